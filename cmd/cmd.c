@@ -1,0 +1,159 @@
+/* cmd.c - helpers shared by the command files. */
+#include "cmd.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "beter/school.h"
+#include "beter/store.h"
+
+const struct opt global_opts[] = {
+	{ "db", GOPT_DB, "PATH", "the store file (default $BETER_DB, else $XDG_DATA_HOME/beter/beter.db)" },
+	{ "format", GOPT_FORMAT, "FMT", "output format: table (default), json, csv or tsv" },
+	{ "json", GOPT_JSON, NULL, "short for --format json" },
+	{ "csv", GOPT_CSV, NULL, "short for --format csv" },
+	{ "tsv", GOPT_TSV, NULL, "short for --format tsv" },
+	{ "table", GOPT_TABLE, NULL, "short for --format table" },
+	{ "excel", GOPT_EXCEL, NULL, "CSV for spreadsheets: ';' separated, a BOM, formula-like cells neutralised" },
+	{ "dry-run", 'n', NULL, "check everything a change would do, then write nothing" },
+	{ "quiet", 'q', NULL, "print no confirmations, only data and errors" },
+	{ "help", 'h', NULL, "show this help" },
+	{ "version", GOPT_VERSION, NULL, "print the version" },
+	OPT_END
+};
+
+static int apply_global(struct ctx *c, int key, const char *arg)
+{
+	switch (key) {
+	case GOPT_DB:
+		c->db_opt = arg;
+		return 1;
+	case GOPT_FORMAT: {
+		int f = out_format_parse(arg);
+		if (f < 0) {
+			c->err.status = BETER_USAGE;
+			snprintf(c->err.msg, sizeof(c->err.msg), "--format: unknown format '%s' (use table, json, csv or tsv)",
+				 arg);
+			return -1;
+		}
+		c->fmt = f;
+		return 1;
+	}
+	case GOPT_JSON: c->fmt = OUT_JSON; return 1;
+	case GOPT_CSV: c->fmt = OUT_CSV; return 1;
+	case GOPT_TSV: c->fmt = OUT_TSV; return 1;
+	case GOPT_TABLE: c->fmt = OUT_TABLE; return 1;
+	case GOPT_EXCEL: c->fmt = OUT_CSV; c->excel = 1; return 1;
+	case 'n': c->dry_run = 1; return 1;
+	case 'q': c->quiet = 1; return 1;
+	default: return 0;
+	}
+}
+
+int cmd_global(struct ctx *c, int key, const char *arg)
+{
+	int r = apply_global(c, key, arg);
+	c->out.fmt = (enum out_format)c->fmt;
+	c->out.excel = c->excel;
+	return r;
+}
+
+int cmd_opt(struct ctx *c, struct optparse *p)
+{
+	const struct opt *tables[3] = { c->sub && c->sub->opts ? c->sub->opts : global_opts, global_opts, NULL };
+	for (;;) {
+		int key = opt_next(p, tables, &c->err);
+		if (key <= 0) {
+			if (key < 0)
+				c->err.status = BETER_USAGE;
+			return key;
+		}
+		int g = cmd_global(c, key, p->arg);
+		if (g < 0)
+			return -1;
+		if (g == 0)
+			return key;
+	}
+}
+
+int cmd_usage(struct ctx *c, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	beter_err_vset(&c->err, BETER_USAGE, fmt, ap);
+	va_end(ap);
+	return BETER_USAGE;
+}
+
+int cmd_args(struct ctx *c, struct optparse *p, int min, int max, const char *what)
+{
+	if (p->nargs < min)
+		return cmd_usage(c, "missing %s (usage: beter %s)", what, c->sub && c->sub->usage ? c->sub->usage : c->sub_path);
+	if (max >= 0 && p->nargs > max)
+		return cmd_usage(c, "unexpected argument '%s' (quote text with spaces: \"...\")", p->args[max]);
+	return 0;
+}
+
+int cmd_store(struct ctx *c)
+{
+	if (c->db)
+		return 0;
+	if (!c->db_path)
+		c->db_path = store_default_path(c->db_opt);
+	return store_open(c->db_path, 0, &c->db, &c->err);
+}
+
+int cmd_school(struct ctx *c, const char *which, int64_t *id)
+{
+	int rc = cmd_store(c);
+	if (rc)
+		return rc;
+	return school_resolve(c->db, which, id, &c->err);
+}
+
+void cmd_note(struct ctx *c, const char *fmt, ...)
+{
+	va_list ap;
+
+	if (c->quiet)
+		return;
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+}
+
+int cmd_int(struct ctx *c, const char *opt, const char *s, int64_t min, int64_t max, int64_t *out)
+{
+	int64_t v;
+	if (parse_int64(s, &v) != 0)
+		return beter_err_set(&c->err, BETER_DATAERR, "%s: '%s' is not a whole number", opt, s ? s : "");
+	if (v < min || v > max)
+		return beter_err_set(&c->err, BETER_DATAERR, "%s: %lld is outside %lld-%lld", opt, (long long)v,
+				     (long long)min, (long long)max);
+	*out = v;
+	return 0;
+}
+
+int cmd_real(struct ctx *c, const char *opt, const char *s, double min, double max, double *out)
+{
+	double v;
+	if (parse_double(s, &v) != 0)
+		return beter_err_set(&c->err, BETER_DATAERR, "%s: '%s' is not a number", opt, s ? s : "");
+	if (v < min || v > max)
+		return beter_err_set(&c->err, BETER_DATAERR, "%s: %g is outside %g-%g", opt, v, min, max);
+	*out = v;
+	return 0;
+}
+
+int cmd_number(struct ctx *c, const char *what, const char *s, int64_t *out)
+{
+	int64_t v;
+	if (s && *s == '#')
+		s++;
+	if (parse_int64(s, &v) != 0 || v <= 0)
+		return beter_err_set(&c->err, BETER_USAGE, "%s: '%s' is not a record number", what, s ? s : "");
+	*out = v;
+	return 0;
+}

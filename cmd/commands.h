@@ -1,0 +1,6 @@
+/* The one list of commands: CMD(name, one-line summary, flags).
+ * Adding a command is one line here plus cmd/<name>.c defining def_<name>. */
+CMD(init,    "create a store with its first school",                          CREATES_STORE)
+CMD(school,  "the schools of a school board in one store",                    NEEDS_STORE)
+CMD(team,    "teacher teams, the leerKRACHT-team, MT and TIV, and members",   NEEDS_STORE)
+CMD(person,  "people: short codes, names, roles; roster import",              NEEDS_STORE)

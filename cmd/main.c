@@ -1,0 +1,334 @@
+/* main.c - dispatch: global options, the command table, subcommands, the
+ * store, write transactions and the exit status. */
+#include <errno.h>
+#include <libgen.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "beter/store.h"
+#include "cmd.h"
+
+#ifndef BETER_VERSION
+#define BETER_VERSION "0.0.0"
+#endif
+
+const struct command commands[] = {
+#define CMD(n, s, f) { #n, s, f, &def_##n },
+#include "commands.h"
+#undef CMD
+};
+const int ncommands = sizeof(commands) / sizeof(*commands);
+
+const struct command *command_find(const char *name)
+{
+	for (int i = 0; i < ncommands; i++)
+		if (!strcmp(commands[i].name, name))
+			return &commands[i];
+	return NULL;
+}
+
+static void print_err(struct ctx *c)
+{
+	fprintf(stderr, "beter%s%s: %s\n", c->sub_path ? " " : "", c->sub_path ? c->sub_path : "",
+		c->err.msg[0] ? c->err.msg : "failed");
+}
+
+static void print_sb(struct strbuf *sb)
+{
+	fputs(strbuf_str(sb), stdout);
+	strbuf_release(sb);
+}
+
+static int is_help(const char *a)
+{
+	return !strcmp(a, "--help") || !strcmp(a, "-h");
+}
+
+static const struct subcmd *find_sub(const struct subcmd *subs, const char *name)
+{
+	for (const struct subcmd *s = subs; s->name; s++)
+		if (!strcmp(s->name, name))
+			return s;
+	return NULL;
+}
+
+static const struct subcmd *default_sub(const struct subcmd *subs)
+{
+	for (const struct subcmd *s = subs; s->name; s++)
+		if ((s->flags & SUB_DEFAULT) || !s->name[0])
+			return s;
+	return NULL;
+}
+
+static int unknown_sub(struct ctx *c, const struct subcmd *subs, const char *word)
+{
+	const char *names[64];
+	size_t n = 0;
+	struct strbuf list = STRBUF_INIT;
+
+	for (const struct subcmd *s = subs; s->name && n < 64; s++) {
+		names[n++] = s->name;
+		strbuf_addf(&list, "%s%s", list.len ? ", " : "", s->name);
+	}
+	const char *near = str_nearest(word, names, n);
+	if (near)
+		beter_err_set(&c->err, BETER_USAGE, "unknown subcommand '%s'; did you mean '%s'?", word, near);
+	else
+		beter_err_set(&c->err, BETER_USAGE, "unknown subcommand '%s' (use %s)", word, strbuf_str(&list));
+	strbuf_release(&list);
+	return BETER_USAGE;
+}
+
+static int run_sub(struct ctx *c, const struct subcmd *sub, int argc, char **argv, int start)
+{
+	struct optparse p;
+	int rc;
+
+	c->sub = sub;
+	/* help anywhere before "--" */
+	for (int i = start; i < argc && strcmp(argv[i], "--"); i++)
+		if (is_help(argv[i])) {
+			struct strbuf sb = STRBUF_INIT;
+			help_render_sub(&sb, c->cmd, sub, c->sub_path);
+			print_sb(&sb);
+			return 0;
+		}
+	/* a first pass applies the global options (--db, --json) and finds usage
+	 * errors before anything is opened */
+	opt_init(&p, argc, argv, start);
+	while ((rc = cmd_opt(c, &p)) > 0)
+		;
+	opt_release(&p);
+	if (rc < 0)
+		return BETER_USAGE;
+	c->out.fmt = (enum out_format)c->fmt;
+	c->out.excel = c->excel;
+
+	if ((c->cmd->flags & NEEDS_STORE) && !(sub->flags & SUB_NOSTORE) && (rc = cmd_store(c)))
+		return rc;
+	if ((sub->flags & SUB_WRITES) && c->db && (rc = store_begin(c->db, &c->err)))
+		return rc;
+
+	opt_init(&p, argc, argv, start);
+	c->parser = &p;
+	rc = sub->fn(c, &p);
+	opt_release(&p);
+	c->parser = NULL;
+
+	if ((sub->flags & SUB_WRITES) && c->db) {
+		if (rc == 0 && !c->dry_run) {
+			rc = store_commit(c->db, &c->err);
+		} else {
+			store_rollback(c->db);
+			if (rc == 0)
+				cmd_note(c, "dry run: nothing was written");
+		}
+	}
+	return rc;
+}
+
+static int run_command(struct ctx *c, const struct command *cmd, int argc, char **argv)
+{
+	const struct subcmd *subs = cmd->def->subs;
+	struct strbuf path = STRBUF_INIT;
+	int i = 1, rc;
+
+	c->cmd = cmd;
+	strbuf_adds(&path, cmd->name);
+	c->sub_path = path.buf;
+	for (;;) {
+		const struct subcmd *sub = NULL;
+
+		if (i < argc && is_help(argv[i]) && subs == cmd->def->subs) {
+			struct strbuf sb = STRBUF_INIT;
+			help_render(&sb, cmd);
+			print_sb(&sb);
+			rc = 0;
+			break;
+		}
+		if (subs[0].name && !subs[0].name[0]) {
+			/* a command without subcommands */
+			rc = run_sub(c, &subs[0], argc, argv, i);
+			break;
+		}
+		int explicit_sub = 0;
+		if (i < argc && argv[i][0] != '-') {
+			explicit_sub = 1;
+			sub = find_sub(subs, argv[i]);
+			if (!sub) {
+				rc = unknown_sub(c, subs, argv[i]);
+				break;
+			}
+			i++;
+		} else {
+			sub = default_sub(subs);
+			if (!sub) {
+				struct strbuf list = STRBUF_INIT;
+				for (const struct subcmd *s = subs; s->name; s++)
+					strbuf_addf(&list, "%s%s", list.len ? "|" : "", s->name);
+				rc = cmd_usage(c, "which one? beter %s %s (see 'beter help %s')", strbuf_str(&path),
+					       strbuf_str(&list), cmd->name);
+				strbuf_release(&list);
+				break;
+			}
+		}
+		if (explicit_sub) {
+			strbuf_addf(&path, " %s", sub->name);
+			c->sub_path = path.buf;
+		}
+		if (sub->subs && !sub->fn) {
+			subs = sub->subs;
+			continue;
+		}
+		rc = run_sub(c, sub, argc, argv, i);
+		break;
+	}
+	if (rc && c->err.status == 0)
+		c->err.status = rc;
+	if (rc)
+		print_err(c);
+	c->sub_path = NULL;
+	strbuf_release(&path);
+	return rc;
+}
+
+static int unknown_command(const char *word)
+{
+	const char *names[64];
+	int n = 0;
+
+	for (int i = 0; i < ncommands && n < 64; i++)
+		names[n++] = commands[i].name;
+	names[n++] = "help";
+	const char *near = str_nearest(word, names, (size_t)n);
+	if (near)
+		fprintf(stderr, "beter: '%s' is not a beter command; did you mean '%s'?\n", word, near);
+	else
+		fprintf(stderr, "beter: '%s' is not a beter command (see 'beter --help')\n", word);
+	return BETER_USAGE;
+}
+
+static int cmd_help(int argc, char **argv)
+{
+	struct strbuf sb = STRBUF_INIT;
+	int man = argc > 1 && !strcmp(argv[1], "--man");
+	int a = man ? 2 : 1;
+
+	if (a >= argc) {
+		if (man)
+			help_man_main(&sb);
+		else
+			help_main(&sb);
+		print_sb(&sb);
+		return 0;
+	}
+	const struct command *cmd = command_find(argv[a]);
+	if (!cmd)
+		return unknown_command(argv[a]);
+	if (man) {
+		help_man(&sb, cmd);
+	} else if (a + 1 < argc) {
+		const struct subcmd *sub = find_sub(cmd->def->subs, argv[a + 1]);
+		if (!sub) {
+			fprintf(stderr, "beter help: '%s' has no subcommand '%s' (see 'beter help %s')\n", cmd->name,
+				argv[a + 1], cmd->name);
+			return BETER_USAGE;
+		}
+		struct strbuf path = STRBUF_INIT;
+		strbuf_addf(&path, "%s %s", cmd->name, sub->name);
+		help_render_sub(&sb, cmd, sub, path.buf);
+		strbuf_release(&path);
+	} else {
+		help_render(&sb, cmd);
+	}
+	print_sb(&sb);
+	return 0;
+}
+
+static const struct command *command_from_argv0(const char *argv0)
+{
+	char *copy = xstrdup(argv0);
+	const char *base = basename(copy);
+	const struct command *cmd = NULL;
+
+	if (!strncmp(base, "beter-", 6))
+		cmd = command_find(base + 6);
+	else if (strcmp(base, "beter"))
+		cmd = command_find(base);
+	free(copy);
+	return cmd;
+}
+
+int main(int argc, char **argv)
+{
+	struct ctx c;
+	const struct command *cmd;
+	int rc, i = 1;
+
+	memset(&c, 0, sizeof(c));
+	c.prog = "beter";
+	c.fmt = OUT_TABLE;
+	out_init(&c.out, stdout, OUT_TABLE);
+
+	cmd = argc > 0 ? command_from_argv0(argv[0]) : NULL;
+	if (cmd) {
+		i = 0; /* argv[0] is the command */
+	} else {
+		/* global options before the command */
+		const struct opt *tables[2] = { global_opts, NULL };
+		for (; i < argc && argv[i][0] == '-' && argv[i][1]; i++) {
+			struct optparse p;
+			int key;
+			if (!strcmp(argv[i], "--"))
+				break;
+			opt_init(&p, argc, argv, i);
+			key = opt_next(&p, tables, &c.err);
+			int next = p.i;
+			const char *arg = p.arg;
+			opt_release(&p);
+			if (key < 0) {
+				fprintf(stderr, "beter: %s\n", c.err.msg);
+				return BETER_USAGE;
+			}
+			if (key == 'h') {
+				struct strbuf sb = STRBUF_INIT;
+				help_main(&sb);
+				print_sb(&sb);
+				return 0;
+			}
+			if (key == GOPT_VERSION) {
+				printf("beter %s (sqlite %s, schema %d)\n", BETER_VERSION, sqlite3_libversion(),
+				       store_schema_version());
+				return 0;
+			}
+			if (cmd_global(&c, key, arg) < 0) {
+				fprintf(stderr, "beter: %s\n", c.err.msg);
+				return BETER_USAGE;
+			}
+			i = next - 1;
+		}
+		if (i >= argc) {
+			struct strbuf sb = STRBUF_INIT;
+			help_main(&sb);
+			fputs(strbuf_str(&sb), stderr);
+			strbuf_release(&sb);
+			return BETER_USAGE;
+		}
+		if (!strcmp(argv[i], "help"))
+			return cmd_help(argc - i, argv + i);
+		cmd = command_find(argv[i]);
+		if (!cmd)
+			return unknown_command(argv[i]);
+	}
+	rc = run_command(&c, cmd, argc - i, argv + i);
+
+	if (out_flush(&c.out) != 0 && rc == 0) {
+		fprintf(stderr, "beter: writing output: %s\n", strerror(errno));
+		rc = BETER_IOERR;
+	}
+	out_release(&c.out);
+	store_close(c.db);
+	free(c.db_path);
+	return rc;
+}

@@ -1,0 +1,182 @@
+/* beter person: people with a short code, a name and a role; roster import. */
+#include <string.h>
+
+#include "beter/person.h"
+#include "cmd.h"
+
+enum { O_NAME = 256, O_ROLE, O_SCHOOL, O_TEAM, O_CODE };
+
+#define OPT_SCHOOL { "school", O_SCHOOL, "SCHOOL", "the school (name, BRIN or number) when the store holds several" }
+
+static const struct opt add_opts[] = {
+	{ "name", O_NAME, "NAME", "full name (required)" },
+	{ "role", O_ROLE, "ROLE", "leraar, schoolcoach, schoolleider, expertcoach, ib, mt or other (required)" },
+	OPT_SCHOOL,
+	OPT_END
+};
+
+static const struct opt list_opts[] = {
+	{ "team", O_TEAM, "TEAM", "only members of this team" },
+	{ "role", O_ROLE, "ROLE", "only people with this role" },
+	OPT_SCHOOL,
+	OPT_END
+};
+
+static const struct opt edit_opts[] = {
+	{ "name", O_NAME, "NAME", "a new name" },
+	{ "role", O_ROLE, "ROLE", "a new role" },
+	{ "code", O_CODE, "CODE", "a new code" },
+	OPT_SCHOOL,
+	OPT_END
+};
+
+static const struct opt school_opts[] = { OPT_SCHOOL, OPT_END };
+
+struct popts {
+	const char *name, *role, *school, *team, *code;
+};
+
+static int parse(struct ctx *c, struct optparse *p, struct popts *o)
+{
+	int key;
+
+	memset(o, 0, sizeof(*o));
+	while ((key = cmd_opt(c, p)) > 0) {
+		switch (key) {
+		case O_NAME: o->name = p->arg; break;
+		case O_ROLE: o->role = p->arg; break;
+		case O_SCHOOL: o->school = p->arg; break;
+		case O_TEAM: o->team = p->arg; break;
+		case O_CODE: o->code = p->arg; break;
+		}
+	}
+	return key < 0 ? BETER_USAGE : 0;
+}
+
+/* parse options, check the argument count and resolve the school */
+static int prologue(struct ctx *c, struct optparse *p, struct popts *o, int nargs, const char *what, int64_t *school)
+{
+	int rc;
+	if ((rc = parse(c, p, o)) || (rc = cmd_args(c, p, nargs, nargs, what)))
+		return rc;
+	return cmd_school(c, o->school, school);
+}
+
+static int run_add(struct ctx *c, struct optparse *p)
+{
+	struct popts o;
+	int64_t school, id;
+	int rc;
+
+	if ((rc = prologue(c, p, &o, 1, "the person's code", &school)))
+		return rc;
+	if (!o.name || !o.role)
+		return cmd_usage(c, "a person needs --name and --role (usage: beter %s)", c->sub->usage);
+	if ((rc = person_add(c->db, school, p->args[0], o.name, o.role, &id, &c->err)))
+		return rc;
+	return c->quiet ? 0 : person_show(c->db, id, &c->out, &c->err);
+}
+
+static int run_list(struct ctx *c, struct optparse *p)
+{
+	struct popts o;
+	struct person_filter f;
+	int64_t school;
+	int rc;
+
+	if ((rc = prologue(c, p, &o, 0, "nothing", &school)))
+		return rc;
+	f.team = o.team;
+	f.role = o.role;
+	return person_list(c->db, school, &f, &c->out, &c->err);
+}
+
+static int run_show(struct ctx *c, struct optparse *p)
+{
+	struct popts o;
+	int64_t school, id;
+	int rc;
+
+	if ((rc = prologue(c, p, &o, 1, "the person's code", &school)) ||
+	    (rc = person_find(c->db, school, p->args[0], &id, &c->err)))
+		return rc;
+	return person_show(c->db, id, &c->out, &c->err);
+}
+
+static int run_edit(struct ctx *c, struct optparse *p)
+{
+	struct popts o;
+	int64_t school, id;
+	int rc;
+
+	if ((rc = prologue(c, p, &o, 1, "the person's code", &school)) ||
+	    (rc = person_find(c->db, school, p->args[0], &id, &c->err)))
+		return rc;
+	if (!o.name && !o.role && !o.code)
+		return cmd_usage(c, "nothing to change: give --name, --role or --code");
+	if ((rc = person_edit(c->db, id, o.code, o.name, o.role, &c->err)))
+		return rc;
+	return c->quiet ? 0 : person_show(c->db, id, &c->out, &c->err);
+}
+
+static int run_rm(struct ctx *c, struct optparse *p)
+{
+	struct popts o;
+	int64_t school, id;
+	int rc;
+
+	if ((rc = prologue(c, p, &o, 1, "the person's code", &school)) ||
+	    (rc = person_find(c->db, school, p->args[0], &id, &c->err)) || (rc = person_rm(c->db, id, &c->err)))
+		return rc;
+	cmd_note(c, "removed %s", p->args[0]);
+	return 0;
+}
+
+static int run_import(struct ctx *c, struct optparse *p)
+{
+	struct popts o;
+	struct import_stats st;
+	int64_t school;
+	int rc;
+
+	if ((rc = prologue(c, p, &o, 1, "the roster file (or - for stdin)", &school)) ||
+	    (rc = person_import(c->db, school, p->args[0], &st, &c->err)))
+		return rc;
+	cmd_note(c, "%s: %ld rows: %ld people added, %ld changed, %ld team memberships added%s", p->args[0], st.rows,
+		 st.added, st.updated, st.links, c->dry_run ? " (dry run)" : "");
+	return 0;
+}
+
+static const struct subcmd person_subs[] = {
+	{ "add", "add CODE --name NAME --role ROLE [--school S]", "add a person", add_opts, run_add, SUB_WRITES, NULL },
+	{ "list", "list [--team TEAM] [--role ROLE] [--school S]", "list people by code, with their teams", list_opts,
+	  run_list, SUB_DEFAULT, NULL },
+	{ "show", "show CODE", "show one person", school_opts, run_show, 0, NULL },
+	{ "edit", "edit CODE [--name NAME] [--role ROLE] [--code NEW]", "change a person's name, role or code",
+	  edit_opts, run_edit, SUB_WRITES, NULL },
+	{ "rm", "rm CODE", "remove a person who has no records yet (their memberships go too)", school_opts, run_rm,
+	  SUB_WRITES, NULL },
+	{ "import", "import FILE.csv [--school S] [--dry-run]",
+	  "import a roster: columns code,name,role and optionally team (several teams split by '|')", school_opts,
+	  run_import, SUB_WRITES, NULL },
+	{ 0 }
+};
+
+const struct command_def def_person = {
+	.description =
+		"People are known by a short code, unique within a school and case-insensitive: 2-8 letters or "
+		"digits, stored in capitals (Dutch schools know staff by codes like JDV). Each has a name and one "
+		"role: leraar, schoolcoach, schoolleider, expertcoach, ib, mt or other.\n\n"
+		"A roster CSV has a header row with the columns code, name and role (Dutch headers afkorting, naam "
+		"and rol work too) and optionally team; a person in several teams lists them separated by '|'. "
+		"The separator (',' ';' or tab), a UTF-8 BOM and CRLF line ends are handled. Teams that do not "
+		"exist yet are created (kind leraren; 'MT' becomes mt, a name with 'leerkracht' the "
+		"leerKRACHT-team, 'TIV' the Team Inhoudelijke Voorbereiding). Roles docent and leerkracht are read "
+		"as leraar, directeur as schoolleider. People already in the store are updated; importing the same "
+		"roster twice changes nothing. A bad row stops the import with file:line:column and nothing is "
+		"written (exit 65).",
+	.subs = person_subs,
+	.examples = "beter person add JDV --name \"Jan de Vries\" --role leraar\n"
+		    "beter person import roster.csv\n"
+		    "beter --csv person list --team \"Team Bovenbouw\"",
+};

@@ -1,0 +1,194 @@
+/* beter team: teams and their members. */
+#include <string.h>
+
+#include "beter/person.h"
+#include "beter/team.h"
+#include "cmd.h"
+
+enum { O_KIND = 256, O_ROLE, O_SCHOOL };
+
+#define OPT_SCHOOL { "school", O_SCHOOL, "SCHOOL", "the school (name, BRIN or number) when the store holds several" }
+
+static const struct opt add_opts[] = {
+	{ "kind", O_KIND, "KIND", "leraren (a teacher team, default), leerkracht (the leerKRACHT-team), mt or tiv" },
+	OPT_SCHOOL,
+	OPT_END
+};
+static const struct opt member_opts[] = {
+	{ "role", O_ROLE, "ROLE", "their role in the team: lid (default), schoolcoach, schoolleider, expertcoach, ..." },
+	OPT_SCHOOL,
+	OPT_END
+};
+static const struct opt school_opts[] = { OPT_SCHOOL, OPT_END };
+
+struct topts {
+	const char *kind, *role, *school;
+};
+
+static int prologue(struct ctx *c, struct optparse *p, struct topts *o, int min, int max, const char *what,
+		    int64_t *school)
+{
+	int key, rc;
+
+	memset(o, 0, sizeof(*o));
+	while ((key = cmd_opt(c, p)) > 0) {
+		switch (key) {
+		case O_KIND: o->kind = p->arg; break;
+		case O_ROLE: o->role = p->arg; break;
+		case O_SCHOOL: o->school = p->arg; break;
+		}
+	}
+	if (key < 0)
+		return BETER_USAGE;
+	if ((rc = cmd_args(c, p, min, max, what)))
+		return rc;
+	return cmd_school(c, o->school, school);
+}
+
+static int run_add(struct ctx *c, struct optparse *p)
+{
+	struct topts o;
+	int64_t school, id;
+	int rc;
+
+	if ((rc = prologue(c, p, &o, 1, 1, "the team's name", &school)) ||
+	    (rc = team_add(c->db, school, p->args[0], o.kind, &id, &c->err)))
+		return rc;
+	return c->quiet ? 0 : team_show(c->db, id, &c->out, &c->err);
+}
+
+static int run_list(struct ctx *c, struct optparse *p)
+{
+	struct topts o;
+	int64_t school;
+	int rc;
+
+	if ((rc = prologue(c, p, &o, 0, 0, "nothing", &school)))
+		return rc;
+	return team_list(c->db, school, &c->out, &c->err);
+}
+
+static int run_show(struct ctx *c, struct optparse *p)
+{
+	struct topts o;
+	int64_t school, id;
+	int rc;
+
+	if ((rc = prologue(c, p, &o, 1, 1, "the team's name", &school)) ||
+	    (rc = team_find(c->db, school, p->args[0], &id, &c->err)))
+		return rc;
+	return team_show(c->db, id, &c->out, &c->err);
+}
+
+static int run_rename(struct ctx *c, struct optparse *p)
+{
+	struct topts o;
+	int64_t school, id;
+	int rc;
+
+	if ((rc = prologue(c, p, &o, 2, 2, "the team's name and its new name", &school)) ||
+	    (rc = team_find(c->db, school, p->args[0], &id, &c->err)) ||
+	    (rc = team_rename(c->db, id, p->args[1], &c->err)))
+		return rc;
+	return c->quiet ? 0 : team_show(c->db, id, &c->out, &c->err);
+}
+
+static int run_edit(struct ctx *c, struct optparse *p)
+{
+	struct topts o;
+	int64_t school, id;
+	int rc;
+
+	if ((rc = prologue(c, p, &o, 1, 1, "the team's name", &school)) ||
+	    (rc = team_find(c->db, school, p->args[0], &id, &c->err)))
+		return rc;
+	if (!o.kind)
+		return cmd_usage(c, "nothing to change: give --kind");
+	if ((rc = team_set_kind(c->db, id, o.kind, &c->err)))
+		return rc;
+	return c->quiet ? 0 : team_show(c->db, id, &c->out, &c->err);
+}
+
+static int run_rm(struct ctx *c, struct optparse *p)
+{
+	struct topts o;
+	int64_t school, id;
+	int rc;
+
+	if ((rc = prologue(c, p, &o, 1, 1, "the team's name", &school)) ||
+	    (rc = team_find(c->db, school, p->args[0], &id, &c->err)) || (rc = team_rm(c->db, id, &c->err)))
+		return rc;
+	cmd_note(c, "removed the team '%s'", p->args[0]);
+	return 0;
+}
+
+static int run_member_add(struct ctx *c, struct optparse *p)
+{
+	struct topts o;
+	int64_t school, team, person;
+	int rc, added, n = 0;
+
+	if ((rc = prologue(c, p, &o, 2, -1, "the team and one or more person codes", &school)) ||
+	    (rc = team_find(c->db, school, p->args[0], &team, &c->err)))
+		return rc;
+	for (int i = 1; i < p->nargs; i++) {
+		if ((rc = person_find(c->db, school, p->args[i], &person, &c->err)) ||
+		    (rc = team_member_add(c->db, team, person, o.role ? o.role : NULL, &added, &c->err)))
+			return rc;
+		n += added;
+	}
+	cmd_note(c, "%d added to '%s'", n, p->args[0]);
+	return 0;
+}
+
+static int run_member_rm(struct ctx *c, struct optparse *p)
+{
+	struct topts o;
+	int64_t school, team, person;
+	int rc;
+
+	if ((rc = prologue(c, p, &o, 2, -1, "the team and one or more person codes", &school)) ||
+	    (rc = team_find(c->db, school, p->args[0], &team, &c->err)))
+		return rc;
+	for (int i = 1; i < p->nargs; i++) {
+		if ((rc = person_find(c->db, school, p->args[i], &person, &c->err)))
+			return rc;
+		if ((rc = team_member_rm(c->db, team, person, &c->err))) {
+			beter_err_set(&c->err, rc, "'%s' is not in the team '%s'", p->args[i], p->args[0]);
+			return rc;
+		}
+	}
+	return 0;
+}
+
+static const struct subcmd member_subs[] = {
+	{ "add", "add TEAM CODE... [--role ROLE]", "put people in a team (with --role: set their role in it)", member_opts,
+	  run_member_add, SUB_WRITES, NULL },
+	{ "rm", "rm TEAM CODE...", "take people out of a team", school_opts, run_member_rm, SUB_WRITES, NULL },
+	{ 0 }
+};
+
+static const struct subcmd team_subs[] = {
+	{ "add", "add NAME [--kind leraren|leerkracht|mt|tiv]", "add a team", add_opts, run_add, SUB_WRITES, NULL },
+	{ "list", "list", "list teams with their size; teacher teams outside 5-10 members are flagged", school_opts,
+	  run_list, SUB_DEFAULT, NULL },
+	{ "show", "show TEAM", "show a team and its members", school_opts, run_show, 0, NULL },
+	{ "rename", "rename TEAM NEWNAME", "rename a team", school_opts, run_rename, SUB_WRITES, NULL },
+	{ "edit", "edit TEAM --kind KIND", "change a team's kind", add_opts, run_edit, SUB_WRITES, NULL },
+	{ "rm", "rm TEAM", "remove a team that has no board, goals or visits", school_opts, run_rm, SUB_WRITES, NULL },
+	{ "member", NULL, "who is in a team", NULL, NULL, 0, member_subs },
+	{ 0 }
+};
+
+const struct command_def def_team = {
+	.description =
+		"Teams by name (a name or its number): teacher teams (leraren) of normally 5-10 people who meet "
+		"weekly at their improvement board, the leerKRACHT-team (leerkracht) that steers the trajectory, "
+		"the MT (mt) and the Team Inhoudelijke Voorbereiding (tiv). 'team list' shows each team's size and "
+		"flags teacher teams outside 5-10 members in the size_check column (ok, too small, too large).",
+	.subs = team_subs,
+	.examples = "beter team add \"Team Bovenbouw\"\n"
+		    "beter team member add \"Team Bovenbouw\" JDV AB KL\n"
+		    "beter team member add \"Team Bovenbouw\" MB --role schoolcoach\n"
+		    "beter --format json team list",
+};

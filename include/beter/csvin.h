@@ -1,0 +1,78 @@
+/* csvin.h - the CSV reader every import uses, on libcsv.
+ *
+ * Accepts ',' ';' or tab as separator (detected from the header line), a
+ * UTF-8 BOM, LF or CRLF line ends and quoted fields with newlines. Every field
+ * is checked to be UTF-8 without NUL bytes and at most CSVIN_FIELD_MAX bytes.
+ * Errors read "file:line:column: reason" (line of the record's start, column
+ * counting fields from 1) and carry BETER_DATAERR, or BETER_IOERR when the
+ * file cannot be read. Memory does not grow with the number of records.
+ */
+#ifndef BETER_CSVIN_H
+#define BETER_CSVIN_H
+
+#include <csv.h>
+#include <stdio.h>
+
+#include "beter/err.h"
+#include "beter/util.h"
+
+#define CSVIN_FIELD_MAX (256 * 1024)
+#define CSVIN_LINE_MAX (16 * 1024 * 1024)
+
+struct csvin_rec {
+	struct strbuf data; /* the fields, each NUL-terminated */
+	size_t *offs;
+	size_t n, alloc;
+	long line;
+};
+
+struct csvin {
+	char *name;        /* for messages */
+	FILE *fp;
+	int own_fp;
+	struct csv_parser p;
+	int p_ready;
+	char delim;        /* detected separator */
+	long line;         /* physical lines read */
+	long rec_line;     /* line where the record being parsed started */
+	int eof;
+
+	/* records parsed but not yet handed out (a line may end several) */
+	struct csvin_rec *q;
+	size_t qn, qalloc, qhead;
+	struct csvin_rec cur; /* being assembled by the libcsv callbacks */
+
+	/* the record handed out by csvin_read */
+	struct csvin_rec *rec;
+
+	int width;         /* if > 0: every record must have this many fields */
+	int failed;
+	struct beter_err *err;
+
+	char *linebuf;
+	size_t linecap;
+};
+
+/* path "-" reads stdin. */
+int csvin_open(struct csvin *r, const char *path, struct beter_err *err);
+/* Read from memory (tests, fuzzing); name is used in messages. */
+int csvin_open_mem(struct csvin *r, const char *name, const char *data, size_t len, struct beter_err *err);
+void csvin_close(struct csvin *r);
+
+/* 1 when a record is ready (csvin_nfields, csvin_field), 0 at the end, -1 on
+ * an error (message in err, already prefixed with file:line:column). */
+int csvin_read(struct csvin *r);
+
+size_t csvin_nfields(const struct csvin *r);
+const char *csvin_field(const struct csvin *r, size_t i); /* "" past the end */
+long csvin_line(const struct csvin *r);
+
+/* Report an error about field i (0-based) of the current record:
+ * "file:line:column: reason". Returns BETER_DATAERR. */
+int csvin_error(struct csvin *r, size_t i, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+
+/* Find a header column by any of the names (case-insensitive, trimmed,
+ * NULL-terminated list); -1 if none. */
+int csvin_find(const struct csvin *r, const char *const *names);
+
+#endif

@@ -1,0 +1,99 @@
+/* out.h - the one output writer every command prints its data through.
+ *
+ * A command declares its columns, then writes rows of typed cells; the
+ * renderer chosen by --format turns them into an aligned table (buffered per
+ * table, UTF-8 aware), JSON or CSV/TSV (both streamed: memory does not grow
+ * with the number of rows). The same columns appear in every format.
+ *
+ *   out_list(o, cols, n);             a list: JSON array, table, CSV rows
+ *   out_text(o, "JDV"); out_int(o, 3); ... out_row_end(o);
+ *   out_end(o);
+ *
+ *   out_record(o, cols, n);           one record: JSON object, key/value
+ *   out_text(o, ...); ...             lines, CSV header plus one row
+ *   out_end(o);
+ *
+ * A document holds several named sections (a board, a team with its members):
+ *   out_doc_begin(o, all_cols, n);    all_cols: every column of every section,
+ *   out_section(o, "members", "Members");   used as the CSV header after a
+ *   out_list(o, cols, n); ... out_end(o);   leading "section" column
+ *   out_doc_end(o);
+ * JSON renders a document as one object with a key per section; a table
+ * renders each section under its title.
+ */
+#ifndef BETER_OUT_H
+#define BETER_OUT_H
+
+#include <stdint.h>
+#include <stdio.h>
+
+#include "beter/util.h"
+
+enum out_format { OUT_TABLE, OUT_JSON, OUT_CSV, OUT_TSV };
+enum out_type { OUT_T_TEXT, OUT_T_INT, OUT_T_REAL, OUT_T_BOOL };
+
+struct out_col {
+	const char *name; /* snake_case key, also the table header */
+	enum out_type type;
+};
+
+struct out {
+	FILE *fp;
+	enum out_format fmt;
+	int excel; /* CSV for spreadsheets: ';', a BOM, formula cells neutralised */
+
+	/* current list or record */
+	const struct out_col *cols;
+	size_t ncols;
+	size_t cell;     /* next cell in the current row */
+	int active;      /* 1 list, 2 record */
+	size_t rows;     /* rows written in the current list */
+	int header_done; /* CSV header written */
+	int bom_done;
+
+	/* table buffer: cells of the current table, row-major */
+	char **tcells;
+	size_t ntcells, atcells;
+
+	/* document state */
+	int in_doc;
+	size_t sections; /* sections begun in this document */
+	const char *section;
+	const char *section_title;
+	const struct out_col *dcols; /* CSV union columns */
+	size_t ndcols;
+	size_t *map;  /* current section's column -> union column */
+	char **drow;  /* CSV row being assembled in a document */
+	int *dquote;  /* whether a drow cell is text (for excel neutralising) */
+
+	struct strbuf tmp;
+};
+
+void out_init(struct out *o, FILE *fp, enum out_format fmt);
+void out_release(struct out *o);
+/* Parse "table", "json", "csv", "tsv"; -1 if unknown. */
+int out_format_parse(const char *s);
+
+void out_list(struct out *o, const struct out_col *cols, size_t ncols);
+void out_record(struct out *o, const struct out_col *cols, size_t ncols);
+void out_text(struct out *o, const char *s); /* NULL writes null */
+void out_int(struct out *o, int64_t v);
+void out_real(struct out *o, double v);      /* NaN writes null */
+void out_bool(struct out *o, int v);
+void out_null(struct out *o);
+void out_row_end(struct out *o);
+void out_end(struct out *o);
+
+void out_doc_begin(struct out *o, const struct out_col *all, size_t nall);
+void out_section(struct out *o, const char *key, const char *title);
+void out_doc_end(struct out *o);
+
+/* Flush and report write errors (a full disk): 0 or -1 with errno set. */
+int out_flush(struct out *o);
+
+/* Format a double the shortest way that reads back exactly. */
+void out_format_real(char *buf, size_t size, double v);
+/* Write s as a JSON string literal (with quotes) to fp. */
+void out_json_string(FILE *fp, const char *s);
+
+#endif

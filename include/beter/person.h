@@ -1,0 +1,51 @@
+/* person.h - people: a short code per school (JDV), a name and a role. */
+#ifndef BETER_PERSON_H
+#define BETER_PERSON_H
+
+#include <sqlite3.h>
+#include <stdint.h>
+
+#include "beter/err.h"
+#include "beter/out.h"
+
+extern const char *const person_roles[]; /* NULL-terminated */
+
+/* 2-8 letters or digits. */
+int person_code_valid(const char *code);
+int person_role_valid(const char *role);
+
+/* Checks code, name and role; what names the source ("--role", "roster.csv:3:3"). */
+int person_validate(const char *code, const char *name, const char *role, struct beter_err *err);
+
+int person_add(sqlite3 *db, int64_t school, const char *code, const char *name, const char *role, int64_t *id,
+	       struct beter_err *err);
+/* BETER_FAIL with "no person with code ..." when absent. */
+int person_find(sqlite3 *db, int64_t school, const char *code, int64_t *id, struct beter_err *err);
+/* Change what is given (NULL leaves a field as it is). */
+int person_edit(sqlite3 *db, int64_t id, const char *code, const char *name, const char *role,
+		struct beter_err *err);
+int person_rm(sqlite3 *db, int64_t id, struct beter_err *err);
+
+struct person_filter {
+	const char *team;  /* only members of this team */
+	const char *role;  /* only this role */
+};
+
+int person_list(sqlite3 *db, int64_t school, const struct person_filter *f, struct out *o,
+		struct beter_err *err);
+int person_show(sqlite3 *db, int64_t id, struct out *o, struct beter_err *err);
+
+struct import_stats {
+	long rows;     /* data rows read */
+	long added;    /* records added */
+	long updated;  /* records changed */
+	long links;    /* memberships or other links added */
+};
+
+/* Import a roster (columns code,name,role[,team]; teams split by '|'). Runs in
+ * the caller's transaction; on any bad row returns BETER_DATAERR with
+ * file:line:column and the caller rolls back. */
+int person_import(sqlite3 *db, int64_t school, const char *path, struct import_stats *st,
+		  struct beter_err *err);
+
+#endif

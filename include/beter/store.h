@@ -1,0 +1,66 @@
+/* store.h - the SQLite store: open, migrate, transactions, small query helpers.
+ *
+ * One file, WAL mode, foreign keys on, a busy timeout, mode 0600, the schema
+ * version in PRAGMA user_version and migrations from share/sql embedded in the
+ * binary, applied in one transaction.
+ */
+#ifndef BETER_STORE_H
+#define BETER_STORE_H
+
+#include <sqlite3.h>
+#include <stdint.h>
+
+#include "beter/err.h"
+
+#define BETER_APPLICATION_ID 0x62657472 /* "betr" */
+
+enum store_open_flags {
+	STORE_CREATE = 1,   /* create the file (and its directories) if missing */
+	STORE_MEMORY = 2,   /* an in-memory store (tests) */
+};
+
+struct migration {
+	int version;
+	const char *name;
+	const char *sql;
+};
+
+/* The embedded migrations, in version order (generated at build time). */
+extern const struct migration beter_migrations[];
+extern const int beter_migrations_count;
+
+/* The schema version this binary writes. */
+int store_schema_version(void);
+
+/* Resolve the store path: explicit, else $BETER_DB, else
+ * $XDG_DATA_HOME/beter/beter.db (or ~/.local/share/beter/beter.db).
+ * Returns a malloc'd string. */
+char *store_default_path(const char *explicit_path);
+
+int store_open(const char *path, int flags, sqlite3 **out, struct beter_err *err);
+void store_close(sqlite3 *db);
+
+/* BEGIN IMMEDIATE, waiting up to the busy timeout; BETER_BUSY if still locked. */
+int store_begin(sqlite3 *db, struct beter_err *err);
+int store_commit(sqlite3 *db, struct beter_err *err);
+void store_rollback(sqlite3 *db);
+
+/* Map a SQLite result code to a beter status with a message naming what failed. */
+int store_fail(sqlite3 *db, int rc, struct beter_err *err, const char *what);
+
+/* Prepare or fail with a message (a failed prepare is a programming or store error). */
+int store_prepare(sqlite3 *db, const char *sql, sqlite3_stmt **st, struct beter_err *err);
+
+/* Run SQL with no result rows. */
+int store_exec(sqlite3 *db, const char *sql, struct beter_err *err);
+
+/* The single integer a query returns (first column of the first row), or def. */
+int64_t store_int(sqlite3 *db, const char *sql, int64_t def);
+
+/* Bind helpers: text NULL binds null. */
+void store_bind_text(sqlite3_stmt *st, int i, const char *s);
+
+/* The text of column i, never NULL ("" for null). */
+const char *store_col_text(sqlite3_stmt *st, int i);
+
+#endif

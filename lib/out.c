@@ -1,0 +1,540 @@
+#include "beter/out.h"
+
+#include <errno.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+enum { ACT_NONE, ACT_LIST, ACT_RECORD };
+enum cell_kind { CK_NULL, CK_TEXT, CK_NUM, CK_BOOL };
+
+void out_init(struct out *o, FILE *fp, enum out_format fmt)
+{
+	memset(o, 0, sizeof(*o));
+	o->fp = fp;
+	o->fmt = fmt;
+	strbuf_init(&o->tmp);
+}
+
+static void table_clear(struct out *o)
+{
+	for (size_t i = 0; i < o->ntcells; i++)
+		free(o->tcells[i]);
+	o->ntcells = 0;
+}
+
+static void drow_clear(struct out *o)
+{
+	if (!o->drow)
+		return;
+	for (size_t i = 0; i < o->ndcols; i++) {
+		free(o->drow[i]);
+		o->drow[i] = NULL;
+		o->dquote[i] = 0;
+	}
+}
+
+void out_release(struct out *o)
+{
+	table_clear(o);
+	free(o->tcells);
+	drow_clear(o);
+	free(o->drow);
+	free(o->dquote);
+	free(o->map);
+	strbuf_release(&o->tmp);
+	o->tcells = NULL;
+	o->drow = NULL;
+	o->dquote = NULL;
+	o->map = NULL;
+}
+
+int out_format_parse(const char *s)
+{
+	if (!strcmp(s, "table"))
+		return OUT_TABLE;
+	if (!strcmp(s, "json"))
+		return OUT_JSON;
+	if (!strcmp(s, "csv"))
+		return OUT_CSV;
+	if (!strcmp(s, "tsv"))
+		return OUT_TSV;
+	return -1;
+}
+
+void out_format_real(char *buf, size_t size, double v)
+{
+	snprintf(buf, size, "%.15g", v);
+	if (strtod(buf, NULL) != v)
+		snprintf(buf, size, "%.17g", v);
+}
+
+void out_json_string(FILE *fp, const char *s)
+{
+	static const char hex[] = "0123456789abcdef";
+	const unsigned char *p = (const unsigned char *)s;
+	const unsigned char *run = p;
+
+	putc('"', fp);
+	for (; *p; p++) {
+		unsigned char c = *p;
+		if (c >= 0x20 && c != '"' && c != '\\')
+			continue;
+		if (p > run)
+			fwrite(run, 1, (size_t)(p - run), fp);
+		run = p + 1;
+		switch (c) {
+		case '"': fputs("\\\"", fp); break;
+		case '\\': fputs("\\\\", fp); break;
+		case '\n': fputs("\\n", fp); break;
+		case '\r': fputs("\\r", fp); break;
+		case '\t': fputs("\\t", fp); break;
+		case '\b': fputs("\\b", fp); break;
+		case '\f': fputs("\\f", fp); break;
+		default:
+			fputs("\\u00", fp);
+			putc(hex[c >> 4], fp);
+			putc(hex[c & 15], fp);
+		}
+	}
+	if (p > run)
+		fwrite(run, 1, (size_t)(p - run), fp);
+	putc('"', fp);
+}
+
+static char delim(const struct out *o)
+{
+	if (o->fmt == OUT_TSV)
+		return '\t';
+	return o->excel ? ';' : ',';
+}
+
+static const char *eol(const struct out *o)
+{
+	return o->fmt == OUT_CSV ? "\r\n" : "\n";
+}
+
+static void csv_field(struct out *o, const char *s, int is_text)
+{
+	FILE *fp = o->fp;
+
+	if (o->fmt == OUT_TSV) {
+		for (const char *p = s; *p; p++) {
+			switch (*p) {
+			case '\t': fputs("\\t", fp); break;
+			case '\n': fputs("\\n", fp); break;
+			case '\r': fputs("\\r", fp); break;
+			case '\\': fputs("\\\\", fp); break;
+			default: putc(*p, fp);
+			}
+		}
+		return;
+	}
+	int neutral = o->excel && is_text &&
+		      (s[0] == '=' || s[0] == '+' || s[0] == '-' || s[0] == '@' ||
+		       s[0] == '\t' || s[0] == '\r');
+	int quote = neutral || strpbrk(s, "\"\r\n") || strchr(s, delim(o));
+	if (!quote) {
+		fputs(s, fp);
+		return;
+	}
+	putc('"', fp);
+	if (neutral)
+		putc('\'', fp);
+	for (const char *p = s; *p; p++) {
+		if (*p == '"')
+			putc('"', fp);
+		putc(*p, fp);
+	}
+	putc('"', fp);
+}
+
+static void csv_bom(struct out *o)
+{
+	if (o->excel && o->fmt == OUT_CSV && !o->bom_done)
+		fputs("\xef\xbb\xbf", o->fp);
+	o->bom_done = 1;
+}
+
+static void csv_header(struct out *o, const char *first, const struct out_col *cols, size_t n)
+{
+	size_t k = 0;
+
+	csv_bom(o);
+	if (first) {
+		csv_field(o, first, 0);
+		k++;
+	}
+	for (size_t i = 0; i < n; i++, k++) {
+		if (k)
+			putc(delim(o), o->fp);
+		csv_field(o, cols[i].name, 0);
+	}
+	fputs(eol(o), o->fp);
+	o->header_done = 1;
+}
+
+static void begin(struct out *o, const struct out_col *cols, size_t ncols, int kind)
+{
+	o->cols = cols;
+	o->ncols = ncols;
+	o->cell = 0;
+	o->rows = 0;
+	o->active = kind;
+	table_clear(o);
+
+	if (o->in_doc) {
+		free(o->map);
+		o->map = xcalloc(ncols, sizeof(*o->map));
+		for (size_t i = 0; i < ncols; i++) {
+			o->map[i] = (size_t)-1;
+			for (size_t j = 0; j < o->ndcols; j++)
+				if (!strcmp(cols[i].name, o->dcols[j].name)) {
+					o->map[i] = j;
+					break;
+				}
+		}
+	}
+	switch (o->fmt) {
+	case OUT_JSON:
+		if (o->in_doc) {
+			fputs(o->sections > 1 ? ",\n  " : "  ", o->fp);
+			out_json_string(o->fp, o->section);
+			fputs(": ", o->fp);
+		}
+		if (kind == ACT_LIST)
+			putc('[', o->fp);
+		else
+			putc('{', o->fp);
+		break;
+	case OUT_CSV:
+	case OUT_TSV:
+		if (!o->in_doc && !o->header_done)
+			csv_header(o, NULL, cols, ncols);
+		break;
+	case OUT_TABLE:
+		break;
+	}
+}
+
+void out_list(struct out *o, const struct out_col *cols, size_t ncols)
+{
+	begin(o, cols, ncols, ACT_LIST);
+}
+
+void out_record(struct out *o, const struct out_col *cols, size_t ncols)
+{
+	begin(o, cols, ncols, ACT_RECORD);
+}
+
+static void table_push(struct out *o, const char *s)
+{
+	if (o->ntcells == o->atcells) {
+		o->atcells = o->atcells ? o->atcells * 2 : 64;
+		o->tcells = xrealloc(o->tcells, o->atcells * sizeof(*o->tcells));
+	}
+	char *c = s ? xstrdup(s) : NULL;
+	if (c)
+		for (char *p = c; *p; p++)
+			if (*p == '\n' || *p == '\r' || *p == '\t')
+				*p = ' ';
+	o->tcells[o->ntcells++] = c;
+}
+
+static void cell(struct out *o, enum cell_kind kind, const char *s)
+{
+	size_t i = o->cell++;
+
+	if (i >= o->ncols) {
+		/* a programming error: more cells than columns */
+		fprintf(stderr, "beter: internal error: extra output cell\n");
+		abort();
+	}
+	switch (o->fmt) {
+	case OUT_JSON:
+		if (o->active == ACT_LIST && i == 0) {
+			fputs(o->rows ? ",\n" : "\n", o->fp);
+			fputs(o->in_doc ? "    {" : "  {", o->fp);
+		}
+		if (i)
+			fputs(", ", o->fp);
+		out_json_string(o->fp, o->cols[i].name);
+		fputs(": ", o->fp);
+		if (kind == CK_NULL)
+			fputs("null", o->fp);
+		else if (kind == CK_TEXT)
+			out_json_string(o->fp, s);
+		else
+			fputs(s, o->fp);
+		break;
+	case OUT_CSV:
+	case OUT_TSV:
+		if (o->in_doc) {
+			size_t j = o->map ? o->map[i] : (size_t)-1;
+			if (j != (size_t)-1) {
+				free(o->drow[j]);
+				o->drow[j] = kind == CK_NULL ? NULL : xstrdup(s);
+				o->dquote[j] = kind == CK_TEXT;
+			}
+		} else {
+			if (i)
+				putc(delim(o), o->fp);
+			if (kind != CK_NULL)
+				csv_field(o, s, kind == CK_TEXT);
+		}
+		break;
+	case OUT_TABLE:
+		table_push(o, kind == CK_NULL ? NULL : s);
+		break;
+	}
+	if (o->active == ACT_RECORD && o->cell == o->ncols)
+		o->rows = 1;
+}
+
+void out_text(struct out *o, const char *s)
+{
+	cell(o, s ? CK_TEXT : CK_NULL, s);
+}
+
+void out_int(struct out *o, int64_t v)
+{
+	char buf[32];
+	snprintf(buf, sizeof(buf), "%lld", (long long)v);
+	cell(o, CK_NUM, buf);
+}
+
+void out_real(struct out *o, double v)
+{
+	char buf[40];
+	if (isnan(v) || isinf(v)) {
+		cell(o, CK_NULL, NULL);
+		return;
+	}
+	out_format_real(buf, sizeof(buf), v);
+	cell(o, CK_NUM, buf);
+}
+
+void out_bool(struct out *o, int v)
+{
+	if (o->fmt == OUT_TABLE)
+		cell(o, CK_BOOL, v ? "yes" : "no");
+	else
+		cell(o, CK_BOOL, v ? "true" : "false");
+}
+
+void out_null(struct out *o)
+{
+	cell(o, CK_NULL, NULL);
+}
+
+static void csv_doc_row(struct out *o)
+{
+	csv_field(o, o->section, 0);
+	for (size_t j = 0; j < o->ndcols; j++) {
+		putc(delim(o), o->fp);
+		if (o->drow[j])
+			csv_field(o, o->drow[j], o->dquote[j]);
+	}
+	fputs(eol(o), o->fp);
+	drow_clear(o);
+}
+
+void out_row_end(struct out *o)
+{
+	while (o->cell < o->ncols)
+		out_null(o);
+	switch (o->fmt) {
+	case OUT_JSON:
+		putc('}', o->fp);
+		break;
+	case OUT_CSV:
+	case OUT_TSV:
+		if (o->in_doc)
+			csv_doc_row(o);
+		else
+			fputs(eol(o), o->fp);
+		break;
+	case OUT_TABLE:
+		break;
+	}
+	o->cell = 0;
+	o->rows++;
+}
+
+static void pad(FILE *fp, size_t n)
+{
+	while (n--)
+		putc(' ', fp);
+}
+
+static void header_name(struct strbuf *sb, const char *name)
+{
+	strbuf_reset(sb);
+	for (const char *p = name; *p; p++)
+		strbuf_addc(sb, *p == '_' ? ' ' : (char)((*p >= 'a' && *p <= 'z') ? *p - 32 : *p));
+}
+
+static void table_flush_list(struct out *o)
+{
+	size_t nc = o->ncols, nr = o->rows;
+	size_t *w = xcalloc(nc, sizeof(*w));
+
+	if (o->in_doc && nr == 0) {
+		fputs("(none)\n", o->fp);
+		free(w);
+		return;
+	}
+	for (size_t c = 0; c < nc; c++) {
+		header_name(&o->tmp, o->cols[c].name);
+		w[c] = utf8_width(strbuf_str(&o->tmp));
+	}
+	for (size_t r = 0; r < nr; r++)
+		for (size_t c = 0; c < nc; c++) {
+			const char *s = o->tcells[r * nc + c];
+			size_t cw = s ? utf8_width(s) : 1;
+			if (cw > w[c])
+				w[c] = cw;
+		}
+	for (size_t r = 0; r <= nr; r++) {
+		/* find the last non-empty cell so lines carry no trailing blanks */
+		for (size_t c = 0; c < nc; c++) {
+			const char *s;
+			if (r == 0) {
+				header_name(&o->tmp, o->cols[c].name);
+				s = strbuf_str(&o->tmp);
+			} else {
+				s = o->tcells[(r - 1) * nc + c];
+				if (!s)
+					s = "-";
+			}
+			size_t sw = utf8_width(s);
+			int right = r > 0 && (o->cols[c].type == OUT_T_INT || o->cols[c].type == OUT_T_REAL);
+			if (c)
+				fputs("  ", o->fp);
+			if (right)
+				pad(o->fp, w[c] - sw);
+			fputs(s, o->fp);
+			if (!right && c + 1 < nc)
+				pad(o->fp, w[c] - sw);
+		}
+		putc('\n', o->fp);
+	}
+	free(w);
+}
+
+static void table_flush_record(struct out *o)
+{
+	size_t kw = 0;
+
+	for (size_t c = 0; c < o->ncols; c++) {
+		size_t n = strlen(o->cols[c].name);
+		if (n > kw)
+			kw = n;
+	}
+	for (size_t c = 0; c < o->ncols && c < o->ntcells; c++) {
+		const char *s = o->tcells[c] ? o->tcells[c] : "-";
+		fputs(o->cols[c].name, o->fp);
+		putc(':', o->fp);
+		pad(o->fp, kw - strlen(o->cols[c].name) + 1);
+		fputs(s, o->fp);
+		putc('\n', o->fp);
+	}
+}
+
+void out_end(struct out *o)
+{
+	if (o->active == ACT_RECORD)
+		while (o->cell < o->ncols)
+			out_null(o);
+	switch (o->fmt) {
+	case OUT_JSON:
+		if (o->active == ACT_LIST) {
+			if (o->rows)
+				fputs(o->in_doc ? "\n  ]" : "\n]", o->fp);
+			else
+				putc(']', o->fp);
+		} else {
+			putc('}', o->fp);
+		}
+		if (!o->in_doc)
+			putc('\n', o->fp);
+		break;
+	case OUT_CSV:
+	case OUT_TSV:
+		if (o->active == ACT_RECORD) {
+			if (o->in_doc)
+				csv_doc_row(o);
+			else
+				fputs(eol(o), o->fp);
+		}
+		break;
+	case OUT_TABLE:
+		if (o->active == ACT_LIST)
+			table_flush_list(o);
+		else
+			table_flush_record(o);
+		table_clear(o);
+		break;
+	}
+	o->active = ACT_NONE;
+	o->cell = 0;
+}
+
+void out_doc_begin(struct out *o, const struct out_col *all, size_t nall)
+{
+	o->in_doc = 1;
+	o->sections = 0;
+	o->dcols = all;
+	o->ndcols = nall;
+	free(o->drow);
+	free(o->dquote);
+	o->drow = xcalloc(nall ? nall : 1, sizeof(*o->drow));
+	o->dquote = xcalloc(nall ? nall : 1, sizeof(*o->dquote));
+	switch (o->fmt) {
+	case OUT_JSON:
+		fputs("{\n", o->fp);
+		break;
+	case OUT_CSV:
+	case OUT_TSV:
+		if (!o->header_done)
+			csv_header(o, "section", all, nall);
+		break;
+	case OUT_TABLE:
+		break;
+	}
+}
+
+void out_section(struct out *o, const char *key, const char *title)
+{
+	o->sections++;
+	o->section = key;
+	o->section_title = title ? title : key;
+	if (o->fmt == OUT_TABLE) {
+		size_t w = utf8_width(o->section_title);
+		if (o->sections > 1)
+			putc('\n', o->fp);
+		fputs(o->section_title, o->fp);
+		putc('\n', o->fp);
+		while (w--)
+			putc('-', o->fp);
+		putc('\n', o->fp);
+	}
+}
+
+void out_doc_end(struct out *o)
+{
+	if (o->fmt == OUT_JSON)
+		fputs(o->sections ? "\n}\n" : "}\n", o->fp);
+	o->in_doc = 0;
+	drow_clear(o);
+}
+
+int out_flush(struct out *o)
+{
+	if (fflush(o->fp) != 0 || ferror(o->fp)) {
+		if (!errno)
+			errno = EIO;
+		return -1;
+	}
+	return 0;
+}

@@ -1,0 +1,386 @@
+#include "beter/person.h"
+
+#include <ctype.h>
+#include <string.h>
+
+#include "beter/csvin.h"
+#include "beter/store.h"
+#include "beter/team.h"
+#include "beter/util.h"
+
+const char *const person_roles[] = { "leraar", "schoolcoach", "schoolleider", "expertcoach", "ib", "mt", "other",
+				     NULL };
+
+#define ROLES_HINT "leraar, schoolcoach, schoolleider, expertcoach, ib, mt or other"
+#define NAME_MAX_BYTES 200
+
+int person_code_valid(const char *code)
+{
+	size_t n = code ? strlen(code) : 0;
+
+	if (n < 2 || n > 8)
+		return 0;
+	for (size_t i = 0; i < n; i++)
+		if (!isalnum((unsigned char)code[i]))
+			return 0;
+	return 1;
+}
+
+int person_role_valid(const char *role)
+{
+	for (const char *const *r = person_roles; role && *r; r++)
+		if (!strcmp(role, *r))
+			return 1;
+	return 0;
+}
+
+/* Roles as rosters write them: any case, and a few common Dutch synonyms. */
+static const char *role_normalise(const char *in, char *buf, size_t size)
+{
+	static const char *const syn[][2] = {
+		{ "docent", "leraar" },       { "leerkracht", "leraar" }, { "teacher", "leraar" },
+		{ "directeur", "schoolleider" }, { "intern begeleider", "ib" }, { "overig", "other" },
+	};
+	snprintf(buf, size, "%s", in);
+	str_lower(str_trim(buf));
+	for (size_t i = 0; i < sizeof(syn) / sizeof(*syn); i++)
+		if (!strcmp(buf, syn[i][0]))
+			return syn[i][1];
+	return buf;
+}
+
+int person_validate(const char *code, const char *name, const char *role, struct beter_err *err)
+{
+	if (!person_code_valid(code))
+		return beter_err_set(err, BETER_DATAERR, "code: '%s' is not a person code (2-8 letters or digits, e.g. JDV)",
+				     code ? code : "");
+	if (!name || !*name)
+		return beter_err_set(err, BETER_DATAERR, "name: missing (every person needs a name)");
+	if (!utf8_valid(name, strlen(name), NULL))
+		return beter_err_set(err, BETER_DATAERR, "name: not valid UTF-8");
+	if (strlen(name) > NAME_MAX_BYTES)
+		return beter_err_set(err, BETER_DATAERR, "name: longer than %d bytes", NAME_MAX_BYTES);
+	if (!person_role_valid(role))
+		return beter_err_set(err, BETER_DATAERR, "role: unknown role '%s' (use " ROLES_HINT ")", role ? role : "");
+	return 0;
+}
+
+int person_add(sqlite3 *db, int64_t school, const char *code, const char *name, const char *role, int64_t *id,
+	       struct beter_err *err)
+{
+	sqlite3_stmt *st;
+	char uid[33];
+	int rc;
+
+	if ((rc = person_validate(code, name, role, err)))
+		return rc;
+	if ((rc = store_prepare(db, "INSERT INTO person(uid, school_id, code, name, role) VALUES (?1, ?2, upper(?3), ?4, ?5)",
+				&st, err)))
+		return rc;
+	uid_new(uid);
+	store_bind_text(st, 1, uid);
+	sqlite3_bind_int64(st, 2, school);
+	store_bind_text(st, 3, code);
+	store_bind_text(st, 4, name);
+	store_bind_text(st, 5, role);
+	rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	if ((rc & 0xff) == SQLITE_CONSTRAINT)
+		return beter_err_set(err, BETER_DATAERR, "code: '%s' is already taken (see 'beter person show %s')", code,
+				     code);
+	if (rc != SQLITE_DONE)
+		return store_fail(db, rc, err, "adding the person");
+	if (id)
+		*id = sqlite3_last_insert_rowid(db);
+	return 0;
+}
+
+int person_find(sqlite3 *db, int64_t school, const char *code, int64_t *id, struct beter_err *err)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	if ((rc = store_prepare(db, "SELECT id FROM person WHERE school_id = ?1 AND code = ?2", &st, err)))
+		return rc;
+	sqlite3_bind_int64(st, 1, school);
+	store_bind_text(st, 2, code);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		*id = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	if (rc == SQLITE_ROW)
+		return 0;
+	if (rc != SQLITE_DONE)
+		return store_fail(db, rc, err, "finding the person");
+	return beter_err_set(err, BETER_FAIL, "no person with code '%s' (see 'beter person list')", code ? code : "");
+}
+
+int person_edit(sqlite3 *db, int64_t id, const char *code, const char *name, const char *role,
+		struct beter_err *err)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	if (code && !person_code_valid(code))
+		return beter_err_set(err, BETER_DATAERR, "--code: '%s' is not a person code (2-8 letters or digits)", code);
+	if (name && (!*name || !utf8_valid(name, strlen(name), NULL) || strlen(name) > NAME_MAX_BYTES))
+		return beter_err_set(err, BETER_DATAERR, "--name: a name must be 1-%d bytes of UTF-8", NAME_MAX_BYTES);
+	if (role && !person_role_valid(role))
+		return beter_err_set(err, BETER_DATAERR, "--role: unknown role '%s' (use " ROLES_HINT ")", role);
+	if ((rc = store_prepare(db, "UPDATE person SET code = coalesce(upper(?2), code), name = coalesce(?3, name), "
+				    "role = coalesce(?4, role) WHERE id = ?1", &st, err)))
+		return rc;
+	sqlite3_bind_int64(st, 1, id);
+	store_bind_text(st, 2, code);
+	store_bind_text(st, 3, name);
+	store_bind_text(st, 4, role);
+	rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	if ((rc & 0xff) == SQLITE_CONSTRAINT)
+		return beter_err_set(err, BETER_DATAERR, "--code: '%s' is already taken", code ? code : "");
+	if (rc != SQLITE_DONE)
+		return store_fail(db, rc, err, "changing the person");
+	return 0;
+}
+
+int person_rm(sqlite3 *db, int64_t id, struct beter_err *err)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	if ((rc = store_prepare(db, "DELETE FROM person WHERE id = ?1", &st, err)))
+		return rc;
+	sqlite3_bind_int64(st, 1, id);
+	rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	if ((rc & 0xff) == SQLITE_CONSTRAINT)
+		return beter_err_set(err, BETER_FAIL,
+				     "the person still has records (visits, actions, goals, ...) that refer to them; "
+				     "they cannot be removed, but their role can be set to 'other'");
+	if (rc != SQLITE_DONE)
+		return store_fail(db, rc, err, "removing the person");
+	return 0;
+}
+
+static const struct out_col person_cols[] = {
+	{ "id", OUT_T_INT }, { "code", OUT_T_TEXT }, { "name", OUT_T_TEXT }, { "role", OUT_T_TEXT }, { "teams", OUT_T_TEXT },
+};
+#define NPERSON_COLS (sizeof(person_cols) / sizeof(*person_cols))
+
+static const char person_sql[] =
+	"SELECT p.id, p.code, p.name, p.role, "
+	"(SELECT group_concat(name, '|') FROM (SELECT t.name FROM team_member m JOIN team t ON t.id = m.team_id "
+	"  WHERE m.person_id = p.id ORDER BY t.name)) FROM person p";
+
+static void person_row(struct out *o, sqlite3_stmt *st)
+{
+	out_int(o, sqlite3_column_int64(st, 0));
+	for (int i = 1; i < 5; i++)
+		out_text(o, (const char *)sqlite3_column_text(st, i));
+}
+
+int person_list(sqlite3 *db, int64_t school, const struct person_filter *f, struct out *o, struct beter_err *err)
+{
+	sqlite3_stmt *st;
+	struct strbuf sql = STRBUF_INIT;
+	int64_t team = 0;
+	int rc;
+
+	if (f && f->team && (rc = team_find(db, school, f->team, &team, err)))
+		return rc;
+	if (f && f->role && !person_role_valid(f->role))
+		return beter_err_set(err, BETER_DATAERR, "--role: unknown role '%s' (use " ROLES_HINT ")", f->role);
+	strbuf_addf(&sql, "%s WHERE p.school_id = ?1 AND (?2 IS NULL OR p.role = ?2) AND (?3 = 0 OR EXISTS "
+			  "(SELECT 1 FROM team_member m WHERE m.person_id = p.id AND m.team_id = ?3)) ORDER BY p.code",
+		    person_sql);
+	rc = store_prepare(db, strbuf_str(&sql), &st, err);
+	strbuf_release(&sql);
+	if (rc)
+		return rc;
+	sqlite3_bind_int64(st, 1, school);
+	store_bind_text(st, 2, f ? f->role : NULL);
+	sqlite3_bind_int64(st, 3, team);
+	out_list(o, person_cols, NPERSON_COLS);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		person_row(o, st);
+		out_row_end(o);
+	}
+	out_end(o);
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? 0 : store_fail(db, rc, err, "listing people");
+}
+
+int person_show(sqlite3 *db, int64_t id, struct out *o, struct beter_err *err)
+{
+	sqlite3_stmt *st;
+	struct strbuf sql = STRBUF_INIT;
+	int rc;
+
+	strbuf_addf(&sql, "%s WHERE p.id = ?1", person_sql);
+	rc = store_prepare(db, strbuf_str(&sql), &st, err);
+	strbuf_release(&sql);
+	if (rc)
+		return rc;
+	sqlite3_bind_int64(st, 1, id);
+	if (sqlite3_step(st) != SQLITE_ROW) {
+		sqlite3_finalize(st);
+		return beter_err_set(err, BETER_FAIL, "no person with number %lld", (long long)id);
+	}
+	out_record(o, person_cols, NPERSON_COLS);
+	person_row(o, st);
+	out_end(o);
+	sqlite3_finalize(st);
+	return 0;
+}
+
+/* One roster row: upsert the person, then their team memberships. */
+static int import_row(sqlite3 *db, int64_t school, struct csvin *r, int ccode, int cname, int crole, int cteam,
+		      sqlite3_stmt *seen, struct import_stats *stats, struct beter_err *err)
+{
+	char rolebuf[64];
+	char *code = str_upper(str_trim(xstrdup(csvin_field(r, (size_t)ccode))));
+	char *name = str_trim(xstrdup(csvin_field(r, (size_t)cname)));
+	const char *role = role_normalise(csvin_field(r, (size_t)crole), rolebuf, sizeof(rolebuf));
+	sqlite3_stmt *st = NULL;
+	int64_t pid = 0;
+	int rc = 0;
+
+	if (!person_code_valid(code)) {
+		rc = csvin_error(r, (size_t)ccode, "code: '%s' is not a person code (2-8 letters or digits, e.g. JDV)", code);
+		goto out;
+	}
+	if (!*name) {
+		rc = csvin_error(r, (size_t)cname, "name: missing (every person needs a name)");
+		goto out;
+	}
+	if (strlen(name) > NAME_MAX_BYTES) {
+		rc = csvin_error(r, (size_t)cname, "name: longer than %d bytes", NAME_MAX_BYTES);
+		goto out;
+	}
+	if (!person_role_valid(role)) {
+		rc = csvin_error(r, (size_t)crole, "role: unknown role '%s' (use " ROLES_HINT ")",
+				 csvin_field(r, (size_t)crole));
+		goto out;
+	}
+	/* a code twice in one file is a mistake, not an update */
+	sqlite3_reset(seen);
+	store_bind_text(seen, 1, code);
+	sqlite3_bind_int64(seen, 2, csvin_line(r));
+	if (sqlite3_step(seen) != SQLITE_DONE) {
+		int64_t first = store_int(db, "SELECT 0", 0);
+		sqlite3_stmt *q;
+		if (!store_prepare(db, "SELECT line FROM temp.roster_seen WHERE code = ?1", &q, NULL)) {
+			store_bind_text(q, 1, code);
+			if (sqlite3_step(q) == SQLITE_ROW)
+				first = sqlite3_column_int64(q, 0);
+			sqlite3_finalize(q);
+		}
+		rc = csvin_error(r, (size_t)ccode, "code: duplicate code '%s' (also on line %lld)", code, (long long)first);
+		goto out;
+	}
+
+	if ((rc = store_prepare(db, "SELECT id, name, role FROM person WHERE school_id = ?1 AND code = ?2", &st, err)))
+		goto out;
+	sqlite3_bind_int64(st, 1, school);
+	store_bind_text(st, 2, code);
+	if (sqlite3_step(st) == SQLITE_ROW) {
+		pid = sqlite3_column_int64(st, 0);
+		int same = !strcmp(store_col_text(st, 1), name) && !strcmp(store_col_text(st, 2), role);
+		sqlite3_finalize(st);
+		st = NULL;
+		if (!same) {
+			if ((rc = person_edit(db, pid, NULL, name, role, err)))
+				goto out;
+			stats->updated++;
+		}
+	} else {
+		sqlite3_finalize(st);
+		st = NULL;
+		if ((rc = person_add(db, school, code, name, role, &pid, err)))
+			goto out;
+		stats->added++;
+	}
+
+	if (cteam >= 0) {
+		char *teams = xstrdup(csvin_field(r, (size_t)cteam));
+		char *save = NULL;
+		for (char *t = strtok_r(teams, "|", &save); t; t = strtok_r(NULL, "|", &save)) {
+			int64_t tid;
+			int added;
+			str_trim(t);
+			if (!*t)
+				continue;
+			if (strlen(t) > 200) {
+				rc = csvin_error(r, (size_t)cteam, "team: name longer than 200 bytes");
+				break;
+			}
+			if (team_find(db, school, t, &tid, NULL) != 0 &&
+			    (rc = team_add(db, school, t, team_kind_guess(t), &tid, err))) {
+				beter_err_prefix(err, "%s:%ld:%d", r->name, csvin_line(r), cteam + 1);
+				break;
+			}
+			if ((rc = team_member_add(db, tid, pid, NULL, &added, err)))
+				break;
+			stats->links += added;
+		}
+		free(teams);
+	}
+out:
+	if (st)
+		sqlite3_finalize(st);
+	free(code);
+	free(name);
+	return rc;
+}
+
+int person_import(sqlite3 *db, int64_t school, const char *path, struct import_stats *stats,
+		  struct beter_err *err)
+{
+	static const char *const n_code[] = { "code", "afkorting", "personeelscode", "initialen", NULL };
+	static const char *const n_name[] = { "name", "naam", NULL };
+	static const char *const n_role[] = { "role", "rol", "functie", NULL };
+	static const char *const n_team[] = { "team", "teams", NULL };
+	struct csvin r;
+	sqlite3_stmt *seen = NULL;
+	int rc, ccode, cname, crole, cteam;
+
+	memset(stats, 0, sizeof(*stats));
+	if ((rc = csvin_open(&r, path, err)))
+		return rc;
+	rc = csvin_read(&r);
+	if (rc <= 0) {
+		if (rc == 0)
+			beter_err_set(err, BETER_DATAERR, "%s: the file is empty", r.name);
+		rc = err->status;
+		goto done;
+	}
+	ccode = csvin_find(&r, n_code);
+	cname = csvin_find(&r, n_name);
+	crole = csvin_find(&r, n_role);
+	cteam = csvin_find(&r, n_team);
+	if (ccode < 0 || cname < 0 || crole < 0) {
+		rc = beter_err_set(err, BETER_DATAERR, "%s:1: the header needs the columns code, name and role%s "
+				   "(found: %s%s%s...)", r.name, cteam < 0 ? " (and optionally team)" : "",
+				   csvin_field(&r, 0), csvin_nfields(&r) > 1 ? ", " : "", csvin_field(&r, 1));
+		goto done;
+	}
+	r.width = (int)csvin_nfields(&r);
+	if ((rc = store_exec(db, "CREATE TEMP TABLE IF NOT EXISTS roster_seen(code TEXT PRIMARY KEY COLLATE NOCASE, line INTEGER);"
+				 "DELETE FROM temp.roster_seen", err)))
+		goto done;
+	if ((rc = store_prepare(db, "INSERT INTO temp.roster_seen(code, line) VALUES (?1, ?2)", &seen, err)))
+		goto done;
+	while ((rc = csvin_read(&r)) == 1) {
+		stats->rows++;
+		if ((rc = import_row(db, school, &r, ccode, cname, crole, cteam, seen, stats, err)))
+			goto done;
+	}
+	if (rc < 0)
+		rc = err->status;
+done:
+	if (seen)
+		sqlite3_finalize(seen);
+	sqlite3_exec(db, "DROP TABLE IF EXISTS temp.roster_seen", NULL, NULL, NULL);
+	csvin_close(&r);
+	return rc;
+}

@@ -1,0 +1,155 @@
+#include "beter/school.h"
+
+#include <string.h>
+
+#include "beter/date.h"
+#include "beter/store.h"
+#include "beter/util.h"
+
+int school_sector_valid(const char *sector)
+{
+	return sector && (!strcmp(sector, "po") || !strcmp(sector, "vo") || !strcmp(sector, "mbo") ||
+			  !strcmp(sector, "so"));
+}
+
+int school_add(sqlite3 *db, const char *name, const char *brin, const char *sector, int64_t *id,
+	       struct beter_err *err)
+{
+	sqlite3_stmt *st;
+	char uid[33], today[11];
+	int rc;
+
+	if (!name || !*name || !utf8_valid(name, strlen(name), NULL))
+		return beter_err_set(err, BETER_DATAERR, "--school: a school needs a name");
+	if (sector && !school_sector_valid(sector))
+		return beter_err_set(err, BETER_DATAERR, "--sector: unknown sector '%s' (use po, vo, mbo or so)", sector);
+	if (brin) {
+		size_t n = strlen(brin);
+		int ok = n == 4 || n == 6;
+		for (size_t i = 0; ok && i < n; i++)
+			ok = (brin[i] >= '0' && brin[i] <= '9') || (brin[i] >= 'A' && brin[i] <= 'Z') ||
+			     (brin[i] >= 'a' && brin[i] <= 'z');
+		if (!ok)
+			return beter_err_set(err, BETER_DATAERR,
+					     "--brin: '%s' is not a BRIN code (4 letters or digits, e.g. 12AB, "
+					     "or 6 with the location number)", brin);
+	}
+	if ((rc = store_prepare(db, "INSERT INTO school(uid, name, brin, sector, created) VALUES (?1, ?2, upper(?3), ?4, ?5)",
+				&st, err)))
+		return rc;
+	uid_new(uid);
+	date_format(date_today(), today);
+	store_bind_text(st, 1, uid);
+	store_bind_text(st, 2, name);
+	store_bind_text(st, 3, brin);
+	store_bind_text(st, 4, sector);
+	store_bind_text(st, 5, today);
+	rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE) {
+		if ((rc & 0xff) == SQLITE_CONSTRAINT)
+			return beter_err_set(err, BETER_DATAERR, "a school named '%s'%s%s%s is already in the store", name,
+					     brin ? " or with BRIN '" : "", brin ? brin : "", brin ? "'" : "");
+		return store_fail(db, rc, err, "adding the school");
+	}
+	if (id)
+		*id = sqlite3_last_insert_rowid(db);
+	return 0;
+}
+
+int school_resolve(sqlite3 *db, const char *which, int64_t *id, struct beter_err *err)
+{
+	sqlite3_stmt *st;
+	int rc, n = 0;
+
+	if (which && *which) {
+		if ((rc = store_prepare(db, "SELECT id FROM school WHERE name = ?1 OR brin = ?1 OR CAST(id AS TEXT) = ?1 "
+					    "ORDER BY name = ?1 DESC LIMIT 1", &st, err)))
+			return rc;
+		store_bind_text(st, 1, which);
+		if (sqlite3_step(st) == SQLITE_ROW) {
+			*id = sqlite3_column_int64(st, 0);
+			sqlite3_finalize(st);
+			return 0;
+		}
+		sqlite3_finalize(st);
+		return beter_err_set(err, BETER_FAIL, "no school named '%s' (see 'beter school list')", which);
+	}
+	if ((rc = store_prepare(db, "SELECT id FROM school ORDER BY id LIMIT 2", &st, err)))
+		return rc;
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		if (n++ == 0)
+			*id = sqlite3_column_int64(st, 0);
+	}
+	sqlite3_finalize(st);
+	if (n == 0)
+		return beter_err_set(err, BETER_FAIL, "the store has no school yet; create one with 'beter init --school NAME'");
+	if (n > 1)
+		return beter_err_set(err, BETER_USAGE,
+				     "the store holds several schools; name one with --school (see 'beter school list')");
+	return 0;
+}
+
+static const struct out_col school_cols[] = {
+	{ "id", OUT_T_INT },     { "name", OUT_T_TEXT },   { "brin", OUT_T_TEXT },
+	{ "sector", OUT_T_TEXT }, { "people", OUT_T_INT }, { "teams", OUT_T_INT },
+};
+
+static const char school_sql[] =
+	"SELECT s.id, s.name, s.brin, s.sector, "
+	"(SELECT count(*) FROM person p WHERE p.school_id = s.id), "
+	"(SELECT count(*) FROM team t WHERE t.school_id = s.id) FROM school s";
+
+static void school_row(struct out *o, sqlite3_stmt *st)
+{
+	out_int(o, sqlite3_column_int64(st, 0));
+	out_text(o, (const char *)sqlite3_column_text(st, 1));
+	out_text(o, (const char *)sqlite3_column_text(st, 2));
+	out_text(o, (const char *)sqlite3_column_text(st, 3));
+	out_int(o, sqlite3_column_int64(st, 4));
+	out_int(o, sqlite3_column_int64(st, 5));
+}
+
+int school_list(sqlite3 *db, struct out *o, struct beter_err *err)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	struct strbuf sql = STRBUF_INIT;
+	strbuf_addf(&sql, "%s ORDER BY s.name, s.id", school_sql);
+	rc = store_prepare(db, strbuf_str(&sql), &st, err);
+	strbuf_release(&sql);
+	if (rc)
+		return rc;
+	out_list(o, school_cols, sizeof(school_cols) / sizeof(*school_cols));
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		school_row(o, st);
+		out_row_end(o);
+	}
+	out_end(o);
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? 0 : store_fail(db, rc, err, "listing schools");
+}
+
+int school_show(sqlite3 *db, int64_t id, struct out *o, struct beter_err *err)
+{
+	sqlite3_stmt *st;
+	struct strbuf sql = STRBUF_INIT;
+	int rc;
+
+	strbuf_addf(&sql, "%s WHERE s.id = ?1", school_sql);
+	rc = store_prepare(db, strbuf_str(&sql), &st, err);
+	strbuf_release(&sql);
+	if (rc)
+		return rc;
+	sqlite3_bind_int64(st, 1, id);
+	if (sqlite3_step(st) != SQLITE_ROW) {
+		sqlite3_finalize(st);
+		return beter_err_set(err, BETER_FAIL, "no school with number %lld", (long long)id);
+	}
+	out_record(o, school_cols, sizeof(school_cols) / sizeof(*school_cols));
+	school_row(o, st);
+	out_end(o);
+	sqlite3_finalize(st);
+	return 0;
+}

@@ -1,0 +1,265 @@
+#include "beter/store.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "beter/util.h"
+
+int store_schema_version(void)
+{
+	return beter_migrations_count ? beter_migrations[beter_migrations_count - 1].version : 0;
+}
+
+char *store_default_path(const char *explicit_path)
+{
+	const char *env;
+	struct strbuf sb = STRBUF_INIT;
+
+	if (explicit_path && *explicit_path)
+		return xstrdup(explicit_path);
+	env = getenv("BETER_DB");
+	if (env && *env)
+		return xstrdup(env);
+	env = getenv("XDG_DATA_HOME");
+	if (env && *env) {
+		strbuf_addf(&sb, "%s/beter/beter.db", env);
+	} else {
+		const char *home = getenv("HOME");
+		strbuf_addf(&sb, "%s/.local/share/beter/beter.db", home && *home ? home : ".");
+	}
+	return strbuf_detach(&sb);
+}
+
+/* mkdir -p of the directory part of path, mode 0700 for what we create. */
+static int make_parent_dirs(const char *path, struct beter_err *err)
+{
+	char *dir = xstrdup(path);
+	char *slash = strrchr(dir, '/');
+
+	if (!slash || slash == dir) {
+		free(dir);
+		return 0;
+	}
+	*slash = '\0';
+	for (char *p = dir + 1; ; p++) {
+		if (*p == '/' || *p == '\0') {
+			char c = *p;
+			*p = '\0';
+			if (mkdir(dir, 0700) != 0 && errno != EEXIST) {
+				int e = errno;
+				beter_err_set(err, BETER_IOERR, "cannot create directory '%s': %s", dir, strerror(e));
+				free(dir);
+				return BETER_IOERR;
+			}
+			*p = c;
+			if (!c)
+				break;
+		}
+	}
+	free(dir);
+	return 0;
+}
+
+int store_fail(sqlite3 *db, int rc, struct beter_err *err, const char *what)
+{
+	int prim = rc & 0xff;
+	const char *msg = db ? sqlite3_errmsg(db) : sqlite3_errstr(rc);
+
+	if (prim == SQLITE_BUSY || prim == SQLITE_LOCKED)
+		return beter_err_set(err, BETER_BUSY,
+				     "the store is busy (another beter is writing); %s did not happen, try again", what);
+	if (prim == SQLITE_CONSTRAINT)
+		return beter_err_set(err, BETER_DATAERR, "%s: %s", what, msg);
+	if (prim == SQLITE_CORRUPT || prim == SQLITE_NOTADB)
+		return beter_err_set(err, BETER_IOERR, "%s: the store is damaged or not a beter store (%s); run 'beter check'", what, msg);
+	return beter_err_set(err, BETER_IOERR, "%s: %s", what, msg);
+}
+
+int store_prepare(sqlite3 *db, const char *sql, sqlite3_stmt **st, struct beter_err *err)
+{
+	int rc = sqlite3_prepare_v2(db, sql, -1, st, NULL);
+	if (rc != SQLITE_OK)
+		return store_fail(db, rc, err, "reading the store");
+	return 0;
+}
+
+int store_exec(sqlite3 *db, const char *sql, struct beter_err *err)
+{
+	int rc = sqlite3_exec(db, sql, NULL, NULL, NULL);
+	if (rc != SQLITE_OK)
+		return store_fail(db, rc, err, "writing the store");
+	return 0;
+}
+
+int64_t store_int(sqlite3 *db, const char *sql, int64_t def)
+{
+	sqlite3_stmt *st;
+	int64_t v = def;
+
+	if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK)
+		return def;
+	if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_type(st, 0) != SQLITE_NULL)
+		v = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	return v;
+}
+
+void store_bind_text(sqlite3_stmt *st, int i, const char *s)
+{
+	if (s)
+		sqlite3_bind_text(st, i, s, -1, SQLITE_TRANSIENT);
+	else
+		sqlite3_bind_null(st, i);
+}
+
+const char *store_col_text(sqlite3_stmt *st, int i)
+{
+	const unsigned char *s = sqlite3_column_text(st, i);
+	return s ? (const char *)s : "";
+}
+
+int store_begin(sqlite3 *db, struct beter_err *err)
+{
+	int rc = sqlite3_exec(db, "BEGIN IMMEDIATE", NULL, NULL, NULL);
+	if (rc != SQLITE_OK)
+		return store_fail(db, rc, err, "the change");
+	return 0;
+}
+
+int store_commit(sqlite3 *db, struct beter_err *err)
+{
+	int rc = sqlite3_exec(db, "COMMIT", NULL, NULL, NULL);
+	if (rc != SQLITE_OK) {
+		int status = store_fail(db, rc, err, "the change");
+		store_rollback(db);
+		return status;
+	}
+	return 0;
+}
+
+void store_rollback(sqlite3 *db)
+{
+	if (!sqlite3_get_autocommit(db))
+		sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
+}
+
+static int busy_timeout_ms(void)
+{
+	const char *s = getenv("BETER_BUSY_TIMEOUT");
+	int64_t v;
+
+	if (s && parse_int64(s, &v) == 0 && v >= 0 && v < 3600000)
+		return (int)v;
+	return 10000;
+}
+
+static int migrate(sqlite3 *db, const char *path, struct beter_err *err)
+{
+	int64_t have = store_int(db, "PRAGMA user_version", 0);
+	int64_t app = store_int(db, "PRAGMA application_id", 0);
+	int want = store_schema_version();
+	int rc;
+
+	if (app != 0 && app != BETER_APPLICATION_ID)
+		return beter_err_set(err, BETER_IOERR, "'%s' is a SQLite file but not a beter store", path);
+	if (have > want)
+		return beter_err_set(err, BETER_IOERR,
+				     "the store '%s' has schema version %lld, newer than this beter understands (%d); "
+				     "upgrade beter to use it", path, (long long)have, want);
+	if (have == want)
+		return 0;
+	if ((rc = store_begin(db, err)))
+		return rc;
+	/* read again under the write lock: another process may have migrated */
+	have = store_int(db, "PRAGMA user_version", 0);
+	for (int i = 0; i < beter_migrations_count; i++) {
+		const struct migration *m = &beter_migrations[i];
+		char *errmsg = NULL;
+		if (m->version <= have)
+			continue;
+		if (sqlite3_exec(db, m->sql, NULL, NULL, &errmsg) != SQLITE_OK) {
+			beter_err_set(err, BETER_IOERR, "cannot upgrade the store '%s' to schema %d (%s): %s",
+				      path, m->version, m->name, errmsg ? errmsg : "?");
+			sqlite3_free(errmsg);
+			store_rollback(db);
+			return BETER_IOERR;
+		}
+	}
+	char sql[128];
+	snprintf(sql, sizeof(sql), "PRAGMA user_version = %d; PRAGMA application_id = %d;", want,
+		 BETER_APPLICATION_ID);
+	if ((rc = store_exec(db, sql, err))) {
+		store_rollback(db);
+		return rc;
+	}
+	return store_commit(db, err);
+}
+
+int store_open(const char *path, int flags, sqlite3 **out, struct beter_err *err)
+{
+	sqlite3 *db = NULL;
+	int rc;
+	int memory = (flags & STORE_MEMORY) != 0;
+
+	*out = NULL;
+	if (!memory) {
+		struct stat st;
+		if (stat(path, &st) != 0) {
+			if (errno != ENOENT)
+				return beter_err_set(err, BETER_IOERR, "cannot open the store '%s': %s", path, strerror(errno));
+			if (!(flags & STORE_CREATE))
+				return beter_err_set(err, BETER_IOERR,
+						     "no store at '%s'; create one with 'beter init --school NAME' "
+						     "or name one with --db or $BETER_DB", path);
+			if ((rc = make_parent_dirs(path, err)))
+				return rc;
+			int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+			if (fd < 0 && errno != EEXIST)
+				return beter_err_set(err, BETER_IOERR, "cannot create the store '%s': %s", path, strerror(errno));
+			if (fd >= 0)
+				close(fd);
+		} else if (S_ISDIR(st.st_mode)) {
+			return beter_err_set(err, BETER_IOERR, "'%s' is a directory, not a store file", path);
+		}
+	}
+	rc = sqlite3_open_v2(memory ? ":memory:" : path, &db,
+			     SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX | (memory ? SQLITE_OPEN_MEMORY : 0), NULL);
+	if (rc != SQLITE_OK) {
+		beter_err_set(err, BETER_IOERR, "cannot open the store '%s': %s", path,
+			      db ? sqlite3_errmsg(db) : sqlite3_errstr(rc));
+		sqlite3_close(db);
+		return BETER_IOERR;
+	}
+	sqlite3_busy_timeout(db, busy_timeout_ms());
+	sqlite3_extended_result_codes(db, 1);
+	/* fails with SQLITE_NOTADB on a file that is not a database */
+	rc = sqlite3_exec(db, memory ? "PRAGMA foreign_keys = ON"
+				     : "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON",
+			  NULL, NULL, NULL);
+	if (rc != SQLITE_OK) {
+		if ((rc & 0xff) == SQLITE_NOTADB)
+			beter_err_set(err, BETER_IOERR, "'%s' is not a beter store (not a SQLite database)", path);
+		else
+			store_fail(db, rc, err, "opening the store");
+		sqlite3_close(db);
+		return err ? err->status : BETER_IOERR;
+	}
+	if ((rc = migrate(db, memory ? ":memory:" : path, err))) {
+		sqlite3_close(db);
+		return rc;
+	}
+	*out = db;
+	return 0;
+}
+
+void store_close(sqlite3 *db)
+{
+	if (!db)
+		return;
+	sqlite3_close_v2(db);
+}

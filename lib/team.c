@@ -1,0 +1,311 @@
+#include "beter/team.h"
+
+#include <string.h>
+#include <strings.h>
+
+#include "beter/person.h"
+#include "beter/store.h"
+#include "beter/util.h"
+
+const char *const team_kinds[] = { "leraren", "leerkracht", "mt", "tiv", NULL };
+const char *const team_member_roles[] = { "lid", "leraar", "schoolcoach", "schoolleider", "expertcoach",
+					  "ib", "mt", "other", NULL };
+
+static int in_list(const char *s, const char *const *list)
+{
+	for (; s && *list; list++)
+		if (!strcmp(s, *list))
+			return 1;
+	return 0;
+}
+
+int team_kind_valid(const char *kind)
+{
+	return in_list(kind, team_kinds);
+}
+
+const char *team_kind_guess(const char *name)
+{
+	if (str_ieq(name, "MT") || str_ieq(name, "managementteam"))
+		return "mt";
+	if (strcasestr(name, "leerkracht"))
+		return "leerkracht";
+	if (str_ieq(name, "TIV") || strcasestr(name, "inhoudelijke voorbereiding"))
+		return "tiv";
+	return "leraren";
+}
+
+const char *team_size_check(const char *kind, int64_t members)
+{
+	if (!kind || strcmp(kind, "leraren"))
+		return NULL;
+	if (members < TEAM_SIZE_MIN)
+		return "too small";
+	if (members > TEAM_SIZE_MAX)
+		return "too large";
+	return "ok";
+}
+
+static int check_name(const char *name, struct beter_err *err)
+{
+	if (!name || !*name)
+		return beter_err_set(err, BETER_DATAERR, "a team needs a name");
+	if (!utf8_valid(name, strlen(name), NULL))
+		return beter_err_set(err, BETER_DATAERR, "team name is not valid UTF-8");
+	if (strlen(name) > 200)
+		return beter_err_set(err, BETER_DATAERR, "team name is longer than 200 bytes");
+	return 0;
+}
+
+int team_add(sqlite3 *db, int64_t school, const char *name, const char *kind, int64_t *id, struct beter_err *err)
+{
+	sqlite3_stmt *st;
+	char uid[33];
+	int rc;
+
+	if ((rc = check_name(name, err)))
+		return rc;
+	if (!kind)
+		kind = "leraren";
+	if (!team_kind_valid(kind))
+		return beter_err_set(err, BETER_DATAERR, "--kind: unknown team kind '%s' (use leraren, leerkracht, mt or tiv)",
+				     kind);
+	if ((rc = store_prepare(db, "INSERT INTO team(uid, school_id, name, kind) VALUES (?1, ?2, ?3, ?4)", &st, err)))
+		return rc;
+	uid_new(uid);
+	store_bind_text(st, 1, uid);
+	sqlite3_bind_int64(st, 2, school);
+	store_bind_text(st, 3, name);
+	store_bind_text(st, 4, kind);
+	rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	if ((rc & 0xff) == SQLITE_CONSTRAINT)
+		return beter_err_set(err, BETER_DATAERR, "a team named '%s' already exists", name);
+	if (rc != SQLITE_DONE)
+		return store_fail(db, rc, err, "adding the team");
+	if (id)
+		*id = sqlite3_last_insert_rowid(db);
+	return 0;
+}
+
+int team_find(sqlite3 *db, int64_t school, const char *name, int64_t *id, struct beter_err *err)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	if ((rc = store_prepare(db, "SELECT id FROM team WHERE school_id = ?1 AND (name = ?2 OR CAST(id AS TEXT) = ?2) "
+				    "ORDER BY name = ?2 DESC LIMIT 1", &st, err)))
+		return rc;
+	sqlite3_bind_int64(st, 1, school);
+	store_bind_text(st, 2, name);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		*id = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	if (rc == SQLITE_ROW)
+		return 0;
+	if (rc != SQLITE_DONE)
+		return store_fail(db, rc, err, "finding the team");
+	return beter_err_set(err, BETER_FAIL, "no team named '%s' (see 'beter team list')", name ? name : "");
+}
+
+static int update_one(sqlite3 *db, const char *sql, int64_t id, const char *text, const char *what,
+		      struct beter_err *err)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	if ((rc = store_prepare(db, sql, &st, err)))
+		return rc;
+	sqlite3_bind_int64(st, 1, id);
+	store_bind_text(st, 2, text);
+	rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	if ((rc & 0xff) == SQLITE_CONSTRAINT)
+		return beter_err_set(err, BETER_DATAERR, "%s: '%s' is already taken", what, text ? text : "");
+	if (rc != SQLITE_DONE)
+		return store_fail(db, rc, err, what);
+	return 0;
+}
+
+int team_rename(sqlite3 *db, int64_t id, const char *name, struct beter_err *err)
+{
+	int rc;
+	if ((rc = check_name(name, err)))
+		return rc;
+	return update_one(db, "UPDATE team SET name = ?2 WHERE id = ?1", id, name, "renaming the team", err);
+}
+
+int team_set_kind(sqlite3 *db, int64_t id, const char *kind, struct beter_err *err)
+{
+	if (!team_kind_valid(kind))
+		return beter_err_set(err, BETER_DATAERR, "--kind: unknown team kind '%s' (use leraren, leerkracht, mt or tiv)",
+				     kind ? kind : "");
+	return update_one(db, "UPDATE team SET kind = ?2 WHERE id = ?1", id, kind, "changing the team", err);
+}
+
+int team_rm(sqlite3 *db, int64_t id, struct beter_err *err)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	if ((rc = store_prepare(db, "DELETE FROM team WHERE id = ?1", &st, err)))
+		return rc;
+	sqlite3_bind_int64(st, 1, id);
+	rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	if ((rc & 0xff) == SQLITE_CONSTRAINT)
+		return beter_err_set(err, BETER_FAIL,
+				     "the team still has records (board, goals, visits, ...) that refer to it; "
+				     "it cannot be removed");
+	if (rc != SQLITE_DONE)
+		return store_fail(db, rc, err, "removing the team");
+	return 0;
+}
+
+int team_member_add(sqlite3 *db, int64_t team, int64_t person, const char *role, int *added,
+		    struct beter_err *err)
+{
+	sqlite3_stmt *st;
+	int rc, exists;
+
+	if (role && !in_list(role, team_member_roles))
+		return beter_err_set(err, BETER_DATAERR,
+				     "--role: unknown team role '%s' (use lid, schoolcoach, schoolleider, expertcoach, ib, "
+				     "mt, leraar or other)", role);
+	if ((rc = store_prepare(db, "SELECT 1 FROM team_member WHERE team_id = ?1 AND person_id = ?2", &st, err)))
+		return rc;
+	sqlite3_bind_int64(st, 1, team);
+	sqlite3_bind_int64(st, 2, person);
+	exists = sqlite3_step(st) == SQLITE_ROW;
+	sqlite3_finalize(st);
+	if (added)
+		*added = !exists;
+	if (exists && !role)
+		return 0; /* already in; keep the role it has */
+	if ((rc = store_prepare(db, exists ? "UPDATE team_member SET role = ?3 WHERE team_id = ?1 AND person_id = ?2 "
+					     "AND role IS NOT ?3"
+					   : "INSERT INTO team_member(team_id, person_id, role) VALUES (?1, ?2, ?3)",
+				&st, err)))
+		return rc;
+	sqlite3_bind_int64(st, 1, team);
+	sqlite3_bind_int64(st, 2, person);
+	store_bind_text(st, 3, role ? role : "lid");
+	rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE)
+		return store_fail(db, rc, err, "adding the team member");
+	return 0;
+}
+
+int team_member_rm(sqlite3 *db, int64_t team, int64_t person, struct beter_err *err)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	if ((rc = store_prepare(db, "DELETE FROM team_member WHERE team_id = ?1 AND person_id = ?2", &st, err)))
+		return rc;
+	sqlite3_bind_int64(st, 1, team);
+	sqlite3_bind_int64(st, 2, person);
+	rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE)
+		return store_fail(db, rc, err, "removing the team member");
+	if (sqlite3_changes(db) == 0)
+		return beter_err_set(err, BETER_FAIL, "that person is not in the team");
+	return 0;
+}
+
+static const struct out_col team_cols[] = {
+	{ "id", OUT_T_INT },      { "name", OUT_T_TEXT },      { "kind", OUT_T_TEXT },
+	{ "members", OUT_T_INT }, { "size_check", OUT_T_TEXT },
+};
+#define NTEAM_COLS (sizeof(team_cols) / sizeof(*team_cols))
+
+static const char team_sql[] =
+	"SELECT t.id, t.name, t.kind, (SELECT count(*) FROM team_member m WHERE m.team_id = t.id) FROM team t";
+
+static void team_row(struct out *o, sqlite3_stmt *st)
+{
+	const char *kind = (const char *)sqlite3_column_text(st, 2);
+	int64_t n = sqlite3_column_int64(st, 3);
+
+	out_int(o, sqlite3_column_int64(st, 0));
+	out_text(o, (const char *)sqlite3_column_text(st, 1));
+	out_text(o, kind);
+	out_int(o, n);
+	out_text(o, team_size_check(kind, n));
+}
+
+int team_list(sqlite3 *db, int64_t school, struct out *o, struct beter_err *err)
+{
+	sqlite3_stmt *st;
+	struct strbuf sql = STRBUF_INIT;
+	int rc;
+
+	strbuf_addf(&sql, "%s WHERE t.school_id = ?1 ORDER BY t.name, t.id", team_sql);
+	rc = store_prepare(db, strbuf_str(&sql), &st, err);
+	strbuf_release(&sql);
+	if (rc)
+		return rc;
+	sqlite3_bind_int64(st, 1, school);
+	out_list(o, team_cols, NTEAM_COLS);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		team_row(o, st);
+		out_row_end(o);
+	}
+	out_end(o);
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? 0 : store_fail(db, rc, err, "listing teams");
+}
+
+static const struct out_col member_cols[] = {
+	{ "code", OUT_T_TEXT }, { "name", OUT_T_TEXT }, { "role", OUT_T_TEXT }, { "team_role", OUT_T_TEXT },
+};
+
+static const struct out_col team_doc_cols[] = {
+	{ "id", OUT_T_INT },       { "name", OUT_T_TEXT },       { "kind", OUT_T_TEXT },
+	{ "members", OUT_T_INT },  { "size_check", OUT_T_TEXT }, { "code", OUT_T_TEXT },
+	{ "role", OUT_T_TEXT },    { "team_role", OUT_T_TEXT },
+};
+
+int team_show(sqlite3 *db, int64_t id, struct out *o, struct beter_err *err)
+{
+	sqlite3_stmt *st;
+	struct strbuf sql = STRBUF_INIT;
+	int rc;
+
+	strbuf_addf(&sql, "%s WHERE t.id = ?1", team_sql);
+	rc = store_prepare(db, strbuf_str(&sql), &st, err);
+	strbuf_release(&sql);
+	if (rc)
+		return rc;
+	sqlite3_bind_int64(st, 1, id);
+	if (sqlite3_step(st) != SQLITE_ROW) {
+		sqlite3_finalize(st);
+		return beter_err_set(err, BETER_FAIL, "no team with number %lld", (long long)id);
+	}
+	out_doc_begin(o, team_doc_cols, sizeof(team_doc_cols) / sizeof(*team_doc_cols));
+	out_section(o, "team", "Team");
+	out_record(o, team_cols, NTEAM_COLS);
+	team_row(o, st);
+	out_end(o);
+	sqlite3_finalize(st);
+
+	if ((rc = store_prepare(db, "SELECT p.code, p.name, p.role, m.role FROM team_member m "
+				    "JOIN person p ON p.id = m.person_id WHERE m.team_id = ?1 "
+				    "ORDER BY m.role = 'lid', p.code", &st, err)))
+		return rc;
+	sqlite3_bind_int64(st, 1, id);
+	out_section(o, "members", "Members");
+	out_list(o, member_cols, sizeof(member_cols) / sizeof(*member_cols));
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		for (int i = 0; i < 4; i++)
+			out_text(o, (const char *)sqlite3_column_text(st, i));
+		out_row_end(o);
+	}
+	out_end(o);
+	out_doc_end(o);
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? 0 : store_fail(db, rc, err, "showing the team");
+}

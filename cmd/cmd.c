@@ -89,10 +89,23 @@ int cmd_usage(struct ctx *c, const char *fmt, ...)
 int cmd_args(struct ctx *c, struct optparse *p, int min, int max, const char *what)
 {
 	if (p->nargs < min)
-		return cmd_usage(c, "missing %s (usage: beter %s)", what, c->sub && c->sub->usage ? c->sub->usage : c->sub_path);
+		return cmd_usage(c, "missing %s (usage: %s)", what, cmd_usage_line(c));
 	if (max >= 0 && p->nargs > max)
 		return cmd_usage(c, "unexpected argument '%s' (quote text with spaces: \"...\")", p->args[max]);
 	return 0;
+}
+
+const char *cmd_usage_line(struct ctx *c)
+{
+	static char buf[512];
+	const char *path = c->sub_path ? c->sub_path : "";
+	const char *last = strrchr(path, ' ');
+	int plen = c->sub && c->sub->name[0] && last ? (int)(last - path) : (int)strlen(path);
+	const char *u = c->sub && c->sub->usage ? c->sub->usage : "";
+	const char *nl = strchr(u, '\n');
+
+	snprintf(buf, sizeof(buf), "beter %.*s %.*s", plen, path, nl ? (int)(nl - u) : (int)strlen(u), u);
+	return buf;
 }
 
 int cmd_store(struct ctx *c)

@@ -91,6 +91,9 @@ int cmd_usage(struct ctx *c, const char *fmt, ...) __attribute__((format(printf,
 /* Expect exactly min..max positional arguments (max -1: any). */
 int cmd_args(struct ctx *c, struct optparse *p, int min, int max, const char *what);
 
+/* "beter team member add TEAM CODE... [--role ROLE]" for the running subcommand. */
+const char *cmd_usage_line(struct ctx *c);
+
 /* Open the store now (for subcommands that need it lazily). */
 int cmd_store(struct ctx *c);
 /* Resolve --school (NULL: the only one). */

@@ -82,8 +82,11 @@ static void sub_block(struct strbuf *sb, const char *prefix, const struct subcmd
 		strbuf_release(&p);
 		return;
 	}
-	if (s->name[0])
-		strbuf_addf(sb, "  %s%s\n", prefix, s->name);
+	if (s->name[0]) {
+		const char *u = s->usage ? s->usage : s->name;
+		const char *nl = strchr(u, '\n');
+		strbuf_addf(sb, "  %s%.*s\n", prefix, nl ? (int)(nl - u) : (int)strlen(u), u);
+	}
 	if (s->summary)
 		strbuf_addf(sb, "      %s\n", s->summary);
 	if (s->opts && s->opts[0].name)

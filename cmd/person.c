@@ -71,7 +71,7 @@ static int run_add(struct ctx *c, struct optparse *p)
 	if ((rc = prologue(c, p, &o, 1, "the person's code", &school)))
 		return rc;
 	if (!o.name || !o.role)
-		return cmd_usage(c, "a person needs --name and --role (usage: beter %s)", c->sub->usage);
+		return cmd_usage(c, "a person needs --name and --role (usage: %s)", cmd_usage_line(c));
 	if ((rc = person_add(c->db, school, p->args[0], o.name, o.role, &id, &c->err)))
 		return rc;
 	return c->quiet ? 0 : person_show(c->db, id, &c->out, &c->err);

@@ -230,9 +230,12 @@ int csvin_read(struct csvin *r)
 	while (r->qhead == r->qn) {
 		ssize_t n;
 
-		if (r->eof)
+		if (r->eof) {
+			if (!r->records)
+				return beter_err_set(r->err, BETER_DATAERR, "%s: the file is empty", r->name), -1;
 			return 0;
-		n = r->eof ? -1 : getline(&r->linebuf, &r->linecap, r->fp);
+		}
+		n = getline(&r->linebuf, &r->linecap, r->fp);
 		if (n < 0) {
 			if (ferror(r->fp))
 				return beter_err_set(r->err, BETER_IOERR, "%s: read error: %s", r->name, strerror(errno)),
@@ -243,8 +246,6 @@ int csvin_read(struct csvin *r)
 					"a quoted field is never closed (a '\"' is missing)");
 			if (r->failed)
 				return -1;
-			if (r->line == 0)
-				return beter_err_set(r->err, BETER_DATAERR, "%s: the file is empty", r->name), -1;
 			continue;
 		}
 		r->line++;
@@ -274,6 +275,7 @@ int csvin_read(struct csvin *r)
 			return -1;
 	}
 	r->rec = &r->q[r->qhead++];
+	r->records++;
 	return 1;
 }
 

@@ -408,7 +408,7 @@ static void table_flush_list(struct out *o)
 					s = "-";
 			}
 			size_t sw = utf8_width(s);
-			int right = r > 0 && (o->cols[c].type == OUT_T_INT || o->cols[c].type == OUT_T_REAL);
+			int right = o->cols[c].type == OUT_T_INT || o->cols[c].type == OUT_T_REAL;
 			if (c)
 				fputs("  ", o->fp);
 			if (right)

@@ -36,6 +36,7 @@ struct csvin {
 	long line;         /* physical lines read */
 	long rec_line;     /* line where the record being parsed started */
 	int eof;
+	long records;      /* records handed out so far */
 
 	/* records parsed but not yet handed out (a line may end several) */
 	struct csvin_rec *q;

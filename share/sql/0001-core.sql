@@ -3,7 +3,7 @@
 -- (export, import and merge). Codes and names compare case-insensitively.
 
 CREATE TABLE school (
-	id      INTEGER PRIMARY KEY,
+	id      INTEGER PRIMARY KEY AUTOINCREMENT,
 	uid     TEXT NOT NULL UNIQUE,
 	name    TEXT NOT NULL UNIQUE COLLATE NOCASE CHECK (length(trim(name)) > 0),
 	brin    TEXT UNIQUE COLLATE NOCASE,
@@ -12,7 +12,7 @@ CREATE TABLE school (
 );
 
 CREATE TABLE person (
-	id        INTEGER PRIMARY KEY,
+	id        INTEGER PRIMARY KEY AUTOINCREMENT,
 	uid       TEXT NOT NULL UNIQUE,
 	school_id INTEGER NOT NULL REFERENCES school(id) ON DELETE RESTRICT,
 	code      TEXT NOT NULL COLLATE NOCASE,
@@ -22,7 +22,7 @@ CREATE TABLE person (
 );
 
 CREATE TABLE team (
-	id        INTEGER PRIMARY KEY,
+	id        INTEGER PRIMARY KEY AUTOINCREMENT,
 	uid       TEXT NOT NULL UNIQUE,
 	school_id INTEGER NOT NULL REFERENCES school(id) ON DELETE RESTRICT,
 	name      TEXT NOT NULL COLLATE NOCASE CHECK (length(trim(name)) > 0),

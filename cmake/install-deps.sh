@@ -1,0 +1,17 @@
+#!/bin/sh
+# Install the Debian packages beter needs to build and test, if any is missing.
+# Run as root (or with sudo available). Extra package names may be given.
+set -eu
+pkgs="build-essential cmake pkg-config libsqlite3-dev libcjson-dev libcsv-dev libsodium-dev libcmocka-dev sqlite3 jq python3 man-db $*"
+missing=""
+for p in $pkgs; do
+	dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"
+done
+[ -z "$missing" ] && exit 0
+echo "installing:$missing" >&2
+sudo=""
+[ "$(id -u)" -eq 0 ] || sudo=sudo
+export DEBIAN_FRONTEND=noninteractive
+$sudo apt-get update -qq
+# shellcheck disable=SC2086
+$sudo apt-get install -y -qq --no-install-recommends $missing >/dev/null

@@ -1,0 +1,25 @@
+# help, version, man pages and multi-call links for every command
+
+run beter --version
+for cmd in $(beter --help | sed -n '/^Commands:/,/^$/p' | awk 'NF>1 && $1 != "Commands:" && $1 != "help" {print $1}'); do
+	beter help "$cmd" >a.txt || echo "help $cmd failed"
+	beter "$cmd" --help >b.txt || echo "$cmd --help failed"
+	cmp -s a.txt b.txt || echo "help $cmd differs from $cmd --help"
+	beter help --man "$cmd" >m.1 || echo "man $cmd failed"
+	if command -v man >/dev/null 2>&1; then
+		MANWIDTH=80 man -l m.1 >/dev/null 2>&1 || echo "man page of $cmd does not render"
+	fi
+	grep -q '^\.SH SYNOPSIS' m.1 || echo "man page of $cmd has no synopsis"
+	# every option in the help is in the man page
+	for o in $(grep -o -- '--[a-z][a-z-]*' a.txt | sort -u); do
+		grep -qF -- "${o//-/\\-}" m.1 || echo "$cmd: $o missing from the man page"
+	done
+	ln -sf "$(command -v beter)" "beter-$cmd"
+	"./beter-$cmd" --help >c.txt 2>&1 || echo "beter-$cmd --help failed"
+	cmp -s a.txt c.txt || echo "beter-$cmd --help differs"
+	echo "$cmd: ok"
+done
+run beter help nosuch
+run beter help team nosuch
+run beter help team member
+run beter team member add --help

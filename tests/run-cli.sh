@@ -1,0 +1,49 @@
+#!/usr/bin/env bash
+# Run one CLI test script and compare its transcript with the expected one.
+#
+#   tests/run-cli.sh tests/cli/TOPIC.sh path/to/beter
+#
+# The script runs in a fresh temporary directory with `beter` on PATH, a store
+# in $BETER_DB and today fixed at 2026-11-20. Every `run CMD...` adds to the
+# transcript the command, its stdout, its stderr (lines prefixed "! ") and its
+# exit status. The transcript must equal TOPIC.expected beside the script;
+# BETER_REGEN=1 rewrites the expected file instead (for an intended change).
+set -u
+script=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
+beter=$(cd "$(dirname "$2")" && pwd)/$(basename "$2")
+expected=${script%.sh}.expected
+here=$(cd "$(dirname "$0")" && pwd)
+
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/beter-cli.XXXXXX")
+trap 'rm -rf "$tmp"' EXIT
+mkdir -p "$tmp/bin" "$tmp/work"
+ln -s "$beter" "$tmp/bin/beter"
+export PATH="$tmp/bin:$PATH"
+export BETER_DB="$tmp/work/test.db"
+export BETER_TODAY=2026-11-20
+export HOME="$tmp/home" XDG_DATA_HOME="$tmp/home/data" XDG_CONFIG_HOME="$tmp/home/config"
+export LC_ALL=C.UTF-8 TZ=UTC
+export TESTS="$here" SHARE="${BETER_SHARE:-$here/../share}" TMP="$tmp"
+unset SOURCE_DATE_EPOCH BETER_KEY_FILE VISUAL EDITOR
+cd "$tmp/work"
+
+# shellcheck source=tests/cli-lib.sh
+( . "$here/cli-lib.sh"; . "$script" ) >"$tmp/actual" 2>&1
+status=$?
+# paths of this run read as $TMP in the transcript
+sed -i "s|$tmp|\$TMP|g" "$tmp/actual"
+if [ "$status" -ne 0 ]; then
+	echo "[script exited $status]" >>"$tmp/actual"
+fi
+
+if [ "${BETER_REGEN:-0}" = 1 ]; then
+	cp "$tmp/actual" "$expected"
+	echo "regenerated $expected"
+	exit 0
+fi
+if [ ! -f "$expected" ]; then
+	echo "no expected transcript $expected; run with BETER_REGEN=1 to create it, then check it"
+	cat "$tmp/actual"
+	exit 1
+fi
+diff -u "$expected" "$tmp/actual"

@@ -1,0 +1,102 @@
+#include "unit.h"
+
+static const struct out_col cols[] = { { "code", OUT_T_TEXT }, { "n", OUT_T_INT }, { "mean", OUT_T_REAL } };
+
+static void rows(struct out *o)
+{
+	out_list(o, cols, 3);
+	out_text(o, "JDV");
+	out_int(o, 3);
+	out_real(o, 6.5);
+	out_row_end(o);
+	out_text(o, "Eé \"q\",x\ny");
+	out_null(o);
+	out_real(o, 0.1);
+	out_row_end(o);
+	out_end(o);
+}
+
+static void test_json(void **state)
+{
+	struct capture c;
+	(void)state;
+	capture_begin(&c, OUT_JSON);
+	rows(&c.out);
+	assert_string_equal(capture_end(&c),
+			    "[\n  {\"code\": \"JDV\", \"n\": 3, \"mean\": 6.5},\n"
+			    "  {\"code\": \"Eé \\\"q\\\",x\\ny\", \"n\": null, \"mean\": 0.1}\n]\n");
+	free(c.buf);
+}
+
+static void test_csv(void **state)
+{
+	struct capture c;
+	(void)state;
+	capture_begin(&c, OUT_CSV);
+	rows(&c.out);
+	assert_string_equal(capture_end(&c), "code,n,mean\r\nJDV,3,6.5\r\n\"Eé \"\"q\"\",x\ny\",,0.1\r\n");
+	free(c.buf);
+}
+
+static void test_excel(void **state)
+{
+	struct capture c;
+	(void)state;
+	capture_begin(&c, OUT_CSV);
+	c.out.excel = 1;
+	out_list(&c.out, cols, 1);
+	out_text(&c.out, "=1+1");
+	out_row_end(&c.out);
+	out_end(&c.out);
+	assert_string_equal(capture_end(&c), "\xef\xbb\xbf" "code\r\n\"'=1+1\"\r\n");
+	free(c.buf);
+}
+
+static void test_table_utf8_alignment(void **state)
+{
+	struct capture c;
+	(void)state;
+	capture_begin(&c, OUT_TABLE);
+	out_list(&c.out, cols, 2);
+	out_text(&c.out, "Eé");
+	out_int(&c.out, 10);
+	out_row_end(&c.out);
+	out_text(&c.out, "abcd");
+	out_int(&c.out, 2);
+	out_row_end(&c.out);
+	out_end(&c.out);
+	/* é is one column: "Eé" pads to the width of "abcd" */
+	assert_string_equal(capture_end(&c), "CODE   N\nEé    10\nabcd   2\n");
+	free(c.buf);
+}
+
+static void test_empty_list_json(void **state)
+{
+	struct capture c;
+	(void)state;
+	capture_begin(&c, OUT_JSON);
+	out_list(&c.out, cols, 3);
+	out_end(&c.out);
+	assert_string_equal(capture_end(&c), "[]\n");
+	free(c.buf);
+}
+
+static void test_real_roundtrip(void **state)
+{
+	char buf[40];
+	(void)state;
+	out_format_real(buf, sizeof(buf), 1.0 / 3.0);
+	assert_true(strtod(buf, NULL) == 1.0 / 3.0);
+	out_format_real(buf, sizeof(buf), 7.25);
+	assert_string_equal(buf, "7.25");
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_json),      cmocka_unit_test(test_csv),
+		cmocka_unit_test(test_excel),     cmocka_unit_test(test_table_utf8_alignment),
+		cmocka_unit_test(test_empty_list_json), cmocka_unit_test(test_real_roundtrip),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

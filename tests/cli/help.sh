@@ -23,3 +23,19 @@ run beter help nosuch
 run beter help team nosuch
 run beter help team member
 run beter team member add --help
+
+note bash completion
+if command -v bash >/dev/null; then
+	comp() { bash -c '. "$1"; shift; COMP_WORDS=("$@"); COMP_CWORD=$(($# - 1)); _beter; printf "%s\n" "${COMPREPLY[@]}"' _ "$SHARE/completion/beter.bash" "$@"; }
+	comp beter pe
+	comp beter team m
+	comp beter person import --dr
+	comp beter --format j
+fi
+
+note install: binary, links, man pages, completion
+cmake --install "$(dirname "$(readlink -f "$(command -v beter)")")" --prefix "$TMP/inst" >/dev/null 2>&1 || echo "install failed"
+ls "$TMP/inst/bin" | head -3
+[ -L "$TMP/inst/bin/beter-team" ] && "$TMP/inst/bin/beter-team" --help | head -1
+ls "$TMP/inst/share/man/man1" | grep -c '^beter' | sed 's/^/man pages: /'
+[ -f "$TMP/inst/share/bash-completion/completions/beter" ] && echo "completion installed"

@@ -198,7 +198,7 @@ int arena_check_text(const char *s, size_t max, const char *what, struct beter_e
 	const char *why;
 
 	if (!s || blank(s))
-		return beter_err_set(err, BETER_DATAERR, "%s: empty; say what was said or decided", what);
+		return beter_err_set(err, BETER_DATAERR, "%s: empty; give the text (in quotes when it has spaces)", what);
 	if (!utf8_valid(s, strlen(s), &bad))
 		return beter_err_set(err, BETER_DATAERR, "%s: not valid UTF-8 (byte 0x%02x at byte %zu)", what,
 				     (unsigned char)s[bad], bad + 1);

@@ -454,7 +454,8 @@ void arena_rank(struct arena_toplist *l, size_t n)
 {
 	size_t all = l->n;
 
-	qsort(l->items, all, sizeof(*l->items), item_cmp);
+	if (all > 1)
+		qsort(l->items, all, sizeof(*l->items), item_cmp);
 	for (size_t i = 0; i < all; i++) {
 		struct arena_item *it = &l->items[i];
 		it->rank = i && l->items[i - 1].votes == it->votes ? l->items[i - 1].rank : (int)i + 1;

@@ -102,6 +102,11 @@ static void test_rank_ties(void **state)
 	assert_false(l.cut_tie);
 	arena_toplist_release(&l);
 
+	/* no items at all */
+	arena_rank(&l, 3);
+	assert_int_equal(l.n, 0);
+	assert_false(l.cut_tie);
+
 	/* fewer items than asked */
 	add(&l, 1, 0, "a", NULL);
 	arena_rank(&l, 3);

@@ -1,7 +1,8 @@
 # help, version, man pages and multi-call links for every command
 
 run beter --version
-for cmd in $(beter --help | sed -n '/^Commands:/,/^$/p' | awk 'NF>1 && $1 != "Commands:" && $1 != "help" {print $1}'); do
+cmds=$(beter --help | sed -n '/^Commands:/,/^$/p' | awk 'NF>1 && $1 != "Commands:" && $1 != "help" {print $1}')
+for cmd in $cmds; do
 	beter help "$cmd" >a.txt || echo "help $cmd failed"
 	beter "$cmd" --help >b.txt || echo "$cmd --help failed"
 	cmp -s a.txt b.txt || echo "help $cmd differs from $cmd --help"
@@ -35,7 +36,11 @@ fi
 
 note install: binary, links, man pages, completion
 cmake --install "$(dirname "$(readlink -f "$(command -v beter)")")" --prefix "$TMP/inst" >/dev/null 2>&1 || echo "install failed"
-ls "$TMP/inst/bin" | head -3
-[ -L "$TMP/inst/bin/beter-team" ] && "$TMP/inst/bin/beter-team" --help | head -1
-ls "$TMP/inst/share/man/man1" | grep -c '^beter' | sed 's/^/man pages: /'
+[ -x "$TMP/inst/bin/beter" ] || echo "no beter installed"
+[ -f "$TMP/inst/share/man/man1/beter.1" ] || echo "no beter.1 installed"
+for cmd in $cmds; do
+	[ -L "$TMP/inst/bin/beter-$cmd" ] || echo "no link beter-$cmd installed"
+	[ -f "$TMP/inst/share/man/man1/beter-$cmd.1" ] || echo "no man page beter-$cmd.1 installed"
+done
+"$TMP/inst/bin/beter-team" --help | head -1
 [ -f "$TMP/inst/share/bash-completion/completions/beter" ] && echo "completion installed"

@@ -271,31 +271,36 @@ char *str_upper(char *s)
 	return s;
 }
 
+/* Optimal string alignment distance: edits and swaps of neighbours ("form"
+ * for "from") count one each. */
 int str_distance(const char *a, const char *b)
 {
 	size_t la = strlen(a), lb = strlen(b);
-	int *row = xmalloc((lb + 1) * sizeof(*row));
+	int *d = xmalloc((la + 1) * (lb + 1) * sizeof(*d));
 	int result;
+#define D(i, j) d[(i) * (lb + 1) + (j)]
 
+	for (size_t i = 0; i <= la; i++)
+		D(i, 0) = (int)i;
 	for (size_t j = 0; j <= lb; j++)
-		row[j] = (int)j;
+		D(0, j) = (int)j;
 	for (size_t i = 1; i <= la; i++) {
-		int prev = row[0];
-		row[0] = (int)i;
 		for (size_t j = 1; j <= lb; j++) {
-			int cur = row[j];
-			int cost = tolower((unsigned char)a[i - 1]) != tolower((unsigned char)b[j - 1]);
-			int best = prev + cost;
-			if (row[j] + 1 < best)
-				best = row[j] + 1;
-			if (row[j - 1] + 1 < best)
-				best = row[j - 1] + 1;
-			row[j] = best;
-			prev = cur;
+			int ca = tolower((unsigned char)a[i - 1]), cb = tolower((unsigned char)b[j - 1]);
+			int best = D(i - 1, j - 1) + (ca != cb);
+			if (D(i - 1, j) + 1 < best)
+				best = D(i - 1, j) + 1;
+			if (D(i, j - 1) + 1 < best)
+				best = D(i, j - 1) + 1;
+			if (i > 1 && j > 1 && ca == tolower((unsigned char)b[j - 2]) &&
+			    tolower((unsigned char)a[i - 2]) == cb && D(i - 2, j - 2) + 1 < best)
+				best = D(i - 2, j - 2) + 1;
+			D(i, j) = best;
 		}
 	}
-	result = row[lb];
-	free(row);
+	result = D(la, lb);
+#undef D
+	free(d);
 	return result;
 }
 

@@ -641,8 +641,8 @@ static const struct subcmd action_subs[] = {
 
 static const struct subcmd session_subs[] = {
 	{ "add",
-	  "add --team TEAM --date DATE --leader CODE [--topic TEXT] [--checkin CODE=SCORE]... [--success TEXT]...\n"
-	  "    [--measure GOAL=SCORE]... [--done N]... [--note TEXT]\n"
+	  "add --team TEAM --date DATE --leader CODE [--topic TEXT] [--checkin CODE=SCORE]... [--success TEXT]... "
+	  "[--measure GOAL=SCORE]... [--done N]... [--note TEXT]\n"
 	  "add --from FILE|- [--team TEAM]",
 	  "record a weekly session in the standard order, in one transaction", session_add_opts, run_session_add,
 	  SUB_WRITES, NULL },

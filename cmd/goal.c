@@ -384,8 +384,8 @@ static const struct subcmd goal_subs[] = {
 	{ "matrix", "matrix --team TEAM", "the impact matrix: impact on pupils against feasibility", team_opts,
 	  run_matrix, 0, NULL },
 	{ "add",
-	  "add --team TEAM --text TEXT [--pupils TEXT] --weeks 4-8 --norm 1-10 --baseline 1-10 [--from-candidate N]\n"
-	  "    [--problem TEXT] [--facts TEXT] [--causes TEXT] [--date DATE]\n"
+	  "add --team TEAM --text TEXT [--pupils TEXT] --weeks 4-8 --norm 1-10 --baseline 1-10 [--from-candidate N] "
+	  "[--problem TEXT] [--facts TEXT] [--causes TEXT] [--date DATE]\n"
 	  "add --personal --person CODE --text TEXT [--date DATE]",
 	  "set a team goal (steps 2 and 3), or a teacher's personal development goal", add_opts, run_add, SUB_WRITES,
 	  NULL },

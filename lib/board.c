@@ -1200,12 +1200,11 @@ static int session_from_json(sqlite3 *db, int64_t school, const cJSON *root, con
 	/* date */
 	if ((rc = json_text(cJSON_GetObjectItemCaseSensitive(root, "date"), file, "date", 1, &text, err)))
 		return rc;
-	rc = date_parse(text, &s->date, "date", err);
+	snprintf(field, sizeof(field), "%.40s: field 'date'", file);
+	rc = date_parse(text, &s->date, field, err);
 	free(text);
-	if (rc) {
-		beter_err_prefix(err, "%s: field 'date'", file);
+	if (rc)
 		return rc;
-	}
 	/* leader */
 	if ((rc = json_text(cJSON_GetObjectItemCaseSensitive(root, "leader"), file, "leader", 1, &text, err)))
 		return rc;

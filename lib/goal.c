@@ -696,7 +696,7 @@ int goal_show(sqlite3 *db, int64_t goal, struct out *o, struct beter_err *err)
 		return beter_err_set(err, BETER_FAIL, "no goal with number %lld (see 'beter goal list')", (long long)goal);
 	}
 	team = sqlite3_column_type(st, 2) != SQLITE_NULL;
-	if ((rc = goal_results(db, goal, 1 << 30, NULL, &latest, &trend, err))) {
+	if ((rc = goal_results(db, goal, date_from_ymd(9999, 12, 31), NULL, &latest, &trend, err))) {
 		sqlite3_finalize(st);
 		return rc;
 	}

@@ -4,4 +4,6 @@ CMD(init,    "create a store with its first school",                          CR
 CMD(school,  "the schools of a school board in one store",                    NEEDS_STORE)
 CMD(team,    "teacher teams, the leerKRACHT-team, MT and TIV, and members",   NEEDS_STORE)
 CMD(person,  "people: short codes, names, roles; roster import",              NEEDS_STORE)
+CMD(board,   "the team's improvement board (verbeterbord) and weekly session",  NEEDS_STORE)
+CMD(goal,    "goals the 4-step way, the impact matrix, personal development goals", NEEDS_STORE)
 CMD(arena,   "stem van de leerling: leerlingarena, top 3s side by side, outcome", NEEDS_STORE)

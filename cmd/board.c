@@ -1,0 +1,715 @@
+/* beter board: the team's improvement board, its items, actions and weekly sessions. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "beter/board.h"
+#include "beter/date.h"
+#include "beter/goal.h"
+#include "beter/person.h"
+#include "beter/team.h"
+#include "cmd.h"
+
+enum {
+	O_TEAM = 256, O_SCHOOL, O_WEEK, O_DATE, O_ALL, O_AMBITION, O_STORY, O_AGREEMENT, O_START, O_END, O_GOAL,
+	O_WHO, O_WHAT, O_DUE, O_TEAMACTION, O_OPEN, O_OVERDUE, O_LEADER, O_TOPIC, O_CHECKIN, O_SUCCESS, O_MEASURE,
+	O_DONE, O_NOTE, O_FROM, O_ON,
+};
+
+#define OPT_SCHOOL { "school", O_SCHOOL, "SCHOOL", "the school (name, BRIN or number) when the store holds several" }
+#define OPT_TEAM { "team", O_TEAM, "TEAM", "the team (its name or number)" }
+#define OPT_DATE { "date", O_DATE, "DATE", "the day this happens on the board (default today)" }
+#define OPT_WEEK { "week", O_WEEK, "WEEK", "the board as it stood at the end of this ISO week, e.g. 2026-W47" }
+
+static const struct opt show_opts[] = { OPT_TEAM, OPT_WEEK, OPT_SCHOOL, OPT_END };
+static const struct opt export_opts[] = {
+	OPT_TEAM,
+	{ "all", O_ALL, NULL, "every team of the school that has a board" },
+	{ "week", O_WEEK, "WEEK", "the ISO week to export, e.g. 2026-W47 (default this week)" },
+	OPT_SCHOOL,
+	OPT_END
+};
+static const struct opt set_opts[] = {
+	OPT_TEAM,
+	{ "ambition", O_AMBITION, "TEXT", "the team's ambition (replaces the current one)" },
+	{ "story", O_STORY, "TEXT", "the inspiration story (replaces the current one)" },
+	{ "agreement", O_AGREEMENT, "TEXT", "add a team agreement (may be repeated)" },
+	OPT_DATE,
+	OPT_SCHOOL,
+	OPT_END
+};
+static const struct opt item_add_opts[] = { OPT_TEAM, OPT_DATE, OPT_SCHOOL, OPT_END };
+static const struct opt theme_add_opts[] = {
+	OPT_TEAM,
+	{ "start", O_START, "DATE", "the first day of the theme's period" },
+	{ "end", O_END, "DATE", "the last day of the theme's period" },
+	OPT_DATE,
+	OPT_SCHOOL,
+	OPT_END
+};
+static const struct opt success_add_opts[] = {
+	OPT_TEAM,
+	{ "goal", O_GOAL, "N", "the team goal this success belongs to" },
+	OPT_DATE,
+	OPT_SCHOOL,
+	OPT_END
+};
+static const struct opt rhythm_add_opts[] = {
+	OPT_TEAM,
+	{ "on", O_ON, "DATE", "the day of the planned session (required)" },
+	{ "leader", O_LEADER, "CODE", "who leads it (required)" },
+	{ "topic", O_TOPIC, "TEXT", "its topic" },
+	OPT_DATE,
+	OPT_SCHOOL,
+	OPT_END
+};
+static const struct opt list_opts[] = { OPT_TEAM, OPT_WEEK, OPT_SCHOOL, OPT_END };
+static const struct opt rm_opts[] = { OPT_DATE, OPT_SCHOOL, OPT_END };
+static const struct opt action_add_opts[] = {
+	OPT_TEAM,
+	{ "who", O_WHO, "CODE", "who does it (a team action: several codes, repeated or comma-separated)" },
+	{ "what", O_WHAT, "TEXT", "what is done (required)" },
+	{ "due", O_DUE, "DATE", "when it is done by (required)" },
+	{ "goal", O_GOAL, "N", "the team goal it serves" },
+	{ "team-action", O_TEAMACTION, NULL, "an action for the team (andere acties) instead of one in class" },
+	OPT_DATE,
+	OPT_SCHOOL,
+	OPT_END
+};
+static const struct opt action_list_opts[] = {
+	OPT_TEAM,
+	{ "open", O_OPEN, NULL, "only actions not yet done" },
+	{ "overdue", O_OVERDUE, NULL, "only open actions past their due day" },
+	OPT_SCHOOL,
+	OPT_END
+};
+static const struct opt session_add_opts[] = {
+	OPT_TEAM,
+	{ "date", O_DATE, "DATE", "the day of the session (required)" },
+	{ "leader", O_LEADER, "CODE", "who led it (required)" },
+	{ "topic", O_TOPIC, "TEXT", "the session's programme" },
+	{ "checkin", O_CHECKIN, "CODE=SCORE", "1. check-in: how someone stands, 1-10 (repeat per person)" },
+	{ "success", O_SUCCESS, "TEXT", "2. a success to celebrate (repeatable)" },
+	{ "measure", O_MEASURE, "GOAL=SCORE", "3. a result for a team goal, 1-10 (repeatable)" },
+	{ "done", O_DONE, "N", "4. an action that is done (repeatable)" },
+	{ "note", O_NOTE, "TEXT", "5. a note on the programme, changes, lesson visits" },
+	{ "from", O_FROM, "FILE", "read the whole session from a JSON document ('-': stdin)" },
+	OPT_SCHOOL,
+	OPT_END
+};
+static const struct opt team_opts[] = { OPT_TEAM, OPT_SCHOOL, OPT_END };
+static const struct opt school_opts[] = { OPT_SCHOOL, OPT_END };
+
+struct list {
+	const char **v;
+	int n;
+};
+
+static void list_push(struct list *l, const char *s)
+{
+	l->v = xrealloc(l->v, sizeof(*l->v) * (size_t)(l->n + 1));
+	l->v[l->n++] = s;
+}
+
+struct bopts {
+	const char *team, *school, *week, *date, *ambition, *story, *start, *end, *goal, *what, *due, *leader, *topic,
+		*note, *from, *on;
+	int all, team_action, open, overdue;
+	struct list agreements, who, checkins, successes, measures, done;
+	int64_t school_id, team_id;
+	int day;
+};
+
+static void bopts_release(struct bopts *o)
+{
+	free(o->agreements.v);
+	free(o->who.v);
+	free(o->checkins.v);
+	free(o->successes.v);
+	free(o->measures.v);
+	free(o->done.v);
+}
+
+/* Parse options and arguments, resolve school, team (when given or needed)
+ * and --date (default today). */
+static int prologue(struct ctx *c, struct optparse *p, struct bopts *o, int min, int max, const char *what,
+		    int need_team)
+{
+	int key, rc;
+
+	memset(o, 0, sizeof(*o));
+	while ((key = cmd_opt(c, p)) > 0) {
+		switch (key) {
+		case O_TEAM: o->team = p->arg; break;
+		case O_SCHOOL: o->school = p->arg; break;
+		case O_WEEK: o->week = p->arg; break;
+		case O_DATE: o->date = p->arg; break;
+		case O_ALL: o->all = 1; break;
+		case O_AMBITION: o->ambition = p->arg; break;
+		case O_STORY: o->story = p->arg; break;
+		case O_AGREEMENT: list_push(&o->agreements, p->arg); break;
+		case O_START: o->start = p->arg; break;
+		case O_END: o->end = p->arg; break;
+		case O_GOAL: o->goal = p->arg; break;
+		case O_WHO: list_push(&o->who, p->arg); break;
+		case O_WHAT: o->what = p->arg; break;
+		case O_DUE: o->due = p->arg; break;
+		case O_TEAMACTION: o->team_action = 1; break;
+		case O_OPEN: o->open = 1; break;
+		case O_OVERDUE: o->overdue = 1; break;
+		case O_LEADER: o->leader = p->arg; break;
+		case O_TOPIC: o->topic = p->arg; break;
+		case O_CHECKIN: list_push(&o->checkins, p->arg); break;
+		case O_SUCCESS: list_push(&o->successes, p->arg); break;
+		case O_MEASURE: list_push(&o->measures, p->arg); break;
+		case O_DONE: list_push(&o->done, p->arg); break;
+		case O_NOTE: o->note = p->arg; break;
+		case O_FROM: o->from = p->arg; break;
+		case O_ON: o->on = p->arg; break;
+		}
+	}
+	if (key < 0)
+		return BETER_USAGE;
+	if ((rc = cmd_args(c, p, min, max, what)))
+		return rc;
+	if (need_team && !o->team)
+		return cmd_usage(c, "which team? give --team TEAM (usage: %s)", cmd_usage_line(c));
+	o->day = date_today();
+	if (o->date && (rc = date_parse(o->date, &o->day, "--date", &c->err)))
+		return rc;
+	if ((rc = cmd_school(c, o->school, &o->school_id)))
+		return rc;
+	if (o->team && (rc = team_find(c->db, o->school_id, o->team, &o->team_id, &c->err)))
+		return rc;
+	return 0;
+}
+
+/* --week: its Monday and Sunday; without it this week */
+static int week_range(struct ctx *c, const char *week, int *from, int *to)
+{
+	int rc;
+	if (!week) {
+		int y, w;
+		date_iso_week(date_today(), &y, &w);
+		*from = date_week_monday(y, w);
+		*to = *from + 6;
+		return 0;
+	}
+	if (!strstr(week, "-W"))
+		return beter_err_set(&c->err, BETER_DATAERR, "--week: '%s' is not an ISO week like 2026-W47", week);
+	if ((rc = date_period_parse(week, from, to, "--week", &c->err)))
+		return rc;
+	return 0;
+}
+
+/* the day a list shows: the end of --week (capped at today), else today */
+static int view_day(struct ctx *c, const struct bopts *o, int *day)
+{
+	int from, to, rc, today = date_today();
+	if (!o->week) {
+		*day = today;
+		return 0;
+	}
+	if ((rc = week_range(c, o->week, &from, &to)))
+		return rc;
+	*day = to < today ? to : today;
+	if (*day < from)
+		*day = from;
+	return 0;
+}
+
+static int goal_number(struct ctx *c, const struct bopts *o, const char *what, const char *s, int64_t *goal)
+{
+	struct goal_info g;
+	int rc;
+	if ((rc = cmd_number(c, what, s, goal)))
+		return rc == BETER_USAGE ? beter_err_set(&c->err, BETER_DATAERR, "%s: '%s' is not a goal number", what, s)
+					 : rc;
+	return goal_find(c->db, o->school_id, *goal, &g, &c->err);
+}
+
+/* ---- show and export ---- */
+
+static int run_show(struct ctx *c, struct optparse *p)
+{
+	struct bopts o;
+	int from, to, rc;
+
+	if (!(rc = prologue(c, p, &o, 0, 0, "nothing", 1))) {
+		if (o.week) {
+			rc = week_range(c, o.week, &from, &to);
+		} else {
+			rc = week_range(c, NULL, &from, &to);
+			to = date_today();
+		}
+	}
+	if (!rc)
+		rc = board_render(c->db, o.school_id, o.team_id, from, to, 0, &c->out, &c->err);
+	bopts_release(&o);
+	return rc;
+}
+
+static int run_export(struct ctx *c, struct optparse *p)
+{
+	struct bopts o;
+	int from, to, rc;
+
+	if ((rc = prologue(c, p, &o, 0, 0, "nothing", 0)))
+		goto out;
+	if (!o.team == !o.all) {
+		rc = cmd_usage(c, "give either --team TEAM or --all (usage: %s)", cmd_usage_line(c));
+		goto out;
+	}
+	if ((rc = week_range(c, o.week, &from, &to)))
+		goto out;
+	if (c->out.fmt == OUT_TABLE)
+		c->out.fmt = OUT_JSON;
+	rc = board_render(c->db, o.school_id, o.all ? 0 : o.team_id, from, to, 1, &c->out, &c->err);
+out:
+	bopts_release(&o);
+	return rc;
+}
+
+/* ---- set: ambition, story, agreements ---- */
+
+static int run_set(struct ctx *c, struct optparse *p)
+{
+	struct bopts o;
+	int rc;
+
+	if ((rc = prologue(c, p, &o, 0, 0, "nothing", 1)))
+		goto out;
+	if (!o.ambition && !o.story && !o.agreements.n) {
+		rc = cmd_usage(c, "nothing to set: give --ambition, --story or --agreement");
+		goto out;
+	}
+	if ((o.ambition && (rc = board_item_set(c->db, o.team_id, "ambitie", o.ambition, o.day, &c->err))) ||
+	    (o.story && (rc = board_item_set(c->db, o.team_id, "inspiratieverhaal", o.story, o.day, &c->err))))
+		goto out;
+	for (int i = 0; i < o.agreements.n; i++)
+		if ((rc = board_item_add(c->db, o.team_id, "teamafspraken", o.agreements.v[i], o.day, NULL, &c->err)))
+			goto out;
+	cmd_note(c, "the board of '%s' is updated", o.team);
+out:
+	bopts_release(&o);
+	return rc;
+}
+
+/* ---- text sections: add, list, rm ---- */
+
+static int item_add(struct ctx *c, struct optparse *p, const char *section)
+{
+	struct board_item_new n;
+	struct bopts o;
+	int64_t id;
+	int rc;
+
+	memset(&n, 0, sizeof(n));
+	if ((rc = prologue(c, p, &o, 1, 1, "the text", 1)))
+		goto out;
+	n.section = section;
+	n.text = p->args[0];
+	n.day = o.day;
+	if (o.start || o.end) {
+		if (!o.start || !o.end) {
+			rc = cmd_usage(c, "a theme's period needs both --start and --end");
+			goto out;
+		}
+		if ((rc = date_parse(o.start, &n.period_start, "--start", &c->err)) ||
+		    (rc = date_parse(o.end, &n.period_end, "--end", &c->err)))
+			goto out;
+		n.has_period = 1;
+	}
+	if (o.goal && (rc = goal_number(c, &o, "--goal", o.goal, &n.goal)))
+		goto out;
+	if ((rc = board_item_add_ex(c->db, o.team_id, &n, &id, &c->err)))
+		goto out;
+	cmd_note(c, "added item %lld to the board of '%s'", (long long)id, o.team);
+out:
+	bopts_release(&o);
+	return rc;
+}
+
+static int item_list(struct ctx *c, struct optparse *p, const char *section)
+{
+	struct bopts o;
+	int day, rc;
+
+	if (!(rc = prologue(c, p, &o, 0, 0, "nothing", 1)) && !(rc = view_day(c, &o, &day)))
+		rc = board_item_list(c->db, o.team_id, section, day, &c->out, &c->err);
+	bopts_release(&o);
+	return rc;
+}
+
+static int item_rm(struct ctx *c, struct optparse *p, const char *section)
+{
+	struct bopts o;
+	int64_t id;
+	int rc;
+
+	if (!(rc = prologue(c, p, &o, 1, 1, "the item's number", 0)) &&
+	    !(rc = cmd_number(c, "item", p->args[0], &id)) &&
+	    !(rc = board_item_rm(c->db, o.school_id, section, id, o.day, &c->err)))
+		cmd_note(c, "took item %lld off the board", (long long)id);
+	bopts_release(&o);
+	return rc;
+}
+
+#define ITEM_RUNS(name, section)                                                                             \
+	static int run_##name##_add(struct ctx *c, struct optparse *p) { return item_add(c, p, section); }   \
+	static int run_##name##_list(struct ctx *c, struct optparse *p) { return item_list(c, p, section); } \
+	static int run_##name##_rm(struct ctx *c, struct optparse *p) { return item_rm(c, p, section); }
+
+ITEM_RUNS(agreement, "teamafspraken")
+ITEM_RUNS(theme, "jaarbord")
+ITEM_RUNS(arena, "uitkomst_leerlingarena")
+ITEM_RUNS(park, "parkeren")
+ITEM_RUNS(success, "successen")
+static int run_rhythm_list(struct ctx *c, struct optparse *p) { return item_list(c, p, "perioderitmiek"); }
+static int run_rhythm_rm(struct ctx *c, struct optparse *p) { return item_rm(c, p, "perioderitmiek"); }
+
+static int run_rhythm_add(struct ctx *c, struct optparse *p)
+{
+	struct board_item_new n;
+	struct bopts o;
+	int64_t id;
+	int rc;
+
+	memset(&n, 0, sizeof(n));
+	if ((rc = prologue(c, p, &o, 0, 0, "nothing", 1)))
+		goto out;
+	if (!o.on || !o.leader) {
+		rc = cmd_usage(c, "a planned session needs --on DATE and --leader CODE (usage: %s)", cmd_usage_line(c));
+		goto out;
+	}
+	if ((rc = date_parse(o.on, &n.on_date, "--on", &c->err)) ||
+	    (rc = person_find(c->db, o.school_id, o.leader, &n.person, &c->err)))
+		goto out;
+	n.section = "perioderitmiek";
+	n.text = o.topic;
+	n.day = o.day;
+	if ((rc = board_item_add_ex(c->db, o.team_id, &n, &id, &c->err)))
+		goto out;
+	cmd_note(c, "planned session %lld on the board of '%s'", (long long)id, o.team);
+out:
+	bopts_release(&o);
+	return rc;
+}
+
+/* ---- actions ---- */
+
+static int run_action_add(struct ctx *c, struct optparse *p)
+{
+	struct board_action_new a;
+	struct bopts o;
+	int64_t *who = NULL, id;
+	int nwho = 0, rc;
+
+	memset(&a, 0, sizeof(a));
+	if ((rc = prologue(c, p, &o, 0, 0, "nothing", 1)))
+		goto out;
+	if (!o.who.n || !o.what || !o.due) {
+		rc = cmd_usage(c, "an action needs --who, --what and --due (usage: %s)", cmd_usage_line(c));
+		goto out;
+	}
+	if ((rc = date_parse(o.due, &a.due, "--due", &c->err)))
+		goto out;
+	for (int i = 0; i < o.who.n; i++) {
+		char *copy = xstrdup(o.who.v[i]), *save = NULL;
+		for (char *tok = strtok_r(copy, ", ", &save); tok && !rc; tok = strtok_r(NULL, ", ", &save)) {
+			who = xrealloc(who, sizeof(*who) * (size_t)(nwho + 1));
+			rc = person_find(c->db, o.school_id, tok, &who[nwho++], &c->err);
+		}
+		free(copy);
+		if (rc)
+			goto out;
+	}
+	if (o.goal && (rc = goal_number(c, &o, "--goal", o.goal, &a.goal)))
+		goto out;
+	a.team_action = o.team_action;
+	a.what = o.what;
+	a.who = who;
+	a.nwho = nwho;
+	a.day = o.day;
+	if ((rc = board_action_add(c->db, o.team_id, &a, &id, &c->err)))
+		goto out;
+	cmd_note(c, "added action %lld to the board of '%s'", (long long)id, o.team);
+out:
+	free(who);
+	bopts_release(&o);
+	return rc;
+}
+
+static int run_action_done(struct ctx *c, struct optparse *p)
+{
+	struct bopts o;
+	int64_t id;
+	int rc;
+
+	if (!(rc = prologue(c, p, &o, 1, 1, "the action's number", 0)) &&
+	    !(rc = cmd_number(c, "action", p->args[0], &id)) &&
+	    !(rc = board_action_done(c->db, o.school_id, id, o.day, 0, &c->err)))
+		cmd_note(c, "action %lld is done", (long long)id);
+	bopts_release(&o);
+	return rc;
+}
+
+static int run_action_rm(struct ctx *c, struct optparse *p)
+{
+	struct bopts o;
+	int64_t id;
+	int rc;
+
+	if (!(rc = prologue(c, p, &o, 1, 1, "the action's number", 0)) &&
+	    !(rc = cmd_number(c, "action", p->args[0], &id)) &&
+	    !(rc = board_action_rm(c->db, o.school_id, id, o.day, &c->err)))
+		cmd_note(c, "took action %lld off the board", (long long)id);
+	bopts_release(&o);
+	return rc;
+}
+
+static int run_action_list(struct ctx *c, struct optparse *p)
+{
+	struct bopts o;
+	int rc;
+
+	if (!(rc = prologue(c, p, &o, 0, 0, "nothing", 1)))
+		rc = board_action_list(c->db, o.team_id, o.open, o.overdue, date_today(), &c->out, &c->err);
+	bopts_release(&o);
+	return rc;
+}
+
+/* ---- sessions ---- */
+
+static int session_from_options(struct ctx *c, struct bopts *o, struct board_session_new *s)
+{
+	int rc;
+
+	if (!o->team || !o->date || !o->leader)
+		return cmd_usage(c, "a session needs --team, --date and --leader, or --from FILE (usage: %s)",
+				 cmd_usage_line(c));
+	s->team = o->team_id;
+	s->date = o->day;
+	if ((rc = person_find(c->db, o->school_id, o->leader, &s->leader, &c->err)))
+		return rc;
+	s->topic = o->topic ? xstrdup(o->topic) : NULL;
+	s->note = o->note ? xstrdup(o->note) : NULL;
+	for (int i = 0; i < o->checkins.n; i++) {
+		const char *eq = strchr(o->checkins.v[i], '=');
+		char code[64];
+		int64_t person, score;
+		if (!eq || eq == o->checkins.v[i] || (size_t)(eq - o->checkins.v[i]) >= sizeof(code))
+			return beter_err_set(&c->err, BETER_DATAERR, "--checkin: '%s' is not CODE=SCORE",
+					     o->checkins.v[i]);
+		snprintf(code, sizeof(code), "%.*s", (int)(eq - o->checkins.v[i]), o->checkins.v[i]);
+		if ((rc = cmd_int(c, "--checkin", eq + 1, 1, 10, &score)) ||
+		    (rc = person_find(c->db, o->school_id, code, &person, &c->err)))
+			return rc;
+		board_session_checkin(s, person, (int)score);
+	}
+	for (int i = 0; i < o->successes.n; i++)
+		board_session_success(s, o->successes.v[i]);
+	for (int i = 0; i < o->measures.n; i++) {
+		const char *eq = strchr(o->measures.v[i], '=');
+		char num[32];
+		int64_t goal;
+		double score;
+		if (!eq || eq == o->measures.v[i] || (size_t)(eq - o->measures.v[i]) >= sizeof(num))
+			return beter_err_set(&c->err, BETER_DATAERR, "--measure: '%s' is not GOAL=SCORE",
+					     o->measures.v[i]);
+		snprintf(num, sizeof(num), "%.*s", (int)(eq - o->measures.v[i]), o->measures.v[i]);
+		if ((rc = cmd_real(c, "--measure", eq + 1, 1, 10, &score)) ||
+		    (rc = goal_number(c, o, "--measure", num, &goal)))
+			return rc;
+		board_session_measure(s, goal, score);
+	}
+	for (int i = 0; i < o->done.n; i++) {
+		int64_t action;
+		if ((rc = cmd_number(c, "--done", o->done.v[i], &action)))
+			return beter_err_set(&c->err, BETER_DATAERR, "--done: '%s' is not an action number",
+					     o->done.v[i]);
+		board_session_done(s, action);
+	}
+	return 0;
+}
+
+static int run_session_add(struct ctx *c, struct optparse *p)
+{
+	struct board_session_new s;
+	struct bopts o;
+	int64_t id;
+	int rc;
+
+	board_session_init(&s);
+	if ((rc = prologue(c, p, &o, 0, 0, "nothing", 0)))
+		goto out;
+	if (o.from) {
+		if (o.date || o.leader || o.topic || o.note || o.checkins.n || o.successes.n || o.measures.n || o.done.n) {
+			rc = cmd_usage(c, "--from FILE holds the whole session; give no other session options with it");
+			goto out;
+		}
+		rc = board_session_read(c->db, o.school_id, o.from, o.team, &s, &c->err);
+	} else {
+		rc = session_from_options(c, &o, &s);
+	}
+	if (rc || (rc = board_session_add(c->db, o.school_id, &s, &id, &c->err)))
+		goto out;
+	if (!c->quiet)
+		rc = board_session_show(c->db, o.school_id, id, &c->out, &c->err);
+out:
+	board_session_release(&s);
+	bopts_release(&o);
+	return rc;
+}
+
+static int run_session_list(struct ctx *c, struct optparse *p)
+{
+	struct bopts o;
+	int rc;
+
+	if (!(rc = prologue(c, p, &o, 0, 0, "nothing", 1)))
+		rc = board_session_list(c->db, o.team_id, &c->out, &c->err);
+	bopts_release(&o);
+	return rc;
+}
+
+static int run_session_show(struct ctx *c, struct optparse *p)
+{
+	struct bopts o;
+	int64_t id;
+	int rc;
+
+	if (!(rc = prologue(c, p, &o, 1, 1, "the session's number", 0)) &&
+	    !(rc = cmd_number(c, "session", p->args[0], &id)))
+		rc = board_session_show(c->db, o.school_id, id, &c->out, &c->err);
+	bopts_release(&o);
+	return rc;
+}
+
+/* ---- tables ---- */
+
+#define ITEM_SUBS(name, what, addopts)                                                                          \
+	static const struct subcmd name##_subs[] = {                                                            \
+		{ "add", "add --team TEAM TEXT [--date DATE]", "put " what " on the board", addopts,            \
+		  run_##name##_add, SUB_WRITES, NULL },                                                          \
+		{ "list", "list --team TEAM [--week WEEK]", "list " what " (as it stood at the end of --week)", \
+		  list_opts, run_##name##_list, 0, NULL },                                                       \
+		{ "rm", "rm N [--date DATE]", "take " what " off the board (its history is kept)", rm_opts,      \
+		  run_##name##_rm, SUB_WRITES, NULL },                                                           \
+		{ 0 }                                                                                           \
+	};
+
+ITEM_SUBS(agreement, "a team agreement", item_add_opts)
+ITEM_SUBS(arena, "an outcome of the pupil arena", item_add_opts)
+ITEM_SUBS(park, "a topic for the parking lot", item_add_opts)
+
+static const struct subcmd theme_subs[] = {
+	{ "add", "add --team TEAM TEXT [--start DATE --end DATE] [--date DATE]",
+	  "put a theme of the year (with its period) on the year board", theme_add_opts, run_theme_add, SUB_WRITES,
+	  NULL },
+	{ "list", "list --team TEAM [--week WEEK]", "list the year board's themes", list_opts, run_theme_list, 0, NULL },
+	{ "rm", "rm N [--date DATE]", "take a theme off the year board", rm_opts, run_theme_rm, SUB_WRITES, NULL },
+	{ 0 }
+};
+
+static const struct subcmd success_subs[] = {
+	{ "add", "add --team TEAM TEXT [--goal N] [--date DATE]", "put a success on the board", success_add_opts,
+	  run_success_add, SUB_WRITES, NULL },
+	{ "list", "list --team TEAM [--week WEEK]", "list the successes", list_opts, run_success_list, 0, NULL },
+	{ "rm", "rm N [--date DATE]", "take a success off the board", rm_opts, run_success_rm, SUB_WRITES, NULL },
+	{ 0 }
+};
+
+static const struct subcmd rhythm_subs[] = {
+	{ "add", "add --team TEAM --on DATE --leader CODE [--topic TEXT] [--date DATE]",
+	  "plan a session in the period rhythm", rhythm_add_opts, run_rhythm_add, SUB_WRITES, NULL },
+	{ "list", "list --team TEAM [--week WEEK]", "list the planned sessions", list_opts, run_rhythm_list, 0, NULL },
+	{ "rm", "rm N [--date DATE]", "take a planned session off the board", rm_opts, run_rhythm_rm, SUB_WRITES,
+	  NULL },
+	{ 0 }
+};
+
+static const struct subcmd action_subs[] = {
+	{ "add", "add --team TEAM --who CODE --what TEXT --due DATE [--goal N] [--team-action] [--date DATE]",
+	  "add an action in class (one teacher) or, with --team-action, for the team", action_add_opts,
+	  run_action_add, SUB_WRITES, NULL },
+	{ "done", "done N [--date DATE]", "mark an action done", rm_opts, run_action_done, SUB_WRITES, NULL },
+	{ "list", "list --team TEAM [--open] [--overdue]", "list a team's actions; status open, done or overdue",
+	  action_list_opts, run_action_list, 0, NULL },
+	{ "rm", "rm N [--date DATE]", "take an action off the board", rm_opts, run_action_rm, SUB_WRITES, NULL },
+	{ 0 }
+};
+
+static const struct subcmd session_subs[] = {
+	{ "add",
+	  "add --team TEAM --date DATE --leader CODE [--topic TEXT] [--checkin CODE=SCORE]... [--success TEXT]... "
+	  "[--measure GOAL=SCORE]... [--done N]... [--note TEXT]\n"
+	  "add --from FILE|- [--team TEAM]",
+	  "record a weekly session in the standard order, in one transaction", session_add_opts, run_session_add,
+	  SUB_WRITES, NULL },
+	{ "list", "list --team TEAM", "list a team's sessions", team_opts, run_session_list, 0, NULL },
+	{ "show", "show N", "show a session in the standard order", school_opts, run_session_show, 0, NULL },
+	{ 0 }
+};
+
+static const struct subcmd board_subs[] = {
+	{ "show", "show --team TEAM [--week WEEK]", "show the whole board, section by section", show_opts, run_show, 0,
+	  NULL },
+	{ "export", "export --team TEAM | --all [--week WEEK]", "the weekly export of one board or all (JSON or CSV)",
+	  export_opts, run_export, 0, NULL },
+	{ "set", "set --team TEAM [--ambition TEXT] [--story TEXT] [--agreement TEXT]... [--date DATE]",
+	  "set the ambition and inspiration story, add team agreements", set_opts, run_set, SUB_WRITES, NULL },
+	{ "agreement", NULL, "team agreements (teamafspraken)", NULL, NULL, 0, agreement_subs },
+	{ "theme", NULL, "the year board's themes (jaarbord)", NULL, NULL, 0, theme_subs },
+	{ "arena", NULL, "outcomes of the pupil arena (uitkomst leerlingarena)", NULL, NULL, 0, arena_subs },
+	{ "park", NULL, "the parking lot (parkeren)", NULL, NULL, 0, park_subs },
+	{ "action", NULL, "actions in class and team actions", NULL, NULL, 0, action_subs },
+	{ "success", NULL, "successes (successen)", NULL, NULL, 0, success_subs },
+	{ "rhythm", NULL, "the period rhythm: planned sessions (perioderitmiek)", NULL, NULL, 0, rhythm_subs },
+	{ "session", NULL, "the weekly board session (bordsessie)", NULL, NULL, 0, session_subs },
+	{ 0 }
+};
+
+const struct command_def def_board = {
+	.description =
+		"A team's improvement board (verbeterbord) and its weekly board session (bordsessie). The board has "
+		"these sections, in this order: ambitie (the team's ambition), inspiratieverhaal (the inspiration "
+		"story), teamafspraken (team agreements), jaarbord (the year's themes, each with its period), "
+		"uitkomst_leerlingarena (what came out of the pupil arena), parkeren (the parking lot), doelen (the "
+		"team's goals with norm, 0-meting and results P1..Pn, see beter-goal), acties_in_de_klas (what each "
+		"teacher does in class, who, when), andere_acties (actions for the team), successen, perioderitmiek "
+		"(planned sessions: date, session leader, topic) and lesbezoekplanning (the lesson-visit planning).\n\n"
+		"Nothing on a board is deleted: 'rm' takes an item off on a day and keeps its history, so 'board show "
+		"--week 2026-W47' shows the board as it stood at the end of that week (or today, while the week is "
+		"not over). Every change takes --date for the day it happened (default today). The board shows open "
+		"actions and those done in the week; an open action past its due day has status overdue. Each goal "
+		"shows its results as P0 (the 0-meting) .. Pn, the latest score and a small trend.\n\n"
+		"'board session add' records one session in the book's standard order, all or nothing: 1. check-in "
+		"(--checkin CODE=SCORE, how each person stands, 1-10), 2. successes (--success), 3. progress on the "
+		"goals (--measure GOAL=SCORE adds a result to a team goal), 4. actions done (--done N), 5. the "
+		"session's programme (--topic, --note). With --from FILE (or - for stdin) the session is a JSON "
+		"object instead: {\"team\": \"Team Bovenbouw\", \"date\": \"2026-11-16\", \"leader\": \"BVB\", "
+		"\"topic\": \"...\", \"checkin\": {\"ODW\": 7, \"MKP\": 8}, \"successes\": [\"...\"], "
+		"\"measures\": [{\"goal\": 3, \"score\": 6.5}], \"done\": [4, 5], \"note\": \"...\"}. team may be "
+		"given with --team instead; date, leader and team are required, the rest optional; other fields are "
+		"refused. Bad values exit 65 and unknown people, teams, goals or actions exit 1, with nothing written.\n\n"
+		"'board export' is the weekly export for scripts: JSON unless --csv or --tsv is given. The JSON is one "
+		"object with a key per section: \"bord\" (one row per board: team, week, as_of, the day the board is "
+		"shown as of), then ambitie, inspiratieverhaal, teamafspraken, uitkomst_leerlingarena, parkeren "
+		"(rows of team, id, text, added), jaarbord (team, id, text, period_start, period_end, added), doelen "
+		"(team, id, text, pupils, weeks, norm, baseline, results, latest, trend, status, added, until), "
+		"acties_in_de_klas and andere_acties (team, id, what, who, due, goal, status, done, added), "
+		"successen (team, id, text, goal, added), perioderitmiek (team, id, date, leader, topic, added) and "
+		"lesbezoekplanning (team, id, date, observer, teacher, focus). Every section is an array, ordered by "
+		"team name and then as shown on the board; dates are YYYY-MM-DD, numbers are numbers, unknown values "
+		"null. CSV has one row per board item: a section column, then the union of those columns. The output "
+		"depends only on the store and the week, so the same data gives byte-identical files.",
+	.subs = board_subs,
+	.examples = "beter board set --team \"Team Bovenbouw\" --ambition \"Elke leerling leest met plezier\"\n"
+		    "beter board theme add --team \"Team Bovenbouw\" \"Begrijpend lezen\" --start 2026-08-31 --end 2026-10-16\n"
+		    "beter board action add --team \"Team Bovenbouw\" --who ODW --what \"Dagelijks 10 minuten voorlezen\" "
+		    "--due 2026-11-27 --goal 1\n"
+		    "beter board session add --team \"Team Bovenbouw\" --date 2026-11-16 --leader BVB --checkin ODW=7 "
+		    "--success \"Groep 8 las een heel boek\" --measure 1=6.5 --done 4\n"
+		    "beter board show --team \"Team Bovenbouw\" --week 2026-W46\n"
+		    "beter board export --all --week 2026-W47 --format json > bord-2026-W47.json",
+};

@@ -1,0 +1,439 @@
+/* beter goal: goals set the 4-step way, the impact matrix, personal development goals. */
+#include <string.h>
+
+#include "beter/date.h"
+#include "beter/goal.h"
+#include "beter/person.h"
+#include "beter/team.h"
+#include "cmd.h"
+
+enum {
+	O_TEAM = 256, O_SCHOOL, O_DATE, O_IMPACT, O_FEAS, O_TEXT, O_PUPILS, O_WEEKS, O_NORM, O_BASELINE, O_CAND,
+	O_PROBLEM, O_FACTS, O_CAUSES, O_PERSONAL, O_PERSON, O_SCORE, O_STATUS, O_STANDARD, O_REASON, O_KIND, O_NOTE,
+};
+
+#define OPT_SCHOOL { "school", O_SCHOOL, "SCHOOL", "the school (name, BRIN or number) when the store holds several" }
+#define OPT_TEAM { "team", O_TEAM, "TEAM", "the team (its name or number)" }
+#define OPT_DATE { "date", O_DATE, "DATE", "the day it happens (default today)" }
+
+static const struct opt cand_add_opts[] = {
+	OPT_TEAM,
+	{ "impact", O_IMPACT, "1-5", "impact on pupils (required)" },
+	{ "feasibility", O_FEAS, "1-5", "how feasible it is (required)" },
+	OPT_DATE,
+	OPT_SCHOOL,
+	OPT_END
+};
+static const struct opt team_opts[] = { OPT_TEAM, OPT_SCHOOL, OPT_END };
+static const struct opt add_opts[] = {
+	OPT_TEAM,
+	{ "text", O_TEXT, "TEXT", "what pupils know, can, do or feel when it is reached (required)" },
+	{ "pupils", O_PUPILS, "TEXT", "for which pupils, e.g. \"groep 7 en 8\"" },
+	{ "weeks", O_WEEKS, "4-8", "how many weeks the team works on it (required)" },
+	{ "norm", O_NORM, "1-10", "where the team wants to be after those weeks (required)" },
+	{ "baseline", O_BASELINE, "1-10", "the 0-meting: where the team stands now (required)" },
+	{ "from-candidate", O_CAND, "N", "the candidate improvement it was chosen from" },
+	{ "problem", O_PROBLEM, "TEXT", "kaizen: the problem and how big it is" },
+	{ "facts", O_FACTS, "TEXT", "kaizen: the facts" },
+	{ "causes", O_CAUSES, "TEXT", "kaizen: the causes" },
+	{ "personal", O_PERSONAL, NULL, "a personal development goal of one teacher (with --person and --text)" },
+	{ "person", O_PERSON, "CODE", "the teacher of a personal goal" },
+	OPT_DATE,
+	OPT_SCHOOL,
+	OPT_END
+};
+static const struct opt measure_opts[] = {
+	{ "score", O_SCORE, "1-10", "the result (required)" },
+	OPT_DATE,
+	OPT_SCHOOL,
+	OPT_END
+};
+static const struct opt list_opts[] = {
+	OPT_TEAM,
+	{ "person", O_PERSON, "CODE", "the personal goals of this teacher" },
+	{ "personal", O_PERSONAL, NULL, "only personal goals" },
+	{ "status", O_STATUS, "STATUS", "active, achieved or dropped" },
+	OPT_SCHOOL,
+	OPT_END
+};
+static const struct opt achieve_opts[] = {
+	{ "standard", O_STANDARD, "TEXT", "the \"zo werken wij\" standard it becomes (required for team goals)" },
+	OPT_DATE,
+	OPT_SCHOOL,
+	OPT_END
+};
+static const struct opt drop_opts[] = {
+	{ "reason", O_REASON, "TEXT", "why it is dropped (required for team goals)" },
+	OPT_DATE,
+	OPT_SCHOOL,
+	OPT_END
+};
+static const struct opt activity_opts[] = {
+	{ "kind", O_KIND, "KIND",
+	  "bijblijven (keeping up to date), anderen (learning from others), experimenteren (learning by doing), "
+	  "reflectie or samenwerking (required)" },
+	OPT_DATE,
+	OPT_SCHOOL,
+	OPT_END
+};
+static const struct opt talk_opts[] = {
+	{ "note", O_NOTE, "TEXT", "what was talked about and agreed (required)" },
+	OPT_DATE,
+	OPT_SCHOOL,
+	OPT_END
+};
+static const struct opt date_opts[] = { OPT_DATE, OPT_SCHOOL, OPT_END };
+static const struct opt school_opts[] = { OPT_SCHOOL, OPT_END };
+
+struct gopts {
+	const char *team, *school, *date, *impact, *feas, *text, *pupils, *weeks, *norm, *baseline, *cand, *problem,
+		*facts, *causes, *person, *score, *status, *standard, *reason, *kind, *note;
+	int personal;
+	int64_t school_id, team_id, person_id, goal;
+	int day;
+};
+
+/* options, arguments, school, team and person; with goal_arg: the goal number in args[0] */
+static int prologue(struct ctx *c, struct optparse *p, struct gopts *o, int min, int max, const char *what,
+		    int goal_arg)
+{
+	int key, rc;
+
+	memset(o, 0, sizeof(*o));
+	while ((key = cmd_opt(c, p)) > 0) {
+		switch (key) {
+		case O_TEAM: o->team = p->arg; break;
+		case O_SCHOOL: o->school = p->arg; break;
+		case O_DATE: o->date = p->arg; break;
+		case O_IMPACT: o->impact = p->arg; break;
+		case O_FEAS: o->feas = p->arg; break;
+		case O_TEXT: o->text = p->arg; break;
+		case O_PUPILS: o->pupils = p->arg; break;
+		case O_WEEKS: o->weeks = p->arg; break;
+		case O_NORM: o->norm = p->arg; break;
+		case O_BASELINE: o->baseline = p->arg; break;
+		case O_CAND: o->cand = p->arg; break;
+		case O_PROBLEM: o->problem = p->arg; break;
+		case O_FACTS: o->facts = p->arg; break;
+		case O_CAUSES: o->causes = p->arg; break;
+		case O_PERSONAL: o->personal = 1; break;
+		case O_PERSON: o->person = p->arg; break;
+		case O_SCORE: o->score = p->arg; break;
+		case O_STATUS: o->status = p->arg; break;
+		case O_STANDARD: o->standard = p->arg; break;
+		case O_REASON: o->reason = p->arg; break;
+		case O_KIND: o->kind = p->arg; break;
+		case O_NOTE: o->note = p->arg; break;
+		}
+	}
+	if (key < 0)
+		return BETER_USAGE;
+	if ((rc = cmd_args(c, p, min, max, what)))
+		return rc;
+	o->day = date_today();
+	if (o->date && (rc = date_parse(o->date, &o->day, "--date", &c->err)))
+		return rc;
+	if ((rc = cmd_school(c, o->school, &o->school_id)))
+		return rc;
+	if (o->team && (rc = team_find(c->db, o->school_id, o->team, &o->team_id, &c->err)))
+		return rc;
+	if (o->person && (rc = person_find(c->db, o->school_id, o->person, &o->person_id, &c->err)))
+		return rc;
+	if (goal_arg) {
+		struct goal_info g;
+		if ((rc = cmd_number(c, "goal", p->args[0], &o->goal)) ||
+		    (rc = goal_find(c->db, o->school_id, o->goal, &g, &c->err)))
+			return rc;
+	}
+	return 0;
+}
+
+static int need_team(struct ctx *c, const struct gopts *o)
+{
+	if (!o->team)
+		return cmd_usage(c, "which team? give --team TEAM (usage: %s)", cmd_usage_line(c));
+	return 0;
+}
+
+static int run_cand_add(struct ctx *c, struct optparse *p)
+{
+	struct gopts o;
+	int64_t impact, feas, id;
+	int rc;
+
+	if ((rc = prologue(c, p, &o, 1, 1, "the candidate improvement", 0)) || (rc = need_team(c, &o)))
+		return rc;
+	if (!o.impact || !o.feas)
+		return cmd_usage(c, "a candidate needs --impact and --feasibility (usage: %s)", cmd_usage_line(c));
+	if ((rc = cmd_int(c, "--impact", o.impact, GOAL_MATRIX_MIN, GOAL_MATRIX_MAX, &impact)) ||
+	    (rc = cmd_int(c, "--feasibility", o.feas, GOAL_MATRIX_MIN, GOAL_MATRIX_MAX, &feas)) ||
+	    (rc = goal_candidate_add(c->db, o.team_id, p->args[0], (int)impact, (int)feas, o.day, &id, &c->err)))
+		return rc;
+	cmd_note(c, "added candidate %lld: %s", (long long)id, goal_quadrant((int)impact, (int)feas));
+	return 0;
+}
+
+static int run_cand_list(struct ctx *c, struct optparse *p)
+{
+	struct gopts o;
+	int rc;
+	if ((rc = prologue(c, p, &o, 0, 0, "nothing", 0)) || (rc = need_team(c, &o)))
+		return rc;
+	return goal_candidate_list(c->db, o.team_id, &c->out, &c->err);
+}
+
+static int run_matrix(struct ctx *c, struct optparse *p)
+{
+	struct gopts o;
+	int rc;
+	if ((rc = prologue(c, p, &o, 0, 0, "nothing", 0)) || (rc = need_team(c, &o)))
+		return rc;
+	return goal_matrix(c->db, o.team_id, &c->out, &c->err);
+}
+
+static int run_add(struct ctx *c, struct optparse *p)
+{
+	struct gopts o;
+	struct goal_new g;
+	int64_t id, weeks;
+	int rc;
+
+	if ((rc = prologue(c, p, &o, 0, 0, "nothing", 0)))
+		return rc;
+	if (!o.text)
+		return cmd_usage(c, "a goal needs --text (usage: %s)", cmd_usage_line(c));
+	if (o.personal || o.person) {
+		if (!o.personal || !o.person || o.team)
+			return cmd_usage(c, "a personal goal takes --personal --person CODE --text TEXT and no --team");
+		if (o.pupils || o.weeks || o.norm || o.baseline || o.cand || o.problem || o.facts || o.causes)
+			return cmd_usage(c, "a personal goal has only --person, --text and --date");
+		if ((rc = goal_personal_add(c->db, o.school_id, o.person_id, o.text, o.day, &id, &c->err)))
+			return rc;
+		return c->quiet ? 0 : goal_show(c->db, id, &c->out, &c->err);
+	}
+	if ((rc = need_team(c, &o)))
+		return rc;
+	if (!o.weeks || !o.norm || !o.baseline)
+		return cmd_usage(c, "a team goal needs --weeks, --norm and --baseline (usage: %s)", cmd_usage_line(c));
+	memset(&g, 0, sizeof(g));
+	if ((rc = cmd_int(c, "--weeks", o.weeks, GOAL_WEEKS_MIN, GOAL_WEEKS_MAX, &weeks)) ||
+	    (rc = cmd_real(c, "--norm", o.norm, GOAL_SCORE_MIN, GOAL_SCORE_MAX, &g.norm)) ||
+	    (rc = cmd_real(c, "--baseline", o.baseline, GOAL_SCORE_MIN, GOAL_SCORE_MAX, &g.baseline)))
+		return rc;
+	if (o.cand && (rc = cmd_number(c, "--from-candidate", o.cand, &g.candidate)))
+		return rc;
+	g.team = o.team_id;
+	g.text = o.text;
+	g.pupils = o.pupils;
+	g.weeks = (int)weeks;
+	g.problem = o.problem;
+	g.facts = o.facts;
+	g.causes = o.causes;
+	g.day = o.day;
+	if ((rc = goal_add(c->db, o.school_id, &g, &id, &c->err)))
+		return rc;
+	return c->quiet ? 0 : goal_show(c->db, id, &c->out, &c->err);
+}
+
+static int run_measure(struct ctx *c, struct optparse *p)
+{
+	struct gopts o;
+	double score;
+	int rc;
+
+	if ((rc = prologue(c, p, &o, 1, 1, "the goal's number", 1)))
+		return rc;
+	if (!o.score)
+		return cmd_usage(c, "give the result with --score (usage: %s)", cmd_usage_line(c));
+	if ((rc = cmd_real(c, "--score", o.score, GOAL_SCORE_MIN, GOAL_SCORE_MAX, &score)) ||
+	    (rc = goal_measure(c->db, o.goal, score, o.day, 0, NULL, &c->err)))
+		return rc;
+	return c->quiet ? 0 : goal_progress(c->db, o.goal, &c->out, &c->err);
+}
+
+static int run_show(struct ctx *c, struct optparse *p)
+{
+	struct gopts o;
+	int rc;
+	if ((rc = prologue(c, p, &o, 1, 1, "the goal's number", 1)))
+		return rc;
+	return goal_show(c->db, o.goal, &c->out, &c->err);
+}
+
+static int run_progress(struct ctx *c, struct optparse *p)
+{
+	struct gopts o;
+	int rc;
+	if ((rc = prologue(c, p, &o, 1, 1, "the goal's number", 1)))
+		return rc;
+	return goal_progress(c->db, o.goal, &c->out, &c->err);
+}
+
+static int run_list(struct ctx *c, struct optparse *p)
+{
+	struct gopts o;
+	struct goal_filter f;
+	int rc;
+
+	if ((rc = prologue(c, p, &o, 0, 0, "nothing", 0)))
+		return rc;
+	memset(&f, 0, sizeof(f));
+	f.team = o.team_id;
+	f.person = o.person_id;
+	f.personal = o.personal || o.person ? 1 : o.team ? -1 : 0;
+	f.status = o.status;
+	return goal_list(c->db, o.school_id, &f, &c->out, &c->err);
+}
+
+static int run_achieve(struct ctx *c, struct optparse *p)
+{
+	struct gopts o;
+	int rc;
+	if ((rc = prologue(c, p, &o, 1, 1, "the goal's number", 1)) ||
+	    (rc = goal_achieve(c->db, o.goal, o.standard, o.day, &c->err)))
+		return rc;
+	cmd_note(c, "goal %lld is achieved", (long long)o.goal);
+	return 0;
+}
+
+static int run_drop(struct ctx *c, struct optparse *p)
+{
+	struct gopts o;
+	int rc;
+	if ((rc = prologue(c, p, &o, 1, 1, "the goal's number", 1)) ||
+	    (rc = goal_drop(c->db, o.goal, o.reason, o.day, &c->err)))
+		return rc;
+	cmd_note(c, "goal %lld is dropped", (long long)o.goal);
+	return 0;
+}
+
+static int run_standards(struct ctx *c, struct optparse *p)
+{
+	struct gopts o;
+	int rc;
+	if ((rc = prologue(c, p, &o, 0, 0, "nothing", 0)))
+		return rc;
+	return goal_standards(c->db, o.school_id, o.team_id, &c->out, &c->err);
+}
+
+static int run_activity_add(struct ctx *c, struct optparse *p)
+{
+	struct gopts o;
+	int64_t id;
+	int rc;
+
+	if ((rc = prologue(c, p, &o, 2, 2, "the goal's number and the activity", 1)))
+		return rc;
+	if (!o.kind)
+		return cmd_usage(c, "which kind of learning activity? give --kind (usage: %s)", cmd_usage_line(c));
+	if ((rc = goal_activity_add(c->db, o.goal, o.kind, p->args[1], o.day, &id, &c->err)))
+		return rc;
+	cmd_note(c, "added learning activity %lld to goal %lld", (long long)id, (long long)o.goal);
+	return 0;
+}
+
+static int run_activity_done(struct ctx *c, struct optparse *p)
+{
+	struct gopts o;
+	int64_t act;
+	int rc;
+
+	if ((rc = prologue(c, p, &o, 2, 2, "the goal's number and the activity's number", 1)) ||
+	    (rc = cmd_number(c, "activity", p->args[1], &act)) ||
+	    (rc = goal_activity_done(c->db, o.goal, act, o.day, &c->err)))
+		return rc;
+	cmd_note(c, "learning activity %lld is done", (long long)act);
+	return 0;
+}
+
+static int run_talk(struct ctx *c, struct optparse *p)
+{
+	struct gopts o;
+	int64_t id;
+	int rc;
+
+	if ((rc = prologue(c, p, &o, 1, 1, "the goal's number", 1)))
+		return rc;
+	if (!o.note)
+		return cmd_usage(c, "a progress conversation needs --note (usage: %s)", cmd_usage_line(c));
+	if ((rc = goal_talk_add(c->db, o.goal, o.day, o.note, &id, &c->err)))
+		return rc;
+	cmd_note(c, "added progress conversation %lld to goal %lld", (long long)id, (long long)o.goal);
+	return 0;
+}
+
+static const struct subcmd cand_subs[] = {
+	{ "add", "add --team TEAM TEXT --impact 1-5 --feasibility 1-5 [--date DATE]",
+	  "add a candidate improvement, scored on impact on pupils and feasibility", cand_add_opts, run_cand_add,
+	  SUB_WRITES, NULL },
+	{ "list", "list --team TEAM", "list candidates with their quadrant of the impact matrix", team_opts,
+	  run_cand_list, 0, NULL },
+	{ 0 }
+};
+
+static const struct subcmd activity_subs[] = {
+	{ "add", "add N --kind KIND TEXT [--date DATE]", "add a learning activity to a personal goal", activity_opts,
+	  run_activity_add, SUB_WRITES, NULL },
+	{ "done", "done N ACTIVITY [--date DATE]", "mark a learning activity done", date_opts, run_activity_done,
+	  SUB_WRITES, NULL },
+	{ 0 }
+};
+
+static const struct subcmd goal_subs[] = {
+	{ "candidate", NULL, "step 1: candidate improvements", NULL, NULL, 0, cand_subs },
+	{ "matrix", "matrix --team TEAM", "the impact matrix: impact on pupils against feasibility", team_opts,
+	  run_matrix, 0, NULL },
+	{ "add",
+	  "add --team TEAM --text TEXT [--pupils TEXT] --weeks 4-8 --norm 1-10 --baseline 1-10 [--from-candidate N] "
+	  "[--problem TEXT] [--facts TEXT] [--causes TEXT] [--date DATE]\n"
+	  "add --personal --person CODE --text TEXT [--date DATE]",
+	  "set a team goal (steps 2 and 3), or a teacher's personal development goal", add_opts, run_add, SUB_WRITES,
+	  NULL },
+	{ "measure", "measure N --score 1-10 [--date DATE]", "add a result P1, P2, ... to a team goal", measure_opts,
+	  run_measure, SUB_WRITES, NULL },
+	{ "list", "list [--team TEAM | --person CODE | --personal] [--status active|achieved|dropped]", "list goals",
+	  list_opts, run_list, SUB_DEFAULT, NULL },
+	{ "show", "show N", "show a goal with its results, actions, learning activities and conversations",
+	  school_opts, run_show, 0, NULL },
+	{ "progress", "progress N", "P0 (the 0-meting) .. Pn against the norm", school_opts, run_progress, 0, NULL },
+	{ "achieve", "achieve N --standard TEXT [--date DATE]", "the goal is met; its way of working becomes a standard",
+	  achieve_opts, run_achieve, SUB_WRITES, NULL },
+	{ "drop", "drop N --reason TEXT [--date DATE]", "stop working on a goal", drop_opts, run_drop, SUB_WRITES, NULL },
+	{ "standards", "standards [--team TEAM]", "the \"zo werken wij\" standards of achieved goals", team_opts,
+	  run_standards, 0, NULL },
+	{ "activity", NULL, "learning activities of a personal goal", NULL, NULL, 0, activity_subs },
+	{ "talk", "talk N --note TEXT [--date DATE]", "record a progress conversation about a personal goal", talk_opts,
+	  run_talk, SUB_WRITES, NULL },
+	{ 0 }
+};
+
+const struct command_def def_goal = {
+	.description =
+		"Goals set the 4-step way. 1. Candidates: each improvement the team could make is scored on its impact "
+		"on pupils and its feasibility, 1-5; 'goal matrix' places them in the impact matrix (3-5 counts as "
+		"high), as a 2x2 grid in the table format and, in JSON and CSV, one row per candidate with "
+		"impact_level, feasibility_level and quadrant. 2. The goal: what pupils know, can, do or feel once it "
+		"is reached, and for which pupils. 3. Over how many weeks (4-8), the norm (where the team wants to be) "
+		"and the 0-meting (--baseline, where it stands now), both on a 1-10 scale. 4. Actions in class and for "
+		"the team go on the board (see beter-board). Results P1, P2, ... are added with 'goal measure' or in "
+		"a board session. A team goal may carry the kaizen questions: the problem, the facts, the causes.\n\n"
+		"An achieved goal becomes a \"zo werken wij\" standard ('goal standards' lists them); a dropped goal "
+		"keeps its reason.\n\n"
+		"Personal development goals (ontwikkelpunten) belong to one teacher: 'goal add --personal --person "
+		"CODE --text TEXT'. They get learning activities of five kinds: bijblijven (keeping up to date with "
+		"training, reading, conferences), anderen (learning from the ideas and practice of others), "
+		"experimenteren (learning by doing and experimenting), reflectie (learning by reflection) and "
+		"samenwerking (learning by working together), and progress conversations ('goal talk').\n\n"
+		"Goals are numbered across the school. Scores outside 1-10, weeks outside 4-8 and impact or "
+		"feasibility outside 1-5 exit 65; unknown teams, people and goals exit 1; nothing is written then.",
+	.subs = goal_subs,
+	.examples = "beter goal candidate add --team \"Team Bovenbouw\" \"Leerlingen vatten een tekst samen\" --impact 5 "
+		    "--feasibility 4\n"
+		    "beter goal matrix --team \"Team Bovenbouw\"\n"
+		    "beter goal add --team \"Team Bovenbouw\" --text \"Leerlingen kunnen de kern van een tekst in eigen "
+		    "woorden vertellen\" --pupils \"groep 7 en 8\" --weeks 6 --norm 8 --baseline 5 --from-candidate 1\n"
+		    "beter goal measure 1 --score 6.5\n"
+		    "beter goal add --personal --person ODW --text \"Betere vragen stellen bij de instructie\"\n"
+		    "beter goal activity add 2 --kind anderen \"Lesbezoek bij MKP\"\n"
+		    "beter goal talk 2 --date 2026-11-12 --note \"Gaat goed; volgende stap: wachttijd\"",
+};

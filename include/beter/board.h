@@ -1,0 +1,143 @@
+/* board.h - a team's improvement board (verbeterbord) and its weekly session
+ * (bordsessie).
+ *
+ * The board's sections, in the book's order, are listed in board_sections.
+ * Nothing on a board is deleted: items and actions carry the day they were
+ * added and the day they were removed, actions the day they were done, goals
+ * the day their status changed and results their date, so the board can be
+ * shown as it stood at the end of any week.
+ *
+ * Days are day numbers of date.h.
+ */
+#ifndef BETER_BOARD_H
+#define BETER_BOARD_H
+
+#include <sqlite3.h>
+#include <stdint.h>
+
+#include "beter/err.h"
+#include "beter/out.h"
+
+struct board_section {
+	const char *key;   /* JSON key and CSV section: "uitkomst_leerlingarena" */
+	const char *title; /* "Uitkomst leerlingarena" */
+};
+/* Every section in the book's order, ending with a NULL key. */
+extern const struct board_section board_sections[];
+
+/* Sections that hold plain text items (board_item_add). */
+int board_text_section(const char *section);
+
+/* Add a text item to a section of a team's board: ambitie, inspiratieverhaal,
+ * teamafspraken, jaarbord, uitkomst_leerlingarena, parkeren or successen.
+ * day is the day it is put on the board. (The arena work adds its outcome
+ * here with section "uitkomst_leerlingarena".) */
+int board_item_add(sqlite3 *db, int64_t team_id, const char *section, const char *text, int day, int64_t *id,
+		   struct beter_err *err);
+
+/* The same with the optional parts of some sections. */
+struct board_item_new {
+	const char *section;
+	const char *text;
+	int period_start, period_end; /* jaarbord: the theme's period (both or neither) */
+	int has_period;
+	int on_date;                  /* perioderitmiek: the planned session's day */
+	int64_t person;               /* perioderitmiek: its session leader */
+	int64_t goal;                 /* successen: the goal it belongs to (0: none) */
+	int64_t session;              /* successen: the session it was told in (0: none) */
+	int day;
+};
+int board_item_add_ex(sqlite3 *db, int64_t team_id, const struct board_item_new *n, int64_t *id,
+		      struct beter_err *err);
+
+/* Ambition or inspiration story: the current text is replaced (the old one is
+ * marked removed on day). */
+int board_item_set(sqlite3 *db, int64_t team_id, const char *section, const char *text, int day,
+		   struct beter_err *err);
+
+/* Take an item of a section of the school's boards off (it keeps its history). */
+int board_item_rm(sqlite3 *db, int64_t school, const char *section, int64_t id, int day, struct beter_err *err);
+/* The items of one section of a team's board as of day. */
+int board_item_list(sqlite3 *db, int64_t team_id, const char *section, int day, struct out *o,
+		    struct beter_err *err);
+
+/* ---- actions ---- */
+
+struct board_action_new {
+	int team_action;        /* 0: in class (one teacher), 1: for the team */
+	const char *what;
+	int due;
+	int64_t goal;           /* 0: none */
+	const int64_t *who;     /* people */
+	int nwho;
+	int day;
+};
+int board_action_add(sqlite3 *db, int64_t team_id, const struct board_action_new *a, int64_t *id,
+		     struct beter_err *err);
+/* Mark an open action of the school done on day (session 0: outside a session). */
+int board_action_done(sqlite3 *db, int64_t school, int64_t id, int day, int64_t session, struct beter_err *err);
+int board_action_rm(sqlite3 *db, int64_t school, int64_t id, int day, struct beter_err *err);
+/* Actions of a team (all that are not removed); open: only open ones;
+ * overdue: only open ones whose due day is before day. */
+int board_action_list(sqlite3 *db, int64_t team_id, int open, int overdue, int day, struct out *o,
+		      struct beter_err *err);
+
+/* "open", "done" or "overdue" for an action as of day (done: 0 if not done). */
+const char *board_action_state(int due, int done, int is_done, int day);
+
+/* ---- sessions ---- */
+
+struct board_checkin {
+	int64_t person;
+	int score;
+};
+struct board_measure {
+	int64_t goal;
+	double score;
+};
+
+/* One weekly session, recorded in the book's standard order: check-in,
+ * successes, progress on goals, actions done, the session's programme. */
+struct board_session_new {
+	int64_t team;
+	int date;
+	int64_t leader;
+	char *topic, *note;
+	struct board_checkin *checkins;
+	int ncheckins;
+	char **successes;
+	int nsuccesses;
+	struct board_measure *measures;
+	int nmeasures;
+	int64_t *done;
+	int ndone;
+};
+void board_session_init(struct board_session_new *s);
+void board_session_release(struct board_session_new *s);
+void board_session_checkin(struct board_session_new *s, int64_t person, int score);
+void board_session_success(struct board_session_new *s, const char *text);
+void board_session_measure(struct board_session_new *s, int64_t goal, double score);
+void board_session_done(struct board_session_new *s, int64_t action);
+
+/* Read a session from a JSON document (path "-": stdin); the team may come
+ * from team_name when the document has none. Codes, team and numbers are
+ * resolved: unknown ones give BETER_FAIL, bad values BETER_DATAERR naming
+ * "FILE: field 'x'". */
+int board_session_read(sqlite3 *db, int64_t school, const char *path, const char *team_name,
+		       struct board_session_new *s, struct beter_err *err);
+/* Write the session (in the caller's transaction). */
+int board_session_add(sqlite3 *db, int64_t school, const struct board_session_new *s, int64_t *id,
+		      struct beter_err *err);
+int board_session_list(sqlite3 *db, int64_t team_id, struct out *o, struct beter_err *err);
+int board_session_show(sqlite3 *db, int64_t school, int64_t id, struct out *o, struct beter_err *err);
+
+/* ---- the whole board ---- */
+
+/* The board of a team (team_id), or of every team of the school that has a
+ * board (team_id 0), as it stood at the end of the week from..to: as of the
+ * day to, or today if that comes first. One document with a section per
+ * board section; with_team adds a team column to every row. */
+int board_render(sqlite3 *db, int64_t school, int64_t team_id, int from, int to, int with_team, struct out *o,
+		 struct beter_err *err);
+
+#endif

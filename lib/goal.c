@@ -1,0 +1,815 @@
+#include "beter/goal.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "beter/date.h"
+#include "beter/store.h"
+
+const char *const goal_activity_kinds[] = { "bijblijven", "anderen", "experimenteren", "reflectie", "samenwerking",
+					    NULL };
+
+int goal_activity_kind_valid(const char *kind)
+{
+	for (const char *const *k = goal_activity_kinds; kind && *k; k++)
+		if (!strcmp(kind, *k))
+			return 1;
+	return 0;
+}
+
+const char *goal_matrix_level(int score)
+{
+	return score >= GOAL_MATRIX_HIGH ? "high" : "low";
+}
+
+const char *goal_quadrant(int impact, int feasibility)
+{
+	int hi = impact >= GOAL_MATRIX_HIGH, hf = feasibility >= GOAL_MATRIX_HIGH;
+	if (hi)
+		return hf ? "high impact, high feasibility" : "high impact, low feasibility";
+	return hf ? "low impact, high feasibility" : "low impact, low feasibility";
+}
+
+static int check_text(const char *s, const char *what, int required, struct beter_err *err)
+{
+	if (!s || !*s) {
+		if (required)
+			return beter_err_set(err, BETER_DATAERR, "%s: the text is empty", what);
+		return 0;
+	}
+	if (!utf8_valid(s, strlen(s), NULL))
+		return beter_err_set(err, BETER_DATAERR, "%s: the text is not valid UTF-8", what);
+	if (strlen(s) > 4000)
+		return beter_err_set(err, BETER_DATAERR, "%s: the text is longer than 4000 bytes", what);
+	return 0;
+}
+
+static void bind_day(sqlite3_stmt *st, int i, int day)
+{
+	char buf[11];
+	date_format(day, buf);
+	sqlite3_bind_text(st, i, buf, -1, SQLITE_TRANSIENT);
+}
+
+static int step_done(sqlite3 *db, sqlite3_stmt *st, const char *what, struct beter_err *err)
+{
+	int rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE)
+		return store_fail(db, rc, err, what);
+	return 0;
+}
+
+static const char *col_text(sqlite3_stmt *st, int i)
+{
+	return (const char *)sqlite3_column_text(st, i);
+}
+
+static void out_real_or_null(struct out *o, sqlite3_stmt *st, int i)
+{
+	if (sqlite3_column_type(st, i) == SQLITE_NULL)
+		out_null(o);
+	else
+		out_real(o, sqlite3_column_double(st, i));
+}
+
+static void out_int_or_null(struct out *o, sqlite3_stmt *st, int i)
+{
+	if (sqlite3_column_type(st, i) == SQLITE_NULL)
+		out_null(o);
+	else
+		out_int(o, sqlite3_column_int64(st, i));
+}
+
+/* ---- candidates and the impact matrix ---- */
+
+int goal_candidate_add(sqlite3 *db, int64_t team, const char *text, int impact, int feasibility, int day,
+		       int64_t *id, struct beter_err *err)
+{
+	sqlite3_stmt *st;
+	char uid[33];
+	int rc;
+
+	if ((rc = check_text(text, "candidate", 1, err)))
+		return rc;
+	if (impact < GOAL_MATRIX_MIN || impact > GOAL_MATRIX_MAX)
+		return beter_err_set(err, BETER_DATAERR, "--impact: %d is outside 1-5", impact);
+	if (feasibility < GOAL_MATRIX_MIN || feasibility > GOAL_MATRIX_MAX)
+		return beter_err_set(err, BETER_DATAERR, "--feasibility: %d is outside 1-5", feasibility);
+	if ((rc = store_prepare(db, "INSERT INTO goal_candidate(uid, team_id, text, impact, feasibility, added) "
+				    "VALUES (?1, ?2, ?3, ?4, ?5, ?6)", &st, err)))
+		return rc;
+	uid_new(uid);
+	store_bind_text(st, 1, uid);
+	sqlite3_bind_int64(st, 2, team);
+	store_bind_text(st, 3, text);
+	sqlite3_bind_int(st, 4, impact);
+	sqlite3_bind_int(st, 5, feasibility);
+	bind_day(st, 6, day);
+	if ((rc = step_done(db, st, "adding the candidate", err)))
+		return rc;
+	if (id)
+		*id = sqlite3_last_insert_rowid(db);
+	return 0;
+}
+
+static const struct out_col cand_cols[] = {
+	{ "id", OUT_T_INT },		   { "text", OUT_T_TEXT },		{ "impact", OUT_T_INT },
+	{ "feasibility", OUT_T_INT },	   { "impact_level", OUT_T_TEXT },	{ "feasibility_level", OUT_T_TEXT },
+	{ "quadrant", OUT_T_TEXT },	   { "goal", OUT_T_INT },		{ "added", OUT_T_TEXT },
+};
+
+static const char cand_sql[] =
+	"SELECT c.id, c.text, c.impact, c.feasibility, (SELECT min(g.id) FROM goal g WHERE g.candidate_id = c.id), "
+	"c.added FROM goal_candidate c WHERE c.team_id = ?1 "
+	"ORDER BY c.impact >= 3 DESC, c.feasibility >= 3 DESC, c.impact + c.feasibility DESC, c.id";
+
+int goal_candidate_list(sqlite3 *db, int64_t team, struct out *o, struct beter_err *err)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	if ((rc = store_prepare(db, cand_sql, &st, err)))
+		return rc;
+	sqlite3_bind_int64(st, 1, team);
+	out_list(o, cand_cols, sizeof(cand_cols) / sizeof(*cand_cols));
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		int imp = sqlite3_column_int(st, 2), fea = sqlite3_column_int(st, 3);
+		out_int(o, sqlite3_column_int64(st, 0));
+		out_text(o, col_text(st, 1));
+		out_int(o, imp);
+		out_int(o, fea);
+		out_text(o, goal_matrix_level(imp));
+		out_text(o, goal_matrix_level(fea));
+		out_text(o, goal_quadrant(imp, fea));
+		out_int_or_null(o, st, 4);
+		out_text(o, col_text(st, 5));
+		out_row_end(o);
+	}
+	out_end(o);
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? 0 : store_fail(db, rc, err, "listing candidates");
+}
+
+static const struct out_col grid_cols[] = {
+	{ "impact_on_pupils", OUT_T_TEXT },
+	{ "low_feasibility", OUT_T_TEXT },
+	{ "high_feasibility", OUT_T_TEXT },
+};
+
+int goal_matrix(sqlite3 *db, int64_t team, struct out *o, struct beter_err *err)
+{
+	sqlite3_stmt *st;
+	struct strbuf cell[2][2] = { { STRBUF_INIT, STRBUF_INIT }, { STRBUF_INIT, STRBUF_INIT } };
+	int rc;
+
+	if (o->fmt != OUT_TABLE)
+		return goal_candidate_list(db, team, o, err);
+	if ((rc = store_prepare(db, cand_sql, &st, err)))
+		return rc;
+	sqlite3_bind_int64(st, 1, team);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		int hi = sqlite3_column_int(st, 2) >= GOAL_MATRIX_HIGH;
+		int hf = sqlite3_column_int(st, 3) >= GOAL_MATRIX_HIGH;
+		struct strbuf *sb = &cell[hi][hf];
+		strbuf_addf(sb, "%s#%lld %s (%d/%d)", sb->len ? "; " : "", (long long)sqlite3_column_int64(st, 0),
+			    col_text(st, 1), sqlite3_column_int(st, 2), sqlite3_column_int(st, 3));
+	}
+	sqlite3_finalize(st);
+	if (rc == SQLITE_DONE) {
+		out_list(o, grid_cols, 3);
+		for (int hi = 1; hi >= 0; hi--) {
+			out_text(o, hi ? "high (3-5)" : "low (1-2)");
+			for (int hf = 0; hf < 2; hf++)
+				out_text(o, cell[hi][hf].len ? strbuf_str(&cell[hi][hf]) : NULL);
+			out_row_end(o);
+		}
+		out_end(o);
+	}
+	for (int i = 0; i < 2; i++)
+		for (int j = 0; j < 2; j++)
+			strbuf_release(&cell[i][j]);
+	return rc == SQLITE_DONE ? 0 : store_fail(db, rc, err, "reading candidates");
+}
+
+/* ---- goals ---- */
+
+static int check_score(double v, const char *what, struct beter_err *err)
+{
+	if (!(v >= GOAL_SCORE_MIN && v <= GOAL_SCORE_MAX)) {
+		char buf[32];
+		out_format_real(buf, sizeof(buf), v);
+		return beter_err_set(err, BETER_DATAERR, "%s: %s is outside 1-10", what, buf);
+	}
+	return 0;
+}
+
+int goal_add(sqlite3 *db, int64_t school, const struct goal_new *g, int64_t *id, struct beter_err *err)
+{
+	sqlite3_stmt *st;
+	char uid[33];
+	int rc;
+
+	if ((rc = check_text(g->text, "--text", 1, err)) || (rc = check_text(g->pupils, "--pupils", 0, err)) ||
+	    (rc = check_text(g->problem, "--problem", 0, err)) || (rc = check_text(g->facts, "--facts", 0, err)) ||
+	    (rc = check_text(g->causes, "--causes", 0, err)))
+		return rc;
+	if (g->weeks < GOAL_WEEKS_MIN || g->weeks > GOAL_WEEKS_MAX)
+		return beter_err_set(err, BETER_DATAERR, "--weeks: %d is outside 4-8", g->weeks);
+	if ((rc = check_score(g->norm, "--norm", err)) || (rc = check_score(g->baseline, "--baseline", err)))
+		return rc;
+	if (g->candidate) {
+		int64_t t;
+		if ((rc = store_prepare(db, "SELECT team_id FROM goal_candidate WHERE id = ?1", &st, err)))
+			return rc;
+		sqlite3_bind_int64(st, 1, g->candidate);
+		t = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+		sqlite3_finalize(st);
+		if (t != g->team)
+			return beter_err_set(err, BETER_FAIL,
+					     "--from-candidate: the team has no candidate with number %lld "
+					     "(see 'beter goal candidate list')", (long long)g->candidate);
+	}
+	if ((rc = store_prepare(db, "INSERT INTO goal(uid, school_id, team_id, candidate_id, text, pupils, weeks, norm, "
+				    "baseline, problem, facts, causes, added) "
+				    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)", &st, err)))
+		return rc;
+	uid_new(uid);
+	store_bind_text(st, 1, uid);
+	sqlite3_bind_int64(st, 2, school);
+	sqlite3_bind_int64(st, 3, g->team);
+	if (g->candidate)
+		sqlite3_bind_int64(st, 4, g->candidate);
+	store_bind_text(st, 5, g->text);
+	store_bind_text(st, 6, g->pupils && *g->pupils ? g->pupils : NULL);
+	sqlite3_bind_int(st, 7, g->weeks);
+	sqlite3_bind_double(st, 8, g->norm);
+	sqlite3_bind_double(st, 9, g->baseline);
+	store_bind_text(st, 10, g->problem && *g->problem ? g->problem : NULL);
+	store_bind_text(st, 11, g->facts && *g->facts ? g->facts : NULL);
+	store_bind_text(st, 12, g->causes && *g->causes ? g->causes : NULL);
+	bind_day(st, 13, g->day);
+	if ((rc = step_done(db, st, "adding the goal", err)))
+		return rc;
+	if (id)
+		*id = sqlite3_last_insert_rowid(db);
+	return 0;
+}
+
+int goal_personal_add(sqlite3 *db, int64_t school, int64_t person_id, const char *text, int day, int64_t *id,
+		      struct beter_err *err)
+{
+	sqlite3_stmt *st;
+	char uid[33];
+	int rc;
+
+	if ((rc = check_text(text, "--text", 1, err)))
+		return rc;
+	if ((rc = store_prepare(db, "INSERT INTO goal(uid, school_id, person_id, text, added) "
+				    "VALUES (?1, ?2, ?3, ?4, ?5)", &st, err)))
+		return rc;
+	uid_new(uid);
+	store_bind_text(st, 1, uid);
+	sqlite3_bind_int64(st, 2, school);
+	sqlite3_bind_int64(st, 3, person_id);
+	store_bind_text(st, 4, text);
+	bind_day(st, 5, day);
+	if ((rc = step_done(db, st, "adding the personal goal", err)))
+		return rc;
+	if (id)
+		*id = sqlite3_last_insert_rowid(db);
+	return 0;
+}
+
+int goal_find(sqlite3 *db, int64_t school, int64_t number, struct goal_info *g, struct beter_err *err)
+{
+	sqlite3_stmt *st;
+	int rc, y, m, d;
+
+	if ((rc = store_prepare(db, "SELECT id, ifnull(team_id, 0), ifnull(person_id, 0), status, added FROM goal "
+				    "WHERE id = ?1 AND school_id = ?2", &st, err)))
+		return rc;
+	sqlite3_bind_int64(st, 1, number);
+	sqlite3_bind_int64(st, 2, school);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		memset(g, 0, sizeof(*g));
+		g->id = sqlite3_column_int64(st, 0);
+		g->team = sqlite3_column_int64(st, 1);
+		g->person = sqlite3_column_int64(st, 2);
+		snprintf(g->status, sizeof(g->status), "%s", col_text(st, 3));
+		if (sscanf(store_col_text(st, 4), "%d-%d-%d", &y, &m, &d) == 3)
+			g->added = date_from_ymd(y, m, d);
+	}
+	sqlite3_finalize(st);
+	if (rc == SQLITE_ROW)
+		return 0;
+	if (rc != SQLITE_DONE)
+		return store_fail(db, rc, err, "finding the goal");
+	return beter_err_set(err, BETER_FAIL, "no goal with number %lld (see 'beter goal list')", (long long)number);
+}
+
+static int need(sqlite3 *db, int64_t goal, int team, int active, struct goal_info *g, struct beter_err *err)
+{
+	int64_t school = 0;
+	sqlite3_stmt *st;
+	int rc;
+
+	if ((rc = store_prepare(db, "SELECT school_id FROM goal WHERE id = ?1", &st, err)))
+		return rc;
+	sqlite3_bind_int64(st, 1, goal);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		school = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	if ((rc = goal_find(db, school, goal, g, err)))
+		return rc;
+	if (team == 1 && !g->team)
+		return beter_err_set(err, BETER_FAIL, "goal %lld is a personal goal; this is for team goals",
+				     (long long)goal);
+	if (team == -1 && !g->person)
+		return beter_err_set(err, BETER_FAIL, "goal %lld is a team goal; this is for personal goals",
+				     (long long)goal);
+	if (active && strcmp(g->status, "active"))
+		return beter_err_set(err, BETER_FAIL, "goal %lld is %s, no longer active", (long long)goal, g->status);
+	return 0;
+}
+
+int goal_measure(sqlite3 *db, int64_t goal, double score, int day, int64_t session, int64_t *id,
+		 struct beter_err *err)
+{
+	struct goal_info g;
+	sqlite3_stmt *st;
+	char uid[33];
+	int rc;
+
+	if ((rc = check_score(score, "--score", err)) || (rc = need(db, goal, 1, 1, &g, err)))
+		return rc;
+	if (day < g.added) {
+		char buf[11];
+		date_format(g.added, buf);
+		return beter_err_set(err, BETER_DATAERR, "--date: goal %lld was set on %s; a result cannot be earlier",
+				     (long long)goal, buf);
+	}
+	if ((rc = store_prepare(db, "INSERT INTO goal_measure(uid, goal_id, session_id, date, score) "
+				    "VALUES (?1, ?2, ?3, ?4, ?5)", &st, err)))
+		return rc;
+	uid_new(uid);
+	store_bind_text(st, 1, uid);
+	sqlite3_bind_int64(st, 2, goal);
+	if (session)
+		sqlite3_bind_int64(st, 3, session);
+	bind_day(st, 4, day);
+	sqlite3_bind_double(st, 5, score);
+	if ((rc = step_done(db, st, "adding the result", err)))
+		return rc;
+	if (id)
+		*id = sqlite3_last_insert_rowid(db);
+	return 0;
+}
+
+static int close_goal(sqlite3 *db, int64_t goal, const char *status, const char *col, const char *text,
+		      const char *what, int day, struct beter_err *err)
+{
+	struct goal_info g;
+	sqlite3_stmt *st;
+	char sql[160];
+	int rc;
+
+	if ((rc = need(db, goal, 0, 1, &g, err)) || (rc = check_text(text, what, g.team != 0, err)))
+		return rc;
+	if (day < g.added)
+		return beter_err_set(err, BETER_DATAERR, "--date: goal %lld was set later than that", (long long)goal);
+	snprintf(sql, sizeof(sql), "UPDATE goal SET status = ?2, closed = ?3, %s = ?4 WHERE id = ?1", col);
+	if ((rc = store_prepare(db, sql, &st, err)))
+		return rc;
+	sqlite3_bind_int64(st, 1, goal);
+	store_bind_text(st, 2, status);
+	bind_day(st, 3, day);
+	store_bind_text(st, 4, text && *text ? text : NULL);
+	return step_done(db, st, "closing the goal", err);
+}
+
+int goal_achieve(sqlite3 *db, int64_t goal, const char *standard, int day, struct beter_err *err)
+{
+	return close_goal(db, goal, "achieved", "standard", standard, "--standard", day, err);
+}
+
+int goal_drop(sqlite3 *db, int64_t goal, const char *reason, int day, struct beter_err *err)
+{
+	return close_goal(db, goal, "dropped", "reason", reason, "--reason", day, err);
+}
+
+int goal_activity_add(sqlite3 *db, int64_t goal, const char *kind, const char *text, int day, int64_t *id,
+		      struct beter_err *err)
+{
+	struct goal_info g;
+	sqlite3_stmt *st;
+	char uid[33];
+	int rc;
+
+	if (!goal_activity_kind_valid(kind))
+		return beter_err_set(err, BETER_DATAERR,
+				     "--kind: unknown kind of learning activity '%s' (use bijblijven, anderen, "
+				     "experimenteren, reflectie or samenwerking)", kind ? kind : "");
+	if ((rc = check_text(text, "activity", 1, err)) || (rc = need(db, goal, -1, 0, &g, err)))
+		return rc;
+	if ((rc = store_prepare(db, "INSERT INTO goal_activity(uid, goal_id, kind, text, added) "
+				    "VALUES (?1, ?2, ?3, ?4, ?5)", &st, err)))
+		return rc;
+	uid_new(uid);
+	store_bind_text(st, 1, uid);
+	sqlite3_bind_int64(st, 2, goal);
+	store_bind_text(st, 3, kind);
+	store_bind_text(st, 4, text);
+	bind_day(st, 5, day);
+	if ((rc = step_done(db, st, "adding the activity", err)))
+		return rc;
+	if (id)
+		*id = sqlite3_last_insert_rowid(db);
+	return 0;
+}
+
+int goal_activity_done(sqlite3 *db, int64_t goal, int64_t activity, int day, struct beter_err *err)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	if ((rc = store_prepare(db, "UPDATE goal_activity SET done = ?3 WHERE id = ?2 AND goal_id = ?1 AND done IS NULL",
+				&st, err)))
+		return rc;
+	sqlite3_bind_int64(st, 1, goal);
+	sqlite3_bind_int64(st, 2, activity);
+	bind_day(st, 3, day);
+	if ((rc = step_done(db, st, "marking the activity done", err)))
+		return rc;
+	if (sqlite3_changes(db) == 0)
+		return beter_err_set(err, BETER_FAIL, "goal %lld has no open learning activity %lld (see 'beter goal show %lld')",
+				     (long long)goal, (long long)activity, (long long)goal);
+	return 0;
+}
+
+int goal_talk_add(sqlite3 *db, int64_t goal, int day, const char *note, int64_t *id, struct beter_err *err)
+{
+	struct goal_info g;
+	sqlite3_stmt *st;
+	char uid[33];
+	int rc;
+
+	if ((rc = check_text(note, "--note", 1, err)) || (rc = need(db, goal, -1, 0, &g, err)))
+		return rc;
+	if ((rc = store_prepare(db, "INSERT INTO goal_talk(uid, goal_id, date, note) VALUES (?1, ?2, ?3, ?4)", &st, err)))
+		return rc;
+	uid_new(uid);
+	store_bind_text(st, 1, uid);
+	sqlite3_bind_int64(st, 2, goal);
+	bind_day(st, 3, day);
+	store_bind_text(st, 4, note);
+	if ((rc = step_done(db, st, "adding the progress conversation", err)))
+		return rc;
+	if (id)
+		*id = sqlite3_last_insert_rowid(db);
+	return 0;
+}
+
+/* ---- results and trend ---- */
+
+void goal_trend(const double *v, int n, struct strbuf *sb)
+{
+	static const char *const bars[] = { "▁", "▂", "▃", "▄", "▅", "▆", "▇", "█" };
+	int from = n > 8 ? n - 8 : 0;
+
+	for (int i = from; i < n; i++) {
+		int b = (int)lround((v[i] - 1.0) / 9.0 * 7.0);
+		strbuf_adds(sb, bars[b < 0 ? 0 : b > 7 ? 7 : b]);
+	}
+	if (n >= 2)
+		strbuf_adds(sb, v[n - 1] > v[n - 2] ? " ↑" : v[n - 1] < v[n - 2] ? " ↓" : " →");
+}
+
+int goal_results(sqlite3 *db, int64_t goal, int day, struct strbuf *results, double *latest, struct strbuf *trend,
+		 struct beter_err *err)
+{
+	sqlite3_stmt *st;
+	double *v = NULL;
+	int n = 0, a = 0, rc;
+	char buf[32], d[11];
+
+	date_format(day, d);
+	if ((rc = store_prepare(db, "SELECT baseline FROM goal WHERE id = ?1 AND baseline IS NOT NULL UNION ALL "
+				    "SELECT * FROM (SELECT score FROM goal_measure WHERE goal_id = ?1 AND date <= ?2 "
+				    "ORDER BY date, id)", &st, err)))
+		return rc;
+	sqlite3_bind_int64(st, 1, goal);
+	store_bind_text(st, 2, d);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (n == a)
+			v = xrealloc(v, sizeof(*v) * (size_t)(a = a ? a * 2 : 8));
+		v[n] = sqlite3_column_double(st, 0);
+		out_format_real(buf, sizeof(buf), v[n]);
+		if (results)
+			strbuf_addf(results, "%sP%d %s", n ? " · " : "", n, buf);
+		n++;
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE) {
+		free(v);
+		return store_fail(db, rc, err, "reading results");
+	}
+	if (latest)
+		*latest = n ? v[n - 1] : NAN;
+	if (trend)
+		goal_trend(v, n, trend);
+	free(v);
+	return 0;
+}
+
+/* ---- listing ---- */
+
+static const struct out_col list_cols[] = {
+	{ "id", OUT_T_INT },	   { "type", OUT_T_TEXT },	{ "team", OUT_T_TEXT },	  { "person", OUT_T_TEXT },
+	{ "text", OUT_T_TEXT },	   { "pupils", OUT_T_TEXT },	{ "weeks", OUT_T_INT },	  { "norm", OUT_T_REAL },
+	{ "baseline", OUT_T_REAL }, { "latest", OUT_T_REAL },	{ "status", OUT_T_TEXT }, { "added", OUT_T_TEXT },
+};
+#define NLIST_COLS (sizeof(list_cols) / sizeof(*list_cols))
+
+static const char list_sql[] =
+	"SELECT g.id, CASE WHEN g.team_id IS NULL THEN 'personal' ELSE 'team' END, t.name, p.code, g.text, g.pupils, "
+	"g.weeks, g.norm, g.baseline, (SELECT m.score FROM goal_measure m WHERE m.goal_id = g.id "
+	"ORDER BY m.date DESC, m.id DESC LIMIT 1), g.status, g.added FROM goal g "
+	"LEFT JOIN team t ON t.id = g.team_id LEFT JOIN person p ON p.id = g.person_id ";
+
+static void list_row(struct out *o, sqlite3_stmt *st)
+{
+	out_int(o, sqlite3_column_int64(st, 0));
+	for (int i = 1; i <= 5; i++)
+		out_text(o, col_text(st, i));
+	out_int_or_null(o, st, 6);
+	out_real_or_null(o, st, 7);
+	out_real_or_null(o, st, 8);
+	out_real_or_null(o, st, 9);
+	out_text(o, col_text(st, 10));
+	out_text(o, col_text(st, 11));
+	out_row_end(o);
+}
+
+static int run_list(sqlite3 *db, sqlite3_stmt *st, struct out *o, struct beter_err *err)
+{
+	int rc;
+	out_list(o, list_cols, NLIST_COLS);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		list_row(o, st);
+	out_end(o);
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? 0 : store_fail(db, rc, err, "listing goals");
+}
+
+int goal_list(sqlite3 *db, int64_t school, const struct goal_filter *f, struct out *o, struct beter_err *err)
+{
+	struct strbuf sql = STRBUF_INIT;
+	sqlite3_stmt *st;
+	int rc;
+
+	strbuf_addf(&sql, "%s WHERE g.school_id = ?1 AND (?2 = 0 OR g.team_id = ?2) AND (?3 = 0 OR g.person_id = ?3) "
+			  "AND (?4 IS NULL OR g.status = ?4)%s ORDER BY g.team_id IS NULL, t.name, p.code, g.id",
+		    list_sql,
+		    f->personal > 0 ? " AND g.person_id IS NOT NULL" : f->personal < 0 ? " AND g.team_id IS NOT NULL" : "");
+	rc = store_prepare(db, strbuf_str(&sql), &st, err);
+	strbuf_release(&sql);
+	if (rc)
+		return rc;
+	if (f->status && strcmp(f->status, "active") && strcmp(f->status, "achieved") && strcmp(f->status, "dropped")) {
+		sqlite3_finalize(st);
+		return beter_err_set(err, BETER_DATAERR, "--status: unknown status '%s' (use active, achieved or dropped)",
+				     f->status);
+	}
+	sqlite3_bind_int64(st, 1, school);
+	sqlite3_bind_int64(st, 2, f->team);
+	sqlite3_bind_int64(st, 3, f->person);
+	store_bind_text(st, 4, f->status);
+	return run_list(db, st, o, err);
+}
+
+int goal_personal_list(sqlite3 *db, int64_t person_id, struct out *o, struct beter_err *err)
+{
+	struct strbuf sql = STRBUF_INIT;
+	sqlite3_stmt *st;
+	int rc;
+
+	strbuf_addf(&sql, "%s WHERE g.person_id = ?1 ORDER BY g.added, g.id", list_sql);
+	rc = store_prepare(db, strbuf_str(&sql), &st, err);
+	strbuf_release(&sql);
+	if (rc)
+		return rc;
+	sqlite3_bind_int64(st, 1, person_id);
+	return run_list(db, st, o, err);
+}
+
+/* ---- one goal ---- */
+
+static const struct out_col goal_cols[] = {
+	{ "id", OUT_T_INT },	     { "type", OUT_T_TEXT },	  { "team", OUT_T_TEXT },	{ "person", OUT_T_TEXT },
+	{ "text", OUT_T_TEXT },	     { "pupils", OUT_T_TEXT },	  { "weeks", OUT_T_INT },	{ "norm", OUT_T_REAL },
+	{ "baseline", OUT_T_REAL },  { "latest", OUT_T_REAL },	  { "trend", OUT_T_TEXT },	{ "status", OUT_T_TEXT },
+	{ "added", OUT_T_TEXT },     { "until", OUT_T_TEXT },	  { "closed", OUT_T_TEXT },	{ "standard", OUT_T_TEXT },
+	{ "reason", OUT_T_TEXT },    { "candidate", OUT_T_INT },  { "problem", OUT_T_TEXT },	{ "facts", OUT_T_TEXT },
+	{ "causes", OUT_T_TEXT },
+};
+static const struct out_col res_cols[] = {
+	{ "p", OUT_T_TEXT }, { "date", OUT_T_TEXT }, { "score", OUT_T_REAL }, { "norm", OUT_T_REAL }, { "to_norm", OUT_T_REAL },
+};
+static const struct out_col act_cols[] = {
+	{ "id", OUT_T_INT }, { "kind", OUT_T_TEXT }, { "what", OUT_T_TEXT }, { "who", OUT_T_TEXT },
+	{ "due", OUT_T_TEXT }, { "done", OUT_T_TEXT },
+};
+static const struct out_col la_cols[] = {
+	{ "id", OUT_T_INT }, { "kind", OUT_T_TEXT }, { "text", OUT_T_TEXT }, { "added", OUT_T_TEXT }, { "done", OUT_T_TEXT },
+};
+static const struct out_col talk_cols[] = {
+	{ "id", OUT_T_INT }, { "date", OUT_T_TEXT }, { "note", OUT_T_TEXT },
+};
+static const struct out_col show_all[] = {
+	{ "id", OUT_T_INT },	     { "type", OUT_T_TEXT },	  { "team", OUT_T_TEXT },	{ "person", OUT_T_TEXT },
+	{ "text", OUT_T_TEXT },	     { "pupils", OUT_T_TEXT },	  { "weeks", OUT_T_INT },	{ "norm", OUT_T_REAL },
+	{ "baseline", OUT_T_REAL },  { "latest", OUT_T_REAL },	  { "trend", OUT_T_TEXT },	{ "status", OUT_T_TEXT },
+	{ "added", OUT_T_TEXT },     { "until", OUT_T_TEXT },	  { "closed", OUT_T_TEXT },	{ "standard", OUT_T_TEXT },
+	{ "reason", OUT_T_TEXT },    { "candidate", OUT_T_INT },  { "problem", OUT_T_TEXT },	{ "facts", OUT_T_TEXT },
+	{ "causes", OUT_T_TEXT },    { "p", OUT_T_TEXT },	  { "date", OUT_T_TEXT },	{ "score", OUT_T_REAL },
+	{ "to_norm", OUT_T_REAL },   { "kind", OUT_T_TEXT },	  { "what", OUT_T_TEXT },	{ "who", OUT_T_TEXT },
+	{ "due", OUT_T_TEXT },	     { "done", OUT_T_TEXT },	  { "note", OUT_T_TEXT },
+};
+#define N(a) (sizeof(a) / sizeof(*(a)))
+
+/* P0 .. Pn rows of a team goal */
+static int results_rows(sqlite3 *db, int64_t goal, struct out *o, struct beter_err *err)
+{
+	sqlite3_stmt *st;
+	int rc, n = 0;
+	char p[16];
+
+	if ((rc = store_prepare(db, "SELECT added, baseline, norm FROM goal WHERE id = ?1 UNION ALL "
+				    "SELECT * FROM (SELECT m.date, m.score, g.norm FROM goal_measure m JOIN goal g "
+				    "ON g.id = m.goal_id WHERE m.goal_id = ?1 ORDER BY m.date, m.id)", &st, err)))
+		return rc;
+	sqlite3_bind_int64(st, 1, goal);
+	out_list(o, res_cols, N(res_cols));
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		snprintf(p, sizeof(p), "P%d", n++);
+		out_text(o, p);
+		out_text(o, col_text(st, 0));
+		out_real(o, sqlite3_column_double(st, 1));
+		out_real(o, sqlite3_column_double(st, 2));
+		out_real(o, round((sqlite3_column_double(st, 2) - sqlite3_column_double(st, 1)) * 100) / 100);
+		out_row_end(o);
+	}
+	out_end(o);
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? 0 : store_fail(db, rc, err, "reading results");
+}
+
+int goal_progress(sqlite3 *db, int64_t goal, struct out *o, struct beter_err *err)
+{
+	struct goal_info g;
+	int rc;
+	if ((rc = need(db, goal, 1, 0, &g, err)))
+		return rc;
+	return results_rows(db, goal, o, err);
+}
+
+int goal_show(sqlite3 *db, int64_t goal, struct out *o, struct beter_err *err)
+{
+	sqlite3_stmt *st;
+	struct strbuf trend = STRBUF_INIT;
+	double latest;
+	int rc, team, y, m, d;
+
+	if ((rc = store_prepare(db, "SELECT g.id, CASE WHEN g.team_id IS NULL THEN 'personal' ELSE 'team' END, t.name, "
+				    "p.code, g.text, g.pupils, g.weeks, g.norm, g.baseline, g.status, g.added, g.closed, "
+				    "g.standard, g.reason, g.candidate_id, g.problem, g.facts, g.causes FROM goal g "
+				    "LEFT JOIN team t ON t.id = g.team_id LEFT JOIN person p ON p.id = g.person_id "
+				    "WHERE g.id = ?1", &st, err)))
+		return rc;
+	sqlite3_bind_int64(st, 1, goal);
+	if (sqlite3_step(st) != SQLITE_ROW) {
+		sqlite3_finalize(st);
+		return beter_err_set(err, BETER_FAIL, "no goal with number %lld (see 'beter goal list')", (long long)goal);
+	}
+	team = sqlite3_column_type(st, 2) != SQLITE_NULL;
+	if ((rc = goal_results(db, goal, date_from_ymd(9999, 12, 31), NULL, &latest, &trend, err))) {
+		sqlite3_finalize(st);
+		return rc;
+	}
+	out_doc_begin(o, show_all, N(show_all));
+	out_section(o, "doel", team ? "Doel" : "Ontwikkelpunt");
+	out_record(o, goal_cols, N(goal_cols));
+	out_int(o, sqlite3_column_int64(st, 0));
+	for (int i = 1; i <= 5; i++)
+		out_text(o, col_text(st, i));
+	out_int_or_null(o, st, 6);
+	out_real_or_null(o, st, 7);
+	out_real_or_null(o, st, 8);
+	if (team)
+		out_real(o, latest);
+	else
+		out_null(o);
+	out_text(o, team ? strbuf_str(&trend) : NULL);
+	out_text(o, col_text(st, 9));
+	out_text(o, col_text(st, 10));
+	if (team && sscanf(store_col_text(st, 10), "%d-%d-%d", &y, &m, &d) == 3) {
+		char until[11];
+		date_format(date_from_ymd(y, m, d) + 7 * sqlite3_column_int(st, 6), until);
+		out_text(o, until);
+	} else {
+		out_null(o);
+	}
+	for (int i = 11; i <= 13; i++)
+		out_text(o, col_text(st, i));
+	out_int_or_null(o, st, 14);
+	for (int i = 15; i <= 17; i++)
+		out_text(o, col_text(st, i));
+	out_end(o);
+	sqlite3_finalize(st);
+	strbuf_release(&trend);
+
+	if (team) {
+		out_section(o, "resultaten", "Resultaten");
+		if ((rc = results_rows(db, goal, o, err)))
+			return rc;
+		if ((rc = store_prepare(db, "SELECT a.id, a.kind, a.what, (SELECT group_concat(code, ' ') FROM "
+					    "(SELECT p.code FROM board_action_who w JOIN person p ON p.id = w.person_id "
+					    "WHERE w.action_id = a.id ORDER BY p.code)), a.due, a.done FROM board_action a "
+					    "WHERE a.goal_id = ?1 AND a.removed IS NULL ORDER BY a.due, a.id", &st, err)))
+			return rc;
+		sqlite3_bind_int64(st, 1, goal);
+		out_section(o, "acties", "Acties");
+		out_list(o, act_cols, N(act_cols));
+		while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+			out_int(o, sqlite3_column_int64(st, 0));
+			for (int i = 1; i <= 5; i++)
+				out_text(o, col_text(st, i));
+			out_row_end(o);
+		}
+	} else {
+		if ((rc = store_prepare(db, "SELECT id, kind, text, added, done FROM goal_activity WHERE goal_id = ?1 "
+					    "ORDER BY added, id", &st, err)))
+			return rc;
+		sqlite3_bind_int64(st, 1, goal);
+		out_section(o, "leeractiviteiten", "Leeractiviteiten");
+		out_list(o, la_cols, N(la_cols));
+		while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+			out_int(o, sqlite3_column_int64(st, 0));
+			for (int i = 1; i <= 4; i++)
+				out_text(o, col_text(st, i));
+			out_row_end(o);
+		}
+		out_end(o);
+		sqlite3_finalize(st);
+		if (rc != SQLITE_DONE)
+			return store_fail(db, rc, err, "reading activities");
+		if ((rc = store_prepare(db, "SELECT id, date, note FROM goal_talk WHERE goal_id = ?1 ORDER BY date, id",
+					&st, err)))
+			return rc;
+		sqlite3_bind_int64(st, 1, goal);
+		out_section(o, "voortgangsgesprekken", "Voortgangsgesprekken");
+		out_list(o, talk_cols, N(talk_cols));
+		while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+			out_int(o, sqlite3_column_int64(st, 0));
+			out_text(o, col_text(st, 1));
+			out_text(o, col_text(st, 2));
+			out_row_end(o);
+		}
+	}
+	out_end(o);
+	out_doc_end(o);
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? 0 : store_fail(db, rc, err, "showing the goal");
+}
+
+static const struct out_col std_cols[] = {
+	{ "goal", OUT_T_INT }, { "team", OUT_T_TEXT }, { "goal_text", OUT_T_TEXT }, { "standard", OUT_T_TEXT },
+	{ "achieved", OUT_T_TEXT },
+};
+
+int goal_standards(sqlite3 *db, int64_t school, int64_t team, struct out *o, struct beter_err *err)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	if ((rc = store_prepare(db, "SELECT g.id, t.name, g.text, g.standard, g.closed FROM goal g JOIN team t ON "
+				    "t.id = g.team_id WHERE g.school_id = ?1 AND (?2 = 0 OR g.team_id = ?2) AND "
+				    "g.status = 'achieved' ORDER BY t.name, g.closed, g.id", &st, err)))
+		return rc;
+	sqlite3_bind_int64(st, 1, school);
+	sqlite3_bind_int64(st, 2, team);
+	out_list(o, std_cols, N(std_cols));
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		out_int(o, sqlite3_column_int64(st, 0));
+		for (int i = 1; i <= 4; i++)
+			out_text(o, col_text(st, i));
+		out_row_end(o);
+	}
+	out_end(o);
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? 0 : store_fail(db, rc, err, "listing standards");
+}

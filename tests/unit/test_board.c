@@ -1,0 +1,146 @@
+#include "unit.h"
+
+#include "beter/board.h"
+#include "beter/date.h"
+#include "beter/goal.h"
+#include "beter/person.h"
+#include "beter/team.h"
+
+static int day(const char *s)
+{
+	int d = 0;
+	struct beter_err err = { 0 };
+	assert_int_equal(date_parse(s, &d, "day", &err), 0);
+	return d;
+}
+
+static void test_action_state(void **state)
+{
+	(void)state;
+	assert_string_equal(board_action_state(day("2026-11-13"), 0, 0, day("2026-11-20")), "overdue");
+	assert_string_equal(board_action_state(day("2026-11-20"), 0, 0, day("2026-11-20")), "open");
+	assert_string_equal(board_action_state(day("2026-11-13"), day("2026-11-16"), 1, day("2026-11-20")), "done");
+	/* done only after the day looked at: still overdue then */
+	assert_string_equal(board_action_state(day("2026-11-13"), day("2026-11-16"), 1, day("2026-11-15")), "overdue");
+}
+
+static const char *render(sqlite3 *db, int64_t team, const char *week, struct capture *cap)
+{
+	struct beter_err err = { 0 };
+	int from, to;
+	assert_int_equal(date_period_parse(week, &from, &to, "week", &err), 0);
+	capture_begin(cap, OUT_JSON);
+	assert_int_equal(board_render(db, 1, team, from, to, 0, &cap->out, &err), 0);
+	return capture_end(cap);
+}
+
+static void test_week_view(void **state)
+{
+	sqlite3 *db = unit_store();
+	struct beter_err err = { 0 };
+	struct capture cap;
+	int64_t team, p, id, goal, act;
+	struct goal_new g;
+	struct board_action_new a;
+	const char *s;
+	(void)state;
+
+	setenv("BETER_TODAY", "2026-11-20", 1);
+	assert_int_equal(team_add(db, 1, "Team A", NULL, &team, &err), 0);
+	assert_int_equal(person_add(db, 1, "AA", "Anna", "leraar", &p, &err), 0);
+	assert_int_equal(board_item_set(db, team, "ambitie", "Eerste ambitie", day("2026-09-01"), &err), 0);
+	assert_int_equal(board_item_set(db, team, "ambitie", "Tweede ambitie", day("2026-10-01"), &err), 0);
+	assert_int_equal(board_item_add(db, team, "parkeren", "Geparkeerd", day("2026-09-10"), &id, &err), 0);
+	assert_int_equal(board_item_rm(db, 1, "parkeren", id, day("2026-10-05"), &err), 0);
+	assert_int_equal(board_item_rm(db, 1, "parkeren", id, day("2026-10-06"), &err), BETER_FAIL);
+	assert_int_equal(board_item_add(db, team, "uitkomst_leerlingarena", "Uit de arena", day("2026-10-28"), NULL, &err), 0);
+	assert_int_equal(board_item_add(db, team, "lesbezoekplanning", "x", day("2026-10-28"), NULL, &err), BETER_DATAERR);
+
+	memset(&g, 0, sizeof(g));
+	g.team = team;
+	g.text = "Leerlingen kunnen samenvatten";
+	g.weeks = 6;
+	g.norm = 8;
+	g.baseline = 5;
+	g.day = day("2026-09-07");
+	assert_int_equal(goal_add(db, 1, &g, &goal, &err), 0);
+	assert_int_equal(goal_measure(db, goal, 6, day("2026-09-21"), 0, NULL, &err), 0);
+	assert_int_equal(goal_measure(db, goal, 7, day("2026-10-05"), 0, NULL, &err), 0);
+
+	memset(&a, 0, sizeof(a));
+	a.what = "Voorlezen";
+	a.due = day("2026-09-25");
+	a.who = &p;
+	a.nwho = 1;
+	a.day = day("2026-09-07");
+	assert_int_equal(board_action_add(db, team, &a, &act, &err), 0);
+
+	/* week 38: the first ambition, the parked item, only P0 (P1 came on the 21st), the action open */
+	s = render(db, team, "2026-W38", &cap);
+	assert_non_null(strstr(s, "Eerste ambitie"));
+	assert_null(strstr(s, "Tweede ambitie"));
+	assert_non_null(strstr(s, "Geparkeerd"));
+	assert_non_null(strstr(s, "\"results\": \"P0 5\""));
+	assert_non_null(strstr(s, "\"status\": \"open\""));
+	assert_null(strstr(s, "Uit de arena"));
+	free(cap.buf);
+
+	/* week 41: the second ambition, nothing parked, the action overdue */
+	s = render(db, team, "2026-W41", &cap);
+	assert_non_null(strstr(s, "Tweede ambitie"));
+	assert_null(strstr(s, "Eerste ambitie"));
+	assert_null(strstr(s, "Geparkeerd"));
+	assert_non_null(strstr(s, "\"status\": \"overdue\""));
+	assert_non_null(strstr(s, "\"results\": \"P0 5 · P1 6 · P2 7\""));
+	assert_non_null(strstr(s, "\"lesbezoekplanning\": []"));
+	free(cap.buf);
+
+	/* done in week 42: shown done that week, gone the week after */
+	assert_int_equal(board_action_done(db, 1, act, day("2026-10-14"), 0, &err), 0);
+	s = render(db, team, "2026-W42", &cap);
+	assert_non_null(strstr(s, "\"status\": \"done\""));
+	free(cap.buf);
+	s = render(db, team, "2026-W44", &cap);
+	assert_null(strstr(s, "Voorlezen"));
+	assert_non_null(strstr(s, "Uit de arena"));
+	free(cap.buf);
+	store_close(db);
+}
+
+static void test_session_rules(void **state)
+{
+	sqlite3 *db = unit_store();
+	struct beter_err err = { 0 };
+	struct board_session_new s;
+	int64_t team, other, p, id;
+	(void)state;
+
+	assert_int_equal(team_add(db, 1, "Team A", NULL, &team, &err), 0);
+	assert_int_equal(team_add(db, 1, "Team B", NULL, &other, &err), 0);
+	assert_int_equal(person_add(db, 1, "AA", "Anna", "leraar", &p, &err), 0);
+	board_session_init(&s);
+	s.team = team;
+	s.leader = p;
+	s.date = day("2026-11-16");
+	board_session_checkin(&s, p, 11);
+	assert_int_equal(board_session_add(db, 1, &s, &id, &err), BETER_DATAERR);
+	assert_non_null(strstr(err.msg, "--checkin"));
+	s.checkins[0].score = 7;
+	board_session_success(&s, "Gelukt");
+	assert_int_equal(board_session_add(db, 1, &s, &id, &err), 0);
+	assert_int_equal(store_int(db, "SELECT count(*) FROM board_item WHERE section = 'successen'", -1), 1);
+	/* a second session on the same day is refused */
+	assert_int_equal(board_session_add(db, 1, &s, &id, &err), BETER_DATAERR);
+	board_session_release(&s);
+	store_close(db);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_action_state),
+		cmocka_unit_test(test_week_view),
+		cmocka_unit_test(test_session_rules),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

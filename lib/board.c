@@ -460,6 +460,34 @@ static int text_rows(const struct view *v, struct out *o, struct beter_err *err)
 	return rc == SQLITE_DONE ? 0 : store_fail(v->db, rc, err, "reading the board");
 }
 
+static const struct out_col arena_cols[] = {
+	{ "team", OUT_T_TEXT }, { "id", OUT_T_INT }, { "text", OUT_T_TEXT }, { "added", OUT_T_TEXT }, { "arena", OUT_T_INT },
+};
+
+/* What the team put on the board itself, then the outcomes of its
+ * leerlingarena's and of the school's (beter arena outcome), as of the day. */
+static int arena_rows(const struct view *v, struct out *o, struct beter_err *err)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	if ((rc = view_prepare(v, "SELECT i.id, i.text, i.added, NULL FROM board_item i WHERE " ITEM_LIVE
+				  " UNION ALL SELECT NULL, a.outcome, a.outcome_day, a.id FROM arena a "
+				  "JOIN team t ON t.id = ?1 WHERE (a.team_id = ?1 OR (a.team_id IS NULL AND "
+				  "a.school_id = t.school_id)) AND a.outcome_day <= ?2 ORDER BY 3, 4, 1", &st, err)))
+		return rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		team_cell(v, o);
+		out_int_or_null(o, st, 0);
+		out_text(o, col_text(st, 1));
+		out_text(o, col_text(st, 2));
+		out_int_or_null(o, st, 3);
+		out_row_end(o);
+	}
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? 0 : store_fail(v->db, rc, err, "reading the board");
+}
+
 static const struct out_col theme_cols[] = {
 	{ "team", OUT_T_TEXT },		{ "id", OUT_T_INT },	      { "text", OUT_T_TEXT },
 	{ "period_start", OUT_T_TEXT }, { "period_end", OUT_T_TEXT }, { "added", OUT_T_TEXT },
@@ -661,7 +689,7 @@ static const struct section_def section_defs[] = {
 	{ "inspiratieverhaal", text_cols, N(text_cols), text_rows },
 	{ "teamafspraken", text_cols, N(text_cols), text_rows },
 	{ "jaarbord", theme_cols, N(theme_cols), theme_rows },
-	{ "uitkomst_leerlingarena", text_cols, N(text_cols), text_rows },
+	{ "uitkomst_leerlingarena", arena_cols, N(arena_cols), arena_rows },
 	{ "parkeren", text_cols, N(text_cols), text_rows },
 	{ "doelen", goal_cols, N(goal_cols), goal_rows },
 	{ "acties_in_de_klas", board_action_cols, N(board_action_cols), action_rows },
@@ -682,7 +710,7 @@ static const struct out_col all_cols[] = {
 	{ "due", OUT_T_TEXT },		{ "goal", OUT_T_INT },	       { "done", OUT_T_TEXT },
 	{ "date", OUT_T_TEXT },		{ "leader", OUT_T_TEXT },      { "topic", OUT_T_TEXT },
 	{ "observer", OUT_T_TEXT },	{ "teacher", OUT_T_TEXT },     { "focus", OUT_T_TEXT },
-	{ "added", OUT_T_TEXT },
+	{ "added", OUT_T_TEXT },	{ "arena", OUT_T_INT },
 };
 
 static const struct out_col head_cols[] = {

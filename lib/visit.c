@@ -88,13 +88,17 @@ int visit_plan_pairs(int n, const unsigned char *prev, int *target)
 	int best = -1, best_ov = 0, best_score = 0;
 	int *t = xcalloc((size_t)n, sizeof(int));
 
-	/* rotations of the sorted list: i visits i+k. Prefer no repeats, then a
-	 * single cycle (no two people visiting each other), then the smallest k */
+	/* rotations of the sorted list: i visits i+k. Prefer no repeats, then
+	 * no duo of the previous round the other way round, then a single cycle
+	 * (nobody visits the one who visits them), then the smallest k */
 	for (int k = 1; k < n; k++) {
+		int rev = 0;
 		for (int i = 0; i < n; i++)
 			t[i] = (i + k) % n;
+		for (int i = 0; prev && i < n; i++)
+			rev += prev[t[i] * n + i] != 0;
 		int ov = overlap_of(n, prev, t);
-		int score = ov * 2 + (gcd(k, n) != 1);
+		int score = ov * 4 * n + rev * 2 + (gcd(k, n) != 1);
 		if (best < 0 || score < best_score) {
 			best = k;
 			best_ov = ov;

@@ -551,6 +551,8 @@ static int run_plan(struct ctx *c, struct optparse *p)
 	if (repeats)
 		cmd_note(c, "%d pair%s repeat%s the previous round: the team is too small to avoid it", repeats,
 			 repeats == 1 ? "" : "s", repeats == 1 ? "s" : "");
+	if (c->quiet || c->dry_run)
+		goto out;
 	visit_filter_init(&f);
 	f.team = po.team;
 	f.round = o.round;

@@ -440,7 +440,7 @@ int visit_add(sqlite3 *db, int64_t school, const struct visit_new *v, int64_t *i
 	struct framework fw;
 	int64_t round = 0, goal = 0, fwid = 0, team = v->team;
 	const char *focus = NULL, *item = NULL;
-	char uid[33], date[11], tm[6], today[11];
+	char uid[33], date[11], tm[16], today[11];
 	int rc;
 
 	memset(&fw, 0, sizeof(fw));

@@ -647,27 +647,43 @@ static int action_rows(const struct view *v, struct out *o, struct beter_err *er
 
 static const struct out_col visit_cols[] = {
 	{ "team", OUT_T_TEXT },	    { "id", OUT_T_INT },       { "date", OUT_T_TEXT },
-	{ "observer", OUT_T_TEXT }, { "teacher", OUT_T_TEXT }, { "focus", OUT_T_TEXT },
+	{ "observer", OUT_T_TEXT }, { "teacher", OUT_T_TEXT }, { "focus", OUT_T_TEXT }, { "round", OUT_T_TEXT },
 };
 
 /*
- * The lesson-visit planning (LB&FB: who visits whom, when) of one team for
- * the week week_start..week_end. The planned visits live in the visit table,
- * which the lesson-visit work adds; until then the section stays empty. This
- * is the one place to fill it: write a row per planned visit in visit_cols
- * (the team cell through team_cell()).
+ * The lesson-visit planning (LB&FB: who visits whom, when) of one team: the
+ * visits of its members planned in the week or later, and those of the week
+ * itself, as they stood at the end of the week (a visit appears from the day
+ * it was created).
  */
 static int lesbezoekplanning_rows(sqlite3 *db, int64_t team_id, int week_start, int week_end, struct out *o,
 				  const struct view *v, struct beter_err *err)
 {
-	(void)db;
-	(void)team_id;
-	(void)week_start;
-	(void)week_end;
-	(void)o;
-	(void)v;
-	(void)err;
-	return 0;
+	sqlite3_stmt *st;
+	char from[11], to[11];
+	int rc;
+
+	date_format(week_start, from);
+	date_format(week_end, to);
+	if ((rc = store_prepare(db, "SELECT vi.id, vi.date, ob.code, te.code, CASE vi.focus WHEN 'goal' THEN 'goal:' || "
+				    "vi.focus_goal_id WHEN 'item' THEN 'item:' || vi.focus_item ELSE vi.focus END, "
+				    "r.name FROM visit vi JOIN person ob ON ob.id = vi.observer_id "
+				    "JOIN person te ON te.id = vi.teacher_id LEFT JOIN visit_round r ON r.id = vi.round_id "
+				    "WHERE vi.team_id = ?1 AND vi.date >= ?2 AND substr(vi.created, 1, 10) <= ?3 "
+				    "ORDER BY vi.date, vi.time, vi.id", &st, err)))
+		return rc;
+	sqlite3_bind_int64(st, 1, team_id);
+	store_bind_text(st, 2, from);
+	store_bind_text(st, 3, to);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		team_cell(v, o);
+		out_int(o, sqlite3_column_int64(st, 0));
+		for (int i = 1; i <= 5; i++)
+			out_text(o, col_text(st, i));
+		out_row_end(o);
+	}
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? 0 : store_fail(db, rc, err, "reading the lesson-visit planning");
 }
 
 static int visit_rows(const struct view *v, struct out *o, struct beter_err *err)
@@ -710,7 +726,7 @@ static const struct out_col all_cols[] = {
 	{ "due", OUT_T_TEXT },		{ "goal", OUT_T_INT },	       { "done", OUT_T_TEXT },
 	{ "date", OUT_T_TEXT },		{ "leader", OUT_T_TEXT },      { "topic", OUT_T_TEXT },
 	{ "observer", OUT_T_TEXT },	{ "teacher", OUT_T_TEXT },     { "focus", OUT_T_TEXT },
-	{ "added", OUT_T_TEXT },	{ "arena", OUT_T_INT },
+	{ "added", OUT_T_TEXT },	{ "arena", OUT_T_INT },	       { "round", OUT_T_TEXT },
 };
 
 static const struct out_col head_cols[] = {

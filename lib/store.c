@@ -109,6 +109,20 @@ int64_t store_int(sqlite3 *db, const char *sql, int64_t def)
 	return v;
 }
 
+int64_t store_int_bind(sqlite3 *db, const char *sql, int64_t arg, int64_t def)
+{
+	sqlite3_stmt *st;
+	int64_t v = def;
+
+	if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK)
+		return def;
+	sqlite3_bind_int64(st, 1, arg);
+	if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_type(st, 0) != SQLITE_NULL)
+		v = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	return v;
+}
+
 void store_bind_text(sqlite3_stmt *st, int i, const char *s)
 {
 	if (s)

@@ -57,6 +57,9 @@ int store_exec(sqlite3 *db, const char *sql, struct beter_err *err);
 /* The single integer a query returns (first column of the first row), or def. */
 int64_t store_int(sqlite3 *db, const char *sql, int64_t def);
 
+/* The same with one integer parameter ?1. */
+int64_t store_int_bind(sqlite3 *db, const char *sql, int64_t arg, int64_t def);
+
 /* Bind helpers: text NULL binds null. */
 void store_bind_text(sqlite3_stmt *st, int i, const char *s);
 

@@ -1,0 +1,812 @@
+/* beter visit: lesson visits, feedback talks, duo rounds, coverage and
+ * framework scores. */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "beter/date.h"
+#include "beter/devpoint.h"
+#include "beter/framework.h"
+#include "beter/person.h"
+#include "beter/share.h"
+#include "beter/store.h"
+#include "beter/team.h"
+#include "beter/visit.h"
+#include "cmd.h"
+
+enum {
+	O_SCHOOL = 256, O_OBSERVER, O_TEACHER, O_DATE, O_TIME, O_GROUP, O_SUBJECT, O_GOAL, O_FOCUS, O_ROUND, O_TEAM,
+	O_FRAMEWORK, O_SEEN, O_EFFECT, O_SCORE, O_EDIT, O_FROM, O_TO, O_AGREED, O_POINT, O_STATUS, O_FBDAYS,
+	O_REQUIRE, O_KEY, O_TITLE, O_SCALE, O_LABELS, O_INPUT,
+};
+
+#define OPT_SCHOOL { "school", O_SCHOOL, "SCHOOL", "the school (name, BRIN or number) when the store holds several" }
+#define OPT_FBDAYS { "feedback-days", O_FBDAYS, "DAYS", "a recorded visit without a feedback talk after this many days " \
+		     "from its date is feedback-due (default 7)" }
+#define OPT_OBS                                                                                               \
+	{ "seen", O_SEEN, "TEXT", "what the teacher did: facts, no judgement (\"I saw you ...\")" },          \
+	{ "effect", O_EFFECT, "TEXT", "what the pupils did in response" },                                    \
+	{ "score", O_SCORE, "ITEM=VALUE", "a score on a framework item (repeatable)" },                       \
+	{ "edit", O_EDIT, NULL, "write it in $VISUAL/$EDITOR on a template with the feedback model's prompts" }, \
+	{ "from", O_INPUT, "FILE", "read it as JSON from FILE ('-': stdin), for scripts without a terminal" }
+
+static const struct opt add_opts[] = {
+	{ "observer", O_OBSERVER, "CODE", "who visits (required)" },
+	{ "teacher", O_TEACHER, "CODE", "whose lesson is visited (required)" },
+	{ "date", O_DATE, "DATE", "the day of the lesson (required)" },
+	{ "time", O_TIME, "HH:MM", "when the lesson starts" },
+	{ "group", O_GROUP, "GROUP", "the class or group, e.g. \"5 havo\" or \"groep 6\"" },
+	{ "subject", O_SUBJECT, "TEXT", "the subject or lesson" },
+	{ "lesson-goal", O_GOAL, "TEXT", "what pupils should learn in the lesson" },
+	{ "focus", O_FOCUS, "FOCUS", "goal:N (a board goal), item:ID (a framework item) or points (the teacher's "
+				     "development points)" },
+	{ "round", O_ROUND, "NAME", "the round the visit belongs to (made when new)" },
+	{ "team", O_TEAM, "TEAM", "the team (default: the teacher's teacher team when there is one)" },
+	{ "framework", O_FRAMEWORK, "KEY", "the framework to score on (default leskwaliteit when scored)" },
+	OPT_OBS,
+	OPT_SCHOOL,
+	OPT_END
+};
+static const struct opt record_opts[] = {
+	OPT_OBS,
+	{ "framework", O_FRAMEWORK, "KEY", "the framework to score on, when the visit has none (default leskwaliteit)" },
+	{ "date", O_DATE, "DATE", "the day it is written down (default today)" },
+	OPT_SCHOOL,
+	OPT_END
+};
+static const struct opt feedback_opts[] = {
+	{ "date", O_DATE, "DATE", "the day of the feedback talk (default today)" },
+	{ "agreed", O_AGREED, "TEXT", "what was agreed (required)" },
+	{ "point", O_POINT, "TEXT", "a new development point for the teacher (repeatable)" },
+	OPT_SCHOOL,
+	OPT_END
+};
+static const struct opt list_opts[] = {
+	{ "teacher", O_TEACHER, "CODE", "only visits to this teacher" },
+	{ "observer", O_OBSERVER, "CODE", "only visits by this observer" },
+	{ "team", O_TEAM, "TEAM", "only visits in this team" },
+	{ "round", O_ROUND, "NAME", "only visits of this round" },
+	{ "status", O_STATUS, "STATUS", "planned, done, feedback-due or closed" },
+	{ "from", O_FROM, "DATE", "only visits on or after this day" },
+	{ "to", O_TO, "DATE", "only visits on or before this day" },
+	OPT_FBDAYS,
+	OPT_SCHOOL,
+	OPT_END
+};
+static const struct opt show_opts[] = { OPT_FBDAYS, OPT_SCHOOL, OPT_END };
+static const struct opt plan_opts[] = {
+	{ "team", O_TEAM, "TEAM", "the team to pair (required)" },
+	{ "round", O_ROUND, "NAME", "the round's name (required)" },
+	{ "from", O_FROM, "DATE", "first day of a new round (default today)" },
+	{ "to", O_TO, "DATE", "last day of a new round (default four weeks on)" },
+	{ "framework", O_FRAMEWORK, "KEY", "the framework the visits score on" },
+	OPT_SCHOOL,
+	OPT_END
+};
+static const struct opt coverage_opts[] = {
+	{ "round", O_ROUND, "NAME", "the round: its teams' members and its visits" },
+	{ "from", O_FROM, "DATE", "visits on or after this day (without --round: every teacher team's members)" },
+	{ "to", O_TO, "DATE", "visits on or before this day" },
+	{ "team", O_TEAM, "TEAM", "only this team's members" },
+	{ "require", O_REQUIRE, "PERCENT", "exit 1 when fewer than this percentage of teachers were visited" },
+	OPT_SCHOOL,
+	OPT_END
+};
+static const struct opt scores_opts[] = {
+	{ "team", O_TEAM, "TEAM", "visits in this team (default: the whole school)" },
+	{ "round", O_ROUND, "NAME", "visits of this round" },
+	{ "from", O_FROM, "DATE", "visits on or after this day" },
+	{ "to", O_TO, "DATE", "visits on or before this day" },
+	OPT_SCHOOL,
+	OPT_END
+};
+static const struct opt points_opts[] = {
+	{ "teacher", O_TEACHER, "CODE", "whose points (required)" },
+	OPT_SCHOOL,
+	OPT_END
+};
+static const struct opt close_opts[] = {
+	{ "date", O_DATE, "DATE", "the day it was reached (default today)" },
+	OPT_SCHOOL,
+	OPT_END
+};
+static const struct opt import_opts[] = {
+	{ "key", O_KEY, "KEY", "the framework's key (default: from the JSON, else the file name)" },
+	{ "title", O_TITLE, "TITLE", "its title (CSV: default the key)" },
+	{ "scale", O_SCALE, "MIN-MAX", "CSV: the scale, default 1-4" },
+	{ "labels", O_LABELS, "A|B|..", "CSV: a label per scale value, split by '|'" },
+	OPT_SCHOOL,
+	OPT_END
+};
+static const struct opt school_opts[] = { OPT_SCHOOL, OPT_END };
+
+struct vopts {
+	const char *school, *observer, *teacher, *date, *time, *group, *subject, *goal, *focus, *round, *team;
+	const char *framework, *seen, *effect, *from, *to, *agreed, *status, *fbdays, *require, *input;
+	const char *key, *title, *scale, *labels;
+	int edit;
+	char **scores, **points;
+	int nscores, npoints;
+};
+
+static void vopts_release(struct vopts *o)
+{
+	free(o->scores);
+	free(o->points);
+}
+
+static int parse(struct ctx *c, struct optparse *p, struct vopts *o, int min, int max, const char *what,
+		 int64_t *school)
+{
+	int key, rc;
+
+	memset(o, 0, sizeof(*o));
+	while ((key = cmd_opt(c, p)) > 0) {
+		switch (key) {
+		case O_SCHOOL: o->school = p->arg; break;
+		case O_OBSERVER: o->observer = p->arg; break;
+		case O_TEACHER: o->teacher = p->arg; break;
+		case O_DATE: o->date = p->arg; break;
+		case O_TIME: o->time = p->arg; break;
+		case O_GROUP: o->group = p->arg; break;
+		case O_SUBJECT: o->subject = p->arg; break;
+		case O_GOAL: o->goal = p->arg; break;
+		case O_FOCUS: o->focus = p->arg; break;
+		case O_ROUND: o->round = p->arg; break;
+		case O_TEAM: o->team = p->arg; break;
+		case O_FRAMEWORK: o->framework = p->arg; break;
+		case O_SEEN: o->seen = p->arg; break;
+		case O_EFFECT: o->effect = p->arg; break;
+		case O_EDIT: o->edit = 1; break;
+		case O_INPUT: o->input = p->arg; break;
+		case O_FROM: o->from = p->arg; break;
+		case O_TO: o->to = p->arg; break;
+		case O_AGREED: o->agreed = p->arg; break;
+		case O_STATUS: o->status = p->arg; break;
+		case O_FBDAYS: o->fbdays = p->arg; break;
+		case O_REQUIRE: o->require = p->arg; break;
+		case O_KEY: o->key = p->arg; break;
+		case O_TITLE: o->title = p->arg; break;
+		case O_SCALE: o->scale = p->arg; break;
+		case O_LABELS: o->labels = p->arg; break;
+		case O_SCORE:
+			o->scores = xrealloc(o->scores, (size_t)(o->nscores + 1) * sizeof(char *));
+			o->scores[o->nscores++] = (char *)p->arg;
+			break;
+		case O_POINT:
+			o->points = xrealloc(o->points, (size_t)(o->npoints + 1) * sizeof(char *));
+			o->points[o->npoints++] = (char *)p->arg;
+			break;
+		}
+	}
+	if (key < 0)
+		return BETER_USAGE;
+	if ((rc = cmd_args(c, p, min, max, what)))
+		return rc;
+	return cmd_school(c, o->school, school);
+}
+
+static int find_person(struct ctx *c, int64_t school, const char *opt, const char *code, int64_t *id)
+{
+	int rc = person_find(c->db, school, code, id, &c->err);
+	if (rc == BETER_FAIL)
+		beter_err_prefix(&c->err, "%s", opt);
+	return rc;
+}
+
+/* The filter options shared by list, show, coverage and scores. */
+static int filter_from_opts(struct ctx *c, int64_t school, const struct vopts *o, struct visit_filter *f)
+{
+	int rc;
+	int64_t v;
+
+	visit_filter_init(f);
+	if (o->teacher && (rc = find_person(c, school, "--teacher", o->teacher, &f->teacher)))
+		return rc;
+	if (o->observer && (rc = find_person(c, school, "--observer", o->observer, &f->observer)))
+		return rc;
+	if (o->team && (rc = team_find(c->db, school, o->team, &f->team, &c->err)))
+		return rc;
+	f->round = o->round;
+	if (o->from || o->to) {
+		int a, b;
+		f->from = -1000000;
+		f->to = 1000000;
+		if (o->from && (rc = date_period_parse(o->from, &f->from, &b, "--from", &c->err)))
+			return rc;
+		if (o->to && (rc = date_period_parse(o->to, &a, &f->to, "--to", &c->err)))
+			return rc;
+		if (f->from > f->to)
+			return beter_err_set(&c->err, BETER_DATAERR, "--to: %s is before --from %s", o->to, o->from);
+	}
+	if (o->status && (f->status = visit_status_parse(o->status)) < 0)
+		return beter_err_set(&c->err, BETER_DATAERR, "--status: unknown status '%s' (use planned, done, "
+				     "feedback-due or closed)", o->status);
+	if (o->fbdays) {
+		if ((rc = cmd_int(c, "--feedback-days", o->fbdays, 0, 365, &v)))
+			return rc;
+		f->feedback_days = (int)v;
+	}
+	return 0;
+}
+
+/* ---- writes outside the dispatcher's transaction: the editor may take
+ * minutes, and the store must not stay locked meanwhile ---- */
+
+static int tx_begin(struct ctx *c)
+{
+	return store_begin(c->db, &c->err);
+}
+
+static int tx_end(struct ctx *c, int rc)
+{
+	if (rc == 0 && !c->dry_run)
+		return store_commit(c->db, &c->err);
+	store_rollback(c->db);
+	if (rc == 0)
+		cmd_note(c, "dry run: nothing was written");
+	return rc;
+}
+
+/* Run $VISUAL/$EDITOR on a template, as git does; the edited text in *text. */
+static int edit_text(struct ctx *c, const char *tmpl, char **text)
+{
+	const char *editor = getenv("VISUAL");
+	const char *tmpdir = getenv("TMPDIR");
+	struct strbuf pathbuf = STRBUF_INIT;
+	int fd, status, rc = 0;
+	pid_t pid;
+
+	if (!editor || !*editor)
+		editor = getenv("EDITOR");
+	if (!editor || !*editor) {
+		if (!isatty(STDIN_FILENO))
+			return cmd_usage(c, "--edit: no editor; set $VISUAL or $EDITOR, or give the text as JSON with --from "
+					 "FILE");
+		editor = "vi";
+	}
+	strbuf_addf(&pathbuf, "%s/beter-visit-XXXXXX.txt", tmpdir && *tmpdir ? tmpdir : "/tmp");
+	fd = mkstemps(pathbuf.buf, 4);
+	if (fd < 0) {
+		rc = beter_err_set(&c->err, BETER_IOERR, "--edit: cannot create a file for the editor: %s", strerror(errno));
+		strbuf_release(&pathbuf);
+		return rc;
+	}
+	size_t len = strlen(tmpl);
+	if (write(fd, tmpl, len) != (ssize_t)len) {
+		rc = beter_err_set(&c->err, BETER_IOERR, "--edit: cannot write '%s': %s", pathbuf.buf, strerror(errno));
+		close(fd);
+		goto out;
+	}
+	close(fd);
+	fflush(stdout);
+	pid = fork();
+	if (pid < 0) {
+		rc = beter_err_set(&c->err, BETER_IOERR, "--edit: cannot start the editor: %s", strerror(errno));
+		goto out;
+	}
+	if (pid == 0) {
+		struct strbuf cmd = STRBUF_INIT;
+		strbuf_addf(&cmd, "%s \"$@\"", editor);
+		execl("/bin/sh", "sh", "-c", cmd.buf, editor, pathbuf.buf, (char *)NULL);
+		_exit(127);
+	}
+	while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
+		;
+	if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
+		rc = beter_err_set(&c->err, BETER_FAIL, "there was a problem with the editor '%s'; nothing was written",
+				   editor);
+		goto out;
+	}
+	rc = share_read_file(pathbuf.buf, 1024 * 1024, text, NULL, &c->err);
+out:
+	unlink(pathbuf.buf);
+	strbuf_release(&pathbuf);
+	return rc;
+}
+
+/* What was observed: from --edit, --input or the options. *given tells
+ * whether anything was given at all. */
+static int read_obs(struct ctx *c, int64_t school, const struct vopts *o, const char *header, struct visit_obs *obs,
+		    int *given)
+{
+	int rc = 0;
+
+	memset(obs, 0, sizeof(*obs));
+	*given = o->edit || o->input || o->seen || o->effect || o->nscores;
+	if (o->edit && o->input)
+		return cmd_usage(c, "give --edit or --from, not both");
+	if ((o->edit || o->input) && (o->seen || o->effect || o->nscores))
+		return cmd_usage(c, "--seen, --effect and --score go in the %s, not beside it",
+				 o->edit ? "editor" : "JSON file");
+	if (o->edit) {
+		struct strbuf tmpl = STRBUF_INIT;
+		char *text = NULL;
+		if (!(rc = visit_template(c->db, school, header, o->framework, &tmpl, &c->err)) &&
+		    !(rc = edit_text(c, strbuf_str(&tmpl), &text)))
+			rc = visit_obs_parse_text(text, obs, &c->err);
+		free(text);
+		strbuf_release(&tmpl);
+		return rc;
+	}
+	if (o->input) {
+		char *text = NULL;
+		if (!(rc = share_read_file(o->input, 1024 * 1024, &text, NULL, &c->err)))
+			rc = visit_obs_parse_json(strcmp(o->input, "-") ? o->input : "stdin", text, obs, &c->err);
+		free(text);
+		return rc;
+	}
+	if (o->seen && (rc = (obs->seen = xstrdup(o->seen), 0)))
+		return rc;
+	if (o->effect)
+		obs->effect = xstrdup(o->effect);
+	for (int i = 0; i < o->nscores && !rc; i++)
+		rc = visit_obs_add_score(obs, o->scores[i], "--score", &c->err);
+	if (!rc && *given && (!obs->seen || !*obs->seen))
+		rc = cmd_usage(c, "recording a visit needs --seen and --effect (or --edit)");
+	if (!rc && *given && (!obs->effect || !*obs->effect))
+		rc = cmd_usage(c, "recording a visit needs --seen and --effect (or --edit)");
+	if (rc)
+		visit_obs_release(obs);
+	return rc;
+}
+
+static int show_visit(struct ctx *c, int64_t id, const struct vopts *o, int64_t school)
+{
+	struct visit_filter f;
+	int rc;
+	if (c->quiet)
+		return 0;
+	if ((rc = filter_from_opts(c, school, o, &f)))
+		return rc;
+	return visit_show(c->db, id, &f, &c->out, &c->err);
+}
+
+static int run_add(struct ctx *c, struct optparse *p)
+{
+	struct vopts o;
+	struct visit_new v;
+	struct visit_obs obs;
+	int64_t school, id = 0;
+	int rc, given = 0;
+	char header[300];
+
+	memset(&obs, 0, sizeof(obs));
+	memset(&v, 0, sizeof(v));
+	if ((rc = parse(c, p, &o, 0, 0, "nothing", &school)))
+		goto out;
+	if (!o.observer || !o.teacher || !o.date) {
+		rc = cmd_usage(c, "a visit needs --observer, --teacher and --date (usage: %s)", cmd_usage_line(c));
+		goto out;
+	}
+	v.time = -1;
+	if ((rc = find_person(c, school, "--observer", o.observer, &v.observer)) ||
+	    (rc = find_person(c, school, "--teacher", o.teacher, &v.teacher)) ||
+	    (rc = date_parse(o.date, &v.day, "--date", &c->err)) ||
+	    (o.time && (rc = time_parse(o.time, &v.time, "--time", &c->err))) ||
+	    (o.team && (rc = team_find(c->db, school, o.team, &v.team, &c->err))))
+		goto out;
+	if (v.observer == v.teacher) {
+		rc = beter_err_set(&c->err, BETER_DATAERR, "--observer: %s cannot visit themself; the observer must be "
+				   "someone else", o.observer);
+		goto out;
+	}
+	v.group = o.group;
+	v.subject = o.subject;
+	v.lesson_goal = o.goal;
+	v.focus = o.focus;
+	v.round = o.round;
+	v.framework = o.framework;
+	snprintf(header, sizeof(header), "Visit by %s to %s on %s%s%s", o.observer, o.teacher, o.date,
+		 o.group ? ", group " : "", o.group ? o.group : "");
+	if ((rc = read_obs(c, school, &o, header, &obs, &given)))
+		goto out;
+	if ((rc = tx_begin(c)))
+		goto out;
+	rc = visit_add(c->db, school, &v, &id, &c->err);
+	if (!rc && given)
+		rc = visit_record(c->db, school, id, &obs, o.framework, date_today(), &c->err);
+	if ((rc = tx_end(c, rc)))
+		goto out;
+	if (!c->dry_run) {
+		cmd_note(c, "%s visit %lld", given ? "recorded" : "planned", (long long)id);
+		rc = show_visit(c, id, &o, school);
+	}
+out:
+	visit_obs_release(&obs);
+	vopts_release(&o);
+	return rc;
+}
+
+static int visit_arg(struct ctx *c, struct optparse *p, int64_t school, int64_t *id)
+{
+	int rc;
+	if ((rc = cmd_number(c, "visit", p->args[0], id)))
+		return rc;
+	return visit_find(c->db, school, *id, &c->err);
+}
+
+static int run_record(struct ctx *c, struct optparse *p)
+{
+	struct vopts o;
+	struct visit_obs obs;
+	int64_t school, id;
+	int rc, given, day = date_today();
+	char header[64];
+
+	memset(&obs, 0, sizeof(obs));
+	if ((rc = parse(c, p, &o, 1, 1, "the visit's number", &school)) || (rc = visit_arg(c, p, school, &id)) ||
+	    (o.date && (rc = date_parse(o.date, &day, "--date", &c->err))))
+		goto out;
+	snprintf(header, sizeof(header), "Visit %lld", (long long)id);
+	if ((rc = read_obs(c, school, &o, header, &obs, &given)))
+		goto out;
+	if (!given) {
+		rc = cmd_usage(c, "give --seen and --effect, --edit or --from FILE (usage: %s)", cmd_usage_line(c));
+		goto out;
+	}
+	if ((rc = tx_begin(c)))
+		goto out;
+	rc = visit_record(c->db, school, id, &obs, o.framework, day, &c->err);
+	if ((rc = tx_end(c, rc)) || c->dry_run)
+		goto out;
+	cmd_note(c, "recorded visit %lld", (long long)id);
+	rc = show_visit(c, id, &o, school);
+out:
+	visit_obs_release(&obs);
+	vopts_release(&o);
+	return rc;
+}
+
+static int run_feedback(struct ctx *c, struct optparse *p)
+{
+	struct vopts o;
+	int64_t school, id;
+	int rc, day = date_today();
+
+	if ((rc = parse(c, p, &o, 1, 1, "the visit's number", &school)) || (rc = visit_arg(c, p, school, &id)) ||
+	    (o.date && (rc = date_parse(o.date, &day, "--date", &c->err))))
+		goto out;
+	if (!o.agreed) {
+		rc = cmd_usage(c, "a feedback talk needs --agreed TEXT (usage: %s)", cmd_usage_line(c));
+		goto out;
+	}
+	if ((rc = visit_feedback(c->db, id, day, o.agreed, o.points, o.npoints, &c->err)))
+		goto out;
+	cmd_note(c, "feedback talk of visit %lld recorded%s", (long long)id,
+		 o.npoints ? ", with new development points" : "");
+	rc = show_visit(c, id, &o, school);
+out:
+	vopts_release(&o);
+	return rc;
+}
+
+static int run_list(struct ctx *c, struct optparse *p)
+{
+	struct vopts o;
+	struct visit_filter f;
+	int64_t school;
+	int rc;
+
+	if (!(rc = parse(c, p, &o, 0, 0, "nothing", &school)) && !(rc = filter_from_opts(c, school, &o, &f)))
+		rc = visit_list(c->db, school, &f, &c->out, &c->err);
+	vopts_release(&o);
+	return rc;
+}
+
+static int run_show(struct ctx *c, struct optparse *p)
+{
+	struct vopts o;
+	int64_t school, id;
+	int rc;
+
+	if (!(rc = parse(c, p, &o, 1, 1, "the visit's number", &school)) && !(rc = visit_arg(c, p, school, &id))) {
+		int q = c->quiet;
+		c->quiet = 0;
+		rc = show_visit(c, id, &o, school);
+		c->quiet = q;
+	}
+	vopts_release(&o);
+	return rc;
+}
+
+static int run_plan(struct ctx *c, struct optparse *p)
+{
+	struct vopts o;
+	struct visit_plan_opts po;
+	struct visit_filter f;
+	int64_t school;
+	int rc, n, repeats, a;
+
+	memset(&po, 0, sizeof(po));
+	if ((rc = parse(c, p, &o, 0, 0, "nothing", &school)))
+		goto out;
+	if (!o.team || !o.round) {
+		rc = cmd_usage(c, "a plan needs --team and --round (usage: %s)", cmd_usage_line(c));
+		goto out;
+	}
+	if ((o.from != NULL) != (o.to != NULL)) {
+		rc = cmd_usage(c, "give both --from and --to, or neither");
+		goto out;
+	}
+	po.from = 1;
+	po.to = 0;
+	po.today = date_today();
+	if ((rc = team_find(c->db, school, o.team, &po.team, &c->err)) ||
+	    (o.from && (rc = date_period_parse(o.from, &po.from, &a, "--from", &c->err))) ||
+	    (o.to && (rc = date_period_parse(o.to, &a, &po.to, "--to", &c->err))))
+		goto out;
+	if (o.from && po.from > po.to) {
+		rc = beter_err_set(&c->err, BETER_DATAERR, "--to: %s is before --from %s", o.to, o.from);
+		goto out;
+	}
+	po.round = o.round;
+	po.framework = o.framework;
+	if ((rc = visit_plan(c->db, school, &po, &n, &repeats, &c->err)))
+		goto out;
+	cmd_note(c, "planned %d visits for '%s' in the round '%s'%s", n, o.team, o.round,
+		 repeats ? "" : "; no pair repeats the previous round");
+	if (repeats)
+		cmd_note(c, "%d pair%s repeat%s the previous round: the team is too small to avoid it", repeats,
+			 repeats == 1 ? "" : "s", repeats == 1 ? "s" : "");
+	if (c->quiet || c->dry_run)
+		goto out;
+	visit_filter_init(&f);
+	f.team = po.team;
+	f.round = o.round;
+	rc = visit_list(c->db, school, &f, &c->out, &c->err);
+out:
+	vopts_release(&o);
+	return rc;
+}
+
+static int run_coverage(struct ctx *c, struct optparse *p)
+{
+	struct vopts o;
+	struct visit_filter f;
+	struct visit_coverage cov;
+	int64_t school;
+	double need = -1;
+	int rc;
+
+	if ((rc = parse(c, p, &o, 0, 0, "nothing", &school)))
+		goto out;
+	if (!o.round && !o.from && !o.to) {
+		rc = cmd_usage(c, "which visits? give --round NAME or --from/--to (usage: %s)", cmd_usage_line(c));
+		goto out;
+	}
+	if ((o.require && (rc = cmd_real(c, "--require", o.require, 0, 100, &need))) ||
+	    (rc = filter_from_opts(c, school, &o, &f)) || (rc = visit_coverage(c->db, school, &f, &c->out, &cov, &c->err)))
+		goto out;
+	double pct = cov.teachers ? 100.0 * cov.visited / cov.teachers : 0;
+	cmd_note(c, "coverage: %d of %d teachers visited (%.0f%%), feedback talk held with %d", cov.visited, cov.teachers,
+		 pct, cov.feedback);
+	if (need >= 0 && pct < need)
+		rc = beter_err_set(&c->err, BETER_FAIL, "coverage %.0f%% is below the required %g%%", pct, need);
+out:
+	vopts_release(&o);
+	return rc;
+}
+
+static int run_scores(struct ctx *c, struct optparse *p)
+{
+	struct vopts o;
+	struct visit_filter f;
+	int64_t school;
+	int rc;
+
+	if (!(rc = parse(c, p, &o, 0, 0, "nothing", &school)) && !(rc = filter_from_opts(c, school, &o, &f)))
+		rc = visit_scores(c->db, school, &f, &c->out, &c->err);
+	vopts_release(&o);
+	return rc;
+}
+
+static int run_points(struct ctx *c, struct optparse *p)
+{
+	struct vopts o;
+	int64_t school, person;
+	int rc;
+
+	if ((rc = parse(c, p, &o, 0, 0, "nothing", &school)))
+		goto out;
+	if (!o.teacher) {
+		rc = cmd_usage(c, "whose points? give --teacher CODE");
+		goto out;
+	}
+	if (!(rc = find_person(c, school, "--teacher", o.teacher, &person)))
+		rc = devpoint_list(c->db, person, &c->out, &c->err);
+out:
+	vopts_release(&o);
+	return rc;
+}
+
+static int run_point_close(struct ctx *c, struct optparse *p)
+{
+	struct vopts o;
+	int64_t school, id;
+	int rc, day = date_today();
+
+	if ((rc = parse(c, p, &o, 1, 1, "the point's number", &school)) ||
+	    (rc = cmd_number(c, "point", p->args[0], &id)) ||
+	    (o.date && (rc = date_parse(o.date, &day, "--date", &c->err))))
+		goto out;
+	/* only points of this school's people */
+	{
+		sqlite3_stmt *st;
+		if (!(rc = store_prepare(c->db, "SELECT 1 FROM goal g WHERE g.id = ?1 AND g.school_id = ?2 "
+					     "AND g.person_id IS NOT NULL", &st, &c->err))) {
+			sqlite3_bind_int64(st, 1, id);
+			sqlite3_bind_int64(st, 2, school);
+			if (sqlite3_step(st) != SQLITE_ROW)
+				rc = beter_err_set(&c->err, BETER_FAIL, "no development point with number %lld (see 'beter "
+						   "visit points --teacher CODE')", (long long)id);
+			sqlite3_finalize(st);
+		}
+	}
+	if (!rc && !(rc = devpoint_close(c->db, id, day, &c->err)))
+		cmd_note(c, "closed development point %lld", (long long)id);
+out:
+	vopts_release(&o);
+	return rc;
+}
+
+static int run_fw_list(struct ctx *c, struct optparse *p)
+{
+	struct vopts o;
+	int64_t school;
+	int rc;
+
+	if (!(rc = parse(c, p, &o, 0, 0, "nothing", &school)))
+		rc = framework_list(c->db, school, &c->out, &c->err);
+	vopts_release(&o);
+	return rc;
+}
+
+static int run_fw_show(struct ctx *c, struct optparse *p)
+{
+	struct vopts o;
+	int64_t school;
+	int rc;
+
+	if (!(rc = parse(c, p, &o, 1, 1, "the framework's key", &school)))
+		rc = framework_show(c->db, school, p->args[0], &c->out, &c->err);
+	vopts_release(&o);
+	return rc;
+}
+
+static int run_fw_import(struct ctx *c, struct optparse *p)
+{
+	struct vopts o;
+	struct framework_import fi;
+	int64_t school, id;
+	int rc, replaced;
+
+	memset(&fi, 0, sizeof(fi));
+	if ((rc = parse(c, p, &o, 1, 1, "the file (JSON or CSV; - for stdin)", &school)))
+		goto out;
+	fi.key = o.key;
+	fi.title = o.title;
+	fi.labels = o.labels;
+	if (o.scale) {
+		int64_t mn, mx;
+		const char *dash = strchr(o.scale, '-');
+		char *lo = dash ? xstrndup(o.scale, (size_t)(dash - o.scale)) : NULL;
+		if (!dash || parse_int64(lo, &mn) || parse_int64(dash + 1, &mx) || mn < 0 || mx > 100 || mn >= mx)
+			rc = beter_err_set(&c->err, BETER_DATAERR, "--scale: '%s' is not MIN-MAX with 0 <= MIN < MAX <= 100 "
+					   "(e.g. 1-4)", o.scale);
+		free(lo);
+		if (rc)
+			goto out;
+		fi.min = (int)mn;
+		fi.max = (int)mx;
+	}
+	if ((rc = framework_import(c->db, school, p->args[0], &fi, &id, &replaced, &c->err)))
+		goto out;
+	{
+		struct framework fw;
+		if (!(rc = framework_load(c->db, id, &fw, &c->err))) {
+			cmd_note(c, "%s the framework '%s': %zu domains, %zu items, scale %d-%d%s",
+				 replaced ? "replaced" : "imported", fw.key, fw.ndomains, fw.nitems, fw.min, fw.max,
+				 c->dry_run ? " (dry run)" : "");
+			if (!c->quiet)
+				rc = framework_show(c->db, school, fw.key, &c->out, &c->err);
+			framework_release(&fw);
+		}
+	}
+out:
+	vopts_release(&o);
+	return rc;
+}
+
+static const struct subcmd points_subs[] = {
+	{ "list", "list --teacher CODE", "a teacher's development points, open and closed, and the visits that "
+					 "focused on them", points_opts, run_points, SUB_DEFAULT, NULL },
+	{ "close", "close N [--date DATE]", "mark a development point as reached", close_opts, run_point_close,
+	  SUB_WRITES, NULL },
+	{ 0 }
+};
+
+static const struct subcmd framework_subs[] = {
+	{ "list", "list", "the frameworks: shipped with beter and the school's own", school_opts, run_fw_list,
+	  SUB_DEFAULT, NULL },
+	{ "show", "show KEY", "a framework's scale and items", school_opts, run_fw_show, 0, NULL },
+	{ "import", "import FILE.json|FILE.csv [--key KEY] [--title TITLE] [--scale MIN-MAX] [--labels A|B|..]",
+	  "import (or replace) the school's own framework", import_opts, run_fw_import, SUB_WRITES, NULL },
+	{ 0 }
+};
+
+static const struct subcmd visit_subs[] = {
+	{ "add",
+	  "add --observer CODE --teacher CODE --date DATE [--time HH:MM] [--group GROUP] [--subject TEXT] "
+	  "[--lesson-goal TEXT] [--focus goal:N|item:ID|points] [--round NAME]\n"
+	  "add ... --edit | --from FILE | --seen TEXT --effect TEXT [--score ITEM=VALUE]...",
+	  "plan a visit, or record one that took place", add_opts, run_add, 0, NULL },
+	{ "record",
+	  "record N --seen TEXT --effect TEXT [--score ITEM=VALUE]...\nrecord N --edit\nrecord N --from FILE|-",
+	  "write down what was observed: what the teacher did, what pupils did in response, scores", record_opts,
+	  run_record, 0, NULL },
+	{ "feedback", "feedback N --agreed TEXT [--date DATE] [--point TEXT]...",
+	  "record the feedback talk (nagesprek), what was agreed and new development points", feedback_opts,
+	  run_feedback, SUB_WRITES, NULL },
+	{ "list",
+	  "list [--teacher CODE] [--observer CODE] [--team TEAM] [--round NAME] [--status STATUS] [--from DATE] "
+	  "[--to DATE]",
+	  "list visits by date with their status", list_opts, run_list, SUB_DEFAULT, NULL },
+	{ "show", "show N", "one visit: what was seen, scores, feedback and development points", show_opts, run_show, 0,
+	  NULL },
+	{ "plan", "plan --team TEAM --round NAME [--from DATE --to DATE] [--framework KEY]",
+	  "pair a team for a round: everyone visits once and is visited once", plan_opts, run_plan, SUB_WRITES, NULL },
+	{ "coverage", "coverage --round NAME | --from DATE --to DATE [--team TEAM] [--require PERCENT]",
+	  "per teacher: visited or not, by whom, feedback held", coverage_opts, run_coverage, 0, NULL },
+	{ "scores", "scores [--team TEAM] [--round NAME] [--from DATE] [--to DATE]",
+	  "mean framework scores per item and domain for a team or the school (never per teacher)", scores_opts,
+	  run_scores, 0, NULL },
+	{ "points", NULL, "a teacher's development points (ontwikkelpunten)", NULL, NULL, 0, points_subs },
+	{ "framework", NULL, "observation frameworks (kijkwijzers)", NULL, NULL, 0, framework_subs },
+	{ 0 }
+};
+
+const struct command_def def_visit = {
+	.description =
+		"Lesson visits (lesbezoek) and the feedback talk after them (nagesprek). A visit is planned "
+		"(observer, teacher, date), then recorded: what the teacher did and what the pupils did in response, "
+		"as facts without judgement, with optional scores on the items of an observation framework "
+		"(kijkwijzer). The feedback talk closes it: what was agreed and any new development point "
+		"(ontwikkelpunt) for the teacher. A visit can focus on a board goal (goal:N), a framework item "
+		"(item:ID) or the teacher's open development points (points).\n\n"
+		"Status: planned until recorded; done once recorded; feedback-due when recorded and more than "
+		"--feedback-days (default 7) have passed since the visit date without a feedback talk; closed once "
+		"the talk is held.\n\n"
+		"'visit plan' pairs the members of a team for a round (by code, deterministically): everyone visits "
+		"once and is visited once, nobody visits themself, the pairs of the team's previous round are "
+		"avoided where the team's size allows, and the visits are spread over the weekdays of the round. "
+		"'visit coverage' lists per teacher whether they were visited, by whom and whether the feedback "
+		"talk was held; with --require PERCENT it exits 1 when coverage is lower, for cron. 'visit scores' "
+		"gives mean scores per item and domain for a team or the school, never per teacher.\n\n"
+		"--edit opens $VISUAL (else $EDITOR) on a template with the sections 'seen:', 'effect:' and "
+		"'scores:' (one ITEM=VALUE a line) and the feedback model's prompts as '#' lines; '#' lines are "
+		"dropped and an empty text aborts with nothing written (exit 1). Without a terminal, --from FILE "
+		"('-' for stdin) reads the same as JSON: {\"seen\": \"...\", \"effect\": \"...\", \"scores\": "
+		"{\"klimaat.1\": 3, \"uitleg.2\": 4}}.\n\n"
+		"Frameworks ship in the share directory (frameworks/KEY.json; found through $BETER_SHARE, else the "
+		"installed data directory, else the source tree): leskwaliteit (six domains of lesson quality) and "
+		"leerresultaten (explanation, climate, differentiation). A school imports its own as JSON of the "
+		"same shape ({\"key\", \"title\", \"description\", \"scale\": {\"min\", \"max\", \"labels\": [...]}, "
+		"\"domains\": [{\"id\", \"title\", \"items\": [{\"id\", \"text\"}]}]}) or as CSV (',' ';' or tab) "
+		"with a header row and one row per item: domain (the domain's title), item_id, item (the item's "
+		"text) and optionally domain_id; Dutch headers domein, code and omschrijving work too. Ids are 1-64 "
+		"of a-z 0-9 . _ -. For CSV, --scale MIN-MAX (default 1-4) and --labels give the scale, --key "
+		"(default the file name) and --title name it. Importing a key again replaces the framework, as long "
+		"as every item that has scores stays.",
+	.subs = visit_subs,
+	.examples = "beter visit add --observer SJN --teacher PDB --date 2026-11-18 --group \"groep 3\" --focus item:uitleg.1\n"
+		    "beter visit record 4 --seen \"I saw you ...\" --effect \"pupils then ...\" --score uitleg.1=3\n"
+		    "beter visit record 4 --edit\n"
+		    "beter visit feedback 4 --agreed \"try the check with wisbordjes\" --point \"check understanding of all pupils\"\n"
+		    "beter visit plan --team \"Team Onderbouw\" --round \"ronde 2\" --from 2026-11-23 --to 2026-12-11\n"
+		    "beter visit coverage --round \"ronde 2\" --require 90\n"
+		    "beter --json visit scores --team \"Team Onderbouw\"\n"
+		    "beter visit framework import kijkwijzer.csv --scale 1-4 --labels \"zwak|matig|goed|sterk\"",
+};

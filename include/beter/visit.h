@@ -1,0 +1,124 @@
+/* visit.h - lesson visits (lesbezoek) and feedback talks (nagesprek).
+ *
+ * A visit is planned (observer, teacher, date), then recorded (what the
+ * teacher did and what pupils did in response: facts, no judgement; scores on
+ * the items of an observation framework), then closed by the feedback talk
+ * (what was agreed, new development points). Rounds group visits; the duo
+ * planner pairs a team so that everyone visits and is visited once.
+ */
+#ifndef BETER_VISIT_H
+#define BETER_VISIT_H
+
+#include <sqlite3.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "beter/err.h"
+#include "beter/out.h"
+#include "beter/util.h"
+
+#define VISIT_FEEDBACK_DAYS 7
+#define VISIT_TEXT_MAX 4000
+
+enum visit_status { VISIT_PLANNED, VISIT_DONE, VISIT_FEEDBACK_DUE, VISIT_CLOSED };
+
+const char *visit_status_name(int status);
+/* "planned", "done", "feedback-due", "closed"; -1 if unknown. */
+int visit_status_parse(const char *s);
+/* The status of a visit on day today: planned until recorded; done once
+ * recorded; feedback-due when recorded and today is more than feedback_days
+ * after the visit date with no feedback talk; closed once the talk is held. */
+int visit_status_of(int recorded, int feedback_held, int visit_day, int today, int feedback_days);
+
+/* The duo planner: a derangement of n people (n >= 2): target[i] is whom i
+ * visits, nobody visits themself, everyone is visited once. prev (n*n, may be
+ * NULL) marks pairs of the previous round (prev[i*n+j]: i visited j), which
+ * are avoided where possible. Deterministic. Returns how many pairs repeat. */
+int visit_plan_pairs(int n, const unsigned char *prev, int *target);
+
+/* What is observed: from options, the editor template or JSON. */
+struct visit_score_in {
+	char *item;
+	int value;
+};
+struct visit_obs {
+	char *seen, *effect;
+	struct visit_score_in *scores;
+	size_t nscores;
+};
+void visit_obs_release(struct visit_obs *obs);
+/* "ITEM=VALUE" (what names the source in messages, e.g. "--score"). */
+int visit_obs_add_score(struct visit_obs *obs, const char *spec, const char *what, struct beter_err *err);
+/* The text from the editor: '#' lines dropped, sections "seen:", "effect:"
+ * and "scores:" (ITEM=VALUE lines). An empty text gives BETER_FAIL with an
+ * "aborting" message. */
+int visit_obs_parse_text(const char *text, struct visit_obs *obs, struct beter_err *err);
+/* {"seen": TEXT, "effect": TEXT, "scores": {"ITEM": VALUE, ...}}. */
+int visit_obs_parse_json(const char *name, const char *text, struct visit_obs *obs, struct beter_err *err);
+/* The editor template: a header describing the visit (line, may be NULL), the
+ * feedback model's prompts and the framework's items, as '#' lines. */
+int visit_template(sqlite3 *db, int64_t school, const char *header, const char *framework_key, struct strbuf *sb,
+		   struct beter_err *err);
+
+struct visit_new {
+	int64_t observer, teacher; /* person ids */
+	int64_t team;              /* 0: the teacher's teacher team when they have exactly one */
+	const char *round;         /* NULL or a round name (created when new) */
+	int day;
+	int time;                  /* minutes after midnight, -1 none */
+	const char *group, *subject, *lesson_goal;
+	const char *focus;         /* NULL, "goal:N", "item:ID" or "points" */
+	const char *framework;     /* NULL: none until scored (then the default) */
+};
+/* Plan a visit (or the first step of recording one). */
+int visit_add(sqlite3 *db, int64_t school, const struct visit_new *v, int64_t *id, struct beter_err *err);
+/* BETER_FAIL "no visit with number N" when absent from the school. */
+int visit_find(sqlite3 *db, int64_t school, int64_t number, struct beter_err *err);
+/* Write what was observed on day (the visit must not be in the future).
+ * Scores are checked against the visit's framework (framework_key or
+ * the default when it has none); given scores replace earlier ones. */
+int visit_record(sqlite3 *db, int64_t school, int64_t id, const struct visit_obs *obs, const char *framework_key,
+		 int day, struct beter_err *err);
+/* The feedback talk: on day, what was agreed, new development points. */
+int visit_feedback(sqlite3 *db, int64_t id, int day, const char *agreed, char *const *points, int npoints,
+		   struct beter_err *err);
+
+struct visit_filter {
+	int64_t teacher, observer, team; /* 0: any */
+	const char *round;               /* NULL: any */
+	int from, to;                    /* day range; from > to: any */
+	int status;                      /* -1: any */
+	int today, feedback_days;
+};
+void visit_filter_init(struct visit_filter *f);
+int visit_list(sqlite3 *db, int64_t school, const struct visit_filter *f, struct out *o, struct beter_err *err);
+int visit_show(sqlite3 *db, int64_t id, const struct visit_filter *f, struct out *o, struct beter_err *err);
+
+/* Plan a round for a team (see visit_plan_pairs); days spread over the
+ * weekdays of the round. *repeats: pairs repeating the previous round. */
+struct visit_plan_opts {
+	int64_t team;
+	const char *round;
+	int from, to;            /* days; from > to: default (today + 4 weeks, or the round's) */
+	const char *framework;   /* NULL: none */
+	int today;
+};
+int visit_plan(sqlite3 *db, int64_t school, const struct visit_plan_opts *p, int *nplanned, int *repeats,
+	       struct beter_err *err);
+
+/* Per teacher in scope (the teams of the round, --team, or every teacher
+ * team): planned and recorded visits, by whom, feedback held. */
+struct visit_coverage {
+	int teachers, visited, feedback;
+};
+int visit_coverage(sqlite3 *db, int64_t school, const struct visit_filter *f, struct out *o,
+		   struct visit_coverage *cov, struct beter_err *err);
+
+/* Mean framework scores per item and per domain over the recorded visits of
+ * the filter (team, round, dates); never per teacher. */
+int visit_scores(sqlite3 *db, int64_t school, const struct visit_filter *f, struct out *o, struct beter_err *err);
+
+/* Find a round by name; BETER_FAIL when there is none. */
+int visit_round_find(sqlite3 *db, int64_t school, const char *name, int64_t *id, struct beter_err *err);
+
+#endif

@@ -1,0 +1,147 @@
+#include "beter/devpoint.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "beter/date.h"
+#include "beter/goal.h"
+#include "beter/store.h"
+#include "beter/util.h"
+
+#define POINT_MAX_BYTES 1000
+
+int devpoint_add(sqlite3 *db, int64_t person_id, const char *text, int day, int64_t visit_id, int64_t *id,
+		 struct beter_err *err)
+{
+	sqlite3_stmt *st;
+	int64_t school = store_int_bind(db, "SELECT school_id FROM person WHERE id = ?1", person_id, 0);
+	int64_t gid;
+	char *t;
+	int rc;
+
+	t = str_trim(xstrdup(text ? text : ""));
+	if (!*t || strlen(t) > POINT_MAX_BYTES || !utf8_valid(t, strlen(t), NULL)) {
+		free(t);
+		return beter_err_set(err, BETER_DATAERR, "--point: a development point must be 1-%d bytes of UTF-8 text",
+				     POINT_MAX_BYTES);
+	}
+	rc = goal_personal_add(db, school, person_id, t, day, &gid, err);
+	free(t);
+	if (rc)
+		return rc;
+	if (visit_id > 0) {
+		if ((rc = store_prepare(db, "INSERT INTO visit_devpoint(visit_id, goal_id, made) VALUES (?1, ?2, 1)", &st,
+					err)))
+			return rc;
+		sqlite3_bind_int64(st, 1, visit_id);
+		sqlite3_bind_int64(st, 2, gid);
+		rc = sqlite3_step(st);
+		sqlite3_finalize(st);
+		if (rc != SQLITE_DONE)
+			return store_fail(db, rc, err, "adding the development point");
+	}
+	if (id)
+		*id = gid;
+	return 0;
+}
+
+int devpoint_close(sqlite3 *db, int64_t id, int day, struct beter_err *err)
+{
+	sqlite3_stmt *st;
+	char date[11];
+	int rc;
+
+	if ((rc = store_prepare(db, "SELECT closed, added FROM goal WHERE id = ?1 AND person_id IS NOT NULL", &st, err)))
+		return rc;
+	sqlite3_bind_int64(st, 1, id);
+	rc = sqlite3_step(st);
+	if (rc != SQLITE_ROW) {
+		sqlite3_finalize(st);
+		return beter_err_set(err, BETER_FAIL, "no development point with number %lld (see 'beter visit points "
+				     "--teacher CODE')", (long long)id);
+	}
+	date_format(day, date);
+	if (sqlite3_column_type(st, 0) != SQLITE_NULL) {
+		beter_err_set(err, BETER_FAIL, "development point %lld was closed already on %s", (long long)id,
+			      store_col_text(st, 0));
+		sqlite3_finalize(st);
+		return BETER_FAIL;
+	}
+	if (strcmp(date, store_col_text(st, 1)) < 0) {
+		beter_err_set(err, BETER_DATAERR, "--date: %s is before the point was made (%s)", date,
+			      store_col_text(st, 1));
+		sqlite3_finalize(st);
+		return BETER_DATAERR;
+	}
+	sqlite3_finalize(st);
+	/* a development point that is worked on is an achieved personal goal */
+	return goal_achieve(db, id, NULL, day, err);
+}
+
+int devpoint_focus_visit(sqlite3 *db, int64_t visit_id, int64_t person_id, int *n, struct beter_err *err)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	if ((rc = store_prepare(db, "INSERT OR IGNORE INTO visit_devpoint(visit_id, goal_id, made) "
+				    "SELECT ?1, id, 0 FROM goal WHERE person_id = ?2 AND status = 'active'", &st, err)))
+		return rc;
+	sqlite3_bind_int64(st, 1, visit_id);
+	sqlite3_bind_int64(st, 2, person_id);
+	rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE)
+		return store_fail(db, rc, err, "linking the visit to the development points");
+	if (n)
+		*n = sqlite3_changes(db);
+	return 0;
+}
+
+int64_t devpoint_open_count(sqlite3 *db, int64_t person_id)
+{
+	sqlite3_stmt *st;
+	int64_t n = 0;
+
+	if (store_prepare(db, "SELECT count(*) FROM goal WHERE person_id = ?1 AND status = 'active'", &st, NULL))
+		return 0;
+	sqlite3_bind_int64(st, 1, person_id);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		n = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	return n;
+}
+
+static const struct out_col point_cols[] = {
+	{ "id", OUT_T_INT },	  { "point", OUT_T_TEXT },	{ "status", OUT_T_TEXT },       { "created", OUT_T_TEXT },
+	{ "closed", OUT_T_TEXT }, { "from_visit", OUT_T_INT }, { "focus_visits", OUT_T_TEXT },
+};
+
+int devpoint_list(sqlite3 *db, int64_t person_id, struct out *o, struct beter_err *err)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	if ((rc = store_prepare(db, "SELECT g.id, g.text, CASE WHEN g.status = 'active' THEN 'open' ELSE 'closed' END, "
+				    "g.added, g.closed, (SELECT min(visit_id) FROM visit_devpoint WHERE goal_id = g.id AND made = 1), "
+				    "(SELECT group_concat(visit_id, '|') FROM (SELECT visit_id FROM visit_devpoint "
+				    "  WHERE goal_id = g.id AND made = 0 ORDER BY visit_id)) "
+				    "FROM goal g WHERE g.person_id = ?1 ORDER BY g.status <> 'active', g.added, g.id",
+				&st, err)))
+		return rc;
+	sqlite3_bind_int64(st, 1, person_id);
+	out_list(o, point_cols, sizeof(point_cols) / sizeof(*point_cols));
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		out_int(o, sqlite3_column_int64(st, 0));
+		for (int i = 1; i < 5; i++)
+			out_text(o, (const char *)sqlite3_column_text(st, i));
+		if (sqlite3_column_type(st, 5) == SQLITE_NULL)
+			out_null(o);
+		else
+			out_int(o, sqlite3_column_int64(st, 5));
+		out_text(o, (const char *)sqlite3_column_text(st, 6));
+		out_row_end(o);
+	}
+	out_end(o);
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? 0 : store_fail(db, rc, err, "listing development points");
+}

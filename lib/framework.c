@@ -1,0 +1,783 @@
+#include "beter/framework.h"
+
+#include <cjson/cJSON.h>
+#include <dirent.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "beter/csvin.h"
+#include "beter/date.h"
+#include "beter/share.h"
+#include "beter/store.h"
+#include "beter/util.h"
+
+#define FW_FILE_MAX (4 * 1024 * 1024)
+#define FW_TEXT_MAX 2000
+
+void framework_release(struct framework *fw)
+{
+	if (!fw)
+		return;
+	free(fw->key);
+	free(fw->title);
+	free(fw->description);
+	if (fw->labels)
+		for (int i = 0; i <= fw->max - fw->min; i++)
+			free(fw->labels[i]);
+	free(fw->labels);
+	for (size_t i = 0; i < fw->ndomains; i++) {
+		free(fw->domains[i].id);
+		free(fw->domains[i].title);
+	}
+	free(fw->domains);
+	for (size_t i = 0; i < fw->nitems; i++) {
+		free(fw->items[i].id);
+		free(fw->items[i].text);
+	}
+	free(fw->items);
+	memset(fw, 0, sizeof(*fw));
+}
+
+int framework_id_valid(const char *s)
+{
+	size_t n = s ? strlen(s) : 0;
+	if (n < 1 || n > 64)
+		return 0;
+	for (size_t i = 0; i < n; i++) {
+		char c = s[i];
+		if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '.' || c == '_' || c == '-'))
+			return 0;
+	}
+	return 1;
+}
+
+const struct fw_item *framework_item(const struct framework *fw, const char *id)
+{
+	for (size_t i = 0; id && i < fw->nitems; i++)
+		if (!strcmp(fw->items[i].id, id))
+			return &fw->items[i];
+	return NULL;
+}
+
+const char *framework_label(const struct framework *fw, int value)
+{
+	if (!fw->labels || value < fw->min || value > fw->max)
+		return NULL;
+	return fw->labels[value - fw->min];
+}
+
+static int text_ok(const char *s)
+{
+	return s && *s && strlen(s) <= FW_TEXT_MAX && utf8_valid(s, strlen(s), NULL);
+}
+
+static int add_domain(struct framework *fw, const char *id, const char *title)
+{
+	for (size_t i = 0; i < fw->ndomains; i++)
+		if (!strcmp(fw->domains[i].id, id))
+			return -1;
+	fw->domains = xrealloc(fw->domains, (fw->ndomains + 1) * sizeof(*fw->domains));
+	fw->domains[fw->ndomains].id = xstrdup(id);
+	fw->domains[fw->ndomains].title = xstrdup(title);
+	return (int)fw->ndomains++;
+}
+
+static int add_item(struct framework *fw, const char *id, const char *text, size_t domain)
+{
+	if (framework_item(fw, id))
+		return -1;
+	fw->items = xrealloc(fw->items, (fw->nitems + 1) * sizeof(*fw->items));
+	fw->items[fw->nitems].id = xstrdup(id);
+	fw->items[fw->nitems].text = xstrdup(text);
+	fw->items[fw->nitems].domain = domain;
+	fw->nitems++;
+	return 0;
+}
+
+static int set_scale(struct framework *fw, int min, int max, const char *what, struct beter_err *err)
+{
+	if (min < 0 || max > 100 || max <= min)
+		return beter_err_set(err, BETER_DATAERR, "%s: the scale must be whole numbers with 0 <= min < max <= 100 "
+				     "(got %d-%d)", what, min, max);
+	fw->min = min;
+	fw->max = max;
+	fw->labels = xcalloc((size_t)(max - min + 1), sizeof(char *));
+	return 0;
+}
+
+/* the string member k of obj: NULL if absent and optional */
+static int json_str(cJSON *obj, const char *k, int required, const char *name, const char *where, const char **out,
+		    struct beter_err *err)
+{
+	cJSON *v = cJSON_GetObjectItemCaseSensitive(obj, k);
+	*out = NULL;
+	if (!v || cJSON_IsNull(v)) {
+		if (required)
+			return beter_err_set(err, BETER_DATAERR, "%s: field '%s%s': missing", name, where, k);
+		return 0;
+	}
+	if (!cJSON_IsString(v))
+		return beter_err_set(err, BETER_DATAERR, "%s: field '%s%s': expected a string", name, where, k);
+	if (!text_ok(v->valuestring))
+		return beter_err_set(err, BETER_DATAERR, "%s: field '%s%s': must be 1-%d bytes of UTF-8 text", name, where,
+				     k, FW_TEXT_MAX);
+	*out = v->valuestring;
+	return 0;
+}
+
+static int json_int(cJSON *obj, const char *k, const char *name, const char *where, int *out, struct beter_err *err)
+{
+	cJSON *v = cJSON_GetObjectItemCaseSensitive(obj, k);
+	if (!v)
+		return beter_err_set(err, BETER_DATAERR, "%s: field '%s%s': missing", name, where, k);
+	if (!cJSON_IsNumber(v) || v->valuedouble != (double)(int)v->valuedouble)
+		return beter_err_set(err, BETER_DATAERR, "%s: field '%s%s': expected a whole number", name, where, k);
+	*out = (int)v->valuedouble;
+	return 0;
+}
+
+static int parse_doc(const char *name, cJSON *root, struct framework *fw, struct beter_err *err)
+{
+	const char *s;
+	cJSON *scale, *labels, *domains, *d;
+	int rc, min, max, di = 0;
+	char where[160];
+
+	if (!cJSON_IsObject(root))
+		return beter_err_set(err, BETER_DATAERR, "%s: expected a JSON object with key, title, scale and domains",
+				     name);
+	if ((rc = json_str(root, "key", 0, name, "", &s, err)))
+		return rc;
+	if (s && !framework_id_valid(s))
+		return beter_err_set(err, BETER_DATAERR, "%s: field 'key': '%s' is not a key (1-64 of a-z 0-9 . _ -)",
+				     name, s);
+	fw->key = s ? xstrdup(s) : NULL;
+	if ((rc = json_str(root, "title", 1, name, "", &s, err)))
+		return rc;
+	fw->title = xstrdup(s);
+	if ((rc = json_str(root, "description", 0, name, "", &s, err)))
+		return rc;
+	fw->description = s ? xstrdup(s) : NULL;
+	scale = cJSON_GetObjectItemCaseSensitive(root, "scale");
+	if (!cJSON_IsObject(scale))
+		return beter_err_set(err, BETER_DATAERR, "%s: field 'scale': expected an object {\"min\": 1, \"max\": 4, "
+				     "\"labels\": [...]}", name);
+	if ((rc = json_int(scale, "min", name, "scale.", &min, err)) || (rc = json_int(scale, "max", name, "scale.", &max, err)) ||
+	    (rc = set_scale(fw, min, max, name, err)))
+		return rc;
+	labels = cJSON_GetObjectItemCaseSensitive(scale, "labels");
+	if (labels && !cJSON_IsNull(labels)) {
+		if (!cJSON_IsArray(labels) || cJSON_GetArraySize(labels) != max - min + 1)
+			return beter_err_set(err, BETER_DATAERR, "%s: field 'scale.labels': expected an array of %d strings "
+					     "(one per value %d-%d)", name, max - min + 1, min, max);
+		for (int i = 0; i <= max - min; i++) {
+			cJSON *l = cJSON_GetArrayItem(labels, i);
+			if (!cJSON_IsString(l) || !text_ok(l->valuestring))
+				return beter_err_set(err, BETER_DATAERR, "%s: field 'scale.labels[%d]': expected a string", name, i);
+			fw->labels[i] = xstrdup(l->valuestring);
+		}
+	}
+	domains = cJSON_GetObjectItemCaseSensitive(root, "domains");
+	if (!cJSON_IsArray(domains) || cJSON_GetArraySize(domains) == 0)
+		return beter_err_set(err, BETER_DATAERR, "%s: field 'domains': expected a non-empty array", name);
+	cJSON_ArrayForEach(d, domains)
+	{
+		const char *id, *title;
+		cJSON *items, *it;
+		int ii = 0, dx;
+
+		snprintf(where, sizeof(where), "domains[%d].", di);
+		if (!cJSON_IsObject(d))
+			return beter_err_set(err, BETER_DATAERR, "%s: field 'domains[%d]': expected an object", name, di);
+		if ((rc = json_str(d, "id", 1, name, where, &id, err)) || (rc = json_str(d, "title", 1, name, where, &title, err)))
+			return rc;
+		if (!framework_id_valid(id))
+			return beter_err_set(err, BETER_DATAERR, "%s: field '%sid': '%s' is not an id (1-64 of a-z 0-9 . _ -)",
+					     name, where, id);
+		if ((dx = add_domain(fw, id, title)) < 0)
+			return beter_err_set(err, BETER_DATAERR, "%s: field '%sid': domain '%s' appears twice", name, where, id);
+		items = cJSON_GetObjectItemCaseSensitive(d, "items");
+		if (!cJSON_IsArray(items) || cJSON_GetArraySize(items) == 0)
+			return beter_err_set(err, BETER_DATAERR, "%s: field '%sitems': expected a non-empty array", name, where);
+		cJSON_ArrayForEach(it, items)
+		{
+			const char *iid, *text;
+			snprintf(where, sizeof(where), "domains[%d].items[%d].", di, ii);
+			if (!cJSON_IsObject(it))
+				return beter_err_set(err, BETER_DATAERR, "%s: field '%.*s': expected an object", name,
+						     (int)strlen(where) - 1, where);
+			if ((rc = json_str(it, "id", 1, name, where, &iid, err)) ||
+			    (rc = json_str(it, "text", 1, name, where, &text, err)))
+				return rc;
+			if (!framework_id_valid(iid))
+				return beter_err_set(err, BETER_DATAERR, "%s: field '%sid': '%s' is not an id (1-64 of a-z 0-9 . _ -)",
+						     name, where, iid);
+			if (add_item(fw, iid, text, (size_t)dx) < 0)
+				return beter_err_set(err, BETER_DATAERR, "%s: field '%sid': item '%s' appears twice", name, where, iid);
+			ii++;
+		}
+		di++;
+	}
+	return 0;
+}
+
+int framework_parse_json(const char *name, const char *text, struct framework *fw, struct beter_err *err)
+{
+	cJSON *root;
+	int rc;
+
+	memset(fw, 0, sizeof(*fw));
+	if (!utf8_valid(text, strlen(text), NULL))
+		return beter_err_set(err, BETER_DATAERR, "%s: not valid UTF-8", name);
+	root = cJSON_Parse(text);
+	if (!root)
+		return beter_err_set(err, BETER_DATAERR, "%s: not valid JSON (near '%.20s')", name,
+				     cJSON_GetErrorPtr() ? cJSON_GetErrorPtr() : "");
+	rc = parse_doc(name, root, fw, err);
+	cJSON_Delete(root);
+	if (rc)
+		framework_release(fw);
+	return rc;
+}
+
+int framework_parse_csv(const char *path, const char *key, const char *title, int min, int max, const char *labels,
+			struct framework *fw, struct beter_err *err)
+{
+	static const char *const n_iid[] = { "item_id", "code", "id", NULL };
+	static const char *const n_item[] = { "item", "omschrijving", "tekst", "text", "indicator", NULL };
+	static const char *const n_dom[] = { "domain", "domein", NULL };
+	static const char *const n_did[] = { "domain_id", "domein_id", NULL };
+	struct csvin r;
+	int rc, ciid, citem, cdom, cdid;
+
+	memset(fw, 0, sizeof(*fw));
+	fw->key = xstrdup(key);
+	fw->title = xstrdup(title);
+	if ((rc = set_scale(fw, min, max, "--scale", err)))
+		goto fail;
+	if (labels) {
+		char *copy = xstrdup(labels), *save = NULL;
+		int i = 0;
+		for (char *l = strtok_r(copy, "|", &save); l; l = strtok_r(NULL, "|", &save), i++) {
+			str_trim(l);
+			if (i > max - min || !text_ok(l))
+				break;
+			fw->labels[i] = xstrdup(l);
+		}
+		free(copy);
+		if (i != max - min + 1) {
+			rc = beter_err_set(err, BETER_DATAERR, "--labels: give %d labels split by '|', one per value %d-%d",
+					   max - min + 1, min, max);
+			goto fail;
+		}
+	}
+	if ((rc = csvin_open(&r, path, err)))
+		goto fail;
+	rc = csvin_read(&r);
+	if (rc <= 0) {
+		rc = rc == 0 ? beter_err_set(err, BETER_DATAERR, "%s: the file is empty", r.name) : err->status;
+		goto done;
+	}
+	ciid = csvin_find(&r, n_iid);
+	citem = csvin_find(&r, n_item);
+	cdom = csvin_find(&r, n_dom);
+	cdid = csvin_find(&r, n_did);
+	if (ciid < 0 || citem < 0 || cdom < 0) {
+		rc = beter_err_set(err, BETER_DATAERR, "%s:1: the header needs the columns domain, item_id and item "
+				   "(optionally domain_id)", r.name);
+		goto done;
+	}
+	r.width = (int)csvin_nfields(&r);
+	while ((rc = csvin_read(&r)) == 1) {
+		char *dtitle = str_trim(xstrdup(csvin_field(&r, (size_t)cdom)));
+		char *iid = str_lower(str_trim(xstrdup(csvin_field(&r, (size_t)ciid))));
+		char *text = str_trim(xstrdup(csvin_field(&r, (size_t)citem)));
+		char *did = cdid >= 0 ? str_lower(str_trim(xstrdup(csvin_field(&r, (size_t)cdid)))) : NULL;
+		size_t dx = fw->ndomains;
+
+		rc = 0;
+		if (!text_ok(dtitle))
+			rc = csvin_error(&r, (size_t)cdom, "domain: missing (every item belongs to a domain)");
+		else if (!framework_id_valid(iid))
+			rc = csvin_error(&r, (size_t)ciid, "item_id: '%s' is not an id (1-64 of a-z 0-9 . _ -)", iid);
+		else if (!text_ok(text))
+			rc = csvin_error(&r, (size_t)citem, "item: must be 1-%d bytes of text", FW_TEXT_MAX);
+		else if (did && !framework_id_valid(did))
+			rc = csvin_error(&r, (size_t)cdid, "domain_id: '%s' is not an id (1-64 of a-z 0-9 . _ -)", did);
+		if (!rc) {
+			/* a domain is found by its id, else by its title; new ones are numbered */
+			for (size_t i = 0; i < fw->ndomains; i++)
+				if (did ? !strcmp(fw->domains[i].id, did) : !strcmp(fw->domains[i].title, dtitle))
+					dx = i;
+			if (dx == fw->ndomains) {
+				char num[24];
+				snprintf(num, sizeof(num), "d%zu", fw->ndomains + 1);
+				add_domain(fw, did ? did : num, dtitle);
+			}
+			if (add_item(fw, iid, text, dx) < 0)
+				rc = csvin_error(&r, (size_t)ciid, "item_id: '%s' appears twice", iid);
+		}
+		free(dtitle);
+		free(iid);
+		free(text);
+		free(did);
+		if (rc)
+			goto done;
+	}
+	if (rc < 0) {
+		rc = err->status;
+		goto done;
+	}
+	if (fw->nitems == 0)
+		rc = beter_err_set(err, BETER_DATAERR, "%s: no items (one row per item under the header)", r.name);
+done:
+	csvin_close(&r);
+fail:
+	if (rc)
+		framework_release(fw);
+	return rc;
+}
+
+char *framework_to_json(const struct framework *fw)
+{
+	cJSON *root = cJSON_CreateObject(), *scale, *labels, *domains;
+	char *s, *out;
+
+	cJSON_AddStringToObject(root, "key", fw->key);
+	cJSON_AddStringToObject(root, "title", fw->title);
+	if (fw->description)
+		cJSON_AddStringToObject(root, "description", fw->description);
+	scale = cJSON_AddObjectToObject(root, "scale");
+	cJSON_AddNumberToObject(scale, "min", fw->min);
+	cJSON_AddNumberToObject(scale, "max", fw->max);
+	if (fw->labels && fw->labels[0]) {
+		labels = cJSON_AddArrayToObject(scale, "labels");
+		for (int i = 0; i <= fw->max - fw->min; i++)
+			cJSON_AddItemToArray(labels, cJSON_CreateString(fw->labels[i] ? fw->labels[i] : ""));
+	}
+	domains = cJSON_AddArrayToObject(root, "domains");
+	for (size_t d = 0; d < fw->ndomains; d++) {
+		cJSON *dom = cJSON_CreateObject(), *items;
+		cJSON_AddStringToObject(dom, "id", fw->domains[d].id);
+		cJSON_AddStringToObject(dom, "title", fw->domains[d].title);
+		items = cJSON_AddArrayToObject(dom, "items");
+		for (size_t i = 0; i < fw->nitems; i++) {
+			if (fw->items[i].domain != d)
+				continue;
+			cJSON *it = cJSON_CreateObject();
+			cJSON_AddStringToObject(it, "id", fw->items[i].id);
+			cJSON_AddStringToObject(it, "text", fw->items[i].text);
+			cJSON_AddItemToArray(items, it);
+		}
+		cJSON_AddItemToArray(domains, dom);
+	}
+	s = cJSON_PrintUnformatted(root);
+	cJSON_Delete(root);
+	out = xstrdup(s);
+	cJSON_free(s);
+	return out;
+}
+
+static int load_row(sqlite3_stmt *st, struct framework *fw, struct beter_err *err)
+{
+	/* columns: id, key, source, doc */
+	int rc = framework_parse_json("stored framework", store_col_text(st, 3), fw, err);
+	if (rc)
+		return rc;
+	fw->id = sqlite3_column_int64(st, 0);
+	free(fw->key);
+	fw->key = xstrdup(store_col_text(st, 1));
+	fw->source = !strcmp(store_col_text(st, 2), "shipped") ? "shipped" : "imported";
+	return 0;
+}
+
+int framework_load(sqlite3 *db, int64_t id, struct framework *fw, struct beter_err *err)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	memset(fw, 0, sizeof(*fw));
+	if ((rc = store_prepare(db, "SELECT id, key, source, doc FROM visit_framework WHERE id = ?1", &st, err)))
+		return rc;
+	sqlite3_bind_int64(st, 1, id);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		rc = load_row(st, fw, err);
+	else
+		rc = beter_err_set(err, BETER_FAIL, "no framework with number %lld", (long long)id);
+	sqlite3_finalize(st);
+	return rc;
+}
+
+static int store_insert(sqlite3 *db, int64_t school, struct framework *fw, const char *source,
+			struct beter_err *err)
+{
+	sqlite3_stmt *st;
+	char uid[33], today[11];
+	char *doc = framework_to_json(fw);
+	int rc;
+
+	if ((rc = store_prepare(db, "INSERT INTO visit_framework(uid, school_id, key, title, source, doc, updated) "
+				    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)", &st, err))) {
+		free(doc);
+		return rc;
+	}
+	uid_new(uid);
+	date_format(date_today(), today);
+	store_bind_text(st, 1, uid);
+	sqlite3_bind_int64(st, 2, school);
+	store_bind_text(st, 3, fw->key);
+	store_bind_text(st, 4, fw->title);
+	store_bind_text(st, 5, source);
+	store_bind_text(st, 6, doc);
+	store_bind_text(st, 7, today);
+	rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	free(doc);
+	if (rc != SQLITE_DONE)
+		return store_fail(db, rc, err, "storing the framework");
+	fw->id = sqlite3_last_insert_rowid(db);
+	fw->source = source;
+	return 0;
+}
+
+static int load_shipped(const char *key, struct framework *fw, struct beter_err *err)
+{
+	char *path = share_path("frameworks/%s.json", key);
+	char *text = NULL;
+	int rc;
+
+	memset(fw, 0, sizeof(*fw));
+	if ((rc = share_read_file(path, FW_FILE_MAX, &text, NULL, err)) == 0) {
+		rc = framework_parse_json(path, text, fw, err);
+		if (!rc) {
+			free(fw->key);
+			fw->key = xstrdup(key);
+			fw->source = "shipped";
+		}
+	}
+	free(text);
+	free(path);
+	return rc;
+}
+
+int framework_get(sqlite3 *db, int64_t school, const char *key, int store_copy, struct framework *fw,
+		  struct beter_err *err)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	memset(fw, 0, sizeof(*fw));
+	if (!key || !framework_id_valid(key))
+		return beter_err_set(err, BETER_FAIL, "no framework '%s' (see 'beter visit framework list')", key ? key : "");
+	if ((rc = store_prepare(db, "SELECT id, key, source, doc FROM visit_framework WHERE school_id = ?1 AND key = ?2",
+				&st, err)))
+		return rc;
+	sqlite3_bind_int64(st, 1, school);
+	store_bind_text(st, 2, key);
+	if (sqlite3_step(st) == SQLITE_ROW) {
+		rc = load_row(st, fw, err);
+		sqlite3_finalize(st);
+		return rc;
+	}
+	sqlite3_finalize(st);
+	char *path = share_path("frameworks/%s.json", key);
+	FILE *fp = fopen(path, "r");
+	free(path);
+	if (!fp)
+		return beter_err_set(err, BETER_FAIL, "no framework '%s' (see 'beter visit framework list')", key);
+	fclose(fp);
+	if ((rc = load_shipped(key, fw, err)))
+		return rc;
+	if (store_copy && (rc = store_insert(db, school, fw, "shipped", err)))
+		framework_release(fw);
+	return rc;
+}
+
+static int has_suffix(const char *s, const char *suf)
+{
+	size_t n = strlen(s), m = strlen(suf);
+	return n >= m && !strcasecmp(s + n - m, suf);
+}
+
+int framework_import(sqlite3 *db, int64_t school, const char *path, const struct framework_import *opt,
+		     int64_t *id, int *replaced, struct beter_err *err)
+{
+	struct framework fw;
+	sqlite3_stmt *st;
+	char *text = NULL, *key = NULL;
+	int rc, json;
+	int64_t old = 0;
+	const char *oldsrc = NULL;
+
+	*replaced = 0;
+	if (opt->key && !framework_id_valid(opt->key))
+		return beter_err_set(err, BETER_DATAERR, "--key: '%s' is not a key (1-64 of a-z 0-9 . _ -)", opt->key);
+	if ((rc = share_read_file(path, FW_FILE_MAX, &text, NULL, err)))
+		return rc;
+	{
+		const char *t = text;
+		if (!strncmp(t, "\xef\xbb\xbf", 3))
+			t += 3;
+		while (*t == ' ' || *t == '\t' || *t == '\r' || *t == '\n')
+			t++;
+		json = has_suffix(path, ".json") || (!has_suffix(path, ".csv") && *t == '{');
+		if (json) {
+			rc = framework_parse_json(path, t, &fw, err);
+		}
+	}
+	free(text);
+	if (!json) {
+		/* default key: the file name without directory and extension */
+		if (!opt->key) {
+			const char *base = strrchr(path, '/') ? strrchr(path, '/') + 1 : path;
+			key = str_lower(xstrdup(base));
+			char *dot = strrchr(key, '.');
+			if (dot)
+				*dot = '\0';
+			for (char *k = key; *k; k++)
+				if (*k == ' ')
+					*k = '-';
+			if (!framework_id_valid(key)) {
+				rc = beter_err_set(err, BETER_DATAERR, "%s: the file name makes no key; give --key KEY", path);
+				free(key);
+				return rc;
+			}
+		}
+		const char *k = opt->key ? opt->key : key;
+		rc = framework_parse_csv(path, k, opt->title ? opt->title : k, opt->min ? opt->min : 1,
+					 opt->max ? opt->max : 4, opt->labels, &fw, err);
+		free(key);
+	}
+	if (rc)
+		return rc;
+	if (json && opt->key) {
+		free(fw.key);
+		fw.key = xstrdup(opt->key);
+	}
+	if (json && opt->title) {
+		free(fw.title);
+		fw.title = xstrdup(opt->title);
+	}
+	if (!fw.key) {
+		framework_release(&fw);
+		return beter_err_set(err, BETER_DATAERR, "%s: field 'key': missing; add it or give --key KEY", path);
+	}
+	/* an existing framework with this key */
+	if ((rc = store_prepare(db, "SELECT id, source FROM visit_framework WHERE school_id = ?1 AND key = ?2", &st, err)))
+		goto out;
+	sqlite3_bind_int64(st, 1, school);
+	store_bind_text(st, 2, fw.key);
+	if (sqlite3_step(st) == SQLITE_ROW) {
+		old = sqlite3_column_int64(st, 0);
+		oldsrc = !strcmp(store_col_text(st, 1), "shipped") ? "shipped" : "imported";
+	}
+	sqlite3_finalize(st);
+	if (!old) {
+		char *p = share_path("frameworks/%s.json", fw.key);
+		FILE *fp = fopen(p, "r");
+		free(p);
+		if (fp) {
+			fclose(fp);
+			oldsrc = "shipped";
+		}
+	}
+	if (oldsrc && !strcmp(oldsrc, "shipped")) {
+		rc = beter_err_set(err, BETER_DATAERR, "the key '%s' belongs to a framework shipped with beter; "
+				   "give the school's own another key with --key", fw.key);
+		goto out;
+	}
+	if (old) {
+		/* every scored item must stay */
+		if ((rc = store_prepare(db, "SELECT DISTINCT s.item FROM visit_score s JOIN visit v ON v.id = s.visit_id "
+					    "WHERE v.framework_id = ?1 ORDER BY s.item", &st, err)))
+			goto out;
+		sqlite3_bind_int64(st, 1, old);
+		while (sqlite3_step(st) == SQLITE_ROW) {
+			if (!framework_item(&fw, store_col_text(st, 0))) {
+				rc = beter_err_set(err, BETER_DATAERR, "%s: item '%s' is missing, but visits have scores on it; "
+						   "keep it in the new version", path, store_col_text(st, 0));
+				break;
+			}
+		}
+		sqlite3_finalize(st);
+		if (rc)
+			goto out;
+		char *doc = framework_to_json(&fw);
+		char today[11];
+		date_format(date_today(), today);
+		if (!(rc = store_prepare(db, "UPDATE visit_framework SET title = ?2, doc = ?3, updated = ?4 WHERE id = ?1 "
+					    "AND doc IS NOT ?3", &st, err))) {
+			sqlite3_bind_int64(st, 1, old);
+			store_bind_text(st, 2, fw.title);
+			store_bind_text(st, 3, doc);
+			store_bind_text(st, 4, today);
+			if (sqlite3_step(st) != SQLITE_DONE)
+				rc = store_fail(db, SQLITE_ERROR, err, "replacing the framework");
+			sqlite3_finalize(st);
+		}
+		free(doc);
+		*replaced = 1;
+		*id = old;
+	} else if (!(rc = store_insert(db, school, &fw, "imported", err))) {
+		*id = fw.id;
+	}
+out:
+	framework_release(&fw);
+	return rc;
+}
+
+/* The keys of the shipped frameworks, sorted. */
+static char **shipped_keys(size_t *n)
+{
+	char *dir = share_path("frameworks");
+	DIR *d = opendir(dir);
+	char **keys = NULL;
+	struct dirent *e;
+
+	*n = 0;
+	free(dir);
+	if (!d)
+		return NULL;
+	while ((e = readdir(d))) {
+		if (!has_suffix(e->d_name, ".json"))
+			continue;
+		char *k = xstrndup(e->d_name, strlen(e->d_name) - 5);
+		if (!framework_id_valid(k)) {
+			free(k);
+			continue;
+		}
+		keys = xrealloc(keys, (*n + 1) * sizeof(*keys));
+		keys[(*n)++] = k;
+	}
+	closedir(d);
+	for (size_t i = 1; i < *n; i++)
+		for (size_t j = i; j > 0 && strcmp(keys[j - 1], keys[j]) > 0; j--) {
+			char *t = keys[j];
+			keys[j] = keys[j - 1];
+			keys[j - 1] = t;
+		}
+	return keys;
+}
+
+static const struct out_col fw_cols[] = {
+	{ "key", OUT_T_TEXT },	 { "title", OUT_T_TEXT }, { "source", OUT_T_TEXT }, { "scale", OUT_T_TEXT },
+	{ "domains", OUT_T_INT }, { "items", OUT_T_INT },  { "visits", OUT_T_INT },
+};
+#define NFW_COLS (sizeof(fw_cols) / sizeof(*fw_cols))
+
+static void fw_row(struct out *o, const struct framework *fw, int64_t visits)
+{
+	char scale[32];
+	snprintf(scale, sizeof(scale), "%d-%d", fw->min, fw->max);
+	out_text(o, fw->key);
+	out_text(o, fw->title);
+	out_text(o, fw->source);
+	out_text(o, scale);
+	out_int(o, (int64_t)fw->ndomains);
+	out_int(o, (int64_t)fw->nitems);
+	out_int(o, visits);
+}
+
+static int64_t fw_visits(sqlite3 *db, int64_t fwid)
+{
+	sqlite3_stmt *st;
+	int64_t n = 0;
+	if (!fwid || store_prepare(db, "SELECT count(*) FROM visit WHERE framework_id = ?1", &st, NULL))
+		return 0;
+	sqlite3_bind_int64(st, 1, fwid);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		n = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	return n;
+}
+
+int framework_list(sqlite3 *db, int64_t school, struct out *o, struct beter_err *err)
+{
+	size_t nk = 0;
+	char **keys = shipped_keys(&nk);
+	sqlite3_stmt *st;
+	int rc = 0;
+
+	/* the shipped ones (their stored copy when used), then the school's own */
+	out_list(o, fw_cols, NFW_COLS);
+	for (size_t i = 0; i < nk && !rc; i++) {
+		struct framework fw;
+		if (!(rc = framework_get(db, school, keys[i], 0, &fw, err))) {
+			if (!strcmp(fw.source, "shipped")) {
+				fw_row(o, &fw, fw_visits(db, fw.id));
+				out_row_end(o);
+			}
+			framework_release(&fw);
+		}
+	}
+	for (size_t i = 0; i < nk; i++)
+		free(keys[i]);
+	free(keys);
+	if (!rc && !(rc = store_prepare(db, "SELECT id, key, source, doc FROM visit_framework WHERE school_id = ?1 "
+					    "AND source = 'imported' ORDER BY key", &st, err))) {
+		sqlite3_bind_int64(st, 1, school);
+		while (!rc && sqlite3_step(st) == SQLITE_ROW) {
+			struct framework fw;
+			if (!(rc = load_row(st, &fw, err))) {
+				fw_row(o, &fw, fw_visits(db, fw.id));
+				out_row_end(o);
+				framework_release(&fw);
+			}
+		}
+		sqlite3_finalize(st);
+	}
+	out_end(o);
+	return rc;
+}
+
+static const struct out_col fwdoc_cols[] = {
+	{ "key", OUT_T_TEXT },	     { "title", OUT_T_TEXT },	{ "source", OUT_T_TEXT }, { "scale", OUT_T_TEXT },
+	{ "domains", OUT_T_INT },     { "items", OUT_T_INT },	{ "visits", OUT_T_INT },  { "description", OUT_T_TEXT },
+	{ "value", OUT_T_INT },	     { "label", OUT_T_TEXT },	{ "domain_id", OUT_T_TEXT }, { "domain", OUT_T_TEXT },
+	{ "item_id", OUT_T_TEXT },    { "item", OUT_T_TEXT },
+};
+static const struct out_col fwrec_cols[] = {
+	{ "key", OUT_T_TEXT },	 { "title", OUT_T_TEXT }, { "source", OUT_T_TEXT }, { "scale", OUT_T_TEXT },
+	{ "domains", OUT_T_INT }, { "items", OUT_T_INT },  { "visits", OUT_T_INT },  { "description", OUT_T_TEXT },
+};
+static const struct out_col scale_cols[] = { { "value", OUT_T_INT }, { "label", OUT_T_TEXT } };
+static const struct out_col item_cols[] = {
+	{ "domain_id", OUT_T_TEXT }, { "domain", OUT_T_TEXT }, { "item_id", OUT_T_TEXT }, { "item", OUT_T_TEXT },
+};
+
+int framework_show(sqlite3 *db, int64_t school, const char *key, struct out *o, struct beter_err *err)
+{
+	struct framework fw;
+	int rc;
+
+	if ((rc = framework_get(db, school, key, 0, &fw, err)))
+		return rc;
+	out_doc_begin(o, fwdoc_cols, sizeof(fwdoc_cols) / sizeof(*fwdoc_cols));
+	out_section(o, "framework", "Framework");
+	out_record(o, fwrec_cols, sizeof(fwrec_cols) / sizeof(*fwrec_cols));
+	fw_row(o, &fw, fw_visits(db, fw.id));
+	out_text(o, fw.description);
+	out_end(o);
+	out_section(o, "scale", "Scale");
+	out_list(o, scale_cols, 2);
+	for (int v = fw.min; v <= fw.max; v++) {
+		out_int(o, v);
+		out_text(o, framework_label(&fw, v));
+		out_row_end(o);
+	}
+	out_end(o);
+	out_section(o, "items", "Items");
+	out_list(o, item_cols, 4);
+	for (size_t i = 0; i < fw.nitems; i++) {
+		out_text(o, fw.domains[fw.items[i].domain].id);
+		out_text(o, fw.domains[fw.items[i].domain].title);
+		out_text(o, fw.items[i].id);
+		out_text(o, fw.items[i].text);
+		out_row_end(o);
+	}
+	out_end(o);
+	out_doc_end(o);
+	framework_release(&fw);
+	return 0;
+}

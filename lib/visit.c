@@ -1,0 +1,1286 @@
+#include "beter/visit.h"
+
+#include <cjson/cJSON.h>
+#include <ctype.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "beter/date.h"
+#include "beter/devpoint.h"
+#include "beter/goal.h"
+#include "beter/framework.h"
+#include "beter/store.h"
+#include "beter/util.h"
+
+static const char *const status_names[] = { "planned", "done", "feedback-due", "closed" };
+
+const char *visit_status_name(int status)
+{
+	return status >= 0 && status < 4 ? status_names[status] : "?";
+}
+
+int visit_status_parse(const char *s)
+{
+	for (int i = 0; s && i < 4; i++)
+		if (!strcmp(s, status_names[i]))
+			return i;
+	return -1;
+}
+
+int visit_status_of(int recorded, int feedback_held, int visit_day, int today, int feedback_days)
+{
+	if (feedback_held)
+		return VISIT_CLOSED;
+	if (!recorded)
+		return VISIT_PLANNED;
+	return today - visit_day > feedback_days ? VISIT_FEEDBACK_DUE : VISIT_DONE;
+}
+
+/* ---- the duo planner ---- */
+
+static int overlap_of(int n, const unsigned char *prev, const int *t)
+{
+	int k = 0;
+	for (int i = 0; prev && i < n; i++)
+		k += prev[i * n + t[i]] != 0;
+	return k;
+}
+
+static int gcd(int a, int b)
+{
+	while (b) {
+		int t = a % b;
+		a = b;
+		b = t;
+	}
+	return a;
+}
+
+struct search {
+	int n;
+	const unsigned char *prev;
+	int *t, *used;
+	long nodes;
+};
+
+/* a derangement using no previous pair, trying targets from i+1 onwards */
+static int search_free(struct search *s, int i)
+{
+	if (i == s->n)
+		return 1;
+	for (int d = 1; d < s->n; d++) {
+		int j = (i + d) % s->n;
+		if (s->used[j] || (s->prev && s->prev[i * s->n + j]))
+			continue;
+		if (++s->nodes > 200000)
+			return 0;
+		s->used[j] = 1;
+		s->t[i] = j;
+		if (search_free(s, i + 1))
+			return 1;
+		s->used[j] = 0;
+	}
+	return 0;
+}
+
+int visit_plan_pairs(int n, const unsigned char *prev, int *target)
+{
+	int best = -1, best_ov = 0, best_score = 0;
+	int *t = xcalloc((size_t)n, sizeof(int));
+
+	/* rotations of the sorted list: i visits i+k. Prefer no repeats, then
+	 * no duo of the previous round the other way round, then a single cycle
+	 * (nobody visits the one who visits them), then the smallest k */
+	for (int k = 1; k < n; k++) {
+		int rev = 0;
+		for (int i = 0; i < n; i++)
+			t[i] = (i + k) % n;
+		for (int i = 0; prev && i < n; i++)
+			rev += prev[t[i] * n + i] != 0;
+		int ov = overlap_of(n, prev, t);
+		int score = ov * 4 * n + rev * 2 + (gcd(k, n) != 1);
+		if (best < 0 || score < best_score) {
+			best = k;
+			best_ov = ov;
+			best_score = score;
+		}
+	}
+	if (best_ov > 0 && n > 2) {
+		struct search s = { n, prev, t, xcalloc((size_t)n, sizeof(int)), 0 };
+		int found = search_free(&s, 0);
+		free(s.used);
+		if (found) {
+			memcpy(target, t, (size_t)n * sizeof(int));
+			free(t);
+			return 0;
+		}
+	}
+	for (int i = 0; i < n; i++)
+		target[i] = (i + best) % n;
+	free(t);
+	return best_ov;
+}
+
+/* ---- observations ---- */
+
+void visit_obs_release(struct visit_obs *obs)
+{
+	free(obs->seen);
+	free(obs->effect);
+	for (size_t i = 0; i < obs->nscores; i++)
+		free(obs->scores[i].item);
+	free(obs->scores);
+	memset(obs, 0, sizeof(*obs));
+}
+
+static void obs_score(struct visit_obs *obs, const char *item, int value)
+{
+	for (size_t i = 0; i < obs->nscores; i++)
+		if (!strcmp(obs->scores[i].item, item)) {
+			obs->scores[i].value = value;
+			return;
+		}
+	obs->scores = xrealloc(obs->scores, (obs->nscores + 1) * sizeof(*obs->scores));
+	obs->scores[obs->nscores].item = xstrdup(item);
+	obs->scores[obs->nscores].value = value;
+	obs->nscores++;
+}
+
+int visit_obs_add_score(struct visit_obs *obs, const char *spec, const char *what, struct beter_err *err)
+{
+	const char *eq = strchr(spec, '=');
+	char *item;
+	int64_t v;
+	int rc = 0;
+
+	if (!eq)
+		return beter_err_set(err, BETER_DATAERR, "%s: '%s' is not ITEM=VALUE (e.g. klimaat.1=3)", what, spec);
+	item = str_lower(str_trim(xstrndup(spec, (size_t)(eq - spec))));
+	char *val = str_trim(xstrdup(eq + 1));
+	if (!*item)
+		rc = beter_err_set(err, BETER_DATAERR, "%s: '%s' names no item (use ITEM=VALUE)", what, spec);
+	else if (parse_int64(val, &v) != 0 || v < -1000 || v > 1000)
+		rc = beter_err_set(err, BETER_DATAERR, "%s: '%s' is not a whole number in '%s'", what, val, spec);
+	else
+		obs_score(obs, item, (int)v);
+	free(item);
+	free(val);
+	return rc;
+}
+
+static int text_field(char **dst, const char *src, const char *what, struct beter_err *err)
+{
+	char *t = str_trim(xstrdup(src ? src : ""));
+	if (!*t) {
+		free(t);
+		return 0;
+	}
+	if (strlen(t) > VISIT_TEXT_MAX || !utf8_valid(t, strlen(t), NULL)) {
+		free(t);
+		return beter_err_set(err, BETER_DATAERR, "%s: must be at most %d bytes of UTF-8 text", what, VISIT_TEXT_MAX);
+	}
+	free(*dst);
+	*dst = t;
+	return 0;
+}
+
+int visit_obs_parse_text(const char *text, struct visit_obs *obs, struct beter_err *err)
+{
+	struct strbuf sec[3] = { STRBUF_INIT, STRBUF_INIT, STRBUF_INIT };
+	static const char *const names[] = { "seen", "effect", "scores" };
+	const char *p = text;
+	int cur = -1, rc = 0, any = 0;
+	long lineno = 0;
+
+	memset(obs, 0, sizeof(*obs));
+	if (!utf8_valid(text, strlen(text), NULL))
+		return beter_err_set(err, BETER_DATAERR, "the text is not valid UTF-8");
+	while (*p && !rc) {
+		const char *nl = strchr(p, '\n');
+		size_t len = nl ? (size_t)(nl - p) : strlen(p);
+		char *line = xstrndup(p, len);
+		p += len + (nl ? 1 : 0);
+		lineno++;
+		if (len && line[len - 1] == '\r')
+			line[len - 1] = '\0';
+		if (line[0] == '#') {
+			free(line);
+			continue;
+		}
+		char *t = str_trim(xstrdup(line));
+		int hdr = -1;
+		for (int i = 0; i < 3; i++) {
+			size_t n = strlen(names[i]);
+			if (!strncasecmp(t, names[i], n) && t[n] == ':')
+				hdr = i;
+		}
+		if (hdr >= 0) {
+			cur = hdr;
+			const char *rest = t + strlen(names[hdr]) + 1;
+			while (*rest == ' ' || *rest == '\t')
+				rest++;
+			if (*rest) {
+				strbuf_adds(&sec[cur], rest);
+				strbuf_addc(&sec[cur], '\n');
+				any = 1;
+			}
+		} else if (*t) {
+			any = 1;
+			if (cur < 0)
+				rc = beter_err_set(err, BETER_DATAERR, "line %ld: text outside a section; write it under 'seen:', "
+						   "'effect:' or 'scores:'", lineno);
+			else if (cur == 2) {
+				char what[32];
+				snprintf(what, sizeof(what), "line %ld", lineno);
+				rc = visit_obs_add_score(obs, t, what, err);
+			} else {
+				strbuf_adds(&sec[cur], line);
+				strbuf_addc(&sec[cur], '\n');
+			}
+		} else if (cur == 0 || cur == 1) {
+			strbuf_addc(&sec[cur], '\n'); /* keep paragraphs */
+		}
+		free(t);
+		free(line);
+	}
+	if (!rc && !any)
+		rc = beter_err_set(err, BETER_FAIL, "aborting: the text is empty, nothing was written");
+	if (!rc)
+		rc = text_field(&obs->seen, strbuf_str(&sec[0]), "seen", err);
+	if (!rc)
+		rc = text_field(&obs->effect, strbuf_str(&sec[1]), "effect", err);
+	for (int i = 0; i < 3; i++)
+		strbuf_release(&sec[i]);
+	if (rc)
+		visit_obs_release(obs);
+	return rc;
+}
+
+int visit_obs_parse_json(const char *name, const char *text, struct visit_obs *obs, struct beter_err *err)
+{
+	cJSON *root, *v;
+	int rc = 0;
+
+	memset(obs, 0, sizeof(*obs));
+	if (!utf8_valid(text, strlen(text), NULL))
+		return beter_err_set(err, BETER_DATAERR, "%s: not valid UTF-8", name);
+	if (!(root = cJSON_Parse(text)))
+		return beter_err_set(err, BETER_DATAERR, "%s: not valid JSON (near '%.20s')", name,
+				     cJSON_GetErrorPtr() ? cJSON_GetErrorPtr() : "");
+	if (!cJSON_IsObject(root)) {
+		cJSON_Delete(root);
+		return beter_err_set(err, BETER_DATAERR, "%s: expected an object {\"seen\": ..., \"effect\": ..., "
+				     "\"scores\": {...}}", name);
+	}
+	static const char *const fields[] = { "seen", "effect" };
+	for (int i = 0; i < 2 && !rc; i++) {
+		v = cJSON_GetObjectItemCaseSensitive(root, fields[i]);
+		if (v && !cJSON_IsNull(v) && !cJSON_IsString(v))
+			rc = beter_err_set(err, BETER_DATAERR, "%s: field '%s': expected a string", name, fields[i]);
+		else if (v && cJSON_IsString(v)) {
+			char what[300];
+			snprintf(what, sizeof(what), "%s: field '%s'", name, fields[i]);
+			rc = text_field(i ? &obs->effect : &obs->seen, v->valuestring, what, err);
+		}
+	}
+	v = cJSON_GetObjectItemCaseSensitive(root, "scores");
+	if (!rc && v && !cJSON_IsNull(v)) {
+		cJSON *s;
+		if (!cJSON_IsObject(v))
+			rc = beter_err_set(err, BETER_DATAERR, "%s: field 'scores': expected an object {\"ITEM\": VALUE}", name);
+		cJSON_ArrayForEach(s, v)
+		{
+			if (rc)
+				break;
+			if (!cJSON_IsNumber(s) || s->valuedouble != floor(s->valuedouble) || fabs(s->valuedouble) > 1000)
+				rc = beter_err_set(err, BETER_DATAERR, "%s: field 'scores.%s': expected a whole number", name,
+						   s->string);
+			else {
+				char *item = str_lower(str_trim(xstrdup(s->string)));
+				obs_score(obs, item, (int)s->valuedouble);
+				free(item);
+			}
+		}
+	}
+	cJSON_Delete(root);
+	if (rc)
+		visit_obs_release(obs);
+	return rc;
+}
+
+int visit_template(sqlite3 *db, int64_t school, const char *header, const char *framework_key, struct strbuf *sb,
+		   struct beter_err *err)
+{
+	struct framework fw;
+	int rc;
+
+	strbuf_adds(sb, "seen:\n\neffect:\n\nscores:\n\n");
+	if (header)
+		strbuf_addf(sb, "# %s\n", header);
+	strbuf_adds(sb,
+		    "#\n"
+		    "# Write down what happened, as facts, without judgement.\n"
+		    "# seen:   what did the teacher do? Describe the situation with concrete\n"
+		    "#         examples, e.g. \"I saw you ask three pupils to explain ...\".\n"
+		    "# effect: what did the pupils do in response? e.g. \"... then the pupils\n"
+		    "#         started to ...\". Effect on pupils, not on you.\n"
+		    "# In the feedback talk: pause, ask for the teacher's reaction and intention\n"
+		    "# (\"Do you recognise this? Was that what you meant?\"), then look for ways\n"
+		    "# to improve together.\n"
+		    "# Before you give it, check that the feedback is timed (is this the right\n"
+		    "# moment, is there time), constructive (do you want to improve the work,\n"
+		    "# which words do you use) and correct (are your facts straight, are you the\n"
+		    "# right person to give it).\n"
+		    "#\n");
+	rc = framework_get(db, school, framework_key ? framework_key : FRAMEWORK_DEFAULT, 0, &fw, err);
+	if (rc == BETER_FAIL && !framework_key) {
+		rc = 0; /* no default framework installed: no scores section help */
+	} else if (rc == 0) {
+		strbuf_addf(sb, "# scores: one ITEM=VALUE a line, items of '%s', scale %d-%d", fw.key, fw.min, fw.max);
+		for (int v = fw.min; v <= fw.max; v++)
+			if (framework_label(&fw, v))
+				strbuf_addf(sb, "%s%d %s", v == fw.min ? " (" : ", ", v, framework_label(&fw, v));
+		strbuf_adds(sb, framework_label(&fw, fw.min) ? "):\n" : ":\n");
+		for (size_t i = 0; i < fw.nitems; i++)
+			strbuf_addf(sb, "#   %-20s %s\n", fw.items[i].id, fw.items[i].text);
+		framework_release(&fw);
+	}
+	if (!rc)
+		strbuf_adds(sb, "#\n# Lines starting with '#' are dropped. An empty text aborts: nothing is written.\n");
+	return rc;
+}
+
+/* ---- writing visits ---- */
+
+static int in_school(sqlite3 *db, const char *sql, int64_t school, int64_t id)
+{
+	sqlite3_stmt *st;
+	int ok = 0;
+	if (store_prepare(db, sql, &st, NULL))
+		return 0;
+	sqlite3_bind_int64(st, 1, id);
+	sqlite3_bind_int64(st, 2, school);
+	ok = sqlite3_step(st) == SQLITE_ROW;
+	sqlite3_finalize(st);
+	return ok;
+}
+
+int visit_round_find(sqlite3 *db, int64_t school, const char *name, int64_t *id, struct beter_err *err)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	if ((rc = store_prepare(db, "SELECT id FROM visit_round WHERE school_id = ?1 AND name = ?2", &st, err)))
+		return rc;
+	sqlite3_bind_int64(st, 1, school);
+	store_bind_text(st, 2, name);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		*id = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	if (rc == SQLITE_ROW)
+		return 0;
+	return beter_err_set(err, BETER_FAIL, "no round named '%s' (see 'beter visit list')", name ? name : "");
+}
+
+static int round_text_ok(const char *name, struct beter_err *err)
+{
+	if (!name || !*name || strlen(name) > 100 || !utf8_valid(name, strlen(name), NULL))
+		return beter_err_set(err, BETER_DATAERR, "--round: a round name must be 1-100 bytes of UTF-8 text");
+	return 0;
+}
+
+/* Find or create a round; widen it to include day (day < 0: no widening). */
+static int round_get(sqlite3 *db, int64_t school, const char *name, int from, int to, int64_t *id,
+		     struct beter_err *err)
+{
+	sqlite3_stmt *st;
+	char f[11], t[11], uid[33];
+	int rc;
+
+	if ((rc = round_text_ok(name, err)))
+		return rc;
+	date_format(from, f);
+	date_format(to, t);
+	if (visit_round_find(db, school, name, id, NULL) == 0) {
+		if ((rc = store_prepare(db, "UPDATE visit_round SET from_date = min(from_date, ?2), to_date = max(to_date, ?3) "
+					    "WHERE id = ?1", &st, err)))
+			return rc;
+		sqlite3_bind_int64(st, 1, *id);
+	} else {
+		if ((rc = store_prepare(db, "INSERT INTO visit_round(uid, school_id, name, from_date, to_date) "
+					    "VALUES (?4, ?1, ?5, ?2, ?3)", &st, err)))
+			return rc;
+		uid_new(uid);
+		sqlite3_bind_int64(st, 1, school);
+		store_bind_text(st, 4, uid);
+		store_bind_text(st, 5, name);
+	}
+	store_bind_text(st, 2, f);
+	store_bind_text(st, 3, t);
+	rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE)
+		return store_fail(db, rc, err, "storing the round");
+	if (visit_round_find(db, school, name, id, err))
+		return BETER_IOERR;
+	return 0;
+}
+
+static int check_text(const char *s, const char *what, size_t max, struct beter_err *err)
+{
+	if (s && (!*s || strlen(s) > max || !utf8_valid(s, strlen(s), NULL)))
+		return beter_err_set(err, BETER_DATAERR, "%s: must be 1-%zu bytes of UTF-8 text", what, max);
+	return 0;
+}
+
+int visit_add(sqlite3 *db, int64_t school, const struct visit_new *v, int64_t *id, struct beter_err *err)
+{
+	sqlite3_stmt *st;
+	struct framework fw;
+	int64_t round = 0, goal = 0, fwid = 0, team = v->team;
+	const char *focus = NULL, *item = NULL;
+	char uid[33], date[11], tm[16], today[11];
+	int rc;
+
+	memset(&fw, 0, sizeof(fw));
+	if (v->observer == v->teacher)
+		return beter_err_set(err, BETER_DATAERR, "--observer: a teacher cannot visit themself; the observer "
+				     "must be someone else");
+	if ((rc = check_text(v->group, "--group", 100, err)) || (rc = check_text(v->subject, "--subject", 200, err)) ||
+	    (rc = check_text(v->lesson_goal, "--lesson-goal", 1000, err)))
+		return rc;
+	if (v->focus) {
+		if (!strncmp(v->focus, "goal:", 5)) {
+			if (parse_int64(v->focus + 5, &goal) != 0 || goal <= 0)
+				return beter_err_set(err, BETER_DATAERR, "--focus: '%s' needs a goal number, e.g. goal:3", v->focus);
+			focus = "goal";
+		} else if (!strncmp(v->focus, "item:", 5)) {
+			item = v->focus + 5;
+			focus = "item";
+		} else if (!strcmp(v->focus, "points")) {
+			focus = "points";
+		} else {
+			return beter_err_set(err, BETER_DATAERR, "--focus: '%s' is not goal:N, item:ID or points", v->focus);
+		}
+	}
+	if (v->framework || item) {
+		const char *key = v->framework ? v->framework : FRAMEWORK_DEFAULT;
+		if ((rc = framework_get(db, school, key, 1, &fw, err)))
+			return rc;
+		fwid = fw.id;
+		if (item && !framework_item(&fw, item)) {
+			rc = beter_err_set(err, BETER_DATAERR, "--focus: no item '%s' in the framework '%s' (see 'beter visit "
+					   "framework show %s')", item, fw.key, fw.key);
+			framework_release(&fw);
+			return rc;
+		}
+		framework_release(&fw);
+	}
+	if (goal > 0) {
+		struct goal_info g;
+		if ((rc = goal_find(db, school, goal, &g, err)))
+			return rc;
+		if (!g.team)
+			return beter_err_set(err, BETER_DATAERR, "--focus: goal %lld is a personal goal; use --focus points "
+					     "for the teacher's development points", (long long)goal);
+	}
+	if (v->round && (rc = round_get(db, school, v->round, v->day, v->day, &round, err)))
+		return rc;
+	if (!team) {
+		/* the teacher's teacher team, when there is exactly one */
+		sqlite3_stmt *q;
+		if ((rc = store_prepare(db, "SELECT min(t.id), count(*) FROM team_member m JOIN team t ON t.id = m.team_id "
+					    "WHERE m.person_id = ?1 AND t.kind = 'leraren'", &q, err)))
+			return rc;
+		sqlite3_bind_int64(q, 1, v->teacher);
+		if (sqlite3_step(q) == SQLITE_ROW && sqlite3_column_int64(q, 1) == 1)
+			team = sqlite3_column_int64(q, 0);
+		sqlite3_finalize(q);
+	}
+	if ((rc = store_prepare(db, "INSERT INTO visit(uid, school_id, observer_id, teacher_id, team_id, round_id, "
+				    "framework_id, date, time, class_group, subject, lesson_goal, focus, focus_goal_id, "
+				    "focus_item, created) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, "
+				    "?14, ?15, ?16)", &st, err)))
+		return rc;
+	uid_new(uid);
+	date_format(v->day, date);
+	date_format(date_today(), today);
+	store_bind_text(st, 1, uid);
+	sqlite3_bind_int64(st, 2, school);
+	sqlite3_bind_int64(st, 3, v->observer);
+	sqlite3_bind_int64(st, 4, v->teacher);
+	if (team)
+		sqlite3_bind_int64(st, 5, team);
+	if (round)
+		sqlite3_bind_int64(st, 6, round);
+	if (fwid)
+		sqlite3_bind_int64(st, 7, fwid);
+	store_bind_text(st, 8, date);
+	if (v->time >= 0) {
+		snprintf(tm, sizeof(tm), "%02d:%02d", (v->time / 60) % 24, v->time % 60);
+		store_bind_text(st, 9, tm);
+	}
+	store_bind_text(st, 10, v->group);
+	store_bind_text(st, 11, v->subject);
+	store_bind_text(st, 12, v->lesson_goal);
+	store_bind_text(st, 13, focus);
+	if (goal)
+		sqlite3_bind_int64(st, 14, goal);
+	store_bind_text(st, 15, item);
+	store_bind_text(st, 16, today);
+	rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE)
+		return store_fail(db, rc, err, "adding the visit");
+	*id = sqlite3_last_insert_rowid(db);
+	if (focus && !strcmp(focus, "points"))
+		return devpoint_focus_visit(db, *id, v->teacher, NULL, err);
+	return 0;
+}
+
+int visit_find(sqlite3 *db, int64_t school, int64_t number, struct beter_err *err)
+{
+	if (in_school(db, "SELECT 1 FROM visit WHERE id = ?1 AND school_id = ?2", school, number))
+		return 0;
+	return beter_err_set(err, BETER_FAIL, "no visit with number %lld (see 'beter visit list')", (long long)number);
+}
+
+int visit_record(sqlite3 *db, int64_t school, int64_t id, const struct visit_obs *obs, const char *framework_key,
+		 int day, struct beter_err *err)
+{
+	sqlite3_stmt *st;
+	struct framework fw;
+	int64_t fwid = 0;
+	int vday = 0, rc;
+	char date[11];
+
+	memset(&fw, 0, sizeof(fw));
+	if (!obs->seen)
+		return beter_err_set(err, BETER_DATAERR, "seen: missing; write what you saw the teacher do "
+				     "(facts, e.g. \"I saw you ...\")");
+	if (!obs->effect)
+		return beter_err_set(err, BETER_DATAERR, "effect: missing; write what the pupils did in response");
+	if ((rc = store_prepare(db, "SELECT date, framework_id FROM visit WHERE id = ?1", &st, err)))
+		return rc;
+	sqlite3_bind_int64(st, 1, id);
+	if (sqlite3_step(st) == SQLITE_ROW) {
+		date_parse(store_col_text(st, 0), &vday, "date", NULL);
+		fwid = sqlite3_column_int64(st, 1);
+	}
+	sqlite3_finalize(st);
+	if (vday > day) {
+		date_format(vday, date);
+		return beter_err_set(err, BETER_DATAERR, "visit %lld is planned for %s; record it on or after that day",
+				     (long long)id, date);
+	}
+	if (obs->nscores || framework_key) {
+		if (fwid && framework_key) {
+			if ((rc = framework_load(db, fwid, &fw, err)))
+				return rc;
+			if (strcmp(fw.key, framework_key)) {
+				rc = beter_err_set(err, BETER_DATAERR, "--framework: visit %lld is scored on '%s' already",
+						   (long long)id, fw.key);
+				framework_release(&fw);
+				return rc;
+			}
+		} else if (fwid) {
+			if ((rc = framework_load(db, fwid, &fw, err)))
+				return rc;
+		} else if ((rc = framework_get(db, school, framework_key ? framework_key : FRAMEWORK_DEFAULT, 1, &fw, err))) {
+			return rc;
+		}
+		for (size_t i = 0; i < obs->nscores && !rc; i++) {
+			const struct visit_score_in *s = &obs->scores[i];
+			if (!framework_item(&fw, s->item))
+				rc = beter_err_set(err, BETER_DATAERR, "--score: no item '%s' in the framework '%s' (see 'beter "
+						   "visit framework show %s')", s->item, fw.key, fw.key);
+			else if (s->value < fw.min || s->value > fw.max)
+				rc = beter_err_set(err, BETER_DATAERR, "--score: %s=%d is outside %d-%d", s->item, s->value,
+						   fw.min, fw.max);
+		}
+		fwid = fw.id;
+		framework_release(&fw);
+		if (rc)
+			return rc;
+	}
+	date_format(day, date);
+	if ((rc = store_prepare(db, "UPDATE visit SET seen = ?2, effect = ?3, recorded = ?4, framework_id = ?5 "
+				    "WHERE id = ?1", &st, err)))
+		return rc;
+	sqlite3_bind_int64(st, 1, id);
+	store_bind_text(st, 2, obs->seen);
+	store_bind_text(st, 3, obs->effect);
+	store_bind_text(st, 4, date);
+	if (fwid)
+		sqlite3_bind_int64(st, 5, fwid);
+	rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE)
+		return store_fail(db, rc, err, "recording the visit");
+	if (!obs->nscores)
+		return 0;
+	if ((rc = store_prepare(db, "DELETE FROM visit_score WHERE visit_id = ?1", &st, err)))
+		return rc;
+	sqlite3_bind_int64(st, 1, id);
+	rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE)
+		return store_fail(db, rc, err, "recording the scores");
+	if ((rc = store_prepare(db, "INSERT INTO visit_score(uid, visit_id, item, score) VALUES (?1, ?2, ?3, ?4)", &st,
+				err)))
+		return rc;
+	for (size_t i = 0; i < obs->nscores; i++) {
+		char uid[33];
+		uid_new(uid);
+		sqlite3_reset(st);
+		store_bind_text(st, 1, uid);
+		sqlite3_bind_int64(st, 2, id);
+		store_bind_text(st, 3, obs->scores[i].item);
+		sqlite3_bind_int(st, 4, obs->scores[i].value);
+		if ((rc = sqlite3_step(st)) != SQLITE_DONE) {
+			sqlite3_finalize(st);
+			return store_fail(db, rc, err, "recording the scores");
+		}
+	}
+	sqlite3_finalize(st);
+	return 0;
+}
+
+int visit_feedback(sqlite3 *db, int64_t id, int day, const char *agreed, char *const *points, int npoints,
+		   struct beter_err *err)
+{
+	sqlite3_stmt *st;
+	char date[11], vdate[11] = "", held[11] = "";
+	int recorded = 0, rc;
+	int64_t teacher = 0;
+	char *a = NULL;
+
+	if ((rc = store_prepare(db, "SELECT date, recorded IS NOT NULL, feedback_date, teacher_id FROM visit WHERE id = ?1",
+				&st, err)))
+		return rc;
+	sqlite3_bind_int64(st, 1, id);
+	if (sqlite3_step(st) == SQLITE_ROW) {
+		snprintf(vdate, sizeof(vdate), "%s", store_col_text(st, 0));
+		recorded = sqlite3_column_int(st, 1);
+		snprintf(held, sizeof(held), "%s", store_col_text(st, 2));
+		teacher = sqlite3_column_int64(st, 3);
+	}
+	sqlite3_finalize(st);
+	if (!teacher)
+		return beter_err_set(err, BETER_FAIL, "no visit with number %lld (see 'beter visit list')", (long long)id);
+	if (*held)
+		return beter_err_set(err, BETER_FAIL, "the feedback talk of visit %lld was held already on %s",
+				     (long long)id, held);
+	if (!recorded)
+		return beter_err_set(err, BETER_FAIL, "visit %lld is not recorded yet; write what was seen first with "
+				     "'beter visit record %lld'", (long long)id, (long long)id);
+	date_format(day, date);
+	if (strcmp(date, vdate) < 0)
+		return beter_err_set(err, BETER_DATAERR, "--date: %s is before the visit (%s)", date, vdate);
+	if (day > date_today())
+		return beter_err_set(err, BETER_DATAERR, "--date: %s is in the future; record the talk once it is held",
+				     date);
+	if ((rc = text_field(&a, agreed, "--agreed", err)))
+		return rc;
+	if (!a)
+		return beter_err_set(err, BETER_DATAERR, "--agreed: missing; write what you agreed in the talk");
+	if ((rc = store_prepare(db, "UPDATE visit SET feedback_date = ?2, agreed = ?3 WHERE id = ?1", &st, err))) {
+		free(a);
+		return rc;
+	}
+	sqlite3_bind_int64(st, 1, id);
+	store_bind_text(st, 2, date);
+	store_bind_text(st, 3, a);
+	rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	free(a);
+	if (rc != SQLITE_DONE)
+		return store_fail(db, rc, err, "recording the feedback talk");
+	for (int i = 0; i < npoints; i++)
+		if ((rc = devpoint_add(db, teacher, points[i], day, id, NULL, err)))
+			return rc;
+	return 0;
+}
+
+/* ---- listing ---- */
+
+void visit_filter_init(struct visit_filter *f)
+{
+	memset(f, 0, sizeof(*f));
+	f->from = 1;
+	f->to = 0;
+	f->status = -1;
+	f->today = date_today();
+	f->feedback_days = VISIT_FEEDBACK_DAYS;
+}
+
+static const char visit_sql[] =
+	"SELECT v.id, v.date, v.time, o.code, t.code, t.name, tm.name, r.name, v.class_group, v.subject, "
+	"v.lesson_goal, CASE v.focus WHEN 'goal' THEN 'goal:' || v.focus_goal_id WHEN 'item' THEN 'item:' || "
+	"v.focus_item ELSE v.focus END, fw.key, v.recorded IS NOT NULL, v.feedback_date IS NOT NULL, v.recorded, "
+	"v.feedback_date, v.seen, v.effect, v.agreed "
+	"FROM visit v JOIN person o ON o.id = v.observer_id JOIN person t ON t.id = v.teacher_id "
+	"LEFT JOIN team tm ON tm.id = v.team_id LEFT JOIN visit_round r ON r.id = v.round_id "
+	"LEFT JOIN visit_framework fw ON fw.id = v.framework_id ";
+
+static const struct out_col list_cols[] = {
+	{ "id", OUT_T_INT },	      { "date", OUT_T_TEXT },	  { "time", OUT_T_TEXT },   { "observer", OUT_T_TEXT },
+	{ "teacher", OUT_T_TEXT },    { "team", OUT_T_TEXT },	  { "round", OUT_T_TEXT },  { "group", OUT_T_TEXT },
+	{ "focus", OUT_T_TEXT },      { "status", OUT_T_TEXT },	  { "feedback_date", OUT_T_TEXT },
+};
+#define NLIST_COLS (sizeof(list_cols) / sizeof(*list_cols))
+
+static int row_status(sqlite3_stmt *st, const struct visit_filter *f)
+{
+	int day = 0;
+	date_parse(store_col_text(st, 1), &day, "date", NULL);
+	return visit_status_of(sqlite3_column_int(st, 13), sqlite3_column_int(st, 14), day, f->today, f->feedback_days);
+}
+
+static int bind_filter(sqlite3 *db, const char *tail, int64_t school, const struct visit_filter *f,
+		       sqlite3_stmt **st, struct beter_err *err)
+{
+	struct strbuf sql = STRBUF_INIT;
+	char from[11], to[11];
+	int rc;
+
+	strbuf_addf(&sql, "%s WHERE v.school_id = ?1 AND (?2 = 0 OR v.teacher_id = ?2) AND (?3 = 0 OR v.observer_id = ?3) "
+			  "AND (?4 = 0 OR v.team_id = ?4) AND (?5 IS NULL OR r.name = ?5) AND (?6 IS NULL OR v.date >= ?6) "
+			  "AND (?7 IS NULL OR v.date <= ?7) %s", visit_sql, tail);
+	rc = store_prepare(db, strbuf_str(&sql), st, err);
+	strbuf_release(&sql);
+	if (rc)
+		return rc;
+	sqlite3_bind_int64(*st, 1, school);
+	sqlite3_bind_int64(*st, 2, f->teacher);
+	sqlite3_bind_int64(*st, 3, f->observer);
+	sqlite3_bind_int64(*st, 4, f->team);
+	store_bind_text(*st, 5, f->round);
+	if (f->from <= f->to) {
+		date_format(f->from, from);
+		date_format(f->to, to);
+		store_bind_text(*st, 6, from);
+		store_bind_text(*st, 7, to);
+	}
+	return 0;
+}
+
+int visit_list(sqlite3 *db, int64_t school, const struct visit_filter *f, struct out *o, struct beter_err *err)
+{
+	sqlite3_stmt *st;
+	int rc;
+	int64_t rid;
+
+	if (f->round && (rc = visit_round_find(db, school, f->round, &rid, err)))
+		return rc;
+	if ((rc = bind_filter(db, "ORDER BY v.date, v.time IS NOT NULL, v.time, v.id", school, f, &st, err)))
+		return rc;
+	out_list(o, list_cols, NLIST_COLS);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		int status = row_status(st, f);
+		if (f->status >= 0 && status != f->status)
+			continue;
+		out_int(o, sqlite3_column_int64(st, 0));
+		out_text(o, (const char *)sqlite3_column_text(st, 1));
+		out_text(o, (const char *)sqlite3_column_text(st, 2));
+		out_text(o, (const char *)sqlite3_column_text(st, 3));
+		out_text(o, (const char *)sqlite3_column_text(st, 4));
+		out_text(o, (const char *)sqlite3_column_text(st, 6));
+		out_text(o, (const char *)sqlite3_column_text(st, 7));
+		out_text(o, (const char *)sqlite3_column_text(st, 8));
+		out_text(o, (const char *)sqlite3_column_text(st, 11));
+		out_text(o, visit_status_name(status));
+		out_text(o, (const char *)sqlite3_column_text(st, 16));
+		out_row_end(o);
+	}
+	out_end(o);
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? 0 : store_fail(db, rc, err, "listing visits");
+}
+
+static const struct out_col show_cols[] = {
+	{ "id", OUT_T_INT },	       { "date", OUT_T_TEXT },	      { "time", OUT_T_TEXT },
+	{ "observer", OUT_T_TEXT },    { "teacher", OUT_T_TEXT },     { "teacher_name", OUT_T_TEXT },
+	{ "team", OUT_T_TEXT },	       { "round", OUT_T_TEXT },	      { "group", OUT_T_TEXT },
+	{ "subject", OUT_T_TEXT },     { "lesson_goal", OUT_T_TEXT }, { "focus", OUT_T_TEXT },
+	{ "framework", OUT_T_TEXT },   { "status", OUT_T_TEXT },      { "recorded", OUT_T_TEXT },
+	{ "feedback_date", OUT_T_TEXT }, { "seen", OUT_T_TEXT },	{ "effect", OUT_T_TEXT },
+	{ "agreed", OUT_T_TEXT },
+};
+#define NSHOW_COLS (sizeof(show_cols) / sizeof(*show_cols))
+static const struct out_col score_cols[] = {
+	{ "domain", OUT_T_TEXT }, { "item_id", OUT_T_TEXT }, { "item", OUT_T_TEXT }, { "score", OUT_T_INT },
+	{ "label", OUT_T_TEXT },
+};
+static const struct out_col vpoint_cols[] = {
+	{ "point_id", OUT_T_INT }, { "point", OUT_T_TEXT }, { "relation", OUT_T_TEXT }, { "point_status", OUT_T_TEXT },
+};
+
+int visit_show(sqlite3 *db, int64_t id, const struct visit_filter *f, struct out *o, struct beter_err *err)
+{
+	sqlite3_stmt *st;
+	struct framework fw;
+	int64_t fwid = 0;
+	int rc, have_fw = 0;
+	struct out_col all[NSHOW_COLS + 16];
+	size_t nall = 0;
+
+	if ((rc = store_prepare(db, "SELECT framework_id FROM visit WHERE id = ?1", &st, err)))
+		return rc;
+	sqlite3_bind_int64(st, 1, id);
+	if (sqlite3_step(st) != SQLITE_ROW) {
+		sqlite3_finalize(st);
+		return beter_err_set(err, BETER_FAIL, "no visit with number %lld (see 'beter visit list')", (long long)id);
+	}
+	fwid = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	if (fwid) {
+		if ((rc = framework_load(db, fwid, &fw, err)))
+			return rc;
+		have_fw = 1;
+	}
+	for (size_t i = 0; i < NSHOW_COLS; i++)
+		all[nall++] = show_cols[i];
+	for (size_t i = 0; i < 5; i++)
+		if (strcmp(score_cols[i].name, "domain"))
+			all[nall++] = score_cols[i];
+	all[nall++] = score_cols[0];
+	for (size_t i = 0; i < 4; i++)
+		all[nall++] = vpoint_cols[i];
+
+	{
+		struct strbuf sql = STRBUF_INIT;
+		strbuf_addf(&sql, "%s WHERE v.id = ?1", visit_sql);
+		rc = store_prepare(db, strbuf_str(&sql), &st, err);
+		strbuf_release(&sql);
+		if (rc)
+			goto out;
+	}
+	sqlite3_bind_int64(st, 1, id);
+	sqlite3_step(st);
+	out_doc_begin(o, all, nall);
+	out_section(o, "visit", "Visit");
+	out_record(o, show_cols, NSHOW_COLS);
+	out_int(o, sqlite3_column_int64(st, 0));
+	for (int i = 1; i <= 11; i++)
+		out_text(o, (const char *)sqlite3_column_text(st, i));
+	out_text(o, (const char *)sqlite3_column_text(st, 12));
+	out_text(o, visit_status_name(row_status(st, f)));
+	for (int i = 15; i <= 19; i++)
+		out_text(o, (const char *)sqlite3_column_text(st, i));
+	out_end(o);
+	sqlite3_finalize(st);
+
+	out_section(o, "scores", "Scores");
+	out_list(o, score_cols, 5);
+	if (have_fw && !(rc = store_prepare(db, "SELECT item, score FROM visit_score WHERE visit_id = ?1", &st, err))) {
+		/* in the framework's order */
+		sqlite3_bind_int64(st, 1, id);
+		int *score = xcalloc(fw.nitems ? fw.nitems : 1, sizeof(int));
+		unsigned char *has = xcalloc(fw.nitems ? fw.nitems : 1, 1);
+		while (sqlite3_step(st) == SQLITE_ROW) {
+			const struct fw_item *it = framework_item(&fw, store_col_text(st, 0));
+			if (it) {
+				score[it - fw.items] = sqlite3_column_int(st, 1);
+				has[it - fw.items] = 1;
+			}
+		}
+		sqlite3_finalize(st);
+		for (size_t i = 0; i < fw.nitems; i++) {
+			if (!has[i])
+				continue;
+			out_text(o, fw.domains[fw.items[i].domain].title);
+			out_text(o, fw.items[i].id);
+			out_text(o, fw.items[i].text);
+			out_int(o, score[i]);
+			out_text(o, framework_label(&fw, score[i]));
+			out_row_end(o);
+		}
+		free(score);
+		free(has);
+	}
+	out_end(o);
+
+	out_section(o, "points", "Development points");
+	out_list(o, vpoint_cols, 4);
+	if (!rc && !(rc = store_prepare(db, "SELECT g.id, g.text, CASE l.made WHEN 1 THEN 'agreed' ELSE 'focus' END, "
+					    "CASE WHEN g.status = 'active' THEN 'open' ELSE 'closed' END FROM visit_devpoint l "
+					    "JOIN goal g ON g.id = l.goal_id WHERE l.visit_id = ?1 ORDER BY 3 DESC, 1",
+					    &st, err))) {
+		sqlite3_bind_int64(st, 1, id);
+		while (sqlite3_step(st) == SQLITE_ROW) {
+			out_int(o, sqlite3_column_int64(st, 0));
+			for (int i = 1; i < 4; i++)
+				out_text(o, (const char *)sqlite3_column_text(st, i));
+			out_row_end(o);
+		}
+		sqlite3_finalize(st);
+	}
+	out_end(o);
+	out_doc_end(o);
+out:
+	if (have_fw)
+		framework_release(&fw);
+	return rc;
+}
+
+/* ---- rounds: the duo plan ---- */
+
+int visit_plan(sqlite3 *db, int64_t school, const struct visit_plan_opts *p, int *nplanned, int *repeats,
+	       struct beter_err *err)
+{
+	sqlite3_stmt *st;
+	int64_t *ids = NULL, round = 0, prev_round = 0;
+	int n = 0, rc, from = p->from, to = p->to;
+	int *target = NULL, *days = NULL, nd = 0;
+	unsigned char *prev = NULL;
+	char f[11], t[11];
+
+	*nplanned = *repeats = 0;
+	if ((rc = round_text_ok(p->round, err)))
+		return rc;
+	if ((rc = store_prepare(db, "SELECT from_date, to_date FROM visit_round WHERE school_id = ?1 AND name = ?2", &st,
+				err)))
+		return rc;
+	sqlite3_bind_int64(st, 1, school);
+	store_bind_text(st, 2, p->round);
+	if (sqlite3_step(st) == SQLITE_ROW) {
+		int rf, rt;
+		date_parse(store_col_text(st, 0), &rf, "from", NULL);
+		date_parse(store_col_text(st, 1), &rt, "to", NULL);
+		if (from <= to && (from != rf || to != rt)) {
+			date_format(rf, f);
+			date_format(rt, t);
+			rc = beter_err_set(err, BETER_DATAERR, "--from/--to: the round '%s' runs from %s to %s; leave them out "
+					   "to plan another team in it", p->round, f, t);
+		}
+		from = rf;
+		to = rt;
+	} else if (from > to) {
+		from = p->today;
+		to = p->today + 27;
+	}
+	sqlite3_finalize(st);
+	if (rc)
+		return rc;
+	if ((rc = round_get(db, school, p->round, from, to, &round, err)))
+		return rc;
+	int64_t already = 0;
+	if (!(rc = store_prepare(db, "SELECT count(*) FROM visit WHERE round_id = ?1 AND team_id = ?2", &st, err))) {
+		sqlite3_bind_int64(st, 1, round);
+		sqlite3_bind_int64(st, 2, p->team);
+		if (sqlite3_step(st) == SQLITE_ROW)
+			already = sqlite3_column_int64(st, 0);
+		sqlite3_finalize(st);
+	}
+	if (rc)
+		return rc;
+	if (already)
+		return beter_err_set(err, BETER_FAIL, "the round '%s' has %lld visits for this team already (see 'beter "
+				     "visit list --round \"%s\"')", p->round, (long long)already, p->round);
+
+	/* the members, by code */
+	if ((rc = store_prepare(db, "SELECT p.id FROM team_member m JOIN person p ON p.id = m.person_id "
+				    "WHERE m.team_id = ?1 ORDER BY p.code", &st, err)))
+		return rc;
+	sqlite3_bind_int64(st, 1, p->team);
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		ids = xrealloc(ids, (size_t)(n + 1) * sizeof(*ids));
+		ids[n++] = sqlite3_column_int64(st, 0);
+	}
+	sqlite3_finalize(st);
+	if (n < 2) {
+		free(ids);
+		return beter_err_set(err, BETER_DATAERR, "--team: the team has %d member%s; a duo round needs at least 2",
+				     n, n == 1 ? "" : "s");
+	}
+
+	/* the pairs of the team's previous round */
+	prev = xcalloc((size_t)n * (size_t)n, 1);
+	if (!(rc = store_prepare(db, "SELECT v.round_id FROM visit v JOIN visit_round r ON r.id = v.round_id "
+				     "WHERE v.team_id = ?1 AND v.round_id <> ?2 ORDER BY r.from_date DESC, r.id DESC LIMIT 1",
+				     &st, err))) {
+		sqlite3_bind_int64(st, 1, p->team);
+		sqlite3_bind_int64(st, 2, round);
+		if (sqlite3_step(st) == SQLITE_ROW)
+			prev_round = sqlite3_column_int64(st, 0);
+		sqlite3_finalize(st);
+	}
+	if (!rc && prev_round &&
+	    !(rc = store_prepare(db, "SELECT observer_id, teacher_id FROM visit WHERE round_id = ?1", &st, err))) {
+		sqlite3_bind_int64(st, 1, prev_round);
+		while (sqlite3_step(st) == SQLITE_ROW) {
+			int a = -1, b = -1;
+			for (int i = 0; i < n; i++) {
+				if (ids[i] == sqlite3_column_int64(st, 0))
+					a = i;
+				if (ids[i] == sqlite3_column_int64(st, 1))
+					b = i;
+			}
+			if (a >= 0 && b >= 0)
+				prev[a * n + b] = 1;
+		}
+		sqlite3_finalize(st);
+	}
+	target = xcalloc((size_t)n, sizeof(int));
+	if (!rc)
+		*repeats = visit_plan_pairs(n, prev, target);
+
+	/* days: spread over the weekdays of the round */
+	days = xcalloc((size_t)(to - from + 1), sizeof(int));
+	for (int d = from; d <= to; d++)
+		if (date_weekday(d) <= 5)
+			days[nd++] = d;
+	if (!nd)
+		days[nd++] = from;
+	for (int i = 0; i < n && !rc; i++) {
+		struct visit_new v;
+		int64_t vid;
+		memset(&v, 0, sizeof(v));
+		v.observer = ids[i];
+		v.teacher = ids[target[i]];
+		v.team = p->team;
+		v.round = p->round;
+		v.day = days[(long)i * nd / n];
+		v.time = -1;
+		v.framework = p->framework;
+		if (!(rc = visit_add(db, school, &v, &vid, err)))
+			(*nplanned)++;
+	}
+	free(days);
+	free(target);
+	free(prev);
+	free(ids);
+	return rc;
+}
+
+/* ---- coverage ---- */
+
+static const struct out_col cov_cols[] = {
+	{ "teacher", OUT_T_TEXT }, { "name", OUT_T_TEXT },	    { "team", OUT_T_TEXT },
+	{ "planned", OUT_T_INT },  { "done", OUT_T_INT },	    { "observers", OUT_T_TEXT },
+	{ "visited", OUT_T_BOOL }, { "feedback_held", OUT_T_BOOL }, { "last_visit", OUT_T_TEXT },
+};
+
+int visit_coverage(sqlite3 *db, int64_t school, const struct visit_filter *f, struct out *o,
+		   struct visit_coverage *cov, struct beter_err *err)
+{
+	sqlite3_stmt *st;
+	char from[11], to[11];
+	int64_t round = 0;
+	int rc;
+
+	memset(cov, 0, sizeof(*cov));
+	if (f->round && (rc = visit_round_find(db, school, f->round, &round, err)))
+		return rc;
+	if ((rc = store_prepare(db,
+				"WITH scope(pid) AS ("
+				"  SELECT m.person_id FROM team_member m JOIN team t ON t.id = m.team_id WHERE t.school_id = ?1 "
+				"  AND CASE WHEN ?2 <> 0 THEN t.id = ?2 WHEN ?3 <> 0 THEN t.id IN "
+				"    (SELECT team_id FROM visit WHERE round_id = ?3) ELSE t.kind = 'leraren' END "
+				"  UNION SELECT teacher_id FROM visit WHERE ?3 <> 0 AND ?2 = 0 AND round_id = ?3), "
+				"vs AS (SELECT * FROM visit WHERE school_id = ?1 AND (?3 = 0 OR round_id = ?3) "
+				"  AND (?4 IS NULL OR date >= ?4) AND (?5 IS NULL OR date <= ?5)) "
+				"SELECT p.code, p.name, "
+				" (SELECT group_concat(name, '|') FROM (SELECT t.name FROM team_member m JOIN team t ON "
+				"   t.id = m.team_id WHERE m.person_id = p.id AND t.kind = 'leraren' ORDER BY t.name)), "
+				" (SELECT count(*) FROM vs WHERE vs.teacher_id = p.id AND vs.recorded IS NULL), "
+				" (SELECT count(*) FROM vs WHERE vs.teacher_id = p.id AND vs.recorded IS NOT NULL), "
+				" (SELECT group_concat(code, '|') FROM (SELECT DISTINCT o.code FROM vs JOIN person o ON "
+				"   o.id = vs.observer_id WHERE vs.teacher_id = p.id AND vs.recorded IS NOT NULL ORDER BY o.code)), "
+				" EXISTS (SELECT 1 FROM vs WHERE vs.teacher_id = p.id AND vs.feedback_date IS NOT NULL), "
+				" (SELECT max(date) FROM vs WHERE vs.teacher_id = p.id AND vs.recorded IS NOT NULL) "
+				"FROM person p WHERE p.id IN (SELECT pid FROM scope) ORDER BY p.code",
+				&st, err)))
+		return rc;
+	sqlite3_bind_int64(st, 1, school);
+	sqlite3_bind_int64(st, 2, f->team);
+	sqlite3_bind_int64(st, 3, round);
+	if (f->from <= f->to) {
+		date_format(f->from, from);
+		date_format(f->to, to);
+		store_bind_text(st, 4, from);
+		store_bind_text(st, 5, to);
+	}
+	out_list(o, cov_cols, sizeof(cov_cols) / sizeof(*cov_cols));
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		int64_t done = sqlite3_column_int64(st, 4);
+		int fb = sqlite3_column_int(st, 6);
+		for (int i = 0; i < 3; i++)
+			out_text(o, (const char *)sqlite3_column_text(st, i));
+		out_int(o, sqlite3_column_int64(st, 3));
+		out_int(o, done);
+		out_text(o, (const char *)sqlite3_column_text(st, 5));
+		out_bool(o, done > 0);
+		out_bool(o, fb);
+		out_text(o, (const char *)sqlite3_column_text(st, 7));
+		out_row_end(o);
+		cov->teachers++;
+		cov->visited += done > 0;
+		cov->feedback += fb;
+	}
+	out_end(o);
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? 0 : store_fail(db, rc, err, "computing coverage");
+}
+
+/* ---- framework scores ---- */
+
+static const struct out_col sitem_cols[] = {
+	{ "framework", OUT_T_TEXT }, { "domain_id", OUT_T_TEXT }, { "domain", OUT_T_TEXT }, { "item_id", OUT_T_TEXT },
+	{ "item", OUT_T_TEXT },	     { "scores", OUT_T_INT },	  { "mean", OUT_T_REAL },
+};
+static const struct out_col sdom_cols[] = {
+	{ "framework", OUT_T_TEXT }, { "domain_id", OUT_T_TEXT }, { "domain", OUT_T_TEXT },
+	{ "scores", OUT_T_INT },     { "mean", OUT_T_REAL },
+};
+
+static double round2(double v)
+{
+	return round(v * 100.0) / 100.0;
+}
+
+int visit_scores(sqlite3 *db, int64_t school, const struct visit_filter *f, struct out *o, struct beter_err *err)
+{
+	sqlite3_stmt *st, *q = NULL;
+	int64_t *fws = NULL, rid;
+	size_t nfw = 0;
+	int rc;
+
+	if (f->round && (rc = visit_round_find(db, school, f->round, &rid, err)))
+		return rc;
+	/* the frameworks the selected visits were scored on */
+	{
+		struct strbuf sql = STRBUF_INIT;
+		strbuf_addf(&sql, "SELECT DISTINCT fwid FROM (SELECT v.framework_id AS fwid, fw.key AS k FROM visit v "
+				  "LEFT JOIN visit_round r ON r.id = v.round_id LEFT JOIN visit_framework fw ON fw.id = "
+				  "v.framework_id WHERE v.school_id = ?1 AND (?2 = 0 OR v.teacher_id = ?2) AND (?3 = 0 OR "
+				  "v.observer_id = ?3) AND (?4 = 0 OR v.team_id = ?4) AND (?5 IS NULL OR r.name = ?5) AND "
+				  "(?6 IS NULL OR v.date >= ?6) AND (?7 IS NULL OR v.date <= ?7) AND EXISTS (SELECT 1 FROM "
+				  "visit_score s WHERE s.visit_id = v.id) ORDER BY k)");
+		rc = store_prepare(db, strbuf_str(&sql), &st, err);
+		strbuf_release(&sql);
+		if (rc)
+			return rc;
+	}
+	{
+		char from[11], to[11];
+		sqlite3_bind_int64(st, 1, school);
+		sqlite3_bind_int64(st, 2, f->teacher);
+		sqlite3_bind_int64(st, 3, f->observer);
+		sqlite3_bind_int64(st, 4, f->team);
+		store_bind_text(st, 5, f->round);
+		if (f->from <= f->to) {
+			date_format(f->from, from);
+			date_format(f->to, to);
+			store_bind_text(st, 6, from);
+			store_bind_text(st, 7, to);
+		}
+		while (sqlite3_step(st) == SQLITE_ROW) {
+			fws = xrealloc(fws, (nfw + 1) * sizeof(*fws));
+			fws[nfw++] = sqlite3_column_int64(st, 0);
+		}
+		sqlite3_finalize(st);
+
+		/* count and sum per item over the same visits */
+		rc = store_prepare(db, "SELECT s.item, count(*), sum(s.score) FROM visit_score s JOIN visit v ON v.id = "
+				       "s.visit_id LEFT JOIN visit_round r ON r.id = v.round_id WHERE v.framework_id = ?8 "
+				       "AND v.school_id = ?1 AND (?2 = 0 OR v.teacher_id = ?2) AND (?3 = 0 OR v.observer_id = ?3) "
+				       "AND (?4 = 0 OR v.team_id = ?4) AND (?5 IS NULL OR r.name = ?5) AND (?6 IS NULL OR "
+				       "v.date >= ?6) AND (?7 IS NULL OR v.date <= ?7) GROUP BY s.item", &q, err);
+		if (!rc) {
+			sqlite3_bind_int64(q, 1, school);
+			sqlite3_bind_int64(q, 2, f->teacher);
+			sqlite3_bind_int64(q, 3, f->observer);
+			sqlite3_bind_int64(q, 4, f->team);
+			store_bind_text(q, 5, f->round);
+			if (f->from <= f->to) {
+				store_bind_text(q, 6, from);
+				store_bind_text(q, 7, to);
+			}
+		}
+	}
+	if (rc) {
+		free(fws);
+		return rc;
+	}
+
+	struct out_col all[] = {
+		{ "framework", OUT_T_TEXT }, { "domain_id", OUT_T_TEXT }, { "domain", OUT_T_TEXT },
+		{ "item_id", OUT_T_TEXT },   { "item", OUT_T_TEXT },	  { "scores", OUT_T_INT },
+		{ "mean", OUT_T_REAL },
+	};
+	struct framework *fwv = xcalloc(nfw ? nfw : 1, sizeof(*fwv));
+	int64_t **cnt = xcalloc(nfw ? nfw : 1, sizeof(*cnt)), **sum = xcalloc(nfw ? nfw : 1, sizeof(*sum));
+	for (size_t k = 0; k < nfw && !rc; k++) {
+		if ((rc = framework_load(db, fws[k], &fwv[k], err)))
+			break;
+		cnt[k] = xcalloc(fwv[k].nitems + 1, sizeof(int64_t));
+		sum[k] = xcalloc(fwv[k].nitems + 1, sizeof(int64_t));
+		sqlite3_reset(q);
+		sqlite3_bind_int64(q, 8, fws[k]);
+		while (sqlite3_step(q) == SQLITE_ROW) {
+			const struct fw_item *it = framework_item(&fwv[k], store_col_text(q, 0));
+			if (it) {
+				cnt[k][it - fwv[k].items] = sqlite3_column_int64(q, 1);
+				sum[k][it - fwv[k].items] = sqlite3_column_int64(q, 2);
+			}
+		}
+	}
+	sqlite3_finalize(q);
+	if (!rc) {
+		out_doc_begin(o, all, sizeof(all) / sizeof(*all));
+		out_section(o, "items", "Mean per item");
+		out_list(o, sitem_cols, sizeof(sitem_cols) / sizeof(*sitem_cols));
+		for (size_t k = 0; k < nfw; k++)
+			for (size_t i = 0; i < fwv[k].nitems; i++) {
+				const struct fw_item *it = &fwv[k].items[i];
+				out_text(o, fwv[k].key);
+				out_text(o, fwv[k].domains[it->domain].id);
+				out_text(o, fwv[k].domains[it->domain].title);
+				out_text(o, it->id);
+				out_text(o, it->text);
+				out_int(o, cnt[k][i]);
+				if (cnt[k][i])
+					out_real(o, round2((double)sum[k][i] / (double)cnt[k][i]));
+				else
+					out_null(o);
+				out_row_end(o);
+			}
+		out_end(o);
+		out_section(o, "domains", "Mean per domain");
+		out_list(o, sdom_cols, sizeof(sdom_cols) / sizeof(*sdom_cols));
+		for (size_t k = 0; k < nfw; k++)
+			for (size_t d = 0; d < fwv[k].ndomains; d++) {
+				int64_t c = 0, s = 0;
+				for (size_t i = 0; i < fwv[k].nitems; i++)
+					if (fwv[k].items[i].domain == d) {
+						c += cnt[k][i];
+						s += sum[k][i];
+					}
+				out_text(o, fwv[k].key);
+				out_text(o, fwv[k].domains[d].id);
+				out_text(o, fwv[k].domains[d].title);
+				out_int(o, c);
+				if (c)
+					out_real(o, round2((double)s / (double)c));
+				else
+					out_null(o);
+				out_row_end(o);
+			}
+		out_end(o);
+		out_doc_end(o);
+	}
+	for (size_t k = 0; k < nfw; k++) {
+		framework_release(&fwv[k]);
+		free(cnt[k]);
+		free(sum[k]);
+	}
+	free(fwv);
+	free(cnt);
+	free(sum);
+	free(fws);
+	return rc;
+}

@@ -1,0 +1,209 @@
+# lesson visits, feedback talks, duo rounds, coverage, frameworks
+
+run beter visit --help
+run beter help visit framework
+
+quiet beter init --school "OBS De Linde"
+printf 'code;naam;rol;team\nAA;Ada Aarts;leraar;Team Zes\nBB;Bo Bakker;leraar;Team Zes\nCC;Cas Claes;leraar;Team Zes\nDD;Dio Dekker;leraar;Team Zes\nEE;Eva Eijk;schoolcoach;Team Zes\nFF;Fay Fens;leraar;Team Zes\nGG;Gijs Goes;leraar;Team Vijf\nHH;Hes Hout;leraar;Team Vijf\nII;Ivo Ilse;leraar;Team Vijf\nJJ;Jet Jong;leraar;Team Vijf\nKK;Kim Kok;leraar;Team Vijf\nSL;Sam Leid;schoolleider;MT\n' >roster.csv
+quiet beter person import roster.csv
+
+note frameworks shipped with beter
+run beter visit framework list
+run beter visit framework show leerresultaten
+run beter --json visit framework show leerresultaten
+run beter visit framework show nope
+
+note duo planning: a team of 6 and a team of 5
+run beter visit plan --team "Team Zes" --round "ronde 1" --from 2026-11-02 --to 2026-11-13
+run beter visit plan --team "Team Vijf" --round "ronde 1"
+# the invariants, checked on the JSON: everyone visits once, is visited once, never themself
+check_round() {
+	beter --json visit list --round "$1" --team "$2" | python3 -c '
+import json, sys
+v = json.load(sys.stdin)
+obs = sorted(x["observer"] for x in v); tea = sorted(x["teacher"] for x in v)
+ok = obs == tea and len(set(obs)) == len(v) and all(x["observer"] != x["teacher"] for x in v)
+print("%s: %d visits, everyone visits once and is visited once: %s" % (sys.argv[1], len(v), ok))
+' "$2"
+}
+check_round "ronde 1" "Team Zes"
+check_round "ronde 1" "Team Vijf"
+run beter visit plan --team "Team Zes" --round "ronde 1"
+run beter visit plan --team "Team Zes" --round "ronde 2" --from 2026-11-16 --to 2026-11-27
+run beter visit plan --team "Team Vijf" --round "ronde 2"
+check_round "ronde 2" "Team Zes"
+check_round "ronde 2" "Team Vijf"
+# no pair of round 1 comes back in round 2
+beter --json visit list | python3 -c '
+import json, sys
+v = json.load(sys.stdin)
+r1 = {(x["observer"], x["teacher"]) for x in v if x["round"] == "ronde 1"}
+r2 = {(x["observer"], x["teacher"]) for x in v if x["round"] == "ronde 2"}
+print("pairs repeated from ronde 1 in ronde 2:", len(r1 & r2))
+'
+run beter visit plan --team MT --round "ronde 1"
+run beter visit plan --team "Team Zes"
+run beter visit plan --team "Team Zes" --round x --from 2026-12-01
+run beter visit plan --team "Team Zes" --round "ronde 2" --from 2026-12-01 --to 2026-12-10
+
+note planned, recorded, feedback held
+run beter visit record 1 --seen "I saw you write the lesson goal on the board and read it aloud." \
+	--effect "Three pupils copied it; the others went on talking." --score uitleg.1=2 --score klimaat.1=3 --date 2026-11-03
+run beter visit show 1
+run beter visit list --status feedback-due
+run beter visit feedback 1 --date 2026-11-12 --agreed "Start with the goal and let pupils say it in their own words." \
+	--point "Check that every pupil knows the lesson goal"
+run beter visit list --teacher "$(beter --json visit show 1 | python3 -c 'import json,sys; print(json.load(sys.stdin)["visit"]["teacher"])')" --csv
+run beter visit record 2 --seen "You used wisbordjes for every question." --effect "All pupils wrote an answer." --score klimaat.2=4 --tsv
+run beter visit show 2 --json
+run beter visit list --status done
+run beter visit list --status feedback-due --feedback-days 3
+
+note a focus on the development points
+run beter visit add --observer EE --teacher "$(beter --json visit show 1 | python3 -c 'import json,sys; print(json.load(sys.stdin)["visit"]["teacher"])')" \
+	--date 2026-11-26 --time 10:15 --group "groep 6" --subject rekenen --lesson-goal "Breuken vergelijken" --focus points
+goal=$(beter -q --json goal add --team "Team Zes" --text "Leerlingen kunnen hun aanpak hardop uitleggen" --pupils "groep 6" --weeks 6 --norm 8 --baseline 5 --date 2026-11-02 >/dev/null; beter --json goal list --team "Team Zes" | jq '.[0].id')
+run beter visit add --observer SL --teacher AA --date 2026-11-27 --focus "goal:$goal" --round "ronde 2" --json
+run beter visit add --observer SL --teacher AA --date 2026-11-27 --focus goal:999
+run beter visit add --observer SL --teacher AA --date 2026-11-27 --focus goal:1
+run beter visit add --observer SL --teacher BB --date 2026-11-27 --focus item:klimaat.2 --quiet
+run beter visit points --teacher "$(beter --json visit show 1 | python3 -c 'import json,sys; print(json.load(sys.stdin)["visit"]["teacher"])')"
+run beter visit points close 1 --date 2026-11-19
+run beter visit points close 1
+run beter visit points --teacher "$(beter --json visit show 1 | python3 -c 'import json,sys; print(json.load(sys.stdin)["visit"]["teacher"])')" --json
+
+note ad-hoc entry with the editor
+cat >editor.sh <<'ED'
+#!/bin/sh
+# a scripted editor: keeps the template's comments, fills in the sections
+cp "$1" "$TMP/template.txt"
+{
+	echo "seen: I saw you stop the class and ask two pupils to explain"
+	echo "their answer on the board."
+	echo "# a comment the editor leaves behind"
+	echo "effect: The pupils at the back started to compare their answers."
+	echo "scores:"
+	echo "activerend.2=3"
+	cat "$1"
+} >"$1.new" && mv "$1.new" "$1"
+ED
+chmod +x editor.sh
+EDITOR="$TMP/work/editor.sh" run beter visit record 3 --edit
+echo "the template the editor got:"
+cat "$TMP/template.txt"
+cat >empty-editor.sh <<'ED'
+#!/bin/sh
+# leaves only comments: the entry is aborted
+grep '^#' "$1" >"$1.new"; mv "$1.new" "$1"
+ED
+chmod +x empty-editor.sh
+before=$(store_digest)
+VISUAL="$TMP/work/empty-editor.sh" EDITOR=false run beter visit record 4 --edit
+VISUAL="$TMP/work/empty-editor.sh" run beter visit add --observer SL --teacher CC --date 2026-11-19 --edit
+EDITOR=false run beter visit record 4 --edit
+run beter visit record 4 --edit </dev/null
+[ "$before" = "$(store_digest)" ] && echo "store unchanged"
+EDITOR="$TMP/work/editor.sh" run beter visit add --observer SL --teacher DD --date 2026-11-18 --edit --quiet
+run beter visit show "$(beter --json visit list --observer SL --teacher DD | python3 -c 'import json,sys; print(json.load(sys.stdin)[0]["id"])')" --csv
+
+note without a terminal: JSON with --from
+printf '{"seen": "You gave the instruction in three short steps.", "effect": "Pupils started at once.", "scores": {"management.1": 4, "uitleg.2": 3}}' >obs.json
+run beter visit record 4 --from obs.json --quiet
+printf '{"seen": "You walked round.", "effect": "Pupils asked questions."}' | run beter visit record 5 --from - --quiet
+run beter visit list --round "ronde 1"
+
+note rules: nothing is written
+before=$(store_digest)
+run beter visit record 6 --seen x --effect y --score uitleg.1=5
+run beter visit record 6 --seen x --effect y --score onzin.1=2
+run beter visit record 6 --seen x --effect y --score uitleg.1
+run beter visit record 6 --seen x --effect y --score uitleg.1=drie
+run beter visit record 6 --seen x
+run beter visit record 99 --seen x --effect y
+run beter visit record 22 --seen x --effect y
+run beter visit add --observer AA --teacher AA --date 2026-11-20
+run beter visit add --observer AA --teacher ZZ --date 2026-11-20
+run beter visit add --observer QQ --teacher AA --date 2026-11-20
+run beter visit add --observer AA --teacher BB --date 2026-13-01
+run beter visit add --observer AA --teacher BB --date 2026-11-20 --time 25:00
+run beter visit add --observer AA --teacher BB --date 2026-11-20 --focus item:onzin
+run beter visit add --observer AA --teacher BB --date 2026-11-20 --focus goal:-2
+run beter visit add --observer AA --teacher BB --date 2026-11-20 --focus everything
+run beter visit add --observer AA --teacher BB --date 2026-11-20 --framework onbekend
+run beter visit add --observer AA --teacher BB --date 2026-11-20 --seen x --effect y --score uitleg.1=0
+run beter visit add --observer AA --teacher BB --date 2026-11-20 --edit --from obs.json
+run beter visit add --observer AA --teacher BB --date 2026-11-20 --from obs.json --seen x
+run beter visit add --observer AA --teacher BB
+run beter visit feedback 6 --agreed "x"
+run beter visit feedback 1 --agreed "again"
+run beter visit feedback 2 --agreed "x" --date 2026-11-01
+run beter visit feedback 2 --agreed "x" --date 2026-12-01
+run beter visit feedback 2
+run beter visit feedback 99 --agreed x
+run beter visit show 99
+run beter visit show x
+run beter visit list --status open
+run beter visit list --round "ronde 9"
+run beter visit points
+run beter visit points close 77
+printf '{"seen": 3}' >bad.json
+run beter visit record 6 --from bad.json
+printf '{"seen": "a", "effect": "b", "scores": {"uitleg.1": 2.5}}' >bad2.json
+run beter visit record 6 --from bad2.json
+printf 'not json' >bad3.json
+run beter visit record 6 --from bad3.json
+run beter visit record 6 --from missing.json
+[ "$before" = "$(store_digest)" ] && echo "store unchanged"
+
+note coverage and feedback-due
+run beter visit coverage --round "ronde 1"
+run beter visit coverage --round "ronde 1" --json
+run beter visit coverage --round "ronde 1" --csv --require 20
+run beter visit coverage --round "ronde 1" --require 50
+run beter visit coverage --from 2026-11-01 --to 2026-11-30 --team "Team Vijf"
+run beter visit coverage --from 2026-W46
+run beter visit coverage
+run beter visit coverage --round "ronde 1" --require 120
+run beter visit list --status feedback-due
+BETER_TODAY=2026-12-31 run beter visit list --status feedback-due --csv
+
+note framework scores: means per item and domain, never per teacher
+run beter visit scores --team "Team Zes" --round "ronde 1"
+run beter --json visit scores
+run beter visit scores --team "Team Vijf" --csv
+
+note the school own framework from a semicolon CSV
+printf '\xef\xbb\xbfdomein;code;omschrijving\r\nKlimaat;kl.1;"De leraar begroet elke leerling; bij naam"\r\nKlimaat;kl.2;Er is rust in de klas\r\nUitleg;ui.1;Het doel staat op het bord\r\n' >onze-kijkwijzer.csv
+run beter visit framework import onze-kijkwijzer.csv --title "Onze kijkwijzer" --scale 1-3 --labels "nog niet|soms|altijd"
+run beter visit framework list --csv
+run beter visit add --observer SL --teacher EE --date 2026-11-19 --framework onze-kijkwijzer --seen "You greeted every pupil at the door." --effect "Pupils came in quietly." --score kl.1=3 --score ui.1=2 --quiet
+run beter visit add --observer SL --teacher FF --date 2026-11-19 --framework onze-kijkwijzer --seen "x" --effect "y" --score kl.1=4
+run beter visit scores --csv
+before=$(store_digest)
+printf 'domein;code;omschrijving\nKlimaat;kl.2;Er is rust in de klas\n' >smaller.csv
+run beter visit framework import smaller.csv --key onze-kijkwijzer
+printf 'domein;code;omschrijving\nKlimaat;kl 1;Rust\n' >badid.csv
+run beter visit framework import badid.csv
+printf 'domein;code;omschrijving\nKlimaat;kl.1;Rust\nUitleg;kl.1;Doel\n' >dup.csv
+run beter visit framework import dup.csv
+printf 'wat;waarom\nx;y\n' >header.csv
+run beter visit framework import header.csv
+run beter visit framework import onze-kijkwijzer.csv --key leskwaliteit
+run beter visit framework import onze-kijkwijzer.csv --scale 4-1
+run beter visit framework import onze-kijkwijzer.csv --labels "a|b"
+printf '{"key": "k", "title": "T", "scale": {"min": 1, "max": 4}, "domains": [{"id": "d", "title": "D", "items": [{"id": "i", "text": 5}]}]}' >badfw.json
+run beter visit framework import badfw.json
+[ "$before" = "$(store_digest)" ] && echo "store unchanged"
+printf '{"key": "eigen-json", "title": "Eigen", "scale": {"min": 1, "max": 2, "labels": ["nee", "ja"]}, "domains": [{"id": "d", "title": "D", "items": [{"id": "d.1", "text": "Tekst"}]}]}' >fw.json
+run beter visit framework import fw.json --quiet
+run beter visit framework import fw.json --dry-run --quiet
+run beter visit framework show eigen-json --tsv
+
+note usage errors
+run beter visit lst
+run beter visit add --observer AA
+run beter visit record
+run beter visit record 4
+run beter visit plan --round x
+run beter visit coverage --round "ronde 1" --require lots
+run beter visit list --feedback-days -1

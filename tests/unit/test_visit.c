@@ -1,0 +1,261 @@
+#include "unit.h"
+
+#include "beter/date.h"
+#include "beter/devpoint.h"
+#include "beter/framework.h"
+#include "beter/person.h"
+#include "beter/team.h"
+#include "beter/visit.h"
+
+/* a plan is a derangement: everyone visits once, is visited once, never themself */
+static void check_derangement(int n, const int *t)
+{
+	int *seen = calloc((size_t)n, sizeof(int));
+	for (int i = 0; i < n; i++) {
+		assert_true(t[i] >= 0 && t[i] < n);
+		assert_int_not_equal(t[i], i);
+		seen[t[i]]++;
+	}
+	for (int i = 0; i < n; i++)
+		assert_int_equal(seen[i], 1);
+	free(seen);
+}
+
+static void test_planner_sizes(void **state)
+{
+	(void)state;
+	for (int n = 2; n <= 12; n++) {
+		int t[12], t2[12], again[12];
+		unsigned char prev[144];
+
+		assert_int_equal(visit_plan_pairs(n, NULL, t), 0);
+		check_derangement(n, t);
+		/* deterministic */
+		visit_plan_pairs(n, NULL, again);
+		assert_memory_equal(t, again, sizeof(int) * (size_t)n);
+		/* no two people visit each other in a first round of 3 or more */
+		for (int i = 0; n > 2 && i < n; i++)
+			assert_int_not_equal(t[t[i]], i);
+
+		/* the next round avoids every pair of this one from 3 people on */
+		memset(prev, 0, sizeof(prev));
+		for (int i = 0; i < n; i++)
+			prev[i * n + t[i]] = 1;
+		int rep = visit_plan_pairs(n, prev, t2);
+		check_derangement(n, t2);
+		int count = 0;
+		for (int i = 0; i < n; i++)
+			count += prev[i * n + t2[i]];
+		assert_int_equal(count, rep);
+		assert_int_equal(rep, n == 2 ? 2 : 0);
+	}
+}
+
+static void test_planner_hard_previous(void **state)
+{
+	/* previous pairs that no rotation avoids: the search finds another way */
+	int n = 4, t[4];
+	unsigned char prev[16] = { 0 };
+	(void)state;
+	/* every rotation i -> i+k hits one of these: k=1 0->1, k=2 1->3, k=3 1->0 */
+	prev[0 * 4 + 1] = 1;
+	prev[1 * 4 + 3] = 1;
+	prev[1 * 4 + 0] = 1;
+	prev[2 * 4 + 0] = 1;
+	assert_int_equal(visit_plan_pairs(n, prev, t), 0);
+	check_derangement(n, t);
+	for (int i = 0; i < n; i++)
+		assert_int_equal(prev[i * n + t[i]], 0);
+	/* the only way left */
+	assert_int_equal(t[0], 3);
+	assert_int_equal(t[1], 2);
+	/* with everything forbidden, the best rotation and its count */
+	memset(prev, 1, sizeof(prev));
+	assert_int_equal(visit_plan_pairs(n, prev, t), 4);
+	check_derangement(n, t);
+}
+
+static void test_status(void **state)
+{
+	int d = date_from_ymd(2026, 11, 10);
+	(void)state;
+	assert_int_equal(visit_status_of(0, 0, d, d + 30, 7), VISIT_PLANNED);
+	assert_int_equal(visit_status_of(1, 0, d, d, 7), VISIT_DONE);
+	assert_int_equal(visit_status_of(1, 0, d, d + 7, 7), VISIT_DONE);
+	assert_int_equal(visit_status_of(1, 0, d, d + 8, 7), VISIT_FEEDBACK_DUE);
+	assert_int_equal(visit_status_of(1, 0, d, d + 1, 0), VISIT_FEEDBACK_DUE);
+	assert_int_equal(visit_status_of(1, 1, d, d + 100, 7), VISIT_CLOSED);
+	assert_string_equal(visit_status_name(VISIT_FEEDBACK_DUE), "feedback-due");
+	assert_int_equal(visit_status_parse("closed"), VISIT_CLOSED);
+	assert_int_equal(visit_status_parse("open"), -1);
+}
+
+static void test_text_entry(void **state)
+{
+	struct visit_obs obs;
+	struct beter_err err = { 0 };
+	(void)state;
+
+	assert_int_equal(visit_obs_parse_text("# only\n# comments\n\nseen:\n\neffect:\n\nscores:\n", &obs, &err),
+			 BETER_FAIL);
+	assert_non_null(strstr(err.msg, "aborting"));
+	assert_int_equal(visit_obs_parse_text("seen: I saw you\nask a question\n# dropped\neffect:\n pupils answered \n"
+					      "scores:\nklimaat.1 = 3\nUITLEG.2=4\n", &obs, &err), 0);
+	assert_string_equal(obs.seen, "I saw you\nask a question");
+	assert_string_equal(obs.effect, "pupils answered");
+	assert_int_equal(obs.nscores, 2);
+	assert_string_equal(obs.scores[1].item, "uitleg.2");
+	assert_int_equal(obs.scores[1].value, 4);
+	visit_obs_release(&obs);
+	assert_int_equal(visit_obs_parse_text("hello\nseen: x\n", &obs, &err), BETER_DATAERR);
+	assert_int_equal(visit_obs_parse_text("seen: x\nscores:\nklimaat.1\n", &obs, &err), BETER_DATAERR);
+
+	assert_int_equal(visit_obs_parse_json("t.json", "{\"seen\": \"a\", \"effect\": \"b\", \"scores\": {\"x.1\": 2}}",
+					      &obs, &err), 0);
+	assert_int_equal(obs.nscores, 1);
+	visit_obs_release(&obs);
+	assert_int_equal(visit_obs_parse_json("t.json", "{\"seen\": 3}", &obs, &err), BETER_DATAERR);
+	assert_string_equal(err.msg, "t.json: field 'seen': expected a string");
+	assert_int_equal(visit_obs_parse_json("t.json", "{\"scores\": {\"x\": 2.5}}", &obs, &err), BETER_DATAERR);
+	assert_int_equal(visit_obs_parse_json("t.json", "[", &obs, &err), BETER_DATAERR);
+}
+
+static void test_visit_flow(void **state)
+{
+	sqlite3 *db = unit_store();
+	struct beter_err err = { 0 };
+	struct visit_new v;
+	struct visit_obs obs;
+	int64_t a, b, id, pid;
+	int today = date_today();
+	char *pts[] = { "check every pupil" };
+	(void)state;
+
+	assert_int_equal(person_add(db, 1, "AA", "A", "leraar", &a, &err), 0);
+	assert_int_equal(person_add(db, 1, "BB", "B", "leraar", &b, &err), 0);
+	memset(&v, 0, sizeof(v));
+	v.observer = a;
+	v.teacher = a;
+	v.day = today - 10;
+	v.time = -1;
+	assert_int_equal(visit_add(db, 1, &v, &id, &err), BETER_DATAERR);
+	v.teacher = b;
+	v.focus = "item:nope.1";
+	assert_int_equal(visit_add(db, 1, &v, &id, &err), BETER_DATAERR);
+	v.focus = "goal:0";
+	assert_int_equal(visit_add(db, 1, &v, &id, &err), BETER_DATAERR);
+	v.focus = "goal:4";
+	assert_int_equal(visit_add(db, 1, &v, &id, &err), BETER_FAIL); /* no such goal */
+	assert_int_equal(sqlite3_exec(db, "INSERT INTO team(uid, school_id, name) VALUES ('t1', 1, 'T');"
+				      "INSERT INTO goal(id, uid, school_id, team_id, text, weeks, norm, baseline, added) "
+				      "VALUES (4, 'g4', 1, 1, 'leerlingen lezen', 6, 8, 5, '2026-11-01')", NULL, NULL, NULL),
+			 SQLITE_OK);
+	assert_int_equal(visit_add(db, 1, &v, &id, &err), 0);
+	assert_int_equal(store_int(db, "SELECT focus_goal_id FROM visit", 0), 4);
+
+	/* feedback before recording is refused */
+	assert_int_equal(visit_feedback(db, id, today, "x", NULL, 0, &err), BETER_FAIL);
+	memset(&obs, 0, sizeof(obs));
+	obs.seen = xstrdup("I saw");
+	obs.effect = xstrdup("they did");
+	assert_int_equal(visit_obs_add_score(&obs, "klimaat.1=9", "--score", &err), 0);
+	assert_int_equal(visit_record(db, 1, id, &obs, NULL, today, &err), BETER_DATAERR);
+	assert_string_equal(err.msg, "--score: klimaat.1=9 is outside 1-4");
+	assert_int_equal(store_int(db, "SELECT count(*) FROM visit WHERE recorded IS NOT NULL", -1), 0);
+	obs.scores[0].value = 3;
+	assert_int_equal(visit_record(db, 1, id, &obs, NULL, today, &err), 0);
+	visit_obs_release(&obs);
+	assert_int_equal(store_int(db, "SELECT score FROM visit_score", 0), 3);
+
+	assert_int_equal(visit_feedback(db, id, today - 11, "x", NULL, 0, &err), BETER_DATAERR);
+	assert_int_equal(visit_feedback(db, id, today, "try it", pts, 1, &err), 0);
+	assert_int_equal(visit_feedback(db, id, today, "again", NULL, 0, &err), BETER_FAIL);
+	assert_int_equal(devpoint_open_count(db, b), 1);
+
+	/* a visit focused on the points links to the open ones */
+	v.focus = "points";
+	v.day = today;
+	assert_int_equal(visit_add(db, 1, &v, &id, &err), 0);
+	/* the point made in the talk, and the focus of the new visit */
+	assert_int_equal(store_int(db, "SELECT count(*) FROM visit_devpoint WHERE made = 1", -1), 1);
+	assert_int_equal(store_int(db, "SELECT count(*) FROM visit_devpoint WHERE made = 0", -1), 1);
+	pid = store_int(db, "SELECT id FROM goal WHERE person_id IS NOT NULL", 0);
+	assert_int_equal(devpoint_close(db, pid, today, &err), 0);
+	assert_int_equal(devpoint_close(db, pid, today, &err), BETER_FAIL);
+	assert_int_equal(devpoint_open_count(db, b), 0);
+	store_close(db);
+}
+
+static void test_plan_rounds(void **state)
+{
+	sqlite3 *db = unit_store();
+	struct beter_err err = { 0 };
+	struct visit_plan_opts po;
+	int64_t team, pid;
+	int n, rep, added;
+	char code[8];
+	(void)state;
+
+	assert_int_equal(team_add(db, 1, "T", NULL, &team, &err), 0);
+	for (int i = 0; i < 5; i++) {
+		snprintf(code, sizeof(code), "P%d", i);
+		assert_int_equal(person_add(db, 1, code, code, "leraar", &pid, &err), 0);
+		assert_int_equal(team_member_add(db, team, pid, NULL, &added, &err), 0);
+	}
+	memset(&po, 0, sizeof(po));
+	po.team = team;
+	po.round = "r1";
+	po.from = 1;
+	po.to = 0;
+	po.today = date_today();
+	assert_int_equal(visit_plan(db, 1, &po, &n, &rep, &err), 0);
+	assert_int_equal(n, 5);
+	assert_int_equal(visit_plan(db, 1, &po, &n, &rep, &err), BETER_FAIL);
+	po.round = "r2";
+	assert_int_equal(visit_plan(db, 1, &po, &n, &rep, &err), 0);
+	assert_int_equal(rep, 0);
+	/* no pair of r1 again in r2 */
+	assert_int_equal(store_int(db, "SELECT count(*) FROM visit a JOIN visit b ON a.observer_id = b.observer_id AND "
+				       "a.teacher_id = b.teacher_id AND a.round_id <> b.round_id", -1), 0);
+	assert_int_equal(store_int(db, "SELECT count(DISTINCT observer_id) + count(DISTINCT teacher_id) FROM visit v "
+				       "JOIN visit_round r ON r.id = v.round_id WHERE r.name = 'r2'", -1), 10);
+	store_close(db);
+}
+
+static void test_framework_csv(void **state)
+{
+	struct framework fw;
+	struct beter_err err = { 0 };
+	char path[] = "/tmp/beter-fw-XXXXXX";
+	int fd = mkstemp(path);
+	const char *csv = "domein;code;omschrijving\nKlimaat;k.1;Rustig\nUitleg;u.1;Helder doel\nKlimaat;k.2;Veilig\n";
+	(void)state;
+
+	assert_true(write(fd, csv, strlen(csv)) == (ssize_t)strlen(csv));
+	close(fd);
+	assert_int_equal(framework_parse_csv(path, "eigen", "Eigen", 1, 5, "a|b|c|d|e", &fw, &err), 0);
+	assert_int_equal(fw.ndomains, 2);
+	assert_int_equal(fw.nitems, 3);
+	assert_string_equal(fw.domains[fw.items[2].domain].title, "Klimaat");
+	assert_string_equal(framework_label(&fw, 5), "e");
+	char *json = framework_to_json(&fw);
+	struct framework back;
+	assert_int_equal(framework_parse_json("back", json, &back, &err), 0);
+	assert_int_equal(back.nitems, 3);
+	framework_release(&back);
+	free(json);
+	framework_release(&fw);
+	assert_int_equal(framework_parse_csv(path, "eigen", "Eigen", 1, 4, "a|b", &fw, &err), BETER_DATAERR);
+	unlink(path);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_planner_sizes),	  cmocka_unit_test(test_planner_hard_previous),
+		cmocka_unit_test(test_status),		  cmocka_unit_test(test_text_entry),
+		cmocka_unit_test(test_visit_flow),	  cmocka_unit_test(test_plan_rounds),
+		cmocka_unit_test(test_framework_csv),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -241,11 +241,11 @@ static int run_compare(struct ctx *c, struct optparse *p)
 }
 
 static const struct subcmd instrument_subs[] = {
-	{ "list", "instrument list", "list the instruments: shipped ones and the school's own", none_opts,
+	{ "list", "list", "list the instruments: shipped ones and the school's own", none_opts,
 	  run_instrument_list, SUB_DEFAULT, NULL },
-	{ "show", "instrument show ID", "show an instrument: Likert scales, scales, items, rater categories", none_opts,
+	{ "show", "show ID", "show an instrument: Likert scales, scales, items, rater categories", none_opts,
 	  run_instrument_show, 0, NULL },
-	{ "import", "instrument import FILE.json", "store the school's own instrument (a JSON document)", none_opts,
+	{ "import", "import FILE.json", "store the school's own instrument (a JSON document)", none_opts,
 	  run_instrument_import, SUB_WRITES, NULL },
 	{ 0 }
 };

@@ -1333,16 +1333,20 @@ static int plan_columns(struct imp *m, struct csvin *r, const struct survey_impo
 			strbuf_addf(notes, "%s:1:%zu: column '%.80s' matches no item of '%s'; ignored (map it with --map)\n",
 				    r->name, c + 1, csvin_field(r, c), m->in.id);
 	}
-	int matched = 0;
+	int matched = 0, missing = 0;
+	struct strbuf miss = STRBUF_INIT;
 	for (int i = 0; i < m->in.nitems; i++) {
 		int has = 0;
 		for (size_t c = 0; c < m->ncols; c++)
 			has |= m->plan[c].kind == COL_ITEM && m->plan[c].item == i;
 		matched += has;
 		if (!has)
-			strbuf_addf(notes, "%s: item '%s' has no column; its answers stay empty\n", r->name,
-				    m->in.items[i].id);
+			strbuf_addf(&miss, "%s%s", missing++ ? ", " : "", m->in.items[i].id);
 	}
+	if (matched && missing)
+		strbuf_addf(notes, "%s: %s without a column, answers stay empty: %s\n", r->name,
+			    missing == 1 ? "an item" : "items", strbuf_str(&miss));
+	strbuf_release(&miss);
 	if (!matched)
 		return beter_err_set(err, BETER_DATAERR, "%s:1: no column matches an item of '%s' by id or text "
 				     "(see 'beter survey instrument show %s', or use --map)", r->name, m->in.id, m->in.id);
@@ -1435,7 +1439,7 @@ static int imp_prepare(struct imp *m, struct beter_err *err)
 	}
 	sqlite3_finalize(st);
 	if ((rc = store_prepare(m->db, "INSERT INTO survey_response(uid, survey_id, team_id, rater, respondent, n_answers, "
-				       "answers) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) ON CONFLICT(uid) DO NOTHING",
+				       "answers) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
 				&m->ins, err)) ||
 	    (rc = store_prepare(m->db, "SELECT id FROM survey_response WHERE uid = ?1", &m->get, err)) ||
 	    (rc = store_prepare(m->db, "UPDATE survey_response SET team_id = ?2, rater = ?3, n_answers = ?4, answers = ?5 "
@@ -1592,27 +1596,10 @@ static int import_row(struct imp *m, struct csvin *r, long index, unsigned char 
 	crypto_generichash_final(&gs, h, sizeof(h));
 	hex(h, sizeof(h), uid);
 
-	sqlite3_reset(m->ins);
-	store_bind_text(m->ins, 1, uid);
-	sqlite3_bind_int64(m->ins, 2, m->survey);
-	if (team)
-		sqlite3_bind_int64(m->ins, 3, team);
-	else
-		sqlite3_bind_null(m->ins, 3);
-	store_bind_text(m->ins, 4, rater);
-	store_bind_text(m->ins, 5, m->keyed ? respondent : NULL);
-	sqlite3_bind_int(m->ins, 6, n);
-	sqlite3_bind_blob(m->ins, 7, blob, in->npacked, SQLITE_STATIC);
-	if ((rc = sqlite3_step(m->ins)) != SQLITE_DONE)
-		return store_fail(m->db, rc, err, "storing a response");
-	if (sqlite3_changes(m->db)) {
-		rid = sqlite3_last_insert_rowid(m->db);
-		added = 1;
-	} else {
-		sqlite3_reset(m->get);
-		store_bind_text(m->get, 1, uid);
-		if (sqlite3_step(m->get) != SQLITE_ROW)
-			return store_fail(m->db, SQLITE_CORRUPT, err, "finding a response");
+	/* look first: a conflicting insert would still advance the AUTOINCREMENT counter */
+	sqlite3_reset(m->get);
+	store_bind_text(m->get, 1, uid);
+	if ((rc = sqlite3_step(m->get)) == SQLITE_ROW) {
 		rid = sqlite3_column_int64(m->get, 0);
 		if (m->keyed) {
 			sqlite3_reset(m->upd);
@@ -1628,6 +1615,24 @@ static int import_row(struct imp *m, struct csvin *r, long index, unsigned char 
 				return store_fail(m->db, rc, err, "updating a response");
 			changed = sqlite3_changes(m->db) > 0;
 		}
+	} else if (rc != SQLITE_DONE) {
+		return store_fail(m->db, rc, err, "finding a response");
+	} else {
+		sqlite3_reset(m->ins);
+		store_bind_text(m->ins, 1, uid);
+		sqlite3_bind_int64(m->ins, 2, m->survey);
+		if (team)
+			sqlite3_bind_int64(m->ins, 3, team);
+		else
+			sqlite3_bind_null(m->ins, 3);
+		store_bind_text(m->ins, 4, rater);
+		store_bind_text(m->ins, 5, m->keyed ? respondent : NULL);
+		sqlite3_bind_int(m->ins, 6, n);
+		sqlite3_bind_blob(m->ins, 7, blob, in->npacked, SQLITE_STATIC);
+		if ((rc = sqlite3_step(m->ins)) != SQLITE_DONE)
+			return store_fail(m->db, rc, err, "storing a response");
+		rid = sqlite3_last_insert_rowid(m->db);
+		added = 1;
 	}
 	for (size_t c = 0; c < m->ncols; c++) {
 		if (m->plan[c].kind != COL_ITEM || in->items[m->plan[c].item].pos)
@@ -1701,6 +1706,23 @@ int survey_import(sqlite3 *db, int64_t survey, const char *path, const struct su
 		if (rc)
 			goto out;
 		m.keyed = st->keyed = 1;
+	}
+	{
+		/* anonymous and keyed rows of one export would count respondents twice */
+		sqlite3_stmt *q;
+		if ((rc = store_prepare(db, "SELECT count(*) FROM survey_response WHERE survey_id = ?1 AND "
+					    "(respondent IS NULL) = ?2", &q, err)))
+			goto out;
+		sqlite3_bind_int64(q, 1, survey);
+		sqlite3_bind_int(q, 2, m.keyed);
+		int64_t other = sqlite3_step(q) == SQLITE_ROW ? sqlite3_column_int64(q, 0) : 0;
+		sqlite3_finalize(q);
+		if (other) {
+			rc = beter_err_set(err, BETER_DATAERR, "survey %lld already holds %s responses; import %s --id-column "
+					   "as before", (long long)survey, m.keyed ? "anonymous" : "keyed",
+					   m.keyed ? "without" : "with");
+			goto out;
+		}
 	}
 	r.width = (int)m.ncols;
 	blob = xmalloc((size_t)m.in.npacked + 1);

@@ -1,0 +1,312 @@
+/* beter survey: instruments, surveys, import of form exports, reports. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "beter/survey.h"
+#include "beter/team.h"
+#include "cmd.h"
+
+enum { O_INSTRUMENT = 256, O_WAVE, O_TEAM, O_SCHOOL, O_OPENS, O_CLOSES, O_MAP, O_IDCOL, O_BY, O_MINN,
+       O_WAVES };
+
+#define OPT_SCHOOL { "school", O_SCHOOL, "SCHOOL", "the school (name, BRIN or number) when the store holds several" }
+
+static const struct opt school_opts[] = { OPT_SCHOOL, OPT_END };
+static const struct opt none_opts[] = { OPT_END };
+
+static const struct opt add_opts[] = {
+	{ "instrument", O_INSTRUMENT, "ID", "the instrument (see 'beter survey instrument list'; required)" },
+	{ "wave", O_WAVE, "NAME", "the wave: 0-meting, jaar-1, 2026-11, ... (required)" },
+	{ "team", O_TEAM, "TEAM", "a survey of one team (default: the whole school)" },
+	{ "opens", O_OPENS, "DATE", "first day respondents can answer" },
+	{ "closes", O_CLOSES, "DATE", "last day respondents can answer" },
+	{ "school", O_SCHOOL, "[SCHOOL]", "a survey of the whole school (the default); --school=SCHOOL names the school when the store holds several" },
+	OPT_END
+};
+
+static const struct opt import_opts[] = {
+	{ "map", O_MAP, "FILE", "a CSV 'column,item' naming the item (or team, rater, ignore) of a column by header text "
+				"or number" },
+	{ "id-column", O_IDCOL, "COL", "the column (header text or number) that identifies a respondent; stored only as "
+				       "a keyed HMAC-SHA256" },
+	OPT_SCHOOL,
+	OPT_END
+};
+
+static const struct opt report_opts[] = {
+	{ "by", O_BY, "WHAT", "scale (default), item, team or rater (a 360-degree feedback)" },
+	{ "min-n", O_MINN, "K", "hide groups with fewer than K respondents (default: the instrument's, 5 or 3; at least 3)" },
+	OPT_SCHOOL,
+	OPT_END
+};
+
+static const struct opt compare_opts[] = {
+	{ "instrument", O_INSTRUMENT, "ID", "the instrument (required)" },
+	{ "waves", O_WAVES, "W1,W2", "the two waves, earlier first (required)" },
+	{ "team", O_TEAM, "TEAM", "only respondents of this team" },
+	{ "min-n", O_MINN, "K", "hide waves with fewer than K respondents on a scale (at least 3)" },
+	OPT_SCHOOL,
+	OPT_END
+};
+
+struct sopts {
+	const char *instrument, *wave, *team, *school, *opens, *closes, *map, *idcol, *by, *minn, *waves;
+	int whole_school;
+};
+
+static int prologue(struct ctx *c, struct optparse *p, struct sopts *o, int min, int max, const char *what,
+		    int64_t *school)
+{
+	int key, rc;
+
+	memset(o, 0, sizeof(*o));
+	while ((key = cmd_opt(c, p)) > 0) {
+		switch (key) {
+		case O_INSTRUMENT: o->instrument = p->arg; break;
+		case O_WAVE: o->wave = p->arg; break;
+		case O_TEAM: o->team = p->arg; break;
+		case O_SCHOOL:
+			if (p->arg)
+				o->school = p->arg;
+			else
+				o->whole_school = 1;
+			break;
+		case O_OPENS: o->opens = p->arg; break;
+		case O_CLOSES: o->closes = p->arg; break;
+		case O_MAP: o->map = p->arg; break;
+		case O_IDCOL: o->idcol = p->arg; break;
+		case O_BY: o->by = p->arg; break;
+		case O_MINN: o->minn = p->arg; break;
+		case O_WAVES: o->waves = p->arg; break;
+		}
+	}
+	if (key < 0)
+		return BETER_USAGE;
+	if ((rc = cmd_args(c, p, min, max, what)))
+		return rc;
+	return school ? cmd_school(c, o->school, school) : 0;
+}
+
+static int survey_number(struct ctx *c, const char *s, int64_t school, int64_t *id)
+{
+	int rc = cmd_number(c, "survey", s, id);
+	return rc ? rc : survey_find(c->db, school, *id, &c->err);
+}
+
+static int run_instrument_list(struct ctx *c, struct optparse *p)
+{
+	struct sopts o;
+	int rc = prologue(c, p, &o, 0, 0, "nothing", NULL);
+	return rc ? rc : survey_instrument_list(c->db, &c->out, &c->err);
+}
+
+static int run_instrument_show(struct ctx *c, struct optparse *p)
+{
+	struct sopts o;
+	int rc = prologue(c, p, &o, 1, 1, "the instrument's id", NULL);
+	return rc ? rc : survey_instrument_show(c->db, p->args[0], &c->out, &c->err);
+}
+
+static int run_instrument_import(struct ctx *c, struct optparse *p)
+{
+	struct sopts o;
+	int64_t id;
+	int changed, rc;
+
+	if ((rc = prologue(c, p, &o, 1, 1, "the instrument file (JSON)", NULL)) ||
+	    (rc = survey_instrument_import(c->db, p->args[0], &id, &changed, &c->err)))
+		return rc;
+	cmd_note(c, "%s: %s", p->args[0], changed ? "instrument stored" : "the same instrument is already stored");
+	return 0;
+}
+
+static int run_add(struct ctx *c, struct optparse *p)
+{
+	struct sopts o;
+	struct survey_add_opts a;
+	int64_t school, id;
+	int rc;
+
+	if ((rc = prologue(c, p, &o, 0, 0, "nothing", &school)))
+		return rc;
+	if (!o.instrument || !o.wave)
+		return cmd_usage(c, "a survey needs --instrument and --wave (usage: %s)", cmd_usage_line(c));
+	if (o.team && o.whole_school)
+		return cmd_usage(c, "give --team or the whole school, not both");
+	memset(&a, 0, sizeof(a));
+	a.instrument = o.instrument;
+	a.wave = o.wave;
+	a.opens = o.opens;
+	a.closes = o.closes;
+	if (o.team && (rc = team_find(c->db, school, o.team, &a.team, &c->err)))
+		return rc;
+	if ((rc = survey_add(c->db, school, &a, &id, &c->err)))
+		return rc;
+	return c->quiet ? 0 : survey_show(c->db, id, &c->out, &c->err);
+}
+
+static int run_list(struct ctx *c, struct optparse *p)
+{
+	struct sopts o;
+	int64_t school;
+	int rc = prologue(c, p, &o, 0, 0, "nothing", &school);
+	return rc ? rc : survey_list(c->db, school, &c->out, &c->err);
+}
+
+static int run_show(struct ctx *c, struct optparse *p)
+{
+	struct sopts o;
+	int64_t school, id;
+	int rc;
+
+	if ((rc = prologue(c, p, &o, 1, 1, "the survey's number", &school)) ||
+	    (rc = survey_number(c, p->args[0], school, &id)))
+		return rc;
+	return survey_show(c->db, id, &c->out, &c->err);
+}
+
+static int run_import(struct ctx *c, struct optparse *p)
+{
+	struct sopts o;
+	struct survey_import_opts io;
+	struct survey_import_stats st;
+	struct strbuf notes = STRBUF_INIT;
+	int64_t school, id;
+	int rc;
+
+	if ((rc = prologue(c, p, &o, 2, 2, "the survey's number and the CSV file", &school)) ||
+	    (rc = survey_number(c, p->args[0], school, &id)))
+		return rc;
+	memset(&io, 0, sizeof(io));
+	io.map_path = o.map;
+	io.id_column = o.idcol;
+	rc = survey_import(c->db, id, p->args[1], &io, &st, &notes, &c->err);
+	if (notes.len)
+		cmd_note(c, "%.*s", (int)notes.len - 1, notes.buf);
+	strbuf_release(&notes);
+	if (rc)
+		return rc;
+	cmd_note(c, "%s: %ld rows, %d columns matched: %ld responses added, %ld changed, %ld already there, %ld empty "
+		    "rows skipped; respondents %s%s", p->args[1], st.rows, st.matched, st.added, st.changed, st.unchanged,
+		 st.empty, st.keyed ? "keyed by HMAC" : "anonymous", c->dry_run ? " (dry run)" : "");
+	return 0;
+}
+
+static int parse_minn(struct ctx *c, const char *s, int64_t *out)
+{
+	*out = 0;
+	return s ? cmd_int(c, "--min-n", s, SURVEY_MIN_N_FLOOR, 100000, out) : 0;
+}
+
+static int run_report(struct ctx *c, struct optparse *p)
+{
+	struct sopts o;
+	int64_t school, id, minn;
+	int by = SURVEY_BY_SCALE, rc;
+
+	if ((rc = prologue(c, p, &o, 1, 1, "the survey's number", &school)) ||
+	    (rc = survey_number(c, p->args[0], school, &id)))
+		return rc;
+	if (o.by && (by = survey_by_parse(o.by)) < 0)
+		return cmd_usage(c, "--by: unknown '%s' (use scale, item, team or rater)", o.by);
+	if ((rc = parse_minn(c, o.minn, &minn)))
+		return rc;
+	return survey_report(c->db, id, (enum survey_by)by, minn, &c->out, &c->err);
+}
+
+static int run_compare(struct ctx *c, struct optparse *p)
+{
+	struct sopts o;
+	int64_t school, team = 0, minn;
+	char *w1, *w2;
+	int rc;
+
+	if ((rc = prologue(c, p, &o, 0, 0, "nothing", &school)))
+		return rc;
+	if (!o.instrument || !o.waves)
+		return cmd_usage(c, "compare needs --instrument and --waves W1,W2 (usage: %s)", cmd_usage_line(c));
+	const char *comma = strchr(o.waves, ',');
+	if (!comma || comma == o.waves || !comma[1] || strchr(comma + 1, ','))
+		return cmd_usage(c, "--waves: give two waves separated by a comma, earlier first (e.g. 0-meting,jaar-1)");
+	if ((rc = parse_minn(c, o.minn, &minn)))
+		return rc;
+	if (o.team && (rc = team_find(c->db, school, o.team, &team, &c->err)))
+		return rc;
+	w1 = xstrndup(o.waves, (size_t)(comma - o.waves));
+	w2 = xstrdup(comma + 1);
+	rc = survey_compare(c->db, school, o.instrument, w1, w2, team, minn, &c->out, &c->err);
+	free(w1);
+	free(w2);
+	return rc;
+}
+
+static const struct subcmd instrument_subs[] = {
+	{ "list", "list", "list the instruments: shipped ones and the school's own", none_opts,
+	  run_instrument_list, SUB_DEFAULT, NULL },
+	{ "show", "show ID", "show an instrument: Likert scales, scales, items, rater categories", none_opts,
+	  run_instrument_show, 0, NULL },
+	{ "import", "import FILE.json", "store the school's own instrument (a JSON document)", none_opts,
+	  run_instrument_import, SUB_WRITES, NULL },
+	{ 0 }
+};
+
+static const struct subcmd survey_subs[] = {
+	{ "instrument", NULL, "the questionnaires surveys use", NULL, NULL, 0, instrument_subs },
+	{ "add", "add --instrument ID --wave NAME [--team T | --school] [--opens DATE --closes DATE]",
+	  "add a survey: one instrument, one wave, the whole school or one team", add_opts, run_add, SUB_WRITES, NULL },
+	{ "list", "list", "list surveys with their number of responses", school_opts, run_list, SUB_DEFAULT, NULL },
+	{ "show", "show N", "show one survey", school_opts, run_show, 0, NULL },
+	{ "import", "import N FILE.csv [--map FILE] [--id-column COL] [--dry-run]",
+	  "import responses from a form tool's CSV export (one row per respondent)", import_opts, run_import, SUB_WRITES,
+	  NULL },
+	{ "report", "report N [--by item|scale|team|rater] [--min-n K]",
+	  "n, mean, standard deviation and distribution per item or scale; small groups hidden", report_opts, run_report, 0,
+	  NULL },
+	{ "compare", "compare --instrument ID --waves W1,W2 [--team T] [--min-n K]",
+	  "change per scale between two waves, with Cohen's d", compare_opts, run_compare, 0, NULL },
+	{ 0 }
+};
+
+const struct command_def def_survey = {
+	.description =
+		"Measurements: the culture survey (0-meting and later waves), the thermometer of the leerKRACHT-team, "
+		"the 360-degree feedback for the school leader, the barometer and pupils' feedback on a lesson. An "
+		"instrument is a JSON document: {\"id\", \"title\", \"kind\" (culture, thermometer, feedback360, "
+		"barometer, lesson, other), \"min_n\", \"likert\": [{\"id\", \"min\", \"max\", \"labels\": [one per "
+		"value], \"missing\": [answers meaning no answer]}], \"scales\": [{\"id\", \"title\", \"group\", "
+		"\"likert\"}], \"items\": [{\"id\", \"text\", \"scale\", \"reverse\": true|false, \"type\": "
+		"\"likert\"|\"text\"}], \"raters\": [{\"id\", \"label\"}], \"team_question\", \"rater_question\"}. "
+		"Shipped instruments are in share/instruments ($BETER_SHARE overrides); a survey copies its "
+		"instrument into the store.\n\n"
+		"'survey import' reads a CSV export of Microsoft Forms, Google Forms and the like: one row per "
+		"respondent, ',' ';' or tab, with or without BOM, LF or CRLF, quoted fields with newlines. A column "
+		"belongs to an item when its header is the item's id or text (or by --map FILE, a CSV with the columns "
+		"column and item). Answers are numbers in the scale or its labels (\"Helemaal mee eens\"; any case). "
+		"A column whose header is the instrument's team_question or 'team' names the respondent's team; a "
+		"360-degree feedback needs a rater column. Columns that identify a person (name, e-mail, id, start "
+		"and completion time) are never stored. With --id-column COL the respondent gets a key: HMAC-SHA256 "
+		"of the lowercased value with a secret key kept outside the store ($BETER_KEY_FILE, else "
+		"$XDG_CONFIG_HOME/beter/key, created with mode 0600); re-importing updates that respondent. Without it "
+		"respondents are anonymous and a row is known by its position in the file and its answers, so the "
+		"same export imported again (or with new rows added at the end) adds nothing twice. A value outside "
+		"the scale or an unknown label stops the import with file:line:column, exit 65, and nothing is "
+		"written.\n\n"
+		"'survey report' gives per item or scale: n, mean, standard deviation and the distribution (columns "
+		"n_1, n_2, ...), reverse-scored items turned; a scale score is a respondent's mean over the scale's "
+		"items, its distribution counts rounded scores. Groups smaller than the minimum (default 5; for a "
+		"360-degree feedback 3 per rater category; --min-n never below 3) are hidden in every format (JSON: "
+		"\"suppressed\": true and null values). When one group is hidden next to a shown total, a second group "
+		"is hidden so that it cannot be found by subtraction. Free-text answers appear, sorted, only when at "
+		"least 10 respondents answered, and never per group; per-respondent answers are never printed.\n\n"
+		"'survey compare' puts two waves side by side per scale: n, mean and SD of each, the change and "
+		"Cohen's d = (mean_2 - mean_1) / pooled SD, pooled SD = sqrt(((n_1-1) sd_1^2 + (n_2-1) sd_2^2) / "
+		"(n_1 + n_2 - 2)), read as negligible (< 0.2), small, medium (>= 0.5) or large (>= 0.8). A wave "
+		"below the minimum hides the scale's row.\n\n"
+		"For plain SQL, the view survey_answer(response_id, survey_id, item_id, value) gives one row per answer.",
+	.subs = survey_subs,
+	.examples = "beter survey instrument list\n"
+		    "beter survey add --instrument cultuursurvey --wave 0-meting --opens 2026-09-07 --closes 2026-09-18\n"
+		    "beter survey import 1 forms-export.csv\n"
+		    "beter survey report 1 --by team\n"
+		    "beter --json survey compare --instrument cultuursurvey --waves 0-meting,november",
+};

@@ -1,0 +1,202 @@
+#include "unit.h"
+
+#include <math.h>
+
+#include "beter/survey.h"
+
+static const char doc[] =
+	"{\"id\":\"t\",\"title\":\"T\",\"kind\":\"culture\",\"likert\":[{\"id\":\"e\",\"min\":1,\"max\":5,"
+	"\"labels\":[\"Helemaal mee oneens\",\"Mee oneens\",\"Neutraal\",\"Mee eens\",\"Helemaal mee eens\"],"
+	"\"missing\":[\"Weet ik niet\"]},{\"id\":\"z\",\"min\":0,\"max\":10}],"
+	"\"scales\":[{\"id\":\"a\",\"title\":\"A\",\"likert\":\"e\"},{\"id\":\"b\",\"title\":\"B\",\"likert\":\"z\"}],"
+	"\"items\":[{\"id\":\"i1\",\"text\":\"Een\",\"scale\":\"a\"},{\"id\":\"i2\",\"text\":\"Twee\",\"scale\":\"a\","
+	"\"reverse\":true},{\"id\":\"open\",\"text\":\"Vrij\",\"type\":\"text\"},{\"id\":\"i3\",\"text\":\"Drie\","
+	"\"scale\":\"b\"}]}";
+
+static void test_instrument_parse(void **state)
+{
+	struct survey_instrument in;
+	struct beter_err err = { 0 };
+	(void)state;
+
+	assert_int_equal(survey_instrument_parse("t.json", doc, strlen(doc), &in, &err), 0);
+	assert_int_equal(in.nitems, 4);
+	assert_int_equal(in.npacked, 3);
+	assert_int_equal(in.items[2].pos, 0);
+	assert_int_equal(in.items[3].pos, 3);
+	assert_int_equal(in.min_n, 5);
+	survey_instrument_release(&in);
+
+	const char *bad = "{\"id\":\"t\",\"title\":\"T\",\"kind\":\"culture\",\"likert\":[{\"id\":\"e\",\"min\":1,"
+			  "\"max\":5}],\"scales\":[{\"id\":\"a\",\"title\":\"A\",\"likert\":\"e\"}],"
+			  "\"items\":[{\"id\":\"i1\",\"text\":\"Een\",\"scale\":\"x\"}]}";
+	assert_int_equal(survey_instrument_parse("b.json", bad, strlen(bad), &in, &err), BETER_DATAERR);
+	assert_string_equal(err.msg, "b.json: field 'items[0].scale': no scale 'x'");
+	const char *lowmin = "{\"id\":\"t\",\"title\":\"T\",\"kind\":\"culture\",\"min_n\":2}";
+	assert_int_equal(survey_instrument_parse("m.json", lowmin, strlen(lowmin), &in, &err), BETER_DATAERR);
+	assert_string_equal(err.msg, "m.json: field 'min_n': 2 is outside 3-1000");
+}
+
+static void test_packing(void **state)
+{
+	struct survey_instrument in;
+	struct beter_err err = { 0 };
+	int v;
+	(void)state;
+
+	assert_int_equal(survey_instrument_parse("t.json", doc, strlen(doc), &in, &err), 0);
+	const struct survey_likert *e = &in.likert[0], *z = &in.likert[1];
+	assert_int_equal(survey_cell_value(e, " helemaal MEE eens ", 19, &v), SURVEY_CELL_VALUE);
+	assert_int_equal(v, 5);
+	assert_int_equal(survey_cell_value(e, "Mee oneens", 10, &v), SURVEY_CELL_VALUE);
+	assert_int_equal(v, 2);
+	assert_int_equal(survey_cell_value(e, "3", 1, &v), SURVEY_CELL_VALUE);
+	assert_int_equal(v, 3);
+	assert_int_equal(survey_cell_value(e, "6", 1, &v), SURVEY_CELL_RANGE);
+	assert_int_equal(v, 6);
+	assert_int_equal(survey_cell_value(e, "0", 1, &v), SURVEY_CELL_RANGE);
+	assert_int_equal(survey_cell_value(e, "-1", 2, &v), SURVEY_CELL_RANGE);
+	assert_int_equal(survey_cell_value(e, "3.5", 3, &v), SURVEY_CELL_UNKNOWN);
+	assert_int_equal(survey_cell_value(e, "Mee eens!", 9, &v), SURVEY_CELL_UNKNOWN);
+	assert_int_equal(survey_cell_value(e, "weet ik niet", 12, &v), SURVEY_CELL_NONE);
+	assert_int_equal(survey_cell_value(e, "  ", 2, &v), SURVEY_CELL_NONE);
+	assert_int_equal(survey_cell_value(e, "", 0, &v), SURVEY_CELL_NONE);
+	/* only len bytes count */
+	assert_int_equal(survey_cell_value(e, "4x", 1, &v), SURVEY_CELL_VALUE);
+	assert_int_equal(v, 4);
+	/* a scale from 0: the value 0 packs to 1, never to "no answer" */
+	assert_int_equal(survey_cell_value(z, "0", 1, &v), SURVEY_CELL_VALUE);
+	assert_int_equal(survey_pack(z->lo, 0), 1);
+	assert_int_equal(survey_pack(z->lo, 10), 11);
+	assert_int_equal(survey_unpack(z->lo, 11), 10);
+	assert_int_equal(survey_pack(e->lo, 1), 1);
+	assert_int_equal(survey_unpack(e->lo, survey_pack(e->lo, 5)), 5);
+	assert_int_equal(survey_turn(1, 5, 1, 1), 5);
+	assert_int_equal(survey_turn(1, 5, 2, 1), 4);
+	assert_int_equal(survey_turn(1, 5, 2, 0), 2);
+	assert_int_equal(survey_turn(0, 10, 3, 1), 7);
+	survey_instrument_release(&in);
+}
+
+static void test_stats(void **state)
+{
+	struct survey_stat a = { 0 }, b = { 0 }, one = { 0 }, flat1 = { 0 }, flat2 = { 0 };
+	(void)state;
+
+	double xs[] = { 2, 4, 4, 4, 5, 5, 7, 9 };
+	for (int i = 0; i < 8; i++)
+		survey_stat_add(&a, xs[i]);
+	assert_int_equal(a.n, 8);
+	assert_true(fabs(a.mean - 5.0) < 1e-12);
+	assert_true(fabs(survey_stat_sd(&a) - sqrt(32.0 / 7.0)) < 1e-12);
+	survey_stat_add(&one, 3);
+	assert_true(isnan(survey_stat_sd(&one)));
+
+	/* d = (mean_b - mean_a) / sqrt(((na-1)sa^2 + (nb-1)sb^2) / (na+nb-2)) */
+	double ys[] = { 3, 4, 5 }; /* mean 4, sd 1 */
+	double zs[] = { 4, 5, 6, 7, 8 }; /* mean 6, sd sqrt(2.5) */
+	struct survey_stat y = { 0 }, z = { 0 };
+	for (int i = 0; i < 3; i++)
+		survey_stat_add(&y, ys[i]);
+	for (int i = 0; i < 5; i++)
+		survey_stat_add(&z, zs[i]);
+	double pooled = sqrt((2 * 1.0 + 4 * 2.5) / 6.0);
+	assert_true(fabs(survey_cohen_d(&y, &z) - 2.0 / pooled) < 1e-12);
+	assert_true(fabs(survey_cohen_d(&z, &y) + 2.0 / pooled) < 1e-12);
+	assert_true(isnan(survey_cohen_d(&one, &a)));
+	survey_stat_add(&flat1, 3);
+	survey_stat_add(&flat1, 3);
+	survey_stat_add(&flat2, 3);
+	survey_stat_add(&flat2, 3);
+	assert_true(isnan(survey_cohen_d(&flat1, &flat2)));
+	(void)b;
+}
+
+static void test_suppression(void **state)
+{
+	int hidden[4], th;
+	(void)state;
+
+	/* 4 and 6 beside a shown total: 4 would follow from the total minus 6 */
+	int64_t n1[] = { 4, 6 };
+	survey_suppress(n1, 2, 10, 5, hidden, &th);
+	assert_int_equal(th, 0);
+	assert_int_equal(hidden[0], 1);
+	assert_int_equal(hidden[1], 1);
+
+	/* one small group among three: the smallest shown one goes too */
+	int64_t n2[] = { 7, 4, 6 };
+	survey_suppress(n2, 3, 17, 5, hidden, &th);
+	assert_int_equal(hidden[0], 0);
+	assert_int_equal(hidden[1], 1);
+	assert_int_equal(hidden[2], 1);
+
+	/* two small groups: nothing to add */
+	int64_t n3[] = { 3, 4, 9 };
+	survey_suppress(n3, 3, 16, 5, hidden, &th);
+	assert_int_equal(hidden[0], 1);
+	assert_int_equal(hidden[1], 1);
+	assert_int_equal(hidden[2], 0);
+
+	/* all large enough */
+	int64_t n4[] = { 5, 6 };
+	survey_suppress(n4, 2, 11, 5, hidden, &th);
+	assert_int_equal(hidden[0] + hidden[1] + th, 0);
+
+	/* total too small: everything hidden */
+	int64_t n5[] = { 2, 2 };
+	survey_suppress(n5, 2, 4, 5, hidden, &th);
+	assert_int_equal(th, 1);
+	assert_int_equal(hidden[0] & hidden[1], 1);
+
+	/* an empty group does not count as the second hidden one */
+	int64_t n6[] = { 0, 4, 8, 9 };
+	survey_suppress(n6, 4, 21, 5, hidden, &th);
+	assert_int_equal(hidden[1], 1);
+	assert_int_equal(hidden[2], 1);
+	assert_int_equal(hidden[3], 0);
+
+	/* 360: minimum 3 */
+	int64_t n7[] = { 1, 3, 4 };
+	survey_suppress(n7, 3, 8, 3, hidden, &th);
+	assert_int_equal(hidden[0], 1);
+	assert_int_equal(hidden[1], 1);
+	assert_int_equal(hidden[2], 0);
+}
+
+static void test_store_and_view(void **state)
+{
+	sqlite3 *db = unit_store();
+	struct beter_err err = { 0 };
+	struct survey_add_opts a = { 0 };
+	int64_t id;
+	(void)state;
+
+	a.instrument = "cultuursurvey";
+	a.wave = "0-meting";
+	assert_int_equal(survey_add(db, 1, &a, &id, &err), 0);
+	assert_int_equal(survey_add(db, 1, &a, &id, &err), BETER_DATAERR);
+	a.instrument = "nope";
+	a.wave = "x";
+	assert_int_equal(survey_add(db, 1, &a, &id, &err), BETER_FAIL);
+	/* a packed row unfolds through the view: byte 0 is no answer */
+	assert_int_equal(sqlite3_exec(db, "INSERT INTO survey_response(uid, survey_id, n_answers, answers) "
+					  "VALUES ('r1', 1, 2, x'0500000000000000000000000000000000000001')",
+				      NULL, NULL, NULL), SQLITE_OK);
+	assert_int_equal(store_int(db, "SELECT count(*) FROM survey_answer", -1), 2);
+	assert_int_equal(store_int(db, "SELECT value FROM survey_answer a JOIN survey_item i ON i.id = a.item_id "
+				       "WHERE i.code = 'ov1'", -1), 5);
+	assert_int_equal(store_int(db, "SELECT value FROM survey_answer a JOIN survey_item i ON i.id = a.item_id "
+				       "WHERE i.code = 'vv2'", -1), 1);
+	store_close(db);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_instrument_parse), cmocka_unit_test(test_packing),
+		cmocka_unit_test(test_stats),		 cmocka_unit_test(test_suppression),
+		cmocka_unit_test(test_store_and_view),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

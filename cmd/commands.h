@@ -4,3 +4,4 @@ CMD(init,    "create a store with its first school",                          CR
 CMD(school,  "the schools of a school board in one store",                    NEEDS_STORE)
 CMD(team,    "teacher teams, the leerKRACHT-team, MT and TIV, and members",   NEEDS_STORE)
 CMD(person,  "people: short codes, names, roles; roster import",              NEEDS_STORE)
+CMD(phase,   "improvement trajectories: phases, checklists, retrospectives",  NEEDS_STORE)

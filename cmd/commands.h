@@ -5,3 +5,4 @@ CMD(school,  "the schools of a school board in one store",                    NE
 CMD(team,    "teacher teams, the leerKRACHT-team, MT and TIV, and members",   NEEDS_STORE)
 CMD(person,  "people: short codes, names, roles; roster import",              NEEDS_STORE)
 CMD(phase,   "improvement trajectories: phases, checklists, retrospectives",  NEEDS_STORE)
+CMD(report,  "progress reports for cron: html, Markdown, JSON",              NEEDS_STORE)

@@ -164,6 +164,7 @@ static int run_check(struct ctx *c, struct optparse *p)
 {
 	struct popts o;
 	int64_t tid;
+	char item[64];
 	int rc, changed;
 
 	if ((rc = prologue(c, p, &o, 1, 1, "the checklist item (its id or number in 'beter phase status')", PHASE_ANY)))
@@ -171,13 +172,13 @@ static int run_check(struct ctx *c, struct optparse *p)
 	if (o.undo && o.date)
 		return cmd_usage(c, "--undo takes no --date");
 	if ((rc = phase_active(c->db, o.school_id, o.scope, &tid, &c->err)) ||
-	    (rc = phase_check(c->db, tid, p->args[0], o.undo, o.day, &changed, &c->err)))
+	    (rc = phase_check(c->db, tid, p->args[0], o.undo, o.day, &changed, item, sizeof(item), &c->err)))
 		return rc;
 	if (!changed)
 		cmd_note(c, o.undo ? "'%s' was not done; nothing changed" : "'%s' was already done; nothing changed",
-			 p->args[0]);
+			 item);
 	else
-		cmd_note(c, o.undo ? "'%s' is open again" : "'%s' is done", p->args[0]);
+		cmd_note(c, o.undo ? "'%s' is open again" : "'%s' is done", item);
 	return 0;
 }
 
@@ -322,7 +323,7 @@ const struct command_def def_phase = {
 		    "beter phase model show leerkracht\n"
 		    "beter phase start leerkracht --school --date 2026-08-24\n"
 		    "beter phase check draagvlaksessie --school\n"
-		    "beter phase next --school --went-well \"iedereen was erbij\" --improve \"eerder plannen\"\n"
+		    "beter phase next --school --went-well \"goede start\" --improve \"eerder plannen\"\n"
 		    "beter phase start leskwaliteit --team \"Team Bovenbouw\"\n"
 		    "beter --json phase history",
 	.files = "Shipped models are read from $BETER_SHARE/models/ID.json, else from the installed share directory "

@@ -52,7 +52,8 @@ static int read_all(const char *path, struct strbuf *sb, struct beter_err *err)
 	size_t n;
 
 	if (!fp)
-		return beter_err_set(err, errno == ENOENT ? BETER_FAIL : BETER_IOERR, "%s: %s", path, strerror(errno));
+		return beter_err_set(err, errno == ENOENT ? BETER_FAIL : BETER_IOERR, "cannot read '%s': %s", path,
+				     strerror(errno));
 	while ((n = fread(buf, 1, sizeof(buf), fp)) > 0) {
 		strbuf_add(sb, buf, n);
 		if (sb->len > MODEL_MAX_BYTES) {
@@ -297,7 +298,7 @@ static int load_shipped(const char *key, cJSON **doc, struct beter_err *err)
 
 	shipped_path(path, sizeof(path), key);
 	if ((rc = read_all(path, &sb, err)) ||
-	    (rc = phase_model_validate(strbuf_str(&sb), sb.len ? sb.len - 1 : 0, path, err))) {
+	    (rc = phase_model_validate(strbuf_str(&sb), sb.len, path, err))) {
 		strbuf_release(&sb);
 		return rc;
 	}
@@ -515,7 +516,7 @@ int phase_model_import(sqlite3 *db, int64_t school, const char *path, int today,
 	*changed = 0;
 	*key = NULL;
 	if ((rc = read_all(path, &sb, err)) ||
-	    (rc = phase_model_validate(strbuf_str(&sb), sb.len ? sb.len - 1 : 0, name, err)))
+	    (rc = phase_model_validate(strbuf_str(&sb), sb.len, name, err)))
 		goto out;
 	doc = cJSON_Parse(strbuf_str(&sb));
 	if (shipped_exists(jstr(doc, "id"))) {
@@ -815,8 +816,8 @@ int phase_status(sqlite3 *db, int64_t trajectory, int today, struct out *o, stru
 	return rc == SQLITE_DONE ? 0 : store_fail(db, rc, err, "reading the checklist");
 }
 
-int phase_check(sqlite3 *db, int64_t trajectory, const char *item, int undo, int date, int *changed,
-		struct beter_err *err)
+int phase_check(sqlite3 *db, int64_t trajectory, const char *item, int undo, int date, int *changed, char *key,
+		size_t keysize, struct beter_err *err)
 {
 	sqlite3_stmt *st;
 	int64_t pid, iid;
@@ -826,7 +827,7 @@ int phase_check(sqlite3 *db, int64_t trajectory, const char *item, int undo, int
 	*changed = 0;
 	if ((rc = current_phase(db, trajectory, &pid, name, sizeof(name), &started, err)))
 		return rc;
-	if ((rc = store_prepare(db, "SELECT id, done IS NOT NULL FROM trajectory_item WHERE phase_id = ?1 AND "
+	if ((rc = store_prepare(db, "SELECT id, done IS NOT NULL, key FROM trajectory_item WHERE phase_id = ?1 AND "
 				    "(key = ?2 OR CAST(ord AS TEXT) = ?2) ORDER BY key = ?2 DESC LIMIT 1", &st, err)))
 		return rc;
 	sqlite3_bind_int64(st, 1, pid);
@@ -835,6 +836,8 @@ int phase_check(sqlite3 *db, int64_t trajectory, const char *item, int undo, int
 	if (rc == SQLITE_ROW) {
 		iid = sqlite3_column_int64(st, 0);
 		was_done = sqlite3_column_int(st, 1);
+		if (key && keysize)
+			snprintf(key, keysize, "%s", store_col_text(st, 2));
 	}
 	sqlite3_finalize(st);
 	if (rc != SQLITE_ROW)

@@ -18,6 +18,7 @@
 #define BETER_PHASE_H
 
 #include <sqlite3.h>
+#include <stddef.h>
 #include <stdint.h>
 
 #include "beter/err.h"
@@ -51,9 +52,10 @@ int phase_active(sqlite3 *db, int64_t school, int64_t team, int64_t *trajectory,
 /* Current phase, its checklist and days in phase (today - start). */
 int phase_status(sqlite3 *db, int64_t trajectory, int today, struct out *o, struct beter_err *err);
 /* Tick (or with undo clear) an item of the current phase, by its id or number.
- * *changed 0 when it already was so. */
-int phase_check(sqlite3 *db, int64_t trajectory, const char *item, int undo, int date, int *changed,
-		struct beter_err *err);
+ * *changed 0 when it already was so; key (keysize bytes, may be NULL) gets
+ * the item's id. */
+int phase_check(sqlite3 *db, int64_t trajectory, const char *item, int undo, int date, int *changed, char *key,
+		size_t keysize, struct beter_err *err);
 
 struct phase_retro {
 	const char *went_well;

@@ -9,3 +9,5 @@ CMD(goal,    "goals the 4-step way, the impact matrix, personal development goal
 CMD(arena,   "stem van de leerling: leerlingarena, top 3s side by side, outcome", NEEDS_STORE)
 CMD(visit,   "lesson visits, feedback talks, duo rounds, coverage, frameworks", NEEDS_STORE)
 CMD(survey,  "measurements: instruments, survey waves, CSV import, reports", NEEDS_STORE)
+CMD(phase,   "improvement trajectories: phases, checklists, retrospectives",  NEEDS_STORE)
+CMD(report,  "progress reports for cron: html, Markdown, JSON",              NEEDS_STORE)

@@ -1,0 +1,331 @@
+/* beter phase: improvement trajectories along a phase model. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "beter/date.h"
+#include "beter/phase.h"
+#include "beter/team.h"
+#include "cmd.h"
+
+enum { O_TEAM = 256, O_SCHOOL, O_DATE, O_UNDO, O_WENT_WELL, O_IMPROVE, O_NO_RETRO, O_REASON, O_FROM, O_TO };
+
+#define OPT_TEAM { "team", O_TEAM, "TEAM", "the team's trajectory" }
+#define OPT_SCHOOLWIDE { "school", O_SCHOOL, "[SCHOOL]", "the whole school's trajectory (--school=NAME picks a school when the store holds several)" }
+
+static const struct opt scope_opts[] = { OPT_TEAM, OPT_SCHOOLWIDE, OPT_END };
+static const struct opt start_opts[] = {
+	OPT_TEAM, OPT_SCHOOLWIDE,
+	{ "date", O_DATE, "DATE", "the day the first phase starts (default today)" },
+	OPT_END
+};
+static const struct opt check_opts[] = {
+	OPT_TEAM, OPT_SCHOOLWIDE,
+	{ "undo", O_UNDO, NULL, "mark the item as not done again" },
+	{ "date", O_DATE, "DATE", "the day it was done (default today)" },
+	OPT_END
+};
+static const struct opt next_opts[] = {
+	OPT_TEAM, OPT_SCHOOLWIDE,
+	{ "went-well", O_WENT_WELL, "TEXT", "retrospective: what went well in this phase" },
+	{ "improve", O_IMPROVE, "TEXT", "retrospective: what to do better in the next phase" },
+	{ "no-retro", O_NO_RETRO, NULL, "close without a retrospective (needs --reason)" },
+	{ "reason", O_REASON, "TEXT", "why there was no retrospective" },
+	{ "date", O_DATE, "DATE", "the day the phase closes and the next starts (default today)" },
+	OPT_END
+};
+static const struct opt school_only_opts[] = {
+	{ "school", O_SCHOOL, "SCHOOL", "the school (name, BRIN or number) when the store holds several" },
+	OPT_END
+};
+static const struct opt cond_opts[] = {
+	{ "school", O_SCHOOL, "SCHOOL", "the school (name, BRIN or number) when the store holds several" },
+	{ "from", O_FROM, "DATE", "count from this day (default: the start of the school year)" },
+	{ "to", O_TO, "DATE", "count up to this day (default today)" },
+	OPT_END
+};
+
+struct popts {
+	const char *team, *school, *date, *went_well, *improve, *reason, *from, *to;
+	int schoolwide, undo, no_retro;
+	int64_t school_id, scope;
+	int day;
+};
+
+/* Parse options, check the argument count, resolve the school, the scope
+ * (a team, the school or, when neither is given, dflt) and --date. */
+static int prologue(struct ctx *c, struct optparse *p, struct popts *o, int min, int max, const char *what,
+		    int64_t dflt)
+{
+	int key, rc;
+
+	memset(o, 0, sizeof(*o));
+	while ((key = cmd_opt(c, p)) > 0) {
+		switch (key) {
+		case O_TEAM: o->team = p->arg; break;
+		case O_SCHOOL: o->schoolwide = 1; o->school = p->arg; break;
+		case O_DATE: o->date = p->arg; break;
+		case O_UNDO: o->undo = 1; break;
+		case O_WENT_WELL: o->went_well = p->arg; break;
+		case O_IMPROVE: o->improve = p->arg; break;
+		case O_NO_RETRO: o->no_retro = 1; break;
+		case O_REASON: o->reason = p->arg; break;
+		case O_FROM: o->from = p->arg; break;
+		case O_TO: o->to = p->arg; break;
+		}
+	}
+	if (key < 0)
+		return BETER_USAGE;
+	if ((rc = cmd_args(c, p, min, max, what)))
+		return rc;
+	/* --school is a flag (with an optional school) where a scope is chosen */
+	int scoped = c->sub->opts != school_only_opts && c->sub->opts != cond_opts;
+	if (o->team && o->schoolwide && scoped)
+		return cmd_usage(c, "give --team TEAM or --school, not both");
+	o->day = date_today();
+	if (o->date && (rc = date_parse(o->date, &o->day, "--date", &c->err)))
+		return rc;
+	if ((rc = cmd_school(c, o->school, &o->school_id)))
+		return rc;
+	o->scope = dflt;
+	if (o->team) {
+		if ((rc = team_find(c->db, o->school_id, o->team, &o->scope, &c->err)))
+			return rc;
+	} else if (o->schoolwide && scoped) {
+		o->scope = PHASE_SCHOOL;
+	}
+	return 0;
+}
+
+static int run_models(struct ctx *c, struct optparse *p)
+{
+	struct popts o;
+	int rc;
+
+	if ((rc = prologue(c, p, &o, 0, 0, "nothing", PHASE_ANY)))
+		return rc;
+	return phase_model_list(c->db, o.school_id, &c->out, &c->err);
+}
+
+static int run_model_show(struct ctx *c, struct optparse *p)
+{
+	struct popts o;
+	int rc;
+
+	if ((rc = prologue(c, p, &o, 1, 1, "the model's id", PHASE_ANY)))
+		return rc;
+	return phase_model_show(c->db, o.school_id, p->args[0], &c->out, &c->err);
+}
+
+static int run_model_import(struct ctx *c, struct optparse *p)
+{
+	struct popts o;
+	char *key = NULL;
+	int rc, changed;
+
+	if ((rc = prologue(c, p, &o, 1, 1, "the model file (JSON; - reads stdin)", PHASE_ANY)) ||
+	    (rc = phase_model_import(c->db, o.school_id, p->args[0], date_today(), &key, &changed, &c->err))) {
+		free(key);
+		return rc;
+	}
+	cmd_note(c, changed ? "imported the phase model '%s'" : "the phase model '%s' is already up to date", key);
+	free(key);
+	return 0;
+}
+
+static int run_start(struct ctx *c, struct optparse *p)
+{
+	struct popts o;
+	int64_t tid;
+	int rc;
+
+	if ((rc = prologue(c, p, &o, 1, 1, "the model's id (see 'beter phase models')", PHASE_ANY)))
+		return rc;
+	if (o.scope == PHASE_ANY)
+		return cmd_usage(c, "for whom? give --team TEAM or --school");
+	if ((rc = phase_start(c->db, o.school_id, o.scope, p->args[0], o.day, &tid, &c->err)))
+		return rc;
+	cmd_note(c, "started trajectory #%lld (%s)", (long long)tid, p->args[0]);
+	return c->quiet ? 0 : phase_status(c->db, tid, date_today(), &c->out, &c->err);
+}
+
+static int run_status(struct ctx *c, struct optparse *p)
+{
+	struct popts o;
+	int64_t tid;
+	int rc;
+
+	if ((rc = prologue(c, p, &o, 0, 0, "nothing", PHASE_ANY)) ||
+	    (rc = phase_active(c->db, o.school_id, o.scope, &tid, &c->err)))
+		return rc;
+	return phase_status(c->db, tid, date_today(), &c->out, &c->err);
+}
+
+static int run_check(struct ctx *c, struct optparse *p)
+{
+	struct popts o;
+	int64_t tid;
+	char item[64];
+	int rc, changed;
+
+	if ((rc = prologue(c, p, &o, 1, 1, "the checklist item (its id or number in 'beter phase status')", PHASE_ANY)))
+		return rc;
+	if (o.undo && o.date)
+		return cmd_usage(c, "--undo takes no --date");
+	if ((rc = phase_active(c->db, o.school_id, o.scope, &tid, &c->err)) ||
+	    (rc = phase_check(c->db, tid, p->args[0], o.undo, o.day, &changed, item, sizeof(item), &c->err)))
+		return rc;
+	if (!changed)
+		cmd_note(c, o.undo ? "'%s' was not done; nothing changed" : "'%s' was already done; nothing changed",
+			 item);
+	else
+		cmd_note(c, o.undo ? "'%s' is open again" : "'%s' is done", item);
+	return 0;
+}
+
+static int run_next(struct ctx *c, struct optparse *p)
+{
+	struct popts o;
+	struct phase_retro r = { 0 };
+	struct phase_next_result res;
+	int64_t tid;
+	int rc;
+
+	if ((rc = prologue(c, p, &o, 0, 0, "nothing", PHASE_ANY)))
+		return rc;
+	if (o.no_retro && (o.went_well || o.improve))
+		return cmd_usage(c, "--no-retro closes without a retrospective; leave out --went-well and --improve");
+	if (o.no_retro && !o.reason)
+		return cmd_usage(c, "--no-retro needs --reason TEXT: why was there no retrospective?");
+	if (o.reason && !o.no_retro)
+		return cmd_usage(c, "--reason goes with --no-retro");
+	if (!o.no_retro && !o.went_well && !o.improve)
+		return cmd_usage(c, "a phase closes with its retrospective: give --went-well TEXT and --improve TEXT "
+				    "(or --no-retro --reason TEXT)");
+	if (!o.no_retro && (!o.went_well || !o.improve))
+		return cmd_usage(c, "a retrospective has both parts: give --went-well TEXT and --improve TEXT");
+	r.went_well = o.went_well;
+	r.improve = o.improve;
+	r.no_retro_reason = o.no_retro ? o.reason : NULL;
+	if ((rc = phase_active(c->db, o.school_id, o.scope, &tid, &c->err)) ||
+	    (rc = phase_next(c->db, tid, &r, o.day, &res, &c->err)))
+		return rc;
+	if (res.open_items)
+		cmd_note(c, "closed '%s' with %d checklist item%s not done", res.closed, res.open_items,
+			 res.open_items == 1 ? "" : "s");
+	else
+		cmd_note(c, "closed '%s'", res.closed);
+	if (!res.opened[0]) {
+		cmd_note(c, "trajectory #%lld is complete", (long long)tid);
+		return 0;
+	}
+	cmd_note(c, "now in '%s'", res.opened);
+	return c->quiet ? 0 : phase_status(c->db, tid, date_today(), &c->out, &c->err);
+}
+
+static int run_history(struct ctx *c, struct optparse *p)
+{
+	struct popts o;
+	int rc;
+
+	if ((rc = prologue(c, p, &o, 0, 0, "nothing", PHASE_ANY)))
+		return rc;
+	return phase_history(c->db, o.school_id, o.scope, date_today(), &c->out, &c->err);
+}
+
+static int run_retro_list(struct ctx *c, struct optparse *p)
+{
+	struct popts o;
+	int rc;
+
+	if ((rc = prologue(c, p, &o, 0, 0, "nothing", PHASE_ANY)))
+		return rc;
+	return phase_retro_list(c->db, o.school_id, o.scope, &c->out, &c->err);
+}
+
+static int run_conditions(struct ctx *c, struct optparse *p)
+{
+	struct popts o;
+	int from, to, rc;
+
+	if ((rc = prologue(c, p, &o, 0, 0, "nothing", PHASE_ANY)))
+		return rc;
+	to = date_today();
+	from = date_from_ymd(date_school_year(to), 8, 1);
+	if ((o.from && (rc = date_parse(o.from, &from, "--from", &c->err))) ||
+	    (o.to && (rc = date_parse(o.to, &to, "--to", &c->err))))
+		return rc;
+	if (from > to)
+		return beter_err_set(&c->err, BETER_DATAERR, "--from: %s is after --to %s", o.from ? o.from : "",
+				     o.to ? o.to : "today");
+	return phase_conditions_list(c->db, o.school_id, from, to, &c->out, &c->err);
+}
+
+static const struct subcmd model_subs[] = {
+	{ "show", "show ID", "show a model: its phases, who is involved, typical length and checklist",
+	  school_only_opts, run_model_show, 0, NULL },
+	{ "import", "import FILE", "import (or update) the school's own model from a JSON file", school_only_opts,
+	  run_model_import, SUB_WRITES, NULL },
+	{ 0 }
+};
+
+static const struct subcmd retro_subs[] = {
+	{ "list", "list [--team TEAM | --school]", "the retrospectives of closed phases", scope_opts, run_retro_list,
+	  SUB_DEFAULT, NULL },
+	{ 0 }
+};
+
+static const struct subcmd phase_subs[] = {
+	{ "models", "models", "list the phase models: shipped ones and the school's own", school_only_opts,
+	  run_models, 0, NULL },
+	{ "model", NULL, "phase models", NULL, NULL, 0, model_subs },
+	{ "start", "start MODEL (--team TEAM | --school) [--date DATE]", "start a trajectory in its first phase",
+	  start_opts, run_start, SUB_WRITES, NULL },
+	{ "status", "status [--team TEAM | --school]",
+	  "the current phase, its checklist with what is done, and days in phase", scope_opts, run_status,
+	  SUB_DEFAULT, NULL },
+	{ "check", "check ITEM [--team TEAM | --school] [--undo] [--date DATE]",
+	  "tick off an activity of the current phase (by its id or number)", check_opts, run_check, SUB_WRITES, NULL },
+	{ "next", "next [--team TEAM | --school] --went-well TEXT --improve TEXT [--date DATE]\n"
+		  "next [--team TEAM | --school] --no-retro --reason TEXT [--date DATE]",
+	  "close the current phase with its retrospective and start the next", next_opts, run_next, SUB_WRITES, NULL },
+	{ "history", "history [--team TEAM | --school]", "every phase of the trajectories, with dates and retrospectives",
+	  scope_opts, run_history, 0, NULL },
+	{ "retro", NULL, "retrospectives", NULL, NULL, 0, retro_subs },
+	{ "conditions", "conditions [--from DATE] [--to DATE]",
+	  "the three conditions per team: ambition, rhythm and retrospective", cond_opts, run_conditions, 0, NULL },
+	{ 0 }
+};
+
+const struct command_def def_phase = {
+	.description =
+		"Improvement trajectories along a phase model: the leerKRACHT approach (Voorbereiding, Startfase, "
+		"Startdag, Aan de slag, Verbindingssessie, Uitbouwen), the six-phase lesson-quality trajectory, the "
+		"six steps to better quality and the four steps of stimulating teachers' learning ship with beter; a "
+		"school can import its own. Each phase has a checklist of activities (with stable ids), who is "
+		"involved and a typical length in days.\n\n"
+		"A team, or the whole school (--school), follows one trajectory at a time. 'phase start' copies the "
+		"model's phases and checklist into the store. 'phase check' ticks off an activity of the current phase. "
+		"'phase next' closes the current phase with its retrospective (what went well, what to do better) and "
+		"starts the next; closing without a retrospective is refused unless --no-retro --reason says why. "
+		"Without --team or --school, status, check and next use the only active trajectory; history and "
+		"retro list show all.\n\n"
+		"'phase conditions' shows the three conditions of the method per team and for the school: ambition "
+		"(a board ambition is set), rhythm (the share of school weeks with a board session) and retrospective "
+		"(the share of phases closed in the period that had a retrospective). Ambition and rhythm come from "
+		"the improvement board and are null (unknown) while the store has no board data.\n\n"
+		"A model file is JSON: {\"id\": \"our-model\", \"name\": \"...\", \"description\": \"...\", "
+		"\"source\": \"...\", \"phases\": [{\"id\": \"start\", \"name\": \"...\", \"purpose\": \"...\", "
+		"\"who\": [\"schoolleiding\", \"leraren\"], \"typical_days\": 42, \"activities\": [{\"id\": "
+		"\"kickoff\", \"text\": \"...\"}]}]}. Ids are 1-40 characters a-z, 0-9 and '-', unique within their "
+		"list; typical_days is 1-730; description, source and purpose are optional; other fields are refused.",
+	.subs = phase_subs,
+	.examples = "beter phase models\n"
+		    "beter phase model show leerkracht\n"
+		    "beter phase start leerkracht --school --date 2026-08-24\n"
+		    "beter phase check draagvlaksessie --school\n"
+		    "beter phase next --school --went-well \"goede start\" --improve \"eerder plannen\"\n"
+		    "beter phase start leskwaliteit --team \"Team Bovenbouw\"\n"
+		    "beter --json phase history",
+	.files = "Shipped models are read from $BETER_SHARE/models/ID.json, else from the installed share directory "
+		 "(share/beter/models).",
+};

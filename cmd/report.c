@@ -1,0 +1,131 @@
+/* beter report: a progress report for a team or the school, for cron. */
+#include <stdio.h>
+#include <string.h>
+
+#include "beter/date.h"
+#include "beter/phase.h"
+#include "beter/report.h"
+#include "beter/team.h"
+#include "cmd.h"
+
+enum { O_TEAM = 256, O_SCHOOL, O_FROM, O_TO, O_WEEK, O_FORMAT, O_OUT, O_LANG, O_NOW };
+
+static const struct opt report_opts[] = {
+	{ "team", O_TEAM, "TEAM", "a report for this team" },
+	{ "school", O_SCHOOL, "[SCHOOL]", "a report for the whole school (default; --school=NAME picks a school when the store holds several)" },
+	{ "from", O_FROM, "DATE", "the period's first day (default: the start of the school year)" },
+	{ "to", O_TO, "DATE", "the period's last day (default: today)" },
+	{ "week", O_WEEK, "WEEK", "the period is this ISO week (2026-W47) or school year (2026-2027)" },
+	{ "format", O_FORMAT, "FMT", "html (default; one self-contained file), md (Markdown) or json" },
+	{ "out", 'o', "FILE", "write to FILE (atomically: a temporary file, then a rename) instead of stdout" },
+	{ "lang", O_LANG, "LANG", "nl (default) or en" },
+	{ "now", O_NOW, "TIME", "the report's time stamp and today: YYYY-MM-DD, YYYY-MM-DDTHH:MM[:SS]Z or @SECONDS "
+				"(default $SOURCE_DATE_EPOCH, else the clock)" },
+	OPT_END
+};
+
+static int run_report(struct ctx *c, struct optparse *p)
+{
+	const char *team = NULL, *school = NULL, *from = NULL, *to = NULL, *week = NULL, *format = NULL, *out = NULL;
+	const char *lang = NULL, *now = NULL;
+	struct report_opts ro = { 0 };
+	struct report r;
+	struct strbuf sb = STRBUF_INIT;
+	int key, rc, schoolwide = 0, fmt;
+
+	while ((key = cmd_opt(c, p)) > 0) {
+		switch (key) {
+		case O_TEAM: team = p->arg; break;
+		case O_SCHOOL: schoolwide = 1; school = p->arg; break;
+		case O_FROM: from = p->arg; break;
+		case O_TO: to = p->arg; break;
+		case O_WEEK: week = p->arg; break;
+		case O_FORMAT: format = p->arg; break;
+		case 'o': out = p->arg; break;
+		case O_LANG: lang = p->arg; break;
+		case O_NOW: now = p->arg; break;
+		}
+	}
+	if (key < 0)
+		return BETER_USAGE;
+	if ((rc = cmd_args(c, p, 0, 0, "nothing")))
+		return rc;
+	if (team && schoolwide)
+		return cmd_usage(c, "give --team TEAM or --school, not both");
+	if (week && (from || to))
+		return cmd_usage(c, "give --week or --from/--to, not both");
+	fmt = format ? report_format_parse(format) : (c->fmt == OUT_JSON ? REPORT_JSON : REPORT_HTML);
+	if (fmt < 0)
+		return cmd_usage(c, "--format: unknown report format '%s' (use html, md or json)", format);
+	ro.lang = REPORT_NL;
+	if (lang && (int)(ro.lang = (enum report_lang)report_lang_parse(lang)) < 0)
+		return cmd_usage(c, "--lang: unknown language '%s' (use nl or en)", lang);
+	if (out && !*out)
+		return cmd_usage(c, "--out needs a file name");
+	ro.now = report_now_default();
+	if (now && (rc = report_now_parse(now, &ro.now, &c->err)))
+		return rc;
+	int today = (int)(ro.now / 86400);
+	ro.to = today;
+	ro.from = date_from_ymd(date_school_year(today), 8, 1);
+	if (week && (rc = date_period_parse(week, &ro.from, &ro.to, "--week", &c->err)))
+		return rc;
+	if ((from && (rc = date_parse(from, &ro.from, "--from", &c->err))) ||
+	    (to && (rc = date_parse(to, &ro.to, "--to", &c->err))))
+		return rc;
+	if (ro.from > ro.to) {
+		char f[11], t[11];
+		date_format(ro.from, f);
+		date_format(ro.to, t);
+		return beter_err_set(&c->err, BETER_DATAERR, "--from: %s is after the period's end %s", f, t);
+	}
+	if ((rc = cmd_school(c, school, &ro.school)))
+		return rc;
+	ro.team = PHASE_SCHOOL;
+	if (team && (rc = team_find(c->db, ro.school, team, &ro.team, &c->err)))
+		return rc;
+	if ((rc = report_build(c->db, &ro, &r, &c->err)))
+		return rc;
+	report_render(&r, (enum report_format)fmt, &sb);
+	report_release(&r);
+	if (out) {
+		rc = report_write_file(out, sb.buf, sb.len, &c->err);
+		if (!rc)
+			cmd_note(c, "wrote the report to %s", out);
+	} else {
+		fwrite(sb.buf, 1, sb.len, c->out.fp);
+	}
+	strbuf_release(&sb);
+	return rc;
+}
+
+static const struct subcmd report_subs[] = {
+	{ "", "[--team TEAM | --school] [--from DATE --to DATE | --week WEEK] [--format html|md|json] [--out FILE] "
+	      "[--lang nl|en] [--now TIME]",
+	  "a progress report", report_opts, run_report, 0, NULL },
+	{ 0 }
+};
+
+const struct command_def def_report = {
+	.description =
+		"A progress report for a team (--team) or the whole school over a period (default: the school year "
+		"up to today): the phase of each trajectory with its checklist and retrospectives and the three "
+		"conditions (ambition, rhythm, retrospective); goals against their norm and 0-meting (a line chart "
+		"per goal); actions open, overdue and done; successes and 'zo werken wij' standards; lesson visit "
+		"coverage and feedback due; arena outcomes; survey scales wave against wave (a bar chart), never "
+		"below the anonymity threshold. A section without data says so.\n\n"
+		"--format html writes one self-contained file (inline CSS and SVG charts with titles and text "
+		"alternatives; no scripts, no external resources) that reads on a phone and prints on A4; md is "
+		"Markdown for mail and wikis; json carries the same figures for other tools: {\"title\", \"lang\", "
+		"\"school\", \"team\", \"from\", \"to\", \"generated\", \"sections\": [{\"key\", \"title\", "
+		"\"has_data\", \"figures\": {KEY: VALUE}, \"charts\": [{\"key\", \"kind\", \"title\", \"labels\", "
+		"\"values\", ...}], \"tables\": [{\"key\", \"title\", \"rows\": [{COLUMN: VALUE}]}]}]}; shares are "
+		"numbers from 0 to 1, unknown values null. Texts are Dutch unless --lang en.\n\n"
+		"For cron: --out writes a temporary file beside FILE and renames it, so a reader never sees half a "
+		"report; the same data and the same --now (or $SOURCE_DATE_EPOCH) give byte-identical output; with "
+		"--quiet nothing is printed on success.",
+	.subs = report_subs,
+	.examples = "beter report --format html --out /var/www/intranet/voortgang.html --quiet\n"
+		    "beter report --team \"Team Bovenbouw\" --week 2026-W47 --format md\n"
+		    "beter report --format json --lang en --now 2026-11-20",
+};

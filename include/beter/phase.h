@@ -1,0 +1,98 @@
+/* phase.h - improvement trajectories along a phase model.
+ *
+ * A phase model is JSON: shipped in share/models/ID.json or imported into the
+ * store by a school. Its shape:
+ *
+ *   { "id": "leerkracht", "name": "...", "description": "...", "source": "...",
+ *     "phases": [ { "id": "startfase", "name": "Startfase", "purpose": "...",
+ *                   "who": ["leerKRACHT-team", "expertcoach"], "typical_days": 42,
+ *                   "activities": [ { "id": "werksessies", "text": "..." } ] } ] }
+ *
+ * Ids are 1-40 characters a-z, 0-9 and '-'; phase ids are unique in a model,
+ * activity ids unique in their phase; typical_days is 1-730; description,
+ * source and purpose are optional. A trajectory copies the model's phases and
+ * checklist when it starts. One trajectory is active per team, and one for the
+ * whole school.
+ */
+#ifndef BETER_PHASE_H
+#define BETER_PHASE_H
+
+#include <sqlite3.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "beter/err.h"
+#include "beter/out.h"
+
+/* Scopes: a team number (> 0), the whole school, or (for lists) any. */
+#define PHASE_SCHOOL 0
+#define PHASE_ANY (-1)
+
+/* The directory of shipped data: $BETER_SHARE, else BETER_SHARE_DIR when it
+ * holds models (installed), else BETER_SOURCE_SHARE_DIR (source tree). */
+const char *phase_share_dir(void);
+
+/* Check a model document; name prefixes messages ("my.json: field 'phases[1].id': ..."). */
+int phase_model_validate(const char *json, size_t len, const char *name, struct beter_err *err);
+
+int phase_model_list(sqlite3 *db, int64_t school, struct out *o, struct beter_err *err);
+int phase_model_show(sqlite3 *db, int64_t school, const char *key, struct out *o, struct beter_err *err);
+/* Import (or replace) a school's own model from a file ("-" is stdin). *key
+ * gets the model id (caller frees); *changed 0 when the store already held it. */
+int phase_model_import(sqlite3 *db, int64_t school, const char *path, int today, char **key, int *changed,
+		       struct beter_err *err);
+
+/* Start a trajectory for a team (> 0) or the school (PHASE_SCHOOL) on date. */
+int phase_start(sqlite3 *db, int64_t school, int64_t team, const char *model, int date, int64_t *trajectory,
+		struct beter_err *err);
+/* The active trajectory of a scope; with PHASE_ANY the only active one in the
+ * school (BETER_USAGE when there are several). */
+int phase_active(sqlite3 *db, int64_t school, int64_t team, int64_t *trajectory, struct beter_err *err);
+
+/* Current phase, its checklist and days in phase (today - start). */
+int phase_status(sqlite3 *db, int64_t trajectory, int today, struct out *o, struct beter_err *err);
+/* Tick (or with undo clear) an item of the current phase, by its id or number.
+ * *changed 0 when it already was so; key (keysize bytes, may be NULL) gets
+ * the item's id. */
+int phase_check(sqlite3 *db, int64_t trajectory, const char *item, int undo, int date, int *changed, char *key,
+		size_t keysize, struct beter_err *err);
+
+struct phase_retro {
+	const char *went_well;
+	const char *improve;
+	const char *no_retro_reason; /* closing without a retrospective: why */
+};
+
+struct phase_next_result {
+	char closed[256];   /* name of the phase closed */
+	char opened[256];   /* name of the phase started, "" when the trajectory is complete */
+	int open_items;     /* checklist items not done in the closed phase */
+};
+
+/* Close the current phase with its retrospective (or a reason for none) on
+ * date and start the next one; the last phase completes the trajectory. */
+int phase_next(sqlite3 *db, int64_t trajectory, const struct phase_retro *r, int date, struct phase_next_result *res,
+	       struct beter_err *err);
+
+/* Phases of the scope's trajectories (PHASE_ANY: every trajectory in the school). */
+int phase_history(sqlite3 *db, int64_t school, int64_t team, int today, struct out *o, struct beter_err *err);
+/* Retrospectives of closed phases, oldest first. */
+int phase_retro_list(sqlite3 *db, int64_t school, int64_t team, struct out *o, struct beter_err *err);
+
+/* The three conditions of the method for a team (or PHASE_SCHOOL) over
+ * [from, to]. NaN / -1 mean unknown. */
+struct phase_conditions {
+	int ambition;          /* 1 a board ambition is set, 0 none, -1 unknown */
+	double rhythm;         /* share of school weeks with a board session, 0-1; NaN unknown */
+	int64_t rhythm_weeks;  /* school weeks counted (0 when unknown) */
+	int64_t rhythm_sessions; /* weeks with a session */
+	double retrospective;  /* share of closed phases with a retrospective; NaN when none closed */
+	int64_t closed;        /* phases closed */
+	int64_t with_retro;    /* of which with a retrospective */
+};
+int phase_conditions(sqlite3 *db, int64_t school, int64_t team, int from, int to, struct phase_conditions *pc,
+		     struct beter_err *err);
+/* The conditions per team of the school, then the school itself. */
+int phase_conditions_list(sqlite3 *db, int64_t school, int from, int to, struct out *o, struct beter_err *err);
+
+#endif

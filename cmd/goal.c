@@ -1,6 +1,9 @@
 /* beter goal: goals set the 4-step way, the impact matrix, personal development goals. */
 #include <string.h>
 
+#include <stdlib.h>
+
+#include "beter/arena.h"
 #include "beter/date.h"
 #include "beter/goal.h"
 #include "beter/person.h"
@@ -10,6 +13,7 @@
 enum {
 	O_TEAM = 256, O_SCHOOL, O_DATE, O_IMPACT, O_FEAS, O_TEXT, O_PUPILS, O_WEEKS, O_NORM, O_BASELINE, O_CAND,
 	O_PROBLEM, O_FACTS, O_CAUSES, O_PERSONAL, O_PERSON, O_SCORE, O_STATUS, O_STANDARD, O_REASON, O_KIND, O_NOTE,
+	O_ARENA,
 };
 
 #define OPT_SCHOOL { "school", O_SCHOOL, "SCHOOL", "the school (name, BRIN or number) when the store holds several" }
@@ -20,6 +24,8 @@ static const struct opt cand_add_opts[] = {
 	OPT_TEAM,
 	{ "impact", O_IMPACT, "1-5", "impact on pupils (required)" },
 	{ "feasibility", O_FEAS, "1-5", "how feasible it is (required)" },
+	{ "from-arena", O_ARENA, "N", "pick the outcome of leerlingarena N (its text when TEXT is left out; its team "
+				     "when --team is)" },
 	OPT_DATE,
 	OPT_SCHOOL,
 	OPT_END
@@ -87,7 +93,7 @@ static const struct opt school_opts[] = { OPT_SCHOOL, OPT_END };
 
 struct gopts {
 	const char *team, *school, *date, *impact, *feas, *text, *pupils, *weeks, *norm, *baseline, *cand, *problem,
-		*facts, *causes, *person, *score, *status, *standard, *reason, *kind, *note;
+		*facts, *causes, *person, *score, *status, *standard, *reason, *kind, *note, *arena;
 	int personal;
 	int64_t school_id, team_id, person_id, goal;
 	int day;
@@ -124,6 +130,7 @@ static int prologue(struct ctx *c, struct optparse *p, struct gopts *o, int min,
 		case O_REASON: o->reason = p->arg; break;
 		case O_KIND: o->kind = p->arg; break;
 		case O_NOTE: o->note = p->arg; break;
+		case O_ARENA: o->arena = p->arg; break;
 		}
 	}
 	if (key < 0)
@@ -158,19 +165,37 @@ static int need_team(struct ctx *c, const struct gopts *o)
 static int run_cand_add(struct ctx *c, struct optparse *p)
 {
 	struct gopts o;
-	int64_t impact, feas, id;
+	int64_t impact, feas, id, arena = 0, arena_team = 0;
+	char *outcome = NULL;
 	int rc;
 
-	if ((rc = prologue(c, p, &o, 1, 1, "the candidate improvement", 0)) || (rc = need_team(c, &o)))
+	if ((rc = prologue(c, p, &o, 0, 1, "the candidate improvement", 0)))
 		return rc;
-	if (!o.impact || !o.feas)
-		return cmd_usage(c, "a candidate needs --impact and --feasibility (usage: %s)", cmd_usage_line(c));
+	if (o.arena) {
+		if ((rc = cmd_number(c, "--from-arena", o.arena, &arena)) ||
+		    (rc = arena_outcome_get(c->db, o.school_id, arena, &arena_team, &outcome, &c->err)))
+			return rc;
+		if (!o.team_id)
+			o.team_id = arena_team;
+	} else if (p->nargs == 0) {
+		return cmd_args(c, p, 1, 1, "the candidate improvement");
+	}
+	if (!o.team_id && (rc = need_team(c, &o)))
+		goto out;
+	if (!o.impact || !o.feas) {
+		rc = cmd_usage(c, "a candidate needs --impact and --feasibility (usage: %s)", cmd_usage_line(c));
+		goto out;
+	}
 	if ((rc = cmd_int(c, "--impact", o.impact, GOAL_MATRIX_MIN, GOAL_MATRIX_MAX, &impact)) ||
 	    (rc = cmd_int(c, "--feasibility", o.feas, GOAL_MATRIX_MIN, GOAL_MATRIX_MAX, &feas)) ||
-	    (rc = goal_candidate_add(c->db, o.team_id, p->args[0], (int)impact, (int)feas, o.day, &id, &c->err)))
-		return rc;
+	    (rc = goal_candidate_add(c->db, o.team_id, p->nargs ? p->args[0] : outcome, (int)impact, (int)feas, o.day,
+				     &id, &c->err)) ||
+	    (arena && (rc = goal_candidate_set_arena(c->db, id, arena, &c->err))))
+		goto out;
 	cmd_note(c, "added candidate %lld: %s", (long long)id, goal_quadrant((int)impact, (int)feas));
-	return 0;
+out:
+	free(outcome);
+	return rc;
 }
 
 static int run_cand_list(struct ctx *c, struct optparse *p)
@@ -363,7 +388,8 @@ static int run_talk(struct ctx *c, struct optparse *p)
 }
 
 static const struct subcmd cand_subs[] = {
-	{ "add", "add --team TEAM TEXT --impact 1-5 --feasibility 1-5 [--date DATE]",
+	{ "add", "add --team TEAM TEXT --impact 1-5 --feasibility 1-5 [--date DATE]\n"
+		 "add --from-arena N [--team TEAM] [TEXT] --impact 1-5 --feasibility 1-5",
 	  "add a candidate improvement, scored on impact on pupils and feasibility", cand_add_opts, run_cand_add,
 	  SUB_WRITES, NULL },
 	{ "list", "list --team TEAM", "list candidates with their quadrant of the impact matrix", team_opts,

@@ -294,6 +294,34 @@ int arena_find(sqlite3 *db, int64_t id, struct beter_err *err)
 	return beter_err_set(err, BETER_FAIL, "no arena with number %lld (see 'beter arena list')", (long long)id);
 }
 
+int arena_outcome_get(sqlite3 *db, int64_t school, int64_t arena, int64_t *team, char **outcome,
+		      struct beter_err *err)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	*outcome = NULL;
+	if ((rc = store_prepare(db, "SELECT team_id, outcome FROM arena WHERE id = ?1 AND school_id = ?2", &st, err)))
+		return rc;
+	sqlite3_bind_int64(st, 1, arena);
+	sqlite3_bind_int64(st, 2, school);
+	rc = sqlite3_step(st);
+	if (rc != SQLITE_ROW) {
+		sqlite3_finalize(st);
+		if (rc != SQLITE_DONE)
+			return store_fail(db, rc, err, "finding the arena");
+		return beter_err_set(err, BETER_FAIL, "no arena with number %lld (see 'beter arena list')", (long long)arena);
+	}
+	*team = sqlite3_column_int64(st, 0);
+	if (sqlite3_column_type(st, 1) != SQLITE_NULL)
+		*outcome = xstrdup((const char *)sqlite3_column_text(st, 1));
+	sqlite3_finalize(st);
+	if (!*outcome)
+		return beter_err_set(err, BETER_FAIL, "arena %lld has no outcome yet (record it with 'beter arena outcome %lld "
+				     "TEXT')", (long long)arena, (long long)arena);
+	return 0;
+}
+
 /* The row id and group of item `no` of an arena. */
 static int item_find(sqlite3 *db, int64_t arena, int64_t no, int64_t *id, int *group, struct beter_err *err)
 {

@@ -115,15 +115,28 @@ int goal_candidate_add(sqlite3 *db, int64_t team, const char *text, int impact, 
 	return 0;
 }
 
+int goal_candidate_set_arena(sqlite3 *db, int64_t candidate, int64_t arena, struct beter_err *err)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	if ((rc = store_prepare(db, "UPDATE goal_candidate SET arena_id = ?2 WHERE id = ?1", &st, err)))
+		return rc;
+	sqlite3_bind_int64(st, 1, candidate);
+	sqlite3_bind_int64(st, 2, arena);
+	return step_done(db, st, "linking the candidate to the arena", err);
+}
+
 static const struct out_col cand_cols[] = {
 	{ "id", OUT_T_INT },		   { "text", OUT_T_TEXT },		{ "impact", OUT_T_INT },
 	{ "feasibility", OUT_T_INT },	   { "impact_level", OUT_T_TEXT },	{ "feasibility_level", OUT_T_TEXT },
 	{ "quadrant", OUT_T_TEXT },	   { "goal", OUT_T_INT },		{ "added", OUT_T_TEXT },
+	{ "arena", OUT_T_INT },
 };
 
 static const char cand_sql[] =
 	"SELECT c.id, c.text, c.impact, c.feasibility, (SELECT min(g.id) FROM goal g WHERE g.candidate_id = c.id), "
-	"c.added FROM goal_candidate c WHERE c.team_id = ?1 "
+	"c.added, c.arena_id FROM goal_candidate c WHERE c.team_id = ?1 "
 	"ORDER BY c.impact >= 3 DESC, c.feasibility >= 3 DESC, c.impact + c.feasibility DESC, c.id";
 
 int goal_candidate_list(sqlite3 *db, int64_t team, struct out *o, struct beter_err *err)
@@ -146,6 +159,7 @@ int goal_candidate_list(sqlite3 *db, int64_t team, struct out *o, struct beter_e
 		out_text(o, goal_quadrant(imp, fea));
 		out_int_or_null(o, st, 4);
 		out_text(o, col_text(st, 5));
+		out_int_or_null(o, st, 6);
 		out_row_end(o);
 	}
 	out_end(o);

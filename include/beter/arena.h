@@ -68,6 +68,12 @@ int arena_deepen(sqlite3 *db, int64_t arena, int64_t item, char answer, const ch
 int arena_set_outcome(sqlite3 *db, int64_t arena, const char *text, int day, struct beter_err *err);
 
 /* team > 0: only that team's arenas; team 0: all arenas of the school. */
+/* The outcome of an arena of the school and its team (0 for a whole-school
+ * arena); *outcome is malloc'd. BETER_FAIL when there is no such arena or it
+ * has no outcome yet. */
+int arena_outcome_get(sqlite3 *db, int64_t school, int64_t arena, int64_t *team, char **outcome,
+		      struct beter_err *err);
+
 int arena_list(sqlite3 *db, int64_t school, int64_t team, struct out *o, struct beter_err *err);
 /* One arena with the columns of arena_list. */
 int arena_summary(sqlite3 *db, int64_t arena, struct out *o, struct beter_err *err);

@@ -41,6 +41,8 @@ const char *goal_quadrant(int impact, int feasibility);
 
 int goal_candidate_add(sqlite3 *db, int64_t team, const char *text, int impact, int feasibility, int day,
 		       int64_t *id, struct beter_err *err);
+/* Mark a candidate as picked from an arena's outcome. */
+int goal_candidate_set_arena(sqlite3 *db, int64_t candidate, int64_t arena, struct beter_err *err);
 int goal_candidate_list(sqlite3 *db, int64_t team, struct out *o, struct beter_err *err);
 /* The impact matrix: a 2x2 grid in the table format, one row per candidate
  * with impact_level, feasibility_level and quadrant in the others. */

@@ -49,3 +49,6 @@ CREATE TABLE arena_answer (
 	text    TEXT NOT NULL CHECK (length(trim(text)) > 0)
 );
 CREATE INDEX arena_answer_item ON arena_answer(item_id);
+
+-- A goal candidate picked from an arena's outcome.
+ALTER TABLE goal_candidate ADD COLUMN arena_id INTEGER REFERENCES arena(id) ON DELETE SET NULL;

@@ -62,6 +62,15 @@ EOF
 note outcome
 run beter arena outcome 1 "Elke instructie begint met een uitgewerkt voorbeeld" --date 2026-10-21
 run beter arena outcome 2 "Stilte-afspraak bij de instructie in alle groepen"
+
+note the outcome on the board of the team and as a goal candidate
+beter --json board show --team "Team Bovenbouw" | jq -c '.uitkomst_leerlingarena'
+beter --json board show --team "Team Onderbouw" | jq -c '.uitkomst_leerlingarena'
+run beter goal candidate add --from-arena 1 --impact 5 --feasibility 4
+run beter goal candidate list --team "Team Bovenbouw" --csv
+run beter goal candidate add --from-arena 2 --impact 5 --feasibility 4
+run beter goal candidate add --from-arena 2 --team "Team Onderbouw" "Stilte bij de instructie" --impact 5 --feasibility 4
+run beter goal candidate add --from-arena 99 --impact 5 --feasibility 4
 run beter arena show 1
 run beter arena show 1 --json
 run beter arena show 1 --csv

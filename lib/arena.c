@@ -783,9 +783,9 @@ int arena_compare(sqlite3 *db, int64_t arena, int n, struct out *o, struct beter
 	}
 	arena_mark_shared(lists, mark);
 
-	/* a table marks shared items in their cells; other formats keep the
-	 * text as it is and say which items are shared in the column shared */
-	out_list(o, compare_cols, table ? 4 : 5);
+	/* the column shared says which items are shared (the same set letter);
+	 * a table also marks them in their cells, for the eye */
+	out_list(o, compare_cols, 5);
 	for (size_t r = 0; r < rows; r++) {
 		strbuf_reset(&shared);
 		out_int(o, (int64_t)r + 1);
@@ -807,8 +807,7 @@ int arena_compare(sqlite3 *db, int64_t arena, int n, struct out *o, struct beter
 			if (m)
 				strbuf_addf(&shared, "%s%s=%s", shared.len ? "," : "", arena_groups[g], label);
 		}
-		if (!table)
-			out_text(o, shared.len ? strbuf_str(&shared) : NULL);
+		out_text(o, shared.len ? strbuf_str(&shared) : NULL);
 		out_row_end(o);
 	}
 	out_end(o);

@@ -87,7 +87,7 @@ static void sub_block(struct strbuf *sb, const char *prefix, const struct subcmd
 		const char *nl = strchr(u, '\n');
 		strbuf_addf(sb, "  %s%.*s\n", prefix, nl ? (int)(nl - u) : (int)strlen(u), u);
 	}
-	if (s->summary)
+	if (s->summary && s->name[0])
 		strbuf_addf(sb, "      %s\n", s->summary);
 	if (s->opts && s->opts[0].name)
 		opt_help(sb, s->opts, 6);
@@ -119,7 +119,13 @@ void help_render(struct strbuf *sb, const struct command *cmd)
 	}
 	if (cmd->def->examples) {
 		strbuf_adds(sb, "Examples:\n");
-		paragraphs(sb, cmd->def->examples, 2);
+		/* verbatim: an example must stay whole to be copied */
+		for (const char *e = cmd->def->examples; *e;) {
+			const char *nl = strchr(e, '\n');
+			size_t n = nl ? (size_t)(nl - e) : strlen(e);
+			strbuf_addf(sb, "  %.*s\n", (int)n, e);
+			e += n + (nl ? 1 : 0);
+		}
 		strbuf_addc(sb, '\n');
 	}
 	strbuf_adds(sb, "Global options (before or after the command):\n");

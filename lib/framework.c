@@ -241,8 +241,18 @@ int framework_parse_json(const char *name, const char *text, struct framework *f
 	return rc;
 }
 
+static int parse_csv(const char *path, const char *data, size_t len, const char *key, const char *title, int min,
+		     int max, const char *labels, struct framework *fw, struct beter_err *err);
+
 int framework_parse_csv(const char *path, const char *key, const char *title, int min, int max, const char *labels,
 			struct framework *fw, struct beter_err *err)
+{
+	return parse_csv(path, NULL, 0, key, title, min, max, labels, fw, err);
+}
+
+/* From the file path, or from data already read (then path only names it). */
+static int parse_csv(const char *path, const char *data, size_t len, const char *key, const char *title, int min,
+		     int max, const char *labels, struct framework *fw, struct beter_err *err)
 {
 	static const char *const n_iid[] = { "item_id", "code", "id", NULL };
 	static const char *const n_item[] = { "item", "omschrijving", "tekst", "text", "indicator", NULL };
@@ -272,7 +282,8 @@ int framework_parse_csv(const char *path, const char *key, const char *title, in
 			goto fail;
 		}
 	}
-	if ((rc = csvin_open(&r, path, err)))
+	if ((rc = data ? csvin_open_mem(&r, strcmp(path, "-") ? path : "<stdin>", data, len, err)
+		       : csvin_open(&r, path, err)))
 		goto fail;
 	rc = csvin_read(&r);
 	if (rc <= 0) {
@@ -513,7 +524,8 @@ int framework_import(sqlite3 *db, int64_t school, const char *path, const struct
 	*replaced = 0;
 	if (opt->key && !framework_id_valid(opt->key))
 		return beter_err_set(err, BETER_DATAERR, "--key: '%s' is not a key (1-64 of a-z 0-9 . _ -)", opt->key);
-	if ((rc = share_read_file(path, FW_FILE_MAX, &text, NULL, err)))
+	size_t textlen = 0;
+	if ((rc = share_read_file(path, FW_FILE_MAX, &text, &textlen, err)))
 		return rc;
 	{
 		const char *t = text;
@@ -526,7 +538,6 @@ int framework_import(sqlite3 *db, int64_t school, const char *path, const struct
 			rc = framework_parse_json(path, t, &fw, err);
 		}
 	}
-	free(text);
 	if (!json) {
 		/* default key: the file name without directory and extension */
 		if (!opt->key) {
@@ -541,14 +552,16 @@ int framework_import(sqlite3 *db, int64_t school, const char *path, const struct
 			if (!framework_id_valid(key)) {
 				rc = beter_err_set(err, BETER_DATAERR, "%s: the file name makes no key; give --key KEY", path);
 				free(key);
+				free(text);
 				return rc;
 			}
 		}
 		const char *k = opt->key ? opt->key : key;
-		rc = framework_parse_csv(path, k, opt->title ? opt->title : k, opt->min ? opt->min : 1,
-					 opt->max ? opt->max : 4, opt->labels, &fw, err);
+		rc = parse_csv(path, text, textlen, k, opt->title ? opt->title : k, opt->min ? opt->min : 1,
+			       opt->max ? opt->max : 4, opt->labels, &fw, err);
 		free(key);
 	}
+	free(text);
 	if (rc)
 		return rc;
 	if (json && opt->key) {

@@ -66,8 +66,11 @@ int share_read_file(const char *path, size_t max, char **data, size_t *len, stru
 	char buf[8192];
 	size_t n;
 
-	if (!fp)
-		return beter_err_set(err, BETER_IOERR, "%s: cannot read: %s", path, strerror(errno));
+	if (!fp) {
+		int e = errno;
+		return beter_err_set(err, e == ENOENT ? BETER_FAIL : BETER_IOERR, "cannot read '%s': %s", path,
+				     strerror(e));
+	}
 	while ((n = fread(buf, 1, sizeof(buf), fp)) > 0) {
 		strbuf_add(&sb, buf, n);
 		if (sb.len > max) {

@@ -911,7 +911,6 @@ static void survey_row(struct out *o, sqlite3_stmt *st, int ncols)
 		else
 			out_text(o, store_col_text(st, i));
 	}
-	out_row_end(o);
 }
 
 int survey_list(sqlite3 *db, int64_t school, struct out *o, struct beter_err *err)
@@ -927,8 +926,10 @@ int survey_list(sqlite3 *db, int64_t school, struct out *o, struct beter_err *er
 		return rc;
 	sqlite3_bind_int64(st, 1, school);
 	out_list(o, survey_cols, 7);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		survey_row(o, st, 7);
+		out_row_end(o);
+	}
 	out_end(o);
 	sqlite3_finalize(st);
 	return rc == SQLITE_DONE ? 0 : store_fail(db, rc, err, "listing surveys");

@@ -24,7 +24,7 @@ const struct check_rule check_rules[] = {
 	{ "school-created", "school", "SELECT name, quote(created) FROM school WHERE date(created) IS NOT created",
 	  "created is not a date (YYYY-MM-DD)" },
 	{ "person-code", "person",
-	  "SELECT code || ' (' || uid || ')', quote(code) FROM person WHERE length(code) NOT BETWEEN 2 AND 8 "
+	  "SELECT 'number ' || id, quote(code) FROM person WHERE length(code) NOT BETWEEN 2 AND 8 "
 	  "OR code GLOB '*[^0-9A-Z]*'",
 	  "not a person code (2-8 capitals or digits)" },
 	{ "person-code-unique", "person",
@@ -151,21 +151,35 @@ int check_run(sqlite3 *db, int flags, check_report_fn *fn, void *arg, long *prob
 
 	*problems = 0;
 	if (flags & CHECK_INTEGRITY) {
-		long before = r.problems;
+		long before = r.problems, structural = 0;
 		sqlite3_stmt *st;
 		rc = sqlite3_prepare_v2(db, "PRAGMA integrity_check(100)", -1, &st, NULL);
 		if (rc == SQLITE_OK) {
-			while ((rc = sqlite3_step(st)) == SQLITE_ROW)
-				if (strcmp(store_col_text(st, 0), "ok"))
-					report(&r, "integrity", "-", "-", store_col_text(st, 0));
+			while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+				/* one problem per line, without SQLite's "*** in database main ***" */
+				char *text = xstrdup(store_col_text(st, 0)), *save = NULL;
+				for (char *l = strtok_r(text, "\n", &save); l; l = strtok_r(NULL, "\n", &save)) {
+					if (!strcmp(l, "ok") || !strncmp(l, "*** in database", 15))
+						continue;
+					/* broken constraints are named record by record by the rules below */
+					int content = !strncmp(l, "CHECK constraint failed", 23) || !strncmp(l, "NULL value in", 13) ||
+						      !strncmp(l, "non-unique entry", 16);
+					structural += !content;
+					char *m = sqlite3_mprintf("%s%s", content ? "" : "damaged: ", l);
+					report(&r, "integrity", "-", "-", m);
+					sqlite3_free(m);
+				}
+				free(text);
+			}
 			sqlite3_finalize(st);
 		}
 		if (rc != SQLITE_DONE && r.problems == before) {
-			char *m = sqlite3_mprintf("the store is damaged: %s", sqlite3_errmsg(db));
+			char *m = sqlite3_mprintf("damaged: %s", sqlite3_errmsg(db));
 			report(&r, "integrity", "-", "-", m);
 			sqlite3_free(m);
+			structural++;
 		}
-		if (r.problems > before) {
+		if (structural) {
 			/* the rest would only repeat the damage in other words */
 			*problems = r.problems;
 			return 0;

@@ -91,7 +91,7 @@ reject() { # NAME JSON: write the document, import it, show the store is unchang
 	[ "$before" = "$(export_digest)" ] || echo "STORE CHANGED"
 }
 school=$(jq -r '.tables.school[0].uid' store.json)
-person=$(jq -c '.tables.person[0]' store.json)
+person=$(jq -c '.tables.person[] | select(.code == "JDV")' store.json)
 head='"format": "beter-export", "format_version": 1, "schema_version": 1, "school": null'
 reject empty.json ''
 reject notjson.json '{"format": "beter-export",

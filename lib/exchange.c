@@ -700,7 +700,19 @@ int exchange_import_mem(sqlite3 *db, const char *name, const char *data, size_t 
 		return beter_err_set(err, BETER_DATAERR, "%s: the file is empty (expected a document from 'beter export')", name);
 	if ((rc = scan_text(name, data, len, err)))
 		return rc;
-	doc = cJSON_ParseWithLength(data, len);
+	const char *end = NULL;
+	doc = cJSON_ParseWithLengthOpts(data, len, &end, 0);
+	if (doc && end) {
+		/* nothing but white space may follow the document */
+		while (end < data + len && (*end == ' ' || *end == '\t' || *end == '\n' || *end == '\r'))
+			end++;
+		if (end < data + len) {
+			long line, col;
+			line_col(data, (size_t)(end - data), &line, &col);
+			cJSON_Delete(doc);
+			return beter_err_set(err, BETER_DATAERR, "%s:%ld:%ld: text after the end of the document", name, line, col);
+		}
+	}
 	if (!doc) {
 		const char *at = cJSON_GetErrorPtr();
 		long line = 0, col = 0;

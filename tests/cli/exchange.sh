@@ -18,10 +18,10 @@ run beter export extra
 
 note the document
 beter export >store.json
-run head -12 store.json | uids
+run head -9 store.json | uids
 run jq -c '{format, format_version, schema_version, school, tables: (.tables | keys_unsorted)}' store.json
 run jq -c '.tables | to_entries | map({(.key): (.value | length)}) | add' store.json
-run jq -r '.tables.person[] | select(.code == "RB" or .code == "QT") | .name' store.json
+run jq -r '.tables.person | sort_by(.code)[] | select(.code == "RB" or .code == "QT") | .name' store.json
 run sh -c 'jq -r ".tables.team_member[0] | keys_unsorted | join(\",\")" store.json'
 echo "every link is a uid of the right table:"
 jq -r '(.tables.school | map(.uid)) as $s | (.tables.team | map(.uid)) as $t | (.tables.person | map(.uid)) as $p

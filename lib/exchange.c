@@ -264,13 +264,12 @@ static int prepare_row(struct imp *im, int ti, const cJSON **vals, uint64_t mask
 {
 	const struct schema_table *t = &im->s.t[ti];
 	struct cache *c = &im->cache[ti];
-	int key[256], nkey = schema_key(t, key), nset = 0;
-	sqlite3_str *upd = sqlite3_str_new(NULL), *same = sqlite3_str_new(NULL), *sel = sqlite3_str_new(NULL),
-		    *ins = sqlite3_str_new(NULL), *insv = sqlite3_str_new(NULL), *where = sqlite3_str_new(NULL);
-	int rc = 0;
+	int key[256], nkey = schema_key(t, key), nset = 0, rc = 0;
 
 	if (c->upd && c->mask == mask && c->keep_id == keep_id && t->ncols <= 64)
 		return 0;
+	sqlite3_str *upd = sqlite3_str_new(NULL), *same = sqlite3_str_new(NULL), *ins = sqlite3_str_new(NULL),
+		    *insv = sqlite3_str_new(NULL), *where = sqlite3_str_new(NULL);
 	cache_clear(c);
 	for (int i = 0; i < nkey; i++)
 		sqlite3_str_appendf(where, "%s\"%w\" IS ?%d", i ? " AND " : "", t->cols[key[i]].name, key[i] + 1);
@@ -293,7 +292,6 @@ static int prepare_row(struct imp *im, int ti, const cJSON **vals, uint64_t mask
 	}
 	char *w = sqlite3_str_finish(where), *u = sqlite3_str_finish(upd), *sm = sqlite3_str_finish(same);
 	char *in = sqlite3_str_finish(ins), *iv = sqlite3_str_finish(insv);
-	sqlite3_str_finish(sel);
 	char *q = nset ? sqlite3_mprintf("UPDATE \"%w\" SET %s WHERE %s AND NOT (%s)", t->name, u, w, sm)
 		       : sqlite3_mprintf("SELECT 0 WHERE 0");
 	rc = store_prepare(im->db, q, &c->upd, im->err);

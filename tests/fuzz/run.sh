@@ -8,6 +8,7 @@ seconds=${1:-60}
 top=$(cd "$(dirname "$0")/../.." && pwd)
 build=$top/build-fuzz
 cc=${CC:-clang}
+command -v "$cc" >/dev/null || sh "$top/cmake/install-deps.sh" clang
 command -v "$cc" >/dev/null || { echo "fuzz: $cc is needed (apt-get install clang)" >&2; exit 1; }
 CC=$cc cmake -S "$top" -B "$build" -DBETER_FUZZ=ON -DBETER_TESTS=OFF -DCMAKE_BUILD_TYPE=Debug >/dev/null
 cmake --build "$build" -j"$(nproc)" >/dev/null

@@ -11,3 +11,7 @@ CMD(visit,   "lesson visits, feedback talks, duo rounds, coverage, frameworks", 
 CMD(arena,   "stem van de leerling: leerlingarena, top 3s side by side, outcome", NEEDS_STORE)
 CMD(survey,  "measurements: instruments, survey waves, CSV import, reports", NEEDS_STORE)
 CMD(report,  "progress reports for cron: html, Markdown, JSON",              NEEDS_STORE)
+CMD(export,  "write the store as one JSON document",                          NEEDS_STORE)
+CMD(import,  "merge a JSON document from 'beter export' into the store",      0)
+CMD(backup,  "a consistent copy of the live store",                           NEEDS_STORE)
+CMD(check,   "check the store's integrity, links and rules",                  NEEDS_STORE)

@@ -1,0 +1,35 @@
+/* beter backup: a consistent copy of the live store. */
+#include "beter/backup.h"
+#include "cmd.h"
+
+static const struct opt backup_opts[] = { OPT_END };
+
+static int run_backup(struct ctx *c, struct optparse *p)
+{
+	int key, rc;
+
+	while ((key = cmd_opt(c, p)) > 0)
+		;
+	if (key < 0)
+		return BETER_USAGE;
+	if ((rc = cmd_args(c, p, 1, 1, "the backup file")) || (rc = backup_write(c->db, p->args[0], &c->err)))
+		return rc;
+	cmd_note(c, "backed up the store to '%s'", p->args[0]);
+	return 0;
+}
+
+static const struct subcmd backup_subs[] = {
+	{ "", "FILE", "copy the store to FILE while it is in use", backup_opts, run_backup, 0, NULL },
+	{ 0 }
+};
+
+const struct command_def def_backup = {
+	.description =
+		"Copies the store to FILE through SQLite's backup API: the copy is the store as it was at one moment, "
+		"even while other beter commands go on writing. The copy is written to a temporary file beside FILE "
+		"(mode 0600), synced to disk and then renamed to FILE, so FILE is always either the previous backup or "
+		"a complete new one. The copy is a store itself: use it with --db FILE, check it with "
+		"'beter --db FILE check'.",
+	.subs = backup_subs,
+	.examples = "beter backup /srv/backup/beter-$(date +%F).db",
+};

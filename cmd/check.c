@@ -1,0 +1,41 @@
+/* beter check: the store's integrity, links and invariants. */
+#include "beter/check.h"
+#include "cmd.h"
+
+static const struct opt check_opts[] = { OPT_END };
+
+static int run_check(struct ctx *c, struct optparse *p)
+{
+	long problems = 0;
+	int key, rc;
+
+	while ((key = cmd_opt(c, p)) > 0)
+		;
+	if (key < 0)
+		return BETER_USAGE;
+	if ((rc = cmd_args(c, p, 0, 0, "nothing")))
+		return rc;
+	rc = check_store(c->db, &c->out, &problems, &c->err);
+	if (!rc)
+		cmd_note(c, "the store is sound");
+	return rc;
+}
+
+static const struct subcmd check_subs[] = {
+	{ "", "", "check the store's integrity, links and rules", check_opts, run_check, 0, NULL },
+	{ 0 }
+};
+
+const struct command_def def_check = {
+	.description =
+		"Checks that the store is sound: SQLite's integrity check (every page and index readable and "
+		"consistent), every link between records (a team member whose team is gone), every uid (32 lowercase "
+		"hex digits, unique) and beter's own rules (person codes, roles, team kinds, schools, and the rules "
+		"of boards, goals, visits and surveys).\n\n"
+		"Prints one line per problem with the check, the table, the record and what is wrong, and exits with "
+		"1 when there is any; with 0 and nothing on stdout when the store is sound. A file that is not a "
+		"store, or too damaged to open, gives exit 74. Restore a damaged store from a backup "
+		"('beter backup') or rebuild it from an export ('beter import').",
+	.subs = check_subs,
+	.examples = "beter check\nbeter --json check | jq '.[].problem'",
+};

@@ -1,0 +1,55 @@
+/* beter export: the whole store (or one school) as one JSON document. */
+#include "beter/exchange.h"
+#include "cmd.h"
+
+enum { O_SCHOOL = 256 };
+
+static const struct opt export_opts[] = {
+	{ "school", O_SCHOOL, "SCHOOL", "only this school's records (name, BRIN or number) and what they link to" },
+	OPT_END
+};
+
+static int run_export(struct ctx *c, struct optparse *p)
+{
+	const char *which = NULL;
+	int64_t school = 0;
+	int key, rc;
+
+	while ((key = cmd_opt(c, p)) > 0)
+		if (key == O_SCHOOL)
+			which = p->arg;
+	if (key < 0)
+		return BETER_USAGE;
+	if ((rc = cmd_args(c, p, 0, 0, "nothing")))
+		return rc;
+	if (which && (rc = cmd_school(c, which, &school)))
+		return rc;
+	return exchange_export(c->db, school, &c->out, &c->err);
+}
+
+static const struct subcmd export_subs[] = {
+	{ "", "[--school S] > store.json", "write the store as one JSON document to stdout", export_opts, run_export, 0,
+	  NULL },
+	{ 0 }
+};
+
+const struct command_def def_export = {
+	.description =
+		"Writes the whole store to stdout as one JSON document, for a backup that people and other tools can "
+		"read, and to bring two stores together with 'beter import' (a laptop used during lesson visits and "
+		"the school's store). --format does not apply: the output is always this document.\n\n"
+		"The document is an object: \"format\": \"beter-export\", \"format_version\": 1, \"schema_version\" "
+		"(the store's schema), \"school\" (null, or the uid of the school when --school is given) and "
+		"\"tables\": an object with every table of the store, tables that others link to first. Each table is "
+		"an array of rows, one per line; a row is an object with every column under its own name. Numbers "
+		"are JSON numbers, an unknown value is null, text is a string and binary data a base64 string. "
+		"Every record has a uid; a column that links to another record (school_id, team_id, ...) holds that "
+		"record's uid, never its number, so documents from different stores can be merged. Records are "
+		"sorted by uid and link tables by their key: the same store always gives the same bytes.\n\n"
+		"With --school only that school's records are written, with what they link to; tables that belong to "
+		"no school (shared data) are written whole.",
+	.subs = export_subs,
+	.examples = "beter export > store.json\n"
+		    "beter export --school 12AB > regenboog.json\n"
+		    "beter export | jq '.tables.person | length'",
+};

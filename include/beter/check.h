@@ -1,0 +1,45 @@
+/* check.h - is the store sound? SQLite's integrity_check, every link
+ * (foreign key) and beter's own invariants.
+ *
+ * The invariants are a registry in lib/check.c: one row per rule with the SQL
+ * that returns the offending rows. A module adds its rules there, one row
+ * each. Generic rules (well-formed, unique uids and links that resolve) are
+ * derived from the schema, so new tables are checked without code.
+ */
+#ifndef BETER_CHECK_H
+#define BETER_CHECK_H
+
+#include <sqlite3.h>
+
+#include "beter/err.h"
+#include "beter/out.h"
+
+/* A rule: its sql returns one row per offending record with two columns,
+ * the record (a code, name or uid a person recognises) and an optional
+ * detail (the bad value), shown after the message. */
+struct check_rule {
+	const char *name;    /* short, kebab-case: "person-code" */
+	const char *table;   /* the table the records are in */
+	const char *sql;
+	const char *message; /* what is wrong, lowercase: "not a person code (2-8 capitals or digits)" */
+};
+
+extern const struct check_rule check_rules[]; /* ends with a row of NULLs */
+
+enum check_flags {
+	CHECK_INTEGRITY = 1, /* also PRAGMA integrity_check (reads every page) */
+};
+
+/* Called for every problem found. */
+typedef void check_report_fn(void *arg, const char *check, const char *table, const char *record,
+			     const char *problem);
+
+/* Run every check; *problems gets how many were found. Returns 0 when the
+ * checks could run (problems or not), else a status with a message. */
+int check_run(sqlite3 *db, int flags, check_report_fn *fn, void *arg, long *problems, struct beter_err *err);
+
+/* Run every check and write the problems as a list (check, table, record,
+ * problem); BETER_FAIL with "N problems" when there are any. */
+int check_store(sqlite3 *db, struct out *o, long *problems, struct beter_err *err);
+
+#endif

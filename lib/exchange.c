@@ -1,0 +1,863 @@
+/* exchange.c - export the store as JSON and merge such a document back,
+ * for every table the schema declares. */
+#include "beter/exchange.h"
+
+#include <cjson/cJSON.h>
+#include <errno.h>
+#include <math.h>
+#include <stdarg.h>
+#include <sodium.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "beter/check.h"
+#include "beter/csvin.h"
+#include "beter/schema.h"
+#include "beter/store.h"
+#include "beter/util.h"
+
+#define TEXT_MAX CSVIN_FIELD_MAX
+
+static int uid_valid(const char *s)
+{
+	size_t n = 0;
+	for (; s[n]; n++)
+		if (!((s[n] >= '0' && s[n] <= '9') || (s[n] >= 'a' && s[n] <= 'f')))
+			return 0;
+	return n == 32;
+}
+
+/* ---- export ---- */
+
+/* The condition that keeps a table's rows to one school (bound as ?1), or
+ * NULL for tables that belong to no school. */
+static char **school_scopes(const struct schema *s)
+{
+	char **cond = xcalloc((size_t)s->n + 1, sizeof(char *));
+	int sc = schema_find(s, "school"), changed = 1;
+
+	if (sc < 0 || s->t[sc].rowid < 0)
+		return cond;
+	cond[sc] = sqlite3_mprintf("t.\"%w\" = ?1", s->t[sc].cols[s->t[sc].rowid].name);
+	while (changed) {
+		changed = 0;
+		for (int i = 0; i < s->n; i++) {
+			const struct schema_table *t = &s->t[i];
+			sqlite3_str *q;
+			int any = 0;
+			if (cond[i])
+				continue;
+			q = sqlite3_str_new(NULL);
+			for (int c = 0; c < t->ncols; c++) {
+				int r = t->cols[c].ref;
+				if (r < 0 || r == i || !cond[r])
+					continue;
+				sqlite3_str_appendf(q, "%st.\"%w\" IN (SELECT t.\"%w\" FROM \"%w\" t WHERE %s)", any ? " OR " : "",
+						    t->cols[c].name, s->t[r].cols[s->t[r].rowid].name, s->t[r].name, cond[r]);
+				any = 1;
+			}
+			char *sql = sqlite3_str_finish(q);
+			if (any) {
+				cond[i] = sqlite3_mprintf("(%s)", sql);
+				changed = 1;
+			}
+			sqlite3_free(sql);
+		}
+	}
+	return cond;
+}
+
+static char *select_sql(const struct schema *s, const struct schema_table *t, const char *cond)
+{
+	sqlite3_str *q = sqlite3_str_new(NULL);
+	int *key = xcalloc((size_t)t->ncols + 1, sizeof(int));
+	int nkey = schema_key(t, key);
+
+	sqlite3_str_appendall(q, "SELECT ");
+	for (int c = 0; c < t->ncols; c++) {
+		const struct schema_col *col = &t->cols[c];
+		if (c)
+			sqlite3_str_appendall(q, ", ");
+		if (col->ref >= 0) {
+			const struct schema_table *p = &s->t[col->ref];
+			sqlite3_str_appendf(q, "(SELECT p.uid FROM \"%w\" p WHERE p.\"%w\" = t.\"%w\")", p->name,
+					    p->cols[p->rowid].name, col->name);
+		} else {
+			sqlite3_str_appendf(q, "t.\"%w\"", col->name);
+		}
+	}
+	sqlite3_str_appendf(q, " FROM \"%w\" t", t->name);
+	if (cond)
+		sqlite3_str_appendf(q, " WHERE %s", cond);
+	sqlite3_str_appendall(q, " ORDER BY ");
+	for (int i = 0; i < nkey; i++)
+		sqlite3_str_appendf(q, "%s%d", i ? ", " : "", key[i] + 1);
+	free(key);
+	return sqlite3_str_finish(q);
+}
+
+static void write_value(FILE *fp, sqlite3_stmt *st, int i)
+{
+	char buf[64];
+
+	switch (sqlite3_column_type(st, i)) {
+	case SQLITE_INTEGER:
+		fprintf(fp, "%lld", (long long)sqlite3_column_int64(st, i));
+		break;
+	case SQLITE_FLOAT: {
+		double v = sqlite3_column_double(st, i);
+		if (!isfinite(v)) {
+			fputs("null", fp);
+			break;
+		}
+		out_format_real(buf, sizeof(buf), v);
+		fputs(buf, fp);
+		break;
+	}
+	case SQLITE_TEXT:
+		out_json_string(fp, (const char *)sqlite3_column_text(st, i));
+		break;
+	case SQLITE_BLOB: {
+		size_t n = (size_t)sqlite3_column_bytes(st, i);
+		size_t m = sodium_base64_ENCODED_LEN(n, sodium_base64_VARIANT_ORIGINAL);
+		char *b64 = xmalloc(m);
+		const void *data = sqlite3_column_blob(st, i);
+		sodium_bin2base64(b64, m, data ? data : (const void *)"", n, sodium_base64_VARIANT_ORIGINAL);
+		out_json_string(fp, b64);
+		free(b64);
+		break;
+	}
+	default:
+		fputs("null", fp);
+	}
+}
+
+int exchange_export(sqlite3 *db, int64_t school, struct out *o, struct beter_err *err)
+{
+	FILE *fp = o->fp;
+	struct schema s;
+	char **cond = NULL;
+	char school_uid[64] = "";
+	int rc = 0;
+
+	if ((rc = schema_load(db, &s, err)))
+		return rc;
+	if (school) {
+		sqlite3_stmt *st;
+		cond = school_scopes(&s);
+		if (!store_prepare(db, "SELECT uid FROM school WHERE id = ?1", &st, NULL)) {
+			sqlite3_bind_int64(st, 1, school);
+			if (sqlite3_step(st) == SQLITE_ROW)
+				snprintf(school_uid, sizeof(school_uid), "%s", store_col_text(st, 0));
+			sqlite3_finalize(st);
+		}
+	}
+	/* one read transaction: every table from the same moment */
+	if ((rc = store_exec(db, "BEGIN", err)))
+		goto done;
+	fprintf(fp, "{\n  \"format\": \"%s\",\n  \"format_version\": %d,\n  \"schema_version\": %lld,\n  \"school\": ",
+		EXCHANGE_FORMAT, EXCHANGE_FORMAT_VERSION, (long long)store_int(db, "PRAGMA user_version", 0));
+	if (school)
+		out_json_string(fp, school_uid);
+	else
+		fputs("null", fp);
+	fputs(",\n  \"tables\": {", fp);
+	for (int i = 0; i < s.n && !rc; i++) {
+		const struct schema_table *t = &s.t[i];
+		char *sql = select_sql(&s, t, cond ? cond[i] : NULL);
+		sqlite3_stmt *st;
+		long rows = 0;
+
+		rc = store_prepare(db, sql, &st, err);
+		sqlite3_free(sql);
+		if (rc)
+			break;
+		if (cond && cond[i])
+			sqlite3_bind_int64(st, 1, school);
+		fputs(i ? ",\n    " : "\n    ", fp);
+		out_json_string(fp, t->name);
+		fputs(": [", fp);
+		int step;
+		while ((step = sqlite3_step(st)) == SQLITE_ROW) {
+			fputs(rows++ ? ",\n      {" : "\n      {", fp);
+			for (int c = 0; c < t->ncols; c++) {
+				if (c)
+					fputs(", ", fp);
+				out_json_string(fp, t->cols[c].name);
+				fputs(": ", fp);
+				write_value(fp, st, c);
+			}
+			putc('}', fp);
+		}
+		sqlite3_finalize(st);
+		if (step != SQLITE_DONE) {
+			rc = store_fail(db, step, err, "exporting the store");
+			break;
+		}
+		fputs(rows ? "\n    ]" : "]", fp);
+	}
+	if (!rc)
+		fputs("\n  }\n}\n", fp);
+	sqlite3_exec(db, "COMMIT", NULL, NULL, NULL);
+done:
+	if (cond) {
+		for (int i = 0; i < s.n; i++)
+			sqlite3_free(cond[i]);
+		free(cond);
+	}
+	schema_release(&s);
+	return rc;
+}
+
+/* ---- import ---- */
+
+struct cache {
+	uint64_t mask;
+	int keep_id;
+	sqlite3_stmt *upd, *sel, *ins;
+};
+
+struct imp {
+	sqlite3 *db;
+	const char *name;
+	struct schema s;
+	struct beter_err *err;
+	struct exchange_stats *st;
+	sqlite3_stmt **find;   /* per table with a uid: SELECT its number by uid */
+	int *fresh;            /* per table: empty and never used, so record numbers are kept */
+	struct cache *cache;   /* per table */
+	sqlite3_stmt *seen;    /* duplicate rows in the file */
+};
+
+enum { ROW_DONE = 0, ROW_LATER = -1 };
+
+static int row_error(struct imp *im, int ti, const char *label, const char *field, const char *fmt, ...)
+	__attribute__((format(printf, 5, 6)));
+
+static int row_error(struct imp *im, int ti, const char *label, const char *field, const char *fmt, ...)
+{
+	char what[512];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(what, sizeof(what), fmt, ap);
+	va_end(ap);
+	if (field)
+		return beter_err_set(im->err, BETER_DATAERR, "%s: table '%s', row '%s': field '%s': %s", im->name,
+				     im->s.t[ti].name, label, field, what);
+	return beter_err_set(im->err, BETER_DATAERR, "%s: table '%s', row '%s': %s", im->name, im->s.t[ti].name, label,
+			     what);
+}
+
+static void cache_clear(struct cache *c)
+{
+	sqlite3_finalize(c->upd);
+	sqlite3_finalize(c->sel);
+	sqlite3_finalize(c->ins);
+	memset(c, 0, sizeof(*c));
+}
+
+/* Build the statements for rows that give the columns in mask. Parameters
+ * are numbered by column (?1 is the first column). */
+static int prepare_row(struct imp *im, int ti, const cJSON **vals, uint64_t mask, int keep_id)
+{
+	const struct schema_table *t = &im->s.t[ti];
+	struct cache *c = &im->cache[ti];
+	int key[256], nkey = schema_key(t, key), nset = 0, rc = 0;
+
+	if (c->upd && c->mask == mask && c->keep_id == keep_id && t->ncols <= 64)
+		return 0;
+	sqlite3_str *upd = sqlite3_str_new(NULL), *same = sqlite3_str_new(NULL), *ins = sqlite3_str_new(NULL),
+		    *insv = sqlite3_str_new(NULL), *where = sqlite3_str_new(NULL);
+	cache_clear(c);
+	for (int i = 0; i < nkey; i++)
+		sqlite3_str_appendf(where, "%s\"%w\" IS ?%d", i ? " AND " : "", t->cols[key[i]].name, key[i] + 1);
+	for (int i = 0; i < t->ncols; i++) {
+		int is_key = 0;
+		if (!vals[i])
+			continue;
+		for (int k = 0; k < nkey; k++)
+			is_key |= key[k] == i;
+		if (!(i == t->rowid && !keep_id)) {
+			int n = sqlite3_str_length(insv);
+			sqlite3_str_appendf(ins, "%s\"%w\"", n ? ", " : "", t->cols[i].name);
+			sqlite3_str_appendf(insv, "%s?%d", n ? ", " : "", i + 1);
+		}
+		if (is_key || i == t->rowid)
+			continue;
+		sqlite3_str_appendf(upd, "%s\"%w\" = ?%d", nset ? ", " : "", t->cols[i].name, i + 1);
+		sqlite3_str_appendf(same, "%s\"%w\" IS ?%d COLLATE BINARY", nset ? " AND " : "", t->cols[i].name, i + 1);
+		nset++;
+	}
+	char *w = sqlite3_str_finish(where), *u = sqlite3_str_finish(upd), *sm = sqlite3_str_finish(same);
+	char *in = sqlite3_str_finish(ins), *iv = sqlite3_str_finish(insv);
+	char *q = nset ? sqlite3_mprintf("UPDATE \"%w\" SET %s WHERE %s AND NOT (%s)", t->name, u, w, sm)
+		       : sqlite3_mprintf("SELECT 0 WHERE 0");
+	rc = store_prepare(im->db, q, &c->upd, im->err);
+	sqlite3_free(q);
+	if (!rc) {
+		q = sqlite3_mprintf("SELECT 1 FROM \"%w\" WHERE %s", t->name, w);
+		rc = store_prepare(im->db, q, &c->sel, im->err);
+		sqlite3_free(q);
+	}
+	if (!rc) {
+		q = sqlite3_mprintf("INSERT INTO \"%w\" (%s) VALUES (%s)", t->name, in, iv);
+		rc = store_prepare(im->db, q, &c->ins, im->err);
+		sqlite3_free(q);
+	}
+	sqlite3_free(w);
+	sqlite3_free(u);
+	sqlite3_free(sm);
+	sqlite3_free(in);
+	sqlite3_free(iv);
+	c->mask = t->ncols <= 64 ? mask : 0;
+	c->keep_id = keep_id;
+	if (rc)
+		cache_clear(c);
+	return rc;
+}
+
+static void bind_all(sqlite3_stmt *st, const sqlite3_value **bound, int n)
+{
+	int np = sqlite3_bind_parameter_count(st);
+	sqlite3_reset(st);
+	sqlite3_clear_bindings(st);
+	for (int i = 0; i < n && i < np; i++)
+		if (bound[i])
+			sqlite3_bind_value(st, i + 1, bound[i]);
+}
+
+/* Turn one JSON value into the SQL value for column c (in a one-row
+ * scratch statement's result), or report what is wrong with it. */
+static int convert(struct imp *im, int ti, const char *label, int c, const cJSON *v, sqlite3_stmt *scratch, int *later)
+{
+	const struct schema_table *t = &im->s.t[ti];
+	const struct schema_col *col = &t->cols[c];
+	int slot = c + 1;
+
+	if (cJSON_IsNull(v)) {
+		if (col->notnull || col->rowid)
+			return row_error(im, ti, label, col->name, "null is not allowed here");
+		sqlite3_bind_null(scratch, slot);
+		return 0;
+	}
+	if (col->ref >= 0) {
+		const struct schema_table *p = &im->s.t[col->ref];
+		if (!cJSON_IsString(v) || !uid_valid(v->valuestring))
+			return row_error(im, ti, label, col->name, "expected the uid of a %s (32 hex digits)", p->name);
+		sqlite3_stmt *f = im->find[col->ref];
+		sqlite3_reset(f);
+		sqlite3_bind_text(f, 1, v->valuestring, -1, SQLITE_STATIC);
+		int rc = sqlite3_step(f);
+		if (rc == SQLITE_ROW) {
+			sqlite3_bind_int64(scratch, slot, sqlite3_column_int64(f, 0));
+			sqlite3_reset(f);
+			return 0;
+		}
+		sqlite3_reset(f);
+		if (rc != SQLITE_DONE)
+			return store_fail(im->db, rc, im->err, "importing");
+		if (later) {
+			*later = 1;
+			return 0;
+		}
+		return row_error(im, ti, label, col->name, "no %s with uid '%s' in the file or the store", p->name,
+				 v->valuestring);
+	}
+	if (col->rowid) {
+		if (!cJSON_IsNumber(v) || v->valuedouble != floor(v->valuedouble) || v->valuedouble < 1 ||
+		    v->valuedouble > 9007199254740992.0)
+			return row_error(im, ti, label, col->name, "expected a record number (a whole number from 1)");
+		sqlite3_bind_int64(scratch, slot, (sqlite3_int64)v->valuedouble);
+		return 0;
+	}
+	switch (col->aff) {
+	case AFF_TEXT:
+		if (!cJSON_IsString(v))
+			return row_error(im, ti, label, col->name, "expected a string");
+		break;
+	case AFF_BLOB:
+		if (!cJSON_IsString(v))
+			return row_error(im, ti, label, col->name, "expected base64 text");
+		{
+			size_t n = strlen(v->valuestring), got = 0;
+			unsigned char *bin = xmalloc(n + 1);
+			if (sodium_base642bin(bin, n + 1, v->valuestring, n, NULL, &got, NULL,
+					      sodium_base64_VARIANT_ORIGINAL) != 0) {
+				free(bin);
+				return row_error(im, ti, label, col->name, "not valid base64");
+			}
+			sqlite3_bind_blob(scratch, slot, bin, (int)got, free);
+		}
+		return 0;
+	case AFF_INT:
+	case AFF_REAL:
+	case AFF_NUMERIC:
+		if (cJSON_IsBool(v)) {
+			if (col->aff == AFF_REAL)
+				return row_error(im, ti, label, col->name, "expected a number");
+			sqlite3_bind_int64(scratch, slot, cJSON_IsTrue(v));
+			return 0;
+		}
+		if (!cJSON_IsNumber(v))
+			return row_error(im, ti, label, col->name, "expected a number");
+		if (col->aff == AFF_INT && (v->valuedouble != floor(v->valuedouble) || fabs(v->valuedouble) > 9007199254740992.0))
+			return row_error(im, ti, label, col->name, "expected a whole number");
+		break;
+	default:
+		break;
+	}
+	if (cJSON_IsString(v)) {
+		size_t n = strlen(v->valuestring);
+		if (n > TEXT_MAX)
+			return row_error(im, ti, label, col->name, "longer than %d bytes", TEXT_MAX);
+		if (!utf8_valid(v->valuestring, n, NULL))
+			return row_error(im, ti, label, col->name, "not valid UTF-8");
+		sqlite3_bind_text(scratch, slot, v->valuestring, (int)n, SQLITE_STATIC);
+	} else if (cJSON_IsNumber(v)) {
+		double d = v->valuedouble;
+		if (col->aff != AFF_REAL && d == floor(d) && fabs(d) <= 9007199254740992.0)
+			sqlite3_bind_int64(scratch, slot, (sqlite3_int64)d);
+		else
+			sqlite3_bind_double(scratch, slot, d);
+	} else if (cJSON_IsBool(v)) {
+		sqlite3_bind_int64(scratch, slot, cJSON_IsTrue(v));
+	} else {
+		return row_error(im, ti, label, col->name, "expected a %s, not an %s", col->aff == AFF_TEXT ? "string" : "value",
+				 cJSON_IsArray(v) ? "array" : "object");
+	}
+	return 0;
+}
+
+/* Apply one row. Returns 0, ROW_LATER when it links to a row of its own
+ * table not yet imported, or an error status. */
+static int apply_row(struct imp *im, int ti, const cJSON *row, long n, int may_wait)
+{
+	const struct schema_table *t = &im->s.t[ti];
+	struct exchange_count *cnt = &im->st->t[ti];
+	const cJSON *vals[256] = { 0 };
+	char label[64];
+	uint64_t mask = 0;
+	int key[256], nkey, rc, later = 0;
+
+	if (t->ncols > 256)
+		return beter_err_set(im->err, BETER_IOERR, "table '%s' has too many columns", t->name);
+	snprintf(label, sizeof(label), "#%ld", n);
+	if (t->uid >= 0) {
+		const cJSON *u = cJSON_GetObjectItemCaseSensitive(row, "uid");
+		if (cJSON_IsString(u) && uid_valid(u->valuestring))
+			snprintf(label, sizeof(label), "%s", u->valuestring);
+	}
+	if (!cJSON_IsObject(row))
+		return row_error(im, ti, label, NULL, "expected an object");
+	for (const cJSON *f = row->child; f; f = f->next) {
+		int c = schema_col_find(t, f->string);
+		if (c < 0)
+			return row_error(im, ti, label, f->string, "unknown field (the table's columns are in "
+						     "'beter export')");
+		if (vals[c])
+			return row_error(im, ti, label, f->string, "given twice");
+		vals[c] = f;
+		if (c < 64)
+			mask |= (uint64_t)1 << c;
+	}
+	nkey = schema_key(t, key);
+	for (int k = 0; k < nkey; k++)
+		if (!vals[key[k]])
+			return row_error(im, ti, label, t->cols[key[k]].name, "missing");
+	if (t->uid >= 0 && !(cJSON_IsString(vals[t->uid]) && uid_valid(vals[t->uid]->valuestring)))
+		return row_error(im, ti, label, "uid", "expected 32 lowercase hex digits");
+
+	/* the values, converted and checked, bound to a scratch statement */
+	sqlite3_str *q = sqlite3_str_new(NULL);
+	sqlite3_str_appendall(q, "SELECT ");
+	for (int c = 0; c < t->ncols; c++)
+		sqlite3_str_appendf(q, "%s?%d", c ? ", " : "", c + 1);
+	char *sql = sqlite3_str_finish(q);
+	sqlite3_stmt *scratch;
+	rc = store_prepare(im->db, sql, &scratch, im->err);
+	sqlite3_free(sql);
+	if (rc)
+		return rc;
+	for (int c = 0; c < t->ncols && !rc; c++)
+		if (vals[c])
+			rc = convert(im, ti, label, c, vals[c], scratch, may_wait && t->cols[c].ref == ti ? &later : NULL);
+	if (rc || later) {
+		sqlite3_finalize(scratch);
+		return rc ? rc : ROW_LATER;
+	}
+	if (sqlite3_step(scratch) != SQLITE_ROW) {
+		sqlite3_finalize(scratch);
+		return store_fail(im->db, sqlite3_errcode(im->db), im->err, "importing");
+	}
+	const sqlite3_value *bound[256] = { 0 };
+	for (int c = 0; c < t->ncols; c++)
+		if (vals[c])
+			bound[c] = sqlite3_column_value(scratch, c);
+
+	/* a row twice in the file is a mistake, not an update */
+	{
+		struct strbuf kb = STRBUF_INIT;
+		for (int k = 0; k < nkey; k++)
+			strbuf_addf(&kb, "%s%s", k ? "\x1f" : "", (const char *)sqlite3_column_text(scratch, key[k]) ?
+							     (const char *)sqlite3_column_text(scratch, key[k]) : "");
+		sqlite3_reset(im->seen);
+		sqlite3_bind_text(im->seen, 1, t->name, -1, SQLITE_STATIC);
+		sqlite3_bind_text(im->seen, 2, strbuf_str(&kb), -1, SQLITE_TRANSIENT);
+		rc = sqlite3_step(im->seen);
+		sqlite3_reset(im->seen);
+		strbuf_release(&kb);
+		if (rc != SQLITE_DONE) {
+			sqlite3_finalize(scratch);
+			return row_error(im, ti, label, NULL, "the same row is in the file twice");
+		}
+	}
+
+	int keep_id = im->fresh[ti] && t->rowid >= 0 && vals[t->rowid];
+	if ((rc = prepare_row(im, ti, vals, mask, keep_id))) {
+		sqlite3_finalize(scratch);
+		return rc;
+	}
+	struct cache *c = &im->cache[ti];
+	bind_all(c->upd, bound, t->ncols);
+	rc = sqlite3_step(c->upd);
+	if (rc == SQLITE_DONE && sqlite3_changes(im->db) > 0 && sqlite3_stmt_readonly(c->upd) == 0) {
+		cnt->changed++;
+	} else if (rc == SQLITE_DONE || rc == SQLITE_ROW) {
+		bind_all(c->sel, bound, t->ncols);
+		rc = sqlite3_step(c->sel);
+		if (rc == SQLITE_DONE) {
+			bind_all(c->ins, bound, t->ncols);
+			rc = sqlite3_step(c->ins);
+			if (rc == SQLITE_DONE)
+				cnt->added++;
+		} else if (rc == SQLITE_ROW) {
+			rc = SQLITE_DONE;
+		}
+	}
+	if (rc != SQLITE_DONE) {
+		if ((rc & 0xff) == SQLITE_CONSTRAINT)
+			row_error(im, ti, label, NULL, "%s", sqlite3_errmsg(im->db));
+		else
+			store_fail(im->db, rc, im->err, "importing");
+	}
+	sqlite3_reset(c->upd);
+	sqlite3_reset(c->sel);
+	sqlite3_reset(c->ins);
+	sqlite3_finalize(scratch);
+	if (rc != SQLITE_DONE)
+		return im->err->status;
+	cnt->rows++;
+	return 0;
+}
+
+static int import_table(struct imp *im, int ti, const cJSON *rows)
+{
+	const struct schema_table *t = &im->s.t[ti];
+	long total = cJSON_GetArraySize(rows), n = 0;
+	char *waiting = NULL;
+	int rc = 0;
+
+	if (!cJSON_IsArray(rows))
+		return beter_err_set(im->err, BETER_DATAERR, "%s: table '%s': expected an array of rows", im->name, t->name);
+	if (t->selfref)
+		waiting = xcalloc((size_t)total + 1, 1);
+	for (const cJSON *r = rows->child; r && !rc; r = r->next, n++) {
+		rc = apply_row(im, ti, r, n + 1, t->selfref);
+		if (rc == ROW_LATER) {
+			waiting[n] = 1;
+			rc = 0;
+		}
+	}
+	/* rows that link to rows of the same table: as often as one gets in */
+	for (int progress = 1; waiting && progress && !rc;) {
+		progress = 0;
+		n = 0;
+		for (const cJSON *r = rows->child; r && !rc; r = r->next, n++) {
+			if (!waiting[n])
+				continue;
+			rc = apply_row(im, ti, r, n + 1, 1);
+			if (rc == 0) {
+				waiting[n] = 0;
+				progress = 1;
+			} else if (rc == ROW_LATER) {
+				rc = 0;
+			}
+		}
+	}
+	if (waiting && !rc) {
+		n = 0;
+		for (const cJSON *r = rows->child; r && !rc; r = r->next, n++)
+			if (waiting[n])
+				rc = apply_row(im, ti, r, n + 1, 0);
+	}
+	free(waiting);
+	return rc;
+}
+
+static void line_col(const char *data, size_t off, long *line, long *col)
+{
+	*line = 1;
+	*col = 1;
+	for (size_t i = 0; i < off; i++) {
+		if (data[i] == '\n') {
+			(*line)++;
+			*col = 1;
+		} else if (((unsigned char)data[i] & 0xc0) != 0x80) {
+			(*col)++;
+		}
+	}
+}
+
+/* Before parsing: UTF-8 without NUL bytes, and no \u0000 in strings. */
+static int scan_text(const char *name, const char *data, size_t len, struct beter_err *err)
+{
+	size_t bad;
+	long line, col;
+
+	if (!utf8_valid(data, len, &bad)) {
+		line_col(data, bad, &line, &col);
+		return beter_err_set(err, BETER_DATAERR, "%s:%ld:%ld: %s", name, line, col,
+				     data[bad] ? "not valid UTF-8" : "a NUL byte (the file must be UTF-8 text)");
+	}
+	for (size_t i = 0; i + 1 < len; i++) {
+		if (data[i] != '\\')
+			continue;
+		if (data[i + 1] == 'u' && i + 5 < len && !strncmp(data + i + 2, "0000", 4)) {
+			line_col(data, i, &line, &col);
+			return beter_err_set(err, BETER_DATAERR, "%s:%ld:%ld: \\u0000 (a NUL character) is not allowed in text",
+					     name, line, col);
+		}
+		i++;
+	}
+	return 0;
+}
+
+static int check_header(const char *name, const cJSON *doc, struct beter_err *err)
+{
+	static const char *const known[] = { "format", "format_version", "schema_version", "school", "tables", NULL };
+	const cJSON *f = cJSON_GetObjectItemCaseSensitive(doc, "format");
+	const cJSON *v = cJSON_GetObjectItemCaseSensitive(doc, "format_version");
+	const cJSON *sv = cJSON_GetObjectItemCaseSensitive(doc, "schema_version");
+	const cJSON *sch = cJSON_GetObjectItemCaseSensitive(doc, "school");
+
+	if (!cJSON_IsObject(doc))
+		return beter_err_set(err, BETER_DATAERR, "%s: expected a JSON object (a document from 'beter export')", name);
+	for (const cJSON *k = doc->child; k; k = k->next) {
+		int ok = 0;
+		for (int i = 0; known[i]; i++)
+			ok |= !strcmp(k->string, known[i]);
+		if (!ok)
+			return beter_err_set(err, BETER_DATAERR, "%s: unknown field '%s' (a document from 'beter export' has "
+					     "format, format_version, schema_version, school and tables)", name, k->string);
+	}
+	if (!cJSON_IsString(f) || strcmp(f->valuestring, EXCHANGE_FORMAT))
+		return beter_err_set(err, BETER_DATAERR, "%s: field 'format': expected \"%s\" (a document from 'beter export')",
+				     name, EXCHANGE_FORMAT);
+	if (!cJSON_IsNumber(v) || v->valuedouble != floor(v->valuedouble) || v->valuedouble < 1)
+		return beter_err_set(err, BETER_DATAERR, "%s: field 'format_version': expected a whole number", name);
+	if (v->valuedouble > EXCHANGE_FORMAT_VERSION)
+		return beter_err_set(err, BETER_DATAERR, "%s: format version %g is newer than this beter reads (%d); "
+				     "upgrade beter", name, v->valuedouble, EXCHANGE_FORMAT_VERSION);
+	if (!cJSON_IsNumber(sv) || sv->valuedouble != floor(sv->valuedouble) || sv->valuedouble < 0)
+		return beter_err_set(err, BETER_DATAERR, "%s: field 'schema_version': expected a whole number", name);
+	if (sv->valuedouble > store_schema_version())
+		return beter_err_set(err, BETER_DATAERR, "%s: written by a store with schema version %g, newer than this "
+				     "beter knows (%d); upgrade beter", name, sv->valuedouble, store_schema_version());
+	if (sch && !cJSON_IsNull(sch) && !(cJSON_IsString(sch) && uid_valid(sch->valuestring)))
+		return beter_err_set(err, BETER_DATAERR, "%s: field 'school': expected null or a school's uid", name);
+	if (!cJSON_IsObject(cJSON_GetObjectItemCaseSensitive(doc, "tables")))
+		return beter_err_set(err, BETER_DATAERR, "%s: field 'tables': expected an object of tables", name);
+	return 0;
+}
+
+struct first_problem {
+	long n;
+	struct strbuf sb;
+};
+
+static void note_problem(void *arg, const char *check, const char *table, const char *record, const char *problem)
+{
+	struct first_problem *fp = arg;
+	(void)check;
+	if (fp->n++ == 0)
+		strbuf_addf(&fp->sb, "table '%s', record '%s': %s", table, record, problem);
+}
+
+int exchange_import_mem(sqlite3 *db, const char *name, const char *data, size_t len, struct exchange_stats *st,
+			struct beter_err *err)
+{
+	struct imp im;
+	cJSON *doc = NULL;
+	const cJSON *tables;
+	int rc;
+
+	memset(st, 0, sizeof(*st));
+	if (len == 0)
+		return beter_err_set(err, BETER_DATAERR, "%s: the file is empty (expected a document from 'beter export')", name);
+	if ((rc = scan_text(name, data, len, err)))
+		return rc;
+	const char *end = NULL;
+	doc = cJSON_ParseWithLengthOpts(data, len, &end, 0);
+	if (doc && end) {
+		/* nothing but white space may follow the document */
+		while (end < data + len && (*end == ' ' || *end == '\t' || *end == '\n' || *end == '\r'))
+			end++;
+		if (end < data + len) {
+			long line, col;
+			line_col(data, (size_t)(end - data), &line, &col);
+			cJSON_Delete(doc);
+			return beter_err_set(err, BETER_DATAERR, "%s:%ld:%ld: text after the end of the document", name, line, col);
+		}
+	}
+	if (!doc) {
+		const char *at = cJSON_GetErrorPtr();
+		long line = 0, col = 0;
+		if (at && at >= data && at <= data + len)
+			line_col(data, (size_t)(at - data), &line, &col);
+		return beter_err_set(err, BETER_DATAERR, "%s:%ld:%ld: not valid JSON here", name, line, col);
+	}
+	if ((rc = check_header(name, doc, err))) {
+		cJSON_Delete(doc);
+		return rc;
+	}
+	tables = cJSON_GetObjectItemCaseSensitive(doc, "tables");
+
+	memset(&im, 0, sizeof(im));
+	im.db = db;
+	im.name = name;
+	im.err = err;
+	im.st = st;
+	if ((rc = schema_load(db, &im.s, err))) {
+		cJSON_Delete(doc);
+		return rc;
+	}
+	for (const cJSON *t = tables->child; t; t = t->next) {
+		if (schema_find(&im.s, t->string) >= 0)
+			continue;
+		struct strbuf names = STRBUF_INIT;
+		for (int i = 0; i < im.s.n; i++)
+			strbuf_addf(&names, "%s%s", i ? ", " : "", im.s.t[i].name);
+		rc = beter_err_set(err, BETER_DATAERR, "%s: unknown table '%s' (this beter's tables: %s)", name, t->string,
+				   strbuf_str(&names));
+		strbuf_release(&names);
+		goto done;
+	}
+	st->n = im.s.n;
+	st->t = xcalloc((size_t)im.s.n + 1, sizeof(*st->t));
+	im.find = xcalloc((size_t)im.s.n + 1, sizeof(*im.find));
+	im.fresh = xcalloc((size_t)im.s.n + 1, sizeof(*im.fresh));
+	im.cache = xcalloc((size_t)im.s.n + 1, sizeof(*im.cache));
+	for (int i = 0; i < im.s.n && !rc; i++) {
+		const struct schema_table *t = &im.s.t[i];
+		st->t[i].table = t->name;
+		if (t->uid >= 0 && t->rowid >= 0) {
+			char *q = sqlite3_mprintf("SELECT \"%w\" FROM \"%w\" WHERE uid = ?1", t->cols[t->rowid].name, t->name);
+			rc = store_prepare(db, q, &im.find[i], err);
+			sqlite3_free(q);
+		}
+		if (t->rowid >= 0) {
+			char *q = sqlite3_mprintf("SELECT NOT EXISTS (SELECT 1 FROM \"%w\") AND NOT EXISTS (SELECT 1 FROM "
+						  "sqlite_sequence WHERE name = %Q AND seq > 0)", t->name, t->name);
+			im.fresh[i] = (int)store_int(db, q, 0);
+			sqlite3_free(q);
+		}
+	}
+	if (!rc)
+		rc = store_exec(db, "CREATE TEMP TABLE IF NOT EXISTS import_seen(tbl TEXT, key TEXT, PRIMARY KEY (tbl, key)); "
+				    "DELETE FROM temp.import_seen", err);
+	if (!rc)
+		rc = store_prepare(db, "INSERT INTO temp.import_seen(tbl, key) VALUES (?1, ?2)", &im.seen, err);
+	for (int i = 0; i < im.s.n && !rc; i++) {
+		const cJSON *rows = cJSON_GetObjectItemCaseSensitive(tables, im.s.t[i].name);
+		if (rows)
+			rc = import_table(&im, i, rows);
+	}
+	if (!rc) {
+		/* the result must pass the invariants 'beter check' tests */
+		struct first_problem fp = { 0, STRBUF_INIT };
+		long problems = 0;
+		rc = check_run(db, 0, note_problem, &fp, &problems, err);
+		if (!rc && problems)
+			rc = beter_err_set(err, BETER_DATAERR, "%s: the store would not pass 'beter check' after this import: %s%s",
+					   name, strbuf_str(&fp.sb), problems > 1 ? " (and more)" : "");
+		strbuf_release(&fp.sb);
+	}
+done:
+	if (im.seen)
+		sqlite3_finalize(im.seen);
+	sqlite3_exec(db, "DROP TABLE IF EXISTS temp.import_seen", NULL, NULL, NULL);
+	for (int i = 0; i < im.s.n; i++) {
+		if (im.find)
+			sqlite3_finalize(im.find[i]);
+		if (im.cache)
+			cache_clear(&im.cache[i]);
+	}
+	free(im.find);
+	free(im.fresh);
+	free(im.cache);
+	/* the stats keep the table names */
+	for (int i = 0; i < st->n; i++)
+		st->t[i].table = xstrdup(st->t[i].table);
+	schema_release(&im.s);
+	cJSON_Delete(doc);
+	return rc;
+}
+
+int exchange_import(sqlite3 *db, const char *path, struct exchange_stats *st, struct beter_err *err)
+{
+	FILE *fp = strcmp(path, "-") ? fopen(path, "rb") : stdin;
+	const char *name = strcmp(path, "-") ? path : "stdin";
+	struct strbuf sb = STRBUF_INIT;
+	char buf[65536];
+	size_t n;
+	int rc;
+
+	memset(st, 0, sizeof(*st));
+	if (!fp)
+		return beter_err_set(err, errno == ENOENT ? BETER_FAIL : BETER_IOERR, "cannot read '%s': %s", path,
+				     strerror(errno));
+	while ((n = fread(buf, 1, sizeof(buf), fp)) > 0)
+		strbuf_add(&sb, buf, n);
+	if (ferror(fp)) {
+		int e = errno;
+		if (fp != stdin)
+			fclose(fp);
+		strbuf_release(&sb);
+		return beter_err_set(err, BETER_IOERR, "cannot read '%s': %s", path, strerror(e));
+	}
+	if (fp != stdin)
+		fclose(fp);
+	rc = exchange_import_mem(db, name, sb.buf ? sb.buf : "", sb.len, st, err);
+	strbuf_release(&sb);
+	return rc;
+}
+
+void exchange_stats_release(struct exchange_stats *st)
+{
+	for (int i = 0; i < st->n; i++)
+		free((char *)st->t[i].table);
+	free(st->t);
+	st->t = NULL;
+	st->n = 0;
+}
+
+void exchange_stats_out(const struct exchange_stats *st, struct out *o)
+{
+	static const struct out_col cols[] = {
+		{ "table", OUT_T_TEXT }, { "rows", OUT_T_INT }, { "added", OUT_T_INT }, { "changed", OUT_T_INT },
+	};
+	out_list(o, cols, 4);
+	for (int i = 0; i < st->n; i++) {
+		/* the tables the document has rows for */
+		if (!st->t[i].rows && !st->t[i].added && !st->t[i].changed)
+			continue;
+		out_text(o, st->t[i].table);
+		out_int(o, st->t[i].rows);
+		out_int(o, st->t[i].added);
+		out_int(o, st->t[i].changed);
+		out_row_end(o);
+	}
+	out_end(o);
+}

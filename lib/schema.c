@@ -1,0 +1,271 @@
+/* schema.c - introspect the store's tables for export, import and check. */
+#include "beter/schema.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "beter/store.h"
+#include "beter/util.h"
+
+/* SQLite's rules for the affinity of a declared type. */
+static int affinity(const char *type)
+{
+	char *t = str_upper(xstrdup(type ? type : ""));
+	int aff;
+
+	if (strstr(t, "INT"))
+		aff = AFF_INT;
+	else if (strstr(t, "CHAR") || strstr(t, "CLOB") || strstr(t, "TEXT"))
+		aff = AFF_TEXT;
+	else if (strstr(t, "BLOB") || !*t)
+		aff = *t ? AFF_BLOB : AFF_NONE;
+	else if (strstr(t, "REAL") || strstr(t, "FLOA") || strstr(t, "DOUB"))
+		aff = AFF_REAL;
+	else
+		aff = AFF_NUMERIC;
+	free(t);
+	return aff;
+}
+
+int schema_find(const struct schema *s, const char *name)
+{
+	for (int i = 0; i < s->n; i++)
+		if (!strcmp(s->t[i].name, name))
+			return i;
+	return -1;
+}
+
+int schema_col_find(const struct schema_table *t, const char *name)
+{
+	for (int i = 0; i < t->ncols; i++)
+		if (!strcmp(t->cols[i].name, name))
+			return i;
+	return -1;
+}
+
+int schema_key(const struct schema_table *t, int *idx)
+{
+	int n = 0;
+
+	if (t->uid >= 0) {
+		idx[0] = t->uid;
+		return 1;
+	}
+	if (t->npk > 0) {
+		for (int k = 1; k <= t->npk; k++)
+			for (int i = 0; i < t->ncols; i++)
+				if (t->cols[i].pk == k)
+					idx[n++] = i;
+		return n;
+	}
+	for (int i = 0; i < t->ncols; i++)
+		idx[n++] = i;
+	return n;
+}
+
+static int load_columns(sqlite3 *db, struct schema_table *t, struct beter_err *err)
+{
+	sqlite3_stmt *st;
+	int rc, alloc = 0;
+	char *sql = sqlite3_mprintf("PRAGMA main.table_info(\"%w\")", t->name);
+
+	rc = store_prepare(db, sql, &st, err);
+	sqlite3_free(sql);
+	if (rc)
+		return rc;
+	t->uid = t->rowid = -1;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (t->ncols == alloc) {
+			alloc = alloc ? alloc * 2 : 8;
+			t->cols = xrealloc(t->cols, (size_t)alloc * sizeof(*t->cols));
+		}
+		struct schema_col *c = &t->cols[t->ncols];
+		memset(c, 0, sizeof(*c));
+		c->name = xstrdup(store_col_text(st, 1));
+		c->aff = affinity(store_col_text(st, 2));
+		c->notnull = sqlite3_column_int(st, 3);
+		c->pk = sqlite3_column_int(st, 5);
+		c->ref = -1;
+		if (c->pk)
+			t->npk++;
+		if (!strcmp(c->name, "uid"))
+			t->uid = t->ncols;
+		t->ncols++;
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE)
+		return store_fail(db, rc, err, "reading the schema");
+	/* an INTEGER PRIMARY KEY of a rowid table is the record number */
+	if (t->npk == 1) {
+		for (int i = 0; i < t->ncols; i++) {
+			if (t->cols[i].pk != 1)
+				continue;
+			char *q = sqlite3_mprintf("SELECT 1 FROM main.sqlite_master WHERE type = 'table' AND name = %Q "
+						  "AND sql NOT LIKE '%%WITHOUT ROWID%%'", t->name);
+			char *type = NULL;
+			sqlite3_stmt *ti;
+			char *s2 = sqlite3_mprintf("PRAGMA main.table_info(\"%w\")", t->name);
+			if (sqlite3_prepare_v2(db, s2, -1, &ti, NULL) == SQLITE_OK) {
+				while (sqlite3_step(ti) == SQLITE_ROW)
+					if (sqlite3_column_int(ti, 0) == i)
+						type = str_upper(xstrdup(store_col_text(ti, 2)));
+				sqlite3_finalize(ti);
+			}
+			sqlite3_free(s2);
+			if (type && !strcmp(type, "INTEGER") && store_int(db, q, 0)) {
+				t->cols[i].rowid = 1;
+				t->rowid = i;
+			}
+			free(type);
+			sqlite3_free(q);
+		}
+	}
+	return 0;
+}
+
+static void add_dep(struct schema_table *t, int d)
+{
+	for (int i = 0; i < t->ndeps; i++)
+		if (t->deps[i] == d)
+			return;
+	t->deps = xrealloc(t->deps, (size_t)(t->ndeps + 1) * sizeof(int));
+	t->deps[t->ndeps++] = d;
+}
+
+static int load_links(sqlite3 *db, struct schema *s, int ti, struct beter_err *err)
+{
+	struct schema_table *t = &s->t[ti];
+	sqlite3_stmt *st;
+	int rc;
+	char *sql = sqlite3_mprintf("PRAGMA main.foreign_key_list(\"%w\")", t->name);
+
+	rc = store_prepare(db, sql, &st, err);
+	sqlite3_free(sql);
+	if (rc)
+		return rc;
+	/* rows: id, seq, table, from, to; a key of one column has only seq 0 */
+	int last_id = -1, last_col = -1, last_parent = -1, multi = 0;
+	for (;;) {
+		rc = sqlite3_step(st);
+		int id = rc == SQLITE_ROW ? sqlite3_column_int(st, 0) : -2;
+		if (id != last_id && last_id >= 0) {
+			if (!multi && last_col >= 0 && last_parent >= 0)
+				t->cols[last_col].ref = last_parent;
+			multi = 0;
+		}
+		if (rc != SQLITE_ROW)
+			break;
+		if (id == last_id) {
+			multi = 1;
+			continue;
+		}
+		last_id = id;
+		int parent = schema_find(s, store_col_text(st, 2));
+		const char *to = (const char *)sqlite3_column_text(st, 4);
+		last_col = schema_col_find(t, store_col_text(st, 3));
+		last_parent = -1;
+		if (parent >= 0) {
+			add_dep(t, parent);
+			struct schema_table *p = &s->t[parent];
+			if (p->uid >= 0 && p->rowid >= 0 && (!to || !strcmp(to, p->cols[p->rowid].name)))
+				last_parent = parent;
+			if (parent == ti)
+				t->selfref = 1;
+		}
+	}
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? 0 : store_fail(db, rc, err, "reading the schema");
+}
+
+void schema_release(struct schema *s)
+{
+	for (int i = 0; i < s->n; i++) {
+		for (int c = 0; c < s->t[i].ncols; c++)
+			free(s->t[i].cols[c].name);
+		free(s->t[i].cols);
+		free(s->t[i].deps);
+		free(s->t[i].name);
+	}
+	free(s->t);
+	s->t = NULL;
+	s->n = 0;
+}
+
+/* Order tables so that referenced ones come first (creation order among
+ * equals); cycles other than a table with itself keep creation order. */
+static void sort_tables(struct schema *s)
+{
+	int n = s->n;
+	struct schema_table *out = xcalloc((size_t)n ? (size_t)n : 1, sizeof(*out));
+	int *placed = xcalloc((size_t)n + 1, sizeof(int));
+	int *newidx = xcalloc((size_t)n + 1, sizeof(int));
+	int k = 0;
+
+	while (k < n) {
+		int pick = -1;
+		for (int i = 0; i < n && pick < 0; i++) {
+			if (placed[i])
+				continue;
+			int ready = 1;
+			for (int d = 0; d < s->t[i].ndeps; d++)
+				if (s->t[i].deps[d] != i && !placed[s->t[i].deps[d]])
+					ready = 0;
+			if (ready)
+				pick = i;
+		}
+		if (pick < 0) /* a cycle: take the first left */
+			for (int i = 0; i < n && pick < 0; i++)
+				if (!placed[i])
+					pick = i;
+		placed[pick] = 1;
+		newidx[pick] = k;
+		out[k++] = s->t[pick];
+	}
+	for (int i = 0; i < n; i++) {
+		for (int c = 0; c < out[i].ncols; c++)
+			if (out[i].cols[c].ref >= 0)
+				out[i].cols[c].ref = newidx[out[i].cols[c].ref];
+		for (int d = 0; d < out[i].ndeps; d++)
+			out[i].deps[d] = newidx[out[i].deps[d]];
+	}
+	free(s->t);
+	s->t = out;
+	free(placed);
+	free(newidx);
+}
+
+int schema_load(sqlite3 *db, struct schema *s, struct beter_err *err)
+{
+	sqlite3_stmt *st;
+	int rc, alloc = 0;
+
+	memset(s, 0, sizeof(*s));
+	if ((rc = store_prepare(db, "SELECT name FROM main.sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' "
+				    "ESCAPE '\\' ORDER BY rowid", &st, err)))
+		return rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (s->n == alloc) {
+			alloc = alloc ? alloc * 2 : 16;
+			s->t = xrealloc(s->t, (size_t)alloc * sizeof(*s->t));
+		}
+		memset(&s->t[s->n], 0, sizeof(s->t[s->n]));
+		s->t[s->n++].name = xstrdup(store_col_text(st, 0));
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE) {
+		schema_release(s);
+		return store_fail(db, rc, err, "reading the schema");
+	}
+	for (int i = 0; i < s->n; i++)
+		if ((rc = load_columns(db, &s->t[i], err))) {
+			schema_release(s);
+			return rc;
+		}
+	for (int i = 0; i < s->n; i++)
+		if ((rc = load_links(db, s, i, err))) {
+			schema_release(s);
+			return rc;
+		}
+	sort_tables(s);
+	return 0;
+}

@@ -1,0 +1,81 @@
+# Bad-input helpers for CLI tests: every reader of outside input must reject
+# bad files with a clear message and exit 65, and leave the store as it was.
+# Source after cli-lib.sh; a new reader adds one call to csv_bad_suite or
+# json_bad_suite in tests/cli/badinput.sh.
+
+# export_digest: the store's records as a digest (an export, so any change
+# a user could see shows)
+export_digest() {
+	beter export 2>/dev/null | md5sum | cut -c1-12
+}
+
+# bad_input CMD...: like run, then check the exit status is 65 and the
+# store unchanged. Long messages are cut to 300 bytes in the transcript.
+bad_input() {
+	local before rc
+	before=$(export_digest)
+	run_cut "$@"
+	rc=$last_rc
+	[ "$rc" -eq 65 ] || echo "EXPECTED EXIT 65, GOT $rc"
+	[ "$before" = "$(export_digest)" ] || echo "STORE CHANGED"
+}
+
+run_cut() {
+	echo "\$ $*" | cut -c1-120
+	"$@" >"$TMP/out" 2>"$TMP/err"
+	last_rc=$?
+	cut -c1-300 "$TMP/out" | sed -E 's/[0-9a-f]{32}/<uid>/g'
+	cut -c1-300 "$TMP/err" | sed -E 's/^/! /; s/[0-9a-f]{32}/<uid>/g'
+	[ "$last_rc" -eq 0 ] || echo "[exit $last_rc]"
+}
+
+# csv_bad_suite HEADER GOOD_ROW CMD...: feed CMD (which gets the file name
+# as its last argument) every kind of broken CSV. HEADER and GOOD_ROW are
+# comma-separated; GOOD_ROW must be accepted on its own.
+csv_bad_suite() {
+	local header=$1 row=$2 d="$TMP/bad-csv"
+	shift 2
+	mkdir -p "$d"
+	local first=${row%%,*} rest=${row#*,}
+	printf '%s\n%s\n' "$header" "$row" >"$d/good.csv"
+	printf '' >"$d/empty.csv"
+	printf '\n\n' >"$d/blank.csv"
+	printf '%s\n"%s,%s\n' "$header" "$first" "$rest" >"$d/open-quote.csv"
+	printf '%s\n"%s"x,%s\n' "$header" "$first" "$rest" >"$d/quote-then-text.csv"
+	printf '%s\n%s,extra\n' "$header" "$row" >"$d/ragged-long.csv"
+	printf '%s\n%s\n' "$header" "$first" >"$d/ragged-short.csv"
+	{ printf '%s\n%s,' "$header" "$first"; head -c 1048576 /dev/zero | tr '\0' 'a'; printf '\n'; } >"$d/1mb-field.csv"
+	{ printf '%s\n%s' "$header" "$first"; printf 'x\0y,'; printf '%s\n' "$rest"; } >"$d/nul.csv"
+	printf '%s\n%s\xff\xfe,%s\n' "$header" "$first" "$rest" >"$d/bad-utf8.csv"
+	printf '%s\n%s\xc3,%s\n' "$header" "$first" "$rest" >"$d/cut-utf8.csv"
+	printf '\xff\xfe%s\n' "$header" | iconv -f utf-8 -t utf-16le 2>/dev/null >"$d/utf16.csv" ||
+		printf '\xff\xfec\0o\0d\0e\0\n\0' >"$d/utf16.csv"
+	local f
+	for f in empty blank open-quote quote-then-text ragged-long ragged-short 1mb-field nul bad-utf8 cut-utf8 utf16; do
+		bad_input "$@" "$d/$f.csv"
+	done
+}
+
+# json_bad_suite GOOD.json CMD...: feed CMD every kind of broken JSON,
+# derived from a good document.
+json_bad_suite() {
+	local good=$1 d="$TMP/bad-json"
+	shift
+	mkdir -p "$d"
+	printf '' >"$d/empty.json"
+	head -n 9 "$good" >"$d/truncated.json"
+	sed '0,/"format"/s//"form\x00at"/' "$good" >"$d/nul.json"
+	sed '0,/beter-export/s//beter-\xff\xfeexport/' "$good" >"$d/bad-utf8.json"
+	{ head -c 100000 /dev/zero | tr '\0' '['; } >"$d/deep.json"
+	printf '{"format": "beter-export", "format_version": "1", "schema_version": 1, "tables": {}}' >"$d/type.json"
+	printf '{"format": "beter-export", "format_version": 1, "schema_version": 1, "tables": []}' >"$d/tables.json"
+	printf '{"format": "beter-export", "format_version": 1, "schema_version": 1, "tables": {}} trailing' >"$d/trailing.json"
+	jq -c '.tables.person[0].name = ("x" * 1048576)' "$good" >"$d/1mb-field.json"
+	jq -c '.tables.person[0].name = 3' "$good" >"$d/wrong-type.json"
+	jq -c '.tables.person[0].code = ["JDV"]' "$good" >"$d/array-value.json"
+	jq -c '.tables.person[0].id = 1.5' "$good" >"$d/fraction.json"
+	local f
+	for f in empty truncated nul bad-utf8 deep type tables trailing 1mb-field wrong-type array-value fraction; do
+		bad_input "$@" "$d/$f.json"
+	done
+}

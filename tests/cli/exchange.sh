@@ -1,0 +1,123 @@
+# export, import (round trip, merge by uid, validation) and backup
+
+# uids are random: show them as <uid>
+uids() { sed -E 's/[0-9a-f]{32}/<uid>/g'; }
+export_digest() { beter export | md5sum | cut -c1-12; }
+
+note a store to export
+quiet beter init --school "OBS De Regenboog" --brin 12AB --sector po
+quiet beter person import "$SHARE/demo/roster.csv"
+quiet beter person add RB --name "Robert'); DROP TABLE person;--" --role leraar
+quiet beter person add QT --name 'Quote "dubbel" \ back	tab' --role other
+quiet beter team member add "Team Bovenbouw" RB QT --role lid
+
+note help
+run beter help export
+run beter import --help
+run beter export extra
+
+note the document
+beter export >store.json
+run head -9 store.json | uids
+run jq -c '{format, format_version, schema_version, school, tables: (.tables | keys_unsorted)}' store.json
+run jq -c '.tables | to_entries | map({(.key): (.value | length)}) | add' store.json
+run jq -r '.tables.person | sort_by(.code)[] | select(.code == "RB" or .code == "QT") | .name' store.json
+run sh -c 'jq -r ".tables.team_member[0] | keys_unsorted | join(\",\")" store.json'
+echo "every link is a uid of the right table:"
+jq -r '(.tables.school | map(.uid)) as $s | (.tables.team | map(.uid)) as $t | (.tables.person | map(.uid)) as $p
+  | [(.tables.person[] | .school_id | IN($s[])), (.tables.team[] | .school_id | IN($s[])),
+     (.tables.team_member[] | (.team_id | IN($t[])) and (.person_id | IN($p[])))] | all' store.json
+echo "records sorted by uid:"
+jq -r '[.tables.person[].uid] | . == sort' store.json
+
+note export, import into a new store, export again: the same bytes
+run beter --db new.db import store.json
+BETER_DB=new.db beter export >again.json
+cmp store.json again.json && echo "byte-identical"
+run beter --db new.db person show RB
+run beter --db new.db --csv person list --team "Team Bovenbouw"
+run beter --db new.db check
+
+note importing the same file twice changes nothing
+before=$(store_digest)
+run beter import store.json
+[ "$before" = "$(store_digest)" ] && echo "store unchanged"
+
+note merge: the file wins for records in both, new ones are added, nothing is deleted
+quiet beter --db new.db person edit JDV --name "Jan de Vries-Bakker"
+quiet beter --db new.db person add NEW --name "Nieuwe Collega" --role leraar
+quiet beter --db new.db team member add "Team Onderbouw" NEW
+quiet beter person add OLD --name "Alleen Hier" --role leraar
+BETER_DB=new.db beter export >laptop.json
+run beter import laptop.json
+run beter person show JDV
+run beter person show NEW
+run beter person show OLD
+run beter --csv team show "Team Onderbouw"
+before=$(store_digest)
+run beter import laptop.json
+[ "$before" = "$(store_digest)" ] && echo "store unchanged"
+
+note dry run
+quiet beter --db new.db person add DRY --name "Droog" --role leraar
+BETER_DB=new.db beter export >dry.json
+run beter import --dry-run dry.json
+run beter person show DRY
+run beter --db dry-new.db --dry-run import dry.json
+[ -e dry-new.db ] || echo "no store was created"
+
+note stdin
+run sh -c 'beter export | beter --db piped.db -q import -'
+run beter --db piped.db person show RB --json
+
+note --school: one school and what it links to
+quiet beter school add "CBS De Wegwijzer" --brin 34CD --sector vo
+quiet beter person add JDV --name "Jo de Vos" --role leraar --school 34CD
+quiet beter team add "Team Wegwijzer" --school 34CD
+quiet beter team member add "Team Wegwijzer" JDV --school 34CD
+beter export --school 34CD >wegwijzer.json
+run jq -c '.tables | to_entries | map({(.key): (.value | length)}) | add' wegwijzer.json
+run sh -c 'jq -c ".tables.person[] | {code, name}" wegwijzer.json'
+run jq -r '.school == .tables.school[0].uid' wegwijzer.json
+run beter --db wegwijzer.db import wegwijzer.json
+run beter --db wegwijzer.db school list
+run beter export --school nope
+
+note rejected documents: exit 65, nothing written
+before=$(export_digest)
+reject() { # NAME JSON: write the document, import it, show the store is unchanged
+	printf '%s' "$2" >"$1"
+	run beter import "$1" | uids
+	[ "$before" = "$(export_digest)" ] || echo "STORE CHANGED"
+}
+school=$(jq -r '.tables.school[0].uid' store.json)
+person=$(jq -c '.tables.person[] | select(.code == "JDV")' store.json)
+head='"format": "beter-export", "format_version": 1, "schema_version": 1, "school": null'
+reject empty.json ''
+reject notjson.json '{"format": "beter-export",
+  "tables": {'
+reject array.json '[1, 2]'
+reject format.json '{"format": "other", "format_version": 1, "schema_version": 1, "tables": {}}'
+reject version.json '{"format": "beter-export", "format_version": 2, "schema_version": 1, "tables": {}}'
+reject schema.json '{"format": "beter-export", "format_version": 1, "schema_version": 999, "tables": {}}'
+reject top.json "{$head, \"extra\": 1, \"tables\": {}}"
+reject table.json "{$head, \"tables\": {\"pupil\": []}}"
+reject rows.json "{$head, \"tables\": {\"person\": {}}}"
+reject column.json "{$head, \"tables\": {\"person\": [$(echo "$person" | jq -c '. + {shoe_size: 44}')]}}"
+reject type.json "{$head, \"tables\": {\"person\": [$(echo "$person" | jq -c '.name = 12')]}}"
+reject type2.json "{$head, \"tables\": {\"school\": [$(jq -c '.tables.school[0] | .id = "one"' store.json)]}}"
+reject null.json "{$head, \"tables\": {\"person\": [$(echo "$person" | jq -c '.role = null')]}}"
+reject uid.json "{$head, \"tables\": {\"person\": [$(echo "$person" | jq -c '.uid = "JDV"')]}}"
+reject nouid.json "{$head, \"tables\": {\"person\": [$(echo "$person" | jq -c 'del(.uid)')]}}"
+reject dangling.json "{$head, \"tables\": {\"person\": [$(echo "$person" | jq -c '.school_id = "0123456789abcdef0123456789abcdef"')]}}"
+reject link.json "{$head, \"tables\": {\"team_member\": [{\"team_id\": \"$school\", \"person_id\": \"$school\", \"role\": \"lid\"}]}}"
+reject twice.json "{$head, \"tables\": {\"person\": [$person, $person]}}"
+reject dupfield.json "{$head, \"tables\": {\"person\": [{\"uid\": \"0123456789abcdef0123456789abcdef\", \"uid\": \"0123456789abcdef0123456789abcdee\"}]}}"
+reject check.json "{$head, \"tables\": {\"person\": [$(echo "$person" | jq -c '.role = "juf"')]}}"
+reject rule.json "{$head, \"tables\": {\"person\": [$(echo "$person" | jq -c '.code = "a b"')]}}"
+reject clash.json "{$head, \"tables\": {\"person\": [$(echo "$person" | jq -c '.uid = "0123456789abcdef0123456789abcdef"')]}}"
+reject nul.json "{$head, \"tables\": {\"person\": [$(echo "$person" | jq -c '.name = "a\u0000b"')]}}"
+printf '{"format": "beter-\xff"}' >utf8.json
+run beter import utf8.json
+run beter import missing.json
+run beter import

@@ -1664,7 +1664,8 @@ static int survey_one(struct bctx *b, struct rep_section *s, struct rep_table *t
 		return beter_err_set(b->err, BETER_IOERR, "out of memory");
 	}
 	if (w1)
-		rc = survey_compare(b->db, b->ro->school, code, w1->wave, w2->wave, b->ro->team, 0, &c.o, b->err);
+		rc = survey_compare(b->db, b->ro->school, code, w1->wave, w2->wave, b->ro->team ? b->ro->team : w2->team,
+				    0, &c.o, b->err);
 	else
 		rc = survey_report(b->db, w2->survey, b->ro->team && !w2->team ? SURVEY_BY_TEAM : SURVEY_BY_SCALE, 0,
 				   &c.o, b->err);
@@ -1733,12 +1734,21 @@ static int survey_one(struct bctx *b, struct rep_section *s, struct rep_table *t
 		const char *groups[2] = { w1 ? w1->wave : w2->wave, w2->wave };
 		char key[128];
 		int64_t min_n = (int64_t)jnum(cJSON_GetObjectItemCaseSensitive(doc, w1 ? "compare" : "survey"), "min_n");
+		strbuf_adds(&title, in.title);
+		if (w2->team && !b->ro->team) {
+			const char *tn = jtext(cJSON_GetObjectItemCaseSensitive(doc, w1 ? "compare" : "survey"), "team");
+			if (tn)
+				strbuf_addf(&title, " (%s)", tn);
+		}
 		if (w1)
-			strbuf_addf(&title, "%s: %s %s %s", in.title, w1->wave, L(S_AGAINST), w2->wave);
+			strbuf_addf(&title, ": %s %s %s", w1->wave, L(S_AGAINST), w2->wave);
 		else
-			strbuf_addf(&title, "%s: %s", in.title, w2->wave);
+			strbuf_addf(&title, ": %s", w2->wave);
 		strbuf_addf(&desc, L(S_SV_DESC), lo, hi, (long long)min_n);
-		snprintf(key, sizeof(key), "survey-%s", code);
+		if (w2->team)
+			snprintf(key, sizeof(key), "survey-%s-team-%lld", code, (long long)w2->team);
+		else
+			snprintf(key, sizeof(key), "survey-%s", code);
 		struct rep_chart *ch = rep_chart_add(s, REP_CHART_BARS, key, strbuf_str(&title), strbuf_str(&desc), n, cats,
 						     ng, w1 ? groups : groups + 1, vals, lo, hi);
 		ch->prec = 2;
@@ -1780,9 +1790,9 @@ static int section_surveys(struct bctx *b)
 				"JOIN survey_instrument i ON i.id = s.instrument_id WHERE s.school_id = ?1 "
 				"AND (?2 = 0 OR s.team_id IS NULL OR s.team_id = ?2) AND "
 				"coalesce(s.closes, s.opens, substr(s.created, 1, 10)) <= ?4) "
-				"SELECT code, id, wave, team FROM (SELECT w.*, row_number() OVER (PARTITION BY code "
-				"ORDER BY day DESC, id DESC) AS k FROM w WHERE code IN (SELECT code FROM w WHERE day >= ?3)) "
-				"WHERE k <= 2 ORDER BY code, k DESC", &st, b->err)))
+				"SELECT code, id, wave, team FROM (SELECT w.*, row_number() OVER (PARTITION BY code, team "
+				"ORDER BY day DESC, id DESC) AS k FROM w WHERE (code, team) IN (SELECT code, team FROM w "
+				"WHERE day >= ?3)) WHERE k <= 2 ORDER BY code, team, k DESC", &st, b->err)))
 		return rc;
 	bind_scope(b, st);
 	{
@@ -1801,7 +1811,7 @@ static int section_surveys(struct bctx *b)
 			} else
 				more = 0;
 			/* a new instrument (or the end): the previous one is complete */
-			if (prev_code && (!code || strcmp(code, prev_code))) {
+			if (prev_code && (!code || strcmp(code, prev_code) || cur.team != prev.team)) {
 				int r2 = survey_one(b, s, t, prev_code, NULL, &prev, &respondents);
 				instruments++;
 				free(prev.wave);

@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "beter/date.h"
+#include "beter/share.h"
 #include "beter/store.h"
 #include "beter/util.h"
 
@@ -21,29 +22,6 @@
 #define RETRO_MAX_BYTES 4000
 
 /* ---- shipped data ---------------------------------------------------- */
-
-/* A small lookup of its own: $BETER_SHARE, the installed directory when it
- * holds models, else the source tree. */
-const char *phase_share_dir(void)
-{
-	const char *e = getenv("BETER_SHARE");
-
-	if (e && *e)
-		return e;
-#ifdef BETER_SHARE_DIR
-	{
-		char probe[4096];
-		snprintf(probe, sizeof(probe), "%s/models", BETER_SHARE_DIR);
-		if (access(probe, R_OK) == 0)
-			return BETER_SHARE_DIR;
-	}
-#endif
-#ifdef BETER_SOURCE_SHARE_DIR
-	return BETER_SOURCE_SHARE_DIR;
-#else
-	return "share";
-#endif
-}
 
 static int read_all(const char *path, struct strbuf *sb, struct beter_err *err)
 {
@@ -286,7 +264,9 @@ static const char *jstr(const cJSON *obj, const char *key)
 
 static void shipped_path(char *buf, size_t size, const char *key)
 {
-	snprintf(buf, size, "%s/models/%s.json", phase_share_dir(), key);
+	char *p = share_path("models/%s.json", key);
+	snprintf(buf, size, "%s", p);
+	free(p);
 }
 
 /* Load and check a shipped model file; its id must match the file name. */
@@ -382,7 +362,11 @@ int phase_model_list(sqlite3 *db, int64_t school, struct out *o, struct beter_er
 	sqlite3_stmt *st;
 	int n, rc = 0;
 
-	snprintf(dir, sizeof(dir), "%s/models", phase_share_dir());
+	{
+		char *p = share_path("models");
+		snprintf(dir, sizeof(dir), "%s", p);
+		free(p);
+	}
 	n = scandir(dir, &names, json_file, alphasort);
 	if (n < 0)
 		return beter_err_set(err, BETER_IOERR, "%s: %s (set BETER_SHARE to the directory with models/)", dir,
@@ -1031,23 +1015,152 @@ int phase_retro_list(sqlite3 *db, int64_t school, int64_t team, struct out *o, s
 
 /* ---- conditions ------------------------------------------------------ */
 
-/* Ambition and rhythm come from the team's improvement board (its ambition
- * and its weekly board sessions). Until the board's tables are part of the
- * store they are reported as unknown; this is the one place to fill them. */
+void phase_rhythm_weeks(int from, int to, const int *team_days, size_t nteam, const int *school_days,
+			size_t nschool, int64_t *weeks, int64_t *with_session)
+{
+	*weeks = 0;
+	*with_session = 0;
+	if (from > to)
+		return;
+	/* the Mondays of the first and last weeks */
+	int first = from - (date_weekday(from) - 1), last = to - (date_weekday(to) - 1);
+	for (int mon = first; mon <= last; mon += 7) {
+		int fri = mon + 4, y, m, d, team = 0, any = 0;
+		/* a school week has at least one weekday in the period */
+		if (fri < from || mon > to)
+			continue;
+		for (size_t i = 0; i < nteam; i++)
+			team |= team_days[i] >= mon && team_days[i] < mon + 7 && team_days[i] >= from && team_days[i] <= to;
+		for (size_t i = 0; i < nschool; i++)
+			any |= school_days[i] >= mon && school_days[i] < mon + 7 && school_days[i] >= from &&
+			       school_days[i] <= to;
+		date_to_ymd(mon, &y, &m, &d);
+		/* Monday to Friday within the summer holiday, with no session of any team */
+		if (!any && !team && mon >= date_from_ymd(y, 7, 15) && fri <= date_from_ymd(y, 8, 31))
+			continue;
+		(*weeks)++;
+		*with_session += team;
+	}
+}
+
+/* The days of the board sessions of a team (team > 0) or of every team of
+ * the school (team 0) in [from, to]. */
+static int session_days(sqlite3 *db, int64_t school, int64_t team, const char *from, const char *to, int **days,
+			size_t *n, struct beter_err *err)
+{
+	sqlite3_stmt *st;
+	size_t a = 0;
+	int rc;
+
+	*days = NULL;
+	*n = 0;
+	if ((rc = store_prepare(db,
+				"SELECT DISTINCT s.date FROM board_session s JOIN team t ON t.id = s.team_id "
+				"WHERE t.school_id = ?1 AND (?2 = 0 OR t.id = ?2) AND s.date BETWEEN ?3 AND ?4 ORDER BY s.date",
+				&st, err)))
+		return rc;
+	sqlite3_bind_int64(st, 1, school);
+	sqlite3_bind_int64(st, 2, team);
+	store_bind_text(st, 3, from);
+	store_bind_text(st, 4, to);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		int d;
+		if (date_parse((const char *)sqlite3_column_text(st, 0), &d, "date", NULL))
+			continue;
+		if (*n == a)
+			*days = xrealloc(*days, (a = a ? 2 * a : 32) * sizeof(**days));
+		(*days)[(*n)++] = d;
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE) {
+		free(*days);
+		*days = NULL;
+		return store_fail(db, rc, err, "reading board sessions");
+	}
+	return 0;
+}
+
+/* Ambition and rhythm from the improvement boards. A team has an ambition
+ * when an item of the board's section 'ambitie' is on the board on the last
+ * day of the period. Rhythm: see phase_rhythm_weeks(). The school: ambition
+ * set when every teacher team has one (ambition_teams of teams), rhythm the
+ * mean of the teacher teams' rhythms, weeks with a session of any team. */
 static int board_conditions(sqlite3 *db, int64_t school, int64_t team, int from, int to, struct phase_conditions *pc,
 			    struct beter_err *err)
 {
-	(void)db;
-	(void)school;
-	(void)team;
-	(void)from;
-	(void)to;
-	(void)err;
+	char f[11], t[11];
+	int *sdays = NULL, *tdays = NULL;
+	size_t ns = 0, nt = 0;
+	sqlite3_stmt *st;
+	int rc;
+
 	pc->ambition = -1;
 	pc->rhythm = NAN;
 	pc->rhythm_weeks = 0;
 	pc->rhythm_sessions = 0;
-	return 0;
+	pc->ambition_teams = 0;
+	pc->teams = 0;
+	date_format(from, f);
+	date_format(to, t);
+	if ((rc = session_days(db, school, 0, f, t, &sdays, &ns, err)))
+		return rc;
+	if (team != PHASE_SCHOOL) {
+		if ((rc = session_days(db, school, team, f, t, &tdays, &nt, err)))
+			goto out;
+		phase_rhythm_weeks(from, to, tdays, nt, sdays, ns, &pc->rhythm_weeks, &pc->rhythm_sessions);
+		if (pc->rhythm_weeks)
+			pc->rhythm = (double)pc->rhythm_sessions / (double)pc->rhythm_weeks;
+		if ((rc = store_prepare(db,
+					"SELECT EXISTS (SELECT 1 FROM board_item WHERE team_id = ?1 AND section = 'ambitie' "
+					"AND added <= ?2 AND (removed IS NULL OR removed > ?2))", &st, err)))
+			goto out;
+		sqlite3_bind_int64(st, 1, team);
+		store_bind_text(st, 2, t);
+		if ((rc = sqlite3_step(st)) == SQLITE_ROW)
+			pc->ambition = sqlite3_column_int(st, 0);
+		sqlite3_finalize(st);
+		rc = rc == SQLITE_ROW ? 0 : store_fail(db, rc, err, "reading the ambition");
+		goto out;
+	}
+	/* the school: weeks with a session of any team, then the teacher teams */
+	phase_rhythm_weeks(from, to, sdays, ns, sdays, ns, &pc->rhythm_weeks, &pc->rhythm_sessions);
+	if ((rc = store_prepare(db, "SELECT id FROM team WHERE school_id = ?1 AND kind = 'leraren' ORDER BY id", &st, err)))
+		goto out;
+	sqlite3_bind_int64(st, 1, school);
+	{
+		double sum = 0;
+		int64_t known = 0;
+		while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+			struct phase_conditions tc;
+			memset(&tc, 0, sizeof(tc));
+			int r2 = board_conditions(db, school, sqlite3_column_int64(st, 0), from, to, &tc, err);
+			if (r2) {
+				sqlite3_finalize(st);
+				rc = r2;
+				goto out;
+			}
+			pc->teams++;
+			pc->ambition_teams += tc.ambition == 1;
+			if (!isnan(tc.rhythm)) {
+				sum += tc.rhythm;
+				known++;
+			}
+		}
+		sqlite3_finalize(st);
+		if (rc != SQLITE_DONE) {
+			rc = store_fail(db, rc, err, "listing teams");
+			goto out;
+		}
+		rc = 0;
+		if (pc->teams)
+			pc->ambition = pc->ambition_teams == pc->teams;
+		if (known)
+			pc->rhythm = sum / (double)known;
+	}
+out:
+	free(sdays);
+	free(tdays);
+	return rc;
 }
 
 int phase_conditions(sqlite3 *db, int64_t school, int64_t team, int from, int to, struct phase_conditions *pc,
@@ -1087,7 +1200,8 @@ int phase_conditions(sqlite3 *db, int64_t school, int64_t team, int from, int to
 static const struct out_col cond_cols[] = {
 	{ "scope", OUT_T_TEXT },         { "team", OUT_T_TEXT },          { "ambition", OUT_T_BOOL },     { "rhythm", OUT_T_REAL },
 	{ "school_weeks", OUT_T_INT },   { "weeks_with_session", OUT_T_INT }, { "retrospective", OUT_T_REAL },
-	{ "phases_closed", OUT_T_INT },  { "with_retrospective", OUT_T_INT },
+	{ "phases_closed", OUT_T_INT },  { "with_retrospective", OUT_T_INT }, { "teams_with_ambition", OUT_T_INT },
+	{ "teacher_teams", OUT_T_INT },
 };
 
 static void cond_row(struct out *o, const char *team, const struct phase_conditions *pc)
@@ -1109,6 +1223,13 @@ static void cond_row(struct out *o, const char *team, const struct phase_conditi
 	out_real(o, isnan(pc->retrospective) ? NAN : round(pc->retrospective * 1000) / 1000);
 	out_int(o, pc->closed);
 	out_int(o, pc->with_retro);
+	if (team) {
+		out_null(o);
+		out_null(o);
+	} else {
+		out_int(o, pc->ambition_teams);
+		out_int(o, pc->teams);
+	}
 	out_row_end(o);
 }
 

@@ -11,11 +11,16 @@
 #include <time.h>
 #include <unistd.h>
 
+#include <cjson/cJSON.h>
+
+#include "beter/arena.h"
 #include "beter/date.h"
 #include "beter/out.h"
 #include "beter/phase.h"
 #include "beter/store.h"
+#include "beter/survey.h"
 #include "beter/svg.h"
+#include "beter/visit.h"
 
 /* ---- the string table ------------------------------------------------ */
 
@@ -26,6 +31,19 @@ enum str_id {
 	S_CHECKLIST_TITLE, S_ACTIVITY, S_DONE_ON, S_CLOSED_TITLE, S_CLOSED, S_RETROSPECTIVE, S_WENT_WELL, S_IMPROVE,
 	S_NO_RETRO, S_CONDITIONS_TITLE, S_AMBITION, S_RHYTHM, S_RETRO_SHARE, S_PHASES_CLOSED, S_ACTIVE_TRAJ,
 	S_NO_TRAJECTORY, S_CHART_DATA, S_VALUE, S_NORM, S_BASELINE, S_SUPPRESSED, S_NONE,
+	S_SCHOOL_WEEKS, S_WEEKS_WITH_SESSION, S_TEAMS_AMBITION, S_RHYTHM_RULE,
+	S_GOALS_ACTIVE, S_GOALS_ON_NORM, S_GOALS_ACHIEVED, S_GOALS_DROPPED, S_GOALS_TABLE, S_GOAL, S_TEXT, S_NORM_COL,
+	S_BASELINE_COL, S_LATEST, S_RESULTS, S_STATUS, S_ST_ACTIVE, S_ST_ACHIEVED, S_ST_DROPPED, S_MEASURES_TABLE,
+	S_POINT, S_DATE, S_SCORE, S_NO_RESULTS, S_LATEST_LC,
+	S_ACT_OPEN, S_ACT_OVERDUE, S_ACT_DONE, S_ACT_TABLE, S_ACTION, S_KIND, S_KIND_CLASS, S_KIND_TEAM, S_WHAT, S_WHO,
+	S_DUE, S_OPEN, S_OVERDUE,
+	S_SUCC_COUNT, S_STD_COUNT, S_SUCC_TABLE, S_SUCCESS, S_STD_TABLE, S_STANDARD, S_ACHIEVED_ON,
+	S_VIS_RECORDED, S_VIS_TEACHERS, S_VIS_VISITED, S_VIS_COVERAGE, S_VIS_FEEDBACK, S_VIS_DUE, S_VIS_TEAM_TABLE,
+	S_VIS_DUE_TABLE, S_VISIT, S_TEACHER, S_OBSERVER, S_DAYS_AGO, S_VIS_RULE,
+	S_AR_HELD, S_AR_OUTCOMES, S_AR_TABLE, S_AR_TOP, S_ARENA, S_THEME, S_PUPIL_GROUP, S_OUTCOME, S_RANK, S_G_PUPILS,
+	S_G_TEACHERS, S_G_MT,
+	S_SV_INSTRUMENTS, S_SV_RESPONDENTS, S_SV_TABLE, S_INSTRUMENT, S_SCALE, S_WAVE1, S_MEAN1, S_WAVE2, S_MEAN2,
+	S_CHANGE, S_COHEN, S_AGAINST, S_SV_DESC, S_SV_RULE,
 	S_COUNT
 };
 
@@ -78,6 +96,110 @@ static const char *const strings[S_COUNT][2] = {
 	[S_BASELINE] = { "0-meting", "baseline" },
 	[S_NONE] = { "Geen.", "None." },
 	[S_SUPPRESSED] = { "te weinig", "too few" },
+	[S_SCHOOL_WEEKS] = { "Schoolweken", "School weeks" },
+	[S_WEEKS_WITH_SESSION] = { "Weken met bordsessie", "Weeks with a board session" },
+	[S_TEAMS_AMBITION] = { "Teams met een ambitie", "Teams with an ambition" },
+	[S_RHYTHM_RULE] = { "Ritmiek: het aandeel schoolweken waarin het team minstens één bordsessie hield. Een "
+			    "schoolweek is elke week (maandag-zondag) met minstens één werkdag in de periode, behalve "
+			    "een week die helemaal in de zomervakantie valt (15 juli - 31 augustus) zonder sessie van "
+			    "een team. Voor de school: het gemiddelde van de leraarteams; ambitie: teams met een "
+			    "ambitie op het bord van alle leraarteams.",
+			    "Rhythm: the share of school weeks in which the team held at least one board session. A "
+			    "school week is every week (Monday-Sunday) with at least one weekday in the period, except a "
+			    "week that falls wholly in the summer holiday (15 July - 31 August) with no session of any "
+			    "team. For the school: the mean of the teacher teams; ambition: teacher teams with an "
+			    "ambition on their board of all teacher teams." },
+	[S_GOALS_ACTIVE] = { "Lopende doelen", "Active goals" },
+	[S_GOALS_ON_NORM] = { "Lopend en op de norm", "Active and at the norm" },
+	[S_GOALS_ACHIEVED] = { "Behaald in de periode", "Achieved in the period" },
+	[S_GOALS_DROPPED] = { "Gestopt in de periode", "Dropped in the period" },
+	[S_GOALS_TABLE] = { "Doelen", "Goals" },
+	[S_GOAL] = { "Doel", "Goal" },
+	[S_TEXT] = { "Omschrijving", "Description" },
+	[S_NORM_COL] = { "Norm", "Norm" },
+	[S_BASELINE_COL] = { "0-meting", "Baseline" },
+	[S_LATEST] = { "Laatste meting", "Latest result" },
+	[S_RESULTS] = { "Metingen", "Results" },
+	[S_STATUS] = { "Status", "Status" },
+	[S_ST_ACTIVE] = { "loopt", "active" },
+	[S_ST_ACHIEVED] = { "behaald", "achieved" },
+	[S_ST_DROPPED] = { "gestopt", "dropped" },
+	[S_MEASURES_TABLE] = { "Metingen per doel", "Results per goal" },
+	[S_POINT] = { "Meting", "Result" },
+	[S_DATE] = { "Datum", "Date" },
+	[S_SCORE] = { "Score", "Score" },
+	[S_NO_RESULTS] = { "nog geen meting", "no result yet" },
+	[S_LATEST_LC] = { "laatste meting", "latest result" },
+	[S_ACT_OPEN] = { "Open acties", "Open actions" },
+	[S_ACT_OVERDUE] = { "Over de deadline", "Overdue" },
+	[S_ACT_DONE] = { "Gedaan in de periode", "Done in the period" },
+	[S_ACT_TABLE] = { "Open acties en acties over de deadline", "Open and overdue actions" },
+	[S_ACTION] = { "Actie", "Action" },
+	[S_KIND] = { "Soort", "Kind" },
+	[S_KIND_CLASS] = { "in de klas", "in class" },
+	[S_KIND_TEAM] = { "teamactie", "team action" },
+	[S_WHAT] = { "Wat", "What" },
+	[S_WHO] = { "Wie", "Who" },
+	[S_DUE] = { "Deadline", "Due" },
+	[S_OPEN] = { "open", "open" },
+	[S_OVERDUE] = { "over de deadline", "overdue" },
+	[S_SUCC_COUNT] = { "Successen in de periode", "Successes in the period" },
+	[S_STD_COUNT] = { "'Zo werken wij'-standaarden", "'Zo werken wij' standards" },
+	[S_SUCC_TABLE] = { "Successen", "Successes" },
+	[S_SUCCESS] = { "Succes", "Success" },
+	[S_STD_TABLE] = { "'Zo werken wij'-standaarden van behaalde doelen", "'Zo werken wij' standards of achieved goals" },
+	[S_STANDARD] = { "Standaard", "Standard" },
+	[S_ACHIEVED_ON] = { "Behaald op", "Achieved on" },
+	[S_VIS_RECORDED] = { "Lesbezoeken in de periode", "Lesson visits in the period" },
+	[S_VIS_TEACHERS] = { "Teamleden", "Team members" },
+	[S_VIS_VISITED] = { "Bezocht", "Visited" },
+	[S_VIS_COVERAGE] = { "Bezocht van de teamleden", "Team members visited" },
+	[S_VIS_FEEDBACK] = { "Met nagesprek", "With a feedback talk" },
+	[S_VIS_DUE] = { "Nagesprek te laat", "Feedback talks due" },
+	[S_VIS_TEAM_TABLE] = { "Bezoeken per team", "Visits per team" },
+	[S_VIS_DUE_TABLE] = { "Lesbezoeken die nog een nagesprek nodig hebben", "Visits awaiting their feedback talk" },
+	[S_VISIT] = { "Bezoek", "Visit" },
+	[S_TEACHER] = { "Leraar", "Teacher" },
+	[S_OBSERVER] = { "Bezoeker", "Observer" },
+	[S_DAYS_AGO] = { "Dagen geleden", "Days ago" },
+	[S_VIS_RULE] = { "Bezocht: teamleden met een vastgelegd lesbezoek in de periode. Een nagesprek is te laat "
+			 "als het meer dan 7 dagen na het bezoek nog niet is gevoerd (op de laatste dag van de "
+			 "periode). Dit rapport vergelijkt geen leraren met elkaar.",
+			 "Visited: team members with a recorded lesson visit in the period. A feedback talk is due when "
+			 "it has not been held more than 7 days after the visit (on the period's last day). This report "
+			 "does not compare teachers with each other." },
+	[S_AR_HELD] = { "Arena's in de periode", "Arenas in the period" },
+	[S_AR_OUTCOMES] = { "Uitkomsten in de periode", "Outcomes in the period" },
+	[S_AR_TABLE] = { "Leerlingarena's en hun uitkomst", "Pupil arenas and their outcome" },
+	[S_AR_TOP] = { "Top 3 van elke groep (stemmen)", "Top 3 of each group (votes)" },
+	[S_ARENA] = { "Arena", "Arena" },
+	[S_THEME] = { "Thema", "Theme" },
+	[S_PUPIL_GROUP] = { "Groep", "Class" },
+	[S_OUTCOME] = { "Uitkomst", "Outcome" },
+	[S_RANK] = { "Plaats", "Rank" },
+	[S_G_PUPILS] = { "Leerlingen", "Pupils" },
+	[S_G_TEACHERS] = { "Leraren", "Teachers" },
+	[S_G_MT] = { "MT", "Management" },
+	[S_SV_INSTRUMENTS] = { "Vragenlijsten", "Instruments" },
+	[S_SV_RESPONDENTS] = { "Respondenten (laatste meting)", "Respondents (latest wave)" },
+	[S_SV_TABLE] = { "Schalen per meting", "Scales per wave" },
+	[S_INSTRUMENT] = { "Vragenlijst", "Instrument" },
+	[S_SCALE] = { "Schaal", "Scale" },
+	[S_WAVE1] = { "Meting 1", "Wave 1" },
+	[S_MEAN1] = { "Gemiddelde 1", "Mean 1" },
+	[S_WAVE2] = { "Meting 2", "Wave 2" },
+	[S_MEAN2] = { "Gemiddelde 2", "Mean 2" },
+	[S_CHANGE] = { "Verschil", "Change" },
+	[S_COHEN] = { "Effect (d)", "Effect (d)" },
+	[S_AGAINST] = { "tegen", "against" },
+	[S_SV_DESC] = { "Gemiddelde per schaal (%d-%d); groepen kleiner dan %lld worden niet getoond.",
+			"Mean per scale (%d-%d); groups smaller than %lld are not shown." },
+	[S_SV_RULE] = { "Per vragenlijst: de laatste meting in de periode tegen de meting ervoor. Groepen kleiner "
+			"dan het minimum van de vragenlijst worden nooit getoond ('te weinig'). Cijfers per team: "
+			"beter survey report --by team.",
+			"Per instrument: the last wave in the period against the wave before. Groups smaller than the "
+			"instrument's minimum are never shown ('too few'). Figures per team: beter survey report --by "
+			"team." },
 };
 
 static const char *S(enum report_lang lang, enum str_id id)
@@ -111,37 +233,57 @@ int report_lang_parse(const char *s)
 
 struct rv rv_null(void)
 {
-	struct rv v = { RV_NULL, NULL, 0, 0 };
+	struct rv v = { RV_NULL, NULL, 0, 0, 0 };
 	return v;
 }
 
 struct rv rv_text(const char *s)
 {
-	struct rv v = { s ? RV_TEXT : RV_NULL, s ? xstrdup(s) : NULL, 0, 0 };
+	struct rv v = { s ? RV_TEXT : RV_NULL, s ? xstrdup(s) : NULL, 0, 0, 0 };
 	return v;
 }
 
 struct rv rv_unknown(const char *label)
 {
-	struct rv v = { RV_NULL, label ? xstrdup(label) : NULL, 0, 0 };
+	struct rv v = { RV_NULL, label ? xstrdup(label) : NULL, 0, 0, 0 };
 	return v;
 }
 
 struct rv rv_int(int64_t i)
 {
-	struct rv v = { RV_INT, NULL, i, 0 };
+	struct rv v = { RV_INT, NULL, i, 0, 0 };
 	return v;
 }
 
 struct rv rv_real(double d)
 {
-	struct rv v = { isnan(d) ? RV_NULL : RV_REAL, NULL, 0, d };
+	return rv_realp(d, 1);
+}
+
+struct rv rv_realp(double d, int prec)
+{
+	struct rv v = { isnan(d) ? RV_NULL : RV_REAL, NULL, 0, d, prec < 0 ? 0 : prec > 3 ? 3 : prec };
+	if (!v.prec)
+		v.prec = -1; /* zero decimals asked for */
 	return v;
+}
+
+static int rv_prec(const struct rv *v)
+{
+	return v->prec < 0 ? 0 : v->prec ? v->prec : 1;
+}
+
+/* d rounded half away from zero to prec decimals: what every format shows. */
+static double round_to(double d, int prec)
+{
+	double f = prec == 0 ? 1 : prec == 1 ? 10 : prec == 2 ? 100 : 1000;
+	double r = round(d * f) / f;
+	return r == 0 ? 0 : r; /* no -0 */
 }
 
 struct rv rv_share(double d)
 {
-	struct rv v = { isnan(d) ? RV_NULL : RV_SHARE, NULL, 0, d };
+	struct rv v = { isnan(d) ? RV_NULL : RV_SHARE, NULL, 0, d, 0 };
 	return v;
 }
 
@@ -167,6 +309,12 @@ void rep_section_empty(struct rep_section *s, const char *note)
 {
 	free(s->empty);
 	s->empty = xstrdup(note);
+}
+
+void rep_section_note(struct rep_section *s, const char *note)
+{
+	free(s->note);
+	s->note = xstrdup(note);
 }
 
 void rep_figure_add(struct rep_section *s, const char *key, const char *label, struct rv v)
@@ -233,6 +381,7 @@ struct rep_chart *rep_chart_add(struct rep_section *s, enum rep_chart_kind kind,
 	c->ymax = ymax;
 	c->norm = NAN;
 	c->baseline = NAN;
+	c->prec = 1;
 	GROW(s->charts, s->ncharts, s->acharts);
 	s->charts[s->ncharts++] = c;
 	return c;
@@ -285,6 +434,7 @@ void report_release(struct report *r)
 		free(s->key);
 		free(s->title);
 		free(s->empty);
+		free(s->note);
 		free(s);
 	}
 	free(r->sections);
@@ -315,8 +465,8 @@ static void rv_human(struct strbuf *sb, const struct rv *v, enum report_lang lan
 	case RV_NULL: strbuf_adds(sb, v->s ? v->s : "\xe2\x80\x93"); return; /* en dash */
 	case RV_TEXT: strbuf_adds(sb, v->s); return;
 	case RV_INT: strbuf_addf(sb, "%lld", (long long)v->i); return;
-	case RV_REAL: snprintf(buf, sizeof(buf), "%.1f", v->d); break;
-	case RV_SHARE: snprintf(buf, sizeof(buf), "%.0f%%", v->d * 100); break;
+	case RV_REAL: snprintf(buf, sizeof(buf), "%.*f", rv_prec(v), round_to(v->d, rv_prec(v))); break;
+	case RV_SHARE: snprintf(buf, sizeof(buf), "%.0f%%", round_to(v->d * 100, 0)); break;
 	}
 	if (lang == REPORT_NL)
 		for (char *p = buf; *p; p++)
@@ -362,8 +512,8 @@ static void rv_json(struct strbuf *sb, const struct rv *v)
 	case RV_NULL: strbuf_adds(sb, "null"); break;
 	case RV_TEXT: json_str(sb, v->s); break;
 	case RV_INT: strbuf_addf(sb, "%lld", (long long)v->i); break;
-	case RV_REAL:
-	case RV_SHARE: json_num(sb, round(v->d * 1000) / 1000); break;
+	case RV_REAL: json_num(sb, round_to(v->d, rv_prec(v))); break;
+	case RV_SHARE: json_num(sb, round_to(v->d * 100, 0) / 100); break;
 	}
 }
 
@@ -401,6 +551,18 @@ static int numeric(const struct rv *v)
 	return v->t == RV_INT || v->t == RV_REAL || v->t == RV_SHARE;
 }
 
+/* A date (YYYY-MM-DD): kept on one line. */
+static int is_date(const struct rv *v)
+{
+	const char *s = v->s;
+	if (v->t != RV_TEXT || strlen(s) != 10)
+		return 0;
+	for (int i = 0; i < 10; i++)
+		if (i == 4 || i == 7 ? s[i] != '-' : (s[i] < '0' || s[i] > '9'))
+			return 0;
+	return 1;
+}
+
 /* ---- HTML -------------------------------------------------------------- */
 
 static const char css[] =
@@ -419,8 +581,9 @@ static const char css[] =
 	"caption{text-align:left;font-weight:600;padding:.3rem 0}"
 	"th,td{border-bottom:1px solid #d5dde3;padding:.3rem .5rem;text-align:left;vertical-align:top}"
 	"th{background:#eef3f6}td.num{text-align:right;font-variant-numeric:tabular-nums}"
-	".empty{color:#5b6b76;font-style:italic}"
+	".empty{color:#5b6b76;font-style:italic}.note{color:#44535e;font-size:.85rem}"
 	"figure{margin:.6rem 0 1rem}figcaption{font-weight:600;margin-bottom:.3rem}"
+	"figure table{width:auto;min-width:16rem;font-size:.85rem}td.date{white-space:nowrap}"
 	"svg.chart{width:100%;max-width:36rem;height:auto;display:block}"
 	"footer{margin-top:2rem;color:#5b6b76;font-size:.85rem}"
 	"@page{size:A4;margin:15mm}"
@@ -448,7 +611,7 @@ static void html_table(struct strbuf *sb, const struct rep_table *t, enum report
 		strbuf_adds(sb, "<tr>");
 		for (size_t c = 0; c < t->ncols; c++) {
 			const struct rv *v = &t->cells[r * t->ncols + c];
-			strbuf_adds(sb, numeric(v) ? "<td class=\"num\">" : "<td>");
+			strbuf_adds(sb, numeric(v) ? "<td class=\"num\">" : is_date(v) ? "<td class=\"date\">" : "<td>");
 			rv_html(sb, v, lang);
 			strbuf_adds(sb, "</td>");
 		}
@@ -486,7 +649,9 @@ static void chart_table(const struct rep_chart *c, enum report_lang lang, struct
 	for (size_t i = 0; i < c->n; i++) {
 		rep_cell(t, rv_text(c->labels[i]));
 		for (size_t g = 0; g < ng; g++)
-			rep_cell(t, rv_real(c->values[i * ng + g]));
+			rep_cell(t, isnan(c->values[i * ng + g]) && c->kind == REP_CHART_BARS
+					    ? rv_unknown(S(lang, S_SUPPRESSED))
+					    : rv_realp(c->values[i * ng + g], c->prec));
 	}
 }
 
@@ -556,6 +721,11 @@ static void render_html(const struct report *r, struct strbuf *sb)
 		}
 		for (size_t j = 0; j < s->ntables; j++)
 			html_table(sb, s->tables[j], lang);
+		if (s->note) {
+			strbuf_adds(sb, "<p class=\"note\">");
+			svg_escape(sb, s->note);
+			strbuf_adds(sb, "</p>\n");
+		}
 		strbuf_adds(sb, "</section>\n");
 	}
 	strbuf_adds(sb, "</main>\n<footer>beter</footer>\n</body>\n</html>\n");
@@ -579,7 +749,9 @@ static void md_table(struct strbuf *sb, const struct rep_table *t, enum report_l
 	}
 	strbuf_adds(sb, "\n|");
 	for (size_t c = 0; c < t->ncols; c++) {
-		int num = t->nrows && numeric(&t->cells[c]);
+		int num = 0;
+		for (size_t r = 0; r < t->nrows && !num; r++)
+			num = numeric(&t->cells[r * t->ncols + c]);
 		strbuf_adds(sb, num ? " ---: |" : " --- |");
 	}
 	strbuf_adds(sb, "\n");
@@ -641,6 +813,11 @@ static void render_md(const struct report *r, struct strbuf *sb)
 		}
 		for (size_t j = 0; j < s->ntables; j++)
 			md_table(sb, s->tables[j], lang);
+		if (s->note) {
+			strbuf_adds(sb, "_");
+			md_escape(sb, s->note);
+			strbuf_adds(sb, "_\n\n");
+		}
 	}
 	/* one newline at the end */
 	while (sb->len >= 2 && sb->buf[sb->len - 1] == '\n' && sb->buf[sb->len - 2] == '\n')
@@ -649,13 +826,13 @@ static void render_md(const struct report *r, struct strbuf *sb)
 
 /* ---- JSON -------------------------------------------------------------- */
 
-static void json_values(struct strbuf *sb, const double *v, size_t n)
+static void json_values(struct strbuf *sb, const double *v, size_t n, int prec)
 {
 	strbuf_adds(sb, "[");
 	for (size_t i = 0; i < n; i++) {
 		if (i)
 			strbuf_adds(sb, ", ");
-		json_num(sb, v[i]);
+		json_num(sb, isnan(v[i]) ? v[i] : round_to(v[i], prec));
 	}
 	strbuf_adds(sb, "]");
 }
@@ -691,6 +868,11 @@ static void render_json(const struct report *r, struct strbuf *sb)
 		strbuf_adds(sb, ",\n      \"title\": ");
 		json_str(sb, s->title);
 		strbuf_addf(sb, ",\n      \"has_data\": %s", s->empty ? "false" : "true");
+		strbuf_adds(sb, ",\n      \"note\": ");
+		if (s->note)
+			json_str(sb, s->note);
+		else
+			strbuf_adds(sb, "null");
 		strbuf_adds(sb, ",\n      \"figures\": {");
 		for (size_t j = 0; j < s->nfigs; j++) {
 			strbuf_adds(sb, j ? ", " : "");
@@ -713,7 +895,7 @@ static void render_json(const struct report *r, struct strbuf *sb)
 				json_strv(sb, c->groups, c->ngroups);
 			}
 			strbuf_adds(sb, ", \"values\": ");
-			json_values(sb, c->values, c->n * (c->kind == REP_CHART_LINE ? 1 : c->ngroups));
+			json_values(sb, c->values, c->n * (c->kind == REP_CHART_LINE ? 1 : c->ngroups), c->prec);
 			if (c->kind == REP_CHART_LINE) {
 				strbuf_adds(sb, ", \"norm\": ");
 				json_num(sb, c->norm);
@@ -796,6 +978,20 @@ static void bind_scope(struct bctx *b, sqlite3_stmt *st)
 	store_bind_text(st, 4, b->to);
 }
 
+/* Ambition as people read it: yes or no for a team, "2/3" (teacher teams
+ * with an ambition of all) for the school. */
+static struct rv ambition_value(struct bctx *b, const struct phase_conditions *pc)
+{
+	char buf[64];
+	if (pc->ambition < 0)
+		return rv_unknown(L(S_UNKNOWN));
+	if (pc->teams) {
+		snprintf(buf, sizeof(buf), "%lld/%lld", (long long)pc->ambition_teams, (long long)pc->teams);
+		return rv_text(buf);
+	}
+	return rv_text(pc->ambition ? L(S_YES) : L(S_NO));
+}
+
 /* Phase and conditions: the trajectories, the checklist of each current
  * phase, the phases closed in the period with their retrospectives, and the
  * three conditions. */
@@ -818,9 +1014,11 @@ static int section_phase(struct bctx *b)
 	rep_figure_add(s, "active_trajectories", L(S_ACTIVE_TRAJ), rv_int(active));
 	rep_figure_add(s, "retrospective", L(S_RETRO_SHARE), rv_share(pc.retrospective));
 	rep_figure_add(s, "phases_closed", L(S_PHASES_CLOSED), rv_int(pc.closed));
-	rep_figure_add(s, "ambition", L(S_AMBITION),
-		       pc.ambition < 0 ? rv_unknown(L(S_UNKNOWN)) : rv_text(pc.ambition ? L(S_YES) : L(S_NO)));
+	rep_figure_add(s, "ambition", b->ro->team ? L(S_AMBITION) : L(S_TEAMS_AMBITION), ambition_value(b, &pc));
 	rep_figure_add(s, "rhythm", L(S_RHYTHM), isnan(pc.rhythm) ? rv_unknown(L(S_UNKNOWN)) : rv_share(pc.rhythm));
+	rep_figure_add(s, "school_weeks", L(S_SCHOOL_WEEKS), rv_int(pc.rhythm_weeks));
+	rep_figure_add(s, "weeks_with_session", L(S_WEEKS_WITH_SESSION), rv_int(pc.rhythm_sessions));
+	rep_section_note(s, L(S_RHYTHM_RULE));
 
 	/* trajectories */
 	{
@@ -925,7 +1123,7 @@ static int section_phase(struct bctx *b)
 				return rc;
 			}
 			rep_cell(t, team ? rv_text(name) : rv_unknown(name));
-			rep_cell(t, tc.ambition < 0 ? rv_unknown(L(S_UNKNOWN)) : rv_text(tc.ambition ? L(S_YES) : L(S_NO)));
+			rep_cell(t, ambition_value(b, &tc));
 			rep_cell(t, isnan(tc.rhythm) ? rv_unknown(L(S_UNKNOWN)) : rv_share(tc.rhythm));
 			rep_cell(t, rv_share(tc.retrospective));
 			rep_cell(t, rv_int(tc.closed));
@@ -935,56 +1133,725 @@ static int section_phase(struct bctx *b)
 	return 0;
 }
 
-/* The sections below draw on the board, goals, visits, arena and surveys.
- * Each is one function, so that it can be filled once those tables are in
- * the store; until then each renders as a section without data. */
+/* ---- the sections on the board, goals, visits, arena and surveys ---- */
 
-/* Goals against their norm and 0-meting: a line chart per goal (P0..Pn). */
+/* The scope's teams in SQL: a team (?2 > 0) or every team of the school. */
+#define TEAM_SCOPE " tm.school_id = ?1 AND (?2 = 0 OR tm.id = ?2) "
+
+static void status_text(struct bctx *b, struct rep_table *t, const char *status)
+{
+	if (!strcmp(status, "achieved"))
+		rep_cell(t, rv_text(L(S_ST_ACHIEVED)));
+	else if (!strcmp(status, "dropped"))
+		rep_cell(t, rv_text(L(S_ST_DROPPED)));
+	else
+		rep_cell(t, rv_text(L(S_ST_ACTIVE)));
+}
+
+/* A value as people read it, for chart descriptions. */
+static void human(struct bctx *b, struct strbuf *sb, struct rv v)
+{
+	rv_human(sb, &v, b->ro->lang);
+	rv_free(&v);
+}
+
+/* Goals against their norm and 0-meting: the team goals active at the end of
+ * the period and those closed in it, a line chart per goal (P0..Pn). */
 static int section_goals(struct bctx *b)
 {
+	static const char *const gkeys[] = { "team", "goal", "text", "norm", "baseline", "latest", "results", "status",
+					     "closed" };
+	static const char *const mkeys[] = { "team", "goal", "point", "date", "score" };
+	const char *glabels[] = { L(S_TEAM), L(S_GOAL), L(S_TEXT), L(S_NORM_COL), L(S_BASELINE_COL), L(S_LATEST),
+				  L(S_RESULTS), L(S_STATUS), L(S_CLOSED) };
+	const char *mlabels[] = { L(S_TEAM), L(S_GOAL), L(S_POINT), L(S_DATE), L(S_SCORE) };
 	struct rep_section *s = rep_section_add(b->r, "goals", L(S_SEC_GOALS));
-	rep_section_empty(s, L(S_NO_DATA));
+	struct rep_table *gt, *mt;
+	sqlite3_stmt *st, *ms;
+	int64_t active = 0, achieved = 0, dropped = 0, on_norm = 0;
+	int rc;
+
+	if ((rc = store_prepare(b->db,
+				"SELECT tm.name, g.id, g.text, g.norm, g.baseline, g.status, g.closed, g.added FROM goal g "
+				"JOIN team tm ON tm.id = g.team_id WHERE" TEAM_SCOPE "AND g.added <= ?4 AND "
+				"(g.closed IS NULL OR g.closed >= ?3) ORDER BY tm.name, tm.id, g.added, g.id", &st, b->err)))
+		return rc;
+	if ((rc = store_prepare(b->db,
+				"SELECT date, score FROM goal_measure WHERE goal_id = ?1 AND date <= ?2 ORDER BY date, id",
+				&ms, b->err))) {
+		sqlite3_finalize(st);
+		return rc;
+	}
+	bind_scope(b, st);
+	/* the figures come first in every format: add them, then fill them */
+	rep_figure_add(s, "goals_active", L(S_GOALS_ACTIVE), rv_int(0));
+	rep_figure_add(s, "goals_on_norm", L(S_GOALS_ON_NORM), rv_int(0));
+	rep_figure_add(s, "goals_achieved", L(S_GOALS_ACHIEVED), rv_int(0));
+	rep_figure_add(s, "goals_dropped", L(S_GOALS_DROPPED), rv_int(0));
+	gt = rep_table_add(s, "goals", L(S_GOALS_TABLE), 9, gkeys, glabels);
+	mt = rep_table_add(s, "results", L(S_MEASURES_TABLE), 5, mkeys, mlabels);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		int64_t id = sqlite3_column_int64(st, 1);
+		double norm = sqlite3_column_double(st, 3), base = sqlite3_column_double(st, 4), latest = NAN;
+		const char *status = (const char *)sqlite3_column_text(st, 5);
+		const char *closed = col_null(st, 6) ? NULL : (const char *)sqlite3_column_text(st, 6);
+		char **labels = NULL, point[32], latest_on[11] = "";
+		double *vals = NULL;
+		size_t n = 0, a = 0;
+
+		/* closed after the period: it was active then */
+		if (closed && strcmp(closed, b->to) > 0) {
+			status = "active";
+			closed = NULL;
+		}
+		sqlite3_reset(ms);
+		sqlite3_bind_int64(ms, 1, id);
+		store_bind_text(ms, 2, b->to);
+		labels = xrealloc(labels, (a = 8) * sizeof(*labels));
+		vals = xrealloc(vals, a * sizeof(*vals));
+		labels[0] = xstrdup("P0");
+		vals[n++] = base; /* P0: the 0-meting */
+		while (sqlite3_step(ms) == SQLITE_ROW) {
+			if (n == a) {
+				a *= 2;
+				labels = xrealloc(labels, a * sizeof(*labels));
+				vals = xrealloc(vals, a * sizeof(*vals));
+			}
+			snprintf(point, sizeof(point), "P%zu", n);
+			labels[n] = xstrdup(point);
+			vals[n] = sqlite3_column_double(ms, 1);
+			latest = vals[n];
+			snprintf(latest_on, sizeof(latest_on), "%s", (const char *)sqlite3_column_text(ms, 0));
+			rep_cell(mt, col_text(st, 0));
+			rep_cell(mt, rv_int(id));
+			rep_cell(mt, rv_text(point));
+			rep_cell(mt, col_text(ms, 0));
+			rep_cell(mt, rv_real(vals[n]));
+			n++;
+		}
+		rep_cell(gt, col_text(st, 0));
+		rep_cell(gt, rv_int(id));
+		rep_cell(gt, col_text(st, 2));
+		rep_cell(gt, rv_real(norm));
+		rep_cell(gt, rv_real(base));
+		rep_cell(gt, rv_real(latest));
+		rep_cell(gt, rv_int((int64_t)n - 1));
+		status_text(b, gt, status);
+		rep_cell(gt, rv_text(closed));
+		if (!strcmp(status, "active")) {
+			active++;
+			on_norm += !isnan(latest) && round_to(latest, 1) >= round_to(norm, 1);
+		}
+		achieved += !strcmp(status, "achieved");
+		dropped += !strcmp(status, "dropped");
+
+		/* the chart: P0 (0-meting) .. Pn against the norm */
+		{
+			struct strbuf title = STRBUF_INIT, desc = STRBUF_INIT;
+			char key[32];
+			strbuf_addf(&title, "%s %lld (%s): %s", L(S_GOAL), (long long)id, (const char *)sqlite3_column_text(st, 0),
+				    (const char *)sqlite3_column_text(st, 2));
+			strbuf_addf(&desc, "%s ", L(S_BASELINE_COL));
+			human(b, &desc, rv_real(base));
+			strbuf_addf(&desc, "; %s ", L(S_NORM));
+			human(b, &desc, rv_real(norm));
+			if (n > 1) {
+				strbuf_addf(&desc, "; %s ", L(S_LATEST_LC));
+				human(b, &desc, rv_real(latest));
+				strbuf_addf(&desc, " (P%zu, %s)", n - 1, latest_on);
+			} else
+				strbuf_addf(&desc, "; %s", L(S_NO_RESULTS));
+			strbuf_adds(&desc, ".");
+			snprintf(key, sizeof(key), "goal-%lld", (long long)id);
+			struct rep_chart *c = rep_chart_add(s, REP_CHART_LINE, key, strbuf_str(&title), strbuf_str(&desc), n,
+							    (const char *const *)labels, 0, NULL, vals, 1, 10);
+			c->norm = norm;
+			c->baseline = base;
+			strbuf_release(&title);
+			strbuf_release(&desc);
+		}
+		for (size_t i = 0; i < n; i++)
+			free(labels[i]);
+		free(labels);
+		free(vals);
+	}
+	sqlite3_finalize(st);
+	sqlite3_finalize(ms);
+	if (rc != SQLITE_DONE)
+		return store_fail(b->db, rc, b->err, "reading goals");
+	s->figs[0].v = rv_int(active);
+	s->figs[1].v = rv_int(on_norm);
+	s->figs[2].v = rv_int(achieved);
+	s->figs[3].v = rv_int(dropped);
+	if (!gt->nrows)
+		rep_section_empty(s, L(S_NO_DATA));
 	return 0;
 }
 
-/* Actions in class and team actions: open, overdue and done. */
+/* Actions in class and team actions: open (not done by the end of the
+ * period), overdue (open and due before the period's last day) and done in
+ * the period. */
 static int section_actions(struct bctx *b)
 {
+	static const char *const keys[] = { "team", "action", "kind", "what", "who", "due", "state" };
+	const char *labels[] = { L(S_TEAM), L(S_ACTION), L(S_KIND), L(S_WHAT), L(S_WHO), L(S_DUE), L(S_STATUS) };
 	struct rep_section *s = rep_section_add(b->r, "actions", L(S_SEC_ACTIONS));
-	rep_section_empty(s, L(S_NO_DATA));
+	struct rep_table *t;
+	sqlite3_stmt *st;
+	int64_t open = 0, overdue = 0, done = 0;
+	int rc;
+
+	if ((rc = store_prepare(b->db,
+				"SELECT count(*) FILTER (WHERE a.done IS NULL OR a.done > ?4), "
+				"count(*) FILTER (WHERE (a.done IS NULL OR a.done > ?4) AND a.due < ?4), "
+				"count(*) FILTER (WHERE a.done BETWEEN ?3 AND ?4) "
+				"FROM board_action a JOIN team tm ON tm.id = a.team_id WHERE" TEAM_SCOPE
+				"AND a.added <= ?4 AND (a.removed IS NULL OR a.removed > ?4)", &st, b->err)))
+		return rc;
+	bind_scope(b, st);
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		open = sqlite3_column_int64(st, 0);
+		overdue = sqlite3_column_int64(st, 1);
+		done = sqlite3_column_int64(st, 2);
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_ROW)
+		return store_fail(b->db, rc, b->err, "counting actions");
+	rep_figure_add(s, "open", L(S_ACT_OPEN), rv_int(open));
+	rep_figure_add(s, "overdue", L(S_ACT_OVERDUE), rv_int(overdue));
+	rep_figure_add(s, "done", L(S_ACT_DONE), rv_int(done));
+	t = rep_table_add(s, "open_actions", L(S_ACT_TABLE), 7, keys, labels);
+	if ((rc = store_prepare(b->db,
+				"SELECT tm.name, a.id, a.kind, a.what, (SELECT group_concat(name, ', ') FROM (SELECT p.name "
+				"FROM board_action_who w JOIN person p ON p.id = w.person_id WHERE w.action_id = a.id "
+				"ORDER BY p.name)), a.due, a.due < ?4 FROM board_action a JOIN team tm ON tm.id = a.team_id "
+				"WHERE" TEAM_SCOPE "AND a.added <= ?4 AND (a.removed IS NULL OR a.removed > ?4) "
+				"AND (a.done IS NULL OR a.done > ?4) ORDER BY a.due, tm.name, a.id", &st, b->err)))
+		return rc;
+	bind_scope(b, st);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		rep_cell(t, col_text(st, 0));
+		rep_cell(t, rv_int(sqlite3_column_int64(st, 1)));
+		rep_cell(t, rv_text(strcmp((const char *)sqlite3_column_text(st, 2), "team") ? L(S_KIND_CLASS)
+										     : L(S_KIND_TEAM)));
+		rep_cell(t, col_text(st, 3));
+		rep_cell(t, col_text(st, 4));
+		rep_cell(t, col_text(st, 5));
+		rep_cell(t, rv_text(sqlite3_column_int(st, 6) ? L(S_OVERDUE) : L(S_OPEN)));
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE)
+		return store_fail(b->db, rc, b->err, "reading actions");
+	if (!open && !done)
+		rep_section_empty(s, L(S_NO_DATA));
 	return 0;
 }
 
-/* Successes on the board and the 'zo werken wij' standards. */
+/* Successes put on the board in the period and the 'zo werken wij'
+ * standards of the goals achieved by the end of the period. */
 static int section_successes(struct bctx *b)
 {
+	static const char *const skeys[] = { "team", "date", "success", "goal" };
+	static const char *const wkeys[] = { "team", "goal", "standard", "achieved" };
+	const char *slabels[] = { L(S_TEAM), L(S_DATE), L(S_SUCCESS), L(S_GOAL) };
+	const char *wlabels[] = { L(S_TEAM), L(S_GOAL), L(S_STANDARD), L(S_ACHIEVED_ON) };
 	struct rep_section *s = rep_section_add(b->r, "successes", L(S_SEC_SUCCESSES));
-	rep_section_empty(s, L(S_NO_DATA));
+	struct rep_table *ts, *tw;
+	sqlite3_stmt *st;
+	int rc;
+
+	rep_figure_add(s, "successes", L(S_SUCC_COUNT), rv_int(0));
+	rep_figure_add(s, "standards", L(S_STD_COUNT), rv_int(0));
+	ts = rep_table_add(s, "successes", L(S_SUCC_TABLE), 4, skeys, slabels);
+	tw = rep_table_add(s, "standards", L(S_STD_TABLE), 4, wkeys, wlabels);
+	if ((rc = store_prepare(b->db,
+				"SELECT tm.name, i.added, i.text, i.goal_id FROM board_item i JOIN team tm ON tm.id = i.team_id "
+				"WHERE" TEAM_SCOPE "AND i.section = 'successen' AND i.added BETWEEN ?3 AND ?4 "
+				"ORDER BY i.added, tm.name, i.id", &st, b->err)))
+		return rc;
+	bind_scope(b, st);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		rep_cell(ts, col_text(st, 0));
+		rep_cell(ts, col_text(st, 1));
+		rep_cell(ts, col_text(st, 2));
+		rep_cell(ts, col_null(st, 3) ? rv_null() : rv_int(sqlite3_column_int64(st, 3)));
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE)
+		return store_fail(b->db, rc, b->err, "reading successes");
+	if ((rc = store_prepare(b->db,
+				"SELECT tm.name, g.id, g.standard, g.closed FROM goal g JOIN team tm ON tm.id = g.team_id "
+				"WHERE" TEAM_SCOPE "AND g.status = 'achieved' AND g.closed <= ?4 AND ?3 <= ?4 "
+				"ORDER BY g.closed, tm.name, g.id", &st, b->err)))
+		return rc;
+	bind_scope(b, st);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		rep_cell(tw, col_text(st, 0));
+		rep_cell(tw, rv_int(sqlite3_column_int64(st, 1)));
+		rep_cell(tw, col_text(st, 2));
+		rep_cell(tw, col_text(st, 3));
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE)
+		return store_fail(b->db, rc, b->err, "reading standards");
+	s->figs[0].v = rv_int((int64_t)ts->nrows);
+	s->figs[1].v = rv_int((int64_t)tw->nrows);
+	if (!ts->nrows && !tw->nrows)
+		rep_section_empty(s, L(S_NO_DATA));
 	return 0;
 }
 
-/* Lesson visits: coverage per round and feedback talks due. */
+/* A lib function's JSON output, parsed: the report uses the figures the
+ * commands show, so the rules (coverage, suppression) live in one place. */
+struct capture {
+	struct out o;
+	FILE *fp;
+	char *buf;
+	size_t len;
+};
+
+static int capture_begin(struct capture *c)
+{
+	memset(c, 0, sizeof(*c));
+	c->fp = open_memstream(&c->buf, &c->len);
+	if (!c->fp)
+		return -1;
+	out_init(&c->o, c->fp, OUT_JSON);
+	return 0;
+}
+
+/* The parsed document (NULL when rc was not 0), and everything released. */
+static cJSON *capture_end(struct capture *c, int rc)
+{
+	cJSON *doc = NULL;
+	out_release(&c->o);
+	fclose(c->fp);
+	if (!rc)
+		doc = cJSON_Parse(c->buf);
+	free(c->buf);
+	return doc;
+}
+
+static struct rv jnum_int(const cJSON *o, const char *key)
+{
+	const cJSON *v = cJSON_GetObjectItemCaseSensitive(o, key);
+	return cJSON_IsNumber(v) ? rv_int((int64_t)v->valuedouble) : rv_null();
+}
+
+static double jnum(const cJSON *o, const char *key)
+{
+	const cJSON *v = cJSON_GetObjectItemCaseSensitive(o, key);
+	return cJSON_IsNumber(v) ? v->valuedouble : NAN;
+}
+
+static const char *jtext(const cJSON *o, const char *key)
+{
+	const cJSON *v = cJSON_GetObjectItemCaseSensitive(o, key);
+	return cJSON_IsString(v) ? v->valuestring : NULL;
+}
+
+/* Coverage of one team (or every teacher team) by visit_coverage(). */
+static int coverage(struct bctx *b, int64_t team, struct visit_coverage *cov)
+{
+	struct visit_filter f;
+	struct capture c;
+	int rc;
+
+	visit_filter_init(&f);
+	f.team = team;
+	f.from = b->ro->from;
+	f.to = b->ro->to;
+	f.today = b->ro->to;
+	if (capture_begin(&c))
+		return beter_err_set(b->err, BETER_IOERR, "out of memory");
+	rc = visit_coverage(b->db, b->ro->school, &f, &c.o, cov, b->err);
+	cJSON_Delete(capture_end(&c, 1));
+	return rc;
+}
+
+/* Lesson visits: how many teachers of the scope were visited in the period
+ * and had their feedback talk (never per teacher: no ranking), and the
+ * visits whose feedback talk is due at the end of the period. */
 static int section_visits(struct bctx *b)
 {
+	static const char *const ckeys[] = { "team", "team_members", "visited", "coverage", "feedback_held" };
+	static const char *const dkeys[] = { "visit", "date", "team", "teacher", "observer", "days_ago" };
+	const char *clabels[] = { L(S_TEAM), L(S_VIS_TEACHERS), L(S_VIS_VISITED), L(S_VIS_COVERAGE), L(S_VIS_FEEDBACK) };
+	const char *dlabels[] = { L(S_VISIT), L(S_DATE), L(S_TEAM), L(S_TEACHER), L(S_OBSERVER), L(S_DAYS_AGO) };
 	struct rep_section *s = rep_section_add(b->r, "visits", L(S_SEC_VISITS));
-	rep_section_empty(s, L(S_NO_DATA));
+	struct visit_coverage cov;
+	struct rep_table *tc, *td;
+	sqlite3_stmt *st;
+	int64_t recorded = 0;
+	int rc;
+
+	if ((rc = coverage(b, b->ro->team, &cov)))
+		return rc;
+	if ((rc = store_prepare(b->db,
+				"SELECT count(*) FROM visit v WHERE v.school_id = ?1 AND (?2 = 0 OR v.team_id = ?2) "
+				"AND v.recorded IS NOT NULL AND v.date BETWEEN ?3 AND ?4", &st, b->err)))
+		return rc;
+	bind_scope(b, st);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		recorded = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	rep_figure_add(s, "visits", L(S_VIS_RECORDED), rv_int(recorded));
+	rep_figure_add(s, "team_members", L(S_VIS_TEACHERS), rv_int(cov.teachers));
+	rep_figure_add(s, "visited", L(S_VIS_VISITED), rv_int(cov.visited));
+	rep_figure_add(s, "coverage", L(S_VIS_COVERAGE), cov.teachers ? rv_share((double)cov.visited / cov.teachers) : rv_null());
+	rep_figure_add(s, "feedback_held", L(S_VIS_FEEDBACK), rv_int(cov.feedback));
+	rep_figure_add(s, "feedback_due", L(S_VIS_DUE), rv_int(0));
+
+	/* per team: the teacher teams of the school, or the one team */
+	tc = rep_table_add(s, "coverage", L(S_VIS_TEAM_TABLE), 5, ckeys, clabels);
+	if ((rc = store_prepare(b->db, "SELECT tm.id, tm.name FROM team tm WHERE" TEAM_SCOPE
+				       "AND (?2 <> 0 OR tm.kind = 'leraren') ORDER BY tm.name, tm.id", &st, b->err)))
+		return rc;
+	sqlite3_bind_int64(st, 1, b->ro->school);
+	sqlite3_bind_int64(st, 2, b->ro->team);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct visit_coverage tcov;
+		int r2 = coverage(b, sqlite3_column_int64(st, 0), &tcov);
+		if (r2) {
+			sqlite3_finalize(st);
+			return r2;
+		}
+		rep_cell(tc, col_text(st, 1));
+		rep_cell(tc, rv_int(tcov.teachers));
+		rep_cell(tc, rv_int(tcov.visited));
+		rep_cell(tc, tcov.teachers ? rv_share((double)tcov.visited / tcov.teachers) : rv_null());
+		rep_cell(tc, rv_int(tcov.feedback));
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE)
+		return store_fail(b->db, rc, b->err, "listing teams");
+
+	/* feedback talks due at the end of the period (the rule of visit_status_of) */
+	td = rep_table_add(s, "feedback_due", L(S_VIS_DUE_TABLE), 6, dkeys, dlabels);
+	if ((rc = store_prepare(b->db,
+				"SELECT v.id, v.date, tm.name, t.name, o.name FROM visit v JOIN person t ON t.id = v.teacher_id "
+				"JOIN person o ON o.id = v.observer_id LEFT JOIN team tm ON tm.id = v.team_id "
+				"WHERE v.school_id = ?1 AND (?2 = 0 OR v.team_id = ?2) AND v.date <= ?4 AND ?3 <= ?4 "
+				"AND v.recorded IS NOT NULL AND v.recorded <= ?4 "
+				"AND (v.feedback_date IS NULL OR v.feedback_date > ?4) ORDER BY v.date, v.id", &st, b->err)))
+		return rc;
+	bind_scope(b, st);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		int day;
+		if (date_parse((const char *)sqlite3_column_text(st, 1), &day, "date", NULL) ||
+		    visit_status_of(1, 0, day, b->ro->to, VISIT_FEEDBACK_DAYS) != VISIT_FEEDBACK_DUE)
+			continue;
+		rep_cell(td, rv_int(sqlite3_column_int64(st, 0)));
+		rep_cell(td, col_text(st, 1));
+		rep_cell(td, col_text(st, 2));
+		rep_cell(td, col_text(st, 3));
+		rep_cell(td, col_text(st, 4));
+		rep_cell(td, rv_int(b->ro->to - day));
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE)
+		return store_fail(b->db, rc, b->err, "reading visits");
+	s->figs[5].v = rv_int((int64_t)td->nrows);
+	rep_section_note(s, L(S_VIS_RULE));
+	if (!recorded && !td->nrows)
+		rep_section_empty(s, L(S_NO_DATA));
 	return 0;
 }
 
-/* Pupil arenas: their outcomes on the board. */
+/* Pupil arenas held or concluded in the period (the team's own and those of
+ * the whole school), their outcomes and the three groups' top 3 side by side. */
 static int section_arena(struct bctx *b)
 {
+	static const char *const akeys[] = { "arena", "date", "team", "theme", "pupil_group", "outcome", "outcome_date" };
+	static const char *const tkeys[] = { "arena", "rank", "leerlingen", "leraren", "mt" };
+	const char *alabels[] = { L(S_ARENA), L(S_DATE), L(S_TEAM), L(S_THEME), L(S_PUPIL_GROUP), L(S_OUTCOME),
+				  L(S_DATE) };
+	const char *tlabels[] = { L(S_ARENA), L(S_RANK), L(S_G_PUPILS), L(S_G_TEACHERS), L(S_G_MT) };
 	struct rep_section *s = rep_section_add(b->r, "arena", L(S_SEC_ARENA));
-	rep_section_empty(s, L(S_NO_DATA));
+	struct rep_table *ta, *tt;
+	sqlite3_stmt *st;
+	int64_t held = 0, outcomes = 0;
+	int rc;
+
+	rep_figure_add(s, "arenas", L(S_AR_HELD), rv_int(0));
+	rep_figure_add(s, "outcomes", L(S_AR_OUTCOMES), rv_int(0));
+	ta = rep_table_add(s, "arenas", L(S_AR_TABLE), 7, akeys, alabels);
+	tt = rep_table_add(s, "top3", L(S_AR_TOP), 5, tkeys, tlabels);
+	if ((rc = store_prepare(b->db,
+				"SELECT a.id, a.day, tm.name, a.theme, a.pupil_group, a.outcome, a.outcome_day, "
+				"a.day BETWEEN ?3 AND ?4, a.outcome_day BETWEEN ?3 AND ?4 FROM arena a "
+				"LEFT JOIN team tm ON tm.id = a.team_id WHERE a.school_id = ?1 AND (?2 = 0 OR a.team_id = ?2 "
+				"OR a.team_id IS NULL) AND (a.day BETWEEN ?3 AND ?4 OR a.outcome_day BETWEEN ?3 AND ?4) "
+				"ORDER BY a.day, a.id", &st, b->err)))
+		return rc;
+	bind_scope(b, st);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		int64_t id = sqlite3_column_int64(st, 0);
+		int has_outcome = sqlite3_column_int(st, 8);
+		struct arena_toplist lists[ARENA_NGROUPS];
+		held += sqlite3_column_int(st, 7);
+		outcomes += has_outcome;
+		rep_cell(ta, rv_int(id));
+		rep_cell(ta, col_text(st, 1));
+		rep_cell(ta, col_null(st, 2) ? rv_unknown(L(S_WHOLE_SCHOOL)) : col_text(st, 2));
+		rep_cell(ta, col_text(st, 3));
+		rep_cell(ta, col_text(st, 4));
+		/* an outcome recorded after the period is not shown */
+		rep_cell(ta, has_outcome ? col_text(st, 5) : rv_null());
+		rep_cell(ta, has_outcome ? col_text(st, 6) : rv_null());
+		for (int g = 0; g < ARENA_NGROUPS; g++)
+			if ((rc = arena_toplist_load(b->db, id, g, 3, &lists[g], b->err))) {
+				while (g-- > 0)
+					arena_toplist_release(&lists[g]);
+				sqlite3_finalize(st);
+				return rc;
+			}
+		for (size_t i = 0; i < 3; i++) {
+			if (i >= lists[0].n && i >= lists[1].n && i >= lists[2].n)
+				break;
+			rep_cell(tt, rv_int(id));
+			rep_cell(tt, rv_int((int64_t)i + 1));
+			for (int g = 0; g < ARENA_NGROUPS; g++) {
+				if (i >= lists[g].n) {
+					rep_cell(tt, rv_null());
+					continue;
+				}
+				struct strbuf cell = STRBUF_INIT;
+				strbuf_addf(&cell, "%s (%lld)", lists[g].items[i].text, (long long)lists[g].items[i].votes);
+				rep_cell(tt, rv_text(strbuf_str(&cell)));
+				strbuf_release(&cell);
+			}
+		}
+		for (int g = 0; g < ARENA_NGROUPS; g++)
+			arena_toplist_release(&lists[g]);
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE)
+		return store_fail(b->db, rc, b->err, "reading arenas");
+	s->figs[0].v = rv_int(held);
+	s->figs[1].v = rv_int(outcomes);
+	if (!ta->nrows)
+		rep_section_empty(s, L(S_NO_DATA));
+	return 0;
+}
+
+/* One instrument in the survey section: its last wave in the period against
+ * the wave before (survey_compare), or the one wave on its own
+ * (survey_report); suppressed values are null and drawn as "too few". */
+struct sv_wave {
+	int64_t survey;
+	char *wave;
+	int64_t team; /* the survey's team, 0 for the school */
+};
+
+static int survey_one(struct bctx *b, struct rep_section *s, struct rep_table *t, const char *code,
+		      const struct sv_wave *w1, const struct sv_wave *w2, int64_t *respondents)
+{
+	struct survey_instrument in;
+	struct capture c;
+	cJSON *doc;
+	int64_t iid;
+	int rc, lo = 1, hi = 5;
+
+	if ((rc = survey_instrument_get(b->db, code, 0, &in, &iid, b->err)))
+		return rc;
+	if (in.nscales && in.nlikert) {
+		lo = in.likert[in.scales[0].likert].lo;
+		hi = in.likert[in.scales[0].likert].hi;
+	}
+	if (capture_begin(&c)) {
+		survey_instrument_release(&in);
+		return beter_err_set(b->err, BETER_IOERR, "out of memory");
+	}
+	if (w1)
+		rc = survey_compare(b->db, b->ro->school, code, w1->wave, w2->wave, b->ro->team ? b->ro->team : w2->team,
+				    0, &c.o, b->err);
+	else
+		rc = survey_report(b->db, w2->survey, b->ro->team && !w2->team ? SURVEY_BY_TEAM : SURVEY_BY_SCALE, 0,
+				   &c.o, b->err);
+	doc = capture_end(&c, rc);
+	if (rc || !doc) {
+		survey_instrument_release(&in);
+		cJSON_Delete(doc);
+		return rc ? rc : beter_err_set(b->err, BETER_IOERR, "reading the survey figures");
+	}
+	const cJSON *rows = cJSON_GetObjectItemCaseSensitive(doc, w1 ? "scales" : "results");
+	size_t n = 0, ng = w1 ? 2 : 1;
+	const char **cats = xcalloc((size_t)cJSON_GetArraySize(rows) + 1, sizeof(*cats));
+	double *vals = xcalloc(((size_t)cJSON_GetArraySize(rows) + 1) * 2, sizeof(*vals));
+	int64_t nmax = 0;
+	const cJSON *row;
+	char team_name[256] = "";
+
+	if (b->ro->team && !w1) {
+		sqlite3_stmt *q;
+		if (!store_prepare(b->db, "SELECT name FROM team WHERE id = ?1", &q, NULL)) {
+			sqlite3_bind_int64(q, 1, b->ro->team);
+			if (sqlite3_step(q) == SQLITE_ROW)
+				snprintf(team_name, sizeof(team_name), "%s", (const char *)sqlite3_column_text(q, 0));
+			sqlite3_finalize(q);
+		}
+	}
+	cJSON_ArrayForEach(row, rows)
+	{
+		const char *group = jtext(row, "group");
+		int hidden = cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(row, "suppressed"));
+		/* survey_report: the scope's own rows only (the total, or the team's group) */
+		if (!w1 && group && strcmp(group, b->ro->team && !w2->team ? team_name : "totaal"))
+			continue;
+		cats[n] = jtext(row, "title");
+		rep_cell(t, rv_text(in.title));
+		rep_cell(t, rv_text(jtext(row, "title")));
+		if (w1) {
+			rep_cell(t, rv_text(w1->wave));
+			rep_cell(t, hidden ? rv_unknown(L(S_SUPPRESSED)) : jnum_int(row, "n_1"));
+			rep_cell(t, hidden ? rv_unknown(L(S_SUPPRESSED)) : rv_realp(jnum(row, "mean_1"), 2));
+		} else {
+			/* one wave: it fills the columns of the second */
+			for (int i = 0; i < 3; i++)
+				rep_cell(t, rv_null());
+		}
+		rep_cell(t, rv_text(w2->wave));
+		rep_cell(t, hidden ? rv_unknown(L(S_SUPPRESSED)) : jnum_int(row, w1 ? "n_2" : "n"));
+		rep_cell(t, hidden ? rv_unknown(L(S_SUPPRESSED)) : rv_realp(jnum(row, w1 ? "mean_2" : "mean"), 2));
+		rep_cell(t, w1 && !hidden ? rv_realp(jnum(row, "change"), 2) : rv_null());
+		rep_cell(t, w1 && !hidden ? rv_realp(jnum(row, "cohen_d"), 2) : rv_null());
+		if (w1) {
+			vals[n * 2] = hidden ? NAN : round_to(jnum(row, "mean_1"), 2);
+			vals[n * 2 + 1] = hidden ? NAN : round_to(jnum(row, "mean_2"), 2);
+		} else
+			vals[n] = hidden ? NAN : round_to(jnum(row, "mean"), 2);
+		if (!hidden) {
+			double m = jnum(row, w1 ? "n_2" : "n");
+			if (!isnan(m) && (int64_t)m > nmax)
+				nmax = (int64_t)m;
+		}
+		n++;
+	}
+	*respondents += nmax;
+	if (n) {
+		struct strbuf title = STRBUF_INIT, desc = STRBUF_INIT;
+		const char *groups[2] = { w1 ? w1->wave : w2->wave, w2->wave };
+		char key[128];
+		int64_t min_n = (int64_t)jnum(cJSON_GetObjectItemCaseSensitive(doc, w1 ? "compare" : "survey"), "min_n");
+		strbuf_adds(&title, in.title);
+		if (w2->team && !b->ro->team) {
+			const char *tn = jtext(cJSON_GetObjectItemCaseSensitive(doc, w1 ? "compare" : "survey"), "team");
+			if (tn)
+				strbuf_addf(&title, " (%s)", tn);
+		}
+		if (w1)
+			strbuf_addf(&title, ": %s %s %s", w1->wave, L(S_AGAINST), w2->wave);
+		else
+			strbuf_addf(&title, ": %s", w2->wave);
+		strbuf_addf(&desc, L(S_SV_DESC), lo, hi, (long long)min_n);
+		if (w2->team)
+			snprintf(key, sizeof(key), "survey-%s-team-%lld", code, (long long)w2->team);
+		else
+			snprintf(key, sizeof(key), "survey-%s", code);
+		struct rep_chart *ch = rep_chart_add(s, REP_CHART_BARS, key, strbuf_str(&title), strbuf_str(&desc), n, cats,
+						     ng, w1 ? groups : groups + 1, vals, lo, hi);
+		ch->prec = 2;
+		strbuf_release(&title);
+		strbuf_release(&desc);
+	}
+	free(cats);
+	free(vals);
+	cJSON_Delete(doc);
+	survey_instrument_release(&in);
 	return 0;
 }
 
 /* Survey scales, wave against wave (a bar chart), with the suppression of
- * small groups applied. */
+ * small groups of lib/survey.c applied: per instrument with a wave in the
+ * period (its day: closes, else opens, else created), that wave against the
+ * one before. A team report counts that team's respondents; per-team figures
+ * of the whole school are left to 'beter survey report --by team', which
+ * also hides groups that could be worked out from the total. */
 static int section_surveys(struct bctx *b)
 {
+	static const char *const keys[] = { "instrument", "scale", "wave_1", "n_1", "mean_1", "wave_2", "n_2", "mean_2",
+					    "change", "cohen_d" };
+	const char *labels[] = { L(S_INSTRUMENT), L(S_SCALE), L(S_WAVE1), "n 1", L(S_MEAN1), L(S_WAVE2), "n 2",
+				 L(S_MEAN2), L(S_CHANGE), L(S_COHEN) };
 	struct rep_section *s = rep_section_add(b->r, "surveys", L(S_SEC_SURVEYS));
-	rep_section_empty(s, L(S_NO_DATA));
+	struct rep_table *t;
+	sqlite3_stmt *st;
+	int64_t instruments = 0, respondents = 0;
+	int rc;
+
+	rep_figure_add(s, "instruments", L(S_SV_INSTRUMENTS), rv_int(0));
+	rep_figure_add(s, "respondents", L(S_SV_RESPONDENTS), rv_int(0));
+	t = rep_table_add(s, "scales", L(S_SV_TABLE), 10, keys, labels);
+	/* the instruments with a wave in the period, and their last two waves up to its end */
+	if ((rc = store_prepare(b->db,
+				"WITH w AS (SELECT s.id, i.code, s.wave, coalesce(s.team_id, 0) AS team, "
+				"coalesce(s.closes, s.opens, substr(s.created, 1, 10)) AS day FROM survey s "
+				"JOIN survey_instrument i ON i.id = s.instrument_id WHERE s.school_id = ?1 "
+				"AND (?2 = 0 OR s.team_id IS NULL OR s.team_id = ?2) AND "
+				"coalesce(s.closes, s.opens, substr(s.created, 1, 10)) <= ?4) "
+				"SELECT code, id, wave, team FROM (SELECT w.*, row_number() OVER (PARTITION BY code, team "
+				"ORDER BY day DESC, id DESC) AS k FROM w WHERE (code, team) IN (SELECT code, team FROM w "
+				"WHERE day >= ?3)) WHERE k <= 2 ORDER BY code, team, k DESC", &st, b->err)))
+		return rc;
+	bind_scope(b, st);
+	{
+		struct sv_wave prev = { 0, NULL, 0 };
+		char *prev_code = NULL;
+		int more = 1;
+		while (more) {
+			struct sv_wave cur = { 0, NULL, 0 };
+			char *code = NULL;
+			rc = sqlite3_step(st);
+			if (rc == SQLITE_ROW) {
+				code = xstrdup((const char *)sqlite3_column_text(st, 0));
+				cur.survey = sqlite3_column_int64(st, 1);
+				cur.wave = xstrdup((const char *)sqlite3_column_text(st, 2));
+				cur.team = sqlite3_column_int64(st, 3);
+			} else
+				more = 0;
+			/* a new instrument (or the end): the previous one is complete */
+			if (prev_code && (!code || strcmp(code, prev_code) || cur.team != prev.team)) {
+				int r2 = survey_one(b, s, t, prev_code, NULL, &prev, &respondents);
+				instruments++;
+				free(prev.wave);
+				free(prev_code);
+				prev.wave = NULL;
+				prev_code = NULL;
+				if (r2) {
+					free(code);
+					free(cur.wave);
+					sqlite3_finalize(st);
+					return r2;
+				}
+			} else if (prev_code) {
+				/* two waves: the earlier first */
+				int r2 = survey_one(b, s, t, prev_code, &prev, &cur, &respondents);
+				instruments++;
+				free(prev.wave);
+				free(prev_code);
+				free(code);
+				free(cur.wave);
+				prev.wave = NULL;
+				prev_code = NULL;
+				if (r2) {
+					sqlite3_finalize(st);
+					return r2;
+				}
+				continue;
+			}
+			prev_code = code;
+			prev = cur;
+		}
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE)
+		return store_fail(b->db, rc, b->err, "reading surveys");
+	s->figs[0].v = rv_int(instruments);
+	s->figs[1].v = rv_int(respondents);
+	rep_section_note(s, L(S_SV_RULE));
+	if (!instruments)
+		rep_section_empty(s, L(S_NO_DATA));
 	return 0;
 }
 

@@ -15,6 +15,7 @@
 
 #include "beter/csvin.h"
 #include "beter/date.h"
+#include "beter/share.h"
 #include "beter/store.h"
 #include "beter/team.h"
 
@@ -22,41 +23,6 @@ static const char *const instrument_kinds[] = { "culture", "thermometer", "feedb
 						"other", NULL };
 
 #define INSTRUMENT_FILE_MAX (1024 * 1024)
-
-/* ---- where shipped data lives ---- */
-
-static int is_dir(const char *path)
-{
-	struct stat st;
-	return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
-}
-
-/* A small lookup of its own until a shared one exists: $BETER_SHARE, the
- * installed directory, the source tree. */
-const char *survey_share_dir(void)
-{
-	static char buf[4096];
-	const char *env = getenv("BETER_SHARE");
-	const char *cands[3];
-	int n = 0;
-
-	if (env && *env)
-		return env;
-#ifdef BETER_SHARE_DIR
-	cands[n++] = BETER_SHARE_DIR;
-#endif
-#ifdef BETER_SOURCE_SHARE_DIR
-	cands[n++] = BETER_SOURCE_SHARE_DIR;
-#endif
-	for (int i = 0; i < n; i++) {
-		snprintf(buf, sizeof(buf), "%s/instruments", cands[i]);
-		if (is_dir(buf)) {
-			snprintf(buf, sizeof(buf), "%s", cands[i]);
-			return buf;
-		}
-	}
-	return n ? cands[n - 1] : "share";
-}
 
 /* ---- instrument documents ---- */
 
@@ -579,7 +545,11 @@ int survey_instrument_get(sqlite3 *db, const char *code, int store_it, struct su
 		return rc;
 	if (!code_valid(code))
 		return beter_err_set(err, BETER_FAIL, "no instrument '%s' (see 'beter survey instrument list')", code);
-	snprintf(path, sizeof(path), "%s/instruments/%s.json", survey_share_dir(), code);
+	{
+		char *p = share_path("instruments/%s.json", code);
+		snprintf(path, sizeof(path), "%s", p);
+		free(p);
+	}
 	if (access(path, R_OK) != 0)
 		return beter_err_set(err, BETER_FAIL, "no instrument '%s' (see 'beter survey instrument list')", code);
 	if ((rc = parse_file(path, in, err)))
@@ -695,7 +665,11 @@ int survey_instrument_list(sqlite3 *db, struct out *o, struct beter_err *err)
 		}
 	}
 	sqlite3_finalize(st);
-	snprintf(dir, sizeof(dir), "%s/instruments", survey_share_dir());
+	{
+		char *p = share_path("instruments");
+		snprintf(dir, sizeof(dir), "%s", p);
+		free(p);
+	}
 	DIR *d = opendir(dir);
 	if (d) {
 		struct dirent *de;

@@ -39,14 +39,16 @@ static void num(struct strbuf *sb, double v)
 	strbuf_adds(sb, buf);
 }
 
-/* A value label: whole numbers without decimals. */
+/* A value label: whole numbers without decimals, else one or two. */
 static void label_num(struct strbuf *sb, double v)
 {
 	char buf[32];
 	if (v == floor(v) && fabs(v) < 1e9)
 		snprintf(buf, sizeof(buf), "%.0f", v);
-	else
+	else if (fabs(v * 10 - round(v * 10)) < 1e-9)
 		snprintf(buf, sizeof(buf), "%.1f", v);
+	else
+		snprintf(buf, sizeof(buf), "%.2f", v);
 	strbuf_adds(sb, buf);
 }
 
@@ -180,12 +182,48 @@ void svg_line_chart(struct strbuf *sb, const struct svg_line *c)
 	strbuf_adds(sb, "</svg>\n");
 }
 
+static size_t utf8_chars(const char *s)
+{
+	size_t n = 0;
+	for (; s && *s; s++)
+		n += ((unsigned char)*s & 0xC0) != 0x80;
+	return n;
+}
+
+/* s escaped, cut to at most max characters with an ellipsis. */
+static void short_label(struct strbuf *sb, const char *s, size_t max)
+{
+	struct strbuf t = STRBUF_INIT;
+	size_t n = 0;
+
+	if (max < 2)
+		max = 2;
+	if (utf8_chars(s) <= max) {
+		svg_escape(sb, s);
+		return;
+	}
+	for (const char *p = s; *p; p++) {
+		if (((unsigned char)*p & 0xC0) != 0x80 && ++n > max - 1)
+			break;
+		strbuf_addc(&t, *p);
+	}
+	while (t.len && t.buf[t.len - 1] == ' ')
+		t.buf[--t.len] = '\0';
+	strbuf_adds(&t, "\xe2\x80\xa6"); /* ellipsis */
+	svg_escape(sb, strbuf_str(&t));
+	strbuf_release(&t);
+}
+
 void svg_bar_chart(struct strbuf *sb, const struct svg_bars *c)
 {
 	double plot = W - LEFT - RIGHT;
 	double slot = c->ncats ? plot / (double)c->ncats : plot;
 	double bw = c->ngroups ? (slot * 0.8) / (double)c->ngroups : 0;
 	double base = ypos(c->ymin, c->ymin, c->ymax);
+
+	int stagger = 0;
+	for (size_t k = 0; k < c->ncats; k++)
+		stagger |= (double)utf8_chars(c->cats[k]) * 5.8 > slot;
 
 	open_svg(sb, c->id, c->title, c->desc);
 	y_axis(sb, c->ymin, c->ymax);
@@ -226,9 +264,16 @@ void svg_bar_chart(struct strbuf *sb, const struct svg_bars *c)
 		strbuf_adds(sb, "<text x=\"");
 		num(sb, LEFT + slot * ((double)k + 0.5));
 		strbuf_adds(sb, "\" y=\"");
-		num(sb, H - BOTTOM + 16);
-		strbuf_adds(sb, "\" text-anchor=\"middle\" font-size=\"11\" fill=\"#444\">");
-		svg_escape(sb, c->cats[k]);
+		if (stagger) {
+			/* labels that do not fit side by side: two rows, shortened */
+			num(sb, H - BOTTOM + (k % 2 ? 24 : 12));
+			strbuf_adds(sb, "\" text-anchor=\"middle\" font-size=\"10\" fill=\"#444\">");
+			short_label(sb, c->cats[k], (size_t)(2 * slot / 6.6));
+		} else {
+			num(sb, H - BOTTOM + 16);
+			strbuf_adds(sb, "\" text-anchor=\"middle\" font-size=\"11\" fill=\"#444\">");
+			svg_escape(sb, c->cats[k]);
+		}
 		strbuf_adds(sb, "</text>\n");
 	}
 	/* legend */

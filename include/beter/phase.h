@@ -28,10 +28,6 @@
 #define PHASE_SCHOOL 0
 #define PHASE_ANY (-1)
 
-/* The directory of shipped data: $BETER_SHARE, else BETER_SHARE_DIR when it
- * holds models (installed), else BETER_SOURCE_SHARE_DIR (source tree). */
-const char *phase_share_dir(void);
-
 /* Check a model document; name prefixes messages ("my.json: field 'phases[1].id': ..."). */
 int phase_model_validate(const char *json, size_t len, const char *name, struct beter_err *err);
 
@@ -80,7 +76,14 @@ int phase_history(sqlite3 *db, int64_t school, int64_t team, int today, struct o
 int phase_retro_list(sqlite3 *db, int64_t school, int64_t team, struct out *o, struct beter_err *err);
 
 /* The three conditions of the method for a team (or PHASE_SCHOOL) over
- * [from, to]. NaN / -1 mean unknown. */
+ * [from, to]. NaN / -1 mean unknown.
+ *
+ * Ambition: an item of the board's section 'ambitie' is on the team's board
+ * on the last day of the period (added <= to, not removed by then). For the
+ * school: set when every teacher team has one (ambition_teams of teams).
+ * Rhythm: weeks with a board session of the team / school weeks (see
+ * phase_rhythm_weeks); for the school the mean of the teacher teams' rhythms,
+ * and rhythm_sessions the weeks with a session of any team. */
 struct phase_conditions {
 	int ambition;          /* 1 a board ambition is set, 0 none, -1 unknown */
 	double rhythm;         /* share of school weeks with a board session, 0-1; NaN unknown */
@@ -89,9 +92,19 @@ struct phase_conditions {
 	double retrospective;  /* share of closed phases with a retrospective; NaN when none closed */
 	int64_t closed;        /* phases closed */
 	int64_t with_retro;    /* of which with a retrospective */
+	int64_t ambition_teams; /* the school: teacher teams with an ambition */
+	int64_t teams;         /* the school: teacher teams */
 };
 int phase_conditions(sqlite3 *db, int64_t school, int64_t team, int from, int to, struct phase_conditions *pc,
 		     struct beter_err *err);
+/* School weeks of [from, to]: every ISO week (Monday-Sunday) with at least
+ * one weekday (Monday-Friday) in the period, except a week whose Monday to
+ * Friday fall in the summer holiday (15 July - 31 August) when no team of
+ * the school (school_days) held a session in it. *with_session counts the
+ * school weeks with a day of team_days in the period. Days may repeat and
+ * need not be sorted. */
+void phase_rhythm_weeks(int from, int to, const int *team_days, size_t nteam, const int *school_days,
+			size_t nschool, int64_t *weeks, int64_t *with_session);
 /* The conditions per team of the school, then the school itself. */
 int phase_conditions_list(sqlite3 *db, int64_t school, int from, int to, struct out *o, struct beter_err *err);
 

@@ -23,19 +23,23 @@ int report_format_parse(const char *s);
 /* "nl", "en"; -1 if unknown. */
 int report_lang_parse(const char *s);
 
-/* A value in a figure or table cell. */
+/* A value in a figure or table cell. Every format shows the same figure:
+ * reals rounded (half away from zero) to their decimals, shares to whole
+ * percentages (JSON: 0-1 with two decimals). */
 enum rv_type { RV_NULL, RV_TEXT, RV_INT, RV_REAL, RV_SHARE /* 0-1, shown as a percentage */ };
 struct rv {
 	enum rv_type t;
 	char *s;
 	int64_t i;
 	double d;
+	int prec;         /* RV_REAL: decimals shown (0 means 1) */
 };
 struct rv rv_null(void);
 struct rv rv_text(const char *s); /* NULL gives null; the text is copied */
 struct rv rv_unknown(const char *label); /* null, shown to people as label */
 struct rv rv_int(int64_t i);
-struct rv rv_real(double d);      /* NaN gives null */
+struct rv rv_real(double d);      /* NaN gives null; one decimal */
+struct rv rv_realp(double d, int prec); /* prec (0-3) decimals */
 struct rv rv_share(double d);     /* NaN gives null */
 
 struct rep_figure {
@@ -62,11 +66,13 @@ struct rep_chart {
 	double *values;   /* n * ngroups; NaN missing or suppressed */
 	double ymin, ymax;
 	double norm, baseline; /* line: NaN when none */
+	int prec;         /* decimals of the values (default 1) */
 };
 
 struct rep_section {
 	char *key, *title;
 	char *empty;      /* set when the section has no data yet */
+	char *note;       /* how the figures are counted (may be NULL) */
 	struct rep_figure *figs;
 	size_t nfigs, afigs;
 	struct rep_table **tables;
@@ -87,6 +93,7 @@ struct report {
 /* The building blocks, for the sections. */
 struct rep_section *rep_section_add(struct report *r, const char *key, const char *title);
 void rep_section_empty(struct rep_section *s, const char *note);
+void rep_section_note(struct rep_section *s, const char *note);
 void rep_figure_add(struct rep_section *s, const char *key, const char *label, struct rv v);
 struct rep_table *rep_table_add(struct rep_section *s, const char *key, const char *title, size_t ncols,
 				const char *const *keys, const char *const *labels);

@@ -72,10 +72,6 @@ void survey_instrument_release(struct survey_instrument *in);
 /* The Likert scale of an item (NULL for a text item). */
 const struct survey_likert *survey_item_likert(const struct survey_instrument *in, int item);
 
-/* The directory with shipped data: $BETER_SHARE, else the installed
- * BETER_SHARE_DIR, else the source tree's share/ (static buffer). */
-const char *survey_share_dir(void);
-
 /* An instrument by id: from the store, else from share/instruments/ID.json,
  * which is then copied into the store when store_it is set. *id gets the
  * store's id (0 when not stored). BETER_FAIL when unknown. */

@@ -95,3 +95,188 @@ if [ "$(id -u)" != 0 ]; then
 else
 	echo "(read-only directory skipped as root)"
 fi
+
+note a store with data in every section: the demo school
+export BETER_DB="$PWD/full.db"
+quiet beter init --school "IKC De Vlinderboom" --brin 99ZZ --sector po
+quiet beter person import "$SHARE/demo/roster.csv"
+demo="$SHARE/demo"
+for part in "$demo"/[0-9][0-9]-*.sh; do
+	. "$part"
+done
+# a small team wave of the culture survey: 3 respondents of Team Middenbouw,
+# below the instrument's minimum of 5
+head -4 "$demo/cultuursurvey-november.csv" | sed 's/Team Onderbouw/Team Middenbouw/' >klein.csv
+quiet beter survey add --instrument cultuursurvey --wave "middenbouw december" --team "Team Middenbouw" \
+	--opens 2026-11-19 --closes 2026-11-19
+quiet beter survey import 4 klein.csv
+
+note the whole school: every section has data
+run beter report --format md --now 2026-11-20T07:00:00Z
+beter report --format json --now 2026-11-20T07:00:00Z >full.json
+beter report --format md --now 2026-11-20T07:00:00Z >full.md
+beter report --format html --now 2026-11-20T07:00:00Z >full.html
+run jq -r '.sections[] | "\(.key) has_data=\(.has_data) figures=\(.figures | length) charts=\(.charts | length) tables=\(.tables | map("\(.key):\(.rows | length)") | join(","))"' full.json
+run jq -c '.sections[] | {(.key): .figures}' full.json
+run python3 htmlcheck.py full.html
+grep -c '<svg' full.html | sed 's/^/charts in html: /'
+
+note a team over a week, in English
+run beter report --format md --team "Team Bovenbouw" --week 2026-W46 --lang en --now 2026-11-20T07:00:00Z
+run beter report --format json --team "Team Onderbouw" --week 2026-W47 --now 2026-11-20T07:00:00Z
+
+# cross-check: every figure, table cell and chart value of the JSON is what the
+# Markdown shows, in the same place
+cat >crosscheck.py <<'PY'
+import json, re, sys
+rep = json.load(open(sys.argv[1]))
+md = open(sys.argv[2]).read().split("\n")
+lang = rep["lang"]
+def unesc(s):
+    return re.sub(r"\\(.)", r"\1", s)
+def same(v, shown):
+    shown = unesc(shown.strip())
+    if v is None:
+        return not re.search(r"\d", shown) or shown in ("–",)
+    if isinstance(v, bool):
+        return False
+    if isinstance(v, str):
+        return shown == v.replace("\n", " ")
+    t = shown.replace(",", ".") if lang == "nl" else shown
+    if t.endswith("%"):
+        return abs(float(t[:-1]) / 100 - v) < 1e-9
+    try:
+        return abs(float(t) - v) < 1e-9
+    except ValueError:
+        return False
+bad = 0
+def table_rows(title):
+    hdr = "### " + title.replace("|", "\\|").replace("*", "\\*").replace("_", "\\_").replace("[", "\\[").replace("]", "\\]").replace("<", "\\<").replace(">", "\\>").replace("#", "\\#").replace("`", "\\`")
+    for i, l in enumerate(md):
+        if l == hdr:
+            rows = []
+            j = i + 4
+            while j < len(md) and md[j].startswith("|"):
+                rows.append([c for c in re.split(r"(?<!\\)\|", md[j])[1:-1]])
+                j += 1
+            return rows
+    return None
+checked = 0
+for s in rep["sections"]:
+    # figures: "- **label:** value" lines in order, under the section
+    start = md.index("## " + s["title"].replace("'", "'"))
+    figs = [l for l in md[start:] if l.startswith("- **")]
+    for (k, v), line in zip(s["figures"].items(), figs):
+        shown = line.split(":** ", 1)[1]
+        checked += 1
+        if not same(v, shown):
+            print("figure", s["key"], k, v, "shown as", shown); bad += 1
+    for t in s["tables"]:
+        rows = table_rows(t["title"])
+        if not t["rows"]:
+            continue
+        if rows is None or len(rows) != len(t["rows"]):
+            print("table", t["key"], "rows differ"); bad += 1; continue
+        for jr, mr in zip(t["rows"], rows):
+            for (k, v), shown in zip(jr.items(), mr):
+                checked += 1
+                if not same(v, shown):
+                    print("cell", t["key"], k, repr(v), "shown as", shown); bad += 1
+    for c in s["charts"]:
+        rows = table_rows(c["title"])
+        n = len(c.get("groups", [None]))
+        for i, lab in enumerate(c["labels"]):
+            for g in range(n):
+                v = c["values"][i * n + g]
+                checked += 1
+                if rows is None or not same(v, rows[i][g + 1]):
+                    print("chart", c["key"], lab, v, "shown as", rows and rows[i][g + 1]); bad += 1
+print("checked", "many" if checked > 100 else checked, "values:", "all the same" if not bad else "%d differ" % bad)
+PY
+run python3 crosscheck.py full.json full.md
+for args in "--team Team_Bovenbouw --lang en" "--team Team_Onderbouw --week 2026-W46" "--week 2026-W45 --lang en"; do
+	set -- $(echo "$args" | sed 's/Team_/Team@/')
+	a=$(echo "$*" | sed 's/Team@/Team /')
+	eval "beter report --format json $(echo "$args" | sed 's/--team Team_\([A-Za-z]*\)/--team \"Team \1\"/') --now 2026-11-20 >x.json"
+	eval "beter report --format md $(echo "$args" | sed 's/--team Team_\([A-Za-z]*\)/--team \"Team \1\"/') --now 2026-11-20 >x.md"
+	echo "$a: $(python3 crosscheck.py x.json x.md)"
+done
+
+note survey suppression: a group below the minimum appears in no format
+# the small wave on its own, as beter survey shows it: suppressed
+run beter survey report 4 --by scale
+beter report --format json --team "Team Middenbouw" --now 2026-11-20 >m.json
+beter report --format md --team "Team Middenbouw" --now 2026-11-20 >m.md
+beter report --format html --team "Team Middenbouw" --now 2026-11-20 >m.html
+run jq -c '.sections[] | select(.key == "surveys") | .tables[0].rows[] | select(.wave_2 == "middenbouw december") | [.scale, .n_2, .mean_2, .change]' m.json
+run jq -c '.sections[] | select(.key == "surveys") | .charts[] | select(.key | startswith("survey-cultuursurvey-team")) | {title, values}' m.json
+grep -c 'middenbouw december | te weinig | te weinig' m.md | sed 's/^/markdown rows with "te weinig": /'
+# hidecheck.py WAVE FILE...: no figure of WAVE in any format: its table rows
+# and chart values hold no number, and no bar is drawn for it
+cat >hidecheck.py <<'PY'
+import json, re, sys
+wave = sys.argv[1]
+for f in sys.argv[2:]:
+    text = open(f).read()
+    shown = 0
+    if f.endswith(".json"):
+        for s in json.loads(text)["sections"]:
+            for t in s["tables"]:
+                for r in t["rows"]:
+                    if wave in (r.get("wave_1"), r.get("wave_2")):
+                        side = "1" if r.get("wave_1") == wave else "2"
+                        shown += sum(r[k] is not None for k in ("n_" + side, "mean_" + side, "change", "cohen_d"))
+            for c in s["charts"]:
+                if wave in c.get("groups", []):
+                    g = c["groups"].index(wave)
+                    shown += sum(v is not None for v in c["values"][g::len(c["groups"])])
+    else:
+        rows = re.findall(r"<tr>.*?</tr>", text) if f.endswith(".html") else text.split("\n")
+        for r in rows:
+            if wave in r and "|" + wave not in r:
+                shown += bool(re.search(r"\d", re.sub(r"<[^>]*>", "", r).replace(wave, "")))
+        shown += len(re.findall(r"<title>[^<]*, " + re.escape(wave) + ": ", text))
+        # a chart's data table with the wave as a column
+        for fig in re.findall(r"<figure>.*?</figure>", text, re.S):
+            heads = re.findall(r'<th scope="col">([^<]*)</th>', fig)
+            if wave in heads:
+                col = heads.index(wave)
+                for r in re.findall(r"<tr>(.*?)</tr>", fig)[1:]:
+                    cells = re.findall(r"<td[^>]*>([^<]*)</td>", r)
+                    shown += bool(re.search(r"\d", cells[col]))
+        if f.endswith(".md"):
+            lines = text.split("\n")
+            for i, l in enumerate(lines):
+                if l.startswith("|  |") and wave in l:
+                    col = [c.strip() for c in l.split("|")].index(wave)
+                    j = i + 2
+                    while j < len(lines) and lines[j].startswith("|"):
+                        shown += bool(re.search(r"\d", lines[j].split("|")[col]))
+                        j += 1
+    print(f, "figures of '%s' shown:" % wave, shown)
+PY
+run python3 hidecheck.py "middenbouw december" m.json m.md m.html
+note the check finds figures of a wave that is shown
+run python3 hidecheck.py "november" m.json m.md m.html
+
+note byte-identical re-runs with data in every section
+for f in html md json; do
+	beter report --format $f --team "Team Bovenbouw" --now 2026-11-20T07:00:00Z >a.$f
+	beter report --format $f --team "Team Bovenbouw" --now 2026-11-20T07:00:00Z >b.$f
+	cmp a.$f b.$f && echo "$f: identical"
+done
+beter report --format html --now 2026-11-20T07:00:00Z --out r1.html --quiet
+beter report --format html --now 2026-11-20T07:00:00Z --out r2.html --quiet
+cmp r1.html r2.html && echo "school html: identical"
+if [ -x /usr/bin/chromium ]; then
+	profile=$(mktemp -d)
+	/usr/bin/chromium --headless --no-sandbox --disable-gpu --disable-background-networking \
+		--disable-component-update --disable-sync --no-first-run --user-data-dir="$profile" \
+		--window-size=1000,3000 --screenshot="$TMP/full.png" "file://$PWD/full.html" >/dev/null 2>&1
+	[ -s "$TMP/full.png" ] || echo "chromium did not render full.html"
+	rm -rf "$profile"
+fi
+
+note phase conditions from the boards
+run beter phase conditions --to 2026-11-20
+run beter --json phase conditions --from 2026-11-16 --to 2026-11-20

@@ -6,7 +6,7 @@
 #include <string.h>
 
 enum { ACT_NONE, ACT_LIST, ACT_RECORD };
-enum cell_kind { CK_NULL, CK_TEXT, CK_NUM, CK_BOOL };
+enum cell_kind { CK_NULL, CK_TEXT, CK_NUM, CK_BOOL, CK_RAW };
 
 void out_init(struct out *o, FILE *fp, enum out_format fmt)
 {
@@ -325,6 +325,53 @@ void out_bool(struct out *o, int v)
 void out_null(struct out *o)
 {
 	cell(o, CK_NULL, NULL);
+}
+
+void out_text_list(struct out *o, const char *s, char sep)
+{
+	if (!s) {
+		out_null(o);
+		return;
+	}
+	if (o->fmt == OUT_CSV || o->fmt == OUT_TSV) {
+		out_text(o, s);
+		return;
+	}
+	strbuf_reset(&o->tmp);
+	if (o->fmt == OUT_TABLE) {
+		for (const char *p = s; *p; p++) {
+			if (*p == sep)
+				strbuf_adds(&o->tmp, ", ");
+			else
+				strbuf_addc(&o->tmp, *p);
+		}
+		cell(o, o->tmp.len ? CK_TEXT : CK_NULL, strbuf_str(&o->tmp));
+		return;
+	}
+	/* JSON: an array of strings, escaped into a memory stream */
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *mem = open_memstream(&buf, &len);
+	putc('[', mem);
+	if (*s) {
+		const char *p = s;
+		for (int first = 1;; first = 0) {
+			const char *e = strchr(p, sep);
+			size_t n = e ? (size_t)(e - p) : strlen(p);
+			char *item = xstrndup(p, n);
+			if (!first)
+				fputs(", ", mem);
+			out_json_string(mem, item);
+			free(item);
+			if (!e)
+				break;
+			p = e + 1;
+		}
+	}
+	putc(']', mem);
+	fclose(mem);
+	cell(o, CK_RAW, buf);
+	free(buf);
 }
 
 static void csv_doc_row(struct out *o)

@@ -175,8 +175,10 @@ static const char person_sql[] =
 static void person_row(struct out *o, sqlite3_stmt *st)
 {
 	out_int(o, sqlite3_column_int64(st, 0));
-	for (int i = 1; i < 5; i++)
+	for (int i = 1; i < 4; i++)
 		out_text(o, (const char *)sqlite3_column_text(st, i));
+	/* the teams, by name: a list (a JSON array) */
+	out_text_list(o, sqlite3_column_type(st, 4) == SQLITE_NULL ? "" : (const char *)sqlite3_column_text(st, 4), '|');
 }
 
 int person_list(sqlite3 *db, int64_t school, const struct person_filter *f, struct out *o, struct beter_err *err)

@@ -54,6 +54,8 @@ static int check_name(const char *name, struct beter_err *err)
 		return beter_err_set(err, BETER_DATAERR, "team name is not valid UTF-8");
 	if (strlen(name) > 200)
 		return beter_err_set(err, BETER_DATAERR, "team name is longer than 200 bytes");
+	if (strchr(name, '|'))
+		return beter_err_set(err, BETER_DATAERR, "team name: '|' separates teams in rosters; use another character");
 	return 0;
 }
 

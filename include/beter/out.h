@@ -81,6 +81,10 @@ void out_int(struct out *o, int64_t v);
 void out_real(struct out *o, double v);      /* NaN writes null */
 void out_bool(struct out *o, int v);
 void out_null(struct out *o);
+/* A list of texts held as one string split by sep ("A|B"): a JSON array of
+ * strings ([] for "", null for NULL), in a table the items split by ", ",
+ * in CSV the string as it is. */
+void out_text_list(struct out *o, const char *s, char sep);
 void out_row_end(struct out *o);
 void out_end(struct out *o);
 

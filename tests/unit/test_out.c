@@ -91,12 +91,45 @@ static void test_real_roundtrip(void **state)
 	assert_string_equal(buf, "7.25");
 }
 
+static void test_text_list(void **state)
+{
+	static const struct out_col lc[] = { { "teams", OUT_T_TEXT } };
+	const char *in[] = { "A|B \"x\"", "", NULL };
+	struct capture c;
+	(void)state;
+	capture_begin(&c, OUT_JSON);
+	out_list(&c.out, lc, 1);
+	for (int i = 0; i < 3; i++) {
+		out_text_list(&c.out, in[i], '|');
+		out_row_end(&c.out);
+	}
+	out_end(&c.out);
+	assert_string_equal(capture_end(&c), "[\n  {\"teams\": [\"A\", \"B \\\"x\\\"\"]},\n  {\"teams\": []},\n"
+					      "  {\"teams\": null}\n]\n");
+	free(c.buf);
+	capture_begin(&c, OUT_CSV);
+	out_list(&c.out, lc, 1);
+	out_text_list(&c.out, in[0], '|');
+	out_row_end(&c.out);
+	out_end(&c.out);
+	assert_string_equal(capture_end(&c), "teams\r\n\"A|B \"\"x\"\"\"\r\n");
+	free(c.buf);
+	capture_begin(&c, OUT_TABLE);
+	out_list(&c.out, lc, 1);
+	out_text_list(&c.out, in[0], '|');
+	out_row_end(&c.out);
+	out_end(&c.out);
+	assert_string_equal(capture_end(&c), "TEAMS\nA, B \"x\"\n");
+	free(c.buf);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_json),      cmocka_unit_test(test_csv),
 		cmocka_unit_test(test_excel),     cmocka_unit_test(test_table_utf8_alignment),
 		cmocka_unit_test(test_empty_list_json), cmocka_unit_test(test_real_roundtrip),
+		cmocka_unit_test(test_text_list),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

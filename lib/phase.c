@@ -1239,7 +1239,10 @@ int phase_conditions_list(sqlite3 *db, int64_t school, int from, int to, struct 
 	struct phase_conditions pc;
 	int rc;
 
-	if ((rc = store_prepare(db, "SELECT id, name FROM team WHERE school_id = ?1 ORDER BY name, id", &st, err)))
+	if ((rc = store_prepare(db, "SELECT id, name FROM team WHERE school_id = ?1 AND (kind = 'leraren' OR "
+				    "EXISTS (SELECT 1 FROM board_session bs WHERE bs.team_id = team.id) OR "
+				    "EXISTS (SELECT 1 FROM board_item bi WHERE bi.team_id = team.id) OR "
+				    "EXISTS (SELECT 1 FROM trajectory tr WHERE tr.team_id = team.id)) ORDER BY name, id", &st, err)))
 		return rc;
 	sqlite3_bind_int64(st, 1, school);
 	out_list(o, cond_cols, sizeof(cond_cols) / sizeof(*cond_cols));

@@ -1101,7 +1101,10 @@ static int section_phase(struct bctx *b)
 		static const char *const keys[] = { "team", "ambition", "rhythm", "retrospective", "phases_closed" };
 		const char *labels[] = { L(S_TEAM), L(S_AMBITION), L(S_RHYTHM), L(S_RETRO_SHARE), L(S_PHASES_CLOSED) };
 		struct rep_table *t = rep_table_add(s, "conditions", L(S_CONDITIONS_TITLE), 5, keys, labels);
-		if ((rc = store_prepare(b->db, "SELECT id, name FROM team WHERE school_id = ?1 AND (?2 = 0 OR id = ?2) "
+		if ((rc = store_prepare(b->db, "SELECT id, name FROM team WHERE school_id = ?1 AND ((?2 = 0 AND "
+					       "(kind = 'leraren' OR EXISTS (SELECT 1 FROM board_session bs WHERE bs.team_id = team.id) "
+					       "OR EXISTS (SELECT 1 FROM board_item bi WHERE bi.team_id = team.id) "
+					       "OR EXISTS (SELECT 1 FROM trajectory tr WHERE tr.team_id = team.id))) OR id = ?2) "
 					       "ORDER BY name, id", &st, b->err)))
 			return rc;
 		sqlite3_bind_int64(st, 1, b->ro->school);

@@ -173,22 +173,6 @@ void help_main(struct strbuf *sb)
 			"74 store or I/O error, 75 store busy.\n");
 }
 
-static void roff(struct strbuf *sb, const char *s)
-{
-	if (*s == '.' || *s == '\'')
-		strbuf_adds(sb, "\\&");
-	for (; *s; s++) {
-		if (*s == '\\')
-			strbuf_adds(sb, "\\e");
-		else if (*s == '-')
-			strbuf_adds(sb, "\\-");
-		else if (*s == '\n' && (s[1] == '.' || s[1] == '\'')) {
-			strbuf_adds(sb, "\n\\&");
-		} else
-			strbuf_addc(sb, *s);
-	}
-}
-
 static void man_paragraphs(struct strbuf *sb, const char *text)
 {
 	const char *p = text;
@@ -198,7 +182,7 @@ static void man_paragraphs(struct strbuf *sb, const char *text)
 		char *para = xstrndup(p, n);
 		int literal = para[0] == ' ' || !strncmp(para, "- ", 2) || strchr(para, '\n');
 		strbuf_adds(sb, literal ? ".PP\n.nf\n" : ".PP\n");
-		roff(sb, para);
+		opt_roff(sb, para);
 		strbuf_adds(sb, literal ? "\n.fi\n" : "\n");
 		free(para);
 		p += n;
@@ -219,12 +203,12 @@ static void man_subs(struct strbuf *sb, const char *prefix, const struct subcmd 
 		}
 		if (s->name[0]) {
 			strbuf_adds(sb, ".SS ");
-			roff(sb, prefix);
-			roff(sb, s->name);
+			opt_roff(sb, prefix);
+			opt_roff(sb, s->name);
 			strbuf_addc(sb, '\n');
 		}
 		if (s->summary) {
-			roff(sb, s->summary);
+			opt_roff(sb, s->summary);
 			strbuf_addc(sb, '\n');
 		}
 		if (s->opts && s->opts[0].name)
@@ -240,10 +224,10 @@ void help_man(struct strbuf *sb, const struct command *cmd)
 	strbuf_addf(sb, ".TH BETER\\-%s 1 \"\" \"beter " "%s" "\" \"beter manual\"\n", cmd->name, BETER_VERSION);
 	strbuf_adds(sb, ".SH NAME\n");
 	strbuf_addf(sb, "beter\\-%s \\- ", cmd->name);
-	roff(sb, cmd->summary);
+	opt_roff(sb, cmd->summary);
 	strbuf_adds(sb, "\n.SH SYNOPSIS\n.nf\n");
 	usage_lines(&syn, cmd->name, cmd->def->subs, &first);
-	roff(sb, strbuf_str(&syn));
+	opt_roff(sb, strbuf_str(&syn));
 	strbuf_adds(sb, ".fi\n");
 	strbuf_release(&syn);
 	if (cmd->def->description) {
@@ -263,7 +247,7 @@ void help_man(struct strbuf *sb, const struct command *cmd)
 			"74 store or I/O error, 75 store busy.\n");
 	if (cmd->def->examples) {
 		strbuf_adds(sb, ".SH EXAMPLES\n.nf\n");
-		roff(sb, cmd->def->examples);
+		opt_roff(sb, cmd->def->examples);
 		strbuf_adds(sb, "\n.fi\n");
 	}
 	strbuf_adds(sb, ".SH ENVIRONMENT\n.TP\n.B BETER_DB\nthe store file when \\-\\-db is not given\n"
@@ -286,7 +270,7 @@ void help_man_main(struct strbuf *sb)
 			".BR beter\\-COMMAND ,\nthe program runs that command.\n.SH COMMANDS\n");
 	for (int i = 0; i < ncommands; i++) {
 		strbuf_addf(sb, ".TP\n.BR beter\\-%s (1)\n", commands[i].name);
-		roff(sb, commands[i].summary);
+		opt_roff(sb, commands[i].summary);
 		strbuf_addc(sb, '\n');
 	}
 	strbuf_adds(sb, ".SH GLOBAL OPTIONS\n");

@@ -164,8 +164,7 @@ void opt_help(struct strbuf *sb, const struct opt *opts, int indent)
 	strbuf_release(&label);
 }
 
-/* Escape text for roff: backslashes and a leading dot or quote. */
-static void roff(struct strbuf *sb, const char *s)
+void opt_roff(struct strbuf *sb, const char *s)
 {
 	if (*s == '.' || *s == '\'')
 		strbuf_adds(sb, "\\&");
@@ -174,6 +173,8 @@ static void roff(struct strbuf *sb, const char *s)
 			strbuf_adds(sb, "\\e");
 		else if (*s == '-')
 			strbuf_adds(sb, "\\-");
+		else if (*s == '\n' && (s[1] == '.' || s[1] == '\''))
+			strbuf_adds(sb, "\n\\&");
 		else
 			strbuf_addc(sb, *s);
 	}
@@ -187,9 +188,9 @@ void opt_man(struct strbuf *sb, const struct opt *opts)
 		strbuf_reset(&label);
 		opt_label(&label, o);
 		strbuf_adds(sb, ".TP\n.B ");
-		roff(sb, strbuf_str(&label));
+		opt_roff(sb, strbuf_str(&label));
 		strbuf_addc(sb, '\n');
-		roff(sb, o->help);
+		opt_roff(sb, o->help);
 		strbuf_addc(sb, '\n');
 	}
 	strbuf_release(&label);

@@ -40,6 +40,8 @@ int opt_next(struct optparse *p, const struct opt *const *tables, struct beter_e
 
 /* Option help lines ("  -n, --name NAME   help") into sb. */
 void opt_help(struct strbuf *sb, const struct opt *opts, int indent);
+/* Text escaped for roff: backslashes, dashes, a line starting with a dot or quote. */
+void opt_roff(struct strbuf *sb, const char *s);
 /* The same as roff for a man page. */
 void opt_man(struct strbuf *sb, const struct opt *opts);
 

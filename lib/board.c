@@ -13,6 +13,7 @@
 #include "beter/store.h"
 #include "beter/team.h"
 #include "beter/util.h"
+#include "beter/visit.h"
 
 const struct board_section board_sections[] = {
 	{ "ambitie", "Ambitie" },
@@ -648,13 +649,16 @@ static int action_rows(const struct view *v, struct out *o, struct beter_err *er
 static const struct out_col visit_cols[] = {
 	{ "team", OUT_T_TEXT },	    { "id", OUT_T_INT },       { "date", OUT_T_TEXT },
 	{ "observer", OUT_T_TEXT }, { "teacher", OUT_T_TEXT }, { "focus", OUT_T_TEXT }, { "round", OUT_T_TEXT },
+	{ "status", OUT_T_TEXT },
 };
 
 /*
  * The lesson-visit planning (LB&FB: who visits whom, when) of one team: the
  * visits of its members planned in the week or later, and those of the week
  * itself, as they stood at the end of the week (a visit appears from the day
- * it was created).
+ * it was created); before them the team's visits of the school year whose
+ * day passed without a record by then, with the status 'missed', so that the
+ * team sees them. Every row has the visit's status as of that day.
  */
 static int lesbezoekplanning_rows(sqlite3 *db, int64_t team_id, int week_start, int week_end, struct out *o,
 				  const struct view *v, struct beter_err *err)
@@ -663,23 +667,31 @@ static int lesbezoekplanning_rows(sqlite3 *db, int64_t team_id, int week_start, 
 	char from[11], to[11];
 	int rc;
 
+	char year[11];
+
 	date_format(week_start, from);
 	date_format(week_end, to);
+	date_format(date_from_ymd(date_school_year(week_end), 8, 1), year);
 	if ((rc = store_prepare(db, "SELECT vi.id, vi.date, ob.code, te.code, CASE vi.focus WHEN 'goal' THEN 'goal:' || "
 				    "vi.focus_goal_id WHEN 'item' THEN 'item:' || vi.focus_item ELSE vi.focus END, "
-				    "r.name FROM visit vi JOIN person ob ON ob.id = vi.observer_id "
+				    "r.name, vi.recorded <= ?3 OR vi.feedback_date <= ?3, vi.feedback_date <= ?3 "
+				    "FROM visit vi JOIN person ob ON ob.id = vi.observer_id "
 				    "JOIN person te ON te.id = vi.teacher_id LEFT JOIN visit_round r ON r.id = vi.round_id "
-				    "WHERE vi.team_id = ?1 AND vi.date >= ?2 AND substr(vi.created, 1, 10) <= ?3 "
+				    "WHERE vi.team_id = ?1 AND substr(vi.created, 1, 10) <= ?3 AND (vi.date >= ?2 OR "
+				    "(vi.date >= ?4 AND vi.date < ?3 AND coalesce(vi.recorded <= ?3 OR vi.feedback_date <= ?3, 0) = 0)) "
 				    "ORDER BY vi.date, vi.time, vi.id", &st, err)))
 		return rc;
 	sqlite3_bind_int64(st, 1, team_id);
 	store_bind_text(st, 2, from);
 	store_bind_text(st, 3, to);
+	store_bind_text(st, 4, year);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		team_cell(v, o);
 		out_int(o, sqlite3_column_int64(st, 0));
 		for (int i = 1; i <= 5; i++)
 			out_text(o, col_text(st, i));
+		out_text(o, visit_status_name(visit_status_of(sqlite3_column_int(st, 6), sqlite3_column_int(st, 7),
+							      day_of(col_text(st, 1)), week_end, VISIT_FEEDBACK_DAYS)));
 		out_row_end(o);
 	}
 	sqlite3_finalize(st);

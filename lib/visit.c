@@ -13,16 +13,17 @@
 #include "beter/store.h"
 #include "beter/util.h"
 
-static const char *const status_names[] = { "planned", "done", "feedback-due", "closed" };
+static const char *const status_names[] = { "planned", "done", "feedback-due", "closed", "missed" };
+#define NSTATUS ((int)(sizeof(status_names) / sizeof(*status_names)))
 
 const char *visit_status_name(int status)
 {
-	return status >= 0 && status < 4 ? status_names[status] : "?";
+	return status >= 0 && status < NSTATUS ? status_names[status] : "?";
 }
 
 int visit_status_parse(const char *s)
 {
-	for (int i = 0; s && i < 4; i++)
+	for (int i = 0; s && i < NSTATUS; i++)
 		if (!strcmp(s, status_names[i]))
 			return i;
 	return -1;
@@ -33,7 +34,7 @@ int visit_status_of(int recorded, int feedback_held, int visit_day, int today, i
 	if (feedback_held)
 		return VISIT_CLOSED;
 	if (!recorded)
-		return VISIT_PLANNED;
+		return visit_day < today ? VISIT_MISSED : VISIT_PLANNED;
 	return today - visit_day > feedback_days ? VISIT_FEEDBACK_DUE : VISIT_DONE;
 }
 
@@ -928,58 +929,114 @@ out:
 
 /* ---- rounds: the duo plan ---- */
 
-int visit_plan(sqlite3 *db, int64_t school, const struct visit_plan_opts *p, int *nplanned, int *repeats,
-	       struct beter_err *err)
+static int weekdays_in(int from, int to)
+{
+	int n = 0;
+	for (int d = from; d <= to; d++)
+		n += date_weekday(d) <= 5;
+	return n;
+}
+
+/* The days of a plan. Given dates must hold a weekday and lie today or
+ * later. Without them: four weeks from today for a new round; the rest of an
+ * existing round from today on, widened to four weeks when it is over or
+ * spans a single day (a round made by 'visit add --round'). */
+static int plan_window(sqlite3 *db, int64_t school, const struct visit_plan_opts *p, int *from, int *to,
+		       struct beter_err *err)
 {
 	sqlite3_stmt *st;
-	int64_t *ids = NULL, round = 0, prev_round = 0;
-	int n = 0, rc, from = p->from, to = p->to;
-	int *target = NULL, *days = NULL, nd = 0;
-	unsigned char *prev = NULL;
-	char f[11], t[11];
+	char f[11], t[11], today[11];
+	int rc, have = 0, rf = 0, rt = 0;
 
-	*nplanned = *repeats = 0;
-	if ((rc = round_text_ok(p->round, err)))
-		return rc;
+	date_format(p->today, today);
+	if (p->from <= p->to) {
+		date_format(p->from, f);
+		date_format(p->to, t);
+		if (!weekdays_in(p->from, p->to))
+			return beter_err_set(err, BETER_DATAERR, "--from/--to: %s to %s has no weekday; visits are planned "
+					     "on Monday to Friday", f, t);
+		if (p->to < p->today)
+			return beter_err_set(err, BETER_DATAERR, "--from/--to: %s to %s lies in the past (today is %s); "
+					     "plans are for the future (add a visit that took place with 'beter visit "
+					     "add ... --seen ... --effect ...')", f, t, today);
+		if (p->from < p->today)
+			return beter_err_set(err, BETER_DATAERR, "--from: %s is before today (%s); plans are for the "
+					     "future: start the round today or later", f, today);
+		*from = p->from;
+		*to = p->to;
+		return 0;
+	}
 	if ((rc = store_prepare(db, "SELECT from_date, to_date FROM visit_round WHERE school_id = ?1 AND name = ?2", &st,
 				err)))
 		return rc;
 	sqlite3_bind_int64(st, 1, school);
 	store_bind_text(st, 2, p->round);
 	if (sqlite3_step(st) == SQLITE_ROW) {
-		int rf, rt;
+		have = 1;
 		date_parse(store_col_text(st, 0), &rf, "from", NULL);
 		date_parse(store_col_text(st, 1), &rt, "to", NULL);
-		if (from <= to && (from != rf || to != rt)) {
-			date_format(rf, f);
-			date_format(rt, t);
-			rc = beter_err_set(err, BETER_DATAERR, "--from/--to: the round '%s' runs from %s to %s; leave them out "
-					   "to plan another team in it", p->round, f, t);
-		}
-		from = rf;
-		to = rt;
-	} else if (from > to) {
-		from = p->today;
-		to = p->today + 27;
 	}
 	sqlite3_finalize(st);
-	if (rc)
-		return rc;
-	if ((rc = round_get(db, school, p->round, from, to, &round, err)))
-		return rc;
-	int64_t already = 0;
-	if (!(rc = store_prepare(db, "SELECT count(*) FROM visit WHERE round_id = ?1 AND team_id = ?2", &st, err))) {
-		sqlite3_bind_int64(st, 1, round);
-		sqlite3_bind_int64(st, 2, p->team);
-		if (sqlite3_step(st) == SQLITE_ROW)
-			already = sqlite3_column_int64(st, 0);
-		sqlite3_finalize(st);
+	if (!have) {
+		*from = p->today;
+		*to = p->today + 27;
+		return 0;
 	}
-	if (rc)
+	*from = rf > p->today ? rf : p->today;
+	*to = rt;
+	if (rf == rt || *to < *from || !weekdays_in(*from, *to))
+		*to = *from + 27;
+	return 0;
+}
+
+/* Observers for the members still to be visited when the round holds visits
+ * of the team already: teacher need[k] gets obs[k], an observer who has no
+ * visit in the round yet, never themself, each observer once; pairs of the
+ * previous round only when nothing else fits. Deterministic: the member
+ * before the teacher (by code) first. */
+struct fill {
+	int n, nneed, lax;
+	const int *need;
+	const unsigned char *busy, *prev;
+	unsigned char *used;
+	int *obs;
+	long nodes;
+};
+
+static int fill_search(struct fill *s, int k)
+{
+	if (k == s->nneed)
+		return 1;
+	int j = s->need[k];
+	for (int d = 1; d < s->n; d++) {
+		int i = (j - d + s->n) % s->n;
+		if (s->busy[i] || s->used[i] || (!s->lax && s->prev[i * s->n + j]))
+			continue;
+		if (++s->nodes > 200000)
+			return 0;
+		s->used[i] = 1;
+		s->obs[k] = i;
+		if (fill_search(s, k + 1))
+			return 1;
+		s->used[i] = 0;
+	}
+	return 0;
+}
+
+int visit_plan(sqlite3 *db, int64_t school, const struct visit_plan_opts *p, int *nplanned, int *repeats,
+	       struct beter_err *err)
+{
+	sqlite3_stmt *st;
+	int64_t *ids = NULL, round = 0, prev_round = 0;
+	int n = 0, rc, from = 0, to = 0, nvis = 0, nexist = 0;
+	int *obs = NULL, *tea = NULL, *days = NULL, nd = 0;
+	unsigned char *prev = NULL, *busy = NULL, *visited = NULL;
+
+	*nplanned = *repeats = 0;
+	if ((rc = round_text_ok(p->round, err)))
 		return rc;
-	if (already)
-		return beter_err_set(err, BETER_FAIL, "the round '%s' has %lld visits for this team already (see 'beter "
-				     "visit list --round \"%s\"')", p->round, (long long)already, p->round);
+	if ((rc = plan_window(db, school, p, &from, &to, err)))
+		return rc;
 
 	/* the members, by code */
 	if ((rc = store_prepare(db, "SELECT p.id FROM team_member m JOIN person p ON p.id = m.person_id "
@@ -996,12 +1053,40 @@ int visit_plan(sqlite3 *db, int64_t school, const struct visit_plan_opts *p, int
 		return beter_err_set(err, BETER_DATAERR, "--team: the team has %d member%s; a duo round needs at least 2",
 				     n, n == 1 ? "" : "s");
 	}
+	if ((rc = round_get(db, school, p->round, from, to, &round, err))) {
+		free(ids);
+		return rc;
+	}
+
+	/* visits of the team in the round already (e.g. added by hand): whoever
+	 * visits in them is busy, whoever is visited is done */
+	busy = xcalloc((size_t)n, 1);
+	visited = xcalloc((size_t)n, 1);
+	if (!(rc = store_prepare(db, "SELECT observer_id, teacher_id FROM visit WHERE round_id = ?1 AND (team_id = ?2 "
+				     "OR teacher_id IN (SELECT person_id FROM team_member WHERE team_id = ?2))",
+				 &st, err))) {
+		sqlite3_bind_int64(st, 1, round);
+		sqlite3_bind_int64(st, 2, p->team);
+		while (sqlite3_step(st) == SQLITE_ROW) {
+			nexist++;
+			for (int i = 0; i < n; i++) {
+				if (ids[i] == sqlite3_column_int64(st, 0))
+					busy[i] = 1;
+				if (ids[i] == sqlite3_column_int64(st, 1))
+					visited[i] = 1;
+			}
+		}
+		sqlite3_finalize(st);
+	}
+	if (!rc && nexist && !memchr(visited, 0, (size_t)n))
+		rc = beter_err_set(err, BETER_FAIL, "the round '%s' has %d visits for this team already and every member "
+				   "is visited (see 'beter visit list --round \"%s\"')", p->round, nexist, p->round);
 
 	/* the pairs of the team's previous round */
 	prev = xcalloc((size_t)n * (size_t)n, 1);
-	if (!(rc = store_prepare(db, "SELECT v.round_id FROM visit v JOIN visit_round r ON r.id = v.round_id "
-				     "WHERE v.team_id = ?1 AND v.round_id <> ?2 ORDER BY r.from_date DESC, r.id DESC LIMIT 1",
-				     &st, err))) {
+	if (!rc && !(rc = store_prepare(db, "SELECT v.round_id FROM visit v JOIN visit_round r ON r.id = v.round_id "
+					    "WHERE v.team_id = ?1 AND v.round_id <> ?2 ORDER BY r.from_date DESC, r.id DESC "
+					    "LIMIT 1", &st, err))) {
 		sqlite3_bind_int64(st, 1, p->team);
 		sqlite3_bind_int64(st, 2, round);
 		if (sqlite3_step(st) == SQLITE_ROW)
@@ -1024,34 +1109,70 @@ int visit_plan(sqlite3 *db, int64_t school, const struct visit_plan_opts *p, int
 		}
 		sqlite3_finalize(st);
 	}
-	target = xcalloc((size_t)n, sizeof(int));
-	if (!rc)
+	obs = xcalloc((size_t)n, sizeof(int));
+	tea = xcalloc((size_t)n, sizeof(int));
+	if (!rc && !nexist) {
+		int *target = xcalloc((size_t)n, sizeof(int));
 		*repeats = visit_plan_pairs(n, prev, target);
+		for (int i = 0; i < n; i++) {
+			obs[nvis] = i;
+			tea[nvis++] = target[i];
+		}
+		free(target);
+	} else if (!rc) {
+		int *need = xcalloc((size_t)n, sizeof(int)), nneed = 0, *o2 = xcalloc((size_t)n, sizeof(int));
+		for (int j = 0; j < n; j++)
+			if (!visited[j])
+				need[nneed++] = j;
+		struct fill s = { n, nneed, 0, need, busy, prev, xcalloc((size_t)n, 1), o2, 0 };
+		int found = fill_search(&s, 0);
+		if (!found) {
+			memset(s.used, 0, (size_t)n);
+			s.lax = 1;
+			s.nodes = 0;
+			found = fill_search(&s, 0);
+		}
+		if (found) {
+			for (int k = 0; k < nneed; k++) {
+				obs[nvis] = o2[k];
+				tea[nvis++] = need[k];
+				*repeats += prev[o2[k] * n + need[k]] != 0;
+			}
+		} else {
+			rc = beter_err_set(err, BETER_FAIL, "the round '%s' has %d visits for this team already and no free "
+					   "observer is left for every member still to be visited; add the rest with "
+					   "'beter visit add --round \"%s\"'", p->round, nexist, p->round);
+		}
+		free(s.used);
+		free(need);
+		free(o2);
+	}
 
-	/* days: spread over the weekdays of the round */
+	/* days: spread over the weekdays of the window */
 	days = xcalloc((size_t)(to - from + 1), sizeof(int));
 	for (int d = from; d <= to; d++)
 		if (date_weekday(d) <= 5)
 			days[nd++] = d;
-	if (!nd)
-		days[nd++] = from;
-	for (int i = 0; i < n && !rc; i++) {
+	for (int k = 0; k < nvis && !rc; k++) {
 		struct visit_new v;
 		int64_t vid;
 		memset(&v, 0, sizeof(v));
-		v.observer = ids[i];
-		v.teacher = ids[target[i]];
+		v.observer = ids[obs[k]];
+		v.teacher = ids[tea[k]];
 		v.team = p->team;
 		v.round = p->round;
-		v.day = days[(long)i * nd / n];
+		v.day = days[(long)k * nd / nvis];
 		v.time = -1;
 		v.framework = p->framework;
 		if (!(rc = visit_add(db, school, &v, &vid, err)))
 			(*nplanned)++;
 	}
 	free(days);
-	free(target);
+	free(obs);
+	free(tea);
 	free(prev);
+	free(busy);
+	free(visited);
 	free(ids);
 	return rc;
 }
@@ -1060,7 +1181,8 @@ int visit_plan(sqlite3 *db, int64_t school, const struct visit_plan_opts *p, int
 
 static const struct out_col cov_cols[] = {
 	{ "teacher", OUT_T_TEXT }, { "name", OUT_T_TEXT },	    { "team", OUT_T_TEXT },
-	{ "planned", OUT_T_INT },  { "done", OUT_T_INT },	    { "observers", OUT_T_TEXT },
+	{ "planned", OUT_T_INT },  { "missed", OUT_T_INT },	    { "done", OUT_T_INT },
+	{ "observers", OUT_T_TEXT },
 	{ "visited", OUT_T_BOOL }, { "feedback_held", OUT_T_BOOL }, { "last_visit", OUT_T_TEXT },
 };
 
@@ -1086,12 +1208,13 @@ int visit_coverage(sqlite3 *db, int64_t school, const struct visit_filter *f, st
 				"SELECT p.code, p.name, "
 				" (SELECT group_concat(name, '|') FROM (SELECT t.name FROM team_member m JOIN team t ON "
 				"   t.id = m.team_id WHERE m.person_id = p.id AND t.kind = 'leraren' ORDER BY t.name)), "
-				" (SELECT count(*) FROM vs WHERE vs.teacher_id = p.id AND vs.recorded IS NULL), "
+				" (SELECT count(*) FROM vs WHERE vs.teacher_id = p.id AND vs.recorded IS NULL AND vs.date >= ?6), "
 				" (SELECT count(*) FROM vs WHERE vs.teacher_id = p.id AND vs.recorded IS NOT NULL), "
 				" (SELECT group_concat(code, '|') FROM (SELECT DISTINCT o.code FROM vs JOIN person o ON "
 				"   o.id = vs.observer_id WHERE vs.teacher_id = p.id AND vs.recorded IS NOT NULL ORDER BY o.code)), "
 				" EXISTS (SELECT 1 FROM vs WHERE vs.teacher_id = p.id AND vs.feedback_date IS NOT NULL), "
-				" (SELECT max(date) FROM vs WHERE vs.teacher_id = p.id AND vs.recorded IS NOT NULL) "
+				" (SELECT max(date) FROM vs WHERE vs.teacher_id = p.id AND vs.recorded IS NOT NULL), "
+				" (SELECT count(*) FROM vs WHERE vs.teacher_id = p.id AND vs.recorded IS NULL AND vs.date < ?6) "
 				"FROM person p WHERE p.id IN (SELECT pid FROM scope) ORDER BY p.code",
 				&st, err)))
 		return rc;
@@ -1104,6 +1227,11 @@ int visit_coverage(sqlite3 *db, int64_t school, const struct visit_filter *f, st
 		store_bind_text(st, 4, from);
 		store_bind_text(st, 5, to);
 	}
+	{
+		char today[11];
+		date_format(f->today, today);
+		store_bind_text(st, 6, today);
+	}
 	out_list(o, cov_cols, sizeof(cov_cols) / sizeof(*cov_cols));
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		int64_t done = sqlite3_column_int64(st, 4);
@@ -1111,6 +1239,7 @@ int visit_coverage(sqlite3 *db, int64_t school, const struct visit_filter *f, st
 		for (int i = 0; i < 3; i++)
 			out_text(o, (const char *)sqlite3_column_text(st, i));
 		out_int(o, sqlite3_column_int64(st, 3));
+		out_int(o, sqlite3_column_int64(st, 8));
 		out_int(o, done);
 		out_text(o, (const char *)sqlite3_column_text(st, 5));
 		out_bool(o, done > 0);
@@ -1120,6 +1249,7 @@ int visit_coverage(sqlite3 *db, int64_t school, const struct visit_filter *f, st
 		cov->teachers++;
 		cov->visited += done > 0;
 		cov->feedback += fb;
+		cov->missed += sqlite3_column_int(st, 8);
 	}
 	out_end(o);
 	sqlite3_finalize(st);

@@ -20,14 +20,15 @@
 #define VISIT_FEEDBACK_DAYS 7
 #define VISIT_TEXT_MAX 4000
 
-enum visit_status { VISIT_PLANNED, VISIT_DONE, VISIT_FEEDBACK_DUE, VISIT_CLOSED };
+enum visit_status { VISIT_PLANNED, VISIT_DONE, VISIT_FEEDBACK_DUE, VISIT_CLOSED, VISIT_MISSED };
 
 const char *visit_status_name(int status);
-/* "planned", "done", "feedback-due", "closed"; -1 if unknown. */
+/* "planned", "done", "feedback-due", "closed", "missed"; -1 if unknown. */
 int visit_status_parse(const char *s);
-/* The status of a visit on day today: planned until recorded; done once
- * recorded; feedback-due when recorded and today is more than feedback_days
- * after the visit date with no feedback talk; closed once the talk is held. */
+/* The status of a visit on day today: planned until recorded, missed when
+ * its day has passed without a record; done once recorded; feedback-due when
+ * recorded and today is more than feedback_days after the visit date with no
+ * feedback talk; closed once the talk is held. */
 int visit_status_of(int recorded, int feedback_held, int visit_day, int today, int feedback_days);
 
 /* The duo planner: a derangement of n people (n >= 2): target[i] is whom i
@@ -107,9 +108,10 @@ int visit_plan(sqlite3 *db, int64_t school, const struct visit_plan_opts *p, int
 	       struct beter_err *err);
 
 /* Per teacher in scope (the teams of the round, --team, or every teacher
- * team): planned and recorded visits, by whom, feedback held. */
+ * team): planned, missed and recorded visits, by whom, feedback held. */
 struct visit_coverage {
 	int teachers, visited, feedback;
+	int missed; /* visits whose day passed without a record */
 };
 int visit_coverage(sqlite3 *db, int64_t school, const struct visit_filter *f, struct out *o,
 		   struct visit_coverage *cov, struct beter_err *err);

@@ -5,8 +5,9 @@
 # A visit by the school leader focused on a teacher's development point.
 # Sourced by demo.sh with $beter set, BETER_DB and BETER_TODAY=2026-11-20.
 
+# the round was planned the Friday before it started: plans are for the future
 for t in "Team Onderbouw" "Team Middenbouw" "Team Bovenbouw"; do
-	"$beter" -q visit plan --team "$t" --round "ronde 1" --from 2026-11-02 --to 2026-11-20
+	BETER_TODAY=2026-10-30 "$beter" -q visit plan --team "$t" --round "ronde 1" --from 2026-11-02 --to 2026-11-20
 done
 
 # record a visit: number, seen, effect, scores...

@@ -13,7 +13,8 @@ run beter visit framework show leerresultaten
 run beter --json visit framework show leerresultaten
 run beter visit framework show nope
 
-note duo planning: a team of 6 and a team of 5
+note duo planning: a team of 6 and a team of 5, planned on Friday 30 October
+export BETER_TODAY=2026-10-30
 run beter visit plan --team "Team Zes" --round "ronde 1" --from 2026-11-02 --to 2026-11-13
 run beter visit plan --team "Team Vijf" --round "ronde 1"
 # the invariants, checked on the JSON: everyone visits once, is visited once, never themself
@@ -29,8 +30,11 @@ print("%s: %d visits, everyone visits once and is visited once: %s" % (sys.argv[
 check_round "ronde 1" "Team Zes"
 check_round "ronde 1" "Team Vijf"
 run beter visit plan --team "Team Zes" --round "ronde 1"
+note round 2, planned on Friday 13 November
+export BETER_TODAY=2026-11-13
 run beter visit plan --team "Team Zes" --round "ronde 2" --from 2026-11-16 --to 2026-11-27
 run beter visit plan --team "Team Vijf" --round "ronde 2"
+export BETER_TODAY=2026-11-20
 check_round "ronde 2" "Team Zes"
 check_round "ronde 2" "Team Vijf"
 # no pair of round 1 comes back in round 2
@@ -45,6 +49,7 @@ run beter visit plan --team MT --round "ronde 1"
 run beter visit plan --team "Team Zes"
 run beter visit plan --team "Team Zes" --round x --from 2026-12-01
 run beter visit plan --team "Team Zes" --round "ronde 2" --from 2026-12-01 --to 2026-12-10
+
 
 note planned, recorded, feedback held
 run beter visit record 1 --seen "I saw you write the lesson goal on the board and read it aloud." \
@@ -207,3 +212,31 @@ run beter visit record 4
 run beter visit plan --round x
 run beter visit coverage --round "ronde 1" --require lots
 run beter visit list --feedback-days -1
+
+note "plans are for the future, on weekdays (today is 2026-11-20)"
+before=$(store_digest)
+run beter visit plan --team "Team Vijf" --round "ronde 3" --from 2026-11-02 --to 2026-11-13
+run beter visit plan --team "Team Vijf" --round "ronde 3" --from 2026-11-16 --to 2026-11-27
+run beter visit plan --team "Team Vijf" --round "ronde 3" --from 2026-11-28 --to 2026-11-29
+run beter visit plan --team "Team Vijf" --round "ronde 3" --from 2026-W47 --to 2026-W46
+[ "$before" = "$(store_digest)" ] && echo "store unchanged"
+
+note a round made by visit add is not pinned to that day
+run beter visit add --observer GG --teacher HH --date 2026-11-18 --round "ronde 3" --quiet
+run beter visit plan --team 2 --round "ronde 3" --from 2026-11-30 --to 2026-12-11
+run beter visit plan --team "Team Vijf" --round "ronde 3"
+run beter visit add --observer SL --teacher AA --date 2026-11-18 --round "ronde 4" --quiet
+run beter visit plan --team "Team Zes" --round "ronde 4"
+# every visit of the plans is on a weekday, today or later, and nobody is visited twice
+beter --json visit list --round "ronde 4" | python3 -c '
+import json, sys, datetime
+v = [x for x in json.load(sys.stdin)]
+days = [datetime.date.fromisoformat(x["date"]) for x in v if x["observer"] != "SL"]
+tea = [x["teacher"] for x in v]
+print("ronde 4: %d visits, all on weekdays from today: %s, each teacher once: %s" % (len(v),
+      all(d.weekday() < 5 and d >= datetime.date(2026, 11, 20) for d in days), len(tea) == len(set(tea))))
+'
+
+note missed: a planned visit whose day passed without a record
+run beter visit list --status missed --csv
+run beter visit show 7 --json

@@ -79,7 +79,12 @@ static void test_status(void **state)
 {
 	int d = date_from_ymd(2026, 11, 10);
 	(void)state;
-	assert_int_equal(visit_status_of(0, 0, d, d + 30, 7), VISIT_PLANNED);
+	assert_int_equal(visit_status_of(0, 0, d, d, 7), VISIT_PLANNED);
+	assert_int_equal(visit_status_of(0, 0, d + 3, d, 7), VISIT_PLANNED);
+	assert_int_equal(visit_status_of(0, 0, d, d + 1, 7), VISIT_MISSED);
+	assert_int_equal(visit_status_of(0, 0, d, d + 30, 7), VISIT_MISSED);
+	assert_string_equal(visit_status_name(VISIT_MISSED), "missed");
+	assert_int_equal(visit_status_parse("missed"), VISIT_MISSED);
 	assert_int_equal(visit_status_of(1, 0, d, d, 7), VISIT_DONE);
 	assert_int_equal(visit_status_of(1, 0, d, d + 7, 7), VISIT_DONE);
 	assert_int_equal(visit_status_of(1, 0, d, d + 8, 7), VISIT_FEEDBACK_DUE);

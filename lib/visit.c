@@ -1260,16 +1260,53 @@ int visit_coverage(sqlite3 *db, int64_t school, const struct visit_filter *f, st
 
 static const struct out_col sitem_cols[] = {
 	{ "framework", OUT_T_TEXT }, { "domain_id", OUT_T_TEXT }, { "domain", OUT_T_TEXT }, { "item_id", OUT_T_TEXT },
-	{ "item", OUT_T_TEXT },	     { "scores", OUT_T_INT },	  { "mean", OUT_T_REAL },
+	{ "item", OUT_T_TEXT },	     { "scores", OUT_T_INT },	  { "teachers", OUT_T_INT }, { "mean", OUT_T_REAL },
+	{ "suppressed", OUT_T_BOOL },
 };
 static const struct out_col sdom_cols[] = {
 	{ "framework", OUT_T_TEXT }, { "domain_id", OUT_T_TEXT }, { "domain", OUT_T_TEXT },
-	{ "scores", OUT_T_INT },     { "mean", OUT_T_REAL },
+	{ "scores", OUT_T_INT },     { "teachers", OUT_T_INT },	  { "mean", OUT_T_REAL },
+	{ "suppressed", OUT_T_BOOL },
 };
 
 static double round2(double v)
 {
 	return round(v * 100.0) / 100.0;
+}
+
+/* Scores of an item or domain: how many, their sum, and the different
+ * teachers they are about (the mean is shown only for enough of them). */
+struct score_acc {
+	int64_t n, sum;
+	int hide; /* suppressed whatever the number of teachers */
+	int64_t *teachers;
+	size_t nteachers;
+};
+
+static void acc_add(struct score_acc *a, int64_t teacher, int64_t n, int64_t sum)
+{
+	size_t t;
+	a->n += n;
+	a->sum += sum;
+	for (t = 0; t < a->nteachers && a->teachers[t] != teacher; t++)
+		;
+	if (t == a->nteachers) {
+		a->teachers = xrealloc(a->teachers, (a->nteachers + 1) * sizeof(*a->teachers));
+		a->teachers[a->nteachers++] = teacher;
+	}
+}
+
+/* scores, teachers, mean, suppressed */
+static void acc_out(struct out *o, const struct score_acc *a)
+{
+	int hide = a->n > 0 && (a->hide || a->nteachers < VISIT_SCORES_MIN_TEACHERS);
+	out_int(o, a->n);
+	out_int(o, (int64_t)a->nteachers);
+	if (a->n && !hide)
+		out_real(o, round2((double)a->sum / (double)a->n));
+	else
+		out_null(o);
+	out_bool(o, hide);
 }
 
 int visit_scores(sqlite3 *db, int64_t school, const struct visit_filter *f, struct out *o, struct beter_err *err)
@@ -1315,11 +1352,11 @@ int visit_scores(sqlite3 *db, int64_t school, const struct visit_filter *f, stru
 		sqlite3_finalize(st);
 
 		/* count and sum per item over the same visits */
-		rc = store_prepare(db, "SELECT s.item, count(*), sum(s.score) FROM visit_score s JOIN visit v ON v.id = "
+		rc = store_prepare(db, "SELECT s.item, v.teacher_id, count(*), sum(s.score) FROM visit_score s JOIN visit v ON v.id = "
 				       "s.visit_id LEFT JOIN visit_round r ON r.id = v.round_id WHERE v.framework_id = ?8 "
 				       "AND v.school_id = ?1 AND (?2 = 0 OR v.teacher_id = ?2) AND (?3 = 0 OR v.observer_id = ?3) "
 				       "AND (?4 = 0 OR v.team_id = ?4) AND (?5 IS NULL OR r.name = ?5) AND (?6 IS NULL OR "
-				       "v.date >= ?6) AND (?7 IS NULL OR v.date <= ?7) GROUP BY s.item", &q, err);
+				       "v.date >= ?6) AND (?7 IS NULL OR v.date <= ?7) GROUP BY s.item, v.teacher_id", &q, err);
 		if (!rc) {
 			sqlite3_bind_int64(q, 1, school);
 			sqlite3_bind_int64(q, 2, f->teacher);
@@ -1340,23 +1377,21 @@ int visit_scores(sqlite3 *db, int64_t school, const struct visit_filter *f, stru
 	struct out_col all[] = {
 		{ "framework", OUT_T_TEXT }, { "domain_id", OUT_T_TEXT }, { "domain", OUT_T_TEXT },
 		{ "item_id", OUT_T_TEXT },   { "item", OUT_T_TEXT },	  { "scores", OUT_T_INT },
-		{ "mean", OUT_T_REAL },
+		{ "teachers", OUT_T_INT },   { "mean", OUT_T_REAL },	  { "suppressed", OUT_T_BOOL },
 	};
 	struct framework *fwv = xcalloc(nfw ? nfw : 1, sizeof(*fwv));
-	int64_t **cnt = xcalloc(nfw ? nfw : 1, sizeof(*cnt)), **sum = xcalloc(nfw ? nfw : 1, sizeof(*sum));
+	struct score_acc **acc = xcalloc(nfw ? nfw : 1, sizeof(*acc));
 	for (size_t k = 0; k < nfw && !rc; k++) {
 		if ((rc = framework_load(db, fws[k], &fwv[k], err)))
 			break;
-		cnt[k] = xcalloc(fwv[k].nitems + 1, sizeof(int64_t));
-		sum[k] = xcalloc(fwv[k].nitems + 1, sizeof(int64_t));
+		acc[k] = xcalloc(fwv[k].nitems + 1, sizeof(struct score_acc));
 		sqlite3_reset(q);
 		sqlite3_bind_int64(q, 8, fws[k]);
 		while (sqlite3_step(q) == SQLITE_ROW) {
 			const struct fw_item *it = framework_item(&fwv[k], store_col_text(q, 0));
-			if (it) {
-				cnt[k][it - fwv[k].items] = sqlite3_column_int64(q, 1);
-				sum[k][it - fwv[k].items] = sqlite3_column_int64(q, 2);
-			}
+			if (it)
+				acc_add(&acc[k][it - fwv[k].items], sqlite3_column_int64(q, 1), sqlite3_column_int64(q, 2),
+					sqlite3_column_int64(q, 3));
 		}
 	}
 	sqlite3_finalize(q);
@@ -1372,11 +1407,7 @@ int visit_scores(sqlite3 *db, int64_t school, const struct visit_filter *f, stru
 				out_text(o, fwv[k].domains[it->domain].title);
 				out_text(o, it->id);
 				out_text(o, it->text);
-				out_int(o, cnt[k][i]);
-				if (cnt[k][i])
-					out_real(o, round2((double)sum[k][i] / (double)cnt[k][i]));
-				else
-					out_null(o);
+				acc_out(o, &acc[k][i]);
 				out_row_end(o);
 			}
 		out_end(o);
@@ -1384,33 +1415,40 @@ int visit_scores(sqlite3 *db, int64_t school, const struct visit_filter *f, stru
 		out_list(o, sdom_cols, sizeof(sdom_cols) / sizeof(*sdom_cols));
 		for (size_t k = 0; k < nfw; k++)
 			for (size_t d = 0; d < fwv[k].ndomains; d++) {
-				int64_t c = 0, s = 0;
-				for (size_t i = 0; i < fwv[k].nitems; i++)
-					if (fwv[k].items[i].domain == d) {
-						c += cnt[k][i];
-						s += sum[k][i];
-					}
+				/* suppressed too when one of its items is: its
+				 * mean and the others' would give that item away */
+				struct score_acc dom;
+				int hidden = 0;
+				memset(&dom, 0, sizeof(dom));
+				for (size_t i = 0; i < fwv[k].nitems; i++) {
+					const struct score_acc *a = &acc[k][i];
+					if (fwv[k].items[i].domain != d)
+						continue;
+					for (size_t t = 0; t < a->nteachers; t++)
+						acc_add(&dom, a->teachers[t], 0, 0);
+					dom.n += a->n;
+					dom.sum += a->sum;
+					hidden |= a->n > 0 && a->nteachers < VISIT_SCORES_MIN_TEACHERS;
+				}
+				dom.hide = hidden;
 				out_text(o, fwv[k].key);
 				out_text(o, fwv[k].domains[d].id);
 				out_text(o, fwv[k].domains[d].title);
-				out_int(o, c);
-				if (c)
-					out_real(o, round2((double)s / (double)c));
-				else
-					out_null(o);
+				acc_out(o, &dom);
 				out_row_end(o);
+				free(dom.teachers);
 			}
 		out_end(o);
 		out_doc_end(o);
 	}
 	for (size_t k = 0; k < nfw; k++) {
 		framework_release(&fwv[k]);
-		free(cnt[k]);
-		free(sum[k]);
+		for (size_t i = 0; acc[k] && i < fwv[k].nitems; i++)
+			free(acc[k][i].teachers);
+		free(acc[k]);
 	}
+	free(acc);
 	free(fwv);
-	free(cnt);
-	free(sum);
 	free(fws);
 	return rc;
 }

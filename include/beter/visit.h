@@ -117,7 +117,12 @@ int visit_coverage(sqlite3 *db, int64_t school, const struct visit_filter *f, st
 		   struct visit_coverage *cov, struct beter_err *err);
 
 /* Mean framework scores per item and per domain over the recorded visits of
- * the filter (team, round, dates); never per teacher. */
+ * the filter (team, round, dates); never per teacher: a mean that rests on
+ * fewer than VISIT_SCORES_MIN_TEACHERS different teachers is suppressed
+ * (the count is shown, the mean is null, suppressed is true); a domain's
+ * mean is suppressed too when one of its items is, so that the item's mean
+ * cannot be worked out as a difference. */
+#define VISIT_SCORES_MIN_TEACHERS 3
 int visit_scores(sqlite3 *db, int64_t school, const struct visit_filter *f, struct out *o, struct beter_err *err);
 
 /* Find a round by name; BETER_FAIL when there is none. */

@@ -240,3 +240,21 @@ print("ronde 4: %d visits, all on weekdays from today: %s, each teacher once: %s
 note missed: a planned visit whose day passed without a record
 run beter visit list --status missed --csv
 run beter visit show 7 --json
+
+note "scores: a mean behind fewer than 3 different teachers is suppressed"
+for t in GG HH II; do
+	quiet beter visit add --observer SL --teacher $t --date 2026-11-19 --seen "You waited for silence." --effect "Pupils listened." --score klimaat.3=3
+done
+for d in 2026-11-17 2026-11-18 2026-11-19; do
+	quiet beter visit add --observer KK --teacher JJ --date $d --seen "You named what went well." --effect "Pupils smiled." --score klimaat.1=4
+done
+quiet beter visit add --observer SL --teacher KK --date 2026-11-19 --seen "x." --effect "y." --score klimaat.3=4
+run beter visit scores --team "Team Vijf" --from 2026-11-17
+beter --json visit scores --team "Team Vijf" --from 2026-11-17 | jq -c '.items[] | select(.scores > 0) | {item_id, scores, teachers, mean, suppressed}'
+beter --json visit scores --team "Team Vijf" --from 2026-11-17 | jq -c '.domains[] | select(.domain_id == "klimaat")'
+beter --csv visit scores --team "Team Vijf" --from 2026-11-17 | python3 -c '
+import csv, sys
+rows = list(csv.DictReader(sys.stdin))
+print("csv: suppressed rows", sum(r["suppressed"] == "true" for r in rows), "and their means empty:",
+      all(r["mean"] == "" for r in rows if r["suppressed"] == "true"))
+'

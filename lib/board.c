@@ -115,6 +115,31 @@ static int team_goal(sqlite3 *db, int64_t team_id, int64_t goal, const char *wha
 	return 0;
 }
 
+/* person is a member of team_id; else BETER_DATAERR naming both */
+static int team_member(sqlite3 *db, int64_t team_id, int64_t person, const char *what, struct beter_err *err)
+{
+	sqlite3_stmt *st;
+	char code[64] = "?", team[256] = "?";
+	int rc, member = 0;
+
+	if ((rc = store_prepare(db, "SELECT p.code, t.name, EXISTS (SELECT 1 FROM team_member m WHERE m.team_id = t.id "
+				    "AND m.person_id = p.id) FROM person p, team t WHERE p.id = ?1 AND t.id = ?2",
+				&st, err)))
+		return rc;
+	sqlite3_bind_int64(st, 1, person);
+	sqlite3_bind_int64(st, 2, team_id);
+	if (sqlite3_step(st) == SQLITE_ROW) {
+		snprintf(code, sizeof(code), "%s", col_text(st, 0));
+		snprintf(team, sizeof(team), "%s", col_text(st, 1));
+		member = sqlite3_column_int(st, 2);
+	}
+	sqlite3_finalize(st);
+	if (member)
+		return 0;
+	return beter_err_set(err, BETER_DATAERR, "%s: %s is not in the team '%s' (see 'beter team show \"%s\"')", what,
+			     code, team, team);
+}
+
 /* ---- items ---- */
 
 int board_item_add_ex(sqlite3 *db, int64_t team_id, const struct board_item_new *n, int64_t *id,
@@ -131,6 +156,8 @@ int board_item_add_ex(sqlite3 *db, int64_t team_id, const struct board_item_new 
 		return rc;
 	if (rhythm && !n->person)
 		return beter_err_set(err, BETER_DATAERR, "a planned session needs a session leader (--leader)");
+	if (rhythm && (rc = team_member(db, team_id, n->person, "--leader", err)))
+		return rc;
 	if (n->has_period && n->period_end < n->period_start)
 		return beter_err_set(err, BETER_DATAERR, "--end: the period ends before it starts");
 	if (n->goal && (rc = team_goal(db, team_id, n->goal, "--goal", err)))
@@ -266,6 +293,9 @@ int board_action_add(sqlite3 *db, int64_t team_id, const struct board_action_new
 				     "--who: an action in class is done by one teacher; use --team-action for several");
 	if (a->goal && (rc = team_goal(db, team_id, a->goal, "--goal", err)))
 		return rc;
+	for (int i = 0; i < a->nwho; i++)
+		if ((rc = team_member(db, team_id, a->who[i], "--who", err)))
+			return rc;
 	if ((rc = store_prepare(db, "INSERT INTO board_action(uid, team_id, kind, what, due, goal_id, added) "
 				    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)", &st, err)))
 		return rc;
@@ -331,6 +361,8 @@ int board_action_done(sqlite3 *db, int64_t school, int64_t id, int day, int64_t 
 		return rc;
 	if (done)
 		return beter_err_set(err, BETER_FAIL, "action %lld is already done", (long long)id);
+	if ((rc = date_not_future(day, "--date", err)))
+		return rc;
 	if (day < added)
 		return beter_err_set(err, BETER_DATAERR, "--date: action %lld was only added later", (long long)id);
 	if ((rc = store_prepare(db, "UPDATE board_action SET done = ?2, done_session_id = ?3 WHERE id = ?1", &st, err)))
@@ -811,9 +843,7 @@ int board_render(sqlite3 *db, int64_t school, int64_t team_id, int from, int to,
 	memset(&v, 0, sizeof(v));
 	v.db = db;
 	v.from = from;
-	v.asof = to < today ? to : today;
-	if (v.asof < from)
-		v.asof = from;
+	v.asof = to < today ? to : today; /* a future week: the board as it stands today */
 	v.with_team = with_team;
 	date_format(v.from, v.fromd);
 	date_format(v.asof, v.asofd);
@@ -911,9 +941,14 @@ int board_session_add(sqlite3 *db, int64_t school, const struct board_session_ne
 	int rc;
 
 	date_format(s->date, d);
-	if ((rc = check_text(s->topic, "--topic", 0, err)) || (rc = check_text(s->note, "--note", 0, err)))
+	if ((rc = date_not_future(s->date, "--date", err)) || (rc = check_text(s->topic, "--topic", 0, err)) ||
+	    (rc = check_text(s->note, "--note", 0, err)))
+		return rc;
+	if ((rc = team_member(db, s->team, s->leader, "--leader", err)))
 		return rc;
 	for (int i = 0; i < s->ncheckins; i++) {
+		if ((rc = team_member(db, s->team, s->checkins[i].person, "--checkin", err)))
+			return rc;
 		if (s->checkins[i].score < 1 || s->checkins[i].score > 10)
 			return beter_err_set(err, BETER_DATAERR, "--checkin: %d is outside 1-10", s->checkins[i].score);
 		for (int j = 0; j < i; j++)
@@ -1250,6 +1285,12 @@ static int session_from_json(sqlite3 *db, int64_t school, const cJSON *root, con
 	if ((rc = json_text(cJSON_GetObjectItemCaseSensitive(root, "team"), file, "team", !team_name, &text, err)))
 		return rc;
 	rc = team_find(db, school, text ? text : team_name, &s->team, err);
+	if (!rc && text && team_name) {
+		int64_t given;
+		if (!(rc = team_find(db, school, team_name, &given, err)) && given != s->team)
+			rc = beter_err_set(err, BETER_USAGE, "--team: '%s' is not the team '%s' of %s; give the team in one "
+					   "place", team_name, text, file);
+	}
 	free(text);
 	if (rc)
 		return rc;
@@ -1258,6 +1299,8 @@ static int session_from_json(sqlite3 *db, int64_t school, const cJSON *root, con
 		return rc;
 	snprintf(field, sizeof(field), "%.40s: field 'date'", file);
 	rc = date_parse(text, &s->date, field, err);
+	if (!rc)
+		rc = date_not_future(s->date, field, err);
 	free(text);
 	if (rc)
 		return rc;

@@ -401,6 +401,9 @@ static int run_add(struct ctx *c, struct optparse *p)
 	v.framework = o.framework;
 	snprintf(header, sizeof(header), "Visit by %s to %s on %s%s%s", o.observer, o.teacher, o.date,
 		 o.group ? ", group " : "", o.group ? o.group : "");
+	/* a visit that is recorded took place: not after today (asked before the editor opens) */
+	if ((o.edit || o.input || o.seen || o.effect || o.nscores) && (rc = date_not_future(v.day, "--date", &c->err)))
+		goto out;
 	if ((rc = read_obs(c, school, &o, header, &obs, &given)))
 		goto out;
 	if ((rc = tx_begin(c)))

@@ -135,17 +135,18 @@ void visit_obs_release(struct visit_obs *obs)
 	memset(obs, 0, sizeof(*obs));
 }
 
-static void obs_score(struct visit_obs *obs, const char *item, int value)
+/* add a score; an item given twice is refused (which value was meant?) */
+static int obs_score(struct visit_obs *obs, const char *item, int value, const char *what, struct beter_err *err)
 {
 	for (size_t i = 0; i < obs->nscores; i++)
-		if (!strcmp(obs->scores[i].item, item)) {
-			obs->scores[i].value = value;
-			return;
-		}
+		if (!strcmp(obs->scores[i].item, item))
+			return beter_err_set(err, BETER_DATAERR, "%s: the item '%s' is scored twice; give one score per item",
+					     what, item);
 	obs->scores = xrealloc(obs->scores, (obs->nscores + 1) * sizeof(*obs->scores));
 	obs->scores[obs->nscores].item = xstrdup(item);
 	obs->scores[obs->nscores].value = value;
 	obs->nscores++;
+	return 0;
 }
 
 int visit_obs_add_score(struct visit_obs *obs, const char *spec, const char *what, struct beter_err *err)
@@ -164,7 +165,7 @@ int visit_obs_add_score(struct visit_obs *obs, const char *spec, const char *wha
 	else if (parse_int64(val, &v) != 0 || v < -1000 || v > 1000)
 		rc = beter_err_set(err, BETER_DATAERR, "%s: '%s' is not a whole number in '%s'", what, val, spec);
 	else
-		obs_score(obs, item, (int)v);
+		rc = obs_score(obs, item, (int)v, what, err);
 	free(item);
 	free(val);
 	return rc;
@@ -299,7 +300,9 @@ int visit_obs_parse_json(const char *name, const char *text, struct visit_obs *o
 						   s->string);
 			else {
 				char *item = str_lower(str_trim(xstrdup(s->string)));
-				obs_score(obs, item, (int)s->valuedouble);
+				char what[300];
+				snprintf(what, sizeof(what), "%s: field 'scores'", name);
+				rc = obs_score(obs, item, (int)s->valuedouble, what, err);
 				free(item);
 			}
 		}
@@ -558,6 +561,8 @@ int visit_record(sqlite3 *db, int64_t school, int64_t id, const struct visit_obs
 	char date[11];
 
 	memset(&fw, 0, sizeof(fw));
+	if ((rc = date_not_future(day, "--date", err)))
+		return rc;
 	if (!obs->seen)
 		return beter_err_set(err, BETER_DATAERR, "seen: missing; write what you saw the teacher do "
 				     "(facts, e.g. \"I saw you ...\")");
@@ -680,9 +685,8 @@ int visit_feedback(sqlite3 *db, int64_t id, int day, const char *agreed, char *c
 	date_format(day, date);
 	if (strcmp(date, vdate) < 0)
 		return beter_err_set(err, BETER_DATAERR, "--date: %s is before the visit (%s)", date, vdate);
-	if (day > date_today())
-		return beter_err_set(err, BETER_DATAERR, "--date: %s is in the future; record the talk once it is held",
-				     date);
+	if ((rc = date_not_future(day, "--date", err)))
+		return rc;
 	if ((rc = text_field(&a, agreed, "--agreed", err)))
 		return rc;
 	if (!a)

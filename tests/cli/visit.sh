@@ -258,3 +258,25 @@ rows = list(csv.DictReader(sys.stdin))
 print("csv: suppressed rows", sum(r["suppressed"] == "true" for r in rows), "and their means empty:",
       all(r["mean"] == "" for r in rows if r["suppressed"] == "true"))
 '
+
+note "what happened is not after today; a plan may be"
+before=$(store_digest)
+run beter visit record 34 --seen "x" --effect "y" --date 2026-12-14
+run beter visit add --observer AA --teacher BB --date 2026-12-14 --seen "x" --effect "y"
+VISUAL=false run beter visit add --observer AA --teacher BB --date 2026-12-14 --edit
+run beter visit feedback 2 --agreed "x" --date 2026-12-14
+run beter visit record 1 --seen x --effect y --score uitleg.1=3 --score uitleg.1=2
+run beter visit record 1 --seen x --effect y --score Uitleg.1=3 --score uitleg.1=2
+printf 'seen: x\neffect: y\nscores:\nuitleg.1=3\nuitleg.1=2\n' >twice.txt
+cat >twice-editor.sh <<'ED'
+#!/bin/sh
+cp "$TMP/work/twice.txt" "$1"
+ED
+chmod +x twice-editor.sh
+EDITOR="$TMP/work/twice-editor.sh" run beter visit record 1 --edit
+printf '{"seen": "x", "effect": "y", "scores": {"uitleg.1": 3, "uitleg.1": 2}}' >twice.json
+run beter visit record 1 --from twice.json
+[ "$before" = "$(store_digest)" ] && echo "store unchanged"
+run beter visit add --observer AA --teacher BB --date 2026-12-14 --time 9:00 --quiet
+run beter visit list --teacher BB --from 2026-12-14 --csv
+run beter visit add --observer AA --teacher BB --date 2026-12-15 --time 9:7

@@ -399,8 +399,8 @@ static int run_add(struct ctx *c, struct optparse *p)
 	v.focus = o.focus;
 	v.round = o.round;
 	v.framework = o.framework;
-	snprintf(header, sizeof(header), "Visit by %s to %s on %s%s%s", o.observer, o.teacher, o.date,
-		 o.group ? ", group " : "", o.group ? o.group : "");
+	snprintf(header, sizeof(header), "Lesbezoek van %s bij %s op %s%s%s", o.observer, o.teacher, o.date,
+		 o.group ? ", groep " : "", o.group ? o.group : "");
 	/* a visit that is recorded took place: not after today (asked before the editor opens) */
 	if ((o.edit || o.input || o.seen || o.effect || o.nscores) && (rc = date_not_future(v.day, "--date", &c->err)))
 		goto out;
@@ -443,7 +443,7 @@ static int run_record(struct ctx *c, struct optparse *p)
 	if ((rc = parse(c, p, &o, 1, 1, "the visit's number", &school)) || (rc = visit_arg(c, p, school, &id)) ||
 	    (o.date && (rc = date_parse(o.date, &day, "--date", &c->err))))
 		goto out;
-	snprintf(header, sizeof(header), "Visit %lld", (long long)id);
+	snprintf(header, sizeof(header), "Lesbezoek %lld", (long long)id);
 	if ((rc = read_obs(c, school, &o, header, &obs, &given)))
 		goto out;
 	if (!given) {
@@ -805,8 +805,9 @@ const struct command_def def_visit = {
 		"scores and of teachers is shown, the mean is null and suppressed is true), as survey reports do "
 		"below their minimum group. A domain's mean is suppressed too when one of its items is, so that "
 		"the item's mean cannot be worked out from the others.\n\n"
-		"--edit opens $VISUAL (else $EDITOR) on a template with the sections 'seen:', 'effect:' and "
-		"'scores:' (one ITEM=VALUE a line) and the feedback model's prompts as '#' lines; '#' lines are "
+		"--edit opens $VISUAL (else $EDITOR) on a template in Dutch with the sections 'gezien:' (what was "
+		"seen; 'seen:' works too), 'effect:' and 'scores:' (one ITEM=VALUE a line) and the feedback model's "
+		"prompts as '#' lines; '#' lines are "
 		"dropped and an empty text aborts with nothing written (exit 1). Without a terminal, --from FILE "
 		"('-' for stdin) reads the same as JSON: {\"seen\": \"...\", \"effect\": \"...\", \"scores\": "
 		"{\"klimaat.1\": 3, \"uitleg.2\": 4}}.\n\n"

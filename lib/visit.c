@@ -190,7 +190,7 @@ static int text_field(char **dst, const char *src, const char *what, struct bete
 int visit_obs_parse_text(const char *text, struct visit_obs *obs, struct beter_err *err)
 {
 	struct strbuf sec[3] = { STRBUF_INIT, STRBUF_INIT, STRBUF_INIT };
-	static const char *const names[] = { "seen", "effect", "scores" };
+	static const char *const names[] = { "seen", "effect", "scores", "gezien" };
 	const char *p = text;
 	int cur = -1, rc = 0, any = 0;
 	long lineno = 0;
@@ -212,14 +212,17 @@ int visit_obs_parse_text(const char *text, struct visit_obs *obs, struct beter_e
 		}
 		char *t = str_trim(xstrdup(line));
 		int hdr = -1;
-		for (int i = 0; i < 3; i++) {
+		size_t hlen = 0;
+		for (int i = 0; i < 4; i++) {
 			size_t n = strlen(names[i]);
-			if (!strncasecmp(t, names[i], n) && t[n] == ':')
-				hdr = i;
+			if (!strncasecmp(t, names[i], n) && t[n] == ':') {
+				hdr = i == 3 ? 0 : i; /* gezien: the template's word for seen */
+				hlen = n;
+			}
 		}
 		if (hdr >= 0) {
 			cur = hdr;
-			const char *rest = t + strlen(names[hdr]) + 1;
+			const char *rest = t + hlen + 1;
 			while (*rest == ' ' || *rest == '\t')
 				rest++;
 			if (*rest) {
@@ -230,8 +233,8 @@ int visit_obs_parse_text(const char *text, struct visit_obs *obs, struct beter_e
 		} else if (*t) {
 			any = 1;
 			if (cur < 0)
-				rc = beter_err_set(err, BETER_DATAERR, "line %ld: text outside a section; write it under 'seen:', "
-						   "'effect:' or 'scores:'", lineno);
+				rc = beter_err_set(err, BETER_DATAERR, "line %ld: text outside a section; write it under 'gezien:' "
+						   "(or 'seen:'), 'effect:' or 'scores:'", lineno);
 			else if (cur == 2) {
 				char what[32];
 				snprintf(what, sizeof(what), "line %ld", lineno);
@@ -319,29 +322,29 @@ int visit_template(sqlite3 *db, int64_t school, const char *header, const char *
 	struct framework fw;
 	int rc;
 
-	strbuf_adds(sb, "seen:\n\neffect:\n\nscores:\n\n");
+	strbuf_adds(sb, "gezien:\n\neffect:\n\nscores:\n\n");
 	if (header)
 		strbuf_addf(sb, "# %s\n", header);
 	strbuf_adds(sb,
 		    "#\n"
-		    "# Write down what happened, as facts, without judgement.\n"
-		    "# seen:   what did the teacher do? Describe the situation with concrete\n"
-		    "#         examples, e.g. \"I saw you ask three pupils to explain ...\".\n"
-		    "# effect: what did the pupils do in response? e.g. \"... then the pupils\n"
-		    "#         started to ...\". Effect on pupils, not on you.\n"
-		    "# In the feedback talk: pause, ask for the teacher's reaction and intention\n"
-		    "# (\"Do you recognise this? Was that what you meant?\"), then look for ways\n"
-		    "# to improve together.\n"
-		    "# Before you give it, check that the feedback is timed (is this the right\n"
-		    "# moment, is there time), constructive (do you want to improve the work,\n"
-		    "# which words do you use) and correct (are your facts straight, are you the\n"
-		    "# right person to give it).\n"
+		    "# Schrijf op wat er gebeurde: feiten, geen oordeel.\n"
+		    "# gezien: wat deed de leraar? Beschrijf de situatie met concrete voorbeelden\n"
+		    "#         zoals jij ze zag, bijvoorbeeld \"Ik zag dat je drie leerlingen liet\n"
+		    "#         uitleggen hoe ...\".\n"
+		    "# effect: wat deden de leerlingen daarop? Bijvoorbeeld \"... daarna gingen de\n"
+		    "#         leerlingen ...\". Het gaat om het effect op de leerlingen, niet op jou.\n"
+		    "# In het nagesprek: houd even stil, vraag hoe de leraar het zag en wat de\n"
+		    "# bedoeling was (\"Herken je dit? Wilde je dat bereiken?\") en zoek samen naar\n"
+		    "# wat beter kan.\n"
+		    "# Ga voor het nagesprek na of je feedback getimed is (is dit het moment, is er\n"
+		    "# tijd), opbouwend (wil je samen het werk beter maken, welke woorden kies je)\n"
+		    "# en juist (kloppen je feiten, ben jij de aangewezen persoon).\n"
 		    "#\n");
 	rc = framework_get(db, school, framework_key ? framework_key : FRAMEWORK_DEFAULT, 0, &fw, err);
 	if (rc == BETER_FAIL && !framework_key) {
 		rc = 0; /* no default framework installed: no scores section help */
 	} else if (rc == 0) {
-		strbuf_addf(sb, "# scores: one ITEM=VALUE a line, items of '%s', scale %d-%d", fw.key, fw.min, fw.max);
+		strbuf_addf(sb, "# scores: per regel ITEM=WAARDE, items van '%s', schaal %d-%d", fw.key, fw.min, fw.max);
 		for (int v = fw.min; v <= fw.max; v++)
 			if (framework_label(&fw, v))
 				strbuf_addf(sb, "%s%d %s", v == fw.min ? " (" : ", ", v, framework_label(&fw, v));
@@ -351,7 +354,8 @@ int visit_template(sqlite3 *db, int64_t school, const char *header, const char *
 		framework_release(&fw);
 	}
 	if (!rc)
-		strbuf_adds(sb, "#\n# Lines starting with '#' are dropped. An empty text aborts: nothing is written.\n");
+		strbuf_adds(sb, "#\n# Regels die met '#' beginnen vallen weg. Is de tekst leeg, dan wordt er niets\n"
+				"# opgeslagen.\n");
 	return rc;
 }
 

@@ -50,14 +50,15 @@ struct visit_obs {
 void visit_obs_release(struct visit_obs *obs);
 /* "ITEM=VALUE" (what names the source in messages, e.g. "--score"). */
 int visit_obs_add_score(struct visit_obs *obs, const char *spec, const char *what, struct beter_err *err);
-/* The text from the editor: '#' lines dropped, sections "seen:", "effect:"
- * and "scores:" (ITEM=VALUE lines). An empty text gives BETER_FAIL with an
+/* The text from the editor: '#' lines dropped, sections "gezien:" (or
+ * "seen:"), "effect:" and "scores:" (ITEM=VALUE lines). An empty text gives BETER_FAIL with an
  * "aborting" message. */
 int visit_obs_parse_text(const char *text, struct visit_obs *obs, struct beter_err *err);
 /* {"seen": TEXT, "effect": TEXT, "scores": {"ITEM": VALUE, ...}}. */
 int visit_obs_parse_json(const char *name, const char *text, struct visit_obs *obs, struct beter_err *err);
-/* The editor template: a header describing the visit (line, may be NULL), the
- * feedback model's prompts and the framework's items, as '#' lines. */
+/* The editor template, in Dutch: a header describing the visit (line, may be
+ * NULL), the feedback model's prompts and the framework's items, as '#'
+ * lines. */
 int visit_template(sqlite3 *db, int64_t school, const char *header, const char *framework_key, struct strbuf *sb,
 		   struct beter_err *err);
 

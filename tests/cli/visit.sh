@@ -280,3 +280,16 @@ run beter visit record 1 --from twice.json
 run beter visit add --observer AA --teacher BB --date 2026-12-14 --time 9:00 --quiet
 run beter visit list --teacher BB --from 2026-12-14 --csv
 run beter visit add --observer AA --teacher BB --date 2026-12-15 --time 9:7
+
+note "the template in Dutch: write under gezien:, effect: and scores:"
+cat >nl-editor.sh <<'ED'
+#!/bin/sh
+# fills in the Dutch sections of the template
+sed -e 's/^gezien:$/gezien: Ik zag dat je de leerlingen eerst zelf liet nadenken./' \
+    -e 's/^effect:$/effect: Daarna deden alle leerlingen mee aan het gesprek./' \
+    -e 's/^scores:$/scores:\nactiverend.1=4/' "$1" >"$1.new" && mv "$1.new" "$1"
+ED
+chmod +x nl-editor.sh
+EDITOR="$TMP/work/nl-editor.sh" run beter visit add --observer SL --teacher CC --date 2026-11-20 --group "groep 5" --edit --quiet
+beter --json visit list --observer SL --teacher CC --from 2026-11-20 | jq ".[0].id" >last
+run beter visit show "$(cat last)" --json

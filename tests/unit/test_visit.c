@@ -114,6 +114,13 @@ static void test_text_entry(void **state)
 	visit_obs_release(&obs);
 	assert_int_equal(visit_obs_parse_text("hello\nseen: x\n", &obs, &err), BETER_DATAERR);
 	assert_int_equal(visit_obs_parse_text("seen: x\nscores:\nklimaat.1\n", &obs, &err), BETER_DATAERR);
+	/* the Dutch template's section name; an item scored twice */
+	assert_int_equal(visit_obs_parse_text("Gezien: ik zag je\neffect: zij deden\n", &obs, &err), 0);
+	assert_string_equal(obs.seen, "ik zag je");
+	visit_obs_release(&obs);
+	assert_int_equal(visit_obs_parse_text("gezien: x\neffect: y\nscores:\nklimaat.1=3\nKlimaat.1=2\n", &obs, &err),
+			 BETER_DATAERR);
+	assert_string_equal(err.msg, "line 5: the item 'klimaat.1' is scored twice; give one score per item");
 
 	assert_int_equal(visit_obs_parse_json("t.json", "{\"seen\": \"a\", \"effect\": \"b\", \"scores\": {\"x.1\": 2}}",
 					      &obs, &err), 0);

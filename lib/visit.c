@@ -1450,10 +1450,10 @@ int visit_scores(sqlite3 *db, int64_t school, const struct visit_filter *f, stru
 		out_doc_end(o);
 	}
 	for (size_t k = 0; k < nfw; k++) {
-		framework_release(&fwv[k]);
 		for (size_t i = 0; acc[k] && i < fwv[k].nitems; i++)
 			free(acc[k][i].teachers);
 		free(acc[k]);
+		framework_release(&fwv[k]);
 	}
 	free(acc);
 	free(fwv);

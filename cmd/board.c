@@ -116,6 +116,7 @@ struct bopts {
 	int all, team_action, open, overdue;
 	struct list agreements, who, checkins, successes, measures, done;
 	int64_t school_id, team_id;
+	char team_name[256]; /* the team's name, also when --team gave its number */
 	int day;
 };
 
@@ -180,6 +181,8 @@ static int prologue(struct ctx *c, struct optparse *p, struct bopts *o, int min,
 		return rc;
 	if (o->team && (rc = team_find(c->db, o->school_id, o->team, &o->team_id, &c->err)))
 		return rc;
+	if (o->team)
+		team_name(c->db, o->team_id, o->team_name, sizeof(o->team_name));
 	return 0;
 }
 
@@ -211,9 +214,7 @@ static int view_day(struct ctx *c, const struct bopts *o, int *day)
 	}
 	if ((rc = week_range(c, o->week, &from, &to)))
 		return rc;
-	*day = to < today ? to : today;
-	if (*day < from)
-		*day = from;
+	*day = to < today ? to : today; /* a future week: as it stands today */
 	return 0;
 }
 
@@ -261,8 +262,14 @@ static int run_export(struct ctx *c, struct optparse *p)
 	}
 	if ((rc = week_range(c, o.week, &from, &to)))
 		goto out;
-	if (c->out.fmt == OUT_TABLE)
+	if (c->out.fmt == OUT_TABLE) {
+		if (c->fmt_given) {
+			rc = cmd_usage(c, "--format: the export is json, csv or tsv, not table (see 'board show' for a "
+				       "table)");
+			goto out;
+		}
 		c->out.fmt = OUT_JSON;
+	}
 	rc = board_render(c->db, o.school_id, o.all ? 0 : o.team_id, from, to, 1, &c->out, &c->err);
 out:
 	bopts_release(&o);
@@ -288,7 +295,7 @@ static int run_set(struct ctx *c, struct optparse *p)
 	for (int i = 0; i < o.agreements.n; i++)
 		if ((rc = board_item_add(c->db, o.team_id, "teamafspraken", o.agreements.v[i], o.day, NULL, &c->err)))
 			goto out;
-	cmd_note(c, "the board of '%s' is updated", o.team);
+	cmd_note(c, "the board of '%s' is updated", o.team_name);
 out:
 	bopts_release(&o);
 	return rc;
@@ -323,7 +330,7 @@ static int item_add(struct ctx *c, struct optparse *p, const char *section)
 		goto out;
 	if ((rc = board_item_add_ex(c->db, o.team_id, &n, &id, &c->err)))
 		goto out;
-	cmd_note(c, "added item %lld to the board of '%s'", (long long)id, o.team);
+	cmd_note(c, "added item %lld to the board of '%s'", (long long)id, o.team_name);
 out:
 	bopts_release(&o);
 	return rc;
@@ -389,7 +396,7 @@ static int run_rhythm_add(struct ctx *c, struct optparse *p)
 	n.day = o.day;
 	if ((rc = board_item_add_ex(c->db, o.team_id, &n, &id, &c->err)))
 		goto out;
-	cmd_note(c, "planned session %lld on the board of '%s'", (long long)id, o.team);
+	cmd_note(c, "planned session %lld on the board of '%s'", (long long)id, o.team_name);
 out:
 	bopts_release(&o);
 	return rc;
@@ -432,7 +439,7 @@ static int run_action_add(struct ctx *c, struct optparse *p)
 	a.day = o.day;
 	if ((rc = board_action_add(c->db, o.team_id, &a, &id, &c->err)))
 		goto out;
-	cmd_note(c, "added action %lld to the board of '%s'", (long long)id, o.team);
+	cmd_note(c, "added action %lld to the board of '%s'", (long long)id, o.team_name);
 out:
 	free(who);
 	bopts_release(&o);
@@ -680,26 +687,34 @@ const struct command_def def_board = {
 		"(planned sessions: date, session leader, topic) and lesbezoekplanning (the lesson-visit planning).\n\n"
 		"Nothing on a board is deleted: 'rm' takes an item off on a day and keeps its history, so 'board show "
 		"--week 2026-W47' shows the board as it stood at the end of that week (or today, while the week is "
-		"not over). Every change takes --date for the day it happened (default today). The board shows open "
+		"not over; a week still to come shows the board as it stands today, with the lesson visits planned "
+		"from that week on). Every change takes --date for the day it happened (default today); what "
+		"happened cannot be dated after today (a session, a result, an action done: exit 65), while plans "
+		"may lie ahead (planned sessions, themes, due days). The board shows open "
 		"actions and those done in the week; an open action past its due day has status overdue. Each goal "
 		"shows its results as P0 (the 0-meting) .. Pn, the latest score and a small trend.\n\n"
 		"'board session add' records one session in the book's standard order, all or nothing: 1. check-in "
 		"(--checkin CODE=SCORE, how each person stands, 1-10), 2. successes (--success), 3. progress on the "
 		"goals (--measure GOAL=SCORE adds a result to a team goal), 4. actions done (--done N), 5. the "
-		"session's programme (--topic, --note). With --from FILE (or - for stdin) the session is a JSON "
+		"session's programme (--topic, --note). The leader and everyone who checks in are members of the team, "
+		"as is whoever does an action (--who) or leads a planned session; anyone else is refused (exit 65, "
+		"see 'beter team member add'). With --from FILE (or - for stdin) the session is a JSON "
 		"object instead: {\"team\": \"Team Bovenbouw\", \"date\": \"2026-11-16\", \"leader\": \"BVB\", "
 		"\"topic\": \"...\", \"checkin\": {\"ODW\": 7, \"MKP\": 8}, \"successes\": [\"...\"], "
 		"\"measures\": [{\"goal\": 3, \"score\": 6.5}], \"done\": [4, 5], \"note\": \"...\"}. team may be "
-		"given with --team instead; date, leader and team are required, the rest optional; other fields are "
+		"given with --team instead (both: they must name the same team, else exit 2); date, leader and team are required, the rest optional; other fields are "
 		"refused. Bad values exit 65 and unknown people, teams, goals or actions exit 1, with nothing written.\n\n"
-		"'board export' is the weekly export for scripts: JSON unless --csv or --tsv is given. The JSON is one "
+		"'board export' is the weekly export for scripts: JSON unless --csv or --tsv is given (--format "
+		"table is refused with exit 2: 'board show' is the table). The JSON is one "
 		"object with a key per section: \"bord\" (one row per board: team, week, as_of, the day the board is "
 		"shown as of), then ambitie, inspiratieverhaal, teamafspraken, uitkomst_leerlingarena, parkeren "
 		"(rows of team, id, text, added), jaarbord (team, id, text, period_start, period_end, added), doelen "
 		"(team, id, text, pupils, weeks, norm, baseline, results, latest, trend, status, added, until), "
 		"acties_in_de_klas and andere_acties (team, id, what, who, due, goal, status, done, added), "
 		"successen (team, id, text, goal, added), perioderitmiek (team, id, date, leader, topic, added) and "
-		"lesbezoekplanning (team, id, date, observer, teacher, focus). Every section is an array, ordered by "
+		"lesbezoekplanning (team, id, date, observer, teacher, focus, round, status: the visits of the week "
+		"and later, and before them the team's visits of the school year whose day passed without a record, "
+		"with status missed). Every section is an array, ordered by "
 		"team name and then as shown on the board; dates are YYYY-MM-DD, numbers are numbers, unknown values "
 		"null. CSV has one row per board item: a section column, then the union of those columns. The output "
 		"depends only on the store and the week, so the same data gives byte-identical files.",

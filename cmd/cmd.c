@@ -54,6 +54,9 @@ static int apply_global(struct ctx *c, int key, const char *arg)
 int cmd_global(struct ctx *c, int key, const char *arg)
 {
 	int r = apply_global(c, key, arg);
+	if (r == 1 && (key == GOPT_FORMAT || key == GOPT_JSON || key == GOPT_CSV || key == GOPT_TSV ||
+		       key == GOPT_TABLE || key == GOPT_EXCEL))
+		c->fmt_given = 1;
 	c->out.fmt = (enum out_format)c->fmt;
 	c->out.excel = c->excel;
 	return r;

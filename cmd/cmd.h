@@ -65,6 +65,7 @@ struct ctx {
 	sqlite3 *db;
 	struct out out;
 	int fmt;
+	int fmt_given; /* --format or one of its short forms was given */
 	int quiet;
 	int excel;
 	int dry_run;

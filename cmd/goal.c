@@ -302,6 +302,9 @@ static int run_list(struct ctx *c, struct optparse *p)
 
 	if ((rc = prologue(c, p, &o, 0, 0, "nothing", 0)))
 		return rc;
+	if (o.team && o.person)
+		return cmd_usage(c, "give --team TEAM for a team's goals or --person CODE for a teacher's personal goals, "
+				 "not both (usage: %s)", cmd_usage_line(c));
 	memset(&f, 0, sizeof(f));
 	f.team = o.team_id;
 	f.person = o.person_id;
@@ -314,8 +317,14 @@ static int run_achieve(struct ctx *c, struct optparse *p)
 {
 	struct gopts o;
 	int rc;
+	struct goal_info g;
 	if ((rc = prologue(c, p, &o, 1, 1, "the goal's number", 1)) ||
-	    (rc = goal_achieve(c->db, o.goal, o.standard, o.day, &c->err)))
+	    (rc = goal_find(c->db, o.school_id, o.goal, &g, &c->err)))
+		return rc;
+	if (g.team && !o.standard)
+		return cmd_usage(c, "an achieved team goal becomes a 'zo werken wij' standard: give it with --standard "
+				 "TEXT (usage: %s)", cmd_usage_line(c));
+	if ((rc = goal_achieve(c->db, o.goal, o.standard, o.day, &c->err)))
 		return rc;
 	cmd_note(c, "goal %lld is achieved", (long long)o.goal);
 	return 0;
@@ -325,8 +334,11 @@ static int run_drop(struct ctx *c, struct optparse *p)
 {
 	struct gopts o;
 	int rc;
-	if ((rc = prologue(c, p, &o, 1, 1, "the goal's number", 1)) ||
-	    (rc = goal_drop(c->db, o.goal, o.reason, o.day, &c->err)))
+	if ((rc = prologue(c, p, &o, 1, 1, "the goal's number", 1)))
+		return rc;
+	if (!o.reason)
+		return cmd_usage(c, "say why the goal is dropped with --reason TEXT (usage: %s)", cmd_usage_line(c));
+	if ((rc = goal_drop(c->db, o.goal, o.reason, o.day, &c->err)))
 		return rc;
 	cmd_note(c, "goal %lld is dropped", (long long)o.goal);
 	return 0;
@@ -440,11 +452,13 @@ const struct command_def def_goal = {
 		"high), as a 2x2 grid in the table format and, in JSON and CSV, one row per candidate with "
 		"impact_level, feasibility_level and quadrant. 2. The goal: what pupils know, can, do or feel once it "
 		"is reached, and for which pupils. 3. Over how many weeks (4-8), the norm (where the team wants to be) "
-		"and the 0-meting (--baseline, where it stands now), both on a 1-10 scale. 4. Actions in class and for "
+		"and the 0-meting (--baseline, where it stands now), both on a 1-10 scale, the norm above the 0-meting; a "
+		"candidate becomes one goal at most (--from-candidate). 4. Actions in class and for "
 		"the team go on the board (see beter-board). Results P1, P2, ... are added with 'goal measure' or in "
 		"a board session. A team goal may carry the kaizen questions: the problem, the facts, the causes.\n\n"
-		"An achieved goal becomes a \"zo werken wij\" standard ('goal standards' lists them); a dropped goal "
-		"keeps its reason.\n\n"
+		"An achieved team goal becomes a \"zo werken wij\" standard, given with --standard ('goal standards' "
+		"lists them); a dropped goal keeps its reason, given with --reason. A result ('goal measure') cannot "
+		"be dated after today.\n\n"
 		"Personal development goals (ontwikkelpunten) belong to one teacher: 'goal add --personal --person "
 		"CODE --text TEXT'. They get learning activities of five kinds: bijblijven (keeping up to date with "
 		"training, reading, conferences), anderen (learning from the ideas and practice of others), "

@@ -10,7 +10,7 @@ enum { O_SCHOOL = 256, O_BRIN, O_SECTOR };
 static const struct opt init_opts[] = {
 	{ "school", O_SCHOOL, "NAME", "the school's name (required)" },
 	{ "brin", O_BRIN, "CODE", "the school's BRIN code, e.g. 12AB" },
-	{ "sector", O_SECTOR, "SECTOR", "po, vo, mbo or so" },
+	{ "sector", O_SECTOR, "SECTOR", "po, vo, mbo or so (any case)" },
 	OPT_END
 };
 

@@ -166,13 +166,15 @@ const struct command_def def_person = {
 	.description =
 		"People are known by a short code, unique within a school and case-insensitive: 2-8 letters or "
 		"digits, stored in capitals (Dutch schools know staff by codes like JDV). Each has a name and one "
-		"role: leraar, schoolcoach, schoolleider, expertcoach, ib, mt or other.\n\n"
+		"role: leraar, schoolcoach, schoolleider, expertcoach, ib, mt or other. A role is read in any case, "
+		"and the synonyms docent, leerkracht and teacher mean leraar, directeur schoolleider, intern "
+		"begeleider ib, overig other: in 'person add', 'person edit', 'person list --role' and the roster "
+		"import alike.\n\n"
 		"A roster CSV has a header row with the columns code, name and role (Dutch headers afkorting, naam "
 		"and rol work too) and optionally team; a person in several teams lists them separated by '|'. "
 		"The separator (',' ';' or tab), a UTF-8 BOM and CRLF line ends are handled. Teams that do not "
 		"exist yet are created (kind leraren; 'MT' becomes mt, a name with 'leerkracht' the "
-		"leerKRACHT-team, 'TIV' the Team Inhoudelijke Voorbereiding). Roles docent and leerkracht are read "
-		"as leraar, directeur as schoolleider. People already in the store are updated; importing the same "
+		"leerKRACHT-team, 'TIV' the Team Inhoudelijke Voorbereiding). Roles are read as above. People already in the store are updated; importing the same "
 		"roster twice changes nothing. A bad row stops the import with file:line:column and nothing is "
 		"written (exit 65).",
 	.subs = person_subs,

@@ -6,7 +6,7 @@ enum { O_BRIN = 256, O_SECTOR };
 
 static const struct opt add_opts[] = {
 	{ "brin", O_BRIN, "CODE", "the school's BRIN code, e.g. 12AB" },
-	{ "sector", O_SECTOR, "SECTOR", "po, vo, mbo or so" },
+	{ "sector", O_SECTOR, "SECTOR", "po, vo, mbo or so (any case)" },
 	OPT_END
 };
 

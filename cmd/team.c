@@ -113,12 +113,16 @@ static int run_rm(struct ctx *c, struct optparse *p)
 {
 	struct topts o;
 	int64_t school, id;
+	char name[256];
 	int rc;
 
 	if ((rc = prologue(c, p, &o, 1, 1, "the team's name", &school)) ||
-	    (rc = team_find(c->db, school, p->args[0], &id, &c->err)) || (rc = team_rm(c->db, id, &c->err)))
+	    (rc = team_find(c->db, school, p->args[0], &id, &c->err)))
 		return rc;
-	cmd_note(c, "removed the team '%s'", p->args[0]);
+	team_name(c->db, id, name, sizeof(name));
+	if ((rc = team_rm(c->db, id, &c->err)))
+		return rc;
+	cmd_note(c, "removed the team '%s'", name);
 	return 0;
 }
 
@@ -137,7 +141,9 @@ static int run_member_add(struct ctx *c, struct optparse *p)
 			return rc;
 		n += added;
 	}
-	cmd_note(c, "%d added to '%s'", n, p->args[0]);
+	char name[256];
+	team_name(c->db, team, name, sizeof(name));
+	cmd_note(c, "%d added to '%s'", n, name);
 	return 0;
 }
 
@@ -154,7 +160,9 @@ static int run_member_rm(struct ctx *c, struct optparse *p)
 		if ((rc = person_find(c->db, school, p->args[i], &person, &c->err)))
 			return rc;
 		if ((rc = team_member_rm(c->db, team, person, &c->err))) {
-			beter_err_set(&c->err, rc, "'%s' is not in the team '%s'", p->args[i], p->args[0]);
+			char name[256];
+			team_name(c->db, team, name, sizeof(name));
+			beter_err_set(&c->err, rc, "'%s' is not in the team '%s'", p->args[i], name);
 			return rc;
 		}
 	}

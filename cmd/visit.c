@@ -68,7 +68,7 @@ static const struct opt list_opts[] = {
 	{ "observer", O_OBSERVER, "CODE", "only visits by this observer" },
 	{ "team", O_TEAM, "TEAM", "only visits in this team" },
 	{ "round", O_ROUND, "NAME", "only visits of this round" },
-	{ "status", O_STATUS, "STATUS", "planned, done, feedback-due or closed" },
+	{ "status", O_STATUS, "STATUS", "planned, missed, done, feedback-due or closed" },
 	{ "from", O_FROM, "DATE", "only visits on or after this day" },
 	{ "to", O_TO, "DATE", "only visits on or before this day" },
 	OPT_FBDAYS,
@@ -79,8 +79,8 @@ static const struct opt show_opts[] = { OPT_FBDAYS, OPT_SCHOOL, OPT_END };
 static const struct opt plan_opts[] = {
 	{ "team", O_TEAM, "TEAM", "the team to pair (required)" },
 	{ "round", O_ROUND, "NAME", "the round's name (required)" },
-	{ "from", O_FROM, "DATE", "first day of a new round (default today)" },
-	{ "to", O_TO, "DATE", "last day of a new round (default four weeks on)" },
+	{ "from", O_FROM, "DATE", "first day of the team's visits, today or later (default: today, or the round's)" },
+	{ "to", O_TO, "DATE", "last day of the team's visits (default: four weeks on, or the round's end)" },
 	{ "framework", O_FRAMEWORK, "KEY", "the framework the visits score on" },
 	OPT_SCHOOL,
 	OPT_END
@@ -222,8 +222,8 @@ static int filter_from_opts(struct ctx *c, int64_t school, const struct vopts *o
 			return beter_err_set(&c->err, BETER_DATAERR, "--to: %s is before --from %s", o->to, o->from);
 	}
 	if (o->status && (f->status = visit_status_parse(o->status)) < 0)
-		return beter_err_set(&c->err, BETER_DATAERR, "--status: unknown status '%s' (use planned, done, "
-				     "feedback-due or closed)", o->status);
+		return beter_err_set(&c->err, BETER_DATAERR, "--status: unknown status '%s' (use planned, missed, "
+				     "done, feedback-due or closed)", o->status);
 	if (o->fbdays) {
 		if ((rc = cmd_int(c, "--feedback-days", o->fbdays, 0, 365, &v)))
 			return rc;
@@ -399,8 +399,11 @@ static int run_add(struct ctx *c, struct optparse *p)
 	v.focus = o.focus;
 	v.round = o.round;
 	v.framework = o.framework;
-	snprintf(header, sizeof(header), "Visit by %s to %s on %s%s%s", o.observer, o.teacher, o.date,
-		 o.group ? ", group " : "", o.group ? o.group : "");
+	snprintf(header, sizeof(header), "Lesbezoek van %s bij %s op %s%s%s", o.observer, o.teacher, o.date,
+		 o.group ? ", groep " : "", o.group ? o.group : "");
+	/* a visit that is recorded took place: not after today (asked before the editor opens) */
+	if ((o.edit || o.input || o.seen || o.effect || o.nscores) && (rc = date_not_future(v.day, "--date", &c->err)))
+		goto out;
 	if ((rc = read_obs(c, school, &o, header, &obs, &given)))
 		goto out;
 	if ((rc = tx_begin(c)))
@@ -440,7 +443,7 @@ static int run_record(struct ctx *c, struct optparse *p)
 	if ((rc = parse(c, p, &o, 1, 1, "the visit's number", &school)) || (rc = visit_arg(c, p, school, &id)) ||
 	    (o.date && (rc = date_parse(o.date, &day, "--date", &c->err))))
 		goto out;
-	snprintf(header, sizeof(header), "Visit %lld", (long long)id);
+	snprintf(header, sizeof(header), "Lesbezoek %lld", (long long)id);
 	if ((rc = read_obs(c, school, &o, header, &obs, &given)))
 		goto out;
 	if (!given) {
@@ -546,7 +549,9 @@ static int run_plan(struct ctx *c, struct optparse *p)
 	po.framework = o.framework;
 	if ((rc = visit_plan(c->db, school, &po, &n, &repeats, &c->err)))
 		goto out;
-	cmd_note(c, "planned %d visits for '%s' in the round '%s'%s", n, o.team, o.round,
+	char tname[256];
+	team_name(c->db, po.team, tname, sizeof(tname));
+	cmd_note(c, "planned %d visits for '%s' in the round '%s'%s", n, tname, o.round,
 		 repeats ? "" : "; no pair repeats the previous round");
 	if (repeats)
 		cmd_note(c, "%d pair%s repeat%s the previous round: the team is too small to avoid it", repeats,
@@ -581,8 +586,11 @@ static int run_coverage(struct ctx *c, struct optparse *p)
 	    (rc = filter_from_opts(c, school, &o, &f)) || (rc = visit_coverage(c->db, school, &f, &c->out, &cov, &c->err)))
 		goto out;
 	double pct = cov.teachers ? 100.0 * cov.visited / cov.teachers : 0;
-	cmd_note(c, "coverage: %d of %d teachers visited (%.0f%%), feedback talk held with %d", cov.visited, cov.teachers,
-		 pct, cov.feedback);
+	cmd_note(c, "coverage: %d of %d teachers visited (%.0f%%), feedback talk held with %d", cov.visited,
+		 cov.teachers, pct, cov.feedback);
+	if (cov.missed)
+		cmd_note(c, "%d planned visit%s missed: the day passed without a record (see 'beter visit list --status "
+			 "missed')", cov.missed, cov.missed == 1 ? " was" : "s were");
 	if (need >= 0 && pct < need)
 		rc = beter_err_set(&c->err, BETER_FAIL, "coverage %.0f%% is below the required %g%%", pct, need);
 out:
@@ -759,7 +767,7 @@ static const struct subcmd visit_subs[] = {
 	{ "plan", "plan --team TEAM --round NAME [--from DATE --to DATE] [--framework KEY]",
 	  "pair a team for a round: everyone visits once and is visited once", plan_opts, run_plan, SUB_WRITES, NULL },
 	{ "coverage", "coverage --round NAME | --from DATE --to DATE [--team TEAM] [--require PERCENT]",
-	  "per teacher: visited or not, by whom, feedback held", coverage_opts, run_coverage, 0, NULL },
+	  "per teacher: visits planned, missed and done, by whom, feedback held", coverage_opts, run_coverage, 0, NULL },
 	{ "scores", "scores [--team TEAM] [--round NAME] [--from DATE] [--to DATE]",
 	  "mean framework scores per item and domain for a team or the school (never per teacher)", scores_opts,
 	  run_scores, 0, NULL },
@@ -776,17 +784,30 @@ const struct command_def def_visit = {
 		"(kijkwijzer). The feedback talk closes it: what was agreed and any new development point "
 		"(ontwikkelpunt) for the teacher. A visit can focus on a board goal (goal:N), a framework item "
 		"(item:ID) or the teacher's open development points (points).\n\n"
-		"Status: planned until recorded; done once recorded; feedback-due when recorded and more than "
+		"Status: planned until recorded; missed when its day has passed without a record (the visit still "
+		"counts as not done: record it, or plan a new one); done once recorded; feedback-due when recorded and more than "
 		"--feedback-days (default 7) have passed since the visit date without a feedback talk; closed once "
 		"the talk is held.\n\n"
 		"'visit plan' pairs the members of a team for a round (by code, deterministically): everyone visits "
 		"once and is visited once, nobody visits themself, the pairs of the team's previous round are "
-		"avoided where the team's size allows, and the visits are spread over the weekdays of the round. "
+		"avoided where the team's size allows, and the visits are spread over the weekdays (Monday to "
+		"Friday) of --from to --to. Plans are for the future: a range that lies in the past, starts before "
+		"today or holds no weekday is refused (exit 65). Without --from/--to a new round runs four weeks "
+		"from today; in an existing round the team's visits go on the round's weekdays from today on, and a "
+		"round that is over or spans a single day (one made by 'visit add --round') gets four weeks from "
+		"today. A round's period widens to hold every visit added to it. When the round holds visits of the "
+		"team already (added by hand), only the members not yet visited are planned, by members who do not "
+		"visit yet. "
 		"'visit coverage' lists per teacher whether they were visited, by whom and whether the feedback "
 		"talk was held; with --require PERCENT it exits 1 when coverage is lower, for cron. 'visit scores' "
-		"gives mean scores per item and domain for a team or the school, never per teacher.\n\n"
-		"--edit opens $VISUAL (else $EDITOR) on a template with the sections 'seen:', 'effect:' and "
-		"'scores:' (one ITEM=VALUE a line) and the feedback model's prompts as '#' lines; '#' lines are "
+		"gives mean scores per item and domain for a team or the school, never per teacher: a mean that "
+		"rests on the visits of fewer than 3 different teachers is suppressed in every format (the number of "
+		"scores and of teachers is shown, the mean is null and suppressed is true), as survey reports do "
+		"below their minimum group. A domain's mean is suppressed too when one of its items is, so that "
+		"the item's mean cannot be worked out from the others.\n\n"
+		"--edit opens $VISUAL (else $EDITOR) on a template in Dutch with the sections 'gezien:' (what was "
+		"seen; 'seen:' works too), 'effect:' and 'scores:' (one ITEM=VALUE a line) and the feedback model's "
+		"prompts as '#' lines; '#' lines are "
 		"dropped and an empty text aborts with nothing written (exit 1). Without a terminal, --from FILE "
 		"('-' for stdin) reads the same as JSON: {\"seen\": \"...\", \"effect\": \"...\", \"scores\": "
 		"{\"klimaat.1\": 3, \"uitleg.2\": 4}}.\n\n"

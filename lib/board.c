@@ -13,6 +13,7 @@
 #include "beter/store.h"
 #include "beter/team.h"
 #include "beter/util.h"
+#include "beter/visit.h"
 
 const struct board_section board_sections[] = {
 	{ "ambitie", "Ambitie" },
@@ -114,6 +115,31 @@ static int team_goal(sqlite3 *db, int64_t team_id, int64_t goal, const char *wha
 	return 0;
 }
 
+/* person is a member of team_id; else BETER_DATAERR naming both */
+static int team_member(sqlite3 *db, int64_t team_id, int64_t person, const char *what, struct beter_err *err)
+{
+	sqlite3_stmt *st;
+	char code[64] = "?", team[256] = "?";
+	int rc, member = 0;
+
+	if ((rc = store_prepare(db, "SELECT p.code, t.name, EXISTS (SELECT 1 FROM team_member m WHERE m.team_id = t.id "
+				    "AND m.person_id = p.id) FROM person p, team t WHERE p.id = ?1 AND t.id = ?2",
+				&st, err)))
+		return rc;
+	sqlite3_bind_int64(st, 1, person);
+	sqlite3_bind_int64(st, 2, team_id);
+	if (sqlite3_step(st) == SQLITE_ROW) {
+		snprintf(code, sizeof(code), "%s", col_text(st, 0));
+		snprintf(team, sizeof(team), "%s", col_text(st, 1));
+		member = sqlite3_column_int(st, 2);
+	}
+	sqlite3_finalize(st);
+	if (member)
+		return 0;
+	return beter_err_set(err, BETER_DATAERR, "%s: %s is not in the team '%s' (see 'beter team show \"%s\"')", what,
+			     code, team, team);
+}
+
 /* ---- items ---- */
 
 int board_item_add_ex(sqlite3 *db, int64_t team_id, const struct board_item_new *n, int64_t *id,
@@ -130,6 +156,8 @@ int board_item_add_ex(sqlite3 *db, int64_t team_id, const struct board_item_new 
 		return rc;
 	if (rhythm && !n->person)
 		return beter_err_set(err, BETER_DATAERR, "a planned session needs a session leader (--leader)");
+	if (rhythm && (rc = team_member(db, team_id, n->person, "--leader", err)))
+		return rc;
 	if (n->has_period && n->period_end < n->period_start)
 		return beter_err_set(err, BETER_DATAERR, "--end: the period ends before it starts");
 	if (n->goal && (rc = team_goal(db, team_id, n->goal, "--goal", err)))
@@ -265,6 +293,9 @@ int board_action_add(sqlite3 *db, int64_t team_id, const struct board_action_new
 				     "--who: an action in class is done by one teacher; use --team-action for several");
 	if (a->goal && (rc = team_goal(db, team_id, a->goal, "--goal", err)))
 		return rc;
+	for (int i = 0; i < a->nwho; i++)
+		if ((rc = team_member(db, team_id, a->who[i], "--who", err)))
+			return rc;
 	if ((rc = store_prepare(db, "INSERT INTO board_action(uid, team_id, kind, what, due, goal_id, added) "
 				    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)", &st, err)))
 		return rc;
@@ -330,6 +361,8 @@ int board_action_done(sqlite3 *db, int64_t school, int64_t id, int day, int64_t 
 		return rc;
 	if (done)
 		return beter_err_set(err, BETER_FAIL, "action %lld is already done", (long long)id);
+	if ((rc = date_not_future(day, "--date", err)))
+		return rc;
 	if (day < added)
 		return beter_err_set(err, BETER_DATAERR, "--date: action %lld was only added later", (long long)id);
 	if ((rc = store_prepare(db, "UPDATE board_action SET done = ?2, done_session_id = ?3 WHERE id = ?1", &st, err)))
@@ -648,13 +681,16 @@ static int action_rows(const struct view *v, struct out *o, struct beter_err *er
 static const struct out_col visit_cols[] = {
 	{ "team", OUT_T_TEXT },	    { "id", OUT_T_INT },       { "date", OUT_T_TEXT },
 	{ "observer", OUT_T_TEXT }, { "teacher", OUT_T_TEXT }, { "focus", OUT_T_TEXT }, { "round", OUT_T_TEXT },
+	{ "status", OUT_T_TEXT },
 };
 
 /*
  * The lesson-visit planning (LB&FB: who visits whom, when) of one team: the
  * visits of its members planned in the week or later, and those of the week
  * itself, as they stood at the end of the week (a visit appears from the day
- * it was created).
+ * it was created); before them the team's visits of the school year whose
+ * day passed without a record by then, with the status 'missed', so that the
+ * team sees them. Every row has the visit's status as of that day.
  */
 static int lesbezoekplanning_rows(sqlite3 *db, int64_t team_id, int week_start, int week_end, struct out *o,
 				  const struct view *v, struct beter_err *err)
@@ -663,23 +699,31 @@ static int lesbezoekplanning_rows(sqlite3 *db, int64_t team_id, int week_start, 
 	char from[11], to[11];
 	int rc;
 
+	char year[11];
+
 	date_format(week_start, from);
 	date_format(week_end, to);
+	date_format(date_from_ymd(date_school_year(week_end), 8, 1), year);
 	if ((rc = store_prepare(db, "SELECT vi.id, vi.date, ob.code, te.code, CASE vi.focus WHEN 'goal' THEN 'goal:' || "
 				    "vi.focus_goal_id WHEN 'item' THEN 'item:' || vi.focus_item ELSE vi.focus END, "
-				    "r.name FROM visit vi JOIN person ob ON ob.id = vi.observer_id "
+				    "r.name, vi.recorded <= ?3 OR vi.feedback_date <= ?3, vi.feedback_date <= ?3 "
+				    "FROM visit vi JOIN person ob ON ob.id = vi.observer_id "
 				    "JOIN person te ON te.id = vi.teacher_id LEFT JOIN visit_round r ON r.id = vi.round_id "
-				    "WHERE vi.team_id = ?1 AND vi.date >= ?2 AND substr(vi.created, 1, 10) <= ?3 "
+				    "WHERE vi.team_id = ?1 AND substr(vi.created, 1, 10) <= ?3 AND (vi.date >= ?2 OR "
+				    "(vi.date >= ?4 AND vi.date < ?3 AND coalesce(vi.recorded <= ?3 OR vi.feedback_date <= ?3, 0) = 0)) "
 				    "ORDER BY vi.date, vi.time, vi.id", &st, err)))
 		return rc;
 	sqlite3_bind_int64(st, 1, team_id);
 	store_bind_text(st, 2, from);
 	store_bind_text(st, 3, to);
+	store_bind_text(st, 4, year);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		team_cell(v, o);
 		out_int(o, sqlite3_column_int64(st, 0));
 		for (int i = 1; i <= 5; i++)
 			out_text(o, col_text(st, i));
+		out_text(o, visit_status_name(visit_status_of(sqlite3_column_int(st, 6), sqlite3_column_int(st, 7),
+							      day_of(col_text(st, 1)), week_end, VISIT_FEEDBACK_DAYS)));
 		out_row_end(o);
 	}
 	sqlite3_finalize(st);
@@ -799,9 +843,7 @@ int board_render(sqlite3 *db, int64_t school, int64_t team_id, int from, int to,
 	memset(&v, 0, sizeof(v));
 	v.db = db;
 	v.from = from;
-	v.asof = to < today ? to : today;
-	if (v.asof < from)
-		v.asof = from;
+	v.asof = to < today ? to : today; /* a future week: the board as it stands today */
 	v.with_team = with_team;
 	date_format(v.from, v.fromd);
 	date_format(v.asof, v.asofd);
@@ -899,9 +941,14 @@ int board_session_add(sqlite3 *db, int64_t school, const struct board_session_ne
 	int rc;
 
 	date_format(s->date, d);
-	if ((rc = check_text(s->topic, "--topic", 0, err)) || (rc = check_text(s->note, "--note", 0, err)))
+	if ((rc = date_not_future(s->date, "--date", err)) || (rc = check_text(s->topic, "--topic", 0, err)) ||
+	    (rc = check_text(s->note, "--note", 0, err)))
+		return rc;
+	if ((rc = team_member(db, s->team, s->leader, "--leader", err)))
 		return rc;
 	for (int i = 0; i < s->ncheckins; i++) {
+		if ((rc = team_member(db, s->team, s->checkins[i].person, "--checkin", err)))
+			return rc;
 		if (s->checkins[i].score < 1 || s->checkins[i].score > 10)
 			return beter_err_set(err, BETER_DATAERR, "--checkin: %d is outside 1-10", s->checkins[i].score);
 		for (int j = 0; j < i; j++)
@@ -1238,6 +1285,12 @@ static int session_from_json(sqlite3 *db, int64_t school, const cJSON *root, con
 	if ((rc = json_text(cJSON_GetObjectItemCaseSensitive(root, "team"), file, "team", !team_name, &text, err)))
 		return rc;
 	rc = team_find(db, school, text ? text : team_name, &s->team, err);
+	if (!rc && text && team_name) {
+		int64_t given;
+		if (!(rc = team_find(db, school, team_name, &given, err)) && given != s->team)
+			rc = beter_err_set(err, BETER_USAGE, "--team: '%s' is not the team '%s' of %s; give the team in one "
+					   "place", team_name, text, file);
+	}
 	free(text);
 	if (rc)
 		return rc;
@@ -1246,6 +1299,8 @@ static int session_from_json(sqlite3 *db, int64_t school, const cJSON *root, con
 		return rc;
 	snprintf(field, sizeof(field), "%.40s: field 'date'", file);
 	rc = date_parse(text, &s->date, field, err);
+	if (!rc)
+		rc = date_not_future(s->date, field, err);
 	free(text);
 	if (rc)
 		return rc;

@@ -193,14 +193,25 @@ int date_period_parse(const char *s, int *from, int *to, const char *what, struc
 
 int time_parse(const char *s, int *minutes, const char *what, struct beter_err *err)
 {
-	if (s && strlen(s) == 5 && isdigit((unsigned char)s[0]) && isdigit((unsigned char)s[1]) && s[2] == ':' &&
-	    isdigit((unsigned char)s[3]) && isdigit((unsigned char)s[4])) {
-		int h = (s[0] - '0') * 10 + (s[1] - '0');
-		int m = (s[3] - '0') * 10 + (s[4] - '0');
+	size_t n = s ? strlen(s) : 0;
+	/* H:MM or HH:MM */
+	if ((n == 4 || n == 5) && s[n - 3] == ':' && isdigit((unsigned char)s[0]) &&
+	    isdigit((unsigned char)s[n - 4]) && isdigit((unsigned char)s[n - 2]) && isdigit((unsigned char)s[n - 1])) {
+		int h = n == 5 ? (s[0] - '0') * 10 + (s[1] - '0') : s[0] - '0';
+		int m = (s[n - 2] - '0') * 10 + (s[n - 1] - '0');
 		if (h < 24 && m < 60) {
 			*minutes = h * 60 + m;
 			return 0;
 		}
 	}
 	return beter_err_set(err, BETER_DATAERR, "%s: '%s' is not a time (use HH:MM, e.g. 08:30)", what, s ? s : "");
+}
+
+int date_not_future(int day, const char *what, struct beter_err *err)
+{
+	char d[11];
+	if (day <= date_today())
+		return 0;
+	date_format(day, d);
+	return beter_err_set(err, BETER_DATAERR, "%s: %s is after today", what, d);
 }

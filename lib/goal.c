@@ -234,17 +234,27 @@ int goal_add(sqlite3 *db, int64_t school, const struct goal_new *g, int64_t *id,
 		return beter_err_set(err, BETER_DATAERR, "--weeks: %d is outside 4-8", g->weeks);
 	if ((rc = check_score(g->norm, "--norm", err)) || (rc = check_score(g->baseline, "--baseline", err)))
 		return rc;
+	if (g->norm <= g->baseline)
+		return beter_err_set(err, BETER_DATAERR, "--norm: %g is not above the 0-meting (--baseline %g); the norm is "
+				     "the score the team wants to reach", g->norm, g->baseline);
 	if (g->candidate) {
-		int64_t t;
-		if ((rc = store_prepare(db, "SELECT team_id FROM goal_candidate WHERE id = ?1", &st, err)))
+		int64_t t, made = 0;
+		if ((rc = store_prepare(db, "SELECT team_id, (SELECT min(id) FROM goal WHERE candidate_id = c.id) FROM "
+					    "goal_candidate c WHERE id = ?1", &st, err)))
 			return rc;
 		sqlite3_bind_int64(st, 1, g->candidate);
 		t = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+		if (t)
+			made = sqlite3_column_int64(st, 1);
 		sqlite3_finalize(st);
 		if (t != g->team)
 			return beter_err_set(err, BETER_FAIL,
 					     "--from-candidate: the team has no candidate with number %lld "
 					     "(see 'beter goal candidate list')", (long long)g->candidate);
+		if (made)
+			return beter_err_set(err, BETER_DATAERR, "--from-candidate: candidate %lld became goal %lld already "
+					     "(see 'beter goal show %lld')", (long long)g->candidate, (long long)made,
+					     (long long)made);
 	}
 	if ((rc = store_prepare(db, "INSERT INTO goal(uid, school_id, team_id, candidate_id, text, pupils, weeks, norm, "
 				    "baseline, problem, facts, causes, added) "
@@ -358,7 +368,8 @@ int goal_measure(sqlite3 *db, int64_t goal, double score, int day, int64_t sessi
 	char uid[33];
 	int rc;
 
-	if ((rc = check_score(score, "--score", err)) || (rc = need(db, goal, 1, 1, &g, err)))
+	if ((rc = check_score(score, "--score", err)) || (rc = need(db, goal, 1, 1, &g, err)) ||
+	    (rc = date_not_future(day, "--date", err)))
 		return rc;
 	if (day < g.added) {
 		char buf[11];
@@ -391,7 +402,8 @@ static int close_goal(sqlite3 *db, int64_t goal, const char *status, const char 
 	char sql[160];
 	int rc;
 
-	if ((rc = need(db, goal, 0, 1, &g, err)) || (rc = check_text(text, what, g.team != 0, err)))
+	/* a team goal's standard and any goal's reason to drop it are required */
+	if ((rc = need(db, goal, 0, 1, &g, err)) || (rc = check_text(text, what, g.team != 0 || !strcmp(col, "reason"), err)))
 		return rc;
 	if (day < g.added)
 		return beter_err_set(err, BETER_DATAERR, "--date: goal %lld was set later than that", (long long)goal);

@@ -34,8 +34,7 @@ int person_role_valid(const char *role)
 	return 0;
 }
 
-/* Roles as rosters write them: any case, and a few common Dutch synonyms. */
-static const char *role_normalise(const char *in, char *buf, size_t size)
+const char *person_role_normalise(const char *in, char *buf, size_t size)
 {
 	static const char *const syn[][2] = {
 		{ "docent", "leraar" },       { "leerkracht", "leraar" }, { "teacher", "leraar" },
@@ -69,9 +68,11 @@ int person_add(sqlite3 *db, int64_t school, const char *code, const char *name, 
 	       struct beter_err *err)
 {
 	sqlite3_stmt *st;
-	char uid[33];
+	char uid[33], rolebuf[64];
 	int rc;
 
+	if (role)
+		role = person_role_normalise(role, rolebuf, sizeof(rolebuf));
 	if ((rc = person_validate(code, name, role, err)))
 		return rc;
 	if ((rc = store_prepare(db, "INSERT INTO person(uid, school_id, code, name, role) VALUES (?1, ?2, upper(?3), ?4, ?5)",
@@ -125,8 +126,12 @@ int person_edit(sqlite3 *db, int64_t id, const char *code, const char *name, con
 		return beter_err_set(err, BETER_DATAERR, "--code: '%s' is not a person code (2-8 letters or digits)", code);
 	if (name && (strspn(name, " \t\r\n") == strlen(name) || !utf8_valid(name, strlen(name), NULL) || strlen(name) > NAME_MAX_BYTES))
 		return beter_err_set(err, BETER_DATAERR, "--name: a name must be 1-%d bytes of UTF-8", NAME_MAX_BYTES);
+	char rolebuf[64];
+	const char *given = role;
+	if (role)
+		role = person_role_normalise(role, rolebuf, sizeof(rolebuf));
 	if (role && !person_role_valid(role))
-		return beter_err_set(err, BETER_DATAERR, "--role: unknown role '%s' (use " ROLES_HINT ")", role);
+		return beter_err_set(err, BETER_DATAERR, "--role: unknown role '%s' (use " ROLES_HINT ")", given);
 	if ((rc = store_prepare(db, "UPDATE person SET code = coalesce(upper(?2), code), name = coalesce(?3, name), "
 				    "role = coalesce(?4, role) WHERE id = ?1", &st, err)))
 		return rc;
@@ -190,7 +195,9 @@ int person_list(sqlite3 *db, int64_t school, const struct person_filter *f, stru
 
 	if (f && f->team && (rc = team_find(db, school, f->team, &team, err)))
 		return rc;
-	if (f && f->role && !person_role_valid(f->role))
+	char rolebuf[64];
+	const char *role = f && f->role ? person_role_normalise(f->role, rolebuf, sizeof(rolebuf)) : NULL;
+	if (role && !person_role_valid(role))
 		return beter_err_set(err, BETER_DATAERR, "--role: unknown role '%s' (use " ROLES_HINT ")", f->role);
 	strbuf_addf(&sql, "%s WHERE p.school_id = ?1 AND (?2 IS NULL OR p.role = ?2) AND (?3 = 0 OR EXISTS "
 			  "(SELECT 1 FROM team_member m WHERE m.person_id = p.id AND m.team_id = ?3)) ORDER BY p.code",
@@ -200,7 +207,7 @@ int person_list(sqlite3 *db, int64_t school, const struct person_filter *f, stru
 	if (rc)
 		return rc;
 	sqlite3_bind_int64(st, 1, school);
-	store_bind_text(st, 2, f ? f->role : NULL);
+	store_bind_text(st, 2, role);
 	sqlite3_bind_int64(st, 3, team);
 	out_list(o, person_cols, NPERSON_COLS);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
@@ -242,7 +249,7 @@ static int import_row(sqlite3 *db, int64_t school, struct csvin *r, int ccode, i
 	char rolebuf[64];
 	char *code = str_upper(str_trim(xstrdup(csvin_field(r, (size_t)ccode))));
 	char *name = str_trim(xstrdup(csvin_field(r, (size_t)cname)));
-	const char *role = role_normalise(csvin_field(r, (size_t)crole), rolebuf, sizeof(rolebuf));
+	const char *role = person_role_normalise(csvin_field(r, (size_t)crole), rolebuf, sizeof(rolebuf));
 	sqlite3_stmt *st = NULL;
 	int64_t pid = 0;
 	int rc = 0;

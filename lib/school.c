@@ -1,6 +1,7 @@
 #include "beter/school.h"
 
 #include <string.h>
+#include <strings.h>
 
 #include "beter/date.h"
 #include "beter/store.h"
@@ -8,8 +9,8 @@
 
 int school_sector_valid(const char *sector)
 {
-	return sector && (!strcmp(sector, "po") || !strcmp(sector, "vo") || !strcmp(sector, "mbo") ||
-			  !strcmp(sector, "so"));
+	return sector && (!strcasecmp(sector, "po") || !strcasecmp(sector, "vo") || !strcasecmp(sector, "mbo") ||
+			  !strcasecmp(sector, "so"));
 }
 
 int school_add(sqlite3 *db, const char *name, const char *brin, const char *sector, int64_t *id,
@@ -34,7 +35,7 @@ int school_add(sqlite3 *db, const char *name, const char *brin, const char *sect
 					     "--brin: '%s' is not a BRIN code (4 letters or digits, e.g. 12AB, "
 					     "or 6 with the location number)", brin);
 	}
-	if ((rc = store_prepare(db, "INSERT INTO school(uid, name, brin, sector, created) VALUES (?1, ?2, upper(?3), ?4, ?5)",
+	if ((rc = store_prepare(db, "INSERT INTO school(uid, name, brin, sector, created) VALUES (?1, ?2, upper(?3), lower(?4), ?5)",
 				&st, err)))
 		return rc;
 	uid_new(uid);

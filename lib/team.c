@@ -1,5 +1,6 @@
 #include "beter/team.h"
 
+#include <stdio.h>
 #include <string.h>
 #include <strings.h>
 
@@ -109,6 +110,19 @@ int team_find(sqlite3 *db, int64_t school, const char *name, int64_t *id, struct
 	if (rc != SQLITE_DONE)
 		return store_fail(db, rc, err, "finding the team");
 	return beter_err_set(err, BETER_FAIL, "no team named '%s' (see 'beter team list')", name ? name : "");
+}
+
+void team_name(sqlite3 *db, int64_t id, char *buf, size_t size)
+{
+	sqlite3_stmt *st;
+
+	snprintf(buf, size, "%lld", (long long)id);
+	if (store_prepare(db, "SELECT name FROM team WHERE id = ?1", &st, NULL))
+		return;
+	sqlite3_bind_int64(st, 1, id);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		snprintf(buf, size, "%s", store_col_text(st, 0));
+	sqlite3_finalize(st);
 }
 
 static int update_one(sqlite3 *db, const char *sql, int64_t id, const char *text, const char *what,

@@ -13,16 +13,17 @@
 #include "beter/store.h"
 #include "beter/util.h"
 
-static const char *const status_names[] = { "planned", "done", "feedback-due", "closed" };
+static const char *const status_names[] = { "planned", "done", "feedback-due", "closed", "missed" };
+#define NSTATUS ((int)(sizeof(status_names) / sizeof(*status_names)))
 
 const char *visit_status_name(int status)
 {
-	return status >= 0 && status < 4 ? status_names[status] : "?";
+	return status >= 0 && status < NSTATUS ? status_names[status] : "?";
 }
 
 int visit_status_parse(const char *s)
 {
-	for (int i = 0; s && i < 4; i++)
+	for (int i = 0; s && i < NSTATUS; i++)
 		if (!strcmp(s, status_names[i]))
 			return i;
 	return -1;
@@ -33,7 +34,7 @@ int visit_status_of(int recorded, int feedback_held, int visit_day, int today, i
 	if (feedback_held)
 		return VISIT_CLOSED;
 	if (!recorded)
-		return VISIT_PLANNED;
+		return visit_day < today ? VISIT_MISSED : VISIT_PLANNED;
 	return today - visit_day > feedback_days ? VISIT_FEEDBACK_DUE : VISIT_DONE;
 }
 
@@ -134,17 +135,18 @@ void visit_obs_release(struct visit_obs *obs)
 	memset(obs, 0, sizeof(*obs));
 }
 
-static void obs_score(struct visit_obs *obs, const char *item, int value)
+/* add a score; an item given twice is refused (which value was meant?) */
+static int obs_score(struct visit_obs *obs, const char *item, int value, const char *what, struct beter_err *err)
 {
 	for (size_t i = 0; i < obs->nscores; i++)
-		if (!strcmp(obs->scores[i].item, item)) {
-			obs->scores[i].value = value;
-			return;
-		}
+		if (!strcmp(obs->scores[i].item, item))
+			return beter_err_set(err, BETER_DATAERR, "%s: the item '%s' is scored twice; give one score per item",
+					     what, item);
 	obs->scores = xrealloc(obs->scores, (obs->nscores + 1) * sizeof(*obs->scores));
 	obs->scores[obs->nscores].item = xstrdup(item);
 	obs->scores[obs->nscores].value = value;
 	obs->nscores++;
+	return 0;
 }
 
 int visit_obs_add_score(struct visit_obs *obs, const char *spec, const char *what, struct beter_err *err)
@@ -163,7 +165,7 @@ int visit_obs_add_score(struct visit_obs *obs, const char *spec, const char *wha
 	else if (parse_int64(val, &v) != 0 || v < -1000 || v > 1000)
 		rc = beter_err_set(err, BETER_DATAERR, "%s: '%s' is not a whole number in '%s'", what, val, spec);
 	else
-		obs_score(obs, item, (int)v);
+		rc = obs_score(obs, item, (int)v, what, err);
 	free(item);
 	free(val);
 	return rc;
@@ -188,7 +190,7 @@ static int text_field(char **dst, const char *src, const char *what, struct bete
 int visit_obs_parse_text(const char *text, struct visit_obs *obs, struct beter_err *err)
 {
 	struct strbuf sec[3] = { STRBUF_INIT, STRBUF_INIT, STRBUF_INIT };
-	static const char *const names[] = { "seen", "effect", "scores" };
+	static const char *const names[] = { "seen", "effect", "scores", "gezien" };
 	const char *p = text;
 	int cur = -1, rc = 0, any = 0;
 	long lineno = 0;
@@ -210,14 +212,17 @@ int visit_obs_parse_text(const char *text, struct visit_obs *obs, struct beter_e
 		}
 		char *t = str_trim(xstrdup(line));
 		int hdr = -1;
-		for (int i = 0; i < 3; i++) {
+		size_t hlen = 0;
+		for (int i = 0; i < 4; i++) {
 			size_t n = strlen(names[i]);
-			if (!strncasecmp(t, names[i], n) && t[n] == ':')
-				hdr = i;
+			if (!strncasecmp(t, names[i], n) && t[n] == ':') {
+				hdr = i == 3 ? 0 : i; /* gezien: the template's word for seen */
+				hlen = n;
+			}
 		}
 		if (hdr >= 0) {
 			cur = hdr;
-			const char *rest = t + strlen(names[hdr]) + 1;
+			const char *rest = t + hlen + 1;
 			while (*rest == ' ' || *rest == '\t')
 				rest++;
 			if (*rest) {
@@ -228,8 +233,8 @@ int visit_obs_parse_text(const char *text, struct visit_obs *obs, struct beter_e
 		} else if (*t) {
 			any = 1;
 			if (cur < 0)
-				rc = beter_err_set(err, BETER_DATAERR, "line %ld: text outside a section; write it under 'seen:', "
-						   "'effect:' or 'scores:'", lineno);
+				rc = beter_err_set(err, BETER_DATAERR, "line %ld: text outside a section; write it under 'gezien:' "
+						   "(or 'seen:'), 'effect:' or 'scores:'", lineno);
 			else if (cur == 2) {
 				char what[32];
 				snprintf(what, sizeof(what), "line %ld", lineno);
@@ -298,7 +303,9 @@ int visit_obs_parse_json(const char *name, const char *text, struct visit_obs *o
 						   s->string);
 			else {
 				char *item = str_lower(str_trim(xstrdup(s->string)));
-				obs_score(obs, item, (int)s->valuedouble);
+				char what[300];
+				snprintf(what, sizeof(what), "%s: field 'scores'", name);
+				rc = obs_score(obs, item, (int)s->valuedouble, what, err);
 				free(item);
 			}
 		}
@@ -315,29 +322,29 @@ int visit_template(sqlite3 *db, int64_t school, const char *header, const char *
 	struct framework fw;
 	int rc;
 
-	strbuf_adds(sb, "seen:\n\neffect:\n\nscores:\n\n");
+	strbuf_adds(sb, "gezien:\n\neffect:\n\nscores:\n\n");
 	if (header)
 		strbuf_addf(sb, "# %s\n", header);
 	strbuf_adds(sb,
 		    "#\n"
-		    "# Write down what happened, as facts, without judgement.\n"
-		    "# seen:   what did the teacher do? Describe the situation with concrete\n"
-		    "#         examples, e.g. \"I saw you ask three pupils to explain ...\".\n"
-		    "# effect: what did the pupils do in response? e.g. \"... then the pupils\n"
-		    "#         started to ...\". Effect on pupils, not on you.\n"
-		    "# In the feedback talk: pause, ask for the teacher's reaction and intention\n"
-		    "# (\"Do you recognise this? Was that what you meant?\"), then look for ways\n"
-		    "# to improve together.\n"
-		    "# Before you give it, check that the feedback is timed (is this the right\n"
-		    "# moment, is there time), constructive (do you want to improve the work,\n"
-		    "# which words do you use) and correct (are your facts straight, are you the\n"
-		    "# right person to give it).\n"
+		    "# Schrijf op wat er gebeurde: feiten, geen oordeel.\n"
+		    "# gezien: wat deed de leraar? Beschrijf de situatie met concrete voorbeelden\n"
+		    "#         zoals jij ze zag, bijvoorbeeld \"Ik zag dat je drie leerlingen liet\n"
+		    "#         uitleggen hoe ...\".\n"
+		    "# effect: wat deden de leerlingen daarop? Bijvoorbeeld \"... daarna gingen de\n"
+		    "#         leerlingen ...\". Het gaat om het effect op de leerlingen, niet op jou.\n"
+		    "# In het nagesprek: houd even stil, vraag hoe de leraar het zag en wat de\n"
+		    "# bedoeling was (\"Herken je dit? Wilde je dat bereiken?\") en zoek samen naar\n"
+		    "# wat beter kan.\n"
+		    "# Ga voor het nagesprek na of je feedback getimed is (is dit het moment, is er\n"
+		    "# tijd), opbouwend (wil je samen het werk beter maken, welke woorden kies je)\n"
+		    "# en juist (kloppen je feiten, ben jij de aangewezen persoon).\n"
 		    "#\n");
 	rc = framework_get(db, school, framework_key ? framework_key : FRAMEWORK_DEFAULT, 0, &fw, err);
 	if (rc == BETER_FAIL && !framework_key) {
 		rc = 0; /* no default framework installed: no scores section help */
 	} else if (rc == 0) {
-		strbuf_addf(sb, "# scores: one ITEM=VALUE a line, items of '%s', scale %d-%d", fw.key, fw.min, fw.max);
+		strbuf_addf(sb, "# scores: per regel ITEM=WAARDE, items van '%s', schaal %d-%d", fw.key, fw.min, fw.max);
 		for (int v = fw.min; v <= fw.max; v++)
 			if (framework_label(&fw, v))
 				strbuf_addf(sb, "%s%d %s", v == fw.min ? " (" : ", ", v, framework_label(&fw, v));
@@ -347,7 +354,8 @@ int visit_template(sqlite3 *db, int64_t school, const char *header, const char *
 		framework_release(&fw);
 	}
 	if (!rc)
-		strbuf_adds(sb, "#\n# Lines starting with '#' are dropped. An empty text aborts: nothing is written.\n");
+		strbuf_adds(sb, "#\n# Regels die met '#' beginnen vallen weg. Is de tekst leeg, dan wordt er niets\n"
+				"# opgeslagen.\n");
 	return rc;
 }
 
@@ -557,6 +565,8 @@ int visit_record(sqlite3 *db, int64_t school, int64_t id, const struct visit_obs
 	char date[11];
 
 	memset(&fw, 0, sizeof(fw));
+	if ((rc = date_not_future(day, "--date", err)))
+		return rc;
 	if (!obs->seen)
 		return beter_err_set(err, BETER_DATAERR, "seen: missing; write what you saw the teacher do "
 				     "(facts, e.g. \"I saw you ...\")");
@@ -679,9 +689,8 @@ int visit_feedback(sqlite3 *db, int64_t id, int day, const char *agreed, char *c
 	date_format(day, date);
 	if (strcmp(date, vdate) < 0)
 		return beter_err_set(err, BETER_DATAERR, "--date: %s is before the visit (%s)", date, vdate);
-	if (day > date_today())
-		return beter_err_set(err, BETER_DATAERR, "--date: %s is in the future; record the talk once it is held",
-				     date);
+	if ((rc = date_not_future(day, "--date", err)))
+		return rc;
 	if ((rc = text_field(&a, agreed, "--agreed", err)))
 		return rc;
 	if (!a)
@@ -928,58 +937,114 @@ out:
 
 /* ---- rounds: the duo plan ---- */
 
-int visit_plan(sqlite3 *db, int64_t school, const struct visit_plan_opts *p, int *nplanned, int *repeats,
-	       struct beter_err *err)
+static int weekdays_in(int from, int to)
+{
+	int n = 0;
+	for (int d = from; d <= to; d++)
+		n += date_weekday(d) <= 5;
+	return n;
+}
+
+/* The days of a plan. Given dates must hold a weekday and lie today or
+ * later. Without them: four weeks from today for a new round; the rest of an
+ * existing round from today on, widened to four weeks when it is over or
+ * spans a single day (a round made by 'visit add --round'). */
+static int plan_window(sqlite3 *db, int64_t school, const struct visit_plan_opts *p, int *from, int *to,
+		       struct beter_err *err)
 {
 	sqlite3_stmt *st;
-	int64_t *ids = NULL, round = 0, prev_round = 0;
-	int n = 0, rc, from = p->from, to = p->to;
-	int *target = NULL, *days = NULL, nd = 0;
-	unsigned char *prev = NULL;
-	char f[11], t[11];
+	char f[11], t[11], today[11];
+	int rc, have = 0, rf = 0, rt = 0;
 
-	*nplanned = *repeats = 0;
-	if ((rc = round_text_ok(p->round, err)))
-		return rc;
+	date_format(p->today, today);
+	if (p->from <= p->to) {
+		date_format(p->from, f);
+		date_format(p->to, t);
+		if (!weekdays_in(p->from, p->to))
+			return beter_err_set(err, BETER_DATAERR, "--from/--to: %s to %s has no weekday; visits are planned "
+					     "on Monday to Friday", f, t);
+		if (p->to < p->today)
+			return beter_err_set(err, BETER_DATAERR, "--from/--to: %s to %s lies in the past (today is %s); "
+					     "plans are for the future (add a visit that took place with 'beter visit "
+					     "add ... --seen ... --effect ...')", f, t, today);
+		if (p->from < p->today)
+			return beter_err_set(err, BETER_DATAERR, "--from: %s is before today (%s); plans are for the "
+					     "future: start the round today or later", f, today);
+		*from = p->from;
+		*to = p->to;
+		return 0;
+	}
 	if ((rc = store_prepare(db, "SELECT from_date, to_date FROM visit_round WHERE school_id = ?1 AND name = ?2", &st,
 				err)))
 		return rc;
 	sqlite3_bind_int64(st, 1, school);
 	store_bind_text(st, 2, p->round);
 	if (sqlite3_step(st) == SQLITE_ROW) {
-		int rf, rt;
+		have = 1;
 		date_parse(store_col_text(st, 0), &rf, "from", NULL);
 		date_parse(store_col_text(st, 1), &rt, "to", NULL);
-		if (from <= to && (from != rf || to != rt)) {
-			date_format(rf, f);
-			date_format(rt, t);
-			rc = beter_err_set(err, BETER_DATAERR, "--from/--to: the round '%s' runs from %s to %s; leave them out "
-					   "to plan another team in it", p->round, f, t);
-		}
-		from = rf;
-		to = rt;
-	} else if (from > to) {
-		from = p->today;
-		to = p->today + 27;
 	}
 	sqlite3_finalize(st);
-	if (rc)
-		return rc;
-	if ((rc = round_get(db, school, p->round, from, to, &round, err)))
-		return rc;
-	int64_t already = 0;
-	if (!(rc = store_prepare(db, "SELECT count(*) FROM visit WHERE round_id = ?1 AND team_id = ?2", &st, err))) {
-		sqlite3_bind_int64(st, 1, round);
-		sqlite3_bind_int64(st, 2, p->team);
-		if (sqlite3_step(st) == SQLITE_ROW)
-			already = sqlite3_column_int64(st, 0);
-		sqlite3_finalize(st);
+	if (!have) {
+		*from = p->today;
+		*to = p->today + 27;
+		return 0;
 	}
-	if (rc)
+	*from = rf > p->today ? rf : p->today;
+	*to = rt;
+	if (rf == rt || *to < *from || !weekdays_in(*from, *to))
+		*to = *from + 27;
+	return 0;
+}
+
+/* Observers for the members still to be visited when the round holds visits
+ * of the team already: teacher need[k] gets obs[k], an observer who has no
+ * visit in the round yet, never themself, each observer once; pairs of the
+ * previous round only when nothing else fits. Deterministic: the member
+ * before the teacher (by code) first. */
+struct fill {
+	int n, nneed, lax;
+	const int *need;
+	const unsigned char *busy, *prev;
+	unsigned char *used;
+	int *obs;
+	long nodes;
+};
+
+static int fill_search(struct fill *s, int k)
+{
+	if (k == s->nneed)
+		return 1;
+	int j = s->need[k];
+	for (int d = 1; d < s->n; d++) {
+		int i = (j - d + s->n) % s->n;
+		if (s->busy[i] || s->used[i] || (!s->lax && s->prev[i * s->n + j]))
+			continue;
+		if (++s->nodes > 200000)
+			return 0;
+		s->used[i] = 1;
+		s->obs[k] = i;
+		if (fill_search(s, k + 1))
+			return 1;
+		s->used[i] = 0;
+	}
+	return 0;
+}
+
+int visit_plan(sqlite3 *db, int64_t school, const struct visit_plan_opts *p, int *nplanned, int *repeats,
+	       struct beter_err *err)
+{
+	sqlite3_stmt *st;
+	int64_t *ids = NULL, round = 0, prev_round = 0;
+	int n = 0, rc, from = 0, to = 0, nvis = 0, nexist = 0;
+	int *obs = NULL, *tea = NULL, *days = NULL, nd = 0;
+	unsigned char *prev = NULL, *busy = NULL, *visited = NULL;
+
+	*nplanned = *repeats = 0;
+	if ((rc = round_text_ok(p->round, err)))
 		return rc;
-	if (already)
-		return beter_err_set(err, BETER_FAIL, "the round '%s' has %lld visits for this team already (see 'beter "
-				     "visit list --round \"%s\"')", p->round, (long long)already, p->round);
+	if ((rc = plan_window(db, school, p, &from, &to, err)))
+		return rc;
 
 	/* the members, by code */
 	if ((rc = store_prepare(db, "SELECT p.id FROM team_member m JOIN person p ON p.id = m.person_id "
@@ -996,12 +1061,40 @@ int visit_plan(sqlite3 *db, int64_t school, const struct visit_plan_opts *p, int
 		return beter_err_set(err, BETER_DATAERR, "--team: the team has %d member%s; a duo round needs at least 2",
 				     n, n == 1 ? "" : "s");
 	}
+	if ((rc = round_get(db, school, p->round, from, to, &round, err))) {
+		free(ids);
+		return rc;
+	}
+
+	/* visits of the team in the round already (e.g. added by hand): whoever
+	 * visits in them is busy, whoever is visited is done */
+	busy = xcalloc((size_t)n, 1);
+	visited = xcalloc((size_t)n, 1);
+	if (!(rc = store_prepare(db, "SELECT observer_id, teacher_id FROM visit WHERE round_id = ?1 AND (team_id = ?2 "
+				     "OR teacher_id IN (SELECT person_id FROM team_member WHERE team_id = ?2))",
+				 &st, err))) {
+		sqlite3_bind_int64(st, 1, round);
+		sqlite3_bind_int64(st, 2, p->team);
+		while (sqlite3_step(st) == SQLITE_ROW) {
+			nexist++;
+			for (int i = 0; i < n; i++) {
+				if (ids[i] == sqlite3_column_int64(st, 0))
+					busy[i] = 1;
+				if (ids[i] == sqlite3_column_int64(st, 1))
+					visited[i] = 1;
+			}
+		}
+		sqlite3_finalize(st);
+	}
+	if (!rc && nexist && !memchr(visited, 0, (size_t)n))
+		rc = beter_err_set(err, BETER_FAIL, "the round '%s' has %d visits for this team already and every member "
+				   "is visited (see 'beter visit list --round \"%s\"')", p->round, nexist, p->round);
 
 	/* the pairs of the team's previous round */
 	prev = xcalloc((size_t)n * (size_t)n, 1);
-	if (!(rc = store_prepare(db, "SELECT v.round_id FROM visit v JOIN visit_round r ON r.id = v.round_id "
-				     "WHERE v.team_id = ?1 AND v.round_id <> ?2 ORDER BY r.from_date DESC, r.id DESC LIMIT 1",
-				     &st, err))) {
+	if (!rc && !(rc = store_prepare(db, "SELECT v.round_id FROM visit v JOIN visit_round r ON r.id = v.round_id "
+					    "WHERE v.team_id = ?1 AND v.round_id <> ?2 ORDER BY r.from_date DESC, r.id DESC "
+					    "LIMIT 1", &st, err))) {
 		sqlite3_bind_int64(st, 1, p->team);
 		sqlite3_bind_int64(st, 2, round);
 		if (sqlite3_step(st) == SQLITE_ROW)
@@ -1024,34 +1117,70 @@ int visit_plan(sqlite3 *db, int64_t school, const struct visit_plan_opts *p, int
 		}
 		sqlite3_finalize(st);
 	}
-	target = xcalloc((size_t)n, sizeof(int));
-	if (!rc)
+	obs = xcalloc((size_t)n, sizeof(int));
+	tea = xcalloc((size_t)n, sizeof(int));
+	if (!rc && !nexist) {
+		int *target = xcalloc((size_t)n, sizeof(int));
 		*repeats = visit_plan_pairs(n, prev, target);
+		for (int i = 0; i < n; i++) {
+			obs[nvis] = i;
+			tea[nvis++] = target[i];
+		}
+		free(target);
+	} else if (!rc) {
+		int *need = xcalloc((size_t)n, sizeof(int)), nneed = 0, *o2 = xcalloc((size_t)n, sizeof(int));
+		for (int j = 0; j < n; j++)
+			if (!visited[j])
+				need[nneed++] = j;
+		struct fill s = { n, nneed, 0, need, busy, prev, xcalloc((size_t)n, 1), o2, 0 };
+		int found = fill_search(&s, 0);
+		if (!found) {
+			memset(s.used, 0, (size_t)n);
+			s.lax = 1;
+			s.nodes = 0;
+			found = fill_search(&s, 0);
+		}
+		if (found) {
+			for (int k = 0; k < nneed; k++) {
+				obs[nvis] = o2[k];
+				tea[nvis++] = need[k];
+				*repeats += prev[o2[k] * n + need[k]] != 0;
+			}
+		} else {
+			rc = beter_err_set(err, BETER_FAIL, "the round '%s' has %d visits for this team already and no free "
+					   "observer is left for every member still to be visited; add the rest with "
+					   "'beter visit add --round \"%s\"'", p->round, nexist, p->round);
+		}
+		free(s.used);
+		free(need);
+		free(o2);
+	}
 
-	/* days: spread over the weekdays of the round */
+	/* days: spread over the weekdays of the window */
 	days = xcalloc((size_t)(to - from + 1), sizeof(int));
 	for (int d = from; d <= to; d++)
 		if (date_weekday(d) <= 5)
 			days[nd++] = d;
-	if (!nd)
-		days[nd++] = from;
-	for (int i = 0; i < n && !rc; i++) {
+	for (int k = 0; k < nvis && !rc; k++) {
 		struct visit_new v;
 		int64_t vid;
 		memset(&v, 0, sizeof(v));
-		v.observer = ids[i];
-		v.teacher = ids[target[i]];
+		v.observer = ids[obs[k]];
+		v.teacher = ids[tea[k]];
 		v.team = p->team;
 		v.round = p->round;
-		v.day = days[(long)i * nd / n];
+		v.day = days[(long)k * nd / nvis];
 		v.time = -1;
 		v.framework = p->framework;
 		if (!(rc = visit_add(db, school, &v, &vid, err)))
 			(*nplanned)++;
 	}
 	free(days);
-	free(target);
+	free(obs);
+	free(tea);
 	free(prev);
+	free(busy);
+	free(visited);
 	free(ids);
 	return rc;
 }
@@ -1060,7 +1189,8 @@ int visit_plan(sqlite3 *db, int64_t school, const struct visit_plan_opts *p, int
 
 static const struct out_col cov_cols[] = {
 	{ "teacher", OUT_T_TEXT }, { "name", OUT_T_TEXT },	    { "team", OUT_T_TEXT },
-	{ "planned", OUT_T_INT },  { "done", OUT_T_INT },	    { "observers", OUT_T_TEXT },
+	{ "planned", OUT_T_INT },  { "missed", OUT_T_INT },	    { "done", OUT_T_INT },
+	{ "observers", OUT_T_TEXT },
 	{ "visited", OUT_T_BOOL }, { "feedback_held", OUT_T_BOOL }, { "last_visit", OUT_T_TEXT },
 };
 
@@ -1086,12 +1216,13 @@ int visit_coverage(sqlite3 *db, int64_t school, const struct visit_filter *f, st
 				"SELECT p.code, p.name, "
 				" (SELECT group_concat(name, '|') FROM (SELECT t.name FROM team_member m JOIN team t ON "
 				"   t.id = m.team_id WHERE m.person_id = p.id AND t.kind = 'leraren' ORDER BY t.name)), "
-				" (SELECT count(*) FROM vs WHERE vs.teacher_id = p.id AND vs.recorded IS NULL), "
+				" (SELECT count(*) FROM vs WHERE vs.teacher_id = p.id AND vs.recorded IS NULL AND vs.date >= ?6), "
 				" (SELECT count(*) FROM vs WHERE vs.teacher_id = p.id AND vs.recorded IS NOT NULL), "
 				" (SELECT group_concat(code, '|') FROM (SELECT DISTINCT o.code FROM vs JOIN person o ON "
 				"   o.id = vs.observer_id WHERE vs.teacher_id = p.id AND vs.recorded IS NOT NULL ORDER BY o.code)), "
 				" EXISTS (SELECT 1 FROM vs WHERE vs.teacher_id = p.id AND vs.feedback_date IS NOT NULL), "
-				" (SELECT max(date) FROM vs WHERE vs.teacher_id = p.id AND vs.recorded IS NOT NULL) "
+				" (SELECT max(date) FROM vs WHERE vs.teacher_id = p.id AND vs.recorded IS NOT NULL), "
+				" (SELECT count(*) FROM vs WHERE vs.teacher_id = p.id AND vs.recorded IS NULL AND vs.date < ?6) "
 				"FROM person p WHERE p.id IN (SELECT pid FROM scope) ORDER BY p.code",
 				&st, err)))
 		return rc;
@@ -1104,6 +1235,11 @@ int visit_coverage(sqlite3 *db, int64_t school, const struct visit_filter *f, st
 		store_bind_text(st, 4, from);
 		store_bind_text(st, 5, to);
 	}
+	{
+		char today[11];
+		date_format(f->today, today);
+		store_bind_text(st, 6, today);
+	}
 	out_list(o, cov_cols, sizeof(cov_cols) / sizeof(*cov_cols));
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		int64_t done = sqlite3_column_int64(st, 4);
@@ -1111,6 +1247,7 @@ int visit_coverage(sqlite3 *db, int64_t school, const struct visit_filter *f, st
 		for (int i = 0; i < 3; i++)
 			out_text(o, (const char *)sqlite3_column_text(st, i));
 		out_int(o, sqlite3_column_int64(st, 3));
+		out_int(o, sqlite3_column_int64(st, 8));
 		out_int(o, done);
 		out_text(o, (const char *)sqlite3_column_text(st, 5));
 		out_bool(o, done > 0);
@@ -1120,6 +1257,7 @@ int visit_coverage(sqlite3 *db, int64_t school, const struct visit_filter *f, st
 		cov->teachers++;
 		cov->visited += done > 0;
 		cov->feedback += fb;
+		cov->missed += sqlite3_column_int(st, 8);
 	}
 	out_end(o);
 	sqlite3_finalize(st);
@@ -1130,16 +1268,53 @@ int visit_coverage(sqlite3 *db, int64_t school, const struct visit_filter *f, st
 
 static const struct out_col sitem_cols[] = {
 	{ "framework", OUT_T_TEXT }, { "domain_id", OUT_T_TEXT }, { "domain", OUT_T_TEXT }, { "item_id", OUT_T_TEXT },
-	{ "item", OUT_T_TEXT },	     { "scores", OUT_T_INT },	  { "mean", OUT_T_REAL },
+	{ "item", OUT_T_TEXT },	     { "scores", OUT_T_INT },	  { "teachers", OUT_T_INT }, { "mean", OUT_T_REAL },
+	{ "suppressed", OUT_T_BOOL },
 };
 static const struct out_col sdom_cols[] = {
 	{ "framework", OUT_T_TEXT }, { "domain_id", OUT_T_TEXT }, { "domain", OUT_T_TEXT },
-	{ "scores", OUT_T_INT },     { "mean", OUT_T_REAL },
+	{ "scores", OUT_T_INT },     { "teachers", OUT_T_INT },	  { "mean", OUT_T_REAL },
+	{ "suppressed", OUT_T_BOOL },
 };
 
 static double round2(double v)
 {
 	return round(v * 100.0) / 100.0;
+}
+
+/* Scores of an item or domain: how many, their sum, and the different
+ * teachers they are about (the mean is shown only for enough of them). */
+struct score_acc {
+	int64_t n, sum;
+	int hide; /* suppressed whatever the number of teachers */
+	int64_t *teachers;
+	size_t nteachers;
+};
+
+static void acc_add(struct score_acc *a, int64_t teacher, int64_t n, int64_t sum)
+{
+	size_t t;
+	a->n += n;
+	a->sum += sum;
+	for (t = 0; t < a->nteachers && a->teachers[t] != teacher; t++)
+		;
+	if (t == a->nteachers) {
+		a->teachers = xrealloc(a->teachers, (a->nteachers + 1) * sizeof(*a->teachers));
+		a->teachers[a->nteachers++] = teacher;
+	}
+}
+
+/* scores, teachers, mean, suppressed */
+static void acc_out(struct out *o, const struct score_acc *a)
+{
+	int hide = a->n > 0 && (a->hide || a->nteachers < VISIT_SCORES_MIN_TEACHERS);
+	out_int(o, a->n);
+	out_int(o, (int64_t)a->nteachers);
+	if (a->n && !hide)
+		out_real(o, round2((double)a->sum / (double)a->n));
+	else
+		out_null(o);
+	out_bool(o, hide);
 }
 
 int visit_scores(sqlite3 *db, int64_t school, const struct visit_filter *f, struct out *o, struct beter_err *err)
@@ -1185,11 +1360,11 @@ int visit_scores(sqlite3 *db, int64_t school, const struct visit_filter *f, stru
 		sqlite3_finalize(st);
 
 		/* count and sum per item over the same visits */
-		rc = store_prepare(db, "SELECT s.item, count(*), sum(s.score) FROM visit_score s JOIN visit v ON v.id = "
+		rc = store_prepare(db, "SELECT s.item, v.teacher_id, count(*), sum(s.score) FROM visit_score s JOIN visit v ON v.id = "
 				       "s.visit_id LEFT JOIN visit_round r ON r.id = v.round_id WHERE v.framework_id = ?8 "
 				       "AND v.school_id = ?1 AND (?2 = 0 OR v.teacher_id = ?2) AND (?3 = 0 OR v.observer_id = ?3) "
 				       "AND (?4 = 0 OR v.team_id = ?4) AND (?5 IS NULL OR r.name = ?5) AND (?6 IS NULL OR "
-				       "v.date >= ?6) AND (?7 IS NULL OR v.date <= ?7) GROUP BY s.item", &q, err);
+				       "v.date >= ?6) AND (?7 IS NULL OR v.date <= ?7) GROUP BY s.item, v.teacher_id", &q, err);
 		if (!rc) {
 			sqlite3_bind_int64(q, 1, school);
 			sqlite3_bind_int64(q, 2, f->teacher);
@@ -1210,23 +1385,21 @@ int visit_scores(sqlite3 *db, int64_t school, const struct visit_filter *f, stru
 	struct out_col all[] = {
 		{ "framework", OUT_T_TEXT }, { "domain_id", OUT_T_TEXT }, { "domain", OUT_T_TEXT },
 		{ "item_id", OUT_T_TEXT },   { "item", OUT_T_TEXT },	  { "scores", OUT_T_INT },
-		{ "mean", OUT_T_REAL },
+		{ "teachers", OUT_T_INT },   { "mean", OUT_T_REAL },	  { "suppressed", OUT_T_BOOL },
 	};
 	struct framework *fwv = xcalloc(nfw ? nfw : 1, sizeof(*fwv));
-	int64_t **cnt = xcalloc(nfw ? nfw : 1, sizeof(*cnt)), **sum = xcalloc(nfw ? nfw : 1, sizeof(*sum));
+	struct score_acc **acc = xcalloc(nfw ? nfw : 1, sizeof(*acc));
 	for (size_t k = 0; k < nfw && !rc; k++) {
 		if ((rc = framework_load(db, fws[k], &fwv[k], err)))
 			break;
-		cnt[k] = xcalloc(fwv[k].nitems + 1, sizeof(int64_t));
-		sum[k] = xcalloc(fwv[k].nitems + 1, sizeof(int64_t));
+		acc[k] = xcalloc(fwv[k].nitems + 1, sizeof(struct score_acc));
 		sqlite3_reset(q);
 		sqlite3_bind_int64(q, 8, fws[k]);
 		while (sqlite3_step(q) == SQLITE_ROW) {
 			const struct fw_item *it = framework_item(&fwv[k], store_col_text(q, 0));
-			if (it) {
-				cnt[k][it - fwv[k].items] = sqlite3_column_int64(q, 1);
-				sum[k][it - fwv[k].items] = sqlite3_column_int64(q, 2);
-			}
+			if (it)
+				acc_add(&acc[k][it - fwv[k].items], sqlite3_column_int64(q, 1), sqlite3_column_int64(q, 2),
+					sqlite3_column_int64(q, 3));
 		}
 	}
 	sqlite3_finalize(q);
@@ -1242,11 +1415,7 @@ int visit_scores(sqlite3 *db, int64_t school, const struct visit_filter *f, stru
 				out_text(o, fwv[k].domains[it->domain].title);
 				out_text(o, it->id);
 				out_text(o, it->text);
-				out_int(o, cnt[k][i]);
-				if (cnt[k][i])
-					out_real(o, round2((double)sum[k][i] / (double)cnt[k][i]));
-				else
-					out_null(o);
+				acc_out(o, &acc[k][i]);
 				out_row_end(o);
 			}
 		out_end(o);
@@ -1254,33 +1423,40 @@ int visit_scores(sqlite3 *db, int64_t school, const struct visit_filter *f, stru
 		out_list(o, sdom_cols, sizeof(sdom_cols) / sizeof(*sdom_cols));
 		for (size_t k = 0; k < nfw; k++)
 			for (size_t d = 0; d < fwv[k].ndomains; d++) {
-				int64_t c = 0, s = 0;
-				for (size_t i = 0; i < fwv[k].nitems; i++)
-					if (fwv[k].items[i].domain == d) {
-						c += cnt[k][i];
-						s += sum[k][i];
-					}
+				/* suppressed too when one of its items is: its
+				 * mean and the others' would give that item away */
+				struct score_acc dom;
+				int hidden = 0;
+				memset(&dom, 0, sizeof(dom));
+				for (size_t i = 0; i < fwv[k].nitems; i++) {
+					const struct score_acc *a = &acc[k][i];
+					if (fwv[k].items[i].domain != d)
+						continue;
+					for (size_t t = 0; t < a->nteachers; t++)
+						acc_add(&dom, a->teachers[t], 0, 0);
+					dom.n += a->n;
+					dom.sum += a->sum;
+					hidden |= a->n > 0 && a->nteachers < VISIT_SCORES_MIN_TEACHERS;
+				}
+				dom.hide = hidden;
 				out_text(o, fwv[k].key);
 				out_text(o, fwv[k].domains[d].id);
 				out_text(o, fwv[k].domains[d].title);
-				out_int(o, c);
-				if (c)
-					out_real(o, round2((double)s / (double)c));
-				else
-					out_null(o);
+				acc_out(o, &dom);
 				out_row_end(o);
+				free(dom.teachers);
 			}
 		out_end(o);
 		out_doc_end(o);
 	}
 	for (size_t k = 0; k < nfw; k++) {
+		for (size_t i = 0; acc[k] && i < fwv[k].nitems; i++)
+			free(acc[k][i].teachers);
+		free(acc[k]);
 		framework_release(&fwv[k]);
-		free(cnt[k]);
-		free(sum[k]);
 	}
+	free(acc);
 	free(fwv);
-	free(cnt);
-	free(sum);
 	free(fws);
 	return rc;
 }

@@ -135,7 +135,8 @@ int board_session_show(sqlite3 *db, int64_t school, int64_t id, struct out *o, s
 
 /* The board of a team (team_id), or of every team of the school that has a
  * board (team_id 0), as it stood at the end of the week from..to: as of the
- * day to, or today if that comes first. One document with a section per
+ * day to, or today if that comes first (a future week shows the board as it
+ * stands today, with the visits planned from that week on). One document with a section per
  * board section; with_team adds a team column to every row. */
 int board_render(sqlite3 *db, int64_t school, int64_t team_id, int from, int to, int with_team, struct out *o,
 		 struct beter_err *err);

@@ -36,7 +36,11 @@ int date_school_year(int days);
  * (1 Aug - 31 Jul) or "today". from and to are inclusive. */
 int date_period_parse(const char *s, int *from, int *to, const char *what, struct beter_err *err);
 
-/* "HH:MM", 0 or BETER_DATAERR. */
+/* "HH:MM" or "H:MM", 0 or BETER_DATAERR. */
 int time_parse(const char *s, int *minutes, const char *what, struct beter_err *err);
+
+/* What happened cannot have happened after today: BETER_DATAERR
+ * "WHAT: 2026-12-14 is after today" for a later day, else 0. */
+int date_not_future(int day, const char *what, struct beter_err *err);
 
 #endif

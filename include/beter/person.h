@@ -3,6 +3,7 @@
 #define BETER_PERSON_H
 
 #include <sqlite3.h>
+#include <stddef.h>
 #include <stdint.h>
 
 #include "beter/err.h"
@@ -13,6 +14,12 @@ extern const char *const person_roles[]; /* NULL-terminated */
 /* 2-8 letters or digits. */
 int person_code_valid(const char *code);
 int person_role_valid(const char *role);
+/* A role as people write it: any case, surrounding blanks, and a few common
+ * synonyms (docent, leerkracht, teacher: leraar; directeur: schoolleider;
+ * intern begeleider: ib; overig: other). Returns the role to store, in buf or
+ * a constant; check it with person_role_valid. Used by person add, edit and
+ * list and by the roster import alike. */
+const char *person_role_normalise(const char *in, char *buf, size_t size);
 
 /* Checks code, name and role; what names the source ("--role", "roster.csv:3:3"). */
 int person_validate(const char *code, const char *name, const char *role, struct beter_err *err);

@@ -8,7 +8,7 @@
 #include "beter/err.h"
 #include "beter/out.h"
 
-/* "po", "vo", "mbo", "so" */
+/* "po", "vo", "mbo", "so" in any case (stored in lower case) */
 int school_sector_valid(const char *sector);
 
 int school_add(sqlite3 *db, const char *name, const char *brin, const char *sector, int64_t *id,

@@ -4,6 +4,7 @@
 #define BETER_TEAM_H
 
 #include <sqlite3.h>
+#include <stddef.h>
 #include <stdint.h>
 
 #include "beter/err.h"
@@ -22,6 +23,8 @@ const char *team_kind_guess(const char *name);
 int team_add(sqlite3 *db, int64_t school, const char *name, const char *kind, int64_t *id, struct beter_err *err);
 /* BETER_FAIL with "no team named ..." when absent; accepts a number too. */
 int team_find(sqlite3 *db, int64_t school, const char *name, int64_t *id, struct beter_err *err);
+/* The team's name into buf (its number when it has none). */
+void team_name(sqlite3 *db, int64_t id, char *buf, size_t size);
 int team_rename(sqlite3 *db, int64_t id, const char *name, struct beter_err *err);
 int team_set_kind(sqlite3 *db, int64_t id, const char *kind, struct beter_err *err);
 int team_rm(sqlite3 *db, int64_t id, struct beter_err *err);

@@ -20,14 +20,15 @@
 #define VISIT_FEEDBACK_DAYS 7
 #define VISIT_TEXT_MAX 4000
 
-enum visit_status { VISIT_PLANNED, VISIT_DONE, VISIT_FEEDBACK_DUE, VISIT_CLOSED };
+enum visit_status { VISIT_PLANNED, VISIT_DONE, VISIT_FEEDBACK_DUE, VISIT_CLOSED, VISIT_MISSED };
 
 const char *visit_status_name(int status);
-/* "planned", "done", "feedback-due", "closed"; -1 if unknown. */
+/* "planned", "done", "feedback-due", "closed", "missed"; -1 if unknown. */
 int visit_status_parse(const char *s);
-/* The status of a visit on day today: planned until recorded; done once
- * recorded; feedback-due when recorded and today is more than feedback_days
- * after the visit date with no feedback talk; closed once the talk is held. */
+/* The status of a visit on day today: planned until recorded, missed when
+ * its day has passed without a record; done once recorded; feedback-due when
+ * recorded and today is more than feedback_days after the visit date with no
+ * feedback talk; closed once the talk is held. */
 int visit_status_of(int recorded, int feedback_held, int visit_day, int today, int feedback_days);
 
 /* The duo planner: a derangement of n people (n >= 2): target[i] is whom i
@@ -49,14 +50,15 @@ struct visit_obs {
 void visit_obs_release(struct visit_obs *obs);
 /* "ITEM=VALUE" (what names the source in messages, e.g. "--score"). */
 int visit_obs_add_score(struct visit_obs *obs, const char *spec, const char *what, struct beter_err *err);
-/* The text from the editor: '#' lines dropped, sections "seen:", "effect:"
- * and "scores:" (ITEM=VALUE lines). An empty text gives BETER_FAIL with an
+/* The text from the editor: '#' lines dropped, sections "gezien:" (or
+ * "seen:"), "effect:" and "scores:" (ITEM=VALUE lines). An empty text gives BETER_FAIL with an
  * "aborting" message. */
 int visit_obs_parse_text(const char *text, struct visit_obs *obs, struct beter_err *err);
 /* {"seen": TEXT, "effect": TEXT, "scores": {"ITEM": VALUE, ...}}. */
 int visit_obs_parse_json(const char *name, const char *text, struct visit_obs *obs, struct beter_err *err);
-/* The editor template: a header describing the visit (line, may be NULL), the
- * feedback model's prompts and the framework's items, as '#' lines. */
+/* The editor template, in Dutch: a header describing the visit (line, may be
+ * NULL), the feedback model's prompts and the framework's items, as '#'
+ * lines. */
 int visit_template(sqlite3 *db, int64_t school, const char *header, const char *framework_key, struct strbuf *sb,
 		   struct beter_err *err);
 
@@ -107,15 +109,21 @@ int visit_plan(sqlite3 *db, int64_t school, const struct visit_plan_opts *p, int
 	       struct beter_err *err);
 
 /* Per teacher in scope (the teams of the round, --team, or every teacher
- * team): planned and recorded visits, by whom, feedback held. */
+ * team): planned, missed and recorded visits, by whom, feedback held. */
 struct visit_coverage {
 	int teachers, visited, feedback;
+	int missed; /* visits whose day passed without a record */
 };
 int visit_coverage(sqlite3 *db, int64_t school, const struct visit_filter *f, struct out *o,
 		   struct visit_coverage *cov, struct beter_err *err);
 
 /* Mean framework scores per item and per domain over the recorded visits of
- * the filter (team, round, dates); never per teacher. */
+ * the filter (team, round, dates); never per teacher: a mean that rests on
+ * fewer than VISIT_SCORES_MIN_TEACHERS different teachers is suppressed
+ * (the count is shown, the mean is null, suppressed is true); a domain's
+ * mean is suppressed too when one of its items is, so that the item's mean
+ * cannot be worked out as a difference. */
+#define VISIT_SCORES_MIN_TEACHERS 3
 int visit_scores(sqlite3 *db, int64_t school, const struct visit_filter *f, struct out *o, struct beter_err *err);
 
 /* Find a round by name; BETER_FAIL when there is none. */

@@ -1,12 +1,14 @@
 # Lesson visits in the demo school: a first duo round ("ronde 1", early
 # November) for the three teacher teams, mostly recorded and many with the
 # feedback talk held; one talk overdue (feedback-due), two recorded this week
-# with the talk still to come; the rest still planned.
+# with the talk still to come; the rest were not recorded by their day and
+# show as missed, so the coach sees them.
 # A visit by the school leader focused on a teacher's development point.
 # Sourced by demo.sh with $beter set, BETER_DB and BETER_TODAY=2026-11-20.
 
+# the round was planned the Friday before it started: plans are for the future
 for t in "Team Onderbouw" "Team Middenbouw" "Team Bovenbouw"; do
-	"$beter" -q visit plan --team "$t" --round "ronde 1" --from 2026-11-02 --to 2026-11-20
+	BETER_TODAY=2026-10-30 "$beter" -q visit plan --team "$t" --round "ronde 1" --from 2026-11-02 --to 2026-11-20
 done
 
 # record a visit: number, seen, effect, scores...

@@ -6,5 +6,5 @@ echo
 echo "== visits waiting for a feedback talk"
 "$beter" visit list --status feedback-due
 echo
-echo "== framework scores of Team Onderbouw (means, never per teacher)"
+echo "== framework scores of Team Onderbouw (means, never per teacher: a mean behind fewer than 3 teachers is suppressed)"
 "$beter" visit scores --team "Team Onderbouw" | sed -n '/Mean per domain/,$p'

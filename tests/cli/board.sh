@@ -150,3 +150,46 @@ assert n == len(rows)
 run beter board export --team "Team B" --week 2026-W38 --json
 run beter board export --week 2026-W47
 run beter board export --team "Team A" --all
+
+note "only members of the team: the leader, who checks in, who does an action"
+before=$(store_digest)
+run beter board session add --team "Team A" --date 2026-11-19 --leader BC --checkin CC=7
+run beter board session add --team "Team A" --date 2026-11-19 --leader CC --checkin AA=7
+run beter board action add --team "Team A" --who CC --what "x" --due 2026-12-01
+run beter board action add --team "Team A" --team-action --who AA,CC --what "x" --due 2026-12-01
+run beter board rhythm add --team "Team A" --on 2026-12-07 --leader CC
+printf '{"team": "Team A", "date": "2026-11-19", "leader": "BC", "checkin": {"CC": 7}}' >notmember.json
+run beter board session add --from notmember.json
+run beter board session add --team "Team B" --from s.json
+run beter board session add --team 2 --from s.json
+[ "$before" = "$(store_digest)" ] && echo "store unchanged"
+
+note "what happened is not after today (2026-11-20); plans may be"
+before=$(store_digest)
+run beter board session add --team "Team A" --date 2026-12-14 --leader BC
+run beter board session add --team "Team A" --date tomorrow --leader BC
+printf '{"team": "Team A", "date": "2026-12-14", "leader": "BC"}' >future.json
+run beter board session add --from future.json
+run beter board action done 3 --date 2026-12-14
+[ "$before" = "$(store_digest)" ] && echo "store unchanged"
+run beter board rhythm add --team 1 --on 2026-12-14 --leader AA --topic "Terugblik"
+run beter board action add --team 1 --who BB --what "Woordweb" --due 2026-12-18 --date 2026-11-20
+run beter board set --team 1 --agreement "We starten om 8:15"
+run beter board theme add --team 1 "Rekenen" --start 2027-01-04 --end 2027-03-12
+
+note "a week still to come: the board as it stands today"
+run beter board show --team "Team A" --week 2026-W51 --json
+beter --json board show --team "Team A" --week 2026-W51 | jq -c '.bord'
+
+note "the export is json, csv or tsv"
+run beter board export --all --week 2026-W47 --format table
+run beter --table board export --team "Team A" --week 2026-W47
+run beter board export --team "Team A" --week 2026-W47 --tsv
+
+note "the lesson-visit planning: the week's visits and later ones, and the missed ones"
+quiet beter visit add --observer AA --teacher BB --date 2026-11-10
+quiet beter visit add --observer BB --teacher AA --date 2026-11-12 --seen "x" --effect "y"
+quiet beter visit add --observer BC --teacher AA --date 2026-11-18
+quiet beter visit add --observer AA --teacher BC --date 2026-11-25
+run beter board show --team "Team A" --csv
+beter --json board show --team "Team A" --week 2026-W48 | jq -c '.bord, .lesbezoekplanning[]'

@@ -108,3 +108,19 @@ run beter goal show 99
 [ "$before" = "$(store_digest)" ] && echo "store unchanged"
 run beter goal achieve 4 --date 2026-11-20
 run beter goal list --person AA --status achieved
+
+note "rules: the norm above the 0-meting, a candidate becomes one goal, results not after today"
+before=$(store_digest)
+run beter goal add --team "Team A" --text "x" --weeks 6 --norm 5 --baseline 5
+run beter goal add --team "Team A" --text "x" --weeks 6 --norm 4.5 --baseline 5
+run beter goal add --team "Team A" --text "Nog eens samenvatten" --weeks 6 --norm 8 --baseline 5 --from-candidate 1
+run beter goal measure 2 --score 6 --date 2026-12-14
+run beter goal measure 2 --score 6 --date tomorrow
+run beter goal list --team "Team A" --person AA
+run beter goal drop 2
+run beter goal achieve 2
+run beter goal achieve 2 --standard ""
+[ "$before" = "$(store_digest)" ] && echo "store unchanged"
+run beter goal measure 2 --score 6 --date today
+run beter goal add --team "Team A" --text "Leerlingen vragen om feedback" --weeks 4 --norm 7.5 --baseline 7 --from-candidate 2 --quiet
+run beter goal drop 5 --reason "Het doel van Team B gaat voor"

@@ -94,3 +94,22 @@ run beter team member
 run beter --db "$TMP/none/x.db" team list
 printf 'not a database at all, not at all, not at all, not at all, not at all, not at all, not at all' >junk.db
 run beter --db junk.db team list
+
+note "sectors and roles in any case; role synonyms as in the roster import"
+run beter school add "SG Het Baken" --brin 56EF --sector VO
+run beter school add "Mbo Noord" --sector Mbo --json
+run beter school add "X" --sector hbo
+run beter --db "$TMP/work/second.db" init --school "OBS Twee" --sector PO
+run beter --db "$TMP/work/second.db" --csv school list
+run beter person add DC --name "Dirk Docent" --role docent --school "OBS De Regenboog" --json
+run beter person add DR --name "Dora Rector" --role " Directeur " --school "OBS De Regenboog" --quiet
+run beter person add LK --name "Lies Kracht" --role LeerKracht --school "OBS De Regenboog" --quiet
+run beter person edit DR --role "intern begeleider" --school "OBS De Regenboog" --quiet
+run beter person list --role Docent --school "OBS De Regenboog"
+run beter person show DR --school "OBS De Regenboog" --csv
+run beter person add QQ --name "Q" --role Juf --school "OBS De Regenboog"
+
+note "a team typed by its number is named in messages"
+run beter team add "Team Acht" --school "OBS De Regenboog" --quiet
+run beter team member add "$(beter --json team list --school "OBS De Regenboog" | jq '.[] | select(.name == "Team Acht") | .id')" DC LK --school "OBS De Regenboog"
+run beter team member rm "$(beter --json team list --school "OBS De Regenboog" | jq '.[] | select(.name == "Team Acht") | .id')" DR --school "OBS De Regenboog"

@@ -13,7 +13,8 @@ run beter visit framework show leerresultaten
 run beter --json visit framework show leerresultaten
 run beter visit framework show nope
 
-note duo planning: a team of 6 and a team of 5
+note duo planning: a team of 6 and a team of 5, planned on Friday 30 October
+export BETER_TODAY=2026-10-30
 run beter visit plan --team "Team Zes" --round "ronde 1" --from 2026-11-02 --to 2026-11-13
 run beter visit plan --team "Team Vijf" --round "ronde 1"
 # the invariants, checked on the JSON: everyone visits once, is visited once, never themself
@@ -29,8 +30,11 @@ print("%s: %d visits, everyone visits once and is visited once: %s" % (sys.argv[
 check_round "ronde 1" "Team Zes"
 check_round "ronde 1" "Team Vijf"
 run beter visit plan --team "Team Zes" --round "ronde 1"
+note round 2, planned on Friday 13 November
+export BETER_TODAY=2026-11-13
 run beter visit plan --team "Team Zes" --round "ronde 2" --from 2026-11-16 --to 2026-11-27
 run beter visit plan --team "Team Vijf" --round "ronde 2"
+export BETER_TODAY=2026-11-20
 check_round "ronde 2" "Team Zes"
 check_round "ronde 2" "Team Vijf"
 # no pair of round 1 comes back in round 2
@@ -45,6 +49,7 @@ run beter visit plan --team MT --round "ronde 1"
 run beter visit plan --team "Team Zes"
 run beter visit plan --team "Team Zes" --round x --from 2026-12-01
 run beter visit plan --team "Team Zes" --round "ronde 2" --from 2026-12-01 --to 2026-12-10
+
 
 note planned, recorded, feedback held
 run beter visit record 1 --seen "I saw you write the lesson goal on the board and read it aloud." \
@@ -207,3 +212,84 @@ run beter visit record 4
 run beter visit plan --round x
 run beter visit coverage --round "ronde 1" --require lots
 run beter visit list --feedback-days -1
+
+note "plans are for the future, on weekdays (today is 2026-11-20)"
+before=$(store_digest)
+run beter visit plan --team "Team Vijf" --round "ronde 3" --from 2026-11-02 --to 2026-11-13
+run beter visit plan --team "Team Vijf" --round "ronde 3" --from 2026-11-16 --to 2026-11-27
+run beter visit plan --team "Team Vijf" --round "ronde 3" --from 2026-11-28 --to 2026-11-29
+run beter visit plan --team "Team Vijf" --round "ronde 3" --from 2026-W47 --to 2026-W46
+[ "$before" = "$(store_digest)" ] && echo "store unchanged"
+
+note a round made by visit add is not pinned to that day
+run beter visit add --observer GG --teacher HH --date 2026-11-18 --round "ronde 3" --quiet
+run beter visit plan --team 2 --round "ronde 3" --from 2026-11-30 --to 2026-12-11
+run beter visit plan --team "Team Vijf" --round "ronde 3"
+run beter visit add --observer SL --teacher AA --date 2026-11-18 --round "ronde 4" --quiet
+run beter visit plan --team "Team Zes" --round "ronde 4"
+# every visit of the plans is on a weekday, today or later, and nobody is visited twice
+beter --json visit list --round "ronde 4" | python3 -c '
+import json, sys, datetime
+v = [x for x in json.load(sys.stdin)]
+days = [datetime.date.fromisoformat(x["date"]) for x in v if x["observer"] != "SL"]
+tea = [x["teacher"] for x in v]
+print("ronde 4: %d visits, all on weekdays from today: %s, each teacher once: %s" % (len(v),
+      all(d.weekday() < 5 and d >= datetime.date(2026, 11, 20) for d in days), len(tea) == len(set(tea))))
+'
+
+note missed: a planned visit whose day passed without a record
+run beter visit list --status missed --csv
+run beter visit show 7 --json
+
+note "scores: a mean behind fewer than 3 different teachers is suppressed"
+for t in GG HH II; do
+	quiet beter visit add --observer SL --teacher $t --date 2026-11-19 --seen "You waited for silence." --effect "Pupils listened." --score klimaat.3=3
+done
+for d in 2026-11-17 2026-11-18 2026-11-19; do
+	quiet beter visit add --observer KK --teacher JJ --date $d --seen "You named what went well." --effect "Pupils smiled." --score klimaat.1=4
+done
+quiet beter visit add --observer SL --teacher KK --date 2026-11-19 --seen "x." --effect "y." --score klimaat.3=4
+run beter visit scores --team "Team Vijf" --from 2026-11-17
+beter --json visit scores --team "Team Vijf" --from 2026-11-17 | jq -c '.items[] | select(.scores > 0) | {item_id, scores, teachers, mean, suppressed}'
+beter --json visit scores --team "Team Vijf" --from 2026-11-17 | jq -c '.domains[] | select(.domain_id == "klimaat")'
+beter --csv visit scores --team "Team Vijf" --from 2026-11-17 | python3 -c '
+import csv, sys
+rows = list(csv.DictReader(sys.stdin))
+print("csv: suppressed rows", sum(r["suppressed"] == "true" for r in rows), "and their means empty:",
+      all(r["mean"] == "" for r in rows if r["suppressed"] == "true"))
+'
+
+note "what happened is not after today; a plan may be"
+before=$(store_digest)
+run beter visit record 34 --seen "x" --effect "y" --date 2026-12-14
+run beter visit add --observer AA --teacher BB --date 2026-12-14 --seen "x" --effect "y"
+VISUAL=false run beter visit add --observer AA --teacher BB --date 2026-12-14 --edit
+run beter visit feedback 2 --agreed "x" --date 2026-12-14
+run beter visit record 1 --seen x --effect y --score uitleg.1=3 --score uitleg.1=2
+run beter visit record 1 --seen x --effect y --score Uitleg.1=3 --score uitleg.1=2
+printf 'seen: x\neffect: y\nscores:\nuitleg.1=3\nuitleg.1=2\n' >twice.txt
+cat >twice-editor.sh <<'ED'
+#!/bin/sh
+cp "$TMP/work/twice.txt" "$1"
+ED
+chmod +x twice-editor.sh
+EDITOR="$TMP/work/twice-editor.sh" run beter visit record 1 --edit
+printf '{"seen": "x", "effect": "y", "scores": {"uitleg.1": 3, "uitleg.1": 2}}' >twice.json
+run beter visit record 1 --from twice.json
+[ "$before" = "$(store_digest)" ] && echo "store unchanged"
+run beter visit add --observer AA --teacher BB --date 2026-12-14 --time 9:00 --quiet
+run beter visit list --teacher BB --from 2026-12-14 --csv
+run beter visit add --observer AA --teacher BB --date 2026-12-15 --time 9:7
+
+note "the template in Dutch: write under gezien:, effect: and scores:"
+cat >nl-editor.sh <<'ED'
+#!/bin/sh
+# fills in the Dutch sections of the template
+sed -e 's/^gezien:$/gezien: Ik zag dat je de leerlingen eerst zelf liet nadenken./' \
+    -e 's/^effect:$/effect: Daarna deden alle leerlingen mee aan het gesprek./' \
+    -e 's/^scores:$/scores:\nactiverend.1=4/' "$1" >"$1.new" && mv "$1.new" "$1"
+ED
+chmod +x nl-editor.sh
+EDITOR="$TMP/work/nl-editor.sh" run beter visit add --observer SL --teacher CC --date 2026-11-20 --group "groep 5" --edit --quiet
+beter --json visit list --observer SL --teacher CC --from 2026-11-20 | jq ".[0].id" >last
+run beter visit show "$(cat last)" --json

@@ -48,6 +48,7 @@ static void test_week_view(void **state)
 	setenv("BETER_TODAY", "2026-11-20", 1);
 	assert_int_equal(team_add(db, 1, "Team A", NULL, &team, &err), 0);
 	assert_int_equal(person_add(db, 1, "AA", "Anna", "leraar", &p, &err), 0);
+	assert_int_equal(team_member_add(db, team, p, NULL, NULL, &err), 0);
 	assert_int_equal(board_item_set(db, team, "ambitie", "Eerste ambitie", day("2026-09-01"), &err), 0);
 	assert_int_equal(board_item_set(db, team, "ambitie", "Tweede ambitie", day("2026-10-01"), &err), 0);
 	assert_int_equal(board_item_add(db, team, "parkeren", "Geparkeerd", day("2026-09-10"), &id, &err), 0);
@@ -112,19 +113,39 @@ static void test_session_rules(void **state)
 	sqlite3 *db = unit_store();
 	struct beter_err err = { 0 };
 	struct board_session_new s;
-	int64_t team, other, p, id;
+	int64_t team, other, p, q, id;
 	(void)state;
 
 	assert_int_equal(team_add(db, 1, "Team A", NULL, &team, &err), 0);
 	assert_int_equal(team_add(db, 1, "Team B", NULL, &other, &err), 0);
 	assert_int_equal(person_add(db, 1, "AA", "Anna", "leraar", &p, &err), 0);
+	assert_int_equal(person_add(db, 1, "BB", "Bert", "leraar", &q, &err), 0);
+	assert_int_equal(team_member_add(db, team, p, NULL, NULL, &err), 0);
+	assert_int_equal(team_member_add(db, other, q, NULL, NULL, &err), 0);
+	setenv("BETER_TODAY", "2026-11-20", 1);
 	board_session_init(&s);
 	s.team = team;
 	s.leader = p;
 	s.date = day("2026-11-16");
-	board_session_checkin(&s, p, 11);
+	/* the leader and everyone who checks in are members of the team */
+	s.leader = q;
+	assert_int_equal(board_session_add(db, 1, &s, &id, &err), BETER_DATAERR);
+	assert_string_equal(err.msg, "--leader: BB is not in the team 'Team A' (see 'beter team show \"Team A\"')");
+	s.leader = p;
+	board_session_checkin(&s, q, 7);
+	assert_int_equal(board_session_add(db, 1, &s, &id, &err), BETER_DATAERR);
+	assert_non_null(strstr(err.msg, "--checkin: BB is not in the team 'Team A'"));
+	s.checkins[0].person = p;
+	s.checkins[0].score = 11;
 	assert_int_equal(board_session_add(db, 1, &s, &id, &err), BETER_DATAERR);
 	assert_non_null(strstr(err.msg, "--checkin"));
+	/* a session after today has not happened yet */
+	s.checkins[0].score = 7;
+	s.date = day("2026-11-23");
+	assert_int_equal(board_session_add(db, 1, &s, &id, &err), BETER_DATAERR);
+	assert_string_equal(err.msg, "--date: 2026-11-23 is after today");
+	s.date = day("2026-11-16");
+	assert_int_equal(store_int(db, "SELECT count(*) FROM board_session", -1), 0);
 	s.checkins[0].score = 7;
 	board_session_success(&s, "Gelukt");
 	assert_int_equal(board_session_add(db, 1, &s, &id, &err), 0);
@@ -132,6 +153,7 @@ static void test_session_rules(void **state)
 	/* a second session on the same day is refused */
 	assert_int_equal(board_session_add(db, 1, &s, &id, &err), BETER_DATAERR);
 	board_session_release(&s);
+	unsetenv("BETER_TODAY");
 	store_close(db);
 }
 

@@ -69,14 +69,30 @@ static void test_time(void **state)
 	assert_int_equal(time_parse("08:30", &m, "--time", NULL), 0);
 	assert_int_equal(m, 510);
 	assert_int_equal(time_parse("24:00", &m, "--time", NULL), BETER_DATAERR);
-	assert_int_equal(time_parse("8:30", &m, "--time", NULL), BETER_DATAERR);
+	assert_int_equal(time_parse("9:05", &m, "--time", NULL), 0);
+	assert_int_equal(m, 545);
+	assert_int_equal(time_parse("9:60", &m, "--time", NULL), BETER_DATAERR);
+	assert_int_equal(time_parse("9:5", &m, "--time", NULL), BETER_DATAERR);
+	assert_int_equal(time_parse(":930", &m, "--time", NULL), BETER_DATAERR);
+	assert_int_equal(time_parse("009:30", &m, "--time", NULL), BETER_DATAERR);
+}
+
+static void test_not_future(void **state)
+{
+	struct beter_err err = { 0 };
+	(void)state;
+	setenv("BETER_TODAY", "2026-11-20", 1);
+	assert_int_equal(date_not_future(date_from_ymd(2026, 11, 20), "--date", &err), 0);
+	assert_int_equal(date_not_future(date_from_ymd(2026, 12, 14), "--date", &err), BETER_DATAERR);
+	assert_string_equal(err.msg, "--date: 2026-12-14 is after today");
+	unsetenv("BETER_TODAY");
 }
 
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_ymd), cmocka_unit_test(test_weeks), cmocka_unit_test(test_school_year),
-		cmocka_unit_test(test_today_env), cmocka_unit_test(test_time),
+		cmocka_unit_test(test_today_env), cmocka_unit_test(test_time), cmocka_unit_test(test_not_future),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

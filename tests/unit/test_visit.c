@@ -79,7 +79,12 @@ static void test_status(void **state)
 {
 	int d = date_from_ymd(2026, 11, 10);
 	(void)state;
-	assert_int_equal(visit_status_of(0, 0, d, d + 30, 7), VISIT_PLANNED);
+	assert_int_equal(visit_status_of(0, 0, d, d, 7), VISIT_PLANNED);
+	assert_int_equal(visit_status_of(0, 0, d + 3, d, 7), VISIT_PLANNED);
+	assert_int_equal(visit_status_of(0, 0, d, d + 1, 7), VISIT_MISSED);
+	assert_int_equal(visit_status_of(0, 0, d, d + 30, 7), VISIT_MISSED);
+	assert_string_equal(visit_status_name(VISIT_MISSED), "missed");
+	assert_int_equal(visit_status_parse("missed"), VISIT_MISSED);
 	assert_int_equal(visit_status_of(1, 0, d, d, 7), VISIT_DONE);
 	assert_int_equal(visit_status_of(1, 0, d, d + 7, 7), VISIT_DONE);
 	assert_int_equal(visit_status_of(1, 0, d, d + 8, 7), VISIT_FEEDBACK_DUE);
@@ -109,6 +114,13 @@ static void test_text_entry(void **state)
 	visit_obs_release(&obs);
 	assert_int_equal(visit_obs_parse_text("hello\nseen: x\n", &obs, &err), BETER_DATAERR);
 	assert_int_equal(visit_obs_parse_text("seen: x\nscores:\nklimaat.1\n", &obs, &err), BETER_DATAERR);
+	/* the Dutch template's section name; an item scored twice */
+	assert_int_equal(visit_obs_parse_text("Gezien: ik zag je\neffect: zij deden\n", &obs, &err), 0);
+	assert_string_equal(obs.seen, "ik zag je");
+	visit_obs_release(&obs);
+	assert_int_equal(visit_obs_parse_text("gezien: x\neffect: y\nscores:\nklimaat.1=3\nKlimaat.1=2\n", &obs, &err),
+			 BETER_DATAERR);
+	assert_string_equal(err.msg, "line 5: the item 'klimaat.1' is scored twice; give one score per item");
 
 	assert_int_equal(visit_obs_parse_json("t.json", "{\"seen\": \"a\", \"effect\": \"b\", \"scores\": {\"x.1\": 2}}",
 					      &obs, &err), 0);

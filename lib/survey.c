@@ -1182,6 +1182,7 @@ struct imp {
 	int id_col, team_col, rater_col;
 	unsigned char key[32];
 	int keyed;
+	int fresh; /* the survey held no responses: every row is new (uids are unique within a file) */
 	struct keyset seen;
 	struct team_cache teams;
 	sqlite3_stmt *ins, *get, *upd, *tins, *tdel;
@@ -1594,12 +1595,26 @@ static int import_row(struct imp *m, struct csvin *r, long index, unsigned char 
 		}
 	}
 	crypto_generichash_final(&gs, h, sizeof(h));
-	hex(h, sizeof(h), uid);
+	/* the survey's prefix, then (anonymous rows) the row's position, then
+	 * the hash: rows of one import land next to each other in the uid
+	 * index, so that an import appends instead of touching pages all over
+	 * a store that holds many waves */
+	memcpy(uid, m->survey_uid, 8);
+	if (m->keyed) {
+		hex(h, 12, uid + 8);
+	} else {
+		snprintf(uid + 8, 9, "%08lx", (unsigned long)index & 0xffffffffUL);
+		hex(h, 8, uid + 16);
+	}
 
 	/* look first: a conflicting insert would still advance the AUTOINCREMENT counter */
-	sqlite3_reset(m->get);
-	store_bind_text(m->get, 1, uid);
-	if ((rc = sqlite3_step(m->get)) == SQLITE_ROW) {
+	rc = SQLITE_DONE;
+	if (!m->fresh) {
+		sqlite3_reset(m->get);
+		store_bind_text(m->get, 1, uid);
+		rc = sqlite3_step(m->get);
+	}
+	if (rc == SQLITE_ROW) {
 		rid = sqlite3_column_int64(m->get, 0);
 		if (m->keyed) {
 			sqlite3_reset(m->upd);
@@ -1716,6 +1731,12 @@ int survey_import(sqlite3 *db, int64_t survey, const char *path, const struct su
 		sqlite3_bind_int64(q, 1, survey);
 		sqlite3_bind_int(q, 2, m.keyed);
 		int64_t other = sqlite3_step(q) == SQLITE_ROW ? sqlite3_column_int64(q, 0) : 0;
+		sqlite3_finalize(q);
+		if ((rc = store_prepare(db, "SELECT NOT EXISTS (SELECT 1 FROM survey_response WHERE survey_id = ?1)", &q,
+					err)))
+			goto out;
+		sqlite3_bind_int64(q, 1, survey);
+		m.fresh = sqlite3_step(q) == SQLITE_ROW && sqlite3_column_int(q, 0);
 		sqlite3_finalize(q);
 		if (other) {
 			rc = beter_err_set(err, BETER_DATAERR, "survey %lld already holds %s responses; import %s --id-column "

@@ -325,6 +325,14 @@ const char *csvin_field(const struct csvin *r, size_t i)
 	return r->rec->data.buf + r->rec->offs[i];
 }
 
+size_t csvin_field_len(const struct csvin *r, size_t i)
+{
+	if (!r->rec || i >= r->rec->n)
+		return 0;
+	size_t end = i + 1 < r->rec->n ? r->rec->offs[i + 1] : r->rec->data.len;
+	return end - r->rec->offs[i] - 1;
+}
+
 long csvin_line(const struct csvin *r)
 {
 	return r->rec ? r->rec->line : r->rec_line;

@@ -82,6 +82,8 @@ void survey_instrument_release(struct survey_instrument *in)
 		free(in->likert[i].id);
 		free_strs(in->likert[i].labels, in->likert[i].nlabels);
 		free_strs(in->likert[i].missing, in->likert[i].nmissing);
+		free(in->likert[i].label_len);
+		free(in->likert[i].missing_len);
 	}
 	free(in->likert);
 	for (int i = 0; i < in->nscales; i++) {
@@ -285,6 +287,12 @@ static int parse_doc(struct jctx *j, const cJSON *root, struct survey_instrument
 		}
 		if (find_id(l->id, in->likert, sizeof(*l), in->nlikert - 1) >= 0)
 			return jfail(j, "id", "used twice");
+		l->label_len = xcalloc((size_t)l->nlabels + 1, sizeof(size_t));
+		for (int k = 0; k < l->nlabels; k++)
+			l->label_len[k] = strlen(l->labels[k]);
+		l->missing_len = xcalloc((size_t)l->nmissing + 1, sizeof(size_t));
+		for (int k = 0; k < l->nmissing; k++)
+			l->missing_len[k] = strlen(l->missing[k]);
 	}
 
 	if (!(a = jarray(j, root, "scales", 1, &rc)))
@@ -959,6 +967,18 @@ int survey_show(sqlite3 *db, int64_t id, struct out *o, struct beter_err *err)
 
 /* ---- answer cells ---- */
 
+static int ieq_len(const char *a, size_t an, const char *b, size_t bn)
+{
+	if (an != bn)
+		return 0;
+	if (!memcmp(a, b, an))
+		return 1;
+	for (size_t i = 0; i < an; i++)
+		if (tolower((unsigned char)a[i]) != tolower((unsigned char)b[i]))
+			return 0;
+	return 1;
+}
+
 static int ieq_n(const char *a, size_t an, const char *b)
 {
 	size_t bn = strlen(b);
@@ -994,12 +1014,12 @@ int survey_cell_value(const struct survey_likert *lk, const char *s, size_t len,
 		}
 	}
 	for (int i = 0; i < lk->nlabels; i++)
-		if (ieq_n(s, len, lk->labels[i])) {
+		if (ieq_len(s, len, lk->labels[i], lk->label_len ? lk->label_len[i] : strlen(lk->labels[i]))) {
 			*value = lk->lo + i;
 			return SURVEY_CELL_VALUE;
 		}
 	for (int i = 0; i < lk->nmissing; i++)
-		if (ieq_n(s, len, lk->missing[i]))
+		if (ieq_len(s, len, lk->missing[i], lk->missing_len ? lk->missing_len[i] : strlen(lk->missing[i])))
 			return SURVEY_CELL_NONE;
 	return SURVEY_CELL_UNKNOWN;
 }
@@ -1486,7 +1506,7 @@ static int import_row(struct imp *m, struct csvin *r, long index, unsigned char 
 		const struct survey_item *it = &in->items[p->item];
 		const struct survey_likert *lk = survey_item_likert(in, p->item);
 		s = csvin_field(r, c);
-		len = strlen(s);
+		len = csvin_field_len(r, c);
 		if (!lk) {
 			trim_span(&s, &len);
 			ntext += len > 0;

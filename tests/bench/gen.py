@@ -165,7 +165,8 @@ def main(argv):
     rng = random.Random(seed)
     with open(os.path.join(out, "schools.csv"), "w", encoding="utf-8") as f:
         for s in range(1, nsch + 1):
-            f.write(f"{NAMES[s % len(NAMES)]} {PLACES[(s // len(NAMES)) % len(PLACES)]} {s};{s:02d}{chr(65 + s % 26)}{chr(65 + s // 26 % 26)}\n")
+            brin = f"{s % 100:02d}{chr(65 + s // 100 % 26)}{chr(65 + s % 26)}"
+            f.write(f"{NAMES[s % len(NAMES)]} {PLACES[(s // len(NAMES)) % len(PLACES)]} {s};{brin}\n")
     per = nteach // nsch
     for s in range(1, nsch + 1):
         rows = [["code", "naam", "rol", "team"]]

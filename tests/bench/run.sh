@@ -34,7 +34,7 @@ while [ $# -gt 0 ]; do
 done
 case $size in
 small) schools=3 teachers=60 pupils=300 runs=1 bigruns=1 boards=3 startruns=3 ;;
-board) schools=100 teachers=5000 pupils=60000 runs=5 bigruns=3 boards=10 startruns=21 ;;
+board) schools=100 teachers=5000 pupils=60000 runs=7 bigruns=5 boards=10 startruns=31 ;;
 *) echo "run.sh: --size: '$size' is not small or board" >&2; exit 2 ;;
 esac
 case $beter in /*) ;; *) beter=$(pwd)/$beter ;; esac

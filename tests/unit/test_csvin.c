@@ -12,6 +12,8 @@ static int read_all(const char *data, char *fields, size_t size, struct beter_er
 	assert_int_equal(csvin_open_mem(&r, "t.csv", data, strlen(data), err), 0);
 	while ((rc = csvin_read(&r)) == 1) {
 		for (size_t i = 0; i < csvin_nfields(&r); i++)
+			assert_int_equal(csvin_field_len(&r, i), strlen(csvin_field(&r, i)));
+		for (size_t i = 0; i < csvin_nfields(&r); i++)
 			used += (size_t)snprintf(fields + used, size - used, "%s[%s]", i ? "" : "", csvin_field(&r, i));
 		used += (size_t)snprintf(fields + used, size - used, "@%ld\n", csvin_line(&r));
 	}

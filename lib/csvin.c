@@ -10,11 +10,6 @@ static int no_space(unsigned char c)
 	return 0;
 }
 
-static int is_term(unsigned char c)
-{
-	return c == CSV_CR || c == CSV_LF;
-}
-
 static void rec_reset(struct csvin_rec *rec)
 {
 	strbuf_reset(&rec->data);
@@ -36,8 +31,9 @@ static int common_open(struct csvin *r, const char *name, struct beter_err *err)
 	r->err = err;
 	if (csv_init(&r->p, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL) != 0)
 		return beter_err_set(err, BETER_IOERR, "%s: cannot start the CSV reader", name);
+	/* blanks are kept; line ends stay libcsv's inline CR/LF test (no
+	 * per-character callback) */
 	csv_set_space_func(&r->p, no_space);
-	csv_set_term_func(&r->p, is_term);
 	r->p_ready = 1;
 	return 0;
 }
@@ -125,9 +121,10 @@ static int fail_at(struct csvin *r, long line, size_t col, const char *fmt, ...)
 	return beter_err_set(r->err, BETER_DATAERR, "%s:%ld:%zu: %s", r->name, line, col, msg);
 }
 
-static void cb_field(void *s, size_t len, void *data)
+/* Add a field to the record being assembled; utf8_ok when the caller has
+ * already checked the bytes. */
+static void add_field(struct csvin *r, const char *s, size_t len, int utf8_ok)
 {
-	struct csvin *r = data;
 	struct csvin_rec *c = &r->cur;
 	size_t bad;
 
@@ -137,8 +134,8 @@ static void cb_field(void *s, size_t len, void *data)
 		fail_at(r, r->rec_line, c->n + 1, "field is longer than %d bytes", CSVIN_FIELD_MAX);
 		return;
 	}
-	if (!utf8_valid(s ? s : "", len, &bad)) {
-		const unsigned char *u = s;
+	if (!utf8_ok && !utf8_valid(s ? s : "", len, &bad)) {
+		const unsigned char *u = (const unsigned char *)s;
 		if (u[bad] == 0)
 			fail_at(r, r->rec_line, c->n + 1, "NUL byte in field (at byte %zu)", bad + 1);
 		else
@@ -153,6 +150,11 @@ static void cb_field(void *s, size_t len, void *data)
 	c->offs[c->n++] = c->data.len;
 	strbuf_add(&c->data, s ? s : "", len);
 	strbuf_addc(&c->data, '\0');
+}
+
+static void cb_field(void *s, size_t len, void *data)
+{
+	add_field(data, s, len, 0);
 }
 
 static void cb_record(int ch, void *data)
@@ -219,6 +221,33 @@ static int is_blank(const char *s, size_t n)
 	return 1;
 }
 
+/* The common line: a whole record without quotes. Split it at the
+ * separator without the character-by-character parser; the fields are the
+ * same libcsv would give (blanks kept, CR LF or LF at the end). 0 when the
+ * line needs the parser (quotes, a CR inside). */
+static int split_plain(struct csvin *r, const char *s, size_t len)
+{
+	size_t body = len, bad;
+	int ok;
+
+	if (body && s[body - 1] == '\n')
+		body--;
+	if (body && s[body - 1] == '\r')
+		body--;
+	if (memchr(s, '"', body) || memchr(s, '\r', body))
+		return 0;
+	ok = utf8_valid(s, body, &bad);
+	for (const char *p = s, *end = s + body;;) {
+		const char *d = memchr(p, r->delim, (size_t)(end - p));
+		add_field(r, p, (size_t)((d ? d : end) - p), ok);
+		if (!d)
+			break;
+		p = d + 1;
+	}
+	cb_record(0, r);
+	return 1;
+}
+
 int csvin_read(struct csvin *r)
 {
 	if (r->failed)
@@ -268,6 +297,11 @@ int csvin_read(struct csvin *r)
 		}
 		if (memchr(s, '\0', len))
 			return fail_at(r, r->line, r->cur.n + 1, "NUL byte in the file (is it a CSV text file?)"), -1;
+		if (r->p.pstate == 0 && r->cur.n == 0 && split_plain(r, s, len)) {
+			if (r->failed)
+				return -1;
+			continue;
+		}
 		if (csv_parse(&r->p, s, len, cb_field, cb_record, r) != len && !r->failed)
 			fail_at(r, r->line, r->cur.n + 1, "%s: a '\"' inside a field that is not quoted, "
 				"or text after a closing '\"'", csv_strerror(csv_error(&r->p)));
@@ -289,6 +323,14 @@ const char *csvin_field(const struct csvin *r, size_t i)
 	if (!r->rec || i >= r->rec->n)
 		return "";
 	return r->rec->data.buf + r->rec->offs[i];
+}
+
+size_t csvin_field_len(const struct csvin *r, size_t i)
+{
+	if (!r->rec || i >= r->rec->n)
+		return 0;
+	size_t end = i + 1 < r->rec->n ? r->rec->offs[i + 1] : r->rec->data.len;
+	return end - r->rec->offs[i] - 1;
 }
 
 long csvin_line(const struct csvin *r)

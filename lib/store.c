@@ -253,7 +253,8 @@ int store_open(const char *path, int flags, sqlite3 **out, struct beter_err *err
 	sqlite3_extended_result_codes(db, 1);
 	/* fails with SQLITE_NOTADB on a file that is not a database */
 	rc = sqlite3_exec(db, memory ? "PRAGMA foreign_keys = ON"
-				     : "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON",
+				     : "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON; "
+				       "PRAGMA journal_size_limit = 4194304",
 			  NULL, NULL, NULL);
 	if (rc != SQLITE_OK) {
 		if ((rc & 0xff) == SQLITE_NOTADB)
@@ -262,6 +263,13 @@ int store_open(const char *path, int flags, sqlite3 **out, struct beter_err *err
 			store_fail(db, rc, err, "opening the store");
 		sqlite3_close(db);
 		return err ? err->status : BETER_IOERR;
+	}
+	if (!memory) {
+		/* keep the -wal and -shm files beside the store when it closes
+		 * (the WAL emptied by the checkpoint at close): every command
+		 * then opens them instead of creating and deleting two files */
+		int on = 1;
+		sqlite3_file_control(db, "main", SQLITE_FCNTL_PERSIST_WAL, &on);
 	}
 	if ((rc = migrate(db, memory ? ":memory:" : path, err))) {
 		sqlite3_close(db);

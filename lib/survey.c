@@ -48,6 +48,8 @@ void survey_instrument_release(struct survey_instrument *in)
 		free(in->likert[i].id);
 		free_strs(in->likert[i].labels, in->likert[i].nlabels);
 		free_strs(in->likert[i].missing, in->likert[i].nmissing);
+		free(in->likert[i].label_len);
+		free(in->likert[i].missing_len);
 	}
 	free(in->likert);
 	for (int i = 0; i < in->nscales; i++) {
@@ -251,6 +253,12 @@ static int parse_doc(struct jctx *j, const cJSON *root, struct survey_instrument
 		}
 		if (find_id(l->id, in->likert, sizeof(*l), in->nlikert - 1) >= 0)
 			return jfail(j, "id", "used twice");
+		l->label_len = xcalloc((size_t)l->nlabels + 1, sizeof(size_t));
+		for (int k = 0; k < l->nlabels; k++)
+			l->label_len[k] = strlen(l->labels[k]);
+		l->missing_len = xcalloc((size_t)l->nmissing + 1, sizeof(size_t));
+		for (int k = 0; k < l->nmissing; k++)
+			l->missing_len[k] = strlen(l->missing[k]);
 	}
 
 	if (!(a = jarray(j, root, "scales", 1, &rc)))
@@ -934,6 +942,18 @@ int survey_show(sqlite3 *db, int64_t id, struct out *o, struct beter_err *err)
 
 /* ---- answer cells ---- */
 
+static int ieq_len(const char *a, size_t an, const char *b, size_t bn)
+{
+	if (an != bn)
+		return 0;
+	if (!memcmp(a, b, an))
+		return 1;
+	for (size_t i = 0; i < an; i++)
+		if (tolower((unsigned char)a[i]) != tolower((unsigned char)b[i]))
+			return 0;
+	return 1;
+}
+
 static int ieq_n(const char *a, size_t an, const char *b)
 {
 	size_t bn = strlen(b);
@@ -969,12 +989,12 @@ int survey_cell_value(const struct survey_likert *lk, const char *s, size_t len,
 		}
 	}
 	for (int i = 0; i < lk->nlabels; i++)
-		if (ieq_n(s, len, lk->labels[i])) {
+		if (ieq_len(s, len, lk->labels[i], lk->label_len ? lk->label_len[i] : strlen(lk->labels[i]))) {
 			*value = lk->lo + i;
 			return SURVEY_CELL_VALUE;
 		}
 	for (int i = 0; i < lk->nmissing; i++)
-		if (ieq_n(s, len, lk->missing[i]))
+		if (ieq_len(s, len, lk->missing[i], lk->missing_len ? lk->missing_len[i] : strlen(lk->missing[i])))
 			return SURVEY_CELL_NONE;
 	return SURVEY_CELL_UNKNOWN;
 }
@@ -1157,6 +1177,7 @@ struct imp {
 	int id_col, team_col, rater_col;
 	unsigned char key[32];
 	int keyed;
+	int fresh; /* the survey held no responses: every row is new (uids are unique within a file) */
 	struct keyset seen;
 	struct team_cache teams;
 	sqlite3_stmt *ins, *get, *upd, *tins, *tdel;
@@ -1460,7 +1481,7 @@ static int import_row(struct imp *m, struct csvin *r, long index, unsigned char 
 		const struct survey_item *it = &in->items[p->item];
 		const struct survey_likert *lk = survey_item_likert(in, p->item);
 		s = csvin_field(r, c);
-		len = strlen(s);
+		len = csvin_field_len(r, c);
 		if (!lk) {
 			trim_span(&s, &len);
 			ntext += len > 0;
@@ -1569,12 +1590,26 @@ static int import_row(struct imp *m, struct csvin *r, long index, unsigned char 
 		}
 	}
 	crypto_generichash_final(&gs, h, sizeof(h));
-	hex(h, sizeof(h), uid);
+	/* the survey's prefix, then (anonymous rows) the row's position, then
+	 * the hash: rows of one import land next to each other in the uid
+	 * index, so that an import appends instead of touching pages all over
+	 * a store that holds many waves */
+	memcpy(uid, m->survey_uid, 8);
+	if (m->keyed) {
+		hex(h, 12, uid + 8);
+	} else {
+		snprintf(uid + 8, 9, "%08lx", (unsigned long)index & 0xffffffffUL);
+		hex(h, 8, uid + 16);
+	}
 
 	/* look first: a conflicting insert would still advance the AUTOINCREMENT counter */
-	sqlite3_reset(m->get);
-	store_bind_text(m->get, 1, uid);
-	if ((rc = sqlite3_step(m->get)) == SQLITE_ROW) {
+	rc = SQLITE_DONE;
+	if (!m->fresh) {
+		sqlite3_reset(m->get);
+		store_bind_text(m->get, 1, uid);
+		rc = sqlite3_step(m->get);
+	}
+	if (rc == SQLITE_ROW) {
 		rid = sqlite3_column_int64(m->get, 0);
 		if (m->keyed) {
 			sqlite3_reset(m->upd);
@@ -1691,6 +1726,12 @@ int survey_import(sqlite3 *db, int64_t survey, const char *path, const struct su
 		sqlite3_bind_int64(q, 1, survey);
 		sqlite3_bind_int(q, 2, m.keyed);
 		int64_t other = sqlite3_step(q) == SQLITE_ROW ? sqlite3_column_int64(q, 0) : 0;
+		sqlite3_finalize(q);
+		if ((rc = store_prepare(db, "SELECT NOT EXISTS (SELECT 1 FROM survey_response WHERE survey_id = ?1)", &q,
+					err)))
+			goto out;
+		sqlite3_bind_int64(q, 1, survey);
+		m.fresh = sqlite3_step(q) == SQLITE_ROW && sqlite3_column_int(q, 0);
 		sqlite3_finalize(q);
 		if (other) {
 			rc = beter_err_set(err, BETER_DATAERR, "survey %lld already holds %s responses; import %s --id-column "

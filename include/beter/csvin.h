@@ -66,6 +66,7 @@ int csvin_read(struct csvin *r);
 
 size_t csvin_nfields(const struct csvin *r);
 const char *csvin_field(const struct csvin *r, size_t i); /* "" past the end */
+size_t csvin_field_len(const struct csvin *r, size_t i);  /* its length in bytes, without strlen */
 long csvin_line(const struct csvin *r);
 
 /* Report an error about field i (0-based) of the current record:

@@ -31,6 +31,7 @@ struct survey_likert {
 	int nlabels;
 	char **missing; /* answers that mean "no answer" ("Weet ik niet") */
 	int nmissing;
+	size_t *label_len, *missing_len; /* their lengths (NULL: measured when needed) */
 };
 
 struct survey_scale {

@@ -12,6 +12,8 @@ static int read_all(const char *data, char *fields, size_t size, struct beter_er
 	assert_int_equal(csvin_open_mem(&r, "t.csv", data, strlen(data), err), 0);
 	while ((rc = csvin_read(&r)) == 1) {
 		for (size_t i = 0; i < csvin_nfields(&r); i++)
+			assert_int_equal(csvin_field_len(&r, i), strlen(csvin_field(&r, i)));
+		for (size_t i = 0; i < csvin_nfields(&r); i++)
 			used += (size_t)snprintf(fields + used, size - used, "%s[%s]", i ? "" : "", csvin_field(&r, i));
 		used += (size_t)snprintf(fields + used, size - used, "@%ld\n", csvin_line(&r));
 	}
@@ -79,6 +81,57 @@ static void test_big_field(void **state)
 	free(data);
 }
 
+/* Lines without quotes skip the character parser: they must give the same
+ * fields as the same records with every field quoted, which go through it. */
+static void test_plain_lines_as_parsed(void **state)
+{
+	static const char alphabet[] = { 'a', ' ', ';', '\t', 'x', ';' };
+	char plain[512], quoted[1024], a[2048], b[2048];
+	struct beter_err err = { 0 };
+	unsigned seed = 7;
+	(void)state;
+	for (int round = 0; round < 500; round++) {
+		size_t pn = 0, qn = 0;
+		int nrec = 1 + round % 4;
+		for (int rec = 0; rec < nrec; rec++) {
+			int len = 1 + (int)((seed = seed * 1103515245u + 12345u) >> 16) % 12;
+			quoted[qn++] = '"';
+			for (int i = 0; i < len; i++) {
+				char c = alphabet[((seed = seed * 1103515245u + 12345u) >> 16) % sizeof(alphabet)];
+				plain[pn++] = c;
+				if (c == ';') {
+					memcpy(quoted + qn, "\";\"", 3);
+					qn += 3;
+				} else {
+					quoted[qn++] = c;
+				}
+			}
+			quoted[qn++] = '"';
+			const char *end = rec % 2 ? "\r\n" : "\n";
+			memcpy(plain + pn, end, strlen(end));
+			pn += strlen(end);
+			memcpy(quoted + qn, end, strlen(end));
+			qn += strlen(end);
+		}
+		plain[pn] = quoted[qn] = '\0';
+		/* the header fixes ';' as the separator for both */
+		char pd[600], qd[1100];
+		snprintf(pd, sizeof(pd), "h;h\n%s", plain);
+		snprintf(qd, sizeof(qd), "h;h\n%s", quoted);
+		int ra = read_all(pd, a, sizeof(a), &err), rb = read_all(qd, b, sizeof(b), &err);
+		assert_int_equal(ra, rb);
+		assert_string_equal(a, b);
+	}
+	/* the last line without a line end, an empty last field, a CR inside */
+	assert_int_equal(read_all("a;b\n1;\n2;3", a, sizeof(a), &err), 0);
+	assert_string_equal(a, "[a][b]@1\n[1][]@2\n[2][3]@3\n");
+	assert_int_equal(read_all("a;b\n1;2\r3;4\n", a, sizeof(a), &err), 0);
+	assert_string_equal(a, "[a][b]@1\n[1][2]@2\n[3][4]@2\n");
+	/* a bad byte in a plain line names its field */
+	assert_int_equal(read_all("a;b;c\n1;2;x\xff\n", a, sizeof(a), &err), -1);
+	assert_non_null(strstr(err.msg, "t.csv:2:3: not valid UTF-8 (byte 0xff at byte 2)"));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -86,6 +139,7 @@ int main(void)
 		cmocka_unit_test(test_errors),
 		cmocka_unit_test(test_width),
 		cmocka_unit_test(test_big_field),
+		cmocka_unit_test(test_plain_lines_as_parsed),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

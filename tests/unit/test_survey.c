@@ -191,12 +191,57 @@ static void test_store_and_view(void **state)
 	store_close(db);
 }
 
+/* The query plan of a statement, one detail per line. */
+static void plan_of(sqlite3 *db, const char *sql, char *out, size_t size)
+{
+	sqlite3_stmt *st;
+	char q[1024];
+	size_t n = 0;
+	snprintf(q, sizeof(q), "EXPLAIN QUERY PLAN %s", sql);
+	assert_int_equal(sqlite3_prepare_v2(db, q, -1, &st, NULL), SQLITE_OK);
+	out[0] = '\0';
+	while (sqlite3_step(st) == SQLITE_ROW)
+		n += (size_t)snprintf(out + n, size - n, "%s\n", (const char *)sqlite3_column_text(st, 3));
+	sqlite3_finalize(st);
+}
+
+/* A report reads one survey's responses through indexes, whatever else the
+ * store holds: never a scan of all responses or all surveys. */
+static void test_report_plans(void **state)
+{
+	sqlite3 *db = unit_store();
+	char plan[2048];
+	(void)state;
+	/* survey_report: the responses of one survey */
+	plan_of(db, "SELECT coalesce(team_id, -1), rater, answers FROM survey_response WHERE survey_id = ?1", plan,
+		sizeof(plan));
+	assert_non_null(strstr(plan, "USING INDEX survey_response_survey (survey_id=?)"));
+	/* survey_compare: two waves of an instrument in a school, maybe one team */
+	plan_of(db, "SELECT s.wave = ?4, r.answers FROM survey_response r JOIN survey s ON s.id = r.survey_id "
+		    "WHERE s.school_id = ?1 AND s.instrument_id = ?2 AND s.wave IN (?3, ?4) "
+		    "AND (?5 = 0 OR r.team_id = ?5)", plan, sizeof(plan));
+	assert_non_null(strstr(plan, "INDEX survey_wave (school_id=? AND instrument_id=? AND wave=?)"));
+	assert_non_null(strstr(plan, "SEARCH r USING INDEX survey_response_survey (survey_id=?)"));
+	assert_null(strstr(plan, "SCAN"));
+	/* survey_find and the survey list of a school */
+	plan_of(db, "SELECT 1 FROM survey WHERE id = ?1 AND school_id = ?2", plan, sizeof(plan));
+	assert_non_null(strstr(plan, "USING INTEGER PRIMARY KEY"));
+	plan_of(db, "SELECT count(*) FROM survey WHERE school_id = ?1 AND instrument_id = ?2 AND wave = ?3", plan,
+		sizeof(plan));
+	assert_non_null(strstr(plan, "survey_wave"));
+	/* the import's check for earlier responses */
+	plan_of(db, "SELECT NOT EXISTS (SELECT 1 FROM survey_response WHERE survey_id = ?1)", plan, sizeof(plan));
+	assert_non_null(strstr(plan, "survey_response_survey"));
+	store_close(db);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_instrument_parse), cmocka_unit_test(test_packing),
 		cmocka_unit_test(test_stats),		 cmocka_unit_test(test_suppression),
 		cmocka_unit_test(test_store_and_view),
+		cmocka_unit_test(test_report_plans),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

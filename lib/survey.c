@@ -15,6 +15,7 @@
 
 #include "beter/csvin.h"
 #include "beter/date.h"
+#include "beter/jsonin.h"
 #include "beter/share.h"
 #include "beter/store.h"
 #include "beter/team.h"
@@ -359,19 +360,12 @@ int survey_instrument_parse(const char *name, const char *text, size_t len, stru
 			    struct beter_err *err)
 {
 	struct jctx j = { name, err, "" };
-	const char *end = NULL;
 	cJSON *root;
 	int rc;
 
 	memset(in, 0, sizeof(*in));
-	if (!utf8_valid(text, len, NULL))
-		return beter_err_set(err, BETER_DATAERR, "%s: not valid UTF-8", name);
-	root = cJSON_ParseWithLengthOpts(text, len, &end, 0);
-	if (!root) {
-		end = cJSON_GetErrorPtr();
-		return beter_err_set(err, BETER_DATAERR, "%s: not valid JSON (near byte %ld)", name,
-				     end && end >= text ? (long)(end - text) + 1 : 0L);
-	}
+	if ((rc = jsonin_parse(name, text, len, &root, err)))
+		return rc;
 	rc = parse_doc(&j, root, in);
 	if (!rc) {
 		char *s = cJSON_PrintUnformatted(root);

@@ -1,6 +1,7 @@
 #include "beter/framework.h"
 
 #include <cjson/cJSON.h>
+#include <math.h>
 #include <dirent.h>
 #include <stdlib.h>
 #include <string.h>
@@ -132,7 +133,8 @@ static int json_int(cJSON *obj, const char *k, const char *name, const char *whe
 	cJSON *v = cJSON_GetObjectItemCaseSensitive(obj, k);
 	if (!v)
 		return beter_err_set(err, BETER_DATAERR, "%s: field '%s%s': missing", name, where, k);
-	if (!cJSON_IsNumber(v) || v->valuedouble != (double)(int)v->valuedouble)
+	/* the range first: a cast of a double outside int is undefined */
+	if (!cJSON_IsNumber(v) || !(fabs(v->valuedouble) <= 1e6) || v->valuedouble != (double)(int)v->valuedouble)
 		return beter_err_set(err, BETER_DATAERR, "%s: field '%s%s': expected a whole number", name, where, k);
 	*out = (int)v->valuedouble;
 	return 0;
@@ -251,6 +253,12 @@ int framework_parse_csv(const char *path, const char *key, const char *title, in
 			struct framework *fw, struct beter_err *err)
 {
 	return parse_csv(path, NULL, 0, key, title, min, max, labels, fw, err);
+}
+
+int framework_parse_csv_mem(const char *name, const char *data, size_t len, const char *key, const char *title, int min,
+			    int max, const char *labels, struct framework *fw, struct beter_err *err)
+{
+	return parse_csv(name, data ? data : "", len, key, title, min, max, labels, fw, err);
 }
 
 /* From the file path, or from data already read (then path only names it). */

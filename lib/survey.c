@@ -2,6 +2,7 @@
 #include "beter/survey.h"
 
 #include <cjson/cJSON.h>
+#include <math.h>
 #include <ctype.h>
 #include <dirent.h>
 #include <errno.h>
@@ -120,13 +121,14 @@ static int jint(struct jctx *j, const cJSON *obj, const char *field, int require
 			return jfail(j, field, "missing (expected a number)");
 		return 0;
 	}
-	if (!cJSON_IsNumber(v) || v->valuedouble != (double)(int)v->valuedouble)
+	if (!cJSON_IsNumber(v) || v->valuedouble != floor(v->valuedouble))
 		return jfail(j, field, "expected a whole number");
-	if (v->valueint < lo || v->valueint > hi) {
-		snprintf(msg, sizeof(msg), "%d is outside %d-%d", v->valueint, lo, hi);
+	/* the range before any cast: a double outside int has no int value */
+	if (!(v->valuedouble >= lo && v->valuedouble <= hi)) {
+		snprintf(msg, sizeof(msg), "%.15g is outside %d-%d", v->valuedouble, lo, hi);
 		return jfail(j, field, msg);
 	}
-	*out = v->valueint;
+	*out = (int)v->valuedouble;
 	return 0;
 }
 
@@ -720,11 +722,11 @@ int survey_instrument_show(sqlite3 *db, const char *code, struct out *o, struct 
 		{ "item", OUT_T_TEXT },	      { "reverse", OUT_T_BOOL },     { "type", OUT_T_TEXT },
 		{ "text", OUT_T_TEXT },	      { "rater", OUT_T_TEXT },	     { "label", OUT_T_TEXT },
 	};
-	static const struct out_col head[] = { all[0], all[1], all[2], all[3], all[4], all[5], all[6] };
-	static const struct out_col lk[] = { all[7], all[8], all[9], all[10], all[11] };
-	static const struct out_col sc[] = { all[12], all[1], all[13], all[7], all[14] };
-	static const struct out_col it[] = { all[15], all[12], all[16], all[17], all[18] };
-	static const struct out_col ra[] = { all[19], all[20] };
+	const struct out_col head[] = { all[0], all[1], all[2], all[3], all[4], all[5], all[6] };
+	const struct out_col lk[] = { all[7], all[8], all[9], all[10], all[11] };
+	const struct out_col sc[] = { all[12], all[1], all[13], all[7], all[14] };
+	const struct out_col it[] = { all[15], all[12], all[16], all[17], all[18] };
+	const struct out_col ra[] = { all[19], all[20] };
 	struct survey_instrument in;
 	struct strbuf sb = STRBUF_INIT;
 	int64_t id;

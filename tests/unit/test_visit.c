@@ -259,6 +259,14 @@ static void test_framework_csv(void **state)
 	framework_release(&fw);
 	assert_int_equal(framework_parse_csv(path, "eigen", "Eigen", 1, 4, "a|b", &fw, &err), BETER_DATAERR);
 	unlink(path);
+	/* the same from text in memory */
+	assert_int_equal(framework_parse_csv_mem("mem.csv", csv, strlen(csv), "eigen", "Eigen", 1, 5, "a|b|c|d|e", &fw, &err), 0);
+	assert_int_equal(fw.nitems, 3);
+	framework_release(&fw);
+	/* a scale bound beyond int is not a whole number we can use (no cast of it) */
+	const char *huge = "{\"key\": \"k\", \"title\": \"K\", \"scale\": {\"min\": 1e300, \"max\": 4}, \"domains\": []}";
+	assert_int_equal(framework_parse_json("h.json", huge, &fw, &err), BETER_DATAERR);
+	assert_string_equal(err.msg, "h.json: field 'scale.min': expected a whole number");
 }
 
 int main(void)

@@ -1,8 +1,8 @@
 #include "beter/framework.h"
 
 #include <cjson/cJSON.h>
-#include <math.h>
 #include <dirent.h>
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>

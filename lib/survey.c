@@ -2,11 +2,11 @@
 #include "beter/survey.h"
 
 #include <cjson/cJSON.h>
-#include <math.h>
 #include <ctype.h>
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <math.h>
 #include <sodium.h>
 #include <stdio.h>
 #include <stdlib.h>

@@ -31,7 +31,7 @@ const struct command_def def_check = {
 		"Checks that the store is sound: SQLite's integrity check (every page and index readable and "
 		"consistent), every link between records (a team member whose team is gone), every uid (32 lowercase "
 		"hex digits, unique) and beter's own rules (person codes, roles, team kinds, schools, and the rules "
-		"of boards, goals, visits and surveys).\n\n"
+		"of boards, goals, visits, arenas, surveys and trajectories).\n\n"
 		"Prints one line per problem with the check, the table, the record and what is wrong, and exits with "
 		"1 when there is any; with 0 and nothing on stdout when the store is sound. A file that is not a "
 		"store, or too damaged to open, gives exit 74. Restore a damaged store from a backup "

@@ -333,8 +333,9 @@ static int read_obs(struct ctx *c, int64_t school, const struct vopts *o, const 
 	}
 	if (o->input) {
 		char *text = NULL;
-		if (!(rc = share_read_file(o->input, 1024 * 1024, &text, NULL, &c->err)))
-			rc = visit_obs_parse_json(strcmp(o->input, "-") ? o->input : "stdin", text, obs, &c->err);
+		size_t len = 0;
+		if (!(rc = share_read_file(o->input, 1024 * 1024, &text, &len, &c->err)))
+			rc = visit_obs_parse_json(strcmp(o->input, "-") ? o->input : "stdin", text, len, obs, &c->err);
 		free(text);
 		return rc;
 	}

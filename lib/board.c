@@ -9,6 +9,7 @@
 
 #include "beter/date.h"
 #include "beter/goal.h"
+#include "beter/jsonin.h"
 #include "beter/person.h"
 #include "beter/store.h"
 #include "beter/team.h"
@@ -1214,6 +1215,8 @@ static int json_text(const cJSON *j, const char *file, const char *field, int re
 		return jerr(err, file, field, "expected a string");
 	if (!utf8_valid(j->valuestring, strlen(j->valuestring), NULL))
 		return jerr(err, file, field, "is not valid UTF-8");
+	if (strlen(j->valuestring) > 4000)
+		return jerr(err, file, field, "is longer than 4000 bytes");
 	*out = xstrdup(j->valuestring);
 	return 0;
 }
@@ -1236,7 +1239,7 @@ static int json_number(const cJSON *j, const char *file, const char *field, int 
 	return 0;
 }
 
-static char *read_all(const char *path, struct beter_err *err)
+static char *read_all(const char *path, size_t *len, struct beter_err *err)
 {
 	FILE *fp = strcmp(path, "-") ? fopen(path, "rb") : stdin;
 	struct strbuf sb = STRBUF_INIT;
@@ -1258,6 +1261,7 @@ static char *read_all(const char *path, struct beter_err *err)
 	}
 	if (fp != stdin)
 		fclose(fp);
+	*len = sb.len;
 	strbuf_addc(&sb, '\0');
 	return strbuf_detach(&sb);
 }
@@ -1388,20 +1392,16 @@ int board_session_read(sqlite3 *db, int64_t school, const char *path, const char
 		       struct board_session_new *s, struct beter_err *err)
 {
 	const char *file = strcmp(path, "-") ? path : "stdin";
-	char *text = read_all(path, err);
+	size_t len = 0;
+	char *text = read_all(path, &len, err);
 	cJSON *root;
 	int rc;
 
 	if (!text)
 		return BETER_IOERR;
-	root = cJSON_Parse(text);
-	if (!root) {
-		const char *at = cJSON_GetErrorPtr();
-		int line = 1;
-		for (const char *p = text; at && p < at && *p; p++)
-			line += *p == '\n';
+	if ((rc = jsonin_parse(file, text, len, &root, err))) {
 		free(text);
-		return beter_err_set(err, BETER_DATAERR, "%s:%d: not valid JSON", file, line);
+		return rc;
 	}
 	rc = session_from_json(db, school, root, file, team_name, s, err);
 	cJSON_Delete(root);

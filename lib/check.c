@@ -21,7 +21,7 @@ const struct check_rule check_rules[] = {
 	  "SELECT name, quote(brin) FROM school WHERE brin IS NOT NULL AND "
 	  "(length(brin) NOT IN (4, 6) OR brin GLOB '*[^0-9A-Z]*')",
 	  "not a BRIN code (4 or 6 capitals or digits)" },
-	{ "school-created", "school", "SELECT name, quote(created) FROM school WHERE date(created) IS NOT created",
+	{ "school-created", "school", "SELECT name, quote(created) FROM school WHERE date(created, '+0 days') IS NOT created",
 	  "created is not a date (YYYY-MM-DD)" },
 	{ "person-code", "person",
 	  "SELECT 'number ' || id, quote(code) FROM person WHERE length(code) NOT BETWEEN 2 AND 8 "
@@ -49,6 +49,195 @@ const struct check_rule check_rules[] = {
 	  "SELECT t.name || ' / ' || p.code, NULL FROM team_member m JOIN team t ON t.id = m.team_id "
 	  "JOIN person p ON p.id = m.person_id WHERE t.school_id <> p.school_id",
 	  "the person and the team are in different schools" },
+
+	/* 0002: boards and goals */
+	{ "board-session-date", "board_session",
+	  "SELECT 'session ' || id, quote(date) FROM board_session WHERE date(date, '+0 days') IS NOT date",
+	  "the date is not a day (YYYY-MM-DD)" },
+	{ "board-session-leader", "board_session",
+	  "SELECT 'session ' || s.id, p.code FROM board_session s JOIN team t ON t.id = s.team_id "
+	  "JOIN person p ON p.id = s.leader_id WHERE p.school_id <> t.school_id",
+	  "the leader is not in the team's school" },
+	{ "board-checkin-school", "board_checkin",
+	  "SELECT 'session ' || c.session_id || ' / ' || p.code, NULL FROM board_checkin c "
+	  "JOIN board_session s ON s.id = c.session_id JOIN team t ON t.id = s.team_id JOIN person p ON p.id = c.person_id "
+	  "WHERE p.school_id <> t.school_id",
+	  "the person checking in is not in the team's school" },
+	{ "board-item-links", "board_item",
+	  "SELECT 'item ' || i.id || ' (' || i.section || ')', NULL FROM board_item i "
+	  "LEFT JOIN goal g ON g.id = i.goal_id LEFT JOIN board_session s ON s.id = i.session_id "
+	  "LEFT JOIN person p ON p.id = i.person_id JOIN team t ON t.id = i.team_id "
+	  "WHERE g.team_id IS NOT NULL AND g.team_id <> i.team_id OR s.team_id <> i.team_id OR p.school_id <> t.school_id",
+	  "the item names a goal, session or person of another team or school" },
+	{ "board-action-links", "board_action",
+	  "SELECT 'action ' || a.id, NULL FROM board_action a LEFT JOIN goal g ON g.id = a.goal_id "
+	  "LEFT JOIN board_session s ON s.id = a.done_session_id "
+	  "WHERE g.id IS NOT NULL AND g.team_id IS NOT a.team_id OR s.team_id <> a.team_id",
+	  "the action names a goal or session of another team" },
+	{ "board-action-who", "board_action_who",
+	  "SELECT 'action ' || w.action_id || ' / ' || p.code, NULL FROM board_action_who w "
+	  "JOIN board_action a ON a.id = w.action_id JOIN team t ON t.id = a.team_id JOIN person p ON p.id = w.person_id "
+	  "WHERE p.school_id <> t.school_id",
+	  "the person is not in the team's school" },
+	{ "goal-school", "goal",
+	  "SELECT 'goal ' || g.id, NULL FROM goal g LEFT JOIN team t ON t.id = g.team_id "
+	  "LEFT JOIN person p ON p.id = g.person_id WHERE coalesce(t.school_id, p.school_id) <> g.school_id",
+	  "the goal's team or person is in another school" },
+	{ "goal-candidate-team", "goal",
+	  "SELECT 'goal ' || g.id, 'candidate ' || c.id FROM goal g JOIN goal_candidate c ON c.id = g.candidate_id "
+	  "WHERE c.team_id IS NOT g.team_id",
+	  "the goal was picked from another team's candidates" },
+	{ "goal-measure-personal", "goal_measure",
+	  "SELECT 'goal ' || g.id || ' / result ' || m.id, NULL FROM goal_measure m JOIN goal g ON g.id = m.goal_id "
+	  "WHERE g.team_id IS NULL",
+	  "a result on a personal goal (only team goals are measured)" },
+	{ "goal-measure-session", "goal_measure",
+	  "SELECT 'goal ' || g.id || ' / result ' || m.id, 'session ' || s.id FROM goal_measure m "
+	  "JOIN goal g ON g.id = m.goal_id JOIN board_session s ON s.id = m.session_id WHERE s.team_id IS NOT g.team_id",
+	  "the result was given in a session of another team" },
+	{ "goal-activity-team", "goal_activity",
+	  "SELECT 'goal ' || g.id || ' / activity ' || a.id, NULL FROM goal_activity a JOIN goal g ON g.id = a.goal_id "
+	  "WHERE g.person_id IS NULL",
+	  "a learning activity on a team goal (only personal goals have them)" },
+	{ "goal-talk-team", "goal_talk",
+	  "SELECT 'goal ' || g.id || ' / talk ' || a.id, NULL FROM goal_talk a JOIN goal g ON g.id = a.goal_id "
+	  "WHERE g.person_id IS NULL",
+	  "a progress talk on a team goal (only personal goals have them)" },
+
+	/* 0003: visits and frameworks */
+	{ "visit-framework-doc", "visit_framework",
+	  "SELECT key, NULL FROM visit_framework WHERE CASE WHEN json_valid(doc) THEN "
+	  "json_type(doc, '$.scale.min') IS NOT 'integer' OR json_type(doc, '$.scale.max') IS NOT 'integer' "
+	  "OR json_extract(doc, '$.scale.max') <= json_extract(doc, '$.scale.min') "
+	  "OR json_type(doc, '$.domains') IS NOT 'array' ELSE 1 END",
+	  "the framework's document has no scale (whole numbers min < max) or no domains" },
+	{ "visit-people", "visit",
+	  "SELECT 'visit ' || v.id, p.code FROM visit v JOIN person p ON p.id IN (v.observer_id, v.teacher_id) "
+	  "WHERE p.school_id <> v.school_id",
+	  "the observer or the teacher is in another school" },
+	{ "visit-links", "visit",
+	  "SELECT 'visit ' || v.id, NULL FROM visit v LEFT JOIN team t ON t.id = v.team_id "
+	  "LEFT JOIN visit_round r ON r.id = v.round_id LEFT JOIN visit_framework f ON f.id = v.framework_id "
+	  "WHERE t.school_id <> v.school_id OR r.school_id <> v.school_id OR f.school_id <> v.school_id",
+	  "the visit's team, round or framework is in another school" },
+	{ "visit-date", "visit",
+	  "SELECT 'visit ' || id, quote(date) FROM visit WHERE date(date, '+0 days') IS NOT date",
+	  "the date is not a day (YYYY-MM-DD)" },
+	{ "visit-focus-goal", "visit",
+	  "SELECT 'visit ' || v.id, 'goal ' || g.id FROM visit v JOIN goal g ON g.id = v.focus_goal_id "
+	  "WHERE g.team_id IS NULL OR g.school_id <> v.school_id",
+	  "the visit focuses on a goal that is not a team goal of its school" },
+	{ "visit-focus-item", "visit",
+	  "SELECT 'visit ' || v.id, quote(v.focus_item) || CASE WHEN v.framework_id IS NULL THEN ', no framework' "
+	  "ELSE ' (' || f.key || ')' END FROM visit v LEFT JOIN visit_framework f ON f.id = v.framework_id "
+	  "WHERE v.focus_item IS NOT NULL AND (v.framework_id IS NULL OR json_valid(f.doc) AND NOT EXISTS (SELECT 1 "
+	  "FROM json_each(f.doc, '$.domains') d, json_each(d.value, '$.items') i WHERE i.value ->> 'id' = v.focus_item))",
+	  "the focus item is not in the visit's framework" },
+	{ "visit-score-item", "visit_score",
+	  "SELECT 'visit ' || v.id, quote(s.item) || CASE WHEN v.framework_id IS NULL THEN ', no framework' "
+	  "ELSE ' (' || f.key || ')' END FROM visit_score s JOIN visit v ON v.id = s.visit_id "
+	  "LEFT JOIN visit_framework f ON f.id = v.framework_id WHERE v.framework_id IS NULL OR json_valid(f.doc) AND NOT EXISTS "
+	  "(SELECT 1 FROM json_each(f.doc, '$.domains') d, json_each(d.value, '$.items') i WHERE i.value ->> 'id' = s.item)",
+	  "a score on an item that is not in the visit's framework" },
+	{ "visit-score-scale", "visit_score",
+	  "SELECT 'visit ' || v.id || ' / ' || s.item, quote(s.score) || ' is outside ' || (f.doc ->> '$.scale.min') || '-' "
+	  "|| (f.doc ->> '$.scale.max') FROM visit_score s JOIN visit v ON v.id = s.visit_id "
+	  "JOIN visit_framework f ON f.id = v.framework_id WHERE json_valid(f.doc) AND (typeof(s.score) <> 'integer' "
+	  "OR s.score NOT BETWEEN f.doc ->> '$.scale.min' AND f.doc ->> '$.scale.max')",
+	  "the score is not on the framework's scale" },
+	{ "visit-devpoint", "visit_devpoint",
+	  "SELECT 'visit ' || v.id || ' / goal ' || g.id, NULL FROM visit_devpoint d JOIN visit v ON v.id = d.visit_id "
+	  "JOIN goal g ON g.id = d.goal_id WHERE g.person_id IS NOT v.teacher_id",
+	  "a development point that is not a personal goal of the visit's teacher" },
+
+	/* 0004: arenas */
+	{ "arena-team", "arena",
+	  "SELECT 'arena ' || a.id, t.name FROM arena a JOIN team t ON t.id = a.team_id WHERE t.school_id <> a.school_id",
+	  "the arena's team is in another school" },
+	{ "arena-day", "arena",
+	  "SELECT 'arena ' || id, quote(day) FROM arena WHERE date(day, '+0 days') IS NOT day",
+	  "the day is not a day (YYYY-MM-DD)" },
+	{ "arena-item-group", "arena_item",
+	  "SELECT 'arena ' || arena_id || ' / item ' || item_no, quote(from_group) FROM arena_item "
+	  "WHERE from_group IS NOT 'leerlingen' AND from_group IS NOT 'leraren' AND from_group IS NOT 'mt'",
+	  "unknown group (leerlingen, leraren or mt)" },
+	{ "arena-answer", "arena_answer",
+	  "SELECT 'arena ' || i.arena_id || ' / item ' || i.item_no, quote(a.answer) FROM arena_answer a "
+	  "JOIN arena_item i ON i.id = a.item_id WHERE a.answer NOT IN ('a', 'b', 'c')",
+	  "not one of the item's group's deepening questions (a, b or c)" },
+	{ "goal-candidate-arena", "goal_candidate",
+	  "SELECT 'candidate ' || c.id, 'arena ' || a.id FROM goal_candidate c JOIN arena a ON a.id = c.arena_id "
+	  "JOIN team t ON t.id = c.team_id WHERE a.school_id <> t.school_id",
+	  "the candidate comes from an arena of another school" },
+
+	/* 0005: surveys */
+	{ "survey-team", "survey",
+	  "SELECT 'survey ' || s.id, t.name FROM survey s JOIN team t ON t.id = s.team_id WHERE t.school_id <> s.school_id",
+	  "the survey's team is in another school" },
+	{ "survey-item-scale", "survey_item",
+	  "SELECT n.code || ' / ' || i.code, NULL FROM survey_item i JOIN survey_instrument n ON n.id = i.instrument_id "
+	  "JOIN survey_scale c ON c.id = i.scale_id WHERE c.instrument_id <> i.instrument_id",
+	  "the item's scale belongs to another instrument" },
+	{ "survey-response-length", "survey_response",
+	  "SELECT 'survey ' || r.survey_id || ' / response ' || r.id, length(CAST(r.answers AS BLOB)) || ' bytes for ' || "
+	  "(SELECT count(*) FROM survey_item i WHERE i.instrument_id = s.instrument_id AND i.pos IS NOT NULL) || "
+	  "' Likert items' FROM survey_response r JOIN survey s ON s.id = r.survey_id "
+	  "WHERE typeof(r.answers) <> 'blob' OR length(r.answers) <> "
+	  "(SELECT count(*) FROM survey_item i WHERE i.instrument_id = s.instrument_id AND i.pos IS NOT NULL)",
+	  "the answers do not match the instrument's Likert items (one byte each)" },
+	{ "survey-response-value", "survey_response",
+	  "SELECT 'survey ' || r.survey_id || ' / response ' || r.id, 'item ' || i.code || ': byte ' || b || ', the scale ' "
+	  "|| i.lo || '-' || i.hi || ' has bytes 1-' || (i.hi - i.lo + 1) FROM (SELECT r.*, i.id AS item, "
+	  "(instr('0123456789ABCDEF', substr(hex(substr(CAST(r.answers AS BLOB), i.pos, 1)), 1, 1)) - 1) * 16 + "
+	  "instr('0123456789ABCDEF', substr(hex(substr(CAST(r.answers AS BLOB), i.pos, 1)), 2, 1)) - 1 AS b "
+	  "FROM survey_response r JOIN survey s ON s.id = r.survey_id "
+	  "JOIN survey_item i ON i.instrument_id = s.instrument_id AND i.pos IS NOT NULL) r "
+	  "JOIN survey_item i ON i.id = r.item WHERE b > i.hi - i.lo + 1",
+	  "an answer outside its item's scale" },
+	{ "survey-response-count", "survey_response",
+	  "WITH RECURSIVE k(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM k WHERE n < 255) "
+	  "SELECT 'survey ' || survey_id || ' / response ' || id, n_answers || ' stored, ' || given || ' given' FROM "
+	  "(SELECT r.id, r.survey_id, r.n_answers, (SELECT count(*) FROM k WHERE n <= length(CAST(r.answers AS BLOB)) "
+	  "AND substr(CAST(r.answers AS BLOB), n, 1) <> x'00') AS given FROM survey_response r) WHERE n_answers <> given",
+	  "n_answers is not the number of answers given (non-zero bytes)" },
+	{ "survey-response-team", "survey_response",
+	  "SELECT 'survey ' || s.id || ' / response ' || r.id, t.name FROM survey_response r "
+	  "JOIN survey s ON s.id = r.survey_id JOIN team t ON t.id = r.team_id WHERE t.school_id <> s.school_id",
+	  "the response's team is in another school" },
+	{ "survey-text-item", "survey_text",
+	  "SELECT 'survey ' || r.survey_id || ' / response ' || r.id, i.code FROM survey_text x "
+	  "JOIN survey_response r ON r.id = x.response_id JOIN survey s ON s.id = r.survey_id "
+	  "JOIN survey_item i ON i.id = x.item_id WHERE i.kind <> 'text' OR i.instrument_id <> s.instrument_id",
+	  "a free-text answer to an item that is not a text item of the survey's instrument" },
+
+	/* 0006: trajectories */
+	{ "trajectory-team", "trajectory",
+	  "SELECT 'trajectory ' || r.id, t.name FROM trajectory r JOIN team t ON t.id = r.team_id "
+	  "WHERE t.school_id <> r.school_id",
+	  "the trajectory's team is in another school" },
+	{ "trajectory-one-active", "trajectory",
+	  "SELECT coalesce(t.name, 'the school'), count(*) || ' active: trajectories ' || group_concat(r.id, ', ') "
+	  "FROM (SELECT * FROM trajectory ORDER BY id) r LEFT JOIN team t ON t.id = r.team_id WHERE r.status = 'active' "
+	  "GROUP BY r.school_id, ifnull(r.team_id, 0) HAVING count(*) > 1",
+	  "more than one active trajectory (one per team, one for the whole school)" },
+	{ "trajectory-active-phase", "trajectory_phase",
+	  "SELECT 'trajectory ' || r.id, r.status || ', active phases: ' || (SELECT count(*) FROM trajectory_phase p "
+	  "WHERE p.trajectory_id = r.id AND p.status = 'active') FROM trajectory r "
+	  "WHERE (SELECT count(*) FROM trajectory_phase p WHERE p.trajectory_id = r.id AND p.status = 'active') "
+	  "<> (r.status = 'active')",
+	  "an active trajectory has one active phase, a finished one none" },
+	{ "trajectory-phase-order", "trajectory_phase",
+	  "SELECT 'trajectory ' || p.trajectory_id || ' / phase ' || p.ord, p.status FROM trajectory_phase p "
+	  "JOIN trajectory r ON r.id = p.trajectory_id WHERE CASE WHEN r.status = 'done' THEN p.status <> 'closed' "
+	  "ELSE EXISTS (SELECT 1 FROM trajectory_phase a WHERE a.trajectory_id = p.trajectory_id AND a.status = 'active' "
+	  "AND (a.ord > p.ord AND p.status <> 'closed' OR a.ord < p.ord AND p.status <> 'pending')) END",
+	  "phases run in order: closed before the active one, pending after it" },
+	{ "trajectory-item-done", "trajectory_item",
+	  "SELECT 'trajectory ' || p.trajectory_id || ' / phase ' || p.ord || ' / ' || i.key, 'done ' || i.done || "
+	  "CASE p.status WHEN 'pending' THEN ' in a pending phase' ELSE ', the phase ran ' || p.started || ' to ' || "
+	  "coalesce(p.closed, 'now') END FROM trajectory_item i JOIN trajectory_phase p ON p.id = i.phase_id "
+	  "WHERE i.done IS NOT NULL AND (p.status = 'pending' OR i.done < p.started OR i.done > p.closed)",
+	  "a checklist item ticked outside the days of its phase" },
 	{ NULL, NULL, NULL, NULL }
 };
 

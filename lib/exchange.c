@@ -13,6 +13,7 @@
 
 #include "beter/check.h"
 #include "beter/csvin.h"
+#include "beter/jsonin.h"
 #include "beter/schema.h"
 #include "beter/store.h"
 #include "beter/util.h"
@@ -596,44 +597,6 @@ static int import_table(struct imp *im, int ti, const cJSON *rows)
 	return rc;
 }
 
-static void line_col(const char *data, size_t off, long *line, long *col)
-{
-	*line = 1;
-	*col = 1;
-	for (size_t i = 0; i < off; i++) {
-		if (data[i] == '\n') {
-			(*line)++;
-			*col = 1;
-		} else if (((unsigned char)data[i] & 0xc0) != 0x80) {
-			(*col)++;
-		}
-	}
-}
-
-/* Before parsing: UTF-8 without NUL bytes, and no \u0000 in strings. */
-static int scan_text(const char *name, const char *data, size_t len, struct beter_err *err)
-{
-	size_t bad;
-	long line, col;
-
-	if (!utf8_valid(data, len, &bad)) {
-		line_col(data, bad, &line, &col);
-		return beter_err_set(err, BETER_DATAERR, "%s:%ld:%ld: %s", name, line, col,
-				     data[bad] ? "not valid UTF-8" : "a NUL byte (the file must be UTF-8 text)");
-	}
-	for (size_t i = 0; i + 1 < len; i++) {
-		if (data[i] != '\\')
-			continue;
-		if (data[i + 1] == 'u' && i + 5 < len && !strncmp(data + i + 2, "0000", 4)) {
-			line_col(data, i, &line, &col);
-			return beter_err_set(err, BETER_DATAERR, "%s:%ld:%ld: \\u0000 (a NUL character) is not allowed in text",
-					     name, line, col);
-		}
-		i++;
-	}
-	return 0;
-}
-
 static int check_header(const char *name, const cJSON *doc, struct beter_err *err)
 {
 	static const char *const known[] = { "format", "format_version", "schema_version", "school", "tables", NULL };
@@ -696,28 +659,8 @@ int exchange_import_mem(sqlite3 *db, const char *name, const char *data, size_t 
 	memset(st, 0, sizeof(*st));
 	if (len == 0)
 		return beter_err_set(err, BETER_DATAERR, "%s: the file is empty (expected a document from 'beter export')", name);
-	if ((rc = scan_text(name, data, len, err)))
+	if ((rc = jsonin_parse(name, data, len, &doc, err)))
 		return rc;
-	const char *end = NULL;
-	doc = cJSON_ParseWithLengthOpts(data, len, &end, 0);
-	if (doc && end) {
-		/* nothing but white space may follow the document */
-		while (end < data + len && (*end == ' ' || *end == '\t' || *end == '\n' || *end == '\r'))
-			end++;
-		if (end < data + len) {
-			long line, col;
-			line_col(data, (size_t)(end - data), &line, &col);
-			cJSON_Delete(doc);
-			return beter_err_set(err, BETER_DATAERR, "%s:%ld:%ld: text after the end of the document", name, line, col);
-		}
-	}
-	if (!doc) {
-		const char *at = cJSON_GetErrorPtr();
-		long line = 0, col = 0;
-		if (at && at >= data && at <= data + len)
-			line_col(data, (size_t)(at - data), &line, &col);
-		return beter_err_set(err, BETER_DATAERR, "%s:%ld:%ld: not valid JSON here", name, line, col);
-	}
 	if ((rc = check_header(name, doc, err))) {
 		cJSON_Delete(doc);
 		return rc;

@@ -2,12 +2,14 @@
 
 #include <cjson/cJSON.h>
 #include <dirent.h>
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
 #include "beter/csvin.h"
 #include "beter/date.h"
+#include "beter/jsonin.h"
 #include "beter/share.h"
 #include "beter/store.h"
 #include "beter/util.h"
@@ -131,7 +133,8 @@ static int json_int(cJSON *obj, const char *k, const char *name, const char *whe
 	cJSON *v = cJSON_GetObjectItemCaseSensitive(obj, k);
 	if (!v)
 		return beter_err_set(err, BETER_DATAERR, "%s: field '%s%s': missing", name, where, k);
-	if (!cJSON_IsNumber(v) || v->valuedouble != (double)(int)v->valuedouble)
+	/* the range first: a cast of a double outside int is undefined */
+	if (!cJSON_IsNumber(v) || !(fabs(v->valuedouble) <= 1e6) || v->valuedouble != (double)(int)v->valuedouble)
 		return beter_err_set(err, BETER_DATAERR, "%s: field '%s%s': expected a whole number", name, where, k);
 	*out = (int)v->valuedouble;
 	return 0;
@@ -222,23 +225,25 @@ static int parse_doc(const char *name, cJSON *root, struct framework *fw, struct
 	return 0;
 }
 
-int framework_parse_json(const char *name, const char *text, struct framework *fw, struct beter_err *err)
+static int parse_json_len(const char *name, const char *text, size_t len, struct framework *fw,
+			  struct beter_err *err)
 {
 	cJSON *root;
 	int rc;
 
 	memset(fw, 0, sizeof(*fw));
-	if (!utf8_valid(text, strlen(text), NULL))
-		return beter_err_set(err, BETER_DATAERR, "%s: not valid UTF-8", name);
-	root = cJSON_Parse(text);
-	if (!root)
-		return beter_err_set(err, BETER_DATAERR, "%s: not valid JSON (near '%.20s')", name,
-				     cJSON_GetErrorPtr() ? cJSON_GetErrorPtr() : "");
+	if ((rc = jsonin_parse(name, text, len, &root, err)))
+		return rc;
 	rc = parse_doc(name, root, fw, err);
 	cJSON_Delete(root);
 	if (rc)
 		framework_release(fw);
 	return rc;
+}
+
+int framework_parse_json(const char *name, const char *text, struct framework *fw, struct beter_err *err)
+{
+	return parse_json_len(name, text, strlen(text), fw, err);
 }
 
 static int parse_csv(const char *path, const char *data, size_t len, const char *key, const char *title, int min,
@@ -248,6 +253,12 @@ int framework_parse_csv(const char *path, const char *key, const char *title, in
 			struct framework *fw, struct beter_err *err)
 {
 	return parse_csv(path, NULL, 0, key, title, min, max, labels, fw, err);
+}
+
+int framework_parse_csv_mem(const char *name, const char *data, size_t len, const char *key, const char *title, int min,
+			    int max, const char *labels, struct framework *fw, struct beter_err *err)
+{
+	return parse_csv(name, data ? data : "", len, key, title, min, max, labels, fw, err);
 }
 
 /* From the file path, or from data already read (then path only names it). */
@@ -535,7 +546,7 @@ int framework_import(sqlite3 *db, int64_t school, const char *path, const struct
 			t++;
 		json = has_suffix(path, ".json") || (!has_suffix(path, ".csv") && *t == '{');
 		if (json) {
-			rc = framework_parse_json(path, t, &fw, err);
+			rc = parse_json_len(path, t, textlen - (size_t)(t - text), &fw, err);
 		}
 	}
 	if (!json) {

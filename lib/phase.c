@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "beter/date.h"
+#include "beter/jsonin.h"
 #include "beter/share.h"
 #include "beter/store.h"
 #include "beter/util.h"
@@ -127,20 +128,11 @@ int phase_model_validate(const char *json, size_t len, const char *name, struct 
 	static const char *const phase_keys[] = { "id", "name", "purpose", "who", "typical_days", "activities", NULL };
 	static const char *const act_keys[] = { "id", "text", NULL };
 	struct vctx v = { name, err };
-	size_t bad;
 	cJSON *doc;
 	int rc = 0;
 
-	if (!utf8_valid(json, len, &bad))
-		return beter_err_set(err, BETER_DATAERR, "%s: byte %zu: not valid UTF-8", name, bad + 1);
-	doc = cJSON_ParseWithLength(json, len);
-	if (!doc) {
-		const char *at = cJSON_GetErrorPtr();
-		long line = 1;
-		for (const char *p = json; at && p < at && p < json + len; p++)
-			line += *p == '\n';
-		return beter_err_set(err, BETER_DATAERR, "%s:%ld: not valid JSON", name, line);
-	}
+	if ((rc = jsonin_parse(name, json, len, &doc, err)))
+		return rc;
 	if (!cJSON_IsObject(doc)) {
 		rc = beter_err_set(err, BETER_DATAERR, "%s: expected a JSON object with id, name and phases", name);
 		goto out;

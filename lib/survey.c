@@ -6,6 +6,7 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <math.h>
 #include <sodium.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -15,6 +16,7 @@
 
 #include "beter/csvin.h"
 #include "beter/date.h"
+#include "beter/jsonin.h"
 #include "beter/share.h"
 #include "beter/store.h"
 #include "beter/team.h"
@@ -121,13 +123,14 @@ static int jint(struct jctx *j, const cJSON *obj, const char *field, int require
 			return jfail(j, field, "missing (expected a number)");
 		return 0;
 	}
-	if (!cJSON_IsNumber(v) || v->valuedouble != (double)(int)v->valuedouble)
+	if (!cJSON_IsNumber(v) || v->valuedouble != floor(v->valuedouble))
 		return jfail(j, field, "expected a whole number");
-	if (v->valueint < lo || v->valueint > hi) {
-		snprintf(msg, sizeof(msg), "%d is outside %d-%d", v->valueint, lo, hi);
+	/* the range before any cast: a double outside int has no int value */
+	if (!(v->valuedouble >= lo && v->valuedouble <= hi)) {
+		snprintf(msg, sizeof(msg), "%.15g is outside %d-%d", v->valuedouble, lo, hi);
 		return jfail(j, field, msg);
 	}
-	*out = v->valueint;
+	*out = (int)v->valuedouble;
 	return 0;
 }
 
@@ -367,19 +370,12 @@ int survey_instrument_parse(const char *name, const char *text, size_t len, stru
 			    struct beter_err *err)
 {
 	struct jctx j = { name, err, "" };
-	const char *end = NULL;
 	cJSON *root;
 	int rc;
 
 	memset(in, 0, sizeof(*in));
-	if (!utf8_valid(text, len, NULL))
-		return beter_err_set(err, BETER_DATAERR, "%s: not valid UTF-8", name);
-	root = cJSON_ParseWithLengthOpts(text, len, &end, 0);
-	if (!root) {
-		end = cJSON_GetErrorPtr();
-		return beter_err_set(err, BETER_DATAERR, "%s: not valid JSON (near byte %ld)", name,
-				     end && end >= text ? (long)(end - text) + 1 : 0L);
-	}
+	if ((rc = jsonin_parse(name, text, len, &root, err)))
+		return rc;
 	rc = parse_doc(&j, root, in);
 	if (!rc) {
 		char *s = cJSON_PrintUnformatted(root);

@@ -8,8 +8,9 @@
 
 #include "beter/date.h"
 #include "beter/devpoint.h"
-#include "beter/goal.h"
 #include "beter/framework.h"
+#include "beter/goal.h"
+#include "beter/jsonin.h"
 #include "beter/store.h"
 #include "beter/util.h"
 
@@ -132,6 +133,7 @@ void visit_obs_release(struct visit_obs *obs)
 	for (size_t i = 0; i < obs->nscores; i++)
 		free(obs->scores[i].item);
 	free(obs->scores);
+	free(obs->from);
 	memset(obs, 0, sizeof(*obs));
 }
 
@@ -262,17 +264,14 @@ int visit_obs_parse_text(const char *text, struct visit_obs *obs, struct beter_e
 	return rc;
 }
 
-int visit_obs_parse_json(const char *name, const char *text, struct visit_obs *obs, struct beter_err *err)
+int visit_obs_parse_json(const char *name, const char *text, size_t len, struct visit_obs *obs, struct beter_err *err)
 {
 	cJSON *root, *v;
 	int rc = 0;
 
 	memset(obs, 0, sizeof(*obs));
-	if (!utf8_valid(text, strlen(text), NULL))
-		return beter_err_set(err, BETER_DATAERR, "%s: not valid UTF-8", name);
-	if (!(root = cJSON_Parse(text)))
-		return beter_err_set(err, BETER_DATAERR, "%s: not valid JSON (near '%.20s')", name,
-				     cJSON_GetErrorPtr() ? cJSON_GetErrorPtr() : "");
+	if ((rc = jsonin_parse(name, text, len, &root, err)))
+		return rc;
 	if (!cJSON_IsObject(root)) {
 		cJSON_Delete(root);
 		return beter_err_set(err, BETER_DATAERR, "%s: expected an object {\"seen\": ..., \"effect\": ..., "
@@ -313,6 +312,8 @@ int visit_obs_parse_json(const char *name, const char *text, struct visit_obs *o
 	cJSON_Delete(root);
 	if (rc)
 		visit_obs_release(obs);
+	else
+		obs->from = xstrdup(name);
 	return rc;
 }
 
@@ -603,12 +604,17 @@ int visit_record(sqlite3 *db, int64_t school, int64_t id, const struct visit_obs
 		}
 		for (size_t i = 0; i < obs->nscores && !rc; i++) {
 			const struct visit_score_in *s = &obs->scores[i];
+			char what[300];
+			if (obs->from)
+				snprintf(what, sizeof(what), "%s: field 'scores.%s': ", obs->from, s->item);
+			else
+				snprintf(what, sizeof(what), "--score: %s=", s->item);
 			if (!framework_item(&fw, s->item))
-				rc = beter_err_set(err, BETER_DATAERR, "--score: no item '%s' in the framework '%s' (see 'beter "
-						   "visit framework show %s')", s->item, fw.key, fw.key);
+				rc = beter_err_set(err, BETER_DATAERR, "%s: no item '%s' in the framework '%s' (see 'beter "
+						   "visit framework show %s')", obs->from ? obs->from : "--score", s->item,
+						   fw.key, fw.key);
 			else if (s->value < fw.min || s->value > fw.max)
-				rc = beter_err_set(err, BETER_DATAERR, "--score: %s=%d is outside %d-%d", s->item, s->value,
-						   fw.min, fw.max);
+				rc = beter_err_set(err, BETER_DATAERR, "%s%d is outside %d-%d", what, s->value, fw.min, fw.max);
 		}
 		fwid = fw.id;
 		framework_release(&fw);

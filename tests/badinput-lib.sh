@@ -31,23 +31,23 @@ run_cut() {
 
 # csv_bad_suite HEADER GOOD_ROW CMD...: feed CMD (which gets the file name
 # as its last argument) every kind of broken CSV. HEADER and GOOD_ROW are
-# comma-separated; GOOD_ROW must be accepted on its own.
+# separated by $CSV_SEP (default ','); GOOD_ROW must be accepted on its own.
 csv_bad_suite() {
-	local header=$1 row=$2 d="$TMP/bad-csv"
+	local header=$1 row=$2 d="$TMP/bad-csv" s=${CSV_SEP:-,}
 	shift 2
 	mkdir -p "$d"
-	local first=${row%%,*} rest=${row#*,}
+	local first=${row%%"$s"*} rest=${row#*"$s"}
 	printf '%s\n%s\n' "$header" "$row" >"$d/good.csv"
 	printf '' >"$d/empty.csv"
 	printf '\n\n' >"$d/blank.csv"
-	printf '%s\n"%s,%s\n' "$header" "$first" "$rest" >"$d/open-quote.csv"
-	printf '%s\n"%s"x,%s\n' "$header" "$first" "$rest" >"$d/quote-then-text.csv"
-	printf '%s\n%s,extra\n' "$header" "$row" >"$d/ragged-long.csv"
+	printf '%s\n"%s%s%s\n' "$header" "$first" "$s" "$rest" >"$d/open-quote.csv"
+	printf '%s\n"%s"x%s%s\n' "$header" "$first" "$s" "$rest" >"$d/quote-then-text.csv"
+	printf '%s\n%s%sextra\n' "$header" "$row" "$s" >"$d/ragged-long.csv"
 	printf '%s\n%s\n' "$header" "$first" >"$d/ragged-short.csv"
-	{ printf '%s\n%s,' "$header" "$first"; head -c 1048576 /dev/zero | tr '\0' 'a'; printf '\n'; } >"$d/1mb-field.csv"
-	{ printf '%s\n%s' "$header" "$first"; printf 'x\0y,'; printf '%s\n' "$rest"; } >"$d/nul.csv"
-	printf '%s\n%s\xff\xfe,%s\n' "$header" "$first" "$rest" >"$d/bad-utf8.csv"
-	printf '%s\n%s\xc3,%s\n' "$header" "$first" "$rest" >"$d/cut-utf8.csv"
+	{ printf '%s\n%s%s' "$header" "$first" "$s"; head -c 1048576 /dev/zero | tr '\0' 'a'; printf '\n'; } >"$d/1mb-field.csv"
+	{ printf '%s\n%s' "$header" "$first"; printf 'x\0y%s' "$s"; printf '%s\n' "$rest"; } >"$d/nul.csv"
+	printf '%s\n%s\xff\xfe%s%s\n' "$header" "$first" "$s" "$rest" >"$d/bad-utf8.csv"
+	printf '%s\n%s\xc3%s%s\n' "$header" "$first" "$s" "$rest" >"$d/cut-utf8.csv"
 	printf '\xff\xfe%s\n' "$header" | iconv -f utf-8 -t utf-16le 2>/dev/null >"$d/utf16.csv" ||
 		printf '\xff\xfec\0o\0d\0e\0\n\0' >"$d/utf16.csv"
 	local f
@@ -56,26 +56,48 @@ csv_bad_suite() {
 	done
 }
 
-# json_bad_suite GOOD.json CMD...: feed CMD every kind of broken JSON,
-# derived from a good document.
+# json_bad_suite GOOD.json TEXT NUMBER CMD...: feed CMD (which gets the file
+# name as its last argument) every kind of broken JSON, derived from a good
+# document: TEXT and NUMBER are jq paths to a text and a number field of it
+# (e.g. .title and .scale.min), which get the wrong types, a 1 MB value, a NUL
+# byte and invalid UTF-8. An export (format beter-export) also gets broken
+# envelopes.
 json_bad_suite() {
-	local good=$1 d="$TMP/bad-json"
-	shift
+	local good=$1 text=$2 number=$3 d="$TMP/bad-json"
+	shift 3
 	mkdir -p "$d"
+	local mark='@@BAD@@'
 	printf '' >"$d/empty.json"
-	head -n 9 "$good" >"$d/truncated.json"
-	sed '0,/"format"/s//"form\x00at"/' "$good" >"$d/nul.json"
-	sed '0,/beter-export/s//beter-\xff\xfeexport/' "$good" >"$d/bad-utf8.json"
+	local lines
+	lines=$(wc -l <"$good")
+	if [ "$lines" -gt 2 ]; then
+		head -n $((lines / 2)) "$good" >"$d/truncated.json"
+	else
+		head -c $(( $(wc -c <"$good") / 2 )) "$good" >"$d/truncated.json"
+	fi
+	printf '  \n' >"$d/blank.json"
+	jq "$text = \"a$mark\"" "$good" | sed "s/$mark/\\\\u0000b/" >"$d/escaped-nul.json"
+	jq "$text = \"a$mark\"" "$good" | sed "s/$mark/\\x00b/" >"$d/nul.json"
+	jq "$text = \"a$mark\"" "$good" | sed "s/$mark/\\xff\\xfe/" >"$d/bad-utf8.json"
+	jq "$text = \"a$mark\"" "$good" | sed "s/$mark/\\xed\\xa0\\x80/" >"$d/surrogate.json"
 	{ head -c 100000 /dev/zero | tr '\0' '['; } >"$d/deep.json"
-	printf '{"format": "beter-export", "format_version": "1", "schema_version": 1, "tables": {}}' >"$d/type.json"
-	printf '{"format": "beter-export", "format_version": 1, "schema_version": 1, "tables": []}' >"$d/tables.json"
-	printf '{"format": "beter-export", "format_version": 1, "schema_version": 1, "tables": {}} trailing' >"$d/trailing.json"
-	jq -c '.tables.person[0].name = ("x" * 1048576)' "$good" >"$d/1mb-field.json"
-	jq -c '.tables.person[0].name = 3' "$good" >"$d/wrong-type.json"
-	jq -c '.tables.person[0].code = ["JDV"]' "$good" >"$d/array-value.json"
-	jq -c '.tables.person[0].id = 1.5' "$good" >"$d/fraction.json"
-	local f
-	for f in empty truncated nul bad-utf8 deep type tables trailing 1mb-field wrong-type array-value fraction; do
+	{ cat "$good"; printf ' trailing'; } >"$d/trailing.json"
+	jq -c '[.]' "$good" >"$d/array.json"
+	jq -c "$text = (\"x\" * 1048576)" "$good" >"$d/1mb-field.json"
+	jq -c "$text = 3" "$good" >"$d/text-number.json"
+	jq -c "$text = [$text]" "$good" >"$d/text-array.json"
+	jq -c "$number = \"1\"" "$good" >"$d/number-text.json"
+	jq -c "$number = 1.5" "$good" >"$d/fraction.json"
+	jq -c "$number = 1e300" "$good" >"$d/huge.json"
+	local f cases="empty truncated blank escaped-nul nul bad-utf8 surrogate deep trailing array 1mb-field text-number
+		text-array number-text fraction huge"
+	if jq -e '.format == "beter-export"' "$good" >/dev/null 2>&1; then
+		printf '{"format": "beter-export", "format_version": "1", "schema_version": 1, "tables": {}}' >"$d/type.json"
+		printf '{"format": "beter-export", "format_version": 1, "schema_version": 1, "tables": []}' >"$d/tables.json"
+		sed '0,/"format"/s//"form\x00at"/' "$good" >"$d/nul-key.json"
+		cases="$cases type tables nul-key"
+	fi
+	for f in $cases; do
 		bad_input "$@" "$d/$f.json"
 	done
 }

@@ -55,6 +55,9 @@ int framework_parse_json(const char *name, const char *text, struct framework *f
 /* Read items from CSV; key, title, scale and labels ("a|b|c|d") come from the caller. */
 int framework_parse_csv(const char *path, const char *key, const char *title, int min, int max, const char *labels,
 			struct framework *fw, struct beter_err *err);
+/* The same from CSV text already read; name is used in messages. */
+int framework_parse_csv_mem(const char *name, const char *data, size_t len, const char *key, const char *title, int min,
+			    int max, const char *labels, struct framework *fw, struct beter_err *err);
 /* The normalised JSON document (malloc'd). */
 char *framework_to_json(const struct framework *fw);
 

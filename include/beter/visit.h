@@ -46,6 +46,7 @@ struct visit_obs {
 	char *seen, *effect;
 	struct visit_score_in *scores;
 	size_t nscores;
+	char *from; /* the JSON file the scores came from (for messages), or NULL */
 };
 void visit_obs_release(struct visit_obs *obs);
 /* "ITEM=VALUE" (what names the source in messages, e.g. "--score"). */
@@ -55,10 +56,9 @@ int visit_obs_add_score(struct visit_obs *obs, const char *spec, const char *wha
  * "aborting" message. */
 int visit_obs_parse_text(const char *text, struct visit_obs *obs, struct beter_err *err);
 /* {"seen": TEXT, "effect": TEXT, "scores": {"ITEM": VALUE, ...}}. */
-int visit_obs_parse_json(const char *name, const char *text, struct visit_obs *obs, struct beter_err *err);
-/* The editor template, in Dutch: a header describing the visit (line, may be
- * NULL), the feedback model's prompts and the framework's items, as '#'
- * lines. */
+int visit_obs_parse_json(const char *name, const char *text, size_t len, struct visit_obs *obs, struct beter_err *err);
+/* The editor template, in Dutch: a header describing the visit (line, may be NULL), the
+ * feedback model's prompts and the framework's items, as '#' lines. */
 int visit_template(sqlite3 *db, int64_t school, const char *header, const char *framework_key, struct strbuf *sb,
 		   struct beter_err *err);
 

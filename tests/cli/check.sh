@@ -26,6 +26,79 @@ sqlite3 rules.db "PRAGMA ignore_check_constraints = ON;
   UPDATE person SET uid = 'not-a-uid' WHERE code = 'LVS'"
 run beter --db rules.db check
 
+note every part: the demo school is sound
+(export BETER_DB="$PWD/full.db"; demo="$SHARE/demo"
+ beter -q init --school "IKC De Vlinderboom" --brin 99ZZ --sector po
+ beter -q person import "$demo/roster.csv"
+ for part in "$demo"/[0-9][0-9]-*.sh; do . "$part"; done
+ beter -q school add "De Andere School"
+ beter -q person add XX --name "Iemand Anders" --role leraar --school "De Andere School"
+ beter -q team add "Ander Team" --school "De Andere School") >/dev/null 2>&1
+run beter --db full.db check
+# break a copy of it behind the back of beter (no foreign keys, no CHECK
+# constraints) and expect one precise line per broken rule
+broken() { # NAME SQL: a copy of full.db with SQL applied
+	cp full.db "$1.db"
+	sqlite3 "$1.db" "PRAGMA foreign_keys = OFF; PRAGMA ignore_check_constraints = ON; $2"
+}
+other="(SELECT id FROM person WHERE code = 'XX')"
+broken boards "
+  UPDATE board_session SET date = '2026-02-30' WHERE id = 1;
+  UPDATE board_session SET leader_id = $other WHERE id = 2;
+  INSERT INTO board_checkin(session_id, person_id, score) VALUES (3, $other, 7);
+  UPDATE board_item SET goal_id = 3 WHERE id = 16;
+  UPDATE board_action SET done_session_id = (SELECT min(id) FROM board_session WHERE team_id = 4) WHERE id = 6;
+  INSERT INTO board_action_who(action_id, person_id) VALUES (9, $other);
+  UPDATE goal SET team_id = (SELECT id FROM team WHERE name = 'Ander Team') WHERE id = 4;
+  UPDATE goal SET candidate_id = 5 WHERE id = 2;
+  INSERT INTO goal_measure(uid, goal_id, date, score) VALUES (lower(hex(randomblob(16))), 7, '2026-11-02', 6);
+  UPDATE goal_measure SET session_id = (SELECT min(id) FROM board_session WHERE team_id = 3) WHERE id = 2;
+  UPDATE goal_activity SET goal_id = 5 WHERE id = 1;
+  UPDATE goal_talk SET goal_id = 5 WHERE id = 2"
+run beter --db boards.db check
+broken visits "
+  UPDATE visit_score SET score = 5 WHERE id = 1;
+  UPDATE visit_score SET score = 0 WHERE id = 2;
+  UPDATE visit_score SET score = 'drie' WHERE id = 3;
+  UPDATE visit_score SET item = 'klimaat.99' WHERE id = 4;
+  UPDATE visit SET focus = 'item', focus_item = 'uitleg.9' WHERE id = 2;
+  UPDATE visit SET focus = 'item', focus_item = 'uitleg.1', framework_id = NULL WHERE id = 22;
+  UPDATE visit SET focus = 'goal', focus_goal_id = 6 WHERE id = 3;
+  UPDATE visit SET teacher_id = $other, date = '2026-11-31' WHERE id = 5;
+  INSERT INTO visit_devpoint(visit_id, goal_id) VALUES (6, 7);
+  UPDATE visit SET framework_id = NULL WHERE id = 7;
+  INSERT INTO visit_framework(uid, school_id, key, title, source, doc, updated)
+    VALUES (lower(hex(randomblob(16))), 1, 'kapot', 'Kapot', 'imported', '{\"scale\": {\"min\": 4, \"max\": 1}, \"domains\": []}', '2026-11-20')"
+run beter --db visits.db check
+broken arenas "
+  UPDATE arena SET team_id = (SELECT id FROM team WHERE name = 'Ander Team'), day = '2026-10-7' WHERE id = 1;
+  UPDATE arena_item SET from_group = 'ouders' WHERE item_no = 4;
+  UPDATE arena_answer SET answer = 'd' WHERE id = 2;
+  INSERT INTO goal_candidate(uid, team_id, text, impact, feasibility, added, arena_id) VALUES
+    (lower(hex(randomblob(16))), (SELECT id FROM team WHERE name = 'Ander Team'), 'Uitleg', 3, 3, '2026-11-20', 1)"
+run beter --db arenas.db check
+broken surveys "
+  UPDATE survey_response SET answers = x'0004020400010303020004030003030202030305ff' WHERE id = 1;
+  UPDATE survey_response SET answers = x'0302040404030203030404030402030409020300' WHERE id = 2;
+  UPDATE survey_response SET n_answers = 6 WHERE id = 40;
+  UPDATE survey_response SET team_id = (SELECT id FROM team WHERE name = 'Ander Team') WHERE id = 3;
+  UPDATE survey SET team_id = (SELECT id FROM team WHERE name = 'Ander Team') WHERE id = 1;
+  UPDATE survey_text SET item_id = (SELECT id FROM survey_item WHERE kind = 'likert' ORDER BY id LIMIT 1) WHERE id = 1;
+  UPDATE survey_item SET scale_id = (SELECT max(id) FROM survey_scale) WHERE id = 1"
+run beter --db surveys.db check
+broken phases "
+  DROP INDEX trajectory_one_active; DROP INDEX trajectory_one_active_phase;
+  INSERT INTO trajectory(uid, school_id, team_id, model_key, model_name, started)
+    VALUES (lower(hex(randomblob(16))), 1, 3, 'leerkracht', 'leerKRACHT', '2026-11-01'),
+           (lower(hex(randomblob(16))), 1, 3, 'leerkracht', 'leerKRACHT', '2026-11-02');
+  UPDATE trajectory_phase SET status = 'active', started = '2026-10-01' WHERE id = 9;
+  UPDATE trajectory SET status = 'done', ended = '2026-11-19' WHERE id = 1;
+  UPDATE trajectory_item SET done = '2026-10-20' WHERE id = (SELECT min(id) FROM trajectory_item WHERE phase_id = 1);
+  UPDATE trajectory_item SET done = '2026-11-01' WHERE id = (SELECT min(id) FROM trajectory_item WHERE phase_id = 10);
+  UPDATE trajectory SET team_id = (SELECT id FROM team WHERE name = 'Ander Team') WHERE id = 2"
+run beter --db phases.db check
+run beter --db phases.db --json check
+
 note a store with no school
 cp "$BETER_DB" empty.db
 sqlite3 empty.db "PRAGMA foreign_keys = OFF; DELETE FROM team_member; DELETE FROM team; DELETE FROM person; DELETE FROM school"

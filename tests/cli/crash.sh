@@ -61,3 +61,18 @@ BETER_DB=full.db beter export >big.json
 rm -f "$BETER_DB" "$BETER_DB-wal" "$BETER_DB-shm"
 quiet beter import school.json
 crash_test json "SELECT count(*) FROM person" $rows beter import big.json
+
+# a big survey export: thousands of pupils' answers to the lesson feedback
+srows=6000
+sed '1s/^\xef\xbb\xbf//; 1q' "$SHARE/demo/lesfeedback-groep-7-8.csv" >big-survey.csv
+awk -v n=$srows 'BEGIN { srand(3); split("Ja,Nee,Een beetje", l, ",")
+	for (i = 1; i <= n; i++) {
+		printf "%d,2026-11-12 10:16:00,2026-11-12 10:17:00", i
+		for (j = 0; j < 7; j++) printf ",%s", l[int(rand() * 3) + 1]
+		printf ",\"Opmerking %d, met een komma\"\n", i
+	} }' >>big-survey.csv
+rm -f "$BETER_DB" "$BETER_DB-wal" "$BETER_DB-shm"
+quiet beter import school.json
+quiet beter survey add --instrument lesfeedback-leerlingen --wave "groep 8, 2026-11-12"
+crash_test survey "SELECT (SELECT count(*) FROM survey_response) + (SELECT count(*) FROM survey_text)" \
+	$((2 * srows)) beter survey import 1 big-survey.csv

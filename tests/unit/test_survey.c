@@ -35,6 +35,13 @@ static void test_instrument_parse(void **state)
 	const char *lowmin = "{\"id\":\"t\",\"title\":\"T\",\"kind\":\"culture\",\"min_n\":2}";
 	assert_int_equal(survey_instrument_parse("m.json", lowmin, strlen(lowmin), &in, &err), BETER_DATAERR);
 	assert_string_equal(err.msg, "m.json: field 'min_n': 2 is outside 3-1000");
+	/* found by fuzzing: a number beyond int was cast before its range was checked */
+	const char *huge = "{\"id\":\"t\",\"title\":\"T\",\"kind\":\"culture\",\"min_n\":32222222222222222222222}";
+	assert_int_equal(survey_instrument_parse("h.json", huge, strlen(huge), &in, &err), BETER_DATAERR);
+	assert_string_equal(err.msg, "h.json: field 'min_n': 3.22222222222222e+22 is outside 3-1000");
+	const char *low = "{\"id\":\"t\",\"title\":\"T\",\"kind\":\"culture\",\"min_n\":-1e300}";
+	assert_int_equal(survey_instrument_parse("l.json", low, strlen(low), &in, &err), BETER_DATAERR);
+	assert_string_equal(err.msg, "l.json: field 'min_n': -1e+300 is outside 3-1000");
 }
 
 static void test_packing(void **state)

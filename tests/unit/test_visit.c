@@ -95,6 +95,12 @@ static void test_status(void **state)
 	assert_int_equal(visit_status_parse("open"), -1);
 }
 
+/* Parse an observation document held in a C string. */
+static int obs_json(const char *text, struct visit_obs *obs, struct beter_err *err)
+{
+	return visit_obs_parse_json("t.json", text, strlen(text), obs, err);
+}
+
 static void test_text_entry(void **state)
 {
 	struct visit_obs obs;
@@ -122,14 +128,20 @@ static void test_text_entry(void **state)
 			 BETER_DATAERR);
 	assert_string_equal(err.msg, "line 5: the item 'klimaat.1' is scored twice; give one score per item");
 
-	assert_int_equal(visit_obs_parse_json("t.json", "{\"seen\": \"a\", \"effect\": \"b\", \"scores\": {\"x.1\": 2}}",
-					      &obs, &err), 0);
+	assert_int_equal(obs_json("{\"seen\": \"a\", \"effect\": \"b\", \"scores\": {\"x.1\": 2}}", &obs, &err), 0);
 	assert_int_equal(obs.nscores, 1);
 	visit_obs_release(&obs);
-	assert_int_equal(visit_obs_parse_json("t.json", "{\"seen\": 3}", &obs, &err), BETER_DATAERR);
+	assert_int_equal(obs_json("{\"seen\": 3}", &obs, &err), BETER_DATAERR);
 	assert_string_equal(err.msg, "t.json: field 'seen': expected a string");
-	assert_int_equal(visit_obs_parse_json("t.json", "{\"scores\": {\"x\": 2.5}}", &obs, &err), BETER_DATAERR);
-	assert_int_equal(visit_obs_parse_json("t.json", "[", &obs, &err), BETER_DATAERR);
+	assert_int_equal(obs_json("{\"scores\": {\"x\": 2.5}}", &obs, &err), BETER_DATAERR);
+	assert_int_equal(obs_json("[", &obs, &err), BETER_DATAERR);
+	/* one document, nothing after it, no NUL in text */
+	assert_int_equal(obs_json("{\"seen\": \"a\"} {}", &obs, &err), BETER_DATAERR);
+	assert_string_equal(err.msg, "t.json:1:15: text after the end of the document");
+	assert_int_equal(obs_json("{\"seen\": \"a\\u0000b\"}", &obs, &err), BETER_DATAERR);
+	assert_string_equal(err.msg, "t.json:1:12: \\u0000 (a NUL character) is not allowed in text");
+	assert_int_equal(visit_obs_parse_json("t.json", "{\"seen\": \"a\0b\"}", 16, &obs, &err), BETER_DATAERR);
+	assert_string_equal(err.msg, "t.json:1:12: a NUL byte (the file must be UTF-8 text)");
 }
 
 static void test_visit_flow(void **state)
@@ -259,6 +271,14 @@ static void test_framework_csv(void **state)
 	framework_release(&fw);
 	assert_int_equal(framework_parse_csv(path, "eigen", "Eigen", 1, 4, "a|b", &fw, &err), BETER_DATAERR);
 	unlink(path);
+	/* the same from text in memory */
+	assert_int_equal(framework_parse_csv_mem("mem.csv", csv, strlen(csv), "eigen", "Eigen", 1, 5, "a|b|c|d|e", &fw, &err), 0);
+	assert_int_equal(fw.nitems, 3);
+	framework_release(&fw);
+	/* a scale bound beyond int is not a whole number we can use (no cast of it) */
+	const char *huge = "{\"key\": \"k\", \"title\": \"K\", \"scale\": {\"min\": 1e300, \"max\": 4}, \"domains\": []}";
+	assert_int_equal(framework_parse_json("h.json", huge, &fw, &err), BETER_DATAERR);
+	assert_string_equal(err.msg, "h.json: field 'scale.min': expected a whole number");
 }
 
 int main(void)

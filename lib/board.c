@@ -356,7 +356,7 @@ int board_action_done(sqlite3 *db, int64_t school, int64_t id, int day, int64_t 
 {
 	sqlite3_stmt *st;
 	int64_t team;
-	int rc, added, done;
+	int rc, added = 0, done = 0;
 
 	if ((rc = find_action(db, school, id, &team, &added, &done, err)))
 		return rc;
@@ -379,7 +379,7 @@ int board_action_rm(sqlite3 *db, int64_t school, int64_t id, int day, struct bet
 {
 	sqlite3_stmt *st;
 	int64_t team;
-	int rc, added, done;
+	int rc, added = 0, done = 0;
 
 	if ((rc = find_action(db, school, id, &team, &added, &done, err)))
 		return rc;
@@ -1013,7 +1013,7 @@ int board_session_add(sqlite3 *db, int64_t school, const struct board_session_ne
 		}
 	/* 4. actions done */
 	for (int i = 0; i < s->ndone; i++) {
-		int64_t team;
+		int64_t team = 0;
 		int added, done;
 		if ((rc = find_action(db, school, s->done[i], &team, &added, &done, err)))
 			return rc;

@@ -144,7 +144,7 @@ static int parse_doc(const char *name, cJSON *root, struct framework *fw, struct
 {
 	const char *s;
 	cJSON *scale, *labels, *domains, *d;
-	int rc, min, max, di = 0;
+	int rc, min = 0, max = 0, di = 0;
 	char where[160];
 
 	if (!cJSON_IsObject(root))

@@ -796,7 +796,7 @@ int phase_check(sqlite3 *db, int64_t trajectory, const char *item, int undo, int
 		size_t keysize, struct beter_err *err)
 {
 	sqlite3_stmt *st;
-	int64_t pid, iid;
+	int64_t pid = 0, iid = 0;
 	char name[256], day[11], sday[11];
 	int started, rc, was_done;
 

@@ -54,6 +54,8 @@ static int run_report(struct ctx *c, struct optparse *p)
 		return cmd_usage(c, "give --team TEAM or --school, not both");
 	if (week && (from || to))
 		return cmd_usage(c, "give --week or --from/--to, not both");
+	if (!format && c->fmt_given && c->fmt != OUT_JSON)
+		return cmd_usage(c, "a report is html, md or json: give --format html|md|json (not --csv, --tsv or --table)");
 	fmt = format ? report_format_parse(format) : (c->fmt == OUT_JSON ? REPORT_JSON : REPORT_HTML);
 	if (fmt < 0)
 		return cmd_usage(c, "--format: unknown report format '%s' (use html, md or json)", format);

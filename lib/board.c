@@ -425,7 +425,7 @@ int board_action_list(sqlite3 *db, int64_t team_id, int open, int overdue, int d
 		out_int(o, sqlite3_column_int64(st, 0));
 		out_text(o, col_text(st, 1));
 		out_text(o, col_text(st, 2));
-		out_text(o, col_text(st, 3));
+		out_text_list(o, col_text(st, 3), ' ');
 		out_text(o, col_text(st, 4));
 		out_int_or_null(o, st, 5);
 		out_text(o, state);
@@ -667,7 +667,7 @@ static int action_rows(const struct view *v, struct out *o, struct beter_err *er
 		team_cell(v, o);
 		out_int(o, sqlite3_column_int64(st, 0));
 		out_text(o, col_text(st, 1));
-		out_text(o, col_text(st, 2));
+		out_text_list(o, col_text(st, 2), ' ');
 		out_text(o, col_text(st, 3));
 		out_int_or_null(o, st, 4);
 		out_text(o, board_action_state(day_of(col_text(st, 3)), day_of(col_text(st, 5)), is_done, v->asof));

@@ -280,3 +280,4 @@ fi
 note phase conditions from the boards
 run beter phase conditions --to 2026-11-20
 run beter --json phase conditions --from 2026-11-16 --to 2026-11-20
+run beter report --csv

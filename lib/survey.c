@@ -1176,7 +1176,7 @@ struct imp {
 	int fresh; /* the survey held no responses: every row is new (uids are unique within a file) */
 	struct keyset seen;
 	struct team_cache teams;
-	sqlite3_stmt *ins, *get, *upd, *tins, *tdel;
+	sqlite3_stmt *ins, *get, *upd, *tins, *tupd, *tdel;
 	struct strbuf idbuf;
 };
 
@@ -1384,6 +1384,7 @@ static void imp_release(struct imp *m)
 	sqlite3_finalize(m->get);
 	sqlite3_finalize(m->upd);
 	sqlite3_finalize(m->tins);
+	sqlite3_finalize(m->tupd);
 	sqlite3_finalize(m->tdel);
 	survey_instrument_release(&m->in);
 	free(m->item_ids);
@@ -1437,9 +1438,13 @@ static int imp_prepare(struct imp *m, struct beter_err *err)
 	    (rc = store_prepare(m->db, "UPDATE survey_response SET team_id = ?2, rater = ?3, n_answers = ?4, answers = ?5 "
 				       "WHERE id = ?1 AND (team_id IS NOT ?2 OR rater IS NOT ?3 OR answers IS NOT ?5)",
 				&m->upd, err)) ||
-	    (rc = store_prepare(m->db, "INSERT INTO survey_text(uid, response_id, item_id, text) VALUES (?1, ?2, ?3, ?4) "
-				       "ON CONFLICT(uid) DO UPDATE SET text = excluded.text WHERE text IS NOT excluded.text",
+	    /* insert, or else update: an upsert would use up a number of the
+	     * AUTOINCREMENT sequence, and importing a file again must change nothing */
+	    (rc = store_prepare(m->db, "INSERT INTO survey_text(uid, response_id, item_id, text) SELECT ?1, ?2, ?3, ?4 "
+				       "WHERE NOT EXISTS (SELECT 1 FROM survey_text WHERE uid = ?1)",
 				&m->tins, err)) ||
+	    (rc = store_prepare(m->db, "UPDATE survey_text SET text = ?2 WHERE uid = ?1 AND text IS NOT ?2", &m->tupd,
+				err)) ||
 	    (rc = store_prepare(m->db, "DELETE FROM survey_text WHERE response_id = ?1 AND item_id = ?2", &m->tdel, err)))
 		return rc;
 	return 0;
@@ -1666,6 +1671,13 @@ static int import_row(struct imp *m, struct csvin *r, long index, unsigned char 
 		sqlite3_bind_text(m->tins, 4, s, (int)len, SQLITE_TRANSIENT);
 		if ((rc = sqlite3_step(m->tins)) != SQLITE_DONE)
 			return store_fail(m->db, rc, err, "storing a free-text answer");
+		if (sqlite3_changes(m->db) == 0) {
+			sqlite3_reset(m->tupd);
+			store_bind_text(m->tupd, 1, tuid);
+			sqlite3_bind_text(m->tupd, 2, s, (int)len, SQLITE_TRANSIENT);
+			if ((rc = sqlite3_step(m->tupd)) != SQLITE_DONE)
+				return store_fail(m->db, rc, err, "storing a free-text answer");
+		}
 		changed |= !added && sqlite3_changes(m->db) > 0;
 	}
 	if (added)

@@ -235,3 +235,11 @@ run beter survey compare --instrument cultuursurvey --waves 0-meting
 run beter survey compare --instrument cultuursurvey --waves 0-meting,jaar-9
 run beter survey compare --instrument thermometer --waves a,b
 run beter survey compare --waves a,b
+
+note a second import of an export with free-text answers changes nothing
+quiet beter survey add --instrument cultuursurvey --wave "herhaling" --opens 2026-11-09 --closes 2026-11-18
+n=$(beter --json survey list | jq '.[-1].id')
+quiet beter survey import "$n" "$SHARE/demo/cultuursurvey-november.csv"
+before=$(store_digest)
+run beter survey import "$n" "$SHARE/demo/cultuursurvey-november.csv"
+[ "$before" = "$(store_digest)" ] && echo "store unchanged"

@@ -237,9 +237,12 @@ run beter survey compare --instrument thermometer --waves a,b
 run beter survey compare --waves a,b
 
 note a second import of an export with free-text answers changes nothing
+for t in "Team Onderbouw" "Team Middenbouw" "Team Bovenbouw"; do beter -q team add "$t" 2>/dev/null; done
+cp "$SHARE/demo/cultuursurvey-november.csv" november.csv
 quiet beter survey add --instrument cultuursurvey --wave "herhaling" --opens 2026-11-09 --closes 2026-11-18
 n=$(beter --json survey list | jq '.[-1].id')
-quiet beter survey import "$n" "$SHARE/demo/cultuursurvey-november.csv"
+quiet beter survey import "$n" november.csv
+beter --csv survey report "$n" | grep -c '^comments' | sed 's/^/free-text answers shown: /'
 before=$(store_digest)
-run beter survey import "$n" "$SHARE/demo/cultuursurvey-november.csv"
+run beter survey import "$n" november.csv
 [ "$before" = "$(store_digest)" ] && echo "store unchanged"

@@ -33,8 +33,8 @@ while [ $# -gt 0 ]; do
 	esac
 done
 case $size in
-small) schools=3 teachers=60 pupils=300 runs=1 bigruns=1 boards=3 startruns=3 ;;
-board) schools=100 teachers=5000 pupils=60000 runs=7 bigruns=5 boards=10 startruns=31 ;;
+small) schools=3 teachers=60 pupils=300 runs=1 bigruns=1 boards=3 startruns=3 export_records=0 ;;
+board) schools=100 teachers=5000 pupils=60000 runs=7 bigruns=5 boards=10 startruns=31 export_records=1000000 ;;
 *) echo "run.sh: --size: '$size' is not small or board" >&2; exit 2 ;;
 esac
 case $beter in /*) ;; *) beter=$(pwd)/$beter ;; esac
@@ -219,12 +219,22 @@ bench_export() {
 		row "beter export, whole store as JSON" "skipped: beter export not available" "-" "-" "<= 1.0, memory flat" "-"
 		return 0
 	fi
-	say "measuring the export ..."
 	tables=$(sqlite3 "$db" "SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
+	count_records() { for t in $tables; do sqlite3 "$db" "SELECT count(*) FROM \"$t\""; done | awk '{s += $1} END {print s}'; }
+	# earlier school years' waves of the pupil survey, until the store holds
+	# the export's size (the same files again: the export does not care)
+	records=$(count_records)
+	w=5
+	while [ "$records" -lt "$export_records" ]; do
+		id=$(survey_add --wave "peiling-$w" --school="$first")
+		b -q survey import "$id" "$data/pupils-wave-$(((w - 1) % 4 + 1)).csv" --school "$first"
+		w=$((w + 1))
+		records=$(count_records)
+	done
+	say "measuring the export ..."
 	sql=""
 	for t in $tables; do sql="$sql SELECT * FROM \"$t\";"; done
-	records=$(for t in $tables; do sqlite3 "$db" "SELECT count(*) FROM \"$t\""; done | awk '{s += $1} END {print s}')
-	set -- $(measure $bigruns -- "$beter" --db "$db" export -- sqlite3 -json "$db" "$sql")
+	set -- $(measure $bigruns --rss -- "$beter" --db "$db" export -- sqlite3 -json "$db" "$sql")
 	row "beter export, $records records as JSON" "$(sec $1), $(($2 / 1024)) MB" "$(sec $3) sqlite3 -json" \
 		"$(ratio $1 $3)" "<= 1.0, memory flat" "$(verdict "$1 / $3 <= 1.0 and $2 <= 32768")"
 }

@@ -240,13 +240,6 @@ static int check_votes(int64_t votes, struct beter_err *err)
 
 /* ---- writing ---- */
 
-static int step_done(sqlite3 *db, sqlite3_stmt *st, const char *what, struct beter_err *err)
-{
-	int rc = sqlite3_step(st);
-	sqlite3_finalize(st);
-	return rc == SQLITE_DONE ? 0 : store_fail(db, rc, err, what);
-}
-
 int arena_add(sqlite3 *db, int64_t school, int64_t team, const char *theme, int day, const char *pupil_group,
 	      int64_t *id, struct beter_err *err)
 {
@@ -270,7 +263,7 @@ int arena_add(sqlite3 *db, int64_t school, int64_t team, const char *theme, int 
 	store_bind_text(st, 4, theme);
 	store_bind_text(st, 5, date);
 	store_bind_text(st, 6, pupil_group);
-	if ((rc = step_done(db, st, "adding the arena", err)))
+	if ((rc = store_step_done(db, st, "adding the arena", err)))
 		return rc;
 	if (id)
 		*id = sqlite3_last_insert_rowid(db);
@@ -424,7 +417,7 @@ int arena_edit(sqlite3 *db, int64_t arena, int64_t item, int64_t votes, const ch
 		sqlite3_bind_int64(st, 2, votes);
 	store_bind_text(st, 3, tag);
 	store_bind_text(st, 4, text);
-	return step_done(db, st, "changing the input", err);
+	return store_step_done(db, st, "changing the input", err);
 }
 
 int arena_deepen(sqlite3 *db, int64_t arena, int64_t item, char answer, const char *text, struct beter_err *err)
@@ -447,7 +440,7 @@ int arena_deepen(sqlite3 *db, int64_t arena, int64_t item, char answer, const ch
 	sqlite3_bind_int64(st, 2, id);
 	store_bind_text(st, 3, a);
 	store_bind_text(st, 4, text);
-	return step_done(db, st, "adding the answer", err);
+	return store_step_done(db, st, "adding the answer", err);
 }
 
 int arena_set_outcome(sqlite3 *db, int64_t arena, const char *text, int day, struct beter_err *err)
@@ -464,7 +457,7 @@ int arena_set_outcome(sqlite3 *db, int64_t arena, const char *text, int day, str
 	sqlite3_bind_int64(st, 1, arena);
 	store_bind_text(st, 2, text);
 	store_bind_text(st, 3, date);
-	return step_done(db, st, "recording the outcome", err);
+	return store_step_done(db, st, "recording the outcome", err);
 }
 
 /* ---- top lists ---- */

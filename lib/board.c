@@ -45,34 +45,6 @@ int board_text_section(const char *section)
 
 /* ---- small helpers ---- */
 
-static void bind_day(sqlite3_stmt *st, int i, int day)
-{
-	char buf[11];
-	date_format(day, buf);
-	sqlite3_bind_text(st, i, buf, -1, SQLITE_TRANSIENT);
-}
-
-static int day_of(const char *s)
-{
-	int y, m, d;
-	if (s && sscanf(s, "%d-%d-%d", &y, &m, &d) == 3)
-		return date_from_ymd(y, m, d);
-	return 0;
-}
-
-static const char *col_text(sqlite3_stmt *st, int i)
-{
-	return (const char *)sqlite3_column_text(st, i);
-}
-
-static void out_int_or_null(struct out *o, sqlite3_stmt *st, int i)
-{
-	if (sqlite3_column_type(st, i) == SQLITE_NULL)
-		out_null(o);
-	else
-		out_int(o, sqlite3_column_int64(st, i));
-}
-
 static int check_text(const char *s, const char *what, int required, struct beter_err *err)
 {
 	if (!s || !*s) {
@@ -130,8 +102,8 @@ static int team_member(sqlite3 *db, int64_t team_id, int64_t person, const char 
 	sqlite3_bind_int64(st, 1, person);
 	sqlite3_bind_int64(st, 2, team_id);
 	if (sqlite3_step(st) == SQLITE_ROW) {
-		snprintf(code, sizeof(code), "%s", col_text(st, 0));
-		snprintf(team, sizeof(team), "%s", col_text(st, 1));
+		snprintf(code, sizeof(code), "%s", store_col(st, 0));
+		snprintf(team, sizeof(team), "%s", store_col(st, 1));
 		member = sqlite3_column_int(st, 2);
 	}
 	sqlite3_finalize(st);
@@ -173,18 +145,18 @@ int board_item_add_ex(sqlite3 *db, int64_t team_id, const struct board_item_new 
 	store_bind_text(st, 3, n->section);
 	store_bind_text(st, 4, n->text ? n->text : "");
 	if (n->has_period) {
-		bind_day(st, 5, n->period_start);
-		bind_day(st, 6, n->period_end);
+		store_bind_day(st, 5, n->period_start);
+		store_bind_day(st, 6, n->period_end);
 	}
 	if (rhythm)
-		bind_day(st, 7, n->on_date);
+		store_bind_day(st, 7, n->on_date);
 	if (n->person)
 		sqlite3_bind_int64(st, 8, n->person);
 	if (n->goal)
 		sqlite3_bind_int64(st, 9, n->goal);
 	if (n->session)
 		sqlite3_bind_int64(st, 10, n->session);
-	bind_day(st, 11, n->day);
+	store_bind_day(st, 11, n->day);
 	if ((rc = step_done(db, st, "adding to the board", err)))
 		return rc;
 	if (id)
@@ -226,7 +198,7 @@ int board_item_set(sqlite3 *db, int64_t team_id, const char *section, const char
 		return rc;
 	sqlite3_bind_int64(st, 1, team_id);
 	store_bind_text(st, 2, section);
-	bind_day(st, 3, day);
+	store_bind_day(st, 3, day);
 	if ((rc = step_done(db, st, "--date", err)))
 		return rc;
 	return board_item_add(db, team_id, section, text, day, NULL, err);
@@ -253,7 +225,7 @@ int board_item_rm(sqlite3 *db, int64_t school, const char *section, int64_t id, 
 	sqlite3_bind_int64(st, 3, school);
 	if (sqlite3_step(st) == SQLITE_ROW) {
 		found = 1;
-		added = day_of(col_text(st, 0));
+		added = date_of(store_col(st, 0));
 	}
 	sqlite3_finalize(st);
 	if (!found)
@@ -264,7 +236,7 @@ int board_item_rm(sqlite3 *db, int64_t school, const char *section, int64_t id, 
 	if ((rc = store_prepare(db, "UPDATE board_item SET removed = ?2 WHERE id = ?1", &st, err)))
 		return rc;
 	sqlite3_bind_int64(st, 1, id);
-	bind_day(st, 2, day);
+	store_bind_day(st, 2, day);
 	return step_done(db, st, "removing the item", err);
 }
 
@@ -305,10 +277,10 @@ int board_action_add(sqlite3 *db, int64_t team_id, const struct board_action_new
 	sqlite3_bind_int64(st, 2, team_id);
 	store_bind_text(st, 3, a->team_action ? "team" : "klas");
 	store_bind_text(st, 4, a->what);
-	bind_day(st, 5, a->due);
+	store_bind_day(st, 5, a->due);
 	if (a->goal)
 		sqlite3_bind_int64(st, 6, a->goal);
-	bind_day(st, 7, a->day);
+	store_bind_day(st, 7, a->day);
 	if ((rc = step_done(db, st, "adding the action", err)))
 		return rc;
 	aid = sqlite3_last_insert_rowid(db);
@@ -342,7 +314,7 @@ static int find_action(sqlite3 *db, int64_t school, int64_t id, int64_t *team, i
 	if (sqlite3_step(st) == SQLITE_ROW) {
 		found = 1;
 		*team = sqlite3_column_int64(st, 0);
-		*added = day_of(col_text(st, 1));
+		*added = date_of(store_col(st, 1));
 		*done = sqlite3_column_int(st, 2);
 	}
 	sqlite3_finalize(st);
@@ -369,7 +341,7 @@ int board_action_done(sqlite3 *db, int64_t school, int64_t id, int day, int64_t 
 	if ((rc = store_prepare(db, "UPDATE board_action SET done = ?2, done_session_id = ?3 WHERE id = ?1", &st, err)))
 		return rc;
 	sqlite3_bind_int64(st, 1, id);
-	bind_day(st, 2, day);
+	store_bind_day(st, 2, day);
 	if (session)
 		sqlite3_bind_int64(st, 3, session);
 	return step_done(db, st, "marking the action done", err);
@@ -388,7 +360,7 @@ int board_action_rm(sqlite3 *db, int64_t school, int64_t id, int day, struct bet
 	if ((rc = store_prepare(db, "UPDATE board_action SET removed = ?2 WHERE id = ?1", &st, err)))
 		return rc;
 	sqlite3_bind_int64(st, 1, id);
-	bind_day(st, 2, day);
+	store_bind_day(st, 2, day);
 	return step_done(db, st, "removing the action", err);
 }
 
@@ -417,20 +389,20 @@ int board_action_list(sqlite3 *db, int64_t team_id, int open, int overdue, int d
 	out_list(o, action_cols, N(action_cols));
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		int is_done = sqlite3_column_type(st, 6) != SQLITE_NULL;
-		const char *state = board_action_state(day_of(col_text(st, 4)), day_of(col_text(st, 6)), is_done, day);
+		const char *state = board_action_state(date_of(store_col(st, 4)), date_of(store_col(st, 6)), is_done, day);
 		if ((open || overdue) && is_done)
 			continue;
 		if (overdue && strcmp(state, "overdue"))
 			continue;
 		out_int(o, sqlite3_column_int64(st, 0));
-		out_text(o, col_text(st, 1));
-		out_text(o, col_text(st, 2));
-		out_text_list(o, col_text(st, 3), ' ');
-		out_text(o, col_text(st, 4));
-		out_int_or_null(o, st, 5);
+		out_text(o, store_col(st, 1));
+		out_text(o, store_col(st, 2));
+		out_text_list(o, store_col(st, 3), ' ');
+		out_text(o, store_col(st, 4));
+		store_out_int(o, st, 5);
 		out_text(o, state);
-		out_text(o, col_text(st, 6));
-		out_text(o, col_text(st, 7));
+		out_text(o, store_col(st, 6));
+		out_text(o, store_col(st, 7));
 		out_row_end(o);
 	}
 	out_end(o);
@@ -486,8 +458,8 @@ static int text_rows(const struct view *v, struct out *o, struct beter_err *err)
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		team_cell(v, o);
 		out_int(o, sqlite3_column_int64(st, 0));
-		out_text(o, col_text(st, 1));
-		out_text(o, col_text(st, 2));
+		out_text(o, store_col(st, 1));
+		out_text(o, store_col(st, 2));
 		out_row_end(o);
 	}
 	sqlite3_finalize(st);
@@ -512,10 +484,10 @@ static int arena_rows(const struct view *v, struct out *o, struct beter_err *err
 		return rc;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		team_cell(v, o);
-		out_int_or_null(o, st, 0);
-		out_text(o, col_text(st, 1));
-		out_text(o, col_text(st, 2));
-		out_int_or_null(o, st, 3);
+		store_out_int(o, st, 0);
+		out_text(o, store_col(st, 1));
+		out_text(o, store_col(st, 2));
+		store_out_int(o, st, 3);
 		out_row_end(o);
 	}
 	sqlite3_finalize(st);
@@ -539,7 +511,7 @@ static int theme_rows(const struct view *v, struct out *o, struct beter_err *err
 		team_cell(v, o);
 		out_int(o, sqlite3_column_int64(st, 0));
 		for (int i = 1; i <= 4; i++)
-			out_text(o, col_text(st, i));
+			out_text(o, store_col(st, i));
 		out_row_end(o);
 	}
 	sqlite3_finalize(st);
@@ -561,9 +533,9 @@ static int success_rows(const struct view *v, struct out *o, struct beter_err *e
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		team_cell(v, o);
 		out_int(o, sqlite3_column_int64(st, 0));
-		out_text(o, col_text(st, 1));
-		out_int_or_null(o, st, 2);
-		out_text(o, col_text(st, 3));
+		out_text(o, store_col(st, 1));
+		store_out_int(o, st, 2);
+		out_text(o, store_col(st, 3));
 		out_row_end(o);
 	}
 	sqlite3_finalize(st);
@@ -588,7 +560,7 @@ static int rhythm_rows(const struct view *v, struct out *o, struct beter_err *er
 		team_cell(v, o);
 		out_int(o, sqlite3_column_int64(st, 0));
 		for (int i = 1; i <= 4; i++)
-			out_text(o, col_text(st, i));
+			out_text(o, store_col(st, i));
 		out_row_end(o);
 	}
 	sqlite3_finalize(st);
@@ -622,17 +594,17 @@ static int goal_rows(const struct view *v, struct out *o, struct beter_err *err)
 			break;
 		team_cell(v, o);
 		out_int(o, sqlite3_column_int64(st, 0));
-		out_text(o, col_text(st, 1));
-		out_text(o, col_text(st, 2));
+		out_text(o, store_col(st, 1));
+		out_text(o, store_col(st, 2));
 		out_int(o, sqlite3_column_int64(st, 3));
 		out_real(o, sqlite3_column_double(st, 4));
 		out_real(o, sqlite3_column_double(st, 5));
 		out_text(o, strbuf_str(&results));
 		out_real(o, latest);
 		out_text(o, strbuf_str(&trend));
-		out_text(o, col_text(st, 6));
-		out_text(o, col_text(st, 7));
-		date_format(day_of(col_text(st, 7)) + 7 * sqlite3_column_int(st, 3), until);
+		out_text(o, store_col(st, 6));
+		out_text(o, store_col(st, 7));
+		date_format(date_of(store_col(st, 7)) + 7 * sqlite3_column_int(st, 3), until);
 		out_text(o, until);
 		out_row_end(o);
 	}
@@ -666,13 +638,13 @@ static int action_rows(const struct view *v, struct out *o, struct beter_err *er
 		int is_done = sqlite3_column_type(st, 5) != SQLITE_NULL;
 		team_cell(v, o);
 		out_int(o, sqlite3_column_int64(st, 0));
-		out_text(o, col_text(st, 1));
-		out_text_list(o, col_text(st, 2), ' ');
-		out_text(o, col_text(st, 3));
-		out_int_or_null(o, st, 4);
-		out_text(o, board_action_state(day_of(col_text(st, 3)), day_of(col_text(st, 5)), is_done, v->asof));
-		out_text(o, col_text(st, 5));
-		out_text(o, col_text(st, 6));
+		out_text(o, store_col(st, 1));
+		out_text_list(o, store_col(st, 2), ' ');
+		out_text(o, store_col(st, 3));
+		store_out_int(o, st, 4);
+		out_text(o, board_action_state(date_of(store_col(st, 3)), date_of(store_col(st, 5)), is_done, v->asof));
+		out_text(o, store_col(st, 5));
+		out_text(o, store_col(st, 6));
 		out_row_end(o);
 	}
 	sqlite3_finalize(st);
@@ -722,9 +694,9 @@ static int lesbezoekplanning_rows(sqlite3 *db, int64_t team_id, int week_start, 
 		team_cell(v, o);
 		out_int(o, sqlite3_column_int64(st, 0));
 		for (int i = 1; i <= 5; i++)
-			out_text(o, col_text(st, i));
+			out_text(o, store_col(st, i));
 		out_text(o, visit_status_name(visit_status_of(sqlite3_column_int(st, 6), sqlite3_column_int(st, 7),
-							      day_of(col_text(st, 1)), week_end, VISIT_FEEDBACK_DAYS)));
+							      date_of(store_col(st, 1)), week_end, VISIT_FEEDBACK_DAYS)));
 		out_row_end(o);
 	}
 	sqlite3_finalize(st);
@@ -832,7 +804,7 @@ int board_render(sqlite3 *db, int64_t school, int64_t team_id, int from, int to,
 		ids = xrealloc(ids, sizeof(*ids) * (size_t)(n + 1));
 		names = xrealloc(names, sizeof(*names) * (size_t)(n + 1));
 		ids[n] = sqlite3_column_int64(st, 0);
-		names[n++] = xstrdup(col_text(st, 1));
+		names[n++] = xstrdup(store_col(st, 1));
 	}
 	sqlite3_finalize(st);
 	if (rc != SQLITE_DONE) {
@@ -1048,11 +1020,11 @@ static void session_row(struct out *o, sqlite3_stmt *st)
 {
 	char week[9];
 	out_int(o, sqlite3_column_int64(st, 0));
-	out_text(o, col_text(st, 1));
-	date_week_format(day_of(col_text(st, 1)), week);
+	out_text(o, store_col(st, 1));
+	date_week_format(date_of(store_col(st, 1)), week);
 	out_text(o, week);
-	out_text(o, col_text(st, 2));
-	out_text(o, col_text(st, 3));
+	out_text(o, store_col(st, 2));
+	out_text(o, store_col(st, 3));
 	out_int(o, sqlite3_column_int64(st, 4));
 	if (sqlite3_column_type(st, 5) == SQLITE_NULL)
 		out_null(o);
@@ -1129,7 +1101,7 @@ static int sess_part(sqlite3 *db, int64_t sid, const char *key, const char *titl
 			else if (cols[i].type == OUT_T_REAL)
 				out_real(o, sqlite3_column_double(st, (int)i));
 			else
-				out_text(o, col_text(st, (int)i));
+				out_text(o, store_col(st, (int)i));
 		}
 		out_row_end(o);
 	}
@@ -1162,14 +1134,14 @@ int board_session_show(sqlite3 *db, int64_t school, int64_t id, struct out *o, s
 	out_section(o, "sessie", "Bordsessie");
 	out_record(o, sess_head_cols, N(sess_head_cols));
 	out_int(o, sqlite3_column_int64(st, 0));
-	out_text(o, col_text(st, 9));
-	out_text(o, col_text(st, 1));
-	date_week_format(day_of(col_text(st, 1)), week);
+	out_text(o, store_col(st, 9));
+	out_text(o, store_col(st, 1));
+	date_week_format(date_of(store_col(st, 1)), week);
 	out_text(o, week);
-	out_text(o, col_text(st, 2));
+	out_text(o, store_col(st, 2));
 	out_end(o);
-	topic = sqlite3_column_type(st, 3) == SQLITE_NULL ? NULL : xstrdup(col_text(st, 3));
-	note = sqlite3_column_type(st, 10) == SQLITE_NULL ? NULL : xstrdup(col_text(st, 10));
+	topic = sqlite3_column_type(st, 3) == SQLITE_NULL ? NULL : xstrdup(store_col(st, 3));
+	note = sqlite3_column_type(st, 10) == SQLITE_NULL ? NULL : xstrdup(store_col(st, 10));
 	sqlite3_finalize(st);
 
 	if (!(rc = sess_part(db, id, "check_in", "1. Check-in", checkin_cols, N(checkin_cols),

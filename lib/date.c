@@ -107,6 +107,12 @@ int date_parse(const char *s, int *days, const char *what, struct beter_err *err
 			     what, s ? s : "");
 }
 
+int date_of(const char *s)
+{
+	int days;
+	return s && parse_ymd(s, &days) == 0 ? days : 0;
+}
+
 void date_format(int days, char buf[11])
 {
 	int y, m, d;

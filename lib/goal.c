@@ -46,43 +46,6 @@ static int check_text(const char *s, const char *what, int required, struct bete
 	return 0;
 }
 
-static void bind_day(sqlite3_stmt *st, int i, int day)
-{
-	char buf[11];
-	date_format(day, buf);
-	sqlite3_bind_text(st, i, buf, -1, SQLITE_TRANSIENT);
-}
-
-static int step_done(sqlite3 *db, sqlite3_stmt *st, const char *what, struct beter_err *err)
-{
-	int rc = sqlite3_step(st);
-	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE)
-		return store_fail(db, rc, err, what);
-	return 0;
-}
-
-static const char *col_text(sqlite3_stmt *st, int i)
-{
-	return (const char *)sqlite3_column_text(st, i);
-}
-
-static void out_real_or_null(struct out *o, sqlite3_stmt *st, int i)
-{
-	if (sqlite3_column_type(st, i) == SQLITE_NULL)
-		out_null(o);
-	else
-		out_real(o, sqlite3_column_double(st, i));
-}
-
-static void out_int_or_null(struct out *o, sqlite3_stmt *st, int i)
-{
-	if (sqlite3_column_type(st, i) == SQLITE_NULL)
-		out_null(o);
-	else
-		out_int(o, sqlite3_column_int64(st, i));
-}
-
 /* ---- candidates and the impact matrix ---- */
 
 int goal_candidate_add(sqlite3 *db, int64_t team, const char *text, int impact, int feasibility, int day,
@@ -107,8 +70,8 @@ int goal_candidate_add(sqlite3 *db, int64_t team, const char *text, int impact, 
 	store_bind_text(st, 3, text);
 	sqlite3_bind_int(st, 4, impact);
 	sqlite3_bind_int(st, 5, feasibility);
-	bind_day(st, 6, day);
-	if ((rc = step_done(db, st, "adding the candidate", err)))
+	store_bind_day(st, 6, day);
+	if ((rc = store_step_done(db, st, "adding the candidate", err)))
 		return rc;
 	if (id)
 		*id = sqlite3_last_insert_rowid(db);
@@ -124,7 +87,7 @@ int goal_candidate_set_arena(sqlite3 *db, int64_t candidate, int64_t arena, stru
 		return rc;
 	sqlite3_bind_int64(st, 1, candidate);
 	sqlite3_bind_int64(st, 2, arena);
-	return step_done(db, st, "linking the candidate to the arena", err);
+	return store_step_done(db, st, "linking the candidate to the arena", err);
 }
 
 static const struct out_col cand_cols[] = {
@@ -151,15 +114,15 @@ int goal_candidate_list(sqlite3 *db, int64_t team, struct out *o, struct beter_e
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		int imp = sqlite3_column_int(st, 2), fea = sqlite3_column_int(st, 3);
 		out_int(o, sqlite3_column_int64(st, 0));
-		out_text(o, col_text(st, 1));
+		out_text(o, store_col(st, 1));
 		out_int(o, imp);
 		out_int(o, fea);
 		out_text(o, goal_matrix_level(imp));
 		out_text(o, goal_matrix_level(fea));
 		out_text(o, goal_quadrant(imp, fea));
-		out_int_or_null(o, st, 4);
-		out_text(o, col_text(st, 5));
-		out_int_or_null(o, st, 6);
+		store_out_int(o, st, 4);
+		out_text(o, store_col(st, 5));
+		store_out_int(o, st, 6);
 		out_row_end(o);
 	}
 	out_end(o);
@@ -189,7 +152,7 @@ int goal_matrix(sqlite3 *db, int64_t team, struct out *o, struct beter_err *err)
 		int hf = sqlite3_column_int(st, 3) >= GOAL_MATRIX_HIGH;
 		struct strbuf *sb = &cell[hi][hf];
 		strbuf_addf(sb, "%s#%lld %s (%d/%d)", sb->len ? "; " : "", (long long)sqlite3_column_int64(st, 0),
-			    col_text(st, 1), sqlite3_column_int(st, 2), sqlite3_column_int(st, 3));
+			    store_col(st, 1), sqlite3_column_int(st, 2), sqlite3_column_int(st, 3));
 	}
 	sqlite3_finalize(st);
 	if (rc == SQLITE_DONE) {
@@ -274,8 +237,8 @@ int goal_add(sqlite3 *db, int64_t school, const struct goal_new *g, int64_t *id,
 	store_bind_text(st, 10, g->problem && *g->problem ? g->problem : NULL);
 	store_bind_text(st, 11, g->facts && *g->facts ? g->facts : NULL);
 	store_bind_text(st, 12, g->causes && *g->causes ? g->causes : NULL);
-	bind_day(st, 13, g->day);
-	if ((rc = step_done(db, st, "adding the goal", err)))
+	store_bind_day(st, 13, g->day);
+	if ((rc = store_step_done(db, st, "adding the goal", err)))
 		return rc;
 	if (id)
 		*id = sqlite3_last_insert_rowid(db);
@@ -299,8 +262,8 @@ int goal_personal_add(sqlite3 *db, int64_t school, int64_t person_id, const char
 	sqlite3_bind_int64(st, 2, school);
 	sqlite3_bind_int64(st, 3, person_id);
 	store_bind_text(st, 4, text);
-	bind_day(st, 5, day);
-	if ((rc = step_done(db, st, "adding the personal goal", err)))
+	store_bind_day(st, 5, day);
+	if ((rc = store_step_done(db, st, "adding the personal goal", err)))
 		return rc;
 	if (id)
 		*id = sqlite3_last_insert_rowid(db);
@@ -323,7 +286,7 @@ int goal_find(sqlite3 *db, int64_t school, int64_t number, struct goal_info *g, 
 		g->id = sqlite3_column_int64(st, 0);
 		g->team = sqlite3_column_int64(st, 1);
 		g->person = sqlite3_column_int64(st, 2);
-		snprintf(g->status, sizeof(g->status), "%s", col_text(st, 3));
+		snprintf(g->status, sizeof(g->status), "%s", store_col(st, 3));
 		if (sscanf(store_col_text(st, 4), "%d-%d-%d", &y, &m, &d) == 3)
 			g->added = date_from_ymd(y, m, d);
 	}
@@ -385,9 +348,9 @@ int goal_measure(sqlite3 *db, int64_t goal, double score, int day, int64_t sessi
 	sqlite3_bind_int64(st, 2, goal);
 	if (session)
 		sqlite3_bind_int64(st, 3, session);
-	bind_day(st, 4, day);
+	store_bind_day(st, 4, day);
 	sqlite3_bind_double(st, 5, score);
-	if ((rc = step_done(db, st, "adding the result", err)))
+	if ((rc = store_step_done(db, st, "adding the result", err)))
 		return rc;
 	if (id)
 		*id = sqlite3_last_insert_rowid(db);
@@ -412,9 +375,9 @@ static int close_goal(sqlite3 *db, int64_t goal, const char *status, const char 
 		return rc;
 	sqlite3_bind_int64(st, 1, goal);
 	store_bind_text(st, 2, status);
-	bind_day(st, 3, day);
+	store_bind_day(st, 3, day);
 	store_bind_text(st, 4, text && *text ? text : NULL);
-	return step_done(db, st, "closing the goal", err);
+	return store_step_done(db, st, "closing the goal", err);
 }
 
 int goal_achieve(sqlite3 *db, int64_t goal, const char *standard, int day, struct beter_err *err)
@@ -449,8 +412,8 @@ int goal_activity_add(sqlite3 *db, int64_t goal, const char *kind, const char *t
 	sqlite3_bind_int64(st, 2, goal);
 	store_bind_text(st, 3, kind);
 	store_bind_text(st, 4, text);
-	bind_day(st, 5, day);
-	if ((rc = step_done(db, st, "adding the activity", err)))
+	store_bind_day(st, 5, day);
+	if ((rc = store_step_done(db, st, "adding the activity", err)))
 		return rc;
 	if (id)
 		*id = sqlite3_last_insert_rowid(db);
@@ -467,8 +430,8 @@ int goal_activity_done(sqlite3 *db, int64_t goal, int64_t activity, int day, str
 		return rc;
 	sqlite3_bind_int64(st, 1, goal);
 	sqlite3_bind_int64(st, 2, activity);
-	bind_day(st, 3, day);
-	if ((rc = step_done(db, st, "marking the activity done", err)))
+	store_bind_day(st, 3, day);
+	if ((rc = store_step_done(db, st, "marking the activity done", err)))
 		return rc;
 	if (sqlite3_changes(db) == 0)
 		return beter_err_set(err, BETER_FAIL, "goal %lld has no open learning activity %lld (see 'beter goal show %lld')",
@@ -490,9 +453,9 @@ int goal_talk_add(sqlite3 *db, int64_t goal, int day, const char *note, int64_t 
 	uid_new(uid);
 	store_bind_text(st, 1, uid);
 	sqlite3_bind_int64(st, 2, goal);
-	bind_day(st, 3, day);
+	store_bind_day(st, 3, day);
 	store_bind_text(st, 4, note);
-	if ((rc = step_done(db, st, "adding the progress conversation", err)))
+	if ((rc = store_step_done(db, st, "adding the progress conversation", err)))
 		return rc;
 	if (id)
 		*id = sqlite3_last_insert_rowid(db);
@@ -570,13 +533,13 @@ static void list_row(struct out *o, sqlite3_stmt *st)
 {
 	out_int(o, sqlite3_column_int64(st, 0));
 	for (int i = 1; i <= 5; i++)
-		out_text(o, col_text(st, i));
-	out_int_or_null(o, st, 6);
-	out_real_or_null(o, st, 7);
-	out_real_or_null(o, st, 8);
-	out_real_or_null(o, st, 9);
-	out_text(o, col_text(st, 10));
-	out_text(o, col_text(st, 11));
+		out_text(o, store_col(st, i));
+	store_out_int(o, st, 6);
+	store_out_real(o, st, 7);
+	store_out_real(o, st, 8);
+	store_out_real(o, st, 9);
+	out_text(o, store_col(st, 10));
+	out_text(o, store_col(st, 11));
 	out_row_end(o);
 }
 
@@ -683,7 +646,7 @@ static int results_rows(sqlite3 *db, int64_t goal, struct out *o, struct beter_e
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		snprintf(p, sizeof(p), "P%d", n++);
 		out_text(o, p);
-		out_text(o, col_text(st, 0));
+		out_text(o, store_col(st, 0));
 		out_real(o, sqlite3_column_double(st, 1));
 		out_real(o, sqlite3_column_double(st, 2));
 		out_real(o, round((sqlite3_column_double(st, 2) - sqlite3_column_double(st, 1)) * 100) / 100);
@@ -731,17 +694,17 @@ int goal_show(sqlite3 *db, int64_t goal, struct out *o, struct beter_err *err)
 	out_record(o, goal_cols, N(goal_cols));
 	out_int(o, sqlite3_column_int64(st, 0));
 	for (int i = 1; i <= 5; i++)
-		out_text(o, col_text(st, i));
-	out_int_or_null(o, st, 6);
-	out_real_or_null(o, st, 7);
-	out_real_or_null(o, st, 8);
+		out_text(o, store_col(st, i));
+	store_out_int(o, st, 6);
+	store_out_real(o, st, 7);
+	store_out_real(o, st, 8);
 	if (team)
 		out_real(o, latest);
 	else
 		out_null(o);
 	out_text(o, team ? strbuf_str(&trend) : NULL);
-	out_text(o, col_text(st, 9));
-	out_text(o, col_text(st, 10));
+	out_text(o, store_col(st, 9));
+	out_text(o, store_col(st, 10));
 	if (team && sscanf(store_col_text(st, 10), "%d-%d-%d", &y, &m, &d) == 3) {
 		char until[11];
 		date_format(date_from_ymd(y, m, d) + 7 * sqlite3_column_int(st, 6), until);
@@ -750,10 +713,10 @@ int goal_show(sqlite3 *db, int64_t goal, struct out *o, struct beter_err *err)
 		out_null(o);
 	}
 	for (int i = 11; i <= 13; i++)
-		out_text(o, col_text(st, i));
-	out_int_or_null(o, st, 14);
+		out_text(o, store_col(st, i));
+	store_out_int(o, st, 14);
 	for (int i = 15; i <= 17; i++)
-		out_text(o, col_text(st, i));
+		out_text(o, store_col(st, i));
 	out_end(o);
 	sqlite3_finalize(st);
 	strbuf_release(&trend);
@@ -773,7 +736,7 @@ int goal_show(sqlite3 *db, int64_t goal, struct out *o, struct beter_err *err)
 		while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 			out_int(o, sqlite3_column_int64(st, 0));
 			for (int i = 1; i <= 5; i++)
-				out_text(o, col_text(st, i));
+				out_text(o, store_col(st, i));
 			out_row_end(o);
 		}
 	} else {
@@ -786,7 +749,7 @@ int goal_show(sqlite3 *db, int64_t goal, struct out *o, struct beter_err *err)
 		while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 			out_int(o, sqlite3_column_int64(st, 0));
 			for (int i = 1; i <= 4; i++)
-				out_text(o, col_text(st, i));
+				out_text(o, store_col(st, i));
 			out_row_end(o);
 		}
 		out_end(o);
@@ -801,8 +764,8 @@ int goal_show(sqlite3 *db, int64_t goal, struct out *o, struct beter_err *err)
 		out_list(o, talk_cols, N(talk_cols));
 		while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 			out_int(o, sqlite3_column_int64(st, 0));
-			out_text(o, col_text(st, 1));
-			out_text(o, col_text(st, 2));
+			out_text(o, store_col(st, 1));
+			out_text(o, store_col(st, 2));
 			out_row_end(o);
 		}
 	}
@@ -832,7 +795,7 @@ int goal_standards(sqlite3 *db, int64_t school, int64_t team, struct out *o, str
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		out_int(o, sqlite3_column_int64(st, 0));
 		for (int i = 1; i <= 4; i++)
-			out_text(o, col_text(st, i));
+			out_text(o, store_col(st, i));
 		out_row_end(o);
 	}
 	out_end(o);

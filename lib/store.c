@@ -8,6 +8,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "beter/date.h"
 #include "beter/util.h"
 
 int store_schema_version(void)
@@ -121,6 +122,36 @@ int64_t store_int_bind(sqlite3 *db, const char *sql, int64_t arg, int64_t def)
 		v = sqlite3_column_int64(st, 0);
 	sqlite3_finalize(st);
 	return v;
+}
+
+int store_step_done(sqlite3 *db, sqlite3_stmt *st, const char *what, struct beter_err *err)
+{
+	int rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? 0 : store_fail(db, rc, err, what);
+}
+
+void store_bind_day(sqlite3_stmt *st, int i, int day)
+{
+	char buf[11];
+	date_format(day, buf);
+	sqlite3_bind_text(st, i, buf, -1, SQLITE_TRANSIENT);
+}
+
+void store_out_int(struct out *o, sqlite3_stmt *st, int i)
+{
+	if (sqlite3_column_type(st, i) == SQLITE_NULL)
+		out_null(o);
+	else
+		out_int(o, sqlite3_column_int64(st, i));
+}
+
+void store_out_real(struct out *o, sqlite3_stmt *st, int i)
+{
+	if (sqlite3_column_type(st, i) == SQLITE_NULL)
+		out_null(o);
+	else
+		out_real(o, sqlite3_column_double(st, i));
 }
 
 void store_bind_text(sqlite3_stmt *st, int i, const char *s)

@@ -20,6 +20,9 @@ int date_today(void);
 /* "YYYY-MM-DD", "today", "yesterday" or "tomorrow". 0 or BETER_DATAERR with
  * a message naming what (e.g. "--date"). */
 int date_parse(const char *s, int *days, const char *what, struct beter_err *err);
+/* The day of a stored 'YYYY-MM-DD' (0 for NULL or anything else). */
+int date_of(const char *s);
+
 /* buf gets "YYYY-MM-DD" (11 bytes). */
 void date_format(int days, char buf[11]);
 

@@ -11,6 +11,7 @@
 #include <stdint.h>
 
 #include "beter/err.h"
+#include "beter/out.h"
 
 #define BETER_APPLICATION_ID 0x62657472 /* "betr" */
 
@@ -59,6 +60,23 @@ int64_t store_int(sqlite3 *db, const char *sql, int64_t def);
 
 /* The same with one integer parameter ?1. */
 int64_t store_int_bind(sqlite3 *db, const char *sql, int64_t arg, int64_t def);
+
+/* Step a statement that returns no rows and finalize it; a failure is
+ * reported as store_fail(what). */
+int store_step_done(sqlite3 *db, sqlite3_stmt *st, const char *what, struct beter_err *err);
+
+/* Bind a day number as 'YYYY-MM-DD'. */
+void store_bind_day(sqlite3_stmt *st, int i, int day);
+
+/* Column i as text, NULL for null. */
+static inline const char *store_col(sqlite3_stmt *st, int i)
+{
+	return (const char *)sqlite3_column_text(st, i);
+}
+
+/* Write column i as an integer or real cell, null for null. */
+void store_out_int(struct out *o, sqlite3_stmt *st, int i);
+void store_out_real(struct out *o, sqlite3_stmt *st, int i);
 
 /* Bind helpers: text NULL binds null. */
 void store_bind_text(sqlite3_stmt *st, int i, const char *s);

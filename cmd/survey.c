@@ -292,7 +292,7 @@ const struct command_def def_survey = {
 		"the scale or an unknown label stops the import with file:line:column, exit 65, and nothing is "
 		"written.\n\n"
 		"'survey report' gives per item or scale: n, mean, standard deviation and the distribution (columns "
-		"n_1, n_2, ...), reverse-scored items turned; a scale score is a respondent's mean over the scale's "
+		"count_1, count_2, ...: how many answered 1, 2, ...), reverse-scored items turned; a scale score is a respondent's mean over the scale's "
 		"items, its distribution counts rounded scores. Groups smaller than the minimum (default 5; for a "
 		"360-degree feedback 3 per rater category; --min-n never below 3) are hidden in every format (JSON: "
 		"\"suppressed\": true and null values). When one group is hidden next to a shown total, a second group "

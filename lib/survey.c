@@ -760,9 +760,9 @@ int survey_instrument_show(sqlite3 *db, const char *code, struct out *o, struct 
 		out_int(o, in.likert[i].lo);
 		out_int(o, in.likert[i].hi);
 		join_strs(&sb, in.likert[i].labels, in.likert[i].nlabels);
-		out_text(o, in.likert[i].nlabels ? strbuf_str(&sb) : NULL);
+		out_text_list(o, in.likert[i].nlabels ? strbuf_str(&sb) : NULL, '|');
 		join_strs(&sb, in.likert[i].missing, in.likert[i].nmissing);
-		out_text(o, in.likert[i].nmissing ? strbuf_str(&sb) : NULL);
+		out_text_list(o, in.likert[i].nmissing ? strbuf_str(&sb) : NULL, '|');
 		out_row_end(o);
 	}
 	out_end(o);

@@ -212,7 +212,7 @@ static void cols_add_dist(struct cols *c, int lo, int hi)
 {
 	for (int v = lo; v <= hi; v++) {
 		struct strbuf sb = STRBUF_INIT;
-		strbuf_addf(&sb, "n_%d", v);
+		strbuf_addf(&sb, "count_%d", v);
 		c->owned = xrealloc(c->owned, (c->nowned + 1) * sizeof(char *));
 		c->owned[c->nowned++] = strbuf_detach(&sb);
 		cols_add(c, c->owned[c->nowned - 1], OUT_T_INT);

@@ -109,7 +109,7 @@ note report by team: 4 hidden, and 6 hidden too or it would follow from the tota
 run beter survey report 2 --by team
 run beter --json survey report 2 --by team
 run sh -c "beter --json survey report 2 --by team | jq -c '.results[] | select(.scale == \"ambitie\") | [.group, .n, .mean, .suppressed]'"
-run sh -c "beter --json survey report 2 --by team | jq -c '[.results[] | select(.suppressed) | [.n, .mean, .sd, .n_1, .n_5] | unique] | unique'"
+run sh -c "beter --json survey report 2 --by team | jq -c '[.results[] | select(.suppressed) | [.n, .mean, .sd, .count_1, .count_5] | unique] | unique'"
 run beter --csv survey report 2 --by team
 run beter --tsv survey report 2 --by team --min-n 4
 run beter survey report 2 --by team --min-n 7

@@ -176,7 +176,9 @@ const struct command_def def_person = {
 		"exist yet are created (kind leraren; 'MT' becomes mt, a name with 'leerkracht' the "
 		"leerKRACHT-team, 'TIV' the Team Inhoudelijke Voorbereiding). Roles are read as above. People already in the store are updated; importing the same "
 		"roster twice changes nothing. A bad row stops the import with file:line:column and nothing is "
-		"written (exit 65).",
+		"written (exit 65).\n\n"
+		"The columns of list and show: id, code, name, role and teams (the names of their teams: a JSON "
+		"array, in a table split by commas, in CSV split by '|' as in a roster).",
 	.subs = person_subs,
 	.examples = "beter person add JDV --name \"Jan de Vries\" --role leraar\n"
 		    "beter person import roster.csv\n"

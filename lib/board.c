@@ -14,6 +14,8 @@
 #include "beter/store.h"
 #include "beter/team.h"
 #include "beter/util.h"
+
+#define TEXT_MAX 4000
 #include "beter/visit.h"
 
 const struct board_section board_sections[] = {
@@ -44,20 +46,6 @@ int board_text_section(const char *section)
 }
 
 /* ---- small helpers ---- */
-
-static int check_text(const char *s, const char *what, int required, struct beter_err *err)
-{
-	if (!s || !*s) {
-		if (required)
-			return beter_err_set(err, BETER_DATAERR, "%s: the text is empty", what);
-		return 0;
-	}
-	if (!utf8_valid(s, strlen(s), NULL))
-		return beter_err_set(err, BETER_DATAERR, "%s: the text is not valid UTF-8", what);
-	if (strlen(s) > 4000)
-		return beter_err_set(err, BETER_DATAERR, "%s: the text is longer than 4000 bytes", what);
-	return 0;
-}
 
 static int step_done(sqlite3 *db, sqlite3_stmt *st, const char *what, struct beter_err *err)
 {
@@ -125,7 +113,7 @@ int board_item_add_ex(sqlite3 *db, int64_t team_id, const struct board_item_new 
 	if (!board_text_section(n->section) && !rhythm)
 		return beter_err_set(err, BETER_DATAERR, "'%s' is not a board section for text items",
 				     n->section ? n->section : "");
-	if ((rc = check_text(n->text, rhythm ? "--topic" : "text", !rhythm, err)))
+	if ((rc = text_check(n->text, rhythm ? "--topic" : "text", !rhythm, TEXT_MAX, err)))
 		return rc;
 	if (rhythm && !n->person)
 		return beter_err_set(err, BETER_DATAERR, "a planned session needs a session leader (--leader)");
@@ -181,7 +169,7 @@ int board_item_set(sqlite3 *db, int64_t team_id, const char *section, const char
 	sqlite3_stmt *st;
 	int rc, same;
 
-	if ((rc = check_text(text, section, 1, err)))
+	if ((rc = text_check(text, section, 1, TEXT_MAX, err)))
 		return rc;
 	if ((rc = store_prepare(db, "SELECT text = ?3 FROM board_item WHERE team_id = ?1 AND section = ?2 "
 				    "AND removed IS NULL", &st, err)))
@@ -257,7 +245,7 @@ int board_action_add(sqlite3 *db, int64_t team_id, const struct board_action_new
 	int64_t aid;
 	int rc;
 
-	if ((rc = check_text(a->what, "--what", 1, err)))
+	if ((rc = text_check(a->what, "--what", 1, TEXT_MAX, err)))
 		return rc;
 	if (a->nwho < 1)
 		return beter_err_set(err, BETER_DATAERR, "--who: an action needs someone who does it");
@@ -914,8 +902,8 @@ int board_session_add(sqlite3 *db, int64_t school, const struct board_session_ne
 	int rc;
 
 	date_format(s->date, d);
-	if ((rc = date_not_future(s->date, "--date", err)) || (rc = check_text(s->topic, "--topic", 0, err)) ||
-	    (rc = check_text(s->note, "--note", 0, err)))
+	if ((rc = date_not_future(s->date, "--date", err)) || (rc = text_check(s->topic, "--topic", 0, TEXT_MAX, err)) ||
+	    (rc = text_check(s->note, "--note", 0, TEXT_MAX, err)))
 		return rc;
 	if ((rc = team_member(db, s->team, s->leader, "--leader", err)))
 		return rc;
@@ -929,7 +917,7 @@ int board_session_add(sqlite3 *db, int64_t school, const struct board_session_ne
 				return beter_err_set(err, BETER_DATAERR, "--checkin: the same person is given twice");
 	}
 	for (int i = 0; i < s->nsuccesses; i++)
-		if ((rc = check_text(s->successes[i], "--success", 1, err)))
+		if ((rc = text_check(s->successes[i], "--success", 1, TEXT_MAX, err)))
 			return rc;
 	for (int i = 0; i < s->nmeasures; i++)
 		if ((rc = team_goal(db, s->team, s->measures[i].goal, "--measure", err)))

@@ -8,6 +8,9 @@
 #include "beter/date.h"
 #include "beter/store.h"
 
+/* the longest text a goal, candidate, activity or talk may hold */
+#define TEXT_MAX 4000
+
 const char *const goal_activity_kinds[] = { "bijblijven", "anderen", "experimenteren", "reflectie", "samenwerking",
 					    NULL };
 
@@ -32,20 +35,6 @@ const char *goal_quadrant(int impact, int feasibility)
 	return hf ? "low impact, high feasibility" : "low impact, low feasibility";
 }
 
-static int check_text(const char *s, const char *what, int required, struct beter_err *err)
-{
-	if (!s || !*s) {
-		if (required)
-			return beter_err_set(err, BETER_DATAERR, "%s: the text is empty", what);
-		return 0;
-	}
-	if (!utf8_valid(s, strlen(s), NULL))
-		return beter_err_set(err, BETER_DATAERR, "%s: the text is not valid UTF-8", what);
-	if (strlen(s) > 4000)
-		return beter_err_set(err, BETER_DATAERR, "%s: the text is longer than 4000 bytes", what);
-	return 0;
-}
-
 /* ---- candidates and the impact matrix ---- */
 
 int goal_candidate_add(sqlite3 *db, int64_t team, const char *text, int impact, int feasibility, int day,
@@ -55,7 +44,7 @@ int goal_candidate_add(sqlite3 *db, int64_t team, const char *text, int impact, 
 	char uid[33];
 	int rc;
 
-	if ((rc = check_text(text, "candidate", 1, err)))
+	if ((rc = text_check(text, "candidate", 1, TEXT_MAX, err)))
 		return rc;
 	if (impact < GOAL_MATRIX_MIN || impact > GOAL_MATRIX_MAX)
 		return beter_err_set(err, BETER_DATAERR, "--impact: %d is outside 1-5", impact);
@@ -189,9 +178,9 @@ int goal_add(sqlite3 *db, int64_t school, const struct goal_new *g, int64_t *id,
 	char uid[33];
 	int rc;
 
-	if ((rc = check_text(g->text, "--text", 1, err)) || (rc = check_text(g->pupils, "--pupils", 0, err)) ||
-	    (rc = check_text(g->problem, "--problem", 0, err)) || (rc = check_text(g->facts, "--facts", 0, err)) ||
-	    (rc = check_text(g->causes, "--causes", 0, err)))
+	if ((rc = text_check(g->text, "--text", 1, TEXT_MAX, err)) || (rc = text_check(g->pupils, "--pupils", 0, TEXT_MAX, err)) ||
+	    (rc = text_check(g->problem, "--problem", 0, TEXT_MAX, err)) || (rc = text_check(g->facts, "--facts", 0, TEXT_MAX, err)) ||
+	    (rc = text_check(g->causes, "--causes", 0, TEXT_MAX, err)))
 		return rc;
 	if (g->weeks < GOAL_WEEKS_MIN || g->weeks > GOAL_WEEKS_MAX)
 		return beter_err_set(err, BETER_DATAERR, "--weeks: %d is outside 4-8", g->weeks);
@@ -252,7 +241,7 @@ int goal_personal_add(sqlite3 *db, int64_t school, int64_t person_id, const char
 	char uid[33];
 	int rc;
 
-	if ((rc = check_text(text, "--text", 1, err)))
+	if ((rc = text_check(text, "--text", 1, TEXT_MAX, err)))
 		return rc;
 	if ((rc = store_prepare(db, "INSERT INTO goal(uid, school_id, person_id, text, added) "
 				    "VALUES (?1, ?2, ?3, ?4, ?5)", &st, err)))
@@ -366,7 +355,7 @@ static int close_goal(sqlite3 *db, int64_t goal, const char *status, const char 
 	int rc;
 
 	/* a team goal's standard and any goal's reason to drop it are required */
-	if ((rc = need(db, goal, 0, 1, &g, err)) || (rc = check_text(text, what, g.team != 0 || !strcmp(col, "reason"), err)))
+	if ((rc = need(db, goal, 0, 1, &g, err)) || (rc = text_check(text, what, g.team != 0 || !strcmp(col, "reason"), TEXT_MAX, err)))
 		return rc;
 	if (day < g.added)
 		return beter_err_set(err, BETER_DATAERR, "--date: goal %lld was set later than that", (long long)goal);
@@ -402,7 +391,7 @@ int goal_activity_add(sqlite3 *db, int64_t goal, const char *kind, const char *t
 		return beter_err_set(err, BETER_DATAERR,
 				     "--kind: unknown kind of learning activity '%s' (use bijblijven, anderen, "
 				     "experimenteren, reflectie or samenwerking)", kind ? kind : "");
-	if ((rc = check_text(text, "activity", 1, err)) || (rc = need(db, goal, -1, 0, &g, err)))
+	if ((rc = text_check(text, "activity", 1, TEXT_MAX, err)) || (rc = need(db, goal, -1, 0, &g, err)))
 		return rc;
 	if ((rc = store_prepare(db, "INSERT INTO goal_activity(uid, goal_id, kind, text, added) "
 				    "VALUES (?1, ?2, ?3, ?4, ?5)", &st, err)))
@@ -446,7 +435,7 @@ int goal_talk_add(sqlite3 *db, int64_t goal, int day, const char *note, int64_t 
 	char uid[33];
 	int rc;
 
-	if ((rc = check_text(note, "--note", 1, err)) || (rc = need(db, goal, -1, 0, &g, err)))
+	if ((rc = text_check(note, "--note", 1, TEXT_MAX, err)) || (rc = need(db, goal, -1, 0, &g, err)))
 		return rc;
 	if ((rc = store_prepare(db, "INSERT INTO goal_talk(uid, goal_id, date, note) VALUES (?1, ?2, ?3, ?4)", &st, err)))
 		return rc;

@@ -328,6 +328,20 @@ const char *str_nearest(const char *word, const char *const *candidates, size_t 
 	return best;
 }
 
+int text_check(const char *s, const char *what, int required, size_t max, struct beter_err *err)
+{
+	if (!s || !*s) {
+		if (required)
+			return beter_err_set(err, BETER_DATAERR, "%s: the text is empty", what);
+		return 0;
+	}
+	if (!utf8_valid(s, strlen(s), NULL))
+		return beter_err_set(err, BETER_DATAERR, "%s: the text is not valid UTF-8", what);
+	if (strlen(s) > max)
+		return beter_err_set(err, BETER_DATAERR, "%s: the text is longer than %zu bytes", what, max);
+	return 0;
+}
+
 void uid_new(char out[33])
 {
 	unsigned char raw[16];

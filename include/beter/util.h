@@ -5,6 +5,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "beter/err.h"
+
 struct strbuf {
 	char *buf;   /* always NUL-terminated once anything was added */
 	size_t len;
@@ -50,6 +52,11 @@ char *str_upper(char *s);
 int str_distance(const char *a, const char *b);
 /* The candidate closest to word, or NULL if nothing is reasonably close. */
 const char *str_nearest(const char *word, const char *const *candidates, size_t n);
+
+/* A user's text: BETER_DATAERR "WHAT: the text is empty" (when required),
+ * "... not valid UTF-8" or "... longer than MAX bytes"; NULL or "" is fine
+ * when not required. */
+int text_check(const char *s, const char *what, int required, size_t max, struct beter_err *err);
 
 /* A new random uid: 32 lowercase hex digits from the system's random source. */
 void uid_new(char out[33]);

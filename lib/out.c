@@ -310,7 +310,10 @@ void out_real(struct out *o, double v)
 		cell(o, CK_NULL, NULL);
 		return;
 	}
-	out_format_real(buf, sizeof(buf), v);
+	if (o->fmt == OUT_TABLE && o->cell < o->ncols && o->cols[o->cell].prec > 0)
+		snprintf(buf, sizeof(buf), "%.*f", o->cols[o->cell].prec, v);
+	else
+		out_format_real(buf, sizeof(buf), v);
 	cell(o, CK_NUM, buf);
 }
 

@@ -205,6 +205,7 @@ static void cols_add(struct cols *c, const char *name, enum out_type t)
 		c->c = xrealloc(c->c, c->cap * sizeof(*c->c));
 	}
 	c->c[c->n].name = name;
+	c->c[c->n].prec = t == OUT_T_REAL ? 2 : 0; /* means and SDs: two decimals in a table */
 	c->c[c->n++].type = t;
 }
 
@@ -558,9 +559,9 @@ int survey_compare(sqlite3 *db, int64_t school, const char *instrument, const ch
 	static const struct out_col all[] = {
 		{ "instrument", OUT_T_TEXT }, { "wave_1", OUT_T_TEXT },	 { "wave_2", OUT_T_TEXT },
 		{ "team", OUT_T_TEXT },	      { "min_n", OUT_T_INT },	 { "scale", OUT_T_TEXT },
-		{ "title", OUT_T_TEXT },      { "n_1", OUT_T_INT },	 { "mean_1", OUT_T_REAL },
-		{ "sd_1", OUT_T_REAL },	      { "n_2", OUT_T_INT },	 { "mean_2", OUT_T_REAL },
-		{ "sd_2", OUT_T_REAL },	      { "change", OUT_T_REAL }, { "cohen_d", OUT_T_REAL },
+		{ "title", OUT_T_TEXT },      { "n_1", OUT_T_INT },	 { "mean_1", OUT_T_REAL, 2 },
+		{ "sd_1", OUT_T_REAL, 2 },    { "n_2", OUT_T_INT },	 { "mean_2", OUT_T_REAL, 2 },
+		{ "sd_2", OUT_T_REAL, 2 },    { "change", OUT_T_REAL, 2 }, { "cohen_d", OUT_T_REAL, 2 },
 		{ "effect", OUT_T_TEXT },     { "suppressed", OUT_T_BOOL },
 	};
 	struct survey_instrument in;

@@ -35,6 +35,8 @@ enum out_type { OUT_T_TEXT, OUT_T_INT, OUT_T_REAL, OUT_T_BOOL };
 struct out_col {
 	const char *name; /* snake_case key, also the table header */
 	enum out_type type;
+	int prec;         /* reals: decimals in a table (0: as short as exact);
+			     JSON and CSV always carry the exact number */
 };
 
 struct out {

@@ -123,6 +123,27 @@ static void test_text_list(void **state)
 	free(c.buf);
 }
 
+static void test_prec(void **state)
+{
+	static const struct out_col pc[] = { { "mean", OUT_T_REAL, 2 } };
+	struct capture c;
+	(void)state;
+	capture_begin(&c, OUT_TABLE);
+	out_list(&c.out, pc, 1);
+	out_real(&c.out, 2.8);
+	out_row_end(&c.out);
+	out_end(&c.out);
+	assert_string_equal(capture_end(&c), "MEAN\n2.80\n");
+	free(c.buf);
+	capture_begin(&c, OUT_JSON);
+	out_list(&c.out, pc, 1);
+	out_real(&c.out, 2.8);
+	out_row_end(&c.out);
+	out_end(&c.out);
+	assert_string_equal(capture_end(&c), "[\n  {\"mean\": 2.8}\n]\n");
+	free(c.buf);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -130,6 +151,7 @@ int main(void)
 		cmocka_unit_test(test_excel),     cmocka_unit_test(test_table_utf8_alignment),
 		cmocka_unit_test(test_empty_list_json), cmocka_unit_test(test_real_roundtrip),
 		cmocka_unit_test(test_text_list),
+		cmocka_unit_test(test_prec),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -33,7 +33,10 @@ const struct command_def def_check = {
 		"hex digits, unique) and beter's own rules (person codes, roles, team kinds, schools, and the rules "
 		"of boards, goals, visits, arenas, surveys and trajectories).\n\n"
 		"Prints one line per problem with the check, the table, the record and what is wrong, and exits with "
-		"1 when there is any; with 0 and nothing on stdout when the store is sound. A file that is not a "
+		"1 when there is any; with 0 and nothing on stdout when the store is sound. In JSON and CSV a problem "
+		"that belongs to no table or record has null there. Damage to the file itself is summed up in one line "
+		"per damaged table or index (how many problems, and the first); SQLite stops looking after 100 "
+		"problems, which a last line says. A file that is not a "
 		"store, or too damaged to open, gives exit 74. Restore a damaged store from a backup "
 		"('beter backup') or rebuild it from an export ('beter import').",
 	.subs = check_subs,

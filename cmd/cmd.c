@@ -107,7 +107,8 @@ const char *cmd_usage_line(struct ctx *c)
 	const char *u = c->sub && c->sub->usage ? c->sub->usage : "";
 	const char *nl = strchr(u, '\n');
 
-	snprintf(buf, sizeof(buf), "beter %.*s %.*s", plen, path, nl ? (int)(nl - u) : (int)strlen(u), u);
+	int ulen = nl ? (int)(nl - u) : (int)strlen(u);
+	snprintf(buf, sizeof(buf), "beter %.*s%s%.*s", plen, path, ulen ? " " : "", ulen, u);
 	return buf;
 }
 

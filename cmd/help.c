@@ -16,6 +16,11 @@ static void usage_lines(struct strbuf *sb, const char *prefix, const struct subc
 			continue;
 		}
 		const char *u = s->usage ? s->usage : s->name;
+		if (!*u) { /* a command without arguments: its name alone */
+			strbuf_addf(sb, "%s beter %s\n", *first ? "usage:" : "   or:", prefix);
+			*first = 0;
+			continue;
+		}
 		while (*u) {
 			const char *nl = strchr(u, '\n');
 			size_t n = nl ? (size_t)(nl - u) : strlen(u);

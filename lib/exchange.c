@@ -3,6 +3,7 @@
 #include "beter/exchange.h"
 
 #include <cjson/cJSON.h>
+#include <ctype.h>
 #include <errno.h>
 #include <math.h>
 #include <stdarg.h>
@@ -249,6 +250,128 @@ static int row_error(struct imp *im, int ti, const char *label, const char *fiel
 				     im->s.t[ti].name, label, field, what);
 	return beter_err_set(im->err, BETER_DATAERR, "%s: table '%s', row '%s': %s", im->name, im->s.t[ti].name, label,
 			     what);
+}
+
+/* A value from the file as the message shows it: text as it is, the rest as JSON. */
+static void show_value(struct strbuf *sb, const cJSON *v)
+{
+	if (!v) {
+		strbuf_adds(sb, "null");
+		return;
+	}
+	if (cJSON_IsString(v)) {
+		strbuf_addf(sb, "'%.80s'", v->valuestring);
+		return;
+	}
+	char *j = cJSON_PrintUnformatted(v);
+	strbuf_addf(sb, "%.80s", j ? j : "?");
+	cJSON_free(j);
+}
+
+static int is_word(int ch)
+{
+	return isalnum((unsigned char)ch) || ch == '_';
+}
+
+/* The first column of the table named as a whole word in text, -1 if none. */
+static int col_in(const struct schema_table *t, const char *text)
+{
+	int best = -1;
+	const char *at = NULL;
+	for (int c = 0; c < t->ncols; c++) {
+		size_t n = strlen(t->cols[c].name);
+		for (const char *p = strstr(text, t->cols[c].name); p; p = strstr(p + 1, t->cols[c].name))
+			if ((p == text || (!is_word(p[-1]) && p[-1] != '\'')) && !is_word(p[n]) && (!at || p < at)) {
+				at = p;
+				best = c;
+				break;
+			}
+	}
+	return best;
+}
+
+/* A failed constraint in the words of the row: the field, its value and what
+ * to do; for a clash also the record already in the store. */
+static int constraint_error(struct imp *im, int ti, const char *label, const cJSON *const *vals,
+			    const sqlite3_value *const *bound)
+{
+	const struct schema_table *t = &im->s.t[ti];
+	const char *msg = sqlite3_errmsg(im->db);
+	struct strbuf sb = STRBUF_INIT;
+	int rc;
+
+	if (!strncmp(msg, "CHECK constraint failed: ", 25)) {
+		const char *expr = msg + 25;
+		int c = col_in(t, expr);
+		if (c < 0)
+			return row_error(im, ti, label, NULL, "a value is not allowed (CHECK %s)", expr);
+		show_value(&sb, vals[c]);
+		rc = row_error(im, ti, label, t->cols[c].name, "value %s is not allowed (CHECK %s)", strbuf_str(&sb), expr);
+		strbuf_release(&sb);
+		return rc;
+	}
+	if (!strncmp(msg, "NOT NULL constraint failed: ", 28)) {
+		const char *dot = strchr(msg + 28, '.');
+		return row_error(im, ti, label, dot ? dot + 1 : msg + 28, "a value is required here, not null");
+	}
+	if (strncmp(msg, "UNIQUE constraint failed: ", 26))
+		return row_error(im, ti, label, NULL, "%s", msg);
+
+	/* "UNIQUE constraint failed: t.a, t.b" */
+	int cols[64], n = 0;
+	for (const char *p = msg + 26; *p && n < 64;) {
+		const char *dot = strchr(p, '.'), *end = strstr(p, ", ");
+		if (!dot)
+			break;
+		if (!end)
+			end = p + strlen(p);
+		char name[128];
+		snprintf(name, sizeof(name), "%.*s", (int)(end - dot - 1), dot + 1);
+		int c = schema_col_find(t, name);
+		if (c < 0)
+			break;
+		cols[n++] = c;
+		p = *end ? end + 2 : end;
+	}
+	if (!n)
+		return row_error(im, ti, label, NULL, "%s", msg);
+	for (int k = 0; k < n; k++)
+		strbuf_addf(&sb, "%s'%s'", k ? ", " : "", t->cols[cols[k]].name);
+	strbuf_adds(&sb, n > 1 ? ": values " : ": value ");
+	for (int k = 0; k < n; k++) {
+		if (k)
+			strbuf_adds(&sb, ", ");
+		show_value(&sb, vals[cols[k]]);
+	}
+	/* the record in the store that has them */
+	char other[64] = "";
+	if (t->uid >= 0) {
+		sqlite3_str *q = sqlite3_str_new(NULL);
+		sqlite3_stmt *st;
+		sqlite3_str_appendf(q, "SELECT \"%w\" FROM \"%w\" WHERE ", t->cols[t->uid].name, t->name);
+		for (int k = 0; k < n; k++)
+			sqlite3_str_appendf(q, "%s\"%w\" IS ?%d", k ? " AND " : "", t->cols[cols[k]].name, k + 1);
+		char *sql = sqlite3_str_finish(q);
+		if (sqlite3_prepare_v2(im->db, sql, -1, &st, NULL) == SQLITE_OK) {
+			for (int k = 0; k < n; k++)
+				if (bound[cols[k]])
+					sqlite3_bind_value(st, k + 1, bound[cols[k]]);
+			if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_text(st, 0))
+				snprintf(other, sizeof(other), "%s", (const char *)sqlite3_column_text(st, 0));
+			sqlite3_finalize(st);
+		}
+		sqlite3_free(sql);
+	}
+	if (*other)
+		strbuf_addf(&sb, " already belong%s to the record '%s' in the store", n > 1 ? "" : "s", other);
+	else
+		strbuf_addf(&sb, " already belong%s to another record", n > 1 ? "" : "s");
+	strbuf_addf(&sb, " (the same %s created in two stores?); change %s in the file, or merge the two records by "
+		    "hand and export again", t->name, n > 1 ? "one of them" : "it");
+	rc = beter_err_set(im->err, BETER_DATAERR, "%s: table '%s', row '%s': field%s %s", im->name, t->name, label,
+			   n > 1 ? "s" : "", strbuf_str(&sb));
+	strbuf_release(&sb);
+	return rc;
 }
 
 static void cache_clear(struct cache *c)
@@ -539,7 +662,7 @@ static int apply_row(struct imp *im, int ti, const cJSON *row, long n, int may_w
 	}
 	if (rc != SQLITE_DONE) {
 		if ((rc & 0xff) == SQLITE_CONSTRAINT)
-			row_error(im, ti, label, NULL, "%s", sqlite3_errmsg(im->db));
+			constraint_error(im, ti, label, vals, bound);
 		else
 			store_fail(im->db, rc, im->err, "importing");
 	}

@@ -1863,7 +1863,7 @@ static void format_stamp(int64_t now, char *buf, size_t size)
 	time_t t = (time_t)now;
 	struct tm tm;
 	gmtime_r(&t, &tm);
-	strftime(buf, size, "%Y-%m-%d %H:%M UTC", &tm);
+	strftime(buf, size, "%Y-%m-%dT%H:%M:%SZ", &tm); /* ISO 8601 */
 }
 
 int report_build(sqlite3 *db, const struct report_opts *ro, struct report *r, struct beter_err *err)

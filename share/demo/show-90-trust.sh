@@ -8,4 +8,4 @@ echo
 echo "== beter backup"
 backup_file=$(mktemp "${TMPDIR:-/tmp}/beter-backup.XXXXXX")
 "$beter" backup "$backup_file" && "$beter" --db "$backup_file" -q check && echo "the backup is a sound store too"
-rm -f "$backup_file"
+rm -f "$backup_file" "$backup_file-wal" "$backup_file-shm"

@@ -118,6 +118,20 @@ cp "$BETER_DB" index.db
 ipage=$(sqlite3 "$BETER_DB" "SELECT rootpage FROM sqlite_master WHERE name = 'sqlite_autoindex_person_2'")
 flip index.db $(( (ipage - 1) * psize + 12 )) '\x00\x00\x00\x00\x00\x00\x00\x00'
 run beter --db index.db check
+run beter --db index.db --json check
+run beter --db index.db --csv check
+# many damaged pages: one line per table or index, and a note that SQLite stopped counting
+cp "$BETER_DB" big.db
+sqlite3 big.db "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 3000)
+  INSERT INTO person (uid, school_id, code, name, role)
+  SELECT printf('%032x', i), 1, 'P' || i, 'Persoon ' || i, 'leraar' FROM n; PRAGMA wal_checkpoint(TRUNCATE)" >/dev/null
+for p in $(sqlite3 big.db "SELECT pageno FROM dbstat WHERE name IN ('person', 'sqlite_autoindex_person_2')
+    AND pagetype = 'leaf' ORDER BY pageno LIMIT 12"); do
+	flip big.db $(( (p - 1) * psize + 12 )) '\x00\x00\x00\x00\x00\x00\x00\x00'
+done
+[ "$(sqlite3 big.db "PRAGMA integrity_check" | wc -l)" -gt 100 ] || echo "big.db is not damaged enough"
+run beter --db big.db check
+run beter --db big.db --json check
 cp "$BETER_DB" header.db
 flip header.db 0 'SQLite format 4'
 run beter --db header.db check

@@ -116,6 +116,9 @@ reject dupfield.json "{$head, \"tables\": {\"person\": [{\"uid\": \"0123456789ab
 reject check.json "{$head, \"tables\": {\"person\": [$(echo "$person" | jq -c '.role = "juf"')]}}"
 reject rule.json "{$head, \"tables\": {\"person\": [$(echo "$person" | jq -c '.code = "a b"')]}}"
 reject clash.json "{$head, \"tables\": {\"person\": [$(echo "$person" | jq -c '.uid = "0123456789abcdef0123456789abcdef"')]}}"
+# another store that created the same school (same BRIN) under its own uid
+reject sameschool.json "{$head, \"tables\": {\"school\": [$(jq -c '.tables.school[0] | .uid = "0123456789abcdef0123456789abcdef" | .id = 7' store.json)]}}"
+beter import sameschool.json 2>&1 | grep -q "the record '$school'" || echo "the clash does not name the school in the store"
 reject nul.json "{$head, \"tables\": {\"person\": [$(echo "$person" | jq -c '.name = "a\u0000b"')]}}"
 printf '{"format": "beter-\xff"}' >utf8.json
 run beter import utf8.json

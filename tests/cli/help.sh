@@ -11,6 +11,7 @@ for cmd in $cmds; do
 		MANWIDTH=80 man -l m.1 >/dev/null 2>&1 || echo "man page of $cmd does not render"
 	fi
 	grep -q '^\.SH SYNOPSIS' m.1 || echo "man page of $cmd has no synopsis"
+	grep -q "^usage: beter $cmd" a.txt || echo "help $cmd has no usage line"
 	# every option in the help is in the man page
 	for o in $(grep -o -- '--[a-z][a-z-]*' a.txt | sort -u); do
 		grep -qF -- "${o//-/\\-}" m.1 || echo "$cmd: $o missing from the man page"

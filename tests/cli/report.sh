@@ -27,6 +27,7 @@ run beter report --format md --team "Team Bovenbouw" --week 2026-W41 --lang en -
 note json carries the same figures
 run beter report --format json --now 2026-11-20
 beter report --format json --now 2026-11-20 >r.json
+jq -e '.generated | test("^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z$")' r.json >/dev/null || echo "generated is not ISO 8601"
 beter report --format md --now 2026-11-20 >r.md
 run jq -r '.sections[0].figures | to_entries[] | "\(.key)=\(.value)"' r.json
 run jq -r '.sections | map(select(.has_data | not) | .key) | join(" ")' r.json

@@ -148,7 +148,7 @@ static void test_build_from_store(void **state)
 	report_render(&r, REPORT_MD, &b);
 	report_release(&r);
 	assert_string_equal(strbuf_str(&a), strbuf_str(&b));
-	assert_non_null(strstr(a.buf, "- **Generated:** 2026-11-20 01:00 UTC\n"));
+	assert_non_null(strstr(a.buf, "- **Generated:** 2026-11-20T01:00:00Z\n"));
 	assert_non_null(strstr(a.buf, "| whole school | De leerKRACHT-aanpak | Startfase | 2/6 | 2026-09-07 | 74 | 0/5 |"));
 	assert_non_null(strstr(a.buf, "- **Phases closed with a retrospective:** 100%"));
 	assert_non_null(strstr(a.buf, "## Pupil voice\n\n_No data yet._"));

@@ -565,7 +565,7 @@ static const struct out_col goal_cols[] = {
 static int goal_rows(const struct view *v, struct out *o, struct beter_err *err)
 {
 	sqlite3_stmt *st;
-	struct strbuf results = STRBUF_INIT, trend = STRBUF_INIT;
+	struct strbuf results = STRBUF_INIT, trend = STRBUF_INIT, rjson = STRBUF_INIT, rcsv = STRBUF_INIT;
 	int rc, brc = 0;
 
 	if ((rc = view_prepare(v, "SELECT g.id, g.text, g.pupils, g.weeks, g.norm, g.baseline, "
@@ -576,9 +576,13 @@ static int goal_rows(const struct view *v, struct out *o, struct beter_err *err)
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		double latest;
 		char until[11];
+		const char *word;
 		strbuf_reset(&results);
 		strbuf_reset(&trend);
-		if ((brc = goal_results(v->db, sqlite3_column_int64(st, 0), v->asof, &results, &latest, &trend, err)))
+		strbuf_reset(&rjson);
+		strbuf_reset(&rcsv);
+		if ((brc = goal_results(v->db, sqlite3_column_int64(st, 0), v->asof, &results, &latest, &trend, err)) ||
+		    (brc = goal_results_data(v->db, sqlite3_column_int64(st, 0), v->asof, &rjson, &rcsv, &word, err)))
 			break;
 		team_cell(v, o);
 		out_int(o, sqlite3_column_int64(st, 0));
@@ -587,9 +591,16 @@ static int goal_rows(const struct view *v, struct out *o, struct beter_err *err)
 		out_int(o, sqlite3_column_int64(st, 3));
 		out_real(o, sqlite3_column_double(st, 4));
 		out_real(o, sqlite3_column_double(st, 5));
-		out_text(o, strbuf_str(&results));
+		/* results and trend: data in JSON and CSV, a compact line in a table */
+		out_rendered(o, strbuf_str(&rjson), strbuf_str(&rcsv), strbuf_str(&results));
 		out_real(o, latest);
-		out_text(o, strbuf_str(&trend));
+		if (word) {
+			char q[16];
+			snprintf(q, sizeof(q), "\"%s\"", word);
+			out_rendered(o, q, word, strbuf_str(&trend));
+		} else {
+			out_rendered(o, NULL, NULL, trend.len ? strbuf_str(&trend) : NULL);
+		}
 		out_text(o, store_col(st, 6));
 		out_text(o, store_col(st, 7));
 		date_format(date_of(store_col(st, 7)) + 7 * sqlite3_column_int(st, 3), until);
@@ -599,6 +610,8 @@ static int goal_rows(const struct view *v, struct out *o, struct beter_err *err)
 	sqlite3_finalize(st);
 	strbuf_release(&results);
 	strbuf_release(&trend);
+	strbuf_release(&rjson);
+	strbuf_release(&rcsv);
 	if (brc)
 		return brc;
 	return rc == SQLITE_DONE ? 0 : store_fail(v->db, rc, err, "reading goals");

@@ -503,6 +503,44 @@ int goal_results(sqlite3 *db, int64_t goal, int day, struct strbuf *results, dou
 	return 0;
 }
 
+int goal_results_data(sqlite3 *db, int64_t goal, int day, struct strbuf *json, struct strbuf *csv,
+		      const char **trend, struct beter_err *err)
+{
+	sqlite3_stmt *st;
+	double prev = NAN, last = NAN;
+	int n = 0, rc;
+	char buf[32], d[11];
+
+	date_format(day, d);
+	if ((rc = store_prepare(db, "SELECT NULL, baseline FROM goal WHERE id = ?1 AND baseline IS NOT NULL UNION ALL "
+				    "SELECT * FROM (SELECT date, score FROM goal_measure WHERE goal_id = ?1 AND date <= ?2 "
+				    "ORDER BY date, id)", &st, err)))
+		return rc;
+	sqlite3_bind_int64(st, 1, goal);
+	store_bind_text(st, 2, d);
+	strbuf_addc(json, '[');
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		const char *date = store_col(st, 0);
+		prev = last;
+		last = sqlite3_column_double(st, 1);
+		out_format_real(buf, sizeof(buf), last);
+		strbuf_addf(json, "%s{\"label\": \"P%d\", \"date\": ", n ? ", " : "", n);
+		if (date)
+			strbuf_addf(json, "\"%s\"", date);
+		else
+			strbuf_adds(json, "null");
+		strbuf_addf(json, ", \"score\": %s}", buf);
+		strbuf_addf(csv, "%sP%d=%s", n ? ";" : "", n, buf);
+		n++;
+	}
+	strbuf_addc(json, ']');
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE)
+		return store_fail(db, rc, err, "reading results");
+	*trend = n < 2 ? NULL : last > prev ? "up" : last < prev ? "down" : "flat";
+	return 0;
+}
+
 /* ---- listing ---- */
 
 static const struct out_col list_cols[] = {

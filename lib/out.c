@@ -330,6 +330,22 @@ void out_null(struct out *o)
 	cell(o, CK_NULL, NULL);
 }
 
+void out_rendered(struct out *o, const char *json, const char *csv, const char *table)
+{
+	switch (o->fmt) {
+	case OUT_JSON:
+		cell(o, json ? CK_RAW : CK_NULL, json);
+		break;
+	case OUT_CSV:
+	case OUT_TSV:
+		out_text(o, csv);
+		break;
+	case OUT_TABLE:
+		out_text(o, table);
+		break;
+	}
+}
+
 void out_text_list(struct out *o, const char *s, char sep)
 {
 	if (!s) {

@@ -107,6 +107,11 @@ int goal_standards(sqlite3 *db, int64_t school, int64_t team, struct out *o, str
 int goal_results(sqlite3 *db, int64_t goal, int day, struct strbuf *results, double *latest, struct strbuf *trend,
 		 struct beter_err *err);
 /* The trend of a series on the 1-10 scale: "▄▅▆ ↑". */
+/* The results up to a day as data: json an array of {"label": "P0", "date":
+ * null or "YYYY-MM-DD", "score": N} (P0 the 0-meting), csv "P0=5;P1=5.5";
+ * *trend "up", "down", "flat" (the last two results) or NULL. */
+int goal_results_data(sqlite3 *db, int64_t goal, int day, struct strbuf *json, struct strbuf *csv,
+		      const char **trend, struct beter_err *err);
 void goal_trend(const double *v, int n, struct strbuf *sb);
 
 #endif

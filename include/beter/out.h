@@ -87,6 +87,10 @@ void out_null(struct out *o);
  * strings ([] for "", null for NULL), in a table the items split by ", ",
  * in CSV the string as it is. */
 void out_text_list(struct out *o, const char *s, char sep);
+/* One value rendered three ways, for a value with structure: json is written
+ * as it is (valid JSON: an array, an object, a string literal or null), csv
+ * in CSV and TSV, table in a table. NULL writes null / an empty cell. */
+void out_rendered(struct out *o, const char *json, const char *csv, const char *table);
 void out_row_end(struct out *o);
 void out_end(struct out *o);
 

@@ -81,7 +81,7 @@ static void test_week_view(void **state)
 	assert_non_null(strstr(s, "Eerste ambitie"));
 	assert_null(strstr(s, "Tweede ambitie"));
 	assert_non_null(strstr(s, "Geparkeerd"));
-	assert_non_null(strstr(s, "\"results\": \"P0 5\""));
+	assert_non_null(strstr(s, "\"results\": [{\"label\": \"P0\", \"date\": null, \"score\": 5}]"));
 	assert_non_null(strstr(s, "\"status\": \"open\""));
 	assert_null(strstr(s, "Uit de arena"));
 	free(cap.buf);
@@ -92,7 +92,8 @@ static void test_week_view(void **state)
 	assert_null(strstr(s, "Eerste ambitie"));
 	assert_null(strstr(s, "Geparkeerd"));
 	assert_non_null(strstr(s, "\"status\": \"overdue\""));
-	assert_non_null(strstr(s, "\"results\": \"P0 5 · P1 6 · P2 7\""));
+	assert_non_null(strstr(s, "{\"label\": \"P2\", \"date\": "));
+	assert_non_null(strstr(s, "\"score\": 7}], \"latest\": 7, \"trend\": \"up\""));
 	assert_non_null(strstr(s, "\"lesbezoekplanning\": []"));
 	free(cap.buf);
 

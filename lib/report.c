@@ -31,7 +31,7 @@ enum str_id {
 	S_CHECKLIST_TITLE, S_ACTIVITY, S_DONE_ON, S_CLOSED_TITLE, S_CLOSED, S_RETROSPECTIVE, S_WENT_WELL, S_IMPROVE,
 	S_NO_RETRO, S_CONDITIONS_TITLE, S_AMBITION, S_RHYTHM, S_RETRO_SHARE, S_PHASES_CLOSED, S_ACTIVE_TRAJ,
 	S_NO_TRAJECTORY, S_CHART_DATA, S_VALUE, S_NORM, S_BASELINE, S_SUPPRESSED, S_NONE,
-	S_SCHOOL_WEEKS, S_WEEKS_WITH_SESSION, S_TEAMS_AMBITION, S_RHYTHM_RULE,
+	S_SCHOOL_WEEKS, S_WEEKS_WITH_SESSION, S_TEAMS_AMBITION, S_TEAMS_WITH_AMBITION_N, S_TEACHER_TEAMS_N, S_RHYTHM_RULE,
 	S_GOALS_ACTIVE, S_GOALS_ON_NORM, S_GOALS_ACHIEVED, S_GOALS_DROPPED, S_GOALS_TABLE, S_GOAL, S_TEXT, S_NORM_COL,
 	S_BASELINE_COL, S_LATEST, S_RESULTS, S_STATUS, S_ST_ACTIVE, S_ST_ACHIEVED, S_ST_DROPPED, S_MEASURES_TABLE,
 	S_POINT, S_DATE, S_SCORE, S_NO_RESULTS, S_LATEST_LC,
@@ -42,7 +42,7 @@ enum str_id {
 	S_VIS_DUE_TABLE, S_VISIT, S_TEACHER, S_OBSERVER, S_DAYS_AGO, S_VIS_RULE,
 	S_AR_HELD, S_AR_OUTCOMES, S_AR_TABLE, S_AR_TOP, S_ARENA, S_THEME, S_PUPIL_GROUP, S_OUTCOME, S_RANK, S_G_PUPILS,
 	S_G_TEACHERS, S_G_MT,
-	S_SV_INSTRUMENTS, S_SV_RESPONDENTS, S_SV_TABLE, S_INSTRUMENT, S_SCALE, S_WAVE1, S_MEAN1, S_WAVE2, S_MEAN2,
+	S_SV_INSTRUMENTS, S_SV_TABLE, S_CHECK_ITEM, S_INSTRUMENT, S_SCALE, S_WAVE1, S_MEAN1, S_WAVE2, S_MEAN2,
 	S_CHANGE, S_COHEN, S_AGAINST, S_SV_DESC, S_SV_RULE,
 	S_COUNT
 };
@@ -99,6 +99,9 @@ static const char *const strings[S_COUNT][2] = {
 	[S_SCHOOL_WEEKS] = { "Schoolweken", "School weeks" },
 	[S_WEEKS_WITH_SESSION] = { "Weken met bordsessie", "Weeks with a board session" },
 	[S_TEAMS_AMBITION] = { "Teams met een ambitie", "Teams with an ambition" },
+	[S_TEAMS_WITH_AMBITION_N] = { "Leraarteams met een ambitie", "Teacher teams with an ambition" },
+	[S_TEACHER_TEAMS_N] = { "Leraarteams", "Teacher teams" },
+	[S_CHECK_ITEM] = { "Afvinken met 'beter phase check'", "Tick off with 'beter phase check'" },
 	[S_RHYTHM_RULE] = { "Ritmiek: het aandeel schoolweken waarin het team minstens één bordsessie hield. Een "
 			    "schoolweek is elke week (maandag-zondag) met minstens één werkdag in de periode, behalve "
 			    "een week die helemaal in de zomervakantie valt (15 juli - 31 augustus) zonder sessie van "
@@ -181,7 +184,6 @@ static const char *const strings[S_COUNT][2] = {
 	[S_G_TEACHERS] = { "Leraren", "Teachers" },
 	[S_G_MT] = { "MT", "Management" },
 	[S_SV_INSTRUMENTS] = { "Vragenlijsten", "Instruments" },
-	[S_SV_RESPONDENTS] = { "Respondenten (laatste meting)", "Respondents (latest wave)" },
 	[S_SV_TABLE] = { "Schalen per meting", "Scales per wave" },
 	[S_INSTRUMENT] = { "Vragenlijst", "Instrument" },
 	[S_SCALE] = { "Schaal", "Scale" },
@@ -982,13 +984,12 @@ static void bind_scope(struct bctx *b, sqlite3_stmt *st)
  * with an ambition of all) for the school. */
 static struct rv ambition_value(struct bctx *b, const struct phase_conditions *pc)
 {
-	char buf[64];
 	if (pc->ambition < 0)
 		return rv_unknown(L(S_UNKNOWN));
-	if (pc->teams) {
-		snprintf(buf, sizeof(buf), "%lld/%lld", (long long)pc->ambition_teams, (long long)pc->teams);
-		return rv_text(buf);
-	}
+	/* a school: the share of its teacher teams with an ambition (a number
+	 * in JSON, a percentage for people) */
+	if (pc->teams)
+		return rv_share((double)pc->ambition_teams / (double)pc->teams);
 	return rv_text(pc->ambition ? L(S_YES) : L(S_NO));
 }
 
@@ -1015,6 +1016,10 @@ static int section_phase(struct bctx *b)
 	rep_figure_add(s, "retrospective", L(S_RETRO_SHARE), rv_share(pc.retrospective));
 	rep_figure_add(s, "phases_closed", L(S_PHASES_CLOSED), rv_int(pc.closed));
 	rep_figure_add(s, "ambition", b->ro->team ? L(S_AMBITION) : L(S_TEAMS_AMBITION), ambition_value(b, &pc));
+	if (!b->ro->team && pc.teams) {
+		rep_figure_add(s, "teams_with_ambition", L(S_TEAMS_WITH_AMBITION_N), rv_int(pc.ambition_teams));
+		rep_figure_add(s, "teacher_teams", L(S_TEACHER_TEAMS_N), rv_int(pc.teams));
+	}
 	rep_figure_add(s, "rhythm", L(S_RHYTHM), isnan(pc.rhythm) ? rv_unknown(L(S_UNKNOWN)) : rv_share(pc.rhythm));
 	rep_figure_add(s, "school_weeks", L(S_SCHOOL_WEEKS), rv_int(pc.rhythm_weeks));
 	rep_figure_add(s, "weeks_with_session", L(S_WEEKS_WITH_SESSION), rv_int(pc.rhythm_sessions));
@@ -1056,7 +1061,7 @@ static int section_phase(struct bctx *b)
 	/* the checklists of the current phases */
 	{
 		static const char *const keys[] = { "team", "phase", "item", "activity", "done" };
-		const char *labels[] = { L(S_TEAM), L(S_PHASE), "id", L(S_ACTIVITY), L(S_DONE_ON) };
+		const char *labels[] = { L(S_TEAM), L(S_PHASE), L(S_CHECK_ITEM), L(S_ACTIVITY), L(S_DONE_ON) };
 		struct rep_table *t = rep_table_add(s, "checklist", L(S_CHECKLIST_TITLE), 5, keys, labels);
 		if ((rc = store_prepare(b->db,
 					"SELECT tm.name, p.name, i.key, i.text, i.done FROM trajectory t "
@@ -1784,7 +1789,6 @@ static int section_surveys(struct bctx *b)
 	int rc;
 
 	rep_figure_add(s, "instruments", L(S_SV_INSTRUMENTS), rv_int(0));
-	rep_figure_add(s, "respondents", L(S_SV_RESPONDENTS), rv_int(0));
 	t = rep_table_add(s, "scales", L(S_SV_TABLE), 10, keys, labels);
 	/* the instruments with a wave in the period, and their last two waves up to its end */
 	if ((rc = store_prepare(b->db,
@@ -1851,7 +1855,9 @@ static int section_surveys(struct bctx *b)
 	if (rc != SQLITE_DONE)
 		return store_fail(b->db, rc, b->err, "reading surveys");
 	s->figs[0].v = rv_int(instruments);
-	s->figs[1].v = rv_int(respondents);
+	/* respondents are counted per scale in the table: a sum over instruments
+	 * would add teachers and pupils */
+	(void)respondents;
 	rep_section_note(s, L(S_SV_RULE));
 	if (!instruments)
 		rep_section_empty(s, L(S_NO_DATA));

@@ -626,12 +626,13 @@ static void chart_svg(struct strbuf *sb, const struct rep_chart *c, enum report_
 {
 	if (c->kind == REP_CHART_LINE) {
 		struct svg_line l = { id, c->title, c->desc, c->n, (const char *const *)c->labels, c->values,
-				      c->ymin, c->ymax, c->norm, S(lang, S_NORM), c->baseline, S(lang, S_BASELINE) };
+				      c->ymin, c->ymax, c->norm, S(lang, S_NORM), c->baseline, S(lang, S_BASELINE),
+				      lang == REPORT_NL ? ',' : '.' };
 		svg_line_chart(sb, &l);
 	} else {
 		struct svg_bars b = { id, c->title, c->desc, c->n, (const char *const *)c->labels, c->ngroups,
 				      (const char *const *)c->groups, c->values, c->ymin, c->ymax,
-				      S(lang, S_SUPPRESSED) };
+				      S(lang, S_SUPPRESSED), lang == REPORT_NL ? ',' : '.' };
 		svg_bar_chart(sb, &b);
 	}
 }

@@ -39,6 +39,10 @@ static void num(struct strbuf *sb, double v)
 	strbuf_adds(sb, buf);
 }
 
+/* The decimal separator of value labels in the chart being drawn (a chart
+ * sets it from its struct; ',' for Dutch). */
+static char label_decimal = '.';
+
 /* A value label: whole numbers without decimals, else one or two. */
 static void label_num(struct strbuf *sb, double v)
 {
@@ -49,6 +53,9 @@ static void label_num(struct strbuf *sb, double v)
 		snprintf(buf, sizeof(buf), "%.1f", v);
 	else
 		snprintf(buf, sizeof(buf), "%.2f", v);
+	char *dot = strchr(buf, '.');
+	if (dot)
+		*dot = label_decimal;
 	strbuf_adds(sb, buf);
 }
 
@@ -129,6 +136,7 @@ static void hline(struct strbuf *sb, double y, const char *color, const char *da
 
 void svg_line_chart(struct strbuf *sb, const struct svg_line *c)
 {
+	label_decimal = c->decimal ? c->decimal : '.';
 	double plot = W - LEFT - RIGHT;
 	double dx = c->n > 1 ? plot / (double)(c->n - 1) : 0;
 	int first = 1;
@@ -216,6 +224,7 @@ static void short_label(struct strbuf *sb, const char *s, size_t max)
 
 void svg_bar_chart(struct strbuf *sb, const struct svg_bars *c)
 {
+	label_decimal = c->decimal ? c->decimal : '.';
 	double plot = W - LEFT - RIGHT;
 	double slot = c->ncats ? plot / (double)c->ncats : plot;
 	double bw = c->ngroups ? (slot * 0.8) / (double)c->ngroups : 0;

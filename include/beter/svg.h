@@ -23,6 +23,7 @@ struct svg_line {
 	const char *norm_label;    /* "norm" */
 	double baseline;           /* the 0-meting line */
 	const char *baseline_label;/* "0-meting" */
+	char decimal;              /* decimal separator of value labels ('.' when 0) */
 };
 
 /* Survey scales, wave against wave: ncats groups of ngroups bars.
@@ -39,6 +40,7 @@ struct svg_bars {
 	const double *values;
 	double ymin, ymax;
 	const char *missing_label;  /* text by a missing bar, e.g. "n<5" (may be NULL) */
+	char decimal;               /* decimal separator of value labels ('.' when 0) */
 };
 
 void svg_line_chart(struct strbuf *sb, const struct svg_line *c);

@@ -282,3 +282,6 @@ note phase conditions from the boards
 run beter phase conditions --to 2026-11-20
 run beter --json phase conditions --from 2026-11-16 --to 2026-11-20
 run beter report --csv
+note chart labels use the decimal separator of the language
+beter report --now 2026-11-20 | grep -c 'fill="#1f3b4d">[0-9]*,[0-9]*<' | sed 's/^/dutch labels with a comma: /'
+beter report --now 2026-11-20 --lang en | grep -c 'fill="#1f3b4d">[0-9]*,[0-9]*<' | sed 's/^/english labels with a comma: /'

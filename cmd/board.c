@@ -508,8 +508,14 @@ static int session_from_options(struct ctx *c, struct bopts *o, struct board_ses
 			return beter_err_set(&c->err, BETER_DATAERR, "--checkin: '%s' is not CODE=SCORE",
 					     o->checkins.v[i]);
 		snprintf(code, sizeof(code), "%.*s", (int)(eq - o->checkins.v[i]), o->checkins.v[i]);
-		if ((rc = cmd_int(c, "--checkin", eq + 1, 1, 10, &score)) ||
-		    (rc = person_find(c->db, o->school_id, code, &person, &c->err)))
+		/* name the pair: with several check-ins "11 is outside" does not say whose */
+		if (parse_int64(eq + 1, &score) != 0)
+			return beter_err_set(&c->err, BETER_DATAERR, "--checkin: %s: the score is not a whole number "
+					     "1-10", o->checkins.v[i]);
+		if (score < 1 || score > 10)
+			return beter_err_set(&c->err, BETER_DATAERR, "--checkin: %s: the score is outside 1-10",
+					     o->checkins.v[i]);
+		if ((rc = person_find(c->db, o->school_id, code, &person, &c->err)))
 			return rc;
 		board_session_checkin(s, person, (int)score);
 	}

@@ -19,7 +19,7 @@
 enum {
 	O_SCHOOL = 256, O_OBSERVER, O_TEACHER, O_DATE, O_TIME, O_GROUP, O_SUBJECT, O_GOAL, O_FOCUS, O_ROUND, O_TEAM,
 	O_FRAMEWORK, O_SEEN, O_EFFECT, O_SCORE, O_EDIT, O_FROM, O_TO, O_AGREED, O_POINT, O_STATUS, O_FBDAYS,
-	O_REQUIRE, O_KEY, O_TITLE, O_SCALE, O_LABELS, O_INPUT,
+	O_REQUIRE, O_KEY, O_TITLE, O_SCALE, O_LABELS, O_INPUT, O_TEXTFROM, O_REPLACE,
 };
 
 #define OPT_SCHOOL { "school", O_SCHOOL, "SCHOOL", "the school (name, BRIN or number) when the store holds several" }
@@ -30,7 +30,9 @@ enum {
 	{ "effect", O_EFFECT, "TEXT", "what the pupils did in response" },                                    \
 	{ "score", O_SCORE, "ITEM=VALUE", "a score on a framework item (repeatable)" },                       \
 	{ "edit", O_EDIT, NULL, "write it in $VISUAL/$EDITOR on a template with the feedback model's prompts" }, \
-	{ "from", O_INPUT, "FILE", "read it as JSON from FILE ('-': stdin), for scripts without a terminal" }
+	{ "from", O_INPUT, "FILE", "read it as JSON from FILE ('-': stdin), for scripts without a terminal" }, \
+	{ "text-from", O_TEXTFROM, "FILE", "read it from FILE ('-': stdin) in the editor's text format, e.g. the " \
+					   "text --edit kept after an error" }
 
 static const struct opt add_opts[] = {
 	{ "observer", O_OBSERVER, "CODE", "who visits (required)" },
@@ -51,6 +53,8 @@ static const struct opt add_opts[] = {
 };
 static const struct opt record_opts[] = {
 	OPT_OBS,
+	{ "replace", O_REPLACE, NULL, "write a visit that is recorded already again: the text and scores given "
+				      "replace the old ones (with --edit the template holds them)" },
 	{ "framework", O_FRAMEWORK, "KEY", "the framework to score on, when the visit has none (default leskwaliteit)" },
 	{ "date", O_DATE, "DATE", "the day it is written down (default today)" },
 	OPT_SCHOOL,
@@ -87,7 +91,8 @@ static const struct opt plan_opts[] = {
 };
 static const struct opt coverage_opts[] = {
 	{ "round", O_ROUND, "NAME", "the round: its teams' members and its visits" },
-	{ "from", O_FROM, "DATE", "visits on or after this day (without --round: every teacher team's members)" },
+	{ "from", O_FROM, "DATE", "visits on or after this day (without --round: every teacher team's members; "
+				  "without --round, --from and --to: the current school year)" },
 	{ "to", O_TO, "DATE", "visits on or before this day" },
 	{ "team", O_TEAM, "TEAM", "only this team's members" },
 	{ "require", O_REQUIRE, "PERCENT", "exit 1 when fewer than this percentage of teachers were visited" },
@@ -125,8 +130,8 @@ static const struct opt school_opts[] = { OPT_SCHOOL, OPT_END };
 struct vopts {
 	const char *school, *observer, *teacher, *date, *time, *group, *subject, *goal, *focus, *round, *team;
 	const char *framework, *seen, *effect, *from, *to, *agreed, *status, *fbdays, *require, *input;
-	const char *key, *title, *scale, *labels;
-	int edit;
+	const char *key, *title, *scale, *labels, *textfrom;
+	int edit, replace;
 	char **scores, **points;
 	int nscores, npoints;
 };
@@ -161,6 +166,8 @@ static int parse(struct ctx *c, struct optparse *p, struct vopts *o, int min, in
 		case O_EFFECT: o->effect = p->arg; break;
 		case O_EDIT: o->edit = 1; break;
 		case O_INPUT: o->input = p->arg; break;
+		case O_TEXTFROM: o->textfrom = p->arg; break;
+		case O_REPLACE: o->replace = 1; break;
 		case O_FROM: o->from = p->arg; break;
 		case O_TO: o->to = p->arg; break;
 		case O_AGREED: o->agreed = p->arg; break;
@@ -250,8 +257,10 @@ static int tx_end(struct ctx *c, int rc)
 	return rc;
 }
 
-/* Run $VISUAL/$EDITOR on a template, as git does; the edited text in *text. */
-static int edit_text(struct ctx *c, const char *tmpl, char **text)
+/* Run $VISUAL/$EDITOR on a template, as git does; the edited text in *text
+ * and the file's path in *path. The file stays when the editor closed well:
+ * the caller removes it once the text is stored (see obs_done). */
+static int edit_text(struct ctx *c, const char *tmpl, char **text, char **path)
 {
 	const char *editor = getenv("VISUAL");
 	const char *tmpdir = getenv("TMPDIR");
@@ -302,40 +311,78 @@ static int edit_text(struct ctx *c, const char *tmpl, char **text)
 	}
 	rc = share_read_file(pathbuf.buf, 1024 * 1024, text, NULL, &c->err);
 out:
-	unlink(pathbuf.buf);
-	strbuf_release(&pathbuf);
+	if (rc) {
+		unlink(pathbuf.buf);
+		strbuf_release(&pathbuf);
+	} else {
+		*path = strbuf_detach(&pathbuf);
+	}
 	return rc;
 }
 
-/* What was observed: from --edit, --input or the options. *given tells
- * whether anything was given at all. */
-static int read_obs(struct ctx *c, int64_t school, const struct vopts *o, const char *header, struct visit_obs *obs,
-		    int *given)
+/* The end of an entry made in the editor: the file goes once the text is
+ * stored; on any failure after the editor closed it stays, and the message
+ * says where, so that the coach's text is not lost. */
+static int obs_done(struct ctx *c, char **pathp, int rc)
+{
+	char *path = *pathp;
+	if (!path)
+		return rc;
+	*pathp = NULL;
+	if (rc == 0 && !c->dry_run) {
+		unlink(path);
+	} else if (rc == 0) {
+		cmd_note(c, "your text is kept in %s; run again with --text-from %s to write it", path, path);
+	} else {
+		size_t n = strlen(c->err.msg);
+		snprintf(c->err.msg + n, sizeof(c->err.msg) - n, "\nyour text is kept in %s; %srun again with "
+			 "--text-from %s", path, rc == BETER_BUSY || rc == BETER_IOERR ? "" : "fix it and ", path);
+	}
+	free(path);
+	return rc;
+}
+
+/* What was observed: from --edit (on a template holding cur, may be NULL),
+ * --from, --text-from or the options. *given tells whether anything was given
+ * at all; *path gets the editor's file, kept until obs_done. */
+static int read_obs(struct ctx *c, int64_t school, const struct vopts *o, const char *header,
+		    const struct visit_obs *cur, struct visit_obs *obs, int *given, char **path)
 {
 	int rc = 0;
 
 	memset(obs, 0, sizeof(*obs));
-	*given = o->edit || o->input || o->seen || o->effect || o->nscores;
-	if (o->edit && o->input)
-		return cmd_usage(c, "give --edit or --from, not both");
-	if ((o->edit || o->input) && (o->seen || o->effect || o->nscores))
+	*path = NULL;
+	*given = o->edit || o->input || o->textfrom || o->seen || o->effect || o->nscores;
+	if (o->edit + !!o->input + !!o->textfrom > 1)
+		return cmd_usage(c, "give one of --edit, --from and --text-from");
+	if ((o->edit || o->input || o->textfrom) && (o->seen || o->effect || o->nscores))
 		return cmd_usage(c, "--seen, --effect and --score go in the %s, not beside it",
-				 o->edit ? "editor" : "JSON file");
+				 o->edit ? "editor" : o->input ? "JSON file" : "text file");
 	if (o->edit) {
 		struct strbuf tmpl = STRBUF_INIT;
 		char *text = NULL;
-		if (!(rc = visit_template(c->db, school, header, o->framework, &tmpl, &c->err)) &&
-		    !(rc = edit_text(c, strbuf_str(&tmpl), &text)))
-			rc = visit_obs_parse_text(text, obs, &c->err);
+		if (!(rc = visit_template(c->db, school, header, o->framework, cur, &tmpl, &c->err)) &&
+		    !(rc = edit_text(c, strbuf_str(&tmpl), &text, path))) {
+			const char *base = strrchr(*path, '/');
+			rc = visit_obs_parse_text(base ? base + 1 : *path, text, obs, &c->err);
+			if (rc == BETER_FAIL) { /* an empty text: nothing to keep */
+				unlink(*path);
+				free(*path);
+				*path = NULL;
+			}
+		}
 		free(text);
 		strbuf_release(&tmpl);
 		return rc;
 	}
-	if (o->input) {
+	if (o->input || o->textfrom) {
+		const char *file = o->input ? o->input : o->textfrom;
+		const char *name = strcmp(file, "-") ? file : "stdin";
 		char *text = NULL;
 		size_t len = 0;
-		if (!(rc = share_read_file(o->input, 1024 * 1024, &text, &len, &c->err)))
-			rc = visit_obs_parse_json(strcmp(o->input, "-") ? o->input : "stdin", text, len, obs, &c->err);
+		if (!(rc = share_read_file(file, 1024 * 1024, &text, &len, &c->err)))
+			rc = o->input ? visit_obs_parse_json(name, text, len, obs, &c->err)
+				      : visit_obs_parse_text(name, text, obs, &c->err);
 		free(text);
 		return rc;
 	}
@@ -372,7 +419,7 @@ static int run_add(struct ctx *c, struct optparse *p)
 	struct visit_obs obs;
 	int64_t school, id = 0;
 	int rc, given = 0;
-	char header[300];
+	char header[300], *path = NULL;
 
 	memset(&obs, 0, sizeof(obs));
 	memset(&v, 0, sizeof(v));
@@ -403,22 +450,24 @@ static int run_add(struct ctx *c, struct optparse *p)
 	snprintf(header, sizeof(header), "Lesbezoek van %s bij %s op %s%s%s", o.observer, o.teacher, o.date,
 		 o.group ? ", groep " : "", o.group ? o.group : "");
 	/* a visit that is recorded took place: not after today (asked before the editor opens) */
-	if ((o.edit || o.input || o.seen || o.effect || o.nscores) && (rc = date_not_future(v.day, "--date", &c->err)))
+	if ((o.edit || o.input || o.textfrom || o.seen || o.effect || o.nscores) &&
+	    (rc = date_not_future(v.day, "--date", &c->err)))
 		goto out;
-	if ((rc = read_obs(c, school, &o, header, &obs, &given)))
+	if ((rc = read_obs(c, school, &o, header, NULL, &obs, &given, &path)))
 		goto out;
 	if ((rc = tx_begin(c)))
 		goto out;
 	rc = visit_add(c->db, school, &v, &id, &c->err);
 	if (!rc && given)
-		rc = visit_record(c->db, school, id, &obs, o.framework, date_today(), &c->err);
-	if ((rc = tx_end(c, rc)))
+		rc = visit_record(c->db, school, id, &obs, o.framework, date_today(), 0, &c->err);
+	if ((rc = obs_done(c, &path, tx_end(c, rc))))
 		goto out;
 	if (!c->dry_run) {
 		cmd_note(c, "%s visit %lld", given ? "recorded" : "planned", (long long)id);
 		rc = show_visit(c, id, &o, school);
 	}
 out:
+	rc = obs_done(c, &path, rc);
 	visit_obs_release(&obs);
 	vopts_release(&o);
 	return rc;
@@ -435,30 +484,42 @@ static int visit_arg(struct ctx *c, struct optparse *p, int64_t school, int64_t 
 static int run_record(struct ctx *c, struct optparse *p)
 {
 	struct vopts o;
-	struct visit_obs obs;
+	struct visit_obs obs, cur;
 	int64_t school, id;
-	int rc, given, day = date_today();
-	char header[64];
+	int rc, given, again, day = date_today();
+	char header[64], *path = NULL;
 
 	memset(&obs, 0, sizeof(obs));
+	memset(&cur, 0, sizeof(cur));
 	if ((rc = parse(c, p, &o, 1, 1, "the visit's number", &school)) || (rc = visit_arg(c, p, school, &id)) ||
 	    (o.date && (rc = date_parse(o.date, &day, "--date", &c->err))))
 		goto out;
-	snprintf(header, sizeof(header), "Lesbezoek %lld", (long long)id);
-	if ((rc = read_obs(c, school, &o, header, &obs, &given)))
-		goto out;
-	if (!given) {
-		rc = cmd_usage(c, "give --seen and --effect, --edit or --from FILE (usage: %s)", cmd_usage_line(c));
+	if (!(o.edit || o.input || o.textfrom || o.seen || o.effect || o.nscores)) {
+		rc = cmd_usage(c, "give --seen and --effect, --edit, --from FILE or --text-from FILE (usage: %s)",
+			       cmd_usage_line(c));
 		goto out;
 	}
+	/* asked before the editor opens: what was observed is not overwritten unasked */
+	if ((rc = visit_may_record(c->db, id, o.replace, &c->err)))
+		goto out;
+	if (o.edit && o.replace && (rc = visit_obs_load(c->db, id, &cur, &c->err)))
+		goto out;
+	snprintf(header, sizeof(header), "Lesbezoek %lld", (long long)id);
+	if ((rc = read_obs(c, school, &o, header, &cur, &obs, &given, &path)))
+		goto out;
+	(void)given;
 	if ((rc = tx_begin(c)))
 		goto out;
-	rc = visit_record(c->db, school, id, &obs, o.framework, day, &c->err);
-	if ((rc = tx_end(c, rc)) || c->dry_run)
+	again = visit_may_record(c->db, id, 0, NULL) != 0;
+	rc = visit_record(c->db, school, id, &obs, o.framework, day, o.replace, &c->err);
+	rc = obs_done(c, &path, tx_end(c, rc));
+	if (rc || c->dry_run)
 		goto out;
-	cmd_note(c, "recorded visit %lld", (long long)id);
+	cmd_note(c, "%s visit %lld", again ? "recorded again" : "recorded", (long long)id);
 	rc = show_visit(c, id, &o, school);
 out:
+	rc = obs_done(c, &path, rc);
+	visit_obs_release(&cur);
 	visit_obs_release(&obs);
 	vopts_release(&o);
 	return rc;
@@ -579,14 +640,16 @@ static int run_coverage(struct ctx *c, struct optparse *p)
 
 	if ((rc = parse(c, p, &o, 0, 0, "nothing", &school)))
 		goto out;
-	if (!o.round && !o.from && !o.to) {
-		rc = cmd_usage(c, "which visits? give --round NAME or --from/--to (usage: %s)", cmd_usage_line(c));
-		goto out;
-	}
 	if ((o.require && (rc = cmd_real(c, "--require", o.require, 0, 100, &need))) ||
 	    (rc = filter_from_opts(c, school, &o, &f)) || (rc = visit_coverage(c->db, school, &f, &c->out, &cov, &c->err)))
 		goto out;
 	double pct = cov.teachers ? 100.0 * cov.visited / cov.teachers : 0;
+	if (!o.round && !o.from && !o.to) {
+		char a[11], b[11];
+		date_format(cov.from, a);
+		date_format(cov.to, b);
+		cmd_note(c, "the visits of this school year, %s to %s (give --round or --from/--to for others)", a, b);
+	}
 	cmd_note(c, "coverage: %d of %d teachers visited (%.0f%%), feedback talk held with %d", cov.visited,
 		 cov.teachers, pct, cov.feedback);
 	if (cov.missed)
@@ -750,10 +813,11 @@ static const struct subcmd visit_subs[] = {
 	{ "add",
 	  "add --observer CODE --teacher CODE --date DATE [--time HH:MM] [--group GROUP] [--subject TEXT] "
 	  "[--lesson-goal TEXT] [--focus goal:N|item:ID|points] [--round NAME]\n"
-	  "add ... --edit | --from FILE | --seen TEXT --effect TEXT [--score ITEM=VALUE]...",
+	  "add ... --edit | --from FILE | --text-from FILE | --seen TEXT --effect TEXT [--score ITEM=VALUE]...",
 	  "plan a visit, or record one that took place", add_opts, run_add, 0, NULL },
 	{ "record",
-	  "record N --seen TEXT --effect TEXT [--score ITEM=VALUE]...\nrecord N --edit\nrecord N --from FILE|-",
+	  "record N --seen TEXT --effect TEXT [--score ITEM=VALUE]... [--replace]\nrecord N --edit [--replace]\n"
+	  "record N --from FILE|- | --text-from FILE|- [--replace]",
 	  "write down what was observed: what the teacher did, what pupils did in response, scores", record_opts,
 	  run_record, 0, NULL },
 	{ "feedback", "feedback N --agreed TEXT [--date DATE] [--point TEXT]...",
@@ -767,7 +831,7 @@ static const struct subcmd visit_subs[] = {
 	  NULL },
 	{ "plan", "plan --team TEAM --round NAME [--from DATE --to DATE] [--framework KEY]",
 	  "pair a team for a round: everyone visits once and is visited once", plan_opts, run_plan, SUB_WRITES, NULL },
-	{ "coverage", "coverage --round NAME | --from DATE --to DATE [--team TEAM] [--require PERCENT]",
+	{ "coverage", "coverage [--round NAME | --from DATE --to DATE] [--team TEAM] [--require PERCENT]",
 	  "per teacher: visits planned, missed and done, by whom, feedback held", coverage_opts, run_coverage, 0, NULL },
 	{ "scores", "scores [--team TEAM] [--round NAME] [--from DATE] [--to DATE]",
 	  "mean framework scores per item and domain for a team or the school (never per teacher)", scores_opts,
@@ -800,7 +864,9 @@ const struct command_def def_visit = {
 		"team already (added by hand), only the members not yet visited are planned, by members who do not "
 		"visit yet. "
 		"'visit coverage' lists per teacher whether they were visited, by whom and whether the feedback "
-		"talk was held; with --require PERCENT it exits 1 when coverage is lower, for cron. 'visit scores' "
+		"talk was held; without --round, --from and --to it counts the visits of the current school year (1 "
+		"August to 31 July around today); with --require PERCENT it exits 1 when coverage is lower, for cron. "
+		"'visit scores' "
 		"gives mean scores per item and domain for a team or the school, never per teacher: a mean that "
 		"rests on the visits of fewer than 3 different teachers is suppressed in every format (the number of "
 		"scores and of teachers is shown, the mean is null and suppressed is true), as survey reports do "
@@ -809,9 +875,16 @@ const struct command_def def_visit = {
 		"--edit opens $VISUAL (else $EDITOR) on a template in Dutch with the sections 'gezien:' (what was "
 		"seen; 'seen:' works too), 'effect:' and 'scores:' (one ITEM=VALUE a line) and the feedback model's "
 		"prompts as '#' lines; '#' lines are "
-		"dropped and an empty text aborts with nothing written (exit 1). Without a terminal, --from FILE "
+		"dropped and an empty text aborts with nothing written (exit 1). A line that is only a word and a "
+		"colon must be one of the section headers: a misspelled one ('score:') is refused (exit 65) rather "
+		"than read as text. When anything fails after the editor closed (a bad score, a busy store), the "
+		"file is kept and its path is shown; --text-from FILE ('-' for stdin) reads that text format from a "
+		"file, so the corrected text can be written again. Without a terminal, --from FILE "
 		"('-' for stdin) reads the same as JSON: {\"seen\": \"...\", \"effect\": \"...\", \"scores\": "
 		"{\"klimaat.1\": 3, \"uitleg.2\": 4}}.\n\n"
+		"A visit is recorded once: recording it again is refused (exit 65) unless --replace is given; then "
+		"the text and scores given replace what was recorded (scores not given again are removed), and "
+		"--edit opens the template filled with the recorded text and scores to edit.\n\n"
 		"Frameworks ship in the share directory (frameworks/KEY.json; found through $BETER_SHARE, else the "
 		"installed data directory, else the source tree): leskwaliteit (six domains of lesson quality) and "
 		"leerresultaten (explanation, climate, differentiation). A school imports its own as JSON of the "

@@ -147,6 +147,7 @@ static int obs_score(struct visit_obs *obs, const char *item, int value, const c
 	obs->scores = xrealloc(obs->scores, (obs->nscores + 1) * sizeof(*obs->scores));
 	obs->scores[obs->nscores].item = xstrdup(item);
 	obs->scores[obs->nscores].value = value;
+	obs->scores[obs->nscores].line = 0;
 	obs->nscores++;
 	return 0;
 }
@@ -189,23 +190,43 @@ static int text_field(char **dst, const char *src, const char *what, struct bete
 	return 0;
 }
 
-int visit_obs_parse_text(const char *text, struct visit_obs *obs, struct beter_err *err)
+/* A line that is only a word and a colon ("score:"): meant as a header. */
+static int header_like(const char *t)
+{
+	size_t n = strlen(t);
+	if (n < 2 || t[n - 1] != ':')
+		return 0;
+	for (size_t i = 0; i + 1 < n; i++) {
+		unsigned char ch = (unsigned char)t[i];
+		if (!(isalnum(ch) || ch == '_' || ch == '-' || ch >= 0x80))
+			return 0;
+	}
+	return 1;
+}
+
+int visit_obs_parse_text(const char *name, const char *text, struct visit_obs *obs, struct beter_err *err)
 {
 	struct strbuf sec[3] = { STRBUF_INIT, STRBUF_INIT, STRBUF_INIT };
 	static const char *const names[] = { "seen", "effect", "scores", "gezien" };
 	const char *p = text;
 	int cur = -1, rc = 0, any = 0;
 	long lineno = 0;
+	char where[300];
 
 	memset(obs, 0, sizeof(*obs));
 	if (!utf8_valid(text, strlen(text), NULL))
-		return beter_err_set(err, BETER_DATAERR, "the text is not valid UTF-8");
+		return beter_err_set(err, BETER_DATAERR, "%s%sthe text is not valid UTF-8", name ? name : "",
+				     name ? ": " : "");
 	while (*p && !rc) {
 		const char *nl = strchr(p, '\n');
 		size_t len = nl ? (size_t)(nl - p) : strlen(p);
 		char *line = xstrndup(p, len);
 		p += len + (nl ? 1 : 0);
 		lineno++;
+		if (name)
+			snprintf(where, sizeof(where), "%s:%ld", name, lineno);
+		else
+			snprintf(where, sizeof(where), "line %ld", lineno);
 		if (len && line[len - 1] == '\r')
 			line[len - 1] = '\0';
 		if (line[0] == '#') {
@@ -222,7 +243,20 @@ int visit_obs_parse_text(const char *text, struct visit_obs *obs, struct beter_e
 				hlen = n;
 			}
 		}
-		if (hdr >= 0) {
+		if (hdr < 0 && header_like(t)) {
+			/* "score:" would silently become text of the section above */
+			static const char *const known[] = { "gezien", "seen", "effect", "scores" };
+			char *word = str_lower(xstrndup(t, strlen(t) - 1));
+			const char *near = str_nearest(word, known, 4);
+			if (near)
+				rc = beter_err_set(err, BETER_DATAERR, "%s: '%s' is not a section; did you mean '%s:'? (the "
+						   "sections are gezien: (or seen:), effect: and scores:)", where, t, near);
+			else
+				rc = beter_err_set(err, BETER_DATAERR, "%s: '%s' is not a section (the sections are gezien: (or "
+						   "seen:), effect: and scores:); write text after the word on the same line",
+						   where, t);
+			free(word);
+		} else if (hdr >= 0) {
 			cur = hdr;
 			const char *rest = t + hlen + 1;
 			while (*rest == ' ' || *rest == '\t')
@@ -235,12 +269,13 @@ int visit_obs_parse_text(const char *text, struct visit_obs *obs, struct beter_e
 		} else if (*t) {
 			any = 1;
 			if (cur < 0)
-				rc = beter_err_set(err, BETER_DATAERR, "line %ld: text outside a section; write it under 'gezien:' "
-						   "(or 'seen:'), 'effect:' or 'scores:'", lineno);
+				rc = beter_err_set(err, BETER_DATAERR, "%s: text outside a section; write it under 'gezien:' "
+						   "(or 'seen:'), 'effect:' or 'scores:'", where);
 			else if (cur == 2) {
-				char what[32];
-				snprintf(what, sizeof(what), "line %ld", lineno);
-				rc = visit_obs_add_score(obs, t, what, err);
+				char what[320];
+				snprintf(what, sizeof(what), "%s: scores", where);
+				if (!(rc = visit_obs_add_score(obs, t, what, err)))
+					obs->scores[obs->nscores - 1].line = lineno;
 			} else {
 				strbuf_adds(&sec[cur], line);
 				strbuf_addc(&sec[cur], '\n');
@@ -253,15 +288,57 @@ int visit_obs_parse_text(const char *text, struct visit_obs *obs, struct beter_e
 	}
 	if (!rc && !any)
 		rc = beter_err_set(err, BETER_FAIL, "aborting: the text is empty, nothing was written");
-	if (!rc)
-		rc = text_field(&obs->seen, strbuf_str(&sec[0]), "seen", err);
-	if (!rc)
-		rc = text_field(&obs->effect, strbuf_str(&sec[1]), "effect", err);
+	if (name)
+		snprintf(where, sizeof(where), "%s: ", name);
+	else
+		where[0] = '\0';
+	if (!rc) {
+		char what[320];
+		snprintf(what, sizeof(what), "%sgezien", where);
+		rc = text_field(&obs->seen, strbuf_str(&sec[0]), what, err);
+	}
+	if (!rc) {
+		char what[320];
+		snprintf(what, sizeof(what), "%seffect", where);
+		rc = text_field(&obs->effect, strbuf_str(&sec[1]), what, err);
+	}
 	for (int i = 0; i < 3; i++)
 		strbuf_release(&sec[i]);
 	if (rc)
 		visit_obs_release(obs);
+	else if (name)
+		obs->from = xstrdup(name);
 	return rc;
+}
+
+int visit_obs_load(sqlite3 *db, int64_t id, struct visit_obs *obs, struct beter_err *err)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	memset(obs, 0, sizeof(*obs));
+	if ((rc = store_prepare(db, "SELECT seen, effect FROM visit WHERE id = ?1 AND recorded IS NOT NULL", &st, err)))
+		return rc;
+	sqlite3_bind_int64(st, 1, id);
+	if (sqlite3_step(st) == SQLITE_ROW) {
+		obs->seen = xstrdup(store_col_text(st, 0));
+		obs->effect = xstrdup(store_col_text(st, 1));
+	}
+	sqlite3_finalize(st);
+	if (!obs->seen)
+		return 0;
+	if ((rc = store_prepare(db, "SELECT item, score FROM visit_score WHERE visit_id = ?1 ORDER BY item", &st, err)))
+		return rc;
+	sqlite3_bind_int64(st, 1, id);
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		obs->scores = xrealloc(obs->scores, (obs->nscores + 1) * sizeof(*obs->scores));
+		obs->scores[obs->nscores].item = xstrdup(store_col_text(st, 0));
+		obs->scores[obs->nscores].value = sqlite3_column_int(st, 1);
+		obs->scores[obs->nscores].line = 0;
+		obs->nscores++;
+	}
+	sqlite3_finalize(st);
+	return 0;
 }
 
 int visit_obs_parse_json(const char *name, const char *text, size_t len, struct visit_obs *obs, struct beter_err *err)
@@ -317,13 +394,20 @@ int visit_obs_parse_json(const char *name, const char *text, size_t len, struct 
 	return rc;
 }
 
-int visit_template(sqlite3 *db, int64_t school, const char *header, const char *framework_key, struct strbuf *sb,
-		   struct beter_err *err)
+int visit_template(sqlite3 *db, int64_t school, const char *header, const char *framework_key,
+		   const struct visit_obs *cur, struct strbuf *sb, struct beter_err *err)
 {
 	struct framework fw;
 	int rc;
 
-	strbuf_adds(sb, "gezien:\n\neffect:\n\nscores:\n\n");
+	if (cur && cur->seen) {
+		strbuf_addf(sb, "gezien:\n%s\n\neffect:\n%s\n\nscores:\n", cur->seen, cur->effect ? cur->effect : "");
+		for (size_t i = 0; i < cur->nscores; i++)
+			strbuf_addf(sb, "%s=%d\n", cur->scores[i].item, cur->scores[i].value);
+		strbuf_addc(sb, '\n');
+	} else {
+		strbuf_adds(sb, "gezien:\n\neffect:\n\nscores:\n\n");
+	}
 	if (header)
 		strbuf_addf(sb, "# %s\n", header);
 	strbuf_adds(sb,
@@ -556,8 +640,30 @@ int visit_find(sqlite3 *db, int64_t school, int64_t number, struct beter_err *er
 	return beter_err_set(err, BETER_FAIL, "no visit with number %lld (see 'beter visit list')", (long long)number);
 }
 
+int visit_may_record(sqlite3 *db, int64_t id, int replace, struct beter_err *err)
+{
+	sqlite3_stmt *st;
+	char *recorded = NULL;
+	int rc;
+
+	if (replace)
+		return 0;
+	if ((rc = store_prepare(db, "SELECT recorded FROM visit WHERE id = ?1 AND recorded IS NOT NULL", &st, err)))
+		return rc;
+	sqlite3_bind_int64(st, 1, id);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		recorded = xstrdup(store_col_text(st, 0));
+	sqlite3_finalize(st);
+	if (recorded) {
+		rc = beter_err_set(err, BETER_DATAERR, "visit %lld was recorded on %s; give --replace to write it again",
+				   (long long)id, recorded);
+		free(recorded);
+	}
+	return rc;
+}
+
 int visit_record(sqlite3 *db, int64_t school, int64_t id, const struct visit_obs *obs, const char *framework_key,
-		 int day, struct beter_err *err)
+		 int day, int replace, struct beter_err *err)
 {
 	sqlite3_stmt *st;
 	struct framework fw;
@@ -566,7 +672,7 @@ int visit_record(sqlite3 *db, int64_t school, int64_t id, const struct visit_obs
 	char date[11];
 
 	memset(&fw, 0, sizeof(fw));
-	if ((rc = date_not_future(day, "--date", err)))
+	if ((rc = visit_may_record(db, id, replace, err)) || (rc = date_not_future(day, "--date", err)))
 		return rc;
 	if (!obs->seen)
 		return beter_err_set(err, BETER_DATAERR, "seen: missing; write what you saw the teacher do "
@@ -604,15 +710,20 @@ int visit_record(sqlite3 *db, int64_t school, int64_t id, const struct visit_obs
 		}
 		for (size_t i = 0; i < obs->nscores && !rc; i++) {
 			const struct visit_score_in *s = &obs->scores[i];
-			char what[300];
-			if (obs->from)
+			char what[700], where[300];
+			if (s->line > 0) /* from the editor's text: name its line */
+				snprintf(where, sizeof(where), "%s:%ld: scores", obs->from ? obs->from : "line", s->line);
+			else
+				snprintf(where, sizeof(where), "%s", obs->from ? obs->from : "--score");
+			if (s->line > 0)
+				snprintf(what, sizeof(what), "%s: %s=", where, s->item);
+			else if (obs->from)
 				snprintf(what, sizeof(what), "%s: field 'scores.%s': ", obs->from, s->item);
 			else
 				snprintf(what, sizeof(what), "--score: %s=", s->item);
 			if (!framework_item(&fw, s->item))
 				rc = beter_err_set(err, BETER_DATAERR, "%s: no item '%s' in the framework '%s' (see 'beter "
-						   "visit framework show %s')", obs->from ? obs->from : "--score", s->item,
-						   fw.key, fw.key);
+						   "visit framework show %s')", where, s->item, fw.key, fw.key);
 			else if (s->value < fw.min || s->value > fw.max)
 				rc = beter_err_set(err, BETER_DATAERR, "%s%d is outside %d-%d", what, s->value, fw.min, fw.max);
 		}
@@ -635,8 +746,7 @@ int visit_record(sqlite3 *db, int64_t school, int64_t id, const struct visit_obs
 	sqlite3_finalize(st);
 	if (rc != SQLITE_DONE)
 		return store_fail(db, rc, err, "recording the visit");
-	if (!obs->nscores)
-		return 0;
+	/* what is given is the record: scores written before and not given now go */
 	if ((rc = store_prepare(db, "DELETE FROM visit_score WHERE visit_id = ?1", &st, err)))
 		return rc;
 	sqlite3_bind_int64(st, 1, id);
@@ -1211,6 +1321,13 @@ int visit_coverage(sqlite3 *db, int64_t school, const struct visit_filter *f, st
 	memset(cov, 0, sizeof(*cov));
 	if (f->round && (rc = visit_round_find(db, school, f->round, &round, err)))
 		return rc;
+	cov->from = f->from;
+	cov->to = f->to;
+	if (!f->round && f->from > f->to) { /* neither: the school year of today, for cron */
+		int y = date_school_year(f->today);
+		cov->from = date_from_ymd(y, 8, 1);
+		cov->to = date_from_ymd(y + 1, 7, 31);
+	}
 	if ((rc = store_prepare(db,
 				"WITH scope(pid) AS ("
 				"  SELECT m.person_id FROM team_member m JOIN team t ON t.id = m.team_id WHERE t.school_id = ?1 "
@@ -1235,9 +1352,9 @@ int visit_coverage(sqlite3 *db, int64_t school, const struct visit_filter *f, st
 	sqlite3_bind_int64(st, 1, school);
 	sqlite3_bind_int64(st, 2, f->team);
 	sqlite3_bind_int64(st, 3, round);
-	if (f->from <= f->to) {
-		date_format(f->from, from);
-		date_format(f->to, to);
+	if (cov->from <= cov->to) {
+		date_format(cov->from, from);
+		date_format(cov->to, to);
 		store_bind_text(st, 4, from);
 		store_bind_text(st, 5, to);
 	}

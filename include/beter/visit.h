@@ -41,6 +41,7 @@ int visit_plan_pairs(int n, const unsigned char *prev, int *target);
 struct visit_score_in {
 	char *item;
 	int value;
+	long line; /* the line of the text it came from, 0 when not from a text */
 };
 struct visit_obs {
 	char *seen, *effect;
@@ -52,15 +53,22 @@ void visit_obs_release(struct visit_obs *obs);
 /* "ITEM=VALUE" (what names the source in messages, e.g. "--score"). */
 int visit_obs_add_score(struct visit_obs *obs, const char *spec, const char *what, struct beter_err *err);
 /* The text from the editor: '#' lines dropped, sections "gezien:" (or
- * "seen:"), "effect:" and "scores:" (ITEM=VALUE lines). An empty text gives BETER_FAIL with an
- * "aborting" message. */
-int visit_obs_parse_text(const char *text, struct visit_obs *obs, struct beter_err *err);
+ * "seen:"), "effect:" and "scores:" (ITEM=VALUE lines). A line that is only
+ * a word and a colon must be one of these headers (BETER_DATAERR naming the
+ * nearest one otherwise). An empty text gives BETER_FAIL with an "aborting"
+ * message. name (the file, may be NULL) starts messages as "NAME:LINE: " and
+ * is kept in obs->from, so that visit_record names the line of a bad score. */
+int visit_obs_parse_text(const char *name, const char *text, struct visit_obs *obs, struct beter_err *err);
+/* What visit id records now (seen, effect, scores), to fill the template
+ * when it is written again; empty when it is not recorded. */
+int visit_obs_load(sqlite3 *db, int64_t id, struct visit_obs *obs, struct beter_err *err);
 /* {"seen": TEXT, "effect": TEXT, "scores": {"ITEM": VALUE, ...}}. */
 int visit_obs_parse_json(const char *name, const char *text, size_t len, struct visit_obs *obs, struct beter_err *err);
 /* The editor template, in Dutch: a header describing the visit (line, may be NULL), the
- * feedback model's prompts and the framework's items, as '#' lines. */
-int visit_template(sqlite3 *db, int64_t school, const char *header, const char *framework_key, struct strbuf *sb,
-		   struct beter_err *err);
+ * feedback model's prompts and the framework's items, as '#' lines. cur (may
+ * be NULL) fills the sections with what is recorded already. */
+int visit_template(sqlite3 *db, int64_t school, const char *header, const char *framework_key,
+		   const struct visit_obs *cur, struct strbuf *sb, struct beter_err *err);
 
 struct visit_new {
 	int64_t observer, teacher; /* person ids */
@@ -76,11 +84,16 @@ struct visit_new {
 int visit_add(sqlite3 *db, int64_t school, const struct visit_new *v, int64_t *id, struct beter_err *err);
 /* BETER_FAIL "no visit with number N" when absent from the school. */
 int visit_find(sqlite3 *db, int64_t school, int64_t number, struct beter_err *err);
-/* Write what was observed on day (the visit must not be in the future).
- * Scores are checked against the visit's framework (framework_key or
- * the default when it has none); given scores replace earlier ones. */
+/* Whether visit id may be recorded: BETER_DATAERR "visit N was recorded on
+ * DATE; give --replace to write it again" when it is recorded already and
+ * replace is 0. Ask before the editor opens. */
+int visit_may_record(sqlite3 *db, int64_t id, int replace, struct beter_err *err);
+/* Write what was observed on day (the visit must not be in the future; see
+ * visit_may_record for a visit recorded already). Scores are checked against
+ * the visit's framework (framework_key or the default when it has none); the
+ * given scores replace all earlier ones. */
 int visit_record(sqlite3 *db, int64_t school, int64_t id, const struct visit_obs *obs, const char *framework_key,
-		 int day, struct beter_err *err);
+		 int day, int replace, struct beter_err *err);
 /* The feedback talk: on day, what was agreed, new development points. */
 int visit_feedback(sqlite3 *db, int64_t id, int day, const char *agreed, char *const *points, int npoints,
 		   struct beter_err *err);
@@ -109,10 +122,13 @@ int visit_plan(sqlite3 *db, int64_t school, const struct visit_plan_opts *p, int
 	       struct beter_err *err);
 
 /* Per teacher in scope (the teams of the round, --team, or every teacher
- * team): planned, missed and recorded visits, by whom, feedback held. */
+ * team): planned, missed and recorded visits, by whom, feedback held. With
+ * neither a round nor a day range, the visits of the school year of f->today
+ * (1 August - 31 July) count. */
 struct visit_coverage {
 	int teachers, visited, feedback;
-	int missed; /* visits whose day passed without a record */
+	int missed;   /* visits whose day passed without a record */
+	int from, to; /* the days counted; from > to: all (of the round) */
 };
 int visit_coverage(sqlite3 *db, int64_t school, const struct visit_filter *f, struct out *o,
 		   struct visit_coverage *cov, struct beter_err *err);

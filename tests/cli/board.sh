@@ -90,6 +90,7 @@ before=$(store_digest)
 run beter board session add --team "Team A" --date 2026-11-16 --leader BC
 run beter board session add --team "Team A" --date 2026-11-17 --leader BC --checkin AA=11
 run beter board session add --team "Team A" --date 2026-11-17 --leader BC --checkin AA=0
+run beter board session add --team "Team A" --date 2026-11-17 --leader BC --checkin AA=7 --checkin BB=zeven
 run beter board session add --team "Team A" --date 2026-11-17 --leader BC --checkin AA
 run beter board session add --team "Team A" --date 2026-11-17 --leader BC --checkin AA=7 --checkin AA=8
 run beter board session add --team "Team A" --date 2026-11-17 --leader BC --checkin ZZ=7

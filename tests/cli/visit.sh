@@ -1,5 +1,10 @@
 # lesson visits, feedback talks, duo rounds, coverage, frameworks
 
+# the editor's files go to $TMPDIR; their random part is masked in the transcript
+export TMPDIR="$TMP/edits"
+mkdir -p "$TMPDIR"
+mask() { sed -E 's/beter-visit-[A-Za-z0-9]{6}\.txt/beter-visit-XXXXXX.txt/g'; }
+
 run beter visit --help
 run beter help visit framework
 
@@ -265,17 +270,18 @@ run beter visit record 34 --seen "x" --effect "y" --date 2026-12-14
 run beter visit add --observer AA --teacher BB --date 2026-12-14 --seen "x" --effect "y"
 VISUAL=false run beter visit add --observer AA --teacher BB --date 2026-12-14 --edit
 run beter visit feedback 2 --agreed "x" --date 2026-12-14
-run beter visit record 1 --seen x --effect y --score uitleg.1=3 --score uitleg.1=2
-run beter visit record 1 --seen x --effect y --score Uitleg.1=3 --score uitleg.1=2
+run beter visit record 1 --seen x --effect y --score uitleg.1=3 --score uitleg.1=2 --replace
+run beter visit record 1 --seen x --effect y --score Uitleg.1=3 --score uitleg.1=2 --replace
 printf 'seen: x\neffect: y\nscores:\nuitleg.1=3\nuitleg.1=2\n' >twice.txt
 cat >twice-editor.sh <<'ED'
 #!/bin/sh
 cp "$TMP/work/twice.txt" "$1"
 ED
 chmod +x twice-editor.sh
-EDITOR="$TMP/work/twice-editor.sh" run beter visit record 1 --edit
+EDITOR="$TMP/work/twice-editor.sh" run beter visit record 1 --edit --replace | mask
+rm -f "$TMPDIR"/*
 printf '{"seen": "x", "effect": "y", "scores": {"uitleg.1": 3, "uitleg.1": 2}}' >twice.json
-run beter visit record 1 --from twice.json
+run beter visit record 1 --from twice.json --replace
 [ "$before" = "$(store_digest)" ] && echo "store unchanged"
 run beter visit add --observer AA --teacher BB --date 2026-12-14 --time 9:00 --quiet
 run beter visit list --teacher BB --from 2026-12-14 --csv
@@ -293,3 +299,90 @@ chmod +x nl-editor.sh
 EDITOR="$TMP/work/nl-editor.sh" run beter visit add --observer SL --teacher CC --date 2026-11-20 --group "groep 5" --edit --quiet
 beter --json visit list --observer SL --teacher CC --from 2026-11-20 | jq ".[0].id" >last
 run beter visit show "$(cat last)" --json
+
+note "a recorded visit is written again only with --replace"
+obs3() { beter --json visit show 3 | jq -c '{seen: .visit.seen, effect: .visit.effect, recorded: .visit.recorded, scores: [.scores[] | "\(.item_id)=\(.score)"]}'; }
+obs3
+before=$(store_digest)
+run beter visit record 3 --seen x --effect y
+rm -f "$TMP/template.txt"
+EDITOR="$TMP/work/editor.sh" run beter visit record 3 --edit
+[ -f "$TMP/template.txt" ] && echo "the editor opened" || echo "the editor did not open"
+printf '{"seen": "x", "effect": "y"}' | run beter visit record 3 --from -
+run beter visit record 3 --replace
+[ "$before" = "$(store_digest)" ] && echo "store unchanged"
+cat >replace-editor.sh <<'ED'
+#!/bin/sh
+# edits what is recorded: another score, a word added to the effect
+cp "$1" "$TMP/replace-template.txt"
+sed -e 's/^activerend\.2=3$/activerend.2=4/' -e 's/^The pupils at the back/Then the pupils at the back/' "$1" >"$1.new" &&
+	mv "$1.new" "$1"
+ED
+chmod +x replace-editor.sh
+EDITOR="$TMP/work/replace-editor.sh" run beter visit record 3 --edit --replace --quiet
+echo "the template held the recorded text and scores:"
+grep -v '^#' "$TMP/replace-template.txt"
+obs3
+echo "files left in \$TMPDIR after a stored text: $(ls "$TMPDIR" | wc -l)"
+# --replace with options: what is given is the record, scores not given go
+run beter visit record 3 --replace --seen "You asked two pupils to explain." --effect "The class listened." --quiet
+obs3
+
+note "a line that is only a word and a colon must be a section header"
+cat >typo-editor.sh <<'ED'
+#!/bin/sh
+printf 'gezien: You let pupils explain their answer.\neffect: Pupils listened to each other.\nscore:\nklimaat.1=3\n' >"$1"
+ED
+chmod +x typo-editor.sh
+cat >odd-editor.sh <<'ED'
+#!/bin/sh
+printf 'gezien: You let pupils explain their answer.\nopmerking:\neffect: Pupils listened.\n' >"$1"
+ED
+chmod +x odd-editor.sh
+before=$(store_digest)
+EDITOR="$TMP/work/typo-editor.sh" run beter visit record 6 --edit | mask
+EDITOR="$TMP/work/odd-editor.sh" run beter visit add --observer SL --teacher EE --date 2026-11-20 --edit | mask
+[ "$before" = "$(store_digest)" ] && echo "store unchanged"
+echo "kept files: $(ls "$TMPDIR" | wc -l)"
+rm -f "$TMPDIR"/*
+
+note "the text is kept when anything fails after the editor closed"
+cat >badscore-editor.sh <<'ED'
+#!/bin/sh
+printf 'gezien: You let pupils explain their answer.\neffect: Pupils listened to each other.\nscores:\nklimaat.1=7\n' >"$1"
+ED
+chmod +x badscore-editor.sh
+before=$(store_digest)
+EDITOR="$TMP/work/badscore-editor.sh" run beter visit record 6 --edit | mask
+kept=$(ls "$TMPDIR"/beter-visit-*.txt)
+echo "kept: $(basename "$kept" | mask), $(grep -c . "$kept") lines"
+# a store locked past the busy timeout (exit 75) keeps it too
+wait_locked() { while sqlite3 "$BETER_DB" "BEGIN IMMEDIATE; ROLLBACK" 2>/dev/null; do sleep 0.05; done; }
+mkfifo lock.fifo
+sqlite3 "$BETER_DB" <lock.fifo >/dev/null &
+holder=$!
+exec 3>lock.fifo
+echo "BEGIN IMMEDIATE;" >&3
+wait_locked
+EDITOR="$TMP/work/nl-editor.sh" BETER_BUSY_TIMEOUT=200 run beter visit record 6 --edit | mask
+echo "ROLLBACK;" >&3
+exec 3>&-
+wait $holder
+echo "kept files: $(ls "$TMPDIR" | wc -l)"
+[ "$before" = "$(store_digest)" ] && echo "store unchanged"
+rm -f $(ls "$TMPDIR"/beter-visit-*.txt | grep -v "$kept")
+# fixed, and written with --text-from; errors in it name the file and line
+run beter visit record 6 --text-from "$kept" | mask
+sed -i 's/^klimaat\.1=7$/klimaat.1=3/' "$kept"
+printf 'seen: x\neffect: y\nscores:\nklimaat.1=3\nklimaat.1=2\n' | run beter visit record 6 --text-from -
+run beter visit record 6 --text-from "$kept" --seen x | mask
+EDITOR="$TMP/work/nl-editor.sh" run beter --dry-run visit record 7 --edit | mask
+echo "kept after a dry run: $(ls "$TMPDIR" | grep -vc "$(basename "$kept")")"
+run beter visit record 6 --text-from "$kept" --quiet | mask
+beter --json visit show 6 | jq -c '{seen: .visit.seen, scores: [.scores[] | "\(.item_id)=\(.score)"]}'
+run beter visit record 6 --text-from "$kept" | mask
+
+note "coverage without a period: the current school year, for cron"
+run beter visit coverage --require 90 --csv
+BETER_TODAY=2027-08-02 run beter visit coverage --require 10 --quiet
+run beter visit coverage --require 20 --quiet --team "Team Zes"

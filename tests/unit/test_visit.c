@@ -107,10 +107,10 @@ static void test_text_entry(void **state)
 	struct beter_err err = { 0 };
 	(void)state;
 
-	assert_int_equal(visit_obs_parse_text("# only\n# comments\n\nseen:\n\neffect:\n\nscores:\n", &obs, &err),
+	assert_int_equal(visit_obs_parse_text(NULL, "# only\n# comments\n\nseen:\n\neffect:\n\nscores:\n", &obs, &err),
 			 BETER_FAIL);
 	assert_non_null(strstr(err.msg, "aborting"));
-	assert_int_equal(visit_obs_parse_text("seen: I saw you\nask a question\n# dropped\neffect:\n pupils answered \n"
+	assert_int_equal(visit_obs_parse_text(NULL, "seen: I saw you\nask a question\n# dropped\neffect:\n pupils answered \n"
 					      "scores:\nklimaat.1 = 3\nUITLEG.2=4\n", &obs, &err), 0);
 	assert_string_equal(obs.seen, "I saw you\nask a question");
 	assert_string_equal(obs.effect, "pupils answered");
@@ -118,15 +118,27 @@ static void test_text_entry(void **state)
 	assert_string_equal(obs.scores[1].item, "uitleg.2");
 	assert_int_equal(obs.scores[1].value, 4);
 	visit_obs_release(&obs);
-	assert_int_equal(visit_obs_parse_text("hello\nseen: x\n", &obs, &err), BETER_DATAERR);
-	assert_int_equal(visit_obs_parse_text("seen: x\nscores:\nklimaat.1\n", &obs, &err), BETER_DATAERR);
+	assert_int_equal(visit_obs_parse_text(NULL, "hello\nseen: x\n", &obs, &err), BETER_DATAERR);
+	assert_int_equal(visit_obs_parse_text(NULL, "seen: x\nscores:\nklimaat.1\n", &obs, &err), BETER_DATAERR);
 	/* the Dutch template's section name; an item scored twice */
-	assert_int_equal(visit_obs_parse_text("Gezien: ik zag je\neffect: zij deden\n", &obs, &err), 0);
+	assert_int_equal(visit_obs_parse_text(NULL, "Gezien: ik zag je\neffect: zij deden\n", &obs, &err), 0);
 	assert_string_equal(obs.seen, "ik zag je");
 	visit_obs_release(&obs);
-	assert_int_equal(visit_obs_parse_text("gezien: x\neffect: y\nscores:\nklimaat.1=3\nKlimaat.1=2\n", &obs, &err),
+	assert_int_equal(visit_obs_parse_text(NULL, "gezien: x\neffect: y\nscores:\nklimaat.1=3\nKlimaat.1=2\n", &obs, &err),
 			 BETER_DATAERR);
-	assert_string_equal(err.msg, "line 5: the item 'klimaat.1' is scored twice; give one score per item");
+	assert_string_equal(err.msg, "line 5: scores: the item 'klimaat.1' is scored twice; give one score per item");
+	/* a misspelled header is refused, not read as text of the section above */
+	assert_int_equal(visit_obs_parse_text("e.txt", "gezien: x\neffect: y\nscore:\nklimaat.1=3\n", &obs, &err),
+			 BETER_DATAERR);
+	assert_non_null(strstr(err.msg, "e.txt:3: 'score:' is not a section; did you mean 'scores:'?"));
+	assert_int_equal(visit_obs_parse_text(NULL, "gezien: x\neffect: y\nConclusie:\n", &obs, &err), BETER_DATAERR);
+	/* a word and a colon followed by text is text; the line of a score is kept */
+	assert_int_equal(visit_obs_parse_text("e.txt", "gezien: x\nConclusie: rust\neffect: y\nscores:\n\nklimaat.1=3\n",
+					      &obs, &err), 0);
+	assert_string_equal(obs.seen, "x\nConclusie: rust");
+	assert_int_equal(obs.scores[0].line, 6);
+	assert_string_equal(obs.from, "e.txt");
+	visit_obs_release(&obs);
 
 	assert_int_equal(obs_json("{\"seen\": \"a\", \"effect\": \"b\", \"scores\": {\"x.1\": 2}}", &obs, &err), 0);
 	assert_int_equal(obs.nscores, 1);
@@ -183,11 +195,35 @@ static void test_visit_flow(void **state)
 	obs.seen = xstrdup("I saw");
 	obs.effect = xstrdup("they did");
 	assert_int_equal(visit_obs_add_score(&obs, "klimaat.1=9", "--score", &err), 0);
-	assert_int_equal(visit_record(db, 1, id, &obs, NULL, today, &err), BETER_DATAERR);
+	assert_int_equal(visit_record(db, 1, id, &obs, NULL, today, 0, &err), BETER_DATAERR);
 	assert_string_equal(err.msg, "--score: klimaat.1=9 is outside 1-4");
 	assert_int_equal(store_int(db, "SELECT count(*) FROM visit WHERE recorded IS NOT NULL", -1), 0);
 	obs.scores[0].value = 3;
-	assert_int_equal(visit_record(db, 1, id, &obs, NULL, today, &err), 0);
+	assert_int_equal(visit_record(db, 1, id, &obs, NULL, today, 0, &err), 0);
+	assert_int_equal(store_int(db, "SELECT score FROM visit_score", 0), 3);
+	/* recorded once: again only with replace, and then what is given is the record */
+	assert_int_equal(visit_may_record(db, id, 0, &err), BETER_DATAERR);
+	assert_non_null(strstr(err.msg, "give --replace to write it again"));
+	assert_int_equal(visit_record(db, 1, id, &obs, NULL, today, 0, &err), BETER_DATAERR);
+	visit_obs_release(&obs);
+	assert_int_equal(visit_obs_load(db, id, &obs, &err), 0);
+	assert_string_equal(obs.seen, "I saw");
+	assert_int_equal(obs.nscores, 1);
+	assert_string_equal(obs.scores[0].item, "klimaat.1");
+	obs.scores[0].value = 7;
+	obs.scores[0].line = 4;
+	obs.from = xstrdup("e.txt");
+	assert_int_equal(visit_record(db, 1, id, &obs, NULL, today, 1, &err), BETER_DATAERR);
+	assert_string_equal(err.msg, "e.txt:4: scores: klimaat.1=7 is outside 1-4");
+	obs.nscores = 0; /* the item string is freed below through a copy count */
+	free(obs.scores[0].item);
+	assert_int_equal(visit_record(db, 1, id, &obs, NULL, today, 1, &err), 0);
+	assert_int_equal(store_int(db, "SELECT count(*) FROM visit_score", -1), 0);
+	visit_obs_release(&obs);
+	obs.seen = xstrdup("I saw");
+	obs.effect = xstrdup("they did");
+	assert_int_equal(visit_obs_add_score(&obs, "klimaat.1=3", "--score", &err), 0);
+	assert_int_equal(visit_record(db, 1, id, &obs, NULL, today, 1, &err), 0);
 	visit_obs_release(&obs);
 	assert_int_equal(store_int(db, "SELECT score FROM visit_score", 0), 3);
 

@@ -1391,12 +1391,12 @@ int visit_coverage(sqlite3 *db, int64_t school, const struct visit_filter *f, st
 
 static const struct out_col sitem_cols[] = {
 	{ "framework", OUT_T_TEXT }, { "domain_id", OUT_T_TEXT }, { "domain", OUT_T_TEXT }, { "item_id", OUT_T_TEXT },
-	{ "item", OUT_T_TEXT },	     { "scores", OUT_T_INT },	  { "teachers", OUT_T_INT }, { "mean", OUT_T_REAL },
+	{ "item", OUT_T_TEXT },	     { "scores", OUT_T_INT },	  { "teachers", OUT_T_INT }, { "mean", OUT_T_REAL, 2 },
 	{ "suppressed", OUT_T_BOOL },
 };
 static const struct out_col sdom_cols[] = {
 	{ "framework", OUT_T_TEXT }, { "domain_id", OUT_T_TEXT }, { "domain", OUT_T_TEXT },
-	{ "scores", OUT_T_INT },     { "teachers", OUT_T_INT },	  { "mean", OUT_T_REAL },
+	{ "scores", OUT_T_INT },     { "teachers", OUT_T_INT },	  { "mean", OUT_T_REAL, 2 },
 	{ "suppressed", OUT_T_BOOL },
 };
 
@@ -1508,7 +1508,7 @@ int visit_scores(sqlite3 *db, int64_t school, const struct visit_filter *f, stru
 	struct out_col all[] = {
 		{ "framework", OUT_T_TEXT }, { "domain_id", OUT_T_TEXT }, { "domain", OUT_T_TEXT },
 		{ "item_id", OUT_T_TEXT },   { "item", OUT_T_TEXT },	  { "scores", OUT_T_INT },
-		{ "teachers", OUT_T_INT },   { "mean", OUT_T_REAL },	  { "suppressed", OUT_T_BOOL },
+		{ "teachers", OUT_T_INT },   { "mean", OUT_T_REAL, 2 },	  { "suppressed", OUT_T_BOOL },
 	};
 	struct framework *fwv = xcalloc(nfw ? nfw : 1, sizeof(*fwv));
 	struct score_acc **acc = xcalloc(nfw ? nfw : 1, sizeof(*acc));

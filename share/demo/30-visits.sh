@@ -20,13 +20,13 @@ demo_record() {
 }
 
 demo_record 1 "Je schreef het lesdoel op het bord en liet twee leerlingen het in eigen woorden herhalen." \
-	"De meeste leerlingen konden aan het eind zeggen wat ze geleerd hadden." uitleg.1=3 klimaat.1=4 activerend.2=3
+	"De meeste leerlingen konden aan het eind zeggen wat ze geleerd hadden." uitleg.1=3 klimaat.1=4 activerend.2=3 klimaat.2=3 uitleg.3=3
 demo_record 2 "Je gaf de instructie in drie korte stappen en liet na elke stap een wisbordje opsteken." \
-	"Alle leerlingen schreven een antwoord op; vier leerlingen kregen verlengde instructie." uitleg.3=4 differentiatie.1=3
+	"Alle leerlingen schreven een antwoord op; vier leerlingen kregen verlengde instructie." uitleg.3=4 differentiatie.1=3 klimaat.2=4 activerend.2=3
 demo_record 3 "Je liet leerlingen in tweetallen hun aanpak vergelijken." \
-	"Het werd rumoerig; na twee minuten waren de meeste tweetallen met iets anders bezig." activerend.3=2 management.2=2
+	"Het werd rumoerig; na twee minuten waren de meeste tweetallen met iets anders bezig." activerend.3=2 management.2=2 klimaat.2=3 uitleg.3=2 activerend.2=2
 demo_record 4 "Je begon de les met een vraag over het weekend en liep daarna rond." \
-	"Leerlingen begonnen pas na vijf minuten aan hun werk." management.1=2 klimaat.3=3
+	"Leerlingen begonnen pas na vijf minuten aan hun werk." management.1=2 klimaat.3=3 uitleg.3=2 activerend.2=3
 demo_record 8 "Je stelde een open vraag en wachtte tien seconden voordat je iemand aanwees." \
 	"Ook stille leerlingen staken hun vinger op." activerend.2=4 klimaat.2=3
 demo_record 9 "Je deed een som hardop denkend voor en schreef de stappen op." \
@@ -34,7 +34,7 @@ demo_record 9 "Je deed een som hardop denkend voor en schreef de stappen op." \
 demo_record 10 "Je gaf de snelle rekenaars een verrijkingstaak." \
 	"Zij werkten geconcentreerd door; de instructiegroep kreeg zo meer aandacht." differentiatie.2=3 differentiatie.1=3
 demo_record 7 "Je las een prentenboek voor en stelde tussendoor voorspelvragen." \
-	"Leerlingen reageerden op elkaars voorspellingen." activerend.1=3 klimaat.2=4
+	"Leerlingen reageerden op elkaars voorspellingen." activerend.1=3 klimaat.2=4 uitleg.3=3
 demo_record 21 "Je liet leerlingen hun eigen werk nakijken met een antwoordmodel." \
 	"Leerlingen verbeterden hun fouten en noteerden wat ze nog moeilijk vonden." leerstrategie.3=3
 demo_record 15 "Je liet leerlingen aan het eind van de les opschrijven wat lastig was." \

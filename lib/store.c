@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "beter/date.h"
+#include "beter/sqlmem.h"
 #include "beter/util.h"
 
 int store_schema_version(void)
@@ -193,6 +194,24 @@ void store_rollback(sqlite3 *db)
 		sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
 }
 
+int store_read_begin(sqlite3 *db, int *began, struct beter_err *err)
+{
+	*began = 0;
+	if (!sqlite3_get_autocommit(db))
+		return 0;
+	int rc = sqlite3_exec(db, "BEGIN", NULL, NULL, NULL);
+	if (rc != SQLITE_OK)
+		return store_fail(db, rc, err, "reading the store");
+	*began = 1;
+	return 0;
+}
+
+void store_read_end(sqlite3 *db, int began)
+{
+	if (began && !sqlite3_get_autocommit(db))
+		sqlite3_exec(db, "COMMIT", NULL, NULL, NULL);
+}
+
 static int busy_timeout_ms(void)
 {
 	const char *s = getenv("BETER_BUSY_TIMEOUT");
@@ -245,6 +264,24 @@ static int migrate(sqlite3 *db, const char *path, struct beter_err *err)
 	return store_commit(db, err);
 }
 
+/*
+ * beter runs one thread: SQLite needs no mutexes and no count of the memory in
+ * use (which it would keep under a global lock on every allocation), and gets
+ * an allocator that reuses its many small blocks (sqlmem.h). This must happen
+ * before SQLite initialises; SQLite refuses later calls and nothing changes.
+ */
+static void store_config(void)
+{
+	static int done;
+
+	if (done)
+		return;
+	done = 1;
+	sqlite3_config(SQLITE_CONFIG_SINGLETHREAD);
+	sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+	sqlite3_config(SQLITE_CONFIG_MALLOC, sqlmem_methods());
+}
+
 int store_open(const char *path, int flags, sqlite3 **out, struct beter_err *err)
 {
 	sqlite3 *db = NULL;
@@ -252,6 +289,7 @@ int store_open(const char *path, int flags, sqlite3 **out, struct beter_err *err
 	int memory = (flags & STORE_MEMORY) != 0;
 
 	*out = NULL;
+	store_config();
 	if (!memory) {
 		struct stat st;
 		if (stat(path, &st) != 0) {

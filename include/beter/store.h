@@ -46,6 +46,15 @@ int store_begin(sqlite3 *db, struct beter_err *err);
 int store_commit(sqlite3 *db, struct beter_err *err);
 void store_rollback(sqlite3 *db);
 
+/*
+ * Read what follows from one snapshot of the store, so that a view made of
+ * several queries (a board, a report) never mixes states when another
+ * process writes meanwhile: begins a read transaction unless one is open.
+ * *began says whether this call began it; pass it to store_read_end.
+ */
+int store_read_begin(sqlite3 *db, int *began, struct beter_err *err);
+void store_read_end(sqlite3 *db, int began);
+
 /* Map a SQLite result code to a beter status with a message naming what failed. */
 int store_fail(sqlite3 *db, int rc, struct beter_err *err, const char *what);
 

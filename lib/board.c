@@ -400,6 +400,14 @@ int board_action_list(sqlite3 *db, int64_t team_id, int open, int overdue, int d
 
 /* ---- the board as it stood in a week ---- */
 
+/*
+ * What the sections are read with. Several sections share a query, and a
+ * board of every team runs each query once per team: `sql` and `stmt` keep
+ * the statements prepared so far, reset and bound again for the next use,
+ * and finalised when the board is done (view_release).
+ */
+#define VIEW_STMTS 12
+
 struct view {
 	sqlite3 *db;
 	int64_t team;
@@ -408,7 +416,15 @@ struct view {
 	int from, asof;
 	char fromd[11], asofd[11];
 	int with_team;
+	const char *sql[VIEW_STMTS];
+	sqlite3_stmt *stmt[VIEW_STMTS];
 };
+
+static void view_release(struct view *v)
+{
+	for (int i = 0; i < VIEW_STMTS; i++)
+		sqlite3_finalize(v->stmt[i]);
+}
 
 static void team_cell(const struct view *v, struct out *o)
 {
@@ -416,17 +432,44 @@ static void team_cell(const struct view *v, struct out *o)
 		out_text(o, v->team_name);
 }
 
-/* prepare sql with ?1 team, ?2 the as-of day, ?3 the week's first day, ?4 the section */
-static int view_prepare(const struct view *v, const char *sql, sqlite3_stmt **st, struct beter_err *err)
+/*
+ * Prepare sql, or take it from the view's statements, with ?1 the team, ?2
+ * the as-of day, ?3 the week's first day and ?4 the section bound. The
+ * statement stays the view's: the caller resets it (view_done), never
+ * finalises it.
+ */
+static int view_prepare(struct view *v, const char *sql, sqlite3_stmt **st, struct beter_err *err)
 {
-	int rc = store_prepare(v->db, sql, st, err);
-	if (rc)
-		return rc;
+	int i = 0, rc;
+
+	while (i < VIEW_STMTS && v->sql[i] && v->sql[i] != sql)
+		i++;
+	if (i < VIEW_STMTS && v->sql[i]) {
+		*st = v->stmt[i];
+	} else {
+		if ((rc = store_prepare(v->db, sql, st, err)))
+			return rc;
+		if (i < VIEW_STMTS) {
+			v->sql[i] = sql;
+			v->stmt[i] = *st;
+		}
+	}
 	sqlite3_bind_int64(*st, 1, v->team);
 	store_bind_text(*st, 2, v->asofd);
 	store_bind_text(*st, 3, v->fromd);
 	store_bind_text(*st, 4, v->section);
 	return 0;
+}
+
+/* done with a statement from view_prepare */
+static void view_done(struct view *v, sqlite3_stmt *st)
+{
+	for (int i = 0; i < VIEW_STMTS; i++)
+		if (v->stmt[i] == st) {
+			sqlite3_reset(st);
+			return;
+		}
+	sqlite3_finalize(st);
 }
 
 #define ITEM_LIVE "i.team_id = ?1 AND i.section = ?4 AND i.added <= ?2 AND (i.removed IS NULL OR i.removed > ?2)"
@@ -435,7 +478,7 @@ static const struct out_col text_cols[] = {
 	{ "team", OUT_T_TEXT }, { "id", OUT_T_INT }, { "text", OUT_T_TEXT }, { "added", OUT_T_TEXT },
 };
 
-static int text_rows(const struct view *v, struct out *o, struct beter_err *err)
+static int text_rows(struct view *v, struct out *o, struct beter_err *err)
 {
 	sqlite3_stmt *st;
 	int rc;
@@ -450,7 +493,7 @@ static int text_rows(const struct view *v, struct out *o, struct beter_err *err)
 		out_text(o, store_col(st, 2));
 		out_row_end(o);
 	}
-	sqlite3_finalize(st);
+	view_done(v, st);
 	return rc == SQLITE_DONE ? 0 : store_fail(v->db, rc, err, "reading the board");
 }
 
@@ -460,7 +503,7 @@ static const struct out_col arena_cols[] = {
 
 /* What the team put on the board itself, then the outcomes of its
  * leerlingarena's and of the school's (beter arena outcome), as of the day. */
-static int arena_rows(const struct view *v, struct out *o, struct beter_err *err)
+static int arena_rows(struct view *v, struct out *o, struct beter_err *err)
 {
 	sqlite3_stmt *st;
 	int rc;
@@ -478,7 +521,7 @@ static int arena_rows(const struct view *v, struct out *o, struct beter_err *err
 		store_out_int(o, st, 3);
 		out_row_end(o);
 	}
-	sqlite3_finalize(st);
+	view_done(v, st);
 	return rc == SQLITE_DONE ? 0 : store_fail(v->db, rc, err, "reading the board");
 }
 
@@ -487,7 +530,7 @@ static const struct out_col theme_cols[] = {
 	{ "period_start", OUT_T_TEXT }, { "period_end", OUT_T_TEXT }, { "added", OUT_T_TEXT },
 };
 
-static int theme_rows(const struct view *v, struct out *o, struct beter_err *err)
+static int theme_rows(struct view *v, struct out *o, struct beter_err *err)
 {
 	sqlite3_stmt *st;
 	int rc;
@@ -502,7 +545,7 @@ static int theme_rows(const struct view *v, struct out *o, struct beter_err *err
 			out_text(o, store_col(st, i));
 		out_row_end(o);
 	}
-	sqlite3_finalize(st);
+	view_done(v, st);
 	return rc == SQLITE_DONE ? 0 : store_fail(v->db, rc, err, "reading the board");
 }
 
@@ -510,7 +553,7 @@ static const struct out_col success_cols[] = {
 	{ "team", OUT_T_TEXT }, { "id", OUT_T_INT }, { "text", OUT_T_TEXT }, { "goal", OUT_T_INT }, { "added", OUT_T_TEXT },
 };
 
-static int success_rows(const struct view *v, struct out *o, struct beter_err *err)
+static int success_rows(struct view *v, struct out *o, struct beter_err *err)
 {
 	sqlite3_stmt *st;
 	int rc;
@@ -526,7 +569,7 @@ static int success_rows(const struct view *v, struct out *o, struct beter_err *e
 		out_text(o, store_col(st, 3));
 		out_row_end(o);
 	}
-	sqlite3_finalize(st);
+	view_done(v, st);
 	return rc == SQLITE_DONE ? 0 : store_fail(v->db, rc, err, "reading the board");
 }
 
@@ -535,7 +578,7 @@ static const struct out_col rhythm_cols[] = {
 	{ "leader", OUT_T_TEXT }, { "topic", OUT_T_TEXT }, { "added", OUT_T_TEXT },
 };
 
-static int rhythm_rows(const struct view *v, struct out *o, struct beter_err *err)
+static int rhythm_rows(struct view *v, struct out *o, struct beter_err *err)
 {
 	sqlite3_stmt *st;
 	int rc;
@@ -551,7 +594,7 @@ static int rhythm_rows(const struct view *v, struct out *o, struct beter_err *er
 			out_text(o, store_col(st, i));
 		out_row_end(o);
 	}
-	sqlite3_finalize(st);
+	view_done(v, st);
 	return rc == SQLITE_DONE ? 0 : store_fail(v->db, rc, err, "reading the board");
 }
 
@@ -562,7 +605,7 @@ static const struct out_col goal_cols[] = {
 	{ "until", OUT_T_TEXT },
 };
 
-static int goal_rows(const struct view *v, struct out *o, struct beter_err *err)
+static int goal_rows(struct view *v, struct out *o, struct beter_err *err)
 {
 	sqlite3_stmt *st;
 	struct strbuf results = STRBUF_INIT, trend = STRBUF_INIT, rjson = STRBUF_INIT, rcsv = STRBUF_INIT;
@@ -607,7 +650,7 @@ static int goal_rows(const struct view *v, struct out *o, struct beter_err *err)
 		out_text(o, until);
 		out_row_end(o);
 	}
-	sqlite3_finalize(st);
+	view_done(v, st);
 	strbuf_release(&results);
 	strbuf_release(&trend);
 	strbuf_release(&rjson);
@@ -624,7 +667,7 @@ static const struct out_col board_action_cols[] = {
 };
 
 /* open actions and those done in the week */
-static int action_rows(const struct view *v, struct out *o, struct beter_err *err)
+static int action_rows(struct view *v, struct out *o, struct beter_err *err)
 {
 	sqlite3_stmt *st;
 	int rc;
@@ -648,7 +691,7 @@ static int action_rows(const struct view *v, struct out *o, struct beter_err *er
 		out_text(o, store_col(st, 6));
 		out_row_end(o);
 	}
-	sqlite3_finalize(st);
+	view_done(v, st);
 	return rc == SQLITE_DONE ? 0 : store_fail(v->db, rc, err, "reading actions");
 }
 
@@ -704,12 +747,12 @@ static int lesbezoekplanning_rows(sqlite3 *db, int64_t team_id, int week_start, 
 	return rc == SQLITE_DONE ? 0 : store_fail(db, rc, err, "reading the lesson-visit planning");
 }
 
-static int visit_rows(const struct view *v, struct out *o, struct beter_err *err)
+static int visit_rows(struct view *v, struct out *o, struct beter_err *err)
 {
 	return lesbezoekplanning_rows(v->db, v->team, v->from, v->asof, o, v, err);
 }
 
-typedef int rows_fn(const struct view *v, struct out *o, struct beter_err *err);
+typedef int rows_fn(struct view *v, struct out *o, struct beter_err *err);
 
 struct section_def {
 	const char *key;
@@ -787,10 +830,12 @@ int board_render(sqlite3 *db, int64_t school, int64_t team_id, int from, int to,
 	sqlite3_stmt *st;
 	int64_t *ids = NULL;
 	char **names = NULL;
-	int n = 0, rc, today = date_today();
+	int n = 0, rc, today = date_today(), began;
 	char week[9];
 	struct view v;
 
+	if ((rc = store_read_begin(db, &began, err)))
+		return rc;
 	/* the teams: one, or every team of the school with anything on a board */
 	if ((rc = store_prepare(db, "SELECT t.id, t.name FROM team t WHERE t.school_id = ?1 AND (?2 = t.id OR (?2 = 0 AND ("
 				    "EXISTS (SELECT 1 FROM board_item i WHERE i.team_id = t.id) OR "
@@ -852,7 +897,9 @@ int board_render(sqlite3 *db, int64_t school, int64_t team_id, int from, int to,
 		out_end(o);
 	}
 	out_doc_end(o);
+	view_release(&v);
 done:
+	store_read_end(db, began);
 	for (int i = 0; i < n; i++)
 		free(names[i]);
 	free(names);

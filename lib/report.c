@@ -1873,7 +1873,23 @@ static void format_stamp(int64_t now, char *buf, size_t size)
 	strftime(buf, size, "%Y-%m-%dT%H:%M:%SZ", &tm); /* ISO 8601 */
 }
 
+static int report_build_snapshot(sqlite3 *db, const struct report_opts *ro, struct report *r, struct beter_err *err);
+
+/* Every figure of a report comes from one snapshot of the store, so a
+ * report made while someone records a session never mixes two states. */
 int report_build(sqlite3 *db, const struct report_opts *ro, struct report *r, struct beter_err *err)
+{
+	int began, rc;
+
+	memset(r, 0, sizeof(*r));
+	if ((rc = store_read_begin(db, &began, err)))
+		return rc;
+	rc = report_build_snapshot(db, ro, r, err);
+	store_read_end(db, began);
+	return rc;
+}
+
+static int report_build_snapshot(sqlite3 *db, const struct report_opts *ro, struct report *r, struct beter_err *err)
 {
 	struct bctx bc = { db, ro, r, err, "", "", "", 0 };
 	struct bctx *b = &bc;

@@ -158,11 +158,93 @@ static void test_session_rules(void **state)
 	store_close(db);
 }
 
+/* The statements board_render ran, by sqlite3_trace_v2. */
+struct traced {
+	char *sql[64];
+	int n;
+};
+
+static int trace_stmt(unsigned type, void *ctx, void *p, void *x)
+{
+	struct traced *t = ctx;
+	(void)type;
+	(void)x;
+	const char *sql = sqlite3_sql(p);
+	for (int i = 0; i < t->n; i++)
+		if (!strcmp(t->sql[i], sql))
+			return 0;
+	if (t->n < 64)
+		t->sql[t->n++] = strdup(sql);
+	return 0;
+}
+
+/*
+ * A board is read through indexes, whatever else the store holds: on a store
+ * that knows it has many people (ANALYZE) and no lesson visits yet, no query
+ * of the board scans a table or a whole index; the lesson-visit planning once
+ * went through every teacher of the store to find a team's visits.
+ */
+static void test_board_plans(void **state)
+{
+	sqlite3 *db = unit_store();
+	struct beter_err err = { 0 };
+	struct capture cap;
+	struct traced t = { { 0 }, 0 };
+	int64_t team, p;
+	(void)state;
+
+	setenv("BETER_TODAY", "2026-11-20", 1);
+	assert_int_equal(team_add(db, 1, "Team A", NULL, &team, &err), 0);
+	for (int i = 0; i < 20; i++) {
+		char code[16];
+		snprintf(code, sizeof(code), "P%03d", i);
+		assert_int_equal(person_add(db, 1, code, code, "leraar", &p, &err), 0);
+		if (i < 10)
+			assert_int_equal(team_member_add(db, team, p, NULL, NULL, &err), 0);
+	}
+	assert_int_equal(board_item_set(db, team, "ambitie", "Ambitie", day("2026-09-01"), &err), 0);
+	/* the statistics ANALYZE leaves in a school board's store: 5,000
+	 * teachers in 500 teams (and none of the visits, not there yet) */
+	assert_int_equal(sqlite3_exec(db, "ANALYZE; DELETE FROM sqlite_stat1; INSERT INTO sqlite_stat1 VALUES "
+					  "('person', 'sqlite_autoindex_person_2', '5000 50 1'), "
+					  "('person', 'sqlite_autoindex_person_1', '5000 1'), "
+					  "('team', 'sqlite_autoindex_team_2', '500 5 1'), "
+					  "('team', 'sqlite_autoindex_team_1', '500 1'); ANALYZE sqlite_schema",
+				      NULL, NULL, NULL),
+			 SQLITE_OK);
+
+	sqlite3_trace_v2(db, SQLITE_TRACE_PROFILE, trace_stmt, &t);
+	render(db, team, "2026-W47", &cap);
+	free(cap.buf);
+	sqlite3_trace_v2(db, 0, NULL, NULL);
+	assert_true(t.n >= 8);
+	for (int i = 0; i < t.n; i++) {
+		char q[4096];
+		sqlite3_stmt *st;
+		snprintf(q, sizeof(q), "EXPLAIN QUERY PLAN %s", t.sql[i]);
+		if (sqlite3_prepare_v2(db, q, -1, &st, NULL) != SQLITE_OK) /* BEGIN, COMMIT */
+			goto next;
+		while (sqlite3_step(st) == SQLITE_ROW) {
+			const char *line = (const char *)sqlite3_column_text(st, 3);
+			/* a scan is fine of a constant row and of a subquery's
+			 * rows (found through an index themselves) */
+			if (!strncmp(line, "SCAN ", 5) && strcmp(line, "SCAN CONSTANT ROW") &&
+			    strncmp(line, "SCAN (subquery", 14))
+				fail_msg("%s\n  scans: %s", t.sql[i], line);
+		}
+		sqlite3_finalize(st);
+	next:
+		free(t.sql[i]);
+	}
+	store_close(db);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_action_state),
 		cmocka_unit_test(test_week_view),
+		cmocka_unit_test(test_board_plans),
 		cmocka_unit_test(test_session_rules),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -510,8 +510,9 @@ static int arena_rows(struct view *v, struct out *o, struct beter_err *err)
 
 	if ((rc = view_prepare(v, "SELECT i.id, i.text, i.added, NULL FROM board_item i WHERE " ITEM_LIVE
 				  " UNION ALL SELECT NULL, a.outcome, a.outcome_day, a.id FROM arena a "
-				  "JOIN team t ON t.id = ?1 WHERE (a.team_id = ?1 OR (a.team_id IS NULL AND "
-				  "a.school_id = t.school_id)) AND a.outcome_day <= ?2 ORDER BY 3, 4, 1", &st, err)))
+				  "WHERE (a.team_id = ?1 OR (a.team_id IS NULL AND "
+				  "a.school_id = (SELECT school_id FROM team WHERE id = ?1))) AND a.outcome_day <= ?2 "
+				  "ORDER BY 3, 4, 1", &st, err)))
 		return rc;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		team_cell(v, o);

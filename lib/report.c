@@ -38,7 +38,7 @@ enum str_id {
 	S_ACT_OPEN, S_ACT_OVERDUE, S_ACT_DONE, S_ACT_TABLE, S_ACTION, S_KIND, S_KIND_CLASS, S_KIND_TEAM, S_WHAT, S_WHO,
 	S_DUE, S_OPEN, S_OVERDUE,
 	S_SUCC_COUNT, S_STD_COUNT, S_SUCC_TABLE, S_SUCCESS, S_STD_TABLE, S_STANDARD, S_ACHIEVED_ON,
-	S_VIS_RECORDED, S_VIS_TEACHERS, S_VIS_VISITED, S_VIS_COVERAGE, S_VIS_FEEDBACK, S_VIS_DUE, S_VIS_TEAM_TABLE,
+	S_VIS_RECORDED, S_VIS_TEACHERS, S_VIS_VISITED, S_VIS_COVERAGE, S_VIS_FEEDBACK, S_VIS_DUE, S_VIS_MISSED, S_VIS_MISSED_SHORT, S_VIS_TEAM_TABLE,
 	S_VIS_DUE_TABLE, S_VISIT, S_TEACHER, S_OBSERVER, S_DAYS_AGO, S_VIS_RULE,
 	S_AR_HELD, S_AR_OUTCOMES, S_AR_TABLE, S_AR_TOP, S_ARENA, S_THEME, S_PUPIL_GROUP, S_OUTCOME, S_RANK, S_G_PUPILS,
 	S_G_TEACHERS, S_G_MT,
@@ -159,6 +159,8 @@ static const char *const strings[S_COUNT][2] = {
 	[S_VIS_COVERAGE] = { "Bezocht van de teamleden", "Team members visited" },
 	[S_VIS_FEEDBACK] = { "Met nagesprek", "With a feedback talk" },
 	[S_VIS_DUE] = { "Nagesprek te laat", "Feedback talks due" },
+	[S_VIS_MISSED] = { "Gemist (dag voorbij, niet vastgelegd)", "Missed (day passed, not recorded)" },
+	[S_VIS_MISSED_SHORT] = { "Gemist", "Missed" },
 	[S_VIS_TEAM_TABLE] = { "Bezoeken per team", "Visits per team" },
 	[S_VIS_DUE_TABLE] = { "Lesbezoeken die nog een nagesprek nodig hebben", "Visits awaiting their feedback talk" },
 	[S_VISIT] = { "Bezoek", "Visit" },
@@ -1479,13 +1481,16 @@ static int coverage(struct bctx *b, int64_t team, struct visit_coverage *cov)
 }
 
 /* Lesson visits: how many teachers of the scope were visited in the period
- * and had their feedback talk (never per teacher: no ranking), and the
- * visits whose feedback talk is due at the end of the period. */
+ * and had their feedback talk (never per teacher: no ranking), the planned
+ * visits missed (their day passed without a record, as 'visit coverage'
+ * counts them), and the visits whose feedback talk is due at the end of the
+ * period. */
 static int section_visits(struct bctx *b)
 {
-	static const char *const ckeys[] = { "team", "team_members", "visited", "coverage", "feedback_held" };
+	static const char *const ckeys[] = { "team", "team_members", "visited", "coverage", "feedback_held", "missed" };
 	static const char *const dkeys[] = { "visit", "date", "team", "teacher", "observer", "days_ago" };
-	const char *clabels[] = { L(S_TEAM), L(S_VIS_TEACHERS), L(S_VIS_VISITED), L(S_VIS_COVERAGE), L(S_VIS_FEEDBACK) };
+	const char *clabels[] = { L(S_TEAM),	     L(S_VIS_TEACHERS), L(S_VIS_VISITED),
+				  L(S_VIS_COVERAGE), L(S_VIS_FEEDBACK), L(S_VIS_MISSED_SHORT) };
 	const char *dlabels[] = { L(S_VISIT), L(S_DATE), L(S_TEAM), L(S_TEACHER), L(S_OBSERVER), L(S_DAYS_AGO) };
 	struct rep_section *s = rep_section_add(b->r, "visits", L(S_SEC_VISITS));
 	struct visit_coverage cov;
@@ -1510,9 +1515,10 @@ static int section_visits(struct bctx *b)
 	rep_figure_add(s, "coverage", L(S_VIS_COVERAGE), cov.teachers ? rv_share((double)cov.visited / cov.teachers) : rv_null());
 	rep_figure_add(s, "feedback_held", L(S_VIS_FEEDBACK), rv_int(cov.feedback));
 	rep_figure_add(s, "feedback_due", L(S_VIS_DUE), rv_int(0));
+	rep_figure_add(s, "missed", L(S_VIS_MISSED), rv_int(cov.missed));
 
 	/* per team: the teacher teams of the school, or the one team */
-	tc = rep_table_add(s, "coverage", L(S_VIS_TEAM_TABLE), 5, ckeys, clabels);
+	tc = rep_table_add(s, "coverage", L(S_VIS_TEAM_TABLE), 6, ckeys, clabels);
 	if ((rc = store_prepare(b->db, "SELECT tm.id, tm.name FROM team tm WHERE" TEAM_SCOPE
 				       "AND (?2 <> 0 OR tm.kind = 'leraren') ORDER BY tm.name, tm.id", &st, b->err)))
 		return rc;
@@ -1530,6 +1536,7 @@ static int section_visits(struct bctx *b)
 		rep_cell(tc, rv_int(tcov.visited));
 		rep_cell(tc, tcov.teachers ? rv_share((double)tcov.visited / tcov.teachers) : rv_null());
 		rep_cell(tc, rv_int(tcov.feedback));
+		rep_cell(tc, rv_int(tcov.missed));
 	}
 	sqlite3_finalize(st);
 	if (rc != SQLITE_DONE)

@@ -204,8 +204,13 @@ row "survey report for one school, $((few + 1))/$schools schools" "$(ms $school_
 	"$(verdict "max($school_few, $school_all) <= 0.020 and $school_all <= 1.25 * $school_few + 0.002")"
 
 say "measuring start-up ..."
+# the shell reads a copy: on closing the last connection it removes the
+# -wal and -shm files, which would make each run of beter that follows
+# build them again
+cp "$db" "$work/shell.db"
+[ ! -f "$db-wal" ] || cp "$db-wal" "$work/shell.db-wal"
 set -- $(measure $startruns -- "$beter" --version -- "$beter" --db "$db" board show --team "Team 1" --school "$first" \
-	-- sqlite3 -version -- sqlite3 "$db" "SELECT count(*) FROM team")
+	-- sqlite3 -version -- sqlite3 "$work/shell.db" "SELECT count(*) FROM team")
 row "beter --version" "$(ms $1)" "$(ms $5) sqlite3 -version" "$(ratio $1 $5)" "<= 1.0" "$(verdict "$1 / $5 <= 1.0")"
 row "beter board show (a team)" "$(ms $3)" "$(ms $5) sqlite3 -version" "$(ratio $3 $5)" "<= 1.0" \
 	"$(verdict "$3 / $5 <= 1.0")"

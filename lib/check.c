@@ -178,27 +178,33 @@ const struct check_rule check_rules[] = {
 	  "SELECT n.code || ' / ' || i.code, NULL FROM survey_item i JOIN survey_instrument n ON n.id = i.instrument_id "
 	  "JOIN survey_scale c ON c.id = i.scale_id WHERE c.instrument_id <> i.instrument_id",
 	  "the item's scale belongs to another instrument" },
+	/* Per response, in one pass over the table: the answers are read by
+	 * beter_answers_given and beter_answer_over (below), with the limits of
+	 * each instrument's items gathered once by beter_item_limits. */
 	{ "survey-response-length", "survey_response",
+	  "WITH n(instrument_id, items) AS (SELECT s.instrument_id, (SELECT count(*) FROM survey_item i "
+	  "WHERE i.instrument_id = s.instrument_id AND i.pos IS NOT NULL) FROM survey s GROUP BY s.instrument_id) "
 	  "SELECT 'survey ' || r.survey_id || ' / response ' || r.id, length(CAST(r.answers AS BLOB)) || ' bytes for ' || "
-	  "(SELECT count(*) FROM survey_item i WHERE i.instrument_id = s.instrument_id AND i.pos IS NOT NULL) || "
-	  "' Likert items' FROM survey_response r JOIN survey s ON s.id = r.survey_id "
-	  "WHERE typeof(r.answers) <> 'blob' OR length(r.answers) <> "
-	  "(SELECT count(*) FROM survey_item i WHERE i.instrument_id = s.instrument_id AND i.pos IS NOT NULL)",
+	  "n.items || ' Likert items' FROM survey_response r JOIN survey s ON s.id = r.survey_id "
+	  "JOIN n ON n.instrument_id = s.instrument_id "
+	  "WHERE typeof(r.answers) <> 'blob' OR length(r.answers) <> n.items ORDER BY r.id",
 	  "the answers do not match the instrument's Likert items (one byte each)" },
 	{ "survey-response-value", "survey_response",
-	  "SELECT 'survey ' || r.survey_id || ' / response ' || r.id, 'item ' || i.code || ': byte ' || b || ', the scale ' "
-	  "|| i.lo || '-' || i.hi || ' has bytes 1-' || (i.hi - i.lo + 1) FROM (SELECT r.*, i.id AS item, "
-	  "(instr('0123456789ABCDEF', substr(hex(substr(CAST(r.answers AS BLOB), i.pos, 1)), 1, 1)) - 1) * 16 + "
-	  "instr('0123456789ABCDEF', substr(hex(substr(CAST(r.answers AS BLOB), i.pos, 1)), 2, 1)) - 1 AS b "
-	  "FROM survey_response r JOIN survey s ON s.id = r.survey_id "
-	  "JOIN survey_item i ON i.instrument_id = s.instrument_id AND i.pos IS NOT NULL) r "
-	  "JOIN survey_item i ON i.id = r.item WHERE b > i.hi - i.lo + 1",
-	  "an answer outside its item's scale" },
+	  "WITH l(instrument_id, limits) AS (SELECT instrument_id, beter_item_limits(pos, hi - lo + 1) FROM survey_item "
+	  "WHERE pos IS NOT NULL GROUP BY instrument_id), "
+	  "x(id, survey_id, instrument_id, answers, at) AS MATERIALIZED (SELECT * FROM (SELECT r.id, r.survey_id, "
+	  "s.instrument_id, r.answers, beter_answer_over(r.answers, l.limits) AS at FROM survey_response r "
+	  "JOIN survey s ON s.id = r.survey_id JOIN l ON l.instrument_id = s.instrument_id) WHERE at > 0) "
+	  "SELECT 'survey ' || x.survey_id || ' / response ' || x.id, 'item ' || i.code || ': byte ' || "
+	  "((instr('0123456789ABCDEF', substr(hex(substr(CAST(x.answers AS BLOB), x.at, 1)), 1, 1)) - 1) * 16 + "
+	  "instr('0123456789ABCDEF', substr(hex(substr(CAST(x.answers AS BLOB), x.at, 1)), 2, 1)) - 1) || "
+	  "', the scale ' || i.lo || '-' || i.hi || ' has bytes 1-' || (i.hi - i.lo + 1) "
+	  "FROM x JOIN survey_item i ON i.instrument_id = x.instrument_id AND i.pos = x.at ORDER BY x.id",
+	  "an answer outside its item's scale (the first such item of the response)" },
 	{ "survey-response-count", "survey_response",
-	  "WITH RECURSIVE k(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM k WHERE n < 255) "
 	  "SELECT 'survey ' || survey_id || ' / response ' || id, n_answers || ' stored, ' || given || ' given' FROM "
-	  "(SELECT r.id, r.survey_id, r.n_answers, (SELECT count(*) FROM k WHERE n <= length(CAST(r.answers AS BLOB)) "
-	  "AND substr(CAST(r.answers AS BLOB), n, 1) <> x'00') AS given FROM survey_response r) WHERE n_answers <> given",
+	  "(SELECT id, survey_id, n_answers, beter_answers_given(answers) AS given FROM survey_response) "
+	  "WHERE n_answers IS NOT given ORDER BY id",
 	  "n_answers is not the number of answers given (non-zero bytes)" },
 	{ "survey-response-team", "survey_response",
 	  "SELECT 'survey ' || s.id || ' / response ' || r.id, t.name FROM survey_response r "
@@ -240,6 +246,93 @@ const struct check_rule check_rules[] = {
 	  "a checklist item ticked outside the days of its phase" },
 	{ NULL, NULL, NULL, NULL }
 };
+
+/* ---- SQL functions for the rules on packed survey answers ---- */
+
+/* beter_answers_given(answers): how many bytes of the answers are not zero
+ * (an item left open is a zero byte). */
+static void fn_answers_given(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	const unsigned char *a;
+	int n, given = 0;
+
+	(void)argc;
+	if (sqlite3_value_type(argv[0]) == SQLITE_NULL) {
+		sqlite3_result_null(ctx);
+		return;
+	}
+	a = sqlite3_value_blob(argv[0]);
+	n = sqlite3_value_bytes(argv[0]);
+	for (int i = 0; i < n; i++)
+		given += a[i] != 0;
+	sqlite3_result_int(ctx, given);
+}
+
+/* beter_item_limits(pos, n), an aggregate: a blob whose byte pos (from 1)
+ * is n, the highest answer byte of the item at that position; zero where
+ * no item is. */
+struct limits {
+	int len;
+	unsigned char b[255];
+};
+
+static void fn_item_limits_step(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	struct limits *l = sqlite3_aggregate_context(ctx, sizeof(*l));
+	sqlite3_int64 pos = sqlite3_value_int64(argv[0]), n = sqlite3_value_int64(argv[1]);
+
+	(void)argc;
+	if (!l) {
+		sqlite3_result_error_nomem(ctx);
+		return;
+	}
+	if (sqlite3_value_type(argv[0]) != SQLITE_INTEGER || pos < 1 || pos > 255)
+		return;
+	l->b[pos - 1] = (unsigned char)(n < 1 ? 1 : n > 255 ? 255 : n);
+	if (pos > l->len)
+		l->len = (int)pos;
+}
+
+static void fn_item_limits_final(sqlite3_context *ctx)
+{
+	struct limits *l = sqlite3_aggregate_context(ctx, 0);
+
+	if (!l || !l->len) {
+		sqlite3_result_zeroblob(ctx, 0);
+		return;
+	}
+	sqlite3_result_blob(ctx, l->b, l->len, SQLITE_TRANSIENT);
+}
+
+/* beter_answer_over(answers, limits): the first position (from 1) whose
+ * answer byte is above the item's highest byte, else 0. Positions without
+ * an item and bytes past either end are left to the length rule. */
+static void fn_answer_over(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	const unsigned char *a = sqlite3_value_blob(argv[0]), *l = sqlite3_value_blob(argv[1]);
+	int na = sqlite3_value_bytes(argv[0]), nl = sqlite3_value_bytes(argv[1]);
+
+	(void)argc;
+	for (int i = 0; i < na && i < nl; i++)
+		if (l[i] && a[i] > l[i]) {
+			sqlite3_result_int(ctx, i + 1);
+			return;
+		}
+	sqlite3_result_int(ctx, 0);
+}
+
+static int register_functions(sqlite3 *db)
+{
+	const int flags = SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_DIRECTONLY;
+	int rc = sqlite3_create_function_v2(db, "beter_answers_given", 1, flags, NULL, fn_answers_given, NULL, NULL, NULL);
+
+	if (rc == SQLITE_OK)
+		rc = sqlite3_create_function_v2(db, "beter_item_limits", 2, flags, NULL, NULL, fn_item_limits_step,
+						fn_item_limits_final, NULL);
+	if (rc == SQLITE_OK)
+		rc = sqlite3_create_function_v2(db, "beter_answer_over", 2, flags, NULL, fn_answer_over, NULL, NULL, NULL);
+	return rc;
+}
 
 struct runner {
 	sqlite3 *db;
@@ -526,6 +619,8 @@ int check_run(sqlite3 *db, int flags, check_report_fn *fn, void *arg, long *prob
 			return 0;
 		}
 	}
+	if (register_functions(db) != SQLITE_OK)
+		return store_fail(db, sqlite3_errcode(db), err, "checking");
 	if ((rc = schema_load(db, &s, err)))
 		return rc;
 	generic_checks(&r, &s);

@@ -2,6 +2,7 @@
 
 #include <math.h>
 
+#include "beter/check.h"
 #include "beter/survey.h"
 
 static const char doc[] =
@@ -198,6 +199,85 @@ static void test_store_and_view(void **state)
 	store_close(db);
 }
 
+struct problems {
+	int n;
+	char text[8][256];
+};
+
+static void keep_problem(void *arg, const char *check, const char *table, const char *record, const char *problem)
+{
+	struct problems *p = arg;
+	(void)table;
+	if (p->n < 8)
+		snprintf(p->text[p->n], sizeof(p->text[0]), "%s|%s|%s", check, record, problem);
+	p->n++;
+}
+
+/* The rules on packed answers: the length, each byte against its item's
+ * scale (the first bad item of a response), and n_answers. */
+static void test_response_rules(void **state)
+{
+	sqlite3 *db = unit_store();
+	struct beter_err err = { 0 };
+	struct survey_add_opts a = { 0 };
+	struct problems p = { 0 };
+	char want[256];
+	long problems;
+	int64_t id;
+	(void)state;
+
+	a.instrument = "cultuursurvey";
+	a.wave = "0-meting";
+	assert_int_equal(survey_add(db, 1, &a, &id, &err), 0);
+	assert_int_equal(sqlite3_exec(db, "UPDATE school SET uid = lower(hex(randomblob(16)))", NULL, NULL, NULL),
+			 SQLITE_OK);
+	int items = (int)store_int(db, "SELECT count(*) FROM survey_item i JOIN survey s ON s.instrument_id = "
+				       "i.instrument_id WHERE s.id = 1 AND i.pos IS NOT NULL", -1);
+	int top = (int)store_int(db, "SELECT i.hi - i.lo + 1 FROM survey_item i JOIN survey s ON s.instrument_id = "
+				     "i.instrument_id WHERE s.id = 1 AND i.pos = 3", -1);
+	assert_true(items > 7);
+	assert_true(top > 1 && top < 9);
+	/* sound: every byte at the top of its scale, one left open */
+	char *sql = sqlite3_mprintf("INSERT INTO survey_response(uid, survey_id, n_answers, answers) "
+				    "VALUES (lower(hex(randomblob(16))), 1, %d, CAST(printf('%%.*c', %d, char(1)) AS BLOB))",
+				    items, items);
+	assert_int_equal(sqlite3_exec(db, sql, NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_free(sql);
+	assert_int_equal(check_run(db, 0, keep_problem, &p, &problems, &err), 0);
+	assert_int_equal(problems, 0);
+	/* two bytes over their scale (positions 3 and 7): one problem, the first */
+	sql = sqlite3_mprintf("INSERT INTO survey_response(uid, survey_id, n_answers, answers) "
+			      "VALUES (lower(hex(randomblob(16))), 1, %d, "
+			      "CAST(zeroblob(2) || x'09' || zeroblob(3) || x'09' || zeroblob(%d) AS BLOB))",
+			      2, items - 7);
+	assert_int_equal(sqlite3_exec(db, sql, NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_free(sql);
+	/* n_answers off by one, and one byte too many */
+	sql = sqlite3_mprintf("INSERT INTO survey_response(uid, survey_id, n_answers, answers) "
+			      "VALUES (lower(hex(randomblob(16))), 1, 1, CAST(x'0202' || zeroblob(%d) AS BLOB))", items - 1);
+	assert_int_equal(sqlite3_exec(db, sql, NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_free(sql);
+	assert_int_equal(check_run(db, 0, keep_problem, &p, &problems, &err), 0);
+	assert_int_equal(problems, 3);
+	assert_int_equal(p.n, 3);
+	sqlite3_stmt *st;
+	assert_int_equal(sqlite3_prepare_v2(db, "SELECT i.code, i.lo, i.hi FROM survey_item i JOIN survey s ON "
+					    "s.instrument_id = i.instrument_id WHERE s.id = 1 AND i.pos = 3", -1, &st, NULL),
+			 SQLITE_OK);
+	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+	snprintf(want, sizeof(want), "survey-response-value|survey 1 / response 2|an answer outside its item's scale "
+		 "(the first such item of the response): item %s: byte 9, the scale %d-%d has bytes 1-%d",
+		 (const char *)sqlite3_column_text(st, 0), sqlite3_column_int(st, 1), sqlite3_column_int(st, 2), top);
+	sqlite3_finalize(st);
+	assert_string_equal(p.text[1], want);
+	snprintf(want, sizeof(want), "survey-response-length|survey 1 / response 3|the answers do not match the "
+		 "instrument's Likert items (one byte each): %d bytes for %d Likert items", items + 1, items);
+	assert_string_equal(p.text[0], want);
+	assert_string_equal(p.text[2], "survey-response-count|survey 1 / response 3|n_answers is not the number of answers "
+				       "given (non-zero bytes): 1 stored, 2 given");
+	store_close(db);
+}
+
 /* The query plan of a statement, one detail per line. */
 static void plan_of(sqlite3 *db, const char *sql, char *out, size_t size)
 {
@@ -248,6 +328,7 @@ int main(void)
 		cmocka_unit_test(test_instrument_parse), cmocka_unit_test(test_packing),
 		cmocka_unit_test(test_stats),		 cmocka_unit_test(test_suppression),
 		cmocka_unit_test(test_store_and_view),
+		cmocka_unit_test(test_response_rules),
 		cmocka_unit_test(test_report_plans),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -247,7 +247,8 @@ const struct check_rule check_rules[] = {
 	{ NULL, NULL, NULL, NULL }
 };
 
-/* ---- SQL functions for the rules on packed survey answers ---- */
+/* ---- SQL functions the rules use, in C where SQL would read a row many
+ * times: uids and packed survey answers. check_run registers them. ---- */
 
 /* beter_answers_given(answers): how many bytes of the answers are not zero
  * (an item left open is a zero byte). */
@@ -321,10 +322,25 @@ static void fn_answer_over(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	sqlite3_result_int(ctx, 0);
 }
 
+/* beter_uid(x): 1 when x is text of 32 lowercase hex digits, else 0. */
+static void fn_uid(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	const unsigned char *u = sqlite3_value_text(argv[0]);
+	int ok = sqlite3_value_type(argv[0]) == SQLITE_TEXT && sqlite3_value_bytes(argv[0]) == 32;
+
+	(void)argc;
+	for (int i = 0; ok && i < 32; i++)
+		ok = (u[i] >= '0' && u[i] <= '9') || (u[i] >= 'a' && u[i] <= 'f');
+	sqlite3_result_int(ctx, ok);
+}
+
 static int register_functions(sqlite3 *db)
 {
 	const int flags = SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_DIRECTONLY;
 	int rc = sqlite3_create_function_v2(db, "beter_answers_given", 1, flags, NULL, fn_answers_given, NULL, NULL, NULL);
+
+	if (rc == SQLITE_OK)
+		rc = sqlite3_create_function_v2(db, "beter_uid", 1, flags, NULL, fn_uid, NULL, NULL, NULL);
 
 	if (rc == SQLITE_OK)
 		rc = sqlite3_create_function_v2(db, "beter_item_limits", 2, flags, NULL, NULL, fn_item_limits_step,
@@ -398,8 +414,7 @@ static void generic_checks(struct runner *r, const struct schema *s)
 
 		if (t->uid >= 0) {
 			const char *rowid = t->rowid >= 0 ? t->cols[t->rowid].name : "rowid";
-			sql = sqlite3_mprintf("SELECT 'number ' || c.\"%w\", quote(c.uid) FROM \"%w\" c WHERE c.uid IS NULL "
-					      "OR typeof(c.uid) <> 'text' OR length(c.uid) <> 32 OR c.uid GLOB '*[^0-9a-f]*'",
+			sql = sqlite3_mprintf("SELECT 'number ' || c.\"%w\", quote(c.uid) FROM \"%w\" c WHERE NOT beter_uid(c.uid)",
 					      rowid, t->name);
 			run_sql(r, "uid", t->name, sql, "the uid is not 32 lowercase hex digits");
 			sqlite3_free(sql);

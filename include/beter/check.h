@@ -35,7 +35,9 @@ typedef void check_report_fn(void *arg, const char *check, const char *table, co
 			     const char *problem);
 
 /* Run every check; *problems gets how many were found. Returns 0 when the
- * checks could run (problems or not), else a status with a message. */
+ * checks could run (problems or not), else a status with a message. The
+ * rules' SQL functions (beter_uid, beter_answers_given, beter_item_limits,
+ * beter_answer_over) stay registered on db. */
 int check_run(sqlite3 *db, int flags, check_report_fn *fn, void *arg, long *problems, struct beter_err *err);
 
 /* Run every check and write the problems as a list (check, table, record,

@@ -79,8 +79,11 @@ const struct command_def def_import = {
 		"Everything is checked before anything is kept: the format and its version, unknown tables and "
 		"fields, the type of every value, links to uids that are in neither the file nor the store, and the "
 		"rules of 'beter check'. A problem is reported as FILE: table 't', row 'uid': field 'f': reason, and "
-		"the command exits with 65 having written nothing. --dry-run checks without writing. The whole file "
-		"is read into memory (about ten times its size).\n\n"
+		"the command exits with 65 having written nothing. --dry-run checks without writing.\n\n"
+		"The file is read row by row, so memory stays small whatever its size, when it is laid out as 'beter "
+		"export' writes it: the header before \"tables\", and a record after the records it links to. Other "
+		"orders are read too; then the tables that come before the header, and rows that link to rows not read "
+		"yet, wait in memory.\n\n"
 		"The summary lists per table the rows read, added and changed.",
 	.subs = import_subs,
 	.examples = "beter import store.json\n"

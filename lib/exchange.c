@@ -220,16 +220,28 @@ struct cache {
 	sqlite3_stmt *upd, *sel, *ins;
 };
 
+/* A row that links to a row not imported yet. */
+struct later {
+	int ti;
+	long n;
+	cJSON *row;
+};
+
 struct imp {
 	sqlite3 *db;
 	const char *name;
 	struct schema s;
 	struct beter_err *err;
 	struct exchange_stats *st;
-	sqlite3_stmt **find;   /* per table with a uid: SELECT its number by uid */
-	int *fresh;            /* per table: empty and never used, so record numbers are kept */
-	struct cache *cache;   /* per table */
-	sqlite3_stmt *seen;    /* duplicate rows in the file */
+	sqlite3_stmt **find;    /* per table with a uid: SELECT its number by uid */
+	sqlite3_stmt **scratch; /* per table: SELECT ?1, ?2, ...: a row's values, converted */
+	int *fresh;             /* per table: empty and never used, so record numbers are kept */
+	int *given;             /* per table: in the document already */
+	int current;            /* the table being read */
+	struct cache *cache;    /* per table */
+	sqlite3_stmt *seen;     /* duplicate rows in the file */
+	struct later *later;    /* rows waiting for the rows they link to */
+	size_t nlater, alater;
 };
 
 enum { ROW_DONE = 0, ROW_LATER = -1 };
@@ -593,28 +605,28 @@ static int apply_row(struct imp *im, int ti, const cJSON *row, long n, int may_w
 	if (t->uid >= 0 && !(cJSON_IsString(vals[t->uid]) && uid_valid(vals[t->uid]->valuestring)))
 		return row_error(im, ti, label, "uid", "expected 32 lowercase hex digits");
 
-	/* the values, converted and checked, bound to a scratch statement */
-	sqlite3_str *q = sqlite3_str_new(NULL);
-	sqlite3_str_appendall(q, "SELECT ");
-	for (int c = 0; c < t->ncols; c++)
-		sqlite3_str_appendf(q, "%s?%d", c ? ", " : "", c + 1);
-	char *sql = sqlite3_str_finish(q);
-	sqlite3_stmt *scratch;
-	rc = store_prepare(im->db, sql, &scratch, im->err);
-	sqlite3_free(sql);
-	if (rc)
-		return rc;
+	/* the values, converted and checked, bound to the table's scratch statement */
+	if (!im->scratch[ti]) {
+		sqlite3_str *q = sqlite3_str_new(NULL);
+		sqlite3_str_appendall(q, "SELECT ");
+		for (int c = 0; c < t->ncols; c++)
+			sqlite3_str_appendf(q, "%s?%d", c ? ", " : "", c + 1);
+		char *sql = sqlite3_str_finish(q);
+		rc = store_prepare(im->db, sql, &im->scratch[ti], im->err);
+		sqlite3_free(sql);
+		if (rc)
+			return rc;
+	}
+	sqlite3_stmt *scratch = im->scratch[ti];
+	sqlite3_reset(scratch);
+	sqlite3_clear_bindings(scratch);
 	for (int c = 0; c < t->ncols && !rc; c++)
 		if (vals[c])
-			rc = convert(im, ti, label, c, vals[c], scratch, may_wait && t->cols[c].ref == ti ? &later : NULL);
-	if (rc || later) {
-		sqlite3_finalize(scratch);
+			rc = convert(im, ti, label, c, vals[c], scratch, may_wait && t->cols[c].ref >= 0 ? &later : NULL);
+	if (rc || later)
 		return rc ? rc : ROW_LATER;
-	}
-	if (sqlite3_step(scratch) != SQLITE_ROW) {
-		sqlite3_finalize(scratch);
+	if (sqlite3_step(scratch) != SQLITE_ROW)
 		return store_fail(im->db, sqlite3_errcode(im->db), im->err, "importing");
-	}
 	const sqlite3_value *bound[256] = { 0 };
 	for (int c = 0; c < t->ncols; c++)
 		if (vals[c])
@@ -632,21 +644,21 @@ static int apply_row(struct imp *im, int ti, const cJSON *row, long n, int may_w
 		rc = sqlite3_step(im->seen);
 		sqlite3_reset(im->seen);
 		strbuf_release(&kb);
-		if (rc != SQLITE_DONE) {
-			sqlite3_finalize(scratch);
+		if (rc != SQLITE_DONE)
 			return row_error(im, ti, label, NULL, "the same row is in the file twice");
-		}
 	}
 
 	int keep_id = im->fresh[ti] && t->rowid >= 0 && vals[t->rowid];
-	if ((rc = prepare_row(im, ti, vals, mask, keep_id))) {
-		sqlite3_finalize(scratch);
+	if ((rc = prepare_row(im, ti, vals, mask, keep_id)))
 		return rc;
-	}
 	struct cache *c = &im->cache[ti];
-	bind_all(c->upd, bound, t->ncols);
-	rc = sqlite3_step(c->upd);
-	if (rc == SQLITE_DONE && sqlite3_changes(im->db) > 0 && sqlite3_stmt_readonly(c->upd) == 0) {
+	if (im->fresh[ti]) {
+		/* the table was empty: a row can only be new */
+		bind_all(c->ins, bound, t->ncols);
+		if ((rc = sqlite3_step(c->ins)) == SQLITE_DONE)
+			cnt->added++;
+	} else if (bind_all(c->upd, bound, t->ncols), (rc = sqlite3_step(c->upd)) == SQLITE_DONE &&
+		   sqlite3_changes(im->db) > 0 && sqlite3_stmt_readonly(c->upd) == 0) {
 		cnt->changed++;
 	} else if (rc == SQLITE_DONE || rc == SQLITE_ROW) {
 		bind_all(c->sel, bound, t->ncols);
@@ -669,75 +681,270 @@ static int apply_row(struct imp *im, int ti, const cJSON *row, long n, int may_w
 	sqlite3_reset(c->upd);
 	sqlite3_reset(c->sel);
 	sqlite3_reset(c->ins);
-	sqlite3_finalize(scratch);
+	sqlite3_reset(scratch);
 	if (rc != SQLITE_DONE)
 		return im->err->status;
 	cnt->rows++;
 	return 0;
 }
 
-static int import_table(struct imp *im, int ti, const cJSON *rows)
-{
-	const struct schema_table *t = &im->s.t[ti];
-	long total = cJSON_GetArraySize(rows), n = 0;
-	char *waiting = NULL;
-	int rc = 0;
+static int check_header(const char *name, const cJSON *doc, struct beter_err *err);
 
-	if (!cJSON_IsArray(rows))
-		return beter_err_set(im->err, BETER_DATAERR, "%s: table '%s': expected an array of rows", im->name, t->name);
-	if (t->selfref)
-		waiting = xcalloc((size_t)total + 1, 1);
-	for (const cJSON *r = rows->child; r && !rc; r = r->next, n++) {
-		rc = apply_row(im, ti, r, n + 1, t->selfref);
-		if (rc == ROW_LATER) {
-			waiting[n] = 1;
-			rc = 0;
+static int not_document(struct imp *im)
+{
+	return beter_err_set(im->err, BETER_DATAERR, "%s: expected a JSON object (a document from 'beter export')",
+			     im->name);
+}
+
+/* Apply a row read from the file; the row is the importer's from here on.
+ * A row that links to one not imported yet waits in im->later. */
+static int import_row(struct imp *im, int ti, cJSON *row, long n)
+{
+	int rc = apply_row(im, ti, row, n, 1);
+
+	if (rc == ROW_LATER) {
+		if (im->nlater == im->alater) {
+			im->alater = im->alater ? 2 * im->alater : 64;
+			im->later = xrealloc(im->later, im->alater * sizeof(*im->later));
 		}
+		im->later[im->nlater++] = (struct later){ ti, n, row };
+		return 0;
 	}
-	/* rows that link to rows of the same table: as often as one gets in */
-	for (int progress = 1; waiting && progress && !rc;) {
+	cJSON_Delete(row);
+	return rc;
+}
+
+/* The rows that waited: as often as one gets in, then the first that cannot
+ * says why. */
+static int import_later(struct imp *im)
+{
+	int progress = 1, rc = 0;
+
+	while (progress && im->nlater && !rc) {
+		size_t k = 0;
 		progress = 0;
-		n = 0;
-		for (const cJSON *r = rows->child; r && !rc; r = r->next, n++) {
-			if (!waiting[n])
-				continue;
-			rc = apply_row(im, ti, r, n + 1, 1);
-			if (rc == 0) {
-				waiting[n] = 0;
-				progress = 1;
-			} else if (rc == ROW_LATER) {
-				rc = 0;
+		for (size_t i = 0; i < im->nlater; i++) {
+			struct later l = im->later[i];
+			if (!rc) {
+				rc = apply_row(im, l.ti, l.row, l.n, 1);
+				if (rc == ROW_LATER) {
+					rc = 0;
+				} else {
+					cJSON_Delete(l.row);
+					progress = 1;
+					continue;
+				}
+			}
+			im->later[k++] = l;
+		}
+		im->nlater = k;
+	}
+	for (size_t i = 0; i < im->nlater && !rc; i++)
+		rc = apply_row(im, im->later[i].ti, im->later[i].row, im->later[i].n, 0);
+	return rc;
+}
+
+static int unknown_table(struct imp *im, const char *table)
+{
+	struct strbuf names = STRBUF_INIT;
+	int rc;
+
+	for (int i = 0; i < im->s.n; i++)
+		strbuf_addf(&names, "%s%s", i ? ", " : "", im->s.t[i].name);
+	rc = beter_err_set(im->err, BETER_DATAERR, "%s: unknown table '%s' (this beter's tables: %s)", im->name, table,
+			   strbuf_str(&names));
+	strbuf_release(&names);
+	return rc;
+}
+
+/* The table a name in "tables" stands for, or -1 with the error set. */
+static int table_of(struct imp *im, const char *name)
+{
+	int ti = schema_find(&im->s, name);
+
+	if (ti < 0) {
+		unknown_table(im, name);
+		return -1;
+	}
+	if (im->given[ti]++) {
+		beter_err_set(im->err, BETER_DATAERR, "%s: table '%s' is in the document twice", im->name, name);
+		return -1;
+	}
+	return ti;
+}
+
+static int not_rows(struct imp *im, int ti)
+{
+	return beter_err_set(im->err, BETER_DATAERR, "%s: table '%s': expected an array of rows", im->name, im->s.t[ti].name);
+}
+
+static int not_tables(struct imp *im)
+{
+	return beter_err_set(im->err, BETER_DATAERR, "%s: field 'tables': expected an object of tables", im->name);
+}
+
+/* "tables" held in memory (when it came before the header). */
+static int import_tables_json(struct imp *im, cJSON *tables)
+{
+	if (!cJSON_IsObject(tables))
+		return not_tables(im);
+	for (cJSON *t = tables->child; t; t = t->next) {
+		int ti = table_of(im, t->string), rc = 0;
+		long n = 0;
+		if (ti < 0)
+			return im->err->status;
+		if (!cJSON_IsArray(t))
+			return not_rows(im, ti);
+		for (cJSON *row = t->child, *next; row && !rc; row = next) {
+			next = row->next;
+			rc = import_row(im, ti, cJSON_DetachItemViaPointer(t, row), ++n);
+		}
+		if (rc)
+			return rc;
+	}
+	return 0;
+}
+
+/* A value that is not what the place needs: the message of its syntax if it
+ * has a fault, else what. */
+static int wrong_value(struct jsonrd *r, int (*what)(struct imp *), struct imp *im)
+{
+	cJSON *v;
+	int rc = jsonrd_value(r, &v);
+
+	cJSON_Delete(v);
+	return rc ? rc : what(im);
+}
+
+static int not_rows_of_current(struct imp *im)
+{
+	return not_rows(im, im->current);
+}
+
+/* "tables" read row by row from the stream. */
+static int import_tables_stream(struct imp *im, struct jsonrd *r)
+{
+	struct strbuf key = STRBUF_INIT;
+	int rc = 0, more = 1;
+
+	if (jsonrd_peek(r) != '{')
+		return wrong_value(r, not_tables, im);
+	if ((rc = jsonrd_expect(r, '{')))
+		return rc;
+	if (jsonrd_peek(r) == '}')
+		return jsonrd_expect(r, '}');
+	while (more && !rc) {
+		long n = 0;
+		int ti;
+		if ((rc = jsonrd_key(r, &key)))
+			break;
+		if ((ti = table_of(im, strbuf_str(&key))) < 0) {
+			rc = im->err->status;
+			break;
+		}
+		im->current = ti;
+		if (jsonrd_peek(r) != '[') {
+			rc = wrong_value(r, not_rows_of_current, im);
+			break;
+		}
+		if ((rc = jsonrd_expect(r, '[')))
+			break;
+		if (jsonrd_peek(r) == ']') {
+			rc = jsonrd_expect(r, ']');
+		} else {
+			for (int row_more = 1; row_more && !rc;) {
+				cJSON *row;
+				if ((rc = jsonrd_value(r, &row)) || (rc = import_row(im, ti, row, ++n)))
+					break;
+				if ((row_more = jsonrd_next(r, ']')) < 0)
+					rc = -row_more;
 			}
 		}
+		if (!rc && (more = jsonrd_next(r, '}')) < 0)
+			rc = -more;
 	}
-	if (waiting && !rc) {
-		n = 0;
-		for (const cJSON *r = rows->child; r && !rc; r = r->next, n++)
-			if (waiting[n])
-				rc = apply_row(im, ti, r, n + 1, 0);
-	}
-	free(waiting);
+	strbuf_release(&key);
+	return rc;
+}
+
+/* The header is complete enough to judge once these are read. */
+static int header_known(const cJSON *head)
+{
+	return cJSON_GetObjectItemCaseSensitive(head, "format") && cJSON_GetObjectItemCaseSensitive(head, "format_version") &&
+	       cJSON_GetObjectItemCaseSensitive(head, "schema_version");
+}
+
+/* The document: the header first (as 'beter export' writes it), then the
+ * tables row by row. Tables that come before the header are held in memory
+ * until it is read. */
+static int import_document(struct imp *im, struct jsonrd *r)
+{
+	static const char *const known[] = { "format", "format_version", "schema_version", "school", "tables", NULL };
+	cJSON *head = cJSON_CreateObject(), *tables = NULL;
+	struct strbuf key = STRBUF_INIT;
+	int c = jsonrd_peek(r), rc = 0, more = 1, streamed = 0;
+
+	if (c == -1)
+		rc = beter_err_set(im->err, BETER_DATAERR, "%s: the file is empty (expected a document from 'beter export')",
+				   im->name);
+	else if (c == -2)
+		rc = BETER_IOERR;
+	else if (c != '{')
+		rc = wrong_value(r, not_document, im);
+	else if (!(rc = jsonrd_expect(r, '{')) && jsonrd_peek(r) == '}')
+		rc = jsonrd_expect(r, '}');
+	else
+		while (more && !rc) {
+			int ok = 0;
+			if ((rc = jsonrd_key(r, &key)))
+				break;
+			const char *k = strbuf_str(&key);
+			for (int i = 0; known[i]; i++)
+				ok |= !strcmp(k, known[i]);
+			if (!ok) {
+				rc = beter_err_set(im->err, BETER_DATAERR, "%s: unknown field '%s' (a document from 'beter export' "
+						   "has format, format_version, schema_version, school and tables)", im->name, k);
+				break;
+			}
+			if (cJSON_GetObjectItemCaseSensitive(head, k) || (!strcmp(k, "tables") && (tables || streamed))) {
+				rc = beter_err_set(im->err, BETER_DATAERR, "%s: field '%s' is in the document twice", im->name, k);
+				break;
+			}
+			if (strcmp(k, "tables")) {
+				cJSON *v;
+				if (!(rc = jsonrd_value(r, &v)))
+					cJSON_AddItemToObject(head, k, v);
+			} else if (header_known(head)) {
+				if (!(rc = check_header(im->name, head, im->err)))
+					rc = import_tables_stream(im, r);
+				streamed = 1;
+			} else {
+				rc = jsonrd_value(r, &tables);
+			}
+			if (!rc && (more = jsonrd_next(r, '}')) < 0)
+				rc = -more;
+		}
+	if (!rc)
+		rc = jsonrd_end(r);
+	if (!rc)
+		rc = check_header(im->name, head, im->err);
+	if (!rc && !streamed)
+		rc = tables ? import_tables_json(im, tables) : not_tables(im);
+	if (!rc)
+		rc = import_later(im);
+	strbuf_release(&key);
+	cJSON_Delete(head);
+	cJSON_Delete(tables);
 	return rc;
 }
 
 static int check_header(const char *name, const cJSON *doc, struct beter_err *err)
 {
-	static const char *const known[] = { "format", "format_version", "schema_version", "school", "tables", NULL };
 	const cJSON *f = cJSON_GetObjectItemCaseSensitive(doc, "format");
 	const cJSON *v = cJSON_GetObjectItemCaseSensitive(doc, "format_version");
 	const cJSON *sv = cJSON_GetObjectItemCaseSensitive(doc, "schema_version");
 	const cJSON *sch = cJSON_GetObjectItemCaseSensitive(doc, "school");
 
-	if (!cJSON_IsObject(doc))
-		return beter_err_set(err, BETER_DATAERR, "%s: expected a JSON object (a document from 'beter export')", name);
-	for (const cJSON *k = doc->child; k; k = k->next) {
-		int ok = 0;
-		for (int i = 0; known[i]; i++)
-			ok |= !strcmp(k->string, known[i]);
-		if (!ok)
-			return beter_err_set(err, BETER_DATAERR, "%s: unknown field '%s' (a document from 'beter export' has "
-					     "format, format_version, schema_version, school and tables)", name, k->string);
-	}
 	if (!cJSON_IsString(f) || strcmp(f->valuestring, EXCHANGE_FORMAT))
 		return beter_err_set(err, BETER_DATAERR, "%s: field 'format': expected \"%s\" (a document from 'beter export')",
 				     name, EXCHANGE_FORMAT);
@@ -753,8 +960,6 @@ static int check_header(const char *name, const cJSON *doc, struct beter_err *er
 				     "beter knows (%d); upgrade beter", name, sv->valuedouble, store_schema_version());
 	if (sch && !cJSON_IsNull(sch) && !(cJSON_IsString(sch) && uid_valid(sch->valuestring)))
 		return beter_err_set(err, BETER_DATAERR, "%s: field 'school': expected null or a school's uid", name);
-	if (!cJSON_IsObject(cJSON_GetObjectItemCaseSensitive(doc, "tables")))
-		return beter_err_set(err, BETER_DATAERR, "%s: field 'tables': expected an object of tables", name);
 	return 0;
 }
 
@@ -771,62 +976,36 @@ static void note_problem(void *arg, const char *check, const char *table, const 
 		strbuf_addf(&fp->sb, "table '%s', record '%s': %s", table, record, problem);
 }
 
-int exchange_import_mem(sqlite3 *db, const char *name, const char *data, size_t len, struct exchange_stats *st,
-			struct beter_err *err)
+static int imp_setup(struct imp *im, sqlite3 *db, const char *name, struct exchange_stats *st, struct beter_err *err)
 {
-	struct imp im;
-	cJSON *doc = NULL;
-	const cJSON *tables;
 	int rc;
 
-	memset(st, 0, sizeof(*st));
-	if (len == 0)
-		return beter_err_set(err, BETER_DATAERR, "%s: the file is empty (expected a document from 'beter export')", name);
-	if ((rc = jsonin_parse(name, data, len, &doc, err)))
+	memset(im, 0, sizeof(*im));
+	im->db = db;
+	im->name = name;
+	im->err = err;
+	im->st = st;
+	if ((rc = schema_load(db, &im->s, err)))
 		return rc;
-	if ((rc = check_header(name, doc, err))) {
-		cJSON_Delete(doc);
-		return rc;
-	}
-	tables = cJSON_GetObjectItemCaseSensitive(doc, "tables");
-
-	memset(&im, 0, sizeof(im));
-	im.db = db;
-	im.name = name;
-	im.err = err;
-	im.st = st;
-	if ((rc = schema_load(db, &im.s, err))) {
-		cJSON_Delete(doc);
-		return rc;
-	}
-	for (const cJSON *t = tables->child; t; t = t->next) {
-		if (schema_find(&im.s, t->string) >= 0)
-			continue;
-		struct strbuf names = STRBUF_INIT;
-		for (int i = 0; i < im.s.n; i++)
-			strbuf_addf(&names, "%s%s", i ? ", " : "", im.s.t[i].name);
-		rc = beter_err_set(err, BETER_DATAERR, "%s: unknown table '%s' (this beter's tables: %s)", name, t->string,
-				   strbuf_str(&names));
-		strbuf_release(&names);
-		goto done;
-	}
-	st->n = im.s.n;
-	st->t = xcalloc((size_t)im.s.n + 1, sizeof(*st->t));
-	im.find = xcalloc((size_t)im.s.n + 1, sizeof(*im.find));
-	im.fresh = xcalloc((size_t)im.s.n + 1, sizeof(*im.fresh));
-	im.cache = xcalloc((size_t)im.s.n + 1, sizeof(*im.cache));
-	for (int i = 0; i < im.s.n && !rc; i++) {
-		const struct schema_table *t = &im.s.t[i];
+	st->n = im->s.n;
+	st->t = xcalloc((size_t)im->s.n + 1, sizeof(*st->t));
+	im->find = xcalloc((size_t)im->s.n + 1, sizeof(*im->find));
+	im->scratch = xcalloc((size_t)im->s.n + 1, sizeof(*im->scratch));
+	im->fresh = xcalloc((size_t)im->s.n + 1, sizeof(*im->fresh));
+	im->given = xcalloc((size_t)im->s.n + 1, sizeof(*im->given));
+	im->cache = xcalloc((size_t)im->s.n + 1, sizeof(*im->cache));
+	for (int i = 0; i < im->s.n && !rc; i++) {
+		const struct schema_table *t = &im->s.t[i];
 		st->t[i].table = t->name;
 		if (t->uid >= 0 && t->rowid >= 0) {
 			char *q = sqlite3_mprintf("SELECT \"%w\" FROM \"%w\" WHERE uid = ?1", t->cols[t->rowid].name, t->name);
-			rc = store_prepare(db, q, &im.find[i], err);
+			rc = store_prepare(db, q, &im->find[i], err);
 			sqlite3_free(q);
 		}
 		if (t->rowid >= 0) {
 			char *q = sqlite3_mprintf("SELECT NOT EXISTS (SELECT 1 FROM \"%w\") AND NOT EXISTS (SELECT 1 FROM "
 						  "sqlite_sequence WHERE name = %Q AND seq > 0)", t->name, t->name);
-			im.fresh[i] = (int)store_int(db, q, 0);
+			im->fresh[i] = (int)store_int(db, q, 0);
 			sqlite3_free(q);
 		}
 	}
@@ -834,40 +1013,77 @@ int exchange_import_mem(sqlite3 *db, const char *name, const char *data, size_t 
 		rc = store_exec(db, "CREATE TEMP TABLE IF NOT EXISTS import_seen(tbl TEXT, key TEXT, PRIMARY KEY (tbl, key)); "
 				    "DELETE FROM temp.import_seen", err);
 	if (!rc)
-		rc = store_prepare(db, "INSERT INTO temp.import_seen(tbl, key) VALUES (?1, ?2)", &im.seen, err);
-	for (int i = 0; i < im.s.n && !rc; i++) {
-		const cJSON *rows = cJSON_GetObjectItemCaseSensitive(tables, im.s.t[i].name);
-		if (rows)
-			rc = import_table(&im, i, rows);
+		rc = store_prepare(db, "INSERT INTO temp.import_seen(tbl, key) VALUES (?1, ?2)", &im->seen, err);
+	return rc;
+}
+
+static void imp_release(struct imp *im)
+{
+	struct exchange_stats *st = im->st;
+
+	if (im->seen)
+		sqlite3_finalize(im->seen);
+	sqlite3_exec(im->db, "DROP TABLE IF EXISTS temp.import_seen", NULL, NULL, NULL);
+	for (int i = 0; i < im->s.n; i++) {
+		if (im->find)
+			sqlite3_finalize(im->find[i]);
+		if (im->scratch)
+			sqlite3_finalize(im->scratch[i]);
+		if (im->cache)
+			cache_clear(&im->cache[i]);
 	}
-	if (!rc) {
-		/* the result must pass the invariants 'beter check' tests */
-		struct first_problem fp = { 0, STRBUF_INIT };
-		long problems = 0;
-		rc = check_run(db, 0, note_problem, &fp, &problems, err);
-		if (!rc && problems)
-			rc = beter_err_set(err, BETER_DATAERR, "%s: the store would not pass 'beter check' after this import: %s%s",
-					   name, strbuf_str(&fp.sb), problems > 1 ? " (and more)" : "");
-		strbuf_release(&fp.sb);
-	}
-done:
-	if (im.seen)
-		sqlite3_finalize(im.seen);
-	sqlite3_exec(db, "DROP TABLE IF EXISTS temp.import_seen", NULL, NULL, NULL);
-	for (int i = 0; i < im.s.n; i++) {
-		if (im.find)
-			sqlite3_finalize(im.find[i]);
-		if (im.cache)
-			cache_clear(&im.cache[i]);
-	}
-	free(im.find);
-	free(im.fresh);
-	free(im.cache);
+	for (size_t i = 0; i < im->nlater; i++)
+		cJSON_Delete(im->later[i].row);
+	free(im->later);
+	free(im->find);
+	free(im->scratch);
+	free(im->fresh);
+	free(im->given);
+	free(im->cache);
 	/* the stats keep the table names */
 	for (int i = 0; i < st->n; i++)
-		st->t[i].table = xstrdup(st->t[i].table);
-	schema_release(&im.s);
-	cJSON_Delete(doc);
+		st->t[i].table = xstrdup(st->t[i].table ? st->t[i].table : "");
+	schema_release(&im->s);
+}
+
+static int import_fp(sqlite3 *db, const char *name, FILE *fp, struct exchange_stats *st, struct beter_err *err)
+{
+	struct imp im;
+	struct jsonrd r;
+	int rc;
+
+	memset(st, 0, sizeof(*st));
+	jsonrd_init(&r, fp, name, err);
+	if (!(rc = imp_setup(&im, db, name, st, err)))
+		rc = import_document(&im, &r);
+	if (!rc) {
+		/* the result must pass the invariants 'beter check' tests */
+		struct first_problem fp1 = { 0, STRBUF_INIT };
+		long problems = 0;
+		rc = check_run(db, 0, note_problem, &fp1, &problems, err);
+		if (!rc && problems)
+			rc = beter_err_set(err, BETER_DATAERR, "%s: the store would not pass 'beter check' after this import: %s%s",
+					   name, strbuf_str(&fp1.sb), problems > 1 ? " (and more)" : "");
+		strbuf_release(&fp1.sb);
+	}
+	imp_release(&im);
+	jsonrd_release(&r);
+	return rc;
+}
+
+int exchange_import_mem(sqlite3 *db, const char *name, const char *data, size_t len, struct exchange_stats *st,
+			struct beter_err *err)
+{
+	FILE *fp;
+	int rc;
+
+	memset(st, 0, sizeof(*st));
+	if (len == 0)
+		return beter_err_set(err, BETER_DATAERR, "%s: the file is empty (expected a document from 'beter export')", name);
+	if (!(fp = fmemopen((void *)data, len, "r")))
+		return beter_err_set(err, BETER_IOERR, "%s: %s", name, strerror(errno));
+	rc = import_fp(db, name, fp, st, err);
+	fclose(fp);
 	return rc;
 }
 
@@ -875,28 +1091,15 @@ int exchange_import(sqlite3 *db, const char *path, struct exchange_stats *st, st
 {
 	FILE *fp = strcmp(path, "-") ? fopen(path, "rb") : stdin;
 	const char *name = strcmp(path, "-") ? path : "stdin";
-	struct strbuf sb = STRBUF_INIT;
-	char buf[65536];
-	size_t n;
 	int rc;
 
 	memset(st, 0, sizeof(*st));
 	if (!fp)
 		return beter_err_set(err, errno == ENOENT ? BETER_FAIL : BETER_IOERR, "cannot read '%s': %s", path,
 				     strerror(errno));
-	while ((n = fread(buf, 1, sizeof(buf), fp)) > 0)
-		strbuf_add(&sb, buf, n);
-	if (ferror(fp)) {
-		int e = errno;
-		if (fp != stdin)
-			fclose(fp);
-		strbuf_release(&sb);
-		return beter_err_set(err, BETER_IOERR, "cannot read '%s': %s", path, strerror(e));
-	}
+	rc = import_fp(db, name, fp, st, err);
 	if (fp != stdin)
 		fclose(fp);
-	rc = exchange_import_mem(db, name, sb.buf ? sb.buf : "", sb.len, st, err);
-	strbuf_release(&sb);
 	return rc;
 }
 

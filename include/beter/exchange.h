@@ -61,7 +61,8 @@ void exchange_stats_release(struct exchange_stats *st);
  * the next free number. Any bad value, unknown table or column, or link to a
  * uid in neither the file nor the store gives BETER_DATAERR with
  * "FILE: table 't', row 'uid': field 'f': reason" and the caller rolls back.
- * path "-" reads stdin. */
+ * path "-" reads stdin. The document is read as a stream (struct jsonrd):
+ * one row in memory at a time, plus rows that wait for rows they link to. */
 int exchange_import(sqlite3 *db, const char *path, struct exchange_stats *st, struct beter_err *err);
 int exchange_import_mem(sqlite3 *db, const char *name, const char *data, size_t len, struct exchange_stats *st,
 			struct beter_err *err);

@@ -70,6 +70,13 @@ note stdin
 run sh -c 'beter export | beter --db piped.db -q import -'
 run beter --db piped.db person show RB --json
 
+note any order of fields and tables: the tables before the header, links before what they link to
+jq '{tables: (.tables | to_entries | reverse | from_entries), schema_version, school, format_version, format}' \
+	store.json >reordered.json
+run jq -r '[keys_unsorted[0], (.tables | keys_unsorted | first, last)] | join(" ")' reordered.json
+run beter --db reordered.db -q import reordered.json
+BETER_DB=reordered.db beter export | cmp - store.json && echo "the same store"
+
 note --school: one school and what it links to
 quiet beter school add "CBS De Wegwijzer" --brin 34CD --sector vo
 quiet beter person add JDV --name "Jo de Vos" --role leraar --school 34CD
@@ -119,6 +126,10 @@ reject clash.json "{$head, \"tables\": {\"person\": [$(echo "$person" | jq -c '.
 # another store that created the same school (same BRIN) under its own uid
 reject sameschool.json "{$head, \"tables\": {\"school\": [$(jq -c '.tables.school[0] | .uid = "0123456789abcdef0123456789abcdef" | .id = 7' store.json)]}}"
 beter import sameschool.json 2>&1 | grep -q "the record '$school'" || echo "the clash does not name the school in the store"
+reject tabletwice.json "{$head, \"tables\": {\"person\": [], \"person\": []}}"
+reject fieldtwice.json "{$head, \"format\": \"beter-export\", \"tables\": {}}"
+reject cut.json "{$head, \"tables\": {\"person\": [$person,"
+reject trailing.json "{$head, \"tables\": {}} {}"
 reject nul.json "{$head, \"tables\": {\"person\": [$(echo "$person" | jq -c '.name = "a\u0000b"')]}}"
 printf '{"format": "beter-\xff"}' >utf8.json
 run beter import utf8.json

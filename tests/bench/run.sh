@@ -33,8 +33,8 @@ while [ $# -gt 0 ]; do
 	esac
 done
 case $size in
-small) schools=3 teachers=60 pupils=300 runs=1 bigruns=1 boards=3 startruns=3 export_records=0 ;;
-board) schools=100 teachers=5000 pupils=60000 runs=7 bigruns=5 boards=10 startruns=31 export_records=1000000 ;;
+small) schools=3 teachers=60 pupils=300 runs=1 bigruns=1 boards=3 startruns=3 export_records=0 restoreruns=1 ;;
+board) schools=100 teachers=5000 pupils=60000 runs=7 bigruns=5 boards=10 startruns=31 export_records=1000000 restoreruns=3 ;;
 *) echo "run.sh: --size: '$size' is not small or board" >&2; exit 2 ;;
 esac
 case $beter in /*) ;; *) beter=$(pwd)/$beter ;; esac
@@ -242,6 +242,24 @@ bench_export() {
 	set -- $(measure $bigruns --rss -- "$beter" --db "$db" export -- sqlite3 -json "$db" "$sql")
 	row "beter export, $records records as JSON" "$(sec $1), $(($2 / 1024)) MB" "$(sec $3) sqlite3 -json" \
 		"$(ratio $1 $3)" "<= 1.0, memory flat" "$(verdict "$1 / $3 <= 1.0 and $2 <= 32768")"
+
+	# for comparison, not in the targets: the same store back from that
+	# export into a new one (a restore), against the sqlite3 shell reading
+	# its own .dump of the store; and 'beter check' of the whole store
+	# against SQLite's integrity check, which it includes
+	say "measuring the restore and the check ..."
+	"$beter" --db "$db" export >"$work/all.json"
+	cp "$db" "$work/copy.db"
+	[ ! -f "$db-wal" ] || cp "$db-wal" "$work/copy.db-wal"
+	sqlite3 "$work/copy.db" .dump >"$work/all.sql"
+	set -- $(measure $restoreruns --rss --setup "rm -f '$work'/restore.db* '$work'/ref-restore.db*" \
+		-- "$beter" --db "$work/restore.db" -q import "$work/all.json" \
+		-- sh -c "sqlite3 '$work/ref-restore.db' <'$work/all.sql'")
+	row "(beter import of that export, a new store)" "$(sec $1), $(($2 / 1024)) MB" "$(sec $3) sqlite3 < .dump" \
+		"$(ratio $1 $3)" "-" "-"
+	set -- $(measure $restoreruns -- "$beter" --db "$db" check -- sqlite3 "$work/copy.db" "PRAGMA integrity_check")
+	row "(beter check of that store)" "$(sec $1)" "$(sec $3) integrity_check" "$(ratio $1 $3)" "-" "-"
+	rm -f "$work/all.json" "$work/all.sql" "$work"/restore.db* "$work"/ref-restore.db* "$work"/copy.db*
 }
 bench_export
 

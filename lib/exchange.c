@@ -575,7 +575,7 @@ static int apply_row(struct imp *im, int ti, const cJSON *row, long n, int may_w
 	const cJSON *vals[256] = { 0 };
 	char label[64];
 	uint64_t mask = 0;
-	int key[256], nkey, rc, later = 0;
+	int key[256], nkey, rc = 0, later = 0;
 
 	if (t->ncols > 256)
 		return beter_err_set(im->err, BETER_IOERR, "table '%s' has too many columns", t->name);

@@ -237,7 +237,6 @@ struct imp {
 	sqlite3_stmt **scratch; /* per table: SELECT ?1, ?2, ...: a row's values, converted */
 	int *fresh;             /* per table: empty and never used, so record numbers are kept */
 	int *given;             /* per table: in the document already */
-	int current;            /* the table being read */
 	struct cache *cache;    /* per table */
 	sqlite3_stmt *seen;     /* duplicate rows in the file */
 	struct later *later;    /* rows waiting for the rows they link to */
@@ -805,20 +804,15 @@ static int import_tables_json(struct imp *im, cJSON *tables)
 	return 0;
 }
 
-/* A value that is not what the place needs: the message of its syntax if it
- * has a fault, else what. */
-static int wrong_value(struct jsonrd *r, int (*what)(struct imp *), struct imp *im)
+/* Read past a value that is not what its place needs: the fault in its
+ * syntax if it has one, else 0 and the caller says what was expected. */
+static int skip_value(struct jsonrd *r)
 {
 	cJSON *v;
 	int rc = jsonrd_value(r, &v);
 
 	cJSON_Delete(v);
-	return rc ? rc : what(im);
-}
-
-static int not_rows_of_current(struct imp *im)
-{
-	return not_rows(im, im->current);
+	return rc;
 }
 
 /* "tables" read row by row from the stream. */
@@ -828,7 +822,7 @@ static int import_tables_stream(struct imp *im, struct jsonrd *r)
 	int rc = 0, more = 1;
 
 	if (jsonrd_peek(r) != '{')
-		return wrong_value(r, not_tables, im);
+		return skip_value(r) ? im->err->status : not_tables(im);
 	if ((rc = jsonrd_expect(r, '{')))
 		return rc;
 	if (jsonrd_peek(r) == '}')
@@ -842,9 +836,8 @@ static int import_tables_stream(struct imp *im, struct jsonrd *r)
 			rc = im->err->status;
 			break;
 		}
-		im->current = ti;
 		if (jsonrd_peek(r) != '[') {
-			rc = wrong_value(r, not_rows_of_current, im);
+			rc = skip_value(r) ? im->err->status : not_rows(im, ti);
 			break;
 		}
 		if ((rc = jsonrd_expect(r, '[')))
@@ -890,7 +883,7 @@ static int import_document(struct imp *im, struct jsonrd *r)
 	else if (c == -2)
 		rc = BETER_IOERR;
 	else if (c != '{')
-		rc = wrong_value(r, not_document, im);
+		rc = skip_value(r) ? im->err->status : not_document(im);
 	else if (!(rc = jsonrd_expect(r, '{')) && jsonrd_peek(r) == '}')
 		rc = jsonrd_expect(r, '}');
 	else

@@ -325,13 +325,9 @@ static void fn_answer_over(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 /* beter_uid(x): 1 when x is text of 32 lowercase hex digits, else 0. */
 static void fn_uid(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 {
-	const unsigned char *u = sqlite3_value_text(argv[0]);
-	int ok = sqlite3_value_type(argv[0]) == SQLITE_TEXT && sqlite3_value_bytes(argv[0]) == 32;
-
 	(void)argc;
-	for (int i = 0; ok && i < 32; i++)
-		ok = (u[i] >= '0' && u[i] <= '9') || (u[i] >= 'a' && u[i] <= 'f');
-	sqlite3_result_int(ctx, ok);
+	sqlite3_result_int(ctx, sqlite3_value_type(argv[0]) == SQLITE_TEXT && sqlite3_value_bytes(argv[0]) == 32 &&
+				       uid_valid((const char *)sqlite3_value_text(argv[0])));
 }
 
 static int register_functions(sqlite3 *db)

@@ -21,15 +21,6 @@
 
 #define TEXT_MAX CSVIN_FIELD_MAX
 
-static int uid_valid(const char *s)
-{
-	size_t n = 0;
-	for (; s[n]; n++)
-		if (!((s[n] >= '0' && s[n] <= '9') || (s[n] >= 'a' && s[n] <= 'f')))
-			return 0;
-	return n == 32;
-}
-
 /* ---- export ---- */
 
 /* The condition that keeps a table's rows to one school (bound as ?1), or

@@ -342,6 +342,15 @@ int text_check(const char *s, const char *what, int required, size_t max, struct
 	return 0;
 }
 
+int uid_valid(const char *s)
+{
+	size_t n = 0;
+	for (; s[n]; n++)
+		if (!((s[n] >= '0' && s[n] <= '9') || (s[n] >= 'a' && s[n] <= 'f')))
+			return 0;
+	return n == 32;
+}
+
 void uid_new(char out[33])
 {
 	unsigned char raw[16];

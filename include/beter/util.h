@@ -60,6 +60,8 @@ int text_check(const char *s, const char *what, int required, size_t max, struct
 
 /* A new random uid: 32 lowercase hex digits from the system's random source. */
 void uid_new(char out[33]);
+/* 1 if s is a uid: 32 lowercase hex digits. */
+int uid_valid(const char *s);
 
 /* Parse a whole string as a number; 0 on success, -1 if it is not one. */
 int parse_int64(const char *s, int64_t *out);

@@ -238,10 +238,8 @@ static int capture(struct jsonrd *r, long *line0, long *col0)
 			} else if (b == '"') {
 				in_str = 1;
 			} else if (b == '{' || b == '[') {
-				if (++depth > CJSON_NESTING_LIMIT) {
-					strbuf_add(&r->val, r->buf + start, r->pos - start);
+				if (++depth > CJSON_NESTING_LIMIT)
 					return jsonrd_error(r, "nested too deeply");
-				}
 			} else if (b == '}' || b == ']') {
 				done = --depth == 0;
 			}
@@ -255,13 +253,14 @@ static int capture(struct jsonrd *r, long *line0, long *col0)
 	}
 	if (rc < 0)
 		return BETER_IOERR;
-	/* the end of the file: name the place after the last text */
+	/* the end of the file: the place after the value's last text */
 	size_t n = r->val.len;
 	while (n > 0 && (unsigned char)r->val.buf[n - 1] <= ' ')
 		n--;
-	jsonin_advance(r->val.buf, n, line0, col0);
-	return beter_err_set(r->err, BETER_DATAERR, "%s:%ld:%ld: the file ends inside the document", r->name, *line0,
-			     *col0);
+	r->tline = *line0;
+	r->tcol = *col0;
+	jsonin_advance(r->val.buf, n, &r->tline, &r->tcol);
+	return unexpected(r);
 }
 
 /* Parse r->val, read from line0, col0. */

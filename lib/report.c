@@ -38,7 +38,8 @@ enum str_id {
 	S_ACT_OPEN, S_ACT_OVERDUE, S_ACT_DONE, S_ACT_TABLE, S_ACTION, S_KIND, S_KIND_CLASS, S_KIND_TEAM, S_WHAT, S_WHO,
 	S_DUE, S_OPEN, S_OVERDUE,
 	S_SUCC_COUNT, S_STD_COUNT, S_SUCC_TABLE, S_SUCCESS, S_STD_TABLE, S_STANDARD, S_ACHIEVED_ON,
-	S_VIS_RECORDED, S_VIS_TEACHERS, S_VIS_VISITED, S_VIS_COVERAGE, S_VIS_FEEDBACK, S_VIS_DUE, S_VIS_MISSED, S_VIS_MISSED_SHORT, S_VIS_TEAM_TABLE,
+	S_VIS_RECORDED, S_VIS_TEACHERS, S_VIS_VISITED, S_VIS_COVERAGE, S_VIS_FEEDBACK, S_VIS_DUE, S_VIS_MISSED,
+	S_VIS_MISSED_SHORT, S_VIS_TEAM_TABLE,
 	S_VIS_DUE_TABLE, S_VISIT, S_TEACHER, S_OBSERVER, S_DAYS_AGO, S_VIS_RULE,
 	S_AR_HELD, S_AR_OUTCOMES, S_AR_TABLE, S_AR_TOP, S_ARENA, S_THEME, S_PUPIL_GROUP, S_OUTCOME, S_RANK, S_G_PUPILS,
 	S_G_TEACHERS, S_G_MT,
@@ -1489,8 +1490,8 @@ static int section_visits(struct bctx *b)
 {
 	static const char *const ckeys[] = { "team", "team_members", "visited", "coverage", "feedback_held", "missed" };
 	static const char *const dkeys[] = { "visit", "date", "team", "teacher", "observer", "days_ago" };
-	const char *clabels[] = { L(S_TEAM),	     L(S_VIS_TEACHERS), L(S_VIS_VISITED),
-				  L(S_VIS_COVERAGE), L(S_VIS_FEEDBACK), L(S_VIS_MISSED_SHORT) };
+	const char *clabels[] = { L(S_TEAM), L(S_VIS_TEACHERS), L(S_VIS_VISITED), L(S_VIS_COVERAGE), L(S_VIS_FEEDBACK),
+				  L(S_VIS_MISSED_SHORT) };
 	const char *dlabels[] = { L(S_VISIT), L(S_DATE), L(S_TEAM), L(S_TEACHER), L(S_OBSERVER), L(S_DAYS_AGO) };
 	struct rep_section *s = rep_section_add(b->r, "visits", L(S_SEC_VISITS));
 	struct visit_coverage cov;

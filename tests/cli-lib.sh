@@ -33,3 +33,16 @@ note() {
 store_digest() {
 	sqlite3 "$BETER_DB" .dump 2>/dev/null | grep -v '^PRAGMA\|^BEGIN\|^COMMIT' | md5sum | cut -c1-12
 }
+
+# wait_locked: until another process (a sqlite3 shell fed through a fifo)
+# holds the store's write lock. That shell must wait for this probe's own
+# brief lock (".timeout" before its BEGIN IMMEDIATE), or the two can miss
+# each other. Gives up after about 10 s so that a test fails, not hangs.
+wait_locked() {
+	tries=0
+	while sqlite3 "$BETER_DB" "BEGIN IMMEDIATE; ROLLBACK" 2>/dev/null; do
+		tries=$((tries + 1))
+		[ "$tries" -lt 200 ] || { echo "the store was never locked"; return 1; }
+		sleep 0.05
+	done
+}

@@ -168,14 +168,12 @@ run beter backup last.db
 [ "$(beter export)" = "$(beter --db last.db export)" ] && echo "the last copy holds every record"
 
 note a store locked past the busy timeout: exit 75, nothing written
-wait_locked() { # until the sqlite3 shell holds the write lock
-	while sqlite3 "$BETER_DB" "BEGIN IMMEDIATE; ROLLBACK" 2>/dev/null; do sleep 0.05; done
-}
 before=$(store_digest)
 mkfifo lock.fifo
 sqlite3 "$BETER_DB" <lock.fifo >/dev/null &
 holder=$!
 exec 3>lock.fifo
+echo ".timeout 10000" >&3
 echo "BEGIN IMMEDIATE; INSERT INTO school(uid, name, created) VALUES ('ffffffffffffffffffffffffffffffff', 'Held', '2026-11-20');" >&3
 wait_locked
 BETER_BUSY_TIMEOUT=300 run beter person add LCK --name "Locked Out" --role leraar
@@ -194,6 +192,7 @@ mkfifo lock2.fifo
 sqlite3 "$BETER_DB" <lock2.fifo >/dev/null &
 holder=$!
 exec 3>lock2.fifo
+echo ".timeout 10000" >&3
 echo "BEGIN IMMEDIATE;" >&3
 wait_locked
 (sleep 0.5; echo "COMMIT;" >&3; exec 3>&-) &

@@ -357,11 +357,11 @@ EDITOR="$TMP/work/badscore-editor.sh" run beter visit record 6 --edit | mask
 kept=$(ls "$TMPDIR"/beter-visit-*.txt)
 echo "kept: $(basename "$kept" | mask), $(grep -c . "$kept") lines"
 # a store locked past the busy timeout (exit 75) keeps it too
-wait_locked() { while sqlite3 "$BETER_DB" "BEGIN IMMEDIATE; ROLLBACK" 2>/dev/null; do sleep 0.05; done; }
 mkfifo lock.fifo
 sqlite3 "$BETER_DB" <lock.fifo >/dev/null &
 holder=$!
 exec 3>lock.fifo
+echo ".timeout 10000" >&3
 echo "BEGIN IMMEDIATE;" >&3
 wait_locked
 EDITOR="$TMP/work/nl-editor.sh" BETER_BUSY_TIMEOUT=200 run beter visit record 6 --edit | mask

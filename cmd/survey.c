@@ -2,12 +2,13 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "beter/person.h"
 #include "beter/survey.h"
 #include "beter/team.h"
 #include "cmd.h"
 
 enum { O_INSTRUMENT = 256, O_WAVE, O_TEAM, O_SCHOOL, O_OPENS, O_CLOSES, O_MAP, O_IDCOL, O_BY, O_MINN,
-       O_WAVES };
+       O_WAVES, O_REASON, O_DECIDED };
 
 #define OPT_SCHOOL { "school", O_SCHOOL, "SCHOOL", "the school (name, BRIN or number) when the store holds several" }
 
@@ -35,7 +36,8 @@ static const struct opt import_opts[] = {
 
 static const struct opt report_opts[] = {
 	{ "by", O_BY, "WHAT", "scale (default), item, team or rater (a 360-degree feedback)" },
-	{ "min-n", O_MINN, "K", "hide groups with fewer than K respondents (default: the instrument's, 5 or 3; at least 3)" },
+	{ "min-n", O_MINN, "K", "hide groups with fewer than K respondents; only raises the minimum (the school's, else "
+				"the instrument's: 5, a 360-degree feedback 3)" },
 	OPT_SCHOOL,
 	OPT_END
 };
@@ -44,13 +46,22 @@ static const struct opt compare_opts[] = {
 	{ "instrument", O_INSTRUMENT, "ID", "the instrument (required)" },
 	{ "waves", O_WAVES, "W1,W2", "the two waves, earlier first (required)" },
 	{ "team", O_TEAM, "TEAM", "only respondents of this team" },
-	{ "min-n", O_MINN, "K", "hide waves with fewer than K respondents on a scale (at least 3)" },
+	{ "min-n", O_MINN, "K", "hide waves with fewer than K respondents on a scale; only raises the minimum" },
+	OPT_SCHOOL,
+	OPT_END
+};
+
+static const struct opt policy_opts[] = {
+	{ "min-n", O_MINN, "K", "the smallest group any survey figure of the school may rest on (at least 3)" },
+	{ "reason", O_REASON, "TEXT", "why the school sets it (required with --min-n; printed with every figure)" },
+	{ "decided-by", O_DECIDED, "CODE", "who decided it (a person's code)" },
 	OPT_SCHOOL,
 	OPT_END
 };
 
 struct sopts {
-	const char *instrument, *wave, *team, *school, *opens, *closes, *map, *idcol, *by, *minn, *waves;
+	const char *instrument, *wave, *team, *school, *opens, *closes, *map, *idcol, *by, *minn, *waves, *reason,
+		*decided;
 	int whole_school;
 };
 
@@ -78,6 +89,8 @@ static int prologue(struct ctx *c, struct optparse *p, struct sopts *o, int min,
 		case O_BY: o->by = p->arg; break;
 		case O_MINN: o->minn = p->arg; break;
 		case O_WAVES: o->waves = p->arg; break;
+		case O_REASON: o->reason = p->arg; break;
+		case O_DECIDED: o->decided = p->arg; break;
 		}
 	}
 	if (key < 0)
@@ -240,6 +253,26 @@ static int run_compare(struct ctx *c, struct optparse *p)
 	return rc;
 }
 
+static int run_policy(struct ctx *c, struct optparse *p)
+{
+	struct sopts o;
+	int64_t school, minn, by = 0;
+	int rc;
+
+	if ((rc = prologue(c, p, &o, 0, 0, "nothing", &school)))
+		return rc;
+	if (!o.minn) {
+		if (o.reason || o.decided)
+			return cmd_usage(c, "--reason and --decided-by go with --min-n K");
+		return survey_policy_list(c->db, school, &c->out, &c->err);
+	}
+	if ((rc = cmd_int(c, "--min-n", o.minn, SURVEY_MIN_N_FLOOR, 1000, &minn)) ||
+	    (o.decided && (rc = person_find(c->db, school, o.decided, &by, &c->err))) ||
+	    (rc = survey_policy_set(c->db, school, minn, o.reason, by, &c->err)))
+		return rc;
+	return c->quiet ? 0 : survey_policy_list(c->db, school, &c->out, &c->err);
+}
+
 static const struct subcmd instrument_subs[] = {
 	{ "list", "list", "list the instruments: shipped ones and the school's own", none_opts,
 	  run_instrument_list, SUB_DEFAULT, NULL },
@@ -264,6 +297,9 @@ static const struct subcmd survey_subs[] = {
 	  NULL },
 	{ "compare", "compare --instrument ID --waves W1,W2 [--team T] [--min-n K]",
 	  "change per scale between two waves, with Cohen's d", compare_opts, run_compare, 0, NULL },
+	{ "policy", "policy [--min-n K --reason TEXT [--decided-by CODE]]",
+	  "the school's minimum group size: show its history, or record a new one with its reason", policy_opts,
+	  run_policy, SUB_WRITES, NULL },
 	{ 0 }
 };
 
@@ -293,20 +329,30 @@ const struct command_def def_survey = {
 		"written.\n\n"
 		"'survey report' gives per item or scale: n, mean, standard deviation and the distribution (columns "
 		"count_1, count_2, ...: how many answered 1, 2, ...), reverse-scored items turned; a scale score is a respondent's mean over the scale's "
-		"items, its distribution counts rounded scores. Groups smaller than the minimum (default 5; for a "
-		"360-degree feedback 3 per rater category; --min-n never below 3) are hidden in every format (JSON: "
-		"\"suppressed\": true and null values). When one group is hidden next to a shown total, a second group "
-		"is hidden so that it cannot be found by subtraction. Free-text answers appear, sorted, only when at "
+		"items, its distribution counts rounded scores.\n\n"
+		"Small groups are never shown, nor found by difference. The minimum is the instrument's (5; a "
+		"360-degree feedback 3), or the school's own when it recorded one with 'survey policy --min-n K "
+		"--reason TEXT' (never below 3; the minimum and its reason are printed with every figure it lets "
+		"through); --min-n can only raise it. Every figure beter can print of one wave of an instrument (the "
+		"wave, the wave per team in 'survey compare' and 'beter report', each survey of the wave, each survey "
+		"per team and per rater category) is one set of figures, and which of them to hide is decided once for "
+		"that whole set, per scale: a figure on fewer respondents than the minimum is hidden; then, as long as "
+		"some group or union of groups smaller than the minimum could still be worked out by adding and "
+		"subtracting shown figures (a total minus the shown teams, one survey's figure minus another's), the "
+		"smallest figure that gives it away is hidden too. So every command and format shows the same "
+		"figures, and a hidden team stays hidden whatever is combined. A hidden figure is null in JSON, empty in CSV "
+		"and '-' in a table, with suppressed true. Free-text answers appear, sorted, only when at "
 		"least 10 respondents answered, and never per group; per-respondent answers are never printed.\n\n"
 		"'survey compare' puts two waves side by side per scale: n, mean and SD of each, the change and "
 		"Cohen's d = (mean_2 - mean_1) / pooled SD, pooled SD = sqrt(((n_1-1) sd_1^2 + (n_2-1) sd_2^2) / "
-		"(n_1 + n_2 - 2)), read as negligible (< 0.2), small, medium (>= 0.5) or large (>= 0.8). A wave "
-		"below the minimum hides the scale's row.\n\n"
+		"(n_1 + n_2 - 2)), read as negligible (< 0.2), small, medium (>= 0.5) or large (>= 0.8). A scale's "
+		"row is hidden when either wave's figure is.\n\n"
 		"For plain SQL, the view survey_answer(response_id, survey_id, item_id, value) gives one row per answer.",
 	.subs = survey_subs,
 	.examples = "beter survey instrument list\n"
 		    "beter survey add --instrument cultuursurvey --wave 0-meting --opens 2026-09-07 --closes 2026-09-18\n"
 		    "beter survey import 1 forms-export.csv\n"
 		    "beter survey report 1 --by team\n"
+		    "beter survey policy --min-n 3 --reason \"teams of 3-4; agreed with the MR on 2026-10-12\"\n"
 		    "beter --json survey compare --instrument cultuursurvey --waves 0-meting,november",
 };

@@ -258,7 +258,7 @@ for f in sys.argv[2:]:
 PY
 run python3 hidecheck.py "middenbouw december" m.json m.md m.html
 note the check finds figures of a wave that is shown
-run python3 hidecheck.py "november" m.json m.md m.html
+run python3 hidecheck.py "november" full.json full.md full.html
 
 note byte-identical re-runs with data in every section
 for f in html md json; do

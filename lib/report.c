@@ -1762,6 +1762,9 @@ static int survey_one(struct bctx *b, struct rep_section *s, struct rep_table *t
 		else
 			strbuf_addf(&title, ": %s", w2->wave);
 		strbuf_addf(&desc, L(S_SV_DESC), lo, hi, (long long)min_n);
+		const char *policy = jtext(cJSON_GetObjectItemCaseSensitive(doc, w1 ? "compare" : "survey"), "min_n_policy");
+		if (policy) /* a minimum the school set is said with every figure it lets through */
+			strbuf_addf(&desc, " (%s)", policy);
 		if (w2->team)
 			snprintf(key, sizeof(key), "survey-%s-team-%lld", code, (long long)w2->team);
 		else

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "beter/store.h"
+#include "beter/survey_seal.h"
 
 /* ---- statistics ---- */
 
@@ -261,6 +262,32 @@ static void out_stats(struct out *o, const struct aggset *a, const struct survey
 	out_bool(o, 0);
 }
 
+/* ---- the school leader's own answers in a 360-degree feedback ----
+ * The rater category 'zelf' is the leader's own: shown beside the others
+ * (theirs to see, so not suppressed), never counted into the total or any
+ * group, which are the others only. */
+
+static int self_row(const struct survey_seal *seal, const char *rater)
+{
+	return seal->on && rater && !strcmp(rater, SURVEY_SEAL_SELF);
+}
+
+static void self_out(struct out *o, const struct aggset *self, const struct survey_instrument *in, int s)
+{
+	const char *label = SURVEY_SEAL_SELF;
+	if (!self->n || !self->g[0].sstat[s].n)
+		return;
+	for (int i = 0; i < in->nraters; i++)
+		if (!strcmp(in->raters[i].id, SURVEY_SEAL_SELF))
+			label = in->raters[i].label;
+	out_text(o, label);
+	out_text(o, in->scales[s].id);
+	out_text(o, in->scales[s].title);
+	out_stats(o, self, &self->g[0].sstat[s], self->g[0].sdist + (size_t)s * (size_t)self->nvals,
+		  &in->likert[in->scales[s].likert], 0);
+	out_row_end(o);
+}
+
 /* ---- reports ---- */
 
 struct survey_info {
@@ -325,13 +352,14 @@ static int64_t effective_min(const struct survey_instrument *in, int64_t min_n)
 	return m < SURVEY_MIN_N_FLOOR ? SURVEY_MIN_N_FLOOR : m;
 }
 
-int survey_report(sqlite3 *db, int64_t survey, enum survey_by by, int64_t min_n, struct out *o,
+int survey_report(sqlite3 *db, int64_t survey, enum survey_by by, int64_t min_n, const char *key_file, struct out *o,
 		  struct beter_err *err)
 {
 	static const char *const by_names[] = { "scale", "item", "team", "rater" };
 	struct survey_info si;
 	struct survey_instrument in;
-	struct aggset a;
+	struct aggset a, self;
+	struct survey_seal seal;
 	struct agg total;
 	struct cols all = { 0 }, head = { 0 }, res = { 0 }, com = { 0 };
 	sqlite3_stmt *st = NULL;
@@ -354,8 +382,15 @@ int survey_report(sqlite3 *db, int64_t survey, enum survey_by by, int64_t min_n,
 		info_release(&si);
 		return rc;
 	}
+	if ((rc = survey_seal_open(db, survey, &in, key_file, &seal, err))) {
+		survey_instrument_release(&in);
+		info_release(&si);
+		return rc;
+	}
 	minn = effective_min(&in, min_n);
 	aggset_init(&a, &in);
+	aggset_init(&self, &in);
+	aggset_group(&self, -3);
 	memset(&total, 0, sizeof(total));
 	struct agg *tg = aggset_group(&a, -2); /* the whole survey; kept apart below */
 	(void)tg;
@@ -365,15 +400,24 @@ int survey_report(sqlite3 *db, int64_t survey, enum survey_by by, int64_t min_n,
 		goto out;
 	sqlite3_bind_int64(st, 1, survey);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		const unsigned char *ans = sqlite3_column_blob(st, 2);
-		int len = sqlite3_column_bytes(st, 2);
+		const unsigned char *ans;
+		const char *r;
+		int len;
+		if ((rc = survey_seal_row(&seal, st, 1, 2, &r, &ans, &len, err))) {
+			sqlite3_finalize(st);
+			st = NULL;
+			goto out;
+		}
+		if (self_row(&seal, r)) {
+			agg_row(&self, &self.g[0], ans, len);
+			continue;
+		}
 		agg_row(&a, &a.g[0], ans, len);
 		if (by == SURVEY_BY_TEAM || by == SURVEY_BY_RATER) {
 			int64_t key = -1;
 			if (by == SURVEY_BY_TEAM) {
 				key = sqlite3_column_int64(st, 0);
-			} else if (sqlite3_column_type(st, 1) != SQLITE_NULL) {
-				const char *r = store_col_text(st, 1);
+			} else if (r) {
 				for (int i = 0; i < in.nraters; i++)
 					if (!strcmp(in.raters[i].id, r))
 						key = i;
@@ -502,6 +546,7 @@ int survey_report(sqlite3 *db, int64_t survey, enum survey_by by, int64_t min_n,
 					  hidden[g]);
 				out_row_end(o);
 			}
+			self_out(o, &self, &in, s);
 			out_text(o, "totaal");
 			out_text(o, in.scales[s].id);
 			out_text(o, in.scales[s].title);
@@ -515,7 +560,14 @@ int survey_report(sqlite3 *db, int64_t survey, enum survey_by by, int64_t min_n,
 
 	out_section(o, "comments", "Comments");
 	out_list(o, com.c, com.n);
-	if (show_text) {
+	if (show_text && seal.on) {
+		survey_seal_sort_texts(&seal);
+		for (size_t i = 0; i < seal.ntexts; i++) {
+			out_text(o, in.items[seal.texts[i].item].id);
+			out_text(o, seal.texts[i].text);
+			out_row_end(o);
+		}
+	} else if (show_text) {
 		/* sorted by item and text, never in response order */
 		if ((rc = store_prepare(db, "SELECT i.code, t.text FROM survey_text t JOIN survey_response r ON r.id = t.response_id "
 					    "JOIN survey_item i ON i.id = t.item_id WHERE r.survey_id = ?1 "
@@ -540,6 +592,8 @@ out:
 	cols_release(&res);
 	cols_release(&com);
 	aggset_release(&a);
+	aggset_release(&self);
+	survey_seal_close(&seal);
 	survey_instrument_release(&in);
 	info_release(&si);
 	return rc;
@@ -554,7 +608,7 @@ static const char *effect_word(double d)
 }
 
 int survey_compare(sqlite3 *db, int64_t school, const char *instrument, const char *wave1, const char *wave2,
-		   int64_t team, int64_t min_n, struct out *o, struct beter_err *err)
+		   int64_t team, int64_t min_n, const char *key_file, struct out *o, struct beter_err *err)
 {
 	static const struct out_col all[] = {
 		{ "instrument", OUT_T_TEXT }, { "wave_1", OUT_T_TEXT },	 { "wave_2", OUT_T_TEXT },
@@ -566,6 +620,7 @@ int survey_compare(sqlite3 *db, int64_t school, const char *instrument, const ch
 	};
 	struct survey_instrument in;
 	struct aggset a;
+	struct survey_seal seal = { 0 };
 	sqlite3_stmt *st = NULL;
 	const char *waves[2] = { wave1, wave2 };
 	char *team_name = NULL;
@@ -584,15 +639,19 @@ int survey_compare(sqlite3 *db, int64_t school, const char *instrument, const ch
 	}
 	aggset_init(&a, &in);
 	for (int w = 0; w < 2; w++) {
-		if ((rc = store_prepare(db, "SELECT count(*) FROM survey WHERE school_id = ?1 AND instrument_id = ?2 AND wave = ?3",
-					&st, err)))
+		if ((rc = store_prepare(db, "SELECT count(*), min(id) FROM survey WHERE school_id = ?1 AND instrument_id = ?2 "
+					    "AND wave = ?3", &st, err)))
 			goto out;
 		sqlite3_bind_int64(st, 1, school);
 		sqlite3_bind_int64(st, 2, iid);
 		store_bind_text(st, 3, waves[w]);
 		int64_t n = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+		int64_t first = n ? sqlite3_column_int64(st, 1) : 0;
 		sqlite3_finalize(st);
 		st = NULL;
+		/* a 360-degree feedback: the secret key of the later wave's school leader */
+		if (n && w == 1 && (rc = survey_seal_open(db, first, &in, key_file, &seal, err)))
+			goto out;
 		if (!n) {
 			rc = beter_err_set(err, BETER_FAIL, "no survey of '%s' with the wave '%s' (see 'beter survey list')",
 					   in.id, waves[w]);
@@ -609,17 +668,24 @@ int survey_compare(sqlite3 *db, int64_t school, const char *instrument, const ch
 		sqlite3_finalize(st);
 		st = NULL;
 	}
-	if ((rc = store_prepare(db, "SELECT s.wave = ?4, r.answers FROM survey_response r JOIN survey s ON s.id = r.survey_id "
-				    "WHERE s.school_id = ?1 AND s.instrument_id = ?2 AND s.wave IN (?3, ?4) "
-				    "AND (?5 = 0 OR r.team_id = ?5)", &st, err)))
+	if ((rc = store_prepare(db, "SELECT s.wave = ?4, r.answers, r.rater FROM survey_response r "
+				    "JOIN survey s ON s.id = r.survey_id WHERE s.school_id = ?1 AND s.instrument_id = ?2 "
+				    "AND s.wave IN (?3, ?4) AND (?5 = 0 OR r.team_id = ?5)", &st, err)))
 		goto out;
 	sqlite3_bind_int64(st, 1, school);
 	sqlite3_bind_int64(st, 2, iid);
 	store_bind_text(st, 3, wave1);
 	store_bind_text(st, 4, wave2);
 	sqlite3_bind_int64(st, 5, team);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
-		agg_row(&a, &a.g[sqlite3_column_int(st, 0) ? 1 : 0], sqlite3_column_blob(st, 1), sqlite3_column_bytes(st, 1));
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		const unsigned char *ans;
+		const char *r;
+		int len;
+		if ((rc = survey_seal_row(&seal, st, 2, 1, &r, &ans, &len, err)))
+			goto out;
+		if (!self_row(&seal, r)) /* the others only */
+			agg_row(&a, &a.g[sqlite3_column_int(st, 0) ? 1 : 0], ans, len);
+	}
 	sqlite3_finalize(st);
 	st = NULL;
 	if (rc != SQLITE_DONE) {
@@ -671,6 +737,7 @@ out:
 		sqlite3_finalize(st);
 	free(team_name);
 	aggset_release(&a);
+	survey_seal_close(&seal);
 	survey_instrument_release(&in);
 	return rc;
 }

@@ -83,14 +83,15 @@ static int keep_old(const char *path, const unsigned char old_pk[32], struct str
 	return rc;
 }
 
-static int leader_row(sqlite3 *db, int64_t school, const char *code, int64_t *person, char **name,
+/* A school leader by code: the number, the name and the code as stored. */
+static int leader_row(sqlite3 *db, int64_t school, const char *code, int64_t *person, char **name, char stored[16],
 		      struct beter_err *err)
 {
 	sqlite3_stmt *st;
 	int rc;
 
 	if ((rc = person_find(db, school, code, person, err)) ||
-	    (rc = store_prepare(db, "SELECT role, name FROM person WHERE id = ?1", &st, err)))
+	    (rc = store_prepare(db, "SELECT role, name, code FROM person WHERE id = ?1", &st, err)))
 		return rc;
 	sqlite3_bind_int64(st, 1, *person);
 	rc = sqlite3_step(st) == SQLITE_ROW ? 0 : BETER_FAIL;
@@ -98,9 +99,10 @@ static int leader_row(sqlite3 *db, int64_t school, const char *code, int64_t *pe
 		rc = beter_err_set(err, BETER_FAIL, "'%s' is a %s, not a schoolleider: the 360-degree feedback is sealed to "
 				   "a school leader (see 'beter person list --role schoolleider')", code,
 				   store_col_text(st, 0));
-	else if (!rc && name)
+	else if (!rc && name) {
 		*name = xstrdup(store_col_text(st, 1));
-	else if (rc)
+		snprintf(stored, 16, "%s", store_col_text(st, 2));
+	} else if (rc)
 		rc = beter_err_set(err, BETER_FAIL, "no person '%s'", code);
 	sqlite3_finalize(st);
 	return rc;
@@ -112,7 +114,7 @@ void survey_seal_keygen_out(struct out *o, const struct survey_seal_keygen *k)
 					       { "fingerprint", OUT_T_TEXT }, { "key_file", OUT_T_TEXT },
 					       { "replaced", OUT_T_BOOL } };
 	out_record(o, cols, sizeof(cols) / sizeof(*cols));
-	out_text(o, k->person);
+	out_text(o, k->code);
 	out_text(o, k->name);
 	out_text(o, k->fingerprint);
 	out_text(o, k->path);
@@ -140,7 +142,7 @@ int survey_seal_keygen(sqlite3 *db, int64_t school, struct survey_seal_keygen *k
 
 	if (sodium_init() < 0)
 		return beter_err_set(err, BETER_IOERR, "cannot start the crypto library");
-	if ((rc = leader_row(db, school, k->person, &person, &k->name, err)) ||
+	if ((rc = leader_row(db, school, k->person, &person, &k->name, k->code, err)) ||
 	    (rc = store_prepare(db, "SELECT public_key FROM survey_leader_key WHERE person_id = ?1", &st, err)))
 		goto out;
 	sqlite3_bind_int64(st, 1, person);
@@ -154,10 +156,10 @@ int survey_seal_keygen(sqlite3 *db, int64_t school, struct survey_seal_keygen *k
 		fingerprint(old, fp);
 		rc = beter_err_set(err, BETER_FAIL, "school leader '%s' already has a key pair (fingerprint %s); --replace "
 				   "makes a new one, and responses sealed to the old key stay readable only with the old "
-				   "secret key", k->person, fp);
+				   "secret key", k->code, fp);
 		goto out;
 	}
-	path = k->key_file ? xstrdup(k->key_file) : survey_seal_key_path(k->person);
+	path = k->key_file ? xstrdup(k->key_file) : survey_seal_key_path(k->code);
 	if (lstat(path, &sbuf) == 0 && !have_old) {
 		rc = beter_err_set(err, BETER_FAIL, "the key file '%s' already exists (of another store?); move it away or "
 				   "give --key-file FILE", path);
@@ -219,7 +221,7 @@ int survey_seal_pick_leader(sqlite3 *db, int64_t school, const char *code, int64
 
 	*person = 0;
 	if (code)
-		return leader_row(db, school, code, person, NULL, err);
+		return leader_row(db, school, code, person, NULL, NULL, err);
 	if ((rc = store_prepare(db, "SELECT id, code FROM person WHERE school_id = ?1 AND role = 'schoolleider' "
 				    "ORDER BY code", &st, err)))
 		return rc;

@@ -37,6 +37,7 @@ struct survey_seal_keygen {
 	const char *key_file; /* NULL: survey_seal_key_path() */
 	int replace, dry_run;
 	/* filled in: */
+	char code[16];        /* the leader's code as stored */
 	char *name, *path;    /* the leader's name, the secret key file */
 	char fingerprint[17]; /* of the public key: 16 hex digits of its BLAKE2b hash */
 	int replaced;

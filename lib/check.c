@@ -8,9 +8,11 @@
 #include "beter/store.h"
 #include "beter/util.h"
 
-/* A 360-degree feedback's responses are sealed boxes (crypto_box_SEALBYTES
- * of overhead; survey_seal.c asserts the number). Joins on a survey alias. */
+/* A 360-degree feedback's responses are sealed boxes: crypto_box_SEALBYTES
+ * of overhead and a plaintext padded to whole blocks (survey_seal.c asserts
+ * both numbers). SEALED and NOT_SEALED join on a survey alias. */
 #define SEAL_OVERHEAD "48"
+#define SEAL_BLOCK "256"
 #define SEALED(s) "JOIN survey_instrument sk ON sk.id = " #s ".instrument_id AND sk.kind = 'feedback360'"
 #define NOT_SEALED(s) "JOIN survey_instrument sk ON sk.id = " #s ".instrument_id AND sk.kind <> 'feedback360'"
 
@@ -229,13 +231,18 @@ const struct check_rule check_rules[] = {
 	 * without the secret key: the form of the sealed rows and the key */
 	{ "survey-sealed-length", "survey_response",
 	  "SELECT 'survey ' || r.survey_id || ' / response ' || r.id, coalesce(length(CAST(r.answers AS BLOB)), 0) || "
-	  "' bytes, a sealed box of ' || n.items || ' Likert items has at least ' || (" SEAL_OVERHEAD " + 2 + n.items) "
+	  "' bytes for ' || n.items || ' Likert items' "
 	  "FROM survey_response r JOIN survey s ON s.id = r.survey_id " SEALED(s) " JOIN (SELECT instrument_id, "
 	  "count(*) AS items FROM survey_item WHERE pos IS NOT NULL GROUP BY instrument_id) n "
 	  "ON n.instrument_id = s.instrument_id WHERE typeof(r.answers) <> 'blob' OR "
-	  "length(r.answers) < " SEAL_OVERHEAD " + 2 + n.items ORDER BY r.id",
-	  "a 360-degree response too short for the sealed box of its answers (" SEAL_OVERHEAD " bytes of "
-	  "crypto_box_SEALBYTES, 2 of header, 1 per Likert item): damaged" },
+	  "length(r.answers) < " SEAL_OVERHEAD " + 2 + n.items OR (length(r.answers) - " SEAL_OVERHEAD ") % "
+	  SEAL_BLOCK " <> 0 ORDER BY r.id",
+	  "not a sealed box of a 360-degree response (" SEAL_OVERHEAD " bytes of crypto_box_SEALBYTES and whole "
+	  "blocks of " SEAL_BLOCK " bytes, for a header of 2 and 1 per Likert item): damaged" },
+	{ "survey-sealed-count", "survey_response",
+	  "SELECT 'survey ' || r.survey_id || ' / response ' || r.id, r.n_answers FROM survey_response r "
+	  "JOIN survey s ON s.id = r.survey_id " SEALED(s) " WHERE r.n_answers <> 0 ORDER BY r.id",
+	  "a 360-degree response that tells how many items it answered (n_answers is 0 when sealed)" },
 	{ "survey-sealed-rater", "survey_response",
 	  "SELECT 'survey ' || r.survey_id || ' / response ' || r.id, quote(r.rater) FROM survey_response r "
 	  "JOIN survey s ON s.id = r.survey_id " SEALED(s) " WHERE r.rater IS NOT NULL ORDER BY r.id",

@@ -1668,7 +1668,7 @@ static int import_row(struct imp *m, struct csvin *r, long index, unsigned char 
 			sqlite3_bind_null(m->ins, 3);
 		store_bind_text(m->ins, 4, m->sealed ? NULL : rater);
 		store_bind_text(m->ins, 5, m->keyed ? respondent : NULL);
-		sqlite3_bind_int(m->ins, 6, n);
+		sqlite3_bind_int(m->ins, 6, m->sealed ? 0 : n); /* sealed: not even how many were answered */
 		if (m->sealed) {
 			size_t boxlen;
 			unsigned char *box = seal_row(m, r, rater, blob, &boxlen);

@@ -16,6 +16,7 @@
 #include "beter/store.h"
 
 _Static_assert(crypto_box_SEALBYTES == 48, "check.c's survey-sealed-length rule counts 48 bytes of overhead");
+_Static_assert(SURVEY_SEAL_BLOCK == 256, "check.c's survey-sealed-length rule counts blocks of 256 bytes");
 
 char *survey_seal_key_path(const char *code)
 {
@@ -308,11 +309,18 @@ void survey_seal_add_text(struct strbuf *plain, int item, const char *s, size_t 
 
 unsigned char *survey_seal_box(const unsigned char pk[32], struct strbuf *plain, size_t *len)
 {
-	unsigned char *box;
+	size_t cap = plain->len + SURVEY_SEAL_BLOCK, padded;
+	unsigned char *box, *buf = xmalloc(cap);
 
-	*len = plain->len + crypto_box_SEALBYTES;
+	/* padded to whole blocks: the length tells neither the rater category nor a short text's length */
+	memcpy(buf, plain->buf, plain->len);
+	if (sodium_pad(&padded, buf, plain->len, SURVEY_SEAL_BLOCK, cap) != 0)
+		padded = plain->len; /* not reached: cap leaves room for a whole block */
+	*len = padded + crypto_box_SEALBYTES;
 	box = xmalloc(*len);
-	crypto_box_seal(box, (const unsigned char *)plain->buf, plain->len, pk);
+	crypto_box_seal(box, buf, padded, pk);
+	sodium_memzero(buf, cap);
+	free(buf);
 	sodium_memzero(plain->buf, plain->len);
 	strbuf_reset(plain);
 	return box;
@@ -449,6 +457,8 @@ int survey_seal_row(struct survey_seal *s, sqlite3_stmt *st, int rater_col, int 
 			       "secret key with --key-file) or damaged");
 	}
 	n -= crypto_box_SEALBYTES;
+	if (sodium_unpad(&n, s->buf, n, SURVEY_SEAL_BLOCK) != 0)
+		return bad_row(s, err, "no padding");
 	if ((rc = parse_plain(s, n, rater, err)))
 		return rc;
 	*answers = s->buf + 2 + strlen(s->rater);

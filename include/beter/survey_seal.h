@@ -8,7 +8,9 @@
  * The sealed plaintext: one byte format (1), one byte rater length and the
  * rater id, the packed answers (npacked bytes, as for other surveys), then
  * per free-text answer: the item's 1-based index (2 bytes, big-endian), the
- * text's length (4 bytes, big-endian) and the text.
+ * text's length (4 bytes, big-endian) and the text; then padding to a whole
+ * number of SURVEY_SEAL_BLOCK bytes (sodium_pad, ISO/IEC 7816-4), so that the
+ * box's length gives away neither the rater category nor a short text.
  */
 #ifndef BETER_SURVEY_SEAL_H
 #define BETER_SURVEY_SEAL_H
@@ -25,6 +27,7 @@
 #define SURVEY_SEAL_KIND "feedback360"
 #define SURVEY_SEAL_SELF "zelf" /* the rater category of the school leader's own answers */
 #define SURVEY_SEAL_FORMAT 1
+#define SURVEY_SEAL_BLOCK 256 /* the plaintext is padded to whole blocks (sodium_pad) */
 #define SURVEY_SEAL_ENV "BETER_SEAL_KEY_FILE"
 
 /* The secret key file of school leader code: $BETER_SEAL_KEY_FILE, else

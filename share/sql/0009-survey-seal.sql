@@ -5,9 +5,10 @@
 -- ('beter survey key --person CODE' makes both). A response to an instrument
 -- of kind feedback360 is stored sealed to that key (crypto_box_seal): its
 -- answers column holds the sealed box of the rater category, the packed
--- answers and the free texts, its rater column is NULL and it has no
--- survey_text rows, so that neither the table nor the view survey_answer
--- shows what one respondent said.
+-- answers and the free texts (padded to whole blocks of 256 bytes), its
+-- rater column is NULL, its n_answers 0 and it has no survey_text rows, so
+-- that neither the table nor the view survey_answer shows what one
+-- respondent said.
 
 CREATE TABLE survey_leader_key (
 	id         INTEGER PRIMARY KEY AUTOINCREMENT,

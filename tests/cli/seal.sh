@@ -54,7 +54,7 @@ note the store shows no answer, rater or free text of a respondent
 sqlite3 "$BETER_DB" "PRAGMA wal_checkpoint(TRUNCATE)" >/dev/null
 run grep -c -a -e 'Geheimnaam' -e 'Vertrouwelijke' "$BETER_DB"
 run sh -c 'sqlite3 "$BETER_DB" .dump | grep -c -i -e Vertrouwelijke -e "INSERT INTO survey_response.*leraar"'
-run sqlite3 "$BETER_DB" "SELECT count(*), count(rater), min(typeof(answers)), min(length(answers)) > 48 + 2 + 9 FROM survey_response"
+run sqlite3 "$BETER_DB" "SELECT count(*), count(rater), sum(n_answers), min(typeof(answers)), count(DISTINCT length(answers)), length(answers) FROM survey_response"
 run sqlite3 "$BETER_DB" "SELECT count(*) FROM survey_answer"
 run sqlite3 "$BETER_DB" "SELECT count(*) FROM survey_text"
 
@@ -104,7 +104,9 @@ cp "$BETER_DB" damaged.db
 sqlite3 damaged.db "UPDATE survey_response SET answers = substr(answers, 1, 40) WHERE id = 2; UPDATE survey_response SET rater = 'leraar' WHERE id = 3"
 run env BETER_DB=damaged.db beter check
 run env BETER_DB=damaged.db beter survey report 1
-sqlite3 damaged.db "UPDATE survey_response SET answers = CAST(zeroblob(80) AS BLOB) WHERE id = 2"
+# a box of the right length that does not open: only the key finds it
+sqlite3 damaged.db "UPDATE survey_response SET answers = CAST(zeroblob(48 + 256) AS BLOB) WHERE id = 2; UPDATE survey_response SET n_answers = 9 WHERE id = 4"
+run env BETER_DB=damaged.db beter check
 run env BETER_DB=damaged.db beter survey report 1
 sqlite3 damaged.db "DELETE FROM survey_leader_key"
 run env BETER_DB=damaged.db beter check

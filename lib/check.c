@@ -238,7 +238,8 @@ const struct check_rule check_rules[] = {
 	  "length(r.answers) < " SEAL_OVERHEAD " + 2 + n.items OR (length(r.answers) - " SEAL_OVERHEAD ") % "
 	  SEAL_BLOCK " <> 0 ORDER BY r.id",
 	  "not a sealed box of a 360-degree response (" SEAL_OVERHEAD " bytes of crypto_box_SEALBYTES and whole "
-	  "blocks of " SEAL_BLOCK " bytes, for a header of 2 and 1 per Likert item): damaged" },
+	  "blocks of " SEAL_BLOCK " bytes, for a header of 2 and 1 per Likert item): damaged, or stored before "
+	  "the 360-degree feedback was sealed ('beter survey key --person CODE' seals those)" },
 	{ "survey-sealed-count", "survey_response",
 	  "SELECT 'survey ' || r.survey_id || ' / response ' || r.id, r.n_answers FROM survey_response r "
 	  "JOIN survey s ON s.id = r.survey_id " SEALED(s) " WHERE r.n_answers <> 0 ORDER BY r.id",

@@ -130,9 +130,119 @@ void survey_seal_keygen_release(struct survey_seal_keygen *k)
 	k->name = k->path = NULL;
 }
 
+/* ---- responses stored before 0009: sealed when the key pair is made ---- */
+
+/* Seal one plain response: its rater, answers and free texts into one box;
+ * an anonymous one gets a new uid (the old one was a hash of its answers). */
+static int seal_one(sqlite3 *db, const struct survey_instrument *in, int64_t id, const unsigned char pk[32],
+		    struct strbuf *plain, struct beter_err *err)
+{
+	sqlite3_stmt *st;
+	unsigned char *box;
+	size_t len;
+	char uid[33];
+	int rc;
+
+	if ((rc = store_prepare(db, "SELECT rater, answers, respondent IS NULL, uid FROM survey_response WHERE id = ?1", &st,
+				err)))
+		return rc;
+	sqlite3_bind_int64(st, 1, id);
+	if (sqlite3_step(st) != SQLITE_ROW) {
+		sqlite3_finalize(st);
+		return store_fail(db, SQLITE_ERROR, err, "reading a response");
+	}
+	survey_seal_begin(plain, sqlite3_column_type(st, 0) == SQLITE_NULL ? NULL : store_col_text(st, 0),
+			  sqlite3_column_blob(st, 1), in->npacked);
+	int anonymous = sqlite3_column_int(st, 2);
+	uid_new(uid);
+	memcpy(uid, store_col_text(st, 3), 8); /* the survey's prefix stays */
+	sqlite3_finalize(st);
+	if ((rc = store_prepare(db, "SELECT i.seq, t.text FROM survey_text t JOIN survey_item i ON i.id = t.item_id "
+				    "WHERE t.response_id = ?1 ORDER BY i.seq", &st, err)))
+		return rc;
+	sqlite3_bind_int64(st, 1, id);
+	while (sqlite3_step(st) == SQLITE_ROW)
+		if (sqlite3_column_int(st, 0) >= 1 && sqlite3_column_int(st, 0) <= in->nitems)
+			survey_seal_add_text(plain, sqlite3_column_int(st, 0) - 1, store_col_text(st, 1),
+					     (size_t)sqlite3_column_bytes(st, 1));
+	sqlite3_finalize(st);
+	box = survey_seal_box(pk, plain, &len);
+	if ((rc = store_prepare(db, "UPDATE survey_response SET answers = ?2, rater = NULL, n_answers = 0, "
+				    "uid = CASE WHEN ?3 THEN ?4 ELSE uid END WHERE id = ?1", &st, err))) {
+		free(box);
+		return rc;
+	}
+	sqlite3_bind_int64(st, 1, id);
+	sqlite3_bind_blob(st, 2, box, (int)len, free);
+	sqlite3_bind_int(st, 3, anonymous);
+	store_bind_text(st, 4, uid);
+	if ((rc = store_step_done(db, st, "sealing a response", err)) ||
+	    (rc = store_prepare(db, "DELETE FROM survey_text WHERE response_id = ?1", &st, err)))
+		return rc;
+	sqlite3_bind_int64(st, 1, id);
+	return store_step_done(db, st, "sealing a response", err);
+}
+
+/* The plain responses (one byte per Likert item, not a sealed box) of the
+ * 360-degree surveys of a school leader: sealed; *n counts them. */
+static int seal_earlier(sqlite3 *db, int64_t school, int64_t person, const unsigned char pk[32], long *n,
+			struct beter_err *err)
+{
+	sqlite3_stmt *st;
+	struct strbuf plain = STRBUF_INIT;
+	int64_t *ids = NULL;
+	size_t nids = 0, cap = 0;
+	int rc;
+
+	*n = 0;
+	/* surveys and their plain rows first: the table is written below */
+	if ((rc = store_prepare(db, "SELECT r.id FROM survey_response r JOIN survey s ON s.id = r.survey_id "
+				    "JOIN survey_instrument i ON i.id = s.instrument_id WHERE i.kind = '" SURVEY_SEAL_KIND "' "
+				    "AND s.school_id = ?1 AND (s.leader_id = ?2 OR s.leader_id IS NULL AND (SELECT count(*) "
+				    "FROM person WHERE school_id = ?1 AND role = 'schoolleider') = 1) AND length(r.answers) = "
+				    "(SELECT count(*) FROM survey_item t WHERE t.instrument_id = i.id AND t.pos IS NOT NULL) "
+				    "ORDER BY i.code, r.id", &st, err)))
+		return rc;
+	sqlite3_bind_int64(st, 1, school);
+	sqlite3_bind_int64(st, 2, person);
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		if (nids == cap) {
+			cap = cap ? 2 * cap : 64;
+			ids = xrealloc(ids, cap * sizeof(*ids));
+		}
+		ids[nids++] = sqlite3_column_int64(st, 0);
+	}
+	sqlite3_finalize(st);
+	for (size_t i = 0; i < nids && !rc; i++) {
+		struct survey_instrument in;
+		int64_t iid;
+		char *code = NULL;
+		if ((rc = store_prepare(db, "SELECT i.code FROM survey_response r JOIN survey s ON s.id = r.survey_id "
+					    "JOIN survey_instrument i ON i.id = s.instrument_id WHERE r.id = ?1", &st, err)))
+			break;
+		sqlite3_bind_int64(st, 1, ids[i]);
+		if (sqlite3_step(st) == SQLITE_ROW)
+			code = xstrdup(store_col_text(st, 0));
+		sqlite3_finalize(st);
+		if (!code || (rc = survey_instrument_get(db, code, 0, &in, &iid, err))) {
+			free(code);
+			rc = rc ? rc : store_fail(db, SQLITE_ERROR, err, "reading a response");
+			break;
+		}
+		free(code);
+		rc = seal_one(db, &in, ids[i], pk, &plain, err);
+		survey_instrument_release(&in);
+		*n += !rc;
+	}
+	free(ids);
+	strbuf_release(&plain);
+	return rc;
+}
+
 int survey_seal_keygen(sqlite3 *db, int64_t school, struct survey_seal_keygen *k, struct strbuf *notes,
 		       struct beter_err *err)
 {
+	long earlier;
 	unsigned char pk[32], sk[32], old[32];
 	char fp[17], uid[33], today[11];
 	int64_t person;
@@ -187,6 +297,9 @@ int survey_seal_keygen(sqlite3 *db, int64_t school, struct survey_seal_keygen *k
 		store_bind_text(st, 4, uid);
 	rc = store_step_done(db, st, "storing the public key", err);
 	st = NULL;
+	if (!rc && !(rc = seal_earlier(db, school, person, pk, &earlier, err)) && earlier)
+		strbuf_addf(notes, "%ld responses stored before the 360-degree feedback was sealed are sealed now (the "
+			    "anonymous ones got new uids: do not import their file again)\n", earlier);
 	if (rc) {
 		if (!k->dry_run)
 			unlink(path);

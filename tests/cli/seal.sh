@@ -129,3 +129,23 @@ run beter survey import 3 360.csv
 run sh -c "beter --json survey report 3 --key-file ab.key | jq -c '.survey.respondents'"
 run beter survey report 3
 run beter check
+
+note responses stored before the seal, in a store from before schema 9, are sealed with the key pair
+export BETER_DB="$PWD/old.db"
+quiet beter init --school "OBS Oud"
+quiet beter person add MVD --name "Marieke van Dijk" --role schoolleider
+quiet beter survey add --instrument feedback360-schoolleider --wave oud
+sqlite3 "$BETER_DB" "
+  INSERT INTO survey_response(uid, survey_id, rater, n_answers, answers) VALUES
+    ('aaaaaaaa000000000000000000000001', 1, 'zelf', 9, x'010203040501020304'),
+    ('aaaaaaaa000000000000000000000002', 1, 'leraar', 9, x'040404040404040404'),
+    ('aaaaaaaa000000000000000000000003', 1, 'leraar', 8, x'050505050505050500'),
+    ('aaaaaaaa000000000000000000000004', 1, 'leraar', 9, x'030303030303030303');
+  INSERT INTO survey_text(uid, response_id, item_id, text) VALUES
+    ('bbbbbbbb000000000000000000000001', 2, (SELECT id FROM survey_item WHERE code = 'tip'), 'Een oude tip in klare tekst')"
+run beter check
+run beter survey key --person MVD --key-file old.key | fp
+run beter check
+run sqlite3 "$BETER_DB" "SELECT count(*), count(rater), sum(n_answers), count(DISTINCT length(answers)), sum(uid LIKE 'aaaaaaaa0000000000000000%') FROM survey_response; SELECT count(*) FROM survey_text"
+run sh -c "beter --json survey report 1 --by rater --key-file old.key | jq -c '[.survey.respondents, [.results[] | select(.scale == \"overtuiging\") | [.group, .n, .mean]]]'"
+run sh -c "BETER_DB=old.db beter survey key --person MVD --key-file old2.key --replace | sed -n 's/^replaced: *//p'"

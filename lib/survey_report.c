@@ -383,6 +383,7 @@ int survey_report(sqlite3 *db, int64_t survey, enum survey_by by, int64_t min_n,
 		return rc;
 	}
 	if ((rc = survey_seal_open(db, survey, &in, key_file, &seal, err))) {
+		survey_seal_close(&seal);
 		survey_instrument_release(&in);
 		info_release(&si);
 		return rc;

@@ -251,6 +251,7 @@ int survey_seal_keygen(sqlite3 *db, int64_t school, struct survey_seal_keygen *k
 	int rc, have_old = 0;
 	struct stat sbuf;
 
+	survey_seal_keygen_release(k); /* a struct used before */
 	if (sodium_init() < 0)
 		return beter_err_set(err, BETER_IOERR, "cannot start the crypto library");
 	if ((rc = leader_row(db, school, k->person, &person, &k->name, k->code, err)) ||

@@ -124,7 +124,7 @@ run beter survey add --instrument feedback360-schoolleider --wave jaar-3
 run beter survey add --instrument feedback360-schoolleider --wave jaar-3 --leader JDV
 run beter survey add --instrument feedback360-schoolleider --wave jaar-3 --leader AB -q
 run beter survey import 3 360.csv
-run beter survey key --person AB --key-file ab.key | fp
+run beter --csv survey key --person AB --key-file ab.key | fp
 run beter survey import 3 360.csv
 run sh -c "beter --json survey report 3 --key-file ab.key | jq -c '.survey.respondents'"
 run beter survey report 3

@@ -4,11 +4,15 @@
 
 #include "beter/person.h"
 #include "beter/survey.h"
+#include "beter/survey_seal.h"
 #include "beter/team.h"
 #include "cmd.h"
 
 enum { O_INSTRUMENT = 256, O_WAVE, O_TEAM, O_SCHOOL, O_OPENS, O_CLOSES, O_MAP, O_IDCOL, O_BY, O_MINN,
-       O_WAVES, O_REASON, O_DECIDED };
+       O_WAVES, O_REASON, O_DECIDED, O_LEADER, O_KEYFILE, O_PERSON, O_REPLACE };
+
+#define OPT_KEYFILE { "key-file", O_KEYFILE, "FILE", "a 360-degree feedback: the school leader's secret key (default: " \
+						  "$BETER_SEAL_KEY_FILE, else 360-CODE.key next to the HMAC key)" }
 
 #define OPT_SCHOOL { "school", O_SCHOOL, "SCHOOL", "the school (name, BRIN or number) when the store holds several" }
 
@@ -21,6 +25,7 @@ static const struct opt add_opts[] = {
 	{ "team", O_TEAM, "TEAM", "a survey of one team (default: the whole school)" },
 	{ "opens", O_OPENS, "DATE", "first day respondents can answer" },
 	{ "closes", O_CLOSES, "DATE", "last day respondents can answer" },
+	{ "leader", O_LEADER, "CODE", "a 360-degree feedback: whose it is (default: the school's one schoolleider)" },
 	{ "school", O_SCHOOL, "[SCHOOL]", "a survey of the whole school (the default); --school=SCHOOL names the school when the store holds several" },
 	OPT_END
 };
@@ -38,6 +43,7 @@ static const struct opt report_opts[] = {
 	{ "by", O_BY, "WHAT", "scale (default), item, team or rater (a 360-degree feedback)" },
 	{ "min-n", O_MINN, "K", "hide groups with fewer than K respondents; only raises the minimum (the school's, else "
 				"the instrument's: 5, a 360-degree feedback 3)" },
+	OPT_KEYFILE,
 	OPT_SCHOOL,
 	OPT_END
 };
@@ -47,6 +53,7 @@ static const struct opt compare_opts[] = {
 	{ "waves", O_WAVES, "W1,W2", "the two waves, earlier first (required)" },
 	{ "team", O_TEAM, "TEAM", "only respondents of this team" },
 	{ "min-n", O_MINN, "K", "hide waves with fewer than K respondents on a scale; only raises the minimum" },
+	OPT_KEYFILE,
 	OPT_SCHOOL,
 	OPT_END
 };
@@ -59,10 +66,20 @@ static const struct opt policy_opts[] = {
 	OPT_END
 };
 
+static const struct opt key_opts[] = {
+	{ "person", O_PERSON, "CODE", "the school leader (role schoolleider; required)" },
+	{ "key-file", O_KEYFILE, "FILE", "where the secret key goes (default: $BETER_SEAL_KEY_FILE, else 360-CODE.key "
+					 "next to the HMAC key)" },
+	{ "replace", O_REPLACE, NULL, "replace an existing key pair (the old secret key file is kept as FILE.FINGERPRINT)" },
+	OPT_SCHOOL,
+	OPT_END
+};
+
 struct sopts {
 	const char *instrument, *wave, *team, *school, *opens, *closes, *map, *idcol, *by, *minn, *waves, *reason,
 		*decided;
-	int whole_school;
+	const char *leader, *key_file, *person;
+	int whole_school, replace;
 };
 
 static int prologue(struct ctx *c, struct optparse *p, struct sopts *o, int min, int max, const char *what,
@@ -91,6 +108,10 @@ static int prologue(struct ctx *c, struct optparse *p, struct sopts *o, int min,
 		case O_WAVES: o->waves = p->arg; break;
 		case O_REASON: o->reason = p->arg; break;
 		case O_DECIDED: o->decided = p->arg; break;
+		case O_LEADER: o->leader = p->arg; break;
+		case O_KEYFILE: o->key_file = p->arg; break;
+		case O_PERSON: o->person = p->arg; break;
+		case O_REPLACE: o->replace = 1; break;
 		}
 	}
 	if (key < 0)
@@ -151,6 +172,7 @@ static int run_add(struct ctx *c, struct optparse *p)
 	a.wave = o.wave;
 	a.opens = o.opens;
 	a.closes = o.closes;
+	a.leader = o.leader;
 	if (o.team && (rc = team_find(c->db, school, o.team, &a.team, &c->err)))
 		return rc;
 	if ((rc = survey_add(c->db, school, &a, &id, &c->err)))
@@ -225,7 +247,7 @@ static int run_report(struct ctx *c, struct optparse *p)
 		return cmd_usage(c, "--by: unknown '%s' (use scale, item, team or rater)", o.by);
 	if ((rc = parse_minn(c, o.minn, &minn)))
 		return rc;
-	return survey_report(c->db, id, (enum survey_by)by, minn, &c->out, &c->err);
+	return survey_report(c->db, id, (enum survey_by)by, minn, o.key_file, &c->out, &c->err);
 }
 
 static int run_compare(struct ctx *c, struct optparse *p)
@@ -248,7 +270,7 @@ static int run_compare(struct ctx *c, struct optparse *p)
 		return rc;
 	w1 = xstrndup(o.waves, (size_t)(comma - o.waves));
 	w2 = xstrdup(comma + 1);
-	rc = survey_compare(c->db, school, o.instrument, w1, w2, team, minn, &c->out, &c->err);
+	rc = survey_compare(c->db, school, o.instrument, w1, w2, team, minn, o.key_file, &c->out, &c->err);
 	free(w1);
 	free(w2);
 	return rc;
@@ -274,6 +296,33 @@ static int run_policy(struct ctx *c, struct optparse *p)
 	return c->quiet ? 0 : survey_policy_list(c->db, school, &c->out, &c->err);
 }
 
+static int run_key(struct ctx *c, struct optparse *p)
+{
+	struct sopts o;
+	struct survey_seal_keygen k;
+	struct strbuf notes = STRBUF_INIT;
+	int64_t school;
+	int rc;
+
+	if ((rc = prologue(c, p, &o, 0, 0, "nothing", &school)))
+		return rc;
+	if (!o.person)
+		return cmd_usage(c, "a key pair needs --person CODE, the school leader (usage: %s)", cmd_usage_line(c));
+	memset(&k, 0, sizeof(k));
+	k.person = o.person;
+	k.key_file = o.key_file;
+	k.replace = o.replace;
+	k.dry_run = c->dry_run;
+	rc = survey_seal_keygen(c->db, school, &k, &notes, &c->err);
+	if (!rc && notes.len)
+		cmd_note(c, "%.*s", (int)notes.len - 1, notes.buf);
+	if (!rc && !c->quiet)
+		survey_seal_keygen_out(&c->out, &k);
+	survey_seal_keygen_release(&k);
+	strbuf_release(&notes);
+	return rc;
+}
+
 static const struct subcmd instrument_subs[] = {
 	{ "list", "list", "list the instruments: shipped ones and the school's own", none_opts,
 	  run_instrument_list, SUB_DEFAULT, NULL },
@@ -286,17 +335,19 @@ static const struct subcmd instrument_subs[] = {
 
 static const struct subcmd survey_subs[] = {
 	{ "instrument", NULL, "the questionnaires surveys use", NULL, NULL, 0, instrument_subs },
-	{ "add", "add --instrument ID --wave NAME [--team T | --school] [--opens DATE --closes DATE]",
+	{ "add", "add --instrument ID --wave NAME [--team T | --school] [--opens DATE --closes DATE] [--leader CODE]",
 	  "add a survey: one instrument, one wave, the whole school or one team", add_opts, run_add, SUB_WRITES, NULL },
 	{ "list", "list", "list surveys with their number of responses", school_opts, run_list, SUB_DEFAULT, NULL },
 	{ "show", "show N", "show one survey", school_opts, run_show, 0, NULL },
 	{ "import", "import N FILE.csv [--map FILE] [--id-column COL] [--dry-run]",
 	  "import responses from a form tool's CSV export (one row per respondent)", import_opts, run_import, SUB_WRITES,
 	  NULL },
-	{ "report", "report N [--by item|scale|team|rater] [--min-n K]",
+	{ "key", "key --person CODE [--key-file FILE] [--replace]",
+	  "make the key pair that seals a school leader's 360-degree feedback", key_opts, run_key, SUB_WRITES, NULL },
+	{ "report", "report N [--by item|scale|team|rater] [--min-n K] [--key-file FILE]",
 	  "n, mean, standard deviation and distribution per item or scale; small groups hidden", report_opts, run_report, 0,
 	  NULL },
-	{ "compare", "compare --instrument ID --waves W1,W2 [--team T] [--min-n K]",
+	{ "compare", "compare --instrument ID --waves W1,W2 [--team T] [--min-n K] [--key-file FILE]",
 	  "change per scale between two waves, with Cohen's d", compare_opts, run_compare, 0, NULL },
 	{ "policy", "policy [--min-n K --reason TEXT [--decided-by CODE]]",
 	  "the school's minimum group size: show its history, or record a new one with its reason", policy_opts,
@@ -348,11 +399,31 @@ const struct command_def def_survey = {
 		"Cohen's d = (mean_2 - mean_1) / pooled SD, pooled SD = sqrt(((n_1-1) sd_1^2 + (n_2-1) sd_2^2) / "
 		"(n_1 + n_2 - 2)), read as negligible (< 0.2), small, medium (>= 0.5) or large (>= 0.8). A scale's "
 		"row is hidden when either wave's figure is.\n\n"
-		"For plain SQL, the view survey_answer(response_id, survey_id, item_id, value) gives one row per answer.",
+				"The 360-degree feedback (an instrument of kind feedback360) is sealed to the school leader: its "
+		"results are for the school leader only. 'survey key --person CODE' makes the leader's key pair "
+		"(libsodium): the public key goes into the store, the secret key into a file outside it, mode 0600, "
+		"next to the HMAC key ($BETER_SEAL_KEY_FILE, else 360-CODE.key in the directory of $BETER_KEY_FILE, "
+		"else $XDG_CONFIG_HOME/beter/); it refuses to replace a key pair without --replace, and then keeps the "
+		"old secret key file as FILE.FINGERPRINT: responses sealed before stay readable only with it. Making the key pair also "
+		"seals the leader's responses that a store from an older beter holds in the clear. A "
+		"360-degree survey belongs to the school's schoolleider, or with several to the one 'survey add "
+		"--leader CODE' names. 'survey import' stores each response as one sealed box (crypto_box_seal) of its "
+		"rater category, answers and free texts, padded to whole blocks of 256 bytes, and refuses without the "
+		"leader's key pair; respondents are anonymous (no --id-column) and a row's uid comes from a hash keyed "
+		"with the HMAC key, so that it tells nothing either. Neither the store nor the view survey_answer "
+		"shows these answers; "
+		"'beter export' and 'beter import' carry them sealed. 'survey report' and 'survey compare' need the "
+		"secret key (--key-file FILE, $BETER_SEAL_KEY_FILE or its default place) and refuse without it. The "
+		"leader's own answers (rater category 'zelf') are shown as the row 'Zelf' beside the others, never "
+		"hidden and never counted: the respondents, the groups, the items (--by item) and the 'totaal' row "
+		"are the others only, and compare leaves them out.\n\n"
+		"For plain SQL, the view survey_answer(response_id, survey_id, item_id, value) gives one row per answer "
+		"(none of a 360-degree feedback).",
 	.subs = survey_subs,
 	.examples = "beter survey instrument list\n"
 		    "beter survey add --instrument cultuursurvey --wave 0-meting --opens 2026-09-07 --closes 2026-09-18\n"
 		    "beter survey import 1 forms-export.csv\n"
+		    "beter survey key --person MVD\n"
 		    "beter survey report 1 --by team\n"
 		    "beter survey policy --min-n 3 --reason \"teams of 3-4; agreed with the MR on 2026-10-12\"\n"
 		    "beter --json survey compare --instrument cultuursurvey --waves 0-meting,november",

@@ -14,6 +14,7 @@
 
 #include "beter/store.h"
 #include "beter/supp.h"
+#include "beter/survey_seal.h"
 
 /* ---- statistics ---- */
 
@@ -247,6 +248,32 @@ static void out_stats(struct out *o, const struct aggset *a, const struct survey
 	out_bool(o, 0);
 }
 
+/* ---- the school leader's own answers in a 360-degree feedback ----
+ * The rater category 'zelf' is the leader's own: shown beside the others
+ * (theirs to see, so not suppressed), never counted into the total or any
+ * group, which are the others only. */
+
+static int self_row(const struct survey_seal *seal, const char *rater)
+{
+	return seal->on && rater && !strcmp(rater, SURVEY_SEAL_SELF);
+}
+
+static void self_out(struct out *o, const struct aggset *self, const struct survey_instrument *in, int s)
+{
+	const char *label = SURVEY_SEAL_SELF;
+	if (!self->n || !self->g[0].sstat[s].n)
+		return;
+	for (int i = 0; i < in->nraters; i++)
+		if (!strcmp(in->raters[i].id, SURVEY_SEAL_SELF))
+			label = in->raters[i].label;
+	out_text(o, label);
+	out_text(o, in->scales[s].id);
+	out_text(o, in->scales[s].title);
+	out_stats(o, self, &self->g[0].sstat[s], self->g[0].sdist + (size_t)s * (size_t)self->nvals,
+		  &in->likert[in->scales[s].likert], 0);
+	out_row_end(o);
+}
+
 /* ---- reports ---- */
 
 struct survey_info {
@@ -313,6 +340,8 @@ struct rep {
 	struct survey_info si;
 	struct survey_instrument in;
 	struct aggset a; /* a.g[0]: the whole survey, then the groups */
+	struct aggset self; /* a 360-degree feedback: the leader's own answers */
+	struct survey_seal seal;
 	int64_t iid, base, minn;
 	char *reason;
 	struct survey_supp sp;
@@ -327,6 +356,9 @@ static void rep_release(struct rep *r)
 	cols_release(&r->com);
 	if (r->a.in)
 		aggset_release(&r->a);
+	if (r->self.in)
+		aggset_release(&r->self);
+	survey_seal_close(&r->seal);
 	survey_supp_release(&r->sp);
 	free(r->reason);
 	survey_instrument_release(&r->in);
@@ -344,15 +376,23 @@ static int rep_read(struct rep *r, struct beter_err *err)
 	sqlite3_bind_int64(st, 1, r->si.id);
 	aggset_group(&r->a, -2); /* the whole survey; kept apart below */
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		const unsigned char *ans = sqlite3_column_blob(st, 2);
-		int len = sqlite3_column_bytes(st, 2);
+		const unsigned char *ans;
+		const char *rt;
+		int len;
+		if ((rc = survey_seal_row(&r->seal, st, 1, 2, &rt, &ans, &len, err))) {
+			sqlite3_finalize(st);
+			return rc;
+		}
+		if (self_row(&r->seal, rt)) {
+			agg_row(&r->self, &r->self.g[0], ans, len);
+			continue;
+		}
 		agg_row(&r->a, &r->a.g[0], ans, len);
 		if (r->by == SURVEY_BY_TEAM || r->by == SURVEY_BY_RATER) {
 			int64_t key = -1;
 			if (r->by == SURVEY_BY_TEAM) {
 				key = sqlite3_column_int64(st, 0);
-			} else if (sqlite3_column_type(st, 1) != SQLITE_NULL) {
-				const char *rt = store_col_text(st, 1);
+			} else if (rt) {
 				for (int i = 0; i < r->in.nraters; i++)
 					if (!strcmp(r->in.raters[i].id, rt))
 						key = i;
@@ -387,7 +427,8 @@ static void rep_name_groups(struct rep *r)
 		qsort(r->a.g + 1, r->a.n - 1, sizeof(*r->a.g), r->by == SURVEY_BY_TEAM ? group_cmp_name : group_cmp_key);
 }
 
-static int rep_load(struct rep *r, sqlite3 *db, int64_t survey, int64_t min_n, struct beter_err *err)
+static int rep_load(struct rep *r, sqlite3 *db, int64_t survey, int64_t min_n, const char *key_file,
+		    struct beter_err *err)
 {
 	int rc;
 
@@ -398,11 +439,14 @@ static int rep_load(struct rep *r, sqlite3 *db, int64_t survey, int64_t min_n, s
 	if (r->by == SURVEY_BY_RATER && !r->in.nraters)
 		return beter_err_set(err, BETER_USAGE, "--by rater: '%s' has no rater categories (only a 360-degree "
 				     "feedback has them)", r->in.id);
-	if ((rc = survey_min_n(db, r->si.school, &r->in, min_n, &r->base, &r->minn, &r->reason, err)) ||
-	    (rc = survey_supp_load(db, r->si.school, &r->in, r->si.instrument_id, r->si.wave, r->base, r->minn, &r->sp,
-				   err)))
+	if ((rc = survey_seal_open(db, survey, &r->in, key_file, &r->seal, err)) ||
+	    (rc = survey_min_n(db, r->si.school, &r->in, min_n, &r->base, &r->minn, &r->reason, err)) ||
+	    (rc = survey_supp_load(db, r->si.school, &r->in, r->si.instrument_id, r->si.wave, r->base, r->minn, key_file,
+				   &r->sp, err)))
 		return rc;
 	aggset_init(&r->a, &r->in);
+	aggset_init(&r->self, &r->in);
+	aggset_group(&r->self, -3);
 	if ((rc = rep_read(r, err)))
 		return rc;
 	rep_name_groups(r);
@@ -485,6 +529,8 @@ static void rep_results(struct rep *r, struct out *o)
 		const struct survey_likert *lk = &r->in.likert[r->in.scales[s].likert];
 		for (size_t g = 1; g <= a->n; g++) {
 			const struct agg *grp = &a->g[g % a->n]; /* the groups, then the whole survey */
+			if (g == a->n)
+				self_out(o, &r->self, &r->in, s);
 			out_text(o, g == a->n ? "totaal" : grp->name);
 			out_text(o, r->in.scales[s].id);
 			out_text(o, r->in.scales[s].title);
@@ -501,7 +547,14 @@ static int rep_comments(struct rep *r, int show, struct out *o, struct beter_err
 	int rc;
 
 	out_list(o, r->com.c, r->com.n);
-	if (show) {
+	if (show && r->seal.on) {
+		survey_seal_sort_texts(&r->seal);
+		for (size_t i = 0; i < r->seal.ntexts; i++) {
+			out_text(o, r->in.items[r->seal.texts[i].item].id);
+			out_text(o, r->seal.texts[i].text);
+			out_row_end(o);
+		}
+	} else if (show) {
 		/* sorted by item and text, never in response order */
 		if ((rc = store_prepare(r->db, "SELECT i.code, t.text FROM survey_text t JOIN survey_response r ON r.id = "
 					       "t.response_id JOIN survey_item i ON i.id = t.item_id WHERE r.survey_id = ?1 "
@@ -521,7 +574,7 @@ static int rep_comments(struct rep *r, int show, struct out *o, struct beter_err
 	return 0;
 }
 
-int survey_report(sqlite3 *db, int64_t survey, enum survey_by by, int64_t min_n, struct out *o,
+int survey_report(sqlite3 *db, int64_t survey, enum survey_by by, int64_t min_n, const char *key_file, struct out *o,
 		  struct beter_err *err)
 {
 	static const char *const by_names[] = { "scale", "item", "team", "rater" };
@@ -530,7 +583,7 @@ int survey_report(sqlite3 *db, int64_t survey, enum survey_by by, int64_t min_n,
 
 	memset(&r, 0, sizeof(r));
 	r.by = by;
-	if ((rc = rep_load(&r, db, survey, min_n, err)))
+	if ((rc = rep_load(&r, db, survey, min_n, key_file, err)))
 		goto out;
 	rep_columns(&r);
 
@@ -597,6 +650,8 @@ struct cmp {
 	struct survey_instrument in;
 	struct aggset a; /* a.g[0], a.g[1]: the waves */
 	struct survey_supp sp[2];
+	struct survey_seal seal;
+	const char *key_file;
 };
 
 static void cmp_release(struct cmp *c)
@@ -607,6 +662,7 @@ static void cmp_release(struct cmp *c)
 		aggset_release(&c->a);
 	survey_supp_release(&c->sp[0]);
 	survey_supp_release(&c->sp[1]);
+	survey_seal_close(&c->seal);
 	survey_instrument_release(&c->in);
 }
 
@@ -615,7 +671,7 @@ static int cmp_read(struct cmp *c, struct beter_err *err)
 	sqlite3_stmt *st;
 	int rc;
 
-	if ((rc = store_prepare(c->db, "SELECT s.wave = ?4, r.answers FROM survey_response r JOIN survey s ON s.id = "
+	if ((rc = store_prepare(c->db, "SELECT s.wave = ?4, r.answers, r.rater FROM survey_response r JOIN survey s ON s.id = "
 				       "r.survey_id WHERE s.school_id = ?1 AND s.instrument_id = ?2 AND s.wave IN (?3, ?4) "
 				       "AND (?5 = 0 OR r.team_id = ?5)", &st, err)))
 		return rc;
@@ -624,9 +680,17 @@ static int cmp_read(struct cmp *c, struct beter_err *err)
 	store_bind_text(st, 3, c->waves[0]);
 	store_bind_text(st, 4, c->waves[1]);
 	sqlite3_bind_int64(st, 5, c->team);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
-		agg_row(&c->a, &c->a.g[sqlite3_column_int(st, 0) ? 1 : 0], sqlite3_column_blob(st, 1),
-			sqlite3_column_bytes(st, 1));
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		const unsigned char *ans;
+		const char *rt;
+		int len;
+		if ((rc = survey_seal_row(&c->seal, st, 2, 1, &rt, &ans, &len, err))) {
+			sqlite3_finalize(st);
+			return rc;
+		}
+		if (!self_row(&c->seal, rt)) /* the others only */
+			agg_row(&c->a, &c->a.g[sqlite3_column_int(st, 0) ? 1 : 0], ans, len);
+	}
 	sqlite3_finalize(st);
 	return rc == SQLITE_DONE ? 0 : store_fail(c->db, rc, err, "reading responses");
 }
@@ -642,17 +706,21 @@ static int cmp_load(struct cmp *c, const char *instrument, int64_t min_n, struct
 	aggset_init(&c->a, &c->in);
 	for (int w = 0; w < 2; w++) {
 		sqlite3_stmt *st;
-		if ((rc = store_prepare(c->db, "SELECT count(*) FROM survey WHERE school_id = ?1 AND instrument_id = ?2 "
-					       "AND wave = ?3", &st, err)))
+		if ((rc = store_prepare(c->db, "SELECT count(*), min(id) FROM survey WHERE school_id = ?1 AND "
+					       "instrument_id = ?2 AND wave = ?3", &st, err)))
 			return rc;
 		sqlite3_bind_int64(st, 1, c->school);
 		sqlite3_bind_int64(st, 2, c->iid);
 		store_bind_text(st, 3, c->waves[w]);
 		int64_t n = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+		int64_t first = n ? sqlite3_column_int64(st, 1) : 0;
 		sqlite3_finalize(st);
 		if (!n)
 			return beter_err_set(err, BETER_FAIL, "no survey of '%s' with the wave '%s' (see 'beter survey list')",
 					     c->in.id, c->waves[w]);
+		/* a 360-degree feedback: the secret key of the later wave's school leader */
+		if (w == 1 && (rc = survey_seal_open(c->db, first, &c->in, c->key_file, &c->seal, err)))
+			return rc;
 		aggset_group(&c->a, w);
 	}
 	if (c->team) {
@@ -667,8 +735,8 @@ static int cmp_load(struct cmp *c, const char *instrument, int64_t min_n, struct
 	if ((rc = survey_min_n(c->db, c->school, &c->in, min_n, &c->base, &c->minn, &c->reason, err)))
 		return rc;
 	for (int w = 0; w < 2; w++)
-		if ((rc = survey_supp_load(c->db, c->school, &c->in, c->iid, c->waves[w], c->base, c->minn, &c->sp[w],
-					   err)))
+		if ((rc = survey_supp_load(c->db, c->school, &c->in, c->iid, c->waves[w], c->base, c->minn, c->key_file,
+					   &c->sp[w], err)))
 			return rc;
 	return cmp_read(c, err);
 }
@@ -703,7 +771,7 @@ static void cmp_row(const struct cmp *c, int s, struct out *o)
 }
 
 int survey_compare(sqlite3 *db, int64_t school, const char *instrument, const char *wave1, const char *wave2,
-		   int64_t team, int64_t min_n, struct out *o, struct beter_err *err)
+		   int64_t team, int64_t min_n, const char *key_file, struct out *o, struct beter_err *err)
 {
 	struct cmp c;
 	int rc;
@@ -714,6 +782,7 @@ int survey_compare(sqlite3 *db, int64_t school, const char *instrument, const ch
 	c.team = team;
 	c.waves[0] = wave1;
 	c.waves[1] = wave2;
+	c.key_file = key_file;
 	if (!(rc = cmp_load(&c, instrument, min_n, err))) {
 		out_doc_begin(o, cmp_cols, sizeof(cmp_cols) / sizeof(*cmp_cols));
 		out_section(o, "compare", "Comparison");

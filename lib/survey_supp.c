@@ -18,6 +18,7 @@
 
 #include "beter/store.h"
 #include "beter/supp.h"
+#include "beter/survey_seal.h"
 
 struct atom {
 	int64_t survey, team, rater;
@@ -77,11 +78,16 @@ static int64_t rater_index(const struct survey_instrument *in, const char *r)
 	return -1;
 }
 
-/* Per response: in which scales it has an answer. */
+/* Per response: in which scales it has an answer. The responses of a
+ * 360-degree feedback are opened with the school leader's key; the leader's
+ * own (rater 'zelf') are in no figure but their own and stay out. */
 static int read_atoms(sqlite3 *db, int64_t school, const struct survey_instrument *in, int64_t iid, const char *wave,
-		      struct atoms *as, struct beter_err *err)
+		      const char *key_file, struct atoms *as, struct beter_err *err)
 {
 	sqlite3_stmt *st;
+	struct survey_seal seal;
+	int64_t open_for = 0;
+	int bad = 0; /* a sealed row that could not be opened */
 	int *scale_of = xcalloc((size_t)in->npacked + 1, sizeof(int));
 	int *hi_of = xcalloc((size_t)in->npacked + 1, sizeof(int));
 	int *lo_of = xcalloc((size_t)in->npacked + 1, sizeof(int));
@@ -100,17 +106,29 @@ static int read_atoms(sqlite3 *db, int64_t school, const struct survey_instrumen
 	}
 	rc = store_prepare(db, "SELECT r.survey_id, coalesce(r.team_id, -1), r.answers, r.rater FROM survey_response r "
 			       "JOIN survey s ON s.id = r.survey_id WHERE s.school_id = ?1 AND s.instrument_id = ?2 "
-			       "AND s.wave = ?3", &st, err);
+			       "AND s.wave = ?3 ORDER BY r.survey_id", &st, err);
 	if (!rc) {
 		sqlite3_bind_int64(st, 1, school);
 		sqlite3_bind_int64(st, 2, iid);
 		store_bind_text(st, 3, wave);
+		memset(&seal, 0, sizeof(seal));
 		while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-			const unsigned char *ans = sqlite3_column_blob(st, 2);
-			int len = sqlite3_column_bytes(st, 2);
+			const unsigned char *ans;
+			const char *rater;
+			int len;
+			int64_t survey = sqlite3_column_int64(st, 0);
+			if (survey != open_for) {
+				survey_seal_close(&seal);
+				open_for = survey;
+				if ((bad = survey_seal_open(db, survey, in, key_file, &seal, err)))
+					break;
+			}
+			if ((bad = survey_seal_row(&seal, st, 3, 2, &rater, &ans, &len, err)))
+				break;
+			if (seal.on && rater && !strcmp(rater, SURVEY_SEAL_SELF))
+				continue;
 			int np = len < in->npacked ? len : in->npacked;
-			hint = atom_get(as, sqlite3_column_int64(st, 0), sqlite3_column_int64(st, 1),
-					rater_index(in, store_col_text(st, 3)), hint);
+			hint = atom_get(as, survey, sqlite3_column_int64(st, 1), rater_index(in, rater), hint);
 			memset(seen, 0, (size_t)in->nscales);
 			for (int p = 0; p < np; p++)
 				if (ans[p] && survey_unpack(lo_of[p], ans[p]) <= hi_of[p])
@@ -119,7 +137,11 @@ static int read_atoms(sqlite3 *db, int64_t school, const struct survey_instrumen
 				as->a[hint].n[s] += seen[s];
 		}
 		sqlite3_finalize(st);
-		rc = rc == SQLITE_DONE ? 0 : store_fail(db, rc, err, "reading responses");
+		survey_seal_close(&seal);
+		if (bad)
+			rc = bad;
+		else
+			rc = rc == SQLITE_DONE ? 0 : store_fail(db, rc, err, "reading responses");
 	}
 	free(scale_of);
 	free(hi_of);
@@ -195,7 +217,8 @@ static void decide(struct survey_supp *sp, const struct atoms *as, int64_t base_
 }
 
 int survey_supp_load(sqlite3 *db, int64_t school, const struct survey_instrument *in, int64_t iid, const char *wave,
-		     int64_t base_min, int64_t min_n, struct survey_supp *sp, struct beter_err *err)
+		     int64_t base_min, int64_t min_n, const char *key_file, struct survey_supp *sp,
+		     struct beter_err *err)
 {
 	struct atoms as = { .nscales = in->nscales };
 	int rc;
@@ -203,7 +226,7 @@ int survey_supp_load(sqlite3 *db, int64_t school, const struct survey_instrument
 	memset(sp, 0, sizeof(*sp));
 	sp->min_n = min_n > base_min ? min_n : base_min;
 	sp->nscales = in->nscales;
-	if ((rc = read_atoms(db, school, in, iid, wave, &as, err)))
+	if ((rc = read_atoms(db, school, in, iid, wave, key_file, &as, err)))
 		goto out;
 	for (size_t a = 0; a < as.n; a++) {
 		add_unique(&sp->surveys, &sp->nsurveys, as.a[a].survey);

@@ -129,7 +129,7 @@ void survey_suppress(const int64_t *n, size_t k, int64_t total, int64_t min_n, i
  * each survey of the wave, each survey per team and per rater category
  * (see lib/survey_supp.c).
  * Made at base_min (the school's minimum) and then, if min_n is more, at
- * min_n keeping hidden what base_min hid. */
+ * min_n keeping hidden what base_min hid. key_file: as for survey_report. */
 struct survey_supp {
 	int64_t min_n; /* the larger of the two */
 	int nscales;
@@ -138,7 +138,8 @@ struct survey_supp {
 	int *hidden;              /* nscales x ncells */
 };
 int survey_supp_load(sqlite3 *db, int64_t school, const struct survey_instrument *in, int64_t iid, const char *wave,
-		     int64_t base_min, int64_t min_n, struct survey_supp *sp, struct beter_err *err);
+		     int64_t base_min, int64_t min_n, const char *key_file, struct survey_supp *sp,
+		     struct beter_err *err);
 void survey_supp_release(struct survey_supp *sp);
 /* Hidden? The wave (team 0) or one team's part of it. */
 int survey_supp_wave(const struct survey_supp *sp, int scale, int64_t team);
@@ -170,6 +171,7 @@ int survey_policy_list(sqlite3 *db, int64_t school, struct out *o, struct beter_
 struct survey_add_opts {
 	const char *instrument, *wave, *opens, *closes;
 	int64_t team; /* 0: the whole school */
+	const char *leader; /* a 360-degree feedback: the school leader's code (NULL: the school's one) */
 };
 int survey_add(sqlite3 *db, int64_t school, const struct survey_add_opts *o, int64_t *id, struct beter_err *err);
 /* A survey by number in a school; BETER_FAIL when there is none. */
@@ -203,18 +205,24 @@ char *survey_key_path(void);
  * source) when missing. BETER_IOERR when unreadable, of the wrong size or
  * readable by others. */
 int survey_key_load(const char *path, unsigned char key[32], struct beter_err *err);
+/* Make the directories above path (mode 0700) that do not exist yet. */
+int survey_key_mkdirs(const char *path, struct beter_err *err);
 
 /* ---- reports ---- */
 
 enum survey_by { SURVEY_BY_SCALE, SURVEY_BY_ITEM, SURVEY_BY_TEAM, SURVEY_BY_RATER };
 int survey_by_parse(const char *s); /* -1 if unknown */
 
-/* min_n 0: the instrument's minimum; else at least SURVEY_MIN_N_FLOOR. */
-int survey_report(sqlite3 *db, int64_t survey, enum survey_by by, int64_t min_n, struct out *o,
+/* min_n 0: the instrument's minimum; else at least SURVEY_MIN_N_FLOOR.
+ * key_file: the school leader's secret key for a 360-degree feedback (NULL:
+ * its default place, see survey_seal.h); without it such a report is refused.
+ * A 360-degree feedback shows the leader's own answers (rater 'zelf') beside
+ * the others, never suppressed and never counted into the total. */
+int survey_report(sqlite3 *db, int64_t survey, enum survey_by by, int64_t min_n, const char *key_file, struct out *o,
 		  struct beter_err *err);
 /* Change per scale between two waves of an instrument in a school (team 0:
  * all respondents), with Cohen's d. */
 int survey_compare(sqlite3 *db, int64_t school, const char *instrument, const char *wave1, const char *wave2,
-		   int64_t team, int64_t min_n, struct out *o, struct beter_err *err);
+		   int64_t team, int64_t min_n, const char *key_file, struct out *o, struct beter_err *err);
 
 #endif

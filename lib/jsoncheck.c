@@ -78,13 +78,17 @@ static int digit(const char *s, size_t i, size_t len)
 	return i < len && s[i] >= '0' && s[i] <= '9';
 }
 
-/* Why t[0..len), a word or number-like token, is not a JSON value. */
+/* Why t[0..len), a word or number-like token, is not a JSON value, or
+ * NULL when it is one. */
 static const char *number_reason(const char *t, size_t len)
 {
 	size_t i = 0;
 
-	if (!(t[0] >= '0' && t[0] <= '9') && t[0] != '-' && t[0] != '+' && t[0] != '.')
+	if (!(t[0] >= '0' && t[0] <= '9') && t[0] != '-' && t[0] != '+' && t[0] != '.') {
+		if ((len == 4 && (!memcmp(t, "true", 4) || !memcmp(t, "null", 4))) || (len == 5 && !memcmp(t, "false", 5)))
+			return NULL;
 		return "not a JSON value (the words are true, false and null, in lower case; NaN and Infinity do not exist)";
+	}
 	if (t[0] == '+')
 		return "a number may not start with '+'";
 	if (t[0] == '.' || (t[0] == '-' && len > 1 && t[1] == '.'))
@@ -108,8 +112,10 @@ static const char *number_reason(const char *t, size_t len)
 			i++;
 		if (!digit(t, i, len))
 			return "a number needs digits in its exponent";
+		while (digit(t, i, len))
+			i++;
 	}
-	return "not a valid number";
+	return i < len ? "not a valid number" : NULL;
 }
 
 /* The start of the string whose closing quote is at text[close]. Inside
@@ -210,8 +216,8 @@ static int string_fault(const char *name, const char *text, size_t len, size_t p
 	if (at == pos)
 		return fault_at(name, text, start, line0, col0, err, "a string with an invalid \\u escape");
 	return fault_at(name, text, at, line0, col0, err,
-			"an unpaired surrogate '\\u%04X' (a character written as \\uD800-\\uDBFF must be followed "
-			"by one of \\uDC00-\\uDFFF, and those stand only after one)", cp);
+			"an unpaired surrogate '\\u%04X' (a character beyond U+FFFF is written as a pair: one of "
+			"\\uD800-\\uDBFF, then one of \\uDC00-\\uDFFF)", cp);
 }
 
 /* The last byte before off that is not white space, or -1. */
@@ -236,7 +242,9 @@ static int syntax_fault(const char *name, const char *text, size_t len, size_t p
 	char buf[160];
 	const char *why;
 
-	if (!strncmp(what, "invalid token", 13) && is_token_byte(c)) {
+	if (is_token_byte(c) && strncmp(what, "end of file expected", 20) && strncmp(what, "string or '}' expected", 22)) {
+		/* a word or number that is no JSON value where a value may stand;
+		 * a valid one that is out of place is named by what was expected */
 		size_t a = at, b = at;
 		while (a > 0 && is_token_byte((unsigned char)text[a - 1]))
 			a--;
@@ -244,7 +252,8 @@ static int syntax_fault(const char *name, const char *text, size_t len, size_t p
 			b++;
 		char q[QUOTE_MAX + 8];
 		quote(q, sizeof(q), text + a, b - a);
-		return fault_at(name, text, a, line0, col0, err, "'%s': %s", q, number_reason(text + a, b - a));
+		if ((why = number_reason(text + a, b - a)))
+			return fault_at(name, text, a, line0, col0, err, "'%s': %s", q, why);
 	}
 	/* a token that is not what its place needs: at its start */
 	if (c == '"' && at > 0) {
@@ -268,6 +277,8 @@ static int syntax_fault(const char *name, const char *text, size_t len, size_t p
 		why = "',' or '}' expected";
 	else if (!strncmp(what, "end of file expected", 20))
 		why = "text after the end of the document";
+	else if (!strncmp(what, "unexpected token", 16) || !strncmp(what, "invalid token", 13))
+		why = JSONIN_VALUE_EXPECTED;
 	else
 		why = "not valid JSON here";
 	return fault_at(name, text, at, line0, col0, err, "%s", why);
@@ -303,6 +314,7 @@ static size_t after_text(const char *text, size_t pos)
 size_t jsonin_depth_fault(const char *text, size_t len)
 {
 	int depth = 0, in_str = 0;
+	char open[CJSON_NESTING_LIMIT];
 
 	for (size_t i = 0; i < len; i++) {
 		char c = text[i];
@@ -314,27 +326,88 @@ size_t jsonin_depth_fault(const char *text, size_t len)
 		} else if (c == '"') {
 			in_str = 1;
 		} else if (c == '[' || c == '{') {
-			if (++depth > CJSON_NESTING_LIMIT)
+			if (depth == CJSON_NESTING_LIMIT)
 				return i;
+			open[depth++] = c;
 		} else if (c == ']' || c == '}') {
-			depth--;
+			/* the check names what does not close, as the stream does */
+			if (depth == 0 || open[--depth] != (c == '}' ? '{' : '['))
+				return len;
 		}
 	}
 	return len;
 }
 
-int jsonin_check(const char *name, const char *text, size_t len, long line0, long col0, struct beter_err *err)
+/* jansson's tree as cJSON's, for the code that reads documents: the
+ * same values as cJSON's own parser gives (numbers are doubles, names in
+ * the order of the file). NULL when memory ran out. */
+static cJSON *to_cjson(json_t *j)
+{
+	cJSON *c = NULL;
+
+	switch (json_typeof(j)) {
+	case JSON_OBJECT: {
+		const char *k;
+		json_t *v;
+		if (!(c = cJSON_CreateObject()))
+			return NULL;
+		json_object_foreach (j, k, v) {
+			cJSON *cv = to_cjson(v);
+			if (!cv || !cJSON_AddItemToObject(c, k, cv)) {
+				cJSON_Delete(cv);
+				cJSON_Delete(c);
+				return NULL;
+			}
+		}
+		return c;
+	}
+	case JSON_ARRAY: {
+		size_t i;
+		json_t *v;
+		if (!(c = cJSON_CreateArray()))
+			return NULL;
+		json_array_foreach (j, i, v) {
+			cJSON *cv = to_cjson(v);
+			if (!cv || !cJSON_AddItemToArray(c, cv)) {
+				cJSON_Delete(cv);
+				cJSON_Delete(c);
+				return NULL;
+			}
+		}
+		return c;
+	}
+	case JSON_STRING:
+		return cJSON_CreateString(json_string_value(j));
+	case JSON_INTEGER:
+		return cJSON_CreateNumber((double)json_integer_value(j));
+	case JSON_REAL:
+		return cJSON_CreateNumber(json_real_value(j));
+	case JSON_TRUE:
+		return cJSON_CreateTrue();
+	case JSON_FALSE:
+		return cJSON_CreateFalse();
+	default:
+		return cJSON_CreateNull();
+	}
+}
+
+int jsonin_check(const char *name, const char *text, size_t len, long line0, long col0, cJSON **doc,
+		 struct beter_err *err)
 {
 	json_error_t e;
 	json_t *j;
 	int rc;
 
+	if (doc)
+		*doc = NULL;
 	if ((rc = scan_text(name, text, len, line0, col0, err)))
 		return rc;
 	j = json_loadb(text, len, JSON_DECODE_ANY | JSON_REJECT_DUPLICATES | JSON_DECODE_INT_AS_REAL, &e);
 	if (j) {
+		if (doc && !(*doc = to_cjson(j)))
+			rc = beter_err_set(err, BETER_FAIL, "%s: out of memory", name);
 		json_decref(j);
-		return 0;
+		return rc;
 	}
 	size_t pos = e.position > 0 && (size_t)e.position <= len ? (size_t)e.position : 0;
 	switch (json_error_code(&e)) {

@@ -25,48 +25,9 @@ void jsonin_line_col(const char *data, size_t off, long *line, long *col)
 	jsonin_advance(data, off, line, col);
 }
 
-/* cJSON refused text that jsonin_check took (it nests deeper than cJSON
- * goes, or a number is longer than it reads), at text[at]. */
-static int cjson_fault(const char *name, const char *text, size_t len, size_t at, long line0, long col0,
-		       struct beter_err *err)
-{
-	long line = line0, col = col0;
-
-	if (at > len)
-		at = len;
-	jsonin_advance(text, at, &line, &col);
-	if (at < len && text[at] >= '0' && text[at] <= '9')
-		return beter_err_set(err, BETER_DATAERR, "%s:%ld:%ld: a number too long to read", name, line,
-				     col);
-	return beter_err_set(err, BETER_DATAERR, "%s:%ld:%ld: " JSONIN_TOO_DEEP, name, line, col);
-}
-
-/* The tree of text that jsonin_check took. */
-static int build(const char *name, const char *text, size_t len, long line0, long col0, cJSON **doc,
-		 struct beter_err *err)
-{
-	const char *end = NULL;
-
-	*doc = cJSON_ParseWithLengthOpts(text, len, &end, 0);
-	if (*doc) {
-		while (end < text + len && (*end == ' ' || *end == '\t' || *end == '\r' || *end == '\n'))
-			end++;
-		if (end == text + len)
-			return 0;
-		cJSON_Delete(*doc);
-		*doc = NULL;
-	} else {
-		end = cJSON_GetErrorPtr();
-		if (!end || end < text || end > text + len)
-			end = text + len;
-	}
-	return cjson_fault(name, text, len, (size_t)(end - text), line0, col0, err);
-}
-
 int jsonin_parse(const char *name, const char *data, size_t len, cJSON **doc, struct beter_err *err)
 {
 	size_t i = 0;
-	int rc;
 
 	*doc = NULL;
 	/* a byte order mark at the start is not part of the text; places are
@@ -79,15 +40,13 @@ int jsonin_parse(const char *name, const char *data, size_t len, cJSON **doc, st
 		i++;
 	if (i == len)
 		return beter_err_set(err, BETER_DATAERR, "%s: the file is empty (expected a JSON document)", name);
-	/* as deep as the stream finds it too (jansson goes deeper than cJSON) */
+	/* the stream's limit of nesting, at the same place */
 	if ((i = jsonin_depth_fault(data, len)) < len) {
 		long line = 1, col = 1;
 		jsonin_advance(data, i, &line, &col);
 		return beter_err_set(err, BETER_DATAERR, "%s:%ld:%ld: " JSONIN_TOO_DEEP, name, line, col);
 	}
-	if ((rc = jsonin_check(name, data, len, 1, 1, err)))
-		return rc;
-	return build(name, data, len, 1, 1, doc, err);
+	return jsonin_check(name, data, len, 1, 1, doc, err);
 }
 
 /* ---- a document from a stream ---- */
@@ -235,6 +194,7 @@ static int is_scalar_byte(int c)
 static int capture(struct jsonrd *r, long *line0, long *col0)
 {
 	int c = jsonrd_peek(r), depth = 0, in_str = 0, esc = 0, rc;
+	char open[CJSON_NESTING_LIMIT]; /* the brackets open */
 
 	strbuf_reset(&r->val);
 	if (c < 0)
@@ -243,7 +203,7 @@ static int capture(struct jsonrd *r, long *line0, long *col0)
 	*col0 = r->col;
 	if (c != '"' && c != '{' && c != '[') {
 		if (!is_scalar_byte(c))
-			return unexpected(r, NULL);
+			return unexpected(r, JSONIN_VALUE_EXPECTED);
 		while ((rc = fill(r)) > 0 && is_scalar_byte((unsigned char)r->buf[r->pos])) {
 			strbuf_addc(&r->val, r->buf[r->pos]);
 			step(r);
@@ -267,10 +227,13 @@ static int capture(struct jsonrd *r, long *line0, long *col0)
 			} else if (b == '"') {
 				in_str = 1;
 			} else if (b == '{' || b == '[') {
-				if (++depth > CJSON_NESTING_LIMIT)
+				if (depth == CJSON_NESTING_LIMIT)
 					return jsonrd_error(r, JSONIN_TOO_DEEP);
+				open[depth++] = b;
 			} else if (b == '}' || b == ']') {
-				done = --depth == 0;
+				/* the end, or a bracket that closes another kind: the
+				 * check names that as the whole-file reader does */
+				done = --depth == 0 || open[depth] != (b == '}' ? '{' : '[');
 			}
 			step(r);
 		}
@@ -292,18 +255,6 @@ static int capture(struct jsonrd *r, long *line0, long *col0)
 	return unexpected(r, NULL);
 }
 
-/* Parse r->val, read from line0, col0. */
-static int parse_val(struct jsonrd *r, long line0, long col0, cJSON **v)
-{
-	const char *text = r->val.buf ? r->val.buf : "";
-	int rc;
-
-	*v = NULL;
-	if ((rc = jsonin_check(r->name, text, r->val.len, line0, col0, r->err)))
-		return rc;
-	return build(r->name, text, r->val.len, line0, col0, v, r->err);
-}
-
 int jsonrd_value(struct jsonrd *r, cJSON **v)
 {
 	long line0 = r->line, col0 = r->col;
@@ -315,7 +266,8 @@ int jsonrd_value(struct jsonrd *r, cJSON **v)
 	r->tline = r->line;
 	r->tcol = r->col;
 	r->last = 0;
-	return parse_val(r, line0, col0, v);
+	/* r->val, read from line0, col0 */
+	return jsonin_check(r->name, r->val.buf ? r->val.buf : "", r->val.len, line0, col0, v, r->err);
 }
 
 int jsonrd_key(struct jsonrd *r, struct strbuf *key)

@@ -2,8 +2,8 @@
  *
  * Every reader of JSON files goes through jsonin_parse (or, for a document
  * too large to hold, struct jsonrd below). The text must be one JSON value
- * by the grammar of RFC 8259, checked strictly (by jansson) before cJSON
- * builds the tree; anything else is BETER_DATAERR with a message that names
+ * by the grammar of RFC 8259, read strictly (by jansson) into the cJSON
+ * tree that the rest of the code reads; anything else is BETER_DATAERR with a message that names
  * the place, "FILE:LINE:COLUMN: reason", and the caller writes nothing:
  *
  * - the text is UTF-8 without NUL bytes; a UTF-8 byte order mark at the
@@ -39,14 +39,19 @@
 int jsonin_parse(const char *name, const char *data, size_t len, cJSON **doc, struct beter_err *err);
 
 /* The check of jsonin_parse on len bytes of text that start at line0,
- * col0 of the file name: 0, or BETER_DATAERR and the message. */
-int jsonin_check(const char *name, const char *text, size_t len, long line0, long col0, struct beter_err *err);
+ * col0 of the file name: 0 and, when doc is not NULL, *doc the value
+ * (cJSON_Delete it); or BETER_DATAERR and the message. Nesting is not
+ * limited here (see jsonin_depth_fault). */
+int jsonin_check(const char *name, const char *text, size_t len, long line0, long col0, cJSON **doc,
+		 struct beter_err *err);
 
-/* The message for nesting deeper than cJSON goes. */
+/* Messages both readers give. */
 #define JSONIN_TOO_DEEP "nested too deeply (at most 1000 levels)"
+#define JSONIN_VALUE_EXPECTED "a value expected (a string, number, object, array, true, false or null)"
 
 /* The offset of the first '[' or '{' in text that opens level 1001, or len
- * when there is none (brackets in strings aside). */
+ * when there is none before the first bracket that closes another kind or
+ * none (brackets in strings aside). */
 size_t jsonin_depth_fault(const char *text, size_t len);
 
 /* Why byte c cannot stand outside a string (a control character, a quote

@@ -1,6 +1,7 @@
-/* jsoncheck.c - the strict check of JSON text (RFC 8259) before cJSON
- * builds the tree: jansson judges the grammar and duplicate names, and
- * its faults are turned into messages that name the place and the rule. */
+/* jsoncheck.c - the strict reading of JSON text (RFC 8259): jansson
+ * judges the grammar and duplicate names and builds the value, handed on
+ * as a cJSON tree; its faults become messages that name the place and the
+ * rule. */
 #include "beter/jsonin.h"
 
 #include <jansson.h>
@@ -44,19 +45,29 @@ const char *jsonin_byte_reason(int c, char *buf, size_t n)
 	return NULL;
 }
 
-/* s[0..len) for a message: at most QUOTE_MAX bytes, cut on a character's
- * start, "..." when cut. The text is valid UTF-8 without control
- * characters where this is used (names and number-like tokens). */
+/* s[0..len), valid UTF-8, for a message: at most QUOTE_MAX bytes, cut on
+ * a character's start, "..." when cut; a control character (C0, DEL or
+ * C1) becomes '?', so that no terminal acts on it. */
 static void quote(char *out, size_t n, const char *s, size_t len)
 {
-	size_t k = len;
+	size_t k = len, o = 0;
 
 	if (k > QUOTE_MAX) {
 		k = QUOTE_MAX;
 		while (k > 0 && ((unsigned char)s[k] & 0xc0) == 0x80)
 			k--;
 	}
-	snprintf(out, n, "%.*s%s", (int)k, s, k < len ? "..." : "");
+	for (size_t i = 0; i < k && o + 1 < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+		if (c == 0xc2 && i + 1 < k && (unsigned char)s[i + 1] < 0xa0)
+			c = '?', i++;
+		else if (c < 0x20 || c == 0x7f)
+			c = '?';
+		out[o++] = (char)c;
+	}
+	out[o] = '\0';
+	if (k < len && o + 4 < n)
+		memcpy(out + o, "...", 4);
 }
 
 void jsonin_dup_key_reason(const char *raw, size_t len, char *buf, size_t n)

@@ -223,6 +223,8 @@ static const struct refusal refusals[] = {
 	/* section 4: names SHOULD be unique; here they must be */
 	{ "object: unique names", "{\"a\": 1, \"a\": 2}", "1:10: " DUP("a") },
 	{ "object: unique names, escapes decoded", "{\"ab\": 1, \"a\\u0062\": 2}", "1:11: " DUP("a\\u0062") },
+	{ "object: unique names, shown without control characters", "{\"\xc2\x9b[2J\x7f\": 1, \"\xc2\x9b[2J\x7f\": 2}",
+	  "1:14: " DUP("?[2J?") },
 	{ "object: unique names, nested", "[{\"x\": {\"b\": 1, \"c\": [],\n \"b\": 1}}]", "2:2: " DUP("b") },
 	/* no comments */
 	{ "no comments: line", "[1] // c", "1:5: a '/' (JSON has no comments)" },

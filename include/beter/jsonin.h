@@ -3,8 +3,9 @@
  * Every reader of JSON files goes through jsonin_parse (or, for a document
  * too large to hold, struct jsonrd below). The text must be one JSON value
  * by the grammar of RFC 8259, read strictly (by jansson) into the cJSON
- * tree that the rest of the code reads; anything else is BETER_DATAERR with a message that names
- * the place, "FILE:LINE:COLUMN: reason", and the caller writes nothing:
+ * tree that the rest of the code reads; anything else is BETER_DATAERR
+ * with a message that names the place, "FILE:LINE:COLUMN: reason", and the
+ * caller writes nothing:
  *
  * - the text is UTF-8 without NUL bytes; a UTF-8 byte order mark at the
  *   very start is skipped (places are counted after it);
@@ -69,9 +70,11 @@ void jsonin_line_col(const char *data, size_t off, long *line, long *col);
 void jsonin_advance(const char *data, size_t len, long *line, long *col);
 
 /* A document read piece by piece from a stream, for files too large to hold
- * as one tree: the structure around the values is walked here, each value
- * is read whole and parsed with the same rules as jsonin_parse, and the
- * messages name the same places. Memory holds one value at a time. */
+ * as one tree: the structure around the values is walked here, by the same
+ * rules (white space, commas, no trailing comma, a byte order mark only at
+ * the start; a name given twice is the caller's to find, jsonrd_dup_key
+ * names it), each value is read whole and parsed as by jsonin_parse, and
+ * the messages name the same places. Memory holds one value at a time. */
 struct jsonrd {
 	FILE *fp;
 	const char *name;

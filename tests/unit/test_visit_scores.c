@@ -85,7 +85,7 @@ static void add_fixture(sqlite3 *db, const struct fx *cells, size_t ncells)
 	struct framework fw;
 	sqlite3_stmt *v, *s;
 	int64_t id, teams[NTEAM] = { 0 }, rounds[NYEAR][NROUND] = { { 0 } };
-	char code[8], name[16];
+	char code[16], name[24];
 
 	assert_int_equal(framework_get(db, 1, "leskwaliteit", 1, &fw, &err), 0);
 	for (int t = 1; t < NTEAM; t++) {
@@ -119,7 +119,7 @@ static void add_fixture(sqlite3 *db, const struct fx *cells, size_t ncells)
 		const struct fx *x = &cells[f];
 		for (int m = x->first; m < x->first + x->count; m++) {
 			int bit = (x->letter - 'a') * 12 + m;
-			char uid[32];
+			char uid[48];
 			snprintf(uid, sizeof(uid), "v%zu-%d", f, m);
 			snprintf(code, sizeof(code), "%c%d", x->letter, m);
 			sqlite3_reset(v);

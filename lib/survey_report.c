@@ -1,11 +1,5 @@
-/* survey_report.c - statistics, small-group suppression, reports per item,
- * scale, team or rater category, and the comparison of two waves.
- *
- * Responses are read as packed rows and aggregated here in C: per group,
- * answer counts per item and value, and per scale the respondents' scale
- * scores (the mean of their answers on the scale's items, reverse items
- * turned) with Welford's running mean and variance.
- */
+/* survey_report.c - the report of one survey per item, scale, team or
+ * rater category, with the wave's suppression decision (survey_supp.c). */
 #include "beter/survey.h"
 
 #include <math.h>
@@ -13,165 +7,7 @@
 #include <string.h>
 
 #include "beter/store.h"
-#include "beter/supp.h"
-#include "beter/survey_seal.h"
-
-/* ---- statistics ---- */
-
-void survey_stat_add(struct survey_stat *s, double x)
-{
-	double d = x - s->mean;
-	s->n++;
-	s->mean += d / (double)s->n;
-	s->m2 += d * (x - s->mean);
-}
-
-double survey_stat_sd(const struct survey_stat *s)
-{
-	if (s->n < 2)
-		return NAN;
-	return sqrt(s->m2 / (double)(s->n - 1));
-}
-
-double survey_cohen_d(const struct survey_stat *a, const struct survey_stat *b)
-{
-	if (a->n < 2 || b->n < 2)
-		return NAN;
-	double pooled = sqrt((a->m2 + b->m2) / (double)(a->n + b->n - 2));
-	if (!(pooled > 0))
-		return NAN;
-	return (b->mean - a->mean) / pooled;
-}
-
-void survey_suppress(const int64_t *n, size_t k, int64_t total, int64_t min_n, int *hidden, int *total_hidden)
-{
-	supp_partition(n, k, total, min_n, hidden, total_hidden);
-}
-
-int survey_by_parse(const char *s)
-{
-	static const char *const names[] = { "scale", "item", "team", "rater" };
-	for (int i = 0; i < 4; i++)
-		if (s && !strcmp(s, names[i]))
-			return i;
-	return -1;
-}
-
-static double round2(double x)
-{
-	return isnan(x) ? x : round(x * 100.0) / 100.0;
-}
-
-/* ---- aggregation ---- */
-
-struct agg {
-	int64_t key;        /* team id, rater index or wave index; -1 for none */
-	char *name;
-	int64_t respondents;
-	int64_t *icount;    /* npacked x nvals answer counts (turned values) */
-	struct survey_stat *istat;
-	struct survey_stat *sstat;
-	int64_t *sdist;     /* nscales x nvals, rounded scale scores */
-};
-
-struct aggset {
-	const struct survey_instrument *in;
-	int lo, hi, nvals;
-	struct agg *g;
-	size_t n, cap;
-	double *ssum;
-	int *scnt;
-	int *item_of_pos; /* pos-1 -> item index */
-};
-
-static void aggset_init(struct aggset *a, const struct survey_instrument *in)
-{
-	memset(a, 0, sizeof(*a));
-	a->in = in;
-	a->lo = 1 << 20;
-	a->hi = -(1 << 20);
-	for (int i = 0; i < in->nlikert; i++) {
-		if (in->likert[i].lo < a->lo)
-			a->lo = in->likert[i].lo;
-		if (in->likert[i].hi > a->hi)
-			a->hi = in->likert[i].hi;
-	}
-	a->nvals = a->hi - a->lo + 1;
-	a->ssum = xcalloc((size_t)in->nscales + 1, sizeof(double));
-	a->scnt = xcalloc((size_t)in->nscales + 1, sizeof(int));
-	a->item_of_pos = xcalloc((size_t)in->npacked + 1, sizeof(int));
-	for (int i = 0; i < in->nitems; i++)
-		if (in->items[i].pos)
-			a->item_of_pos[in->items[i].pos - 1] = i;
-}
-
-static void aggset_release(struct aggset *a)
-{
-	for (size_t i = 0; i < a->n; i++) {
-		free(a->g[i].name);
-		free(a->g[i].icount);
-		free(a->g[i].istat);
-		free(a->g[i].sstat);
-		free(a->g[i].sdist);
-	}
-	free(a->g);
-	free(a->ssum);
-	free(a->scnt);
-	free(a->item_of_pos);
-}
-
-static struct agg *aggset_group(struct aggset *a, int64_t key)
-{
-	for (size_t i = 0; i < a->n; i++)
-		if (a->g[i].key == key)
-			return &a->g[i];
-	if (a->n == a->cap) {
-		a->cap = a->cap ? a->cap * 2 : 8;
-		a->g = xrealloc(a->g, a->cap * sizeof(*a->g));
-	}
-	struct agg *g = &a->g[a->n++];
-	const struct survey_instrument *in = a->in;
-	memset(g, 0, sizeof(*g));
-	g->key = key;
-	g->icount = xcalloc((size_t)(in->npacked + 1) * (size_t)a->nvals, sizeof(int64_t));
-	g->istat = xcalloc((size_t)in->npacked + 1, sizeof(*g->istat));
-	g->sstat = xcalloc((size_t)in->nscales + 1, sizeof(*g->sstat));
-	g->sdist = xcalloc((size_t)(in->nscales + 1) * (size_t)a->nvals, sizeof(int64_t));
-	return g;
-}
-
-static void agg_row(struct aggset *a, struct agg *g, const unsigned char *ans, int len)
-{
-	const struct survey_instrument *in = a->in;
-	int np = len < in->npacked ? len : in->npacked;
-
-	memset(a->ssum, 0, (size_t)in->nscales * sizeof(double));
-	memset(a->scnt, 0, (size_t)in->nscales * sizeof(int));
-	g->respondents++;
-	for (int p = 0; p < np; p++) {
-		if (!ans[p])
-			continue;
-		int i = a->item_of_pos[p];
-		const struct survey_item *it = &in->items[i];
-		const struct survey_likert *lk = &in->likert[in->scales[it->scale].likert];
-		int v = survey_unpack(lk->lo, ans[p]);
-		if (v > lk->hi)
-			continue; /* not written by beter; ignore */
-		int t = survey_turn(lk->lo, lk->hi, v, it->reverse);
-		g->icount[(size_t)p * (size_t)a->nvals + (size_t)(t - a->lo)]++;
-		survey_stat_add(&g->istat[p], t);
-		a->ssum[it->scale] += t;
-		a->scnt[it->scale]++;
-	}
-	for (int s = 0; s < in->nscales; s++) {
-		if (!a->scnt[s])
-			continue;
-		double score = a->ssum[s] / a->scnt[s];
-		survey_stat_add(&g->sstat[s], score);
-		int r = (int)floor(score + 0.5);
-		g->sdist[(size_t)s * (size_t)a->nvals + (size_t)(r - a->lo)]++;
-	}
-}
+#include "survey_agg.h"
 
 /* ---- output helpers ---- */
 
@@ -215,14 +51,6 @@ static void cols_release(struct cols *c)
 	free(c->c);
 }
 
-static void out_realn(struct out *o, double v)
-{
-	if (isnan(v))
-		out_null(o);
-	else
-		out_real(o, round2(v));
-}
-
 /* n, mean, sd, the distribution over a's range (values outside lk: null) and suppressed */
 static void out_stats(struct out *o, const struct aggset *a, const struct survey_stat *s, const int64_t *dist,
 		      const struct survey_likert *lk, int hidden)
@@ -237,8 +65,8 @@ static void out_stats(struct out *o, const struct aggset *a, const struct survey
 		return;
 	}
 	out_int(o, s->n);
-	out_realn(o, s->n ? s->mean : NAN);
-	out_realn(o, survey_stat_sd(s));
+	survey_out_realn(o, s->n ? s->mean : NAN);
+	survey_out_realn(o, survey_stat_sd(s));
 	for (int v = a->lo; v <= a->hi; v++) {
 		if (v < lk->lo || v > lk->hi)
 			out_null(o);
@@ -252,11 +80,6 @@ static void out_stats(struct out *o, const struct aggset *a, const struct survey
  * The rater category 'zelf' is the leader's own: shown beside the others
  * (theirs to see, so not suppressed), never counted into the total or any
  * group, which are the others only. */
-
-static int self_row(const struct survey_seal *seal, const char *rater)
-{
-	return seal->on && rater && !strcmp(rater, SURVEY_SEAL_SELF);
-}
 
 static void self_out(struct out *o, const struct aggset *self, const struct survey_instrument *in, int s)
 {
@@ -383,7 +206,7 @@ static int rep_read(struct rep *r, struct beter_err *err)
 			sqlite3_finalize(st);
 			return rc;
 		}
-		if (self_row(&r->seal, rt)) {
+		if (survey_self_row(&r->seal, rt)) {
 			agg_row(&r->self, &r->self.g[0], ans, len);
 			continue;
 		}
@@ -623,184 +446,3 @@ out:
 	return rc;
 }
 
-static const char *effect_word(double d)
-{
-	double x = fabs(d);
-	if (isnan(d))
-		return NULL;
-	return x < 0.2 ? "negligible" : x < 0.5 ? "small" : x < 0.8 ? "medium" : "large";
-}
-
-static const struct out_col cmp_cols[] = {
-	{ "instrument", OUT_T_TEXT },  { "wave_1", OUT_T_TEXT },      { "wave_2", OUT_T_TEXT },
-	{ "team", OUT_T_TEXT },	       { "min_n", OUT_T_INT },	      { "min_n_policy", OUT_T_TEXT },
-	{ "scale", OUT_T_TEXT },       { "title", OUT_T_TEXT },	      { "n_1", OUT_T_INT },
-	{ "mean_1", OUT_T_REAL, 2 },   { "sd_1", OUT_T_REAL, 2 },     { "n_2", OUT_T_INT },
-	{ "mean_2", OUT_T_REAL, 2 },   { "sd_2", OUT_T_REAL, 2 },     { "change", OUT_T_REAL, 2 },
-	{ "cohen_d", OUT_T_REAL, 2 },  { "effect", OUT_T_TEXT },      { "suppressed", OUT_T_BOOL },
-};
-#define CMP_HEAD 6
-
-/* Two waves of an instrument in a school, all respondents or one team's. */
-struct cmp {
-	sqlite3 *db;
-	int64_t school, team, iid, base, minn;
-	const char *waves[2];
-	char *team_name, *reason;
-	struct survey_instrument in;
-	struct aggset a; /* a.g[0], a.g[1]: the waves */
-	struct survey_supp sp[2];
-	struct survey_seal seal;
-	const char *key_file;
-};
-
-static void cmp_release(struct cmp *c)
-{
-	free(c->team_name);
-	free(c->reason);
-	if (c->a.in)
-		aggset_release(&c->a);
-	survey_supp_release(&c->sp[0]);
-	survey_supp_release(&c->sp[1]);
-	survey_seal_close(&c->seal);
-	survey_instrument_release(&c->in);
-}
-
-static int cmp_read(struct cmp *c, struct beter_err *err)
-{
-	sqlite3_stmt *st;
-	int rc;
-
-	if ((rc = store_prepare(c->db, "SELECT s.wave = ?4, r.answers, r.rater FROM survey_response r JOIN survey s ON s.id = "
-				       "r.survey_id WHERE s.school_id = ?1 AND s.instrument_id = ?2 AND s.wave IN (?3, ?4) "
-				       "AND (?5 = 0 OR r.team_id = ?5)", &st, err)))
-		return rc;
-	sqlite3_bind_int64(st, 1, c->school);
-	sqlite3_bind_int64(st, 2, c->iid);
-	store_bind_text(st, 3, c->waves[0]);
-	store_bind_text(st, 4, c->waves[1]);
-	sqlite3_bind_int64(st, 5, c->team);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		const unsigned char *ans;
-		const char *rt;
-		int len;
-		if ((rc = survey_seal_row(&c->seal, st, 2, 1, &rt, &ans, &len, err))) {
-			sqlite3_finalize(st);
-			return rc;
-		}
-		if (!self_row(&c->seal, rt)) /* the others only */
-			agg_row(&c->a, &c->a.g[sqlite3_column_int(st, 0) ? 1 : 0], ans, len);
-	}
-	sqlite3_finalize(st);
-	return rc == SQLITE_DONE ? 0 : store_fail(c->db, rc, err, "reading responses");
-}
-
-static int cmp_load(struct cmp *c, const char *instrument, int64_t min_n, struct beter_err *err)
-{
-	int rc;
-
-	if ((rc = survey_instrument_get(c->db, instrument, 0, &c->in, &c->iid, err)))
-		return rc;
-	if (!c->iid)
-		return beter_err_set(err, BETER_FAIL, "no survey of '%s' yet (see 'beter survey list')", instrument);
-	aggset_init(&c->a, &c->in);
-	for (int w = 0; w < 2; w++) {
-		sqlite3_stmt *st;
-		if ((rc = store_prepare(c->db, "SELECT count(*), min(id) FROM survey WHERE school_id = ?1 AND "
-					       "instrument_id = ?2 AND wave = ?3", &st, err)))
-			return rc;
-		sqlite3_bind_int64(st, 1, c->school);
-		sqlite3_bind_int64(st, 2, c->iid);
-		store_bind_text(st, 3, c->waves[w]);
-		int64_t n = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
-		int64_t first = n ? sqlite3_column_int64(st, 1) : 0;
-		sqlite3_finalize(st);
-		if (!n)
-			return beter_err_set(err, BETER_FAIL, "no survey of '%s' with the wave '%s' (see 'beter survey list')",
-					     c->in.id, c->waves[w]);
-		/* a 360-degree feedback: the secret key of the later wave's school leader */
-		if (w == 1 && (rc = survey_seal_open(c->db, first, &c->in, c->key_file, &c->seal, err)))
-			return rc;
-		aggset_group(&c->a, w);
-	}
-	if (c->team) {
-		sqlite3_stmt *st;
-		if ((rc = store_prepare(c->db, "SELECT name FROM team WHERE id = ?1", &st, err)))
-			return rc;
-		sqlite3_bind_int64(st, 1, c->team);
-		if (sqlite3_step(st) == SQLITE_ROW)
-			c->team_name = xstrdup(store_col_text(st, 0));
-		sqlite3_finalize(st);
-	}
-	if ((rc = survey_min_n(c->db, c->school, &c->in, min_n, &c->base, &c->minn, &c->reason, err)))
-		return rc;
-	for (int w = 0; w < 2; w++)
-		if ((rc = survey_supp_load(c->db, c->school, &c->in, c->iid, c->waves[w], c->base, c->minn, c->key_file,
-					   &c->sp[w], err)))
-			return rc;
-	return cmp_read(c, err);
-}
-
-static void cmp_row(const struct cmp *c, int s, struct out *o)
-{
-	const struct survey_stat *s1 = &c->a.g[0].sstat[s], *s2 = &c->a.g[1].sstat[s];
-	/* a wave's figure is shown when the wave's decision shows it */
-	int hidden = s1->n < c->minn || s2->n < c->minn || survey_supp_wave(&c->sp[0], s, c->team) ||
-		     survey_supp_wave(&c->sp[1], s, c->team);
-
-	out_text(o, c->in.scales[s].id);
-	out_text(o, c->in.scales[s].title);
-	if (hidden) {
-		for (int i = 0; i < 9; i++)
-			out_null(o);
-		out_bool(o, 1);
-	} else {
-		double d = survey_cohen_d(s1, s2);
-		out_int(o, s1->n);
-		out_realn(o, s1->mean);
-		out_realn(o, survey_stat_sd(s1));
-		out_int(o, s2->n);
-		out_realn(o, s2->mean);
-		out_realn(o, survey_stat_sd(s2));
-		out_realn(o, round2(s2->mean) - round2(s1->mean));
-		out_realn(o, d);
-		out_text(o, effect_word(d));
-		out_bool(o, 0);
-	}
-	out_row_end(o);
-}
-
-int survey_compare(sqlite3 *db, int64_t school, const char *instrument, const char *wave1, const char *wave2,
-		   int64_t team, int64_t min_n, const char *key_file, struct out *o, struct beter_err *err)
-{
-	struct cmp c;
-	int rc;
-
-	memset(&c, 0, sizeof(c));
-	c.db = db;
-	c.school = school;
-	c.team = team;
-	c.waves[0] = wave1;
-	c.waves[1] = wave2;
-	c.key_file = key_file;
-	if (!(rc = cmp_load(&c, instrument, min_n, err))) {
-		out_doc_begin(o, cmp_cols, sizeof(cmp_cols) / sizeof(*cmp_cols));
-		out_section(o, "compare", "Comparison");
-		out_record(o, cmp_cols, CMP_HEAD);
-		out_text(o, c.in.id);
-		out_text(o, wave1);
-		out_text(o, wave2);
-		out_text(o, c.team_name);
-		out_int(o, c.minn);
-		out_text(o, c.reason);
-		out_end(o);
-		out_section(o, "scales", "Change per scale (Cohen's d, pooled SD)");
-		out_list(o, cmp_cols + CMP_HEAD, sizeof(cmp_cols) / sizeof(*cmp_cols) - CMP_HEAD);
-		for (int s = 0; s < c.in.nscales; s++)
-			cmp_row(&c, s, o);
-		out_end(o);
-		out_doc_end(o);
-	}
-	cmp_release(&c);
-	return rc;
-}

@@ -1,0 +1,164 @@
+/* survey_agg.c - statistics and the aggregation of packed responses.
+ *
+ * Responses are read as packed rows and aggregated here in C: per group,
+ * answer counts per item and value, and per scale the respondents' scale
+ * scores (the mean of their answers on the scale's items, reverse items
+ * turned) with Welford's running mean and variance.
+ */
+#include "survey_agg.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "beter/supp.h"
+
+/* ---- statistics ---- */
+
+void survey_stat_add(struct survey_stat *s, double x)
+{
+	double d = x - s->mean;
+	s->n++;
+	s->mean += d / (double)s->n;
+	s->m2 += d * (x - s->mean);
+}
+
+double survey_stat_sd(const struct survey_stat *s)
+{
+	if (s->n < 2)
+		return NAN;
+	return sqrt(s->m2 / (double)(s->n - 1));
+}
+
+double survey_cohen_d(const struct survey_stat *a, const struct survey_stat *b)
+{
+	if (a->n < 2 || b->n < 2)
+		return NAN;
+	double pooled = sqrt((a->m2 + b->m2) / (double)(a->n + b->n - 2));
+	if (!(pooled > 0))
+		return NAN;
+	return (b->mean - a->mean) / pooled;
+}
+
+void survey_suppress(const int64_t *n, size_t k, int64_t total, int64_t min_n, int *hidden, int *total_hidden)
+{
+	supp_partition(n, k, total, min_n, hidden, total_hidden);
+}
+
+int survey_by_parse(const char *s)
+{
+	static const char *const names[] = { "scale", "item", "team", "rater" };
+	for (int i = 0; i < 4; i++)
+		if (s && !strcmp(s, names[i]))
+			return i;
+	return -1;
+}
+
+double survey_round2(double x)
+{
+	return isnan(x) ? x : round(x * 100.0) / 100.0;
+}
+
+/* ---- aggregation ---- */
+
+void aggset_init(struct aggset *a, const struct survey_instrument *in)
+{
+	memset(a, 0, sizeof(*a));
+	a->in = in;
+	a->lo = 1 << 20;
+	a->hi = -(1 << 20);
+	for (int i = 0; i < in->nlikert; i++) {
+		if (in->likert[i].lo < a->lo)
+			a->lo = in->likert[i].lo;
+		if (in->likert[i].hi > a->hi)
+			a->hi = in->likert[i].hi;
+	}
+	a->nvals = a->hi - a->lo + 1;
+	a->ssum = xcalloc((size_t)in->nscales + 1, sizeof(double));
+	a->scnt = xcalloc((size_t)in->nscales + 1, sizeof(int));
+	a->item_of_pos = xcalloc((size_t)in->npacked + 1, sizeof(int));
+	for (int i = 0; i < in->nitems; i++)
+		if (in->items[i].pos)
+			a->item_of_pos[in->items[i].pos - 1] = i;
+}
+
+void aggset_release(struct aggset *a)
+{
+	for (size_t i = 0; i < a->n; i++) {
+		free(a->g[i].name);
+		free(a->g[i].icount);
+		free(a->g[i].istat);
+		free(a->g[i].sstat);
+		free(a->g[i].sdist);
+	}
+	free(a->g);
+	free(a->ssum);
+	free(a->scnt);
+	free(a->item_of_pos);
+}
+
+struct agg *aggset_group(struct aggset *a, int64_t key)
+{
+	for (size_t i = 0; i < a->n; i++)
+		if (a->g[i].key == key)
+			return &a->g[i];
+	if (a->n == a->cap) {
+		a->cap = a->cap ? a->cap * 2 : 8;
+		a->g = xrealloc(a->g, a->cap * sizeof(*a->g));
+	}
+	struct agg *g = &a->g[a->n++];
+	const struct survey_instrument *in = a->in;
+	memset(g, 0, sizeof(*g));
+	g->key = key;
+	g->icount = xcalloc((size_t)(in->npacked + 1) * (size_t)a->nvals, sizeof(int64_t));
+	g->istat = xcalloc((size_t)in->npacked + 1, sizeof(*g->istat));
+	g->sstat = xcalloc((size_t)in->nscales + 1, sizeof(*g->sstat));
+	g->sdist = xcalloc((size_t)(in->nscales + 1) * (size_t)a->nvals, sizeof(int64_t));
+	return g;
+}
+
+void agg_row(struct aggset *a, struct agg *g, const unsigned char *ans, int len)
+{
+	const struct survey_instrument *in = a->in;
+	int np = len < in->npacked ? len : in->npacked;
+
+	memset(a->ssum, 0, (size_t)in->nscales * sizeof(double));
+	memset(a->scnt, 0, (size_t)in->nscales * sizeof(int));
+	g->respondents++;
+	for (int p = 0; p < np; p++) {
+		if (!ans[p])
+			continue;
+		int i = a->item_of_pos[p];
+		const struct survey_item *it = &in->items[i];
+		const struct survey_likert *lk = &in->likert[in->scales[it->scale].likert];
+		int v = survey_unpack(lk->lo, ans[p]);
+		if (v > lk->hi)
+			continue; /* not written by beter; ignore */
+		int t = survey_turn(lk->lo, lk->hi, v, it->reverse);
+		g->icount[(size_t)p * (size_t)a->nvals + (size_t)(t - a->lo)]++;
+		survey_stat_add(&g->istat[p], t);
+		a->ssum[it->scale] += t;
+		a->scnt[it->scale]++;
+	}
+	for (int s = 0; s < in->nscales; s++) {
+		if (!a->scnt[s])
+			continue;
+		double score = a->ssum[s] / a->scnt[s];
+		survey_stat_add(&g->sstat[s], score);
+		int r = (int)floor(score + 0.5);
+		g->sdist[(size_t)s * (size_t)a->nvals + (size_t)(r - a->lo)]++;
+	}
+}
+
+void survey_out_realn(struct out *o, double v)
+{
+	if (isnan(v))
+		out_null(o);
+	else
+		out_real(o, survey_round2(v));
+}
+
+int survey_self_row(const struct survey_seal *seal, const char *rater)
+{
+	return seal->on && rater && !strcmp(rater, SURVEY_SEAL_SELF);
+}

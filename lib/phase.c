@@ -844,7 +844,7 @@ static int retro_text(const char *s, const char *what, struct beter_err *err)
 {
 	if (!s)
 		return 0;
-	if (s[strspn(s, " \t\r\n")] == '\0')
+	if (str_blank(s))
 		return beter_err_set(err, BETER_DATAERR, "%s: empty; say in a few words what you found", what);
 	if (!utf8_valid(s, strlen(s), NULL))
 		return beter_err_set(err, BETER_DATAERR, "%s: not valid UTF-8", what);

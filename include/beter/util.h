@@ -41,8 +41,11 @@ int utf8_valid(const char *s, size_t len, size_t *bad);
  * East Asian wide characters two). */
 size_t utf8_width(const char *s);
 
-/* Trim ASCII white space in place; returns s. */
+/* Trim white space in place, ASCII and Unicode's (U+00A0, U+2003, U+3000,
+ * zero-width spaces, ...); returns s. */
 char *str_trim(char *s);
+/* 1 if s is NULL, empty or only white space as str_trim sees it: not a name. */
+int str_blank(const char *s);
 /* ASCII case-insensitive compare, for names and codes. */
 int str_ieq(const char *a, const char *b);
 /* Lowercase ASCII in place; returns s. */
@@ -53,7 +56,8 @@ int str_distance(const char *a, const char *b);
 /* The candidate closest to word, or NULL if nothing is reasonably close. */
 const char *str_nearest(const char *word, const char *const *candidates, size_t n);
 
-/* A user's text: BETER_DATAERR "WHAT: the text is empty" (when required),
+/* A user's text: BETER_DATAERR "WHAT: the text is empty" (when required;
+ * only white space counts as empty),
  * "... not valid UTF-8" or "... longer than MAX bytes"; NULL or "" is fine
  * when not required. */
 int text_check(const char *s, const char *what, int required, size_t max, struct beter_err *err);

@@ -1,0 +1,49 @@
+# safety: damage that check must find, an empty store file, names of only
+# white space, missing input files, no partial output from a failed command,
+# survey columns and teams that do not match
+
+note a demo-like store, damaged behind the back of beter: check names table, row and column
+quiet beter init --school "OBS De Regenboog" --brin 12AB --sector po
+quiet beter person import "$SHARE/demo/roster.csv"
+(beter=beter; demo="$SHARE/demo"; . "$SHARE/demo/45-survey.sh") >/dev/null 2>&1
+run beter check
+cp "$BETER_DB" damaged.db
+sqlite3 damaged.db "PRAGMA ignore_check_constraints = ON;
+  UPDATE team SET name = CAST(X'5465616D20FF4F6E646572' AS TEXT) WHERE name = 'Team Onderbouw';
+  UPDATE person SET name = CAST(X'4A616EC3' AS TEXT) WHERE code = 'JDV';
+  UPDATE survey_instrument SET definition = '{\"items\": [' WHERE code = 'cultuursurvey'"
+run beter --db damaged.db check
+run beter --db damaged.db --json check
+# with the schema itself rewritten: no CHECK left on the definition
+cp "$BETER_DB" schema.db
+sqlite3 schema.db "PRAGMA writable_schema = ON;
+  UPDATE sqlite_schema SET sql = replace(sql, 'CHECK (json_valid(definition))', '') WHERE name = 'phase_model';
+  PRAGMA writable_schema = OFF" >/dev/null
+sqlite3 schema.db "INSERT INTO phase_model(uid, school_id, key, name, definition, imported)
+  VALUES (lower(hex(randomblob(16))), 1, 'kapot', 'Kapot', 'not json', '2026-11-20')"
+run beter --db schema.db check
+
+note an existing empty file is not a store: reads refuse it, init makes it private first
+: >empty.db
+chmod 644 empty.db
+run beter --db empty.db team list
+run beter --db empty.db check
+stat -c '%s %a' empty.db
+run beter --db empty.db init --school "Nieuwe School"
+stat -c '%a' empty.db
+run beter --db empty.db school list
+
+note names of only white space are refused, also Unicode white space
+nbsp=$(printf '\302\240') emsp=$(printf '\342\200\203') ideo=$(printf '\343\200\200') zwsp=$(printf '\342\200\213')
+run beter person add XY --name "$nbsp$emsp$ideo" --role leraar
+run beter person add XY --name "$(printf '\t')$zwsp " --role leraar
+run beter person edit JDV --name "$ideo"
+printf 'code,name,role\nXY,"%s %s",leraar\n' "$nbsp" "$ideo" >blank.csv
+run beter person import blank.csv
+run beter team add "$nbsp$ideo"
+run beter team rename "Team Onderbouw" "$emsp"
+run beter school add "$ideo"
+# names around their white space are trimmed on import
+printf 'code,name,role\nXY,"%sIneke de Wit%s",leraar\n' "$ideo" "$nbsp" >trim.csv
+quiet beter person import trim.csv
+run beter --json person show XY

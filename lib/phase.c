@@ -26,13 +26,13 @@
 
 static int read_all(const char *path, struct strbuf *sb, struct beter_err *err)
 {
-	FILE *fp = strcmp(path, "-") ? fopen(path, "rb") : stdin;
+	FILE *fp;
 	char buf[8192];
 	size_t n;
+	int rc;
 
-	if (!fp)
-		return beter_err_set(err, errno == ENOENT ? BETER_FAIL : BETER_IOERR, "cannot read '%s': %s", path,
-				     strerror(errno));
+	if ((rc = input_open(path, &fp, err)))
+		return rc;
 	while ((n = fread(buf, 1, sizeof(buf), fp)) > 0) {
 		strbuf_add(sb, buf, n);
 		if (sb->len > MODEL_MAX_BYTES) {

@@ -390,14 +390,14 @@ int survey_instrument_parse(const char *name, const char *text, size_t len, stru
 
 static int read_file(const char *path, char **out, size_t *len, struct beter_err *err)
 {
-	FILE *fp = strcmp(path, "-") ? fopen(path, "rb") : stdin;
+	FILE *fp;
 	struct strbuf sb = STRBUF_INIT;
 	char buf[8192];
 	size_t n;
+	int rc;
 
-	if (!fp)
-		return beter_err_set(err, errno == ENOENT ? BETER_FAIL : BETER_IOERR, "cannot read '%s': %s", path,
-				     strerror(errno));
+	if ((rc = input_open(path, &fp, err)))
+		return rc;
 	while ((n = fread(buf, 1, sizeof(buf), fp)) > 0) {
 		strbuf_add(&sb, buf, n);
 		if (sb.len > INSTRUMENT_FILE_MAX)

@@ -12,6 +12,7 @@
 #include <time.h>
 #include <unistd.h>
 #include <sys/random.h>
+#include <sys/stat.h>
 
 static void die_oom(void)
 {
@@ -372,6 +373,29 @@ const char *str_nearest(const char *word, const char *const *candidates, size_t 
 	if (best_d > (int)(wl / 3 + 1) && best_d > 2)
 		return NULL;
 	return best;
+}
+
+int input_open(const char *path, FILE **fp, struct beter_err *err)
+{
+	struct stat st;
+	int e;
+
+	if (!strcmp(path, "-")) {
+		*fp = stdin;
+		return 0;
+	}
+	*fp = fopen(path, "rb");
+	if (!*fp) {
+		e = errno;
+		return beter_err_set(err, e == ENOENT || e == ENOTDIR ? BETER_FAIL : BETER_IOERR, "cannot read '%s': %s",
+				     path, strerror(e));
+	}
+	if (fstat(fileno(*fp), &st) == 0 && S_ISDIR(st.st_mode)) {
+		fclose(*fp);
+		*fp = NULL;
+		return beter_err_set(err, BETER_IOERR, "cannot read '%s': it is a directory; name a file", path);
+	}
+	return 0;
 }
 
 int text_check(const char *s, const char *what, int required, size_t max, struct beter_err *err)

@@ -4,6 +4,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 
 #include "beter/err.h"
 
@@ -55,6 +56,12 @@ char *str_upper(char *s);
 int str_distance(const char *a, const char *b);
 /* The candidate closest to word, or NULL if nothing is reasonably close. */
 const char *str_nearest(const char *word, const char *const *candidates, size_t n);
+
+/* Open an input file named on the command line for reading ("-": stdin).
+ * A missing file is BETER_FAIL ("not found", exit 1, the same for every
+ * command), a file that cannot be read (no permission, a directory)
+ * BETER_IOERR; both with "cannot read 'PATH': reason". */
+int input_open(const char *path, FILE **fp, struct beter_err *err);
 
 /* A user's text: BETER_DATAERR "WHAT: the text is empty" (when required;
  * only white space counts as empty),

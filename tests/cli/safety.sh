@@ -47,3 +47,25 @@ run beter school add "$ideo"
 printf 'code,name,role\nXY,"%sIneke de Wit%s",leraar\n' "$ideo" "$nbsp" >trim.csv
 quiet beter person import trim.csv
 run beter --json person show XY
+
+note a missing input file is exit 1 for every command that reads one
+quiet beter visit add --observer JDV --teacher SJN --date 2026-11-16
+quiet beter survey add --instrument cultuursurvey --wave december
+run beter person import missing.csv
+run beter survey import 1 missing.csv
+cp "$SHARE/demo/cultuursurvey-november.csv" november.csv
+run beter survey import 1 november.csv --map missing.csv
+run beter survey instrument import missing.json
+run beter visit framework import missing.json
+run beter visit framework import missing.csv
+run beter board session add --from missing.json
+run beter visit add --observer JDV --teacher SJN --date 2026-11-20 --from missing.json
+run beter visit add --observer JDV --teacher SJN --date 2026-11-20 --text-from missing.txt
+run beter visit record 1 --from missing.json
+run beter visit record 1 --text-from missing.txt
+run beter import missing.json
+run beter phase model import missing.json
+run beter person import nodir/missing.csv
+# a directory is not a missing file: it cannot be read (74)
+run beter person import .
+run beter board session add --from .

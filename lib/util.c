@@ -285,6 +285,11 @@ char *str_trim(char *s)
 	return s;
 }
 
+size_t str_space_len(const char *s)
+{
+	return space_at((const unsigned char *)s);
+}
+
 int str_blank(const char *s)
 {
 	size_t k;

@@ -45,6 +45,9 @@ size_t utf8_width(const char *s);
 /* Trim white space in place, ASCII and Unicode's (U+00A0, U+2003, U+3000,
  * zero-width spaces, ...); returns s. */
 char *str_trim(char *s);
+/* The bytes of the white space character that starts s (as str_trim sees
+ * it), 0 if none. */
+size_t str_space_len(const char *s);
 /* 1 if s is NULL, empty or only white space as str_trim sees it: not a name. */
 int str_blank(const char *s);
 /* ASCII case-insensitive compare, for names and codes. */

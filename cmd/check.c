@@ -16,6 +16,8 @@ static int run_check(struct ctx *c, struct optparse *p)
 	if ((rc = cmd_args(c, p, 0, 0, "nothing")))
 		return rc;
 	rc = check_store(c->db, &c->out, &problems, &c->err);
+	if (rc == BETER_FAIL && problems)
+		c->keep_output = 1; /* the problems are the result, not a failure to check */
 	if (!rc)
 		cmd_note(c, "the store is sound");
 	return rc;

@@ -97,3 +97,26 @@ run beter survey list
 run beter -q survey import 5 teams.csv --skip-unknown-team
 run beter survey import 5 teams.csv --skip-unknown-team
 run beter --csv survey report 5 --by team --min-n 3
+
+note a command that fails after its output began prints none of it
+# 3000 people, then a damaged page at the end of the table: the list reads
+# a good part of them before SQLite finds the damage
+cp "$BETER_DB" many.db
+sqlite3 many.db "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 3000)
+  INSERT INTO person (uid, school_id, code, name, role)
+  SELECT printf('%032x', i), 1, 'P' || i, 'Persoon ' || i, 'leraar' FROM n; PRAGMA wal_checkpoint(TRUNCATE)" >/dev/null
+psize=$(sqlite3 many.db "PRAGMA page_size")
+last=$(sqlite3 many.db "SELECT max(pageno) FROM dbstat WHERE name = 'person' AND pagetype = 'leaf'")
+cp many.db mid.db
+printf '\x0d\xff\xff\xff' | dd of=mid.db bs=1 seek=$(( (last - 1) * psize )) conv=notrunc 2>/dev/null
+echo "undamaged: $(beter --db many.db --csv person list | wc -l) lines"
+run beter --db mid.db --json person list
+run beter --db mid.db --csv person list
+run beter --db mid.db person list
+echo "through a pipe: $(beter --db mid.db --json person list 2>/dev/null | wc -c) bytes"
+echo "earlier output kept" >kept.txt
+beter --db mid.db --csv person list >>kept.txt 2>/dev/null
+{ echo "written before"; beter --db mid.db --json person list 2>/dev/null; } >before.txt
+cat kept.txt before.txt
+# a verdict keeps its output: check's problems
+beter --db mid.db --csv check 2>/dev/null | cut -d, -f1-3

@@ -43,6 +43,10 @@ run beter person import blank.csv
 run beter team add "$nbsp$ideo"
 run beter team rename "Team Onderbouw" "$emsp"
 run beter school add "$ideo"
+run beter board agreement add --team "Team Onderbouw" "$emsp$nbsp"
+run beter visit add --observer JDV --teacher SJN --date 2026-11-20 --round "$ideo"
+run beter visit add --observer JDV --teacher SJN --date 2026-11-20 --lesson-goal "$nbsp"
+run beter arena add --team "Team Onderbouw" --theme "$ideo$ideo" --date 2026-11-20
 # names around their white space are trimmed on import
 printf 'code,name,role\nXY,"%sIneke de Wit%s",leraar\n' "$ideo" "$nbsp" >trim.csv
 quiet beter person import trim.csv

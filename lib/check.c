@@ -642,6 +642,7 @@ int check_run(sqlite3 *db, int flags, check_report_fn *fn, void *arg, long *prob
 		return rc;
 	generic_checks(&r, &s);
 	long links = r.problems;
+	r.problems += check_documents(db, &s, r.fn, r.arg);
 	for (const struct check_rule *c = check_rules; c->name; c++)
 		if (schema_find(&s, c->table) >= 0)
 			run_sql(&r, c->name, c->table, c->sql, c->message);

@@ -9,7 +9,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "beter/phase.h"
 #include "beter/store.h"
+#include "beter/survey.h"
 #include "beter/util.h"
 
 /* beter_bad_text(v1, v2, ...): the position (from 1) of the first argument
@@ -162,6 +164,64 @@ long check_text_table(sqlite3 *db, const struct schema_table *t, const char *rec
 		fn(arg, "text", t->name, "-", m);
 		sqlite3_free(m);
 		problems++;
+	}
+	return problems;
+}
+
+/* ---- the documents: each parses as what it is ---- */
+
+static int parse_instrument(const char *name, const char *text, size_t len, struct beter_err *err)
+{
+	struct survey_instrument in;
+	int rc = survey_instrument_parse(name, text, len, &in, err);
+	if (rc == 0)
+		survey_instrument_release(&in);
+	return rc;
+}
+
+static int parse_model(const char *name, const char *text, size_t len, struct beter_err *err)
+{
+	return phase_model_validate(text, len, name, err);
+}
+
+static const struct {
+	const char *table, *column, *what;
+	int (*parse)(const char *name, const char *text, size_t len, struct beter_err *err);
+} documents[] = {
+	{ "survey_instrument", "definition", "a survey instrument", parse_instrument },
+	{ "phase_model", "definition", "a phase model", parse_model },
+	/* visit_framework.doc: the rule visit-framework-doc (check.c) */
+};
+
+long check_documents(sqlite3 *db, const struct schema *s, check_report_fn *fn, void *arg)
+{
+	long problems = 0;
+
+	for (size_t d = 0; d < sizeof(documents) / sizeof(*documents); d++) {
+		int t = schema_find(s, documents[d].table);
+		if (t < 0 || schema_col_find(&s->t[t], documents[d].column) < 0)
+			continue;
+		sqlite3_stmt *st;
+		char *sql = sqlite3_mprintf("SELECT rowid, \"%w\" FROM main.\"%w\" WHERE json_valid(\"%w\") ORDER BY rowid",
+					    documents[d].column, documents[d].table, documents[d].column);
+		int rc = sqlite3_prepare_v2(db, sql, -1, &st, NULL);
+		sqlite3_free(sql);
+		if (rc != SQLITE_OK)
+			continue; /* the text rules above have said why */
+		while (sqlite3_step(st) == SQLITE_ROW) {
+			struct beter_err err = { 0 };
+			const char *text = store_col_text(st, 1);
+			if (documents[d].parse(documents[d].column, text, (size_t)sqlite3_column_bytes(st, 1), &err) == 0)
+				continue;
+			char *rec = sqlite3_mprintf("number %lld", (long long)sqlite3_column_int64(st, 0));
+			char *m = sqlite3_mprintf("column '%s' is not %s (%s); import it again, or restore a backup",
+						  documents[d].column, documents[d].what, err.msg);
+			fn(arg, "document", documents[d].table, rec, m);
+			sqlite3_free(rec);
+			sqlite3_free(m);
+			problems++;
+		}
+		sqlite3_finalize(st);
 	}
 	return problems;
 }

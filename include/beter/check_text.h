@@ -17,4 +17,10 @@ int check_text_register(sqlite3 *db);
  * "json", the table, the row, the column) and returns how many. */
 long check_text_table(sqlite3 *db, const struct schema_table *t, const char *rec, check_report_fn *fn, void *arg);
 
+/* Every stored document that is valid JSON parses as what it is (a survey
+ * instrument, a phase model), as the reports
+ * read it; reports each that does not (check "document") and returns how
+ * many. */
+long check_documents(sqlite3 *db, const struct schema *s, check_report_fn *fn, void *arg);
+
 #endif

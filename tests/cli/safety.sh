@@ -124,3 +124,9 @@ beter --db mid.db --csv person list >>kept.txt 2>/dev/null
 cat kept.txt before.txt
 # a verdict keeps its output: check's problems
 beter --db mid.db --csv check 2>/dev/null | cut -d, -f1-3
+
+note valid JSON that is not what it should be: check says so, as the report would fail on it
+cp "$BETER_DB" doc.db
+sqlite3 doc.db "UPDATE survey_instrument SET definition = json_remove(definition, '\$.scales') WHERE code = 'cultuursurvey'"
+run beter --db doc.db survey report 1
+run beter --db doc.db check

@@ -271,6 +271,8 @@ int survey_plan_columns(struct imp *m, struct csvin *r, const struct survey_impo
 	return 0;
 }
 
+#define TEAMS_UNKNOWN_MAX 64
+
 /* An unknown team with --skip-unknown-team: count the row, keep the first
  * place and a few names for the warning. */
 static void skip_row(struct imp *m, struct csvin *r, size_t col, const char *name)
@@ -294,28 +296,33 @@ static void skip_row(struct imp *m, struct csvin *r, size_t col, const char *nam
 int survey_team_lookup(struct imp *m, struct csvin *r, size_t col, const char *name,
 		       const struct survey_import_opts *o, int64_t *id, struct beter_err *err)
 {
-	for (size_t i = 0; i < m->teams.n; i++)
-		if (!strcmp(m->teams.names[i], name)) {
-			*id = m->teams.ids[i];
-			return 0;
-		}
-	if (team_find(m->db, m->school, name, id, NULL) != 0) {
-		*id = 0;
-		if (o->skip_unknown_team) {
-			skip_row(m, r, col, name);
-			return 1;
-		}
-		(void)err;
-		return csvin_error(r, col, "no team named '%s' (see 'beter team list'; --skip-unknown-team imports "
-				   "the other rows)", name);
-	}
-	m->teams.names = xrealloc(m->teams.names, (m->teams.n + 1) * sizeof(char *));
-	m->teams.ids = xrealloc(m->teams.ids, (m->teams.n + 1) * sizeof(int64_t));
-	m->teams.names[m->teams.n] = xstrdup(name);
-	m->teams.ids[m->teams.n++] = *id;
-	return 0;
-}
+	size_t i;
 
+	(void)err;
+	for (i = 0; i < m->teams.n && strcmp(m->teams.names[i], name); i++)
+		;
+	if (i < m->teams.n) {
+		*id = m->teams.ids[i];
+	} else {
+		/* the first time: look it up and remember it, 0 when it is not in
+		 * the store (a few of those: a column of anything is no team column) */
+		if (team_find(m->db, m->school, name, id, NULL) != 0)
+			*id = 0;
+		if (*id || m->teams.n < TEAMS_UNKNOWN_MAX) {
+			m->teams.names = xrealloc(m->teams.names, (m->teams.n + 1) * sizeof(char *));
+			m->teams.ids = xrealloc(m->teams.ids, (m->teams.n + 1) * sizeof(int64_t));
+			m->teams.names[m->teams.n] = xstrdup(name);
+			m->teams.ids[m->teams.n++] = *id;
+		}
+	}
+	if (*id)
+		return 0;
+	if (!o->skip_unknown_team)
+		return csvin_error(r, col, "no team named '%s' (see 'beter team list'; --skip-unknown-team imports the "
+				   "other rows)", name);
+	skip_row(m, r, col, name);
+	return 1;
+}
 
 void survey_team_skips_note(struct imp *m, const char *file, const struct survey_import_opts *o,
 			    struct strbuf *notes)

@@ -2,12 +2,17 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "beter/person.h"
 #include "beter/survey.h"
+#include "beter/survey_seal.h"
 #include "beter/team.h"
 #include "cmd.h"
 
 enum { O_INSTRUMENT = 256, O_WAVE, O_TEAM, O_SCHOOL, O_OPENS, O_CLOSES, O_MAP, O_IDCOL, O_BY, O_MINN,
-       O_WAVES, O_IGNORECOL, O_SKIPTEAM };
+       O_WAVES, O_REASON, O_DECIDED, O_LEADER, O_KEYFILE, O_PERSON, O_REPLACE, O_IGNORECOL, O_SKIPTEAM };
+
+#define OPT_KEYFILE { "key-file", O_KEYFILE, "FILE", "a 360-degree feedback: the school leader's secret key (default: " \
+						  "$BETER_SEAL_KEY_FILE, else 360-CODE.key next to the HMAC key)" }
 
 #define OPT_SCHOOL { "school", O_SCHOOL, "SCHOOL", "the school (name, BRIN or number) when the store holds several" }
 
@@ -20,6 +25,7 @@ static const struct opt add_opts[] = {
 	{ "team", O_TEAM, "TEAM", "a survey of one team (default: the whole school)" },
 	{ "opens", O_OPENS, "DATE", "first day respondents can answer" },
 	{ "closes", O_CLOSES, "DATE", "last day respondents can answer" },
+	{ "leader", O_LEADER, "CODE", "a 360-degree feedback: whose it is (default: the school's one schoolleider)" },
 	{ "school", O_SCHOOL, "[SCHOOL]", "a survey of the whole school (the default); --school=SCHOOL names the school when the store holds several" },
 	OPT_END
 };
@@ -39,7 +45,9 @@ static const struct opt import_opts[] = {
 
 static const struct opt report_opts[] = {
 	{ "by", O_BY, "WHAT", "scale (default), item, team or rater (a 360-degree feedback)" },
-	{ "min-n", O_MINN, "K", "hide groups with fewer than K respondents (default: the instrument's, 5 or 3; at least 3)" },
+	{ "min-n", O_MINN, "K", "hide groups with fewer than K respondents; only raises the minimum (the school's, else "
+				"the instrument's: 5, a 360-degree feedback 3)" },
+	OPT_KEYFILE,
 	OPT_SCHOOL,
 	OPT_END
 };
@@ -48,14 +56,34 @@ static const struct opt compare_opts[] = {
 	{ "instrument", O_INSTRUMENT, "ID", "the instrument (required)" },
 	{ "waves", O_WAVES, "W1,W2", "the two waves, earlier first (required)" },
 	{ "team", O_TEAM, "TEAM", "only respondents of this team" },
-	{ "min-n", O_MINN, "K", "hide waves with fewer than K respondents on a scale (at least 3)" },
+	{ "min-n", O_MINN, "K", "hide waves with fewer than K respondents on a scale; only raises the minimum" },
+	OPT_KEYFILE,
+	OPT_SCHOOL,
+	OPT_END
+};
+
+static const struct opt policy_opts[] = {
+	{ "min-n", O_MINN, "K", "the smallest group any survey figure of the school may rest on (at least 3)" },
+	{ "reason", O_REASON, "TEXT", "why the school sets it (required with --min-n; printed with every figure)" },
+	{ "decided-by", O_DECIDED, "CODE", "who decided it (a person's code)" },
+	OPT_SCHOOL,
+	OPT_END
+};
+
+static const struct opt key_opts[] = {
+	{ "person", O_PERSON, "CODE", "the school leader (role schoolleider; required)" },
+	{ "key-file", O_KEYFILE, "FILE", "where the secret key goes (default: $BETER_SEAL_KEY_FILE, else 360-CODE.key "
+					 "next to the HMAC key)" },
+	{ "replace", O_REPLACE, NULL, "replace an existing key pair (the old secret key file is kept as FILE.FINGERPRINT)" },
 	OPT_SCHOOL,
 	OPT_END
 };
 
 struct sopts {
-	const char *instrument, *wave, *team, *school, *opens, *closes, *map, *idcol, *by, *minn, *waves;
-	int whole_school, skip_team;
+	const char *instrument, *wave, *team, *school, *opens, *closes, *map, *idcol, *by, *minn, *waves, *reason,
+		*decided;
+	const char *leader, *key_file, *person;
+	int whole_school, replace, skip_team;
 	const char **ignore;
 	int nignore;
 };
@@ -84,6 +112,12 @@ static int prologue(struct ctx *c, struct optparse *p, struct sopts *o, int min,
 		case O_BY: o->by = p->arg; break;
 		case O_MINN: o->minn = p->arg; break;
 		case O_WAVES: o->waves = p->arg; break;
+		case O_REASON: o->reason = p->arg; break;
+		case O_DECIDED: o->decided = p->arg; break;
+		case O_LEADER: o->leader = p->arg; break;
+		case O_KEYFILE: o->key_file = p->arg; break;
+		case O_PERSON: o->person = p->arg; break;
+		case O_REPLACE: o->replace = 1; break;
 		case O_IGNORECOL:
 			o->ignore = xrealloc(o->ignore, (size_t)(o->nignore + 1) * sizeof(*o->ignore));
 			o->ignore[o->nignore++] = p->arg;
@@ -149,6 +183,7 @@ static int run_add(struct ctx *c, struct optparse *p)
 	a.wave = o.wave;
 	a.opens = o.opens;
 	a.closes = o.closes;
+	a.leader = o.leader;
 	if (o.team && (rc = team_find(c->db, school, o.team, &a.team, &c->err)))
 		return rc;
 	if ((rc = survey_add(c->db, school, &a, &id, &c->err)))
@@ -220,7 +255,8 @@ static int run_import(struct ctx *c, struct optparse *p)
 static int parse_minn(struct ctx *c, const char *s, int64_t *out)
 {
 	*out = 0;
-	return s ? cmd_int(c, "--min-n", s, SURVEY_MIN_N_FLOOR, 100000, out) : 0;
+	/* below the minimum in force: refused by the library, which knows it */
+	return s ? cmd_int(c, "--min-n", s, 1, 100000, out) : 0;
 }
 
 static int run_report(struct ctx *c, struct optparse *p)
@@ -236,7 +272,7 @@ static int run_report(struct ctx *c, struct optparse *p)
 		return cmd_usage(c, "--by: unknown '%s' (use scale, item, team or rater)", o.by);
 	if ((rc = parse_minn(c, o.minn, &minn)))
 		return rc;
-	return survey_report(c->db, id, (enum survey_by)by, minn, &c->out, &c->err);
+	return survey_report(c->db, id, (enum survey_by)by, minn, o.key_file, &c->out, &c->err);
 }
 
 static int run_compare(struct ctx *c, struct optparse *p)
@@ -259,9 +295,56 @@ static int run_compare(struct ctx *c, struct optparse *p)
 		return rc;
 	w1 = xstrndup(o.waves, (size_t)(comma - o.waves));
 	w2 = xstrdup(comma + 1);
-	rc = survey_compare(c->db, school, o.instrument, w1, w2, team, minn, &c->out, &c->err);
+	rc = survey_compare(c->db, school, o.instrument, w1, w2, team, minn, o.key_file, &c->out, &c->err);
 	free(w1);
 	free(w2);
+	return rc;
+}
+
+static int run_policy(struct ctx *c, struct optparse *p)
+{
+	struct sopts o;
+	int64_t school, minn, by = 0;
+	int rc;
+
+	if ((rc = prologue(c, p, &o, 0, 0, "nothing", &school)))
+		return rc;
+	if (!o.minn) {
+		if (o.reason || o.decided)
+			return cmd_usage(c, "--reason and --decided-by go with --min-n K");
+		return survey_policy_list(c->db, school, &c->out, &c->err);
+	}
+	if ((rc = cmd_int(c, "--min-n", o.minn, SURVEY_MIN_N_FLOOR, 1000, &minn)) ||
+	    (o.decided && (rc = person_find(c->db, school, o.decided, &by, &c->err))) ||
+	    (rc = survey_policy_set(c->db, school, minn, o.reason, by, &c->err)))
+		return rc;
+	return c->quiet ? 0 : survey_policy_list(c->db, school, &c->out, &c->err);
+}
+
+static int run_key(struct ctx *c, struct optparse *p)
+{
+	struct sopts o;
+	struct survey_seal_keygen k;
+	struct strbuf notes = STRBUF_INIT;
+	int64_t school;
+	int rc;
+
+	if ((rc = prologue(c, p, &o, 0, 0, "nothing", &school)))
+		return rc;
+	if (!o.person)
+		return cmd_usage(c, "a key pair needs --person CODE, the school leader (usage: %s)", cmd_usage_line(c));
+	memset(&k, 0, sizeof(k));
+	k.person = o.person;
+	k.key_file = o.key_file;
+	k.replace = o.replace;
+	k.dry_run = c->dry_run;
+	rc = survey_seal_keygen(c->db, school, &k, &notes, &c->err);
+	if (!rc && notes.len)
+		cmd_note(c, "%.*s", (int)notes.len - 1, notes.buf);
+	if (!rc && !c->quiet)
+		survey_seal_keygen_out(&c->out, &k);
+	survey_seal_keygen_release(&k);
+	strbuf_release(&notes);
 	return rc;
 }
 
@@ -277,18 +360,23 @@ static const struct subcmd instrument_subs[] = {
 
 static const struct subcmd survey_subs[] = {
 	{ "instrument", NULL, "the questionnaires surveys use", NULL, NULL, 0, instrument_subs },
-	{ "add", "add --instrument ID --wave NAME [--team T | --school] [--opens DATE --closes DATE]",
+	{ "add", "add --instrument ID --wave NAME [--team T | --school] [--opens DATE --closes DATE] [--leader CODE]",
 	  "add a survey: one instrument, one wave, the whole school or one team", add_opts, run_add, SUB_WRITES, NULL },
 	{ "list", "list", "list surveys with their number of responses", school_opts, run_list, SUB_DEFAULT, NULL },
 	{ "show", "show N", "show one survey", school_opts, run_show, 0, NULL },
 	{ "import", "import N FILE.csv [--map FILE] [--id-column COL] [--dry-run]",
 	  "import responses from a form tool's CSV export (one row per respondent)", import_opts, run_import, SUB_WRITES,
 	  NULL },
-	{ "report", "report N [--by item|scale|team|rater] [--min-n K]",
+	{ "key", "key --person CODE [--key-file FILE] [--replace]",
+	  "make the key pair that seals a school leader's 360-degree feedback", key_opts, run_key, SUB_WRITES, NULL },
+	{ "report", "report N [--by item|scale|team|rater] [--min-n K] [--key-file FILE]",
 	  "n, mean, standard deviation and distribution per item or scale; small groups hidden", report_opts, run_report, 0,
 	  NULL },
-	{ "compare", "compare --instrument ID --waves W1,W2 [--team T] [--min-n K]",
+	{ "compare", "compare --instrument ID --waves W1,W2 [--team T] [--min-n K] [--key-file FILE]",
 	  "change per scale between two waves, with Cohen's d", compare_opts, run_compare, 0, NULL },
+	{ "policy", "policy [--min-n K --reason TEXT [--decided-by CODE]]",
+	  "the school's minimum group size: show its history, or record a new one with its reason", policy_opts,
+	  run_policy, SUB_WRITES, NULL },
 	{ 0 }
 };
 
@@ -322,20 +410,50 @@ const struct command_def def_survey = {
 		"written.\n\n"
 		"'survey report' gives per item or scale: n, mean, standard deviation and the distribution (columns "
 		"count_1, count_2, ...: how many answered 1, 2, ...), reverse-scored items turned; a scale score is a respondent's mean over the scale's "
-		"items, its distribution counts rounded scores. Groups smaller than the minimum (default 5; for a "
-		"360-degree feedback 3 per rater category; --min-n never below 3) are hidden in every format (JSON: "
-		"\"suppressed\": true and null values). When one group is hidden next to a shown total, a second group "
-		"is hidden so that it cannot be found by subtraction. Free-text answers appear, sorted, only when at "
+		"items, its distribution counts rounded scores.\n\n"
+		"Small groups are never shown, nor found by difference. The minimum is the instrument's (5; a "
+		"360-degree feedback 3), or the school's own when it recorded one with 'survey policy --min-n K "
+		"--reason TEXT' (never below 3; the minimum and its reason are printed with every figure it lets "
+		"through); --min-n can only raise it. Every figure beter can print of one wave of an instrument (the "
+		"wave, the wave per team in 'survey compare' and 'beter report', each survey of the wave, each survey "
+		"per team and per rater category) is one set of figures, and which of them to hide is decided once for "
+		"that whole set, per scale: a figure on fewer respondents than the minimum is hidden; then, as long as "
+		"some group or union of groups smaller than the minimum could still be worked out by adding and "
+		"subtracting shown figures (a total minus the shown teams, one survey's figure minus another's), the "
+		"smallest figure that gives it away is hidden too. So every command and format shows the same "
+		"figures, and a hidden team stays hidden whatever is combined. A hidden figure is null in JSON, empty in CSV "
+		"and '-' in a table, with suppressed true. Free-text answers appear, sorted, only when at "
 		"least 10 respondents answered, and never per group; per-respondent answers are never printed.\n\n"
 		"'survey compare' puts two waves side by side per scale: n, mean and SD of each, the change and "
 		"Cohen's d = (mean_2 - mean_1) / pooled SD, pooled SD = sqrt(((n_1-1) sd_1^2 + (n_2-1) sd_2^2) / "
-		"(n_1 + n_2 - 2)), read as negligible (< 0.2), small, medium (>= 0.5) or large (>= 0.8). A wave "
-		"below the minimum hides the scale's row.\n\n"
-		"For plain SQL, the view survey_answer(response_id, survey_id, item_id, value) gives one row per answer.",
+		"(n_1 + n_2 - 2)), read as negligible (< 0.2), small, medium (>= 0.5) or large (>= 0.8). A scale's "
+		"row is hidden when either wave's figure is.\n\n"
+				"The 360-degree feedback (an instrument of kind feedback360) is sealed to the school leader: its "
+		"results are for the school leader only. 'survey key --person CODE' makes the leader's key pair "
+		"(libsodium): the public key goes into the store, the secret key into a file outside it, mode 0600, "
+		"next to the HMAC key ($BETER_SEAL_KEY_FILE, else 360-CODE.key in the directory of $BETER_KEY_FILE, "
+		"else $XDG_CONFIG_HOME/beter/); it refuses to replace a key pair without --replace, and then keeps the "
+		"old secret key file as FILE.FINGERPRINT: responses sealed before stay readable only with it. Making the key pair also "
+		"seals the leader's responses that a store from an older beter holds in the clear. A "
+		"360-degree survey belongs to the school's schoolleider, or with several to the one 'survey add "
+		"--leader CODE' names. 'survey import' stores each response as one sealed box (crypto_box_seal) of its "
+		"rater category, answers and free texts, padded to whole blocks of 256 bytes, and refuses without the "
+		"leader's key pair; respondents are anonymous (no --id-column) and a row's uid comes from a hash keyed "
+		"with the HMAC key, so that it tells nothing either. Neither the store nor the view survey_answer "
+		"shows these answers; "
+		"'beter export' and 'beter import' carry them sealed. 'survey report' and 'survey compare' need the "
+		"secret key (--key-file FILE, $BETER_SEAL_KEY_FILE or its default place) and refuse without it. The "
+		"leader's own answers (rater category 'zelf') are shown as the row 'Zelf' beside the others, never "
+		"hidden and never counted: the respondents, the groups, the items (--by item) and the 'totaal' row "
+		"are the others only, and compare leaves them out.\n\n"
+		"For plain SQL, the view survey_answer(response_id, survey_id, item_id, value) gives one row per answer "
+		"(none of a 360-degree feedback).",
 	.subs = survey_subs,
 	.examples = "beter survey instrument list\n"
 		    "beter survey add --instrument cultuursurvey --wave 0-meting --opens 2026-09-07 --closes 2026-09-18\n"
 		    "beter survey import 1 forms-export.csv\n"
+		    "beter survey key --person MVD\n"
 		    "beter survey report 1 --by team\n"
+		    "beter survey policy --min-n 3 --reason \"teams of 3-4; agreed with the MR on 2026-10-12\"\n"
 		    "beter --json survey compare --instrument cultuursurvey --waves 0-meting,november",
 };

@@ -19,7 +19,7 @@
 enum {
 	O_SCHOOL = 256, O_OBSERVER, O_TEACHER, O_DATE, O_TIME, O_GROUP, O_SUBJECT, O_GOAL, O_FOCUS, O_ROUND, O_TEAM,
 	O_FRAMEWORK, O_SEEN, O_EFFECT, O_SCORE, O_EDIT, O_FROM, O_TO, O_AGREED, O_POINT, O_STATUS, O_FBDAYS,
-	O_REQUIRE, O_KEY, O_TITLE, O_SCALE, O_LABELS, O_INPUT, O_TEXTFROM, O_REPLACE,
+	O_REQUIRE, O_KEY, O_TITLE, O_SCALE, O_LABELS, O_INPUT, O_TEXTFROM, O_REPLACE, O_YEAR,
 };
 
 #define OPT_SCHOOL { "school", O_SCHOOL, "SCHOOL", "the school (name, BRIN or number) when the store holds several" }
@@ -101,9 +101,13 @@ static const struct opt coverage_opts[] = {
 };
 static const struct opt scores_opts[] = {
 	{ "team", O_TEAM, "TEAM", "visits in this team (default: the whole school)" },
-	{ "round", O_ROUND, "NAME", "visits of this round" },
-	{ "from", O_FROM, "DATE", "visits on or after this day" },
-	{ "to", O_TO, "DATE", "visits on or before this day" },
+	{ "round", O_ROUND, "NAME", "visits of this whole round" },
+	{ "year", O_YEAR, "YEAR", "visits of this whole school year: 2026 or 2026-2027 (default: the current one)" },
+	/* refused with the reason (see run_scores); no help line */
+	{ "from", O_FROM, "DATE", NULL },
+	{ "to", O_TO, "DATE", NULL },
+	{ "teacher", O_TEACHER, "CODE", NULL },
+	{ "observer", O_OBSERVER, "CODE", NULL },
 	OPT_SCHOOL,
 	OPT_END
 };
@@ -128,7 +132,7 @@ static const struct opt import_opts[] = {
 static const struct opt school_opts[] = { OPT_SCHOOL, OPT_END };
 
 struct vopts {
-	const char *school, *observer, *teacher, *date, *time, *group, *subject, *goal, *focus, *round, *team;
+	const char *school, *observer, *teacher, *date, *time, *group, *subject, *goal, *focus, *round, *team, *year;
 	const char *framework, *seen, *effect, *from, *to, *agreed, *status, *fbdays, *require, *input;
 	const char *key, *title, *scale, *labels, *textfrom;
 	int edit, replace;
@@ -161,6 +165,7 @@ static int parse(struct ctx *c, struct optparse *p, struct vopts *o, int min, in
 		case O_FOCUS: o->focus = p->arg; break;
 		case O_ROUND: o->round = p->arg; break;
 		case O_TEAM: o->team = p->arg; break;
+		case O_YEAR: o->year = p->arg; break;
 		case O_FRAMEWORK: o->framework = p->arg; break;
 		case O_SEEN: o->seen = p->arg; break;
 		case O_EFFECT: o->effect = p->arg; break;
@@ -664,15 +669,56 @@ out:
 	return rc;
 }
 
+/* --year 2026 or 2026-2027: the school year starting 1 August 2026 */
+static int parse_year(struct ctx *c, const char *s, int *year)
+{
+	int a, b, n = -1;
+	if (sscanf(s, "%4d%n", &a, &n) == 1 && n == 4 && !s[4] && a >= 1900)
+		b = a + 1;
+	else if (sscanf(s, "%4d-%4d%n", &a, &b, &n) != 2 || n != 9 || s[9] || a < 1900)
+		b = 0;
+	if (b != a + 1)
+		return beter_err_set(&c->err, BETER_DATAERR, "--year: '%s' is not a school year; give its first year "
+				     "(2026) or both (2026-2027)", s);
+	*year = a;
+	return 0;
+}
+
 static int run_scores(struct ctx *c, struct optparse *p)
 {
 	struct vopts o;
-	struct visit_filter f;
+	struct visit_scores_sel sel;
 	int64_t school;
 	int rc;
 
-	if (!(rc = parse(c, p, &o, 0, 0, "nothing", &school)) && !(rc = filter_from_opts(c, school, &o, &f)))
-		rc = visit_scores(c->db, school, &f, &c->out, &c->err);
+	memset(&sel, 0, sizeof(sel));
+	if ((rc = parse(c, p, &o, 0, 0, "nothing", &school)))
+		goto out;
+	if (o.from || o.to) {
+		rc = cmd_usage(c, "scores are given for a whole round or school year only, so that two overlapping "
+			       "periods cannot be subtracted to give a few teachers' scores; use --round NAME or --year YEAR");
+		goto out;
+	}
+	if (o.teacher || o.observer) {
+		rc = cmd_usage(c, "scores are never given per teacher or observer (they would show a teacher's scores); "
+			       "use --team TEAM or the whole school, and 'beter visit show N' for one visit");
+		goto out;
+	}
+	if (o.round && o.year) {
+		rc = cmd_usage(c, "--round and --year: a round belongs to the school year it starts in; give one of them");
+		goto out;
+	}
+	if ((o.team && (rc = team_find(c->db, school, o.team, &sel.team, &c->err))) ||
+	    (o.year && (rc = parse_year(c, o.year, &sel.year))))
+		goto out;
+	sel.round = o.round;
+	if (!o.round && !o.year) {
+		sel.year = date_school_year(date_today());
+		cmd_note(c, "the visits of this school year, %d-%d (give --round or --year for others)", sel.year,
+			 sel.year + 1);
+	}
+	rc = visit_scores(c->db, school, &sel, &c->out, &c->err);
+out:
 	vopts_release(&o);
 	return rc;
 }
@@ -835,7 +881,7 @@ static const struct subcmd visit_subs[] = {
 	  "pair a team for a round: everyone visits once and is visited once", plan_opts, run_plan, SUB_WRITES, NULL },
 	{ "coverage", "coverage [--round NAME | --from DATE --to DATE] [--team TEAM] [--require PERCENT]",
 	  "per teacher: visits planned, missed and done, by whom, feedback held", coverage_opts, run_coverage, 0, NULL },
-	{ "scores", "scores [--team TEAM] [--round NAME] [--from DATE] [--to DATE]",
+	{ "scores", "scores [--team TEAM] [--round NAME | --year YEAR]",
 	  "mean framework scores per item and domain for a team or the school (never per teacher)", scores_opts,
 	  run_scores, 0, NULL },
 	{ "points", NULL, "a teacher's development points (ontwikkelpunten)", NULL, NULL, 0, points_subs },
@@ -868,12 +914,20 @@ const struct command_def def_visit = {
 		"'visit coverage' lists per teacher whether they were visited, by whom and whether the feedback "
 		"talk was held; without --round, --from and --to it counts the visits of the current school year (1 "
 		"August to 31 July around today); with --require PERCENT it exits 1 when coverage is lower, for cron. "
-		"'visit scores' "
-		"gives mean scores per item and domain for a team or the school, never per teacher: a mean that "
-		"rests on the visits of fewer than 3 different teachers is suppressed in every format (the number of "
-		"scores and of teachers is shown, the mean is null and suppressed is true), as survey reports do "
-		"below their minimum group. A domain's mean is suppressed too when one of its items is, so that "
-		"the item's mean cannot be worked out from the others.\n\n"
+		"'visit scores' gives mean scores per item and domain for a whole round (--round) or a whole "
+		"school year (--year; default the current one), of one team (--team) or of the school; never per "
+		"teacher, per observer or for a stretch of dates (--teacher, --observer, --from and --to are refused, "
+		"exit 2): two overlapping periods, or a team and the school, could otherwise be subtracted to give "
+		"one teacher's scores. A visit of a round counts in the school year the round starts in; one without "
+		"a round in the year of its date. The rule, in every format: a mean that rests on the visits of fewer "
+		"than 3 different teachers is suppressed (the number of scores and of teachers is shown, the mean is "
+		"null and suppressed is true). More means are suppressed where needed so that no sum or difference of "
+		"the shown means of the same school year (any round or the year, any team or the school) gives away "
+		"the scores of fewer than 3 teachers: this is decided once for the whole year, so every selection "
+		"shows the same decision, and a suppressed mean can be one resting on many teachers. A domain's mean "
+		"is suppressed when one of its items' is. The figures change as visits are recorded: comparing them "
+		"before and after one visit is recorded shows that visit's scores, so share them at the end of a "
+		"round rather than during it.\n\n"
 		"--edit opens $VISUAL (else $EDITOR) on a template in Dutch with the sections 'gezien:' (what was "
 		"seen; 'seen:' works too), 'effect:' and 'scores:' (one ITEM=VALUE a line) and the feedback model's "
 		"prompts as '#' lines; '#' lines are "

@@ -9,6 +9,14 @@
 #include "beter/store.h"
 #include "beter/util.h"
 
+/* A 360-degree feedback's responses are sealed boxes: crypto_box_SEALBYTES
+ * of overhead and a plaintext padded to whole blocks (survey_seal.c asserts
+ * both numbers). SEALED and NOT_SEALED join on a survey alias. */
+#define SEAL_OVERHEAD "48"
+#define SEAL_BLOCK "256"
+#define SEALED(s) "JOIN survey_instrument sk ON sk.id = " #s ".instrument_id AND sk.kind = 'feedback360'"
+#define NOT_SEALED(s) "JOIN survey_instrument sk ON sk.id = " #s ".instrument_id AND sk.kind <> 'feedback360'"
+
 /* beter's own invariants, one row per rule. SQL: (record, detail). */
 const struct check_rule check_rules[] = {
 	{ "school-exists", "school", "SELECT '-', NULL WHERE NOT EXISTS (SELECT 1 FROM school)",
@@ -187,15 +195,16 @@ const struct check_rule check_rules[] = {
 	  "WHERE i.instrument_id = s.instrument_id AND i.pos IS NOT NULL) FROM survey s GROUP BY s.instrument_id) "
 	  "SELECT 'survey ' || r.survey_id || ' / response ' || r.id, length(CAST(r.answers AS BLOB)) || ' bytes for ' || "
 	  "n.items || ' Likert items' FROM survey_response r JOIN survey s ON s.id = r.survey_id "
-	  "JOIN n ON n.instrument_id = s.instrument_id "
-	  "WHERE typeof(r.answers) <> 'blob' OR length(r.answers) <> n.items ORDER BY r.id",
+	  "JOIN n ON n.instrument_id = s.instrument_id " NOT_SEALED(s)
+	  " WHERE typeof(r.answers) <> 'blob' OR length(r.answers) <> n.items ORDER BY r.id",
 	  "the answers do not match the instrument's Likert items (one byte each)" },
 	{ "survey-response-value", "survey_response",
 	  "WITH l(instrument_id, limits) AS (SELECT instrument_id, beter_item_limits(pos, hi - lo + 1) FROM survey_item "
 	  "WHERE pos IS NOT NULL GROUP BY instrument_id), "
 	  "x(id, survey_id, instrument_id, answers, at) AS MATERIALIZED (SELECT * FROM (SELECT r.id, r.survey_id, "
 	  "s.instrument_id, r.answers, beter_answer_over(r.answers, l.limits) AS at FROM survey_response r "
-	  "JOIN survey s ON s.id = r.survey_id JOIN l ON l.instrument_id = s.instrument_id) WHERE at > 0) "
+	  "JOIN survey s ON s.id = r.survey_id JOIN l ON l.instrument_id = s.instrument_id " NOT_SEALED(s) ") "
+	  "WHERE at > 0) "
 	  "SELECT 'survey ' || x.survey_id || ' / response ' || x.id, 'item ' || i.code || ': byte ' || "
 	  "((instr('0123456789ABCDEF', substr(hex(substr(CAST(x.answers AS BLOB), x.at, 1)), 1, 1)) - 1) * 16 + "
 	  "instr('0123456789ABCDEF', substr(hex(substr(CAST(x.answers AS BLOB), x.at, 1)), 2, 1)) - 1) || "
@@ -204,7 +213,9 @@ const struct check_rule check_rules[] = {
 	  "an answer outside its item's scale (the first such item of the response)" },
 	{ "survey-response-count", "survey_response",
 	  "SELECT 'survey ' || survey_id || ' / response ' || id, n_answers || ' stored, ' || given || ' given' FROM "
-	  "(SELECT id, survey_id, n_answers, beter_answers_given(answers) AS given FROM survey_response) "
+	  "(SELECT id, survey_id, n_answers, beter_answers_given(answers) AS given FROM survey_response "
+	  "WHERE survey_id NOT IN (SELECT s.id FROM survey s JOIN survey_instrument k ON k.id = s.instrument_id "
+	  "WHERE k.kind = 'feedback360')) "
 	  "WHERE n_answers IS NOT given ORDER BY id",
 	  "n_answers is not the number of answers given (non-zero bytes)" },
 	{ "survey-response-team", "survey_response",
@@ -216,6 +227,43 @@ const struct check_rule check_rules[] = {
 	  "JOIN survey_response r ON r.id = x.response_id JOIN survey s ON s.id = r.survey_id "
 	  "JOIN survey_item i ON i.id = x.item_id WHERE i.kind <> 'text' OR i.instrument_id <> s.instrument_id",
 	  "a free-text answer to an item that is not a text item of the survey's instrument" },
+
+	/* 0009: the 360-degree feedback sealed to the school leader, checked
+	 * without the secret key: the form of the sealed rows and the key */
+	{ "survey-sealed-length", "survey_response",
+	  "SELECT 'survey ' || r.survey_id || ' / response ' || r.id, coalesce(length(CAST(r.answers AS BLOB)), 0) || "
+	  "' bytes for ' || n.items || ' Likert items' "
+	  "FROM survey_response r JOIN survey s ON s.id = r.survey_id " SEALED(s) " JOIN (SELECT instrument_id, "
+	  "count(*) AS items FROM survey_item WHERE pos IS NOT NULL GROUP BY instrument_id) n "
+	  "ON n.instrument_id = s.instrument_id WHERE typeof(r.answers) <> 'blob' OR "
+	  "length(r.answers) < " SEAL_OVERHEAD " + 2 + n.items OR (length(r.answers) - " SEAL_OVERHEAD ") % "
+	  SEAL_BLOCK " <> 0 ORDER BY r.id",
+	  "not a sealed box of a 360-degree response (" SEAL_OVERHEAD " bytes of crypto_box_SEALBYTES and whole "
+	  "blocks of " SEAL_BLOCK " bytes, for a header of 2 and 1 per Likert item): damaged, or stored before "
+	  "the 360-degree feedback was sealed ('beter survey key --person CODE' seals those)" },
+	{ "survey-sealed-count", "survey_response",
+	  "SELECT 'survey ' || r.survey_id || ' / response ' || r.id, r.n_answers FROM survey_response r "
+	  "JOIN survey s ON s.id = r.survey_id " SEALED(s) " WHERE r.n_answers <> 0 ORDER BY r.id",
+	  "a 360-degree response that tells how many items it answered (n_answers is 0 when sealed)" },
+	{ "survey-sealed-rater", "survey_response",
+	  "SELECT 'survey ' || r.survey_id || ' / response ' || r.id, quote(r.rater) FROM survey_response r "
+	  "JOIN survey s ON s.id = r.survey_id " SEALED(s) " WHERE r.rater IS NOT NULL ORDER BY r.id",
+	  "a 360-degree response with its rater category in the clear (it belongs in the sealed box)" },
+	{ "survey-sealed-text", "survey_text",
+	  "SELECT 'survey ' || r.survey_id || ' / response ' || r.id, NULL FROM survey_text x "
+	  "JOIN survey_response r ON r.id = x.response_id JOIN survey s ON s.id = r.survey_id " SEALED(s)
+	  " ORDER BY x.id",
+	  "a free-text answer of a 360-degree feedback in the clear (it belongs in the sealed box)" },
+	{ "survey-sealed-key", "survey",
+	  "SELECT 'survey ' || s.id, coalesce((SELECT code FROM person WHERE id = s.leader_id), 'the school leader') "
+	  "FROM survey s " SEALED(s) " WHERE EXISTS (SELECT 1 FROM survey_response r WHERE r.survey_id = s.id) "
+	  "AND NOT EXISTS (SELECT 1 FROM survey_leader_key k JOIN person p ON p.id = k.person_id WHERE "
+	  "p.id = s.leader_id OR s.leader_id IS NULL AND p.school_id = s.school_id AND p.role = 'schoolleider')",
+	  "sealed 360-degree responses, but no key pair of the survey's school leader in the store" },
+	{ "survey-leader", "survey",
+	  "SELECT 'survey ' || s.id, p.code FROM survey s JOIN person p ON p.id = s.leader_id "
+	  "WHERE p.school_id <> s.school_id",
+	  "the survey's school leader is in another school" },
 
 	/* 0006: trajectories */
 	{ "trajectory-team", "trajectory",

@@ -748,7 +748,9 @@ static int unknown_table(struct imp *im, const char *table)
 }
 
 /* The table a name in "tables" stands for, or -1 with the error set. */
-static int table_of(struct imp *im, const char *name)
+/* The table named name; r, when the name was read from it, names the place
+ * of a table given twice. */
+static int table_of(struct imp *im, const char *name, struct jsonrd *r)
 {
 	int ti = schema_find(&im->s, name);
 
@@ -757,7 +759,10 @@ static int table_of(struct imp *im, const char *name)
 		return -1;
 	}
 	if (im->given[ti]++) {
-		beter_err_set(im->err, BETER_DATAERR, "%s: table '%s' is in the document twice", im->name, name);
+		if (r)
+			jsonrd_dup_key(r);
+		else
+			beter_err_set(im->err, BETER_DATAERR, "%s: table '%s' is in the document twice", im->name, name);
 		return -1;
 	}
 	return ti;
@@ -779,7 +784,7 @@ static int import_tables_json(struct imp *im, cJSON *tables)
 	if (!cJSON_IsObject(tables))
 		return not_tables(im);
 	for (cJSON *t = tables->child; t; t = t->next) {
-		int ti = table_of(im, t->string), rc = 0;
+		int ti = table_of(im, t->string, NULL), rc = 0;
 		long n = 0;
 		if (ti < 0)
 			return im->err->status;
@@ -823,7 +828,7 @@ static int import_tables_stream(struct imp *im, struct jsonrd *r)
 		int ti;
 		if ((rc = jsonrd_key(r, &key)))
 			break;
-		if ((ti = table_of(im, strbuf_str(&key))) < 0) {
+		if ((ti = table_of(im, strbuf_str(&key), r)) < 0) {
 			rc = im->err->status;
 			break;
 		}
@@ -891,7 +896,7 @@ static int import_document(struct imp *im, struct jsonrd *r)
 				break;
 			}
 			if (cJSON_GetObjectItemCaseSensitive(head, k) || (!strcmp(k, "tables") && (tables || streamed))) {
-				rc = beter_err_set(im->err, BETER_DATAERR, "%s: field '%s' is in the document twice", im->name, k);
+				rc = jsonrd_dup_key(r);
 				break;
 			}
 			if (strcmp(k, "tables")) {

@@ -25,65 +25,28 @@ void jsonin_line_col(const char *data, size_t off, long *line, long *col)
 	jsonin_advance(data, off, line, col);
 }
 
-/* Before parsing: UTF-8 without NUL bytes, and no \u0000 in strings. The
- * text starts at line0, col0 of the file. */
-static int scan_text(const char *name, const char *data, size_t len, long line0, long col0, struct beter_err *err)
-{
-	size_t bad;
-	long line = line0, col = col0;
-
-	if (!utf8_valid(data, len, &bad)) {
-		jsonin_advance(data, bad, &line, &col);
-		return beter_err_set(err, BETER_DATAERR, "%s:%ld:%ld: %s", name, line, col,
-				     data[bad] ? "not valid UTF-8" : "a NUL byte (the file must be UTF-8 text)");
-	}
-	for (const char *p = memchr(data, '\\', len); p; p = memchr(p, '\\', (size_t)(data + len - p))) {
-		size_t i = (size_t)(p - data);
-		if (i + 5 < len && !strncmp(p + 1, "u0000", 5)) {
-			jsonin_advance(data, i, &line, &col);
-			return beter_err_set(err, BETER_DATAERR, "%s:%ld:%ld: \\u0000 (a NUL character) is not allowed in text",
-					     name, line, col);
-		}
-		p += 2; /* past the escaped character: an escaped backslash and "u0000" is text */
-		if (p >= data + len)
-			break;
-	}
-	return 0;
-}
-
 int jsonin_parse(const char *name, const char *data, size_t len, cJSON **doc, struct beter_err *err)
 {
-	const char *end = NULL;
-	long line = 0, col = 0;
-	int rc;
-
 	size_t i = 0;
 
 	*doc = NULL;
+	/* a byte order mark at the start is not part of the text; places are
+	 * counted after it, as editors show them */
+	if (len >= 3 && !memcmp(data, "\xef\xbb\xbf", 3)) {
+		data += 3;
+		len -= 3;
+	}
 	while (i < len && (data[i] == ' ' || data[i] == '\t' || data[i] == '\r' || data[i] == '\n'))
 		i++;
 	if (i == len)
 		return beter_err_set(err, BETER_DATAERR, "%s: the file is empty (expected a JSON document)", name);
-	if ((rc = scan_text(name, data, len, 1, 1, err)))
-		return rc;
-	*doc = cJSON_ParseWithLengthOpts(data, len, &end, 0);
-	if (!*doc) {
-		const char *at = cJSON_GetErrorPtr();
-		if (at && at >= data && at <= data + len)
-			jsonin_line_col(data, (size_t)(at - data), &line, &col);
-		return beter_err_set(err, BETER_DATAERR, "%s:%ld:%ld: not valid JSON here", name, line, col);
+	/* the stream's limit of nesting, at the same place */
+	if ((i = jsonin_depth_fault(data, len)) < len) {
+		long line = 1, col = 1;
+		jsonin_advance(data, i, &line, &col);
+		return beter_err_set(err, BETER_DATAERR, "%s:%ld:%ld: " JSONIN_TOO_DEEP, name, line, col);
 	}
-	/* nothing but white space (any control character, as cJSON skips
-	 * them between values) may follow the document */
-	while (end && end < data + len && (unsigned char)*end <= ' ')
-		end++;
-	if (end && end < data + len) {
-		jsonin_line_col(data, (size_t)(end - data), &line, &col);
-		cJSON_Delete(*doc);
-		*doc = NULL;
-		return beter_err_set(err, BETER_DATAERR, "%s:%ld:%ld: text after the end of the document", name, line, col);
-	}
-	return 0;
+	return jsonin_check(name, data, len, 1, 1, doc, err);
 }
 
 /* ---- a document from a stream ---- */
@@ -97,11 +60,13 @@ void jsonrd_init(struct jsonrd *r, FILE *fp, const char *name, struct beter_err 
 	r->line = r->tline = 1;
 	r->col = r->tcol = 1;
 	strbuf_init(&r->val);
+	strbuf_init(&r->key);
 }
 
 void jsonrd_release(struct jsonrd *r)
 {
 	strbuf_release(&r->val);
+	strbuf_release(&r->key);
 }
 
 /* Make buf[pos] readable: 1, or 0 at the end, or -2 when reading failed. */
@@ -113,7 +78,11 @@ static int fill(struct jsonrd *r)
 		return 0;
 	r->pos = 0;
 	r->len = fread(r->buf, 1, sizeof(r->buf), r->fp);
-	if (r->len > 0)
+	/* a byte order mark at the start is not part of the text */
+	if (!r->started && r->len >= 3 && !memcmp(r->buf, "\xef\xbb\xbf", 3))
+		r->pos = 3;
+	r->started = 1;
+	if (r->pos < r->len)
 		return 1;
 	r->eof = 1;
 	if (ferror(r->fp)) {
@@ -139,28 +108,43 @@ int jsonrd_error(struct jsonrd *r, const char *what)
 	return beter_err_set(r->err, BETER_DATAERR, "%s:%ld:%ld: %s", r->name, r->line, r->col, what);
 }
 
-/* What is wrong at the reader's place. */
-static int unexpected(struct jsonrd *r)
+/* What is wrong at the reader's place, where what was expected (or "not
+ * valid JSON here" when NULL). */
+static int unexpected(struct jsonrd *r, const char *what)
 {
+	char buf[160];
+	const char *why;
+
 	if (r->err->status == BETER_IOERR)
 		return BETER_IOERR;
-	if (r->pos < r->len && r->buf[r->pos] == '\0')
-		return jsonrd_error(r, "a NUL byte (the file must be UTF-8 text)");
 	if (r->pos >= r->len && r->eof)
 		return beter_err_set(r->err, BETER_DATAERR, "%s:%ld:%ld: the file ends inside the document", r->name,
 				     r->tline, r->tcol);
-	return jsonrd_error(r, "not valid JSON here");
+	unsigned char c = (unsigned char)r->buf[r->pos];
+	if (c == '\0')
+		return jsonrd_error(r, "a NUL byte (the file must be UTF-8 text)");
+	if (c >= 0x80) {
+		size_t n = r->len - r->pos < 4 ? r->len - r->pos : 4, bad;
+		if ((n == 4 || r->eof || feof(r->fp)) && !utf8_valid(r->buf + r->pos, n, &bad) && bad == 0)
+			return jsonrd_error(r, "not valid UTF-8");
+	}
+	if ((c == ']' || c == '}') && r->last == ',') {
+		snprintf(buf, sizeof(buf), "a comma before '%c' (nothing may follow the last element or member)", c);
+		return jsonrd_error(r, buf);
+	}
+	if ((why = jsonin_byte_reason(c, buf, sizeof(buf))))
+		return jsonrd_error(r, why);
+	return jsonrd_error(r, what ? what : "not valid JSON here");
 }
 
 int jsonrd_peek(struct jsonrd *r)
 {
 	int rc;
 
-	/* white space as cJSON has it inside values: every control character
-	 * but NUL, so that both readers take the same documents */
+	/* RFC 8259's white space: space, tab, LF and CR */
 	while ((rc = fill(r)) > 0) {
 		unsigned char c = (unsigned char)r->buf[r->pos];
-		if (c == 0 || c > ' ')
+		if (c != ' ' && c != '\t' && c != '\n' && c != '\r')
 			return c;
 		step(r);
 	}
@@ -170,6 +154,7 @@ int jsonrd_peek(struct jsonrd *r)
 /* Consume a byte of the document's structure. */
 static void take(struct jsonrd *r)
 {
+	r->last = r->buf[r->pos];
 	step(r);
 	r->tline = r->line;
 	r->tcol = r->col;
@@ -177,8 +162,11 @@ static void take(struct jsonrd *r)
 
 int jsonrd_expect(struct jsonrd *r, int ch)
 {
+	char what[32];
+
+	snprintf(what, sizeof(what), "'%c' expected", ch);
 	if (jsonrd_peek(r) != ch)
-		return unexpected(r);
+		return unexpected(r, ch == ':' ? "':' expected after the member name" : what);
 	take(r);
 	return 0;
 }
@@ -191,7 +179,7 @@ int jsonrd_next(struct jsonrd *r, int close)
 		take(r);
 		return c == ',';
 	}
-	return -unexpected(r);
+	return -unexpected(r, close == ']' ? "',' or ']' expected" : "',' or '}' expected");
 }
 
 static int is_scalar_byte(int c)
@@ -206,15 +194,16 @@ static int is_scalar_byte(int c)
 static int capture(struct jsonrd *r, long *line0, long *col0)
 {
 	int c = jsonrd_peek(r), depth = 0, in_str = 0, esc = 0, rc;
+	char open[CJSON_NESTING_LIMIT]; /* the brackets open */
 
 	strbuf_reset(&r->val);
 	if (c < 0)
-		return unexpected(r);
+		return unexpected(r, NULL);
 	*line0 = r->line;
 	*col0 = r->col;
 	if (c != '"' && c != '{' && c != '[') {
 		if (!is_scalar_byte(c))
-			return unexpected(r);
+			return unexpected(r, JSONIN_VALUE_EXPECTED);
 		while ((rc = fill(r)) > 0 && is_scalar_byte((unsigned char)r->buf[r->pos])) {
 			strbuf_addc(&r->val, r->buf[r->pos]);
 			step(r);
@@ -238,10 +227,13 @@ static int capture(struct jsonrd *r, long *line0, long *col0)
 			} else if (b == '"') {
 				in_str = 1;
 			} else if (b == '{' || b == '[') {
-				if (++depth > CJSON_NESTING_LIMIT)
-					return jsonrd_error(r, "nested too deeply");
+				if (depth == CJSON_NESTING_LIMIT)
+					return jsonrd_error(r, JSONIN_TOO_DEEP);
+				open[depth++] = b;
 			} else if (b == '}' || b == ']') {
-				done = --depth == 0;
+				/* the end, or a bracket that closes another kind: the
+				 * check names that as the whole-file reader does */
+				done = --depth == 0 || open[depth] != (b == '}' ? '{' : '[');
 			}
 			step(r);
 		}
@@ -249,7 +241,7 @@ static int capture(struct jsonrd *r, long *line0, long *col0)
 		if (done)
 			return 0;
 		if (r->pos < r->len)
-			return unexpected(r); /* a NUL byte */
+			return unexpected(r, NULL); /* a NUL byte */
 	}
 	if (rc < 0)
 		return BETER_IOERR;
@@ -260,44 +252,7 @@ static int capture(struct jsonrd *r, long *line0, long *col0)
 	r->tline = *line0;
 	r->tcol = *col0;
 	jsonin_advance(r->val.buf, n, &r->tline, &r->tcol);
-	return unexpected(r);
-}
-
-/* Parse r->val, read from line0, col0. */
-static int parse_val(struct jsonrd *r, long line0, long col0, cJSON **v)
-{
-	const char *text = r->val.buf ? r->val.buf : "", *end = NULL;
-	size_t len = r->val.len;
-	long line = line0, col = col0;
-	int rc;
-
-	*v = NULL;
-	if ((rc = scan_text(r->name, text, len, line0, col0, r->err)))
-		return rc;
-	/* with the byte that follows in the file, if any: cJSON names a fault
-	 * at the end of its text on the text's last byte, so it sees as much
-	 * as it would of the whole file */
-	size_t more = 0;
-	if ((rc = fill(r)) < 0)
-		return BETER_IOERR;
-	if (rc > 0) {
-		strbuf_addc(&r->val, r->buf[r->pos]);
-		more = 1;
-	}
-	text = r->val.buf ? r->val.buf : "";
-	*v = cJSON_ParseWithLengthOpts(text, len + more, &end, 0);
-	if (*v && end == text + len)
-		return 0;
-	if (*v) {
-		cJSON_Delete(*v);
-		*v = NULL;
-	} else {
-		end = cJSON_GetErrorPtr();
-		if (!end || end < text || end > text + len)
-			end = text + len;
-	}
-	jsonin_advance(text, (size_t)(end - text), &line, &col);
-	return beter_err_set(r->err, BETER_DATAERR, "%s:%ld:%ld: not valid JSON here", r->name, line, col);
+	return unexpected(r, NULL);
 }
 
 int jsonrd_value(struct jsonrd *r, cJSON **v)
@@ -310,7 +265,9 @@ int jsonrd_value(struct jsonrd *r, cJSON **v)
 		return rc;
 	r->tline = r->line;
 	r->tcol = r->col;
-	return parse_val(r, line0, col0, v);
+	r->last = 0;
+	/* r->val, read from line0, col0 */
+	return jsonin_check(r->name, r->val.buf ? r->val.buf : "", r->val.len, line0, col0, v, r->err);
 }
 
 int jsonrd_key(struct jsonrd *r, struct strbuf *key)
@@ -319,9 +276,14 @@ int jsonrd_key(struct jsonrd *r, struct strbuf *key)
 	int rc;
 
 	if (jsonrd_peek(r) != '"')
-		return unexpected(r);
+		return unexpected(r, "a member name (a string in double quotes) expected");
+	r->kline = r->line;
+	r->kcol = r->col;
 	if ((rc = jsonrd_value(r, &v)))
 		return rc;
+	/* as written, without the quotes, for messages */
+	strbuf_reset(&r->key);
+	strbuf_add(&r->key, r->val.buf + 1, r->val.len - 2);
 	strbuf_reset(key);
 	strbuf_adds(key, v->valuestring);
 	cJSON_Delete(v);
@@ -336,5 +298,13 @@ int jsonrd_end(struct jsonrd *r)
 		return 0;
 	if (c == -2)
 		return BETER_IOERR;
-	return jsonrd_error(r, "text after the end of the document");
+	return unexpected(r, "text after the end of the document");
+}
+
+int jsonrd_dup_key(struct jsonrd *r)
+{
+	char why[160];
+
+	jsonin_dup_key_reason(strbuf_str(&r->key), r->key.len, why, sizeof(why));
+	return beter_err_set(r->err, BETER_DATAERR, "%s:%ld:%ld: %s", r->name, r->kline, r->kcol, why);
 }

@@ -144,6 +144,8 @@ void opt_help(struct strbuf *sb, const struct opt *opts, int indent)
 	size_t w = 0;
 
 	for (const struct opt *o = opts; o->name; o++) {
+		if (!o->help)
+			continue; /* parsed but not offered: the command says why it refuses it */
 		strbuf_reset(&label);
 		opt_label(&label, o);
 		if (label.len > w)
@@ -152,6 +154,8 @@ void opt_help(struct strbuf *sb, const struct opt *opts, int indent)
 	if (w > 28)
 		w = 28;
 	for (const struct opt *o = opts; o->name; o++) {
+		if (!o->help)
+			continue;
 		strbuf_reset(&label);
 		opt_label(&label, o);
 		strbuf_addf(sb, "%*s%s", indent, "", strbuf_str(&label));
@@ -185,6 +189,8 @@ void opt_man(struct strbuf *sb, const struct opt *opts)
 	struct strbuf label = STRBUF_INIT;
 
 	for (const struct opt *o = opts; o->name; o++) {
+		if (!o->help)
+			continue;
 		strbuf_reset(&label);
 		opt_label(&label, o);
 		strbuf_adds(sb, ".TP\n.B ");

@@ -44,7 +44,7 @@ enum str_id {
 	S_AR_HELD, S_AR_OUTCOMES, S_AR_TABLE, S_AR_TOP, S_ARENA, S_THEME, S_PUPIL_GROUP, S_OUTCOME, S_RANK, S_G_PUPILS,
 	S_G_TEACHERS, S_G_MT,
 	S_SV_INSTRUMENTS, S_SV_TABLE, S_CHECK_ITEM, S_INSTRUMENT, S_SCALE, S_WAVE1, S_MEAN1, S_WAVE2, S_MEAN2,
-	S_CHANGE, S_COHEN, S_AGAINST, S_SV_DESC, S_SV_RULE,
+	S_CHANGE, S_COHEN, S_AGAINST, S_SV_DESC, S_SV_RULE, S_SV_SEALED,
 	S_COUNT
 };
 
@@ -205,6 +205,10 @@ static const char *const strings[S_COUNT][2] = {
 			"Per instrument: the last wave in the period against the wave before. Groups smaller than the "
 			"instrument's minimum are never shown ('too few'). Figures per team: beter survey report --by "
 			"team." },
+	[S_SV_SEALED] = { "De 360-graden feedback voor de schoolleider staat niet in dit rapport: die is alleen voor de "
+			  "schoolleider (beter survey report).",
+			  "The 360-degree feedback for the school leader is not in this report: it is for the school "
+			  "leader only (beter survey report)." },
 };
 
 static const char *S(enum report_lang lang, enum str_id id)
@@ -1682,10 +1686,10 @@ static int survey_one(struct bctx *b, struct rep_section *s, struct rep_table *t
 	}
 	if (w1)
 		rc = survey_compare(b->db, b->ro->school, code, w1->wave, w2->wave, b->ro->team ? b->ro->team : w2->team,
-				    0, &c.o, b->err);
+				    0, NULL, &c.o, b->err);
 	else
 		rc = survey_report(b->db, w2->survey, b->ro->team && !w2->team ? SURVEY_BY_TEAM : SURVEY_BY_SCALE, 0,
-				   &c.o, b->err);
+				   NULL, &c.o, b->err);
 	doc = capture_end(&c, rc);
 	if (rc || !doc) {
 		survey_instrument_release(&in);
@@ -1762,6 +1766,9 @@ static int survey_one(struct bctx *b, struct rep_section *s, struct rep_table *t
 		else
 			strbuf_addf(&title, ": %s", w2->wave);
 		strbuf_addf(&desc, L(S_SV_DESC), lo, hi, (long long)min_n);
+		const char *policy = jtext(cJSON_GetObjectItemCaseSensitive(doc, w1 ? "compare" : "survey"), "min_n_policy");
+		if (policy) /* a minimum the school set is said with every figure it lets through */
+			strbuf_addf(&desc, " (%s)", policy);
 		if (w2->team)
 			snprintf(key, sizeof(key), "survey-%s-team-%lld", code, (long long)w2->team);
 		else
@@ -1804,7 +1811,7 @@ static int section_surveys(struct bctx *b)
 				"WITH w AS (SELECT s.id, i.code, s.wave, coalesce(s.team_id, 0) AS team, "
 				"coalesce(s.closes, s.opens, substr(s.created, 1, 10)) AS day FROM survey s "
 				"JOIN survey_instrument i ON i.id = s.instrument_id WHERE s.school_id = ?1 "
-				"AND (?2 = 0 OR s.team_id IS NULL OR s.team_id = ?2) AND "
+				"AND (?2 = 0 OR s.team_id IS NULL OR s.team_id = ?2) AND i.kind <> 'feedback360' AND "
 				"coalesce(s.closes, s.opens, substr(s.created, 1, 10)) <= ?4) "
 				"SELECT code, id, wave, team FROM (SELECT w.*, row_number() OVER (PARTITION BY code, team "
 				"ORDER BY day DESC, id DESC) AS k FROM w WHERE (code, team) IN (SELECT code, team FROM w "
@@ -1868,6 +1875,20 @@ static int section_surveys(struct bctx *b)
 	 * would add teachers and pupils */
 	(void)respondents;
 	rep_section_note(s, L(S_SV_RULE));
+	if ((rc = store_prepare(b->db, "SELECT count(*) FROM survey s JOIN survey_instrument i ON i.id = s.instrument_id "
+				       "WHERE s.school_id = ?1 AND (?2 = 0 OR s.team_id IS NULL OR s.team_id = ?2) AND "
+				       "i.kind = 'feedback360' AND coalesce(s.closes, s.opens, substr(s.created, 1, 10)) "
+				       "BETWEEN ?3 AND ?4", &st, b->err)))
+		return rc;
+	bind_scope(b, st);
+	if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_int64(st, 0) > 0) {
+		/* sealed: never read here, not even with the key */
+		struct strbuf sb = STRBUF_INIT;
+		strbuf_addf(&sb, "%s %s", L(S_SV_RULE), L(S_SV_SEALED));
+		rep_section_note(s, sb.buf);
+		strbuf_release(&sb);
+	}
+	sqlite3_finalize(st);
 	if (!instruments)
 		rep_section_empty(s, L(S_NO_DATA));
 	return 0;

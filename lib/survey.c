@@ -20,6 +20,7 @@
 #include "beter/share.h"
 #include "beter/store.h"
 #include "beter/survey_columns.h"
+#include "beter/survey_seal.h"
 #include "beter/team.h"
 
 static const char *const instrument_kinds[] = { "culture", "thermometer", "feedback360", "barometer", "lesson",
@@ -811,7 +812,7 @@ int survey_instrument_show(sqlite3 *db, const char *code, struct out *o, struct 
 int survey_add(sqlite3 *db, int64_t school, const struct survey_add_opts *o, int64_t *id, struct beter_err *err)
 {
 	struct survey_instrument in;
-	int64_t iid;
+	int64_t iid, leader = 0;
 	int opens = 0, closes = 0, rc;
 	char d1[11], d2[11], today[11], uid[33];
 	sqlite3_stmt *st;
@@ -825,10 +826,17 @@ int survey_add(sqlite3 *db, int64_t school, const struct survey_add_opts *o, int
 		return beter_err_set(err, BETER_DATAERR, "--closes: %s is before --opens %s", o->closes, o->opens);
 	if ((rc = survey_instrument_get(db, o->instrument, 1, &in, &iid, err)))
 		return rc;
+	int sealed = !strcmp(in.kind, SURVEY_SEAL_KIND);
 	survey_instrument_release(&in);
-	if ((rc = store_prepare(db, "INSERT INTO survey(uid, school_id, instrument_id, team_id, wave, opens, closes, created) "
-				    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)", &st, err)))
+	if (o->leader && !sealed)
+		return beter_err_set(err, BETER_USAGE, "--leader: '%s' is not a 360-degree feedback", o->instrument);
+	if (sealed && (rc = survey_seal_pick_leader(db, school, o->leader, &leader, err)))
 		return rc;
+	if ((rc = store_prepare(db, "INSERT INTO survey(uid, school_id, instrument_id, team_id, wave, opens, closes, created, "
+				    "leader_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)", &st, err)))
+		return rc;
+	if (leader)
+		sqlite3_bind_int64(st, 9, leader);
 	uid_new(uid);
 	date_format(opens, d1);
 	date_format(closes, d2);
@@ -1015,7 +1023,7 @@ char *survey_key_path(void)
 	return strbuf_detach(&sb);
 }
 
-static int mkdirs(const char *path, struct beter_err *err)
+int survey_key_mkdirs(const char *path, struct beter_err *err)
 {
 	char *dir = xstrdup(path);
 	for (char *p = dir + 1; *p; p++) {
@@ -1042,7 +1050,7 @@ int survey_key_load(const char *path, unsigned char key[32], struct beter_err *e
 		return beter_err_set(err, BETER_IOERR, "cannot start the crypto library");
 	fd = open(path, O_RDONLY | O_CLOEXEC);
 	if (fd < 0 && errno == ENOENT) {
-		if ((rc = mkdirs(path, err)))
+		if ((rc = survey_key_mkdirs(path, err)))
 			return rc;
 		fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
 		if (fd < 0)
@@ -1143,6 +1151,7 @@ static void imp_release(struct imp *m)
 	free(m->teams.ids);
 	strbuf_release(&m->skips.names);
 	strbuf_release(&m->idbuf);
+	strbuf_release(&m->plain);
 	sodium_memzero(m->key, sizeof(m->key));
 }
 
@@ -1206,6 +1215,23 @@ static void text_uid(const char *response_uid, const char *item, char out[33])
 	crypto_generichash_update(&gs, (const unsigned char *)item, strlen(item) + 1);
 	crypto_generichash_final(&gs, h, sizeof(h));
 	hex(h, sizeof(h), out);
+}
+
+/* A 360-degree feedback row: rater, answers and free texts as one sealed box. */
+static unsigned char *seal_row(struct imp *m, struct csvin *r, const char *rater, const unsigned char *blob,
+			       size_t *len)
+{
+	survey_seal_begin(&m->plain, rater, blob, m->in.npacked);
+	for (size_t c = 0; c < m->ncols; c++) {
+		if (m->plan[c].kind != COL_ITEM || m->in.items[m->plan[c].item].pos)
+			continue;
+		const char *s = csvin_field(r, c);
+		size_t n = strlen(s);
+		trim_span(&s, &n);
+		if (n)
+			survey_seal_add_text(&m->plain, m->plan[c].item, s, n);
+	}
+	return survey_seal_box(m->pk, &m->plain, len);
 }
 
 static int import_row(struct imp *m, struct csvin *r, long index, unsigned char *blob,
@@ -1295,7 +1321,8 @@ static int import_row(struct imp *m, struct csvin *r, long index, unsigned char 
 	/* the response's identity */
 	unsigned char h[16];
 	crypto_generichash_state gs;
-	crypto_generichash_init(&gs, NULL, 0, sizeof(h));
+	/* sealed rows: keyed, or the uid would let one try every answer */
+	crypto_generichash_init(&gs, m->sealed ? m->key : NULL, m->sealed ? sizeof(m->key) : 0, sizeof(h));
 	crypto_generichash_update(&gs, (const unsigned char *)m->survey_uid, sizeof(m->survey_uid));
 	if (m->keyed) {
 		const char *s = csvin_field(r, (size_t)m->id_col);
@@ -1383,16 +1410,22 @@ static int import_row(struct imp *m, struct csvin *r, long index, unsigned char 
 			sqlite3_bind_int64(m->ins, 3, team);
 		else
 			sqlite3_bind_null(m->ins, 3);
-		store_bind_text(m->ins, 4, rater);
+		store_bind_text(m->ins, 4, m->sealed ? NULL : rater);
 		store_bind_text(m->ins, 5, m->keyed ? respondent : NULL);
-		sqlite3_bind_int(m->ins, 6, n);
-		sqlite3_bind_blob(m->ins, 7, blob, in->npacked, SQLITE_STATIC);
+		sqlite3_bind_int(m->ins, 6, m->sealed ? 0 : n); /* sealed: not even how many were answered */
+		if (m->sealed) {
+			size_t boxlen;
+			unsigned char *box = seal_row(m, r, rater, blob, &boxlen);
+			sqlite3_bind_blob(m->ins, 7, box, (int)boxlen, free);
+		} else {
+			sqlite3_bind_blob(m->ins, 7, blob, in->npacked, SQLITE_STATIC);
+		}
 		if ((rc = sqlite3_step(m->ins)) != SQLITE_DONE)
 			return store_fail(m->db, rc, err, "storing a response");
 		rid = sqlite3_last_insert_rowid(m->db);
 		added = 1;
 	}
-	for (size_t c = 0; c < m->ncols; c++) {
+	for (size_t c = 0; !m->sealed && c < m->ncols; c++) {
 		if (m->plan[c].kind != COL_ITEM || in->items[m->plan[c].item].pos)
 			continue;
 		int item = m->plan[c].item;
@@ -1464,13 +1497,24 @@ int survey_import(sqlite3 *db, int64_t survey, const char *path, const struct su
 		goto out;
 	for (size_t c = 0; c < m.ncols; c++)
 		st->matched += m.plan[c].kind == COL_ITEM;
-	if (o->id_column) {
+	if ((m.sealed = !strcmp(m.in.kind, SURVEY_SEAL_KIND))) {
+		char code[16];
+		int64_t leader;
+		if (o->id_column) {
+			rc = beter_err_set(err, BETER_USAGE, "--id-column: a 360-degree feedback is anonymous; import it "
+					   "without --id-column");
+			goto out;
+		}
+		if ((rc = survey_seal_leader(db, survey, &leader, code, m.pk, err)))
+			goto out;
+	}
+	if (o->id_column || m.sealed) {
 		char *kp = o->key_path ? xstrdup(o->key_path) : survey_key_path();
 		rc = survey_key_load(kp, m.key, err);
 		free(kp);
 		if (rc)
 			goto out;
-		m.keyed = st->keyed = 1;
+		m.keyed = st->keyed = !m.sealed;
 	}
 	{
 		/* anonymous and keyed rows of one export would count respondents twice */

@@ -60,7 +60,9 @@ csv_bad_suite() {
 # name as its last argument) every kind of broken JSON, derived from a good
 # document: TEXT and NUMBER are jq paths to a text and a number field of it
 # (e.g. .title and .scale.min), which get the wrong types, a 1 MB value, a NUL
-# byte and invalid UTF-8. An export (format beter-export) also gets broken
+# byte, invalid UTF-8 and what strict JSON (RFC 8259) refuses: an invalid or
+# unpaired \u escape, a raw tab, a leading zero, form feed as white space and
+# a name given twice. An export (format beter-export) also gets broken
 # envelopes.
 json_bad_suite() {
 	local good=$1 text=$2 number=$3 d="$TMP/bad-json"
@@ -89,8 +91,15 @@ json_bad_suite() {
 	jq -c "$number = \"1\"" "$good" >"$d/number-text.json"
 	jq -c "$number = 1.5" "$good" >"$d/fraction.json"
 	jq -c "$number = 1e300" "$good" >"$d/huge.json"
+	jq "$text = \"a$mark\"" "$good" | sed "s/$mark/b\\\\uZZZZc/" >"$d/bad-escape.json"
+	jq "$text = \"a$mark\"" "$good" | sed "s/$mark/b\\\\uD800c/" >"$d/lone-escape.json"
+	jq "$text = \"a$mark\"" "$good" | sed "s/$mark/b\tc/" >"$d/raw-tab.json"
+	jq "$number = \"$mark\"" "$good" | sed "s/\"$mark\"/07/" >"$d/leading-zero.json"
+	{ printf '\f'; cat "$good"; } >"$d/form-feed.json"
+	jq -c . "$good" | sed "s/^{/{$(jq -c 'to_entries[0] | {(.key): .value}' "$good" | sed 's/^{//; s/}$//; s/[\/&]/\\&/g'), /" \
+		>"$d/dup-name.json"
 	local f cases="empty truncated blank escaped-nul nul bad-utf8 surrogate deep trailing array 1mb-field text-number
-		text-array number-text fraction huge"
+		text-array number-text fraction huge bad-escape lone-escape raw-tab leading-zero form-feed dup-name"
 	if jq -e '.format == "beter-export"' "$good" >/dev/null 2>&1; then
 		printf '{"format": "beter-export", "format_version": "1", "schema_version": 1, "tables": {}}' >"$d/type.json"
 		printf '{"format": "beter-export", "format_version": 1, "schema_version": 1, "tables": []}' >"$d/tables.json"

@@ -24,7 +24,7 @@ export BETER_TODAY=2026-11-20
 export HOME="$tmp/home" XDG_DATA_HOME="$tmp/home/data" XDG_CONFIG_HOME="$tmp/home/config"
 export LC_ALL=C.UTF-8 TZ=UTC
 export TESTS="$here" SHARE="${BETER_SHARE:-$here/../share}" TMP="$tmp"
-unset SOURCE_DATE_EPOCH BETER_KEY_FILE VISUAL EDITOR
+unset SOURCE_DATE_EPOCH BETER_KEY_FILE BETER_SEAL_KEY_FILE VISUAL EDITOR
 cd "$tmp/work"
 
 # shellcheck source=tests/cli-lib.sh

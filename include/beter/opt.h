@@ -12,7 +12,7 @@ struct opt {
 	int key;           /* a short letter ('n' gives -n) or a value >= 256 */
 	const char *arg;   /* argument name; NULL for a flag; "[ARG]" for an optional
 			      argument, given only as --name=ARG */
-	const char *help;
+	const char *help;  /* NULL: parsed but left out of help (the command refuses it, saying why) */
 };
 
 #define OPT_END { NULL, 0, NULL, NULL }

@@ -117,19 +117,61 @@ double survey_stat_sd(const struct survey_stat *s); /* sample SD (n - 1); NaN be
  * when undefined (fewer than 2 in a group or no spread). */
 double survey_cohen_d(const struct survey_stat *a, const struct survey_stat *b);
 
-/* Which groups of a partition to hide. n[k] respondents per group, total the
- * size of the whole (shown beside the groups). A group below min_n is hidden;
- * when the total is shown and exactly one non-empty group is hidden, the
- * smallest shown group is hidden too, so that no hidden group can be found by
- * subtracting the shown ones from the total. *total_hidden when the total is
- * below min_n (then every group is hidden). */
+/* Which groups of a partition to hide (supp_partition): n[k] respondents
+ * per group, total the whole (shown beside the groups; respondents in no
+ * group count in it). A group below min_n is hidden, and more groups (or the
+ * total) are hidden until no group or union of groups smaller than min_n
+ * can be worked out from the shown ones and the total. */
 void survey_suppress(const int64_t *n, size_t k, int64_t total, int64_t min_n, int *hidden, int *total_hidden);
+
+/* The decision for one wave of an instrument in a school, per scale, over
+ * every figure of it that a command can print: the wave, the wave per team,
+ * each survey of the wave, each survey per team and per rater category
+ * (see lib/survey_supp.c).
+ * Made at base_min (the school's minimum) and then, if min_n is more, at
+ * min_n keeping hidden what base_min hid. key_file: as for survey_report. */
+struct survey_supp {
+	int64_t min_n; /* the larger of the two */
+	int nscales;
+	size_t nsurveys, nteams, nraters, ncells;
+	int64_t *surveys, *teams; /* sorted; team -1: no team */
+	int *hidden;              /* nscales x ncells */
+};
+int survey_supp_load(sqlite3 *db, int64_t school, const struct survey_instrument *in, int64_t iid, const char *wave,
+		     int64_t base_min, int64_t min_n, const char *key_file, struct survey_supp *sp,
+		     struct beter_err *err);
+void survey_supp_release(struct survey_supp *sp);
+/* Hidden? The wave (team 0) or one team's part of it. */
+int survey_supp_wave(const struct survey_supp *sp, int scale, int64_t team);
+/* Hidden? A survey (team 0), one team's part (team id) or its respondents
+ * without a team (team -1). */
+int survey_supp_survey(const struct survey_supp *sp, int scale, int64_t survey, int64_t team);
+/* Hidden? A survey's respondents of one rater category (a 360-degree
+ * feedback). */
+int survey_supp_rater(const struct survey_supp *sp, int scale, int64_t survey, int rater);
+
+/* ---- the school's minimum group size ---- */
+
+/* The minimum that applies to an instrument in a school: the school's
+ * policy (survey_policy_set) when there is one, else the instrument's.
+ * requested (0: none) may raise it, never lower it (BETER_USAGE). *reason
+ * (malloc'd, NULL without a policy) says where a policy minimum comes from,
+ * to be printed with every figure that uses it. */
+int survey_min_n(sqlite3 *db, int64_t school, const struct survey_instrument *in, int64_t requested,
+		 int64_t *base, int64_t *min_n, char **reason, struct beter_err *err);
+/* Record a new minimum for the school's surveys, at least
+ * SURVEY_MIN_N_FLOOR, with a reason; set_by 0: nobody named. */
+int survey_policy_set(sqlite3 *db, int64_t school, int64_t min_n, const char *reason, int64_t set_by,
+		      struct beter_err *err);
+/* Every recorded minimum of the school, the one in force last. */
+int survey_policy_list(sqlite3 *db, int64_t school, struct out *o, struct beter_err *err);
 
 /* ---- surveys ---- */
 
 struct survey_add_opts {
 	const char *instrument, *wave, *opens, *closes;
 	int64_t team; /* 0: the whole school */
+	const char *leader; /* a 360-degree feedback: the school leader's code (NULL: the school's one) */
 };
 int survey_add(sqlite3 *db, int64_t school, const struct survey_add_opts *o, int64_t *id, struct beter_err *err);
 /* A survey by number in a school; BETER_FAIL when there is none. */
@@ -169,18 +211,24 @@ char *survey_key_path(void);
  * source) when missing. BETER_IOERR when unreadable, of the wrong size or
  * readable by others. */
 int survey_key_load(const char *path, unsigned char key[32], struct beter_err *err);
+/* Make the directories above path (mode 0700) that do not exist yet. */
+int survey_key_mkdirs(const char *path, struct beter_err *err);
 
 /* ---- reports ---- */
 
 enum survey_by { SURVEY_BY_SCALE, SURVEY_BY_ITEM, SURVEY_BY_TEAM, SURVEY_BY_RATER };
 int survey_by_parse(const char *s); /* -1 if unknown */
 
-/* min_n 0: the instrument's minimum; else at least SURVEY_MIN_N_FLOOR. */
-int survey_report(sqlite3 *db, int64_t survey, enum survey_by by, int64_t min_n, struct out *o,
+/* min_n 0: the instrument's minimum; else at least SURVEY_MIN_N_FLOOR.
+ * key_file: the school leader's secret key for a 360-degree feedback (NULL:
+ * its default place, see survey_seal.h); without it such a report is refused.
+ * A 360-degree feedback shows the leader's own answers (rater 'zelf') beside
+ * the others, never suppressed and never counted into the total. */
+int survey_report(sqlite3 *db, int64_t survey, enum survey_by by, int64_t min_n, const char *key_file, struct out *o,
 		  struct beter_err *err);
 /* Change per scale between two waves of an instrument in a school (team 0:
  * all respondents), with Cohen's d. */
 int survey_compare(sqlite3 *db, int64_t school, const char *instrument, const char *wave1, const char *wave2,
-		   int64_t team, int64_t min_n, struct out *o, struct beter_err *err);
+		   int64_t team, int64_t min_n, const char *key_file, struct out *o, struct beter_err *err);
 
 #endif

@@ -58,6 +58,9 @@ struct imp {
 	struct team_skips skips;
 	sqlite3_stmt *ins, *get, *upd, *tins, *tupd, *tdel;
 	struct strbuf idbuf;
+	int sealed;            /* a 360-degree feedback: responses sealed to the school leader's key */
+	unsigned char pk[32];
+	struct strbuf plain;
 };
 
 /* Decide what every column of the header in r is: --map, --id-column,

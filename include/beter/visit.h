@@ -134,13 +134,29 @@ int visit_coverage(sqlite3 *db, int64_t school, const struct visit_filter *f, st
 		   struct visit_coverage *cov, struct beter_err *err);
 
 /* Mean framework scores per item and per domain over the recorded visits of
- * the filter (team, round, dates); never per teacher: a mean that rests on
- * fewer than VISIT_SCORES_MIN_TEACHERS different teachers is suppressed
- * (the count is shown, the mean is null, suppressed is true); a domain's
- * mean is suppressed too when one of its items is, so that the item's mean
- * cannot be worked out as a difference. */
+ * a whole round or a whole school year, of one team or of the school; never
+ * per teacher, observer or period, so that no two selections differ by the
+ * visits of a few teachers. A mean is suppressed (the counts of scores and
+ * teachers are shown, the mean is null, suppressed is true) when it rests on
+ * fewer than VISIT_SCORES_MIN_TEACHERS different teachers, or when the shown
+ * means of the school year (every round and the year, every team and the
+ * school), added and subtracted in any way, would give away the scores of
+ * fewer than that many teachers: the decision is taken once for the year's
+ * whole table (see lib/visit_scores.c). A domain's mean is suppressed when
+ * one of its items' is. A visit of a round belongs to the school year its
+ * round starts in; one without a round to the year of its date. */
 #define VISIT_SCORES_MIN_TEACHERS 3
-int visit_scores(sqlite3 *db, int64_t school, const struct visit_filter *f, struct out *o, struct beter_err *err);
+struct visit_scores_sel {
+	int64_t team;      /* 0: the whole school */
+	const char *round; /* NULL: the whole school year */
+	int year;          /* the school year starting 1 August of this year;
+			      set from the round when one is given */
+};
+int visit_scores(sqlite3 *db, int64_t school, struct visit_scores_sel *s, struct out *o, struct beter_err *err);
+/* The suppression steps, all on by default; tests turn one off to show that
+ * it is needed. */
+enum { VISIT_SCORES_PRIMARY = 1, VISIT_SCORES_AUDIT = 2 };
+extern unsigned visit_scores_steps;
 
 /* Find a round by name; BETER_FAIL when there is none. */
 int visit_round_find(sqlite3 *db, int64_t school, const char *name, int64_t *id, struct beter_err *err);

@@ -9,3 +9,10 @@
 "$beter" -q survey add --instrument lesfeedback-leerlingen --wave "groep 7/8, 2026-11-12" --team "Team Bovenbouw" \
 	--opens 2026-11-12 --closes 2026-11-12
 "$beter" -q survey import 3 "$demo/lesfeedback-groep-7-8.csv"
+# The school leader's 360-degree feedback, sealed to her key pair: only she
+# reads it, with her secret key. The demo keeps its keys beside its store; a
+# school keeps them in ~/.config/beter (see 'beter help survey').
+rm -f "$BETER_DB.360-MVD.key"
+"$beter" -q survey key --person MVD --key-file "$BETER_DB.360-MVD.key"
+"$beter" -q survey add --instrument feedback360-schoolleider --wave 2026-2027 --opens 2026-11-16 --closes 2026-11-18
+BETER_KEY_FILE="$BETER_DB.key" "$beter" -q survey import 4 "$demo/feedback360-schoolleider.csv"

@@ -6,5 +6,5 @@ echo
 echo "== visits waiting for a feedback talk"
 "$beter" visit list --status feedback-due
 echo
-echo "== framework scores of Team Onderbouw (means, never per teacher: a mean behind fewer than 3 teachers is suppressed)"
+echo "== framework scores of Team Onderbouw this school year (whole rounds or years, never per teacher: a mean behind fewer than 3 teachers, or one that would give a few away by difference, is suppressed)"
 "$beter" visit scores --team "Team Onderbouw" | sed -n '/Mean per domain/,$p'

@@ -8,3 +8,6 @@ echo "== culture survey November, by team (groups under 5 hidden; a second one s
 echo
 echo "== culture survey: 0-meting against November"
 "$beter" survey compare --instrument cultuursurvey --waves 0-meting,november
+echo
+echo "== 360-degree feedback of the school leader, with her secret key: herself beside the others (not in the total)"
+"$beter" survey report 4 --by rater --key-file "$BETER_DB.360-MVD.key" | sed -n '/^Results/,$p'

@@ -121,6 +121,15 @@ printf '{"team": "Team Z", "date": "2026-11-17", "leader": "BC"}' >bad7.json
 run beter board session add --from bad7.json
 printf '[1, 2]' >bad8.json
 run beter board session add --from bad8.json
+# strict JSON: an invalid escape, a name given twice, a leading zero, a raw tab
+printf '{"team": "Team A", "date": "2026-11-17", "leader": "BC", "successes": ["ab\\uZZZZcd"]}' >bad9.json
+run beter board session add --from bad9.json
+printf '{"team": "Team A", "date": "2026-11-17", "leader": "BC",\n "leader": "AA"}' >bad10.json
+run beter board session add --from bad10.json
+printf '{"team": "Team A", "date": "2026-11-17", "leader": "BC", "measures": [{"goal": 01, "score": 6}]}' >bad11.json
+run beter board session add --from bad11.json
+printf '{"team": "Team A", "date": "2026-11-17", "leader": "BC", "successes": ["a\tb"]}' >bad12.json
+run beter board session add --from bad12.json
 run beter board session add --from missing.json
 run beter board session show 99
 [ "$before" = "$(store_digest)" ] && echo "store unchanged"

@@ -131,6 +131,17 @@ reject fieldtwice.json "{$head, \"format\": \"beter-export\", \"tables\": {}}"
 reject cut.json "{$head, \"tables\": {\"person\": [$person,"
 reject trailing.json "{$head, \"tables\": {}} {}"
 reject nul.json "{$head, \"tables\": {\"person\": [$(echo "$person" | jq -c '.name = "a\u0000b"')]}}"
+# strict JSON (RFC 8259), with a new person before the fault that is not written
+new=$(echo "$person" | jq -c '.uid = "0123456789abcdef0123456789abcdee" | .code = "STRICT"')
+reject escape.json "{$head, \"tables\": {\"person\": [$new, $(echo "$person" | jq -c '.name = "abXcd"' | sed 's/abXcd/ab\\uZZZZcd/')]}}"
+reject dupname.json "{$head, \"tables\": {\"person\": [$new, $(echo "$person" | sed 's/^{/{"name": "X", /')]}}"
+reject leadzero.json "{$head, \"tables\": {\"person\": [$new, $(echo "$person" | jq -c '.id = 7' | sed 's/"id":7/"id":07/')]}}"
+reject formfeed.json "$(printf '{%s, "tables": {"person": [%s],\f"team": []}}' "$head" "$new")"
+reject comma.json "{$head, \"tables\": {\"person\": [$new,]}}"
+reject lone.json "{$head, \"tables\": {\"person\": [$new, $(echo "$person" | jq -c '.name = "abXcd"' | sed 's/abXcd/ab\\uD83Dcd/')]}}"
+note a byte order mark before the document is skipped
+printf '\357\273\277' | cat - store.json >bom.json
+run beter --db bom.db import bom.json
 printf '{"format": "beter-\xff"}' >utf8.json
 run beter import utf8.json
 run beter import missing.json

@@ -110,7 +110,7 @@ done
 head -4 "$demo/cultuursurvey-november.csv" | sed 's/Team Onderbouw/Team Middenbouw/' >klein.csv
 quiet beter survey add --instrument cultuursurvey --wave "middenbouw december" --team "Team Middenbouw" \
 	--opens 2026-11-19 --closes 2026-11-19
-quiet beter survey import 4 klein.csv
+quiet beter survey import 5 klein.csv
 
 note the whole school: every section has data
 run beter report --format md --now 2026-11-20T07:00:00Z
@@ -205,7 +205,7 @@ done
 
 note survey suppression: a group below the minimum appears in no format
 # the small wave on its own, as beter survey shows it: suppressed
-run beter survey report 4 --by scale
+run beter survey report 5 --by scale
 beter report --format json --team "Team Middenbouw" --now 2026-11-20 >m.json
 beter report --format md --team "Team Middenbouw" --now 2026-11-20 >m.md
 beter report --format html --team "Team Middenbouw" --now 2026-11-20 >m.html
@@ -258,7 +258,7 @@ for f in sys.argv[2:]:
 PY
 run python3 hidecheck.py "middenbouw december" m.json m.md m.html
 note the check finds figures of a wave that is shown
-run python3 hidecheck.py "november" m.json m.md m.html
+run python3 hidecheck.py "november" full.json full.md full.html
 
 note byte-identical re-runs with data in every section
 for f in html md json; do

@@ -55,6 +55,7 @@ run beter --json person show XY
 note a missing input file is exit 1 for every command that reads one
 quiet beter visit add --observer JDV --teacher SJN --date 2026-11-16
 quiet beter survey add --instrument cultuursurvey --wave december
+dec=$(sqlite3 "$BETER_DB" "SELECT id FROM survey WHERE wave = 'december'")
 run beter person import missing.csv
 run beter survey import 1 missing.csv
 cp "$SHARE/demo/cultuursurvey-november.csv" november.csv
@@ -82,25 +83,26 @@ q3="Ik bereid lessen voor samen met collega‘s."
 { echo "Naam;In welk team werk je?;$q1;$q2;$q3;Opmerking"
   for i in 1 2 3 4 5 6; do echo "Iemand $i;Team Onderbouw;Mee eens;Helemaal mee eens;Neutraal;iets"; done
 } >curly.csv
-run beter -q survey import 4 curly.csv --dry-run
-run beter survey import 4 curly.csv --dry-run
-run beter -q survey import 4 curly.csv --dry-run --ignore-column Opmerking
-run beter -q survey import 4 curly.csv --dry-run --ignore-column 6
-run beter -q survey import 4 curly.csv --dry-run --ignore-column Toelichting
+run beter -q survey import "$dec" curly.csv --dry-run
+run beter survey import "$dec" curly.csv --dry-run
+run beter -q survey import "$dec" curly.csv --dry-run --ignore-column Opmerking
+run beter -q survey import "$dec" curly.csv --dry-run --ignore-column 6
+run beter -q survey import "$dec" curly.csv --dry-run --ignore-column Toelichting
 # rm2 (Collega's) and sw1 (collega's) are answered in every row
-quiet beter survey import 4 curly.csv --ignore-column Opmerking
-run beter --csv survey report 4 --by item --min-n 5
+quiet beter survey import "$dec" curly.csv --ignore-column Opmerking
+beter --json survey report "$dec" --by item --min-n 5 | grep -o '"item": "\(ov1\|rm2\|sw1\)".*"n": [0-9]*'
 
 note survey import: an unknown team is named at file:line:column, or skipped with --skip-unknown-team
 quiet beter survey add --instrument cultuursurvey --wave januari
+jan=$(sqlite3 "$BETER_DB" "SELECT id FROM survey WHERE wave = 'januari'")
 { echo "In welk team werk je?;$q1"
   for t in "Team Onderbouw" "Team Zon" "Team Onderbouw" "Team Maan" "Team Zon" "Team Bovenbouw"; do echo "$t;Mee eens"; done
 } >teams.csv
-run beter survey import 5 teams.csv
-run beter survey list
-run beter -q survey import 5 teams.csv --skip-unknown-team
-run beter survey import 5 teams.csv --skip-unknown-team
-run beter --csv survey report 5 --by team --min-n 3
+run beter survey import "$jan" teams.csv
+echo "responses: $(sqlite3 "$BETER_DB" "SELECT count(*) FROM survey_response WHERE survey_id = $jan")"
+run beter -q survey import "$jan" teams.csv --skip-unknown-team
+run beter survey import "$jan" teams.csv --skip-unknown-team
+echo "responses: $(sqlite3 "$BETER_DB" "SELECT count(*) FROM survey_response WHERE survey_id = $jan")"
 
 note a command that fails after its output began prints none of it
 # 3000 people, then a damaged page at the end of the table: the list reads

@@ -254,15 +254,26 @@ for d in 2026-11-17 2026-11-18 2026-11-19; do
 	quiet beter visit add --observer KK --teacher JJ --date $d --seen "You named what went well." --effect "Pupils smiled." --score klimaat.1=4
 done
 quiet beter visit add --observer SL --teacher KK --date 2026-11-19 --seen "x." --effect "y." --score klimaat.3=4
-run beter visit scores --team "Team Vijf" --from 2026-11-17
-beter --json visit scores --team "Team Vijf" --from 2026-11-17 | jq -c '.items[] | select(.scores > 0) | {item_id, scores, teachers, mean, suppressed}'
-beter --json visit scores --team "Team Vijf" --from 2026-11-17 | jq -c '.domains[] | select(.domain_id == "klimaat")'
-beter --csv visit scores --team "Team Vijf" --from 2026-11-17 | python3 -c '
+run beter visit scores --team "Team Vijf" --year 2026
+beter --json visit scores --team "Team Vijf" | jq -c '.items[] | select(.scores > 0) | {item_id, scores, teachers, mean, suppressed}'
+beter --json visit scores --team "Team Vijf" | jq -c '.domains[] | select(.domain_id == "klimaat")'
+beter --csv visit scores --team "Team Vijf" | python3 -c '
 import csv, sys
 rows = list(csv.DictReader(sys.stdin))
 print("csv: suppressed rows", sum(r["suppressed"] == "true" for r in rows), "and their means empty:",
       all(r["mean"] == "" for r in rows if r["suppressed"] == "true"))
 '
+note "scores: no periods, teachers or observers; whole rounds or school years"
+run beter visit scores --team "Team Vijf" --from 2026-11-17
+run beter visit scores --from 2026-10-01 --to 2026-11-30
+run beter visit scores --teacher JJ
+run beter visit scores --observer KK --team "Team Vijf"
+run beter visit scores --round "ronde 1" --year 2026
+run beter visit scores --year 2026-2028
+run beter visit scores --year last
+run beter visit scores --round "ronde 9"
+run beter visit scores --year 2025-2026 --csv
+echo "refused options in the help: $(beter visit scores --help | grep -c -e --from -e --teacher -e --observer)"
 
 note "what happened is not after today; a plan may be"
 before=$(store_digest)
@@ -386,3 +397,12 @@ note "coverage without a period: the current school year, for cron"
 run beter visit coverage --require 90 --csv
 BETER_TODAY=2027-08-02 run beter visit coverage --require 10 --quiet
 run beter visit coverage --require 20 --quiet --team "Team Zes"
+
+note "scores: the school minus its other teams does not give a team of two away"
+for t in AA BB; do
+	quiet beter visit add --observer SL --teacher $t --date 2026-11-19 --seen "You praised effort." --effect "Pupils kept going." --score klimaat.3=1
+done
+k3() { beter --json visit scores "$@" 2>/dev/null | jq -c --arg sel "${*:-school}" '.items[] | select(.item_id == "klimaat.3") | {sel: $sel, scores, teachers, mean, suppressed}'; }
+k3
+k3 --team "Team Vijf"
+k3 --team "Team Zes"

@@ -1,0 +1,114 @@
+/* survey_policy.c - the school's minimum group size for survey figures.
+ *
+ * Each instrument promises a minimum (5; a 360-degree feedback 3). A lower
+ * one is a decision of the school, not an option of whoever runs a report:
+ * it is recorded with its reason and day, and printed with every figure it
+ * lets through. An option may only raise the minimum.
+ */
+#include "beter/survey.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "beter/date.h"
+#include "beter/store.h"
+
+int survey_min_n(sqlite3 *db, int64_t school, const struct survey_instrument *in, int64_t requested,
+		 int64_t *base, int64_t *min_n, char **reason, struct beter_err *err)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	*reason = NULL;
+	*base = in->min_n < SURVEY_MIN_N_FLOOR ? SURVEY_MIN_N_FLOOR : in->min_n;
+	if ((rc = store_prepare(db, "SELECT min_n, day, reason FROM survey_policy WHERE school_id = ?1 "
+				    "ORDER BY id DESC LIMIT 1", &st, err)))
+		return rc;
+	sqlite3_bind_int64(st, 1, school);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		struct strbuf sb = STRBUF_INIT;
+		int64_t k = sqlite3_column_int64(st, 0);
+		*base = k < SURVEY_MIN_N_FLOOR ? SURVEY_MIN_N_FLOOR : k;
+		strbuf_addf(&sb, "school policy of %s: %s", store_col_text(st, 1), store_col_text(st, 2));
+		*reason = strbuf_detach(&sb);
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return store_fail(db, rc, err, "reading the survey policy");
+	if (requested && requested < *base) {
+		rc = beter_err_set(err, BETER_USAGE, "--min-n: %lld is below the minimum of %lld that %s; a lower minimum "
+				   "is the school's decision: beter survey policy --min-n K --reason TEXT",
+				   (long long)requested, (long long)*base,
+				   *reason ? "the school set" : "the instrument promises");
+		free(*reason);
+		*reason = NULL;
+		return rc;
+	}
+	*min_n = requested > *base ? requested : *base;
+	return 0;
+}
+
+int survey_policy_set(sqlite3 *db, int64_t school, int64_t min_n, const char *reason, int64_t set_by,
+		      struct beter_err *err)
+{
+	sqlite3_stmt *st;
+	char uid[33], today[11];
+	int rc;
+
+	if (min_n < SURVEY_MIN_N_FLOOR || min_n > 1000)
+		return beter_err_set(err, BETER_USAGE, "--min-n: %lld is outside %d-1000; no group smaller than %d is ever "
+				     "shown", (long long)min_n, SURVEY_MIN_N_FLOOR, SURVEY_MIN_N_FLOOR);
+	size_t len = reason ? strlen(reason) : 0;
+	char *r = reason ? xstrdup(reason) : NULL;
+	int empty = !r || !*str_trim(r);
+	free(r);
+	if (empty)
+		return beter_err_set(err, BETER_USAGE, "--reason: say why the school sets this minimum (e.g. "
+				     "\"teams of 4; agreed with the MR on 2026-10-12\")");
+	if (len > 1000 || !utf8_valid(reason, len, NULL))
+		return beter_err_set(err, BETER_DATAERR, "--reason: give at most 1000 characters of UTF-8 text");
+	if ((rc = store_prepare(db, "INSERT INTO survey_policy(uid, school_id, min_n, reason, set_by, day) "
+				    "VALUES (?1, ?2, ?3, ?4, ?5, ?6)", &st, err)))
+		return rc;
+	uid_new(uid);
+	date_format(date_today(), today);
+	store_bind_text(st, 1, uid);
+	sqlite3_bind_int64(st, 2, school);
+	sqlite3_bind_int64(st, 3, min_n);
+	store_bind_text(st, 4, reason);
+	if (set_by)
+		sqlite3_bind_int64(st, 5, set_by);
+	store_bind_text(st, 6, today);
+	return store_step_done(db, st, "recording the survey policy", err);
+}
+
+int survey_policy_list(sqlite3 *db, int64_t school, struct out *o, struct beter_err *err)
+{
+	static const struct out_col cols[] = {
+		{ "day", OUT_T_TEXT },	   { "min_n", OUT_T_INT },   { "reason", OUT_T_TEXT },
+		{ "decided_by", OUT_T_TEXT }, { "in_force", OUT_T_BOOL },
+	};
+	sqlite3_stmt *st;
+	int rc;
+
+	if ((rc = store_prepare(db, "SELECT p.day, p.min_n, p.reason, pe.code, p.id = (SELECT max(id) FROM survey_policy "
+				    "WHERE school_id = ?1) FROM survey_policy p LEFT JOIN person pe ON pe.id = p.set_by "
+				    "WHERE p.school_id = ?1 ORDER BY p.id", &st, err)))
+		return rc;
+	sqlite3_bind_int64(st, 1, school);
+	out_list(o, cols, sizeof(cols) / sizeof(*cols));
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		out_text(o, store_col_text(st, 0));
+		out_int(o, sqlite3_column_int64(st, 1));
+		out_text(o, store_col_text(st, 2));
+		out_text(o, sqlite3_column_type(st, 3) == SQLITE_NULL ? NULL : store_col_text(st, 3));
+		out_bool(o, sqlite3_column_int(st, 4));
+		out_row_end(o);
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE)
+		return store_fail(db, rc, err, "reading the survey policy");
+	out_end(o);
+	return 0;
+}

@@ -16,6 +16,8 @@ static int run_check(struct ctx *c, struct optparse *p)
 	if ((rc = cmd_args(c, p, 0, 0, "nothing")))
 		return rc;
 	rc = check_store(c->db, &c->out, &problems, &c->err);
+	if (rc == BETER_FAIL && problems)
+		c->keep_output = 1; /* the problems are the result, not a failure to check */
 	if (!rc)
 		cmd_note(c, "the store is sound");
 	return rc;
@@ -30,7 +32,9 @@ const struct command_def def_check = {
 	.description =
 		"Checks that the store is sound: SQLite's integrity check (every page and index readable and "
 		"consistent), every link between records (a team member whose team is gone), every uid (32 lowercase "
-		"hex digits, unique) and beter's own rules (person codes, roles, team kinds, schools, and the rules "
+		"hex digits, unique), every stored text (valid UTF-8, check 'text') and JSON document (valid JSON, check "
+		"'json'; a report could not read it), every survey instrument and phase model as a report reads it "
+		"(check 'document') and beter's own rules (person codes, roles, team kinds, schools, and the rules "
 		"of boards, goals, visits, arenas, surveys and trajectories).\n\n"
 		"Prints one line per problem with the check, the table, the record and what is wrong, and exits with "
 		"1 when there is any; with 0 and nothing on stdout when the store is sound. In JSON and CSV a problem "

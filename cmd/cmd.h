@@ -71,7 +71,17 @@ struct ctx {
 	int dry_run;
 	struct beter_err err;
 	struct optparse *parser;
+	int keep_output; /* the output is the command's result even when it fails (a verdict: check's
+			    problems, a coverage below --require); else a failure drops it (cmd/hold.c) */
 };
+
+/* The output of a command, held until its outcome is known (cmd/hold.c): a
+ * FILE for the command's output (NULL: write to stdout), and its close,
+ * which writes what is held (keep) or drops it. hold_close returns 0, -1
+ * with errno when writing failed, or 1 when dropped output had partly
+ * reached stdout already (more than the 8 MiB held). */
+FILE *hold_open(void);
+int hold_close(FILE *fp, int keep);
 
 /* Global options, accepted before the command and after it. */
 extern const struct opt global_opts[];

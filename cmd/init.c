@@ -71,7 +71,9 @@ const struct command_def def_init = {
 	.description =
 		"Creates a new store (one SQLite file, mode 0600, WAL mode) with its first school. "
 		"The store is the file named by --db, else $BETER_DB, else $XDG_DATA_HOME/beter/beter.db; "
-		"missing directories are created. A school board keeps more schools in the same store: "
+		"missing directories are created. An existing empty file is taken only when it can be made mode 0600 "
+		"(other commands refuse an empty file with status 74 instead of writing a store into it). "
+		"A school board keeps more schools in the same store: "
 		"add them with 'beter school add'.",
 	.subs = init_subs,
 	.examples = "beter --db /tmp/s.db init --school \"OBS De Regenboog\" --brin 12AB --sector po",

@@ -321,8 +321,32 @@ int main(int argc, char **argv)
 		if (!cmd)
 			return unknown_command(argv[i]);
 	}
+	FILE *held = hold_open();
+	if (held)
+		c.out.fp = held;
 	rc = run_command(&c, cmd, argc - i, argv + i);
 
+	if (held) {
+		/* a failed command's output is dropped: no half table or JSON */
+		int keep = rc == 0 || c.keep_output;
+		int hrc;
+		if (keep && out_flush(&c.out) != 0) {
+			int e = errno;
+			hold_close(held, 0);
+			errno = e;
+			hrc = -1;
+		} else {
+			hrc = hold_close(held, keep);
+		}
+		c.out.fp = stdout;
+		if (hrc < 0 && rc == 0) {
+			fprintf(stderr, "beter: writing output: %s\n", strerror(errno));
+			rc = BETER_IOERR;
+		}
+		if (hrc > 0)
+			fprintf(stderr, "beter: the output on stdout is incomplete: the command failed after writing "
+				"more than could be held back\n");
+	}
 	if (out_flush(&c.out) != 0 && rc == 0) {
 		fprintf(stderr, "beter: writing output: %s\n", strerror(errno));
 		rc = BETER_IOERR;

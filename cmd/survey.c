@@ -9,7 +9,7 @@
 #include "cmd.h"
 
 enum { O_INSTRUMENT = 256, O_WAVE, O_TEAM, O_SCHOOL, O_OPENS, O_CLOSES, O_MAP, O_IDCOL, O_BY, O_MINN,
-       O_WAVES, O_REASON, O_DECIDED, O_LEADER, O_KEYFILE, O_PERSON, O_REPLACE };
+       O_WAVES, O_REASON, O_DECIDED, O_LEADER, O_KEYFILE, O_PERSON, O_REPLACE, O_IGNORECOL, O_SKIPTEAM };
 
 #define OPT_KEYFILE { "key-file", O_KEYFILE, "FILE", "a 360-degree feedback: the school leader's secret key (default: " \
 						  "$BETER_SEAL_KEY_FILE, else 360-CODE.key next to the HMAC key)" }
@@ -35,6 +35,10 @@ static const struct opt import_opts[] = {
 				"or number" },
 	{ "id-column", O_IDCOL, "COL", "the column (header text or number) that identifies a respondent; stored only as "
 				       "a keyed HMAC-SHA256" },
+	{ "ignore-column", O_IGNORECOL, "COL", "a column (header text or number) not to import, without the warning "
+					       "for a column that matches no item (repeatable)" },
+	{ "skip-unknown-team", O_SKIPTEAM, NULL, "skip a row whose team is not in the store (how many is said on "
+						 "stderr) instead of stopping the import" },
 	OPT_SCHOOL,
 	OPT_END
 };
@@ -79,7 +83,9 @@ struct sopts {
 	const char *instrument, *wave, *team, *school, *opens, *closes, *map, *idcol, *by, *minn, *waves, *reason,
 		*decided;
 	const char *leader, *key_file, *person;
-	int whole_school, replace;
+	int whole_school, replace, skip_team;
+	const char **ignore;
+	int nignore;
 };
 
 static int prologue(struct ctx *c, struct optparse *p, struct sopts *o, int min, int max, const char *what,
@@ -112,6 +118,11 @@ static int prologue(struct ctx *c, struct optparse *p, struct sopts *o, int min,
 		case O_KEYFILE: o->key_file = p->arg; break;
 		case O_PERSON: o->person = p->arg; break;
 		case O_REPLACE: o->replace = 1; break;
+		case O_IGNORECOL:
+			o->ignore = xrealloc(o->ignore, (size_t)(o->nignore + 1) * sizeof(*o->ignore));
+			o->ignore[o->nignore++] = p->arg;
+			break;
+		case O_SKIPTEAM: o->skip_team = 1; break;
 		}
 	}
 	if (key < 0)
@@ -205,25 +216,39 @@ static int run_import(struct ctx *c, struct optparse *p)
 	struct sopts o;
 	struct survey_import_opts io;
 	struct survey_import_stats st;
-	struct strbuf notes = STRBUF_INIT;
+	struct strbuf notes = STRBUF_INIT, warnings = STRBUF_INIT;
 	int64_t school, id;
 	int rc;
 
 	if ((rc = prologue(c, p, &o, 2, 2, "the survey's number and the CSV file", &school)) ||
-	    (rc = survey_number(c, p->args[0], school, &id)))
+	    (rc = survey_number(c, p->args[0], school, &id))) {
+		free(o.ignore);
 		return rc;
+	}
 	memset(&io, 0, sizeof(io));
 	io.map_path = o.map;
 	io.id_column = o.idcol;
+	io.ignore_columns = o.ignore;
+	io.nignore = o.nignore;
+	io.skip_unknown_team = o.skip_team;
+	io.warnings = &warnings;
 	rc = survey_import(c->db, id, p->args[1], &io, &st, &notes, &c->err);
+	free(o.ignore);
+	/* answers that were not imported are said even under --quiet */
+	if (warnings.len)
+		fputs(warnings.buf, stderr);
 	if (notes.len)
 		cmd_note(c, "%.*s", (int)notes.len - 1, notes.buf);
+	strbuf_release(&warnings);
 	strbuf_release(&notes);
 	if (rc)
 		return rc;
+	char skipped[64] = "";
+	if (st.skipped)
+		snprintf(skipped, sizeof(skipped), ", %ld of an unknown team skipped", st.skipped);
 	cmd_note(c, "%s: %ld rows, %d columns matched: %ld responses added, %ld changed, %ld already there, %ld empty "
-		    "rows skipped; respondents %s%s", p->args[1], st.rows, st.matched, st.added, st.changed, st.unchanged,
-		 st.empty, st.keyed ? "keyed by HMAC" : "anonymous", c->dry_run ? " (dry run)" : "");
+		    "rows skipped%s; respondents %s%s", p->args[1], st.rows, st.matched, st.added, st.changed, st.unchanged,
+		 st.empty, skipped, st.keyed ? "keyed by HMAC" : "anonymous", c->dry_run ? " (dry run)" : "");
 	return 0;
 }
 
@@ -369,8 +394,12 @@ const struct command_def def_survey = {
 		"'survey import' reads a CSV export of Microsoft Forms, Google Forms and the like: one row per "
 		"respondent, ',' ';' or tab, with or without BOM, LF or CRLF, quoted fields with newlines. A column "
 		"belongs to an item when its header is the item's id or text (or by --map FILE, a CSV with the columns "
-		"column and item). Answers are numbers in the scale or its labels (\"Helemaal mee eens\"; any case). "
-		"A column whose header is the instrument's team_question or 'team' names the respondent's team; a "
+		"column and item); headers and texts are compared without case, with white space collapsed and "
+		"curly quotes and apostrophes (\u2019 \u201c) as straight ones. A column that matches no item is a "
+		"warning on stderr, even with --quiet, unless --ignore-column names it. Answers are numbers in the scale or its labels (\"Helemaal mee eens\"; any case). "
+		"A column whose header is the instrument's team_question or 'team' names the respondent's team (a "
+		"team not in the store stops the import with file:line:column; --skip-unknown-team skips those rows "
+		"and says on stderr how many); a "
 		"360-degree feedback needs a rater column. Columns that identify a person (name, e-mail, id, start "
 		"and completion time) are never stored. With --id-column COL the respondent gets a key: HMAC-SHA256 "
 		"of the lowercased value with a secret key kept outside the store ($BETER_KEY_FILE, else "

@@ -660,8 +660,10 @@ static int run_coverage(struct ctx *c, struct optparse *p)
 	if (cov.missed)
 		cmd_note(c, "%d planned visit%s missed: the day passed without a record (see 'beter visit list --status "
 			 "missed')", cov.missed, cov.missed == 1 ? " was" : "s were");
-	if (need >= 0 && pct < need)
+	if (need >= 0 && pct < need) {
+		c->keep_output = 1; /* a verdict on the table, which is the result */
 		rc = beter_err_set(&c->err, BETER_FAIL, "coverage %.0f%% is below the required %g%%", pct, need);
+	}
 out:
 	vopts_release(&o);
 	return rc;

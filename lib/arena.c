@@ -184,20 +184,12 @@ const char *arena_identifying(const char *s)
 	return NULL;
 }
 
-static int blank(const char *s)
-{
-	for (; *s; s++)
-		if (!isspace((unsigned char)*s))
-			return 0;
-	return 1;
-}
-
 int arena_check_text(const char *s, size_t max, const char *what, struct beter_err *err)
 {
 	size_t bad;
 	const char *why;
 
-	if (!s || blank(s))
+	if (str_blank(s))
 		return beter_err_set(err, BETER_DATAERR, "%s: empty; give the text (in quotes when it has spaces)", what);
 	if (!utf8_valid(s, strlen(s), &bad))
 		return beter_err_set(err, BETER_DATAERR, "%s: not valid UTF-8 (byte 0x%02x at byte %zu)", what,

@@ -1262,15 +1262,13 @@ static int json_number(const cJSON *j, const char *file, const char *field, int 
 
 static char *read_all(const char *path, size_t *len, struct beter_err *err)
 {
-	FILE *fp = strcmp(path, "-") ? fopen(path, "rb") : stdin;
+	FILE *fp;
 	struct strbuf sb = STRBUF_INIT;
 	char buf[8192];
 	size_t n;
 
-	if (!fp) {
-		beter_err_set(err, BETER_IOERR, "%s: cannot open: %s", path, strerror(errno));
+	if (input_open(path, &fp, err))
 		return NULL;
-	}
 	while ((n = fread(buf, 1, sizeof(buf), fp)) > 0)
 		strbuf_add(&sb, buf, n);
 	if (ferror(fp)) {
@@ -1419,7 +1417,7 @@ int board_session_read(sqlite3 *db, int64_t school, const char *path, const char
 	int rc;
 
 	if (!text)
-		return BETER_IOERR;
+		return err ? err->status : BETER_IOERR;
 	if ((rc = jsonin_parse(file, text, len, &root, err))) {
 		free(text);
 		return rc;

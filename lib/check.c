@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "beter/check_text.h"
 #include "beter/schema.h"
 #include "beter/store.h"
 #include "beter/util.h"
@@ -20,7 +21,7 @@
 const struct check_rule check_rules[] = {
 	{ "school-exists", "school", "SELECT '-', NULL WHERE NOT EXISTS (SELECT 1 FROM school)",
 	  "the store has no school (a store starts with 'beter init --school NAME')" },
-	{ "school-name", "school", "SELECT uid, quote(name) FROM school WHERE length(trim(name)) = 0",
+	{ "school-name", "school", "SELECT uid, quote(name) FROM school WHERE beter_blank(name)",
 	  "a school needs a name" },
 	{ "school-sector", "school",
 	  "SELECT name, quote(sector) FROM school WHERE sector IS NOT NULL AND sector NOT IN ('po', 'vo', 'mbo', 'so')",
@@ -38,13 +39,13 @@ const struct check_rule check_rules[] = {
 	{ "person-code-unique", "person",
 	  "SELECT upper(code), count(*) || ' people' FROM person GROUP BY school_id, upper(code) HAVING count(*) > 1",
 	  "the code is used more than once in a school" },
-	{ "person-name", "person", "SELECT code, NULL FROM person WHERE length(trim(name)) = 0 OR length(name) > 200",
+	{ "person-name", "person", "SELECT code, NULL FROM person WHERE beter_blank(name) OR length(name) > 200",
 	  "a name must be 1-200 bytes" },
 	{ "person-role", "person",
 	  "SELECT code, quote(role) FROM person WHERE role NOT IN "
 	  "('leraar', 'schoolcoach', 'schoolleider', 'expertcoach', 'ib', 'mt', 'other')",
 	  "unknown role" },
-	{ "team-name", "team", "SELECT uid, NULL FROM team WHERE length(trim(name)) = 0", "a team needs a name" },
+	{ "team-name", "team", "SELECT uid, NULL FROM team WHERE beter_blank(name)", "a team needs a name" },
 	{ "team-kind", "team",
 	  "SELECT name, quote(kind) FROM team WHERE kind NOT IN ('leraren', 'leerkracht', 'mt', 'tiv')",
 	  "unknown team kind (leraren, leerkracht, mt or tiv)" },
@@ -391,6 +392,8 @@ static int register_functions(sqlite3 *db)
 						fn_item_limits_final, NULL);
 	if (rc == SQLITE_OK)
 		rc = sqlite3_create_function_v2(db, "beter_answer_over", 2, flags, NULL, fn_answer_over, NULL, NULL, NULL);
+	if (rc == SQLITE_OK)
+		rc = check_text_register(db);
 	return rc;
 }
 
@@ -480,6 +483,9 @@ static void generic_checks(struct runner *r, const struct schema *s)
 			sqlite3_free(sql);
 			sqlite3_free(msg);
 		}
+		char *row = t->rowid >= 0 ? sqlite3_mprintf("'number ' || c.\"%w\"", t->cols[t->rowid].name) : NULL;
+		r->problems += check_text_table(r->db, t, row ? row : rec, r->fn, r->arg);
+		sqlite3_free(row);
 		sqlite3_free(rec);
 	}
 }
@@ -684,6 +690,7 @@ int check_run(sqlite3 *db, int flags, check_report_fn *fn, void *arg, long *prob
 		return rc;
 	generic_checks(&r, &s);
 	long links = r.problems;
+	r.problems += check_documents(db, &s, r.fn, r.arg);
 	for (const struct check_rule *c = check_rules; c->name; c++)
 		if (schema_find(&s, c->table) >= 0)
 			run_sql(&r, c->name, c->table, c->sql, c->message);

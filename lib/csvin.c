@@ -47,12 +47,9 @@ int csvin_open(struct csvin *r, const char *path, struct beter_err *err)
 	if (stdin_) {
 		r->fp = stdin;
 	} else {
-		r->fp = fopen(path, "rb");
-		if (!r->fp) {
-			int e = errno;
+		if ((rc = input_open(path, &r->fp, err))) {
 			csvin_close(r);
-			return beter_err_set(err, e == ENOENT ? BETER_FAIL : BETER_IOERR, "cannot read '%s': %s", path,
-					     strerror(e));
+			return rc;
 		}
 		r->own_fp = 1;
 	}

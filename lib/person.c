@@ -53,7 +53,7 @@ int person_validate(const char *code, const char *name, const char *role, struct
 	if (!person_code_valid(code))
 		return beter_err_set(err, BETER_DATAERR, "code: '%s' is not a person code (2-8 letters or digits, e.g. JDV)",
 				     code ? code : "");
-	if (!name || !*name || strspn(name, " \t\r\n") == strlen(name))
+	if (str_blank(name))
 		return beter_err_set(err, BETER_DATAERR, "name: missing (every person needs a name)");
 	if (!utf8_valid(name, strlen(name), NULL))
 		return beter_err_set(err, BETER_DATAERR, "name: not valid UTF-8");
@@ -124,7 +124,9 @@ int person_edit(sqlite3 *db, int64_t id, const char *code, const char *name, con
 
 	if (code && !person_code_valid(code))
 		return beter_err_set(err, BETER_DATAERR, "--code: '%s' is not a person code (2-8 letters or digits)", code);
-	if (name && (strspn(name, " \t\r\n") == strlen(name) || !utf8_valid(name, strlen(name), NULL) || strlen(name) > NAME_MAX_BYTES))
+	if (name && str_blank(name))
+		return beter_err_set(err, BETER_DATAERR, "--name: missing (only white space); every person needs a name");
+	if (name && (!utf8_valid(name, strlen(name), NULL) || strlen(name) > NAME_MAX_BYTES))
 		return beter_err_set(err, BETER_DATAERR, "--name: a name must be 1-%d bytes of UTF-8", NAME_MAX_BYTES);
 	char rolebuf[64];
 	const char *given = role;

@@ -26,13 +26,13 @@
 
 static int read_all(const char *path, struct strbuf *sb, struct beter_err *err)
 {
-	FILE *fp = strcmp(path, "-") ? fopen(path, "rb") : stdin;
+	FILE *fp;
 	char buf[8192];
 	size_t n;
+	int rc;
 
-	if (!fp)
-		return beter_err_set(err, errno == ENOENT ? BETER_FAIL : BETER_IOERR, "cannot read '%s': %s", path,
-				     strerror(errno));
+	if ((rc = input_open(path, &fp, err)))
+		return rc;
 	while ((n = fread(buf, 1, sizeof(buf), fp)) > 0) {
 		strbuf_add(sb, buf, n);
 		if (sb->len > MODEL_MAX_BYTES) {
@@ -844,7 +844,7 @@ static int retro_text(const char *s, const char *what, struct beter_err *err)
 {
 	if (!s)
 		return 0;
-	if (s[strspn(s, " \t\r\n")] == '\0')
+	if (str_blank(s))
 		return beter_err_set(err, BETER_DATAERR, "%s: empty; say in a few words what you found", what);
 	if (!utf8_valid(s, strlen(s), NULL))
 		return beter_err_set(err, BETER_DATAERR, "%s: not valid UTF-8", what);

@@ -20,7 +20,7 @@ int school_add(sqlite3 *db, const char *name, const char *brin, const char *sect
 	char uid[33], today[11];
 	int rc;
 
-	if (!name || !*name || !utf8_valid(name, strlen(name), NULL))
+	if (str_blank(name) || !utf8_valid(name, strlen(name), NULL))
 		return beter_err_set(err, BETER_DATAERR, "--school: a school needs a name");
 	if (sector && !school_sector_valid(sector))
 		return beter_err_set(err, BETER_DATAERR, "--sector: unknown sector '%s' (use po, vo, mbo or so)", sector);

@@ -61,16 +61,14 @@ char *share_path(const char *sub, ...)
 int share_read_file(const char *path, size_t max, char **data, size_t *len, struct beter_err *err)
 {
 	int is_stdin = !strcmp(path, "-");
-	FILE *fp = is_stdin ? stdin : fopen(path, "rb");
+	FILE *fp;
 	struct strbuf sb = STRBUF_INIT;
 	char buf[8192];
 	size_t n;
+	int rc;
 
-	if (!fp) {
-		int e = errno;
-		return beter_err_set(err, e == ENOENT ? BETER_FAIL : BETER_IOERR, "cannot read '%s': %s", path,
-				     strerror(e));
-	}
+	if ((rc = input_open(path, &fp, err)))
+		return rc;
 	while ((n = fread(buf, 1, sizeof(buf), fp)) > 0) {
 		strbuf_add(&sb, buf, n);
 		if (sb.len > max) {

@@ -282,6 +282,34 @@ static void store_config(void)
 	sqlite3_config(SQLITE_CONFIG_MALLOC, sqlmem_methods());
 }
 
+/*
+ * An existing empty file is not a store: SQLite would write a schema into it
+ * and keep the file's mode, which someone else chose (often 0644, readable by
+ * every user of the machine). A command that reads refuses it (BETER_IOERR,
+ * like a missing store). init (STORE_CREATE) takes it only when it can make
+ * it 0600 first, as if it had created the file itself; else it refuses too.
+ * A file whose -wal holds data is not empty: SQLite reads it from there.
+ */
+static int empty_file(const char *path, int flags, struct beter_err *err)
+{
+	struct stat st;
+	char *wal = sqlite3_mprintf("%s-wal", path);
+	int has_wal = stat(wal, &st) == 0 && st.st_size > 0;
+
+	sqlite3_free(wal);
+	if (has_wal)
+		return 0;
+	if (!(flags & STORE_CREATE))
+		return beter_err_set(err, BETER_IOERR,
+				     "'%s' is an empty file, not a beter store; create a store with 'beter init --school "
+				     "NAME' or name another with --db or $BETER_DB", path);
+	if (chmod(path, 0600) != 0)
+		return beter_err_set(err, BETER_IOERR,
+				     "'%s' is an empty file that cannot be made private (mode 0600): %s; remove it or "
+				     "name a new file with --db", path, strerror(errno));
+	return 0;
+}
+
 int store_open(const char *path, int flags, sqlite3 **out, struct beter_err *err)
 {
 	sqlite3 *db = NULL;
@@ -308,6 +336,8 @@ int store_open(const char *path, int flags, sqlite3 **out, struct beter_err *err
 				close(fd);
 		} else if (S_ISDIR(st.st_mode)) {
 			return beter_err_set(err, BETER_IOERR, "'%s' is a directory, not a store file", path);
+		} else if (S_ISREG(st.st_mode) && st.st_size == 0 && (rc = empty_file(path, flags, err))) {
+			return rc;
 		}
 	}
 	rc = sqlite3_open_v2(memory ? ":memory:" : path, &db,

@@ -19,6 +19,7 @@
 #include "beter/jsonin.h"
 #include "beter/share.h"
 #include "beter/store.h"
+#include "beter/survey_columns.h"
 #include "beter/survey_seal.h"
 #include "beter/team.h"
 
@@ -391,14 +392,14 @@ int survey_instrument_parse(const char *name, const char *text, size_t len, stru
 
 static int read_file(const char *path, char **out, size_t *len, struct beter_err *err)
 {
-	FILE *fp = strcmp(path, "-") ? fopen(path, "rb") : stdin;
+	FILE *fp;
 	struct strbuf sb = STRBUF_INIT;
 	char buf[8192];
 	size_t n;
+	int rc;
 
-	if (!fp)
-		return beter_err_set(err, errno == ENOENT ? BETER_FAIL : BETER_IOERR, "cannot read '%s': %s", path,
-				     strerror(errno));
+	if ((rc = input_open(path, &fp, err)))
+		return rc;
 	while ((n = fread(buf, 1, sizeof(buf), fp)) > 0) {
 		strbuf_add(&sb, buf, n);
 		if (sb.len > INSTRUMENT_FILE_MAX)
@@ -1084,57 +1085,6 @@ int survey_key_load(const char *path, unsigned char key[32], struct beter_err *e
 
 /* ---- import ---- */
 
-enum col_kind { COL_NONE, COL_ITEM, COL_TEAM, COL_RATER, COL_ID, COL_IGNORE };
-
-struct colplan {
-	enum col_kind kind;
-	int item;
-};
-
-/* A header or question as compared: ASCII lowercase, blanks collapsed,
- * trailing punctuation dropped. */
-static void norm(const char *s, char *buf, size_t size)
-{
-	size_t n = 0;
-	int space = 0;
-	for (; *s && n + 1 < size; s++) {
-		unsigned char c = (unsigned char)*s;
-		if (isspace(c)) {
-			space = n > 0;
-			continue;
-		}
-		if (space && n + 2 < size)
-			buf[n++] = ' ';
-		space = 0;
-		buf[n++] = (char)tolower(c);
-	}
-	while (n && strchr("?.:!* ", buf[n - 1]))
-		n--;
-	buf[n] = '\0';
-}
-
-static int identifying(const char *h)
-{
-	static const char *const names[] = {
-		"id", "naam", "name", "full name", "volledige naam", "voornaam", "achternaam", "e-mail", "email",
-		"e-mailadres", "emailadres", "email address", "e-mail address", "respondent", "respondent id",
-		"respondentnummer", "leerlingnummer", "personeelsnummer", "start time", "starttijd", "begintijd",
-		"completion time", "tijd van voltooien", "voltooiingstijd", "eindtijd", "last modified time",
-		"tijd van laatste wijziging", "laatst gewijzigd", "timestamp", "tijdstempel", "ip address", "ip-adres",
-		NULL
-	};
-	for (int i = 0; names[i]; i++)
-		if (!strcmp(h, names[i]))
-			return 1;
-	return 0;
-}
-
-struct keyset {
-	unsigned char (*keys)[32];
-	long *lines;
-	size_t n, cap;
-};
-
 /* Insert; returns the line of an earlier equal key, or 0. */
 static long keyset_add(struct keyset *ks, const unsigned char key[32], long line)
 {
@@ -1164,33 +1114,6 @@ static long keyset_add(struct keyset *ks, const unsigned char key[32], long line
 	}
 }
 
-struct team_cache {
-	char **names;
-	int64_t *ids;
-	size_t n;
-};
-
-struct imp {
-	sqlite3 *db;
-	struct survey_instrument in;
-	int64_t survey, school, team, instrument;
-	char survey_uid[33];
-	int64_t *item_ids;
-	struct colplan *plan;
-	size_t ncols;
-	int id_col, team_col, rater_col;
-	unsigned char key[32];
-	int keyed;
-	int fresh; /* the survey held no responses: every row is new (uids are unique within a file) */
-	struct keyset seen;
-	struct team_cache teams;
-	sqlite3_stmt *ins, *get, *upd, *tins, *tupd, *tdel;
-	struct strbuf idbuf;
-	int sealed;            /* a 360-degree feedback: responses sealed to the school leader's key */
-	unsigned char pk[32];
-	struct strbuf plain;
-};
-
 static void hex(const unsigned char *b, size_t n, char *out)
 {
 	static const char d[] = "0123456789abcdef";
@@ -1199,186 +1122,6 @@ static void hex(const unsigned char *b, size_t n, char *out)
 		out[2 * i + 1] = d[b[i] & 15];
 	}
 	out[2 * n] = '\0';
-}
-
-static int find_col(struct csvin *r, const char *spec)
-{
-	int64_t num;
-	char a[512], b[512];
-	if (parse_int64(spec, &num) == 0)
-		return num >= 1 && (size_t)num <= csvin_nfields(r) ? (int)num - 1 : -1;
-	norm(spec, a, sizeof(a));
-	for (size_t i = 0; i < csvin_nfields(r); i++) {
-		norm(csvin_field(r, i), b, sizeof(b));
-		if (!strcmp(a, b))
-			return (int)i;
-	}
-	return -1;
-}
-
-static int set_col(struct imp *m, struct csvin *r, int col, enum col_kind kind, int item, struct beter_err *err)
-{
-	if (m->plan[col].kind != COL_NONE)
-		return beter_err_set(err, BETER_DATAERR, "%s:1:%d: column '%s' is mapped twice", r->name, col + 1,
-				     csvin_field(r, (size_t)col));
-	for (size_t i = 0; kind == COL_ITEM && i < m->ncols; i++)
-		if (m->plan[i].kind == COL_ITEM && m->plan[i].item == item)
-			return beter_err_set(err, BETER_DATAERR, "%s:1:%d: item '%s' already has column %zu", r->name,
-					     col + 1, m->in.items[item].id, i + 1);
-	m->plan[col].kind = kind;
-	m->plan[col].item = item;
-	if (kind == COL_TEAM)
-		m->team_col = col;
-	if (kind == COL_RATER)
-		m->rater_col = col;
-	return 0;
-}
-
-static int apply_map(struct imp *m, struct csvin *r, const char *path, struct beter_err *err)
-{
-	struct csvin mr;
-	int rc, cc, ci;
-	static const char *const n_col[] = { "column", "kolom", NULL };
-	static const char *const n_item[] = { "item", "vraag", NULL };
-
-	if ((rc = csvin_open(&mr, path, err)))
-		return rc;
-	if ((rc = csvin_read(&mr)) <= 0) {
-		rc = rc == 0 ? beter_err_set(err, BETER_DATAERR, "%s: the file is empty", mr.name) : err->status;
-		goto out;
-	}
-	cc = csvin_find(&mr, n_col);
-	ci = csvin_find(&mr, n_item);
-	if (cc < 0 || ci < 0) {
-		rc = beter_err_set(err, BETER_DATAERR, "%s:1: the header needs the columns column and item", mr.name);
-		goto out;
-	}
-	mr.width = (int)csvin_nfields(&mr);
-	while ((rc = csvin_read(&mr)) == 1) {
-		const char *spec = csvin_field(&mr, (size_t)cc), *target = csvin_field(&mr, (size_t)ci);
-		int col = find_col(r, spec), item = -1;
-		enum col_kind kind = COL_ITEM;
-		if (col < 0) {
-			rc = csvin_error(&mr, (size_t)cc, "column: '%s' is not a column of %s", spec, r->name);
-			goto out;
-		}
-		if (!strcmp(target, "team"))
-			kind = COL_TEAM;
-		else if (!strcmp(target, "rater"))
-			kind = COL_RATER;
-		else if (!strcmp(target, "ignore"))
-			kind = COL_IGNORE;
-		else if ((item = find_id(target, m->in.items, sizeof(*m->in.items), m->in.nitems)) < 0) {
-			rc = csvin_error(&mr, (size_t)ci, "item: '%s' is not an item of '%s' (nor team, rater or ignore)",
-					 target, m->in.id);
-			goto out;
-		}
-		if ((rc = set_col(m, r, col, kind, item, err))) {
-			beter_err_prefix(err, "%s:%ld", mr.name, csvin_line(&mr));
-			goto out;
-		}
-	}
-	rc = rc < 0 ? err->status : 0;
-out:
-	csvin_close(&mr);
-	return rc;
-}
-
-static int plan_columns(struct imp *m, struct csvin *r, const struct survey_import_opts *o, struct strbuf *notes,
-			struct beter_err *err)
-{
-	char h[1024], q[1024];
-	int rc;
-
-	m->ncols = csvin_nfields(r);
-	m->plan = xcalloc(m->ncols, sizeof(*m->plan));
-	m->id_col = m->team_col = m->rater_col = -1;
-	if (o->map_path && (rc = apply_map(m, r, o->map_path, err)))
-		return rc;
-	if (o->id_column) {
-		m->id_col = find_col(r, o->id_column);
-		if (m->id_col < 0)
-			return beter_err_set(err, BETER_DATAERR, "--id-column: no column '%s' in %s", o->id_column, r->name);
-		if (m->plan[m->id_col].kind != COL_NONE && m->plan[m->id_col].kind != COL_IGNORE)
-			return beter_err_set(err, BETER_DATAERR, "--id-column: column '%s' is mapped to an item", o->id_column);
-		m->plan[m->id_col].kind = COL_ID;
-	}
-	for (size_t c = 0; c < m->ncols; c++) {
-		int found = -1;
-		if (m->plan[c].kind != COL_NONE)
-			continue;
-		norm(csvin_field(r, c), h, sizeof(h));
-		for (int i = 0; i < m->in.nitems && found < 0; i++) {
-			norm(m->in.items[i].text, q, sizeof(q));
-			if (!strcmp(h, q) || !strcmp(h, m->in.items[i].id))
-				found = i;
-		}
-		if (found >= 0) {
-			if ((rc = set_col(m, r, (int)c, COL_ITEM, found, err)))
-				return rc;
-			continue;
-		}
-		if (m->in.team_question)
-			norm(m->in.team_question, q, sizeof(q));
-		if (m->team_col < 0 && (!strcmp(h, "team") || (m->in.team_question && !strcmp(h, q)))) {
-			set_col(m, r, (int)c, COL_TEAM, -1, err);
-			continue;
-		}
-		if (m->in.rater_question)
-			norm(m->in.rater_question, q, sizeof(q));
-		if (m->in.nraters && m->rater_col < 0 &&
-		    (!strcmp(h, "rater") || !strcmp(h, "beoordelaar") || (m->in.rater_question && !strcmp(h, q)))) {
-			set_col(m, r, (int)c, COL_RATER, -1, err);
-			continue;
-		}
-		m->plan[c].kind = COL_IGNORE;
-		if (!identifying(h))
-			strbuf_addf(notes, "%s:1:%zu: column '%.80s' matches no item of '%s'; ignored (map it with --map)\n",
-				    r->name, c + 1, csvin_field(r, c), m->in.id);
-	}
-	int matched = 0, missing = 0;
-	struct strbuf miss = STRBUF_INIT;
-	for (int i = 0; i < m->in.nitems; i++) {
-		int has = 0;
-		for (size_t c = 0; c < m->ncols; c++)
-			has |= m->plan[c].kind == COL_ITEM && m->plan[c].item == i;
-		matched += has;
-		if (!has)
-			strbuf_addf(&miss, "%s%s", missing++ ? ", " : "", m->in.items[i].id);
-	}
-	if (matched && missing)
-		strbuf_addf(notes, "%s: %s without a column, answers stay empty: %s\n", r->name,
-			    missing == 1 ? "an item" : "items", strbuf_str(&miss));
-	strbuf_release(&miss);
-	if (!matched)
-		return beter_err_set(err, BETER_DATAERR, "%s:1: no column matches an item of '%s' by id or text "
-				     "(see 'beter survey instrument show %s', or use --map)", r->name, m->in.id, m->in.id);
-	if (m->in.nraters && m->rater_col < 0)
-		return beter_err_set(err, BETER_DATAERR, "%s:1: a 360-degree feedback needs a rater column ('rater' or '%s')",
-				     r->name, m->in.rater_question ? m->in.rater_question : "rater");
-	if (m->team && m->team_col >= 0)
-		m->plan[m->team_col].kind = COL_IGNORE; /* a team's survey: every response is the team's */
-	if (m->team)
-		m->team_col = -1;
-	return 0;
-}
-
-static int team_lookup(struct imp *m, struct csvin *r, size_t col, const char *name, int64_t *id,
-		       struct beter_err *err)
-{
-	for (size_t i = 0; i < m->teams.n; i++)
-		if (!strcmp(m->teams.names[i], name)) {
-			*id = m->teams.ids[i];
-			return 0;
-		}
-	if (team_find(m->db, m->school, name, id, NULL) != 0)
-		return csvin_error(r, col, "no team named '%s' (see 'beter team list')", name);
-	(void)err;
-	m->teams.names = xrealloc(m->teams.names, (m->teams.n + 1) * sizeof(char *));
-	m->teams.ids = xrealloc(m->teams.ids, (m->teams.n + 1) * sizeof(int64_t));
-	m->teams.names[m->teams.n] = xstrdup(name);
-	m->teams.ids[m->teams.n++] = *id;
-	return 0;
 }
 
 static void trim_span(const char **s, size_t *len)
@@ -1406,6 +1149,7 @@ static void imp_release(struct imp *m)
 		free(m->teams.names[i]);
 	free(m->teams.names);
 	free(m->teams.ids);
+	strbuf_release(&m->skips.names);
 	strbuf_release(&m->idbuf);
 	strbuf_release(&m->plain);
 	sodium_memzero(m->key, sizeof(m->key));
@@ -1491,7 +1235,7 @@ static unsigned char *seal_row(struct imp *m, struct csvin *r, const char *rater
 }
 
 static int import_row(struct imp *m, struct csvin *r, long index, unsigned char *blob,
-		      struct survey_import_stats *st, struct beter_err *err)
+		      const struct survey_import_opts *o, struct survey_import_stats *st, struct beter_err *err)
 {
 	const struct survey_instrument *in = &m->in;
 	unsigned char mac[32];
@@ -1548,8 +1292,8 @@ static int import_row(struct imp *m, struct csvin *r, long index, unsigned char 
 				return csvin_error(r, (size_t)m->team_col, "team: name longer than 255 bytes");
 			memcpy(name, s, len);
 			name[len] = '\0';
-			if ((rc = team_lookup(m, r, (size_t)m->team_col, name, &team, err)))
-				return rc;
+			if ((rc = survey_team_lookup(m, r, (size_t)m->team_col, name, o, &team, err)))
+				return rc == 1 ? 0 : rc; /* 1: skipped (--skip-unknown-team) */
 		}
 	}
 	if (m->rater_col >= 0) {
@@ -1749,7 +1493,7 @@ int survey_import(sqlite3 *db, int64_t survey, const char *path, const struct su
 		rc = rc == 0 ? beter_err_set(err, BETER_DATAERR, "%s: the file is empty", r.name) : err->status;
 		goto out;
 	}
-	if ((rc = plan_columns(&m, &r, o, notes, err)))
+	if ((rc = survey_plan_columns(&m, &r, o, notes, err)))
 		goto out;
 	for (size_t c = 0; c < m.ncols; c++)
 		st->matched += m.plan[c].kind == COL_ITEM;
@@ -1800,9 +1544,11 @@ int survey_import(sqlite3 *db, int64_t survey, const char *path, const struct su
 	long index = 0;
 	while ((rc = csvin_read(&r)) == 1) {
 		st->rows++;
-		if ((rc = import_row(&m, &r, index++, blob, st, err)))
+		if ((rc = import_row(&m, &r, index++, blob, o, st, err)))
 			goto out;
 	}
+	st->skipped = m.skips.rows;
+	survey_team_skips_note(&m, r.name, o, notes);
 	rc = rc < 0 ? err->status : 0;
 	if (!rc && st->rows == 0)
 		rc = beter_err_set(err, BETER_DATAERR, "%s: no responses after the header", r.name);

@@ -49,8 +49,8 @@ const char *team_size_check(const char *kind, int64_t members)
 
 static int check_name(const char *name, struct beter_err *err)
 {
-	if (!name || !*name)
-		return beter_err_set(err, BETER_DATAERR, "a team needs a name");
+	if (str_blank(name))
+		return beter_err_set(err, BETER_DATAERR, "a team needs a name (not only spaces)");
 	if (!utf8_valid(name, strlen(name), NULL))
 		return beter_err_set(err, BETER_DATAERR, "team name is not valid UTF-8");
 	if (strlen(name) > 200)

@@ -12,6 +12,7 @@
 #include <time.h>
 #include <unistd.h>
 #include <sys/random.h>
+#include <sys/stat.h>
 
 static void die_oom(void)
 {
@@ -235,18 +236,69 @@ size_t utf8_width(const char *s)
 	return w;
 }
 
+/* The length of the white space (or invisible format character) that
+ * starts at p, 0 if none: ASCII space and controls \t\n\v\f\r, and in
+ * UTF-8 U+0085, U+00A0, U+1680, U+180E, U+2000-U+200D, U+2028, U+2029,
+ * U+202F, U+205F, U+2060, U+3000 and U+FEFF. */
+static size_t space_at(const unsigned char *p)
+{
+	if (*p == ' ' || (*p >= '\t' && *p <= '\r'))
+		return 1;
+	if (p[0] == 0xc2 && (p[1] == 0x85 || p[1] == 0xa0))
+		return 2;
+	if (p[0] == 0xe1 && ((p[1] == 0x9a && p[2] == 0x80) || (p[1] == 0xa0 && p[2] == 0x8e)))
+		return 3;
+	if (p[0] == 0xe2 && p[1] == 0x80 && ((p[2] >= 0x80 && p[2] <= 0x8d) || p[2] == 0xa8 || p[2] == 0xa9 || p[2] == 0xaf))
+		return 3;
+	if (p[0] == 0xe2 && p[1] == 0x81 && (p[2] == 0x9f || p[2] == 0xa0))
+		return 3;
+	if (p[0] == 0xe3 && p[1] == 0x80 && p[2] == 0x80)
+		return 3;
+	if (p[0] == 0xef && p[1] == 0xbb && p[2] == 0xbf)
+		return 3;
+	return 0;
+}
+
+/* The length of the white space that ends s[0..n), 0 if none. */
+static size_t space_before(const char *s, size_t n)
+{
+	for (size_t k = 1; k <= 3 && k <= n; k++) {
+		const unsigned char *p = (const unsigned char *)s + n - k;
+		if ((*p & 0xc0) == 0x80)
+			continue; /* inside a character: look further back */
+		return space_at(p) == k ? k : 0;
+	}
+	return 0;
+}
+
 char *str_trim(char *s)
 {
-	size_t n = strlen(s), start = 0;
+	size_t n = strlen(s), start = 0, k;
 
-	while (n > 0 && isspace((unsigned char)s[n - 1]))
-		n--;
+	while ((k = space_before(s, n)) > 0)
+		n -= k;
 	s[n] = '\0';
-	while (isspace((unsigned char)s[start]))
-		start++;
+	while ((k = space_at((const unsigned char *)s + start)) > 0)
+		start += k;
 	if (start)
 		memmove(s, s + start, n - start + 1);
 	return s;
+}
+
+size_t str_space_len(const char *s)
+{
+	return space_at((const unsigned char *)s);
+}
+
+int str_blank(const char *s)
+{
+	size_t k;
+
+	if (!s)
+		return 1;
+	while ((k = space_at((const unsigned char *)s)) > 0)
+		s += k;
+	return !*s;
 }
 
 int str_ieq(const char *a, const char *b)
@@ -328,12 +380,36 @@ const char *str_nearest(const char *word, const char *const *candidates, size_t 
 	return best;
 }
 
+int input_open(const char *path, FILE **fp, struct beter_err *err)
+{
+	struct stat st;
+	int e;
+
+	if (!strcmp(path, "-")) {
+		*fp = stdin;
+		return 0;
+	}
+	*fp = fopen(path, "rb");
+	if (!*fp) {
+		e = errno;
+		return beter_err_set(err, e == ENOENT || e == ENOTDIR ? BETER_FAIL : BETER_IOERR, "cannot read '%s': %s",
+				     path, strerror(e));
+	}
+	if (fstat(fileno(*fp), &st) == 0 && S_ISDIR(st.st_mode)) {
+		fclose(*fp);
+		*fp = NULL;
+		return beter_err_set(err, BETER_IOERR, "cannot read '%s': it is a directory; name a file", path);
+	}
+	return 0;
+}
+
 int text_check(const char *s, const char *what, int required, size_t max, struct beter_err *err)
 {
-	if (!s || !*s) {
+	if (str_blank(s)) {
 		if (required)
 			return beter_err_set(err, BETER_DATAERR, "%s: the text is empty", what);
-		return 0;
+		if (!s || !*s)
+			return 0;
 	}
 	if (!utf8_valid(s, strlen(s), NULL))
 		return beter_err_set(err, BETER_DATAERR, "%s: the text is not valid UTF-8", what);

@@ -479,7 +479,7 @@ int visit_round_find(sqlite3 *db, int64_t school, const char *name, int64_t *id,
 
 static int round_text_ok(const char *name, struct beter_err *err)
 {
-	if (!name || !*name || strlen(name) > 100 || !utf8_valid(name, strlen(name), NULL))
+	if (str_blank(name) || strlen(name) > 100 || !utf8_valid(name, strlen(name), NULL))
 		return beter_err_set(err, BETER_DATAERR, "--round: a round name must be 1-100 bytes of UTF-8 text");
 	return 0;
 }
@@ -523,7 +523,7 @@ static int round_get(sqlite3 *db, int64_t school, const char *name, int from, in
 
 static int check_text(const char *s, const char *what, size_t max, struct beter_err *err)
 {
-	if (s && (!*s || strlen(s) > max || !utf8_valid(s, strlen(s), NULL)))
+	if (s && (str_blank(s) || strlen(s) > max || !utf8_valid(s, strlen(s), NULL)))
 		return beter_err_set(err, BETER_DATAERR, "%s: must be 1-%zu bytes of UTF-8 text", what, max);
 	return 0;
 }

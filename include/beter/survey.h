@@ -185,9 +185,15 @@ struct survey_import_opts {
 	const char *map_path;  /* CSV "column,item": header text or number -> item id, team, rater or ignore */
 	const char *id_column; /* header text or 1-based number: respondent key by HMAC */
 	const char *key_path;  /* NULL: survey_key_path() */
+	const char *const *ignore_columns; /* header texts or numbers of columns not to import, without a warning */
+	int nignore;
+	int skip_unknown_team; /* a row whose team is not in the store is skipped (counted), not an error */
+	struct strbuf *warnings; /* lines to show even under --quiet (columns that match nothing, skipped rows);
+				    NULL: into notes */
 };
 struct survey_import_stats {
 	long rows, added, changed, unchanged, empty;
+	long skipped;          /* rows of a team not in the store (skip_unknown_team) */
 	int matched;           /* columns matched to items */
 	int keyed;             /* respondents keyed by HMAC */
 };

@@ -4,6 +4,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 
 #include "beter/err.h"
 
@@ -41,8 +42,14 @@ int utf8_valid(const char *s, size_t len, size_t *bad);
  * East Asian wide characters two). */
 size_t utf8_width(const char *s);
 
-/* Trim ASCII white space in place; returns s. */
+/* Trim white space in place, ASCII and Unicode's (U+00A0, U+2003, U+3000,
+ * zero-width spaces, ...); returns s. */
 char *str_trim(char *s);
+/* The bytes of the white space character that starts s (as str_trim sees
+ * it), 0 if none. */
+size_t str_space_len(const char *s);
+/* 1 if s is NULL, empty or only white space as str_trim sees it: not a name. */
+int str_blank(const char *s);
 /* ASCII case-insensitive compare, for names and codes. */
 int str_ieq(const char *a, const char *b);
 /* Lowercase ASCII in place; returns s. */
@@ -53,7 +60,14 @@ int str_distance(const char *a, const char *b);
 /* The candidate closest to word, or NULL if nothing is reasonably close. */
 const char *str_nearest(const char *word, const char *const *candidates, size_t n);
 
-/* A user's text: BETER_DATAERR "WHAT: the text is empty" (when required),
+/* Open an input file named on the command line for reading ("-": stdin).
+ * A missing file is BETER_FAIL ("not found", exit 1, the same for every
+ * command), a file that cannot be read (no permission, a directory)
+ * BETER_IOERR; both with "cannot read 'PATH': reason". */
+int input_open(const char *path, FILE **fp, struct beter_err *err);
+
+/* A user's text: BETER_DATAERR "WHAT: the text is empty" (when required;
+ * only white space counts as empty),
  * "... not valid UTF-8" or "... longer than MAX bytes"; NULL or "" is fine
  * when not required. */
 int text_check(const char *s, const char *what, int required, size_t max, struct beter_err *err);

@@ -293,6 +293,7 @@ static int published(sqlite3 *db, struct eq *eqs, int max, int *under)
 				assert_int_equal(visit_scores(db, 1, &sel, &c.out, &err), 0);
 				assert_int_equal(sel.year, 2026 - y);
 				cJSON *doc = cJSON_Parse(capture_end(&c));
+				free(c.buf);
 				assert_non_null(doc);
 				int dom_hidden = 0, dom_n = 0;
 				const cJSON *it;

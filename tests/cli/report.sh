@@ -97,6 +97,23 @@ else
 	echo "(read-only directory skipped as root)"
 fi
 
+note "--out killed (kill -9) at each step: nothing left that a web server would serve"
+# strace stops beter at the step's first system call; what is left in the
+# folder, with its mode, must be the old report, the new one (readable by the
+# owner only when killed before its chmod) or a .ht file that only the owner reads
+if strace -o /dev/null true 2>/dev/null; then
+	for step in fsync linkat rename fchmod; do
+		rm -rf www && mkdir www && echo old >www/r.html && chmod 644 www/r.html
+		strace -o /dev/null -e inject=$step:signal=KILL:when=1 beter report --format html --out www/r.html \
+			--quiet >/dev/null 2>&1 &
+		wait $! 2>/dev/null
+		echo "killed at $step: $(cd www && stat -c '%n %a %s' $(ls -A) | sed 's/beter-....../beter-XXXXXX/' |
+			sed 's/ [0-9][0-9][0-9][0-9]*$/ (the new report)/; s/ 4$/ (old)/' | tr '\n' ' ')"
+	done
+else
+	echo "(strace cannot trace here: this check needs it)"
+fi
+
 note a store with data in every section: the demo school
 export BETER_DB="$PWD/full.db"
 quiet beter init --school "IKC De Vlinderboom" --brin 99ZZ --sector po

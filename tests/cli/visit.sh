@@ -380,7 +380,24 @@ EDITOR="$TMP/work/nl-editor.sh" run beter --dry-run visit record 7 --edit | mask
 echo "kept after a dry run: $(ls "$TMPDIR" | grep -vc "$(basename "$kept")")"
 run beter visit record 6 --text-from "$kept" --quiet | mask
 beter --json visit show 6 | jq -c '{seen: .visit.seen, scores: [.scores[] | "\(.item_id)=\(.score)"]}'
-run beter visit record 6 --text-from "$kept" | mask
+# stored: the kept text is gone from the temporary directory
+[ -e "$kept" ] && echo "the kept text is still there" || echo "the kept text was removed"
+echo "kept files: $(ls "$TMPDIR" | wc -l)"
+# a text of one's own with --text-from stays, even when it is stored
+printf 'gezien: x\neffect: y\n' >own.txt
+run beter visit record 6 --text-from own.txt --replace --quiet
+[ -e own.txt ] && echo "own.txt stays"
+# so does a file named like the kept ones outside the temporary directory
+printf 'gezien: x\neffect: y\n' >beter-visit-AbC123.txt
+chmod 600 beter-visit-AbC123.txt
+run beter visit record 6 --text-from beter-visit-AbC123.txt --replace --quiet
+[ -e beter-visit-AbC123.txt ] && echo "beter-visit-AbC123.txt outside \$TMPDIR stays"
+# and one there that others could read (not beter's)
+cp beter-visit-AbC123.txt "$TMPDIR/beter-visit-XyZ789.txt"
+chmod 644 "$TMPDIR/beter-visit-XyZ789.txt"
+run beter visit record 6 --text-from "$TMPDIR/beter-visit-XyZ789.txt" --replace --quiet
+[ -e "$TMPDIR/beter-visit-XyZ789.txt" ] && echo "a readable one in \$TMPDIR stays"
+rm -f "$TMPDIR/beter-visit-XyZ789.txt"
 
 note "coverage without a period: the current school year, for cron"
 run beter visit coverage --require 90 --csv

@@ -43,7 +43,9 @@ static void remove_tmp(const char *tmp)
 /* A temporary file of a process that died: nobody holds its lock. The lock is
  * taken before the name is trusted (store_new_begin checks that its file still
  * has its name once it holds the lock), so a live builder's file is never
- * removed. */
+ * removed. (Opening and closing a file that a SQLite connection of this
+ * process holds would drop its locks: store_new_begin sweeps before it opens
+ * its own, and a process builds one new store at a time.) */
 static void sweep_one(const char *full)
 {
 	struct stat a, b;

@@ -345,6 +345,16 @@ EDITOR="$TMP/work/odd-editor.sh" run beter visit add --observer SL --teacher EE 
 [ "$before" = "$(store_digest)" ] && echo "store unchanged"
 echo "kept files: $(ls "$TMPDIR" | wc -l)"
 rm -f "$TMPDIR"/*
+# ^C while the editor is open (to the terminal's process group) reaches the
+# editor, not beter, which removes the file it made
+cat >int-editor.sh <<'ED'
+#!/bin/sh
+kill -INT 0
+sleep 2
+ED
+chmod +x int-editor.sh
+EDITOR="$TMP/work/int-editor.sh" run setsid beter visit record 6 --edit
+echo "files left: $(ls "$TMPDIR" | wc -l)"
 
 note "the text is kept when anything fails after the editor closed"
 cat >badscore-editor.sh <<'ED'

@@ -99,7 +99,7 @@ const struct command_def def_import = {
 	.description =
 		"Reads a document written by 'beter export' (FILE, or - for stdin) and merges it into the store, all "
 		"in one transaction. When the store does not exist yet it is created: export, import into a new store "
-		"and export again gives the same bytes. A new store is built beside its path (PATH.new-XXXXXX, mode 0600) "
+		"and export again gives the same bytes. A new store is built beside its path (PATH.beter-new-XXXXXX, mode 0600) "
 		"and appears there only when it is whole, so an import that is killed leaves no store or all of it; "
 		"when another beter creates the same store meanwhile, that store is kept and the document is merged into "
 		"it (from stdin the import then stops with 75, having written nothing).\n\n"

@@ -1,7 +1,7 @@
 /* store_new.h - make a new store whole or not at all.
  *
  * A command that creates a store (init, import into a new path) builds it
- * under a temporary name beside its path ("PATH.new-XXXXXX": made with
+ * under a temporary name beside its path ("PATH.beter-new-XXXXXX": made with
  * O_EXCL, mode 0600, locked with flock while this process lives), fills it in
  * one transaction, and puts it in place with a rename that never replaces a
  * file (renameat2 RENAME_NOREPLACE, else link(2) + unlink): the path then

@@ -72,17 +72,17 @@ crash_new() {
 	# a run that completes removes what killed ones left beside the store
 	# (no process holds its lock), not the file of one that is building
 	rm -f "$db" "$db-wal" "$db-shm"
-	echo stale >"$db.new-dead01"
-	echo live >"$db.new-live01"
-	(exec 9>>"$db.new-live01" && flock 9 && exec sleep 30) >/dev/null 2>&1 &
+	echo stale >"$db.beter-new-dead01"
+	echo live >"$db.beter-new-live01"
+	(exec 9>>"$db.beter-new-live01" && flock 9 && exec sleep 30) >/dev/null 2>&1 &
 	local holder=$!
-	while flock -n "$db.new-live01" true; do sleep 0.01; done
+	while flock -n "$db.beter-new-live01" true; do sleep 0.01; done
 	quiet "$@"
 	echo "$name: temporary files left after a run that completed:" \
-		"$(ls -a | grep "^$(basename "$db")\.new-" | tr '\n' ' ')"
+		"$(ls -a | grep "^$(basename "$db")\.beter-new-" | tr '\n' ' ')"
 	kill $holder
 	wait $holder 2>/dev/null
-	rm -f "$db.new-live01"
+	rm -f "$db.beter-new-live01"
 }
 
 note "kill -9 during an import into a new store"
@@ -115,7 +115,7 @@ while [ $i -lt "$pairs" ]; do
 	i=$((i + 1))
 done
 echo "$pairs pairs: $lost lost or partial; in the others both imports succeeded and the store holds both"
-[ "$(ls -a | grep -c '^p\.db\.new-')" = 0 ] || echo "temporary files left: $(ls -a | grep '^p\.db\.new-')"
+[ "$(ls -a | grep -c '^p\.db\.beter-new-')" = 0 ] || echo "temporary files left: $(ls -a | grep '^p\.db\.beter-new-')"
 
 note "the same document twice at the same moment: merged once"
 i=0 bad=0

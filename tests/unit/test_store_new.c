@@ -111,8 +111,8 @@ static void test_abort_and_sweep(void **state)
 	assert_int_equal(entries(dir), 0);
 
 	/* one left by a killed process (no lock) goes; one being built stays */
-	snprintf(stale, sizeof(stale), "%s.new-dead01", path);
-	snprintf(live, sizeof(live), "%s.new-live01", path);
+	snprintf(stale, sizeof(stale), "%s.beter-new-dead01", path);
+	snprintf(live, sizeof(live), "%s.beter-new-live01", path);
 	close(open(stale, O_WRONLY | O_CREAT, 0600));
 	fd = open(live, O_WRONLY | O_CREAT, 0600);
 	assert_true(fd >= 0);

@@ -16,7 +16,7 @@ beter export >big.json
 for s in a b; do
 	rm -f $s.db
 	quiet beter --db $s.db init --school "School $s"
-	awk -v n=300 -v s=$s 'BEGIN { print "code,name,role,team"
+	awk -v n=100 -v s=$s 'BEGIN { print "code,name,role,team"
 		for (i = 0; i < n; i++) printf "%s%04d,Persoon %s %d,leraar,Team %d\n", toupper(s), i, s, i, i % 10 }' >$s.csv
 	quiet beter --db $s.db person import $s.csv
 	beter --db $s.db export >$s.json
@@ -108,7 +108,7 @@ while [ $i -lt "$pairs" ]; do
 	else
 		got=$(sqlite3 p.db "SELECT group_concat(s.name || ':' || (SELECT count(*) FROM person p WHERE p.school_id = s.id), ' ') FROM (SELECT * FROM school ORDER BY name) s")
 		case "$ra $rb $got" in
-		"0 0 School a:300 School b:300") both=$((both + 1)) ;;
+		"0 0 School a:100 School b:100") both=$((both + 1)) ;;
 		*) lost=$((lost + 1)); echo "pair $i: exits $ra $rb, store holds $got"; cat pa.err pb.err ;;
 		esac
 	fi
@@ -119,20 +119,20 @@ echo "$pairs pairs: $lost lost or partial; in the others both imports succeeded 
 
 note "the same document twice at the same moment: merged once"
 i=0 bad=0
-while [ $i -lt 20 ]; do
+while [ $i -lt 10 ]; do
 	rm -f p.db*
 	beter --db p.db import a.json >/dev/null 2>pa.err &
 	pa=$!
 	beter --db p.db import a.json >/dev/null 2>pb.err || bad=$((bad + 1))
 	wait $pa || bad=$((bad + 1))
-	[ "$(sqlite3 p.db 'SELECT count(*) FROM school; SELECT count(*) FROM person' | tr '\n' ' ')" = "1 300 " ] || bad=$((bad + 1))
+	[ "$(sqlite3 p.db 'SELECT count(*) FROM school; SELECT count(*) FROM person' | tr '\n' ' ')" = "1 100 " ] || bad=$((bad + 1))
 	i=$((i + 1))
 done
-echo "20 pairs: $bad failed or held other than one school with 300 people"
+echo "10 pairs: $bad failed or held other than one school with 100 people"
 
 note "from stdin, an import that finds the store made meanwhile writes nothing and says so"
 i=0 bad=0
-while [ $i -lt 20 ]; do
+while [ $i -lt 10 ]; do
 	rm -f p.db*
 	beter --db p.db import a.json >/dev/null 2>pa.err &
 	pa=$!
@@ -147,11 +147,11 @@ while [ $i -lt 20 ]; do
 	esac
 	i=$((i + 1))
 done
-echo "20 pairs: $bad other than a merge or a clean stop with 75"
+echo "10 pairs: $bad other than a merge or a clean stop with 75"
 
 note "two inits of one new store at the same moment: one school"
 i=0 bad=0
-while [ $i -lt 20 ]; do
+while [ $i -lt 10 ]; do
 	rm -f q.db*
 	beter --db q.db init --school "Een" >/dev/null 2>qa.err &
 	qa=$!
@@ -167,7 +167,7 @@ while [ $i -lt 20 ]; do
 	[ "$(sqlite3 q.db 'SELECT count(*) FROM school')" = 1 ] || bad=$((bad + 1))
 	i=$((i + 1))
 done
-echo "20 pairs: $bad other than one init that made the store and one that found its school"
+echo "10 pairs: $bad other than one init that made the store and one that found its school"
 
 note "a failed or dry-run import into a new path leaves nothing"
 rm -f x.db*

@@ -40,7 +40,7 @@ int edit_text(struct ctx *c, const char *tmpl, char **text, char **path)
 		editor = "vi";
 	}
 	strbuf_addf(&pathbuf, "%s/" KEPT_PREFIX "XXXXXX" KEPT_SUFFIX, edit_tmpdir());
-	fd = mkstemps(pathbuf.buf, 4);
+	fd = mkstemps(pathbuf.buf, (int)strlen(KEPT_SUFFIX));
 	if (fd < 0) {
 		rc = beter_err_set(&c->err, BETER_IOERR, "--edit: cannot create a file for the editor: %s", strerror(errno));
 		strbuf_release(&pathbuf);

@@ -16,7 +16,9 @@
 #define BETER_APPLICATION_ID 0x62657472 /* "betr" */
 
 enum store_open_flags {
-	STORE_CREATE = 1,   /* create the file (and its directories) if missing */
+	STORE_CREATE = 1,   /* create the file (and its directories) if missing; a
+			     * command makes a new store with store_new.h instead,
+			     * which puts it in place whole */
 	STORE_MEMORY = 2,   /* an in-memory store (tests) */
 	STORE_SCRATCH = 4,  /* a private file being built (store_new.h): the rollback
 			     * journal in memory, no syncs, no WAL; thrown away if

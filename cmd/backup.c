@@ -27,7 +27,7 @@ const struct command_def def_backup = {
 	.description =
 		"Copies the store to FILE through SQLite's backup API: the copy is the store as it was at one moment, "
 		"even while other beter commands go on writing. The copy is written to a temporary file beside FILE "
-		"(mode 0600), synced to disk and then renamed to FILE, so FILE is always either the previous backup or "
+		"(FILE.beter-tmp-XXXXXX, mode 0600; one that a killed backup left is removed by the next backup to FILE), synced to disk and then renamed to FILE, so FILE is always either the previous backup or "
 		"a complete new one. The copy is a store itself: use it with --db FILE, check it with "
 		"'beter --db FILE check'.",
 	.subs = backup_subs,

@@ -1,4 +1,5 @@
 /* beter import: merge a document from 'beter export' into the store. */
+#include <errno.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -6,26 +7,53 @@
 
 #include "beter/exchange.h"
 #include "beter/store.h"
+#include "beter/store_new.h"
 #include "cmd.h"
 
 static const struct opt import_opts[] = { OPT_END };
 
-/* Remove a store this run created, when nothing came of it. */
-static void remove_store(const char *path)
+/* One transaction: the document merged, or nothing (also on --dry-run). */
+static int import_tx(struct ctx *c, sqlite3 *db, const char *file, struct exchange_stats *st)
 {
-	char buf[4096];
-	unlink(path);
-	snprintf(buf, sizeof(buf), "%s-wal", path);
-	unlink(buf);
-	snprintf(buf, sizeof(buf), "%s-shm", path);
-	unlink(buf);
+	int rc;
+
+	memset(st, 0, sizeof(*st));
+	if ((rc = store_begin(db, &c->err)))
+		return rc;
+	rc = exchange_import(db, file, st, &c->err);
+	if (rc || c->dry_run)
+		store_rollback(db);
+	else
+		rc = store_commit(db, &c->err);
+	return rc;
+}
+
+/* A new store: built aside and put in place whole (store_new.h), so that a
+ * kill leaves no store or all of it, and a store that another beter made at
+ * the same path meanwhile is kept (STORE_NEW_EXISTS). */
+static int import_new(struct ctx *c, const char *file, struct exchange_stats *st)
+{
+	struct store_new sn;
+	sqlite3 *db;
+	int rc;
+
+	memset(st, 0, sizeof(*st));
+	if ((rc = store_new_begin(&sn, c->db_path, &db, &c->err)))
+		return rc;
+	rc = import_tx(c, db, file, st);
+	if (rc || c->dry_run) {
+		store_new_abort(&sn);
+		return rc;
+	}
+	return store_new_finish(&sn, &c->err);
 }
 
 static int run_import(struct ctx *c, struct optparse *p)
 {
 	struct exchange_stats st;
 	struct stat sb;
-	int key, rc, created;
+	const char *file;
+	int key, rc;
 
 	while ((key = cmd_opt(c, p)) > 0)
 		;
@@ -33,29 +61,31 @@ static int run_import(struct ctx *c, struct optparse *p)
 		return BETER_USAGE;
 	if ((rc = cmd_args(c, p, 1, 1, "the file from 'beter export' (or - for stdin)")))
 		return rc;
+	file = p->args[0];
 	c->db_path = store_default_path(c->db_opt);
-	created = stat(c->db_path, &sb) != 0;
-	if ((rc = store_open(c->db_path, STORE_CREATE, &c->db, &c->err)))
-		return rc;
-	if ((rc = store_begin(c->db, &c->err)))
-		goto out;
-	rc = exchange_import(c->db, p->args[0], &st, &c->err);
-	if (rc || c->dry_run) {
-		store_rollback(c->db);
-	} else {
-		rc = store_commit(c->db, &c->err);
+	rc = STORE_NEW_EXISTS;
+	if (stat(c->db_path, &sb) != 0 && errno == ENOENT) {
+		rc = import_new(c, file, &st);
+		if (rc == STORE_NEW_EXISTS) {
+			exchange_stats_release(&st);
+			if (!strcmp(file, "-"))
+				return beter_err_set(&c->err, BETER_BUSY,
+						     "another beter created the store '%s' while this import ran; nothing "
+						     "was written: import the document again to merge it into that store",
+						     c->db_path);
+		}
+	}
+	if (rc == STORE_NEW_EXISTS) {
+		/* the store exists (or appeared meanwhile): merge into it */
+		if ((rc = store_open(c->db_path, 0, &c->db, &c->err)))
+			return rc;
+		rc = import_tx(c, c->db, file, &st);
 	}
 	if (!rc && !c->quiet)
 		exchange_stats_out(&st, &c->out);
 	if (!rc && c->dry_run)
 		cmd_note(c, "dry run: nothing was written");
 	exchange_stats_release(&st);
-out:
-	if (created && (rc || c->dry_run)) {
-		store_close(c->db);
-		c->db = NULL;
-		remove_store(c->db_path);
-	}
 	return rc;
 }
 
@@ -69,7 +99,11 @@ const struct command_def def_import = {
 	.description =
 		"Reads a document written by 'beter export' (FILE, or - for stdin) and merges it into the store, all "
 		"in one transaction. When the store does not exist yet it is created: export, import into a new store "
-		"and export again gives the same bytes.\n\n"
+		"and export again gives the same bytes. A new store is built beside its path (PATH.beter-new-XXXXXX, mode 0600) "
+		"and appears there only when it is whole, so an import that is killed leaves no store or all of it (and a temporary file that the next import or init "
+		"of that path removes); "
+		"when another beter creates the same store meanwhile, that store is kept and the document is merged into "
+		"it (from stdin the import then stops with 75, having written nothing).\n\n"
 		"Records are matched by uid, link tables (such as team members) by their key. A record that is not in "
 		"the store is added; a record that is in both and differs takes the values from the file (the file "
 		"wins); nothing is deleted. Importing the same file twice changes nothing. Record numbers are kept "

@@ -1,8 +1,11 @@
 /* beter init: create a store with its first school. */
+#include <errno.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "beter/school.h"
 #include "beter/store.h"
+#include "beter/store_new.h"
 #include "cmd.h"
 
 enum { O_SCHOOL = 256, O_BRIN, O_SECTOR };
@@ -14,9 +17,48 @@ static const struct opt init_opts[] = {
 	OPT_END
 };
 
+/* Add the first school in one transaction; BETER_FAIL when the store has one. */
+static int add_first_school(struct ctx *c, sqlite3 *db, const char *name, const char *brin, const char *sector,
+			    int64_t *id)
+{
+	int rc;
+
+	if ((rc = store_begin(db, &c->err)))
+		return rc;
+	/* counted under the write lock: two inits never both add a first school */
+	if (store_int(db, "SELECT count(*) FROM school", 0) > 0)
+		rc = beter_err_set(&c->err, BETER_FAIL,
+				   "the store '%s' already has a school; add another with 'beter school add'", c->db_path);
+	if (!rc)
+		rc = school_add(db, name, brin, sector, id, &c->err);
+	if (rc || c->dry_run) {
+		store_rollback(db);
+		return rc;
+	}
+	return store_commit(db, &c->err);
+}
+
+/* A new store is built aside and appears whole (store_new.h): a kill leaves
+ * none, and one that another beter made meanwhile is kept (STORE_NEW_EXISTS). */
+static int init_new(struct ctx *c, const char *name, const char *brin, const char *sector, int64_t *id)
+{
+	struct store_new sn;
+	sqlite3 *db;
+	int rc;
+
+	if ((rc = store_new_begin(&sn, c->db_path, &db, &c->err)))
+		return rc;
+	if ((rc = add_first_school(c, db, name, brin, sector, id)) || c->dry_run) {
+		store_new_abort(&sn);
+		return rc;
+	}
+	return store_new_finish(&sn, &c->err);
+}
+
 static int run_init(struct ctx *c, struct optparse *p)
 {
 	const char *name = NULL, *brin = NULL, *sector = NULL;
+	struct stat sb;
 	int64_t id;
 	int key, rc;
 
@@ -37,27 +79,27 @@ static int run_init(struct ctx *c, struct optparse *p)
 		return beter_err_set(&c->err, BETER_DATAERR, "--sector: unknown sector '%s' (use po, vo, mbo or so)", sector);
 
 	c->db_path = store_default_path(c->db_opt);
-	if ((rc = store_open(c->db_path, STORE_CREATE, &c->db, &c->err)))
-		return rc;
-	if (store_int(c->db, "SELECT count(*) FROM school", 0) > 0)
-		return beter_err_set(&c->err, BETER_FAIL,
-				     "the store '%s' already has a school; add another with 'beter school add'", c->db_path);
-	if ((rc = store_begin(c->db, &c->err)))
-		return rc;
-	if ((rc = school_add(c->db, name, brin, sector, &id, &c->err))) {
-		store_rollback(c->db);
-		return rc;
+	rc = STORE_NEW_EXISTS;
+	if (stat(c->db_path, &sb) != 0 && errno == ENOENT)
+		rc = init_new(c, name, brin, sector, &id);
+	if (rc == STORE_NEW_EXISTS) {
+		/* an empty file, or a store that appeared meanwhile */
+		if ((rc = store_open(c->db_path, 0, &c->db, &c->err)))
+			return rc;
+		rc = add_first_school(c, c->db, name, brin, sector, &id);
 	}
+	if (rc)
+		return rc;
 	if (c->dry_run) {
-		store_rollback(c->db);
 		cmd_note(c, "dry run: nothing was written");
 		return 0;
 	}
-	if ((rc = store_commit(c->db, &c->err)))
-		return rc;
 	cmd_note(c, "created the store '%s' for %s", c->db_path, name);
-	if (!c->quiet)
+	if (!c->quiet) {
+		if (!c->db && (rc = store_open(c->db_path, 0, &c->db, &c->err)))
+			return rc;
 		return school_show(c->db, id, &c->out, &c->err);
+	}
 	return 0;
 }
 
@@ -70,6 +112,7 @@ static const struct subcmd init_subs[] = {
 const struct command_def def_init = {
 	.description =
 		"Creates a new store (one SQLite file, mode 0600, WAL mode) with its first school. "
+		"The store is built beside its path and appears there whole; it never replaces a file that is there. "
 		"The store is the file named by --db, else $BETER_DB, else $XDG_DATA_HOME/beter/beter.db; "
 		"missing directories are created. An existing empty file is taken only when it can be made mode 0600 "
 		"(other commands refuse an empty file with status 74 instead of writing a store into it). "

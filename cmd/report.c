@@ -132,8 +132,14 @@ const struct command_def def_report = {
 		"\"has_data\", \"note\", \"figures\": {KEY: VALUE}, \"charts\": [{\"key\", \"kind\", \"title\", \"labels\", "
 		"\"values\", ...}], \"tables\": [{\"key\", \"title\", \"rows\": [{COLUMN: VALUE}]}]}]}; shares are "
 		"numbers from 0 to 1 with two decimals and other numbers have the decimals the report shows, unknown values null. Texts are Dutch unless --lang en.\n\n"
-		"For cron: --out writes a temporary file beside FILE and renames it, so a reader never sees half a "
-		"report; the same data and the same --now (or $SOURCE_DATE_EPOCH) give byte-identical output; with "
+		"For cron: --out writes the report beside FILE and renames it over FILE, so a reader never sees half "
+		"a report. It is written as a file without a name (O_TMPFILE), so a process killed while writing "
+		"leaves nothing behind; only when it is whole and synced is it named .ht-beter-XXXXXX beside FILE for the rename, "
+		"readable by its owner only until it is FILE (then mode 0644 less the umask). If beter dies in that "
+		"moment, the file left has a name a web server does not serve: Apache refuses names that begin with "
+		"'.ht' in its stock configuration, servers set to refuse dot files refuse it, and no extension (not even "
+		"FILE's) maps it to a type; a web server that runs as another user cannot read it. Where the file system has no "
+		"O_TMPFILE the named file is written directly (mode 0600) and removed on every error. The same data and the same --now (or $SOURCE_DATE_EPOCH) give byte-identical output; with "
 		"--quiet nothing is printed on success.",
 	.subs = report_subs,
 	.examples = "beter report --format html --out /var/www/intranet/voortgang.html --quiet\n"

@@ -15,6 +15,7 @@
 #include "beter/team.h"
 #include "beter/visit.h"
 #include "cmd.h"
+#include "visit_edit.h"
 
 enum {
 	O_SCHOOL = 256, O_OBSERVER, O_TEACHER, O_DATE, O_TIME, O_GROUP, O_SUBJECT, O_GOAL, O_FOCUS, O_ROUND, O_TEAM,
@@ -262,91 +263,6 @@ static int tx_end(struct ctx *c, int rc)
 	return rc;
 }
 
-/* Run $VISUAL/$EDITOR on a template, as git does; the edited text in *text
- * and the file's path in *path. The file stays when the editor closed well:
- * the caller removes it once the text is stored (see obs_done). */
-static int edit_text(struct ctx *c, const char *tmpl, char **text, char **path)
-{
-	const char *editor = getenv("VISUAL");
-	const char *tmpdir = getenv("TMPDIR");
-	struct strbuf pathbuf = STRBUF_INIT;
-	int fd, status, rc = 0;
-	pid_t pid;
-
-	if (!editor || !*editor)
-		editor = getenv("EDITOR");
-	if (!editor || !*editor) {
-		if (!isatty(STDIN_FILENO))
-			return cmd_usage(c, "--edit: no editor; set $VISUAL or $EDITOR, or give the text as JSON with --from "
-					 "FILE");
-		editor = "vi";
-	}
-	strbuf_addf(&pathbuf, "%s/beter-visit-XXXXXX.txt", tmpdir && *tmpdir ? tmpdir : "/tmp");
-	fd = mkstemps(pathbuf.buf, 4);
-	if (fd < 0) {
-		rc = beter_err_set(&c->err, BETER_IOERR, "--edit: cannot create a file for the editor: %s", strerror(errno));
-		strbuf_release(&pathbuf);
-		return rc;
-	}
-	size_t len = strlen(tmpl);
-	if (write(fd, tmpl, len) != (ssize_t)len) {
-		rc = beter_err_set(&c->err, BETER_IOERR, "--edit: cannot write '%s': %s", pathbuf.buf, strerror(errno));
-		close(fd);
-		goto out;
-	}
-	close(fd);
-	fflush(stdout);
-	pid = fork();
-	if (pid < 0) {
-		rc = beter_err_set(&c->err, BETER_IOERR, "--edit: cannot start the editor: %s", strerror(errno));
-		goto out;
-	}
-	if (pid == 0) {
-		struct strbuf cmd = STRBUF_INIT;
-		strbuf_addf(&cmd, "%s \"$@\"", editor);
-		execl("/bin/sh", "sh", "-c", cmd.buf, editor, pathbuf.buf, (char *)NULL);
-		_exit(127);
-	}
-	while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
-		;
-	if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
-		rc = beter_err_set(&c->err, BETER_FAIL, "there was a problem with the editor '%s'; nothing was written",
-				   editor);
-		goto out;
-	}
-	rc = share_read_file(pathbuf.buf, 1024 * 1024, text, NULL, &c->err);
-out:
-	if (rc) {
-		unlink(pathbuf.buf);
-		strbuf_release(&pathbuf);
-	} else {
-		*path = strbuf_detach(&pathbuf);
-	}
-	return rc;
-}
-
-/* The end of an entry made in the editor: the file goes once the text is
- * stored; on any failure after the editor closed it stays, and the message
- * says where, so that the coach's text is not lost. */
-static int obs_done(struct ctx *c, char **pathp, int rc)
-{
-	char *path = *pathp;
-	if (!path)
-		return rc;
-	*pathp = NULL;
-	if (rc == 0 && !c->dry_run) {
-		unlink(path);
-	} else if (rc == 0) {
-		cmd_note(c, "your text is kept in %s; run again with --text-from %s to write it", path, path);
-	} else {
-		size_t n = strlen(c->err.msg);
-		snprintf(c->err.msg + n, sizeof(c->err.msg) - n, "\nyour text is kept in %s; %srun again with "
-			 "--text-from %s", path, rc == BETER_BUSY || rc == BETER_IOERR ? "" : "fix it and ", path);
-	}
-	free(path);
-	return rc;
-}
-
 /* What was observed: from --edit (on a template holding cur, may be NULL),
  * --from, --text-from or the options. *given tells whether anything was given
  * at all; *path gets the editor's file, kept until obs_done. */
@@ -389,6 +305,9 @@ static int read_obs(struct ctx *c, int64_t school, const struct vopts *o, const 
 			rc = o->input ? visit_obs_parse_json(name, text, len, obs, &c->err)
 				      : visit_obs_parse_text(name, text, obs, &c->err);
 		free(text);
+		/* the text --edit kept: it goes once stored, as the editor's file would */
+		if (!rc && o->textfrom && edit_kept_file(file))
+			*path = xstrdup(file);
 		return rc;
 	}
 	if (o->seen && (rc = (obs->seen = xstrdup(o->seen), 0)))
@@ -935,7 +854,9 @@ const struct command_def def_visit = {
 		"colon must be one of the section headers: a misspelled one ('score:') is refused (exit 65) rather "
 		"than read as text. When anything fails after the editor closed (a bad score, a busy store), the "
 		"file is kept and its path is shown; --text-from FILE ('-' for stdin) reads that text format from a "
-		"file, so the corrected text can be written again. Without a terminal, --from FILE "
+		"file, so the corrected text can be written again; once it is stored, the kept file is removed (only a file "
+		"that --edit kept: $TMPDIR/beter-visit-XXXXXX.txt, else in /tmp, this user's and readable by no one "
+		"else; any other file stays). Without a terminal, --from FILE "
 		"('-' for stdin) reads the same as JSON: {\"seen\": \"...\", \"effect\": \"...\", \"scores\": "
 		"{\"klimaat.1\": 3, \"uitleg.2\": 4}}.\n\n"
 		"A visit is recorded once: recording it again is refused (exit 65) unless --replace is given; then "

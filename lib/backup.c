@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "beter/store.h"
+#include "beter/tmpfile.h"
 #include "beter/util.h"
 
 static int sync_path(const char *path, int dir)
@@ -23,15 +24,6 @@ static int sync_path(const char *path, int dir)
 	return rc;
 }
 
-static void remove_db(const char *path)
-{
-	struct strbuf sb = STRBUF_INIT;
-	unlink(path);
-	strbuf_addf(&sb, "%s-journal", path);
-	unlink(sb.buf);
-	strbuf_release(&sb);
-}
-
 int backup_write(sqlite3 *db, const char *path, struct beter_err *err)
 {
 	struct strbuf tmp = STRBUF_INIT;
@@ -40,7 +32,8 @@ int backup_write(sqlite3 *db, const char *path, struct beter_err *err)
 	const char *src = sqlite3_db_filename(db, "main");
 	char *dir = xstrdup(path), *slash;
 	struct stat a, s;
-	int fd, rc;
+	int lockfd = -1, rc;
+	char *tmpname = NULL;
 
 	if (src && *src && stat(src, &s) == 0 && stat(path, &a) == 0 && a.st_dev == s.st_dev && a.st_ino == s.st_ino) {
 		free(dir);
@@ -51,13 +44,11 @@ int backup_write(sqlite3 *db, const char *path, struct beter_err *err)
 		slash[slash == dir ? 1 : 0] = '\0';
 	else
 		strcpy(dir, ".");
-	strbuf_addf(&tmp, "%s.tmp-XXXXXX", path);
-	fd = mkstemp(tmp.buf);
-	if (fd < 0) {
-		rc = beter_err_set(err, BETER_IOERR, "cannot create a file beside '%s': %s", path, strerror(errno));
+	/* a copy of the store: one that a killed backup left goes on the next backup */
+	tmpfile_sweep(path, ".beter-tmp-");
+	if ((rc = tmpfile_beside(path, ".beter-tmp-", &tmpname, &lockfd, err)))
 		goto out;
-	}
-	close(fd);
+	strbuf_adds(&tmp, tmpname);
 	rc = sqlite3_open_v2(tmp.buf, &dst, SQLITE_OPEN_READWRITE, NULL);
 	if (rc == SQLITE_OK)
 		rc = sqlite3_exec(dst, "PRAGMA journal_mode = DELETE", NULL, NULL, NULL);
@@ -98,8 +89,11 @@ int backup_write(sqlite3 *db, const char *path, struct beter_err *err)
 fail:
 	if (dst)
 		sqlite3_close(dst);
-	remove_db(tmp.buf);
+	tmpfile_remove(tmp.buf);
 out:
+	if (lockfd >= 0)
+		close(lockfd);
+	free(tmpname);
 	free(dir);
 	strbuf_release(&tmp);
 	return rc;

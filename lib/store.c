@@ -38,7 +38,7 @@ char *store_default_path(const char *explicit_path)
 }
 
 /* mkdir -p of the directory part of path, mode 0700 for what we create. */
-static int make_parent_dirs(const char *path, struct beter_err *err)
+int store_make_dirs(const char *path, struct beter_err *err)
 {
 	char *dir = xstrdup(path);
 	char *slash = strrchr(dir, '/');
@@ -315,6 +315,7 @@ int store_open(const char *path, int flags, sqlite3 **out, struct beter_err *err
 	sqlite3 *db = NULL;
 	int rc;
 	int memory = (flags & STORE_MEMORY) != 0;
+	int scratch = (flags & STORE_SCRATCH) != 0;
 
 	*out = NULL;
 	store_config();
@@ -327,7 +328,7 @@ int store_open(const char *path, int flags, sqlite3 **out, struct beter_err *err
 				return beter_err_set(err, BETER_IOERR,
 						     "no store at '%s'; create one with 'beter init --school NAME' "
 						     "or name one with --db or $BETER_DB", path);
-			if ((rc = make_parent_dirs(path, err)))
+			if ((rc = store_make_dirs(path, err)))
 				return rc;
 			int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
 			if (fd < 0 && errno != EEXIST)
@@ -352,8 +353,9 @@ int store_open(const char *path, int flags, sqlite3 **out, struct beter_err *err
 	sqlite3_extended_result_codes(db, 1);
 	/* fails with SQLITE_NOTADB on a file that is not a database */
 	rc = sqlite3_exec(db, memory ? "PRAGMA foreign_keys = ON"
-				     : "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON; "
-				       "PRAGMA journal_size_limit = 4194304",
+			      : scratch ? "PRAGMA journal_mode = MEMORY; PRAGMA synchronous = OFF; PRAGMA foreign_keys = ON"
+				        : "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON; "
+				          "PRAGMA journal_size_limit = 4194304",
 			  NULL, NULL, NULL);
 	if (rc != SQLITE_OK) {
 		if ((rc & 0xff) == SQLITE_NOTADB)
@@ -363,7 +365,7 @@ int store_open(const char *path, int flags, sqlite3 **out, struct beter_err *err
 		sqlite3_close(db);
 		return err ? err->status : BETER_IOERR;
 	}
-	if (!memory) {
+	if (!memory && !scratch) {
 		/* keep the -wal and -shm files beside the store when it closes
 		 * (the WAL emptied by the checkpoint at close): every command
 		 * then opens them instead of creating and deleting two files */

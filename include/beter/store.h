@@ -16,8 +16,13 @@
 #define BETER_APPLICATION_ID 0x62657472 /* "betr" */
 
 enum store_open_flags {
-	STORE_CREATE = 1,   /* create the file (and its directories) if missing */
+	STORE_CREATE = 1,   /* create the file (and its directories) if missing; a
+			     * command makes a new store with store_new.h instead,
+			     * which puts it in place whole */
 	STORE_MEMORY = 2,   /* an in-memory store (tests) */
+	STORE_SCRATCH = 4,  /* a private file being built (store_new.h): the rollback
+			     * journal in memory, no syncs, no WAL; thrown away if
+			     * anything goes wrong, synced before it is put in place */
 };
 
 struct migration {
@@ -39,6 +44,9 @@ int store_schema_version(void);
 char *store_default_path(const char *explicit_path);
 
 int store_open(const char *path, int flags, sqlite3 **out, struct beter_err *err);
+
+/* mkdir -p of the directory part of path (mode 0700 for what it creates). */
+int store_make_dirs(const char *path, struct beter_err *err);
 void store_close(sqlite3 *db);
 
 /* BEGIN IMMEDIATE, waiting up to the busy timeout; BETER_BUSY if still locked. */

@@ -149,7 +149,17 @@ run beter backup copy.db
 run stat -c %a copy.db
 run beter --db copy.db check
 [ "$(beter export)" = "$(beter --db copy.db export)" ] && echo "the copy holds the same records"
-ls copy.db.tmp-* 2>/dev/null || echo "no temporary file left"
+ls copy.db.beter-tmp-* 2>/dev/null || echo "no temporary file left"
+# killed (kill -9) before its rename, a backup leaves its copy; the next one removes it
+if strace -o /dev/null true 2>/dev/null; then
+	ASAN_OPTIONS=detect_leaks=0 strace -o /dev/null -e inject=rename:signal=KILL:when=1 beter backup copy.db >/dev/null 2>&1 &
+	wait $! 2>/dev/null
+	echo "temporary files after a killed backup: $(ls copy.db.beter-tmp-* | wc -l)"
+	run beter backup copy.db
+	ls copy.db.beter-tmp-* 2>/dev/null || echo "no temporary file left"
+else
+	echo "(strace cannot trace here: this check needs it)"
+fi
 run beter backup "$BETER_DB"
 run beter backup nodir/copy.db
 run beter backup

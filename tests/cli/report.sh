@@ -83,7 +83,7 @@ cmp -s report.html a.html && echo "--out writes what stdout shows"
 note atomic --out: cron mode
 run beter report --format md --out week.md --quiet --now 2026-11-20
 run stat -c %a week.md
-ls -A | grep -c '^\.week' | sed 's/^/temporary files left: /'
+ls -A | grep -c '^\.' | sed 's/^/temporary files left: /'
 printf 'old report\n' >old.md
 chmod 444 old.md
 run beter report --format md --out old.md --quiet --now 2026-11-20
@@ -95,6 +95,37 @@ if [ "$(id -u)" != 0 ]; then
 	run beter report --out ro/r.html
 else
 	echo "(read-only directory skipped as root)"
+fi
+
+note "--out killed (kill -9) at each step: nothing left that a web server would serve"
+# strace stops beter at the step's first system call; what is left in the
+# folder, with its mode, must be the old report, the new one (readable by the
+# owner only when killed before its chmod) or a .ht file that only the owner reads
+# (LeakSanitizer, in a sanitizer build, cannot work under strace)
+trace() { ASAN_OPTIONS=detect_leaks=0 strace -o /dev/null "$@"; }
+if strace -o /dev/null true 2>/dev/null; then
+	for step in fsync linkat rename fchmod; do
+		rm -rf www && mkdir www && echo old >www/r.html && chmod 644 www/r.html
+		trace -e inject=$step:signal=KILL:when=1 beter report --format html --out www/r.html \
+			--quiet >/dev/null 2>&1 &
+		wait $! 2>/dev/null
+		echo "killed at $step: $(cd www && stat -c '%n %a %s' $(ls -A) | sed 's/beter-....../beter-XXXXXX/' |
+			sed 's/ [0-9][0-9][0-9][0-9]*$/ (the new report)/; s/ 4$/ (old)/' | tr '\n' ' ')"
+	done
+	# without O_TMPFILE (no /proc here): the named file, owner-only, removed on errors
+	rm -rf www && mkdir www && echo old >www/r.html
+	trace -e inject=access:error=ENOENT -e inject=fsync:signal=KILL:when=1 \
+		beter report --format html --out www/r.html --quiet >/dev/null 2>&1 &
+	wait $! 2>/dev/null
+	echo "without O_TMPFILE, killed at fsync: $(cd www && stat -c '%n %a' $(ls -A) | sed 's/beter-....../beter-XXXXXX/' | tr '\n' ' ')"
+	rm -rf www && mkdir -p www/dir.html
+	trace -e inject=access:error=ENOENT beter report --format html --out www/dir.html --quiet 2>&1 |
+		sed 's/^/! /'
+	echo "without O_TMPFILE, a failed rename leaves: $(ls -A www | tr '\n' ' ')"
+	trace -e inject=access:error=ENOENT beter report --format html --out www/r.html --quiet
+	echo "without O_TMPFILE, a report written leaves: $(cd www && stat -c '%n %a' $(ls -A) | tr '\n' ' ')"
+else
+	echo "(strace cannot trace here: this check needs it)"
 fi
 
 note a store with data in every section: the demo school

@@ -356,6 +356,16 @@ EDITOR="$TMP/work/odd-editor.sh" run beter visit add --observer SL --teacher EE 
 [ "$before" = "$(store_digest)" ] && echo "store unchanged"
 echo "kept files: $(ls "$TMPDIR" | wc -l)"
 rm -f "$TMPDIR"/*
+# ^C while the editor is open (to the terminal's process group) reaches the
+# editor, not beter, which removes the file it made
+cat >int-editor.sh <<'ED'
+#!/bin/sh
+kill -INT 0
+sleep 2
+ED
+chmod +x int-editor.sh
+EDITOR="$TMP/work/int-editor.sh" run setsid beter visit record 6 --edit
+echo "files left: $(ls "$TMPDIR" | wc -l)"
 
 note "the text is kept when anything fails after the editor closed"
 cat >badscore-editor.sh <<'ED'
@@ -391,7 +401,24 @@ EDITOR="$TMP/work/nl-editor.sh" run beter --dry-run visit record 7 --edit | mask
 echo "kept after a dry run: $(ls "$TMPDIR" | grep -vc "$(basename "$kept")")"
 run beter visit record 6 --text-from "$kept" --quiet | mask
 beter --json visit show 6 | jq -c '{seen: .visit.seen, scores: [.scores[] | "\(.item_id)=\(.score)"]}'
-run beter visit record 6 --text-from "$kept" | mask
+# stored: the kept text is gone from the temporary directory
+[ -e "$kept" ] && echo "the kept text is still there" || echo "the kept text was removed"
+echo "kept files: $(ls "$TMPDIR" | wc -l)"
+# a text of one's own with --text-from stays, even when it is stored
+printf 'gezien: x\neffect: y\n' >own.txt
+run beter visit record 6 --text-from own.txt --replace --quiet
+[ -e own.txt ] && echo "own.txt stays"
+# so does a file named like the kept ones outside the temporary directory
+printf 'gezien: x\neffect: y\n' >beter-visit-AbC123.txt
+chmod 600 beter-visit-AbC123.txt
+run beter visit record 6 --text-from beter-visit-AbC123.txt --replace --quiet
+[ -e beter-visit-AbC123.txt ] && echo "beter-visit-AbC123.txt outside \$TMPDIR stays"
+# and one there that others could read (not beter's)
+cp beter-visit-AbC123.txt "$TMPDIR/beter-visit-XyZ789.txt"
+chmod 644 "$TMPDIR/beter-visit-XyZ789.txt"
+run beter visit record 6 --text-from "$TMPDIR/beter-visit-XyZ789.txt" --replace --quiet
+[ -e "$TMPDIR/beter-visit-XyZ789.txt" ] && echo "a readable one in \$TMPDIR stays"
+rm -f "$TMPDIR/beter-visit-XyZ789.txt"
 
 note "coverage without a period: the current school year, for cron"
 run beter visit coverage --require 90 --csv

@@ -77,7 +77,7 @@ static int run_import(struct ctx *c, struct optparse *p)
 	}
 	if (rc == STORE_NEW_EXISTS) {
 		/* the store exists (or appeared meanwhile): merge into it */
-		if ((rc = store_open(c->db_path, 0, &c->db, &c->err)))
+		if ((rc = store_open(c->db_path, STORE_CREATE, &c->db, &c->err)))
 			return rc;
 		rc = import_tx(c, c->db, file, &st);
 	}

@@ -83,8 +83,8 @@ static int run_init(struct ctx *c, struct optparse *p)
 	if (stat(c->db_path, &sb) != 0 && errno == ENOENT)
 		rc = init_new(c, name, brin, sector, &id);
 	if (rc == STORE_NEW_EXISTS) {
-		/* an empty file, or a store that appeared meanwhile */
-		if ((rc = store_open(c->db_path, 0, &c->db, &c->err)))
+		/* an empty file (made private first), or a store that appeared meanwhile */
+		if ((rc = store_open(c->db_path, STORE_CREATE, &c->db, &c->err)))
 			return rc;
 		rc = add_first_school(c, c->db, name, brin, sector, &id);
 	}

@@ -288,6 +288,7 @@ static void store_config(void)
  * every user of the machine). A command that reads refuses it (BETER_IOERR,
  * like a missing store). init (STORE_CREATE) takes it only when it can make
  * it 0600 first, as if it had created the file itself; else it refuses too.
+ * A scratch file (STORE_SCRATCH) is empty because this process just made it.
  * A file whose -wal holds data is not empty: SQLite reads it from there.
  */
 static int empty_file(const char *path, int flags, struct beter_err *err)
@@ -299,7 +300,7 @@ static int empty_file(const char *path, int flags, struct beter_err *err)
 	sqlite3_free(wal);
 	if (has_wal)
 		return 0;
-	if (!(flags & STORE_CREATE))
+	if (!(flags & (STORE_CREATE | STORE_SCRATCH)))
 		return beter_err_set(err, BETER_IOERR,
 				     "'%s' is an empty file, not a beter store; create a store with 'beter init --school "
 				     "NAME' or name another with --db or $BETER_DB", path);

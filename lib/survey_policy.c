@@ -97,18 +97,5 @@ int survey_policy_list(sqlite3 *db, int64_t school, struct out *o, struct beter_
 				    "WHERE p.school_id = ?1 ORDER BY p.id", &st, err)))
 		return rc;
 	sqlite3_bind_int64(st, 1, school);
-	out_list(o, cols, sizeof(cols) / sizeof(*cols));
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		out_text(o, store_col_text(st, 0));
-		out_int(o, sqlite3_column_int64(st, 1));
-		out_text(o, store_col_text(st, 2));
-		out_text(o, sqlite3_column_type(st, 3) == SQLITE_NULL ? NULL : store_col_text(st, 3));
-		out_bool(o, sqlite3_column_int(st, 4));
-		out_row_end(o);
-	}
-	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE)
-		return store_fail(db, rc, err, "reading the survey policy");
-	out_end(o);
-	return 0;
+	return store_rows(db, st, o, cols, sizeof(cols) / sizeof(*cols), 1, "reading the survey policy", err);
 }

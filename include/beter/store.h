@@ -82,6 +82,23 @@ int64_t store_int_bind(sqlite3 *db, const char *sql, int64_t arg, int64_t def);
  * reported as store_fail(what). */
 int store_step_done(sqlite3 *db, sqlite3_stmt *st, const char *what, struct beter_err *err);
 
+/* The next row of st: 1 while there is one; 0 at the end, with *rc 0, or
+ * on a failure, with *rc the status (store_fail(what)). The loop every
+ * reader uses, so that a read error never passes as the end of the rows:
+ *   while (store_next(db, st, &rc, "reading teams", err)) { ... }
+ *   sqlite3_finalize(st);
+ *   if (rc) return rc;
+ * $BETER_TEST_READ_ERROR=N (tests only) fails the process's N-th step. */
+int store_next(sqlite3 *db, sqlite3_stmt *st, int *rc, const char *what, struct beter_err *err);
+
+/* The row writer: every row of st written through o by cols (the query's
+ * columns in order: OUT_T_INT integers, OUT_T_REAL reals, OUT_T_BOOL 0/1,
+ * OUT_T_TEXT text; NULL as null), as a list (list 1: out_list ... out_end)
+ * or as one record (list 0: BETER_FAIL "what: not found" without a row).
+ * Finalizes st; a read error is returned, never taken for the end. */
+int store_rows(sqlite3 *db, sqlite3_stmt *st, struct out *o, const struct out_col *cols, size_t ncols, int list,
+	       const char *what, struct beter_err *err);
+
 /* Bind a day number as 'YYYY-MM-DD'. */
 void store_bind_day(sqlite3_stmt *st, int i, int day);
 

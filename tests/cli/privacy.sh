@@ -191,3 +191,7 @@ run beter survey report 1 --by team --min-n 2
 run sh -c "beter --json survey report 1 --by team --min-n 6 | jq -c '[.results[] | select(.scale == \"ambitie\") | [.group, .n, .suppressed]]'"
 run beter survey policy --min-n 5 --reason "terug naar de standaard"
 run beter --csv survey policy
+
+note a read error is never taken for the end of the rows: exit 74, nothing printed
+run env BETER_TEST_READ_ERROR=1 beter --json survey policy
+run env BETER_TEST_READ_ERROR=2 beter --json survey policy

@@ -1,4 +1,4 @@
-#include "beter/goal.h"
+#include "goal_int.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -100,7 +100,7 @@ int goal_candidate_list(sqlite3 *db, int64_t team, struct out *o, struct beter_e
 		return rc;
 	sqlite3_bind_int64(st, 1, team);
 	out_list(o, cand_cols, sizeof(cand_cols) / sizeof(*cand_cols));
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	while (store_next(db, st, &rc, "listing candidates", err)) {
 		int imp = sqlite3_column_int(st, 2), fea = sqlite3_column_int(st, 3);
 		out_int(o, sqlite3_column_int64(st, 0));
 		out_text(o, store_col(st, 1));
@@ -116,7 +116,7 @@ int goal_candidate_list(sqlite3 *db, int64_t team, struct out *o, struct beter_e
 	}
 	out_end(o);
 	sqlite3_finalize(st);
-	return rc == SQLITE_DONE ? 0 : store_fail(db, rc, err, "listing candidates");
+	return rc;
 }
 
 static const struct out_col grid_cols[] = {
@@ -136,7 +136,7 @@ int goal_matrix(sqlite3 *db, int64_t team, struct out *o, struct beter_err *err)
 	if ((rc = store_prepare(db, cand_sql, &st, err)))
 		return rc;
 	sqlite3_bind_int64(st, 1, team);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	while (store_next(db, st, &rc, "reading candidates", err)) {
 		int hi = sqlite3_column_int(st, 2) >= GOAL_MATRIX_HIGH;
 		int hf = sqlite3_column_int(st, 3) >= GOAL_MATRIX_HIGH;
 		struct strbuf *sb = &cell[hi][hf];
@@ -144,7 +144,7 @@ int goal_matrix(sqlite3 *db, int64_t team, struct out *o, struct beter_err *err)
 			    store_col(st, 1), sqlite3_column_int(st, 2), sqlite3_column_int(st, 3));
 	}
 	sqlite3_finalize(st);
-	if (rc == SQLITE_DONE) {
+	if (!rc) {
 		out_list(o, grid_cols, 3);
 		for (int hi = 1; hi >= 0; hi--) {
 			out_text(o, hi ? "high (3-5)" : "low (1-2)");
@@ -157,7 +157,7 @@ int goal_matrix(sqlite3 *db, int64_t team, struct out *o, struct beter_err *err)
 	for (int i = 0; i < 2; i++)
 		for (int j = 0; j < 2; j++)
 			strbuf_release(&cell[i][j]);
-	return rc == SQLITE_DONE ? 0 : store_fail(db, rc, err, "reading candidates");
+	return rc;
 }
 
 /* ---- goals ---- */
@@ -195,10 +195,12 @@ int goal_add(sqlite3 *db, int64_t school, const struct goal_new *g, int64_t *id,
 					    "goal_candidate c WHERE id = ?1", &st, err)))
 			return rc;
 		sqlite3_bind_int64(st, 1, g->candidate);
-		t = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+		t = store_next(db, st, &rc, "finding the candidate", err) ? sqlite3_column_int64(st, 0) : 0;
 		if (t)
 			made = sqlite3_column_int64(st, 1);
 		sqlite3_finalize(st);
+		if (rc)
+			return rc;
 		if (t != g->team)
 			return beter_err_set(err, BETER_FAIL,
 					     "--from-candidate: the team has no candidate with number %lld "
@@ -287,7 +289,7 @@ int goal_find(sqlite3 *db, int64_t school, int64_t number, struct goal_info *g, 
 	return beter_err_set(err, BETER_FAIL, "no goal with number %lld (see 'beter goal list')", (long long)number);
 }
 
-static int need(sqlite3 *db, int64_t goal, int team, int active, struct goal_info *g, struct beter_err *err)
+int goal_need(sqlite3 *db, int64_t goal, int team, int active, struct goal_info *g, struct beter_err *err)
 {
 	int64_t school = 0;
 	sqlite3_stmt *st;
@@ -296,10 +298,10 @@ static int need(sqlite3 *db, int64_t goal, int team, int active, struct goal_inf
 	if ((rc = store_prepare(db, "SELECT school_id FROM goal WHERE id = ?1", &st, err)))
 		return rc;
 	sqlite3_bind_int64(st, 1, goal);
-	if (sqlite3_step(st) == SQLITE_ROW)
+	if (store_next(db, st, &rc, "finding the goal", err))
 		school = sqlite3_column_int64(st, 0);
 	sqlite3_finalize(st);
-	if ((rc = goal_find(db, school, goal, g, err)))
+	if (rc || (rc = goal_find(db, school, goal, g, err)))
 		return rc;
 	if (team == 1 && !g->team)
 		return beter_err_set(err, BETER_FAIL, "goal %lld is a personal goal; this is for team goals",
@@ -320,7 +322,7 @@ int goal_measure(sqlite3 *db, int64_t goal, double score, int day, int64_t sessi
 	char uid[33];
 	int rc;
 
-	if ((rc = check_score(score, "--score", err)) || (rc = need(db, goal, 1, 1, &g, err)) ||
+	if ((rc = check_score(score, "--score", err)) || (rc = goal_need(db, goal, 1, 1, &g, err)) ||
 	    (rc = date_not_future(day, "--date", err)))
 		return rc;
 	if (day < g.added) {
@@ -355,7 +357,7 @@ static int close_goal(sqlite3 *db, int64_t goal, const char *status, const char 
 	int rc;
 
 	/* a team goal's standard and any goal's reason to drop it are required */
-	if ((rc = need(db, goal, 0, 1, &g, err)) || (rc = text_check(text, what, g.team != 0 || !strcmp(col, "reason"), TEXT_MAX, err)))
+	if ((rc = goal_need(db, goal, 0, 1, &g, err)) || (rc = text_check(text, what, g.team != 0 || !strcmp(col, "reason"), TEXT_MAX, err)))
 		return rc;
 	if (day < g.added)
 		return beter_err_set(err, BETER_DATAERR, "--date: goal %lld was set later than that", (long long)goal);
@@ -391,7 +393,7 @@ int goal_activity_add(sqlite3 *db, int64_t goal, const char *kind, const char *t
 		return beter_err_set(err, BETER_DATAERR,
 				     "--kind: unknown kind of learning activity '%s' (use bijblijven, anderen, "
 				     "experimenteren, reflectie or samenwerking)", kind ? kind : "");
-	if ((rc = text_check(text, "activity", 1, TEXT_MAX, err)) || (rc = need(db, goal, -1, 0, &g, err)))
+	if ((rc = text_check(text, "activity", 1, TEXT_MAX, err)) || (rc = goal_need(db, goal, -1, 0, &g, err)))
 		return rc;
 	if ((rc = store_prepare(db, "INSERT INTO goal_activity(uid, goal_id, kind, text, added) "
 				    "VALUES (?1, ?2, ?3, ?4, ?5)", &st, err)))
@@ -435,7 +437,7 @@ int goal_talk_add(sqlite3 *db, int64_t goal, int day, const char *note, int64_t 
 	char uid[33];
 	int rc;
 
-	if ((rc = text_check(note, "--note", 1, TEXT_MAX, err)) || (rc = need(db, goal, -1, 0, &g, err)))
+	if ((rc = text_check(note, "--note", 1, TEXT_MAX, err)) || (rc = goal_need(db, goal, -1, 0, &g, err)))
 		return rc;
 	if ((rc = store_prepare(db, "INSERT INTO goal_talk(uid, goal_id, date, note) VALUES (?1, ?2, ?3, ?4)", &st, err)))
 		return rc;
@@ -481,7 +483,7 @@ int goal_results(sqlite3 *db, int64_t goal, int day, struct strbuf *results, dou
 		return rc;
 	sqlite3_bind_int64(st, 1, goal);
 	store_bind_text(st, 2, d);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	while (store_next(db, st, &rc, "reading results", err)) {
 		if (n == a)
 			v = xrealloc(v, sizeof(*v) * (size_t)(a = a ? a * 2 : 8));
 		v[n] = sqlite3_column_double(st, 0);
@@ -491,9 +493,9 @@ int goal_results(sqlite3 *db, int64_t goal, int day, struct strbuf *results, dou
 		n++;
 	}
 	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE) {
+	if (rc) {
 		free(v);
-		return store_fail(db, rc, err, "reading results");
+		return rc;
 	}
 	if (latest)
 		*latest = n ? v[n - 1] : NAN;
@@ -519,7 +521,7 @@ int goal_results_data(sqlite3 *db, int64_t goal, int day, struct strbuf *json, s
 	sqlite3_bind_int64(st, 1, goal);
 	store_bind_text(st, 2, d);
 	strbuf_addc(json, '[');
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	while (store_next(db, st, &rc, "reading results", err)) {
 		const char *date = store_col(st, 0);
 		prev = last;
 		last = sqlite3_column_double(st, 1);
@@ -535,297 +537,8 @@ int goal_results_data(sqlite3 *db, int64_t goal, int day, struct strbuf *json, s
 	}
 	strbuf_addc(json, ']');
 	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE)
-		return store_fail(db, rc, err, "reading results");
+	if (rc)
+		return rc;
 	*trend = n < 2 ? NULL : last > prev ? "up" : last < prev ? "down" : "flat";
 	return 0;
-}
-
-/* ---- listing ---- */
-
-static const struct out_col list_cols[] = {
-	{ "id", OUT_T_INT },	   { "type", OUT_T_TEXT },	{ "team", OUT_T_TEXT },	  { "person", OUT_T_TEXT },
-	{ "text", OUT_T_TEXT },	   { "pupils", OUT_T_TEXT },	{ "weeks", OUT_T_INT },	  { "norm", OUT_T_REAL },
-	{ "baseline", OUT_T_REAL }, { "latest", OUT_T_REAL },	{ "status", OUT_T_TEXT }, { "added", OUT_T_TEXT },
-};
-#define NLIST_COLS (sizeof(list_cols) / sizeof(*list_cols))
-
-static const char list_sql[] =
-	"SELECT g.id, CASE WHEN g.team_id IS NULL THEN 'personal' ELSE 'team' END, t.name, p.code, g.text, g.pupils, "
-	"g.weeks, g.norm, g.baseline, (SELECT m.score FROM goal_measure m WHERE m.goal_id = g.id "
-	"ORDER BY m.date DESC, m.id DESC LIMIT 1), g.status, g.added FROM goal g "
-	"LEFT JOIN team t ON t.id = g.team_id LEFT JOIN person p ON p.id = g.person_id ";
-
-static void list_row(struct out *o, sqlite3_stmt *st)
-{
-	out_int(o, sqlite3_column_int64(st, 0));
-	for (int i = 1; i <= 5; i++)
-		out_text(o, store_col(st, i));
-	store_out_int(o, st, 6);
-	store_out_real(o, st, 7);
-	store_out_real(o, st, 8);
-	store_out_real(o, st, 9);
-	out_text(o, store_col(st, 10));
-	out_text(o, store_col(st, 11));
-	out_row_end(o);
-}
-
-static int run_list(sqlite3 *db, sqlite3_stmt *st, struct out *o, struct beter_err *err)
-{
-	int rc;
-	out_list(o, list_cols, NLIST_COLS);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
-		list_row(o, st);
-	out_end(o);
-	sqlite3_finalize(st);
-	return rc == SQLITE_DONE ? 0 : store_fail(db, rc, err, "listing goals");
-}
-
-int goal_list(sqlite3 *db, int64_t school, const struct goal_filter *f, struct out *o, struct beter_err *err)
-{
-	struct strbuf sql = STRBUF_INIT;
-	sqlite3_stmt *st;
-	int rc;
-
-	strbuf_addf(&sql, "%s WHERE g.school_id = ?1 AND (?2 = 0 OR g.team_id = ?2) AND (?3 = 0 OR g.person_id = ?3) "
-			  "AND (?4 IS NULL OR g.status = ?4)%s ORDER BY g.team_id IS NULL, t.name, p.code, g.id",
-		    list_sql,
-		    f->personal > 0 ? " AND g.person_id IS NOT NULL" : f->personal < 0 ? " AND g.team_id IS NOT NULL" : "");
-	rc = store_prepare(db, strbuf_str(&sql), &st, err);
-	strbuf_release(&sql);
-	if (rc)
-		return rc;
-	if (f->status && strcmp(f->status, "active") && strcmp(f->status, "achieved") && strcmp(f->status, "dropped")) {
-		sqlite3_finalize(st);
-		return beter_err_set(err, BETER_DATAERR, "--status: unknown status '%s' (use active, achieved or dropped)",
-				     f->status);
-	}
-	sqlite3_bind_int64(st, 1, school);
-	sqlite3_bind_int64(st, 2, f->team);
-	sqlite3_bind_int64(st, 3, f->person);
-	store_bind_text(st, 4, f->status);
-	return run_list(db, st, o, err);
-}
-
-int goal_personal_list(sqlite3 *db, int64_t person_id, struct out *o, struct beter_err *err)
-{
-	struct strbuf sql = STRBUF_INIT;
-	sqlite3_stmt *st;
-	int rc;
-
-	strbuf_addf(&sql, "%s WHERE g.person_id = ?1 ORDER BY g.added, g.id", list_sql);
-	rc = store_prepare(db, strbuf_str(&sql), &st, err);
-	strbuf_release(&sql);
-	if (rc)
-		return rc;
-	sqlite3_bind_int64(st, 1, person_id);
-	return run_list(db, st, o, err);
-}
-
-/* ---- one goal ---- */
-
-static const struct out_col goal_cols[] = {
-	{ "id", OUT_T_INT },	     { "type", OUT_T_TEXT },	  { "team", OUT_T_TEXT },	{ "person", OUT_T_TEXT },
-	{ "text", OUT_T_TEXT },	     { "pupils", OUT_T_TEXT },	  { "weeks", OUT_T_INT },	{ "norm", OUT_T_REAL },
-	{ "baseline", OUT_T_REAL },  { "latest", OUT_T_REAL },	  { "trend", OUT_T_TEXT },	{ "status", OUT_T_TEXT },
-	{ "added", OUT_T_TEXT },     { "until", OUT_T_TEXT },	  { "closed", OUT_T_TEXT },	{ "standard", OUT_T_TEXT },
-	{ "reason", OUT_T_TEXT },    { "candidate", OUT_T_INT },  { "problem", OUT_T_TEXT },	{ "facts", OUT_T_TEXT },
-	{ "causes", OUT_T_TEXT },
-};
-static const struct out_col res_cols[] = {
-	{ "p", OUT_T_TEXT }, { "date", OUT_T_TEXT }, { "score", OUT_T_REAL }, { "norm", OUT_T_REAL }, { "to_norm", OUT_T_REAL },
-};
-static const struct out_col act_cols[] = {
-	{ "id", OUT_T_INT }, { "kind", OUT_T_TEXT }, { "what", OUT_T_TEXT }, { "who", OUT_T_TEXT },
-	{ "due", OUT_T_TEXT }, { "done", OUT_T_TEXT },
-};
-static const struct out_col la_cols[] = {
-	{ "id", OUT_T_INT }, { "kind", OUT_T_TEXT }, { "text", OUT_T_TEXT }, { "added", OUT_T_TEXT }, { "done", OUT_T_TEXT },
-};
-static const struct out_col talk_cols[] = {
-	{ "id", OUT_T_INT }, { "date", OUT_T_TEXT }, { "note", OUT_T_TEXT },
-};
-static const struct out_col show_all[] = {
-	{ "id", OUT_T_INT },	     { "type", OUT_T_TEXT },	  { "team", OUT_T_TEXT },	{ "person", OUT_T_TEXT },
-	{ "text", OUT_T_TEXT },	     { "pupils", OUT_T_TEXT },	  { "weeks", OUT_T_INT },	{ "norm", OUT_T_REAL },
-	{ "baseline", OUT_T_REAL },  { "latest", OUT_T_REAL },	  { "trend", OUT_T_TEXT },	{ "status", OUT_T_TEXT },
-	{ "added", OUT_T_TEXT },     { "until", OUT_T_TEXT },	  { "closed", OUT_T_TEXT },	{ "standard", OUT_T_TEXT },
-	{ "reason", OUT_T_TEXT },    { "candidate", OUT_T_INT },  { "problem", OUT_T_TEXT },	{ "facts", OUT_T_TEXT },
-	{ "causes", OUT_T_TEXT },    { "p", OUT_T_TEXT },	  { "date", OUT_T_TEXT },	{ "score", OUT_T_REAL },
-	{ "to_norm", OUT_T_REAL },   { "kind", OUT_T_TEXT },	  { "what", OUT_T_TEXT },	{ "who", OUT_T_TEXT },
-	{ "due", OUT_T_TEXT },	     { "done", OUT_T_TEXT },	  { "note", OUT_T_TEXT },
-};
-#define N(a) (sizeof(a) / sizeof(*(a)))
-
-/* P0 .. Pn rows of a team goal */
-static int results_rows(sqlite3 *db, int64_t goal, struct out *o, struct beter_err *err)
-{
-	sqlite3_stmt *st;
-	int rc, n = 0;
-	char p[16];
-
-	if ((rc = store_prepare(db, "SELECT added, baseline, norm FROM goal WHERE id = ?1 UNION ALL "
-				    "SELECT * FROM (SELECT m.date, m.score, g.norm FROM goal_measure m JOIN goal g "
-				    "ON g.id = m.goal_id WHERE m.goal_id = ?1 ORDER BY m.date, m.id)", &st, err)))
-		return rc;
-	sqlite3_bind_int64(st, 1, goal);
-	out_list(o, res_cols, N(res_cols));
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		snprintf(p, sizeof(p), "P%d", n++);
-		out_text(o, p);
-		out_text(o, store_col(st, 0));
-		out_real(o, sqlite3_column_double(st, 1));
-		out_real(o, sqlite3_column_double(st, 2));
-		out_real(o, round((sqlite3_column_double(st, 2) - sqlite3_column_double(st, 1)) * 100) / 100);
-		out_row_end(o);
-	}
-	out_end(o);
-	sqlite3_finalize(st);
-	return rc == SQLITE_DONE ? 0 : store_fail(db, rc, err, "reading results");
-}
-
-int goal_progress(sqlite3 *db, int64_t goal, struct out *o, struct beter_err *err)
-{
-	struct goal_info g;
-	int rc;
-	if ((rc = need(db, goal, 1, 0, &g, err)))
-		return rc;
-	return results_rows(db, goal, o, err);
-}
-
-int goal_show(sqlite3 *db, int64_t goal, struct out *o, struct beter_err *err)
-{
-	sqlite3_stmt *st;
-	struct strbuf trend = STRBUF_INIT;
-	double latest;
-	int rc, team, y, m, d;
-
-	if ((rc = store_prepare(db, "SELECT g.id, CASE WHEN g.team_id IS NULL THEN 'personal' ELSE 'team' END, t.name, "
-				    "p.code, g.text, g.pupils, g.weeks, g.norm, g.baseline, g.status, g.added, g.closed, "
-				    "g.standard, g.reason, g.candidate_id, g.problem, g.facts, g.causes FROM goal g "
-				    "LEFT JOIN team t ON t.id = g.team_id LEFT JOIN person p ON p.id = g.person_id "
-				    "WHERE g.id = ?1", &st, err)))
-		return rc;
-	sqlite3_bind_int64(st, 1, goal);
-	if (sqlite3_step(st) != SQLITE_ROW) {
-		sqlite3_finalize(st);
-		return beter_err_set(err, BETER_FAIL, "no goal with number %lld (see 'beter goal list')", (long long)goal);
-	}
-	team = sqlite3_column_type(st, 2) != SQLITE_NULL;
-	if ((rc = goal_results(db, goal, date_from_ymd(9999, 12, 31), NULL, &latest, &trend, err))) {
-		sqlite3_finalize(st);
-		return rc;
-	}
-	out_doc_begin(o, show_all, N(show_all));
-	out_section(o, "doel", team ? "Doel" : "Ontwikkelpunt");
-	out_record(o, goal_cols, N(goal_cols));
-	out_int(o, sqlite3_column_int64(st, 0));
-	for (int i = 1; i <= 5; i++)
-		out_text(o, store_col(st, i));
-	store_out_int(o, st, 6);
-	store_out_real(o, st, 7);
-	store_out_real(o, st, 8);
-	if (team)
-		out_real(o, latest);
-	else
-		out_null(o);
-	out_text(o, team ? strbuf_str(&trend) : NULL);
-	out_text(o, store_col(st, 9));
-	out_text(o, store_col(st, 10));
-	if (team && sscanf(store_col_text(st, 10), "%d-%d-%d", &y, &m, &d) == 3) {
-		char until[11];
-		date_format(date_from_ymd(y, m, d) + 7 * sqlite3_column_int(st, 6), until);
-		out_text(o, until);
-	} else {
-		out_null(o);
-	}
-	for (int i = 11; i <= 13; i++)
-		out_text(o, store_col(st, i));
-	store_out_int(o, st, 14);
-	for (int i = 15; i <= 17; i++)
-		out_text(o, store_col(st, i));
-	out_end(o);
-	sqlite3_finalize(st);
-	strbuf_release(&trend);
-
-	if (team) {
-		out_section(o, "resultaten", "Resultaten");
-		if ((rc = results_rows(db, goal, o, err)))
-			return rc;
-		if ((rc = store_prepare(db, "SELECT a.id, a.kind, a.what, (SELECT group_concat(code, ' ') FROM "
-					    "(SELECT p.code FROM board_action_who w JOIN person p ON p.id = w.person_id "
-					    "WHERE w.action_id = a.id ORDER BY p.code)), a.due, a.done FROM board_action a "
-					    "WHERE a.goal_id = ?1 AND a.removed IS NULL ORDER BY a.due, a.id", &st, err)))
-			return rc;
-		sqlite3_bind_int64(st, 1, goal);
-		out_section(o, "acties", "Acties");
-		out_list(o, act_cols, N(act_cols));
-		while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-			out_int(o, sqlite3_column_int64(st, 0));
-			for (int i = 1; i <= 5; i++)
-				out_text(o, store_col(st, i));
-			out_row_end(o);
-		}
-	} else {
-		if ((rc = store_prepare(db, "SELECT id, kind, text, added, done FROM goal_activity WHERE goal_id = ?1 "
-					    "ORDER BY added, id", &st, err)))
-			return rc;
-		sqlite3_bind_int64(st, 1, goal);
-		out_section(o, "leeractiviteiten", "Leeractiviteiten");
-		out_list(o, la_cols, N(la_cols));
-		while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-			out_int(o, sqlite3_column_int64(st, 0));
-			for (int i = 1; i <= 4; i++)
-				out_text(o, store_col(st, i));
-			out_row_end(o);
-		}
-		out_end(o);
-		sqlite3_finalize(st);
-		if (rc != SQLITE_DONE)
-			return store_fail(db, rc, err, "reading activities");
-		if ((rc = store_prepare(db, "SELECT id, date, note FROM goal_talk WHERE goal_id = ?1 ORDER BY date, id",
-					&st, err)))
-			return rc;
-		sqlite3_bind_int64(st, 1, goal);
-		out_section(o, "voortgangsgesprekken", "Voortgangsgesprekken");
-		out_list(o, talk_cols, N(talk_cols));
-		while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-			out_int(o, sqlite3_column_int64(st, 0));
-			out_text(o, store_col(st, 1));
-			out_text(o, store_col(st, 2));
-			out_row_end(o);
-		}
-	}
-	out_end(o);
-	out_doc_end(o);
-	sqlite3_finalize(st);
-	return rc == SQLITE_DONE ? 0 : store_fail(db, rc, err, "showing the goal");
-}
-
-static const struct out_col std_cols[] = {
-	{ "goal", OUT_T_INT }, { "team", OUT_T_TEXT }, { "goal_text", OUT_T_TEXT }, { "standard", OUT_T_TEXT },
-	{ "achieved", OUT_T_TEXT },
-};
-
-int goal_standards(sqlite3 *db, int64_t school, int64_t team, struct out *o, struct beter_err *err)
-{
-	sqlite3_stmt *st;
-	int rc;
-
-	if ((rc = store_prepare(db, "SELECT g.id, t.name, g.text, g.standard, g.closed FROM goal g JOIN team t ON "
-				    "t.id = g.team_id WHERE g.school_id = ?1 AND (?2 = 0 OR g.team_id = ?2) AND "
-				    "g.status = 'achieved' ORDER BY t.name, g.closed, g.id", &st, err)))
-		return rc;
-	sqlite3_bind_int64(st, 1, school);
-	sqlite3_bind_int64(st, 2, team);
-	out_list(o, std_cols, N(std_cols));
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		out_int(o, sqlite3_column_int64(st, 0));
-		for (int i = 1; i <= 4; i++)
-			out_text(o, store_col(st, i));
-		out_row_end(o);
-	}
-	out_end(o);
-	sqlite3_finalize(st);
-	return rc == SQLITE_DONE ? 0 : store_fail(db, rc, err, "listing standards");
 }

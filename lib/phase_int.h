@@ -1,0 +1,23 @@
+/* phase_int.h - what the phase files share inside the library. */
+#ifndef BETER_PHASE_INT_H
+#define BETER_PHASE_INT_H
+
+#include <cjson/cJSON.h>
+
+#include "beter/phase.h"
+#include "beter/util.h"
+
+/* 1-40 characters a-z, 0-9 and '-'. */
+int phase_id_valid(const char *s);
+
+/* A string member of obj, NULL when missing or not a string. */
+const char *phase_jstr(const cJSON *obj, const char *key);
+
+/* The who array as "a, b, c" (NUL-terminated, also when empty). */
+void phase_join_who(struct strbuf *sb, const cJSON *who);
+
+/* A model by id: the school's own first, else a shipped one; *own (if
+ * given) says which. */
+int phase_model_load(sqlite3 *db, int64_t school, const char *key, cJSON **doc, int *own, struct beter_err *err);
+
+#endif

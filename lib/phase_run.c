@@ -1,0 +1,479 @@
+/* phase_run.c - trajectories: started from a model, phase by phase with
+ * a checklist, closed with a retrospective; their history. */
+#include "phase_int.h"
+
+#include <cjson/cJSON.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "beter/date.h"
+#include "beter/store.h"
+#include "beter/util.h"
+
+#define RETRO_MAX_BYTES 4000
+
+static void scope_name(sqlite3 *db, int64_t team, char *buf, size_t size)
+{
+	sqlite3_stmt *st;
+
+	if (team <= 0) {
+		snprintf(buf, size, "the school");
+		return;
+	}
+	snprintf(buf, size, "the team");
+	if (sqlite3_prepare_v2(db, "SELECT name FROM team WHERE id = ?1", -1, &st, NULL) != SQLITE_OK)
+		return;
+	sqlite3_bind_int64(st, 1, team);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		snprintf(buf, size, "the team '%s'", store_col_text(st, 0));
+	sqlite3_finalize(st);
+}
+
+#define SCOPE_SQL "(?2 = -1 OR (?2 = 0 AND t.team_id IS NULL) OR t.team_id = ?2)"
+
+int phase_active(sqlite3 *db, int64_t school, int64_t team, int64_t *trajectory, struct beter_err *err)
+{
+	sqlite3_stmt *st;
+	int rc, n = 0;
+	char who[300];
+
+	if ((rc = store_prepare(db, "SELECT t.id FROM trajectory t WHERE t.school_id = ?1 AND t.status = 'active' AND "
+				    SCOPE_SQL " ORDER BY t.id", &st, err)))
+		return rc;
+	sqlite3_bind_int64(st, 1, school);
+	sqlite3_bind_int64(st, 2, team);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (n++ == 0)
+			*trajectory = sqlite3_column_int64(st, 0);
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE)
+		return store_fail(db, rc, err, "finding the trajectory");
+	if (n == 1)
+		return 0;
+	if (n > 1)
+		return beter_err_set(err, BETER_USAGE,
+				     "%d trajectories are active; choose one with --team TEAM or --school "
+				     "(see 'beter phase history')", n);
+	if (team == PHASE_ANY)
+		return beter_err_set(err, BETER_FAIL, "no active trajectory (start one with 'beter phase start MODEL')");
+	scope_name(db, team, who, sizeof(who));
+	return beter_err_set(err, BETER_FAIL, "%s has no active trajectory (start one with 'beter phase start MODEL%s')",
+			     who, team > 0 ? " --team TEAM" : " --school");
+}
+
+static int insert_phase(sqlite3 *db, int64_t tid, int ord, const cJSON *p, int date, struct beter_err *err)
+{
+	sqlite3_stmt *st;
+	struct strbuf who = STRBUF_INIT;
+	char uid[33], day[11];
+	int rc, i = 0;
+	int64_t pid;
+
+	phase_join_who(&who, cJSON_GetObjectItemCaseSensitive(p, "who"));
+	if ((rc = store_prepare(db, "INSERT INTO trajectory_phase(uid, trajectory_id, ord, key, name, purpose, who, "
+				    "typical_days, status, started) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+				&st, err))) {
+		strbuf_release(&who);
+		return rc;
+	}
+	uid_new(uid);
+	date_format(date, day);
+	store_bind_text(st, 1, uid);
+	sqlite3_bind_int64(st, 2, tid);
+	sqlite3_bind_int(st, 3, ord);
+	store_bind_text(st, 4, phase_jstr(p, "id"));
+	store_bind_text(st, 5, phase_jstr(p, "name"));
+	store_bind_text(st, 6, phase_jstr(p, "purpose"));
+	store_bind_text(st, 7, strbuf_str(&who));
+	sqlite3_bind_int(st, 8, (int)cJSON_GetObjectItemCaseSensitive(p, "typical_days")->valuedouble);
+	store_bind_text(st, 9, ord == 1 ? "active" : "pending");
+	store_bind_text(st, 10, ord == 1 ? day : NULL);
+	rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	strbuf_release(&who);
+	if (rc != SQLITE_DONE)
+		return store_fail(db, rc, err, "starting the trajectory");
+	pid = sqlite3_last_insert_rowid(db);
+	if ((rc = store_prepare(db, "INSERT INTO trajectory_item(uid, phase_id, ord, key, text) VALUES (?1, ?2, ?3, ?4, ?5)",
+				&st, err)))
+		return rc;
+	for (const cJSON *a = cJSON_GetObjectItemCaseSensitive(p, "activities")->child; a; a = a->next) {
+		uid_new(uid);
+		sqlite3_reset(st);
+		store_bind_text(st, 1, uid);
+		sqlite3_bind_int64(st, 2, pid);
+		sqlite3_bind_int(st, 3, ++i);
+		store_bind_text(st, 4, phase_jstr(a, "id"));
+		store_bind_text(st, 5, phase_jstr(a, "text"));
+		if ((rc = sqlite3_step(st)) != SQLITE_DONE) {
+			sqlite3_finalize(st);
+			return store_fail(db, rc, err, "starting the trajectory");
+		}
+	}
+	sqlite3_finalize(st);
+	return 0;
+}
+
+int phase_start(sqlite3 *db, int64_t school, int64_t team, const char *model, int date, int64_t *trajectory,
+		struct beter_err *err)
+{
+	sqlite3_stmt *st;
+	cJSON *doc;
+	char uid[33], day[11], who[300];
+	int64_t existing;
+	int rc, ord = 0;
+
+	if ((rc = phase_model_load(db, school, model, &doc, NULL, err)))
+		return rc;
+	if (phase_active(db, school, team, &existing, err) == 0) {
+		cJSON_Delete(doc);
+		scope_name(db, team, who, sizeof(who));
+		return beter_err_set(err, BETER_FAIL,
+				     "%s already has an active trajectory (#%lld); close its phases with 'beter phase next' "
+				     "first", who, (long long)existing);
+	}
+	beter_err_clear(err);
+	if ((rc = store_prepare(db, "INSERT INTO trajectory(uid, school_id, team_id, model_key, model_name, started) "
+				    "VALUES (?1, ?2, ?3, ?4, ?5, ?6)", &st, err))) {
+		cJSON_Delete(doc);
+		return rc;
+	}
+	uid_new(uid);
+	date_format(date, day);
+	store_bind_text(st, 1, uid);
+	sqlite3_bind_int64(st, 2, school);
+	if (team > 0)
+		sqlite3_bind_int64(st, 3, team);
+	store_bind_text(st, 4, phase_jstr(doc, "id"));
+	store_bind_text(st, 5, phase_jstr(doc, "name"));
+	store_bind_text(st, 6, day);
+	rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE) {
+		cJSON_Delete(doc);
+		return store_fail(db, rc, err, "starting the trajectory");
+	}
+	*trajectory = sqlite3_last_insert_rowid(db);
+	rc = 0;
+	for (const cJSON *p = cJSON_GetObjectItemCaseSensitive(doc, "phases")->child; p && !rc; p = p->next)
+		rc = insert_phase(db, *trajectory, ++ord, p, date, err);
+	cJSON_Delete(doc);
+	return rc;
+}
+
+/* The active phase of a trajectory: id, name and start day. */
+static int current_phase(sqlite3 *db, int64_t tid, int64_t *pid, char *name, size_t size, int *started,
+			 struct beter_err *err)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	if ((rc = store_prepare(db, "SELECT id, name, started FROM trajectory_phase WHERE trajectory_id = ?1 AND "
+				    "status = 'active'", &st, err)))
+		return rc;
+	sqlite3_bind_int64(st, 1, tid);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		*pid = sqlite3_column_int64(st, 0);
+		snprintf(name, size, "%s", store_col_text(st, 1));
+		date_parse(store_col_text(st, 2), started, "started", NULL);
+	}
+	sqlite3_finalize(st);
+	if (rc == SQLITE_ROW)
+		return 0;
+	return beter_err_set(err, BETER_FAIL, "trajectory #%lld has no open phase", (long long)tid);
+}
+
+static const struct out_col status_cols[] = {
+	{ "trajectory", OUT_T_INT }, { "model", OUT_T_TEXT },     { "team", OUT_T_TEXT },
+	{ "phase_no", OUT_T_INT },   { "phases", OUT_T_INT },     { "phase", OUT_T_TEXT },
+	{ "started", OUT_T_TEXT },   { "days_in_phase", OUT_T_INT }, { "typical_days", OUT_T_INT },
+	{ "who", OUT_T_TEXT },       { "done", OUT_T_INT },       { "items", OUT_T_INT },
+};
+static const struct out_col check_cols[] = {
+	{ "n", OUT_T_INT }, { "item", OUT_T_TEXT }, { "activity", OUT_T_TEXT }, { "done", OUT_T_TEXT },
+};
+static const struct out_col status_doc_cols[] = {
+	{ "trajectory", OUT_T_INT }, { "model", OUT_T_TEXT },     { "team", OUT_T_TEXT },
+	{ "phase_no", OUT_T_INT },   { "phases", OUT_T_INT },     { "phase", OUT_T_TEXT },
+	{ "started", OUT_T_TEXT },   { "days_in_phase", OUT_T_INT }, { "typical_days", OUT_T_INT },
+	{ "who", OUT_T_TEXT },       { "done", OUT_T_TEXT },      { "items", OUT_T_INT },
+	{ "n", OUT_T_INT },          { "item", OUT_T_TEXT },      { "activity", OUT_T_TEXT },
+};
+
+int phase_status(sqlite3 *db, int64_t trajectory, int today, struct out *o, struct beter_err *err)
+{
+	sqlite3_stmt *st;
+	int64_t pid;
+	char name[256];
+	int started, rc;
+
+	if ((rc = current_phase(db, trajectory, &pid, name, sizeof(name), &started, err)))
+		return rc;
+	if ((rc = store_prepare(db,
+				"SELECT t.id, t.model_name, tm.name, p.ord, "
+				"(SELECT count(*) FROM trajectory_phase q WHERE q.trajectory_id = t.id), p.name, p.started, "
+				"p.typical_days, p.who, "
+				"(SELECT count(*) FROM trajectory_item i WHERE i.phase_id = p.id AND i.done IS NOT NULL), "
+				"(SELECT count(*) FROM trajectory_item i WHERE i.phase_id = p.id) "
+				"FROM trajectory t JOIN trajectory_phase p ON p.trajectory_id = t.id "
+				"LEFT JOIN team tm ON tm.id = t.team_id WHERE p.id = ?1", &st, err)))
+		return rc;
+	sqlite3_bind_int64(st, 1, pid);
+	if (sqlite3_step(st) != SQLITE_ROW) {
+		sqlite3_finalize(st);
+		return beter_err_set(err, BETER_IOERR, "reading the trajectory");
+	}
+	out_doc_begin(o, status_doc_cols, sizeof(status_doc_cols) / sizeof(*status_doc_cols));
+	out_section(o, "phase", "Phase");
+	out_record(o, status_cols, sizeof(status_cols) / sizeof(*status_cols));
+	out_int(o, sqlite3_column_int64(st, 0));
+	out_text(o, (const char *)sqlite3_column_text(st, 1));
+	out_text(o, (const char *)sqlite3_column_text(st, 2));
+	out_int(o, sqlite3_column_int64(st, 3));
+	out_int(o, sqlite3_column_int64(st, 4));
+	out_text(o, (const char *)sqlite3_column_text(st, 5));
+	out_text(o, (const char *)sqlite3_column_text(st, 6));
+	out_int(o, today - started);
+	if (sqlite3_column_type(st, 7) == SQLITE_NULL)
+		out_null(o);
+	else
+		out_int(o, sqlite3_column_int64(st, 7));
+	out_text(o, (const char *)sqlite3_column_text(st, 8));
+	out_int(o, sqlite3_column_int64(st, 9));
+	out_int(o, sqlite3_column_int64(st, 10));
+	out_end(o);
+	sqlite3_finalize(st);
+
+	if ((rc = store_prepare(db, "SELECT ord, key, text, done FROM trajectory_item WHERE phase_id = ?1 ORDER BY ord",
+				&st, err)))
+		return rc;
+	sqlite3_bind_int64(st, 1, pid);
+	out_section(o, "checklist", "Checklist");
+	out_list(o, check_cols, sizeof(check_cols) / sizeof(*check_cols));
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		out_int(o, sqlite3_column_int64(st, 0));
+		for (int i = 1; i < 4; i++)
+			out_text(o, (const char *)sqlite3_column_text(st, i));
+		out_row_end(o);
+	}
+	out_end(o);
+	out_doc_end(o);
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? 0 : store_fail(db, rc, err, "reading the checklist");
+}
+
+int phase_check(sqlite3 *db, int64_t trajectory, const char *item, int undo, int date, int *changed, char *key,
+		size_t keysize, struct beter_err *err)
+{
+	sqlite3_stmt *st;
+	int64_t pid = 0, iid = 0;
+	char name[256], day[11], sday[11];
+	int started, rc, was_done;
+
+	*changed = 0;
+	if ((rc = current_phase(db, trajectory, &pid, name, sizeof(name), &started, err)))
+		return rc;
+	if ((rc = store_prepare(db, "SELECT id, done IS NOT NULL, key FROM trajectory_item WHERE phase_id = ?1 AND "
+				    "(key = ?2 OR CAST(ord AS TEXT) = ?2) ORDER BY key = ?2 DESC LIMIT 1", &st, err)))
+		return rc;
+	sqlite3_bind_int64(st, 1, pid);
+	store_bind_text(st, 2, item);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		iid = sqlite3_column_int64(st, 0);
+		was_done = sqlite3_column_int(st, 1);
+		if (key && keysize)
+			snprintf(key, keysize, "%s", store_col_text(st, 2));
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_ROW)
+		return beter_err_set(err, BETER_FAIL, "no item '%s' in the checklist of '%s' (see 'beter phase status')",
+				     item ? item : "", name);
+	if (!undo && date < started) {
+		date_format(date, day);
+		date_format(started, sday);
+		return beter_err_set(err, BETER_DATAERR, "--date: %s is before the phase '%s' started (%s)", day, name,
+				     sday);
+	}
+	if (was_done == !undo)
+		return 0;
+	if ((rc = store_prepare(db, "UPDATE trajectory_item SET done = ?2 WHERE id = ?1", &st, err)))
+		return rc;
+	date_format(date, day);
+	sqlite3_bind_int64(st, 1, iid);
+	store_bind_text(st, 2, undo ? NULL : day);
+	rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE)
+		return store_fail(db, rc, err, "updating the checklist");
+	*changed = 1;
+	return 0;
+}
+
+static int retro_text(const char *s, const char *what, struct beter_err *err)
+{
+	if (!s)
+		return 0;
+	if (str_blank(s))
+		return beter_err_set(err, BETER_DATAERR, "%s: empty; say in a few words what you found", what);
+	if (!utf8_valid(s, strlen(s), NULL))
+		return beter_err_set(err, BETER_DATAERR, "%s: not valid UTF-8", what);
+	if (strlen(s) > RETRO_MAX_BYTES)
+		return beter_err_set(err, BETER_DATAERR, "%s: longer than %d bytes", what, RETRO_MAX_BYTES);
+	return 0;
+}
+
+int phase_next(sqlite3 *db, int64_t trajectory, const struct phase_retro *r, int date, struct phase_next_result *res,
+	       struct beter_err *err)
+{
+	sqlite3_stmt *st;
+	int64_t pid;
+	char day[11], sday[11];
+	int started, rc, ord;
+
+	memset(res, 0, sizeof(*res));
+	if (r->no_retro_reason) {
+		if ((rc = retro_text(r->no_retro_reason, "--reason", err)))
+			return rc;
+	} else if (!r->went_well || !r->improve) {
+		return beter_err_set(err, BETER_USAGE,
+				     "a phase closes with a retrospective: give --went-well TEXT and --improve TEXT "
+				     "(or, to close without one, --no-retro --reason TEXT)");
+	} else if ((rc = retro_text(r->went_well, "--went-well", err)) || (rc = retro_text(r->improve, "--improve", err))) {
+		return rc;
+	}
+	if ((rc = current_phase(db, trajectory, &pid, res->closed, sizeof(res->closed), &started, err)))
+		return rc;
+	if (date < started) {
+		date_format(date, day);
+		date_format(started, sday);
+		return beter_err_set(err, BETER_DATAERR, "--date: %s is before the phase '%s' started (%s)", day,
+				     res->closed, sday);
+	}
+	date_format(date, day);
+	if ((rc = store_prepare(db, "SELECT ord, (SELECT count(*) FROM trajectory_item WHERE phase_id = ?1 AND done IS NULL) "
+				    "FROM trajectory_phase WHERE id = ?1", &st, err)))
+		return rc;
+	sqlite3_bind_int64(st, 1, pid);
+	sqlite3_step(st);
+	ord = sqlite3_column_int(st, 0);
+	res->open_items = sqlite3_column_int(st, 1);
+	sqlite3_finalize(st);
+
+	if ((rc = store_prepare(db, "UPDATE trajectory_phase SET status = 'closed', closed = ?2, went_well = ?3, "
+				    "improve = ?4, no_retro_reason = ?5 WHERE id = ?1", &st, err)))
+		return rc;
+	sqlite3_bind_int64(st, 1, pid);
+	store_bind_text(st, 2, day);
+	store_bind_text(st, 3, r->no_retro_reason ? NULL : r->went_well);
+	store_bind_text(st, 4, r->no_retro_reason ? NULL : r->improve);
+	store_bind_text(st, 5, r->no_retro_reason);
+	rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE)
+		return store_fail(db, rc, err, "closing the phase");
+
+	if ((rc = store_prepare(db, "UPDATE trajectory_phase SET status = 'active', started = ?3 "
+				    "WHERE trajectory_id = ?1 AND ord = ?2 RETURNING name", &st, err)))
+		return rc;
+	sqlite3_bind_int64(st, 1, trajectory);
+	sqlite3_bind_int(st, 2, ord + 1);
+	store_bind_text(st, 3, day);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		snprintf(res->opened, sizeof(res->opened), "%s", store_col_text(st, 0));
+	sqlite3_finalize(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return store_fail(db, rc, err, "starting the next phase");
+	if (rc == SQLITE_ROW)
+		return 0;
+	if ((rc = store_prepare(db, "UPDATE trajectory SET status = 'done', ended = ?2 WHERE id = ?1", &st, err)))
+		return rc;
+	sqlite3_bind_int64(st, 1, trajectory);
+	store_bind_text(st, 2, day);
+	rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? 0 : store_fail(db, rc, err, "completing the trajectory");
+}
+
+static const struct out_col history_cols[] = {
+	{ "trajectory", OUT_T_INT }, { "team", OUT_T_TEXT },    { "model", OUT_T_TEXT },
+	{ "n", OUT_T_INT },          { "phase", OUT_T_TEXT },   { "status", OUT_T_TEXT },
+	{ "started", OUT_T_TEXT },   { "closed", OUT_T_TEXT },  { "days", OUT_T_INT },
+	{ "done", OUT_T_INT },       { "items", OUT_T_INT },    { "retrospective", OUT_T_TEXT },
+};
+
+int phase_history(sqlite3 *db, int64_t school, int64_t team, int today, struct out *o, struct beter_err *err)
+{
+	sqlite3_stmt *st;
+	char day[11];
+	int rc;
+
+	if ((rc = store_prepare(db,
+				"SELECT t.id, tm.name, t.model_key, p.ord, p.name, p.status, p.started, p.closed, "
+				"CAST(julianday(coalesce(p.closed, ?3)) - julianday(p.started) AS INTEGER), "
+				"(SELECT count(*) FROM trajectory_item i WHERE i.phase_id = p.id AND i.done IS NOT NULL), "
+				"(SELECT count(*) FROM trajectory_item i WHERE i.phase_id = p.id), "
+				"CASE WHEN p.status <> 'closed' THEN NULL WHEN p.no_retro_reason IS NOT NULL THEN 'skipped' "
+				"ELSE 'held' END "
+				"FROM trajectory t JOIN trajectory_phase p ON p.trajectory_id = t.id "
+				"LEFT JOIN team tm ON tm.id = t.team_id WHERE t.school_id = ?1 AND " SCOPE_SQL
+				" ORDER BY t.id, p.ord", &st, err)))
+		return rc;
+	date_format(today, day);
+	sqlite3_bind_int64(st, 1, school);
+	sqlite3_bind_int64(st, 2, team);
+	store_bind_text(st, 3, day);
+	out_list(o, history_cols, sizeof(history_cols) / sizeof(*history_cols));
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		for (int i = 0; i < 12; i++) {
+			if (sqlite3_column_type(st, i) == SQLITE_NULL)
+				out_null(o);
+			else if (history_cols[i].type == OUT_T_INT)
+				out_int(o, sqlite3_column_int64(st, i));
+			else
+				out_text(o, (const char *)sqlite3_column_text(st, i));
+		}
+		out_row_end(o);
+	}
+	out_end(o);
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? 0 : store_fail(db, rc, err, "listing the phases");
+}
+
+static const struct out_col retro_cols[] = {
+	{ "trajectory", OUT_T_INT }, { "team", OUT_T_TEXT },      { "model", OUT_T_TEXT },
+	{ "n", OUT_T_INT },          { "phase", OUT_T_TEXT },     { "closed", OUT_T_TEXT },
+	{ "went_well", OUT_T_TEXT }, { "improve", OUT_T_TEXT },   { "no_retro_reason", OUT_T_TEXT },
+};
+
+int phase_retro_list(sqlite3 *db, int64_t school, int64_t team, struct out *o, struct beter_err *err)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	if ((rc = store_prepare(db,
+				"SELECT t.id, tm.name, t.model_key, p.ord, p.name, p.closed, p.went_well, p.improve, "
+				"p.no_retro_reason FROM trajectory t JOIN trajectory_phase p ON p.trajectory_id = t.id "
+				"LEFT JOIN team tm ON tm.id = t.team_id WHERE t.school_id = ?1 AND p.status = 'closed' AND "
+				SCOPE_SQL " ORDER BY p.closed, t.id, p.ord", &st, err)))
+		return rc;
+	sqlite3_bind_int64(st, 1, school);
+	sqlite3_bind_int64(st, 2, team);
+	out_list(o, retro_cols, sizeof(retro_cols) / sizeof(*retro_cols));
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		for (int i = 0; i < 9; i++) {
+			if (retro_cols[i].type == OUT_T_INT)
+				out_int(o, sqlite3_column_int64(st, i));
+			else
+				out_text(o, (const char *)sqlite3_column_text(st, i));
+		}
+		out_row_end(o);
+	}
+	out_end(o);
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? 0 : store_fail(db, rc, err, "listing the retrospectives");
+}

@@ -1,0 +1,210 @@
+/* phase_validate.c - checking a phase model document field by field. */
+#include "phase_int.h"
+
+#include <cjson/cJSON.h>
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "beter/jsonin.h"
+#include "beter/util.h"
+
+#define MAX_PHASES 20
+#define MAX_ACTIVITIES 40
+#define NAME_MAX_BYTES 200
+#define TEXT_MAX_BYTES 2000
+
+int phase_id_valid(const char *s)
+{
+	size_t n = s ? strlen(s) : 0;
+
+	if (n < 1 || n > 40)
+		return 0;
+	for (size_t i = 0; i < n; i++)
+		if (!((s[i] >= 'a' && s[i] <= 'z') || (s[i] >= '0' && s[i] <= '9') || s[i] == '-'))
+			return 0;
+	return 1;
+}
+
+struct vctx {
+	const char *name;
+	struct beter_err *err;
+};
+
+static int vfail(struct vctx *v, const char *field, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+static int vfail(struct vctx *v, const char *field, const char *fmt, ...)
+{
+	char msg[512];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	va_end(ap);
+	return beter_err_set(v->err, BETER_DATAERR, "%s: field '%s': %s", v->name, field, msg);
+}
+
+static int only_keys(struct vctx *v, const cJSON *obj, const char *where, const char *const *keys)
+{
+	for (const cJSON *c = obj->child; c; c = c->next) {
+		const char *const *k;
+		for (k = keys; *k && strcmp(*k, c->string); k++)
+			;
+		if (!*k) {
+			char f[128];
+			snprintf(f, sizeof(f), "%s%s%s", where, *where ? "." : "", c->string);
+			return vfail(v, f, "unknown field (check its spelling)");
+		}
+	}
+	return 0;
+}
+
+static int vstring(struct vctx *v, const cJSON *obj, const char *where, const char *key, int required, size_t max,
+		   int is_id)
+{
+	const cJSON *c = cJSON_GetObjectItemCaseSensitive(obj, key);
+	char f[128];
+
+	snprintf(f, sizeof(f), "%s%s%s", where, *where ? "." : "", key);
+	if (!c) {
+		if (required)
+			return vfail(v, f, "missing");
+		return 0;
+	}
+	if (!cJSON_IsString(c) || !c->valuestring)
+		return vfail(v, f, "expected a string");
+	const char *s = c->valuestring;
+	if (!utf8_valid(s, strlen(s), NULL))
+		return vfail(v, f, "not valid UTF-8");
+	if (is_id && !phase_id_valid(s))
+		return vfail(v, f, "'%s' is not an id (1-40 characters a-z, 0-9 and '-')", s);
+	if (!is_id && required && !*s)
+		return vfail(v, f, "empty");
+	if (strlen(s) > max)
+		return vfail(v, f, "longer than %zu bytes", max);
+	return 0;
+}
+
+int phase_model_validate(const char *json, size_t len, const char *name, struct beter_err *err)
+{
+	static const char *const model_keys[] = { "id", "name", "description", "source", "phases", NULL };
+	static const char *const phase_keys[] = { "id", "name", "purpose", "who", "typical_days", "activities", NULL };
+	static const char *const act_keys[] = { "id", "text", NULL };
+	struct vctx v = { name, err };
+	cJSON *doc;
+	int rc = 0;
+
+	if ((rc = jsonin_parse(name, json, len, &doc, err)))
+		return rc;
+	if (!cJSON_IsObject(doc)) {
+		rc = beter_err_set(err, BETER_DATAERR, "%s: expected a JSON object with id, name and phases", name);
+		goto out;
+	}
+	if ((rc = only_keys(&v, doc, "", model_keys)) || (rc = vstring(&v, doc, "", "id", 1, 40, 1)) ||
+	    (rc = vstring(&v, doc, "", "name", 1, NAME_MAX_BYTES, 0)) ||
+	    (rc = vstring(&v, doc, "", "description", 0, TEXT_MAX_BYTES, 0)) ||
+	    (rc = vstring(&v, doc, "", "source", 0, NAME_MAX_BYTES, 0)))
+		goto out;
+	const cJSON *phases = cJSON_GetObjectItemCaseSensitive(doc, "phases");
+	if (!phases) {
+		rc = vfail(&v, "phases", "missing");
+		goto out;
+	}
+	if (!cJSON_IsArray(phases)) {
+		rc = vfail(&v, "phases", "expected an array");
+		goto out;
+	}
+	int np = cJSON_GetArraySize(phases);
+	if (np < 1 || np > MAX_PHASES) {
+		rc = vfail(&v, "phases", "a model has 1-%d phases, not %d", MAX_PHASES, np);
+		goto out;
+	}
+	int pi = 0;
+	for (const cJSON *p = phases->child; p; p = p->next, pi++) {
+		char where[64], f[128];
+		snprintf(where, sizeof(where), "phases[%d]", pi);
+		if (!cJSON_IsObject(p)) {
+			rc = vfail(&v, where, "expected an object");
+			goto out;
+		}
+		if ((rc = only_keys(&v, p, where, phase_keys)) || (rc = vstring(&v, p, where, "id", 1, 40, 1)) ||
+		    (rc = vstring(&v, p, where, "name", 1, NAME_MAX_BYTES, 0)) ||
+		    (rc = vstring(&v, p, where, "purpose", 0, TEXT_MAX_BYTES, 0)))
+			goto out;
+		const char *pid = cJSON_GetObjectItemCaseSensitive(p, "id")->valuestring;
+		int qi = 0;
+		for (const cJSON *q = phases->child; q != p; q = q->next, qi++)
+			if (!strcmp(cJSON_GetObjectItemCaseSensitive(q, "id")->valuestring, pid)) {
+				snprintf(f, sizeof(f), "%s.id", where);
+				rc = vfail(&v, f, "'%s' is also the id of phases[%d]; phase ids must differ", pid, qi);
+				goto out;
+			}
+		const cJSON *who = cJSON_GetObjectItemCaseSensitive(p, "who");
+		snprintf(f, sizeof(f), "%s.who", where);
+		if (!who) {
+			rc = vfail(&v, f, "missing (who is involved, e.g. [\"schoolleiding\", \"leraren\"])");
+			goto out;
+		}
+		if (!cJSON_IsArray(who) || cJSON_GetArraySize(who) < 1) {
+			rc = vfail(&v, f, "expected an array of one or more strings");
+			goto out;
+		}
+		for (const cJSON *w = who->child; w; w = w->next)
+			if (!cJSON_IsString(w) || !w->valuestring[0] || strlen(w->valuestring) > NAME_MAX_BYTES ||
+			    !utf8_valid(w->valuestring, strlen(w->valuestring), NULL)) {
+				rc = vfail(&v, f, "expected an array of non-empty strings");
+				goto out;
+			}
+		const cJSON *days = cJSON_GetObjectItemCaseSensitive(p, "typical_days");
+		snprintf(f, sizeof(f), "%s.typical_days", where);
+		if (!days) {
+			rc = vfail(&v, f, "missing (the phase's typical length in days)");
+			goto out;
+		}
+		if (!cJSON_IsNumber(days) || days->valuedouble != floor(days->valuedouble)) {
+			rc = vfail(&v, f, "expected a whole number");
+			goto out;
+		}
+		if (days->valuedouble < 1 || days->valuedouble > 730) {
+			rc = vfail(&v, f, "%g is outside 1-730", days->valuedouble);
+			goto out;
+		}
+		const cJSON *acts = cJSON_GetObjectItemCaseSensitive(p, "activities");
+		snprintf(f, sizeof(f), "%s.activities", where);
+		if (!acts) {
+			rc = vfail(&v, f, "missing (the phase's checklist)");
+			goto out;
+		}
+		if (!cJSON_IsArray(acts)) {
+			rc = vfail(&v, f, "expected an array");
+			goto out;
+		}
+		int na = cJSON_GetArraySize(acts);
+		if (na < 1 || na > MAX_ACTIVITIES) {
+			rc = vfail(&v, f, "a phase has 1-%d activities, not %d", MAX_ACTIVITIES, na);
+			goto out;
+		}
+		int ai = 0;
+		for (const cJSON *a = acts->child; a; a = a->next, ai++) {
+			char aw[96];
+			snprintf(aw, sizeof(aw), "%s.activities[%d]", where, ai);
+			if (!cJSON_IsObject(a)) {
+				rc = vfail(&v, aw, "expected an object with id and text");
+				goto out;
+			}
+			if ((rc = only_keys(&v, a, aw, act_keys)) || (rc = vstring(&v, a, aw, "id", 1, 40, 1)) ||
+			    (rc = vstring(&v, a, aw, "text", 1, TEXT_MAX_BYTES, 0)))
+				goto out;
+			const char *aid = cJSON_GetObjectItemCaseSensitive(a, "id")->valuestring;
+			for (const cJSON *b = acts->child; b != a; b = b->next)
+				if (!strcmp(cJSON_GetObjectItemCaseSensitive(b, "id")->valuestring, aid)) {
+					snprintf(f, sizeof(f), "%s.id", aw);
+					rc = vfail(&v, f, "'%s' appears twice in this phase; activity ids must differ", aid);
+					goto out;
+				}
+		}
+	}
+out:
+	cJSON_Delete(doc);
+	return rc;
+}

@@ -59,7 +59,7 @@ static int session_days(sqlite3 *db, int64_t school, int64_t team, const char *f
 	sqlite3_bind_int64(st, 2, team);
 	store_bind_text(st, 3, from);
 	store_bind_text(st, 4, to);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	while (store_next(db, st, &rc, "reading board sessions", err)) {
 		int d;
 		if (date_parse((const char *)sqlite3_column_text(st, 0), &d, "date", NULL))
 			continue;
@@ -68,10 +68,10 @@ static int session_days(sqlite3 *db, int64_t school, int64_t team, const char *f
 		(*days)[(*n)++] = d;
 	}
 	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE) {
+	if (rc) {
 		free(*days);
 		*days = NULL;
-		return store_fail(db, rc, err, "reading board sessions");
+		return rc;
 	}
 	return 0;
 }
@@ -112,10 +112,9 @@ static int board_conditions(sqlite3 *db, int64_t school, int64_t team, int from,
 			goto out;
 		sqlite3_bind_int64(st, 1, team);
 		store_bind_text(st, 2, t);
-		if ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		if (store_next(db, st, &rc, "reading the ambition", err))
 			pc->ambition = sqlite3_column_int(st, 0);
 		sqlite3_finalize(st);
-		rc = rc == SQLITE_ROW ? 0 : store_fail(db, rc, err, "reading the ambition");
 		goto out;
 	}
 	/* the school: weeks with a session of any team, then the teacher teams */
@@ -126,7 +125,7 @@ static int board_conditions(sqlite3 *db, int64_t school, int64_t team, int from,
 	{
 		double sum = 0;
 		int64_t known = 0;
-		while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		while (store_next(db, st, &rc, "listing teams", err)) {
 			struct phase_conditions tc;
 			memset(&tc, 0, sizeof(tc));
 			int r2 = board_conditions(db, school, sqlite3_column_int64(st, 0), from, to, &tc, err);
@@ -143,11 +142,8 @@ static int board_conditions(sqlite3 *db, int64_t school, int64_t team, int from,
 			}
 		}
 		sqlite3_finalize(st);
-		if (rc != SQLITE_DONE) {
-			rc = store_fail(db, rc, err, "listing teams");
+		if (rc)
 			goto out;
-		}
-		rc = 0;
 		if (pc->teams)
 			pc->ambition = pc->ambition_teams == pc->teams;
 		if (known)
@@ -181,14 +177,13 @@ int phase_conditions(sqlite3 *db, int64_t school, int64_t team, int from, int to
 	sqlite3_bind_int64(st, 2, team);
 	store_bind_text(st, 3, f);
 	store_bind_text(st, 4, t);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW) {
+	if (store_next(db, st, &rc, "counting retrospectives", err)) {
 		pc->closed = sqlite3_column_int64(st, 0);
 		pc->with_retro = sqlite3_column_int64(st, 1);
 	}
 	sqlite3_finalize(st);
-	if (rc != SQLITE_ROW)
-		return store_fail(db, rc, err, "counting retrospectives");
+	if (rc)
+		return rc;
 	pc->retrospective = pc->closed ? (double)pc->with_retro / (double)pc->closed : NAN;
 	return 0;
 }
@@ -242,7 +237,7 @@ int phase_conditions_list(sqlite3 *db, int64_t school, int from, int to, struct 
 		return rc;
 	sqlite3_bind_int64(st, 1, school);
 	out_list(o, cond_cols, sizeof(cond_cols) / sizeof(*cond_cols));
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	while (store_next(db, st, &rc, "listing teams", err)) {
 		int r2 = phase_conditions(db, school, sqlite3_column_int64(st, 0), from, to, &pc, err);
 		if (r2) {
 			sqlite3_finalize(st);
@@ -252,9 +247,9 @@ int phase_conditions_list(sqlite3 *db, int64_t school, int from, int to, struct 
 		cond_row(o, (const char *)sqlite3_column_text(st, 1), &pc);
 	}
 	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE) {
+	if (rc) {
 		out_end(o);
-		return store_fail(db, rc, err, "listing teams");
+		return rc;
 	}
 	if ((rc = phase_conditions(db, school, PHASE_SCHOOL, from, to, &pc, err))) {
 		out_end(o);

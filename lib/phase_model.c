@@ -101,9 +101,11 @@ int phase_model_load(sqlite3 *db, int64_t school, const char *key, cJSON **doc, 
 		return rc;
 	sqlite3_bind_int64(st, 1, school);
 	store_bind_text(st, 2, key);
-	if (sqlite3_step(st) == SQLITE_ROW)
+	if (store_next(db, st, &rc, "reading the phase model", err))
 		*doc = cJSON_Parse(store_col_text(st, 0));
 	sqlite3_finalize(st);
+	if (rc)
+		return rc;
 	if (*doc) {
 		if (own)
 			*own = 1;
@@ -177,7 +179,7 @@ int phase_model_list(sqlite3 *db, int64_t school, struct out *o, struct beter_er
 			out_row_end(o);
 		}
 		sqlite3_bind_int64(st, 1, school);
-		while (sqlite3_step(st) == SQLITE_ROW) {
+		while (store_next(db, st, &rc, "listing the phase models", err)) {
 			cJSON *d = cJSON_Parse(store_col_text(st, 0));
 			if (d) {
 				model_row(o, d, "school");
@@ -186,7 +188,8 @@ int phase_model_list(sqlite3 *db, int64_t school, struct out *o, struct beter_er
 			cJSON_Delete(d);
 		}
 		sqlite3_finalize(st);
-		out_end(o);
+		if (!rc)
+			out_end(o);
 	}
 	for (int i = 0; i < n; i++) {
 		cJSON_Delete(docs[i]);
@@ -307,10 +310,10 @@ int phase_model_import(sqlite3 *db, int64_t school, const char *path, int today,
 	sqlite3_bind_int64(st, 1, school);
 	store_bind_text(st, 2, *key);
 	store_bind_text(st, 3, canon);
-	int exists = sqlite3_step(st) == SQLITE_ROW;
+	int exists = store_next(db, st, &rc, "reading the phase model", err);
 	int same = exists && sqlite3_column_int(st, 0);
 	sqlite3_finalize(st);
-	if (same)
+	if (rc || same)
 		goto out;
 	if ((rc = store_prepare(db, exists ? "UPDATE phase_model SET name = ?4, definition = ?5, imported = ?6 "
 					     "WHERE school_id = ?2 AND key = ?3"

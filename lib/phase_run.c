@@ -13,6 +13,8 @@
 
 #define RETRO_MAX_BYTES 4000
 
+/* The scope's name for a message. Only the message needs it, so a failed
+ * read leaves "the team" rather than replacing the error being reported. */
 static void scope_name(sqlite3 *db, int64_t team, char *buf, size_t size)
 {
 	sqlite3_stmt *st;
@@ -43,13 +45,13 @@ int phase_active(sqlite3 *db, int64_t school, int64_t team, int64_t *trajectory,
 		return rc;
 	sqlite3_bind_int64(st, 1, school);
 	sqlite3_bind_int64(st, 2, team);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	while (store_next(db, st, &rc, "finding the trajectory", err)) {
 		if (n++ == 0)
 			*trajectory = sqlite3_column_int64(st, 0);
 	}
 	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE)
-		return store_fail(db, rc, err, "finding the trajectory");
+	if (rc)
+		return rc;
 	if (n == 1)
 		return 0;
 	if (n > 1)
@@ -174,15 +176,15 @@ static int current_phase(sqlite3 *db, int64_t tid, int64_t *pid, char *name, siz
 				    "status = 'active'", &st, err)))
 		return rc;
 	sqlite3_bind_int64(st, 1, tid);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW) {
+	int found = store_next(db, st, &rc, "reading the trajectory", err);
+	if (found) {
 		*pid = sqlite3_column_int64(st, 0);
 		snprintf(name, size, "%s", store_col_text(st, 1));
 		date_parse(store_col_text(st, 2), started, "started", NULL);
 	}
 	sqlite3_finalize(st);
-	if (rc == SQLITE_ROW)
-		return 0;
+	if (found || rc)
+		return rc;
 	return beter_err_set(err, BETER_FAIL, "trajectory #%lld has no open phase", (long long)tid);
 }
 
@@ -222,9 +224,9 @@ int phase_status(sqlite3 *db, int64_t trajectory, int today, struct out *o, stru
 				"LEFT JOIN team tm ON tm.id = t.team_id WHERE p.id = ?1", &st, err)))
 		return rc;
 	sqlite3_bind_int64(st, 1, pid);
-	if (sqlite3_step(st) != SQLITE_ROW) {
+	if (!store_next(db, st, &rc, "reading the trajectory", err)) {
 		sqlite3_finalize(st);
-		return beter_err_set(err, BETER_IOERR, "reading the trajectory");
+		return rc ? rc : beter_err_set(err, BETER_IOERR, "reading the trajectory");
 	}
 	out_doc_begin(o, status_doc_cols, sizeof(status_doc_cols) / sizeof(*status_doc_cols));
 	out_section(o, "phase", "Phase");
@@ -252,17 +254,11 @@ int phase_status(sqlite3 *db, int64_t trajectory, int today, struct out *o, stru
 		return rc;
 	sqlite3_bind_int64(st, 1, pid);
 	out_section(o, "checklist", "Checklist");
-	out_list(o, check_cols, sizeof(check_cols) / sizeof(*check_cols));
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		out_int(o, sqlite3_column_int64(st, 0));
-		for (int i = 1; i < 4; i++)
-			out_text(o, (const char *)sqlite3_column_text(st, i));
-		out_row_end(o);
-	}
-	out_end(o);
+	if ((rc = store_rows(db, st, o, check_cols, sizeof(check_cols) / sizeof(*check_cols), 1, "reading the checklist",
+			     err)))
+		return rc;
 	out_doc_end(o);
-	sqlite3_finalize(st);
-	return rc == SQLITE_DONE ? 0 : store_fail(db, rc, err, "reading the checklist");
+	return 0;
 }
 
 int phase_check(sqlite3 *db, int64_t trajectory, const char *item, int undo, int date, int *changed, char *key,
@@ -281,15 +277,17 @@ int phase_check(sqlite3 *db, int64_t trajectory, const char *item, int undo, int
 		return rc;
 	sqlite3_bind_int64(st, 1, pid);
 	store_bind_text(st, 2, item);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW) {
+	int found = store_next(db, st, &rc, "reading the checklist", err);
+	if (found) {
 		iid = sqlite3_column_int64(st, 0);
 		was_done = sqlite3_column_int(st, 1);
 		if (key && keysize)
 			snprintf(key, keysize, "%s", store_col_text(st, 2));
 	}
 	sqlite3_finalize(st);
-	if (rc != SQLITE_ROW)
+	if (rc)
+		return rc;
+	if (!found)
 		return beter_err_set(err, BETER_FAIL, "no item '%s' in the checklist of '%s' (see 'beter phase status')",
 				     item ? item : "", name);
 	if (!undo && date < started) {
@@ -332,7 +330,7 @@ int phase_next(sqlite3 *db, int64_t trajectory, const struct phase_retro *r, int
 	sqlite3_stmt *st;
 	int64_t pid;
 	char day[11], sday[11];
-	int started, rc, ord;
+	int started, rc, ord = 0;
 
 	memset(res, 0, sizeof(*res));
 	if (r->no_retro_reason) {
@@ -358,10 +356,13 @@ int phase_next(sqlite3 *db, int64_t trajectory, const struct phase_retro *r, int
 				    "FROM trajectory_phase WHERE id = ?1", &st, err)))
 		return rc;
 	sqlite3_bind_int64(st, 1, pid);
-	sqlite3_step(st);
-	ord = sqlite3_column_int(st, 0);
-	res->open_items = sqlite3_column_int(st, 1);
+	if (store_next(db, st, &rc, "reading the phase", err)) {
+		ord = sqlite3_column_int(st, 0);
+		res->open_items = sqlite3_column_int(st, 1);
+	}
 	sqlite3_finalize(st);
+	if (rc)
+		return rc;
 
 	if ((rc = store_prepare(db, "UPDATE trajectory_phase SET status = 'closed', closed = ?2, went_well = ?3, "
 				    "improve = ?4, no_retro_reason = ?5 WHERE id = ?1", &st, err)))
@@ -427,21 +428,8 @@ int phase_history(sqlite3 *db, int64_t school, int64_t team, int today, struct o
 	sqlite3_bind_int64(st, 1, school);
 	sqlite3_bind_int64(st, 2, team);
 	store_bind_text(st, 3, day);
-	out_list(o, history_cols, sizeof(history_cols) / sizeof(*history_cols));
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		for (int i = 0; i < 12; i++) {
-			if (sqlite3_column_type(st, i) == SQLITE_NULL)
-				out_null(o);
-			else if (history_cols[i].type == OUT_T_INT)
-				out_int(o, sqlite3_column_int64(st, i));
-			else
-				out_text(o, (const char *)sqlite3_column_text(st, i));
-		}
-		out_row_end(o);
-	}
-	out_end(o);
-	sqlite3_finalize(st);
-	return rc == SQLITE_DONE ? 0 : store_fail(db, rc, err, "listing the phases");
+	return store_rows(db, st, o, history_cols, sizeof(history_cols) / sizeof(*history_cols), 1, "listing the phases",
+			  err);
 }
 
 static const struct out_col retro_cols[] = {
@@ -463,17 +451,6 @@ int phase_retro_list(sqlite3 *db, int64_t school, int64_t team, struct out *o, s
 		return rc;
 	sqlite3_bind_int64(st, 1, school);
 	sqlite3_bind_int64(st, 2, team);
-	out_list(o, retro_cols, sizeof(retro_cols) / sizeof(*retro_cols));
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		for (int i = 0; i < 9; i++) {
-			if (retro_cols[i].type == OUT_T_INT)
-				out_int(o, sqlite3_column_int64(st, i));
-			else
-				out_text(o, (const char *)sqlite3_column_text(st, i));
-		}
-		out_row_end(o);
-	}
-	out_end(o);
-	sqlite3_finalize(st);
-	return rc == SQLITE_DONE ? 0 : store_fail(db, rc, err, "listing the retrospectives");
+	return store_rows(db, st, o, retro_cols, sizeof(retro_cols) / sizeof(*retro_cols), 1,
+			  "listing the retrospectives", err);
 }

@@ -85,11 +85,86 @@ static int vstring(struct vctx *v, const cJSON *obj, const char *where, const ch
 	return 0;
 }
 
+/* The activities of phases[pi] (where names it). */
+static int check_activities(struct vctx *v, const cJSON *p, const char *where)
+{
+	static const char *const act_keys[] = { "id", "text", NULL };
+	const cJSON *acts = cJSON_GetObjectItemCaseSensitive(p, "activities");
+	char f[128];
+	int rc;
+
+	snprintf(f, sizeof(f), "%s.activities", where);
+	if (!acts)
+		return vfail(v, f, "missing (the phase's checklist)");
+	if (!cJSON_IsArray(acts))
+		return vfail(v, f, "expected an array");
+	int na = cJSON_GetArraySize(acts);
+	if (na < 1 || na > MAX_ACTIVITIES)
+		return vfail(v, f, "a phase has 1-%d activities, not %d", MAX_ACTIVITIES, na);
+	int ai = 0;
+	for (const cJSON *a = acts->child; a; a = a->next, ai++) {
+		char aw[96];
+		snprintf(aw, sizeof(aw), "%s.activities[%d]", where, ai);
+		if (!cJSON_IsObject(a))
+			return vfail(v, aw, "expected an object with id and text");
+		if ((rc = only_keys(v, a, aw, act_keys)) || (rc = vstring(v, a, aw, "id", 1, 40, 1)) ||
+		    (rc = vstring(v, a, aw, "text", 1, TEXT_MAX_BYTES, 0)))
+			return rc;
+		const char *aid = cJSON_GetObjectItemCaseSensitive(a, "id")->valuestring;
+		for (const cJSON *b = acts->child; b != a; b = b->next)
+			if (!strcmp(cJSON_GetObjectItemCaseSensitive(b, "id")->valuestring, aid)) {
+				snprintf(f, sizeof(f), "%s.id", aw);
+				return vfail(v, f, "'%s' appears twice in this phase; activity ids must differ", aid);
+			}
+	}
+	return 0;
+}
+
+/* Phase p, phases[pi] of the array phases. */
+static int check_phase(struct vctx *v, const cJSON *phases, const cJSON *p, int pi)
+{
+	static const char *const phase_keys[] = { "id", "name", "purpose", "who", "typical_days", "activities", NULL };
+	char where[64], f[128];
+	int rc;
+
+	snprintf(where, sizeof(where), "phases[%d]", pi);
+	if (!cJSON_IsObject(p))
+		return vfail(v, where, "expected an object");
+	if ((rc = only_keys(v, p, where, phase_keys)) || (rc = vstring(v, p, where, "id", 1, 40, 1)) ||
+	    (rc = vstring(v, p, where, "name", 1, NAME_MAX_BYTES, 0)) ||
+	    (rc = vstring(v, p, where, "purpose", 0, TEXT_MAX_BYTES, 0)))
+		return rc;
+	const char *pid = cJSON_GetObjectItemCaseSensitive(p, "id")->valuestring;
+	int qi = 0;
+	for (const cJSON *q = phases->child; q != p; q = q->next, qi++)
+		if (!strcmp(cJSON_GetObjectItemCaseSensitive(q, "id")->valuestring, pid)) {
+			snprintf(f, sizeof(f), "%s.id", where);
+			return vfail(v, f, "'%s' is also the id of phases[%d]; phase ids must differ", pid, qi);
+		}
+	const cJSON *who = cJSON_GetObjectItemCaseSensitive(p, "who");
+	snprintf(f, sizeof(f), "%s.who", where);
+	if (!who)
+		return vfail(v, f, "missing (who is involved, e.g. [\"schoolleiding\", \"leraren\"])");
+	if (!cJSON_IsArray(who) || cJSON_GetArraySize(who) < 1)
+		return vfail(v, f, "expected an array of one or more strings");
+	for (const cJSON *w = who->child; w; w = w->next)
+		if (!cJSON_IsString(w) || !w->valuestring[0] || strlen(w->valuestring) > NAME_MAX_BYTES ||
+		    !utf8_valid(w->valuestring, strlen(w->valuestring), NULL))
+			return vfail(v, f, "expected an array of non-empty strings");
+	const cJSON *days = cJSON_GetObjectItemCaseSensitive(p, "typical_days");
+	snprintf(f, sizeof(f), "%s.typical_days", where);
+	if (!days)
+		return vfail(v, f, "missing (the phase's typical length in days)");
+	if (!cJSON_IsNumber(days) || days->valuedouble != floor(days->valuedouble))
+		return vfail(v, f, "expected a whole number");
+	if (days->valuedouble < 1 || days->valuedouble > 730)
+		return vfail(v, f, "%g is outside 1-730", days->valuedouble);
+	return check_activities(v, p, where);
+}
+
 int phase_model_validate(const char *json, size_t len, const char *name, struct beter_err *err)
 {
 	static const char *const model_keys[] = { "id", "name", "description", "source", "phases", NULL };
-	static const char *const phase_keys[] = { "id", "name", "purpose", "who", "typical_days", "activities", NULL };
-	static const char *const act_keys[] = { "id", "text", NULL };
 	struct vctx v = { name, err };
 	cJSON *doc;
 	int rc = 0;
@@ -120,90 +195,8 @@ int phase_model_validate(const char *json, size_t len, const char *name, struct 
 		goto out;
 	}
 	int pi = 0;
-	for (const cJSON *p = phases->child; p; p = p->next, pi++) {
-		char where[64], f[128];
-		snprintf(where, sizeof(where), "phases[%d]", pi);
-		if (!cJSON_IsObject(p)) {
-			rc = vfail(&v, where, "expected an object");
-			goto out;
-		}
-		if ((rc = only_keys(&v, p, where, phase_keys)) || (rc = vstring(&v, p, where, "id", 1, 40, 1)) ||
-		    (rc = vstring(&v, p, where, "name", 1, NAME_MAX_BYTES, 0)) ||
-		    (rc = vstring(&v, p, where, "purpose", 0, TEXT_MAX_BYTES, 0)))
-			goto out;
-		const char *pid = cJSON_GetObjectItemCaseSensitive(p, "id")->valuestring;
-		int qi = 0;
-		for (const cJSON *q = phases->child; q != p; q = q->next, qi++)
-			if (!strcmp(cJSON_GetObjectItemCaseSensitive(q, "id")->valuestring, pid)) {
-				snprintf(f, sizeof(f), "%s.id", where);
-				rc = vfail(&v, f, "'%s' is also the id of phases[%d]; phase ids must differ", pid, qi);
-				goto out;
-			}
-		const cJSON *who = cJSON_GetObjectItemCaseSensitive(p, "who");
-		snprintf(f, sizeof(f), "%s.who", where);
-		if (!who) {
-			rc = vfail(&v, f, "missing (who is involved, e.g. [\"schoolleiding\", \"leraren\"])");
-			goto out;
-		}
-		if (!cJSON_IsArray(who) || cJSON_GetArraySize(who) < 1) {
-			rc = vfail(&v, f, "expected an array of one or more strings");
-			goto out;
-		}
-		for (const cJSON *w = who->child; w; w = w->next)
-			if (!cJSON_IsString(w) || !w->valuestring[0] || strlen(w->valuestring) > NAME_MAX_BYTES ||
-			    !utf8_valid(w->valuestring, strlen(w->valuestring), NULL)) {
-				rc = vfail(&v, f, "expected an array of non-empty strings");
-				goto out;
-			}
-		const cJSON *days = cJSON_GetObjectItemCaseSensitive(p, "typical_days");
-		snprintf(f, sizeof(f), "%s.typical_days", where);
-		if (!days) {
-			rc = vfail(&v, f, "missing (the phase's typical length in days)");
-			goto out;
-		}
-		if (!cJSON_IsNumber(days) || days->valuedouble != floor(days->valuedouble)) {
-			rc = vfail(&v, f, "expected a whole number");
-			goto out;
-		}
-		if (days->valuedouble < 1 || days->valuedouble > 730) {
-			rc = vfail(&v, f, "%g is outside 1-730", days->valuedouble);
-			goto out;
-		}
-		const cJSON *acts = cJSON_GetObjectItemCaseSensitive(p, "activities");
-		snprintf(f, sizeof(f), "%s.activities", where);
-		if (!acts) {
-			rc = vfail(&v, f, "missing (the phase's checklist)");
-			goto out;
-		}
-		if (!cJSON_IsArray(acts)) {
-			rc = vfail(&v, f, "expected an array");
-			goto out;
-		}
-		int na = cJSON_GetArraySize(acts);
-		if (na < 1 || na > MAX_ACTIVITIES) {
-			rc = vfail(&v, f, "a phase has 1-%d activities, not %d", MAX_ACTIVITIES, na);
-			goto out;
-		}
-		int ai = 0;
-		for (const cJSON *a = acts->child; a; a = a->next, ai++) {
-			char aw[96];
-			snprintf(aw, sizeof(aw), "%s.activities[%d]", where, ai);
-			if (!cJSON_IsObject(a)) {
-				rc = vfail(&v, aw, "expected an object with id and text");
-				goto out;
-			}
-			if ((rc = only_keys(&v, a, aw, act_keys)) || (rc = vstring(&v, a, aw, "id", 1, 40, 1)) ||
-			    (rc = vstring(&v, a, aw, "text", 1, TEXT_MAX_BYTES, 0)))
-				goto out;
-			const char *aid = cJSON_GetObjectItemCaseSensitive(a, "id")->valuestring;
-			for (const cJSON *b = acts->child; b != a; b = b->next)
-				if (!strcmp(cJSON_GetObjectItemCaseSensitive(b, "id")->valuestring, aid)) {
-					snprintf(f, sizeof(f), "%s.id", aw);
-					rc = vfail(&v, f, "'%s' appears twice in this phase; activity ids must differ", aid);
-					goto out;
-				}
-		}
-	}
+	for (const cJSON *p = phases->child; p && !rc; p = p->next, pi++)
+		rc = check_phase(&v, phases, p, pi);
 out:
 	cJSON_Delete(doc);
 	return rc;

@@ -1,0 +1,458 @@
+/* exchange_row.c - one row of an imported document: its values checked
+ * and converted, then added or changed in the store; a failed constraint
+ * told in the words of the row. */
+#include "exchange_int.h"
+
+#include <ctype.h>
+#include <math.h>
+#include <stdarg.h>
+#include <sodium.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "beter/csvin.h"
+#include "beter/store.h"
+#include "beter/util.h"
+
+#define TEXT_MAX CSVIN_FIELD_MAX
+
+static int row_error(struct imp *im, int ti, const char *label, const char *field, const char *fmt, ...)
+	__attribute__((format(printf, 5, 6)));
+
+static int row_error(struct imp *im, int ti, const char *label, const char *field, const char *fmt, ...)
+{
+	char what[512];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(what, sizeof(what), fmt, ap);
+	va_end(ap);
+	if (field)
+		return beter_err_set(im->err, BETER_DATAERR, "%s: table '%s', row '%s': field '%s': %s", im->name,
+				     im->s.t[ti].name, label, field, what);
+	return beter_err_set(im->err, BETER_DATAERR, "%s: table '%s', row '%s': %s", im->name, im->s.t[ti].name, label,
+			     what);
+}
+
+/* A value from the file as the message shows it: text as it is, the rest as JSON. */
+static void show_value(struct strbuf *sb, const cJSON *v)
+{
+	if (!v) {
+		strbuf_adds(sb, "null");
+		return;
+	}
+	if (cJSON_IsString(v)) {
+		strbuf_addf(sb, "'%.80s'", v->valuestring);
+		return;
+	}
+	char *j = cJSON_PrintUnformatted(v);
+	strbuf_addf(sb, "%.80s", j ? j : "?");
+	cJSON_free(j);
+}
+
+static int is_word(int ch)
+{
+	return isalnum((unsigned char)ch) || ch == '_';
+}
+
+/* The first column of the table named as a whole word in text, -1 if none. */
+static int col_in(const struct schema_table *t, const char *text)
+{
+	int best = -1;
+	const char *at = NULL;
+	for (int c = 0; c < t->ncols; c++) {
+		size_t n = strlen(t->cols[c].name);
+		for (const char *p = strstr(text, t->cols[c].name); p; p = strstr(p + 1, t->cols[c].name))
+			if ((p == text || (!is_word(p[-1]) && p[-1] != '\'')) && !is_word(p[n]) && (!at || p < at)) {
+				at = p;
+				best = c;
+				break;
+			}
+	}
+	return best;
+}
+
+/* A failed constraint in the words of the row: the field, its value and what
+ * to do; for a clash also the record already in the store. */
+static int constraint_error(struct imp *im, int ti, const char *label, const cJSON *const *vals,
+			    const sqlite3_value *const *bound)
+{
+	const struct schema_table *t = &im->s.t[ti];
+	const char *msg = sqlite3_errmsg(im->db);
+	struct strbuf sb = STRBUF_INIT;
+	int rc;
+
+	if (!strncmp(msg, "CHECK constraint failed: ", 25)) {
+		const char *expr = msg + 25;
+		int c = col_in(t, expr);
+		if (c < 0)
+			return row_error(im, ti, label, NULL, "a value is not allowed (CHECK %s)", expr);
+		show_value(&sb, vals[c]);
+		rc = row_error(im, ti, label, t->cols[c].name, "value %s is not allowed (CHECK %s)", strbuf_str(&sb), expr);
+		strbuf_release(&sb);
+		return rc;
+	}
+	if (!strncmp(msg, "NOT NULL constraint failed: ", 28)) {
+		const char *dot = strchr(msg + 28, '.');
+		return row_error(im, ti, label, dot ? dot + 1 : msg + 28, "a value is required here, not null");
+	}
+	if (strncmp(msg, "UNIQUE constraint failed: ", 26))
+		return row_error(im, ti, label, NULL, "%s", msg);
+
+	/* "UNIQUE constraint failed: t.a, t.b" */
+	int cols[64], n = 0;
+	for (const char *p = msg + 26; *p && n < 64;) {
+		const char *dot = strchr(p, '.'), *end = strstr(p, ", ");
+		if (!dot)
+			break;
+		if (!end)
+			end = p + strlen(p);
+		char name[128];
+		snprintf(name, sizeof(name), "%.*s", (int)(end - dot - 1), dot + 1);
+		int c = schema_col_find(t, name);
+		if (c < 0)
+			break;
+		cols[n++] = c;
+		p = *end ? end + 2 : end;
+	}
+	if (!n)
+		return row_error(im, ti, label, NULL, "%s", msg);
+	for (int k = 0; k < n; k++)
+		strbuf_addf(&sb, "%s'%s'", k ? ", " : "", t->cols[cols[k]].name);
+	strbuf_adds(&sb, n > 1 ? ": values " : ": value ");
+	for (int k = 0; k < n; k++) {
+		if (k)
+			strbuf_adds(&sb, ", ");
+		show_value(&sb, vals[cols[k]]);
+	}
+	/* the record in the store that has them */
+	char other[64] = "";
+	if (t->uid >= 0) {
+		sqlite3_str *q = sqlite3_str_new(NULL);
+		sqlite3_stmt *st;
+		sqlite3_str_appendf(q, "SELECT \"%w\" FROM \"%w\" WHERE ", t->cols[t->uid].name, t->name);
+		for (int k = 0; k < n; k++)
+			sqlite3_str_appendf(q, "%s\"%w\" IS ?%d", k ? " AND " : "", t->cols[cols[k]].name, k + 1);
+		char *sql = sqlite3_str_finish(q);
+		if (sqlite3_prepare_v2(im->db, sql, -1, &st, NULL) == SQLITE_OK) {
+			for (int k = 0; k < n; k++)
+				if (bound[cols[k]])
+					sqlite3_bind_value(st, k + 1, bound[cols[k]]);
+			if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_text(st, 0))
+				snprintf(other, sizeof(other), "%s", (const char *)sqlite3_column_text(st, 0));
+			sqlite3_finalize(st);
+		}
+		sqlite3_free(sql);
+	}
+	if (*other)
+		strbuf_addf(&sb, " already belong%s to the record '%s' in the store", n > 1 ? "" : "s", other);
+	else
+		strbuf_addf(&sb, " already belong%s to another record", n > 1 ? "" : "s");
+	strbuf_addf(&sb, " (the same %s created in two stores?); change %s in the file, or merge the two records by "
+		    "hand and export again", t->name, n > 1 ? "one of them" : "it");
+	rc = beter_err_set(im->err, BETER_DATAERR, "%s: table '%s', row '%s': field%s %s", im->name, t->name, label,
+			   n > 1 ? "s" : "", strbuf_str(&sb));
+	strbuf_release(&sb);
+	return rc;
+}
+
+void exchange_cache_clear(struct cache *c)
+{
+	sqlite3_finalize(c->upd);
+	sqlite3_finalize(c->sel);
+	sqlite3_finalize(c->ins);
+	memset(c, 0, sizeof(*c));
+}
+
+/* Build the statements for rows that give the columns in mask. Parameters
+ * are numbered by column (?1 is the first column). */
+static int prepare_row(struct imp *im, int ti, const cJSON **vals, uint64_t mask, int keep_id)
+{
+	const struct schema_table *t = &im->s.t[ti];
+	struct cache *c = &im->cache[ti];
+	int key[256], nkey = schema_key(t, key), nset = 0, rc = 0;
+
+	if (c->upd && c->mask == mask && c->keep_id == keep_id && t->ncols <= 64)
+		return 0;
+	sqlite3_str *upd = sqlite3_str_new(NULL), *same = sqlite3_str_new(NULL), *ins = sqlite3_str_new(NULL),
+		    *insv = sqlite3_str_new(NULL), *where = sqlite3_str_new(NULL);
+	exchange_cache_clear(c);
+	for (int i = 0; i < nkey; i++)
+		sqlite3_str_appendf(where, "%s\"%w\" IS ?%d", i ? " AND " : "", t->cols[key[i]].name, key[i] + 1);
+	for (int i = 0; i < t->ncols; i++) {
+		int is_key = 0;
+		if (!vals[i])
+			continue;
+		for (int k = 0; k < nkey; k++)
+			is_key |= key[k] == i;
+		if (!(i == t->rowid && !keep_id)) {
+			int n = sqlite3_str_length(insv);
+			sqlite3_str_appendf(ins, "%s\"%w\"", n ? ", " : "", t->cols[i].name);
+			sqlite3_str_appendf(insv, "%s?%d", n ? ", " : "", i + 1);
+		}
+		if (is_key || i == t->rowid)
+			continue;
+		sqlite3_str_appendf(upd, "%s\"%w\" = ?%d", nset ? ", " : "", t->cols[i].name, i + 1);
+		sqlite3_str_appendf(same, "%s\"%w\" IS ?%d COLLATE BINARY", nset ? " AND " : "", t->cols[i].name, i + 1);
+		nset++;
+	}
+	char *w = sqlite3_str_finish(where), *u = sqlite3_str_finish(upd), *sm = sqlite3_str_finish(same);
+	char *in = sqlite3_str_finish(ins), *iv = sqlite3_str_finish(insv);
+	char *q = nset ? sqlite3_mprintf("UPDATE \"%w\" SET %s WHERE %s AND NOT (%s)", t->name, u, w, sm)
+		       : sqlite3_mprintf("SELECT 0 WHERE 0");
+	rc = store_prepare(im->db, q, &c->upd, im->err);
+	sqlite3_free(q);
+	if (!rc) {
+		q = sqlite3_mprintf("SELECT 1 FROM \"%w\" WHERE %s", t->name, w);
+		rc = store_prepare(im->db, q, &c->sel, im->err);
+		sqlite3_free(q);
+	}
+	if (!rc) {
+		q = sqlite3_mprintf("INSERT INTO \"%w\" (%s) VALUES (%s)", t->name, in, iv);
+		rc = store_prepare(im->db, q, &c->ins, im->err);
+		sqlite3_free(q);
+	}
+	sqlite3_free(w);
+	sqlite3_free(u);
+	sqlite3_free(sm);
+	sqlite3_free(in);
+	sqlite3_free(iv);
+	c->mask = t->ncols <= 64 ? mask : 0;
+	c->keep_id = keep_id;
+	if (rc)
+		exchange_cache_clear(c);
+	return rc;
+}
+
+static void bind_all(sqlite3_stmt *st, const sqlite3_value **bound, int n)
+{
+	int np = sqlite3_bind_parameter_count(st);
+	sqlite3_reset(st);
+	sqlite3_clear_bindings(st);
+	for (int i = 0; i < n && i < np; i++)
+		if (bound[i])
+			sqlite3_bind_value(st, i + 1, bound[i]);
+}
+
+/* Turn one JSON value into the SQL value for column c (in a one-row
+ * scratch statement's result), or report what is wrong with it. */
+static int convert(struct imp *im, int ti, const char *label, int c, const cJSON *v, sqlite3_stmt *scratch, int *later)
+{
+	const struct schema_table *t = &im->s.t[ti];
+	const struct schema_col *col = &t->cols[c];
+	int slot = c + 1;
+
+	if (cJSON_IsNull(v)) {
+		if (col->notnull || col->rowid)
+			return row_error(im, ti, label, col->name, "null is not allowed here");
+		sqlite3_bind_null(scratch, slot);
+		return 0;
+	}
+	if (col->ref >= 0) {
+		const struct schema_table *p = &im->s.t[col->ref];
+		if (!cJSON_IsString(v) || !uid_valid(v->valuestring))
+			return row_error(im, ti, label, col->name, "expected the uid of a %s (32 hex digits)", p->name);
+		sqlite3_stmt *f = im->find[col->ref];
+		sqlite3_reset(f);
+		sqlite3_bind_text(f, 1, v->valuestring, -1, SQLITE_STATIC);
+		int rc = sqlite3_step(f);
+		if (rc == SQLITE_ROW) {
+			sqlite3_bind_int64(scratch, slot, sqlite3_column_int64(f, 0));
+			sqlite3_reset(f);
+			return 0;
+		}
+		sqlite3_reset(f);
+		if (rc != SQLITE_DONE)
+			return store_fail(im->db, rc, im->err, "importing");
+		if (later) {
+			*later = 1;
+			return 0;
+		}
+		return row_error(im, ti, label, col->name, "no %s with uid '%s' in the file or the store", p->name,
+				 v->valuestring);
+	}
+	if (col->rowid) {
+		if (!cJSON_IsNumber(v) || v->valuedouble != floor(v->valuedouble) || v->valuedouble < 1 ||
+		    v->valuedouble > 9007199254740992.0)
+			return row_error(im, ti, label, col->name, "expected a record number (a whole number from 1)");
+		sqlite3_bind_int64(scratch, slot, (sqlite3_int64)v->valuedouble);
+		return 0;
+	}
+	switch (col->aff) {
+	case AFF_TEXT:
+		if (!cJSON_IsString(v))
+			return row_error(im, ti, label, col->name, "expected a string");
+		break;
+	case AFF_BLOB:
+		if (!cJSON_IsString(v))
+			return row_error(im, ti, label, col->name, "expected base64 text");
+		{
+			size_t n = strlen(v->valuestring), got = 0;
+			unsigned char *bin = xmalloc(n + 1);
+			if (sodium_base642bin(bin, n + 1, v->valuestring, n, NULL, &got, NULL,
+					      sodium_base64_VARIANT_ORIGINAL) != 0) {
+				free(bin);
+				return row_error(im, ti, label, col->name, "not valid base64");
+			}
+			sqlite3_bind_blob(scratch, slot, bin, (int)got, free);
+		}
+		return 0;
+	case AFF_INT:
+	case AFF_REAL:
+	case AFF_NUMERIC:
+		if (cJSON_IsBool(v)) {
+			if (col->aff == AFF_REAL)
+				return row_error(im, ti, label, col->name, "expected a number");
+			sqlite3_bind_int64(scratch, slot, cJSON_IsTrue(v));
+			return 0;
+		}
+		if (!cJSON_IsNumber(v))
+			return row_error(im, ti, label, col->name, "expected a number");
+		if (col->aff == AFF_INT && (v->valuedouble != floor(v->valuedouble) || fabs(v->valuedouble) > 9007199254740992.0))
+			return row_error(im, ti, label, col->name, "expected a whole number");
+		break;
+	default:
+		break;
+	}
+	if (cJSON_IsString(v)) {
+		size_t n = strlen(v->valuestring);
+		if (n > TEXT_MAX)
+			return row_error(im, ti, label, col->name, "longer than %d bytes", TEXT_MAX);
+		if (!utf8_valid(v->valuestring, n, NULL))
+			return row_error(im, ti, label, col->name, "not valid UTF-8");
+		sqlite3_bind_text(scratch, slot, v->valuestring, (int)n, SQLITE_STATIC);
+	} else if (cJSON_IsNumber(v)) {
+		double d = v->valuedouble;
+		if (col->aff != AFF_REAL && d == floor(d) && fabs(d) <= 9007199254740992.0)
+			sqlite3_bind_int64(scratch, slot, (sqlite3_int64)d);
+		else
+			sqlite3_bind_double(scratch, slot, d);
+	} else if (cJSON_IsBool(v)) {
+		sqlite3_bind_int64(scratch, slot, cJSON_IsTrue(v));
+	} else {
+		return row_error(im, ti, label, col->name, "expected a %s, not an %s", col->aff == AFF_TEXT ? "string" : "value",
+				 cJSON_IsArray(v) ? "array" : "object");
+	}
+	return 0;
+}
+
+int exchange_apply_row(struct imp *im, int ti, const cJSON *row, long n, int may_wait)
+{
+	const struct schema_table *t = &im->s.t[ti];
+	struct exchange_count *cnt = &im->st->t[ti];
+	const cJSON *vals[256] = { 0 };
+	char label[64];
+	uint64_t mask = 0;
+	int key[256], nkey, rc = 0, later = 0;
+
+	if (t->ncols > 256)
+		return beter_err_set(im->err, BETER_IOERR, "table '%s' has too many columns", t->name);
+	snprintf(label, sizeof(label), "#%ld", n);
+	if (t->uid >= 0) {
+		const cJSON *u = cJSON_GetObjectItemCaseSensitive(row, "uid");
+		if (cJSON_IsString(u) && uid_valid(u->valuestring))
+			snprintf(label, sizeof(label), "%s", u->valuestring);
+	}
+	if (!cJSON_IsObject(row))
+		return row_error(im, ti, label, NULL, "expected an object");
+	for (const cJSON *f = row->child; f; f = f->next) {
+		int c = schema_col_find(t, f->string);
+		if (c < 0)
+			return row_error(im, ti, label, f->string, "unknown field (the table's columns are in "
+						     "'beter export')");
+		if (vals[c])
+			return row_error(im, ti, label, f->string, "given twice");
+		vals[c] = f;
+		if (c < 64)
+			mask |= (uint64_t)1 << c;
+	}
+	nkey = schema_key(t, key);
+	for (int k = 0; k < nkey; k++)
+		if (!vals[key[k]])
+			return row_error(im, ti, label, t->cols[key[k]].name, "missing");
+	if (t->uid >= 0 && !(cJSON_IsString(vals[t->uid]) && uid_valid(vals[t->uid]->valuestring)))
+		return row_error(im, ti, label, "uid", "expected 32 lowercase hex digits");
+
+	/* the values, converted and checked, bound to the table's scratch statement */
+	if (!im->scratch[ti]) {
+		sqlite3_str *q = sqlite3_str_new(NULL);
+		sqlite3_str_appendall(q, "SELECT ");
+		for (int c = 0; c < t->ncols; c++)
+			sqlite3_str_appendf(q, "%s?%d", c ? ", " : "", c + 1);
+		char *sql = sqlite3_str_finish(q);
+		rc = store_prepare(im->db, sql, &im->scratch[ti], im->err);
+		sqlite3_free(sql);
+		if (rc)
+			return rc;
+	}
+	sqlite3_stmt *scratch = im->scratch[ti];
+	sqlite3_reset(scratch);
+	sqlite3_clear_bindings(scratch);
+	for (int c = 0; c < t->ncols && !rc; c++)
+		if (vals[c])
+			rc = convert(im, ti, label, c, vals[c], scratch, may_wait && t->cols[c].ref >= 0 ? &later : NULL);
+	if (rc || later)
+		return rc ? rc : ROW_LATER;
+	if (sqlite3_step(scratch) != SQLITE_ROW)
+		return store_fail(im->db, sqlite3_errcode(im->db), im->err, "importing");
+	const sqlite3_value *bound[256] = { 0 };
+	for (int c = 0; c < t->ncols; c++)
+		if (vals[c])
+			bound[c] = sqlite3_column_value(scratch, c);
+
+	/* a row twice in the file is a mistake, not an update */
+	{
+		struct strbuf kb = STRBUF_INIT;
+		for (int k = 0; k < nkey; k++)
+			strbuf_addf(&kb, "%s%s", k ? "\x1f" : "", (const char *)sqlite3_column_text(scratch, key[k]) ?
+							     (const char *)sqlite3_column_text(scratch, key[k]) : "");
+		sqlite3_reset(im->seen);
+		sqlite3_bind_text(im->seen, 1, t->name, -1, SQLITE_STATIC);
+		sqlite3_bind_text(im->seen, 2, strbuf_str(&kb), -1, SQLITE_TRANSIENT);
+		rc = sqlite3_step(im->seen);
+		sqlite3_reset(im->seen);
+		strbuf_release(&kb);
+		if (rc != SQLITE_DONE)
+			return row_error(im, ti, label, NULL, "the same row is in the file twice");
+	}
+
+	int keep_id = im->fresh[ti] && t->rowid >= 0 && vals[t->rowid];
+	if ((rc = prepare_row(im, ti, vals, mask, keep_id)))
+		return rc;
+	struct cache *c = &im->cache[ti];
+	if (im->fresh[ti]) {
+		/* the table was empty: a row can only be new */
+		bind_all(c->ins, bound, t->ncols);
+		if ((rc = sqlite3_step(c->ins)) == SQLITE_DONE)
+			cnt->added++;
+	} else if (bind_all(c->upd, bound, t->ncols), (rc = sqlite3_step(c->upd)) == SQLITE_DONE &&
+		   sqlite3_changes(im->db) > 0 && sqlite3_stmt_readonly(c->upd) == 0) {
+		cnt->changed++;
+	} else if (rc == SQLITE_DONE || rc == SQLITE_ROW) {
+		bind_all(c->sel, bound, t->ncols);
+		rc = sqlite3_step(c->sel);
+		if (rc == SQLITE_DONE) {
+			bind_all(c->ins, bound, t->ncols);
+			rc = sqlite3_step(c->ins);
+			if (rc == SQLITE_DONE)
+				cnt->added++;
+		} else if (rc == SQLITE_ROW) {
+			rc = SQLITE_DONE;
+		}
+	}
+	if (rc != SQLITE_DONE) {
+		if ((rc & 0xff) == SQLITE_CONSTRAINT)
+			constraint_error(im, ti, label, vals, bound);
+		else
+			store_fail(im->db, rc, im->err, "importing");
+	}
+	sqlite3_reset(c->upd);
+	sqlite3_reset(c->sel);
+	sqlite3_reset(c->ins);
+	sqlite3_reset(scratch);
+	if (rc != SQLITE_DONE)
+		return im->err->status;
+	cnt->rows++;
+	return 0;
+}

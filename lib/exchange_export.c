@@ -128,12 +128,14 @@ int exchange_export(sqlite3 *db, int64_t school, struct out *o, struct beter_err
 	if (school) {
 		sqlite3_stmt *st;
 		cond = school_scopes(&s);
-		if (!store_prepare(db, "SELECT uid FROM school WHERE id = ?1", &st, NULL)) {
-			sqlite3_bind_int64(st, 1, school);
-			if (sqlite3_step(st) == SQLITE_ROW)
-				snprintf(school_uid, sizeof(school_uid), "%s", store_col_text(st, 0));
-			sqlite3_finalize(st);
-		}
+		if ((rc = store_prepare(db, "SELECT uid FROM school WHERE id = ?1", &st, err)))
+			goto done;
+		sqlite3_bind_int64(st, 1, school);
+		if (store_next(db, st, &rc, "reading the school", err))
+			snprintf(school_uid, sizeof(school_uid), "%s", store_col_text(st, 0));
+		sqlite3_finalize(st);
+		if (rc)
+			goto done;
 	}
 	/* one read transaction: every table from the same moment */
 	if ((rc = store_exec(db, "BEGIN", err)))
@@ -160,8 +162,7 @@ int exchange_export(sqlite3 *db, int64_t school, struct out *o, struct beter_err
 		fputs(i ? ",\n    " : "\n    ", fp);
 		out_json_string(fp, t->name);
 		fputs(": [", fp);
-		int step;
-		while ((step = sqlite3_step(st)) == SQLITE_ROW) {
+		while (store_next(db, st, &rc, "exporting the store", err)) {
 			fputs(rows++ ? ",\n      {" : "\n      {", fp);
 			for (int c = 0; c < t->ncols; c++) {
 				if (c)
@@ -173,10 +174,8 @@ int exchange_export(sqlite3 *db, int64_t school, struct out *o, struct beter_err
 			putc('}', fp);
 		}
 		sqlite3_finalize(st);
-		if (step != SQLITE_DONE) {
-			rc = store_fail(db, step, err, "exporting the store");
+		if (rc)
 			break;
-		}
 		fputs(rows ? "\n    ]" : "]", fp);
 	}
 	if (!rc)

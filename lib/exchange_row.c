@@ -135,6 +135,7 @@ static int constraint_error(struct imp *im, int ti, const char *label, const cJS
 		for (int k = 0; k < n; k++)
 			sqlite3_str_appendf(q, "%s\"%w\" IS ?%d", k ? " AND " : "", t->cols[cols[k]].name, k + 1);
 		char *sql = sqlite3_str_finish(q);
+		/* only the message needs the record: a failed read leaves "another record" */
 		if (sqlite3_prepare_v2(im->db, sql, -1, &st, NULL) == SQLITE_OK) {
 			for (int k = 0; k < n; k++)
 				if (bound[cols[k]])
@@ -337,23 +338,13 @@ static int convert(struct imp *im, int ti, const char *label, int c, const cJSON
 	return 0;
 }
 
-int exchange_apply_row(struct imp *im, int ti, const cJSON *row, long n, int may_wait)
+/* The row's fields by column (vals) and the mask of those given, checked
+ * against the table: known, once, every key and a valid uid. */
+static int row_fields(struct imp *im, int ti, const cJSON *row, const char *label, const cJSON **vals, uint64_t *mask)
 {
 	const struct schema_table *t = &im->s.t[ti];
-	struct exchange_count *cnt = &im->st->t[ti];
-	const cJSON *vals[256] = { 0 };
-	char label[64];
-	uint64_t mask = 0;
-	int key[256], nkey, rc = 0, later = 0;
+	int key[256], nkey;
 
-	if (t->ncols > 256)
-		return beter_err_set(im->err, BETER_IOERR, "table '%s' has too many columns", t->name);
-	snprintf(label, sizeof(label), "#%ld", n);
-	if (t->uid >= 0) {
-		const cJSON *u = cJSON_GetObjectItemCaseSensitive(row, "uid");
-		if (cJSON_IsString(u) && uid_valid(u->valuestring))
-			snprintf(label, sizeof(label), "%s", u->valuestring);
-	}
 	if (!cJSON_IsObject(row))
 		return row_error(im, ti, label, NULL, "expected an object");
 	for (const cJSON *f = row->child; f; f = f->next) {
@@ -365,7 +356,7 @@ int exchange_apply_row(struct imp *im, int ti, const cJSON *row, long n, int may
 			return row_error(im, ti, label, f->string, "given twice");
 		vals[c] = f;
 		if (c < 64)
-			mask |= (uint64_t)1 << c;
+			*mask |= (uint64_t)1 << c;
 	}
 	nkey = schema_key(t, key);
 	for (int k = 0; k < nkey; k++)
@@ -373,8 +364,16 @@ int exchange_apply_row(struct imp *im, int ti, const cJSON *row, long n, int may
 			return row_error(im, ti, label, t->cols[key[k]].name, "missing");
 	if (t->uid >= 0 && !(cJSON_IsString(vals[t->uid]) && uid_valid(vals[t->uid]->valuestring)))
 		return row_error(im, ti, label, "uid", "expected 32 lowercase hex digits");
+	return 0;
+}
 
-	/* the values, converted and checked, bound to the table's scratch statement */
+/* The values, converted and checked, as the row of the table's scratch
+ * statement (stepped to it); *later when a link waits for its row. */
+static int bind_values(struct imp *im, int ti, const char *label, const cJSON **vals, int may_wait, int *later)
+{
+	const struct schema_table *t = &im->s.t[ti];
+	int rc = 0;
+
 	if (!im->scratch[ti]) {
 		sqlite3_str *q = sqlite3_str_new(NULL);
 		sqlite3_str_appendall(q, "SELECT ");
@@ -391,36 +390,46 @@ int exchange_apply_row(struct imp *im, int ti, const cJSON *row, long n, int may
 	sqlite3_clear_bindings(scratch);
 	for (int c = 0; c < t->ncols && !rc; c++)
 		if (vals[c])
-			rc = convert(im, ti, label, c, vals[c], scratch, may_wait && t->cols[c].ref >= 0 ? &later : NULL);
-	if (rc || later)
-		return rc ? rc : ROW_LATER;
+			rc = convert(im, ti, label, c, vals[c], scratch, may_wait && t->cols[c].ref >= 0 ? later : NULL);
+	if (rc || *later)
+		return rc;
 	if (sqlite3_step(scratch) != SQLITE_ROW)
 		return store_fail(im->db, sqlite3_errcode(im->db), im->err, "importing");
-	const sqlite3_value *bound[256] = { 0 };
-	for (int c = 0; c < t->ncols; c++)
-		if (vals[c])
-			bound[c] = sqlite3_column_value(scratch, c);
+	return 0;
+}
 
-	/* a row twice in the file is a mistake, not an update */
-	{
-		struct strbuf kb = STRBUF_INIT;
-		for (int k = 0; k < nkey; k++)
-			strbuf_addf(&kb, "%s%s", k ? "\x1f" : "", (const char *)sqlite3_column_text(scratch, key[k]) ?
-							     (const char *)sqlite3_column_text(scratch, key[k]) : "");
-		sqlite3_reset(im->seen);
-		sqlite3_bind_text(im->seen, 1, t->name, -1, SQLITE_STATIC);
-		sqlite3_bind_text(im->seen, 2, strbuf_str(&kb), -1, SQLITE_TRANSIENT);
-		rc = sqlite3_step(im->seen);
-		sqlite3_reset(im->seen);
-		strbuf_release(&kb);
-		if (rc != SQLITE_DONE)
-			return row_error(im, ti, label, NULL, "the same row is in the file twice");
-	}
+/* A row twice in the file is a mistake, not an update. */
+static int check_seen(struct imp *im, int ti, const char *label)
+{
+	const struct schema_table *t = &im->s.t[ti];
+	sqlite3_stmt *scratch = im->scratch[ti];
+	struct strbuf kb = STRBUF_INIT;
+	int key[256], nkey = schema_key(t, key), rc;
 
-	int keep_id = im->fresh[ti] && t->rowid >= 0 && vals[t->rowid];
-	if ((rc = prepare_row(im, ti, vals, mask, keep_id)))
-		return rc;
+	for (int k = 0; k < nkey; k++)
+		strbuf_addf(&kb, "%s%s", k ? "\x1f" : "", (const char *)sqlite3_column_text(scratch, key[k]) ?
+						     (const char *)sqlite3_column_text(scratch, key[k]) : "");
+	sqlite3_reset(im->seen);
+	sqlite3_bind_text(im->seen, 1, t->name, -1, SQLITE_STATIC);
+	sqlite3_bind_text(im->seen, 2, strbuf_str(&kb), -1, SQLITE_TRANSIENT);
+	rc = sqlite3_step(im->seen);
+	sqlite3_reset(im->seen);
+	strbuf_release(&kb);
+	if (rc == SQLITE_DONE)
+		return 0;
+	if ((rc & 0xff) == SQLITE_CONSTRAINT)
+		return row_error(im, ti, label, NULL, "the same row is in the file twice");
+	return store_fail(im->db, rc, im->err, "importing");
+}
+
+/* Add the row or change the stored one; SQLITE_DONE when done. */
+static int write_row(struct imp *im, int ti, const sqlite3_value **bound)
+{
+	const struct schema_table *t = &im->s.t[ti];
+	struct exchange_count *cnt = &im->st->t[ti];
 	struct cache *c = &im->cache[ti];
+	int rc;
+
 	if (im->fresh[ti]) {
 		/* the table was empty: a row can only be new */
 		bind_all(c->ins, bound, t->ncols);
@@ -441,6 +450,42 @@ int exchange_apply_row(struct imp *im, int ti, const cJSON *row, long n, int may
 			rc = SQLITE_DONE;
 		}
 	}
+	return rc;
+}
+
+int exchange_apply_row(struct imp *im, int ti, const cJSON *row, long n, int may_wait)
+{
+	const struct schema_table *t = &im->s.t[ti];
+	const cJSON *vals[256] = { 0 };
+	char label[64];
+	uint64_t mask = 0;
+	int rc = 0, later = 0;
+
+	if (t->ncols > 256)
+		return beter_err_set(im->err, BETER_IOERR, "table '%s' has too many columns", t->name);
+	snprintf(label, sizeof(label), "#%ld", n);
+	if (t->uid >= 0) {
+		const cJSON *u = cJSON_GetObjectItemCaseSensitive(row, "uid");
+		if (cJSON_IsString(u) && uid_valid(u->valuestring))
+			snprintf(label, sizeof(label), "%s", u->valuestring);
+	}
+	if ((rc = row_fields(im, ti, row, label, vals, &mask)) || (rc = bind_values(im, ti, label, vals, may_wait, &later)))
+		return rc;
+	if (later)
+		return ROW_LATER;
+	sqlite3_stmt *scratch = im->scratch[ti];
+	const sqlite3_value *bound[256] = { 0 };
+	for (int c = 0; c < t->ncols; c++)
+		if (vals[c])
+			bound[c] = sqlite3_column_value(scratch, c);
+	if ((rc = check_seen(im, ti, label)))
+		return rc;
+
+	int keep_id = im->fresh[ti] && t->rowid >= 0 && vals[t->rowid];
+	if ((rc = prepare_row(im, ti, vals, mask, keep_id)))
+		return rc;
+	struct cache *c = &im->cache[ti];
+	rc = write_row(im, ti, bound);
 	if (rc != SQLITE_DONE) {
 		if ((rc & 0xff) == SQLITE_CONSTRAINT)
 			constraint_error(im, ti, label, vals, bound);
@@ -453,6 +498,6 @@ int exchange_apply_row(struct imp *im, int ti, const cJSON *row, long n, int may
 	sqlite3_reset(scratch);
 	if (rc != SQLITE_DONE)
 		return im->err->status;
-	cnt->rows++;
+	im->st->t[ti].rows++;
 	return 0;
 }

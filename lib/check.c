@@ -410,7 +410,9 @@ static void report(struct runner *r, const char *check, const char *table, const
 	r->fn(r->arg, check, table, record, problem);
 }
 
-/* Run one rule's SQL; a query that fails (a damaged store) is a problem too. */
+/* Run one rule's SQL; a query that fails (a damaged store) is a problem too,
+ * so its steps are checked here rather than by store_next, which would end
+ * the whole check with an error. */
 static void run_sql(struct runner *r, const char *check, const char *table, const char *sql, const char *message)
 {
 	sqlite3_stmt *st;
@@ -527,7 +529,8 @@ static char *line_index(const char *l)
 }
 
 /* Name the pages: every page's b-tree from the dbstat table; without it, the
- * table or index whose root page is the nearest below. */
+ * table or index whose root page is the nearest below. The names only make
+ * the messages clearer: a page whose read fails stays unnamed. */
 static void name_pages(sqlite3 *db, struct damage *d, int n)
 {
 	sqlite3_stmt *st;
@@ -561,13 +564,16 @@ static void name_pages(sqlite3 *db, struct damage *d, int n)
 	sqlite3_finalize(st);
 }
 
-static void integrity(struct runner *r, long *structural)
+/* SQLite's integrity check, one problem per line in d (up to INTEGRITY_MAX;
+ * its failure is one more line when there are none); returns the number of
+ * lines and sets *nlines to those of the check itself. The check runs on
+ * damaged files, so a failed step is a finding here, not an error. */
+static int integrity_lines(sqlite3 *db, struct damage *d, int *nlines)
 {
-	struct damage d[INTEGRITY_MAX + 1];
 	int n = 0, rc;
 	sqlite3_stmt *st;
 
-	rc = sqlite3_prepare_v2(r->db, "PRAGMA integrity_check(" XSTR(INTEGRITY_MAX) ")", -1, &st, NULL);
+	rc = sqlite3_prepare_v2(db, "PRAGMA integrity_check(" XSTR(INTEGRITY_MAX) ")", -1, &st, NULL);
 	if (rc == SQLITE_OK) {
 		while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 			/* one problem per line, without SQLite's "*** in database main ***" */
@@ -586,13 +592,22 @@ static void integrity(struct runner *r, long *structural)
 		}
 		sqlite3_finalize(st);
 	}
-	int nlines = n;
+	*nlines = n;
 	if (rc != SQLITE_DONE && n == 0) {
 		d[n].content = 0;
 		d[n].page = 0;
 		d[n].name = NULL;
-		d[n++].line = xstrdup(sqlite3_errmsg(r->db));
+		d[n++].line = xstrdup(sqlite3_errmsg(db));
 	}
+	return n;
+}
+
+static void integrity(struct runner *r, long *structural)
+{
+	struct damage d[INTEGRITY_MAX + 1];
+	sqlite3_stmt *st;
+	int nlines, n = integrity_lines(r->db, d, &nlines);
+
 	/* in a damaged file the broken constraints are symptoms of the damage:
 	 * counted with their table, not shown one by one */
 	int damaged = 0;
@@ -697,8 +712,9 @@ int check_run(sqlite3 *db, int flags, check_report_fn *fn, void *arg, long *prob
 	/* SQLite's own view of the links, for keys the generic checks do not cover */
 	if (links == 0) {
 		sqlite3_stmt *st;
+		int step = SQLITE_DONE;
 		if (sqlite3_prepare_v2(db, "PRAGMA foreign_key_check", -1, &st, NULL) == SQLITE_OK) {
-			while (sqlite3_step(st) == SQLITE_ROW) {
+			while ((step = sqlite3_step(st)) == SQLITE_ROW) {
 				char *rec = sqlite3_mprintf("row %s", sqlite3_column_type(st, 1) == SQLITE_NULL
 									  ? "?" : store_col_text(st, 1));
 				char *msg = sqlite3_mprintf("refers to a %s that is not in the store", store_col_text(st, 2));
@@ -707,6 +723,12 @@ int check_run(sqlite3 *db, int flags, check_report_fn *fn, void *arg, long *prob
 				sqlite3_free(msg);
 			}
 			sqlite3_finalize(st);
+		}
+		/* like a rule's query: a failed step is a problem found, not the end */
+		if (step != SQLITE_DONE) {
+			char *msg = sqlite3_mprintf("cannot be checked: %s", sqlite3_errmsg(db));
+			report(&r, "link", "-", "-", msg);
+			sqlite3_free(msg);
 		}
 	}
 	schema_release(&s);

@@ -61,7 +61,9 @@ static const char *const json_known[][2] = {
 };
 
 /* The JSON columns of a table: those above, and those its CREATE TABLE
- * checks with json_valid(col). Sets json[i] for each; returns how many. */
+ * checks with json_valid(col). Sets json[i] for each; returns how many.
+ * When the CREATE TABLE cannot be read, only the known ones: the table's
+ * own query then meets the same damage and reports it. */
 static int json_columns(sqlite3 *db, const struct schema_table *t, int *json)
 {
 	sqlite3_stmt *st;
@@ -139,6 +141,9 @@ long check_text_table(sqlite3 *db, const struct schema_table *t, const char *rec
 	free(json);
 	rc = sqlite3_prepare_v2(db, sql, -1, &st, NULL);
 	sqlite3_free(sql);
+	/* a damaged store is what the check looks for: a failed step is reported
+	 * as a problem of the table, so the steps are checked here, not by
+	 * store_next, which would end the whole check with an error */
 	if (rc == SQLITE_OK) {
 		while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 			int bad = sqlite3_column_int(st, 1), badjson = sqlite3_column_int(st, 2);
@@ -208,7 +213,8 @@ long check_documents(sqlite3 *db, const struct schema *s, check_report_fn *fn, v
 		sqlite3_free(sql);
 		if (rc != SQLITE_OK)
 			continue; /* the text rules above have said why */
-		while (sqlite3_step(st) == SQLITE_ROW) {
+		/* as in the text rules, a failed step is a problem found, not the end */
+		while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 			struct beter_err err = { 0 };
 			const char *text = store_col_text(st, 1);
 			if (documents[d].parse(documents[d].column, text, (size_t)sqlite3_column_bytes(st, 1), &err) == 0)
@@ -222,6 +228,12 @@ long check_documents(sqlite3 *db, const struct schema *s, check_report_fn *fn, v
 			problems++;
 		}
 		sqlite3_finalize(st);
+		if (rc != SQLITE_DONE) {
+			char *m = sqlite3_mprintf("cannot be checked: %s", sqlite3_errmsg(db));
+			fn(arg, "document", documents[d].table, "-", m);
+			sqlite3_free(m);
+			problems++;
+		}
 	}
 	return problems;
 }

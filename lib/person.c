@@ -212,13 +212,14 @@ int person_list(sqlite3 *db, int64_t school, const struct person_filter *f, stru
 	store_bind_text(st, 2, role);
 	sqlite3_bind_int64(st, 3, team);
 	out_list(o, person_cols, NPERSON_COLS);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	while (store_next(db, st, &rc, "listing people", err)) {
 		person_row(o, st);
 		out_row_end(o);
 	}
-	out_end(o);
 	sqlite3_finalize(st);
-	return rc == SQLITE_DONE ? 0 : store_fail(db, rc, err, "listing people");
+	if (!rc)
+		out_end(o);
+	return rc;
 }
 
 int person_show(sqlite3 *db, int64_t id, struct out *o, struct beter_err *err)
@@ -233,9 +234,9 @@ int person_show(sqlite3 *db, int64_t id, struct out *o, struct beter_err *err)
 	if (rc)
 		return rc;
 	sqlite3_bind_int64(st, 1, id);
-	if (sqlite3_step(st) != SQLITE_ROW) {
+	if (!store_next(db, st, &rc, "showing the person", err)) {
 		sqlite3_finalize(st);
-		return beter_err_set(err, BETER_FAIL, "no person with number %lld", (long long)id);
+		return rc ? rc : beter_err_set(err, BETER_FAIL, "no person with number %lld", (long long)id);
 	}
 	out_record(o, person_cols, NPERSON_COLS);
 	person_row(o, st);
@@ -277,9 +278,14 @@ static int import_row(sqlite3 *db, int64_t school, struct csvin *r, int ccode, i
 	sqlite3_reset(seen);
 	store_bind_text(seen, 1, code);
 	sqlite3_bind_int64(seen, 2, csvin_line(r));
-	if (sqlite3_step(seen) != SQLITE_DONE) {
+	if ((rc = sqlite3_step(seen)) != SQLITE_DONE) {
 		int64_t first = store_int(db, "SELECT 0", 0);
 		sqlite3_stmt *q;
+		if ((rc & 0xff) != SQLITE_CONSTRAINT) {
+			rc = store_fail(db, rc, err, "reading the roster");
+			goto out;
+		}
+		/* the first line only makes the message clearer: a failed read leaves 0 */
 		if (!store_prepare(db, "SELECT line FROM temp.roster_seen WHERE code = ?1", &q, NULL)) {
 			store_bind_text(q, 1, code);
 			if (sqlite3_step(q) == SQLITE_ROW)
@@ -294,7 +300,7 @@ static int import_row(sqlite3 *db, int64_t school, struct csvin *r, int ccode, i
 		goto out;
 	sqlite3_bind_int64(st, 1, school);
 	store_bind_text(st, 2, code);
-	if (sqlite3_step(st) == SQLITE_ROW) {
+	if (store_next(db, st, &rc, "reading the person", err)) {
 		pid = sqlite3_column_int64(st, 0);
 		int same = !strcmp(store_col_text(st, 1), name) && !strcmp(store_col_text(st, 2), role);
 		sqlite3_finalize(st);
@@ -307,6 +313,8 @@ static int import_row(sqlite3 *db, int64_t school, struct csvin *r, int ccode, i
 	} else {
 		sqlite3_finalize(st);
 		st = NULL;
+		if (rc)
+			goto out;
 		if ((rc = person_add(db, school, code, name, role, &pid, err)))
 			goto out;
 		stats->added++;

@@ -74,7 +74,7 @@ static int load_columns(sqlite3 *db, struct schema_table *t, struct beter_err *e
 	if (rc)
 		return rc;
 	t->uid = t->rowid = -1;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	while (store_next(db, st, &rc, "reading the schema", err)) {
 		if (t->ncols == alloc) {
 			alloc = alloc ? alloc * 2 : 8;
 			t->cols = xrealloc(t->cols, (size_t)alloc * sizeof(*t->cols));
@@ -93,8 +93,8 @@ static int load_columns(sqlite3 *db, struct schema_table *t, struct beter_err *e
 		t->ncols++;
 	}
 	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE)
-		return store_fail(db, rc, err, "reading the schema");
+	if (rc)
+		return rc;
 	/* an INTEGER PRIMARY KEY of a rowid table is the record number */
 	if (t->npk == 1) {
 		for (int i = 0; i < t->ncols; i++) {
@@ -105,13 +105,18 @@ static int load_columns(sqlite3 *db, struct schema_table *t, struct beter_err *e
 			char *type = NULL;
 			sqlite3_stmt *ti;
 			char *s2 = sqlite3_mprintf("PRAGMA main.table_info(\"%w\")", t->name);
-			if (sqlite3_prepare_v2(db, s2, -1, &ti, NULL) == SQLITE_OK) {
-				while (sqlite3_step(ti) == SQLITE_ROW)
-					if (sqlite3_column_int(ti, 0) == i)
+			if (!(rc = store_prepare(db, s2, &ti, err))) {
+				while (store_next(db, ti, &rc, "reading the schema", err))
+					if (sqlite3_column_int(ti, 0) == i && !type)
 						type = str_upper(xstrdup(store_col_text(ti, 2)));
 				sqlite3_finalize(ti);
 			}
 			sqlite3_free(s2);
+			if (rc) {
+				free(type);
+				sqlite3_free(q);
+				return rc;
+			}
 			if (type && !strcmp(type, "INTEGER") && store_int(db, q, 0)) {
 				t->cols[i].rowid = 1;
 				t->rowid = i;
@@ -146,14 +151,14 @@ static int load_links(sqlite3 *db, struct schema *s, int ti, struct beter_err *e
 	/* rows: id, seq, table, from, to; a key of one column has only seq 0 */
 	int last_id = -1, last_col = -1, last_parent = -1, multi = 0;
 	for (;;) {
-		rc = sqlite3_step(st);
-		int id = rc == SQLITE_ROW ? sqlite3_column_int(st, 0) : -2;
+		int more = store_next(db, st, &rc, "reading the schema", err);
+		int id = more ? sqlite3_column_int(st, 0) : -2;
 		if (id != last_id && last_id >= 0) {
 			if (!multi && last_col >= 0 && last_parent >= 0)
 				t->cols[last_col].ref = last_parent;
 			multi = 0;
 		}
-		if (rc != SQLITE_ROW)
+		if (!more)
 			break;
 		if (id == last_id) {
 			multi = 1;
@@ -174,7 +179,7 @@ static int load_links(sqlite3 *db, struct schema *s, int ti, struct beter_err *e
 		}
 	}
 	sqlite3_finalize(st);
-	return rc == SQLITE_DONE ? 0 : store_fail(db, rc, err, "reading the schema");
+	return rc;
 }
 
 void schema_release(struct schema *s)
@@ -243,7 +248,7 @@ int schema_load(sqlite3 *db, struct schema *s, struct beter_err *err)
 	if ((rc = store_prepare(db, "SELECT name FROM main.sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' "
 				    "ESCAPE '\\' ORDER BY rowid", &st, err)))
 		return rc;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	while (store_next(db, st, &rc, "reading the schema", err)) {
 		if (s->n == alloc) {
 			alloc = alloc ? alloc * 2 : 16;
 			s->t = xrealloc(s->t, (size_t)alloc * sizeof(*s->t));
@@ -252,9 +257,9 @@ int schema_load(sqlite3 *db, struct schema *s, struct beter_err *err)
 		s->t[s->n++].name = xstrdup(store_col_text(st, 0));
 	}
 	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE) {
+	if (rc) {
 		schema_release(s);
-		return store_fail(db, rc, err, "reading the schema");
+		return rc;
 	}
 	for (int i = 0; i < s->n; i++)
 		if ((rc = load_columns(db, &s->t[i], err))) {

@@ -68,21 +68,28 @@ int school_resolve(sqlite3 *db, const char *which, int64_t *id, struct beter_err
 					    "ORDER BY name = ?1 DESC LIMIT 1", &st, err)))
 			return rc;
 		store_bind_text(st, 1, which);
-		if (sqlite3_step(st) == SQLITE_ROW) {
+		if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 			*id = sqlite3_column_int64(st, 0);
 			sqlite3_finalize(st);
 			return 0;
 		}
 		sqlite3_finalize(st);
+		if (rc != SQLITE_DONE)
+			return store_fail(db, rc, err, "finding the school");
 		return beter_err_set(err, BETER_FAIL, "no school named '%s' (see 'beter school list')", which);
 	}
 	if ((rc = store_prepare(db, "SELECT id FROM school ORDER BY id LIMIT 2", &st, err)))
 		return rc;
-	while (sqlite3_step(st) == SQLITE_ROW) {
+	/* Every command resolves its school before it reads anything else; the
+	 * steps are checked here, not through store_next, so that the read
+	 * fault of $BETER_TEST_READ_ERROR counts only the command's own rows. */
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		if (n++ == 0)
 			*id = sqlite3_column_int64(st, 0);
 	}
 	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE)
+		return store_fail(db, rc, err, "finding the school");
 	if (n == 0)
 		return beter_err_set(err, BETER_FAIL, "the store has no school yet; create one with 'beter init --school NAME'");
 	if (n > 1)
@@ -123,13 +130,14 @@ int school_list(sqlite3 *db, struct out *o, struct beter_err *err)
 	if (rc)
 		return rc;
 	out_list(o, school_cols, sizeof(school_cols) / sizeof(*school_cols));
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	while (store_next(db, st, &rc, "listing schools", err)) {
 		school_row(o, st);
 		out_row_end(o);
 	}
-	out_end(o);
 	sqlite3_finalize(st);
-	return rc == SQLITE_DONE ? 0 : store_fail(db, rc, err, "listing schools");
+	if (!rc)
+		out_end(o);
+	return rc;
 }
 
 int school_show(sqlite3 *db, int64_t id, struct out *o, struct beter_err *err)
@@ -144,9 +152,9 @@ int school_show(sqlite3 *db, int64_t id, struct out *o, struct beter_err *err)
 	if (rc)
 		return rc;
 	sqlite3_bind_int64(st, 1, id);
-	if (sqlite3_step(st) != SQLITE_ROW) {
+	if (!store_next(db, st, &rc, "showing the school", err)) {
 		sqlite3_finalize(st);
-		return beter_err_set(err, BETER_FAIL, "no school with number %lld", (long long)id);
+		return rc ? rc : beter_err_set(err, BETER_FAIL, "no school with number %lld", (long long)id);
 	}
 	out_record(o, school_cols, sizeof(school_cols) / sizeof(*school_cols));
 	school_row(o, st);

@@ -112,6 +112,7 @@ int team_find(sqlite3 *db, int64_t school, const char *name, int64_t *id, struct
 	return beter_err_set(err, BETER_FAIL, "no team named '%s' (see 'beter team list')", name ? name : "");
 }
 
+/* The name is for a message: a failed read leaves the number. */
 void team_name(sqlite3 *db, int64_t id, char *buf, size_t size)
 {
 	sqlite3_stmt *st;
@@ -193,8 +194,10 @@ int team_member_add(sqlite3 *db, int64_t team, int64_t person, const char *role,
 		return rc;
 	sqlite3_bind_int64(st, 1, team);
 	sqlite3_bind_int64(st, 2, person);
-	exists = sqlite3_step(st) == SQLITE_ROW;
+	exists = store_next(db, st, &rc, "reading the team", err);
 	sqlite3_finalize(st);
+	if (rc)
+		return rc;
 	if (added)
 		*added = !exists;
 	if (exists && !role)
@@ -266,13 +269,14 @@ int team_list(sqlite3 *db, int64_t school, struct out *o, struct beter_err *err)
 		return rc;
 	sqlite3_bind_int64(st, 1, school);
 	out_list(o, team_cols, NTEAM_COLS);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	while (store_next(db, st, &rc, "listing teams", err)) {
 		team_row(o, st);
 		out_row_end(o);
 	}
-	out_end(o);
 	sqlite3_finalize(st);
-	return rc == SQLITE_DONE ? 0 : store_fail(db, rc, err, "listing teams");
+	if (!rc)
+		out_end(o);
+	return rc;
 }
 
 static const struct out_col member_cols[] = {
@@ -297,9 +301,9 @@ int team_show(sqlite3 *db, int64_t id, struct out *o, struct beter_err *err)
 	if (rc)
 		return rc;
 	sqlite3_bind_int64(st, 1, id);
-	if (sqlite3_step(st) != SQLITE_ROW) {
+	if (!store_next(db, st, &rc, "showing the team", err)) {
 		sqlite3_finalize(st);
-		return beter_err_set(err, BETER_FAIL, "no team with number %lld", (long long)id);
+		return rc ? rc : beter_err_set(err, BETER_FAIL, "no team with number %lld", (long long)id);
 	}
 	out_doc_begin(o, team_doc_cols, sizeof(team_doc_cols) / sizeof(*team_doc_cols));
 	out_section(o, "team", "Team");
@@ -314,14 +318,9 @@ int team_show(sqlite3 *db, int64_t id, struct out *o, struct beter_err *err)
 		return rc;
 	sqlite3_bind_int64(st, 1, id);
 	out_section(o, "members", "Members");
-	out_list(o, member_cols, sizeof(member_cols) / sizeof(*member_cols));
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		for (int i = 0; i < 4; i++)
-			out_text(o, (const char *)sqlite3_column_text(st, i));
-		out_row_end(o);
-	}
-	out_end(o);
+	if ((rc = store_rows(db, st, o, member_cols, sizeof(member_cols) / sizeof(*member_cols), 1, "showing the team",
+			     err)))
+		return rc;
 	out_doc_end(o);
-	sqlite3_finalize(st);
-	return rc == SQLITE_DONE ? 0 : store_fail(db, rc, err, "showing the team");
+	return 0;
 }

@@ -245,6 +245,31 @@ int person_show(sqlite3 *db, int64_t id, struct out *o, struct beter_err *err)
 	return 0;
 }
 
+/* Note the code of this roster line; an error when an earlier line had it. */
+static int code_seen(sqlite3 *db, struct csvin *r, sqlite3_stmt *seen, const char *code, int ccode,
+		     struct beter_err *err)
+{
+	int64_t first = 0;
+	sqlite3_stmt *q;
+	int rc;
+
+	sqlite3_reset(seen);
+	store_bind_text(seen, 1, code);
+	sqlite3_bind_int64(seen, 2, csvin_line(r));
+	if ((rc = sqlite3_step(seen)) == SQLITE_DONE)
+		return 0;
+	if ((rc & 0xff) != SQLITE_CONSTRAINT)
+		return store_fail(db, rc, err, "reading the roster");
+	/* the first line only makes the message clearer: a failed read leaves 0 */
+	if (!store_prepare(db, "SELECT line FROM temp.roster_seen WHERE code = ?1", &q, NULL)) {
+		store_bind_text(q, 1, code);
+		if (sqlite3_step(q) == SQLITE_ROW)
+			first = sqlite3_column_int64(q, 0);
+		sqlite3_finalize(q);
+	}
+	return csvin_error(r, (size_t)ccode, "code: duplicate code '%s' (also on line %lld)", code, (long long)first);
+}
+
 /* One roster row: upsert the person, then their team memberships. */
 static int import_row(sqlite3 *db, int64_t school, struct csvin *r, int ccode, int cname, int crole, int cteam,
 		      sqlite3_stmt *seen, struct import_stats *stats, struct beter_err *err)
@@ -275,26 +300,8 @@ static int import_row(sqlite3 *db, int64_t school, struct csvin *r, int ccode, i
 		goto out;
 	}
 	/* a code twice in one file is a mistake, not an update */
-	sqlite3_reset(seen);
-	store_bind_text(seen, 1, code);
-	sqlite3_bind_int64(seen, 2, csvin_line(r));
-	if ((rc = sqlite3_step(seen)) != SQLITE_DONE) {
-		int64_t first = store_int(db, "SELECT 0", 0);
-		sqlite3_stmt *q;
-		if ((rc & 0xff) != SQLITE_CONSTRAINT) {
-			rc = store_fail(db, rc, err, "reading the roster");
-			goto out;
-		}
-		/* the first line only makes the message clearer: a failed read leaves 0 */
-		if (!store_prepare(db, "SELECT line FROM temp.roster_seen WHERE code = ?1", &q, NULL)) {
-			store_bind_text(q, 1, code);
-			if (sqlite3_step(q) == SQLITE_ROW)
-				first = sqlite3_column_int64(q, 0);
-			sqlite3_finalize(q);
-		}
-		rc = csvin_error(r, (size_t)ccode, "code: duplicate code '%s' (also on line %lld)", code, (long long)first);
+	if ((rc = code_seen(db, r, seen, code, ccode, err)))
 		goto out;
-	}
 
 	if ((rc = store_prepare(db, "SELECT id, name, role FROM person WHERE school_id = ?1 AND code = ?2", &st, err)))
 		goto out;

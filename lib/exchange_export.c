@@ -3,7 +3,6 @@
 #include "beter/exchange.h"
 
 #include <math.h>
-#include <sodium.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -61,22 +60,50 @@ static char *select_sql(const struct schema *s, const struct schema_table *t, co
 		const struct schema_col *col = &t->cols[c];
 		if (c)
 			sqlite3_str_appendall(q, ", ");
-		if (col->ref >= 0) {
-			const struct schema_table *p = &s->t[col->ref];
-			sqlite3_str_appendf(q, "(SELECT p.uid FROM \"%w\" p WHERE p.\"%w\" = t.\"%w\")", p->name,
-					    p->cols[p->rowid].name, col->name);
-		} else {
-			sqlite3_str_appendf(q, "t.\"%w\"", col->name);
-		}
+		sqlite3_str_appendf(q, "t.\"%w\"", col->name);
 	}
 	sqlite3_str_appendf(q, " FROM \"%w\" t", t->name);
 	if (cond)
 		sqlite3_str_appendf(q, " WHERE %s", cond);
 	sqlite3_str_appendall(q, " ORDER BY ");
-	for (int i = 0; i < nkey; i++)
-		sqlite3_str_appendf(q, "%s%d", i ? ", " : "", key[i] + 1);
+	for (int i = 0; i < nkey; i++) {
+		const struct schema_col *col = &t->cols[key[i]];
+		const struct schema_table *p = col->ref >= 0 ? &s->t[col->ref] : NULL;
+		if (p) /* a link is ordered by the uid it is written as */
+			sqlite3_str_appendf(q, "%s(SELECT p.uid FROM \"%w\" p WHERE p.\"%w\" = t.\"%w\")", i ? ", " : "",
+					    p->name, p->cols[p->rowid].name, col->name);
+		else
+			sqlite3_str_appendf(q, "%s%d", i ? ", " : "", key[i] + 1);
+	}
 	free(key);
 	return sqlite3_str_finish(q);
+}
+
+/* A blob as a JSON string of its base64 (RFC 4648, with padding), which
+ * needs no escaping. Not libsodium's constant-time encoder: the export
+ * writes the store's content out in the clear, so the time it takes to
+ * encode a blob can tell nothing the output does not show. */
+static void write_base64(FILE *fp, const unsigned char *p, size_t n)
+{
+	static const char tab[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+	char buf[4096];
+	size_t k = 0;
+
+	putc('"', fp);
+	for (size_t i = 0; i < n; i += 3) {
+		unsigned long v = (unsigned long)p[i] << 16 | (i + 1 < n ? (unsigned long)p[i + 1] << 8 : 0) |
+				  (i + 2 < n ? p[i + 2] : 0);
+		buf[k++] = tab[v >> 18 & 63];
+		buf[k++] = tab[v >> 12 & 63];
+		buf[k++] = i + 1 < n ? tab[v >> 6 & 63] : '=';
+		buf[k++] = i + 2 < n ? tab[v & 63] : '=';
+		if (k > sizeof(buf) - 4) {
+			fwrite(buf, 1, k, fp);
+			k = 0;
+		}
+	}
+	fwrite(buf, 1, k, fp);
+	putc('"', fp);
 }
 
 static void write_value(FILE *fp, sqlite3_stmt *st, int i)
@@ -100,31 +127,190 @@ static void write_value(FILE *fp, sqlite3_stmt *st, int i)
 	case SQLITE_TEXT:
 		out_json_string(fp, (const char *)sqlite3_column_text(st, i));
 		break;
-	case SQLITE_BLOB: {
-		size_t n = (size_t)sqlite3_column_bytes(st, i);
-		size_t m = sodium_base64_ENCODED_LEN(n, sodium_base64_VARIANT_ORIGINAL);
-		char *b64 = xmalloc(m);
-		const void *data = sqlite3_column_blob(st, i);
-		sodium_bin2base64(b64, m, data ? data : (const void *)"", n, sodium_base64_VARIANT_ORIGINAL);
-		out_json_string(fp, b64);
-		free(b64);
+	case SQLITE_BLOB:
+		write_base64(fp, sqlite3_column_blob(st, i), (size_t)sqlite3_column_bytes(st, i));
 		break;
-	}
 	default:
 		fputs("null", fp);
 	}
+}
+
+/* The uids of a linked table's records by number, read once for the whole
+ * export, when the first link to it is written, rather than looked up row
+ * by row (ids ascending). A uid that is not text, in a damaged store, is
+ * looked up by find like a link that is not a whole number, so that both
+ * are written exactly as stored; so are all links to a table of more than
+ * UIDMAP_MAX records, which keeps the memory the export needs flat. */
+#define UIDMAP_MAX 65536
+struct uidmap {
+	int loaded;
+	int big; /* more than UIDMAP_MAX records: every link by find */
+	size_t n;
+	int64_t *id;
+	char **uid;         /* NULL for a null uid, ODD_UID for one not text */
+	sqlite3_stmt *find; /* SELECT the uid of the record numbered ?1 */
+};
+static char odd_uid[1];
+#define ODD_UID odd_uid
+
+static void uidmap_free(struct uidmap *m)
+{
+	for (size_t i = 0; i < m->n; i++)
+		if (m->uid[i] != ODD_UID)
+			free(m->uid[i]);
+	free(m->id);
+	free(m->uid);
+	m->id = NULL;
+	m->uid = NULL;
+	m->n = 0;
+}
+
+static int uidmap_load(sqlite3 *db, const struct schema_table *p, struct uidmap *m, struct beter_err *err)
+{
+	sqlite3_stmt *st;
+	size_t a = 0;
+	int rc;
+	char *sql = sqlite3_mprintf("SELECT \"%w\", uid FROM \"%w\" ORDER BY 1", p->cols[p->rowid].name, p->name);
+
+	m->loaded = 1;
+	rc = store_prepare(db, sql, &st, err);
+	sqlite3_free(sql);
+	if (rc)
+		return rc;
+	while (store_next(db, st, &rc, "exporting the store", err)) {
+		if (m->n == UIDMAP_MAX) {
+			m->big = 1;
+			break;
+		}
+		if (m->n == a) {
+			a = a ? 2 * a : 256;
+			m->id = xrealloc(m->id, a * sizeof(*m->id));
+			m->uid = xrealloc(m->uid, a * sizeof(*m->uid));
+		}
+		int type = sqlite3_column_type(st, 1);
+		m->id[m->n] = sqlite3_column_int64(st, 0);
+		m->uid[m->n++] = type == SQLITE_NULL ? NULL : type == SQLITE_TEXT ? xstrdup(store_col_text(st, 1)) : ODD_UID;
+	}
+	sqlite3_finalize(st);
+	if (rc)
+		return rc;
+	if (m->big)
+		uidmap_free(m);
+	sql = sqlite3_mprintf("SELECT p.uid FROM \"%w\" p WHERE p.\"%w\" = ?1", p->name, p->cols[p->rowid].name);
+	rc = store_prepare(db, sql, &m->find, err);
+	sqlite3_free(sql);
+	return rc;
+}
+
+static void uidmap_release(struct uidmap *m)
+{
+	uidmap_free(m);
+	sqlite3_finalize(m->find);
+}
+
+/* A link, column i of st, as the uid of the record it links to (null when
+ * there is none), as the subquery SELECT p.uid ... WHERE p.id = t.col. */
+static int write_link(FILE *fp, sqlite3 *db, sqlite3_stmt *st, int i, const struct schema_table *p, struct uidmap *m,
+		      struct beter_err *err)
+{
+	int type = sqlite3_column_type(st, i), rc;
+
+	if (type == SQLITE_NULL) {
+		fputs("null", fp);
+		return 0;
+	}
+	if (!m->loaded && (rc = uidmap_load(db, p, m, err)))
+		return rc;
+	if (type == SQLITE_INTEGER && !m->big) {
+		int64_t v = sqlite3_column_int64(st, i);
+		size_t lo = 0, hi = m->n;
+		while (lo < hi) {
+			size_t mid = lo + (hi - lo) / 2;
+			if (m->id[mid] < v)
+				lo = mid + 1;
+			else
+				hi = mid;
+		}
+		if (lo == m->n || m->id[lo] != v || !m->uid[lo]) {
+			fputs("null", fp);
+			return 0;
+		}
+		if (m->uid[lo] != ODD_UID) {
+			out_json_string(fp, m->uid[lo]);
+			return 0;
+		}
+	}
+	sqlite3_reset(m->find);
+	sqlite3_bind_value(m->find, 1, sqlite3_column_value(st, i));
+	if (store_next(db, m->find, &rc, "exporting the store", err))
+		write_value(fp, m->find, 0);
+	else if (!rc)
+		fputs("null", fp);
+	sqlite3_reset(m->find);
+	return rc;
+}
+
+/* Table ti as "name": [rows]; maps holds the uids of linked tables. */
+static int export_table(sqlite3 *db, const struct schema *s, int ti, const char *cond, int64_t school,
+			struct uidmap *maps, FILE *fp, struct beter_err *err)
+{
+	const struct schema_table *t = &s->t[ti];
+	char *sql = select_sql(s, t, cond), **names = xcalloc((size_t)t->ncols + 1, sizeof(char *));
+	sqlite3_stmt *st;
+	long rows = 0;
+	int rc = store_prepare(db, sql, &st, err);
+
+	sqlite3_free(sql);
+	if (rc) {
+		free(names);
+		return rc;
+	}
+	/* each field's name as JSON, once: "name": */
+	for (int c = 0; c < t->ncols; c++) {
+		size_t len;
+		FILE *m = open_memstream(&names[c], &len);
+		fputs(c ? ", " : "", m);
+		out_json_string(m, t->cols[c].name);
+		fputs(": ", m);
+		fclose(m);
+	}
+	if (cond)
+		sqlite3_bind_int64(st, 1, school);
+	fputs(ti ? ",\n    " : "\n    ", fp);
+	out_json_string(fp, t->name);
+	fputs(": [", fp);
+	while (!rc && store_next(db, st, &rc, "exporting the store", err)) {
+		fputs(rows++ ? ",\n      {" : "\n      {", fp);
+		for (int c = 0; c < t->ncols && !rc; c++) {
+			fputs(names[c], fp);
+			if (t->cols[c].ref >= 0)
+				rc = write_link(fp, db, st, c, &s->t[t->cols[c].ref], &maps[t->cols[c].ref], err);
+			else
+				write_value(fp, st, c);
+		}
+		putc('}', fp);
+	}
+	sqlite3_finalize(st);
+	for (int c = 0; c < t->ncols; c++)
+		free(names[c]);
+	free(names);
+	if (!rc)
+		fputs(rows ? "\n    ]" : "]", fp);
+	return rc;
 }
 
 int exchange_export(sqlite3 *db, int64_t school, struct out *o, struct beter_err *err)
 {
 	FILE *fp = o->fp;
 	struct schema s;
+	struct uidmap *maps;
 	char **cond = NULL;
 	char school_uid[64] = "";
 	int rc = 0;
 
 	if ((rc = schema_load(db, &s, err)))
 		return rc;
+	maps = xcalloc((size_t)s.n + 1, sizeof(*maps));
 	if (school) {
 		sqlite3_stmt *st;
 		cond = school_scopes(&s);
@@ -147,41 +333,15 @@ int exchange_export(sqlite3 *db, int64_t school, struct out *o, struct beter_err
 	else
 		fputs("null", fp);
 	fputs(",\n  \"tables\": {", fp);
-	for (int i = 0; i < s.n && !rc; i++) {
-		const struct schema_table *t = &s.t[i];
-		char *sql = select_sql(&s, t, cond ? cond[i] : NULL);
-		sqlite3_stmt *st;
-		long rows = 0;
-
-		rc = store_prepare(db, sql, &st, err);
-		sqlite3_free(sql);
-		if (rc)
-			break;
-		if (cond && cond[i])
-			sqlite3_bind_int64(st, 1, school);
-		fputs(i ? ",\n    " : "\n    ", fp);
-		out_json_string(fp, t->name);
-		fputs(": [", fp);
-		while (store_next(db, st, &rc, "exporting the store", err)) {
-			fputs(rows++ ? ",\n      {" : "\n      {", fp);
-			for (int c = 0; c < t->ncols; c++) {
-				if (c)
-					fputs(", ", fp);
-				out_json_string(fp, t->cols[c].name);
-				fputs(": ", fp);
-				write_value(fp, st, c);
-			}
-			putc('}', fp);
-		}
-		sqlite3_finalize(st);
-		if (rc)
-			break;
-		fputs(rows ? "\n    ]" : "]", fp);
-	}
+	for (int i = 0; i < s.n && !rc; i++)
+		rc = export_table(db, &s, i, cond ? cond[i] : NULL, school, maps, fp, err);
 	if (!rc)
 		fputs("\n  }\n}\n", fp);
+	for (int i = 0; i < s.n; i++)
+		uidmap_release(&maps[i]);
 	sqlite3_exec(db, "COMMIT", NULL, NULL, NULL);
 done:
+	free(maps);
 	if (cond) {
 		for (int i = 0; i < s.n; i++)
 			sqlite3_free(cond[i]);

@@ -1,0 +1,22 @@
+/* check_int.h - what the check files share inside the library. */
+#ifndef BETER_CHECK_INT_H
+#define BETER_CHECK_INT_H
+
+#include "beter/check.h"
+
+/* A run of the checks: where problems go and how many there were. */
+struct runner {
+	sqlite3 *db;
+	check_report_fn *fn;
+	void *arg;
+	long problems;
+};
+
+/* One problem found. */
+void check_report(struct runner *r, const char *check, const char *table, const char *record, const char *problem);
+
+/* SQLite's integrity check, summarised per table and index; *structural
+ * counts the damage found (not the broken constraints). */
+void check_integrity(struct runner *r, long *structural);
+
+#endif

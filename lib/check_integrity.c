@@ -1,0 +1,198 @@
+/* check_integrity.c - SQLite's integrity check, summarised per table and
+ * index for 'beter check'. */
+#include "check_int.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "beter/store.h"
+#include "beter/util.h"
+
+#define INTEGRITY_MAX 100 /* lines asked of SQLite */
+#define RAW_MAX 10        /* lines shown as they are when their place is unknown */
+#define STR_(x) #x
+#define XSTR(x) STR_(x)
+
+struct damage {
+	char *name;  /* the table or index, NULL when unknown */
+	long page;   /* the page the line names, 0 if none */
+	char *line;
+	int content; /* a broken constraint: named record by record by the rules */
+};
+
+/* The page a line of integrity_check names ("On tree page 9 cell 5: ...",
+ * "Page 7: ..."), 0 if none. */
+static long line_page(const char *l)
+{
+	const char *p = strstr(l, "age ");
+	if (!p || (p > l && p[-1] != 'p' && p[-1] != 'P'))
+		return 0;
+	return strtol(p + 4, NULL, 10);
+}
+
+/* The index a line names ("row 12 missing from index X", "wrong # of entries
+ * in index X"), NULL if none. */
+static char *line_index(const char *l)
+{
+	const char *p = strstr(l, " index ");
+	if (!p)
+		return NULL;
+	p += 7;
+	size_t n = strcspn(p, " ");
+	return n ? xstrndup(p, n) : NULL;
+}
+
+/* Name the pages: every page's b-tree from the dbstat table; without it, the
+ * table or index whose root page is the nearest below. The names only make
+ * the messages clearer: a page whose read fails stays unnamed. */
+static void name_pages(sqlite3 *db, struct damage *d, int n)
+{
+	sqlite3_stmt *st;
+	int need = 0;
+
+	for (int i = 0; i < n; i++)
+		need += !d[i].name && d[i].page > 0;
+	if (!need)
+		return;
+	if (sqlite3_prepare_v2(db, "SELECT name, pageno FROM dbstat", -1, &st, NULL) == SQLITE_OK) {
+		while (sqlite3_step(st) == SQLITE_ROW) {
+			long page = (long)sqlite3_column_int64(st, 1);
+			for (int i = 0; i < n; i++)
+				if (!d[i].name && d[i].page == page)
+					d[i].name = xstrdup(store_col_text(st, 0));
+		}
+		sqlite3_finalize(st);
+		return;
+	}
+	if (sqlite3_prepare_v2(db, "SELECT name FROM sqlite_schema WHERE rootpage BETWEEN 1 AND ?1 "
+				   "ORDER BY rootpage DESC LIMIT 1", -1, &st, NULL) != SQLITE_OK)
+		return;
+	for (int i = 0; i < n; i++) {
+		if (d[i].name || d[i].page <= 0)
+			continue;
+		sqlite3_reset(st);
+		sqlite3_bind_int64(st, 1, d[i].page);
+		if (sqlite3_step(st) == SQLITE_ROW)
+			d[i].name = xstrdup(store_col_text(st, 0));
+	}
+	sqlite3_finalize(st);
+}
+
+/* SQLite's integrity check, one problem per line in d (up to INTEGRITY_MAX;
+ * its failure is one more line when there are none); returns the number of
+ * lines and sets *nlines to those of the check itself. The check runs on
+ * damaged files, so a failed step is a finding here, not an error. */
+static int integrity_lines(sqlite3 *db, struct damage *d, int *nlines)
+{
+	int n = 0, rc;
+	sqlite3_stmt *st;
+
+	rc = sqlite3_prepare_v2(db, "PRAGMA integrity_check(" XSTR(INTEGRITY_MAX) ")", -1, &st, NULL);
+	if (rc == SQLITE_OK) {
+		while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+			/* one problem per line, without SQLite's "*** in database main ***" */
+			char *text = xstrdup(store_col_text(st, 0)), *save = NULL;
+			for (char *l = strtok_r(text, "\n", &save); l && n < INTEGRITY_MAX; l = strtok_r(NULL, "\n", &save)) {
+				if (!strcmp(l, "ok") || !strncmp(l, "*** in database", 15))
+					continue;
+				struct damage *x = &d[n++];
+				x->content = !strncmp(l, "CHECK constraint failed", 23) || !strncmp(l, "NULL value in", 13) ||
+					     !strncmp(l, "non-unique entry", 16);
+				x->line = xstrdup(l);
+				x->page = line_page(l);
+				x->name = x->content ? NULL : line_index(l);
+			}
+			free(text);
+		}
+		sqlite3_finalize(st);
+	}
+	*nlines = n;
+	if (rc != SQLITE_DONE && n == 0) {
+		d[n].content = 0;
+		d[n].page = 0;
+		d[n].name = NULL;
+		d[n++].line = xstrdup(sqlite3_errmsg(db));
+	}
+	return n;
+}
+
+void check_integrity(struct runner *r, long *structural)
+{
+	struct damage d[INTEGRITY_MAX + 1];
+	sqlite3_stmt *st;
+	int nlines, n = integrity_lines(r->db, d, &nlines);
+
+	/* in a damaged file the broken constraints are symptoms of the damage:
+	 * counted with their table, not shown one by one */
+	int damaged = 0;
+	for (int i = 0; i < n; i++)
+		damaged |= !d[i].content;
+	for (int i = 0; i < n && damaged; i++) {
+		if (!d[i].content)
+			continue;
+		const char *in = strstr(d[i].line, " in ");
+		d[i].content = 0;
+		if (!strncmp(d[i].line, "non-unique entry", 16))
+			d[i].name = line_index(d[i].line);
+		else if (in)
+			d[i].name = xstrndup(in + 4, strcspn(in + 4, ". "));
+	}
+	name_pages(r->db, d, n);
+
+	/* broken constraints as they are; damage once per table or index */
+	int raw = 0, unplaced = 0;
+	for (int i = 0; i < n; i++) {
+		if (d[i].content) {
+			check_report(r, "integrity", "-", "-", d[i].line);
+			continue;
+		}
+		++*structural;
+		if (!d[i].name) {
+			if (raw++ < RAW_MAX) {
+				char *m = sqlite3_mprintf("damaged: %s", d[i].line);
+				check_report(r, "integrity", "-", "-", m);
+				sqlite3_free(m);
+			} else {
+				unplaced++;
+			}
+			continue;
+		}
+		int seen = 0;
+		for (int j = 0; j < i && !seen; j++)
+			seen = !d[j].content && d[j].name && !strcmp(d[j].name, d[i].name);
+		if (seen)
+			continue;
+		long count = 0;
+		for (int j = i; j < n; j++)
+			count += !d[j].content && d[j].name && !strcmp(d[j].name, d[i].name);
+		char *table = NULL, *kind = NULL;
+		if (sqlite3_prepare_v2(r->db, "SELECT tbl_name, type FROM sqlite_schema WHERE name = ?1", -1, &st, NULL) ==
+		    SQLITE_OK) {
+			sqlite3_bind_text(st, 1, d[i].name, -1, SQLITE_STATIC);
+			if (sqlite3_step(st) == SQLITE_ROW) {
+				table = xstrdup(store_col_text(st, 0));
+				kind = xstrdup(store_col_text(st, 1));
+			}
+			sqlite3_finalize(st);
+		}
+		char *m = count == 1 ? sqlite3_mprintf("damaged: %s '%s': %s", kind ? kind : "b-tree", d[i].name, d[i].line)
+				     : sqlite3_mprintf("damaged: %s '%s': %ld problems, the first: %s", kind ? kind : "b-tree",
+						       d[i].name, count, d[i].line);
+		check_report(r, "integrity", table ? table : (!strncmp(d[i].name, "sqlite_", 7) ? d[i].name : "-"), "-", m);
+		sqlite3_free(m);
+		free(table);
+		free(kind);
+	}
+	if (unplaced) {
+		char *m = sqlite3_mprintf("damaged: %d more problem%s like these", unplaced, unplaced == 1 ? "" : "s");
+		check_report(r, "integrity", "-", "-", m);
+		sqlite3_free(m);
+	}
+	if (nlines >= INTEGRITY_MAX && *structural)
+		r->fn(r->arg, "integrity", "-", "-", /* a note, not one more problem */
+		      "damaged: the integrity check stopped after " XSTR(INTEGRITY_MAX) " problems; there may be more");
+	for (int i = 0; i < n; i++) {
+		free(d[i].name);
+		free(d[i].line);
+	}
+}

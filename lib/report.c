@@ -11,8 +11,6 @@
 #include <time.h>
 #include <unistd.h>
 
-#include <cjson/cJSON.h>
-
 #include "beter/arena.h"
 #include "beter/date.h"
 #include "beter/out.h"
@@ -484,24 +482,10 @@ static void rv_human(struct strbuf *sb, const struct rv *v, enum report_lang lan
 	strbuf_adds(sb, buf);
 }
 
+/* A JSON string by out.c's escaper (NULL as ""). */
 static void json_str(struct strbuf *sb, const char *s)
 {
-	strbuf_addc(sb, '"');
-	for (const unsigned char *p = (const unsigned char *)s; p && *p; p++) {
-		switch (*p) {
-		case '"': strbuf_adds(sb, "\\\""); break;
-		case '\\': strbuf_adds(sb, "\\\\"); break;
-		case '\n': strbuf_adds(sb, "\\n"); break;
-		case '\r': strbuf_adds(sb, "\\r"); break;
-		case '\t': strbuf_adds(sb, "\\t"); break;
-		default:
-			if (*p < 0x20)
-				strbuf_addf(sb, "\\u%04x", *p);
-			else
-				strbuf_addc(sb, (char)*p);
-		}
-	}
-	strbuf_addc(sb, '"');
+	out_json_strbuf(sb, s ? s : "");
 }
 
 static void json_num(struct strbuf *sb, double d)
@@ -1417,60 +1401,12 @@ static int section_successes(struct bctx *b)
 	return 0;
 }
 
-/* A lib function's JSON output, parsed: the report uses the figures the
- * commands show, so the rules (coverage, suppression) live in one place. */
-struct capture {
-	struct out o;
-	FILE *fp;
-	char *buf;
-	size_t len;
-};
-
-static int capture_begin(struct capture *c)
-{
-	memset(c, 0, sizeof(*c));
-	c->fp = open_memstream(&c->buf, &c->len);
-	if (!c->fp)
-		return -1;
-	out_init(&c->o, c->fp, OUT_JSON);
-	return 0;
-}
-
-/* The parsed document (NULL when rc was not 0), and everything released. */
-static cJSON *capture_end(struct capture *c, int rc)
-{
-	cJSON *doc = NULL;
-	out_release(&c->o);
-	fclose(c->fp);
-	if (!rc)
-		doc = cJSON_Parse(c->buf);
-	free(c->buf);
-	return doc;
-}
-
-static struct rv jnum_int(const cJSON *o, const char *key)
-{
-	const cJSON *v = cJSON_GetObjectItemCaseSensitive(o, key);
-	return cJSON_IsNumber(v) ? rv_int((int64_t)v->valuedouble) : rv_null();
-}
-
-static double jnum(const cJSON *o, const char *key)
-{
-	const cJSON *v = cJSON_GetObjectItemCaseSensitive(o, key);
-	return cJSON_IsNumber(v) ? v->valuedouble : NAN;
-}
-
-static const char *jtext(const cJSON *o, const char *key)
-{
-	const cJSON *v = cJSON_GetObjectItemCaseSensitive(o, key);
-	return cJSON_IsString(v) ? v->valuestring : NULL;
-}
-
 /* Coverage of one team (or every teacher team) by visit_coverage(). */
 static int coverage(struct bctx *b, int64_t team, struct visit_coverage *cov)
 {
 	struct visit_filter f;
-	struct capture c;
+	struct out_capture c;
+	struct out o;
 	int rc;
 
 	visit_filter_init(&f);
@@ -1478,10 +1414,10 @@ static int coverage(struct bctx *b, int64_t team, struct visit_coverage *cov)
 	f.from = b->ro->from;
 	f.to = b->ro->to;
 	f.today = b->ro->to;
-	if (capture_begin(&c))
-		return beter_err_set(b->err, BETER_IOERR, "out of memory");
-	rc = visit_coverage(b->db, b->ro->school, &f, &c.o, cov, b->err);
-	cJSON_Delete(capture_end(&c, 1));
+	out_capture_init(&o, &c);
+	rc = visit_coverage(b->db, b->ro->school, &f, &o, cov, b->err);
+	out_release(&o);
+	out_capture_release(&c);
 	return rc;
 }
 
@@ -1658,132 +1594,206 @@ static int section_arena(struct bctx *b)
 
 /* One instrument in the survey section: its last wave in the period against
  * the wave before (survey_compare), or the one wave on its own
- * (survey_report); suppressed values are null and drawn as "too few". */
+ * (survey_report), read from the rows those commands print; suppressed
+ * values are null and drawn as "too few". */
 struct sv_wave {
 	int64_t survey;
 	char *wave;
 	int64_t team; /* the survey's team, 0 for the school */
 };
 
+/* The columns read from the rows, and from the head record. */
+enum { SV_GROUP, SV_TITLE, SV_SUPP, SV_N1, SV_MEAN1, SV_N2, SV_MEAN2, SV_CHANGE, SV_D, SV_NCOLS };
+static const char *const sv_compare_cols[SV_NCOLS] = { "group", "title", "suppressed", "n_1", "mean_1",
+						       "n_2", "mean_2", "change", "cohen_d" };
+static const char *const sv_report_cols[SV_NCOLS] = { "group", "title", "suppressed", "", "", "n", "mean", "", "" };
+enum { SVH_MIN_N, SVH_TEAM, SVH_POLICY, SVH_NCOLS };
+static const char *const sv_head_cols[SVH_NCOLS] = { "min_n", "team", "min_n_policy" };
+
+struct sv_one {
+	const char *code;
+	const struct sv_wave *w1, *w2;
+	struct survey_instrument in;
+	int lo, hi;
+	struct out_capture cap;
+	const struct out_block *head, *rows;
+	int col[SV_NCOLS], hcol[SVH_NCOLS];
+	const char **cats;
+	double *vals;
+	size_t n;
+	int64_t nmax;
+	char team_name[256];
+};
+
+static const struct out_cell *sv_cell(const struct sv_one *v, size_t row, int c)
+{
+	return out_block_cell(v->rows, row, v->col[c]);
+}
+
+static double sv_num(const struct sv_one *v, size_t row, int c)
+{
+	return out_cell_num(sv_cell(v, row, c));
+}
+
+static struct rv sv_int(const struct sv_one *v, size_t row, int c)
+{
+	double d = sv_num(v, row, c);
+	return isnan(d) ? rv_null() : rv_int((int64_t)d);
+}
+
+/* The figures of the waves, captured as the survey commands write them. */
+static int sv_capture(struct bctx *b, struct sv_one *v)
+{
+	const struct sv_wave *w1 = v->w1, *w2 = v->w2;
+	struct out o;
+	int rc;
+
+	out_capture_init(&o, &v->cap);
+	if (w1)
+		rc = survey_compare(b->db, b->ro->school, v->code, w1->wave, w2->wave,
+				    b->ro->team ? b->ro->team : w2->team, 0, NULL, &o, b->err);
+	else
+		rc = survey_report(b->db, w2->survey, b->ro->team && !w2->team ? SURVEY_BY_TEAM : SURVEY_BY_SCALE, 0,
+				   NULL, &o, b->err);
+	out_release(&o);
+	if (rc)
+		return rc;
+	v->head = out_capture_block(&v->cap, w1 ? "compare" : "survey");
+	v->rows = out_capture_block(&v->cap, w1 ? "scales" : "results");
+	out_block_cols(v->rows, w1 ? sv_compare_cols : sv_report_cols, v->col, SV_NCOLS);
+	out_block_cols(v->head, sv_head_cols, v->hcol, SVH_NCOLS);
+	if (!v->head || !v->rows)
+		return beter_err_set(b->err, BETER_IOERR, "reading the survey figures");
+	return 0;
+}
+
+/* The team's name, for a team report of one wave (its group in the rows). */
+static int sv_team_name(struct bctx *b, struct sv_one *v)
+{
+	sqlite3_stmt *q;
+	int rc;
+
+	if (!b->ro->team || v->w1)
+		return 0;
+	if ((rc = store_prepare(b->db, "SELECT name FROM team WHERE id = ?1", &q, b->err)))
+		return rc;
+	sqlite3_bind_int64(q, 1, b->ro->team);
+	if (store_next(b->db, q, &rc, "reading the team", b->err))
+		snprintf(v->team_name, sizeof(v->team_name), "%s", store_col(q, 0));
+	sqlite3_finalize(q);
+	return rc;
+}
+
+/* One row of the table and one category of the chart. */
+static void sv_row(struct bctx *b, struct rep_table *t, struct sv_one *v, size_t r)
+{
+	const struct sv_wave *w1 = v->w1;
+	int hidden = out_cell_true(sv_cell(v, r, SV_SUPP));
+	const char *title = out_cell_text(sv_cell(v, r, SV_TITLE));
+	size_t n = v->n;
+
+	v->cats[n] = title;
+	rep_cell(t, rv_text(v->in.title));
+	rep_cell(t, rv_text(title));
+	if (w1) {
+		rep_cell(t, rv_text(w1->wave));
+		rep_cell(t, hidden ? rv_unknown(L(S_SUPPRESSED)) : sv_int(v, r, SV_N1));
+		rep_cell(t, hidden ? rv_unknown(L(S_SUPPRESSED)) : rv_realp(sv_num(v, r, SV_MEAN1), 2));
+	} else {
+		/* one wave: it fills the columns of the second */
+		for (int i = 0; i < 3; i++)
+			rep_cell(t, rv_null());
+	}
+	rep_cell(t, rv_text(v->w2->wave));
+	rep_cell(t, hidden ? rv_unknown(L(S_SUPPRESSED)) : sv_int(v, r, SV_N2));
+	rep_cell(t, hidden ? rv_unknown(L(S_SUPPRESSED)) : rv_realp(sv_num(v, r, SV_MEAN2), 2));
+	rep_cell(t, w1 && !hidden ? rv_realp(sv_num(v, r, SV_CHANGE), 2) : rv_null());
+	rep_cell(t, w1 && !hidden ? rv_realp(sv_num(v, r, SV_D), 2) : rv_null());
+	if (w1) {
+		v->vals[n * 2] = hidden ? NAN : round_to(sv_num(v, r, SV_MEAN1), 2);
+		v->vals[n * 2 + 1] = hidden ? NAN : round_to(sv_num(v, r, SV_MEAN2), 2);
+	} else
+		v->vals[n] = hidden ? NAN : round_to(sv_num(v, r, SV_MEAN2), 2);
+	if (!hidden) {
+		double m = sv_num(v, r, SV_N2);
+		if (!isnan(m) && (int64_t)m > v->nmax)
+			v->nmax = (int64_t)m;
+	}
+	v->n++;
+}
+
+/* The bar chart of the instrument's scales. */
+static void sv_chart(struct bctx *b, struct rep_section *s, struct sv_one *v)
+{
+	const struct sv_wave *w1 = v->w1, *w2 = v->w2;
+	struct strbuf title = STRBUF_INIT, desc = STRBUF_INIT;
+	const char *groups[2] = { w1 ? w1->wave : w2->wave, w2->wave };
+	char key[128];
+	double min_n = out_cell_num(out_block_cell(v->head, 0, v->hcol[SVH_MIN_N]));
+	const char *policy = out_cell_text(out_block_cell(v->head, 0, v->hcol[SVH_POLICY]));
+
+	strbuf_adds(&title, v->in.title);
+	if (w2->team && !b->ro->team) {
+		const char *tn = out_cell_text(out_block_cell(v->head, 0, v->hcol[SVH_TEAM]));
+		if (tn)
+			strbuf_addf(&title, " (%s)", tn);
+	}
+	if (w1)
+		strbuf_addf(&title, ": %s %s %s", w1->wave, L(S_AGAINST), w2->wave);
+	else
+		strbuf_addf(&title, ": %s", w2->wave);
+	strbuf_addf(&desc, L(S_SV_DESC), v->lo, v->hi, (long long)(int64_t)min_n);
+	if (policy) /* a minimum the school set is said with every figure it lets through */
+		strbuf_addf(&desc, " (%s)", policy);
+	if (w2->team)
+		snprintf(key, sizeof(key), "survey-%s-team-%lld", v->code, (long long)w2->team);
+	else
+		snprintf(key, sizeof(key), "survey-%s", v->code);
+	struct rep_chart *ch = rep_chart_add(s, REP_CHART_BARS, key, strbuf_str(&title), strbuf_str(&desc), v->n,
+					     v->cats, w1 ? 2 : 1, w1 ? groups : groups + 1, v->vals, v->lo, v->hi);
+	ch->prec = 2;
+	strbuf_release(&title);
+	strbuf_release(&desc);
+}
+
 static int survey_one(struct bctx *b, struct rep_section *s, struct rep_table *t, const char *code,
 		      const struct sv_wave *w1, const struct sv_wave *w2, int64_t *respondents)
 {
-	struct survey_instrument in;
-	struct capture c;
-	cJSON *doc;
+	struct sv_one v;
 	int64_t iid;
-	int rc, lo = 1, hi = 5;
+	int rc;
 
-	if ((rc = survey_instrument_get(b->db, code, 0, &in, &iid, b->err)))
+	memset(&v, 0, sizeof(v));
+	v.code = code;
+	v.w1 = w1;
+	v.w2 = w2;
+	v.lo = 1;
+	v.hi = 5;
+	if ((rc = survey_instrument_get(b->db, code, 0, &v.in, &iid, b->err)))
 		return rc;
-	if (in.nscales && in.nlikert) {
-		lo = in.likert[in.scales[0].likert].lo;
-		hi = in.likert[in.scales[0].likert].hi;
+	if (v.in.nscales && v.in.nlikert) {
+		v.lo = v.in.likert[v.in.scales[0].likert].lo;
+		v.hi = v.in.likert[v.in.scales[0].likert].hi;
 	}
-	if (capture_begin(&c)) {
-		survey_instrument_release(&in);
-		return beter_err_set(b->err, BETER_IOERR, "out of memory");
-	}
-	if (w1)
-		rc = survey_compare(b->db, b->ro->school, code, w1->wave, w2->wave, b->ro->team ? b->ro->team : w2->team,
-				    0, NULL, &c.o, b->err);
-	else
-		rc = survey_report(b->db, w2->survey, b->ro->team && !w2->team ? SURVEY_BY_TEAM : SURVEY_BY_SCALE, 0,
-				   NULL, &c.o, b->err);
-	doc = capture_end(&c, rc);
-	if (rc || !doc) {
-		survey_instrument_release(&in);
-		cJSON_Delete(doc);
-		return rc ? rc : beter_err_set(b->err, BETER_IOERR, "reading the survey figures");
-	}
-	const cJSON *rows = cJSON_GetObjectItemCaseSensitive(doc, w1 ? "scales" : "results");
-	size_t n = 0, ng = w1 ? 2 : 1;
-	const char **cats = xcalloc((size_t)cJSON_GetArraySize(rows) + 1, sizeof(*cats));
-	double *vals = xcalloc(((size_t)cJSON_GetArraySize(rows) + 1) * 2, sizeof(*vals));
-	int64_t nmax = 0;
-	const cJSON *row;
-	char team_name[256] = "";
-
-	if (b->ro->team && !w1) {
-		sqlite3_stmt *q;
-		if (!store_prepare(b->db, "SELECT name FROM team WHERE id = ?1", &q, NULL)) {
-			sqlite3_bind_int64(q, 1, b->ro->team);
-			if (sqlite3_step(q) == SQLITE_ROW)
-				snprintf(team_name, sizeof(team_name), "%s", (const char *)sqlite3_column_text(q, 0));
-			sqlite3_finalize(q);
+	if (!(rc = sv_capture(b, &v)) && !(rc = sv_team_name(b, &v))) {
+		v.cats = xcalloc(v.rows->nrows + 1, sizeof(*v.cats));
+		v.vals = xcalloc((v.rows->nrows + 1) * 2, sizeof(*v.vals));
+		for (size_t r = 0; r < v.rows->nrows; r++) {
+			const char *group = out_cell_text(sv_cell(&v, r, SV_GROUP));
+			/* survey_report: the scope's own rows only (the total, or the team's group) */
+			if (!w1 && group && strcmp(group, b->ro->team && !w2->team ? v.team_name : "totaal"))
+				continue;
+			sv_row(b, t, &v, r);
 		}
+		*respondents += v.nmax;
+		if (v.n)
+			sv_chart(b, s, &v);
 	}
-	cJSON_ArrayForEach(row, rows)
-	{
-		const char *group = jtext(row, "group");
-		int hidden = cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(row, "suppressed"));
-		/* survey_report: the scope's own rows only (the total, or the team's group) */
-		if (!w1 && group && strcmp(group, b->ro->team && !w2->team ? team_name : "totaal"))
-			continue;
-		cats[n] = jtext(row, "title");
-		rep_cell(t, rv_text(in.title));
-		rep_cell(t, rv_text(jtext(row, "title")));
-		if (w1) {
-			rep_cell(t, rv_text(w1->wave));
-			rep_cell(t, hidden ? rv_unknown(L(S_SUPPRESSED)) : jnum_int(row, "n_1"));
-			rep_cell(t, hidden ? rv_unknown(L(S_SUPPRESSED)) : rv_realp(jnum(row, "mean_1"), 2));
-		} else {
-			/* one wave: it fills the columns of the second */
-			for (int i = 0; i < 3; i++)
-				rep_cell(t, rv_null());
-		}
-		rep_cell(t, rv_text(w2->wave));
-		rep_cell(t, hidden ? rv_unknown(L(S_SUPPRESSED)) : jnum_int(row, w1 ? "n_2" : "n"));
-		rep_cell(t, hidden ? rv_unknown(L(S_SUPPRESSED)) : rv_realp(jnum(row, w1 ? "mean_2" : "mean"), 2));
-		rep_cell(t, w1 && !hidden ? rv_realp(jnum(row, "change"), 2) : rv_null());
-		rep_cell(t, w1 && !hidden ? rv_realp(jnum(row, "cohen_d"), 2) : rv_null());
-		if (w1) {
-			vals[n * 2] = hidden ? NAN : round_to(jnum(row, "mean_1"), 2);
-			vals[n * 2 + 1] = hidden ? NAN : round_to(jnum(row, "mean_2"), 2);
-		} else
-			vals[n] = hidden ? NAN : round_to(jnum(row, "mean"), 2);
-		if (!hidden) {
-			double m = jnum(row, w1 ? "n_2" : "n");
-			if (!isnan(m) && (int64_t)m > nmax)
-				nmax = (int64_t)m;
-		}
-		n++;
-	}
-	*respondents += nmax;
-	if (n) {
-		struct strbuf title = STRBUF_INIT, desc = STRBUF_INIT;
-		const char *groups[2] = { w1 ? w1->wave : w2->wave, w2->wave };
-		char key[128];
-		int64_t min_n = (int64_t)jnum(cJSON_GetObjectItemCaseSensitive(doc, w1 ? "compare" : "survey"), "min_n");
-		strbuf_adds(&title, in.title);
-		if (w2->team && !b->ro->team) {
-			const char *tn = jtext(cJSON_GetObjectItemCaseSensitive(doc, w1 ? "compare" : "survey"), "team");
-			if (tn)
-				strbuf_addf(&title, " (%s)", tn);
-		}
-		if (w1)
-			strbuf_addf(&title, ": %s %s %s", w1->wave, L(S_AGAINST), w2->wave);
-		else
-			strbuf_addf(&title, ": %s", w2->wave);
-		strbuf_addf(&desc, L(S_SV_DESC), lo, hi, (long long)min_n);
-		const char *policy = jtext(cJSON_GetObjectItemCaseSensitive(doc, w1 ? "compare" : "survey"), "min_n_policy");
-		if (policy) /* a minimum the school set is said with every figure it lets through */
-			strbuf_addf(&desc, " (%s)", policy);
-		if (w2->team)
-			snprintf(key, sizeof(key), "survey-%s-team-%lld", code, (long long)w2->team);
-		else
-			snprintf(key, sizeof(key), "survey-%s", code);
-		struct rep_chart *ch = rep_chart_add(s, REP_CHART_BARS, key, strbuf_str(&title), strbuf_str(&desc), n, cats,
-						     ng, w1 ? groups : groups + 1, vals, lo, hi);
-		ch->prec = 2;
-		strbuf_release(&title);
-		strbuf_release(&desc);
-	}
-	free(cats);
-	free(vals);
-	cJSON_Delete(doc);
-	survey_instrument_release(&in);
-	return 0;
+	free(v.cats);
+	free(v.vals);
+	out_capture_release(&v.cap);
+	survey_instrument_release(&v.in);
+	return rc;
 }
 
 /* Survey scales, wave against wave (a bar chart), with the suppression of

@@ -302,6 +302,21 @@ void report_render(const struct report *r, enum report_format f, struct strbuf *
 
 /* ---- building ---------------------------------------------------------- */
 
+int rep_count(struct bctx *b, const char *sql, int64_t *n, const char *what)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	*n = 0;
+	if ((rc = store_prepare(b->db, sql, &st, b->err)))
+		return rc;
+	bind_scope(b, st);
+	if (store_next(b->db, st, &rc, what, b->err))
+		*n = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	return rc;
+}
+
 static void format_stamp(int64_t now, char *buf, size_t size)
 {
 	time_t t = (time_t)now;

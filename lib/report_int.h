@@ -119,6 +119,9 @@ static inline void bind_scope(struct bctx *b, sqlite3_stmt *st)
 /* The scope's teams in SQL: a team (?2 > 0) or every team of the school. */
 #define TEAM_SCOPE " tm.school_id = ?1 AND (?2 = 0 OR tm.id = ?2) "
 
+/* The single count a query of the scope (bind_scope) returns. */
+int rep_count(struct bctx *b, const char *sql, int64_t *n, const char *what);
+
 int report_section_phase(struct bctx *b);
 int report_section_goals(struct bctx *b);
 int report_section_actions(struct bctx *b);

@@ -4,7 +4,6 @@
 #include <math.h>
 #include <string.h>
 
-
 static void status_text(struct bctx *b, struct rep_table *t, const char *status)
 {
 	if (!strcmp(status, "achieved"))
@@ -15,7 +14,6 @@ static void status_text(struct bctx *b, struct rep_table *t, const char *status)
 		rep_cell(t, rv_text(L(S_ST_ACTIVE)));
 }
 
-
 /* A value as people read it, for chart descriptions. */
 static void human(struct bctx *b, struct strbuf *sb, struct rv v)
 {
@@ -23,6 +21,132 @@ static void human(struct bctx *b, struct strbuf *sb, struct rv v)
 	rv_free(&v);
 }
 
+/* A goal's line: P0 (the 0-meting) .. Pn, and the latest result. */
+struct goal_line {
+	char **labels;
+	double *vals;
+	size_t n, a;
+	double latest;
+	char latest_on[11];
+};
+
+static void line_add(struct goal_line *l, double v)
+{
+	char point[32];
+
+	if (l->n == l->a) {
+		l->a = l->a ? l->a * 2 : 8;
+		l->labels = xrealloc(l->labels, l->a * sizeof(*l->labels));
+		l->vals = xrealloc(l->vals, l->a * sizeof(*l->vals));
+	}
+	snprintf(point, sizeof(point), "P%zu", l->n);
+	l->labels[l->n] = xstrdup(point);
+	l->vals[l->n++] = v;
+}
+
+static void line_release(struct goal_line *l)
+{
+	for (size_t i = 0; i < l->n; i++)
+		free(l->labels[i]);
+	free(l->labels);
+	free(l->vals);
+}
+
+/* The goal's results up to the end of the period: its line and the rows of
+ * the results table. */
+static int goal_measures(struct bctx *b, sqlite3_stmt *st, sqlite3_stmt *ms, struct rep_table *mt, int64_t id,
+			 struct goal_line *l)
+{
+	int rc;
+
+	sqlite3_reset(ms);
+	sqlite3_bind_int64(ms, 1, id);
+	store_bind_text(ms, 2, b->to);
+	while (store_next(b->db, ms, &rc, "reading goal results", b->err)) {
+		line_add(l, sqlite3_column_double(ms, 1));
+		l->latest = l->vals[l->n - 1];
+		snprintf(l->latest_on, sizeof(l->latest_on), "%s", store_col(ms, 0));
+		rep_cell(mt, col_text(st, 0));
+		rep_cell(mt, rv_int(id));
+		rep_cell(mt, rv_text(l->labels[l->n - 1]));
+		rep_cell(mt, col_text(ms, 0));
+		rep_cell(mt, rv_real(l->latest));
+	}
+	return rc;
+}
+
+/* The chart: P0 (0-meting) .. Pn against the norm. */
+static void goal_chart(struct bctx *b, struct rep_section *s, sqlite3_stmt *st, int64_t id, double norm, double base,
+		       const struct goal_line *l)
+{
+	struct strbuf title = STRBUF_INIT, desc = STRBUF_INIT;
+	char key[32];
+
+	strbuf_addf(&title, "%s %lld (%s): %s", L(S_GOAL), (long long)id, store_col(st, 0), store_col(st, 2));
+	strbuf_addf(&desc, "%s ", L(S_BASELINE_COL));
+	human(b, &desc, rv_real(base));
+	strbuf_addf(&desc, "; %s ", L(S_NORM));
+	human(b, &desc, rv_real(norm));
+	if (l->n > 1) {
+		strbuf_addf(&desc, "; %s ", L(S_LATEST_LC));
+		human(b, &desc, rv_real(l->latest));
+		strbuf_addf(&desc, " (P%zu, %s)", l->n - 1, l->latest_on);
+	} else
+		strbuf_addf(&desc, "; %s", L(S_NO_RESULTS));
+	strbuf_adds(&desc, ".");
+	snprintf(key, sizeof(key), "goal-%lld", (long long)id);
+	struct rep_chart *c = rep_chart_add(s, REP_CHART_LINE, key, strbuf_str(&title), strbuf_str(&desc), l->n,
+					    (const char *const *)l->labels, 0, NULL, l->vals, 1, 10);
+	c->norm = norm;
+	c->baseline = base;
+	strbuf_release(&title);
+	strbuf_release(&desc);
+}
+
+struct goal_counts {
+	int64_t active, achieved, dropped, on_norm;
+};
+
+/* One goal: its row, its results and its chart. */
+static int goal_row(struct bctx *b, struct rep_section *s, struct rep_table *gt, struct rep_table *mt,
+		    sqlite3_stmt *st, sqlite3_stmt *ms, struct goal_counts *k)
+{
+	int64_t id = sqlite3_column_int64(st, 1);
+	double norm = sqlite3_column_double(st, 3), base = sqlite3_column_double(st, 4);
+	const char *status = store_col(st, 5);
+	const char *closed = col_null(st, 6) ? NULL : store_col(st, 6);
+	struct goal_line l = { .latest = NAN };
+	int rc;
+
+	/* closed after the period: it was active then */
+	if (closed && strcmp(closed, b->to) > 0) {
+		status = "active";
+		closed = NULL;
+	}
+	line_add(&l, base); /* P0: the 0-meting */
+	if ((rc = goal_measures(b, st, ms, mt, id, &l))) {
+		line_release(&l);
+		return rc;
+	}
+	rep_cell(gt, col_text(st, 0));
+	rep_cell(gt, rv_int(id));
+	rep_cell(gt, col_text(st, 2));
+	rep_cell(gt, rv_real(norm));
+	rep_cell(gt, rv_real(base));
+	rep_cell(gt, rv_real(l.latest));
+	rep_cell(gt, rv_int((int64_t)l.n - 1));
+	status_text(b, gt, status);
+	rep_cell(gt, rv_text(closed));
+	if (!strcmp(status, "active")) {
+		k->active++;
+		k->on_norm += !isnan(l.latest) && round_to(l.latest, 1) >= round_to(norm, 1);
+	}
+	k->achieved += !strcmp(status, "achieved");
+	k->dropped += !strcmp(status, "dropped");
+	goal_chart(b, s, st, id, norm, base, &l);
+	line_release(&l);
+	return 0;
+}
 
 /* Goals against their norm and 0-meting: the team goals active at the end of
  * the period and those closed in it, a line chart per goal (P0..Pn). */
@@ -37,8 +161,8 @@ int report_section_goals(struct bctx *b)
 	struct rep_section *s = rep_section_add(b->r, "goals", L(S_SEC_GOALS));
 	struct rep_table *gt, *mt;
 	sqlite3_stmt *st, *ms;
-	int64_t active = 0, achieved = 0, dropped = 0, on_norm = 0;
-	int rc;
+	struct goal_counts k = { 0, 0, 0, 0 };
+	int rc, r2 = 0;
 
 	if ((rc = store_prepare(b->db,
 				"SELECT tm.name, g.id, g.text, g.norm, g.baseline, g.status, g.closed, g.added FROM goal g "
@@ -59,99 +183,16 @@ int report_section_goals(struct bctx *b)
 	rep_figure_add(s, "goals_dropped", L(S_GOALS_DROPPED), rv_int(0));
 	gt = rep_table_add(s, "goals", L(S_GOALS_TABLE), 9, gkeys, glabels);
 	mt = rep_table_add(s, "results", L(S_MEASURES_TABLE), 5, mkeys, mlabels);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		int64_t id = sqlite3_column_int64(st, 1);
-		double norm = sqlite3_column_double(st, 3), base = sqlite3_column_double(st, 4), latest = NAN;
-		const char *status = (const char *)sqlite3_column_text(st, 5);
-		const char *closed = col_null(st, 6) ? NULL : (const char *)sqlite3_column_text(st, 6);
-		char **labels = NULL, point[32], latest_on[11] = "";
-		double *vals = NULL;
-		size_t n = 0, a = 0;
-
-		/* closed after the period: it was active then */
-		if (closed && strcmp(closed, b->to) > 0) {
-			status = "active";
-			closed = NULL;
-		}
-		sqlite3_reset(ms);
-		sqlite3_bind_int64(ms, 1, id);
-		store_bind_text(ms, 2, b->to);
-		labels = xrealloc(labels, (a = 8) * sizeof(*labels));
-		vals = xrealloc(vals, a * sizeof(*vals));
-		labels[0] = xstrdup("P0");
-		vals[n++] = base; /* P0: the 0-meting */
-		while (sqlite3_step(ms) == SQLITE_ROW) {
-			if (n == a) {
-				a *= 2;
-				labels = xrealloc(labels, a * sizeof(*labels));
-				vals = xrealloc(vals, a * sizeof(*vals));
-			}
-			snprintf(point, sizeof(point), "P%zu", n);
-			labels[n] = xstrdup(point);
-			vals[n] = sqlite3_column_double(ms, 1);
-			latest = vals[n];
-			snprintf(latest_on, sizeof(latest_on), "%s", (const char *)sqlite3_column_text(ms, 0));
-			rep_cell(mt, col_text(st, 0));
-			rep_cell(mt, rv_int(id));
-			rep_cell(mt, rv_text(point));
-			rep_cell(mt, col_text(ms, 0));
-			rep_cell(mt, rv_real(vals[n]));
-			n++;
-		}
-		rep_cell(gt, col_text(st, 0));
-		rep_cell(gt, rv_int(id));
-		rep_cell(gt, col_text(st, 2));
-		rep_cell(gt, rv_real(norm));
-		rep_cell(gt, rv_real(base));
-		rep_cell(gt, rv_real(latest));
-		rep_cell(gt, rv_int((int64_t)n - 1));
-		status_text(b, gt, status);
-		rep_cell(gt, rv_text(closed));
-		if (!strcmp(status, "active")) {
-			active++;
-			on_norm += !isnan(latest) && round_to(latest, 1) >= round_to(norm, 1);
-		}
-		achieved += !strcmp(status, "achieved");
-		dropped += !strcmp(status, "dropped");
-
-		/* the chart: P0 (0-meting) .. Pn against the norm */
-		{
-			struct strbuf title = STRBUF_INIT, desc = STRBUF_INIT;
-			char key[32];
-			strbuf_addf(&title, "%s %lld (%s): %s", L(S_GOAL), (long long)id, (const char *)sqlite3_column_text(st, 0),
-				    (const char *)sqlite3_column_text(st, 2));
-			strbuf_addf(&desc, "%s ", L(S_BASELINE_COL));
-			human(b, &desc, rv_real(base));
-			strbuf_addf(&desc, "; %s ", L(S_NORM));
-			human(b, &desc, rv_real(norm));
-			if (n > 1) {
-				strbuf_addf(&desc, "; %s ", L(S_LATEST_LC));
-				human(b, &desc, rv_real(latest));
-				strbuf_addf(&desc, " (P%zu, %s)", n - 1, latest_on);
-			} else
-				strbuf_addf(&desc, "; %s", L(S_NO_RESULTS));
-			strbuf_adds(&desc, ".");
-			snprintf(key, sizeof(key), "goal-%lld", (long long)id);
-			struct rep_chart *c = rep_chart_add(s, REP_CHART_LINE, key, strbuf_str(&title), strbuf_str(&desc), n,
-							    (const char *const *)labels, 0, NULL, vals, 1, 10);
-			c->norm = norm;
-			c->baseline = base;
-			strbuf_release(&title);
-			strbuf_release(&desc);
-		}
-		for (size_t i = 0; i < n; i++)
-			free(labels[i]);
-		free(labels);
-		free(vals);
-	}
+	while (!r2 && store_next(b->db, st, &rc, "reading goals", b->err))
+		r2 = goal_row(b, s, gt, mt, st, ms, &k);
 	sqlite3_finalize(st);
 	sqlite3_finalize(ms);
-	if (rc != SQLITE_DONE)
-		return store_fail(b->db, rc, b->err, "reading goals");
-	s->figs[0].v = rv_int(active);
-	s->figs[1].v = rv_int(on_norm);
-	s->figs[2].v = rv_int(achieved);
-	s->figs[3].v = rv_int(dropped);
+	if (rc || r2)
+		return rc ? rc : r2;
+	s->figs[0].v = rv_int(k.active);
+	s->figs[1].v = rv_int(k.on_norm);
+	s->figs[2].v = rv_int(k.achieved);
+	s->figs[3].v = rv_int(k.dropped);
 	if (!gt->nrows)
 		rep_section_empty(s, L(S_NO_DATA));
 	return 0;

@@ -362,9 +362,9 @@ static int report_build_snapshot(sqlite3 *db, const struct report_opts *ro, stru
 		return rc;
 	sqlite3_bind_int64(st, 1, ro->school);
 	sqlite3_bind_int64(st, 2, ro->team);
-	if (sqlite3_step(st) != SQLITE_ROW) {
+	if (!store_next(db, st, &rc, "reading the school", err)) {
 		sqlite3_finalize(st);
-		return beter_err_set(err, BETER_FAIL, "no school with number %lld", (long long)ro->school);
+		return rc ? rc : beter_err_set(err, BETER_FAIL, "no school with number %lld", (long long)ro->school);
 	}
 	meta_add(r, "school", L(S_SCHOOL), col_text(st, 0));
 	meta_add(r, "team", L(S_SCOPE), ro->team ? col_text(st, 1) : rv_unknown(L(S_WHOLE_SCHOOL)));

@@ -25,14 +25,14 @@ int report_section_actions(struct bctx *b)
 				"AND a.added <= ?4 AND (a.removed IS NULL OR a.removed > ?4)", &st, b->err)))
 		return rc;
 	bind_scope(b, st);
-	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	if (store_next(b->db, st, &rc, "counting actions", b->err)) {
 		open = sqlite3_column_int64(st, 0);
 		overdue = sqlite3_column_int64(st, 1);
 		done = sqlite3_column_int64(st, 2);
 	}
 	sqlite3_finalize(st);
-	if (rc != SQLITE_ROW)
-		return store_fail(b->db, rc, b->err, "counting actions");
+	if (rc)
+		return rc;
 	rep_figure_add(s, "open", L(S_ACT_OPEN), rv_int(open));
 	rep_figure_add(s, "overdue", L(S_ACT_OVERDUE), rv_int(overdue));
 	rep_figure_add(s, "done", L(S_ACT_DONE), rv_int(done));
@@ -45,10 +45,10 @@ int report_section_actions(struct bctx *b)
 				"AND (a.done IS NULL OR a.done > ?4) ORDER BY a.due, tm.name, a.id", &st, b->err)))
 		return rc;
 	bind_scope(b, st);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	while (store_next(b->db, st, &rc, "reading actions", b->err)) {
 		rep_cell(t, col_text(st, 0));
 		rep_cell(t, rv_int(sqlite3_column_int64(st, 1)));
-		rep_cell(t, rv_text(strcmp((const char *)sqlite3_column_text(st, 2), "team") ? L(S_KIND_CLASS)
+		rep_cell(t, rv_text(strcmp(store_col(st, 2), "team") ? L(S_KIND_CLASS)
 										     : L(S_KIND_TEAM)));
 		rep_cell(t, col_text(st, 3));
 		rep_cell(t, col_text(st, 4));
@@ -56,8 +56,8 @@ int report_section_actions(struct bctx *b)
 		rep_cell(t, rv_text(sqlite3_column_int(st, 6) ? L(S_OVERDUE) : L(S_OPEN)));
 	}
 	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE)
-		return store_fail(b->db, rc, b->err, "reading actions");
+	if (rc)
+		return rc;
 	if (!open && !done)
 		rep_section_empty(s, L(S_NO_DATA));
 	return 0;

@@ -31,7 +31,7 @@ int report_section_arena(struct bctx *b)
 				"ORDER BY a.day, a.id", &st, b->err)))
 		return rc;
 	bind_scope(b, st);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	while (store_next(b->db, st, &rc, "reading arenas", b->err)) {
 		int64_t id = sqlite3_column_int64(st, 0);
 		int has_outcome = sqlite3_column_int(st, 8);
 		struct arena_toplist lists[ARENA_NGROUPS];
@@ -72,8 +72,8 @@ int report_section_arena(struct bctx *b)
 			arena_toplist_release(&lists[g]);
 	}
 	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE)
-		return store_fail(b->db, rc, b->err, "reading arenas");
+	if (rc)
+		return rc;
 	s->figs[0].v = rv_int(held);
 	s->figs[1].v = rv_int(outcomes);
 	if (!ta->nrows)

@@ -25,30 +25,30 @@ int report_section_successes(struct bctx *b)
 				"ORDER BY i.added, tm.name, i.id", &st, b->err)))
 		return rc;
 	bind_scope(b, st);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	while (store_next(b->db, st, &rc, "reading successes", b->err)) {
 		rep_cell(ts, col_text(st, 0));
 		rep_cell(ts, col_text(st, 1));
 		rep_cell(ts, col_text(st, 2));
 		rep_cell(ts, col_null(st, 3) ? rv_null() : rv_int(sqlite3_column_int64(st, 3)));
 	}
 	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE)
-		return store_fail(b->db, rc, b->err, "reading successes");
+	if (rc)
+		return rc;
 	if ((rc = store_prepare(b->db,
 				"SELECT tm.name, g.id, g.standard, g.closed FROM goal g JOIN team tm ON tm.id = g.team_id "
 				"WHERE" TEAM_SCOPE "AND g.status = 'achieved' AND g.closed <= ?4 AND ?3 <= ?4 "
 				"ORDER BY g.closed, tm.name, g.id", &st, b->err)))
 		return rc;
 	bind_scope(b, st);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	while (store_next(b->db, st, &rc, "reading standards", b->err)) {
 		rep_cell(tw, col_text(st, 0));
 		rep_cell(tw, rv_int(sqlite3_column_int64(st, 1)));
 		rep_cell(tw, col_text(st, 2));
 		rep_cell(tw, col_text(st, 3));
 	}
 	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE)
-		return store_fail(b->db, rc, b->err, "reading standards");
+	if (rc)
+		return rc;
 	s->figs[0].v = rv_int((int64_t)ts->nrows);
 	s->figs[1].v = rv_int((int64_t)tw->nrows);
 	if (!ts->nrows && !tw->nrows)

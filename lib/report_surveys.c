@@ -214,6 +214,66 @@ static int survey_one(struct bctx *b, struct rep_section *s, struct rep_table *t
 	return rc;
 }
 
+/* A wave read from the list of waves, waiting for the next row. */
+struct sv_pending {
+	char *code;
+	struct sv_wave w;
+};
+
+static void sv_take(sqlite3_stmt *st, struct sv_pending *p)
+{
+	p->code = xstrdup(store_col(st, 0));
+	p->w.survey = sqlite3_column_int64(st, 1);
+	p->w.wave = xstrdup(store_col(st, 2));
+	p->w.team = sqlite3_column_int64(st, 3);
+}
+
+static void sv_drop(struct sv_pending *p)
+{
+	free(p->code);
+	free(p->w.wave);
+	memset(p, 0, sizeof(*p));
+}
+
+/* Per instrument (and team) its last two waves, the earlier first: two
+ * waves compared, or one on its own. Respondents are counted per scale in
+ * the table: a sum over instruments would add teachers and pupils. */
+static int sv_waves(struct bctx *b, struct rep_section *s, struct rep_table *t, sqlite3_stmt *st,
+		    int64_t *instruments)
+{
+	struct sv_pending prev, cur;
+	int64_t respondents = 0;
+	int rc, r2 = 0;
+
+	memset(&prev, 0, sizeof(prev));
+	memset(&cur, 0, sizeof(cur));
+	while (!r2 && store_next(b->db, st, &rc, "reading surveys", b->err)) {
+		sv_take(st, &cur);
+		if (prev.code && !strcmp(cur.code, prev.code) && cur.w.team == prev.w.team) {
+			r2 = survey_one(b, s, t, prev.code, &prev.w, &cur.w, &respondents);
+			(*instruments)++;
+			sv_drop(&prev);
+			sv_drop(&cur);
+			continue;
+		}
+		if (prev.code) {
+			/* a new instrument: the previous one is complete */
+			r2 = survey_one(b, s, t, prev.code, NULL, &prev.w, &respondents);
+			(*instruments)++;
+			sv_drop(&prev);
+		}
+		prev = cur;
+		memset(&cur, 0, sizeof(cur));
+	}
+	if (!rc && !r2 && prev.code) {
+		r2 = survey_one(b, s, t, prev.code, NULL, &prev.w, &respondents);
+		(*instruments)++;
+	}
+	sv_drop(&prev);
+	sv_drop(&cur);
+	return rc ? rc : r2;
+}
+
 /* Survey scales, wave against wave (a bar chart), with the suppression of
  * small groups of lib/survey.c applied: per instrument with a wave in the
  * period (its day: closes, else opens, else created), that wave against the
@@ -229,7 +289,7 @@ int report_section_surveys(struct bctx *b)
 	struct rep_section *s = rep_section_add(b->r, "surveys", L(S_SEC_SURVEYS));
 	struct rep_table *t;
 	sqlite3_stmt *st;
-	int64_t instruments = 0, respondents = 0;
+	int64_t instruments = 0, sealed;
 	int rc;
 
 	rep_figure_add(s, "instruments", L(S_SV_INSTRUMENTS), rv_int(0));
@@ -246,77 +306,24 @@ int report_section_surveys(struct bctx *b)
 				"WHERE day >= ?3)) WHERE k <= 2 ORDER BY code, team, k DESC", &st, b->err)))
 		return rc;
 	bind_scope(b, st);
-	{
-		struct sv_wave prev = { 0, NULL, 0 };
-		char *prev_code = NULL;
-		int more = 1;
-		while (more) {
-			struct sv_wave cur = { 0, NULL, 0 };
-			char *code = NULL;
-			rc = sqlite3_step(st);
-			if (rc == SQLITE_ROW) {
-				code = xstrdup((const char *)sqlite3_column_text(st, 0));
-				cur.survey = sqlite3_column_int64(st, 1);
-				cur.wave = xstrdup((const char *)sqlite3_column_text(st, 2));
-				cur.team = sqlite3_column_int64(st, 3);
-			} else
-				more = 0;
-			/* a new instrument (or the end): the previous one is complete */
-			if (prev_code && (!code || strcmp(code, prev_code) || cur.team != prev.team)) {
-				int r2 = survey_one(b, s, t, prev_code, NULL, &prev, &respondents);
-				instruments++;
-				free(prev.wave);
-				free(prev_code);
-				prev.wave = NULL;
-				prev_code = NULL;
-				if (r2) {
-					free(code);
-					free(cur.wave);
-					sqlite3_finalize(st);
-					return r2;
-				}
-			} else if (prev_code) {
-				/* two waves: the earlier first */
-				int r2 = survey_one(b, s, t, prev_code, &prev, &cur, &respondents);
-				instruments++;
-				free(prev.wave);
-				free(prev_code);
-				free(code);
-				free(cur.wave);
-				prev.wave = NULL;
-				prev_code = NULL;
-				if (r2) {
-					sqlite3_finalize(st);
-					return r2;
-				}
-				continue;
-			}
-			prev_code = code;
-			prev = cur;
-		}
-	}
+	rc = sv_waves(b, s, t, st, &instruments);
 	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE)
-		return store_fail(b->db, rc, b->err, "reading surveys");
-	s->figs[0].v = rv_int(instruments);
-	/* respondents are counted per scale in the table: a sum over instruments
-	 * would add teachers and pupils */
-	(void)respondents;
-	rep_section_note(s, L(S_SV_RULE));
-	if ((rc = store_prepare(b->db, "SELECT count(*) FROM survey s JOIN survey_instrument i ON i.id = s.instrument_id "
-				       "WHERE s.school_id = ?1 AND (?2 = 0 OR s.team_id IS NULL OR s.team_id = ?2) AND "
-				       "i.kind = 'feedback360' AND coalesce(s.closes, s.opens, substr(s.created, 1, 10)) "
-				       "BETWEEN ?3 AND ?4", &st, b->err)))
+	if (rc)
 		return rc;
-	bind_scope(b, st);
-	if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_int64(st, 0) > 0) {
+	s->figs[0].v = rv_int(instruments);
+	rep_section_note(s, L(S_SV_RULE));
+	if ((rc = rep_count(b, "SELECT count(*) FROM survey s JOIN survey_instrument i ON i.id = s.instrument_id "
+			       "WHERE s.school_id = ?1 AND (?2 = 0 OR s.team_id IS NULL OR s.team_id = ?2) AND "
+			       "i.kind = 'feedback360' AND coalesce(s.closes, s.opens, substr(s.created, 1, 10)) "
+			       "BETWEEN ?3 AND ?4", &sealed, "counting surveys")))
+		return rc;
+	if (sealed > 0) {
 		/* sealed: never read here, not even with the key */
 		struct strbuf sb = STRBUF_INIT;
 		strbuf_addf(&sb, "%s %s", L(S_SV_RULE), L(S_SV_SEALED));
 		rep_section_note(s, sb.buf);
 		strbuf_release(&sb);
 	}
-	sqlite3_finalize(st);
 	if (!instruments)
 		rep_section_empty(s, L(S_NO_DATA));
 	return 0;

@@ -219,7 +219,6 @@ static void meta_add(struct report *r, const char *key, const char *label, struc
 
 /* ---- rendering helpers ----------------------------------------------- */
 
-
 /* A value for people: Dutch decimal commas, shares as percentages. */
 void rv_human(struct strbuf *sb, const struct rv *v, enum report_lang lang)
 {
@@ -239,12 +238,10 @@ void rv_human(struct strbuf *sb, const struct rv *v, enum report_lang lang)
 	strbuf_adds(sb, buf);
 }
 
-
 int rv_numeric(const struct rv *v)
 {
 	return v->t == RV_INT || v->t == RV_REAL || v->t == RV_SHARE;
 }
-
 
 /* A date (YYYY-MM-DD): kept on one line. */
 int rv_is_date(const struct rv *v)
@@ -257,7 +254,6 @@ int rv_is_date(const struct rv *v)
 			return 0;
 	return 1;
 }
-
 
 /* The chart's numbers as a table: its text alternative in HTML and Markdown. */
 void rep_chart_table(const struct rep_chart *c, enum report_lang lang, struct rep_table *t)
@@ -280,7 +276,6 @@ void rep_chart_table(const struct rep_chart *c, enum report_lang lang, struct re
 	}
 }
 
-
 void rep_chart_table_free(struct rep_table *t)
 {
 	for (size_t k = 0; k < t->ncells; k++)
@@ -288,7 +283,6 @@ void rep_chart_table_free(struct rep_table *t)
 	free(t->cells);
 	free(t->labels);
 }
-
 
 void report_render(const struct report *r, enum report_format f, struct strbuf *sb)
 {
@@ -434,4 +428,3 @@ int64_t report_now_default(void)
 		return (int64_t)date_today() * 86400;
 	return (int64_t)time(NULL);
 }
-

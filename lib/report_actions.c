@@ -3,7 +3,6 @@
 
 #include <string.h>
 
-
 /* Actions in class and team actions: open (not done by the end of the
  * period), overdue (open and due before the period's last day) and done in
  * the period. */

@@ -3,7 +3,6 @@
 
 #include "beter/arena.h"
 
-
 /* Pupil arenas held or concluded in the period (the team's own and those of
  * the whole school), their outcomes and the three groups' top 3 side by side. */
 int report_section_arena(struct bctx *b)

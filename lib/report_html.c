@@ -6,7 +6,6 @@
 
 #include "beter/svg.h"
 
-
 static void rv_html(struct strbuf *sb, const struct rv *v, enum report_lang lang)
 {
 	struct strbuf t = STRBUF_INIT;
@@ -14,7 +13,6 @@ static void rv_html(struct strbuf *sb, const struct rv *v, enum report_lang lang
 	svg_escape(sb, strbuf_str(&t));
 	strbuf_release(&t);
 }
-
 
 static const char css[] =
 	"*{box-sizing:border-box}"
@@ -71,7 +69,6 @@ static void html_table(struct strbuf *sb, const struct rep_table *t, enum report
 	strbuf_adds(sb, "</tbody>\n</table></div>\n");
 }
 
-
 static void chart_svg(struct strbuf *sb, const struct rep_chart *c, enum report_lang lang, const char *id)
 {
 	if (c->kind == REP_CHART_LINE) {
@@ -86,7 +83,6 @@ static void chart_svg(struct strbuf *sb, const struct rep_chart *c, enum report_
 		svg_bar_chart(sb, &b);
 	}
 }
-
 
 void report_render_html(const struct report *r, struct strbuf *sb)
 {

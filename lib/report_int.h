@@ -49,7 +49,6 @@ static inline int rv_prec(const struct rv *v)
 	return v->prec < 0 ? 0 : v->prec ? v->prec : 1;
 }
 
-
 /* d rounded half away from zero to prec decimals: what every format shows. */
 static inline double round_to(double d, int prec)
 {

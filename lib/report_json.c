@@ -4,13 +4,13 @@
 #include <math.h>
 #include <string.h>
 
+#include "beter/out.h"
 
 /* A JSON string by out.c's escaper (NULL as ""). */
 static void json_str(struct strbuf *sb, const char *s)
 {
 	out_json_strbuf(sb, s ? s : "");
 }
-
 
 static void json_num(struct strbuf *sb, double d)
 {
@@ -23,7 +23,6 @@ static void json_num(struct strbuf *sb, double d)
 	strbuf_adds(sb, buf);
 }
 
-
 static void rv_json(struct strbuf *sb, const struct rv *v)
 {
 	switch (v->t) {
@@ -34,7 +33,6 @@ static void rv_json(struct strbuf *sb, const struct rv *v)
 	case RV_SHARE: json_num(sb, round_to(v->d * 100, 0) / 100); break;
 	}
 }
-
 
 static void json_values(struct strbuf *sb, const double *v, size_t n, int prec)
 {
@@ -47,7 +45,6 @@ static void json_values(struct strbuf *sb, const double *v, size_t n, int prec)
 	strbuf_adds(sb, "]");
 }
 
-
 static void json_strv(struct strbuf *sb, char *const *v, size_t n)
 {
 	strbuf_adds(sb, "[");
@@ -58,7 +55,6 @@ static void json_strv(struct strbuf *sb, char *const *v, size_t n)
 	}
 	strbuf_adds(sb, "]");
 }
-
 
 void report_render_json(const struct report *r, struct strbuf *sb)
 {

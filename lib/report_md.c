@@ -3,7 +3,6 @@
 
 #include <string.h>
 
-
 static void md_escape(struct strbuf *sb, const char *s)
 {
 	for (; s && *s; s++) {
@@ -17,7 +16,6 @@ static void md_escape(struct strbuf *sb, const char *s)
 	}
 }
 
-
 static void rv_md(struct strbuf *sb, const struct rv *v, enum report_lang lang)
 {
 	struct strbuf t = STRBUF_INIT;
@@ -25,7 +23,6 @@ static void rv_md(struct strbuf *sb, const struct rv *v, enum report_lang lang)
 	md_escape(sb, strbuf_str(&t));
 	strbuf_release(&t);
 }
-
 
 static void md_table(struct strbuf *sb, const struct rep_table *t, enum report_lang lang)
 {
@@ -60,7 +57,6 @@ static void md_table(struct strbuf *sb, const struct rep_table *t, enum report_l
 	}
 	strbuf_adds(sb, "\n");
 }
-
 
 void report_render_md(const struct report *r, struct strbuf *sb)
 {

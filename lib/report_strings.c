@@ -167,7 +167,6 @@ const char *const report_strings[S_COUNT][2] = {
 			  "leader only (beter survey report)." },
 };
 
-
 int report_format_parse(const char *s)
 {
 	if (!s)
@@ -180,7 +179,6 @@ int report_format_parse(const char *s)
 		return REPORT_JSON;
 	return -1;
 }
-
 
 int report_lang_parse(const char *s)
 {

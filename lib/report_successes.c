@@ -1,7 +1,6 @@
 /* report_successes.c - the report's section on successes and standards. */
 #include "report_int.h"
 
-
 /* Successes put on the board in the period and the 'zo werken wij'
  * standards of the goals achieved by the end of the period. */
 int report_section_successes(struct bctx *b)

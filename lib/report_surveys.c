@@ -9,7 +9,6 @@
 #include "beter/out.h"
 #include "beter/survey.h"
 
-
 /* One instrument in the survey section: its last wave in the period against
  * the wave before (survey_compare), or the one wave on its own
  * (survey_report), read from the rows those commands print; suppressed

@@ -89,8 +89,9 @@ int visit_list(sqlite3 *db, int64_t school, const struct visit_filter *f, struct
 		return rc;
 	if ((rc = bind_filter(db, "ORDER BY v.date, v.time IS NOT NULL, v.time, v.id", school, f, &st, err)))
 		return rc;
+	/* not the row writer: the status is worked out per row, and filters them */
 	out_list(o, list_cols, NLIST_COLS);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	while (store_next(db, st, &rc, "listing visits", err)) {
 		int status = row_status(st, f);
 		if (f->status >= 0 && status != f->status)
 			continue;
@@ -107,9 +108,10 @@ int visit_list(sqlite3 *db, int64_t school, const struct visit_filter *f, struct
 		out_text(o, (const char *)sqlite3_column_text(st, 16));
 		out_row_end(o);
 	}
-	out_end(o);
 	sqlite3_finalize(st);
-	return rc == SQLITE_DONE ? 0 : store_fail(db, rc, err, "listing visits");
+	if (!rc)
+		out_end(o);
+	return rc;
 }
 
 static const struct out_col show_cols[] = {
@@ -130,6 +132,79 @@ static const struct out_col vpoint_cols[] = {
 	{ "point_id", OUT_T_INT }, { "point", OUT_T_TEXT }, { "relation", OUT_T_TEXT }, { "point_status", OUT_T_TEXT },
 };
 
+/* the visit itself, with its status as of f->today */
+static int show_visit(sqlite3 *db, int64_t id, const struct visit_filter *f, struct out *o, struct beter_err *err)
+{
+	struct strbuf sql = STRBUF_INIT;
+	sqlite3_stmt *st;
+	int rc;
+
+	strbuf_addf(&sql, "%s WHERE v.id = ?1", visit_sql);
+	rc = store_prepare(db, strbuf_str(&sql), &st, err);
+	strbuf_release(&sql);
+	if (rc)
+		return rc;
+	sqlite3_bind_int64(st, 1, id);
+	out_section(o, "visit", "Visit");
+	if (store_next(db, st, &rc, "reading the visit", err)) {
+		out_record(o, show_cols, NSHOW_COLS);
+		out_int(o, sqlite3_column_int64(st, 0));
+		for (int i = 1; i <= 11; i++)
+			out_text(o, (const char *)sqlite3_column_text(st, i));
+		out_text(o, (const char *)sqlite3_column_text(st, 12));
+		out_text(o, visit_status_name(row_status(st, f)));
+		for (int i = 15; i <= 19; i++)
+			out_text(o, (const char *)sqlite3_column_text(st, i));
+		out_end(o);
+	} else if (!rc) {
+		rc = beter_err_set(err, BETER_FAIL, "no visit with number %lld (see 'beter visit list')", (long long)id);
+	}
+	sqlite3_finalize(st);
+	return rc;
+}
+
+/* the scores, in the framework's order */
+static int show_scores(sqlite3 *db, int64_t id, const struct framework *fw, struct out *o, struct beter_err *err)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	out_section(o, "scores", "Scores");
+	out_list(o, score_cols, 5);
+	if (!fw) {
+		out_end(o);
+		return 0;
+	}
+	if ((rc = store_prepare(db, "SELECT item, score FROM visit_score WHERE visit_id = ?1", &st, err)))
+		return rc;
+	sqlite3_bind_int64(st, 1, id);
+	int *score = xcalloc(fw->nitems ? fw->nitems : 1, sizeof(int));
+	unsigned char *has = xcalloc(fw->nitems ? fw->nitems : 1, 1);
+	while (store_next(db, st, &rc, "reading the scores", err)) {
+		const struct fw_item *it = framework_item(fw, store_col_text(st, 0));
+		if (it) {
+			score[it - fw->items] = sqlite3_column_int(st, 1);
+			has[it - fw->items] = 1;
+		}
+	}
+	sqlite3_finalize(st);
+	for (size_t i = 0; i < fw->nitems && !rc; i++) {
+		if (!has[i])
+			continue;
+		out_text(o, fw->domains[fw->items[i].domain].title);
+		out_text(o, fw->items[i].id);
+		out_text(o, fw->items[i].text);
+		out_int(o, score[i]);
+		out_text(o, framework_label(fw, score[i]));
+		out_row_end(o);
+	}
+	free(score);
+	free(has);
+	if (!rc)
+		out_end(o);
+	return rc;
+}
+
 int visit_show(sqlite3 *db, int64_t id, const struct visit_filter *f, struct out *o, struct beter_err *err)
 {
 	sqlite3_stmt *st;
@@ -142,9 +217,10 @@ int visit_show(sqlite3 *db, int64_t id, const struct visit_filter *f, struct out
 	if ((rc = store_prepare(db, "SELECT framework_id FROM visit WHERE id = ?1", &st, err)))
 		return rc;
 	sqlite3_bind_int64(st, 1, id);
-	if (sqlite3_step(st) != SQLITE_ROW) {
+	if (!store_next(db, st, &rc, "reading the visit", err)) {
 		sqlite3_finalize(st);
-		return beter_err_set(err, BETER_FAIL, "no visit with number %lld (see 'beter visit list')", (long long)id);
+		return rc ? rc : beter_err_set(err, BETER_FAIL, "no visit with number %lld (see 'beter visit list')",
+					       (long long)id);
 	}
 	fwid = sqlite3_column_int64(st, 0);
 	sqlite3_finalize(st);
@@ -162,77 +238,18 @@ int visit_show(sqlite3 *db, int64_t id, const struct visit_filter *f, struct out
 	for (size_t i = 0; i < 4; i++)
 		all[nall++] = vpoint_cols[i];
 
-	{
-		struct strbuf sql = STRBUF_INIT;
-		strbuf_addf(&sql, "%s WHERE v.id = ?1", visit_sql);
-		rc = store_prepare(db, strbuf_str(&sql), &st, err);
-		strbuf_release(&sql);
-		if (rc)
-			goto out;
-	}
-	sqlite3_bind_int64(st, 1, id);
-	sqlite3_step(st);
 	out_doc_begin(o, all, nall);
-	out_section(o, "visit", "Visit");
-	out_record(o, show_cols, NSHOW_COLS);
-	out_int(o, sqlite3_column_int64(st, 0));
-	for (int i = 1; i <= 11; i++)
-		out_text(o, (const char *)sqlite3_column_text(st, i));
-	out_text(o, (const char *)sqlite3_column_text(st, 12));
-	out_text(o, visit_status_name(row_status(st, f)));
-	for (int i = 15; i <= 19; i++)
-		out_text(o, (const char *)sqlite3_column_text(st, i));
-	out_end(o);
-	sqlite3_finalize(st);
-
-	out_section(o, "scores", "Scores");
-	out_list(o, score_cols, 5);
-	if (have_fw && !(rc = store_prepare(db, "SELECT item, score FROM visit_score WHERE visit_id = ?1", &st, err))) {
-		/* in the framework's order */
+	if (!(rc = show_visit(db, id, f, o, err)) && !(rc = show_scores(db, id, have_fw ? &fw : NULL, o, err)) &&
+	    !(rc = store_prepare(db, "SELECT g.id, g.text, CASE l.made WHEN 1 THEN 'agreed' ELSE 'focus' END, "
+				     "CASE WHEN g.status = 'active' THEN 'open' ELSE 'closed' END FROM visit_devpoint l "
+				     "JOIN goal g ON g.id = l.goal_id WHERE l.visit_id = ?1 ORDER BY 3 DESC, 1",
+				 &st, err))) {
 		sqlite3_bind_int64(st, 1, id);
-		int *score = xcalloc(fw.nitems ? fw.nitems : 1, sizeof(int));
-		unsigned char *has = xcalloc(fw.nitems ? fw.nitems : 1, 1);
-		while (sqlite3_step(st) == SQLITE_ROW) {
-			const struct fw_item *it = framework_item(&fw, store_col_text(st, 0));
-			if (it) {
-				score[it - fw.items] = sqlite3_column_int(st, 1);
-				has[it - fw.items] = 1;
-			}
-		}
-		sqlite3_finalize(st);
-		for (size_t i = 0; i < fw.nitems; i++) {
-			if (!has[i])
-				continue;
-			out_text(o, fw.domains[fw.items[i].domain].title);
-			out_text(o, fw.items[i].id);
-			out_text(o, fw.items[i].text);
-			out_int(o, score[i]);
-			out_text(o, framework_label(&fw, score[i]));
-			out_row_end(o);
-		}
-		free(score);
-		free(has);
+		out_section(o, "points", "Development points");
+		rc = store_rows(db, st, o, vpoint_cols, 4, 1, "reading the development points", err);
 	}
-	out_end(o);
-
-	out_section(o, "points", "Development points");
-	out_list(o, vpoint_cols, 4);
-	if (!rc && !(rc = store_prepare(db, "SELECT g.id, g.text, CASE l.made WHEN 1 THEN 'agreed' ELSE 'focus' END, "
-					    "CASE WHEN g.status = 'active' THEN 'open' ELSE 'closed' END FROM visit_devpoint l "
-					    "JOIN goal g ON g.id = l.goal_id WHERE l.visit_id = ?1 ORDER BY 3 DESC, 1",
-					    &st, err))) {
-		sqlite3_bind_int64(st, 1, id);
-		while (sqlite3_step(st) == SQLITE_ROW) {
-			out_int(o, sqlite3_column_int64(st, 0));
-			for (int i = 1; i < 4; i++)
-				out_text(o, (const char *)sqlite3_column_text(st, i));
-			out_row_end(o);
-		}
-		sqlite3_finalize(st);
-	}
-	out_end(o);
-	out_doc_end(o);
-out:
+	if (!rc)
+		out_doc_end(o);
 	if (have_fw)
 		framework_release(&fw);
 	return rc;
@@ -300,8 +317,9 @@ int visit_coverage(sqlite3 *db, int64_t school, const struct visit_filter *f, st
 		date_format(f->today, today);
 		store_bind_text(st, 6, today);
 	}
+	/* not the row writer: visited is worked out per row, and the rows are counted */
 	out_list(o, cov_cols, sizeof(cov_cols) / sizeof(*cov_cols));
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	while (store_next(db, st, &rc, "computing coverage", err)) {
 		int64_t done = sqlite3_column_int64(st, 4);
 		int fb = sqlite3_column_int(st, 6);
 		for (int i = 0; i < 3; i++)
@@ -319,7 +337,8 @@ int visit_coverage(sqlite3 *db, int64_t school, const struct visit_filter *f, st
 		cov->feedback += fb;
 		cov->missed += sqlite3_column_int(st, 8);
 	}
-	out_end(o);
 	sqlite3_finalize(st);
-	return rc == SQLITE_DONE ? 0 : store_fail(db, rc, err, "computing coverage");
+	if (!rc)
+		out_end(o);
+	return rc;
 }

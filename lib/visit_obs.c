@@ -96,10 +96,44 @@ static int header_like(const char *t)
 	return 1;
 }
 
+/* The section a line starts ("seen:", ...; *hlen the word's length), or -1. */
+static int section_of(const char *t, size_t *hlen)
+{
+	static const char *const names[] = { "seen", "effect", "scores", "gezien" };
+	int hdr = -1;
+
+	for (int i = 0; i < 4; i++) {
+		size_t n = strlen(names[i]);
+		if (!strncasecmp(t, names[i], n) && t[n] == ':') {
+			hdr = i == 3 ? 0 : i; /* gezien: the template's word for seen */
+			*hlen = n;
+		}
+	}
+	return hdr;
+}
+
+/* "score:" would silently become text of the section above */
+static int not_a_section(const char *t, const char *where, struct beter_err *err)
+{
+	static const char *const known[] = { "gezien", "seen", "effect", "scores" };
+	char *word = str_lower(xstrndup(t, strlen(t) - 1));
+	const char *near = str_nearest(word, known, 4);
+	int rc;
+
+	if (near)
+		rc = beter_err_set(err, BETER_DATAERR, "%s: '%s' is not a section; did you mean '%s:'? (the "
+				   "sections are gezien: (or seen:), effect: and scores:)", where, t, near);
+	else
+		rc = beter_err_set(err, BETER_DATAERR, "%s: '%s' is not a section (the sections are gezien: (or "
+				   "seen:), effect: and scores:); write text after the word on the same line",
+				   where, t);
+	free(word);
+	return rc;
+}
+
 int visit_obs_parse_text(const char *name, const char *text, struct visit_obs *obs, struct beter_err *err)
 {
 	struct strbuf sec[3] = { STRBUF_INIT, STRBUF_INIT, STRBUF_INIT };
-	static const char *const names[] = { "seen", "effect", "scores", "gezien" };
 	const char *p = text;
 	int cur = -1, rc = 0, any = 0;
 	long lineno = 0;
@@ -126,28 +160,10 @@ int visit_obs_parse_text(const char *name, const char *text, struct visit_obs *o
 			continue;
 		}
 		char *t = str_trim(xstrdup(line));
-		int hdr = -1;
 		size_t hlen = 0;
-		for (int i = 0; i < 4; i++) {
-			size_t n = strlen(names[i]);
-			if (!strncasecmp(t, names[i], n) && t[n] == ':') {
-				hdr = i == 3 ? 0 : i; /* gezien: the template's word for seen */
-				hlen = n;
-			}
-		}
+		int hdr = section_of(t, &hlen);
 		if (hdr < 0 && header_like(t)) {
-			/* "score:" would silently become text of the section above */
-			static const char *const known[] = { "gezien", "seen", "effect", "scores" };
-			char *word = str_lower(xstrndup(t, strlen(t) - 1));
-			const char *near = str_nearest(word, known, 4);
-			if (near)
-				rc = beter_err_set(err, BETER_DATAERR, "%s: '%s' is not a section; did you mean '%s:'? (the "
-						   "sections are gezien: (or seen:), effect: and scores:)", where, t, near);
-			else
-				rc = beter_err_set(err, BETER_DATAERR, "%s: '%s' is not a section (the sections are gezien: (or "
-						   "seen:), effect: and scores:); write text after the word on the same line",
-						   where, t);
-			free(word);
+			rc = not_a_section(t, where, err);
 		} else if (hdr >= 0) {
 			cur = hdr;
 			const char *rest = t + hlen + 1;
@@ -212,17 +228,17 @@ int visit_obs_load(sqlite3 *db, int64_t id, struct visit_obs *obs, struct beter_
 	if ((rc = store_prepare(db, "SELECT seen, effect FROM visit WHERE id = ?1 AND recorded IS NOT NULL", &st, err)))
 		return rc;
 	sqlite3_bind_int64(st, 1, id);
-	if (sqlite3_step(st) == SQLITE_ROW) {
+	if (store_next(db, st, &rc, "reading the visit", err)) {
 		obs->seen = xstrdup(store_col_text(st, 0));
 		obs->effect = xstrdup(store_col_text(st, 1));
 	}
 	sqlite3_finalize(st);
-	if (!obs->seen)
-		return 0;
+	if (rc || !obs->seen)
+		return rc;
 	if ((rc = store_prepare(db, "SELECT item, score FROM visit_score WHERE visit_id = ?1 ORDER BY item", &st, err)))
 		return rc;
 	sqlite3_bind_int64(st, 1, id);
-	while (sqlite3_step(st) == SQLITE_ROW) {
+	while (store_next(db, st, &rc, "reading the scores", err)) {
 		obs->scores = xrealloc(obs->scores, (obs->nscores + 1) * sizeof(*obs->scores));
 		obs->scores[obs->nscores].item = xstrdup(store_col_text(st, 0));
 		obs->scores[obs->nscores].value = sqlite3_column_int(st, 1);
@@ -230,7 +246,9 @@ int visit_obs_load(sqlite3 *db, int64_t id, struct visit_obs *obs, struct beter_
 		obs->nscores++;
 	}
 	sqlite3_finalize(st);
-	return 0;
+	if (rc)
+		visit_obs_release(obs);
+	return rc;
 }
 
 int visit_obs_parse_json(const char *name, const char *text, size_t len, struct visit_obs *obs, struct beter_err *err)

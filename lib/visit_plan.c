@@ -145,12 +145,13 @@ static int plan_window(sqlite3 *db, int64_t school, const struct visit_plan_opts
 		return rc;
 	sqlite3_bind_int64(st, 1, school);
 	store_bind_text(st, 2, p->round);
-	if (sqlite3_step(st) == SQLITE_ROW) {
-		have = 1;
+	if ((have = store_next(db, st, &rc, "reading the round", err))) {
 		date_parse(store_col_text(st, 0), &rf, "from", NULL);
 		date_parse(store_col_text(st, 1), &rt, "to", NULL);
 	}
 	sqlite3_finalize(st);
+	if (rc)
+		return rc;
 	if (!have) {
 		*from = p->today;
 		*to = p->today + 27;
@@ -197,157 +198,212 @@ static int fill_search(struct fill *s, int k)
 	return 0;
 }
 
-int visit_plan(sqlite3 *db, int64_t school, const struct visit_plan_opts *p, int *nplanned, int *repeats,
-	       struct beter_err *err)
+/* A plan being made: the team's members by code, who visits whom. */
+struct plan {
+	int64_t *ids;
+	int n;
+	unsigned char *busy, *visited, *prev; /* prev: n x n, observer x teacher */
+	int *obs, *tea, nvis;
+	int nexist;
+};
+
+static void plan_release(struct plan *pl)
+{
+	free(pl->ids);
+	free(pl->busy);
+	free(pl->visited);
+	free(pl->prev);
+	free(pl->obs);
+	free(pl->tea);
+}
+
+static int member_index(const struct plan *pl, int64_t id)
+{
+	for (int i = 0; i < pl->n; i++)
+		if (pl->ids[i] == id)
+			return i;
+	return -1;
+}
+
+/* the members, by code */
+static int plan_members(sqlite3 *db, int64_t team, struct plan *pl, struct beter_err *err)
 {
 	sqlite3_stmt *st;
-	int64_t *ids = NULL, round = 0, prev_round = 0;
-	int n = 0, rc, from = 0, to = 0, nvis = 0, nexist = 0;
-	int *obs = NULL, *tea = NULL, *days = NULL, nd = 0;
-	unsigned char *prev = NULL, *busy = NULL, *visited = NULL;
+	int rc;
 
-	*nplanned = *repeats = 0;
-	if ((rc = visit_round_text_ok(p->round, err)))
-		return rc;
-	if ((rc = plan_window(db, school, p, &from, &to, err)))
-		return rc;
-
-	/* the members, by code */
 	if ((rc = store_prepare(db, "SELECT p.id FROM team_member m JOIN person p ON p.id = m.person_id "
 				    "WHERE m.team_id = ?1 ORDER BY p.code", &st, err)))
 		return rc;
-	sqlite3_bind_int64(st, 1, p->team);
-	while (sqlite3_step(st) == SQLITE_ROW) {
-		ids = xrealloc(ids, (size_t)(n + 1) * sizeof(*ids));
-		ids[n++] = sqlite3_column_int64(st, 0);
+	sqlite3_bind_int64(st, 1, team);
+	while (store_next(db, st, &rc, "reading the team", err)) {
+		pl->ids = xrealloc(pl->ids, (size_t)(pl->n + 1) * sizeof(*pl->ids));
+		pl->ids[pl->n++] = sqlite3_column_int64(st, 0);
 	}
 	sqlite3_finalize(st);
-	if (n < 2) {
-		free(ids);
-		return beter_err_set(err, BETER_DATAERR, "--team: the team has %d member%s; a duo round needs at least 2",
-				     n, n == 1 ? "" : "s");
-	}
-	if ((rc = visit_round_get(db, school, p->round, from, to, &round, err))) {
-		free(ids);
+	if (rc)
 		return rc;
-	}
+	if (pl->n < 2)
+		return beter_err_set(err, BETER_DATAERR, "--team: the team has %d member%s; a duo round needs at least 2",
+				     pl->n, pl->n == 1 ? "" : "s");
+	pl->busy = xcalloc((size_t)pl->n, 1);
+	pl->visited = xcalloc((size_t)pl->n, 1);
+	pl->prev = xcalloc((size_t)pl->n * (size_t)pl->n, 1);
+	pl->obs = xcalloc((size_t)pl->n, sizeof(int));
+	pl->tea = xcalloc((size_t)pl->n, sizeof(int));
+	return 0;
+}
 
-	/* visits of the team in the round already (e.g. added by hand): whoever
-	 * visits in them is busy, whoever is visited is done */
-	busy = xcalloc((size_t)n, 1);
-	visited = xcalloc((size_t)n, 1);
-	if (!(rc = store_prepare(db, "SELECT observer_id, teacher_id FROM visit WHERE round_id = ?1 AND (team_id = ?2 "
-				     "OR teacher_id IN (SELECT person_id FROM team_member WHERE team_id = ?2))",
-				 &st, err))) {
-		sqlite3_bind_int64(st, 1, round);
-		sqlite3_bind_int64(st, 2, p->team);
-		while (sqlite3_step(st) == SQLITE_ROW) {
-			nexist++;
-			for (int i = 0; i < n; i++) {
-				if (ids[i] == sqlite3_column_int64(st, 0))
-					busy[i] = 1;
-				if (ids[i] == sqlite3_column_int64(st, 1))
-					visited[i] = 1;
-			}
-		}
-		sqlite3_finalize(st);
-	}
-	if (!rc && nexist && !memchr(visited, 0, (size_t)n))
-		rc = beter_err_set(err, BETER_FAIL, "the round '%s' has %d visits for this team already and every member "
-				   "is visited (see 'beter visit list --round \"%s\"')", p->round, nexist, p->round);
+/* visits of the team in the round already (e.g. added by hand): whoever
+ * visits in them is busy, whoever is visited is done */
+static int plan_existing(sqlite3 *db, int64_t round, int64_t team, struct plan *pl, struct beter_err *err)
+{
+	sqlite3_stmt *st;
+	int rc;
 
-	/* the pairs of the team's previous round */
-	prev = xcalloc((size_t)n * (size_t)n, 1);
-	if (!rc && !(rc = store_prepare(db, "SELECT v.round_id FROM visit v JOIN visit_round r ON r.id = v.round_id "
-					    "WHERE v.team_id = ?1 AND v.round_id <> ?2 ORDER BY r.from_date DESC, r.id DESC "
-					    "LIMIT 1", &st, err))) {
-		sqlite3_bind_int64(st, 1, p->team);
-		sqlite3_bind_int64(st, 2, round);
-		if (sqlite3_step(st) == SQLITE_ROW)
-			prev_round = sqlite3_column_int64(st, 0);
-		sqlite3_finalize(st);
+	if ((rc = store_prepare(db, "SELECT observer_id, teacher_id FROM visit WHERE round_id = ?1 AND (team_id = ?2 "
+				    "OR teacher_id IN (SELECT person_id FROM team_member WHERE team_id = ?2))",
+				&st, err)))
+		return rc;
+	sqlite3_bind_int64(st, 1, round);
+	sqlite3_bind_int64(st, 2, team);
+	while (store_next(db, st, &rc, "reading the round", err)) {
+		int a = member_index(pl, sqlite3_column_int64(st, 0)), b = member_index(pl, sqlite3_column_int64(st, 1));
+		pl->nexist++;
+		if (a >= 0)
+			pl->busy[a] = 1;
+		if (b >= 0)
+			pl->visited[b] = 1;
 	}
-	if (!rc && prev_round &&
-	    !(rc = store_prepare(db, "SELECT observer_id, teacher_id FROM visit WHERE round_id = ?1", &st, err))) {
-		sqlite3_bind_int64(st, 1, prev_round);
-		while (sqlite3_step(st) == SQLITE_ROW) {
-			int a = -1, b = -1;
-			for (int i = 0; i < n; i++) {
-				if (ids[i] == sqlite3_column_int64(st, 0))
-					a = i;
-				if (ids[i] == sqlite3_column_int64(st, 1))
-					b = i;
-			}
-			if (a >= 0 && b >= 0)
-				prev[a * n + b] = 1;
-		}
-		sqlite3_finalize(st);
-	}
-	obs = xcalloc((size_t)n, sizeof(int));
-	tea = xcalloc((size_t)n, sizeof(int));
-	if (!rc && !nexist) {
-		int *target = xcalloc((size_t)n, sizeof(int));
-		*repeats = visit_plan_pairs(n, prev, target);
-		for (int i = 0; i < n; i++) {
-			obs[nvis] = i;
-			tea[nvis++] = target[i];
-		}
-		free(target);
-	} else if (!rc) {
-		int *need = xcalloc((size_t)n, sizeof(int)), nneed = 0, *o2 = xcalloc((size_t)n, sizeof(int));
-		for (int j = 0; j < n; j++)
-			if (!visited[j])
-				need[nneed++] = j;
-		struct fill s = { n, nneed, 0, need, busy, prev, xcalloc((size_t)n, 1), o2, 0 };
-		int found = fill_search(&s, 0);
-		if (!found) {
-			memset(s.used, 0, (size_t)n);
-			s.lax = 1;
-			s.nodes = 0;
-			found = fill_search(&s, 0);
-		}
-		if (found) {
-			for (int k = 0; k < nneed; k++) {
-				obs[nvis] = o2[k];
-				tea[nvis++] = need[k];
-				*repeats += prev[o2[k] * n + need[k]] != 0;
-			}
-		} else {
-			rc = beter_err_set(err, BETER_FAIL, "the round '%s' has %d visits for this team already and no free "
-					   "observer is left for every member still to be visited; add the rest with "
-					   "'beter visit add --round \"%s\"'", p->round, nexist, p->round);
-		}
-		free(s.used);
-		free(need);
-		free(o2);
-	}
+	sqlite3_finalize(st);
+	return rc;
+}
 
-	/* days: spread over the weekdays of the window */
-	days = xcalloc((size_t)(to - from + 1), sizeof(int));
+/* the pairs of the team's previous round */
+static int plan_previous(sqlite3 *db, int64_t round, int64_t team, struct plan *pl, struct beter_err *err)
+{
+	sqlite3_stmt *st;
+	int64_t prev_round = 0;
+	int rc, n = pl->n;
+
+	if ((rc = store_prepare(db, "SELECT v.round_id FROM visit v JOIN visit_round r ON r.id = v.round_id "
+				    "WHERE v.team_id = ?1 AND v.round_id <> ?2 ORDER BY r.from_date DESC, r.id DESC "
+				    "LIMIT 1", &st, err)))
+		return rc;
+	sqlite3_bind_int64(st, 1, team);
+	sqlite3_bind_int64(st, 2, round);
+	if (store_next(db, st, &rc, "reading the previous round", err))
+		prev_round = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	if (rc || !prev_round)
+		return rc;
+	if ((rc = store_prepare(db, "SELECT observer_id, teacher_id FROM visit WHERE round_id = ?1", &st, err)))
+		return rc;
+	sqlite3_bind_int64(st, 1, prev_round);
+	while (store_next(db, st, &rc, "reading the previous round", err)) {
+		int a = member_index(pl, sqlite3_column_int64(st, 0)), b = member_index(pl, sqlite3_column_int64(st, 1));
+		if (a >= 0 && b >= 0)
+			pl->prev[a * n + b] = 1;
+	}
+	sqlite3_finalize(st);
+	return rc;
+}
+
+/* observers for the members not visited yet in a round that has visits */
+static int plan_fill(const struct visit_plan_opts *p, struct plan *pl, int *repeats, struct beter_err *err)
+{
+	int n = pl->n, rc = 0;
+	int *need = xcalloc((size_t)n, sizeof(int)), nneed = 0, *o2 = xcalloc((size_t)n, sizeof(int));
+
+	for (int j = 0; j < n; j++)
+		if (!pl->visited[j])
+			need[nneed++] = j;
+	struct fill s = { n, nneed, 0, need, pl->busy, pl->prev, xcalloc((size_t)n, 1), o2, 0 };
+	int found = fill_search(&s, 0);
+	if (!found) {
+		memset(s.used, 0, (size_t)n);
+		s.lax = 1;
+		s.nodes = 0;
+		found = fill_search(&s, 0);
+	}
+	if (found) {
+		for (int k = 0; k < nneed; k++) {
+			pl->obs[pl->nvis] = o2[k];
+			pl->tea[pl->nvis++] = need[k];
+			*repeats += pl->prev[o2[k] * n + need[k]] != 0;
+		}
+	} else {
+		rc = beter_err_set(err, BETER_FAIL, "the round '%s' has %d visits for this team already and no free "
+				   "observer is left for every member still to be visited; add the rest with "
+				   "'beter visit add --round \"%s\"'", p->round, pl->nexist, p->round);
+	}
+	free(s.used);
+	free(need);
+	free(o2);
+	return rc;
+}
+
+/* the visits, spread over the weekdays of the window */
+static int plan_add(sqlite3 *db, int64_t school, const struct visit_plan_opts *p, const struct plan *pl, int from,
+		    int to, int *nplanned, struct beter_err *err)
+{
+	int *days = xcalloc((size_t)(to - from + 1), sizeof(int)), nd = 0, rc = 0;
+
 	for (int d = from; d <= to; d++)
 		if (date_weekday(d) <= 5)
 			days[nd++] = d;
-	for (int k = 0; k < nvis && !rc; k++) {
+	for (int k = 0; k < pl->nvis && !rc; k++) {
 		struct visit_new v;
 		int64_t vid;
 		memset(&v, 0, sizeof(v));
-		v.observer = ids[obs[k]];
-		v.teacher = ids[tea[k]];
+		v.observer = pl->ids[pl->obs[k]];
+		v.teacher = pl->ids[pl->tea[k]];
 		v.team = p->team;
 		v.round = p->round;
-		v.day = days[(long)k * nd / nvis];
+		v.day = days[(long)k * nd / pl->nvis];
 		v.time = -1;
 		v.framework = p->framework;
 		if (!(rc = visit_add(db, school, &v, &vid, err)))
 			(*nplanned)++;
 	}
 	free(days);
-	free(obs);
-	free(tea);
-	free(prev);
-	free(busy);
-	free(visited);
-	free(ids);
 	return rc;
 }
 
+int visit_plan(sqlite3 *db, int64_t school, const struct visit_plan_opts *p, int *nplanned, int *repeats,
+	       struct beter_err *err)
+{
+	struct plan pl;
+	int64_t round = 0;
+	int rc, from = 0, to = 0;
+
+	*nplanned = *repeats = 0;
+	memset(&pl, 0, sizeof(pl));
+	if ((rc = visit_round_text_ok(p->round, err)) || (rc = plan_window(db, school, p, &from, &to, err)))
+		return rc;
+	if ((rc = plan_members(db, p->team, &pl, err)) ||
+	    (rc = visit_round_get(db, school, p->round, from, to, &round, err)) ||
+	    (rc = plan_existing(db, round, p->team, &pl, err)))
+		goto done;
+	if (pl.nexist && !memchr(pl.visited, 0, (size_t)pl.n)) {
+		rc = beter_err_set(err, BETER_FAIL, "the round '%s' has %d visits for this team already and every member "
+				   "is visited (see 'beter visit list --round \"%s\"')", p->round, pl.nexist, p->round);
+		goto done;
+	}
+	if ((rc = plan_previous(db, round, p->team, &pl, err)))
+		goto done;
+	if (!pl.nexist) {
+		int *target = xcalloc((size_t)pl.n, sizeof(int));
+		*repeats = visit_plan_pairs(pl.n, pl.prev, target);
+		for (int i = 0; i < pl.n; i++) {
+			pl.obs[pl.nvis] = i;
+			pl.tea[pl.nvis++] = target[i];
+		}
+		free(target);
+	} else if ((rc = plan_fill(p, &pl, repeats, err))) {
+		goto done;
+	}
+	rc = plan_add(db, school, p, &pl, from, to, nplanned, err);
+done:
+	plan_release(&pl);
+	return rc;
+}

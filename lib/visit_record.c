@@ -18,34 +18,21 @@
 
 /* ---- writing visits ---- */
 
-static int in_school(sqlite3 *db, const char *sql, int64_t school, int64_t id)
-{
-	sqlite3_stmt *st;
-	int ok = 0;
-	if (store_prepare(db, sql, &st, NULL))
-		return 0;
-	sqlite3_bind_int64(st, 1, id);
-	sqlite3_bind_int64(st, 2, school);
-	ok = sqlite3_step(st) == SQLITE_ROW;
-	sqlite3_finalize(st);
-	return ok;
-}
-
 int visit_round_find(sqlite3 *db, int64_t school, const char *name, int64_t *id, struct beter_err *err)
 {
 	sqlite3_stmt *st;
-	int rc;
+	int rc, found;
 
 	if ((rc = store_prepare(db, "SELECT id FROM visit_round WHERE school_id = ?1 AND name = ?2", &st, err)))
 		return rc;
 	sqlite3_bind_int64(st, 1, school);
 	store_bind_text(st, 2, name);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW)
+	found = store_next(db, st, &rc, "finding the round", err);
+	if (found)
 		*id = sqlite3_column_int64(st, 0);
 	sqlite3_finalize(st);
-	if (rc == SQLITE_ROW)
-		return 0;
+	if (found || rc)
+		return rc;
 	return beter_err_set(err, BETER_FAIL, "no round named '%s' (see 'beter visit list')", name ? name : "");
 }
 
@@ -68,7 +55,9 @@ int visit_round_get(sqlite3 *db, int64_t school, const char *name, int from, int
 		return rc;
 	date_format(from, f);
 	date_format(to, t);
-	if (visit_round_find(db, school, name, id, NULL) == 0) {
+	if ((rc = visit_round_find(db, school, name, id, err)) && rc != BETER_FAIL)
+		return rc;
+	if (rc == 0) {
 		if ((rc = store_prepare(db, "UPDATE visit_round SET from_date = min(from_date, ?2), to_date = max(to_date, ?3) "
 					    "WHERE id = ?1", &st, err)))
 			return rc;
@@ -100,6 +89,40 @@ static int check_text(const char *s, const char *what, size_t max, struct beter_
 	return 0;
 }
 
+/* --focus goal:N, item:ID or points */
+static int parse_focus(const char *s, const char **focus, const char **item, int64_t *goal, struct beter_err *err)
+{
+	if (!strncmp(s, "goal:", 5)) {
+		if (parse_int64(s + 5, goal) != 0 || *goal <= 0)
+			return beter_err_set(err, BETER_DATAERR, "--focus: '%s' needs a goal number, e.g. goal:3", s);
+		*focus = "goal";
+	} else if (!strncmp(s, "item:", 5)) {
+		*item = s + 5;
+		*focus = "item";
+	} else if (!strcmp(s, "points")) {
+		*focus = "points";
+	} else {
+		return beter_err_set(err, BETER_DATAERR, "--focus: '%s' is not goal:N, item:ID or points", s);
+	}
+	return 0;
+}
+
+/* the teacher's teacher team, when there is exactly one */
+static int only_team(sqlite3 *db, int64_t teacher, int64_t *team, struct beter_err *err)
+{
+	sqlite3_stmt *q;
+	int rc;
+
+	if ((rc = store_prepare(db, "SELECT min(t.id), count(*) FROM team_member m JOIN team t ON t.id = m.team_id "
+				    "WHERE m.person_id = ?1 AND t.kind = 'leraren'", &q, err)))
+		return rc;
+	sqlite3_bind_int64(q, 1, teacher);
+	if (store_next(db, q, &rc, "finding the teacher's team", err) && sqlite3_column_int64(q, 1) == 1)
+		*team = sqlite3_column_int64(q, 0);
+	sqlite3_finalize(q);
+	return rc;
+}
+
 int visit_add(sqlite3 *db, int64_t school, const struct visit_new *v, int64_t *id, struct beter_err *err)
 {
 	sqlite3_stmt *st;
@@ -116,20 +139,8 @@ int visit_add(sqlite3 *db, int64_t school, const struct visit_new *v, int64_t *i
 	if ((rc = check_text(v->group, "--group", 100, err)) || (rc = check_text(v->subject, "--subject", 200, err)) ||
 	    (rc = check_text(v->lesson_goal, "--lesson-goal", 1000, err)))
 		return rc;
-	if (v->focus) {
-		if (!strncmp(v->focus, "goal:", 5)) {
-			if (parse_int64(v->focus + 5, &goal) != 0 || goal <= 0)
-				return beter_err_set(err, BETER_DATAERR, "--focus: '%s' needs a goal number, e.g. goal:3", v->focus);
-			focus = "goal";
-		} else if (!strncmp(v->focus, "item:", 5)) {
-			item = v->focus + 5;
-			focus = "item";
-		} else if (!strcmp(v->focus, "points")) {
-			focus = "points";
-		} else {
-			return beter_err_set(err, BETER_DATAERR, "--focus: '%s' is not goal:N, item:ID or points", v->focus);
-		}
-	}
+	if (v->focus && (rc = parse_focus(v->focus, &focus, &item, &goal, err)))
+		return rc;
 	if (v->framework || item) {
 		const char *key = v->framework ? v->framework : FRAMEWORK_DEFAULT;
 		if ((rc = framework_get(db, school, key, 1, &fw, err)))
@@ -153,17 +164,8 @@ int visit_add(sqlite3 *db, int64_t school, const struct visit_new *v, int64_t *i
 	}
 	if (v->round && (rc = visit_round_get(db, school, v->round, v->day, v->day, &round, err)))
 		return rc;
-	if (!team) {
-		/* the teacher's teacher team, when there is exactly one */
-		sqlite3_stmt *q;
-		if ((rc = store_prepare(db, "SELECT min(t.id), count(*) FROM team_member m JOIN team t ON t.id = m.team_id "
-					    "WHERE m.person_id = ?1 AND t.kind = 'leraren'", &q, err)))
-			return rc;
-		sqlite3_bind_int64(q, 1, v->teacher);
-		if (sqlite3_step(q) == SQLITE_ROW && sqlite3_column_int64(q, 1) == 1)
-			team = sqlite3_column_int64(q, 0);
-		sqlite3_finalize(q);
-	}
+	if (!team && (rc = only_team(db, v->teacher, &team, err)))
+		return rc;
 	if ((rc = store_prepare(db, "INSERT INTO visit(uid, school_id, observer_id, teacher_id, team_id, round_id, "
 				    "framework_id, date, time, class_group, subject, lesson_goal, focus, focus_goal_id, "
 				    "focus_item, created) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, "
@@ -207,8 +209,17 @@ int visit_add(sqlite3 *db, int64_t school, const struct visit_new *v, int64_t *i
 
 int visit_find(sqlite3 *db, int64_t school, int64_t number, struct beter_err *err)
 {
-	if (in_school(db, "SELECT 1 FROM visit WHERE id = ?1 AND school_id = ?2", school, number))
-		return 0;
+	sqlite3_stmt *st;
+	int rc, found;
+
+	if ((rc = store_prepare(db, "SELECT 1 FROM visit WHERE id = ?1 AND school_id = ?2", &st, err)))
+		return rc;
+	sqlite3_bind_int64(st, 1, number);
+	sqlite3_bind_int64(st, 2, school);
+	found = store_next(db, st, &rc, "finding the visit", err);
+	sqlite3_finalize(st);
+	if (found || rc)
+		return rc;
 	return beter_err_set(err, BETER_FAIL, "no visit with number %lld (see 'beter visit list')", (long long)number);
 }
 
@@ -223,7 +234,7 @@ int visit_may_record(sqlite3 *db, int64_t id, int replace, struct beter_err *err
 	if ((rc = store_prepare(db, "SELECT recorded FROM visit WHERE id = ?1 AND recorded IS NOT NULL", &st, err)))
 		return rc;
 	sqlite3_bind_int64(st, 1, id);
-	if (sqlite3_step(st) == SQLITE_ROW)
+	if (store_next(db, st, &rc, "reading the visit", err))
 		recorded = xstrdup(store_col_text(st, 0));
 	sqlite3_finalize(st);
 	if (recorded) {
@@ -234,16 +245,62 @@ int visit_may_record(sqlite3 *db, int64_t id, int replace, struct beter_err *err
 	return rc;
 }
 
+/* The framework the scores are on (the visit's, else --framework, else the
+ * default) and each score an item of it within its scale; *fwid its id. */
+static int check_scores(sqlite3 *db, int64_t school, int64_t id, const struct visit_obs *obs, const char *framework_key,
+			int64_t *fwid, struct beter_err *err)
+{
+	struct framework fw;
+	int rc = 0;
+
+	memset(&fw, 0, sizeof(fw));
+	if (*fwid && framework_key) {
+		if ((rc = framework_load(db, *fwid, &fw, err)))
+			return rc;
+		if (strcmp(fw.key, framework_key)) {
+			rc = beter_err_set(err, BETER_DATAERR, "--framework: visit %lld is scored on '%s' already",
+					   (long long)id, fw.key);
+			framework_release(&fw);
+			return rc;
+		}
+	} else if (*fwid) {
+		if ((rc = framework_load(db, *fwid, &fw, err)))
+			return rc;
+	} else if ((rc = framework_get(db, school, framework_key ? framework_key : FRAMEWORK_DEFAULT, 1, &fw, err))) {
+		return rc;
+	}
+	for (size_t i = 0; i < obs->nscores && !rc; i++) {
+		const struct visit_score_in *s = &obs->scores[i];
+		char what[700], where[300];
+		if (s->line > 0) /* from the editor's text: name its line */
+			snprintf(where, sizeof(where), "%s:%ld: scores", obs->from ? obs->from : "line", s->line);
+		else
+			snprintf(where, sizeof(where), "%s", obs->from ? obs->from : "--score");
+		if (s->line > 0)
+			snprintf(what, sizeof(what), "%s: %s=", where, s->item);
+		else if (obs->from)
+			snprintf(what, sizeof(what), "%s: field 'scores.%s': ", obs->from, s->item);
+		else
+			snprintf(what, sizeof(what), "--score: %s=", s->item);
+		if (!framework_item(&fw, s->item))
+			rc = beter_err_set(err, BETER_DATAERR, "%s: no item '%s' in the framework '%s' (see 'beter "
+					   "visit framework show %s')", where, s->item, fw.key, fw.key);
+		else if (s->value < fw.min || s->value > fw.max)
+			rc = beter_err_set(err, BETER_DATAERR, "%s%d is outside %d-%d", what, s->value, fw.min, fw.max);
+	}
+	*fwid = fw.id;
+	framework_release(&fw);
+	return rc;
+}
+
 int visit_record(sqlite3 *db, int64_t school, int64_t id, const struct visit_obs *obs, const char *framework_key,
 		 int day, int replace, struct beter_err *err)
 {
 	sqlite3_stmt *st;
-	struct framework fw;
 	int64_t fwid = 0;
 	int vday = 0, rc;
 	char date[11];
 
-	memset(&fw, 0, sizeof(fw));
 	if ((rc = visit_may_record(db, id, replace, err)) || (rc = date_not_future(day, "--date", err)))
 		return rc;
 	if (!obs->seen)
@@ -254,56 +311,20 @@ int visit_record(sqlite3 *db, int64_t school, int64_t id, const struct visit_obs
 	if ((rc = store_prepare(db, "SELECT date, framework_id FROM visit WHERE id = ?1", &st, err)))
 		return rc;
 	sqlite3_bind_int64(st, 1, id);
-	if (sqlite3_step(st) == SQLITE_ROW) {
+	if (store_next(db, st, &rc, "reading the visit", err)) {
 		date_parse(store_col_text(st, 0), &vday, "date", NULL);
 		fwid = sqlite3_column_int64(st, 1);
 	}
 	sqlite3_finalize(st);
+	if (rc)
+		return rc;
 	if (vday > day) {
 		date_format(vday, date);
 		return beter_err_set(err, BETER_DATAERR, "visit %lld is planned for %s; record it on or after that day",
 				     (long long)id, date);
 	}
-	if (obs->nscores || framework_key) {
-		if (fwid && framework_key) {
-			if ((rc = framework_load(db, fwid, &fw, err)))
-				return rc;
-			if (strcmp(fw.key, framework_key)) {
-				rc = beter_err_set(err, BETER_DATAERR, "--framework: visit %lld is scored on '%s' already",
-						   (long long)id, fw.key);
-				framework_release(&fw);
-				return rc;
-			}
-		} else if (fwid) {
-			if ((rc = framework_load(db, fwid, &fw, err)))
-				return rc;
-		} else if ((rc = framework_get(db, school, framework_key ? framework_key : FRAMEWORK_DEFAULT, 1, &fw, err))) {
-			return rc;
-		}
-		for (size_t i = 0; i < obs->nscores && !rc; i++) {
-			const struct visit_score_in *s = &obs->scores[i];
-			char what[700], where[300];
-			if (s->line > 0) /* from the editor's text: name its line */
-				snprintf(where, sizeof(where), "%s:%ld: scores", obs->from ? obs->from : "line", s->line);
-			else
-				snprintf(where, sizeof(where), "%s", obs->from ? obs->from : "--score");
-			if (s->line > 0)
-				snprintf(what, sizeof(what), "%s: %s=", where, s->item);
-			else if (obs->from)
-				snprintf(what, sizeof(what), "%s: field 'scores.%s': ", obs->from, s->item);
-			else
-				snprintf(what, sizeof(what), "--score: %s=", s->item);
-			if (!framework_item(&fw, s->item))
-				rc = beter_err_set(err, BETER_DATAERR, "%s: no item '%s' in the framework '%s' (see 'beter "
-						   "visit framework show %s')", where, s->item, fw.key, fw.key);
-			else if (s->value < fw.min || s->value > fw.max)
-				rc = beter_err_set(err, BETER_DATAERR, "%s%d is outside %d-%d", what, s->value, fw.min, fw.max);
-		}
-		fwid = fw.id;
-		framework_release(&fw);
-		if (rc)
-			return rc;
-	}
+	if ((obs->nscores || framework_key) && (rc = check_scores(db, school, id, obs, framework_key, &fwid, err)))
+		return rc;
 	date_format(day, date);
 	if ((rc = store_prepare(db, "UPDATE visit SET seen = ?2, effect = ?3, recorded = ?4, framework_id = ?5 "
 				    "WHERE id = ?1", &st, err)))
@@ -359,13 +380,15 @@ int visit_feedback(sqlite3 *db, int64_t id, int day, const char *agreed, char *c
 				&st, err)))
 		return rc;
 	sqlite3_bind_int64(st, 1, id);
-	if (sqlite3_step(st) == SQLITE_ROW) {
+	if (store_next(db, st, &rc, "reading the visit", err)) {
 		snprintf(vdate, sizeof(vdate), "%s", store_col_text(st, 0));
 		recorded = sqlite3_column_int(st, 1);
 		snprintf(held, sizeof(held), "%s", store_col_text(st, 2));
 		teacher = sqlite3_column_int64(st, 3);
 	}
 	sqlite3_finalize(st);
+	if (rc)
+		return rc;
 	if (!teacher)
 		return beter_err_set(err, BETER_FAIL, "no visit with number %lld (see 'beter visit list')", (long long)id);
 	if (*held)

@@ -73,10 +73,8 @@ int visit_round_get(sqlite3 *db, int64_t school, const char *name, int from, int
 	}
 	store_bind_text(st, 2, f);
 	store_bind_text(st, 3, t);
-	rc = sqlite3_step(st);
-	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE)
-		return store_fail(db, rc, err, "storing the round");
+	if ((rc = store_step_done(db, st, "storing the round", err)))
+		return rc;
 	if (visit_round_find(db, school, name, id, err))
 		return BETER_IOERR;
 	return 0;
@@ -197,10 +195,8 @@ int visit_add(sqlite3 *db, int64_t school, const struct visit_new *v, int64_t *i
 		sqlite3_bind_int64(st, 14, goal);
 	store_bind_text(st, 15, item);
 	store_bind_text(st, 16, today);
-	rc = sqlite3_step(st);
-	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE)
-		return store_fail(db, rc, err, "adding the visit");
+	if ((rc = store_step_done(db, st, "adding the visit", err)))
+		return rc;
 	*id = sqlite3_last_insert_rowid(db);
 	if (focus && !strcmp(focus, "points"))
 		return devpoint_focus_visit(db, *id, v->teacher, NULL, err);
@@ -335,18 +331,14 @@ int visit_record(sqlite3 *db, int64_t school, int64_t id, const struct visit_obs
 	store_bind_text(st, 4, date);
 	if (fwid)
 		sqlite3_bind_int64(st, 5, fwid);
-	rc = sqlite3_step(st);
-	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE)
-		return store_fail(db, rc, err, "recording the visit");
+	if ((rc = store_step_done(db, st, "recording the visit", err)))
+		return rc;
 	/* what is given is the record: scores written before and not given now go */
 	if ((rc = store_prepare(db, "DELETE FROM visit_score WHERE visit_id = ?1", &st, err)))
 		return rc;
 	sqlite3_bind_int64(st, 1, id);
-	rc = sqlite3_step(st);
-	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE)
-		return store_fail(db, rc, err, "recording the scores");
+	if ((rc = store_step_done(db, st, "recording the scores", err)))
+		return rc;
 	if ((rc = store_prepare(db, "INSERT INTO visit_score(uid, visit_id, item, score) VALUES (?1, ?2, ?3, ?4)", &st,
 				err)))
 		return rc;

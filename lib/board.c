@@ -66,8 +66,10 @@ int board_team_goal(sqlite3 *db, int64_t team_id, int64_t goal, const char *what
 		return rc;
 	sqlite3_bind_int64(st, 1, goal);
 	sqlite3_bind_int64(st, 2, team_id);
-	found = sqlite3_step(st) == SQLITE_ROW;
+	found = store_next(db, st, &rc, "reading the goal", err);
 	sqlite3_finalize(st);
+	if (rc)
+		return rc;
 	if (!found)
 		return beter_err_set(err, BETER_FAIL, "%s: the team has no goal with number %lld (see 'beter goal list')",
 				     what, (long long)goal);
@@ -87,14 +89,14 @@ int board_team_member(sqlite3 *db, int64_t team_id, int64_t person, const char *
 		return rc;
 	sqlite3_bind_int64(st, 1, person);
 	sqlite3_bind_int64(st, 2, team_id);
-	if (sqlite3_step(st) == SQLITE_ROW) {
+	if (store_next(db, st, &rc, "reading the team", err)) {
 		snprintf(code, sizeof(code), "%s", store_col(st, 0));
 		snprintf(team, sizeof(team), "%s", store_col(st, 1));
 		member = sqlite3_column_int(st, 2);
 	}
 	sqlite3_finalize(st);
-	if (member)
-		return 0;
+	if (member || rc)
+		return rc;
 	return beter_err_set(err, BETER_DATAERR, "%s: %s is not in the team '%s' (see 'beter team show \"%s\"')", what,
 			     code, team, team);
 }
@@ -175,10 +177,10 @@ int board_item_set(sqlite3 *db, int64_t team_id, const char *section, const char
 	sqlite3_bind_int64(st, 1, team_id);
 	store_bind_text(st, 2, section);
 	store_bind_text(st, 3, text);
-	same = sqlite3_step(st) == SQLITE_ROW && sqlite3_column_int(st, 0);
+	same = store_next(db, st, &rc, "reading the board", err) && sqlite3_column_int(st, 0);
 	sqlite3_finalize(st);
-	if (same)
-		return 0;
+	if (same || rc)
+		return rc;
 	if ((rc = store_prepare(db, "UPDATE board_item SET removed = ?3 WHERE team_id = ?1 AND section = ?2 "
 				    "AND removed IS NULL", &st, err)))
 		return rc;
@@ -209,11 +211,11 @@ int board_item_rm(sqlite3 *db, int64_t school, const char *section, int64_t id, 
 	sqlite3_bind_int64(st, 1, id);
 	store_bind_text(st, 2, section);
 	sqlite3_bind_int64(st, 3, school);
-	if (sqlite3_step(st) == SQLITE_ROW) {
-		found = 1;
+	if ((found = store_next(db, st, &rc, "reading the board", err)))
 		added = date_of(store_col(st, 0));
-	}
 	sqlite3_finalize(st);
+	if (rc)
+		return rc;
 	if (!found)
 		return beter_err_set(err, BETER_FAIL, "no item %lld in the section '%s' of a board", (long long)id,
 				     section_title(section));
@@ -297,13 +299,14 @@ int board_find_action(sqlite3 *db, int64_t school, int64_t id, int64_t *team, in
 		return rc;
 	sqlite3_bind_int64(st, 1, id);
 	sqlite3_bind_int64(st, 2, school);
-	if (sqlite3_step(st) == SQLITE_ROW) {
-		found = 1;
+	if ((found = store_next(db, st, &rc, "reading the action", err))) {
 		*team = sqlite3_column_int64(st, 0);
 		*added = date_of(store_col(st, 1));
 		*done = sqlite3_column_int(st, 2);
 	}
 	sqlite3_finalize(st);
+	if (rc)
+		return rc;
 	if (!found)
 		return beter_err_set(err, BETER_FAIL, "no action with number %lld (see 'beter board action list')",
 				     (long long)id);
@@ -368,8 +371,9 @@ int board_action_list(sqlite3 *db, int64_t team_id, int open, int overdue, int d
 				    "ORDER BY a.kind = 'team', a.due, a.id", &st, err)))
 		return rc;
 	sqlite3_bind_int64(st, 1, team_id);
+	/* not the row writer: the status is worked out per row, and filters them */
 	out_list(o, action_cols, N(action_cols));
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	while (store_next(db, st, &rc, "listing actions", err)) {
 		int is_done = sqlite3_column_type(st, 6) != SQLITE_NULL;
 		const char *state = board_action_state(date_of(store_col(st, 4)), date_of(store_col(st, 6)), is_done, day);
 		if ((open || overdue) && is_done)
@@ -387,8 +391,9 @@ int board_action_list(sqlite3 *db, int64_t team_id, int open, int overdue, int d
 		out_text(o, store_col(st, 7));
 		out_row_end(o);
 	}
-	out_end(o);
 	sqlite3_finalize(st);
-	return rc == SQLITE_DONE ? 0 : store_fail(db, rc, err, "listing actions");
+	if (!rc)
+		out_end(o);
+	return rc;
 }
 

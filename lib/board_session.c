@@ -64,15 +64,42 @@ void board_session_done(struct board_session_new *s, int64_t action)
 	s->done[s->ndone++] = action;
 }
 
+/* the session's own row; one a day per team */
+static int session_insert(sqlite3 *db, const struct board_session_new *s, int64_t *sid, struct beter_err *err)
+{
+	sqlite3_stmt *st;
+	char uid[33], d[11];
+	int rc;
+
+	date_format(s->date, d);
+	if ((rc = store_prepare(db, "INSERT INTO board_session(uid, team_id, date, leader_id, topic, note) "
+				    "VALUES (?1, ?2, ?3, ?4, ?5, ?6)", &st, err)))
+		return rc;
+	uid_new(uid);
+	store_bind_text(st, 1, uid);
+	sqlite3_bind_int64(st, 2, s->team);
+	store_bind_text(st, 3, d);
+	sqlite3_bind_int64(st, 4, s->leader);
+	store_bind_text(st, 5, s->topic && *s->topic ? s->topic : NULL);
+	store_bind_text(st, 6, s->note && *s->note ? s->note : NULL);
+	rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	if ((rc & 0xff) == SQLITE_CONSTRAINT)
+		return beter_err_set(err, BETER_DATAERR, "--date: the team already has a session on %s (see 'beter board "
+							 "session list')", d);
+	if (rc != SQLITE_DONE)
+		return store_fail(db, rc, err, "adding the session");
+	*sid = sqlite3_last_insert_rowid(db);
+	return 0;
+}
+
 int board_session_add(sqlite3 *db, int64_t school, const struct board_session_new *s, int64_t *id,
 		      struct beter_err *err)
 {
 	sqlite3_stmt *st;
-	char uid[33], d[11];
-	int64_t sid;
+	int64_t sid = 0;
 	int rc;
 
-	date_format(s->date, d);
 	if ((rc = date_not_future(s->date, "--date", err)) || (rc = text_check(s->topic, "--topic", 0, BOARD_TEXT_MAX, err)) ||
 	    (rc = text_check(s->note, "--note", 0, BOARD_TEXT_MAX, err)))
 		return rc;
@@ -95,24 +122,8 @@ int board_session_add(sqlite3 *db, int64_t school, const struct board_session_ne
 			return rc;
 
 	/* 0. the session itself */
-	if ((rc = store_prepare(db, "INSERT INTO board_session(uid, team_id, date, leader_id, topic, note) "
-				    "VALUES (?1, ?2, ?3, ?4, ?5, ?6)", &st, err)))
+	if ((rc = session_insert(db, s, &sid, err)))
 		return rc;
-	uid_new(uid);
-	store_bind_text(st, 1, uid);
-	sqlite3_bind_int64(st, 2, s->team);
-	store_bind_text(st, 3, d);
-	sqlite3_bind_int64(st, 4, s->leader);
-	store_bind_text(st, 5, s->topic && *s->topic ? s->topic : NULL);
-	store_bind_text(st, 6, s->note && *s->note ? s->note : NULL);
-	rc = sqlite3_step(st);
-	sqlite3_finalize(st);
-	if ((rc & 0xff) == SQLITE_CONSTRAINT)
-		return beter_err_set(err, BETER_DATAERR, "--date: the team already has a session on %s (see 'beter board "
-							 "session list')", d);
-	if (rc != SQLITE_DONE)
-		return store_fail(db, rc, err, "adding the session");
-	sid = sqlite3_last_insert_rowid(db);
 
 	/* 1. check-in: how does everyone stand? */
 	for (int i = 0; i < s->ncheckins; i++) {
@@ -205,14 +216,16 @@ int board_session_list(sqlite3 *db, int64_t team_id, struct out *o, struct beter
 	if (rc)
 		return rc;
 	sqlite3_bind_int64(st, 1, team_id);
+	/* not the row writer: the week and the rounded mean are worked out per row */
 	out_list(o, session_cols, N(session_cols));
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	while (store_next(db, st, &rc, "listing sessions", err)) {
 		session_row(o, st);
 		out_row_end(o);
 	}
-	out_end(o);
 	sqlite3_finalize(st);
-	return rc == SQLITE_DONE ? 0 : store_fail(db, rc, err, "listing sessions");
+	if (!rc)
+		out_end(o);
+	return rc;
 }
 
 static const struct out_col sess_head_cols[] = {
@@ -250,23 +263,7 @@ static int sess_part(sqlite3 *db, int64_t sid, const char *key, const char *titl
 		return rc;
 	sqlite3_bind_int64(st, 1, sid);
 	out_section(o, key, title);
-	out_list(o, cols, ncols);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		for (size_t i = 0; i < ncols; i++) {
-			if (sqlite3_column_type(st, (int)i) == SQLITE_NULL)
-				out_null(o);
-			else if (cols[i].type == OUT_T_INT)
-				out_int(o, sqlite3_column_int64(st, (int)i));
-			else if (cols[i].type == OUT_T_REAL)
-				out_real(o, sqlite3_column_double(st, (int)i));
-			else
-				out_text(o, store_col(st, (int)i));
-		}
-		out_row_end(o);
-	}
-	out_end(o);
-	sqlite3_finalize(st);
-	return rc == SQLITE_DONE ? 0 : store_fail(db, rc, err, "showing the session");
+	return store_rows(db, st, o, cols, ncols, 1, "showing the session", err);
 }
 
 int board_session_show(sqlite3 *db, int64_t school, int64_t id, struct out *o, struct beter_err *err)
@@ -284,10 +281,10 @@ int board_session_show(sqlite3 *db, int64_t school, int64_t id, struct out *o, s
 		return rc;
 	sqlite3_bind_int64(st, 1, id);
 	sqlite3_bind_int64(st, 2, school);
-	if (sqlite3_step(st) != SQLITE_ROW) {
+	if (!store_next(db, st, &rc, "reading the session", err)) {
 		sqlite3_finalize(st);
-		return beter_err_set(err, BETER_FAIL, "no session with number %lld (see 'beter board session list')",
-				     (long long)id);
+		return rc ? rc : beter_err_set(err, BETER_FAIL, "no session with number %lld (see 'beter board session "
+					       "list')", (long long)id);
 	}
 	out_doc_begin(o, sess_all, N(sess_all));
 	out_section(o, "sessie", "Bordsessie");

@@ -87,6 +87,102 @@ static char *read_all(const char *path, size_t *len, struct beter_err *err)
 	return strbuf_detach(&sb);
 }
 
+/* checkin: {"CODE": score} */
+static int json_checkins(sqlite3 *db, int64_t school, const cJSON *j, const char *file, struct board_session_new *s,
+			 struct beter_err *err)
+{
+	const cJSON *c;
+	char field[64];
+	double v;
+	int rc;
+
+	if (!j || cJSON_IsNull(j))
+		return 0;
+	if (!cJSON_IsObject(j))
+		return jerr(err, file, "checkin", "expected an object of person codes and scores");
+	cJSON_ArrayForEach(c, j) {
+		int64_t person;
+		snprintf(field, sizeof(field), "checkin.%s", c->string ? c->string : "");
+		if ((rc = json_number(c, file, field, 1, 1, 10, &v, err)))
+			return rc;
+		if ((rc = person_find(db, school, c->string, &person, err)))
+			return rc;
+		board_session_checkin(s, person, (int)v);
+	}
+	return 0;
+}
+
+/* successes: ["..."] */
+static int json_successes(const cJSON *j, const char *file, struct board_session_new *s, struct beter_err *err)
+{
+	const cJSON *c;
+	char field[64], *text;
+	int i = 0, rc;
+
+	if (!j || cJSON_IsNull(j))
+		return 0;
+	if (!cJSON_IsArray(j))
+		return jerr(err, file, "successes", "expected an array of strings");
+	cJSON_ArrayForEach(c, j) {
+		snprintf(field, sizeof(field), "successes[%d]", i++);
+		if ((rc = json_text(c, file, field, 1, &text, err)))
+			return rc;
+		board_session_success(s, text);
+		free(text);
+	}
+	return 0;
+}
+
+/* measures: [{"goal": N, "score": S}] */
+static int json_measures(const cJSON *j, const char *file, struct board_session_new *s, struct beter_err *err)
+{
+	const cJSON *c;
+	char field[64];
+	double v;
+	int i = 0, rc;
+
+	if (!j || cJSON_IsNull(j))
+		return 0;
+	if (!cJSON_IsArray(j))
+		return jerr(err, file, "measures", "expected an array of {\"goal\": N, \"score\": S}");
+	cJSON_ArrayForEach(c, j) {
+		double g;
+		if (!cJSON_IsObject(c)) {
+			snprintf(field, sizeof(field), "measures[%d]", i);
+			return jerr(err, file, field, "expected an object {\"goal\": N, \"score\": S}");
+		}
+		snprintf(field, sizeof(field), "measures[%d].goal", i);
+		if ((rc = json_number(cJSON_GetObjectItemCaseSensitive(c, "goal"), file, field, 1, 1, 1e15, &g, err)))
+			return rc;
+		snprintf(field, sizeof(field), "measures[%d].score", i++);
+		if ((rc = json_number(cJSON_GetObjectItemCaseSensitive(c, "score"), file, field, 0, 1, 10, &v, err)))
+			return rc;
+		board_session_measure(s, (int64_t)g, v);
+	}
+	return 0;
+}
+
+/* done: [N, ...] */
+static int json_done(const cJSON *j, const char *file, struct board_session_new *s, struct beter_err *err)
+{
+	const cJSON *c;
+	char field[64];
+	double v;
+	int i = 0, rc;
+
+	if (!j || cJSON_IsNull(j))
+		return 0;
+	if (!cJSON_IsArray(j))
+		return jerr(err, file, "done", "expected an array of action numbers");
+	cJSON_ArrayForEach(c, j) {
+		snprintf(field, sizeof(field), "done[%d]", i++);
+		if ((rc = json_number(c, file, field, 1, 1, 1e15, &v, err)))
+			return rc;
+		board_session_done(s, (int64_t)v);
+	}
+	return 0;
+}
+
 static int session_from_json(sqlite3 *db, int64_t school, const cJSON *root, const char *file, const char *team_name,
 			     struct board_session_new *s, struct beter_err *err)
 {
@@ -94,7 +190,6 @@ static int session_from_json(sqlite3 *db, int64_t school, const cJSON *root, con
 					     "done", "note", NULL };
 	const cJSON *j;
 	char *text = NULL, field[64];
-	double v;
 	int rc;
 
 	if (!cJSON_IsObject(root))
@@ -139,74 +234,11 @@ static int session_from_json(sqlite3 *db, int64_t school, const cJSON *root, con
 	if ((rc = json_text(cJSON_GetObjectItemCaseSensitive(root, "topic"), file, "topic", 0, &s->topic, err)) ||
 	    (rc = json_text(cJSON_GetObjectItemCaseSensitive(root, "note"), file, "note", 0, &s->note, err)))
 		return rc;
-	/* checkin: {"CODE": score} */
-	j = cJSON_GetObjectItemCaseSensitive(root, "checkin");
-	if (j && !cJSON_IsNull(j)) {
-		const cJSON *c;
-		if (!cJSON_IsObject(j))
-			return jerr(err, file, "checkin", "expected an object of person codes and scores");
-		cJSON_ArrayForEach(c, j) {
-			int64_t person;
-			snprintf(field, sizeof(field), "checkin.%s", c->string ? c->string : "");
-			if ((rc = json_number(c, file, field, 1, 1, 10, &v, err)))
-				return rc;
-			if ((rc = person_find(db, school, c->string, &person, err)))
-				return rc;
-			board_session_checkin(s, person, (int)v);
-		}
-	}
-	/* successes: ["..."] */
-	j = cJSON_GetObjectItemCaseSensitive(root, "successes");
-	if (j && !cJSON_IsNull(j)) {
-		const cJSON *c;
-		int i = 0;
-		if (!cJSON_IsArray(j))
-			return jerr(err, file, "successes", "expected an array of strings");
-		cJSON_ArrayForEach(c, j) {
-			snprintf(field, sizeof(field), "successes[%d]", i++);
-			if ((rc = json_text(c, file, field, 1, &text, err)))
-				return rc;
-			board_session_success(s, text);
-			free(text);
-		}
-	}
-	/* measures: [{"goal": N, "score": S}] */
-	j = cJSON_GetObjectItemCaseSensitive(root, "measures");
-	if (j && !cJSON_IsNull(j)) {
-		const cJSON *c;
-		int i = 0;
-		if (!cJSON_IsArray(j))
-			return jerr(err, file, "measures", "expected an array of {\"goal\": N, \"score\": S}");
-		cJSON_ArrayForEach(c, j) {
-			double g;
-			if (!cJSON_IsObject(c)) {
-				snprintf(field, sizeof(field), "measures[%d]", i);
-				return jerr(err, file, field, "expected an object {\"goal\": N, \"score\": S}");
-			}
-			snprintf(field, sizeof(field), "measures[%d].goal", i);
-			if ((rc = json_number(cJSON_GetObjectItemCaseSensitive(c, "goal"), file, field, 1, 1, 1e15, &g, err)))
-				return rc;
-			snprintf(field, sizeof(field), "measures[%d].score", i++);
-			if ((rc = json_number(cJSON_GetObjectItemCaseSensitive(c, "score"), file, field, 0, 1, 10, &v, err)))
-				return rc;
-			board_session_measure(s, (int64_t)g, v);
-		}
-	}
-	/* done: [N, ...] */
-	j = cJSON_GetObjectItemCaseSensitive(root, "done");
-	if (j && !cJSON_IsNull(j)) {
-		const cJSON *c;
-		int i = 0;
-		if (!cJSON_IsArray(j))
-			return jerr(err, file, "done", "expected an array of action numbers");
-		cJSON_ArrayForEach(c, j) {
-			snprintf(field, sizeof(field), "done[%d]", i++);
-			if ((rc = json_number(c, file, field, 1, 1, 1e15, &v, err)))
-				return rc;
-			board_session_done(s, (int64_t)v);
-		}
-	}
-	return 0;
+	if ((rc = json_checkins(db, school, cJSON_GetObjectItemCaseSensitive(root, "checkin"), file, s, err)) ||
+	    (rc = json_successes(cJSON_GetObjectItemCaseSensitive(root, "successes"), file, s, err)) ||
+	    (rc = json_measures(cJSON_GetObjectItemCaseSensitive(root, "measures"), file, s, err)))
+		return rc;
+	return json_done(cJSON_GetObjectItemCaseSensitive(root, "done"), file, s, err);
 }
 
 int board_session_read(sqlite3 *db, int64_t school, const char *path, const char *team_name,

@@ -94,27 +94,42 @@ static void view_done(struct view *v, sqlite3_stmt *st)
 
 #define ITEM_LIVE "i.team_id = ?1 AND i.section = ?4 AND i.added <= ?2 AND (i.removed IS NULL OR i.removed > ?2)"
 
+/*
+ * The rows of a section whose query's columns are the section's after the
+ * team, written as they come. Not the row writer: a board of every team
+ * starts each row with the team, and the statement is the view's, reset
+ * for the next team rather than finalised.
+ */
+static int view_rows(struct view *v, struct out *o, const char *sql, const struct out_col *cols, size_t ncols,
+		     struct beter_err *err)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	if ((rc = view_prepare(v, sql, &st, err)))
+		return rc;
+	while (store_next(v->db, st, &rc, "reading the board", err)) {
+		team_cell(v, o);
+		for (size_t i = 0; i < ncols; i++) {
+			if (cols[i].type == OUT_T_INT)
+				store_out_int(o, st, (int)i);
+			else
+				out_text(o, store_col(st, (int)i));
+		}
+		out_row_end(o);
+	}
+	view_done(v, st);
+	return rc;
+}
+
 static const struct out_col text_cols[] = {
 	{ "team", OUT_T_TEXT }, { "id", OUT_T_INT }, { "text", OUT_T_TEXT }, { "added", OUT_T_TEXT },
 };
 
 static int text_rows(struct view *v, struct out *o, struct beter_err *err)
 {
-	sqlite3_stmt *st;
-	int rc;
-
-	if ((rc = view_prepare(v, "SELECT i.id, i.text, i.added FROM board_item i WHERE " ITEM_LIVE
-				  " ORDER BY i.added, i.id", &st, err)))
-		return rc;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		team_cell(v, o);
-		out_int(o, sqlite3_column_int64(st, 0));
-		out_text(o, store_col(st, 1));
-		out_text(o, store_col(st, 2));
-		out_row_end(o);
-	}
-	view_done(v, st);
-	return rc == SQLITE_DONE ? 0 : store_fail(v->db, rc, err, "reading the board");
+	return view_rows(v, o, "SELECT i.id, i.text, i.added FROM board_item i WHERE " ITEM_LIVE
+			 " ORDER BY i.added, i.id", text_cols + 1, N(text_cols) - 1, err);
 }
 
 static const struct out_col arena_cols[] = {
@@ -125,25 +140,11 @@ static const struct out_col arena_cols[] = {
  * leerlingarena's and of the school's (beter arena outcome), as of the day. */
 static int arena_rows(struct view *v, struct out *o, struct beter_err *err)
 {
-	sqlite3_stmt *st;
-	int rc;
-
-	if ((rc = view_prepare(v, "SELECT i.id, i.text, i.added, NULL FROM board_item i WHERE " ITEM_LIVE
-				  " UNION ALL SELECT NULL, a.outcome, a.outcome_day, a.id FROM arena a "
-				  "WHERE (a.team_id = ?1 OR (a.team_id IS NULL AND "
-				  "a.school_id = (SELECT school_id FROM team WHERE id = ?1))) AND a.outcome_day <= ?2 "
-				  "ORDER BY 3, 4, 1", &st, err)))
-		return rc;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		team_cell(v, o);
-		store_out_int(o, st, 0);
-		out_text(o, store_col(st, 1));
-		out_text(o, store_col(st, 2));
-		store_out_int(o, st, 3);
-		out_row_end(o);
-	}
-	view_done(v, st);
-	return rc == SQLITE_DONE ? 0 : store_fail(v->db, rc, err, "reading the board");
+	return view_rows(v, o, "SELECT i.id, i.text, i.added, NULL FROM board_item i WHERE " ITEM_LIVE
+			 " UNION ALL SELECT NULL, a.outcome, a.outcome_day, a.id FROM arena a "
+			 "WHERE (a.team_id = ?1 OR (a.team_id IS NULL AND "
+			 "a.school_id = (SELECT school_id FROM team WHERE id = ?1))) AND a.outcome_day <= ?2 "
+			 "ORDER BY 3, 4, 1", arena_cols + 1, N(arena_cols) - 1, err);
 }
 
 static const struct out_col theme_cols[] = {
@@ -153,21 +154,9 @@ static const struct out_col theme_cols[] = {
 
 static int theme_rows(struct view *v, struct out *o, struct beter_err *err)
 {
-	sqlite3_stmt *st;
-	int rc;
-
-	if ((rc = view_prepare(v, "SELECT i.id, i.text, i.period_start, i.period_end, i.added FROM board_item i WHERE "
-				  ITEM_LIVE " ORDER BY i.period_start IS NULL, i.period_start, i.id", &st, err)))
-		return rc;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		team_cell(v, o);
-		out_int(o, sqlite3_column_int64(st, 0));
-		for (int i = 1; i <= 4; i++)
-			out_text(o, store_col(st, i));
-		out_row_end(o);
-	}
-	view_done(v, st);
-	return rc == SQLITE_DONE ? 0 : store_fail(v->db, rc, err, "reading the board");
+	return view_rows(v, o, "SELECT i.id, i.text, i.period_start, i.period_end, i.added FROM board_item i WHERE "
+			 ITEM_LIVE " ORDER BY i.period_start IS NULL, i.period_start, i.id", theme_cols + 1,
+			 N(theme_cols) - 1, err);
 }
 
 static const struct out_col success_cols[] = {
@@ -176,22 +165,8 @@ static const struct out_col success_cols[] = {
 
 static int success_rows(struct view *v, struct out *o, struct beter_err *err)
 {
-	sqlite3_stmt *st;
-	int rc;
-
-	if ((rc = view_prepare(v, "SELECT i.id, i.text, i.goal_id, i.added FROM board_item i WHERE " ITEM_LIVE
-				  " ORDER BY i.added, i.id", &st, err)))
-		return rc;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		team_cell(v, o);
-		out_int(o, sqlite3_column_int64(st, 0));
-		out_text(o, store_col(st, 1));
-		store_out_int(o, st, 2);
-		out_text(o, store_col(st, 3));
-		out_row_end(o);
-	}
-	view_done(v, st);
-	return rc == SQLITE_DONE ? 0 : store_fail(v->db, rc, err, "reading the board");
+	return view_rows(v, o, "SELECT i.id, i.text, i.goal_id, i.added FROM board_item i WHERE " ITEM_LIVE
+			 " ORDER BY i.added, i.id", success_cols + 1, N(success_cols) - 1, err);
 }
 
 static const struct out_col rhythm_cols[] = {
@@ -201,22 +176,9 @@ static const struct out_col rhythm_cols[] = {
 
 static int rhythm_rows(struct view *v, struct out *o, struct beter_err *err)
 {
-	sqlite3_stmt *st;
-	int rc;
-
-	if ((rc = view_prepare(v, "SELECT i.id, i.on_date, p.code, nullif(i.text, ''), i.added FROM board_item i "
-				  "LEFT JOIN person p ON p.id = i.person_id WHERE " ITEM_LIVE
-				  " ORDER BY i.on_date, i.id", &st, err)))
-		return rc;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		team_cell(v, o);
-		out_int(o, sqlite3_column_int64(st, 0));
-		for (int i = 1; i <= 4; i++)
-			out_text(o, store_col(st, i));
-		out_row_end(o);
-	}
-	view_done(v, st);
-	return rc == SQLITE_DONE ? 0 : store_fail(v->db, rc, err, "reading the board");
+	return view_rows(v, o, "SELECT i.id, i.on_date, p.code, nullif(i.text, ''), i.added FROM board_item i "
+			 "LEFT JOIN person p ON p.id = i.person_id WHERE " ITEM_LIVE
+			 " ORDER BY i.on_date, i.id", rhythm_cols + 1, N(rhythm_cols) - 1, err);
 }
 
 static const struct out_col goal_cols[] = {
@@ -237,7 +199,7 @@ static int goal_rows(struct view *v, struct out *o, struct beter_err *err)
 				  "WHERE g.team_id = ?1 AND g.added <= ?2 AND (g.closed IS NULL OR g.closed >= ?3) "
 				  "ORDER BY g.added, g.id", &st, err)))
 		return rc;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	while (store_next(v->db, st, &rc, "reading goals", err)) {
 		double latest;
 		char until[11];
 		const char *word;
@@ -276,9 +238,7 @@ static int goal_rows(struct view *v, struct out *o, struct beter_err *err)
 	strbuf_release(&trend);
 	strbuf_release(&rjson);
 	strbuf_release(&rcsv);
-	if (brc)
-		return brc;
-	return rc == SQLITE_DONE ? 0 : store_fail(v->db, rc, err, "reading goals");
+	return brc ? brc : rc;
 }
 
 static const struct out_col board_action_cols[] = {
@@ -299,7 +259,7 @@ static int action_rows(struct view *v, struct out *o, struct beter_err *err)
 				  "AND a.added <= ?2 AND (a.removed IS NULL OR a.removed > ?2) "
 				  "AND (a.done IS NULL OR a.done >= ?3) ORDER BY a.due, a.id", &st, err)))
 		return rc;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	while (store_next(v->db, st, &rc, "reading actions", err)) {
 		int is_done = sqlite3_column_type(st, 5) != SQLITE_NULL;
 		team_cell(v, o);
 		out_int(o, sqlite3_column_int64(st, 0));
@@ -313,7 +273,7 @@ static int action_rows(struct view *v, struct out *o, struct beter_err *err)
 		out_row_end(o);
 	}
 	view_done(v, st);
-	return rc == SQLITE_DONE ? 0 : store_fail(v->db, rc, err, "reading actions");
+	return rc;
 }
 
 static const struct out_col visit_cols[] = {
@@ -355,7 +315,7 @@ static int lesbezoekplanning_rows(sqlite3 *db, int64_t team_id, int week_start, 
 	store_bind_text(st, 2, from);
 	store_bind_text(st, 3, to);
 	store_bind_text(st, 4, year);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	while (store_next(db, st, &rc, "reading the lesson-visit planning", err)) {
 		team_cell(v, o);
 		out_int(o, sqlite3_column_int64(st, 0));
 		for (int i = 1; i <= 5; i++)
@@ -365,7 +325,7 @@ static int lesbezoekplanning_rows(sqlite3 *db, int64_t team_id, int week_start, 
 		out_row_end(o);
 	}
 	sqlite3_finalize(st);
-	return rc == SQLITE_DONE ? 0 : store_fail(db, rc, err, "reading the lesson-visit planning");
+	return rc;
 }
 
 static int visit_rows(struct view *v, struct out *o, struct beter_err *err)
@@ -467,18 +427,15 @@ int board_render(sqlite3 *db, int64_t school, int64_t team_id, int from, int to,
 		return rc;
 	sqlite3_bind_int64(st, 1, school);
 	sqlite3_bind_int64(st, 2, team_id);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	while (store_next(db, st, &rc, "reading teams", err)) {
 		ids = xrealloc(ids, sizeof(*ids) * (size_t)(n + 1));
 		names = xrealloc(names, sizeof(*names) * (size_t)(n + 1));
 		ids[n] = sqlite3_column_int64(st, 0);
 		names[n++] = xstrdup(store_col(st, 1));
 	}
 	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE) {
-		rc = store_fail(db, rc, err, "reading teams");
+	if (rc)
 		goto done;
-	}
-	rc = 0;
 
 	memset(&v, 0, sizeof(v));
 	v.db = db;

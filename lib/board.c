@@ -396,4 +396,3 @@ int board_action_list(sqlite3 *db, int64_t team_id, int open, int overdue, int d
 		out_end(o);
 	return rc;
 }
-

@@ -322,4 +322,3 @@ int board_session_show(sqlite3 *db, int64_t school, int64_t id, struct out *o, s
 	free(note);
 	return rc;
 }
-

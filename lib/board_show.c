@@ -484,4 +484,3 @@ done:
 	free(ids);
 	return rc;
 }
-

@@ -353,4 +353,3 @@ int visit_template(sqlite3 *db, int64_t school, const char *header, const char *
 				"# opgeslagen.\n");
 	return rc;
 }
-

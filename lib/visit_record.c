@@ -415,4 +415,3 @@ int visit_feedback(sqlite3 *db, int64_t id, int day, const char *agreed, char *c
 			return rc;
 	return 0;
 }
-

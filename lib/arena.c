@@ -1,8 +1,6 @@
 #include "beter/arena.h"
 
 #include <ctype.h>
-#include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 
 #include "beter/date.h"

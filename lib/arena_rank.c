@@ -1,12 +1,9 @@
 /* arena_rank.c - the top lists of an arena and the items the groups share. */
 #include "beter/arena.h"
 
-#include <ctype.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "beter/date.h"
 #include "beter/store.h"
 #include "beter/util.h"
 

@@ -1,7 +1,6 @@
 /* arena_show.c - arenas as output: lists, top lists, the comparison and the whole arena. */
 #include "beter/arena.h"
 
-#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

@@ -1,18 +1,10 @@
 #include "beter/board.h"
 
-#include <cjson/cJSON.h>
-#include <errno.h>
-#include <math.h>
-#include <stdlib.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "beter/date.h"
-#include "beter/goal.h"
-#include "beter/jsonin.h"
-#include "beter/person.h"
 #include "beter/store.h"
-#include "beter/team.h"
 #include "beter/util.h"
 #include "board_int.h"
 
@@ -352,7 +344,6 @@ int board_action_rm(sqlite3 *db, int64_t school, int64_t id, int day, struct bet
 	store_bind_day(st, 2, day);
 	return board_step_done(db, st, "removing the action", err);
 }
-
 
 static const struct out_col action_cols[] = {
 	{ "id", OUT_T_INT },	 { "kind", OUT_T_TEXT },  { "what", OUT_T_TEXT }, { "who", OUT_T_TEXT },

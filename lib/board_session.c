@@ -1,21 +1,14 @@
 /* board_session.c - board sessions: adding, listing and showing them. */
 #include "beter/board.h"
 
-#include <cjson/cJSON.h>
-#include <errno.h>
 #include <math.h>
 #include <stdlib.h>
-#include <stdio.h>
 #include <string.h>
 
 #include "beter/date.h"
 #include "beter/goal.h"
-#include "beter/jsonin.h"
-#include "beter/person.h"
 #include "beter/store.h"
-#include "beter/team.h"
 #include "beter/util.h"
-#include "beter/visit.h"
 #include "board_int.h"
 
 /* ---- sessions ---- */

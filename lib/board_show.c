@@ -1,19 +1,13 @@
 /* board_show.c - the board as it stood in a week: its sections, one team or every team. */
 #include "beter/board.h"
 
-#include <cjson/cJSON.h>
-#include <errno.h>
-#include <math.h>
-#include <stdlib.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "beter/date.h"
 #include "beter/goal.h"
-#include "beter/jsonin.h"
-#include "beter/person.h"
 #include "beter/store.h"
-#include "beter/team.h"
 #include "beter/util.h"
 #include "beter/visit.h"
 #include "board_int.h"

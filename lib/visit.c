@@ -3,6 +3,7 @@
 
 #include <string.h>
 
+
 static const char *const status_names[] = { "planned", "done", "feedback-due", "closed", "missed" };
 #define NSTATUS ((int)(sizeof(status_names) / sizeof(*status_names)))
 

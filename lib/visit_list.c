@@ -1,20 +1,13 @@
 /* visit_list.c - listing and showing visits, and the coverage of a school year or round. */
 #include "beter/visit.h"
 
-#include <cjson/cJSON.h>
-#include <ctype.h>
-#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "beter/date.h"
-#include "beter/devpoint.h"
 #include "beter/framework.h"
-#include "beter/goal.h"
-#include "beter/jsonin.h"
 #include "beter/store.h"
 #include "beter/util.h"
-#include "visit_int.h"
 
 /* ---- listing ---- */
 

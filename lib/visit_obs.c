@@ -4,13 +4,11 @@
 #include <cjson/cJSON.h>
 #include <ctype.h>
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "beter/date.h"
-#include "beter/devpoint.h"
 #include "beter/framework.h"
-#include "beter/goal.h"
 #include "beter/jsonin.h"
 #include "beter/store.h"
 #include "beter/util.h"

@@ -1,17 +1,10 @@
 /* visit_plan.c - rounds: the duo planner and the plan of a round. */
 #include "beter/visit.h"
 
-#include <cjson/cJSON.h>
-#include <ctype.h>
-#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "beter/date.h"
-#include "beter/devpoint.h"
-#include "beter/framework.h"
-#include "beter/goal.h"
-#include "beter/jsonin.h"
 #include "beter/store.h"
 #include "beter/util.h"
 #include "visit_int.h"

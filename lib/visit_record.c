@@ -1,9 +1,7 @@
 /* visit_record.c - writing visits: adding, recording what was seen, the feedback talk. */
 #include "beter/visit.h"
 
-#include <cjson/cJSON.h>
-#include <ctype.h>
-#include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -11,7 +9,6 @@
 #include "beter/devpoint.h"
 #include "beter/framework.h"
 #include "beter/goal.h"
-#include "beter/jsonin.h"
 #include "beter/store.h"
 #include "beter/util.h"
 #include "visit_int.h"

@@ -325,6 +325,19 @@ static int item_find(sqlite3 *db, int64_t arena, int64_t no, int64_t *id, int *g
 			     (long long)arena, (long long)no, (long long)arena);
 }
 
+/* Run an INSERT ... RETURNING of one number, into *v (if v), and finalize it. */
+static int step_returning(sqlite3 *db, sqlite3_stmt *st, int64_t *v, const char *what, struct beter_err *err)
+{
+	int rc = sqlite3_step(st);
+
+	if (rc == SQLITE_ROW && v)
+		*v = sqlite3_column_int64(st, 0);
+	if (rc == SQLITE_ROW)
+		rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? 0 : store_fail(db, rc, err, what);
+}
+
 int arena_question_add(sqlite3 *db, int64_t arena, const char *text, int64_t *no, struct beter_err *err)
 {
 	sqlite3_stmt *st;
@@ -341,13 +354,7 @@ int arena_question_add(sqlite3 *db, int64_t arena, const char *text, int64_t *no
 	store_bind_text(st, 1, uid);
 	sqlite3_bind_int64(st, 2, arena);
 	store_bind_text(st, 3, text);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW && no)
-		*no = sqlite3_column_int64(st, 0);
-	if (rc == SQLITE_ROW)
-		rc = sqlite3_step(st);
-	sqlite3_finalize(st);
-	return rc == SQLITE_DONE ? 0 : store_fail(db, rc, err, "adding the question");
+	return step_returning(db, st, no, "adding the question", err);
 }
 
 int arena_input(sqlite3 *db, int64_t arena, int group, const char *text, int64_t votes, const char *tag,
@@ -372,13 +379,7 @@ int arena_input(sqlite3 *db, int64_t arena, int group, const char *text, int64_t
 	store_bind_text(st, 4, text);
 	sqlite3_bind_int64(st, 5, votes);
 	store_bind_text(st, 6, tag);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW && item)
-		*item = sqlite3_column_int64(st, 0);
-	if (rc == SQLITE_ROW)
-		rc = sqlite3_step(st);
-	sqlite3_finalize(st);
-	return rc == SQLITE_DONE ? 0 : store_fail(db, rc, err, "adding the input");
+	return step_returning(db, st, item, "adding the input", err);
 }
 
 int arena_edit(sqlite3 *db, int64_t arena, int64_t item, int64_t votes, const char *tag, const char *text,

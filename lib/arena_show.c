@@ -18,11 +18,11 @@ static const struct out_col arena_cols[] = {
 };
 #define NARENA_COLS (sizeof(arena_cols) / sizeof(*arena_cols))
 
-static const char arena_sql[] =
-	"SELECT a.id, a.day, CASE WHEN a.team_id IS NULL THEN 'school' ELSE 'team' END, t.name, a.theme, "
-	"a.pupil_group, (SELECT count(*) FROM arena_question q WHERE q.arena_id = a.id), "
-	"(SELECT count(*) FROM arena_item i WHERE i.arena_id = a.id), a.outcome, a.outcome_day "
-	"FROM arena a LEFT JOIN team t ON t.id = a.team_id ";
+#define ARENA_SQL \
+	"SELECT a.id, a.day, CASE WHEN a.team_id IS NULL THEN 'school' ELSE 'team' END, t.name, a.theme, " \
+	"a.pupil_group, (SELECT count(*) FROM arena_question q WHERE q.arena_id = a.id), " \
+	"(SELECT count(*) FROM arena_item i WHERE i.arena_id = a.id), a.outcome, a.outcome_day " \
+	"FROM arena a LEFT JOIN team t ON t.id = a.team_id "
 
 static void col_text(struct out *o, sqlite3_stmt *st, int i)
 {
@@ -44,13 +44,10 @@ static void arena_row(struct out *o, sqlite3_stmt *st, size_t ncols)
 int arena_list(sqlite3 *db, int64_t school, int64_t team, struct out *o, struct beter_err *err)
 {
 	sqlite3_stmt *st;
-	struct strbuf sql = STRBUF_INIT;
 	int rc;
 
-	strbuf_addf(&sql, "%s WHERE a.school_id = ?1 AND (?2 = 0 OR a.team_id = ?2) ORDER BY a.day, a.id", arena_sql);
-	rc = store_prepare(db, strbuf_str(&sql), &st, err);
-	strbuf_release(&sql);
-	if (rc)
+	if ((rc = store_prepare(db, ARENA_SQL "WHERE a.school_id = ?1 AND (?2 = 0 OR a.team_id = ?2) ORDER BY a.day, a.id",
+				&st, err)))
 		return rc;
 	sqlite3_bind_int64(st, 1, school);
 	sqlite3_bind_int64(st, 2, team);
@@ -60,13 +57,9 @@ int arena_list(sqlite3 *db, int64_t school, int64_t team, struct out *o, struct 
 int arena_summary(sqlite3 *db, int64_t arena, struct out *o, struct beter_err *err)
 {
 	sqlite3_stmt *st;
-	struct strbuf sql = STRBUF_INIT;
 	int rc;
 
-	strbuf_addf(&sql, "%s WHERE a.id = ?1", arena_sql);
-	rc = store_prepare(db, strbuf_str(&sql), &st, err);
-	strbuf_release(&sql);
-	if (rc)
+	if ((rc = store_prepare(db, ARENA_SQL "WHERE a.id = ?1", &st, err)))
 		return rc;
 	sqlite3_bind_int64(st, 1, arena);
 	/* not the row writer: no arena is named as arena_find names it */
@@ -312,17 +305,13 @@ static int show_deepening(sqlite3 *db, int64_t arena, const struct arena_toplist
 int arena_show(sqlite3 *db, int64_t arena, int n, struct out *o, struct beter_err *err)
 {
 	struct arena_toplist lists[ARENA_NGROUPS];
-	struct strbuf sql = STRBUF_INIT;
 	sqlite3_stmt *st;
 	char *outcome = NULL, *outcome_day = NULL;
 	int rc;
 
 	if ((rc = arena_find(db, arena, err)))
 		return rc;
-	strbuf_addf(&sql, "%s WHERE a.id = ?1", arena_sql);
-	rc = store_prepare(db, strbuf_str(&sql), &st, err);
-	strbuf_release(&sql);
-	if (rc)
+	if ((rc = store_prepare(db, ARENA_SQL "WHERE a.id = ?1", &st, err)))
 		return rc;
 	sqlite3_bind_int64(st, 1, arena);
 	if (!store_next(db, st, &rc, "reading the arena", err)) {

@@ -170,14 +170,14 @@ static const struct out_col session_cols[] = {
 	{ "results", OUT_T_INT },    { "actions_done", OUT_T_INT },
 };
 
-static const char session_sql[] =
-	"SELECT s.id, s.date, p.code, s.topic, "
-	"(SELECT count(*) FROM board_checkin c WHERE c.session_id = s.id), "
-	"(SELECT avg(score) FROM board_checkin c WHERE c.session_id = s.id), "
-	"(SELECT count(*) FROM board_item i WHERE i.session_id = s.id), "
-	"(SELECT count(*) FROM goal_measure m WHERE m.session_id = s.id), "
-	"(SELECT count(*) FROM board_action a WHERE a.done_session_id = s.id), t.name, s.note "
-	"FROM board_session s JOIN person p ON p.id = s.leader_id JOIN team t ON t.id = s.team_id ";
+#define SESSION_SQL \
+	"SELECT s.id, s.date, p.code, s.topic, " \
+	"(SELECT count(*) FROM board_checkin c WHERE c.session_id = s.id), " \
+	"(SELECT avg(score) FROM board_checkin c WHERE c.session_id = s.id), " \
+	"(SELECT count(*) FROM board_item i WHERE i.session_id = s.id), " \
+	"(SELECT count(*) FROM goal_measure m WHERE m.session_id = s.id), " \
+	"(SELECT count(*) FROM board_action a WHERE a.done_session_id = s.id), t.name, s.note " \
+	"FROM board_session s JOIN person p ON p.id = s.leader_id JOIN team t ON t.id = s.team_id "
 
 static void session_row(struct out *o, sqlite3_stmt *st)
 {
@@ -199,14 +199,10 @@ static void session_row(struct out *o, sqlite3_stmt *st)
 
 int board_session_list(sqlite3 *db, int64_t team_id, struct out *o, struct beter_err *err)
 {
-	struct strbuf sql = STRBUF_INIT;
 	sqlite3_stmt *st;
 	int rc;
 
-	strbuf_addf(&sql, "%s WHERE s.team_id = ?1 ORDER BY s.date, s.id", session_sql);
-	rc = store_prepare(db, strbuf_str(&sql), &st, err);
-	strbuf_release(&sql);
-	if (rc)
+	if ((rc = store_prepare(db, SESSION_SQL "WHERE s.team_id = ?1 ORDER BY s.date, s.id", &st, err)))
 		return rc;
 	sqlite3_bind_int64(st, 1, team_id);
 	/* not the row writer: the week and the rounded mean are worked out per row */
@@ -261,16 +257,12 @@ static int sess_part(sqlite3 *db, int64_t sid, const char *key, const char *titl
 
 int board_session_show(sqlite3 *db, int64_t school, int64_t id, struct out *o, struct beter_err *err)
 {
-	struct strbuf sql = STRBUF_INIT;
 	sqlite3_stmt *st;
 	char week[9];
 	char *topic, *note;
 	int rc;
 
-	strbuf_addf(&sql, "%s WHERE s.id = ?1 AND t.school_id = ?2", session_sql);
-	rc = store_prepare(db, strbuf_str(&sql), &st, err);
-	strbuf_release(&sql);
-	if (rc)
+	if ((rc = store_prepare(db, SESSION_SQL "WHERE s.id = ?1 AND t.school_id = ?2", &st, err)))
 		return rc;
 	sqlite3_bind_int64(st, 1, id);
 	sqlite3_bind_int64(st, 2, school);

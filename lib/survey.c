@@ -1196,25 +1196,33 @@ static int imp_prepare(struct imp *m, struct beter_err *err)
 				&m->upd, err)) ||
 	    /* insert, or else update: an upsert would use up a number of the
 	     * AUTOINCREMENT sequence, and importing a file again must change nothing */
+	    /* an earlier import's text is found by its response and item, not
+	     * by its uid: stores hold texts under uids of an earlier derivation */
 	    (rc = store_prepare(m->db, "INSERT INTO survey_text(uid, response_id, item_id, text) SELECT ?1, ?2, ?3, ?4 "
-				       "WHERE NOT EXISTS (SELECT 1 FROM survey_text WHERE uid = ?1)",
+				       "WHERE NOT EXISTS (SELECT 1 FROM survey_text WHERE response_id = ?2 AND "
+				       "item_id = ?3)",
 				&m->tins, err)) ||
-	    (rc = store_prepare(m->db, "UPDATE survey_text SET text = ?2 WHERE uid = ?1 AND text IS NOT ?2", &m->tupd,
-				err)) ||
+	    (rc = store_prepare(m->db, "UPDATE survey_text SET text = ?4 WHERE response_id = ?2 AND item_id = ?3 AND "
+				       "text IS NOT ?4", &m->tupd, err)) ||
 	    (rc = store_prepare(m->db, "DELETE FROM survey_text WHERE response_id = ?1 AND item_id = ?2", &m->tdel, err)))
 		return rc;
 	return 0;
 }
 
+/* A free text's uid: the first half of its response's (the survey's prefix
+ * and, for anonymous rows, the row's position), then a hash of the response
+ * and the item, so that the texts of one import append to the uid index as
+ * the responses do instead of landing on pages all over a large store. */
 static void text_uid(const char *response_uid, const char *item, char out[33])
 {
-	unsigned char h[16];
+	unsigned char h[8];
 	crypto_generichash_state gs;
 	crypto_generichash_init(&gs, NULL, 0, sizeof(h));
 	crypto_generichash_update(&gs, (const unsigned char *)response_uid, strlen(response_uid) + 1);
 	crypto_generichash_update(&gs, (const unsigned char *)item, strlen(item) + 1);
 	crypto_generichash_final(&gs, h, sizeof(h));
-	hex(h, sizeof(h), out);
+	memcpy(out, response_uid, 16);
+	hex(h, sizeof(h), out + 16);
 }
 
 /* A 360-degree feedback row: rater, answers and free texts as one sealed box. */
@@ -1453,8 +1461,9 @@ static int import_row(struct imp *m, struct csvin *r, long index, unsigned char 
 			return store_fail(m->db, rc, err, "storing a free-text answer");
 		if (sqlite3_changes(m->db) == 0) {
 			sqlite3_reset(m->tupd);
-			store_bind_text(m->tupd, 1, tuid);
-			sqlite3_bind_text(m->tupd, 2, s, (int)len, SQLITE_TRANSIENT);
+			sqlite3_bind_int64(m->tupd, 2, rid);
+			sqlite3_bind_int64(m->tupd, 3, m->item_ids[item]);
+			sqlite3_bind_text(m->tupd, 4, s, (int)len, SQLITE_TRANSIENT);
 			if ((rc = sqlite3_step(m->tupd)) != SQLITE_DONE)
 				return store_fail(m->db, rc, err, "storing a free-text answer");
 		}

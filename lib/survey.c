@@ -1137,6 +1137,7 @@ static void imp_release(struct imp *m)
 	sqlite3_finalize(m->ins);
 	sqlite3_finalize(m->get);
 	sqlite3_finalize(m->upd);
+	sqlite3_finalize(m->tget);
 	sqlite3_finalize(m->tins);
 	sqlite3_finalize(m->tupd);
 	sqlite3_finalize(m->tdel);
@@ -1198,12 +1199,12 @@ static int imp_prepare(struct imp *m, struct beter_err *err)
 	     * AUTOINCREMENT sequence, and importing a file again must change nothing */
 	    /* an earlier import's text is found by its response and item, not
 	     * by its uid: stores hold texts under uids of an earlier derivation */
-	    (rc = store_prepare(m->db, "INSERT INTO survey_text(uid, response_id, item_id, text) SELECT ?1, ?2, ?3, ?4 "
-				       "WHERE NOT EXISTS (SELECT 1 FROM survey_text WHERE response_id = ?2 AND "
-				       "item_id = ?3)",
+	    (rc = store_prepare(m->db, "SELECT 1 FROM survey_text WHERE response_id = ?1 AND item_id = ?2", &m->tget,
+				err)) ||
+	    (rc = store_prepare(m->db, "INSERT INTO survey_text(uid, response_id, item_id, text) VALUES (?1, ?2, ?3, ?4)",
 				&m->tins, err)) ||
-	    (rc = store_prepare(m->db, "UPDATE survey_text SET text = ?4 WHERE response_id = ?2 AND item_id = ?3 AND "
-				       "text IS NOT ?4", &m->tupd, err)) ||
+	    (rc = store_prepare(m->db, "UPDATE survey_text SET text = ?3 WHERE response_id = ?1 AND item_id = ?2 AND "
+				       "text IS NOT ?3", &m->tupd, err)) ||
 	    (rc = store_prepare(m->db, "DELETE FROM survey_text WHERE response_id = ?1 AND item_id = ?2", &m->tdel, err)))
 		return rc;
 	return 0;
@@ -1240,6 +1241,65 @@ static unsigned char *seal_row(struct imp *m, struct csvin *r, const char *rater
 			survey_seal_add_text(&m->plain, m->plan[c].item, s, n);
 	}
 	return survey_seal_box(m->pk, &m->plain, len);
+}
+
+/* A row's free texts: stored, changed, or (empty now) removed. *changed is
+ * set when a response that was there already changes. */
+static int import_texts(struct imp *m, struct csvin *r, const char *uid, int64_t rid, int added, int *changed,
+			struct beter_err *err)
+{
+	const struct survey_instrument *in = &m->in;
+	int rc;
+
+	for (size_t c = 0; c < m->ncols; c++) {
+		if (m->plan[c].kind != COL_ITEM || in->items[m->plan[c].item].pos)
+			continue;
+		int item = m->plan[c].item, there = 0;
+		const char *s = csvin_field(r, c);
+		size_t len = strlen(s);
+		trim_span(&s, &len);
+		if (!added) {
+			sqlite3_reset(m->tget);
+			sqlite3_bind_int64(m->tget, 1, rid);
+			sqlite3_bind_int64(m->tget, 2, m->item_ids[item]);
+			rc = sqlite3_step(m->tget);
+			if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+				return store_fail(m->db, rc, err, "finding a free-text answer");
+			there = rc == SQLITE_ROW;
+		}
+		if (!len) {
+			if (there) {
+				sqlite3_reset(m->tdel);
+				sqlite3_bind_int64(m->tdel, 1, rid);
+				sqlite3_bind_int64(m->tdel, 2, m->item_ids[item]);
+				if ((rc = sqlite3_step(m->tdel)) != SQLITE_DONE)
+					return store_fail(m->db, rc, err, "removing a free-text answer");
+				*changed = 1;
+			}
+			continue;
+		}
+		if (there) {
+			sqlite3_reset(m->tupd);
+			sqlite3_bind_int64(m->tupd, 1, rid);
+			sqlite3_bind_int64(m->tupd, 2, m->item_ids[item]);
+			sqlite3_bind_text(m->tupd, 3, s, (int)len, SQLITE_STATIC);
+			if ((rc = sqlite3_step(m->tupd)) != SQLITE_DONE)
+				return store_fail(m->db, rc, err, "storing a free-text answer");
+			*changed |= sqlite3_changes(m->db) > 0;
+			continue;
+		}
+		char tuid[33];
+		text_uid(uid, in->items[item].id, tuid);
+		sqlite3_reset(m->tins);
+		store_bind_text(m->tins, 1, tuid);
+		sqlite3_bind_int64(m->tins, 2, rid);
+		sqlite3_bind_int64(m->tins, 3, m->item_ids[item]);
+		sqlite3_bind_text(m->tins, 4, s, (int)len, SQLITE_STATIC);
+		if ((rc = sqlite3_step(m->tins)) != SQLITE_DONE)
+			return store_fail(m->db, rc, err, "storing a free-text answer");
+		*changed |= !added;
+	}
+	return 0;
 }
 
 static int import_row(struct imp *m, struct csvin *r, long index, unsigned char *blob,
@@ -1433,42 +1493,8 @@ static int import_row(struct imp *m, struct csvin *r, long index, unsigned char 
 		rid = sqlite3_last_insert_rowid(m->db);
 		added = 1;
 	}
-	for (size_t c = 0; !m->sealed && c < m->ncols; c++) {
-		if (m->plan[c].kind != COL_ITEM || in->items[m->plan[c].item].pos)
-			continue;
-		int item = m->plan[c].item;
-		const char *s = csvin_field(r, c);
-		size_t len = strlen(s);
-		trim_span(&s, &len);
-		if (!len) {
-			if (!added) {
-				sqlite3_reset(m->tdel);
-				sqlite3_bind_int64(m->tdel, 1, rid);
-				sqlite3_bind_int64(m->tdel, 2, m->item_ids[item]);
-				sqlite3_step(m->tdel);
-				changed |= sqlite3_changes(m->db) > 0;
-			}
-			continue;
-		}
-		char tuid[33];
-		text_uid(uid, in->items[item].id, tuid);
-		sqlite3_reset(m->tins);
-		store_bind_text(m->tins, 1, tuid);
-		sqlite3_bind_int64(m->tins, 2, rid);
-		sqlite3_bind_int64(m->tins, 3, m->item_ids[item]);
-		sqlite3_bind_text(m->tins, 4, s, (int)len, SQLITE_TRANSIENT);
-		if ((rc = sqlite3_step(m->tins)) != SQLITE_DONE)
-			return store_fail(m->db, rc, err, "storing a free-text answer");
-		if (sqlite3_changes(m->db) == 0) {
-			sqlite3_reset(m->tupd);
-			sqlite3_bind_int64(m->tupd, 2, rid);
-			sqlite3_bind_int64(m->tupd, 3, m->item_ids[item]);
-			sqlite3_bind_text(m->tupd, 4, s, (int)len, SQLITE_TRANSIENT);
-			if ((rc = sqlite3_step(m->tupd)) != SQLITE_DONE)
-				return store_fail(m->db, rc, err, "storing a free-text answer");
-		}
-		changed |= !added && sqlite3_changes(m->db) > 0;
-	}
+	if (!m->sealed && (rc = import_texts(m, r, uid, rid, added, &changed, err)))
+		return rc;
 	if (added)
 		st->added++;
 	else if (changed)

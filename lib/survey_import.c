@@ -215,6 +215,15 @@ static void text_uid(const char *response_uid, const char *item, char out[33])
 	hex(h, sizeof(h), out + 16);
 }
 
+/* What import_row learns of a row. */
+struct row {
+	int64_t team;
+	const char *rater;
+	int n;               /* Likert answers */
+	char uid[33];
+	char respondent[65]; /* keyed rows: the HMAC of the id, hex */
+};
+
 /* A 360-degree feedback row: rater, answers and free texts as one sealed box. */
 static unsigned char *seal_row(struct imp *m, struct csvin *r, const char *rater, const unsigned char *blob,
 			       size_t *len)
@@ -291,15 +300,11 @@ static int import_texts(struct imp *m, struct csvin *r, const char *uid, int64_t
 	return 0;
 }
 
-static int import_row(struct imp *m, struct csvin *r, long index, unsigned char *blob,
-		      const struct survey_import_opts *o, struct survey_import_stats *st, struct beter_err *err)
+/* The row's answers into blob; *n: Likert answers, *ntext: free texts. */
+static int row_answers(struct imp *m, struct csvin *r, unsigned char *blob, int *n, int *ntext)
 {
 	const struct survey_instrument *in = &m->in;
-	unsigned char mac[32];
-	char respondent[65], uid[33];
-	int64_t team = m->team, rid;
-	const char *rater = NULL;
-	int n = 0, ntext = 0, rc, added = 0, changed = 0;
+	int rc;
 
 	memset(blob, 0, (size_t)in->npacked);
 	for (size_t c = 0; c < m->ncols; c++) {
@@ -315,7 +320,7 @@ static int import_row(struct imp *m, struct csvin *r, long index, unsigned char 
 		len = csvin_field_len(r, c);
 		if (!lk) {
 			trim_span(&s, &len);
-			ntext += len > 0;
+			*ntext += len > 0;
 			continue;
 		}
 		switch (survey_cell_value(lk, s, len, &v)) {
@@ -323,7 +328,7 @@ static int import_row(struct imp *m, struct csvin *r, long index, unsigned char 
 			break;
 		case SURVEY_CELL_VALUE:
 			blob[it->pos - 1] = survey_pack(lk->lo, v);
-			n++;
+			(*n)++;
 			break;
 		case SURVEY_CELL_RANGE:
 			return csvin_error(r, c, "item '%s': %d is outside %d-%d", it->id, v, lk->lo, lk->hi);
@@ -338,29 +343,39 @@ static int import_row(struct imp *m, struct csvin *r, long index, unsigned char 
 		}
 		}
 	}
+	return 0;
+}
+
+/* The row's team (0: none) and rater category; 1: skipped (--skip-unknown-team). */
+static int row_team_rater(struct imp *m, struct csvin *r, const struct survey_import_opts *o, int64_t *team,
+			  const char **rater, struct beter_err *err)
+{
+	const struct survey_instrument *in = &m->in;
+	int rc;
+
 	if (m->team_col >= 0) {
 		const char *s = csvin_field(r, (size_t)m->team_col);
 		size_t len = strlen(s);
 		trim_span(&s, &len);
-		team = 0;
+		*team = 0;
 		if (len) {
 			char name[256];
 			if (len >= sizeof(name))
 				return csvin_error(r, (size_t)m->team_col, "team: name longer than 255 bytes");
 			memcpy(name, s, len);
 			name[len] = '\0';
-			if ((rc = survey_team_lookup(m, r, (size_t)m->team_col, name, o, &team, err)))
-				return rc == 1 ? 0 : rc; /* 1: skipped (--skip-unknown-team) */
+			if ((rc = survey_team_lookup(m, r, (size_t)m->team_col, name, o, team, err)))
+				return rc;
 		}
 	}
 	if (m->rater_col >= 0) {
 		const char *s = csvin_field(r, (size_t)m->rater_col);
 		size_t len = strlen(s);
 		trim_span(&s, &len);
-		for (int i = 0; i < in->nraters && !rater; i++)
+		for (int i = 0; i < in->nraters && !*rater; i++)
 			if (ieq_n(s, len, in->raters[i].id) || ieq_n(s, len, in->raters[i].label))
-				rater = in->raters[i].id;
-		if (!rater) {
+				*rater = in->raters[i].id;
+		if (!*rater) {
 			struct strbuf sb = STRBUF_INIT;
 			for (int i = 0; i < in->nraters; i++)
 				strbuf_addf(&sb, "%s%s", i ? ", " : "", in->raters[i].label);
@@ -370,14 +385,17 @@ static int import_row(struct imp *m, struct csvin *r, long index, unsigned char 
 			return rc;
 		}
 	}
-	if (!n && !ntext) {
-		st->empty++;
-		return 0;
-	}
+	return 0;
+}
 
-	/* the response's identity */
-	unsigned char h[16];
+/* The response's identity: uid, and (keyed rows) the respondent's HMAC in hex. */
+static int row_uid(struct imp *m, struct csvin *r, long index, int64_t team, const char *rater,
+		   const unsigned char *blob, char uid[33], char respondent[65])
+{
+	const struct survey_instrument *in = &m->in;
+	unsigned char mac[32], h[16];
 	crypto_generichash_state gs;
+
 	/* sealed rows: keyed, or the uid would let one try every answer */
 	crypto_generichash_init(&gs, m->sealed ? m->key : NULL, m->sealed ? sizeof(m->key) : 0, sizeof(h));
 	crypto_generichash_update(&gs, (const unsigned char *)m->survey_uid, sizeof(m->survey_uid));
@@ -433,56 +451,88 @@ static int import_row(struct imp *m, struct csvin *r, long index, unsigned char 
 		snprintf(uid + 8, 9, "%08lx", (unsigned long)index & 0xffffffffUL);
 		hex(h, 8, uid + 16);
 	}
+	return 0;
+}
+
+static void bind_team(sqlite3_stmt *st, int i, int64_t team)
+{
+	if (team)
+		sqlite3_bind_int64(st, i, team);
+	else
+		sqlite3_bind_null(st, i);
+}
+
+/* Store the response, or find (keyed: and update) the one there: *rid, and
+ * *added or *changed. */
+static int row_store(struct imp *m, struct csvin *r, const struct row *w, const unsigned char *blob, int64_t *rid,
+		     int *added, int *changed, struct beter_err *err)
+{
+	int rc = SQLITE_DONE;
 
 	/* look first: a conflicting insert would still advance the AUTOINCREMENT counter */
-	rc = SQLITE_DONE;
 	if (!m->fresh) {
 		sqlite3_reset(m->get);
-		store_bind_text(m->get, 1, uid);
+		store_bind_text(m->get, 1, w->uid);
 		rc = sqlite3_step(m->get);
 	}
 	if (rc == SQLITE_ROW) {
-		rid = sqlite3_column_int64(m->get, 0);
-		if (m->keyed) {
-			sqlite3_reset(m->upd);
-			sqlite3_bind_int64(m->upd, 1, rid);
-			if (team)
-				sqlite3_bind_int64(m->upd, 2, team);
-			else
-				sqlite3_bind_null(m->upd, 2);
-			store_bind_text(m->upd, 3, rater);
-			sqlite3_bind_int(m->upd, 4, n);
-			sqlite3_bind_blob(m->upd, 5, blob, in->npacked, SQLITE_STATIC);
-			if ((rc = sqlite3_step(m->upd)) != SQLITE_DONE)
-				return store_fail(m->db, rc, err, "updating a response");
-			changed = sqlite3_changes(m->db) > 0;
-		}
-	} else if (rc != SQLITE_DONE) {
-		return store_fail(m->db, rc, err, "finding a response");
-	} else {
-		sqlite3_reset(m->ins);
-		store_bind_text(m->ins, 1, uid);
-		sqlite3_bind_int64(m->ins, 2, m->survey);
-		if (team)
-			sqlite3_bind_int64(m->ins, 3, team);
-		else
-			sqlite3_bind_null(m->ins, 3);
-		store_bind_text(m->ins, 4, m->sealed ? NULL : rater);
-		store_bind_text(m->ins, 5, m->keyed ? respondent : NULL);
-		sqlite3_bind_int(m->ins, 6, m->sealed ? 0 : n); /* sealed: not even how many were answered */
-		if (m->sealed) {
-			size_t boxlen;
-			unsigned char *box = seal_row(m, r, rater, blob, &boxlen);
-			sqlite3_bind_blob(m->ins, 7, box, (int)boxlen, free);
-		} else {
-			sqlite3_bind_blob(m->ins, 7, blob, in->npacked, SQLITE_STATIC);
-		}
-		if ((rc = sqlite3_step(m->ins)) != SQLITE_DONE)
-			return store_fail(m->db, rc, err, "storing a response");
-		rid = sqlite3_last_insert_rowid(m->db);
-		added = 1;
+		*rid = sqlite3_column_int64(m->get, 0);
+		if (!m->keyed)
+			return 0;
+		sqlite3_reset(m->upd);
+		sqlite3_bind_int64(m->upd, 1, *rid);
+		bind_team(m->upd, 2, w->team);
+		store_bind_text(m->upd, 3, w->rater);
+		sqlite3_bind_int(m->upd, 4, w->n);
+		sqlite3_bind_blob(m->upd, 5, blob, m->in.npacked, SQLITE_STATIC);
+		if ((rc = sqlite3_step(m->upd)) != SQLITE_DONE)
+			return store_fail(m->db, rc, err, "updating a response");
+		*changed = sqlite3_changes(m->db) > 0;
+		return 0;
 	}
-	if (!m->sealed && (rc = import_texts(m, r, uid, rid, added, &changed, err)))
+	if (rc != SQLITE_DONE)
+		return store_fail(m->db, rc, err, "finding a response");
+	sqlite3_reset(m->ins);
+	store_bind_text(m->ins, 1, w->uid);
+	sqlite3_bind_int64(m->ins, 2, m->survey);
+	bind_team(m->ins, 3, w->team);
+	store_bind_text(m->ins, 4, m->sealed ? NULL : w->rater);
+	store_bind_text(m->ins, 5, m->keyed ? w->respondent : NULL);
+	sqlite3_bind_int(m->ins, 6, m->sealed ? 0 : w->n); /* sealed: not even how many were answered */
+	if (m->sealed) {
+		size_t boxlen;
+		unsigned char *box = seal_row(m, r, w->rater, blob, &boxlen);
+		sqlite3_bind_blob(m->ins, 7, box, (int)boxlen, free);
+	} else {
+		sqlite3_bind_blob(m->ins, 7, blob, m->in.npacked, SQLITE_STATIC);
+	}
+	if ((rc = sqlite3_step(m->ins)) != SQLITE_DONE)
+		return store_fail(m->db, rc, err, "storing a response");
+	*rid = sqlite3_last_insert_rowid(m->db);
+	*added = 1;
+	return 0;
+}
+
+static int import_row(struct imp *m, struct csvin *r, long index, unsigned char *blob,
+		      const struct survey_import_opts *o, struct survey_import_stats *st, struct beter_err *err)
+{
+	struct row w = { .team = m->team };
+	int64_t rid = 0;
+	int ntext = 0, rc, added = 0, changed = 0;
+
+	if ((rc = row_answers(m, r, blob, &w.n, &ntext)))
+		return rc;
+	if ((rc = row_team_rater(m, r, o, &w.team, &w.rater, err)))
+		return rc == 1 ? 0 : rc; /* 1: skipped (--skip-unknown-team) */
+	if (!w.n && !ntext) {
+		st->empty++;
+		return 0;
+	}
+	if ((rc = row_uid(m, r, index, w.team, w.rater, blob, w.uid, w.respondent)))
+		return rc;
+	if ((rc = row_store(m, r, &w, blob, &rid, &added, &changed, err)))
+		return rc;
+	if (!m->sealed && (rc = import_texts(m, r, w.uid, rid, added, &changed, err)))
 		return rc;
 	if (added)
 		st->added++;

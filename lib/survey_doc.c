@@ -196,11 +196,10 @@ static int find_id(const char *id, const void *base, size_t stride, int n)
 	return -1;
 }
 
-static int parse_doc(struct jctx *j, const cJSON *root, struct survey_instrument *in)
+/* The instrument's id, title, kind and other fields of its own. */
+static int parse_head(struct jctx *j, const cJSON *root, struct survey_instrument *in)
 {
-	const cJSON *a, *e;
 	int rc, i;
-	char msg[256];
 
 	if (!cJSON_IsObject(root))
 		return beter_err_set(j->err, BETER_DATAERR, "%s: expected a JSON object (an instrument)", j->name);
@@ -221,6 +220,15 @@ static int parse_doc(struct jctx *j, const cJSON *root, struct survey_instrument
 	in->min_n = strcmp(in->kind, "feedback360") ? 5 : 3;
 	if ((rc = jint(j, root, "min_n", 0, SURVEY_MIN_N_FLOOR, 1000, &in->min_n)))
 		return rc;
+	return 0;
+}
+
+/* "likert": the answer scales, with their labels. */
+static int parse_likerts(struct jctx *j, const cJSON *root, struct survey_instrument *in)
+{
+	const cJSON *a, *e;
+	int rc;
+	char msg[256];
 
 	if (!(a = jarray(j, root, "likert", 1, &rc)))
 		return rc;
@@ -254,6 +262,15 @@ static int parse_doc(struct jctx *j, const cJSON *root, struct survey_instrument
 		for (int k = 0; k < l->nmissing; k++)
 			l->missing_len[k] = strlen(l->missing[k]);
 	}
+	return 0;
+}
+
+/* "scales": the scales that items belong to. */
+static int parse_scales(struct jctx *j, const cJSON *root, struct survey_instrument *in)
+{
+	const cJSON *a, *e;
+	int rc;
+	char msg[256];
 
 	if (!(a = jarray(j, root, "scales", 1, &rc)))
 		return rc;
@@ -279,6 +296,15 @@ static int parse_doc(struct jctx *j, const cJSON *root, struct survey_instrument
 		if (find_id(s->id, in->scales, sizeof(*s), in->nscales - 1) >= 0)
 			return jfail(j, "id", "used twice");
 	}
+	return 0;
+}
+
+/* "items", and every scale has one. */
+static int parse_items(struct jctx *j, const cJSON *root, struct survey_instrument *in)
+{
+	const cJSON *a, *e;
+	int rc, i;
+	char msg[256];
 
 	if (!(a = jarray(j, root, "items", 1, &rc)))
 		return rc;
@@ -333,6 +359,14 @@ static int parse_doc(struct jctx *j, const cJSON *root, struct survey_instrument
 			return jfail(j, "id", "no item belongs to this scale");
 		}
 	}
+	return 0;
+}
+
+/* "raters": the rater categories of a 360-degree feedback. */
+static int parse_raters(struct jctx *j, const cJSON *root, struct survey_instrument *in)
+{
+	const cJSON *a, *e;
+	int rc;
 
 	if ((a = jarray(j, root, "raters", 0, &rc))) {
 		in->raters = xcalloc((size_t)cJSON_GetArraySize(a), sizeof(*in->raters));
@@ -354,6 +388,16 @@ static int parse_doc(struct jctx *j, const cJSON *root, struct survey_instrument
 	*j->path = '\0';
 	if (!strcmp(in->kind, "feedback360") && !in->nraters)
 		return jfail(j, "raters", "a 360-degree feedback needs rater categories");
+	return 0;
+}
+
+static int parse_doc(struct jctx *j, const cJSON *root, struct survey_instrument *in)
+{
+	int rc;
+
+	if ((rc = parse_head(j, root, in)) || (rc = parse_likerts(j, root, in)) || (rc = parse_scales(j, root, in)) ||
+	    (rc = parse_items(j, root, in)) || (rc = parse_raters(j, root, in)))
+		return rc;
 	return 0;
 }
 

@@ -120,13 +120,15 @@ int survey_list(sqlite3 *db, int64_t school, struct out *o, struct beter_err *er
 		return rc;
 	sqlite3_bind_int64(st, 1, school);
 	out_list(o, survey_cols, 7);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	while (store_next(db, st, &rc, "listing surveys", err)) {
 		survey_row(o, st, 7);
 		out_row_end(o);
 	}
-	out_end(o);
 	sqlite3_finalize(st);
-	return rc == SQLITE_DONE ? 0 : store_fail(db, rc, err, "listing surveys");
+	if (rc)
+		return rc;
+	out_end(o);
+	return 0;
 }
 
 int survey_show(sqlite3 *db, int64_t id, struct out *o, struct beter_err *err)

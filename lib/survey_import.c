@@ -171,12 +171,14 @@ static int imp_prepare(struct imp *m, struct beter_err *err)
 	if ((rc = store_prepare(m->db, "SELECT seq, id FROM survey_item WHERE instrument_id = ?1", &st, err)))
 		return rc;
 	sqlite3_bind_int64(st, 1, m->instrument);
-	while (sqlite3_step(st) == SQLITE_ROW) {
+	while (store_next(m->db, st, &rc, "reading the instrument's items", err)) {
 		int seq = sqlite3_column_int(st, 0);
 		if (seq >= 1 && seq <= m->in.nitems)
 			m->item_ids[seq - 1] = sqlite3_column_int64(st, 1);
 	}
 	sqlite3_finalize(st);
+	if (rc)
+		return rc;
 	if ((rc = store_prepare(m->db, "INSERT INTO survey_response(uid, survey_id, team_id, rater, respondent, n_answers, "
 				       "answers) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
 				&m->ins, err)) ||

@@ -228,6 +228,17 @@ static void ilist_add(struct ilist_row **rows, size_t *n, size_t *alloc, const s
 	r->min_n = in->min_n;
 }
 
+static void ilist_free(struct ilist_row *rows, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		free(rows[i].id);
+		free(rows[i].title);
+		free(rows[i].kind);
+		free(rows[i].source);
+	}
+	free(rows);
+}
+
 int survey_instrument_list(sqlite3 *db, struct out *o, struct beter_err *err)
 {
 	static const struct out_col cols[] = {
@@ -242,7 +253,7 @@ int survey_instrument_list(sqlite3 *db, struct out *o, struct beter_err *err)
 
 	if ((rc = store_prepare(db, "SELECT code, definition FROM survey_instrument", &st, err)))
 		return rc;
-	while (sqlite3_step(st) == SQLITE_ROW) {
+	while (store_next(db, st, &rc, "listing instruments", err)) {
 		struct survey_instrument in;
 		const char *def = store_col_text(st, 1);
 		if (survey_instrument_parse(store_col_text(st, 0), def, strlen(def), &in, NULL) == 0) {
@@ -251,6 +262,10 @@ int survey_instrument_list(sqlite3 *db, struct out *o, struct beter_err *err)
 		}
 	}
 	sqlite3_finalize(st);
+	if (rc) {
+		ilist_free(rows, n);
+		return rc;
+	}
 	{
 		char *p = share_path("instruments");
 		snprintf(dir, sizeof(dir), "%s", p);
@@ -284,13 +299,9 @@ int survey_instrument_list(sqlite3 *db, struct out *o, struct beter_err *err)
 		out_int(o, rows[i].min_n);
 		out_text(o, rows[i].source);
 		out_row_end(o);
-		free(rows[i].id);
-		free(rows[i].title);
-		free(rows[i].kind);
-		free(rows[i].source);
 	}
 	out_end(o);
-	free(rows);
+	ilist_free(rows, n);
 	return 0;
 }
 

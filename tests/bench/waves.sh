@@ -76,6 +76,19 @@ done
 survey_add "w$waves" >/dev/null
 say "  wave 1..$((waves - 1)):$times s"
 
+# importing the same file again adds and changes nothing, also when the
+# store's free texts have uids of another derivation (stores of earlier versions)
+again() { b survey import "$1" "$csv" 2>&1 | grep -q ": 0 responses added, 0 changed, $2 already there" ||
+	{ say "waves.sh: importing wave $1 again changed the store"; exit 1; }; }
+cp "$db" "$work/again.db"
+db=$work/again.db
+there=$(sqlite3 "$db" "SELECT count(*) FROM survey_response WHERE survey_id = 1")
+again 1 "$there"
+sqlite3 "$db" "UPDATE survey_text SET uid = lower(hex(randomblob(16)))"
+again 1 "$there"
+db=$work/waves.db
+rm -f "$work"/again.db*
+
 say "measuring (medians of $runs) ..."
 setup="cp '$work/first.db' '$work/run1.db' && cp '$db' '$work/runn.db' && rm -f '$work'/run1.db-* '$work'/runn.db-* '$work/ref.db'"
 set -- $(python3 "$here/measure.py" "$runs" --setup "$setup" \

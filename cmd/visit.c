@@ -17,186 +17,137 @@
 #include "cmd.h"
 #include "visit_edit.h"
 
-enum {
-	O_SCHOOL = 256, O_OBSERVER, O_TEACHER, O_DATE, O_TIME, O_GROUP, O_SUBJECT, O_GOAL, O_FOCUS, O_ROUND, O_TEAM,
-	O_FRAMEWORK, O_SEEN, O_EFFECT, O_SCORE, O_EDIT, O_FROM, O_TO, O_AGREED, O_POINT, O_STATUS, O_FBDAYS,
-	O_REQUIRE, O_KEY, O_TITLE, O_SCALE, O_LABELS, O_INPUT, O_TEXTFROM, O_REPLACE, O_YEAR,
+struct vopts {
+	const char *school, *observer, *teacher, *date, *time, *group, *subject, *goal, *focus, *round, *team, *year;
+	const char *framework, *seen, *effect, *from, *to, *agreed, *status, *fbdays, *require, *input;
+	const char *key, *title, *scale, *labels, *textfrom;
+	int edit, replace;
+	struct opt_list scores, points;
 };
+#define OPT_STRUCT struct vopts
 
-#define OPT_SCHOOL { "school", O_SCHOOL, "SCHOOL", "the school (name, BRIN or number) when the store holds several" }
-#define OPT_FBDAYS { "feedback-days", O_FBDAYS, "DAYS", "a recorded visit without a feedback talk after this many days " \
-		     "from its date is feedback-due (default 7)" }
+#define OPT_SCHOOL OPT_STRING("school", school, "SCHOOL", "the school (name, BRIN or number) when the store holds several")
+#define OPT_FBDAYS OPT_STRING("feedback-days", fbdays, "DAYS", "a recorded visit without a feedback talk after this many days " \
+		     "from its date is feedback-due (default 7)")
 #define OPT_OBS                                                                                               \
-	{ "seen", O_SEEN, "TEXT", "what the teacher did: facts, no judgement (\"I saw you ...\")" },          \
-	{ "effect", O_EFFECT, "TEXT", "what the pupils did in response" },                                    \
-	{ "score", O_SCORE, "ITEM=VALUE", "a score on a framework item (repeatable)" },                       \
-	{ "edit", O_EDIT, NULL, "write it in $VISUAL/$EDITOR on a template with the feedback model's prompts" }, \
-	{ "from", O_INPUT, "FILE", "read it as JSON from FILE ('-': stdin), for scripts without a terminal" }, \
-	{ "text-from", O_TEXTFROM, "FILE", "read it from FILE ('-': stdin) in the editor's text format, e.g. the " \
-					   "text --edit kept after an error" }
+	OPT_STRING("seen", seen, "TEXT", "what the teacher did: facts, no judgement (\"I saw you ...\")"),          \
+	OPT_STRING("effect", effect, "TEXT", "what the pupils did in response"),                                    \
+	OPT_LIST("score", scores, "ITEM=VALUE", "a score on a framework item (repeatable)"),                       \
+	OPT_FLAG("edit", edit, "write it in $VISUAL/$EDITOR on a template with the feedback model's prompts"), \
+	OPT_STRING("from", input, "FILE", "read it as JSON from FILE ('-': stdin), for scripts without a terminal"), \
+	OPT_STRING("text-from", textfrom, "FILE", "read it from FILE ('-': stdin) in the editor's text format, e.g. the " \
+					   "text --edit kept after an error")
 
 static const struct opt add_opts[] = {
-	{ "observer", O_OBSERVER, "CODE", "who visits (required)" },
-	{ "teacher", O_TEACHER, "CODE", "whose lesson is visited (required)" },
-	{ "date", O_DATE, "DATE", "the day of the lesson (required)" },
-	{ "time", O_TIME, "HH:MM", "when the lesson starts" },
-	{ "group", O_GROUP, "GROUP", "the class or group, e.g. \"5 havo\" or \"groep 6\"" },
-	{ "subject", O_SUBJECT, "TEXT", "the subject or lesson" },
-	{ "lesson-goal", O_GOAL, "TEXT", "what pupils should learn in the lesson" },
-	{ "focus", O_FOCUS, "FOCUS", "goal:N (a board goal), item:ID (a framework item) or points (the teacher's "
-				     "development points)" },
-	{ "round", O_ROUND, "NAME", "the round the visit belongs to (made when new)" },
-	{ "team", O_TEAM, "TEAM", "the team (default: the teacher's teacher team when there is one)" },
-	{ "framework", O_FRAMEWORK, "KEY", "the framework to score on (default leskwaliteit when scored)" },
+	OPT_STRING("observer", observer, "CODE", "who visits (required)"),
+	OPT_STRING("teacher", teacher, "CODE", "whose lesson is visited (required)"),
+	OPT_STRING("date", date, "DATE", "the day of the lesson (required)"),
+	OPT_STRING("time", time, "HH:MM", "when the lesson starts"),
+	OPT_STRING("group", group, "GROUP", "the class or group, e.g. \"5 havo\" or \"groep 6\""),
+	OPT_STRING("subject", subject, "TEXT", "the subject or lesson"),
+	OPT_STRING("lesson-goal", goal, "TEXT", "what pupils should learn in the lesson"),
+	OPT_STRING("focus", focus, "FOCUS", "goal:N (a board goal), item:ID (a framework item) or points (the teacher's "
+				     "development points)"),
+	OPT_STRING("round", round, "NAME", "the round the visit belongs to (made when new)"),
+	OPT_STRING("team", team, "TEAM", "the team (default: the teacher's teacher team when there is one)"),
+	OPT_STRING("framework", framework, "KEY", "the framework to score on (default leskwaliteit when scored)"),
 	OPT_OBS,
 	OPT_SCHOOL,
 	OPT_END
 };
 static const struct opt record_opts[] = {
 	OPT_OBS,
-	{ "replace", O_REPLACE, NULL, "write a visit that is recorded already again: the text and scores given "
-				      "replace the old ones (with --edit the template holds them)" },
-	{ "framework", O_FRAMEWORK, "KEY", "the framework to score on, when the visit has none (default leskwaliteit)" },
-	{ "date", O_DATE, "DATE", "the day it is written down (default today)" },
+	OPT_FLAG("replace", replace, "write a visit that is recorded already again: the text and scores given "
+				      "replace the old ones (with --edit the template holds them)"),
+	OPT_STRING("framework", framework, "KEY", "the framework to score on, when the visit has none (default leskwaliteit)"),
+	OPT_STRING("date", date, "DATE", "the day it is written down (default today)"),
 	OPT_SCHOOL,
 	OPT_END
 };
 static const struct opt feedback_opts[] = {
-	{ "date", O_DATE, "DATE", "the day of the feedback talk (default today)" },
-	{ "agreed", O_AGREED, "TEXT", "what was agreed (required)" },
-	{ "point", O_POINT, "TEXT", "a new development point for the teacher (repeatable)" },
+	OPT_STRING("date", date, "DATE", "the day of the feedback talk (default today)"),
+	OPT_STRING("agreed", agreed, "TEXT", "what was agreed (required)"),
+	OPT_LIST("point", points, "TEXT", "a new development point for the teacher (repeatable)"),
 	OPT_SCHOOL,
 	OPT_END
 };
 static const struct opt list_opts[] = {
-	{ "teacher", O_TEACHER, "CODE", "only visits to this teacher" },
-	{ "observer", O_OBSERVER, "CODE", "only visits by this observer" },
-	{ "team", O_TEAM, "TEAM", "only visits in this team" },
-	{ "round", O_ROUND, "NAME", "only visits of this round" },
-	{ "status", O_STATUS, "STATUS", "planned, missed, done, feedback-due or closed" },
-	{ "from", O_FROM, "DATE", "only visits on or after this day" },
-	{ "to", O_TO, "DATE", "only visits on or before this day" },
+	OPT_STRING("teacher", teacher, "CODE", "only visits to this teacher"),
+	OPT_STRING("observer", observer, "CODE", "only visits by this observer"),
+	OPT_STRING("team", team, "TEAM", "only visits in this team"),
+	OPT_STRING("round", round, "NAME", "only visits of this round"),
+	OPT_STRING("status", status, "STATUS", "planned, missed, done, feedback-due or closed"),
+	OPT_STRING("from", from, "DATE", "only visits on or after this day"),
+	OPT_STRING("to", to, "DATE", "only visits on or before this day"),
 	OPT_FBDAYS,
 	OPT_SCHOOL,
 	OPT_END
 };
 static const struct opt show_opts[] = { OPT_FBDAYS, OPT_SCHOOL, OPT_END };
 static const struct opt plan_opts[] = {
-	{ "team", O_TEAM, "TEAM", "the team to pair (required)" },
-	{ "round", O_ROUND, "NAME", "the round's name (required)" },
-	{ "from", O_FROM, "DATE", "first day of the team's visits, today or later (default: today, or the round's)" },
-	{ "to", O_TO, "DATE", "last day of the team's visits (default: four weeks on, or the round's end)" },
-	{ "framework", O_FRAMEWORK, "KEY", "the framework the visits score on" },
+	OPT_STRING("team", team, "TEAM", "the team to pair (required)"),
+	OPT_STRING("round", round, "NAME", "the round's name (required)"),
+	OPT_STRING("from", from, "DATE", "first day of the team's visits, today or later (default: today, or the round's)"),
+	OPT_STRING("to", to, "DATE", "last day of the team's visits (default: four weeks on, or the round's end)"),
+	OPT_STRING("framework", framework, "KEY", "the framework the visits score on"),
 	OPT_SCHOOL,
 	OPT_END
 };
 static const struct opt coverage_opts[] = {
-	{ "round", O_ROUND, "NAME", "the round: its teams' members and its visits" },
-	{ "from", O_FROM, "DATE", "visits on or after this day (without --round: every teacher team's members; "
-				  "without --round, --from and --to: the current school year)" },
-	{ "to", O_TO, "DATE", "visits on or before this day" },
-	{ "team", O_TEAM, "TEAM", "only this team's members" },
-	{ "require", O_REQUIRE, "PERCENT", "exit 1 when fewer than this percentage of teachers were visited" },
+	OPT_STRING("round", round, "NAME", "the round: its teams' members and its visits"),
+	OPT_STRING("from", from, "DATE", "visits on or after this day (without --round: every teacher team's members; "
+				  "without --round, --from and --to: the current school year)"),
+	OPT_STRING("to", to, "DATE", "visits on or before this day"),
+	OPT_STRING("team", team, "TEAM", "only this team's members"),
+	OPT_STRING("require", require, "PERCENT", "exit 1 when fewer than this percentage of teachers were visited"),
 	OPT_SCHOOL,
 	OPT_END
 };
 static const struct opt scores_opts[] = {
-	{ "team", O_TEAM, "TEAM", "visits in this team (default: the whole school)" },
-	{ "round", O_ROUND, "NAME", "visits of this whole round" },
-	{ "year", O_YEAR, "YEAR", "visits of this whole school year: 2026 or 2026-2027 (default: the current one)" },
+	OPT_STRING("team", team, "TEAM", "visits in this team (default: the whole school)"),
+	OPT_STRING("round", round, "NAME", "visits of this whole round"),
+	OPT_STRING("year", year, "YEAR", "visits of this whole school year: 2026 or 2026-2027 (default: the current one)"),
 	/* refused with the reason (see run_scores); no help line */
-	{ "from", O_FROM, "DATE", NULL },
-	{ "to", O_TO, "DATE", NULL },
-	{ "teacher", O_TEACHER, "CODE", NULL },
-	{ "observer", O_OBSERVER, "CODE", NULL },
+	OPT_STRING("from", from, "DATE", NULL),
+	OPT_STRING("to", to, "DATE", NULL),
+	OPT_STRING("teacher", teacher, "CODE", NULL),
+	OPT_STRING("observer", observer, "CODE", NULL),
 	OPT_SCHOOL,
 	OPT_END
 };
 static const struct opt points_opts[] = {
-	{ "teacher", O_TEACHER, "CODE", "whose points (required)" },
+	OPT_STRING("teacher", teacher, "CODE", "whose points (required)"),
 	OPT_SCHOOL,
 	OPT_END
 };
 static const struct opt close_opts[] = {
-	{ "date", O_DATE, "DATE", "the day it was reached (default today)" },
+	OPT_STRING("date", date, "DATE", "the day it was reached (default today)"),
 	OPT_SCHOOL,
 	OPT_END
 };
 static const struct opt import_opts[] = {
-	{ "key", O_KEY, "KEY", "the framework's key (default: from the JSON, else the file name)" },
-	{ "title", O_TITLE, "TITLE", "its title (CSV: default the key)" },
-	{ "scale", O_SCALE, "MIN-MAX", "CSV: the scale, default 1-4" },
-	{ "labels", O_LABELS, "A|B|..", "CSV: a label per scale value, split by '|'" },
+	OPT_STRING("key", key, "KEY", "the framework's key (default: from the JSON, else the file name)"),
+	OPT_STRING("title", title, "TITLE", "its title (CSV: default the key)"),
+	OPT_STRING("scale", scale, "MIN-MAX", "CSV: the scale, default 1-4"),
+	OPT_STRING("labels", labels, "A|B|..", "CSV: a label per scale value, split by '|'"),
 	OPT_SCHOOL,
 	OPT_END
 };
 static const struct opt school_opts[] = { OPT_SCHOOL, OPT_END };
 
-struct vopts {
-	const char *school, *observer, *teacher, *date, *time, *group, *subject, *goal, *focus, *round, *team, *year;
-	const char *framework, *seen, *effect, *from, *to, *agreed, *status, *fbdays, *require, *input;
-	const char *key, *title, *scale, *labels, *textfrom;
-	int edit, replace;
-	char **scores, **points;
-	int nscores, npoints;
-};
-
 static void vopts_release(struct vopts *o)
 {
-	free(o->scores);
-	free(o->points);
+	opt_list_release(&o->scores);
+	opt_list_release(&o->points);
 }
 
 static int parse(struct ctx *c, struct optparse *p, struct vopts *o, int min, int max, const char *what,
 		 int64_t *school)
 {
-	int key, rc;
+	int rc;
 
 	memset(o, 0, sizeof(*o));
-	while ((key = cmd_opt(c, p)) > 0) {
-		switch (key) {
-		case O_SCHOOL: o->school = p->arg; break;
-		case O_OBSERVER: o->observer = p->arg; break;
-		case O_TEACHER: o->teacher = p->arg; break;
-		case O_DATE: o->date = p->arg; break;
-		case O_TIME: o->time = p->arg; break;
-		case O_GROUP: o->group = p->arg; break;
-		case O_SUBJECT: o->subject = p->arg; break;
-		case O_GOAL: o->goal = p->arg; break;
-		case O_FOCUS: o->focus = p->arg; break;
-		case O_ROUND: o->round = p->arg; break;
-		case O_TEAM: o->team = p->arg; break;
-		case O_YEAR: o->year = p->arg; break;
-		case O_FRAMEWORK: o->framework = p->arg; break;
-		case O_SEEN: o->seen = p->arg; break;
-		case O_EFFECT: o->effect = p->arg; break;
-		case O_EDIT: o->edit = 1; break;
-		case O_INPUT: o->input = p->arg; break;
-		case O_TEXTFROM: o->textfrom = p->arg; break;
-		case O_REPLACE: o->replace = 1; break;
-		case O_FROM: o->from = p->arg; break;
-		case O_TO: o->to = p->arg; break;
-		case O_AGREED: o->agreed = p->arg; break;
-		case O_STATUS: o->status = p->arg; break;
-		case O_FBDAYS: o->fbdays = p->arg; break;
-		case O_REQUIRE: o->require = p->arg; break;
-		case O_KEY: o->key = p->arg; break;
-		case O_TITLE: o->title = p->arg; break;
-		case O_SCALE: o->scale = p->arg; break;
-		case O_LABELS: o->labels = p->arg; break;
-		case O_SCORE:
-			o->scores = xrealloc(o->scores, (size_t)(o->nscores + 1) * sizeof(char *));
-			o->scores[o->nscores++] = (char *)p->arg;
-			break;
-		case O_POINT:
-			o->points = xrealloc(o->points, (size_t)(o->npoints + 1) * sizeof(char *));
-			o->points[o->npoints++] = (char *)p->arg;
-			break;
-		}
-	}
-	if (key < 0)
-		return BETER_USAGE;
-	if ((rc = cmd_args(c, p, min, max, what)))
+	if ((rc = cmd_parse(c, p, o, min, max, what)))
 		return rc;
 	return cmd_school(c, o->school, school);
 }
@@ -273,10 +224,10 @@ static int read_obs(struct ctx *c, int64_t school, const struct vopts *o, const 
 
 	memset(obs, 0, sizeof(*obs));
 	*path = NULL;
-	*given = o->edit || o->input || o->textfrom || o->seen || o->effect || o->nscores;
+	*given = o->edit || o->input || o->textfrom || o->seen || o->effect || o->scores.n;
 	if (o->edit + !!o->input + !!o->textfrom > 1)
 		return cmd_usage(c, "give one of --edit, --from and --text-from");
-	if ((o->edit || o->input || o->textfrom) && (o->seen || o->effect || o->nscores))
+	if ((o->edit || o->input || o->textfrom) && (o->seen || o->effect || o->scores.n))
 		return cmd_usage(c, "--seen, --effect and --score go in the %s, not beside it",
 				 o->edit ? "editor" : o->input ? "JSON file" : "text file");
 	if (o->edit) {
@@ -314,8 +265,8 @@ static int read_obs(struct ctx *c, int64_t school, const struct vopts *o, const 
 		return rc;
 	if (o->effect)
 		obs->effect = xstrdup(o->effect);
-	for (int i = 0; i < o->nscores && !rc; i++)
-		rc = visit_obs_add_score(obs, o->scores[i], "--score", &c->err);
+	for (int i = 0; i < o->scores.n && !rc; i++)
+		rc = visit_obs_add_score(obs, o->scores.v[i], "--score", &c->err);
 	if (!rc && *given && (!obs->seen || !*obs->seen))
 		rc = cmd_usage(c, "recording a visit needs --seen and --effect (or --edit)");
 	if (!rc && *given && (!obs->effect || !*obs->effect))
@@ -374,7 +325,7 @@ static int run_add(struct ctx *c, struct optparse *p)
 	snprintf(header, sizeof(header), "Lesbezoek van %s bij %s op %s%s%s", o.observer, o.teacher, o.date,
 		 o.group ? ", groep " : "", o.group ? o.group : "");
 	/* a visit that is recorded took place: not after today (asked before the editor opens) */
-	if ((o.edit || o.input || o.textfrom || o.seen || o.effect || o.nscores) &&
+	if ((o.edit || o.input || o.textfrom || o.seen || o.effect || o.scores.n) &&
 	    (rc = date_not_future(v.day, "--date", &c->err)))
 		goto out;
 	if ((rc = read_obs(c, school, &o, header, NULL, &obs, &given, &path)))
@@ -418,7 +369,7 @@ static int run_record(struct ctx *c, struct optparse *p)
 	if ((rc = parse(c, p, &o, 1, 1, "the visit's number", &school)) || (rc = visit_arg(c, p, school, &id)) ||
 	    (o.date && (rc = date_parse(o.date, &day, "--date", &c->err))))
 		goto out;
-	if (!(o.edit || o.input || o.textfrom || o.seen || o.effect || o.nscores)) {
+	if (!(o.edit || o.input || o.textfrom || o.seen || o.effect || o.scores.n)) {
 		rc = cmd_usage(c, "give --seen and --effect, --edit, --from FILE or --text-from FILE (usage: %s)",
 			       cmd_usage_line(c));
 		goto out;
@@ -462,10 +413,10 @@ static int run_feedback(struct ctx *c, struct optparse *p)
 		rc = cmd_usage(c, "a feedback talk needs --agreed TEXT (usage: %s)", cmd_usage_line(c));
 		goto out;
 	}
-	if ((rc = visit_feedback(c->db, id, day, o.agreed, o.points, o.npoints, &c->err)))
+	if ((rc = visit_feedback(c->db, id, day, o.agreed, (char *const *)o.points.v, o.points.n, &c->err)))
 		goto out;
 	cmd_note(c, "feedback talk of visit %lld recorded%s", (long long)id,
-		 o.npoints ? ", with new development points" : "");
+		 o.points.n ? ", with new development points" : "");
 	rc = show_visit(c, id, &o, school);
 out:
 	vopts_release(&o);

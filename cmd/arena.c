@@ -17,7 +17,7 @@ struct aopts {
 static const struct opt add_opts[] = {
 	OPT_STRING("team", team, "TEAM", "the team the arena is held for"),
 	OPT_OPTARG("school", school, school_wide, "[SCHOOL]",
-	  "the arena is for the whole school (--school=NAME picks the school, or the team's school with --team)"),
+		   "the arena is for the whole school (--school=NAME picks the school, or the team's school with --team)"),
 	OPT_STRING("theme", theme, "TEXT", "the improvement theme (required)"),
 	OPT_STRING("date", date, "DATE", "the day of the arena, YYYY-MM-DD or today (required)"),
 	OPT_STRING("group", group, "LABEL", "the pupils' group or class, e.g. \"groep 7/8\" (a label, never names)"),
@@ -25,7 +25,7 @@ static const struct opt add_opts[] = {
 };
 static const struct opt list_opts[] = {
 	OPT_STRING("team", team, "TEAM", "only this team's arenas"),
-	OPT_OPTARG("school", school, school_wide, "SCHOOL", "the school (name, BRIN or number) when the store holds several"),
+	OPT_STRING("school", school, "SCHOOL", "the school (name, BRIN or number) when the store holds several"),
 	OPT_END
 };
 static const struct opt input_opts[] = {

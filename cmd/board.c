@@ -20,7 +20,8 @@ struct bopts {
 };
 #define OPT_STRUCT struct bopts
 
-#define OPT_SCHOOL OPT_STRING("school", school, "SCHOOL", "the school (name, BRIN or number) when the store holds several")
+#define OPT_SCHOOL OPT_STRING("school", school, "SCHOOL", \
+	"the school (name, BRIN or number) when the store holds several")
 #define OPT_TEAM OPT_STRING("team", team, "TEAM", "the team (its name or number)")
 #define OPT_DATE OPT_STRING("date", date, "DATE", "the day this happens on the board (default today)")
 #define OPT_WEEK OPT_STRING("week", week, "WEEK", "the board as it stood at the end of this ISO week, e.g. 2026-W47")

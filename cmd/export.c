@@ -8,7 +8,8 @@ struct export_opts {
 #define OPT_STRUCT struct export_opts
 
 static const struct opt export_opts[] = {
-	OPT_STRING("school", school, "SCHOOL", "only this school's records (name, BRIN or number) and what they link to"),
+	OPT_STRING("school", school, "SCHOOL",
+		   "only this school's records (name, BRIN or number) and what they link to"),
 	OPT_END
 };
 

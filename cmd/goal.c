@@ -19,7 +19,8 @@ struct gopts {
 };
 #define OPT_STRUCT struct gopts
 
-#define OPT_SCHOOL OPT_STRING("school", school, "SCHOOL", "the school (name, BRIN or number) when the store holds several")
+#define OPT_SCHOOL OPT_STRING("school", school, "SCHOOL", \
+	"the school (name, BRIN or number) when the store holds several")
 #define OPT_TEAM OPT_STRING("team", team, "TEAM", "the team (its name or number)")
 #define OPT_DATE OPT_STRING("date", date, "DATE", "the day it happens (default today)")
 
@@ -27,8 +28,9 @@ static const struct opt cand_add_opts[] = {
 	OPT_TEAM,
 	OPT_STRING("impact", impact, "1-5", "impact on pupils (required)"),
 	OPT_STRING("feasibility", feas, "1-5", "how feasible it is (required)"),
-	OPT_STRING("from-arena", arena, "N", "pick the outcome of leerlingarena N (its text when TEXT is left out; its team "
-				     "when --team is)"),
+	OPT_STRING("from-arena", arena, "N",
+		   "pick the outcome of leerlingarena N (its text when TEXT is left out; its team "
+		   "when --team is)"),
 	OPT_DATE,
 	OPT_SCHOOL,
 	OPT_END

@@ -9,7 +9,8 @@ struct popts {
 };
 #define OPT_STRUCT struct popts
 
-#define OPT_SCHOOL OPT_STRING("school", school, "SCHOOL", "the school (name, BRIN or number) when the store holds several")
+#define OPT_SCHOOL OPT_STRING("school", school, "SCHOOL", \
+	"the school (name, BRIN or number) when the store holds several")
 
 static const struct opt add_opts[] = {
 	OPT_STRING("name", name, "NAME", "full name (required)"),

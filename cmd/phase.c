@@ -16,7 +16,8 @@ struct popts {
 #define OPT_STRUCT struct popts
 
 #define OPT_TEAM OPT_STRING("team", team, "TEAM", "the team's trajectory")
-#define OPT_SCHOOLWIDE OPT_OPTARG("school", school, schoolwide, "[SCHOOL]", "the whole school's trajectory (--school=NAME picks a school when the store holds several)")
+#define OPT_SCHOOLWIDE OPT_OPTARG("school", school, schoolwide, "[SCHOOL]", \
+	"the whole school's trajectory (--school=NAME picks a school when the store holds several)")
 
 static const struct opt scope_opts[] = { OPT_TEAM, OPT_SCHOOLWIDE, OPT_END };
 static const struct opt start_opts[] = {
@@ -40,11 +41,11 @@ static const struct opt next_opts[] = {
 	OPT_END
 };
 static const struct opt school_only_opts[] = {
-	OPT_OPTARG("school", school, schoolwide, "SCHOOL", "the school (name, BRIN or number) when the store holds several"),
+	OPT_STRING("school", school, "SCHOOL", "the school (name, BRIN or number) when the store holds several"),
 	OPT_END
 };
 static const struct opt cond_opts[] = {
-	OPT_OPTARG("school", school, schoolwide, "SCHOOL", "the school (name, BRIN or number) when the store holds several"),
+	OPT_STRING("school", school, "SCHOOL", "the school (name, BRIN or number) when the store holds several"),
 	OPT_STRING("from", from, "DATE", "count from this day (default: the start of the school year)"),
 	OPT_STRING("to", to, "DATE", "count up to this day (default today)"),
 	OPT_END
@@ -60,9 +61,9 @@ static int prologue(struct ctx *c, struct optparse *p, struct popts *o, int min,
 	memset(o, 0, sizeof(*o));
 	if ((rc = cmd_parse(c, p, o, min, max, what)))
 		return rc;
-	/* --school is a flag (with an optional school) where a scope is chosen */
-	int scoped = c->sub->opts != school_only_opts && c->sub->opts != cond_opts;
-	if (o->team && o->schoolwide && scoped)
+	/* --school is a flag (with an optional school) where a scope is chosen:
+	 * schoolwide is set only there */
+	if (o->team && o->schoolwide)
 		return cmd_usage(c, "give --team TEAM or --school, not both");
 	o->day = date_today();
 	if (o->date && (rc = date_parse(o->date, &o->day, "--date", &c->err)))
@@ -73,7 +74,7 @@ static int prologue(struct ctx *c, struct optparse *p, struct popts *o, int min,
 	if (o->team) {
 		if ((rc = team_find(c->db, o->school_id, o->team, &o->scope, &c->err)))
 			return rc;
-	} else if (o->schoolwide && scoped) {
+	} else if (o->schoolwide) {
 		o->scope = PHASE_SCHOOL;
 	}
 	return 0;

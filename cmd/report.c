@@ -16,15 +16,18 @@ struct ropts {
 
 static const struct opt report_opts[] = {
 	OPT_STRING("team", team, "TEAM", "a report for this team"),
-	OPT_OPTARG("school", school, schoolwide, "[SCHOOL]", "a report for the whole school (default; --school=NAME picks a school when the store holds several)"),
+	OPT_OPTARG("school", school, schoolwide, "[SCHOOL]",
+		   "a report for the whole school (default; --school=NAME picks a school when the store holds several)"),
 	OPT_STRING("from", from, "DATE", "the period's first day (default: the start of the school year)"),
 	OPT_STRING("to", to, "DATE", "the period's last day (default: today)"),
 	OPT_STRING("week", week, "WEEK", "the period is this ISO week (2026-W47) or school year (2026-2027)"),
 	OPT_STRING("format", format, "FMT", "html (default; one self-contained file), md (Markdown) or json"),
-	OPT_STRING_SHORT('o', "out", out, "FILE", "write to FILE (atomically: a temporary file, then a rename) instead of stdout"),
+	OPT_STRING_SHORT('o', "out", out, "FILE",
+		   "write to FILE (atomically: a temporary file, then a rename) instead of stdout"),
 	OPT_STRING("lang", lang, "LANG", "nl (default) or en"),
-	OPT_STRING("now", now, "TIME", "the report's time stamp and today: YYYY-MM-DD, YYYY-MM-DDTHH:MM[:SS]Z or @SECONDS "
-				"(default $SOURCE_DATE_EPOCH, else the clock)"),
+	OPT_STRING("now", now, "TIME",
+		   "the report's time stamp and today: YYYY-MM-DD, YYYY-MM-DDTHH:MM[:SS]Z or @SECONDS "
+		   "(default $SOURCE_DATE_EPOCH, else the clock)"),
 	OPT_END
 };
 

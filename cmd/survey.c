@@ -17,10 +17,12 @@ struct sopts {
 };
 #define OPT_STRUCT struct sopts
 
-#define OPT_KEYFILE OPT_STRING("key-file", key_file, "FILE", "a 360-degree feedback: the school leader's secret key (default: " \
-						  "$BETER_SEAL_KEY_FILE, else 360-CODE.key next to the HMAC key)")
+#define OPT_KEYFILE OPT_STRING("key-file", key_file, "FILE", \
+	"a 360-degree feedback: the school leader's secret key (default: " \
+	"$BETER_SEAL_KEY_FILE, else 360-CODE.key next to the HMAC key)")
 
-#define OPT_SCHOOL OPT_STRING("school", school, "SCHOOL", "the school (name, BRIN or number) when the store holds several")
+#define OPT_SCHOOL OPT_STRING("school", school, "SCHOOL", \
+	"the school (name, BRIN or number) when the store holds several")
 
 static const struct opt school_opts[] = { OPT_SCHOOL, OPT_END };
 static const struct opt none_opts[] = { OPT_END };
@@ -31,28 +33,33 @@ static const struct opt add_opts[] = {
 	OPT_STRING("team", team, "TEAM", "a survey of one team (default: the whole school)"),
 	OPT_STRING("opens", opens, "DATE", "first day respondents can answer"),
 	OPT_STRING("closes", closes, "DATE", "last day respondents can answer"),
-	OPT_STRING("leader", leader, "CODE", "a 360-degree feedback: whose it is (default: the school's one schoolleider)"),
-	OPT_OPTARG("school", school, school_given, "[SCHOOL]", "a survey of the whole school (the default); --school=SCHOOL names the school when the store holds several"),
+	OPT_STRING("leader", leader, "CODE",
+		   "a 360-degree feedback: whose it is (default: the school's one schoolleider)"),
+	OPT_OPTARG("school", school, school_given, "[SCHOOL]",
+		   "a survey of the whole school (the default); --school=SCHOOL names the school when the store holds several"),
 	OPT_END
 };
 
 static const struct opt import_opts[] = {
-	OPT_STRING("map", map, "FILE", "a CSV 'column,item' naming the item (or team, rater, ignore) of a column by header text "
-				"or number"),
-	OPT_STRING("id-column", idcol, "COL", "the column (header text or number) that identifies a respondent; stored only as "
-				       "a keyed HMAC-SHA256"),
+	OPT_STRING("map", map, "FILE",
+		   "a CSV 'column,item' naming the item (or team, rater, ignore) of a column by header text "
+		   "or number"),
+	OPT_STRING("id-column", idcol, "COL",
+		   "the column (header text or number) that identifies a respondent; stored only as "
+		   "a keyed HMAC-SHA256"),
 	OPT_LIST("ignore-column", ignore, "COL", "a column (header text or number) not to import, without the warning "
-					       "for a column that matches no item (repeatable)"),
+		 "for a column that matches no item (repeatable)"),
 	OPT_FLAG("skip-unknown-team", skip_team, "skip a row whose team is not in the store (how many is said on "
-						 "stderr) instead of stopping the import"),
+		 "stderr) instead of stopping the import"),
 	OPT_SCHOOL,
 	OPT_END
 };
 
 static const struct opt report_opts[] = {
 	OPT_STRING("by", by, "WHAT", "scale (default), item, team or rater (a 360-degree feedback)"),
-	OPT_STRING("min-n", minn, "K", "hide groups with fewer than K respondents; only raises the minimum (the school's, else "
-				"the instrument's: 5, a 360-degree feedback 3)"),
+	OPT_STRING("min-n", minn, "K",
+		   "hide groups with fewer than K respondents; only raises the minimum (the school's, else "
+		   "the instrument's: 5, a 360-degree feedback 3)"),
 	OPT_KEYFILE,
 	OPT_SCHOOL,
 	OPT_END
@@ -70,7 +77,8 @@ static const struct opt compare_opts[] = {
 
 static const struct opt policy_opts[] = {
 	OPT_STRING("min-n", minn, "K", "the smallest group any survey figure of the school may rest on (at least 3)"),
-	OPT_STRING("reason", reason, "TEXT", "why the school sets it (required with --min-n; printed with every figure)"),
+	OPT_STRING("reason", reason, "TEXT",
+		   "why the school sets it (required with --min-n; printed with every figure)"),
 	OPT_STRING("decided-by", decided, "CODE", "who decided it (a person's code)"),
 	OPT_SCHOOL,
 	OPT_END
@@ -78,9 +86,11 @@ static const struct opt policy_opts[] = {
 
 static const struct opt key_opts[] = {
 	OPT_STRING("person", person, "CODE", "the school leader (role schoolleider; required)"),
-	OPT_STRING("key-file", key_file, "FILE", "where the secret key goes (default: $BETER_SEAL_KEY_FILE, else 360-CODE.key "
-					 "next to the HMAC key)"),
-	OPT_FLAG("replace", replace, "replace an existing key pair (the old secret key file is kept as FILE.FINGERPRINT)"),
+	OPT_STRING("key-file", key_file, "FILE",
+		   "where the secret key goes (default: $BETER_SEAL_KEY_FILE, else 360-CODE.key "
+		   "next to the HMAC key)"),
+	OPT_FLAG("replace", replace,
+		   "replace an existing key pair (the old secret key file is kept as FILE.FINGERPRINT)"),
 	OPT_SCHOOL,
 	OPT_END
 };

@@ -10,15 +10,18 @@ struct topts {
 };
 #define OPT_STRUCT struct topts
 
-#define OPT_SCHOOL OPT_STRING("school", school, "SCHOOL", "the school (name, BRIN or number) when the store holds several")
+#define OPT_SCHOOL OPT_STRING("school", school, "SCHOOL", \
+	"the school (name, BRIN or number) when the store holds several")
 
 static const struct opt add_opts[] = {
-	OPT_STRING("kind", kind, "KIND", "leraren (a teacher team, default), leerkracht (the leerKRACHT-team), mt or tiv"),
+	OPT_STRING("kind", kind, "KIND",
+		   "leraren (a teacher team, default), leerkracht (the leerKRACHT-team), mt or tiv"),
 	OPT_SCHOOL,
 	OPT_END
 };
 static const struct opt member_opts[] = {
-	OPT_STRING("role", role, "ROLE", "their role in the team: lid (default), schoolcoach, schoolleider, expertcoach, ..."),
+	OPT_STRING("role", role, "ROLE",
+		   "their role in the team: lid (default), schoolcoach, schoolleider, expertcoach, ..."),
 	OPT_SCHOOL,
 	OPT_END
 };

@@ -15,14 +15,14 @@
 #include "visit_cmd.h"
 #include "visit_edit.h"
 
-#define OPT_OBS                                                                                               \
-	OPT_STRING("seen", seen, "TEXT", "what the teacher did: facts, no judgement (\"I saw you ...\")"),          \
-	OPT_STRING("effect", effect, "TEXT", "what the pupils did in response"),                                    \
-	OPT_LIST("score", scores, "ITEM=VALUE", "a score on a framework item (repeatable)"),                       \
-	OPT_FLAG("edit", edit, "write it in $VISUAL/$EDITOR on a template with the feedback model's prompts"), \
+#define OPT_OBS                                                                                                \
+	OPT_STRING("seen", seen, "TEXT", "what the teacher did: facts, no judgement (\"I saw you ...\")"),           \
+	OPT_STRING("effect", effect, "TEXT", "what the pupils did in response"),                                     \
+	OPT_LIST("score", scores, "ITEM=VALUE", "a score on a framework item (repeatable)"),                        \
+	OPT_FLAG("edit", edit, "write it in $VISUAL/$EDITOR on a template with the feedback model's prompts"),      \
 	OPT_STRING("from", input, "FILE", "read it as JSON from FILE ('-': stdin), for scripts without a terminal"), \
-	OPT_STRING("text-from", textfrom, "FILE", "read it from FILE ('-': stdin) in the editor's text format, e.g. the " \
-					   "text --edit kept after an error")
+	OPT_STRING("text-from", textfrom, "FILE",                                                                    \
+		   "read it from FILE ('-': stdin) in the editor's text format, e.g. the text --edit kept after an error")
 
 static const struct opt add_opts[] = {
 	OPT_STRING("observer", observer, "CODE", "who visits (required)"),
@@ -32,8 +32,9 @@ static const struct opt add_opts[] = {
 	OPT_STRING("group", group, "GROUP", "the class or group, e.g. \"5 havo\" or \"groep 6\""),
 	OPT_STRING("subject", subject, "TEXT", "the subject or lesson"),
 	OPT_STRING("lesson-goal", goal, "TEXT", "what pupils should learn in the lesson"),
-	OPT_STRING("focus", focus, "FOCUS", "goal:N (a board goal), item:ID (a framework item) or points (the teacher's "
-				     "development points)"),
+	OPT_STRING("focus", focus, "FOCUS",
+		   "goal:N (a board goal), item:ID (a framework item) or points (the teacher's "
+		   "development points)"),
 	OPT_STRING("round", round, "NAME", "the round the visit belongs to (made when new)"),
 	OPT_STRING("team", team, "TEAM", "the team (default: the teacher's teacher team when there is one)"),
 	OPT_STRING("framework", framework, "KEY", "the framework to score on (default leskwaliteit when scored)"),
@@ -44,8 +45,9 @@ static const struct opt add_opts[] = {
 static const struct opt record_opts[] = {
 	OPT_OBS,
 	OPT_FLAG("replace", replace, "write a visit that is recorded already again: the text and scores given "
-				      "replace the old ones (with --edit the template holds them)"),
-	OPT_STRING("framework", framework, "KEY", "the framework to score on, when the visit has none (default leskwaliteit)"),
+		 "replace the old ones (with --edit the template holds them)"),
+	OPT_STRING("framework", framework, "KEY",
+		   "the framework to score on, when the visit has none (default leskwaliteit)"),
 	OPT_STRING("date", date, "DATE", "the day it is written down (default today)"),
 	OPT_SCHOOL,
 	OPT_END

@@ -16,8 +16,10 @@ struct vopts {
 };
 #define OPT_STRUCT struct vopts
 
-#define OPT_SCHOOL OPT_STRING("school", school, "SCHOOL", "the school (name, BRIN or number) when the store holds several")
-#define OPT_FBDAYS OPT_STRING("feedback-days", fbdays, "DAYS", "a recorded visit without a feedback talk after this many days " \
+#define OPT_SCHOOL OPT_STRING("school", school, "SCHOOL", \
+	"the school (name, BRIN or number) when the store holds several")
+#define OPT_FBDAYS OPT_STRING("feedback-days", fbdays, "DAYS", \
+	"a recorded visit without a feedback talk after this many days " \
 		     "from its date is feedback-due (default 7)")
 
 /* Options and min..max positional arguments into o, and the school. */

@@ -14,7 +14,8 @@
 const struct opt visit_cmd_plan_opts[] = {
 	OPT_STRING("team", team, "TEAM", "the team to pair (required)"),
 	OPT_STRING("round", round, "NAME", "the round's name (required)"),
-	OPT_STRING("from", from, "DATE", "first day of the team's visits, today or later (default: today, or the round's)"),
+	OPT_STRING("from", from, "DATE",
+		   "first day of the team's visits, today or later (default: today, or the round's)"),
 	OPT_STRING("to", to, "DATE", "last day of the team's visits (default: four weeks on, or the round's end)"),
 	OPT_STRING("framework", framework, "KEY", "the framework the visits score on"),
 	OPT_SCHOOL,
@@ -23,7 +24,7 @@ const struct opt visit_cmd_plan_opts[] = {
 const struct opt visit_cmd_coverage_opts[] = {
 	OPT_STRING("round", round, "NAME", "the round: its teams' members and its visits"),
 	OPT_STRING("from", from, "DATE", "visits on or after this day (without --round: every teacher team's members; "
-				  "without --round, --from and --to: the current school year)"),
+		   "without --round, --from and --to: the current school year)"),
 	OPT_STRING("to", to, "DATE", "visits on or before this day"),
 	OPT_STRING("team", team, "TEAM", "only this team's members"),
 	OPT_STRING("require", require, "PERCENT", "exit 1 when fewer than this percentage of teachers were visited"),
@@ -33,7 +34,8 @@ const struct opt visit_cmd_coverage_opts[] = {
 const struct opt visit_cmd_scores_opts[] = {
 	OPT_STRING("team", team, "TEAM", "visits in this team (default: the whole school)"),
 	OPT_STRING("round", round, "NAME", "visits of this whole round"),
-	OPT_STRING("year", year, "YEAR", "visits of this whole school year: 2026 or 2026-2027 (default: the current one)"),
+	OPT_STRING("year", year, "YEAR",
+		   "visits of this whole school year: 2026 or 2026-2027 (default: the current one)"),
 	/* refused with the reason (see visit_cmd_scores); no help line */
 	OPT_STRING("from", from, "DATE", NULL),
 	OPT_STRING("to", to, "DATE", NULL),

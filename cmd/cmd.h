@@ -70,7 +70,6 @@ struct ctx {
 	int excel;
 	int dry_run;
 	struct beter_err err;
-	struct optparse *parser;
 	int keep_output; /* the output is the command's result even when it fails (a verdict: check's
 			    problems, a coverage below --require); else a failure drops it (cmd/hold.c) */
 };

@@ -110,10 +110,8 @@ static int run_sub(struct ctx *c, const struct subcmd *sub, int argc, char **arg
 		return rc;
 
 	opt_init(&p, argc, argv, start);
-	c->parser = &p;
 	rc = sub->fn(c, &p);
 	opt_release(&p);
-	c->parser = NULL;
 
 	if ((sub->flags & SUB_WRITES) && c->db) {
 		if (rc == 0 && !c->dry_run) {

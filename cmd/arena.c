@@ -6,81 +6,62 @@
 #include "beter/team.h"
 #include "cmd.h"
 
-enum { O_TEAM = 256, O_SCHOOL, O_THEME, O_DATE, O_GROUP, O_FROM, O_VOTES, O_TAG, O_N, O_ITEM, O_ANSWER, O_TEXT };
-
-#define OPT_N { "n", O_N, "K", "how many per group (default 3, at most 20)" }
-
-static const struct opt add_opts[] = {
-	{ "team", O_TEAM, "TEAM", "the team the arena is held for" },
-	{ "school", O_SCHOOL, "[SCHOOL]",
-	  "the arena is for the whole school (--school=NAME picks the school, or the team's school with --team)" },
-	{ "theme", O_THEME, "TEXT", "the improvement theme (required)" },
-	{ "date", O_DATE, "DATE", "the day of the arena, YYYY-MM-DD or today (required)" },
-	{ "group", O_GROUP, "LABEL", "the pupils' group or class, e.g. \"groep 7/8\" (a label, never names)" },
-	OPT_END
-};
-static const struct opt list_opts[] = {
-	{ "team", O_TEAM, "TEAM", "only this team's arenas" },
-	{ "school", O_SCHOOL, "SCHOOL", "the school (name, BRIN or number) when the store holds several" },
-	OPT_END
-};
-static const struct opt input_opts[] = {
-	{ "from", O_FROM, "GROUP", "who said it: leerlingen, leraren or mt (required)" },
-	{ "votes", O_VOTES, "K", "how many chose it (default 0)" },
-	{ "tag", O_TAG, "TAG", "a word that marks the same point across groups, e.g. uitleg" },
-	OPT_END
-};
-static const struct opt edit_opts[] = {
-	{ "item", O_ITEM, "ID", "the input's number in the arena (required)" },
-	{ "votes", O_VOTES, "K", "set the votes" },
-	{ "tag", O_TAG, "TAG", "set the tag (--tag= removes it)" },
-	{ "text", O_TEXT, "TEXT", "correct the text" },
-	OPT_END
-};
-static const struct opt top_opts[] = {
-	{ "from", O_FROM, "GROUP", "only this group: leerlingen, leraren or mt" },
-	OPT_N,
-	OPT_END
-};
-static const struct opt deepen_opts[] = {
-	{ "item", O_ITEM, "ID", "the input's number in the arena (required)" },
-	{ "answer", O_ANSWER, "a|b|c", "which deepening question the text answers (required)" },
-	OPT_END
-};
-static const struct opt compare_opts[] = { OPT_N, OPT_END };
-static const struct opt outcome_opts[] = {
-	{ "date", O_DATE, "DATE", "the day of the outcome (default today)" },
-	OPT_END
-};
-static const struct opt no_opts[] = { OPT_END };
-
 struct aopts {
 	const char *team, *school, *theme, *date, *group, *from, *votes, *tag, *n, *item, *answer, *text;
 	int school_wide;
 };
+#define OPT_STRUCT struct aopts
 
-static int parse(struct ctx *c, struct optparse *p, struct aopts *o)
+#define OPT_N OPT_STRING("n", n, "K", "how many per group (default 3, at most 20)")
+
+static const struct opt add_opts[] = {
+	OPT_STRING("team", team, "TEAM", "the team the arena is held for"),
+	OPT_OPTARG("school", school, school_wide, "[SCHOOL]",
+		   "the arena is for the whole school (--school=NAME picks the school, or the team's school with --team)"),
+	OPT_STRING("theme", theme, "TEXT", "the improvement theme (required)"),
+	OPT_STRING("date", date, "DATE", "the day of the arena, YYYY-MM-DD or today (required)"),
+	OPT_STRING("group", group, "LABEL", "the pupils' group or class, e.g. \"groep 7/8\" (a label, never names)"),
+	OPT_END
+};
+static const struct opt list_opts[] = {
+	OPT_STRING("team", team, "TEAM", "only this team's arenas"),
+	OPT_STRING("school", school, "SCHOOL", "the school (name, BRIN or number) when the store holds several"),
+	OPT_END
+};
+static const struct opt input_opts[] = {
+	OPT_STRING("from", from, "GROUP", "who said it: leerlingen, leraren or mt (required)"),
+	OPT_STRING("votes", votes, "K", "how many chose it (default 0)"),
+	OPT_STRING("tag", tag, "TAG", "a word that marks the same point across groups, e.g. uitleg"),
+	OPT_END
+};
+static const struct opt edit_opts[] = {
+	OPT_STRING("item", item, "ID", "the input's number in the arena (required)"),
+	OPT_STRING("votes", votes, "K", "set the votes"),
+	OPT_STRING("tag", tag, "TAG", "set the tag (--tag= removes it)"),
+	OPT_STRING("text", text, "TEXT", "correct the text"),
+	OPT_END
+};
+static const struct opt top_opts[] = {
+	OPT_STRING("from", from, "GROUP", "only this group: leerlingen, leraren or mt"),
+	OPT_N,
+	OPT_END
+};
+static const struct opt deepen_opts[] = {
+	OPT_STRING("item", item, "ID", "the input's number in the arena (required)"),
+	OPT_STRING("answer", answer, "a|b|c", "which deepening question the text answers (required)"),
+	OPT_END
+};
+static const struct opt compare_opts[] = { OPT_N, OPT_END };
+static const struct opt outcome_opts[] = {
+	OPT_STRING("date", date, "DATE", "the day of the outcome (default today)"),
+	OPT_END
+};
+static const struct opt no_opts[] = { OPT_END };
+
+static int parse(struct ctx *c, struct optparse *p, struct aopts *o, int min, int max, const char *what)
 {
-	int key;
-
 	memset(o, 0, sizeof(*o));
-	while ((key = cmd_opt(c, p)) > 0) {
-		switch (key) {
-		case O_TEAM: o->team = p->arg; break;
-		case O_SCHOOL: o->school = p->arg; o->school_wide = 1; break;
-		case O_THEME: o->theme = p->arg; break;
-		case O_DATE: o->date = p->arg; break;
-		case O_GROUP: o->group = p->arg; break;
-		case O_FROM: o->from = p->arg; break;
-		case O_VOTES: o->votes = p->arg; break;
-		case O_TAG: o->tag = p->arg; break;
-		case O_N: o->n = p->arg; break;
-		case O_ITEM: o->item = p->arg; break;
-		case O_ANSWER: o->answer = p->arg; break;
-		case O_TEXT: o->text = p->arg; break;
-		}
-	}
-	return key < 0 ? BETER_USAGE : 0;
+	return cmd_parse(c, p, o, min, max, what);
 }
 
 /* options, nargs positional arguments after the arena number, and the arena */
@@ -89,7 +70,7 @@ static int prologue(struct ctx *c, struct optparse *p, struct aopts *o, int narg
 {
 	int rc;
 
-	if ((rc = parse(c, p, o)) || (rc = cmd_args(c, p, 1 + nargs, 1 + nargs, what)) ||
+	if ((rc = parse(c, p, o, 1 + nargs, 1 + nargs, what)) ||
 	    (rc = cmd_number(c, "arena", p->args[0], arena)))
 		return rc;
 	return arena_find(c->db, *arena, &c->err);
@@ -142,7 +123,7 @@ static int run_add(struct ctx *c, struct optparse *p)
 	int64_t school, team = 0, id;
 	int day, rc;
 
-	if ((rc = parse(c, p, &o)) || (rc = cmd_args(c, p, 0, 0, "nothing")))
+	if ((rc = parse(c, p, &o, 0, 0, "nothing")))
 		return rc;
 	if (!o.team && !o.school_wide)
 		return cmd_usage(c, "whose arena? give --team TEAM or --school (usage: %s)", cmd_usage_line(c));
@@ -178,7 +159,7 @@ static int run_list(struct ctx *c, struct optparse *p)
 	int64_t school, team = 0;
 	int rc;
 
-	if ((rc = parse(c, p, &o)) || (rc = cmd_args(c, p, 0, 0, "nothing")) ||
+	if ((rc = parse(c, p, &o, 0, 0, "nothing")) ||
 	    (rc = cmd_school(c, o.school, &school)) ||
 	    (o.team && (rc = team_find(c->db, school, o.team, &team, &c->err))))
 		return rc;

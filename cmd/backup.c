@@ -6,13 +6,9 @@ static const struct opt backup_opts[] = { OPT_END };
 
 static int run_backup(struct ctx *c, struct optparse *p)
 {
-	int key, rc;
+	int rc;
 
-	while ((key = cmd_opt(c, p)) > 0)
-		;
-	if (key < 0)
-		return BETER_USAGE;
-	if ((rc = cmd_args(c, p, 1, 1, "the backup file")) || (rc = backup_write(c->db, p->args[0], &c->err)))
+	if ((rc = cmd_parse(c, p, NULL, 1, 1, "the backup file")) || (rc = backup_write(c->db, p->args[0], &c->err)))
 		return rc;
 	cmd_note(c, "backed up the store to '%s'", p->args[0]);
 	return 0;

@@ -9,30 +9,36 @@
 #include "beter/team.h"
 #include "cmd.h"
 
-enum {
-	O_TEAM = 256, O_SCHOOL, O_WEEK, O_DATE, O_ALL, O_AMBITION, O_STORY, O_AGREEMENT, O_START, O_END, O_GOAL,
-	O_WHO, O_WHAT, O_DUE, O_TEAMACTION, O_OPEN, O_OVERDUE, O_LEADER, O_TOPIC, O_CHECKIN, O_SUCCESS, O_MEASURE,
-	O_DONE, O_NOTE, O_FROM, O_ON,
+struct bopts {
+	const char *team, *school, *week, *date, *ambition, *story, *start, *end, *goal, *what, *due, *leader, *topic,
+		*note, *from, *on;
+	int all, team_action, open, overdue;
+	struct opt_list agreements, who, checkins, successes, measures, done;
+	int64_t school_id, team_id;
+	char team_name[256]; /* the team's name, also when --team gave its number */
+	int day;
 };
+#define OPT_STRUCT struct bopts
 
-#define OPT_SCHOOL { "school", O_SCHOOL, "SCHOOL", "the school (name, BRIN or number) when the store holds several" }
-#define OPT_TEAM { "team", O_TEAM, "TEAM", "the team (its name or number)" }
-#define OPT_DATE { "date", O_DATE, "DATE", "the day this happens on the board (default today)" }
-#define OPT_WEEK { "week", O_WEEK, "WEEK", "the board as it stood at the end of this ISO week, e.g. 2026-W47" }
+#define OPT_SCHOOL OPT_STRING("school", school, "SCHOOL", \
+	"the school (name, BRIN or number) when the store holds several")
+#define OPT_TEAM OPT_STRING("team", team, "TEAM", "the team (its name or number)")
+#define OPT_DATE OPT_STRING("date", date, "DATE", "the day this happens on the board (default today)")
+#define OPT_WEEK OPT_STRING("week", week, "WEEK", "the board as it stood at the end of this ISO week, e.g. 2026-W47")
 
 static const struct opt show_opts[] = { OPT_TEAM, OPT_WEEK, OPT_SCHOOL, OPT_END };
 static const struct opt export_opts[] = {
 	OPT_TEAM,
-	{ "all", O_ALL, NULL, "every team of the school that has a board" },
-	{ "week", O_WEEK, "WEEK", "the ISO week to export, e.g. 2026-W47 (default this week)" },
+	OPT_FLAG("all", all, "every team of the school that has a board"),
+	OPT_STRING("week", week, "WEEK", "the ISO week to export, e.g. 2026-W47 (default this week)"),
 	OPT_SCHOOL,
 	OPT_END
 };
 static const struct opt set_opts[] = {
 	OPT_TEAM,
-	{ "ambition", O_AMBITION, "TEXT", "the team's ambition (replaces the current one)" },
-	{ "story", O_STORY, "TEXT", "the inspiration story (replaces the current one)" },
-	{ "agreement", O_AGREEMENT, "TEXT", "add a team agreement (may be repeated)" },
+	OPT_STRING("ambition", ambition, "TEXT", "the team's ambition (replaces the current one)"),
+	OPT_STRING("story", story, "TEXT", "the inspiration story (replaces the current one)"),
+	OPT_LIST("agreement", agreements, "TEXT", "add a team agreement (may be repeated)"),
 	OPT_DATE,
 	OPT_SCHOOL,
 	OPT_END
@@ -40,24 +46,24 @@ static const struct opt set_opts[] = {
 static const struct opt item_add_opts[] = { OPT_TEAM, OPT_DATE, OPT_SCHOOL, OPT_END };
 static const struct opt theme_add_opts[] = {
 	OPT_TEAM,
-	{ "start", O_START, "DATE", "the first day of the theme's period" },
-	{ "end", O_END, "DATE", "the last day of the theme's period" },
+	OPT_STRING("start", start, "DATE", "the first day of the theme's period"),
+	OPT_STRING("end", end, "DATE", "the last day of the theme's period"),
 	OPT_DATE,
 	OPT_SCHOOL,
 	OPT_END
 };
 static const struct opt success_add_opts[] = {
 	OPT_TEAM,
-	{ "goal", O_GOAL, "N", "the team goal this success belongs to" },
+	OPT_STRING("goal", goal, "N", "the team goal this success belongs to"),
 	OPT_DATE,
 	OPT_SCHOOL,
 	OPT_END
 };
 static const struct opt rhythm_add_opts[] = {
 	OPT_TEAM,
-	{ "on", O_ON, "DATE", "the day of the planned session (required)" },
-	{ "leader", O_LEADER, "CODE", "who leads it (required)" },
-	{ "topic", O_TOPIC, "TEXT", "its topic" },
+	OPT_STRING("on", on, "DATE", "the day of the planned session (required)"),
+	OPT_STRING("leader", leader, "CODE", "who leads it (required)"),
+	OPT_STRING("topic", topic, "TEXT", "its topic"),
 	OPT_DATE,
 	OPT_SCHOOL,
 	OPT_END
@@ -66,68 +72,47 @@ static const struct opt list_opts[] = { OPT_TEAM, OPT_WEEK, OPT_SCHOOL, OPT_END 
 static const struct opt rm_opts[] = { OPT_DATE, OPT_SCHOOL, OPT_END };
 static const struct opt action_add_opts[] = {
 	OPT_TEAM,
-	{ "who", O_WHO, "CODE", "who does it (a team action: several codes, repeated or comma-separated)" },
-	{ "what", O_WHAT, "TEXT", "what is done (required)" },
-	{ "due", O_DUE, "DATE", "when it is done by (required)" },
-	{ "goal", O_GOAL, "N", "the team goal it serves" },
-	{ "team-action", O_TEAMACTION, NULL, "an action for the team (andere acties) instead of one in class" },
+	OPT_LIST("who", who, "CODE", "who does it (a team action: several codes, repeated or comma-separated)"),
+	OPT_STRING("what", what, "TEXT", "what is done (required)"),
+	OPT_STRING("due", due, "DATE", "when it is done by (required)"),
+	OPT_STRING("goal", goal, "N", "the team goal it serves"),
+	OPT_FLAG("team-action", team_action, "an action for the team (andere acties) instead of one in class"),
 	OPT_DATE,
 	OPT_SCHOOL,
 	OPT_END
 };
 static const struct opt action_list_opts[] = {
 	OPT_TEAM,
-	{ "open", O_OPEN, NULL, "only actions not yet done" },
-	{ "overdue", O_OVERDUE, NULL, "only open actions past their due day" },
+	OPT_FLAG("open", open, "only actions not yet done"),
+	OPT_FLAG("overdue", overdue, "only open actions past their due day"),
 	OPT_SCHOOL,
 	OPT_END
 };
 static const struct opt session_add_opts[] = {
 	OPT_TEAM,
-	{ "date", O_DATE, "DATE", "the day of the session (required)" },
-	{ "leader", O_LEADER, "CODE", "who led it (required)" },
-	{ "topic", O_TOPIC, "TEXT", "the session's programme" },
-	{ "checkin", O_CHECKIN, "CODE=SCORE", "1. check-in: how someone stands, 1-10 (repeat per person)" },
-	{ "success", O_SUCCESS, "TEXT", "2. a success to celebrate (repeatable)" },
-	{ "measure", O_MEASURE, "GOAL=SCORE", "3. a result for a team goal, 1-10 (repeatable)" },
-	{ "done", O_DONE, "N", "4. an action that is done (repeatable)" },
-	{ "note", O_NOTE, "TEXT", "5. a note on the programme, changes, lesson visits" },
-	{ "from", O_FROM, "FILE", "read the whole session from a JSON document ('-': stdin)" },
+	OPT_STRING("date", date, "DATE", "the day of the session (required)"),
+	OPT_STRING("leader", leader, "CODE", "who led it (required)"),
+	OPT_STRING("topic", topic, "TEXT", "the session's programme"),
+	OPT_LIST("checkin", checkins, "CODE=SCORE", "1. check-in: how someone stands, 1-10 (repeat per person)"),
+	OPT_LIST("success", successes, "TEXT", "2. a success to celebrate (repeatable)"),
+	OPT_LIST("measure", measures, "GOAL=SCORE", "3. a result for a team goal, 1-10 (repeatable)"),
+	OPT_LIST("done", done, "N", "4. an action that is done (repeatable)"),
+	OPT_STRING("note", note, "TEXT", "5. a note on the programme, changes, lesson visits"),
+	OPT_STRING("from", from, "FILE", "read the whole session from a JSON document ('-': stdin)"),
 	OPT_SCHOOL,
 	OPT_END
 };
 static const struct opt team_opts[] = { OPT_TEAM, OPT_SCHOOL, OPT_END };
 static const struct opt school_opts[] = { OPT_SCHOOL, OPT_END };
 
-struct list {
-	const char **v;
-	int n;
-};
-
-static void list_push(struct list *l, const char *s)
-{
-	l->v = xrealloc(l->v, sizeof(*l->v) * (size_t)(l->n + 1));
-	l->v[l->n++] = s;
-}
-
-struct bopts {
-	const char *team, *school, *week, *date, *ambition, *story, *start, *end, *goal, *what, *due, *leader, *topic,
-		*note, *from, *on;
-	int all, team_action, open, overdue;
-	struct list agreements, who, checkins, successes, measures, done;
-	int64_t school_id, team_id;
-	char team_name[256]; /* the team's name, also when --team gave its number */
-	int day;
-};
-
 static void bopts_release(struct bopts *o)
 {
-	free(o->agreements.v);
-	free(o->who.v);
-	free(o->checkins.v);
-	free(o->successes.v);
-	free(o->measures.v);
-	free(o->done.v);
+	opt_list_release(&o->agreements);
+	opt_list_release(&o->who);
+	opt_list_release(&o->checkins);
+	opt_list_release(&o->successes);
+	opt_list_release(&o->measures);
+	opt_list_release(&o->done);
 }
 
 /* Parse options and arguments, resolve school, team (when given or needed)
@@ -135,42 +120,10 @@ static void bopts_release(struct bopts *o)
 static int prologue(struct ctx *c, struct optparse *p, struct bopts *o, int min, int max, const char *what,
 		    int need_team)
 {
-	int key, rc;
+	int rc;
 
 	memset(o, 0, sizeof(*o));
-	while ((key = cmd_opt(c, p)) > 0) {
-		switch (key) {
-		case O_TEAM: o->team = p->arg; break;
-		case O_SCHOOL: o->school = p->arg; break;
-		case O_WEEK: o->week = p->arg; break;
-		case O_DATE: o->date = p->arg; break;
-		case O_ALL: o->all = 1; break;
-		case O_AMBITION: o->ambition = p->arg; break;
-		case O_STORY: o->story = p->arg; break;
-		case O_AGREEMENT: list_push(&o->agreements, p->arg); break;
-		case O_START: o->start = p->arg; break;
-		case O_END: o->end = p->arg; break;
-		case O_GOAL: o->goal = p->arg; break;
-		case O_WHO: list_push(&o->who, p->arg); break;
-		case O_WHAT: o->what = p->arg; break;
-		case O_DUE: o->due = p->arg; break;
-		case O_TEAMACTION: o->team_action = 1; break;
-		case O_OPEN: o->open = 1; break;
-		case O_OVERDUE: o->overdue = 1; break;
-		case O_LEADER: o->leader = p->arg; break;
-		case O_TOPIC: o->topic = p->arg; break;
-		case O_CHECKIN: list_push(&o->checkins, p->arg); break;
-		case O_SUCCESS: list_push(&o->successes, p->arg); break;
-		case O_MEASURE: list_push(&o->measures, p->arg); break;
-		case O_DONE: list_push(&o->done, p->arg); break;
-		case O_NOTE: o->note = p->arg; break;
-		case O_FROM: o->from = p->arg; break;
-		case O_ON: o->on = p->arg; break;
-		}
-	}
-	if (key < 0)
-		return BETER_USAGE;
-	if ((rc = cmd_args(c, p, min, max, what)))
+	if ((rc = cmd_parse(c, p, o, min, max, what)))
 		return rc;
 	if (need_team && !o->team)
 		return cmd_usage(c, "which team? give --team TEAM (usage: %s)", cmd_usage_line(c));

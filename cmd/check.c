@@ -7,13 +7,9 @@ static const struct opt check_opts[] = { OPT_END };
 static int run_check(struct ctx *c, struct optparse *p)
 {
 	long problems = 0;
-	int key, rc;
+	int rc;
 
-	while ((key = cmd_opt(c, p)) > 0)
-		;
-	if (key < 0)
-		return BETER_USAGE;
-	if ((rc = cmd_args(c, p, 0, 0, "nothing")))
+	if ((rc = cmd_parse(c, p, NULL, 0, 0, "nothing")))
 		return rc;
 	rc = check_store(c->db, &c->out, &problems, &c->err);
 	if (rc == BETER_FAIL && problems)

@@ -62,22 +62,28 @@ int cmd_global(struct ctx *c, int key, const char *arg)
 	return r;
 }
 
-int cmd_opt(struct ctx *c, struct optparse *p)
+int cmd_options(struct ctx *c, struct optparse *p, void *base)
 {
 	const struct opt *tables[3] = { c->sub && c->sub->opts ? c->sub->opts : global_opts, global_opts, NULL };
-	for (;;) {
-		int key = opt_next(p, tables, &c->err);
-		if (key <= 0) {
-			if (key < 0)
-				c->err.status = BETER_USAGE;
-			return key;
+	int r;
+
+	while ((r = opt_next(p, tables, &c->err)) > 0) {
+		if (p->opt->type != OPT_T_KEY) {
+			if (base)
+				opt_fill(p->opt, base, p->arg);
+		} else if (cmd_global(c, p->opt->key, p->arg) < 0) {
+			return BETER_USAGE;
 		}
-		int g = cmd_global(c, key, p->arg);
-		if (g < 0)
-			return -1;
-		if (g == 0)
-			return key;
 	}
+	if (r < 0)
+		c->err.status = BETER_USAGE;
+	return r < 0 ? BETER_USAGE : 0;
+}
+
+int cmd_parse(struct ctx *c, struct optparse *p, void *base, int min, int max, const char *what)
+{
+	int rc = cmd_options(c, p, base);
+	return rc ? rc : cmd_args(c, p, min, max, what);
 }
 
 int cmd_usage(struct ctx *c, const char *fmt, ...)

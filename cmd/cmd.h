@@ -70,7 +70,6 @@ struct ctx {
 	int excel;
 	int dry_run;
 	struct beter_err err;
-	struct optparse *parser;
 	int keep_output; /* the output is the command's result even when it fails (a verdict: check's
 			    problems, a coverage below --require); else a failure drops it (cmd/hold.c) */
 };
@@ -90,9 +89,12 @@ enum global_keys {
 	GOPT_EXCEL, GOPT_TABLE,
 };
 
-/* The next option of the running subcommand (globals handled here): its key,
- * 0 when done, -1 on a usage error (already reported). */
-int cmd_opt(struct ctx *c, struct optparse *p);
+/* Read the running subcommand's options: each fills its field in base (the
+ * command's options struct, zeroed by the caller; NULL: only check them),
+ * the global ones apply to c. 0, or BETER_USAGE (already reported). */
+int cmd_options(struct ctx *c, struct optparse *p, void *base);
+/* cmd_options, then expect min..max positional arguments (cmd_args). */
+int cmd_parse(struct ctx *c, struct optparse *p, void *base, int min, int max, const char *what);
 
 /* Apply a global option: 1 if it was one, 0 if not, -1 on a bad value. */
 int cmd_global(struct ctx *c, int key, const char *arg);

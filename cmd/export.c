@@ -2,27 +2,26 @@
 #include "beter/exchange.h"
 #include "cmd.h"
 
-enum { O_SCHOOL = 256 };
+struct export_opts {
+	const char *school;
+};
+#define OPT_STRUCT struct export_opts
 
 static const struct opt export_opts[] = {
-	{ "school", O_SCHOOL, "SCHOOL", "only this school's records (name, BRIN or number) and what they link to" },
+	OPT_STRING("school", school, "SCHOOL",
+		   "only this school's records (name, BRIN or number) and what they link to"),
 	OPT_END
 };
 
 static int run_export(struct ctx *c, struct optparse *p)
 {
-	const char *which = NULL;
+	struct export_opts o = { 0 };
 	int64_t school = 0;
-	int key, rc;
+	int rc;
 
-	while ((key = cmd_opt(c, p)) > 0)
-		if (key == O_SCHOOL)
-			which = p->arg;
-	if (key < 0)
-		return BETER_USAGE;
-	if ((rc = cmd_args(c, p, 0, 0, "nothing")))
+	if ((rc = cmd_parse(c, p, &o, 0, 0, "nothing")))
 		return rc;
-	if (which && (rc = cmd_school(c, which, &school)))
+	if (o.school && (rc = cmd_school(c, o.school, &school)))
 		return rc;
 	return exchange_export(c->db, school, &c->out, &c->err);
 }

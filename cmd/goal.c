@@ -10,87 +10,6 @@
 #include "beter/team.h"
 #include "cmd.h"
 
-enum {
-	O_TEAM = 256, O_SCHOOL, O_DATE, O_IMPACT, O_FEAS, O_TEXT, O_PUPILS, O_WEEKS, O_NORM, O_BASELINE, O_CAND,
-	O_PROBLEM, O_FACTS, O_CAUSES, O_PERSONAL, O_PERSON, O_SCORE, O_STATUS, O_STANDARD, O_REASON, O_KIND, O_NOTE,
-	O_ARENA,
-};
-
-#define OPT_SCHOOL { "school", O_SCHOOL, "SCHOOL", "the school (name, BRIN or number) when the store holds several" }
-#define OPT_TEAM { "team", O_TEAM, "TEAM", "the team (its name or number)" }
-#define OPT_DATE { "date", O_DATE, "DATE", "the day it happens (default today)" }
-
-static const struct opt cand_add_opts[] = {
-	OPT_TEAM,
-	{ "impact", O_IMPACT, "1-5", "impact on pupils (required)" },
-	{ "feasibility", O_FEAS, "1-5", "how feasible it is (required)" },
-	{ "from-arena", O_ARENA, "N", "pick the outcome of leerlingarena N (its text when TEXT is left out; its team "
-				     "when --team is)" },
-	OPT_DATE,
-	OPT_SCHOOL,
-	OPT_END
-};
-static const struct opt team_opts[] = { OPT_TEAM, OPT_SCHOOL, OPT_END };
-static const struct opt add_opts[] = {
-	OPT_TEAM,
-	{ "text", O_TEXT, "TEXT", "what pupils know, can, do or feel when it is reached (required)" },
-	{ "pupils", O_PUPILS, "TEXT", "for which pupils, e.g. \"groep 7 en 8\"" },
-	{ "weeks", O_WEEKS, "4-8", "how many weeks the team works on it (required)" },
-	{ "norm", O_NORM, "1-10", "where the team wants to be after those weeks (required)" },
-	{ "baseline", O_BASELINE, "1-10", "the 0-meting: where the team stands now (required)" },
-	{ "from-candidate", O_CAND, "N", "the candidate improvement it was chosen from" },
-	{ "problem", O_PROBLEM, "TEXT", "kaizen: the problem and how big it is" },
-	{ "facts", O_FACTS, "TEXT", "kaizen: the facts" },
-	{ "causes", O_CAUSES, "TEXT", "kaizen: the causes" },
-	{ "personal", O_PERSONAL, NULL, "a personal development goal of one teacher (with --person and --text)" },
-	{ "person", O_PERSON, "CODE", "the teacher of a personal goal" },
-	OPT_DATE,
-	OPT_SCHOOL,
-	OPT_END
-};
-static const struct opt measure_opts[] = {
-	{ "score", O_SCORE, "1-10", "the result (required)" },
-	OPT_DATE,
-	OPT_SCHOOL,
-	OPT_END
-};
-static const struct opt list_opts[] = {
-	OPT_TEAM,
-	{ "person", O_PERSON, "CODE", "the personal goals of this teacher" },
-	{ "personal", O_PERSONAL, NULL, "only personal goals" },
-	{ "status", O_STATUS, "STATUS", "active, achieved or dropped" },
-	OPT_SCHOOL,
-	OPT_END
-};
-static const struct opt achieve_opts[] = {
-	{ "standard", O_STANDARD, "TEXT", "the \"zo werken wij\" standard it becomes (required for team goals)" },
-	OPT_DATE,
-	OPT_SCHOOL,
-	OPT_END
-};
-static const struct opt drop_opts[] = {
-	{ "reason", O_REASON, "TEXT", "why it is dropped (required for team goals)" },
-	OPT_DATE,
-	OPT_SCHOOL,
-	OPT_END
-};
-static const struct opt activity_opts[] = {
-	{ "kind", O_KIND, "KIND",
-	  "bijblijven (keeping up to date), anderen (learning from others), experimenteren (learning by doing), "
-	  "reflectie or samenwerking (required)" },
-	OPT_DATE,
-	OPT_SCHOOL,
-	OPT_END
-};
-static const struct opt talk_opts[] = {
-	{ "note", O_NOTE, "TEXT", "what was talked about and agreed (required)" },
-	OPT_DATE,
-	OPT_SCHOOL,
-	OPT_END
-};
-static const struct opt date_opts[] = { OPT_DATE, OPT_SCHOOL, OPT_END };
-static const struct opt school_opts[] = { OPT_SCHOOL, OPT_END };
-
 struct gopts {
 	const char *team, *school, *date, *impact, *feas, *text, *pupils, *weeks, *norm, *baseline, *cand, *problem,
 		*facts, *causes, *person, *score, *status, *standard, *reason, *kind, *note, *arena;
@@ -98,44 +17,93 @@ struct gopts {
 	int64_t school_id, team_id, person_id, goal;
 	int day;
 };
+#define OPT_STRUCT struct gopts
+
+#define OPT_SCHOOL OPT_STRING("school", school, "SCHOOL", \
+	"the school (name, BRIN or number) when the store holds several")
+#define OPT_TEAM OPT_STRING("team", team, "TEAM", "the team (its name or number)")
+#define OPT_DATE OPT_STRING("date", date, "DATE", "the day it happens (default today)")
+
+static const struct opt cand_add_opts[] = {
+	OPT_TEAM,
+	OPT_STRING("impact", impact, "1-5", "impact on pupils (required)"),
+	OPT_STRING("feasibility", feas, "1-5", "how feasible it is (required)"),
+	OPT_STRING("from-arena", arena, "N",
+		   "pick the outcome of leerlingarena N (its text when TEXT is left out; its team "
+		   "when --team is)"),
+	OPT_DATE,
+	OPT_SCHOOL,
+	OPT_END
+};
+static const struct opt team_opts[] = { OPT_TEAM, OPT_SCHOOL, OPT_END };
+static const struct opt add_opts[] = {
+	OPT_TEAM,
+	OPT_STRING("text", text, "TEXT", "what pupils know, can, do or feel when it is reached (required)"),
+	OPT_STRING("pupils", pupils, "TEXT", "for which pupils, e.g. \"groep 7 en 8\""),
+	OPT_STRING("weeks", weeks, "4-8", "how many weeks the team works on it (required)"),
+	OPT_STRING("norm", norm, "1-10", "where the team wants to be after those weeks (required)"),
+	OPT_STRING("baseline", baseline, "1-10", "the 0-meting: where the team stands now (required)"),
+	OPT_STRING("from-candidate", cand, "N", "the candidate improvement it was chosen from"),
+	OPT_STRING("problem", problem, "TEXT", "kaizen: the problem and how big it is"),
+	OPT_STRING("facts", facts, "TEXT", "kaizen: the facts"),
+	OPT_STRING("causes", causes, "TEXT", "kaizen: the causes"),
+	OPT_FLAG("personal", personal, "a personal development goal of one teacher (with --person and --text)"),
+	OPT_STRING("person", person, "CODE", "the teacher of a personal goal"),
+	OPT_DATE,
+	OPT_SCHOOL,
+	OPT_END
+};
+static const struct opt measure_opts[] = {
+	OPT_STRING("score", score, "1-10", "the result (required)"),
+	OPT_DATE,
+	OPT_SCHOOL,
+	OPT_END
+};
+static const struct opt list_opts[] = {
+	OPT_TEAM,
+	OPT_STRING("person", person, "CODE", "the personal goals of this teacher"),
+	OPT_FLAG("personal", personal, "only personal goals"),
+	OPT_STRING("status", status, "STATUS", "active, achieved or dropped"),
+	OPT_SCHOOL,
+	OPT_END
+};
+static const struct opt achieve_opts[] = {
+	OPT_STRING("standard", standard, "TEXT", "the \"zo werken wij\" standard it becomes (required for team goals)"),
+	OPT_DATE,
+	OPT_SCHOOL,
+	OPT_END
+};
+static const struct opt drop_opts[] = {
+	OPT_STRING("reason", reason, "TEXT", "why it is dropped (required for team goals)"),
+	OPT_DATE,
+	OPT_SCHOOL,
+	OPT_END
+};
+static const struct opt activity_opts[] = {
+	OPT_STRING("kind", kind, "KIND",
+	  "bijblijven (keeping up to date), anderen (learning from others), experimenteren (learning by doing), "
+	  "reflectie or samenwerking (required)"),
+	OPT_DATE,
+	OPT_SCHOOL,
+	OPT_END
+};
+static const struct opt talk_opts[] = {
+	OPT_STRING("note", note, "TEXT", "what was talked about and agreed (required)"),
+	OPT_DATE,
+	OPT_SCHOOL,
+	OPT_END
+};
+static const struct opt date_opts[] = { OPT_DATE, OPT_SCHOOL, OPT_END };
+static const struct opt school_opts[] = { OPT_SCHOOL, OPT_END };
 
 /* options, arguments, school, team and person; with goal_arg: the goal number in args[0] */
 static int prologue(struct ctx *c, struct optparse *p, struct gopts *o, int min, int max, const char *what,
 		    int goal_arg)
 {
-	int key, rc;
+	int rc;
 
 	memset(o, 0, sizeof(*o));
-	while ((key = cmd_opt(c, p)) > 0) {
-		switch (key) {
-		case O_TEAM: o->team = p->arg; break;
-		case O_SCHOOL: o->school = p->arg; break;
-		case O_DATE: o->date = p->arg; break;
-		case O_IMPACT: o->impact = p->arg; break;
-		case O_FEAS: o->feas = p->arg; break;
-		case O_TEXT: o->text = p->arg; break;
-		case O_PUPILS: o->pupils = p->arg; break;
-		case O_WEEKS: o->weeks = p->arg; break;
-		case O_NORM: o->norm = p->arg; break;
-		case O_BASELINE: o->baseline = p->arg; break;
-		case O_CAND: o->cand = p->arg; break;
-		case O_PROBLEM: o->problem = p->arg; break;
-		case O_FACTS: o->facts = p->arg; break;
-		case O_CAUSES: o->causes = p->arg; break;
-		case O_PERSONAL: o->personal = 1; break;
-		case O_PERSON: o->person = p->arg; break;
-		case O_SCORE: o->score = p->arg; break;
-		case O_STATUS: o->status = p->arg; break;
-		case O_STANDARD: o->standard = p->arg; break;
-		case O_REASON: o->reason = p->arg; break;
-		case O_KIND: o->kind = p->arg; break;
-		case O_NOTE: o->note = p->arg; break;
-		case O_ARENA: o->arena = p->arg; break;
-		}
-	}
-	if (key < 0)
-		return BETER_USAGE;
-	if ((rc = cmd_args(c, p, min, max, what)))
+	if ((rc = cmd_parse(c, p, o, min, max, what)))
 		return rc;
 	o->day = date_today();
 	if (o->date && (rc = date_parse(o->date, &o->day, "--date", &c->err)))

@@ -53,13 +53,9 @@ static int run_import(struct ctx *c, struct optparse *p)
 	struct exchange_stats st;
 	struct stat sb;
 	const char *file;
-	int key, rc;
+	int rc;
 
-	while ((key = cmd_opt(c, p)) > 0)
-		;
-	if (key < 0)
-		return BETER_USAGE;
-	if ((rc = cmd_args(c, p, 1, 1, "the file from 'beter export' (or - for stdin)")))
+	if ((rc = cmd_parse(c, p, NULL, 1, 1, "the file from 'beter export' (or - for stdin)")))
 		return rc;
 	file = p->args[0];
 	c->db_path = store_default_path(c->db_opt);

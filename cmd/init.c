@@ -8,18 +8,20 @@
 #include "beter/store_new.h"
 #include "cmd.h"
 
-enum { O_SCHOOL = 256, O_BRIN, O_SECTOR };
+struct init_opts {
+	const char *name, *brin, *sector;
+};
+#define OPT_STRUCT struct init_opts
 
 static const struct opt init_opts[] = {
-	{ "school", O_SCHOOL, "NAME", "the school's name (required)" },
-	{ "brin", O_BRIN, "CODE", "the school's BRIN code, e.g. 12AB" },
-	{ "sector", O_SECTOR, "SECTOR", "po, vo, mbo or so (any case)" },
+	OPT_STRING("school", name, "NAME", "the school's name (required)"),
+	OPT_STRING("brin", brin, "CODE", "the school's BRIN code, e.g. 12AB"),
+	OPT_STRING("sector", sector, "SECTOR", "po, vo, mbo or so (any case)"),
 	OPT_END
 };
 
 /* Add the first school in one transaction; BETER_FAIL when the store has one. */
-static int add_first_school(struct ctx *c, sqlite3 *db, const char *name, const char *brin, const char *sector,
-			    int64_t *id)
+static int add_first_school(struct ctx *c, sqlite3 *db, const struct init_opts *o, int64_t *id)
 {
 	int rc;
 
@@ -30,7 +32,7 @@ static int add_first_school(struct ctx *c, sqlite3 *db, const char *name, const 
 		rc = beter_err_set(&c->err, BETER_FAIL,
 				   "the store '%s' already has a school; add another with 'beter school add'", c->db_path);
 	if (!rc)
-		rc = school_add(db, name, brin, sector, id, &c->err);
+		rc = school_add(db, o->name, o->brin, o->sector, id, &c->err);
 	if (rc || c->dry_run) {
 		store_rollback(db);
 		return rc;
@@ -40,7 +42,7 @@ static int add_first_school(struct ctx *c, sqlite3 *db, const char *name, const 
 
 /* A new store is built aside and appears whole (store_new.h): a kill leaves
  * none, and one that another beter made meanwhile is kept (STORE_NEW_EXISTS). */
-static int init_new(struct ctx *c, const char *name, const char *brin, const char *sector, int64_t *id)
+static int init_new(struct ctx *c, const struct init_opts *o, int64_t *id)
 {
 	struct store_new sn;
 	sqlite3 *db;
@@ -48,7 +50,7 @@ static int init_new(struct ctx *c, const char *name, const char *brin, const cha
 
 	if ((rc = store_new_begin(&sn, c->db_path, &db, &c->err)))
 		return rc;
-	if ((rc = add_first_school(c, db, name, brin, sector, id)) || c->dry_run) {
+	if ((rc = add_first_school(c, db, o, id)) || c->dry_run) {
 		store_new_abort(&sn);
 		return rc;
 	}
@@ -57,36 +59,27 @@ static int init_new(struct ctx *c, const char *name, const char *brin, const cha
 
 static int run_init(struct ctx *c, struct optparse *p)
 {
-	const char *name = NULL, *brin = NULL, *sector = NULL;
+	struct init_opts o = { 0 };
 	struct stat sb;
 	int64_t id;
-	int key, rc;
+	int rc;
 
-	while ((key = cmd_opt(c, p)) > 0) {
-		switch (key) {
-		case O_SCHOOL: name = p->arg; break;
-		case O_BRIN: brin = p->arg; break;
-		case O_SECTOR: sector = p->arg; break;
-		}
-	}
-	if (key < 0)
-		return BETER_USAGE;
-	if ((rc = cmd_args(c, p, 0, 0, "nothing")))
+	if ((rc = cmd_parse(c, p, &o, 0, 0, "nothing")))
 		return rc;
-	if (!name || !*name)
+	if (!o.name || !*o.name)
 		return cmd_usage(c, "a store starts with a school: beter init --school NAME [--brin CODE] [--sector po|vo|mbo|so]");
-	if (sector && !school_sector_valid(sector))
-		return beter_err_set(&c->err, BETER_DATAERR, "--sector: unknown sector '%s' (use po, vo, mbo or so)", sector);
+	if (o.sector && !school_sector_valid(o.sector))
+		return beter_err_set(&c->err, BETER_DATAERR, "--sector: unknown sector '%s' (use po, vo, mbo or so)", o.sector);
 
 	c->db_path = store_default_path(c->db_opt);
 	rc = STORE_NEW_EXISTS;
 	if (stat(c->db_path, &sb) != 0 && errno == ENOENT)
-		rc = init_new(c, name, brin, sector, &id);
+		rc = init_new(c, &o, &id);
 	if (rc == STORE_NEW_EXISTS) {
 		/* an empty file (made private first), or a store that appeared meanwhile */
 		if ((rc = store_open(c->db_path, STORE_CREATE, &c->db, &c->err)))
 			return rc;
-		rc = add_first_school(c, c->db, name, brin, sector, &id);
+		rc = add_first_school(c, c->db, &o, &id);
 	}
 	if (rc)
 		return rc;
@@ -94,7 +87,7 @@ static int run_init(struct ctx *c, struct optparse *p)
 		cmd_note(c, "dry run: nothing was written");
 		return 0;
 	}
-	cmd_note(c, "created the store '%s' for %s", c->db_path, name);
+	cmd_note(c, "created the store '%s' for %s", c->db_path, o.name);
 	if (!c->quiet) {
 		if (!c->db && (rc = store_open(c->db_path, 0, &c->db, &c->err)))
 			return rc;

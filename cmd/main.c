@@ -97,10 +97,9 @@ static int run_sub(struct ctx *c, const struct subcmd *sub, int argc, char **arg
 	/* a first pass applies the global options (--db, --json) and finds usage
 	 * errors before anything is opened */
 	opt_init(&p, argc, argv, start);
-	while ((rc = cmd_opt(c, &p)) > 0)
-		;
+	rc = cmd_options(c, &p, NULL);
 	opt_release(&p);
-	if (rc < 0)
+	if (rc)
 		return BETER_USAGE;
 	c->out.fmt = (enum out_format)c->fmt;
 	c->out.excel = c->excel;
@@ -111,10 +110,8 @@ static int run_sub(struct ctx *c, const struct subcmd *sub, int argc, char **arg
 		return rc;
 
 	opt_init(&p, argc, argv, start);
-	c->parser = &p;
 	rc = sub->fn(c, &p);
 	opt_release(&p);
-	c->parser = NULL;
 
 	if ((sub->flags & SUB_WRITES) && c->db) {
 		if (rc == 0 && !c->dry_run) {
@@ -283,7 +280,7 @@ int main(int argc, char **argv)
 			if (!strcmp(argv[i], "--"))
 				break;
 			opt_init(&p, argc, argv, i);
-			key = opt_next(&p, tables, &c.err);
+			key = opt_next(&p, tables, &c.err) > 0 ? p.opt->key : -1;
 			int next = p.i;
 			const char *arg = p.arg;
 			opt_release(&p);

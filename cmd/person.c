@@ -4,60 +4,45 @@
 #include "beter/person.h"
 #include "cmd.h"
 
-enum { O_NAME = 256, O_ROLE, O_SCHOOL, O_TEAM, O_CODE };
+struct popts {
+	const char *name, *role, *school, *team, *code;
+};
+#define OPT_STRUCT struct popts
 
-#define OPT_SCHOOL { "school", O_SCHOOL, "SCHOOL", "the school (name, BRIN or number) when the store holds several" }
+#define OPT_SCHOOL OPT_STRING("school", school, "SCHOOL", \
+	"the school (name, BRIN or number) when the store holds several")
 
 static const struct opt add_opts[] = {
-	{ "name", O_NAME, "NAME", "full name (required)" },
-	{ "role", O_ROLE, "ROLE", "leraar, schoolcoach, schoolleider, expertcoach, ib, mt or other (required)" },
+	OPT_STRING("name", name, "NAME", "full name (required)"),
+	OPT_STRING("role", role, "ROLE", "leraar, schoolcoach, schoolleider, expertcoach, ib, mt or other (required)"),
 	OPT_SCHOOL,
 	OPT_END
 };
 
 static const struct opt list_opts[] = {
-	{ "team", O_TEAM, "TEAM", "only members of this team" },
-	{ "role", O_ROLE, "ROLE", "only people with this role" },
+	OPT_STRING("team", team, "TEAM", "only members of this team"),
+	OPT_STRING("role", role, "ROLE", "only people with this role"),
 	OPT_SCHOOL,
 	OPT_END
 };
 
 static const struct opt edit_opts[] = {
-	{ "name", O_NAME, "NAME", "a new name" },
-	{ "role", O_ROLE, "ROLE", "a new role" },
-	{ "code", O_CODE, "CODE", "a new code" },
+	OPT_STRING("name", name, "NAME", "a new name"),
+	OPT_STRING("role", role, "ROLE", "a new role"),
+	OPT_STRING("code", code, "CODE", "a new code"),
 	OPT_SCHOOL,
 	OPT_END
 };
 
 static const struct opt school_opts[] = { OPT_SCHOOL, OPT_END };
 
-struct popts {
-	const char *name, *role, *school, *team, *code;
-};
-
-static int parse(struct ctx *c, struct optparse *p, struct popts *o)
-{
-	int key;
-
-	memset(o, 0, sizeof(*o));
-	while ((key = cmd_opt(c, p)) > 0) {
-		switch (key) {
-		case O_NAME: o->name = p->arg; break;
-		case O_ROLE: o->role = p->arg; break;
-		case O_SCHOOL: o->school = p->arg; break;
-		case O_TEAM: o->team = p->arg; break;
-		case O_CODE: o->code = p->arg; break;
-		}
-	}
-	return key < 0 ? BETER_USAGE : 0;
-}
-
 /* parse options, check the argument count and resolve the school */
 static int prologue(struct ctx *c, struct optparse *p, struct popts *o, int nargs, const char *what, int64_t *school)
 {
 	int rc;
-	if ((rc = parse(c, p, o)) || (rc = cmd_args(c, p, nargs, nargs, what)))
+
+	memset(o, 0, sizeof(*o));
+	if ((rc = cmd_parse(c, p, o, nargs, nargs, what)))
 		return rc;
 	return cmd_school(c, o->school, school);
 }

@@ -7,48 +7,48 @@
 #include "beter/team.h"
 #include "cmd.h"
 
-enum { O_TEAM = 256, O_SCHOOL, O_DATE, O_UNDO, O_WENT_WELL, O_IMPROVE, O_NO_RETRO, O_REASON, O_FROM, O_TO };
-
-#define OPT_TEAM { "team", O_TEAM, "TEAM", "the team's trajectory" }
-#define OPT_SCHOOLWIDE { "school", O_SCHOOL, "[SCHOOL]", "the whole school's trajectory (--school=NAME picks a school when the store holds several)" }
-
-static const struct opt scope_opts[] = { OPT_TEAM, OPT_SCHOOLWIDE, OPT_END };
-static const struct opt start_opts[] = {
-	OPT_TEAM, OPT_SCHOOLWIDE,
-	{ "date", O_DATE, "DATE", "the day the first phase starts (default today)" },
-	OPT_END
-};
-static const struct opt check_opts[] = {
-	OPT_TEAM, OPT_SCHOOLWIDE,
-	{ "undo", O_UNDO, NULL, "mark the item as not done again" },
-	{ "date", O_DATE, "DATE", "the day it was done (default today)" },
-	OPT_END
-};
-static const struct opt next_opts[] = {
-	OPT_TEAM, OPT_SCHOOLWIDE,
-	{ "went-well", O_WENT_WELL, "TEXT", "retrospective: what went well in this phase" },
-	{ "improve", O_IMPROVE, "TEXT", "retrospective: what to do better in the next phase" },
-	{ "no-retro", O_NO_RETRO, NULL, "close without a retrospective (needs --reason)" },
-	{ "reason", O_REASON, "TEXT", "why there was no retrospective" },
-	{ "date", O_DATE, "DATE", "the day the phase closes and the next starts (default today)" },
-	OPT_END
-};
-static const struct opt school_only_opts[] = {
-	{ "school", O_SCHOOL, "SCHOOL", "the school (name, BRIN or number) when the store holds several" },
-	OPT_END
-};
-static const struct opt cond_opts[] = {
-	{ "school", O_SCHOOL, "SCHOOL", "the school (name, BRIN or number) when the store holds several" },
-	{ "from", O_FROM, "DATE", "count from this day (default: the start of the school year)" },
-	{ "to", O_TO, "DATE", "count up to this day (default today)" },
-	OPT_END
-};
-
 struct popts {
 	const char *team, *school, *date, *went_well, *improve, *reason, *from, *to;
 	int schoolwide, undo, no_retro;
 	int64_t school_id, scope;
 	int day;
+};
+#define OPT_STRUCT struct popts
+
+#define OPT_TEAM OPT_STRING("team", team, "TEAM", "the team's trajectory")
+#define OPT_SCHOOLWIDE OPT_OPTARG("school", school, schoolwide, "[SCHOOL]", \
+	"the whole school's trajectory (--school=NAME picks a school when the store holds several)")
+
+static const struct opt scope_opts[] = { OPT_TEAM, OPT_SCHOOLWIDE, OPT_END };
+static const struct opt start_opts[] = {
+	OPT_TEAM, OPT_SCHOOLWIDE,
+	OPT_STRING("date", date, "DATE", "the day the first phase starts (default today)"),
+	OPT_END
+};
+static const struct opt check_opts[] = {
+	OPT_TEAM, OPT_SCHOOLWIDE,
+	OPT_FLAG("undo", undo, "mark the item as not done again"),
+	OPT_STRING("date", date, "DATE", "the day it was done (default today)"),
+	OPT_END
+};
+static const struct opt next_opts[] = {
+	OPT_TEAM, OPT_SCHOOLWIDE,
+	OPT_STRING("went-well", went_well, "TEXT", "retrospective: what went well in this phase"),
+	OPT_STRING("improve", improve, "TEXT", "retrospective: what to do better in the next phase"),
+	OPT_FLAG("no-retro", no_retro, "close without a retrospective (needs --reason)"),
+	OPT_STRING("reason", reason, "TEXT", "why there was no retrospective"),
+	OPT_STRING("date", date, "DATE", "the day the phase closes and the next starts (default today)"),
+	OPT_END
+};
+static const struct opt school_only_opts[] = {
+	OPT_STRING("school", school, "SCHOOL", "the school (name, BRIN or number) when the store holds several"),
+	OPT_END
+};
+static const struct opt cond_opts[] = {
+	OPT_STRING("school", school, "SCHOOL", "the school (name, BRIN or number) when the store holds several"),
+	OPT_STRING("from", from, "DATE", "count from this day (default: the start of the school year)"),
+	OPT_STRING("to", to, "DATE", "count up to this day (default today)"),
+	OPT_END
 };
 
 /* Parse options, check the argument count, resolve the school, the scope
@@ -56,30 +56,14 @@ struct popts {
 static int prologue(struct ctx *c, struct optparse *p, struct popts *o, int min, int max, const char *what,
 		    int64_t dflt)
 {
-	int key, rc;
+	int rc;
 
 	memset(o, 0, sizeof(*o));
-	while ((key = cmd_opt(c, p)) > 0) {
-		switch (key) {
-		case O_TEAM: o->team = p->arg; break;
-		case O_SCHOOL: o->schoolwide = 1; o->school = p->arg; break;
-		case O_DATE: o->date = p->arg; break;
-		case O_UNDO: o->undo = 1; break;
-		case O_WENT_WELL: o->went_well = p->arg; break;
-		case O_IMPROVE: o->improve = p->arg; break;
-		case O_NO_RETRO: o->no_retro = 1; break;
-		case O_REASON: o->reason = p->arg; break;
-		case O_FROM: o->from = p->arg; break;
-		case O_TO: o->to = p->arg; break;
-		}
-	}
-	if (key < 0)
-		return BETER_USAGE;
-	if ((rc = cmd_args(c, p, min, max, what)))
+	if ((rc = cmd_parse(c, p, o, min, max, what)))
 		return rc;
-	/* --school is a flag (with an optional school) where a scope is chosen */
-	int scoped = c->sub->opts != school_only_opts && c->sub->opts != cond_opts;
-	if (o->team && o->schoolwide && scoped)
+	/* --school is a flag (with an optional school) where a scope is chosen:
+	 * schoolwide is set only there */
+	if (o->team && o->schoolwide)
 		return cmd_usage(c, "give --team TEAM or --school, not both");
 	o->day = date_today();
 	if (o->date && (rc = date_parse(o->date, &o->day, "--date", &c->err)))
@@ -90,7 +74,7 @@ static int prologue(struct ctx *c, struct optparse *p, struct popts *o, int min,
 	if (o->team) {
 		if ((rc = team_find(c->db, o->school_id, o->team, &o->scope, &c->err)))
 			return rc;
-	} else if (o->schoolwide && scoped) {
+	} else if (o->schoolwide) {
 		o->scope = PHASE_SCHOOL;
 	}
 	return 0;

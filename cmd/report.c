@@ -8,72 +8,63 @@
 #include "beter/team.h"
 #include "cmd.h"
 
-enum { O_TEAM = 256, O_SCHOOL, O_FROM, O_TO, O_WEEK, O_FORMAT, O_OUT, O_LANG, O_NOW };
+struct ropts {
+	const char *team, *school, *from, *to, *week, *format, *out, *lang, *now;
+	int schoolwide;
+};
+#define OPT_STRUCT struct ropts
 
 static const struct opt report_opts[] = {
-	{ "team", O_TEAM, "TEAM", "a report for this team" },
-	{ "school", O_SCHOOL, "[SCHOOL]", "a report for the whole school (default; --school=NAME picks a school when the store holds several)" },
-	{ "from", O_FROM, "DATE", "the period's first day (default: the start of the school year)" },
-	{ "to", O_TO, "DATE", "the period's last day (default: today)" },
-	{ "week", O_WEEK, "WEEK", "the period is this ISO week (2026-W47) or school year (2026-2027)" },
-	{ "format", O_FORMAT, "FMT", "html (default; one self-contained file), md (Markdown) or json" },
-	{ "out", 'o', "FILE", "write to FILE (atomically: a temporary file, then a rename) instead of stdout" },
-	{ "lang", O_LANG, "LANG", "nl (default) or en" },
-	{ "now", O_NOW, "TIME", "the report's time stamp and today: YYYY-MM-DD, YYYY-MM-DDTHH:MM[:SS]Z or @SECONDS "
-				"(default $SOURCE_DATE_EPOCH, else the clock)" },
+	OPT_STRING("team", team, "TEAM", "a report for this team"),
+	OPT_OPTARG("school", school, schoolwide, "[SCHOOL]",
+		   "a report for the whole school (default; --school=NAME picks a school when the store holds several)"),
+	OPT_STRING("from", from, "DATE", "the period's first day (default: the start of the school year)"),
+	OPT_STRING("to", to, "DATE", "the period's last day (default: today)"),
+	OPT_STRING("week", week, "WEEK", "the period is this ISO week (2026-W47) or school year (2026-2027)"),
+	OPT_STRING("format", format, "FMT", "html (default; one self-contained file), md (Markdown) or json"),
+	OPT_STRING_SHORT('o', "out", out, "FILE",
+		   "write to FILE (atomically: a temporary file, then a rename) instead of stdout"),
+	OPT_STRING("lang", lang, "LANG", "nl (default) or en"),
+	OPT_STRING("now", now, "TIME",
+		   "the report's time stamp and today: YYYY-MM-DD, YYYY-MM-DDTHH:MM[:SS]Z or @SECONDS "
+		   "(default $SOURCE_DATE_EPOCH, else the clock)"),
 	OPT_END
 };
 
 static int run_report(struct ctx *c, struct optparse *p)
 {
-	const char *team = NULL, *school = NULL, *from = NULL, *to = NULL, *week = NULL, *format = NULL, *out = NULL;
-	const char *lang = NULL, *now = NULL;
+	struct ropts o = { 0 };
 	struct report_opts ro = { 0 };
 	struct report r;
 	struct strbuf sb = STRBUF_INIT;
-	int key, rc, schoolwide = 0, fmt;
+	int rc, fmt;
 
-	while ((key = cmd_opt(c, p)) > 0) {
-		switch (key) {
-		case O_TEAM: team = p->arg; break;
-		case O_SCHOOL: schoolwide = 1; school = p->arg; break;
-		case O_FROM: from = p->arg; break;
-		case O_TO: to = p->arg; break;
-		case O_WEEK: week = p->arg; break;
-		case O_FORMAT: format = p->arg; break;
-		case 'o': out = p->arg; break;
-		case O_LANG: lang = p->arg; break;
-		case O_NOW: now = p->arg; break;
-		}
-	}
-	if (key < 0)
-		return BETER_USAGE;
-	if ((rc = cmd_args(c, p, 0, 0, "nothing")))
+	if ((rc = cmd_parse(c, p, &o, 0, 0, "nothing")))
 		return rc;
-	if (team && schoolwide)
+	if (o.team && o.schoolwide)
 		return cmd_usage(c, "give --team TEAM or --school, not both");
-	if (week && (from || to))
+	if (o.week && (o.from || o.to))
 		return cmd_usage(c, "give --week or --from/--to, not both");
-	if (!format && c->fmt_given && c->fmt != OUT_JSON)
+	if (!o.format && c->fmt_given && c->fmt != OUT_JSON)
 		return cmd_usage(c, "a report is html, md or json: give --format html|md|json (not --csv, --tsv or --table)");
-	fmt = format ? report_format_parse(format) : (c->fmt == OUT_JSON ? REPORT_JSON : REPORT_HTML);
+	fmt = o.format ? report_format_parse(o.format) : (c->fmt == OUT_JSON ? REPORT_JSON : REPORT_HTML);
 	if (fmt < 0)
-		return cmd_usage(c, "--format: unknown report format '%s' (use html, md or json)", format);
+		return cmd_usage(c, "--format: unknown report format '%s' (use html, md or json)", o.format);
 	ro.lang = REPORT_NL;
-	if (lang && (int)(ro.lang = (enum report_lang)report_lang_parse(lang)) < 0)
-		return cmd_usage(c, "--lang: unknown language '%s' (use nl or en)", lang);
-	if (out && !*out)
+	if (o.lang && (int)(ro.lang = (enum report_lang)report_lang_parse(o.lang)) < 0)
+		return cmd_usage(c, "--lang: unknown language '%s' (use nl or en)", o.lang);
+	if (o.out && !*o.out)
 		return cmd_usage(c, "--out needs a file name");
 	ro.now = report_now_default();
-	if (now && (rc = report_now_parse(now, &ro.now, &c->err)))
+	if (o.now && (rc = report_now_parse(o.now, &ro.now, &c->err)))
 		return rc;
 	int today = (int)(ro.now / 86400);
 	ro.to = today;
 	ro.from = date_from_ymd(date_school_year(today), 8, 1);
-	if (week && (rc = date_period_parse(week, &ro.from, &ro.to, "--week", &c->err)))
+	if (o.week && (rc = date_period_parse(o.week, &ro.from, &ro.to, "--week", &c->err)))
 		return rc;
-	if ((from && (rc = date_parse(from, &ro.from, "--from", &c->err))) ||
-	    (to && (rc = date_parse(to, &ro.to, "--to", &c->err))))
+	if ((o.from && (rc = date_parse(o.from, &ro.from, "--from", &c->err))) ||
+	    (o.to && (rc = date_parse(o.to, &ro.to, "--to", &c->err))))
 		return rc;
 	if (ro.from > ro.to) {
 		char f[11], t[11];
@@ -81,19 +72,19 @@ static int run_report(struct ctx *c, struct optparse *p)
 		date_format(ro.to, t);
 		return beter_err_set(&c->err, BETER_DATAERR, "--from: %s is after the period's end %s", f, t);
 	}
-	if ((rc = cmd_school(c, school, &ro.school)))
+	if ((rc = cmd_school(c, o.school, &ro.school)))
 		return rc;
 	ro.team = PHASE_SCHOOL;
-	if (team && (rc = team_find(c->db, ro.school, team, &ro.team, &c->err)))
+	if (o.team && (rc = team_find(c->db, ro.school, o.team, &ro.team, &c->err)))
 		return rc;
 	if ((rc = report_build(c->db, &ro, &r, &c->err)))
 		return rc;
 	report_render(&r, (enum report_format)fmt, &sb);
 	report_release(&r);
-	if (out) {
-		rc = report_write_file(out, sb.buf, sb.len, &c->err);
+	if (o.out) {
+		rc = report_write_file(o.out, sb.buf, sb.len, &c->err);
 		if (!rc)
-			cmd_note(c, "wrote the report to %s", out);
+			cmd_note(c, "wrote the report to %s", o.out);
 	} else {
 		fwrite(sb.buf, 1, sb.len, c->out.fp);
 	}

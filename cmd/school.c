@@ -2,11 +2,14 @@
 #include "beter/school.h"
 #include "cmd.h"
 
-enum { O_BRIN = 256, O_SECTOR };
+struct add_opts {
+	const char *brin, *sector;
+};
+#define OPT_STRUCT struct add_opts
 
 static const struct opt add_opts[] = {
-	{ "brin", O_BRIN, "CODE", "the school's BRIN code, e.g. 12AB" },
-	{ "sector", O_SECTOR, "SECTOR", "po, vo, mbo or so (any case)" },
+	OPT_STRING("brin", brin, "CODE", "the school's BRIN code, e.g. 12AB"),
+	OPT_STRING("sector", sector, "SECTOR", "po, vo, mbo or so (any case)"),
 	OPT_END
 };
 
@@ -14,34 +17,22 @@ static const struct opt no_opts[] = { OPT_END };
 
 static int run_add(struct ctx *c, struct optparse *p)
 {
-	const char *brin = NULL, *sector = NULL;
+	struct add_opts o = { 0 };
 	int64_t id;
-	int key, rc;
+	int rc;
 
-	while ((key = cmd_opt(c, p)) > 0) {
-		if (key == O_BRIN)
-			brin = p->arg;
-		else if (key == O_SECTOR)
-			sector = p->arg;
-	}
-	if (key < 0)
-		return BETER_USAGE;
-	if ((rc = cmd_args(c, p, 1, 1, "the school's name")))
+	if ((rc = cmd_parse(c, p, &o, 1, 1, "the school's name")))
 		return rc;
-	if ((rc = school_add(c->db, p->args[0], brin, sector, &id, &c->err)))
+	if ((rc = school_add(c->db, p->args[0], o.brin, o.sector, &id, &c->err)))
 		return rc;
 	return c->quiet ? 0 : school_show(c->db, id, &c->out, &c->err);
 }
 
 static int run_list(struct ctx *c, struct optparse *p)
 {
-	int key, rc;
+	int rc;
 
-	while ((key = cmd_opt(c, p)) > 0)
-		;
-	if (key < 0)
-		return BETER_USAGE;
-	if ((rc = cmd_args(c, p, 0, 0, "nothing")))
+	if ((rc = cmd_parse(c, p, NULL, 0, 0, "nothing")))
 		return rc;
 	return school_list(c->db, &c->out, &c->err);
 }
@@ -49,13 +40,9 @@ static int run_list(struct ctx *c, struct optparse *p)
 static int run_show(struct ctx *c, struct optparse *p)
 {
 	int64_t id;
-	int key, rc;
+	int rc;
 
-	while ((key = cmd_opt(c, p)) > 0)
-		;
-	if (key < 0)
-		return BETER_USAGE;
-	if ((rc = cmd_args(c, p, 0, 1, "the school")))
+	if ((rc = cmd_parse(c, p, NULL, 0, 1, "the school")))
 		return rc;
 	if ((rc = school_resolve(c->db, p->nargs ? p->args[0] : NULL, &id, &c->err)))
 		return rc;

@@ -8,126 +8,100 @@
 #include "beter/team.h"
 #include "cmd.h"
 
-enum { O_INSTRUMENT = 256, O_WAVE, O_TEAM, O_SCHOOL, O_OPENS, O_CLOSES, O_MAP, O_IDCOL, O_BY, O_MINN,
-       O_WAVES, O_REASON, O_DECIDED, O_LEADER, O_KEYFILE, O_PERSON, O_REPLACE, O_IGNORECOL, O_SKIPTEAM };
+struct sopts {
+	const char *instrument, *wave, *team, *school, *opens, *closes, *map, *idcol, *by, *minn, *waves, *reason,
+		*decided;
+	const char *leader, *key_file, *person;
+	int school_given, replace, skip_team;
+	struct opt_list ignore;
+};
+#define OPT_STRUCT struct sopts
 
-#define OPT_KEYFILE { "key-file", O_KEYFILE, "FILE", "a 360-degree feedback: the school leader's secret key (default: " \
-						  "$BETER_SEAL_KEY_FILE, else 360-CODE.key next to the HMAC key)" }
+#define OPT_KEYFILE OPT_STRING("key-file", key_file, "FILE", \
+	"a 360-degree feedback: the school leader's secret key (default: " \
+	"$BETER_SEAL_KEY_FILE, else 360-CODE.key next to the HMAC key)")
 
-#define OPT_SCHOOL { "school", O_SCHOOL, "SCHOOL", "the school (name, BRIN or number) when the store holds several" }
+#define OPT_SCHOOL OPT_STRING("school", school, "SCHOOL", \
+	"the school (name, BRIN or number) when the store holds several")
 
 static const struct opt school_opts[] = { OPT_SCHOOL, OPT_END };
 static const struct opt none_opts[] = { OPT_END };
 
 static const struct opt add_opts[] = {
-	{ "instrument", O_INSTRUMENT, "ID", "the instrument (see 'beter survey instrument list'; required)" },
-	{ "wave", O_WAVE, "NAME", "the wave: 0-meting, jaar-1, 2026-11, ... (required)" },
-	{ "team", O_TEAM, "TEAM", "a survey of one team (default: the whole school)" },
-	{ "opens", O_OPENS, "DATE", "first day respondents can answer" },
-	{ "closes", O_CLOSES, "DATE", "last day respondents can answer" },
-	{ "leader", O_LEADER, "CODE", "a 360-degree feedback: whose it is (default: the school's one schoolleider)" },
-	{ "school", O_SCHOOL, "[SCHOOL]", "a survey of the whole school (the default); --school=SCHOOL names the school when the store holds several" },
+	OPT_STRING("instrument", instrument, "ID", "the instrument (see 'beter survey instrument list'; required)"),
+	OPT_STRING("wave", wave, "NAME", "the wave: 0-meting, jaar-1, 2026-11, ... (required)"),
+	OPT_STRING("team", team, "TEAM", "a survey of one team (default: the whole school)"),
+	OPT_STRING("opens", opens, "DATE", "first day respondents can answer"),
+	OPT_STRING("closes", closes, "DATE", "last day respondents can answer"),
+	OPT_STRING("leader", leader, "CODE",
+		   "a 360-degree feedback: whose it is (default: the school's one schoolleider)"),
+	OPT_OPTARG("school", school, school_given, "[SCHOOL]",
+		   "a survey of the whole school (the default); --school=SCHOOL names the school when the store holds several"),
 	OPT_END
 };
 
 static const struct opt import_opts[] = {
-	{ "map", O_MAP, "FILE", "a CSV 'column,item' naming the item (or team, rater, ignore) of a column by header text "
-				"or number" },
-	{ "id-column", O_IDCOL, "COL", "the column (header text or number) that identifies a respondent; stored only as "
-				       "a keyed HMAC-SHA256" },
-	{ "ignore-column", O_IGNORECOL, "COL", "a column (header text or number) not to import, without the warning "
-					       "for a column that matches no item (repeatable)" },
-	{ "skip-unknown-team", O_SKIPTEAM, NULL, "skip a row whose team is not in the store (how many is said on "
-						 "stderr) instead of stopping the import" },
+	OPT_STRING("map", map, "FILE",
+		   "a CSV 'column,item' naming the item (or team, rater, ignore) of a column by header text "
+		   "or number"),
+	OPT_STRING("id-column", idcol, "COL",
+		   "the column (header text or number) that identifies a respondent; stored only as "
+		   "a keyed HMAC-SHA256"),
+	OPT_LIST("ignore-column", ignore, "COL", "a column (header text or number) not to import, without the warning "
+		 "for a column that matches no item (repeatable)"),
+	OPT_FLAG("skip-unknown-team", skip_team, "skip a row whose team is not in the store (how many is said on "
+		 "stderr) instead of stopping the import"),
 	OPT_SCHOOL,
 	OPT_END
 };
 
 static const struct opt report_opts[] = {
-	{ "by", O_BY, "WHAT", "scale (default), item, team or rater (a 360-degree feedback)" },
-	{ "min-n", O_MINN, "K", "hide groups with fewer than K respondents; only raises the minimum (the school's, else "
-				"the instrument's: 5, a 360-degree feedback 3)" },
+	OPT_STRING("by", by, "WHAT", "scale (default), item, team or rater (a 360-degree feedback)"),
+	OPT_STRING("min-n", minn, "K",
+		   "hide groups with fewer than K respondents; only raises the minimum (the school's, else "
+		   "the instrument's: 5, a 360-degree feedback 3)"),
 	OPT_KEYFILE,
 	OPT_SCHOOL,
 	OPT_END
 };
 
 static const struct opt compare_opts[] = {
-	{ "instrument", O_INSTRUMENT, "ID", "the instrument (required)" },
-	{ "waves", O_WAVES, "W1,W2", "the two waves, earlier first (required)" },
-	{ "team", O_TEAM, "TEAM", "only respondents of this team" },
-	{ "min-n", O_MINN, "K", "hide waves with fewer than K respondents on a scale; only raises the minimum" },
+	OPT_STRING("instrument", instrument, "ID", "the instrument (required)"),
+	OPT_STRING("waves", waves, "W1,W2", "the two waves, earlier first (required)"),
+	OPT_STRING("team", team, "TEAM", "only respondents of this team"),
+	OPT_STRING("min-n", minn, "K", "hide waves with fewer than K respondents on a scale; only raises the minimum"),
 	OPT_KEYFILE,
 	OPT_SCHOOL,
 	OPT_END
 };
 
 static const struct opt policy_opts[] = {
-	{ "min-n", O_MINN, "K", "the smallest group any survey figure of the school may rest on (at least 3)" },
-	{ "reason", O_REASON, "TEXT", "why the school sets it (required with --min-n; printed with every figure)" },
-	{ "decided-by", O_DECIDED, "CODE", "who decided it (a person's code)" },
+	OPT_STRING("min-n", minn, "K", "the smallest group any survey figure of the school may rest on (at least 3)"),
+	OPT_STRING("reason", reason, "TEXT",
+		   "why the school sets it (required with --min-n; printed with every figure)"),
+	OPT_STRING("decided-by", decided, "CODE", "who decided it (a person's code)"),
 	OPT_SCHOOL,
 	OPT_END
 };
 
 static const struct opt key_opts[] = {
-	{ "person", O_PERSON, "CODE", "the school leader (role schoolleider; required)" },
-	{ "key-file", O_KEYFILE, "FILE", "where the secret key goes (default: $BETER_SEAL_KEY_FILE, else 360-CODE.key "
-					 "next to the HMAC key)" },
-	{ "replace", O_REPLACE, NULL, "replace an existing key pair (the old secret key file is kept as FILE.FINGERPRINT)" },
+	OPT_STRING("person", person, "CODE", "the school leader (role schoolleider; required)"),
+	OPT_STRING("key-file", key_file, "FILE",
+		   "where the secret key goes (default: $BETER_SEAL_KEY_FILE, else 360-CODE.key "
+		   "next to the HMAC key)"),
+	OPT_FLAG("replace", replace,
+		   "replace an existing key pair (the old secret key file is kept as FILE.FINGERPRINT)"),
 	OPT_SCHOOL,
 	OPT_END
-};
-
-struct sopts {
-	const char *instrument, *wave, *team, *school, *opens, *closes, *map, *idcol, *by, *minn, *waves, *reason,
-		*decided;
-	const char *leader, *key_file, *person;
-	int whole_school, replace, skip_team;
-	const char **ignore;
-	int nignore;
 };
 
 static int prologue(struct ctx *c, struct optparse *p, struct sopts *o, int min, int max, const char *what,
 		    int64_t *school)
 {
-	int key, rc;
+	int rc;
 
 	memset(o, 0, sizeof(*o));
-	while ((key = cmd_opt(c, p)) > 0) {
-		switch (key) {
-		case O_INSTRUMENT: o->instrument = p->arg; break;
-		case O_WAVE: o->wave = p->arg; break;
-		case O_TEAM: o->team = p->arg; break;
-		case O_SCHOOL:
-			if (p->arg)
-				o->school = p->arg;
-			else
-				o->whole_school = 1;
-			break;
-		case O_OPENS: o->opens = p->arg; break;
-		case O_CLOSES: o->closes = p->arg; break;
-		case O_MAP: o->map = p->arg; break;
-		case O_IDCOL: o->idcol = p->arg; break;
-		case O_BY: o->by = p->arg; break;
-		case O_MINN: o->minn = p->arg; break;
-		case O_WAVES: o->waves = p->arg; break;
-		case O_REASON: o->reason = p->arg; break;
-		case O_DECIDED: o->decided = p->arg; break;
-		case O_LEADER: o->leader = p->arg; break;
-		case O_KEYFILE: o->key_file = p->arg; break;
-		case O_PERSON: o->person = p->arg; break;
-		case O_REPLACE: o->replace = 1; break;
-		case O_IGNORECOL:
-			o->ignore = xrealloc(o->ignore, (size_t)(o->nignore + 1) * sizeof(*o->ignore));
-			o->ignore[o->nignore++] = p->arg;
-			break;
-		case O_SKIPTEAM: o->skip_team = 1; break;
-		}
-	}
-	if (key < 0)
-		return BETER_USAGE;
-	if ((rc = cmd_args(c, p, min, max, what)))
+	if ((rc = cmd_parse(c, p, o, min, max, what)))
 		return rc;
 	return school ? cmd_school(c, o->school, school) : 0;
 }
@@ -176,7 +150,7 @@ static int run_add(struct ctx *c, struct optparse *p)
 		return rc;
 	if (!o.instrument || !o.wave)
 		return cmd_usage(c, "a survey needs --instrument and --wave (usage: %s)", cmd_usage_line(c));
-	if (o.team && o.whole_school)
+	if (o.team && o.school_given && !o.school)
 		return cmd_usage(c, "give --team or the whole school, not both");
 	memset(&a, 0, sizeof(a));
 	a.instrument = o.instrument;
@@ -222,18 +196,18 @@ static int run_import(struct ctx *c, struct optparse *p)
 
 	if ((rc = prologue(c, p, &o, 2, 2, "the survey's number and the CSV file", &school)) ||
 	    (rc = survey_number(c, p->args[0], school, &id))) {
-		free(o.ignore);
+		opt_list_release(&o.ignore);
 		return rc;
 	}
 	memset(&io, 0, sizeof(io));
 	io.map_path = o.map;
 	io.id_column = o.idcol;
-	io.ignore_columns = o.ignore;
-	io.nignore = o.nignore;
+	io.ignore_columns = o.ignore.v;
+	io.nignore = o.ignore.n;
 	io.skip_unknown_team = o.skip_team;
 	io.warnings = &warnings;
 	rc = survey_import(c->db, id, p->args[1], &io, &st, &notes, &c->err);
-	free(o.ignore);
+	opt_list_release(&o.ignore);
 	/* answers that were not imported are said even under --quiet */
 	if (warnings.len)
 		fputs(warnings.buf, stderr);

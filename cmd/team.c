@@ -5,42 +5,35 @@
 #include "beter/team.h"
 #include "cmd.h"
 
-enum { O_KIND = 256, O_ROLE, O_SCHOOL };
+struct topts {
+	const char *kind, *role, *school;
+};
+#define OPT_STRUCT struct topts
 
-#define OPT_SCHOOL { "school", O_SCHOOL, "SCHOOL", "the school (name, BRIN or number) when the store holds several" }
+#define OPT_SCHOOL OPT_STRING("school", school, "SCHOOL", \
+	"the school (name, BRIN or number) when the store holds several")
 
 static const struct opt add_opts[] = {
-	{ "kind", O_KIND, "KIND", "leraren (a teacher team, default), leerkracht (the leerKRACHT-team), mt or tiv" },
+	OPT_STRING("kind", kind, "KIND",
+		   "leraren (a teacher team, default), leerkracht (the leerKRACHT-team), mt or tiv"),
 	OPT_SCHOOL,
 	OPT_END
 };
 static const struct opt member_opts[] = {
-	{ "role", O_ROLE, "ROLE", "their role in the team: lid (default), schoolcoach, schoolleider, expertcoach, ..." },
+	OPT_STRING("role", role, "ROLE",
+		   "their role in the team: lid (default), schoolcoach, schoolleider, expertcoach, ..."),
 	OPT_SCHOOL,
 	OPT_END
 };
 static const struct opt school_opts[] = { OPT_SCHOOL, OPT_END };
 
-struct topts {
-	const char *kind, *role, *school;
-};
-
 static int prologue(struct ctx *c, struct optparse *p, struct topts *o, int min, int max, const char *what,
 		    int64_t *school)
 {
-	int key, rc;
+	int rc;
 
 	memset(o, 0, sizeof(*o));
-	while ((key = cmd_opt(c, p)) > 0) {
-		switch (key) {
-		case O_KIND: o->kind = p->arg; break;
-		case O_ROLE: o->role = p->arg; break;
-		case O_SCHOOL: o->school = p->arg; break;
-		}
-	}
-	if (key < 0)
-		return BETER_USAGE;
-	if ((rc = cmd_args(c, p, min, max, what)))
+	if ((rc = cmd_parse(c, p, o, min, max, what)))
 		return rc;
 	return cmd_school(c, o->school, school);
 }

@@ -1,207 +1,95 @@
 /* beter visit: lesson visits, feedback talks, duo rounds, coverage and
- * framework scores. */
-#include <errno.h>
+ * framework scores. This file: add, record, feedback, list and show, the
+ * options they share and the command's table; the rest is in visit_plan.c. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
 #include "beter/date.h"
-#include "beter/devpoint.h"
-#include "beter/framework.h"
 #include "beter/person.h"
 #include "beter/share.h"
 #include "beter/store.h"
 #include "beter/team.h"
 #include "beter/visit.h"
-#include "cmd.h"
+#include "visit_cmd.h"
 #include "visit_edit.h"
 
-enum {
-	O_SCHOOL = 256, O_OBSERVER, O_TEACHER, O_DATE, O_TIME, O_GROUP, O_SUBJECT, O_GOAL, O_FOCUS, O_ROUND, O_TEAM,
-	O_FRAMEWORK, O_SEEN, O_EFFECT, O_SCORE, O_EDIT, O_FROM, O_TO, O_AGREED, O_POINT, O_STATUS, O_FBDAYS,
-	O_REQUIRE, O_KEY, O_TITLE, O_SCALE, O_LABELS, O_INPUT, O_TEXTFROM, O_REPLACE, O_YEAR,
-};
-
-#define OPT_SCHOOL { "school", O_SCHOOL, "SCHOOL", "the school (name, BRIN or number) when the store holds several" }
-#define OPT_FBDAYS { "feedback-days", O_FBDAYS, "DAYS", "a recorded visit without a feedback talk after this many days " \
-		     "from its date is feedback-due (default 7)" }
-#define OPT_OBS                                                                                               \
-	{ "seen", O_SEEN, "TEXT", "what the teacher did: facts, no judgement (\"I saw you ...\")" },          \
-	{ "effect", O_EFFECT, "TEXT", "what the pupils did in response" },                                    \
-	{ "score", O_SCORE, "ITEM=VALUE", "a score on a framework item (repeatable)" },                       \
-	{ "edit", O_EDIT, NULL, "write it in $VISUAL/$EDITOR on a template with the feedback model's prompts" }, \
-	{ "from", O_INPUT, "FILE", "read it as JSON from FILE ('-': stdin), for scripts without a terminal" }, \
-	{ "text-from", O_TEXTFROM, "FILE", "read it from FILE ('-': stdin) in the editor's text format, e.g. the " \
-					   "text --edit kept after an error" }
+#define OPT_OBS                                                                                                \
+	OPT_STRING("seen", seen, "TEXT", "what the teacher did: facts, no judgement (\"I saw you ...\")"),           \
+	OPT_STRING("effect", effect, "TEXT", "what the pupils did in response"),                                     \
+	OPT_LIST("score", scores, "ITEM=VALUE", "a score on a framework item (repeatable)"),                        \
+	OPT_FLAG("edit", edit, "write it in $VISUAL/$EDITOR on a template with the feedback model's prompts"),      \
+	OPT_STRING("from", input, "FILE", "read it as JSON from FILE ('-': stdin), for scripts without a terminal"), \
+	OPT_STRING("text-from", textfrom, "FILE",                                                                    \
+		   "read it from FILE ('-': stdin) in the editor's text format, e.g. the text --edit kept after an error")
 
 static const struct opt add_opts[] = {
-	{ "observer", O_OBSERVER, "CODE", "who visits (required)" },
-	{ "teacher", O_TEACHER, "CODE", "whose lesson is visited (required)" },
-	{ "date", O_DATE, "DATE", "the day of the lesson (required)" },
-	{ "time", O_TIME, "HH:MM", "when the lesson starts" },
-	{ "group", O_GROUP, "GROUP", "the class or group, e.g. \"5 havo\" or \"groep 6\"" },
-	{ "subject", O_SUBJECT, "TEXT", "the subject or lesson" },
-	{ "lesson-goal", O_GOAL, "TEXT", "what pupils should learn in the lesson" },
-	{ "focus", O_FOCUS, "FOCUS", "goal:N (a board goal), item:ID (a framework item) or points (the teacher's "
-				     "development points)" },
-	{ "round", O_ROUND, "NAME", "the round the visit belongs to (made when new)" },
-	{ "team", O_TEAM, "TEAM", "the team (default: the teacher's teacher team when there is one)" },
-	{ "framework", O_FRAMEWORK, "KEY", "the framework to score on (default leskwaliteit when scored)" },
+	OPT_STRING("observer", observer, "CODE", "who visits (required)"),
+	OPT_STRING("teacher", teacher, "CODE", "whose lesson is visited (required)"),
+	OPT_STRING("date", date, "DATE", "the day of the lesson (required)"),
+	OPT_STRING("time", time, "HH:MM", "when the lesson starts"),
+	OPT_STRING("group", group, "GROUP", "the class or group, e.g. \"5 havo\" or \"groep 6\""),
+	OPT_STRING("subject", subject, "TEXT", "the subject or lesson"),
+	OPT_STRING("lesson-goal", goal, "TEXT", "what pupils should learn in the lesson"),
+	OPT_STRING("focus", focus, "FOCUS",
+		   "goal:N (a board goal), item:ID (a framework item) or points (the teacher's "
+		   "development points)"),
+	OPT_STRING("round", round, "NAME", "the round the visit belongs to (made when new)"),
+	OPT_STRING("team", team, "TEAM", "the team (default: the teacher's teacher team when there is one)"),
+	OPT_STRING("framework", framework, "KEY", "the framework to score on (default leskwaliteit when scored)"),
 	OPT_OBS,
 	OPT_SCHOOL,
 	OPT_END
 };
 static const struct opt record_opts[] = {
 	OPT_OBS,
-	{ "replace", O_REPLACE, NULL, "write a visit that is recorded already again: the text and scores given "
-				      "replace the old ones (with --edit the template holds them)" },
-	{ "framework", O_FRAMEWORK, "KEY", "the framework to score on, when the visit has none (default leskwaliteit)" },
-	{ "date", O_DATE, "DATE", "the day it is written down (default today)" },
+	OPT_FLAG("replace", replace, "write a visit that is recorded already again: the text and scores given "
+		 "replace the old ones (with --edit the template holds them)"),
+	OPT_STRING("framework", framework, "KEY",
+		   "the framework to score on, when the visit has none (default leskwaliteit)"),
+	OPT_STRING("date", date, "DATE", "the day it is written down (default today)"),
 	OPT_SCHOOL,
 	OPT_END
 };
 static const struct opt feedback_opts[] = {
-	{ "date", O_DATE, "DATE", "the day of the feedback talk (default today)" },
-	{ "agreed", O_AGREED, "TEXT", "what was agreed (required)" },
-	{ "point", O_POINT, "TEXT", "a new development point for the teacher (repeatable)" },
+	OPT_STRING("date", date, "DATE", "the day of the feedback talk (default today)"),
+	OPT_STRING("agreed", agreed, "TEXT", "what was agreed (required)"),
+	OPT_LIST("point", points, "TEXT", "a new development point for the teacher (repeatable)"),
 	OPT_SCHOOL,
 	OPT_END
 };
 static const struct opt list_opts[] = {
-	{ "teacher", O_TEACHER, "CODE", "only visits to this teacher" },
-	{ "observer", O_OBSERVER, "CODE", "only visits by this observer" },
-	{ "team", O_TEAM, "TEAM", "only visits in this team" },
-	{ "round", O_ROUND, "NAME", "only visits of this round" },
-	{ "status", O_STATUS, "STATUS", "planned, missed, done, feedback-due or closed" },
-	{ "from", O_FROM, "DATE", "only visits on or after this day" },
-	{ "to", O_TO, "DATE", "only visits on or before this day" },
+	OPT_STRING("teacher", teacher, "CODE", "only visits to this teacher"),
+	OPT_STRING("observer", observer, "CODE", "only visits by this observer"),
+	OPT_STRING("team", team, "TEAM", "only visits in this team"),
+	OPT_STRING("round", round, "NAME", "only visits of this round"),
+	OPT_STRING("status", status, "STATUS", "planned, missed, done, feedback-due or closed"),
+	OPT_STRING("from", from, "DATE", "only visits on or after this day"),
+	OPT_STRING("to", to, "DATE", "only visits on or before this day"),
 	OPT_FBDAYS,
 	OPT_SCHOOL,
 	OPT_END
 };
 static const struct opt show_opts[] = { OPT_FBDAYS, OPT_SCHOOL, OPT_END };
-static const struct opt plan_opts[] = {
-	{ "team", O_TEAM, "TEAM", "the team to pair (required)" },
-	{ "round", O_ROUND, "NAME", "the round's name (required)" },
-	{ "from", O_FROM, "DATE", "first day of the team's visits, today or later (default: today, or the round's)" },
-	{ "to", O_TO, "DATE", "last day of the team's visits (default: four weeks on, or the round's end)" },
-	{ "framework", O_FRAMEWORK, "KEY", "the framework the visits score on" },
-	OPT_SCHOOL,
-	OPT_END
-};
-static const struct opt coverage_opts[] = {
-	{ "round", O_ROUND, "NAME", "the round: its teams' members and its visits" },
-	{ "from", O_FROM, "DATE", "visits on or after this day (without --round: every teacher team's members; "
-				  "without --round, --from and --to: the current school year)" },
-	{ "to", O_TO, "DATE", "visits on or before this day" },
-	{ "team", O_TEAM, "TEAM", "only this team's members" },
-	{ "require", O_REQUIRE, "PERCENT", "exit 1 when fewer than this percentage of teachers were visited" },
-	OPT_SCHOOL,
-	OPT_END
-};
-static const struct opt scores_opts[] = {
-	{ "team", O_TEAM, "TEAM", "visits in this team (default: the whole school)" },
-	{ "round", O_ROUND, "NAME", "visits of this whole round" },
-	{ "year", O_YEAR, "YEAR", "visits of this whole school year: 2026 or 2026-2027 (default: the current one)" },
-	/* refused with the reason (see run_scores); no help line */
-	{ "from", O_FROM, "DATE", NULL },
-	{ "to", O_TO, "DATE", NULL },
-	{ "teacher", O_TEACHER, "CODE", NULL },
-	{ "observer", O_OBSERVER, "CODE", NULL },
-	OPT_SCHOOL,
-	OPT_END
-};
-static const struct opt points_opts[] = {
-	{ "teacher", O_TEACHER, "CODE", "whose points (required)" },
-	OPT_SCHOOL,
-	OPT_END
-};
-static const struct opt close_opts[] = {
-	{ "date", O_DATE, "DATE", "the day it was reached (default today)" },
-	OPT_SCHOOL,
-	OPT_END
-};
-static const struct opt import_opts[] = {
-	{ "key", O_KEY, "KEY", "the framework's key (default: from the JSON, else the file name)" },
-	{ "title", O_TITLE, "TITLE", "its title (CSV: default the key)" },
-	{ "scale", O_SCALE, "MIN-MAX", "CSV: the scale, default 1-4" },
-	{ "labels", O_LABELS, "A|B|..", "CSV: a label per scale value, split by '|'" },
-	OPT_SCHOOL,
-	OPT_END
-};
-static const struct opt school_opts[] = { OPT_SCHOOL, OPT_END };
-
-struct vopts {
-	const char *school, *observer, *teacher, *date, *time, *group, *subject, *goal, *focus, *round, *team, *year;
-	const char *framework, *seen, *effect, *from, *to, *agreed, *status, *fbdays, *require, *input;
-	const char *key, *title, *scale, *labels, *textfrom;
-	int edit, replace;
-	char **scores, **points;
-	int nscores, npoints;
-};
-
-static void vopts_release(struct vopts *o)
+void vopts_release(struct vopts *o)
 {
-	free(o->scores);
-	free(o->points);
+	opt_list_release(&o->scores);
+	opt_list_release(&o->points);
 }
 
-static int parse(struct ctx *c, struct optparse *p, struct vopts *o, int min, int max, const char *what,
-		 int64_t *school)
+int vopts_parse(struct ctx *c, struct optparse *p, struct vopts *o, int min, int max, const char *what,
+		int64_t *school)
 {
-	int key, rc;
+	int rc;
 
 	memset(o, 0, sizeof(*o));
-	while ((key = cmd_opt(c, p)) > 0) {
-		switch (key) {
-		case O_SCHOOL: o->school = p->arg; break;
-		case O_OBSERVER: o->observer = p->arg; break;
-		case O_TEACHER: o->teacher = p->arg; break;
-		case O_DATE: o->date = p->arg; break;
-		case O_TIME: o->time = p->arg; break;
-		case O_GROUP: o->group = p->arg; break;
-		case O_SUBJECT: o->subject = p->arg; break;
-		case O_GOAL: o->goal = p->arg; break;
-		case O_FOCUS: o->focus = p->arg; break;
-		case O_ROUND: o->round = p->arg; break;
-		case O_TEAM: o->team = p->arg; break;
-		case O_YEAR: o->year = p->arg; break;
-		case O_FRAMEWORK: o->framework = p->arg; break;
-		case O_SEEN: o->seen = p->arg; break;
-		case O_EFFECT: o->effect = p->arg; break;
-		case O_EDIT: o->edit = 1; break;
-		case O_INPUT: o->input = p->arg; break;
-		case O_TEXTFROM: o->textfrom = p->arg; break;
-		case O_REPLACE: o->replace = 1; break;
-		case O_FROM: o->from = p->arg; break;
-		case O_TO: o->to = p->arg; break;
-		case O_AGREED: o->agreed = p->arg; break;
-		case O_STATUS: o->status = p->arg; break;
-		case O_FBDAYS: o->fbdays = p->arg; break;
-		case O_REQUIRE: o->require = p->arg; break;
-		case O_KEY: o->key = p->arg; break;
-		case O_TITLE: o->title = p->arg; break;
-		case O_SCALE: o->scale = p->arg; break;
-		case O_LABELS: o->labels = p->arg; break;
-		case O_SCORE:
-			o->scores = xrealloc(o->scores, (size_t)(o->nscores + 1) * sizeof(char *));
-			o->scores[o->nscores++] = (char *)p->arg;
-			break;
-		case O_POINT:
-			o->points = xrealloc(o->points, (size_t)(o->npoints + 1) * sizeof(char *));
-			o->points[o->npoints++] = (char *)p->arg;
-			break;
-		}
-	}
-	if (key < 0)
-		return BETER_USAGE;
-	if ((rc = cmd_args(c, p, min, max, what)))
+	if ((rc = cmd_parse(c, p, o, min, max, what)))
 		return rc;
 	return cmd_school(c, o->school, school);
 }
 
-static int find_person(struct ctx *c, int64_t school, const char *opt, const char *code, int64_t *id)
+int vopts_person(struct ctx *c, int64_t school, const char *opt, const char *code, int64_t *id)
 {
 	int rc = person_find(c->db, school, code, id, &c->err);
 	if (rc == BETER_FAIL)
@@ -209,16 +97,15 @@ static int find_person(struct ctx *c, int64_t school, const char *opt, const cha
 	return rc;
 }
 
-/* The filter options shared by list, show, coverage and scores. */
-static int filter_from_opts(struct ctx *c, int64_t school, const struct vopts *o, struct visit_filter *f)
+int vopts_filter(struct ctx *c, int64_t school, const struct vopts *o, struct visit_filter *f)
 {
 	int rc;
 	int64_t v;
 
 	visit_filter_init(f);
-	if (o->teacher && (rc = find_person(c, school, "--teacher", o->teacher, &f->teacher)))
+	if (o->teacher && (rc = vopts_person(c, school, "--teacher", o->teacher, &f->teacher)))
 		return rc;
-	if (o->observer && (rc = find_person(c, school, "--observer", o->observer, &f->observer)))
+	if (o->observer && (rc = vopts_person(c, school, "--observer", o->observer, &f->observer)))
 		return rc;
 	if (o->team && (rc = team_find(c->db, school, o->team, &f->team, &c->err)))
 		return rc;
@@ -273,10 +160,10 @@ static int read_obs(struct ctx *c, int64_t school, const struct vopts *o, const 
 
 	memset(obs, 0, sizeof(*obs));
 	*path = NULL;
-	*given = o->edit || o->input || o->textfrom || o->seen || o->effect || o->nscores;
+	*given = o->edit || o->input || o->textfrom || o->seen || o->effect || o->scores.n;
 	if (o->edit + !!o->input + !!o->textfrom > 1)
 		return cmd_usage(c, "give one of --edit, --from and --text-from");
-	if ((o->edit || o->input || o->textfrom) && (o->seen || o->effect || o->nscores))
+	if ((o->edit || o->input || o->textfrom) && (o->seen || o->effect || o->scores.n))
 		return cmd_usage(c, "--seen, --effect and --score go in the %s, not beside it",
 				 o->edit ? "editor" : o->input ? "JSON file" : "text file");
 	if (o->edit) {
@@ -314,8 +201,8 @@ static int read_obs(struct ctx *c, int64_t school, const struct vopts *o, const 
 		return rc;
 	if (o->effect)
 		obs->effect = xstrdup(o->effect);
-	for (int i = 0; i < o->nscores && !rc; i++)
-		rc = visit_obs_add_score(obs, o->scores[i], "--score", &c->err);
+	for (int i = 0; i < o->scores.n && !rc; i++)
+		rc = visit_obs_add_score(obs, o->scores.v[i], "--score", &c->err);
 	if (!rc && *given && (!obs->seen || !*obs->seen))
 		rc = cmd_usage(c, "recording a visit needs --seen and --effect (or --edit)");
 	if (!rc && *given && (!obs->effect || !*obs->effect))
@@ -331,7 +218,7 @@ static int show_visit(struct ctx *c, int64_t id, const struct vopts *o, int64_t 
 	int rc;
 	if (c->quiet)
 		return 0;
-	if ((rc = filter_from_opts(c, school, o, &f)))
+	if ((rc = vopts_filter(c, school, o, &f)))
 		return rc;
 	return visit_show(c->db, id, &f, &c->out, &c->err);
 }
@@ -347,15 +234,15 @@ static int run_add(struct ctx *c, struct optparse *p)
 
 	memset(&obs, 0, sizeof(obs));
 	memset(&v, 0, sizeof(v));
-	if ((rc = parse(c, p, &o, 0, 0, "nothing", &school)))
+	if ((rc = vopts_parse(c, p, &o, 0, 0, "nothing", &school)))
 		goto out;
 	if (!o.observer || !o.teacher || !o.date) {
 		rc = cmd_usage(c, "a visit needs --observer, --teacher and --date (usage: %s)", cmd_usage_line(c));
 		goto out;
 	}
 	v.time = -1;
-	if ((rc = find_person(c, school, "--observer", o.observer, &v.observer)) ||
-	    (rc = find_person(c, school, "--teacher", o.teacher, &v.teacher)) ||
+	if ((rc = vopts_person(c, school, "--observer", o.observer, &v.observer)) ||
+	    (rc = vopts_person(c, school, "--teacher", o.teacher, &v.teacher)) ||
 	    (rc = date_parse(o.date, &v.day, "--date", &c->err)) ||
 	    (o.time && (rc = time_parse(o.time, &v.time, "--time", &c->err))) ||
 	    (o.team && (rc = team_find(c->db, school, o.team, &v.team, &c->err))))
@@ -374,7 +261,7 @@ static int run_add(struct ctx *c, struct optparse *p)
 	snprintf(header, sizeof(header), "Lesbezoek van %s bij %s op %s%s%s", o.observer, o.teacher, o.date,
 		 o.group ? ", groep " : "", o.group ? o.group : "");
 	/* a visit that is recorded took place: not after today (asked before the editor opens) */
-	if ((o.edit || o.input || o.textfrom || o.seen || o.effect || o.nscores) &&
+	if ((o.edit || o.input || o.textfrom || o.seen || o.effect || o.scores.n) &&
 	    (rc = date_not_future(v.day, "--date", &c->err)))
 		goto out;
 	if ((rc = read_obs(c, school, &o, header, NULL, &obs, &given, &path)))
@@ -415,10 +302,10 @@ static int run_record(struct ctx *c, struct optparse *p)
 
 	memset(&obs, 0, sizeof(obs));
 	memset(&cur, 0, sizeof(cur));
-	if ((rc = parse(c, p, &o, 1, 1, "the visit's number", &school)) || (rc = visit_arg(c, p, school, &id)) ||
+	if ((rc = vopts_parse(c, p, &o, 1, 1, "the visit's number", &school)) || (rc = visit_arg(c, p, school, &id)) ||
 	    (o.date && (rc = date_parse(o.date, &day, "--date", &c->err))))
 		goto out;
-	if (!(o.edit || o.input || o.textfrom || o.seen || o.effect || o.nscores)) {
+	if (!(o.edit || o.input || o.textfrom || o.seen || o.effect || o.scores.n)) {
 		rc = cmd_usage(c, "give --seen and --effect, --edit, --from FILE or --text-from FILE (usage: %s)",
 			       cmd_usage_line(c));
 		goto out;
@@ -455,17 +342,17 @@ static int run_feedback(struct ctx *c, struct optparse *p)
 	int64_t school, id;
 	int rc, day = date_today();
 
-	if ((rc = parse(c, p, &o, 1, 1, "the visit's number", &school)) || (rc = visit_arg(c, p, school, &id)) ||
+	if ((rc = vopts_parse(c, p, &o, 1, 1, "the visit's number", &school)) || (rc = visit_arg(c, p, school, &id)) ||
 	    (o.date && (rc = date_parse(o.date, &day, "--date", &c->err))))
 		goto out;
 	if (!o.agreed) {
 		rc = cmd_usage(c, "a feedback talk needs --agreed TEXT (usage: %s)", cmd_usage_line(c));
 		goto out;
 	}
-	if ((rc = visit_feedback(c->db, id, day, o.agreed, o.points, o.npoints, &c->err)))
+	if ((rc = visit_feedback(c->db, id, day, o.agreed, (char *const *)o.points.v, o.points.n, &c->err)))
 		goto out;
 	cmd_note(c, "feedback talk of visit %lld recorded%s", (long long)id,
-		 o.npoints ? ", with new development points" : "");
+		 o.points.n ? ", with new development points" : "");
 	rc = show_visit(c, id, &o, school);
 out:
 	vopts_release(&o);
@@ -479,7 +366,7 @@ static int run_list(struct ctx *c, struct optparse *p)
 	int64_t school;
 	int rc;
 
-	if (!(rc = parse(c, p, &o, 0, 0, "nothing", &school)) && !(rc = filter_from_opts(c, school, &o, &f)))
+	if (!(rc = vopts_parse(c, p, &o, 0, 0, "nothing", &school)) && !(rc = vopts_filter(c, school, &o, &f)))
 		rc = visit_list(c->db, school, &f, &c->out, &c->err);
 	vopts_release(&o);
 	return rc;
@@ -491,7 +378,7 @@ static int run_show(struct ctx *c, struct optparse *p)
 	int64_t school, id;
 	int rc;
 
-	if (!(rc = parse(c, p, &o, 1, 1, "the visit's number", &school)) && !(rc = visit_arg(c, p, school, &id))) {
+	if (!(rc = vopts_parse(c, p, &o, 1, 1, "the visit's number", &school)) && !(rc = visit_arg(c, p, school, &id))) {
 		int q = c->quiet;
 		c->quiet = 0;
 		rc = show_visit(c, id, &o, school);
@@ -500,281 +387,6 @@ static int run_show(struct ctx *c, struct optparse *p)
 	vopts_release(&o);
 	return rc;
 }
-
-static int run_plan(struct ctx *c, struct optparse *p)
-{
-	struct vopts o;
-	struct visit_plan_opts po;
-	struct visit_filter f;
-	int64_t school;
-	int rc, n, repeats, a;
-
-	memset(&po, 0, sizeof(po));
-	if ((rc = parse(c, p, &o, 0, 0, "nothing", &school)))
-		goto out;
-	if (!o.team || !o.round) {
-		rc = cmd_usage(c, "a plan needs --team and --round (usage: %s)", cmd_usage_line(c));
-		goto out;
-	}
-	if ((o.from != NULL) != (o.to != NULL)) {
-		rc = cmd_usage(c, "give both --from and --to, or neither");
-		goto out;
-	}
-	po.from = 1;
-	po.to = 0;
-	po.today = date_today();
-	if ((rc = team_find(c->db, school, o.team, &po.team, &c->err)) ||
-	    (o.from && (rc = date_period_parse(o.from, &po.from, &a, "--from", &c->err))) ||
-	    (o.to && (rc = date_period_parse(o.to, &a, &po.to, "--to", &c->err))))
-		goto out;
-	if (o.from && po.from > po.to) {
-		rc = beter_err_set(&c->err, BETER_DATAERR, "--to: %s is before --from %s", o.to, o.from);
-		goto out;
-	}
-	po.round = o.round;
-	po.framework = o.framework;
-	if ((rc = visit_plan(c->db, school, &po, &n, &repeats, &c->err)))
-		goto out;
-	char tname[256];
-	team_name(c->db, po.team, tname, sizeof(tname));
-	cmd_note(c, "planned %d visits for '%s' in the round '%s'%s", n, tname, o.round,
-		 repeats ? "" : "; no pair repeats the previous round");
-	if (repeats)
-		cmd_note(c, "%d pair%s repeat%s the previous round: the team is too small to avoid it", repeats,
-			 repeats == 1 ? "" : "s", repeats == 1 ? "s" : "");
-	if (c->quiet || c->dry_run)
-		goto out;
-	visit_filter_init(&f);
-	f.team = po.team;
-	f.round = o.round;
-	rc = visit_list(c->db, school, &f, &c->out, &c->err);
-out:
-	vopts_release(&o);
-	return rc;
-}
-
-static int run_coverage(struct ctx *c, struct optparse *p)
-{
-	struct vopts o;
-	struct visit_filter f;
-	struct visit_coverage cov;
-	int64_t school;
-	double need = -1;
-	int rc;
-
-	if ((rc = parse(c, p, &o, 0, 0, "nothing", &school)))
-		goto out;
-	if ((o.require && (rc = cmd_real(c, "--require", o.require, 0, 100, &need))) ||
-	    (rc = filter_from_opts(c, school, &o, &f)) || (rc = visit_coverage(c->db, school, &f, &c->out, &cov, &c->err)))
-		goto out;
-	double pct = cov.teachers ? 100.0 * cov.visited / cov.teachers : 0;
-	if (!o.round && !o.from && !o.to) {
-		char a[11], b[11];
-		date_format(cov.from, a);
-		date_format(cov.to, b);
-		cmd_note(c, "the visits of this school year, %s to %s (give --round or --from/--to for others)", a, b);
-	}
-	cmd_note(c, "coverage: %d of %d teachers visited (%.0f%%), feedback talk held with %d", cov.visited,
-		 cov.teachers, pct, cov.feedback);
-	if (cov.missed)
-		cmd_note(c, "%d planned visit%s missed: the day passed without a record (see 'beter visit list --status "
-			 "missed')", cov.missed, cov.missed == 1 ? " was" : "s were");
-	if (need >= 0 && pct < need) {
-		c->keep_output = 1; /* a verdict on the table, which is the result */
-		rc = beter_err_set(&c->err, BETER_FAIL, "coverage %.0f%% is below the required %g%%", pct, need);
-	}
-out:
-	vopts_release(&o);
-	return rc;
-}
-
-/* --year 2026 or 2026-2027: the school year starting 1 August 2026 */
-static int parse_year(struct ctx *c, const char *s, int *year)
-{
-	int a, b, n = -1;
-	if (sscanf(s, "%4d%n", &a, &n) == 1 && n == 4 && !s[4] && a >= 1900)
-		b = a + 1;
-	else if (sscanf(s, "%4d-%4d%n", &a, &b, &n) != 2 || n != 9 || s[9] || a < 1900)
-		b = 0;
-	if (b != a + 1)
-		return beter_err_set(&c->err, BETER_DATAERR, "--year: '%s' is not a school year; give its first year "
-				     "(2026) or both (2026-2027)", s);
-	*year = a;
-	return 0;
-}
-
-static int run_scores(struct ctx *c, struct optparse *p)
-{
-	struct vopts o;
-	struct visit_scores_sel sel;
-	int64_t school;
-	int rc;
-
-	memset(&sel, 0, sizeof(sel));
-	if ((rc = parse(c, p, &o, 0, 0, "nothing", &school)))
-		goto out;
-	if (o.from || o.to) {
-		rc = cmd_usage(c, "scores are given for a whole round or school year only, so that two overlapping "
-			       "periods cannot be subtracted to give a few teachers' scores; use --round NAME or --year YEAR");
-		goto out;
-	}
-	if (o.teacher || o.observer) {
-		rc = cmd_usage(c, "scores are never given per teacher or observer (they would show a teacher's scores); "
-			       "use --team TEAM or the whole school, and 'beter visit show N' for one visit");
-		goto out;
-	}
-	if (o.round && o.year) {
-		rc = cmd_usage(c, "--round and --year: a round belongs to the school year it starts in; give one of them");
-		goto out;
-	}
-	if ((o.team && (rc = team_find(c->db, school, o.team, &sel.team, &c->err))) ||
-	    (o.year && (rc = parse_year(c, o.year, &sel.year))))
-		goto out;
-	sel.round = o.round;
-	if (!o.round && !o.year) {
-		sel.year = date_school_year(date_today());
-		cmd_note(c, "the visits of this school year, %d-%d (give --round or --year for others)", sel.year,
-			 sel.year + 1);
-	}
-	rc = visit_scores(c->db, school, &sel, &c->out, &c->err);
-out:
-	vopts_release(&o);
-	return rc;
-}
-
-static int run_points(struct ctx *c, struct optparse *p)
-{
-	struct vopts o;
-	int64_t school, person;
-	int rc;
-
-	if ((rc = parse(c, p, &o, 0, 0, "nothing", &school)))
-		goto out;
-	if (!o.teacher) {
-		rc = cmd_usage(c, "whose points? give --teacher CODE");
-		goto out;
-	}
-	if (!(rc = find_person(c, school, "--teacher", o.teacher, &person)))
-		rc = devpoint_list(c->db, person, &c->out, &c->err);
-out:
-	vopts_release(&o);
-	return rc;
-}
-
-static int run_point_close(struct ctx *c, struct optparse *p)
-{
-	struct vopts o;
-	int64_t school, id;
-	int rc, day = date_today();
-
-	if ((rc = parse(c, p, &o, 1, 1, "the point's number", &school)) ||
-	    (rc = cmd_number(c, "point", p->args[0], &id)) ||
-	    (o.date && (rc = date_parse(o.date, &day, "--date", &c->err))))
-		goto out;
-	/* only points of this school's people */
-	{
-		sqlite3_stmt *st;
-		if (!(rc = store_prepare(c->db, "SELECT 1 FROM goal g WHERE g.id = ?1 AND g.school_id = ?2 "
-					     "AND g.person_id IS NOT NULL", &st, &c->err))) {
-			sqlite3_bind_int64(st, 1, id);
-			sqlite3_bind_int64(st, 2, school);
-			if (sqlite3_step(st) != SQLITE_ROW)
-				rc = beter_err_set(&c->err, BETER_FAIL, "no development point with number %lld (see 'beter "
-						   "visit points --teacher CODE')", (long long)id);
-			sqlite3_finalize(st);
-		}
-	}
-	if (!rc && !(rc = devpoint_close(c->db, id, day, &c->err)))
-		cmd_note(c, "closed development point %lld", (long long)id);
-out:
-	vopts_release(&o);
-	return rc;
-}
-
-static int run_fw_list(struct ctx *c, struct optparse *p)
-{
-	struct vopts o;
-	int64_t school;
-	int rc;
-
-	if (!(rc = parse(c, p, &o, 0, 0, "nothing", &school)))
-		rc = framework_list(c->db, school, &c->out, &c->err);
-	vopts_release(&o);
-	return rc;
-}
-
-static int run_fw_show(struct ctx *c, struct optparse *p)
-{
-	struct vopts o;
-	int64_t school;
-	int rc;
-
-	if (!(rc = parse(c, p, &o, 1, 1, "the framework's key", &school)))
-		rc = framework_show(c->db, school, p->args[0], &c->out, &c->err);
-	vopts_release(&o);
-	return rc;
-}
-
-static int run_fw_import(struct ctx *c, struct optparse *p)
-{
-	struct vopts o;
-	struct framework_import fi;
-	int64_t school, id;
-	int rc, replaced;
-
-	memset(&fi, 0, sizeof(fi));
-	if ((rc = parse(c, p, &o, 1, 1, "the file (JSON or CSV; - for stdin)", &school)))
-		goto out;
-	fi.key = o.key;
-	fi.title = o.title;
-	fi.labels = o.labels;
-	if (o.scale) {
-		int64_t mn, mx;
-		const char *dash = strchr(o.scale, '-');
-		char *lo = dash ? xstrndup(o.scale, (size_t)(dash - o.scale)) : NULL;
-		if (!dash || parse_int64(lo, &mn) || parse_int64(dash + 1, &mx) || mn < 0 || mx > 100 || mn >= mx)
-			rc = beter_err_set(&c->err, BETER_DATAERR, "--scale: '%s' is not MIN-MAX with 0 <= MIN < MAX <= 100 "
-					   "(e.g. 1-4)", o.scale);
-		free(lo);
-		if (rc)
-			goto out;
-		fi.min = (int)mn;
-		fi.max = (int)mx;
-	}
-	if ((rc = framework_import(c->db, school, p->args[0], &fi, &id, &replaced, &c->err)))
-		goto out;
-	{
-		struct framework fw;
-		if (!(rc = framework_load(c->db, id, &fw, &c->err))) {
-			cmd_note(c, "%s the framework '%s': %zu domains, %zu items, scale %d-%d%s",
-				 replaced ? "replaced" : "imported", fw.key, fw.ndomains, fw.nitems, fw.min, fw.max,
-				 c->dry_run ? " (dry run)" : "");
-			if (!c->quiet)
-				rc = framework_show(c->db, school, fw.key, &c->out, &c->err);
-			framework_release(&fw);
-		}
-	}
-out:
-	vopts_release(&o);
-	return rc;
-}
-
-static const struct subcmd points_subs[] = {
-	{ "list", "list --teacher CODE", "a teacher's development points, open and closed, and the visits that "
-					 "focused on them", points_opts, run_points, SUB_DEFAULT, NULL },
-	{ "close", "close N [--date DATE]", "mark a development point as reached", close_opts, run_point_close,
-	  SUB_WRITES, NULL },
-	{ 0 }
-};
-
-static const struct subcmd framework_subs[] = {
-	{ "list", "list", "the frameworks: shipped with beter and the school's own", school_opts, run_fw_list,
-	  SUB_DEFAULT, NULL },
-	{ "show", "show KEY", "a framework's scale and items", school_opts, run_fw_show, 0, NULL },
-	{ "import", "import FILE.json|FILE.csv [--key KEY] [--title TITLE] [--scale MIN-MAX] [--labels A|B|..]",
-	  "import (or replace) the school's own framework", import_opts, run_fw_import, SUB_WRITES, NULL },
-	{ 0 }
-};
 
 static const struct subcmd visit_subs[] = {
 	{ "add",
@@ -797,14 +409,14 @@ static const struct subcmd visit_subs[] = {
 	{ "show", "show N", "one visit: what was seen, scores, feedback and development points", show_opts, run_show, 0,
 	  NULL },
 	{ "plan", "plan --team TEAM --round NAME [--from DATE --to DATE] [--framework KEY]",
-	  "pair a team for a round: everyone visits once and is visited once", plan_opts, run_plan, SUB_WRITES, NULL },
+	  "pair a team for a round: everyone visits once and is visited once", visit_cmd_plan_opts, visit_cmd_plan, SUB_WRITES, NULL },
 	{ "coverage", "coverage [--round NAME | --from DATE --to DATE] [--team TEAM] [--require PERCENT]",
-	  "per teacher: visits planned, missed and done, by whom, feedback held", coverage_opts, run_coverage, 0, NULL },
+	  "per teacher: visits planned, missed and done, by whom, feedback held", visit_cmd_coverage_opts, visit_cmd_coverage, 0, NULL },
 	{ "scores", "scores [--team TEAM] [--round NAME | --year YEAR]",
-	  "mean framework scores per item and domain for a team or the school (never per teacher)", scores_opts,
-	  run_scores, 0, NULL },
-	{ "points", NULL, "a teacher's development points (ontwikkelpunten)", NULL, NULL, 0, points_subs },
-	{ "framework", NULL, "observation frameworks (kijkwijzers)", NULL, NULL, 0, framework_subs },
+	  "mean framework scores per item and domain for a team or the school (never per teacher)", visit_cmd_scores_opts,
+	  visit_cmd_scores, 0, NULL },
+	{ "points", NULL, "a teacher's development points (ontwikkelpunten)", NULL, NULL, 0, visit_cmd_points_subs },
+	{ "framework", NULL, "observation frameworks (kijkwijzers)", NULL, NULL, 0, visit_cmd_framework_subs },
 	{ 0 }
 };
 

@@ -35,10 +35,8 @@ int devpoint_add(sqlite3 *db, int64_t person_id, const char *text, int day, int6
 			return rc;
 		sqlite3_bind_int64(st, 1, visit_id);
 		sqlite3_bind_int64(st, 2, gid);
-		rc = sqlite3_step(st);
-		sqlite3_finalize(st);
-		if (rc != SQLITE_DONE)
-			return store_fail(db, rc, err, "adding the development point");
+		if ((rc = store_step_done(db, st, "adding the development point", err)))
+			return rc;
 	}
 	if (id)
 		*id = gid;
@@ -54,11 +52,10 @@ int devpoint_close(sqlite3 *db, int64_t id, int day, struct beter_err *err)
 	if ((rc = store_prepare(db, "SELECT closed, added FROM goal WHERE id = ?1 AND person_id IS NOT NULL", &st, err)))
 		return rc;
 	sqlite3_bind_int64(st, 1, id);
-	rc = sqlite3_step(st);
-	if (rc != SQLITE_ROW) {
+	if (!store_next(db, st, &rc, "reading the development point", err)) {
 		sqlite3_finalize(st);
-		return beter_err_set(err, BETER_FAIL, "no development point with number %lld (see 'beter visit points "
-				     "--teacher CODE')", (long long)id);
+		return rc ? rc : beter_err_set(err, BETER_FAIL, "no development point with number %lld (see 'beter "
+					       "visit points --teacher CODE')", (long long)id);
 	}
 	date_format(day, date);
 	if (sqlite3_column_type(st, 0) != SQLITE_NULL) {
@@ -88,10 +85,8 @@ int devpoint_focus_visit(sqlite3 *db, int64_t visit_id, int64_t person_id, int *
 		return rc;
 	sqlite3_bind_int64(st, 1, visit_id);
 	sqlite3_bind_int64(st, 2, person_id);
-	rc = sqlite3_step(st);
-	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE)
-		return store_fail(db, rc, err, "linking the visit to the development points");
+	if ((rc = store_step_done(db, st, "linking the visit to the development points", err)))
+		return rc;
 	if (n)
 		*n = sqlite3_changes(db);
 	return 0;
@@ -101,11 +96,12 @@ int64_t devpoint_open_count(sqlite3 *db, int64_t person_id)
 {
 	sqlite3_stmt *st;
 	int64_t n = 0;
+	int rc;
 
 	if (store_prepare(db, "SELECT count(*) FROM goal WHERE person_id = ?1 AND status = 'active'", &st, NULL))
 		return 0;
 	sqlite3_bind_int64(st, 1, person_id);
-	if (sqlite3_step(st) == SQLITE_ROW)
+	if (store_next(db, st, &rc, "counting development points", NULL))
 		n = sqlite3_column_int64(st, 0);
 	sqlite3_finalize(st);
 	return n;
@@ -129,19 +125,6 @@ int devpoint_list(sqlite3 *db, int64_t person_id, struct out *o, struct beter_er
 				&st, err)))
 		return rc;
 	sqlite3_bind_int64(st, 1, person_id);
-	out_list(o, point_cols, sizeof(point_cols) / sizeof(*point_cols));
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		out_int(o, sqlite3_column_int64(st, 0));
-		for (int i = 1; i < 5; i++)
-			out_text(o, (const char *)sqlite3_column_text(st, i));
-		if (sqlite3_column_type(st, 5) == SQLITE_NULL)
-			out_null(o);
-		else
-			out_int(o, sqlite3_column_int64(st, 5));
-		out_text(o, (const char *)sqlite3_column_text(st, 6));
-		out_row_end(o);
-	}
-	out_end(o);
-	sqlite3_finalize(st);
-	return rc == SQLITE_DONE ? 0 : store_fail(db, rc, err, "listing development points");
+	return store_rows(db, st, o, point_cols, sizeof(point_cols) / sizeof(*point_cols), 1, "listing development points",
+			  err);
 }

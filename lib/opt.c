@@ -59,6 +59,12 @@ static int unknown(const struct opt *const *tables, const char *word, struct bet
 	return beter_err_set(err, BETER_USAGE, "unknown option '%s' (see --help)", word);
 }
 
+static int found(struct optparse *p, const struct opt *o)
+{
+	p->opt = o;
+	return 1;
+}
+
 int opt_next(struct optparse *p, const struct opt *const *tables, struct beter_err *err)
 {
 	while (p->i < p->argc) {
@@ -66,6 +72,7 @@ int opt_next(struct optparse *p, const struct opt *const *tables, struct beter_e
 		const struct opt *o;
 
 		p->arg = NULL;
+		p->opt = NULL;
 		if (p->only_args || a[0] != '-' || a[1] == '\0') {
 			p->args[p->nargs++] = a;
 			continue;
@@ -89,19 +96,19 @@ int opt_next(struct optparse *p, const struct opt *const *tables, struct beter_e
 			if (!o->arg) {
 				if (eq)
 					return beter_err_set(err, BETER_USAGE, "option '--%s' takes no value", o->name), -1;
-				return o->key;
+				return found(p, o);
 			}
 			if (eq) {
 				p->arg = eq + 1;
-				return o->key;
+				return found(p, o);
 			}
 			if (optional_arg(o))
-				return o->key;
+				return found(p, o);
 			if (p->i >= p->argc)
 				return beter_err_set(err, BETER_USAGE, "option '--%s' needs a value: --%s %s",
 						     o->name, o->name, o->arg), -1;
 			p->arg = p->argv[p->i++];
-			return o->key;
+			return found(p, o);
 		}
 		/* a short option: -n VALUE, -nVALUE; flags may not be bundled */
 		o = find_short(tables, (unsigned char)a[1]);
@@ -110,19 +117,52 @@ int opt_next(struct optparse *p, const struct opt *const *tables, struct beter_e
 		if (!o->arg || optional_arg(o)) {
 			if (a[2])
 				return beter_err_set(err, BETER_USAGE, "option '-%c' takes no value", a[1]), -1;
-			return o->key;
+			return found(p, o);
 		}
 		if (a[2]) {
 			p->arg = a + 2;
-			return o->key;
+			return found(p, o);
 		}
 		if (p->i >= p->argc)
 			return beter_err_set(err, BETER_USAGE, "option '-%c' needs a value: -%c %s",
 					     a[1], a[1], o->arg), -1;
 		p->arg = p->argv[p->i++];
-		return o->key;
+		return found(p, o);
 	}
 	return 0;
+}
+
+void opt_fill(const struct opt *o, void *base, const char *arg)
+{
+	char *field = (char *)base + o->off;
+
+	switch (o->type) {
+	case OPT_T_KEY:
+		break;
+	case OPT_T_STRING:
+		*(const char **)(void *)field = arg;
+		break;
+	case OPT_T_FLAG:
+		*(int *)(void *)field = 1;
+		break;
+	case OPT_T_LIST: {
+		struct opt_list *l = (struct opt_list *)(void *)field;
+		l->v = xrealloc(l->v, sizeof(*l->v) * (size_t)(l->n + 1));
+		l->v[l->n++] = arg;
+		break;
+	}
+	case OPT_T_OPTARG:
+		*(const char **)(void *)field = arg;
+		*(int *)(void *)((char *)base + o->off2) = 1;
+		break;
+	}
+}
+
+void opt_list_release(struct opt_list *l)
+{
+	free(l->v);
+	l->v = NULL;
+	l->n = 0;
 }
 
 static void opt_label(struct strbuf *sb, const struct opt *o)

@@ -1,5 +1,7 @@
 #include "beter/out.h"
 
+#include "out_int.h"
+
 #include <errno.h>
 #include <math.h>
 #include <stdlib.h>
@@ -69,37 +71,61 @@ void out_format_real(char *buf, size_t size, double v)
 		snprintf(buf, size, "%.17g", v);
 }
 
-void out_json_string(FILE *fp, const char *s)
+/* The one JSON string escaper, writing through put. */
+static void json_escape(const char *s, void (*put)(void *, const char *, size_t), void *ctx)
 {
 	static const char hex[] = "0123456789abcdef";
 	const unsigned char *p = (const unsigned char *)s;
 	const unsigned char *run = p;
 
-	putc('"', fp);
+	put(ctx, "\"", 1);
 	for (; *p; p++) {
 		unsigned char c = *p;
+		const char *e = NULL;
 		if (c >= 0x20 && c != '"' && c != '\\')
 			continue;
 		if (p > run)
-			fwrite(run, 1, (size_t)(p - run), fp);
+			put(ctx, (const char *)run, (size_t)(p - run));
 		run = p + 1;
 		switch (c) {
-		case '"': fputs("\\\"", fp); break;
-		case '\\': fputs("\\\\", fp); break;
-		case '\n': fputs("\\n", fp); break;
-		case '\r': fputs("\\r", fp); break;
-		case '\t': fputs("\\t", fp); break;
-		case '\b': fputs("\\b", fp); break;
-		case '\f': fputs("\\f", fp); break;
-		default:
-			fputs("\\u00", fp);
-			putc(hex[c >> 4], fp);
-			putc(hex[c & 15], fp);
+		case '"': e = "\\\""; break;
+		case '\\': e = "\\\\"; break;
+		case '\n': e = "\\n"; break;
+		case '\r': e = "\\r"; break;
+		case '\t': e = "\\t"; break;
+		case '\b': e = "\\b"; break;
+		case '\f': e = "\\f"; break;
+		default: {
+			char u[7] = { '\\', 'u', '0', '0', hex[c >> 4], hex[c & 15], 0 };
+			put(ctx, u, 6);
 		}
+		}
+		if (e)
+			put(ctx, e, 2);
 	}
 	if (p > run)
-		fwrite(run, 1, (size_t)(p - run), fp);
-	putc('"', fp);
+		put(ctx, (const char *)run, (size_t)(p - run));
+	put(ctx, "\"", 1);
+}
+
+static void put_file(void *fp, const char *s, size_t n)
+{
+	fwrite(s, 1, n, fp);
+}
+
+static void put_strbuf(void *sb, const char *s, size_t n)
+{
+	strbuf_add(sb, s, n);
+}
+
+void out_json_string(FILE *fp, const char *s)
+{
+	json_escape(s, put_file, fp);
+}
+
+void out_json_strbuf(struct strbuf *sb, const char *s)
+{
+	json_escape(s, put_strbuf, sb);
 }
 
 static char delim(const struct out *o)
@@ -182,7 +208,10 @@ static void begin(struct out *o, const struct out_col *cols, size_t ncols, int k
 	o->rows = 0;
 	o->active = kind;
 	table_clear(o);
-
+	if (o->cap) {
+		out_cap_begin(o, kind == ACT_RECORD);
+		return;
+	}
 	if (o->in_doc) {
 		free(o->map);
 		o->map = xcalloc(ncols, sizeof(*o->map));
@@ -293,12 +322,20 @@ static void cell(struct out *o, enum cell_kind kind, const char *s)
 
 void out_text(struct out *o, const char *s)
 {
+	if (o->cap) {
+		out_cap_cell(o, s ? OUT_C_TEXT : OUT_C_NULL, 0, 0, s);
+		return;
+	}
 	cell(o, s ? CK_TEXT : CK_NULL, s);
 }
 
 void out_int(struct out *o, int64_t v)
 {
 	char buf[32];
+	if (o->cap) {
+		out_cap_cell(o, OUT_C_INT, v, 0, NULL);
+		return;
+	}
 	snprintf(buf, sizeof(buf), "%lld", (long long)v);
 	cell(o, CK_NUM, buf);
 }
@@ -307,7 +344,11 @@ void out_real(struct out *o, double v)
 {
 	char buf[40];
 	if (isnan(v) || isinf(v)) {
-		cell(o, CK_NULL, NULL);
+		out_null(o);
+		return;
+	}
+	if (o->cap) {
+		out_cap_cell(o, OUT_C_REAL, 0, v, NULL);
 		return;
 	}
 	if (o->fmt == OUT_TABLE && o->cell < o->ncols && o->cols[o->cell].prec > 0)
@@ -319,6 +360,10 @@ void out_real(struct out *o, double v)
 
 void out_bool(struct out *o, int v)
 {
+	if (o->cap) {
+		out_cap_cell(o, OUT_C_BOOL, v != 0, 0, NULL);
+		return;
+	}
 	if (o->fmt == OUT_TABLE)
 		cell(o, CK_BOOL, v ? "yes" : "no");
 	else
@@ -327,11 +372,19 @@ void out_bool(struct out *o, int v)
 
 void out_null(struct out *o)
 {
+	if (o->cap) {
+		out_cap_cell(o, OUT_C_NULL, 0, 0, NULL);
+		return;
+	}
 	cell(o, CK_NULL, NULL);
 }
 
 void out_rendered(struct out *o, const char *json, const char *csv, const char *table)
 {
+	if (o->cap) {
+		out_text(o, csv);
+		return;
+	}
 	switch (o->fmt) {
 	case OUT_JSON:
 		cell(o, json ? CK_RAW : CK_NULL, json);
@@ -352,7 +405,7 @@ void out_text_list(struct out *o, const char *s, char sep)
 		out_null(o);
 		return;
 	}
-	if (o->fmt == OUT_CSV || o->fmt == OUT_TSV) {
+	if (o->cap || o->fmt == OUT_CSV || o->fmt == OUT_TSV) {
 		out_text(o, s);
 		return;
 	}
@@ -409,6 +462,12 @@ void out_row_end(struct out *o)
 {
 	while (o->cell < o->ncols)
 		out_null(o);
+	if (o->cap) {
+		out_cap_row_end(o);
+		o->cell = 0;
+		o->rows++;
+		return;
+	}
 	switch (o->fmt) {
 	case OUT_JSON:
 		putc('}', o->fp);
@@ -512,6 +571,11 @@ void out_end(struct out *o)
 	if (o->active == ACT_RECORD)
 		while (o->cell < o->ncols)
 			out_null(o);
+	if (o->cap) {
+		o->active = ACT_NONE;
+		o->cell = 0;
+		return;
+	}
 	switch (o->fmt) {
 	case OUT_JSON:
 		if (o->active == ACT_LIST) {
@@ -556,6 +620,8 @@ void out_doc_begin(struct out *o, const struct out_col *all, size_t nall)
 	free(o->dquote);
 	o->drow = xcalloc(nall ? nall : 1, sizeof(*o->drow));
 	o->dquote = xcalloc(nall ? nall : 1, sizeof(*o->dquote));
+	if (o->cap)
+		return;
 	switch (o->fmt) {
 	case OUT_JSON:
 		fputs("{\n", o->fp);
@@ -575,7 +641,7 @@ void out_section(struct out *o, const char *key, const char *title)
 	o->sections++;
 	o->section = key;
 	o->section_title = title ? title : key;
-	if (o->fmt == OUT_TABLE) {
+	if (o->fmt == OUT_TABLE && !o->cap) {
 		size_t w = utf8_width(o->section_title);
 		if (o->sections > 1)
 			putc('\n', o->fp);
@@ -589,7 +655,7 @@ void out_section(struct out *o, const char *key, const char *title)
 
 void out_doc_end(struct out *o)
 {
-	if (o->fmt == OUT_JSON)
+	if (o->fmt == OUT_JSON && !o->cap)
 		fputs(o->sections ? "\n}\n" : "}\n", o->fp);
 	o->in_doc = 0;
 	drow_clear(o);
@@ -597,6 +663,8 @@ void out_doc_end(struct out *o)
 
 int out_flush(struct out *o)
 {
+	if (o->cap)
+		return 0;
 	if (fflush(o->fp) != 0 || ferror(o->fp)) {
 		if (!errno)
 			errno = EIO;

@@ -71,8 +71,15 @@ int store_new_finish(struct store_new *sn, struct beter_err *err)
 	char *dir = tmpfile_dir(sn->path);
 	int rc = 0;
 
-	if (sqlite3_close(sn->db) != SQLITE_OK) {
+	/* the store appears in WAL mode, as every store is opened: a second
+	 * process opening it the moment it appears then needs no exclusive lock
+	 * to change the journal mode, which would find it busy at once */
+	if (sqlite3_exec(sn->db, "PRAGMA journal_mode = WAL", NULL, NULL, NULL) != SQLITE_OK)
 		rc = beter_err_set(err, BETER_IOERR, "cannot write the store '%s': %s", sn->tmp, sqlite3_errmsg(sn->db));
+	if (sqlite3_close(sn->db) != SQLITE_OK) {
+		if (!rc)
+			rc = beter_err_set(err, BETER_IOERR, "cannot write the store '%s': %s", sn->tmp,
+					   sqlite3_errmsg(sn->db));
 		sqlite3_close_v2(sn->db);
 	}
 	sn->db = NULL;

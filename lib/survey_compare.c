@@ -66,7 +66,7 @@ static int cmp_read(struct cmp *c, struct beter_err *err)
 	store_bind_text(st, 3, c->waves[0]);
 	store_bind_text(st, 4, c->waves[1]);
 	sqlite3_bind_int64(st, 5, c->team);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	while (store_next(c->db, st, &rc, "reading responses", err)) {
 		const unsigned char *ans;
 		const char *rt;
 		int len;
@@ -78,7 +78,7 @@ static int cmp_read(struct cmp *c, struct beter_err *err)
 			agg_row(&c->a, &c->a.g[sqlite3_column_int(st, 0) ? 1 : 0], ans, len);
 	}
 	sqlite3_finalize(st);
-	return rc == SQLITE_DONE ? 0 : store_fail(c->db, rc, err, "reading responses");
+	return rc;
 }
 
 static int cmp_load(struct cmp *c, const char *instrument, int64_t min_n, struct beter_err *err)

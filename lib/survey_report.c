@@ -198,7 +198,7 @@ static int rep_read(struct rep *r, struct beter_err *err)
 		return rc;
 	sqlite3_bind_int64(st, 1, r->si.id);
 	aggset_group(&r->a, -2); /* the whole survey; kept apart below */
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	while (store_next(r->db, st, &rc, "reading responses", err)) {
 		const unsigned char *ans;
 		const char *rt;
 		int len;
@@ -224,7 +224,7 @@ static int rep_read(struct rep *r, struct beter_err *err)
 		}
 	}
 	sqlite3_finalize(st);
-	return rc == SQLITE_DONE ? 0 : store_fail(r->db, rc, err, "reading responses");
+	return rc;
 }
 
 /* name and order the groups (the whole survey stays first) */
@@ -384,14 +384,14 @@ static int rep_comments(struct rep *r, int show, struct out *o, struct beter_err
 					       "ORDER BY i.seq, t.text", &st, err)))
 			return rc;
 		sqlite3_bind_int64(st, 1, r->si.id);
-		while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		while (store_next(r->db, st, &rc, "reading comments", err)) {
 			out_text(o, store_col_text(st, 0));
 			out_text(o, store_col_text(st, 1));
 			out_row_end(o);
 		}
 		sqlite3_finalize(st);
-		if (rc != SQLITE_DONE)
-			return store_fail(r->db, rc, err, "reading comments");
+		if (rc)
+			return rc;
 	}
 	out_end(o);
 	return 0;

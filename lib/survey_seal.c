@@ -161,11 +161,13 @@ static int seal_one(sqlite3 *db, const struct survey_instrument *in, int64_t id,
 				    "WHERE t.response_id = ?1 ORDER BY i.seq", &st, err)))
 		return rc;
 	sqlite3_bind_int64(st, 1, id);
-	while (sqlite3_step(st) == SQLITE_ROW)
+	while (store_next(db, st, &rc, "reading free-text answers", err))
 		if (sqlite3_column_int(st, 0) >= 1 && sqlite3_column_int(st, 0) <= in->nitems)
 			survey_seal_add_text(plain, sqlite3_column_int(st, 0) - 1, store_col_text(st, 1),
 					     (size_t)sqlite3_column_bytes(st, 1));
 	sqlite3_finalize(st);
+	if (rc)
+		return rc;
 	box = survey_seal_box(pk, plain, &len);
 	if ((rc = store_prepare(db, "UPDATE survey_response SET answers = ?2, rater = NULL, n_answers = 0, "
 				    "uid = CASE WHEN ?3 THEN ?4 ELSE uid END WHERE id = ?1", &st, err))) {
@@ -205,7 +207,7 @@ static int seal_earlier(sqlite3 *db, int64_t school, int64_t person, const unsig
 		return rc;
 	sqlite3_bind_int64(st, 1, school);
 	sqlite3_bind_int64(st, 2, person);
-	while (sqlite3_step(st) == SQLITE_ROW) {
+	while (store_next(db, st, &rc, "reading responses", err)) {
 		if (nids == cap) {
 			cap = cap ? 2 * cap : 64;
 			ids = xrealloc(ids, cap * sizeof(*ids));
@@ -341,12 +343,12 @@ int survey_seal_pick_leader(sqlite3 *db, int64_t school, const char *code, int64
 				    "ORDER BY code", &st, err)))
 		return rc;
 	sqlite3_bind_int64(st, 1, school);
-	while (sqlite3_step(st) == SQLITE_ROW) {
+	while (store_next(db, st, &rc, "reading school leaders", err)) {
 		*person = sqlite3_column_int64(st, 0);
 		strbuf_addf(&codes, "%s%s", n++ ? ", " : "", store_col_text(st, 1));
 	}
 	sqlite3_finalize(st);
-	if (n > 1) {
+	if (!rc && n > 1) {
 		*person = 0;
 		rc = beter_err_set(err, BETER_USAGE, "the school has %d school leaders (%s): say whose 360-degree feedback "
 				   "this is with --leader CODE", n, codes.buf);

@@ -112,7 +112,7 @@ static int read_atoms(sqlite3 *db, int64_t school, const struct survey_instrumen
 		sqlite3_bind_int64(st, 2, iid);
 		store_bind_text(st, 3, wave);
 		memset(&seal, 0, sizeof(seal));
-		while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		while (store_next(db, st, &rc, "reading responses", err)) {
 			const unsigned char *ans;
 			const char *rater;
 			int len;
@@ -140,8 +140,6 @@ static int read_atoms(sqlite3 *db, int64_t school, const struct survey_instrumen
 		survey_seal_close(&seal);
 		if (bad)
 			rc = bad;
-		else
-			rc = rc == SQLITE_DONE ? 0 : store_fail(db, rc, err, "reading responses");
 	}
 	free(scale_of);
 	free(hi_of);

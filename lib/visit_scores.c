@@ -415,7 +415,7 @@ static int year_load(sqlite3 *db, int64_t school, int year, struct vs_year *y, s
 	sqlite3_bind_int64(st, 1, school);
 	store_bind_text(st, 2, from);
 	store_bind_text(st, 3, to);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	while (store_next(db, st, &rc, "reading the scores", err)) {
 		sc = xrealloc(sc, (nsc + 1) * sizeof(*sc));
 		struct vs_score *s = &sc[nsc++];
 		s->fw = sqlite3_column_int64(st, 0);
@@ -430,7 +430,6 @@ static int year_load(sqlite3 *db, int64_t school, int year, struct vs_year *y, s
 		id_add(&y->cols, &y->nc, s->team);
 	}
 	sqlite3_finalize(st);
-	rc = rc == SQLITE_DONE ? 0 : store_fail(db, rc, err, "reading the scores");
 
 	y->fw = xcalloc(nfws ? nfws : 1, sizeof(*y->fw));
 	for (size_t k = 0; k < nfws && !rc; k++)
@@ -539,10 +538,10 @@ static int round_year(sqlite3 *db, int64_t school, const char *name, int64_t *id
 	    (rc = store_prepare(db, "SELECT from_date FROM visit_round WHERE id = ?1", &st, err)))
 		return rc;
 	sqlite3_bind_int64(st, 1, *id);
-	if ((rc = sqlite3_step(st)) == SQLITE_ROW)
+	if (store_next(db, st, &rc, "reading the round", err))
 		*year = date_school_year(date_of(store_col_text(st, 0)));
 	sqlite3_finalize(st);
-	return rc == SQLITE_ROW ? 0 : store_fail(db, rc, err, "reading the round");
+	return rc;
 }
 
 int visit_scores(sqlite3 *db, int64_t school, struct visit_scores_sel *s, struct out *o, struct beter_err *err)

@@ -20,6 +20,10 @@
  *   out_doc_end(o);
  * JSON renders a document as one object with a key per section; a table
  * renders each section under its title.
+ *
+ * A capture (out_capture_init) renders nothing: it keeps every list and
+ * record in memory as typed cells under the columns as declared, so that a
+ * caller (the progress report) reads the same rows a command prints.
  */
 #ifndef BETER_OUT_H
 #define BETER_OUT_H
@@ -37,6 +41,31 @@ struct out_col {
 	enum out_type type;
 	int prec;         /* reals: decimals in a table (0: as short as exact);
 			     JSON and CSV always carry the exact number */
+};
+
+/* A captured cell: text lists and rendered values are kept as their CSV text. */
+enum out_ctype { OUT_C_NULL, OUT_C_INT, OUT_C_REAL, OUT_C_TEXT, OUT_C_BOOL };
+struct out_cell {
+	enum out_ctype t;
+	int64_t i;        /* OUT_C_INT, OUT_C_BOOL (0/1) */
+	double d;         /* OUT_C_REAL */
+	char *s;          /* OUT_C_TEXT */
+};
+
+/* One list or record as it was written. */
+struct out_block {
+	char *section;    /* the key of its section in a document, else NULL */
+	int record;
+	size_t ncols;
+	char **names;     /* the declared column names */
+	size_t nrows;     /* a record: 1 */
+	struct out_cell *cells; /* row-major: nrows * ncols */
+	size_t acells;
+};
+
+struct out_capture {
+	struct out_block *blocks;
+	size_t n, a;
 };
 
 struct out {
@@ -69,6 +98,8 @@ struct out {
 	int *dquote;  /* whether a drow cell is text (for excel neutralising) */
 
 	struct strbuf tmp;
+	struct out_capture *cap; /* set: the rows are captured, not rendered */
+	const char *cap_section;
 };
 
 void out_init(struct out *o, FILE *fp, enum out_format fmt);
@@ -103,7 +134,28 @@ int out_flush(struct out *o);
 
 /* Format a double the shortest way that reads back exactly. */
 void out_format_real(char *buf, size_t size, double v);
-/* Write s as a JSON string literal (with quotes) to fp. */
+/* Write s as a JSON string literal (with quotes) to fp, or append it to sb:
+ * the one JSON string escaper. */
 void out_json_string(FILE *fp, const char *s);
+void out_json_strbuf(struct strbuf *sb, const char *s);
+
+/* Capture into c (empty) instead of rendering; release o with out_release
+ * and c with out_capture_release. */
+void out_capture_init(struct out *o, struct out_capture *c);
+void out_capture_release(struct out_capture *c);
+/* The first block of the section key (NULL: the first block), or NULL. */
+const struct out_block *out_capture_block(const struct out_capture *c, const char *key);
+/* The index of column name in b, -1 when b is NULL or has none: resolve the
+ * columns once, then read the cells by index. */
+int out_block_col(const struct out_block *b, const char *name);
+/* Resolve n names into idx (-1 for a column b lacks). */
+void out_block_cols(const struct out_block *b, const char *const *names, int *idx, size_t n);
+/* The cell of row and column col; a null cell for col -1. */
+const struct out_cell *out_block_cell(const struct out_block *b, size_t row, int col);
+/* A cell's number (integers and reals; NaN otherwise), text (NULL when not
+ * text) and truth (a true boolean). */
+double out_cell_num(const struct out_cell *c);
+const char *out_cell_text(const struct out_cell *c);
+int out_cell_true(const struct out_cell *c);
 
 #endif

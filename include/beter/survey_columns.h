@@ -56,7 +56,7 @@ struct imp {
 	struct keyset seen;
 	struct team_cache teams;
 	struct team_skips skips;
-	sqlite3_stmt *ins, *get, *upd, *tins, *tupd, *tdel;
+	sqlite3_stmt *ins, *get, *upd, *tget, *tins, *tupd, *tdel;
 	struct strbuf idbuf;
 	int sealed;            /* a 360-degree feedback: responses sealed to the school leader's key */
 	unsigned char pk[32];

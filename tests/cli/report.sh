@@ -316,3 +316,19 @@ run beter report --csv
 note chart labels use the decimal separator of the language
 beter report --now 2026-11-20 | grep -c 'fill="#1f3b4d">[0-9]*,[0-9]*<' | sed 's/^/dutch labels with a comma: /'
 beter report --now 2026-11-20 --lang en | grep -c 'fill="#1f3b4d">[0-9]*,[0-9]*<' | sed 's/^/english labels with a comma: /'
+
+note a read error is never taken for the end of the rows: every failing read exits 74 and prints nothing
+beter report --format json --now 2026-11-20 >ok.json
+n=1 fails=0 bad=0
+while :; do
+	BETER_TEST_READ_ERROR=$n beter report --format json --now 2026-11-20 >err.json 2>/dev/null
+	st=$?
+	if [ $st -eq 0 ]; then
+		cmp -s ok.json err.json || bad=$((bad + 1))
+		break
+	fi
+	fails=$((fails + 1))
+	[ $st -eq 74 ] && [ ! -s err.json ] || bad=$((bad + 1))
+	n=$((n + 1))
+done
+[ $fails -gt 50 ] && echo "more than 50 reads, each failing as it should: $([ $bad -eq 0 ] && echo yes || echo no)"

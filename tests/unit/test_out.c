@@ -1,5 +1,7 @@
 #include "unit.h"
 
+#include <math.h>
+
 static const struct out_col cols[] = { { "code", OUT_T_TEXT }, { "n", OUT_T_INT }, { "mean", OUT_T_REAL } };
 
 static void rows(struct out *o)
@@ -144,6 +146,57 @@ static void test_prec(void **state)
 	free(c.buf);
 }
 
+/* The capture sink keeps the rows typed under their declared columns,
+ * sections included, and renders nothing. */
+static void test_capture(void **state)
+{
+	static const struct out_col head[] = { { "id", OUT_T_INT }, { "ok", OUT_T_BOOL } };
+	struct out_capture cap;
+	struct out o;
+	(void)state;
+	out_capture_init(&o, &cap);
+	out_doc_begin(&o, cols, 3);
+	out_section(&o, "head", "Head");
+	out_record(&o, head, 2);
+	out_int(&o, 7);
+	out_end(&o);
+	out_section(&o, "rows", "Rows");
+	rows(&o);
+	out_doc_end(&o);
+	assert_int_equal(out_flush(&o), 0);
+	out_release(&o);
+
+	const struct out_block *h = out_capture_block(&cap, "head"), *r = out_capture_block(&cap, "rows");
+	assert_non_null(h);
+	assert_non_null(r);
+	assert_null(out_capture_block(&cap, "none"));
+	assert_int_equal(h->nrows, 1);
+	assert_int_equal(out_block_cell(h, 0, out_block_col(h, "id"))->i, 7);
+	assert_int_equal(out_block_cell(h, 0, out_block_col(h, "ok"))->t, OUT_C_NULL);
+	int idx[3];
+	static const char *const names[] = { "mean", "code", "missing" };
+	out_block_cols(r, names, idx, 3);
+	assert_int_equal(r->nrows, 2);
+	assert_int_equal(idx[0], 2);
+	assert_int_equal(idx[2], -1);
+	assert_string_equal(out_cell_text(out_block_cell(r, 1, idx[1])), "Eé \"q\",x\ny");
+	assert_true(out_cell_num(out_block_cell(r, 1, idx[0])) == 0.1);
+	assert_true(isnan(out_cell_num(out_block_cell(r, 1, 1))));
+	assert_int_equal(out_block_cell(r, 0, idx[2])->t, OUT_C_NULL);
+	assert_false(out_cell_true(out_block_cell(r, 0, 0)));
+	out_capture_release(&cap);
+}
+
+/* The one JSON escaper, to a file and to a buffer alike. */
+static void test_json_strbuf(void **state)
+{
+	struct strbuf sb = STRBUF_INIT;
+	(void)state;
+	out_json_strbuf(&sb, "a\"b\\\n\x01\x1f é");
+	assert_string_equal(strbuf_str(&sb), "\"a\\\"b\\\\\\n\\u0001\\u001f é\"");
+	strbuf_release(&sb);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -152,6 +205,7 @@ int main(void)
 		cmocka_unit_test(test_empty_list_json), cmocka_unit_test(test_real_roundtrip),
 		cmocka_unit_test(test_text_list),
 		cmocka_unit_test(test_prec),
+		cmocka_unit_test(test_capture),   cmocka_unit_test(test_json_strbuf),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1,0 +1,309 @@
+/* board_session.c - board sessions: adding, listing and showing them. */
+#include "beter/board.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "beter/date.h"
+#include "beter/goal.h"
+#include "beter/store.h"
+#include "beter/util.h"
+#include "board_int.h"
+
+/* ---- sessions ---- */
+
+void board_session_init(struct board_session_new *s)
+{
+	memset(s, 0, sizeof(*s));
+}
+
+void board_session_release(struct board_session_new *s)
+{
+	for (int i = 0; i < s->nsuccesses; i++)
+		free(s->successes[i]);
+	free(s->successes);
+	free(s->checkins);
+	free(s->measures);
+	free(s->done);
+	free(s->topic);
+	free(s->note);
+	memset(s, 0, sizeof(*s));
+}
+
+void board_session_checkin(struct board_session_new *s, int64_t person, int score)
+{
+	s->checkins = xrealloc(s->checkins, sizeof(*s->checkins) * (size_t)(s->ncheckins + 1));
+	s->checkins[s->ncheckins].person = person;
+	s->checkins[s->ncheckins++].score = score;
+}
+
+void board_session_success(struct board_session_new *s, const char *text)
+{
+	s->successes = xrealloc(s->successes, sizeof(*s->successes) * (size_t)(s->nsuccesses + 1));
+	s->successes[s->nsuccesses++] = xstrdup(text);
+}
+
+void board_session_measure(struct board_session_new *s, int64_t goal, double score)
+{
+	s->measures = xrealloc(s->measures, sizeof(*s->measures) * (size_t)(s->nmeasures + 1));
+	s->measures[s->nmeasures].goal = goal;
+	s->measures[s->nmeasures++].score = score;
+}
+
+void board_session_done(struct board_session_new *s, int64_t action)
+{
+	s->done = xrealloc(s->done, sizeof(*s->done) * (size_t)(s->ndone + 1));
+	s->done[s->ndone++] = action;
+}
+
+/* the session's own row; one a day per team */
+static int session_insert(sqlite3 *db, const struct board_session_new *s, int64_t *sid, struct beter_err *err)
+{
+	sqlite3_stmt *st;
+	char uid[33], d[11];
+	int rc;
+
+	date_format(s->date, d);
+	if ((rc = store_prepare(db, "INSERT INTO board_session(uid, team_id, date, leader_id, topic, note) "
+				    "VALUES (?1, ?2, ?3, ?4, ?5, ?6)", &st, err)))
+		return rc;
+	uid_new(uid);
+	store_bind_text(st, 1, uid);
+	sqlite3_bind_int64(st, 2, s->team);
+	store_bind_text(st, 3, d);
+	sqlite3_bind_int64(st, 4, s->leader);
+	store_bind_text(st, 5, s->topic && *s->topic ? s->topic : NULL);
+	store_bind_text(st, 6, s->note && *s->note ? s->note : NULL);
+	rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	if ((rc & 0xff) == SQLITE_CONSTRAINT)
+		return beter_err_set(err, BETER_DATAERR, "--date: the team already has a session on %s (see 'beter board "
+							 "session list')", d);
+	if (rc != SQLITE_DONE)
+		return store_fail(db, rc, err, "adding the session");
+	*sid = sqlite3_last_insert_rowid(db);
+	return 0;
+}
+
+int board_session_add(sqlite3 *db, int64_t school, const struct board_session_new *s, int64_t *id,
+		      struct beter_err *err)
+{
+	sqlite3_stmt *st;
+	int64_t sid = 0;
+	int rc;
+
+	if ((rc = date_not_future(s->date, "--date", err)) || (rc = text_check(s->topic, "--topic", 0, BOARD_TEXT_MAX, err)) ||
+	    (rc = text_check(s->note, "--note", 0, BOARD_TEXT_MAX, err)))
+		return rc;
+	if ((rc = board_team_member(db, s->team, s->leader, "--leader", err)))
+		return rc;
+	for (int i = 0; i < s->ncheckins; i++) {
+		if ((rc = board_team_member(db, s->team, s->checkins[i].person, "--checkin", err)))
+			return rc;
+		if (s->checkins[i].score < 1 || s->checkins[i].score > 10)
+			return beter_err_set(err, BETER_DATAERR, "--checkin: %d is outside 1-10", s->checkins[i].score);
+		for (int j = 0; j < i; j++)
+			if (s->checkins[j].person == s->checkins[i].person)
+				return beter_err_set(err, BETER_DATAERR, "--checkin: the same person is given twice");
+	}
+	for (int i = 0; i < s->nsuccesses; i++)
+		if ((rc = text_check(s->successes[i], "--success", 1, BOARD_TEXT_MAX, err)))
+			return rc;
+	for (int i = 0; i < s->nmeasures; i++)
+		if ((rc = board_team_goal(db, s->team, s->measures[i].goal, "--measure", err)))
+			return rc;
+
+	/* 0. the session itself */
+	if ((rc = session_insert(db, s, &sid, err)))
+		return rc;
+
+	/* 1. check-in: how does everyone stand? */
+	for (int i = 0; i < s->ncheckins; i++) {
+		if ((rc = store_prepare(db, "INSERT INTO board_checkin(session_id, person_id, score) VALUES (?1, ?2, ?3)",
+					&st, err)))
+			return rc;
+		sqlite3_bind_int64(st, 1, sid);
+		sqlite3_bind_int64(st, 2, s->checkins[i].person);
+		sqlite3_bind_int(st, 3, s->checkins[i].score);
+		if ((rc = board_step_done(db, st, "--checkin", err)))
+			return rc;
+	}
+	/* 2. successes to celebrate */
+	for (int i = 0; i < s->nsuccesses; i++) {
+		struct board_item_new n;
+		memset(&n, 0, sizeof(n));
+		n.section = "successen";
+		n.text = s->successes[i];
+		n.session = sid;
+		n.day = s->date;
+		if ((rc = board_item_add_ex(db, s->team, &n, NULL, err)))
+			return rc;
+	}
+	/* 3. progress on the goals */
+	for (int i = 0; i < s->nmeasures; i++)
+		if ((rc = goal_measure(db, s->measures[i].goal, s->measures[i].score, s->date, sid, NULL, err))) {
+			beter_err_prefix(err, "--measure %lld", (long long)s->measures[i].goal);
+			return rc;
+		}
+	/* 4. actions done */
+	for (int i = 0; i < s->ndone; i++) {
+		int64_t team = 0;
+		int added, done;
+		if ((rc = board_find_action(db, school, s->done[i], &team, &added, &done, err)))
+			return rc;
+		if (team != s->team)
+			return beter_err_set(err, BETER_FAIL, "--done: action %lld is not on this team's board",
+					     (long long)s->done[i]);
+		if ((rc = board_action_done(db, school, s->done[i], s->date, sid, err)))
+			return rc;
+	}
+	/* 5. the session's programme: topic and note, stored with the session */
+	if (id)
+		*id = sid;
+	return 0;
+}
+
+static const struct out_col session_cols[] = {
+	{ "id", OUT_T_INT },	     { "date", OUT_T_TEXT },	 { "week", OUT_T_TEXT },    { "leader", OUT_T_TEXT },
+	{ "topic", OUT_T_TEXT },     { "checkins", OUT_T_INT },	 { "checkin_avg", OUT_T_REAL }, { "successes", OUT_T_INT },
+	{ "results", OUT_T_INT },    { "actions_done", OUT_T_INT },
+};
+
+#define SESSION_SQL \
+	"SELECT s.id, s.date, p.code, s.topic, " \
+	"(SELECT count(*) FROM board_checkin c WHERE c.session_id = s.id), " \
+	"(SELECT avg(score) FROM board_checkin c WHERE c.session_id = s.id), " \
+	"(SELECT count(*) FROM board_item i WHERE i.session_id = s.id), " \
+	"(SELECT count(*) FROM goal_measure m WHERE m.session_id = s.id), " \
+	"(SELECT count(*) FROM board_action a WHERE a.done_session_id = s.id), t.name, s.note " \
+	"FROM board_session s JOIN person p ON p.id = s.leader_id JOIN team t ON t.id = s.team_id "
+
+static void session_row(struct out *o, sqlite3_stmt *st)
+{
+	char week[9];
+	out_int(o, sqlite3_column_int64(st, 0));
+	out_text(o, store_col(st, 1));
+	date_week_format(date_of(store_col(st, 1)), week);
+	out_text(o, week);
+	out_text(o, store_col(st, 2));
+	out_text(o, store_col(st, 3));
+	out_int(o, sqlite3_column_int64(st, 4));
+	if (sqlite3_column_type(st, 5) == SQLITE_NULL)
+		out_null(o);
+	else
+		out_real(o, round(sqlite3_column_double(st, 5) * 10) / 10);
+	for (int i = 6; i <= 8; i++)
+		out_int(o, sqlite3_column_int64(st, i));
+}
+
+int board_session_list(sqlite3 *db, int64_t team_id, struct out *o, struct beter_err *err)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	if ((rc = store_prepare(db, SESSION_SQL "WHERE s.team_id = ?1 ORDER BY s.date, s.id", &st, err)))
+		return rc;
+	sqlite3_bind_int64(st, 1, team_id);
+	/* not the row writer: the week and the rounded mean are worked out per row */
+	out_list(o, session_cols, N(session_cols));
+	while (store_next(db, st, &rc, "listing sessions", err)) {
+		session_row(o, st);
+		out_row_end(o);
+	}
+	sqlite3_finalize(st);
+	if (!rc)
+		out_end(o);
+	return rc;
+}
+
+static const struct out_col sess_head_cols[] = {
+	{ "id", OUT_T_INT }, { "team", OUT_T_TEXT }, { "date", OUT_T_TEXT }, { "week", OUT_T_TEXT }, { "leader", OUT_T_TEXT },
+};
+static const struct out_col checkin_cols[] = {
+	{ "code", OUT_T_TEXT }, { "name", OUT_T_TEXT }, { "score", OUT_T_INT },
+};
+static const struct out_col sess_success_cols[] = {
+	{ "id", OUT_T_INT }, { "text", OUT_T_TEXT }, { "goal", OUT_T_INT },
+};
+static const struct out_col sess_measure_cols[] = {
+	{ "goal", OUT_T_INT }, { "text", OUT_T_TEXT }, { "score", OUT_T_REAL }, { "norm", OUT_T_REAL },
+};
+static const struct out_col sess_done_cols[] = {
+	{ "id", OUT_T_INT }, { "what", OUT_T_TEXT }, { "who", OUT_T_TEXT }, { "due", OUT_T_TEXT },
+};
+static const struct out_col sess_prog_cols[] = {
+	{ "topic", OUT_T_TEXT }, { "note", OUT_T_TEXT },
+};
+static const struct out_col sess_all[] = {
+	{ "id", OUT_T_INT },	 { "team", OUT_T_TEXT },  { "date", OUT_T_TEXT }, { "week", OUT_T_TEXT },
+	{ "leader", OUT_T_TEXT }, { "code", OUT_T_TEXT }, { "name", OUT_T_TEXT }, { "score", OUT_T_REAL },
+	{ "text", OUT_T_TEXT },	 { "goal", OUT_T_INT },	  { "norm", OUT_T_REAL }, { "what", OUT_T_TEXT },
+	{ "who", OUT_T_TEXT },	 { "due", OUT_T_TEXT },	  { "topic", OUT_T_TEXT }, { "note", OUT_T_TEXT },
+};
+
+static int sess_part(sqlite3 *db, int64_t sid, const char *key, const char *title, const struct out_col *cols,
+		     size_t ncols, const char *sql, struct out *o, struct beter_err *err)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	if ((rc = store_prepare(db, sql, &st, err)))
+		return rc;
+	sqlite3_bind_int64(st, 1, sid);
+	out_section(o, key, title);
+	return store_rows(db, st, o, cols, ncols, 1, "showing the session", err);
+}
+
+int board_session_show(sqlite3 *db, int64_t school, int64_t id, struct out *o, struct beter_err *err)
+{
+	sqlite3_stmt *st;
+	char week[9];
+	char *topic, *note;
+	int rc;
+
+	if ((rc = store_prepare(db, SESSION_SQL "WHERE s.id = ?1 AND t.school_id = ?2", &st, err)))
+		return rc;
+	sqlite3_bind_int64(st, 1, id);
+	sqlite3_bind_int64(st, 2, school);
+	if (!store_next(db, st, &rc, "reading the session", err)) {
+		sqlite3_finalize(st);
+		return rc ? rc : beter_err_set(err, BETER_FAIL, "no session with number %lld (see 'beter board session "
+					       "list')", (long long)id);
+	}
+	out_doc_begin(o, sess_all, N(sess_all));
+	out_section(o, "sessie", "Bordsessie");
+	out_record(o, sess_head_cols, N(sess_head_cols));
+	out_int(o, sqlite3_column_int64(st, 0));
+	out_text(o, store_col(st, 9));
+	out_text(o, store_col(st, 1));
+	date_week_format(date_of(store_col(st, 1)), week);
+	out_text(o, week);
+	out_text(o, store_col(st, 2));
+	out_end(o);
+	topic = sqlite3_column_type(st, 3) == SQLITE_NULL ? NULL : xstrdup(store_col(st, 3));
+	note = sqlite3_column_type(st, 10) == SQLITE_NULL ? NULL : xstrdup(store_col(st, 10));
+	sqlite3_finalize(st);
+
+	if (!(rc = sess_part(db, id, "check_in", "1. Check-in", checkin_cols, N(checkin_cols),
+			     "SELECT p.code, p.name, c.score FROM board_checkin c JOIN person p ON p.id = c.person_id "
+			     "WHERE c.session_id = ?1 ORDER BY p.code", o, err)) &&
+	    !(rc = sess_part(db, id, "successen", "2. Successen", sess_success_cols, N(sess_success_cols),
+			     "SELECT id, text, goal_id FROM board_item WHERE session_id = ?1 ORDER BY id", o, err)) &&
+	    !(rc = sess_part(db, id, "voortgang_doelen", "3. Voortgang doelen", sess_measure_cols, N(sess_measure_cols),
+			     "SELECT g.id, g.text, m.score, g.norm FROM goal_measure m JOIN goal g ON g.id = m.goal_id "
+			     "WHERE m.session_id = ?1 ORDER BY m.id", o, err)) &&
+	    !(rc = sess_part(db, id, "acties_gedaan", "4. Acties gedaan", sess_done_cols, N(sess_done_cols),
+			     "SELECT a.id, a.what, " WHO_SQL ", a.due FROM board_action a WHERE a.done_session_id = ?1 "
+			     "ORDER BY a.id", o, err))) {
+		out_section(o, "programma", "5. Programma");
+		out_record(o, sess_prog_cols, N(sess_prog_cols));
+		out_text(o, topic);
+		out_text(o, note);
+		out_end(o);
+	}
+	out_doc_end(o);
+	free(topic);
+	free(note);
+	return rc;
+}

@@ -1,0 +1,480 @@
+/* board_show.c - the board as it stood in a week: its sections, one team or every team. */
+#include "beter/board.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "beter/date.h"
+#include "beter/goal.h"
+#include "beter/store.h"
+#include "beter/util.h"
+#include "beter/visit.h"
+#include "board_int.h"
+
+/* ---- the board as it stood in a week ---- */
+
+/*
+ * What the sections are read with. Several sections share a query, and a
+ * board of every team runs each query once per team: `sql` and `stmt` keep
+ * the statements prepared so far, reset and bound again for the next use,
+ * and finalised when the board is done (view_release).
+ */
+#define VIEW_STMTS 12
+
+struct view {
+	sqlite3 *db;
+	int64_t team;
+	const char *team_name;
+	const char *section;
+	int from, asof;
+	char fromd[11], asofd[11];
+	int with_team;
+	const char *sql[VIEW_STMTS];
+	sqlite3_stmt *stmt[VIEW_STMTS];
+};
+
+static void view_release(struct view *v)
+{
+	for (int i = 0; i < VIEW_STMTS; i++)
+		sqlite3_finalize(v->stmt[i]);
+}
+
+static void team_cell(const struct view *v, struct out *o)
+{
+	if (v->with_team)
+		out_text(o, v->team_name);
+}
+
+/*
+ * Prepare sql, or take it from the view's statements, with ?1 the team, ?2
+ * the as-of day, ?3 the week's first day and ?4 the section bound. The
+ * statement stays the view's: the caller resets it (view_done), never
+ * finalises it.
+ */
+static int view_prepare(struct view *v, const char *sql, sqlite3_stmt **st, struct beter_err *err)
+{
+	int i = 0, rc;
+
+	while (i < VIEW_STMTS && v->sql[i] && v->sql[i] != sql)
+		i++;
+	if (i < VIEW_STMTS && v->sql[i]) {
+		*st = v->stmt[i];
+	} else {
+		if ((rc = store_prepare(v->db, sql, st, err)))
+			return rc;
+		if (i < VIEW_STMTS) {
+			v->sql[i] = sql;
+			v->stmt[i] = *st;
+		}
+	}
+	sqlite3_bind_int64(*st, 1, v->team);
+	store_bind_text(*st, 2, v->asofd);
+	store_bind_text(*st, 3, v->fromd);
+	store_bind_text(*st, 4, v->section);
+	return 0;
+}
+
+/* done with a statement from view_prepare */
+static void view_done(struct view *v, sqlite3_stmt *st)
+{
+	for (int i = 0; i < VIEW_STMTS; i++)
+		if (v->stmt[i] == st) {
+			sqlite3_reset(st);
+			return;
+		}
+	sqlite3_finalize(st);
+}
+
+#define ITEM_LIVE "i.team_id = ?1 AND i.section = ?4 AND i.added <= ?2 AND (i.removed IS NULL OR i.removed > ?2)"
+
+/*
+ * The rows of a section whose query's columns are the section's after the
+ * team, written as they come. Not the row writer: a board of every team
+ * starts each row with the team, and the statement is the view's, reset
+ * for the next team rather than finalised.
+ */
+static int view_rows(struct view *v, struct out *o, const char *sql, const struct out_col *cols, size_t ncols,
+		     struct beter_err *err)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	if ((rc = view_prepare(v, sql, &st, err)))
+		return rc;
+	while (store_next(v->db, st, &rc, "reading the board", err)) {
+		team_cell(v, o);
+		for (size_t i = 0; i < ncols; i++) {
+			if (cols[i].type == OUT_T_INT)
+				store_out_int(o, st, (int)i);
+			else
+				out_text(o, store_col(st, (int)i));
+		}
+		out_row_end(o);
+	}
+	view_done(v, st);
+	return rc;
+}
+
+static const struct out_col text_cols[] = {
+	{ "team", OUT_T_TEXT }, { "id", OUT_T_INT }, { "text", OUT_T_TEXT }, { "added", OUT_T_TEXT },
+};
+
+static int text_rows(struct view *v, struct out *o, struct beter_err *err)
+{
+	return view_rows(v, o, "SELECT i.id, i.text, i.added FROM board_item i WHERE " ITEM_LIVE
+			 " ORDER BY i.added, i.id", text_cols + 1, N(text_cols) - 1, err);
+}
+
+static const struct out_col arena_cols[] = {
+	{ "team", OUT_T_TEXT }, { "id", OUT_T_INT }, { "text", OUT_T_TEXT }, { "added", OUT_T_TEXT }, { "arena", OUT_T_INT },
+};
+
+/* What the team put on the board itself, then the outcomes of its
+ * leerlingarena's and of the school's (beter arena outcome), as of the day. */
+static int arena_rows(struct view *v, struct out *o, struct beter_err *err)
+{
+	return view_rows(v, o, "SELECT i.id, i.text, i.added, NULL FROM board_item i WHERE " ITEM_LIVE
+			 " UNION ALL SELECT NULL, a.outcome, a.outcome_day, a.id FROM arena a "
+			 "WHERE (a.team_id = ?1 OR (a.team_id IS NULL AND "
+			 "a.school_id = (SELECT school_id FROM team WHERE id = ?1))) AND a.outcome_day <= ?2 "
+			 "ORDER BY 3, 4, 1", arena_cols + 1, N(arena_cols) - 1, err);
+}
+
+static const struct out_col theme_cols[] = {
+	{ "team", OUT_T_TEXT },		{ "id", OUT_T_INT },	      { "text", OUT_T_TEXT },
+	{ "period_start", OUT_T_TEXT }, { "period_end", OUT_T_TEXT }, { "added", OUT_T_TEXT },
+};
+
+static int theme_rows(struct view *v, struct out *o, struct beter_err *err)
+{
+	return view_rows(v, o, "SELECT i.id, i.text, i.period_start, i.period_end, i.added FROM board_item i WHERE "
+			 ITEM_LIVE " ORDER BY i.period_start IS NULL, i.period_start, i.id", theme_cols + 1,
+			 N(theme_cols) - 1, err);
+}
+
+static const struct out_col success_cols[] = {
+	{ "team", OUT_T_TEXT }, { "id", OUT_T_INT }, { "text", OUT_T_TEXT }, { "goal", OUT_T_INT }, { "added", OUT_T_TEXT },
+};
+
+static int success_rows(struct view *v, struct out *o, struct beter_err *err)
+{
+	return view_rows(v, o, "SELECT i.id, i.text, i.goal_id, i.added FROM board_item i WHERE " ITEM_LIVE
+			 " ORDER BY i.added, i.id", success_cols + 1, N(success_cols) - 1, err);
+}
+
+static const struct out_col rhythm_cols[] = {
+	{ "team", OUT_T_TEXT },	  { "id", OUT_T_INT },	  { "date", OUT_T_TEXT },
+	{ "leader", OUT_T_TEXT }, { "topic", OUT_T_TEXT }, { "added", OUT_T_TEXT },
+};
+
+static int rhythm_rows(struct view *v, struct out *o, struct beter_err *err)
+{
+	return view_rows(v, o, "SELECT i.id, i.on_date, p.code, nullif(i.text, ''), i.added FROM board_item i "
+			 "LEFT JOIN person p ON p.id = i.person_id WHERE " ITEM_LIVE
+			 " ORDER BY i.on_date, i.id", rhythm_cols + 1, N(rhythm_cols) - 1, err);
+}
+
+static const struct out_col goal_cols[] = {
+	{ "team", OUT_T_TEXT },	   { "id", OUT_T_INT },	       { "text", OUT_T_TEXT },	  { "pupils", OUT_T_TEXT },
+	{ "weeks", OUT_T_INT },	   { "norm", OUT_T_REAL },     { "baseline", OUT_T_REAL }, { "results", OUT_T_TEXT },
+	{ "latest", OUT_T_REAL },  { "trend", OUT_T_TEXT },    { "status", OUT_T_TEXT },  { "added", OUT_T_TEXT },
+	{ "until", OUT_T_TEXT },
+};
+
+static int goal_rows(struct view *v, struct out *o, struct beter_err *err)
+{
+	sqlite3_stmt *st;
+	struct strbuf results = STRBUF_INIT, trend = STRBUF_INIT, rjson = STRBUF_INIT, rcsv = STRBUF_INIT;
+	int rc, brc = 0;
+
+	if ((rc = view_prepare(v, "SELECT g.id, g.text, g.pupils, g.weeks, g.norm, g.baseline, "
+				  "CASE WHEN g.closed <= ?2 THEN g.status ELSE 'active' END, g.added FROM goal g "
+				  "WHERE g.team_id = ?1 AND g.added <= ?2 AND (g.closed IS NULL OR g.closed >= ?3) "
+				  "ORDER BY g.added, g.id", &st, err)))
+		return rc;
+	while (store_next(v->db, st, &rc, "reading goals", err)) {
+		double latest;
+		char until[11];
+		const char *word;
+		strbuf_reset(&results);
+		strbuf_reset(&trend);
+		strbuf_reset(&rjson);
+		strbuf_reset(&rcsv);
+		if ((brc = goal_results(v->db, sqlite3_column_int64(st, 0), v->asof, &results, &latest, &trend, err)) ||
+		    (brc = goal_results_data(v->db, sqlite3_column_int64(st, 0), v->asof, &rjson, &rcsv, &word, err)))
+			break;
+		team_cell(v, o);
+		out_int(o, sqlite3_column_int64(st, 0));
+		out_text(o, store_col(st, 1));
+		out_text(o, store_col(st, 2));
+		out_int(o, sqlite3_column_int64(st, 3));
+		out_real(o, sqlite3_column_double(st, 4));
+		out_real(o, sqlite3_column_double(st, 5));
+		/* results and trend: data in JSON and CSV, a compact line in a table */
+		out_rendered(o, strbuf_str(&rjson), strbuf_str(&rcsv), strbuf_str(&results));
+		out_real(o, latest);
+		if (word) {
+			char q[16];
+			snprintf(q, sizeof(q), "\"%s\"", word);
+			out_rendered(o, q, word, strbuf_str(&trend));
+		} else {
+			out_rendered(o, NULL, NULL, trend.len ? strbuf_str(&trend) : NULL);
+		}
+		out_text(o, store_col(st, 6));
+		out_text(o, store_col(st, 7));
+		date_format(date_of(store_col(st, 7)) + 7 * sqlite3_column_int(st, 3), until);
+		out_text(o, until);
+		out_row_end(o);
+	}
+	view_done(v, st);
+	strbuf_release(&results);
+	strbuf_release(&trend);
+	strbuf_release(&rjson);
+	strbuf_release(&rcsv);
+	return brc ? brc : rc;
+}
+
+static const struct out_col board_action_cols[] = {
+	{ "team", OUT_T_TEXT },	 { "id", OUT_T_INT },	  { "what", OUT_T_TEXT },  { "who", OUT_T_TEXT },
+	{ "due", OUT_T_TEXT },	 { "goal", OUT_T_INT },	  { "status", OUT_T_TEXT }, { "done", OUT_T_TEXT },
+	{ "added", OUT_T_TEXT },
+};
+
+/* open actions and those done in the week */
+static int action_rows(struct view *v, struct out *o, struct beter_err *err)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	if ((rc = view_prepare(v, "SELECT a.id, a.what, " WHO_SQL ", a.due, a.goal_id, "
+				  "CASE WHEN a.done <= ?2 THEN a.done END, a.added FROM board_action a "
+				  "WHERE a.team_id = ?1 AND a.kind = CASE ?4 WHEN 'andere_acties' THEN 'team' ELSE 'klas' END "
+				  "AND a.added <= ?2 AND (a.removed IS NULL OR a.removed > ?2) "
+				  "AND (a.done IS NULL OR a.done >= ?3) ORDER BY a.due, a.id", &st, err)))
+		return rc;
+	while (store_next(v->db, st, &rc, "reading actions", err)) {
+		int is_done = sqlite3_column_type(st, 5) != SQLITE_NULL;
+		team_cell(v, o);
+		out_int(o, sqlite3_column_int64(st, 0));
+		out_text(o, store_col(st, 1));
+		out_text_list(o, store_col(st, 2), ' ');
+		out_text(o, store_col(st, 3));
+		store_out_int(o, st, 4);
+		out_text(o, board_action_state(date_of(store_col(st, 3)), date_of(store_col(st, 5)), is_done, v->asof));
+		out_text(o, store_col(st, 5));
+		out_text(o, store_col(st, 6));
+		out_row_end(o);
+	}
+	view_done(v, st);
+	return rc;
+}
+
+static const struct out_col visit_cols[] = {
+	{ "team", OUT_T_TEXT },	    { "id", OUT_T_INT },       { "date", OUT_T_TEXT },
+	{ "observer", OUT_T_TEXT }, { "teacher", OUT_T_TEXT }, { "focus", OUT_T_TEXT }, { "round", OUT_T_TEXT },
+	{ "status", OUT_T_TEXT },
+};
+
+/*
+ * The lesson-visit planning (LB&FB: who visits whom, when) of one team: the
+ * visits of its members planned in the week or later, and those of the week
+ * itself, as they stood at the end of the week (a visit appears from the day
+ * it was created); before them the team's visits of the school year whose
+ * day passed without a record by then, with the status 'missed', so that the
+ * team sees them. Every row has the visit's status as of that day.
+ */
+static int lesbezoekplanning_rows(sqlite3 *db, int64_t team_id, int week_start, int week_end, struct out *o,
+				  const struct view *v, struct beter_err *err)
+{
+	sqlite3_stmt *st;
+	char from[11], to[11];
+	int rc;
+
+	char year[11];
+
+	date_format(week_start, from);
+	date_format(week_end, to);
+	date_format(date_from_ymd(date_school_year(week_end), 8, 1), year);
+	if ((rc = store_prepare(db, "SELECT vi.id, vi.date, ob.code, te.code, CASE vi.focus WHEN 'goal' THEN 'goal:' || "
+				    "vi.focus_goal_id WHEN 'item' THEN 'item:' || vi.focus_item ELSE vi.focus END, "
+				    "r.name, vi.recorded <= ?3 OR vi.feedback_date <= ?3, vi.feedback_date <= ?3 "
+				    "FROM visit vi JOIN person ob ON ob.id = vi.observer_id "
+				    "JOIN person te ON te.id = vi.teacher_id LEFT JOIN visit_round r ON r.id = vi.round_id "
+				    "WHERE vi.team_id = ?1 AND substr(vi.created, 1, 10) <= ?3 AND (vi.date >= ?2 OR "
+				    "(vi.date >= ?4 AND vi.date < ?3 AND coalesce(vi.recorded <= ?3 OR vi.feedback_date <= ?3, 0) = 0)) "
+				    "ORDER BY vi.date, vi.time, vi.id", &st, err)))
+		return rc;
+	sqlite3_bind_int64(st, 1, team_id);
+	store_bind_text(st, 2, from);
+	store_bind_text(st, 3, to);
+	store_bind_text(st, 4, year);
+	while (store_next(db, st, &rc, "reading the lesson-visit planning", err)) {
+		team_cell(v, o);
+		out_int(o, sqlite3_column_int64(st, 0));
+		for (int i = 1; i <= 5; i++)
+			out_text(o, store_col(st, i));
+		out_text(o, visit_status_name(visit_status_of(sqlite3_column_int(st, 6), sqlite3_column_int(st, 7),
+							      date_of(store_col(st, 1)), week_end, VISIT_FEEDBACK_DAYS)));
+		out_row_end(o);
+	}
+	sqlite3_finalize(st);
+	return rc;
+}
+
+static int visit_rows(struct view *v, struct out *o, struct beter_err *err)
+{
+	return lesbezoekplanning_rows(v->db, v->team, v->from, v->asof, o, v, err);
+}
+
+typedef int rows_fn(struct view *v, struct out *o, struct beter_err *err);
+
+struct section_def {
+	const char *key;
+	const struct out_col *cols;
+	size_t ncols;
+	rows_fn *rows;
+};
+
+static const struct section_def section_defs[] = {
+	{ "ambitie", text_cols, N(text_cols), text_rows },
+	{ "inspiratieverhaal", text_cols, N(text_cols), text_rows },
+	{ "teamafspraken", text_cols, N(text_cols), text_rows },
+	{ "jaarbord", theme_cols, N(theme_cols), theme_rows },
+	{ "uitkomst_leerlingarena", arena_cols, N(arena_cols), arena_rows },
+	{ "parkeren", text_cols, N(text_cols), text_rows },
+	{ "doelen", goal_cols, N(goal_cols), goal_rows },
+	{ "acties_in_de_klas", board_action_cols, N(board_action_cols), action_rows },
+	{ "andere_acties", board_action_cols, N(board_action_cols), action_rows },
+	{ "successen", success_cols, N(success_cols), success_rows },
+	{ "perioderitmiek", rhythm_cols, N(rhythm_cols), rhythm_rows },
+	{ "lesbezoekplanning", visit_cols, N(visit_cols), visit_rows },
+};
+
+/* every column of every section, for the CSV header */
+static const struct out_col all_cols[] = {
+	{ "team", OUT_T_TEXT },		{ "week", OUT_T_TEXT },	       { "as_of", OUT_T_TEXT },
+	{ "id", OUT_T_INT },		{ "text", OUT_T_TEXT },	       { "period_start", OUT_T_TEXT },
+	{ "period_end", OUT_T_TEXT },	{ "pupils", OUT_T_TEXT },      { "weeks", OUT_T_INT },
+	{ "norm", OUT_T_REAL },		{ "baseline", OUT_T_REAL },    { "results", OUT_T_TEXT },
+	{ "latest", OUT_T_REAL },	{ "trend", OUT_T_TEXT },       { "status", OUT_T_TEXT },
+	{ "until", OUT_T_TEXT },	{ "what", OUT_T_TEXT },	       { "who", OUT_T_TEXT },
+	{ "due", OUT_T_TEXT },		{ "goal", OUT_T_INT },	       { "done", OUT_T_TEXT },
+	{ "date", OUT_T_TEXT },		{ "leader", OUT_T_TEXT },      { "topic", OUT_T_TEXT },
+	{ "observer", OUT_T_TEXT },	{ "teacher", OUT_T_TEXT },     { "focus", OUT_T_TEXT },
+	{ "added", OUT_T_TEXT },	{ "arena", OUT_T_INT },	       { "round", OUT_T_TEXT },
+};
+
+static const struct out_col head_cols[] = {
+	{ "team", OUT_T_TEXT }, { "week", OUT_T_TEXT }, { "as_of", OUT_T_TEXT },
+};
+
+static const struct section_def *section_def(const char *key)
+{
+	for (size_t i = 0; i < N(section_defs); i++)
+		if (!strcmp(section_defs[i].key, key))
+			return &section_defs[i];
+	return NULL;
+}
+
+int board_item_list(sqlite3 *db, int64_t team_id, const char *section, int day, struct out *o,
+		    struct beter_err *err)
+{
+	const struct section_def *d = section_def(section);
+	struct view v;
+	int rc;
+
+	if (!d)
+		return beter_err_set(err, BETER_USAGE, "unknown board section '%s'", section);
+	memset(&v, 0, sizeof(v));
+	v.db = db;
+	v.team = team_id;
+	v.section = section;
+	v.from = v.asof = day;
+	date_format(day, v.asofd);
+	date_format(day, v.fromd);
+	out_list(o, d->cols + 1, d->ncols - 1);
+	rc = d->rows(&v, o, err);
+	out_end(o);
+	return rc;
+}
+
+int board_render(sqlite3 *db, int64_t school, int64_t team_id, int from, int to, int with_team, struct out *o,
+		 struct beter_err *err)
+{
+	sqlite3_stmt *st;
+	int64_t *ids = NULL;
+	char **names = NULL;
+	int n = 0, rc, today = date_today(), began;
+	char week[9];
+	struct view v;
+
+	if ((rc = store_read_begin(db, &began, err)))
+		return rc;
+	/* the teams: one, or every team of the school with anything on a board */
+	if ((rc = store_prepare(db, "SELECT t.id, t.name FROM team t WHERE t.school_id = ?1 AND (?2 = t.id OR (?2 = 0 AND ("
+				    "EXISTS (SELECT 1 FROM board_item i WHERE i.team_id = t.id) OR "
+				    "EXISTS (SELECT 1 FROM board_action a WHERE a.team_id = t.id) OR "
+				    "EXISTS (SELECT 1 FROM goal g WHERE g.team_id = t.id) OR "
+				    "EXISTS (SELECT 1 FROM board_session s WHERE s.team_id = t.id)))) "
+				    "ORDER BY t.name, t.id", &st, err)))
+		return rc;
+	sqlite3_bind_int64(st, 1, school);
+	sqlite3_bind_int64(st, 2, team_id);
+	while (store_next(db, st, &rc, "reading teams", err)) {
+		ids = xrealloc(ids, sizeof(*ids) * (size_t)(n + 1));
+		names = xrealloc(names, sizeof(*names) * (size_t)(n + 1));
+		ids[n] = sqlite3_column_int64(st, 0);
+		names[n++] = xstrdup(store_col(st, 1));
+	}
+	sqlite3_finalize(st);
+	if (rc)
+		goto done;
+
+	memset(&v, 0, sizeof(v));
+	v.db = db;
+	v.from = from;
+	v.asof = to < today ? to : today; /* a future week: the board as it stands today */
+	v.with_team = with_team;
+	date_format(v.from, v.fromd);
+	date_format(v.asof, v.asofd);
+	date_week_format(from, week);
+
+	out_doc_begin(o, all_cols, N(all_cols));
+	out_section(o, "bord", "Bord");
+	if (with_team)
+		out_list(o, head_cols, N(head_cols));
+	else
+		out_record(o, head_cols, N(head_cols));
+	for (int i = 0; i < n; i++) {
+		out_text(o, names[i]);
+		out_text(o, week);
+		out_text(o, v.asofd);
+		if (with_team)
+			out_row_end(o);
+	}
+	if (!with_team && n == 0)
+		out_null(o);
+	out_end(o);
+	for (const struct board_section *s = board_sections; s->key && !rc; s++) {
+		const struct section_def *d = section_def(s->key);
+		out_section(o, s->key, s->title);
+		out_list(o, d->cols + !with_team, d->ncols - !with_team);
+		for (int i = 0; i < n && !rc; i++) {
+			v.team = ids[i];
+			v.team_name = names[i];
+			v.section = s->key;
+			rc = d->rows(&v, o, err);
+		}
+		out_end(o);
+	}
+	out_doc_end(o);
+	view_release(&v);
+done:
+	store_read_end(db, began);
+	for (int i = 0; i < n; i++)
+		free(names[i]);
+	free(names);
+	free(ids);
+	return rc;
+}

@@ -1,0 +1,337 @@
+/* visit_list.c - listing and showing visits, and the coverage of a school year or round. */
+#include "beter/visit.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "beter/date.h"
+#include "beter/framework.h"
+#include "beter/store.h"
+#include "beter/util.h"
+
+/* ---- listing ---- */
+
+void visit_filter_init(struct visit_filter *f)
+{
+	memset(f, 0, sizeof(*f));
+	f->from = 1;
+	f->to = 0;
+	f->status = -1;
+	f->today = date_today();
+	f->feedback_days = VISIT_FEEDBACK_DAYS;
+}
+
+static const char visit_sql[] =
+	"SELECT v.id, v.date, v.time, o.code, t.code, t.name, tm.name, r.name, v.class_group, v.subject, "
+	"v.lesson_goal, CASE v.focus WHEN 'goal' THEN 'goal:' || v.focus_goal_id WHEN 'item' THEN 'item:' || "
+	"v.focus_item ELSE v.focus END, fw.key, v.recorded IS NOT NULL, v.feedback_date IS NOT NULL, v.recorded, "
+	"v.feedback_date, v.seen, v.effect, v.agreed "
+	"FROM visit v JOIN person o ON o.id = v.observer_id JOIN person t ON t.id = v.teacher_id "
+	"LEFT JOIN team tm ON tm.id = v.team_id LEFT JOIN visit_round r ON r.id = v.round_id "
+	"LEFT JOIN visit_framework fw ON fw.id = v.framework_id ";
+
+static const struct out_col list_cols[] = {
+	{ "id", OUT_T_INT },	      { "date", OUT_T_TEXT },	  { "time", OUT_T_TEXT },   { "observer", OUT_T_TEXT },
+	{ "teacher", OUT_T_TEXT },    { "team", OUT_T_TEXT },	  { "round", OUT_T_TEXT },  { "group", OUT_T_TEXT },
+	{ "focus", OUT_T_TEXT },      { "status", OUT_T_TEXT },	  { "feedback_date", OUT_T_TEXT },
+};
+#define NLIST_COLS (sizeof(list_cols) / sizeof(*list_cols))
+
+static int row_status(sqlite3_stmt *st, const struct visit_filter *f)
+{
+	int day = 0;
+	date_parse(store_col_text(st, 1), &day, "date", NULL);
+	return visit_status_of(sqlite3_column_int(st, 13), sqlite3_column_int(st, 14), day, f->today, f->feedback_days);
+}
+
+static int bind_filter(sqlite3 *db, const char *tail, int64_t school, const struct visit_filter *f,
+		       sqlite3_stmt **st, struct beter_err *err)
+{
+	struct strbuf sql = STRBUF_INIT;
+	char from[11], to[11];
+	int rc;
+
+	strbuf_addf(&sql, "%s WHERE v.school_id = ?1 AND (?2 = 0 OR v.teacher_id = ?2) AND (?3 = 0 OR v.observer_id = ?3) "
+			  "AND (?4 = 0 OR v.team_id = ?4) AND (?5 IS NULL OR r.name = ?5) AND (?6 IS NULL OR v.date >= ?6) "
+			  "AND (?7 IS NULL OR v.date <= ?7) %s", visit_sql, tail);
+	rc = store_prepare(db, strbuf_str(&sql), st, err);
+	strbuf_release(&sql);
+	if (rc)
+		return rc;
+	sqlite3_bind_int64(*st, 1, school);
+	sqlite3_bind_int64(*st, 2, f->teacher);
+	sqlite3_bind_int64(*st, 3, f->observer);
+	sqlite3_bind_int64(*st, 4, f->team);
+	store_bind_text(*st, 5, f->round);
+	if (f->from <= f->to) {
+		date_format(f->from, from);
+		date_format(f->to, to);
+		store_bind_text(*st, 6, from);
+		store_bind_text(*st, 7, to);
+	}
+	return 0;
+}
+
+int visit_list(sqlite3 *db, int64_t school, const struct visit_filter *f, struct out *o, struct beter_err *err)
+{
+	sqlite3_stmt *st;
+	int rc;
+	int64_t rid;
+
+	if (f->round && (rc = visit_round_find(db, school, f->round, &rid, err)))
+		return rc;
+	if ((rc = bind_filter(db, "ORDER BY v.date, v.time IS NOT NULL, v.time, v.id", school, f, &st, err)))
+		return rc;
+	/* not the row writer: the status is worked out per row, and filters them */
+	out_list(o, list_cols, NLIST_COLS);
+	while (store_next(db, st, &rc, "listing visits", err)) {
+		int status = row_status(st, f);
+		if (f->status >= 0 && status != f->status)
+			continue;
+		out_int(o, sqlite3_column_int64(st, 0));
+		out_text(o, (const char *)sqlite3_column_text(st, 1));
+		out_text(o, (const char *)sqlite3_column_text(st, 2));
+		out_text(o, (const char *)sqlite3_column_text(st, 3));
+		out_text(o, (const char *)sqlite3_column_text(st, 4));
+		out_text(o, (const char *)sqlite3_column_text(st, 6));
+		out_text(o, (const char *)sqlite3_column_text(st, 7));
+		out_text(o, (const char *)sqlite3_column_text(st, 8));
+		out_text(o, (const char *)sqlite3_column_text(st, 11));
+		out_text(o, visit_status_name(status));
+		out_text(o, (const char *)sqlite3_column_text(st, 16));
+		out_row_end(o);
+	}
+	sqlite3_finalize(st);
+	if (!rc)
+		out_end(o);
+	return rc;
+}
+
+static const struct out_col show_cols[] = {
+	{ "id", OUT_T_INT },	       { "date", OUT_T_TEXT },	      { "time", OUT_T_TEXT },
+	{ "observer", OUT_T_TEXT },    { "teacher", OUT_T_TEXT },     { "teacher_name", OUT_T_TEXT },
+	{ "team", OUT_T_TEXT },	       { "round", OUT_T_TEXT },	      { "group", OUT_T_TEXT },
+	{ "subject", OUT_T_TEXT },     { "lesson_goal", OUT_T_TEXT }, { "focus", OUT_T_TEXT },
+	{ "framework", OUT_T_TEXT },   { "status", OUT_T_TEXT },      { "recorded", OUT_T_TEXT },
+	{ "feedback_date", OUT_T_TEXT }, { "seen", OUT_T_TEXT },	{ "effect", OUT_T_TEXT },
+	{ "agreed", OUT_T_TEXT },
+};
+#define NSHOW_COLS (sizeof(show_cols) / sizeof(*show_cols))
+static const struct out_col score_cols[] = {
+	{ "domain", OUT_T_TEXT }, { "item_id", OUT_T_TEXT }, { "item", OUT_T_TEXT }, { "score", OUT_T_INT },
+	{ "label", OUT_T_TEXT },
+};
+static const struct out_col vpoint_cols[] = {
+	{ "point_id", OUT_T_INT }, { "point", OUT_T_TEXT }, { "relation", OUT_T_TEXT }, { "point_status", OUT_T_TEXT },
+};
+
+/* the visit itself, with its status as of f->today */
+static int show_visit(sqlite3 *db, int64_t id, const struct visit_filter *f, struct out *o, struct beter_err *err)
+{
+	struct strbuf sql = STRBUF_INIT;
+	sqlite3_stmt *st;
+	int rc;
+
+	strbuf_addf(&sql, "%s WHERE v.id = ?1", visit_sql);
+	rc = store_prepare(db, strbuf_str(&sql), &st, err);
+	strbuf_release(&sql);
+	if (rc)
+		return rc;
+	sqlite3_bind_int64(st, 1, id);
+	out_section(o, "visit", "Visit");
+	if (store_next(db, st, &rc, "reading the visit", err)) {
+		out_record(o, show_cols, NSHOW_COLS);
+		out_int(o, sqlite3_column_int64(st, 0));
+		for (int i = 1; i <= 11; i++)
+			out_text(o, (const char *)sqlite3_column_text(st, i));
+		out_text(o, (const char *)sqlite3_column_text(st, 12));
+		out_text(o, visit_status_name(row_status(st, f)));
+		for (int i = 15; i <= 19; i++)
+			out_text(o, (const char *)sqlite3_column_text(st, i));
+		out_end(o);
+	} else if (!rc) {
+		rc = beter_err_set(err, BETER_FAIL, "no visit with number %lld (see 'beter visit list')", (long long)id);
+	}
+	sqlite3_finalize(st);
+	return rc;
+}
+
+/* the scores, in the framework's order */
+static int show_scores(sqlite3 *db, int64_t id, const struct framework *fw, struct out *o, struct beter_err *err)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	out_section(o, "scores", "Scores");
+	out_list(o, score_cols, 5);
+	if (!fw) {
+		out_end(o);
+		return 0;
+	}
+	if ((rc = store_prepare(db, "SELECT item, score FROM visit_score WHERE visit_id = ?1", &st, err)))
+		return rc;
+	sqlite3_bind_int64(st, 1, id);
+	int *score = xcalloc(fw->nitems ? fw->nitems : 1, sizeof(int));
+	unsigned char *has = xcalloc(fw->nitems ? fw->nitems : 1, 1);
+	while (store_next(db, st, &rc, "reading the scores", err)) {
+		const struct fw_item *it = framework_item(fw, store_col_text(st, 0));
+		if (it) {
+			score[it - fw->items] = sqlite3_column_int(st, 1);
+			has[it - fw->items] = 1;
+		}
+	}
+	sqlite3_finalize(st);
+	for (size_t i = 0; i < fw->nitems && !rc; i++) {
+		if (!has[i])
+			continue;
+		out_text(o, fw->domains[fw->items[i].domain].title);
+		out_text(o, fw->items[i].id);
+		out_text(o, fw->items[i].text);
+		out_int(o, score[i]);
+		out_text(o, framework_label(fw, score[i]));
+		out_row_end(o);
+	}
+	free(score);
+	free(has);
+	if (!rc)
+		out_end(o);
+	return rc;
+}
+
+int visit_show(sqlite3 *db, int64_t id, const struct visit_filter *f, struct out *o, struct beter_err *err)
+{
+	sqlite3_stmt *st;
+	struct framework fw;
+	int64_t fwid = 0;
+	int rc, have_fw = 0;
+	struct out_col all[NSHOW_COLS + 16];
+	size_t nall = 0;
+
+	if ((rc = store_prepare(db, "SELECT framework_id FROM visit WHERE id = ?1", &st, err)))
+		return rc;
+	sqlite3_bind_int64(st, 1, id);
+	if (!store_next(db, st, &rc, "reading the visit", err)) {
+		sqlite3_finalize(st);
+		return rc ? rc : beter_err_set(err, BETER_FAIL, "no visit with number %lld (see 'beter visit list')",
+					       (long long)id);
+	}
+	fwid = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	if (fwid) {
+		if ((rc = framework_load(db, fwid, &fw, err)))
+			return rc;
+		have_fw = 1;
+	}
+	for (size_t i = 0; i < NSHOW_COLS; i++)
+		all[nall++] = show_cols[i];
+	for (size_t i = 0; i < 5; i++)
+		if (strcmp(score_cols[i].name, "domain"))
+			all[nall++] = score_cols[i];
+	all[nall++] = score_cols[0];
+	for (size_t i = 0; i < 4; i++)
+		all[nall++] = vpoint_cols[i];
+
+	out_doc_begin(o, all, nall);
+	if (!(rc = show_visit(db, id, f, o, err)) && !(rc = show_scores(db, id, have_fw ? &fw : NULL, o, err)) &&
+	    !(rc = store_prepare(db, "SELECT g.id, g.text, CASE l.made WHEN 1 THEN 'agreed' ELSE 'focus' END, "
+				     "CASE WHEN g.status = 'active' THEN 'open' ELSE 'closed' END FROM visit_devpoint l "
+				     "JOIN goal g ON g.id = l.goal_id WHERE l.visit_id = ?1 ORDER BY 3 DESC, 1",
+				 &st, err))) {
+		sqlite3_bind_int64(st, 1, id);
+		out_section(o, "points", "Development points");
+		rc = store_rows(db, st, o, vpoint_cols, 4, 1, "reading the development points", err);
+	}
+	if (!rc)
+		out_doc_end(o);
+	if (have_fw)
+		framework_release(&fw);
+	return rc;
+}
+
+/* ---- coverage ---- */
+
+static const struct out_col cov_cols[] = {
+	{ "teacher", OUT_T_TEXT }, { "name", OUT_T_TEXT },	    { "team", OUT_T_TEXT },
+	{ "planned", OUT_T_INT },  { "missed", OUT_T_INT },	    { "done", OUT_T_INT },
+	{ "observers", OUT_T_TEXT },
+	{ "visited", OUT_T_BOOL }, { "feedback_held", OUT_T_BOOL }, { "last_visit", OUT_T_TEXT },
+};
+
+int visit_coverage(sqlite3 *db, int64_t school, const struct visit_filter *f, struct out *o,
+		   struct visit_coverage *cov, struct beter_err *err)
+{
+	sqlite3_stmt *st;
+	char from[11], to[11];
+	int64_t round = 0;
+	int rc;
+
+	memset(cov, 0, sizeof(*cov));
+	if (f->round && (rc = visit_round_find(db, school, f->round, &round, err)))
+		return rc;
+	cov->from = f->from;
+	cov->to = f->to;
+	if (!f->round && f->from > f->to) { /* neither: the school year of today, for cron */
+		int y = date_school_year(f->today);
+		cov->from = date_from_ymd(y, 8, 1);
+		cov->to = date_from_ymd(y + 1, 7, 31);
+	}
+	if ((rc = store_prepare(db,
+				"WITH scope(pid) AS ("
+				"  SELECT m.person_id FROM team_member m JOIN team t ON t.id = m.team_id WHERE t.school_id = ?1 "
+				"  AND CASE WHEN ?2 <> 0 THEN t.id = ?2 WHEN ?3 <> 0 THEN t.id IN "
+				"    (SELECT team_id FROM visit WHERE round_id = ?3) ELSE t.kind = 'leraren' END "
+				"  UNION SELECT teacher_id FROM visit WHERE ?3 <> 0 AND ?2 = 0 AND round_id = ?3), "
+				"vs AS (SELECT * FROM visit WHERE school_id = ?1 AND (?3 = 0 OR round_id = ?3) "
+				"  AND (?4 IS NULL OR date >= ?4) AND (?5 IS NULL OR date <= ?5)) "
+				"SELECT p.code, p.name, "
+				" (SELECT group_concat(name, '|') FROM (SELECT t.name FROM team_member m JOIN team t ON "
+				"   t.id = m.team_id WHERE m.person_id = p.id AND t.kind = 'leraren' ORDER BY t.name)), "
+				" (SELECT count(*) FROM vs WHERE vs.teacher_id = p.id AND vs.recorded IS NULL AND vs.date >= ?6), "
+				" (SELECT count(*) FROM vs WHERE vs.teacher_id = p.id AND vs.recorded IS NOT NULL), "
+				" (SELECT group_concat(code, '|') FROM (SELECT DISTINCT o.code FROM vs JOIN person o ON "
+				"   o.id = vs.observer_id WHERE vs.teacher_id = p.id AND vs.recorded IS NOT NULL ORDER BY o.code)), "
+				" EXISTS (SELECT 1 FROM vs WHERE vs.teacher_id = p.id AND vs.feedback_date IS NOT NULL), "
+				" (SELECT max(date) FROM vs WHERE vs.teacher_id = p.id AND vs.recorded IS NOT NULL), "
+				" (SELECT count(*) FROM vs WHERE vs.teacher_id = p.id AND vs.recorded IS NULL AND vs.date < ?6) "
+				"FROM person p WHERE p.id IN (SELECT pid FROM scope) ORDER BY p.code",
+				&st, err)))
+		return rc;
+	sqlite3_bind_int64(st, 1, school);
+	sqlite3_bind_int64(st, 2, f->team);
+	sqlite3_bind_int64(st, 3, round);
+	if (cov->from <= cov->to) {
+		date_format(cov->from, from);
+		date_format(cov->to, to);
+		store_bind_text(st, 4, from);
+		store_bind_text(st, 5, to);
+	}
+	{
+		char today[11];
+		date_format(f->today, today);
+		store_bind_text(st, 6, today);
+	}
+	/* not the row writer: visited is worked out per row, and the rows are counted */
+	out_list(o, cov_cols, sizeof(cov_cols) / sizeof(*cov_cols));
+	while (store_next(db, st, &rc, "computing coverage", err)) {
+		int64_t done = sqlite3_column_int64(st, 4);
+		int fb = sqlite3_column_int(st, 6);
+		for (int i = 0; i < 3; i++)
+			out_text(o, (const char *)sqlite3_column_text(st, i));
+		out_int(o, sqlite3_column_int64(st, 3));
+		out_int(o, sqlite3_column_int64(st, 8));
+		out_int(o, done);
+		out_text(o, (const char *)sqlite3_column_text(st, 5));
+		out_bool(o, done > 0);
+		out_bool(o, fb);
+		out_text(o, (const char *)sqlite3_column_text(st, 7));
+		out_row_end(o);
+		cov->teachers++;
+		cov->visited += done > 0;
+		cov->feedback += fb;
+		cov->missed += sqlite3_column_int(st, 8);
+	}
+	sqlite3_finalize(st);
+	if (!rc)
+		out_end(o);
+	return rc;
+}

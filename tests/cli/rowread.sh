@@ -31,7 +31,7 @@ run beter arena list
 run env BETER_TEST_READ_ERROR=2 beter arena list
 
 note a document with any part unreadable prints none of it
-for n in 1 2 3 4 5 6 7 8 9; do
+for n in 1 2 3 4 5 6 7 8 9 10; do
 	BETER_TEST_READ_ERROR=$n beter --json visit show 1 >out.txt 2>err.txt; s=$?
 	echo "visit show, step $n fails: exit $s, $(wc -c <out.txt) bytes out, $(cat err.txt)"
 done

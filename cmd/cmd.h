@@ -3,7 +3,6 @@
 #ifndef BETER_CMD_H
 #define BETER_CMD_H
 
-#include <sqlite3.h>
 #include <stdint.h>
 
 #include "beter/err.h"
@@ -62,7 +61,7 @@ struct ctx {
 	char *sub_path;        /* "team member add" for messages */
 	char *db_path;
 	const char *db_opt;    /* --db as given */
-	sqlite3 *db;
+	struct store *db;
 	struct out out;
 	int fmt;
 	int fmt_given; /* --format or one of its short forms was given */
@@ -135,6 +134,9 @@ const struct command *command_find(const char *name);
 #define COMMAND_DEF(name) extern const struct command_def def_##name;
 #define CMD(name, summary, flags) COMMAND_DEF(name)
 #include "commands.h"
+
+struct store;
+struct store_stmt;
 #undef CMD
 #undef COMMAND_DEF
 

@@ -13,7 +13,7 @@
 static const struct opt import_opts[] = { OPT_END };
 
 /* One transaction: the document merged, or nothing (also on --dry-run). */
-static int import_tx(struct ctx *c, sqlite3 *db, const char *file, struct exchange_stats *st)
+static int import_tx(struct ctx *c, struct store *db, const char *file, struct exchange_stats *st)
 {
 	int rc;
 
@@ -34,7 +34,7 @@ static int import_tx(struct ctx *c, sqlite3 *db, const char *file, struct exchan
 static int import_new(struct ctx *c, const char *file, struct exchange_stats *st)
 {
 	struct store_new sn;
-	sqlite3 *db;
+	struct store *db;
 	int rc;
 
 	memset(st, 0, sizeof(*st));

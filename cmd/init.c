@@ -21,7 +21,7 @@ static const struct opt init_opts[] = {
 };
 
 /* Add the first school in one transaction; BETER_FAIL when the store has one. */
-static int add_first_school(struct ctx *c, sqlite3 *db, const struct init_opts *o, int64_t *id)
+static int add_first_school(struct ctx *c, struct store *db, const struct init_opts *o, int64_t *id)
 {
 	int rc;
 
@@ -45,7 +45,7 @@ static int add_first_school(struct ctx *c, sqlite3 *db, const struct init_opts *
 static int init_new(struct ctx *c, const struct init_opts *o, int64_t *id)
 {
 	struct store_new sn;
-	sqlite3 *db;
+	struct store *db;
 	int rc;
 
 	if ((rc = store_new_begin(&sn, c->db_path, &db, &c->err)))

@@ -295,7 +295,7 @@ int main(int argc, char **argv)
 				return 0;
 			}
 			if (key == GOPT_VERSION) {
-				printf("beter %s (sqlite %s, schema %d)\n", BETER_VERSION, sqlite3_libversion(),
+				printf("beter %s (%s, schema %d)\n", BETER_VERSION, store_engine_version(),
 				       store_schema_version());
 				return 0;
 			}

@@ -236,13 +236,13 @@ static int run_point_close(struct ctx *c, struct optparse *p)
 		goto out;
 	/* only points of this school's people */
 	{
-		sqlite3_stmt *st;
+		struct store_stmt *st;
 		if (!(rc = store_prepare(c->db, "SELECT 1 FROM goal g WHERE g.id = ?1 AND g.school_id = ?2 "
 					     "AND g.person_id IS NOT NULL", &st, &c->err))) {
-			sqlite3_bind_int64(st, 1, id);
-			sqlite3_bind_int64(st, 2, school);
+			store_bind_int(st, 1, id);
+			store_bind_int(st, 2, school);
 			int found = store_next(c->db, st, &rc, "reading development points", &c->err);
-			sqlite3_finalize(st);
+			store_finalize(st);
 			if (!rc && !found)
 				rc = beter_err_set(&c->err, BETER_FAIL, "no development point with number %lld (see 'beter "
 						   "visit points --teacher CODE')", (long long)id);

@@ -230,10 +230,10 @@ static int check_votes(int64_t votes, struct beter_err *err)
 
 /* ---- writing ---- */
 
-int arena_add(sqlite3 *db, int64_t school, int64_t team, const char *theme, int day, const char *pupil_group,
+int arena_add(struct store *db, int64_t school, int64_t team, const char *theme, int day, const char *pupil_group,
 	      int64_t *id, struct beter_err *err)
 {
-	sqlite3_stmt *st;
+	struct store_stmt *st;
 	char uid[33], date[11];
 	int rc;
 
@@ -247,55 +247,55 @@ int arena_add(sqlite3 *db, int64_t school, int64_t team, const char *theme, int 
 	uid_new(uid);
 	date_format(day, date);
 	store_bind_text(st, 1, uid);
-	sqlite3_bind_int64(st, 2, school);
+	store_bind_int(st, 2, school);
 	if (team > 0)
-		sqlite3_bind_int64(st, 3, team);
+		store_bind_int(st, 3, team);
 	store_bind_text(st, 4, theme);
 	store_bind_text(st, 5, date);
 	store_bind_text(st, 6, pupil_group);
 	if ((rc = store_step_done(db, st, "adding the arena", err)))
 		return rc;
 	if (id)
-		*id = sqlite3_last_insert_rowid(db);
+		*id = store_last_id(db);
 	return 0;
 }
 
-int arena_find(sqlite3 *db, int64_t id, struct beter_err *err)
+int arena_find(struct store *db, int64_t id, struct beter_err *err)
 {
-	sqlite3_stmt *st;
+	struct store_stmt *st;
 	int rc, found;
 
 	if ((rc = store_prepare(db, "SELECT 1 FROM arena WHERE id = ?1", &st, err)))
 		return rc;
-	sqlite3_bind_int64(st, 1, id);
+	store_bind_int(st, 1, id);
 	found = store_next(db, st, &rc, "finding the arena", err);
-	sqlite3_finalize(st);
+	store_finalize(st);
 	if (found || rc)
 		return rc;
 	return beter_err_set(err, BETER_FAIL, "no arena with number %lld (see 'beter arena list')", (long long)id);
 }
 
-int arena_outcome_get(sqlite3 *db, int64_t school, int64_t arena, int64_t *team, char **outcome,
+int arena_outcome_get(struct store *db, int64_t school, int64_t arena, int64_t *team, char **outcome,
 		      struct beter_err *err)
 {
-	sqlite3_stmt *st;
+	struct store_stmt *st;
 	int rc;
 
 	*outcome = NULL;
 	if ((rc = store_prepare(db, "SELECT team_id, outcome FROM arena WHERE id = ?1 AND school_id = ?2", &st, err)))
 		return rc;
-	sqlite3_bind_int64(st, 1, arena);
-	sqlite3_bind_int64(st, 2, school);
+	store_bind_int(st, 1, arena);
+	store_bind_int(st, 2, school);
 	if (!store_next(db, st, &rc, "finding the arena", err)) {
-		sqlite3_finalize(st);
+		store_finalize(st);
 		if (rc)
 			return rc;
 		return beter_err_set(err, BETER_FAIL, "no arena with number %lld (see 'beter arena list')", (long long)arena);
 	}
-	*team = sqlite3_column_int64(st, 0);
-	if (sqlite3_column_type(st, 1) != SQLITE_NULL)
-		*outcome = xstrdup((const char *)sqlite3_column_text(st, 1));
-	sqlite3_finalize(st);
+	*team = store_col_int(st, 0);
+	if (!store_col_null(st, 1))
+		*outcome = xstrdup(store_col(st, 1));
+	store_finalize(st);
 	if (!*outcome)
 		return beter_err_set(err, BETER_FAIL, "arena %lld has no outcome yet (record it with 'beter arena outcome %lld "
 				     "TEXT')", (long long)arena, (long long)arena);
@@ -303,22 +303,22 @@ int arena_outcome_get(sqlite3 *db, int64_t school, int64_t arena, int64_t *team,
 }
 
 /* The row id and group of item `no` of an arena. */
-static int item_find(sqlite3 *db, int64_t arena, int64_t no, int64_t *id, int *group, struct beter_err *err)
+static int item_find(struct store *db, int64_t arena, int64_t no, int64_t *id, int *group, struct beter_err *err)
 {
-	sqlite3_stmt *st;
+	struct store_stmt *st;
 	int rc, found;
 
 	if ((rc = store_prepare(db, "SELECT id, from_group FROM arena_item WHERE arena_id = ?1 AND item_no = ?2", &st,
 				err)))
 		return rc;
-	sqlite3_bind_int64(st, 1, arena);
-	sqlite3_bind_int64(st, 2, no);
+	store_bind_int(st, 1, arena);
+	store_bind_int(st, 2, no);
 	if ((found = store_next(db, st, &rc, "finding the item", err))) {
-		*id = sqlite3_column_int64(st, 0);
+		*id = store_col_int(st, 0);
 		if (group)
 			*group = arena_group_parse(store_col_text(st, 1));
 	}
-	sqlite3_finalize(st);
+	store_finalize(st);
 	if (found || rc)
 		return rc;
 	return beter_err_set(err, BETER_FAIL, "--item: arena %lld has no item %lld (see 'beter arena show %lld')",
@@ -326,21 +326,21 @@ static int item_find(sqlite3 *db, int64_t arena, int64_t no, int64_t *id, int *g
 }
 
 /* Run an INSERT ... RETURNING of one number, into *v (if v), and finalize it. */
-static int step_returning(sqlite3 *db, sqlite3_stmt *st, int64_t *v, const char *what, struct beter_err *err)
+static int step_returning(struct store *db, struct store_stmt *st, int64_t *v, const char *what, struct beter_err *err)
 {
-	int rc = sqlite3_step(st);
+	int rc = store_step(st);
 
-	if (rc == SQLITE_ROW && v)
-		*v = sqlite3_column_int64(st, 0);
-	if (rc == SQLITE_ROW)
-		rc = sqlite3_step(st);
-	sqlite3_finalize(st);
-	return rc == SQLITE_DONE ? 0 : store_fail(db, rc, err, what);
+	if (rc == STORE_ROW && v)
+		*v = store_col_int(st, 0);
+	if (rc == STORE_ROW)
+		rc = store_step(st);
+	store_finalize(st);
+	return rc == STORE_DONE ? 0 : store_fail(db, rc, err, what);
 }
 
-int arena_question_add(sqlite3 *db, int64_t arena, const char *text, int64_t *no, struct beter_err *err)
+int arena_question_add(struct store *db, int64_t arena, const char *text, int64_t *no, struct beter_err *err)
 {
-	sqlite3_stmt *st;
+	struct store_stmt *st;
 	char uid[33];
 	int rc;
 
@@ -352,15 +352,15 @@ int arena_question_add(sqlite3 *db, int64_t arena, const char *text, int64_t *no
 		return rc;
 	uid_new(uid);
 	store_bind_text(st, 1, uid);
-	sqlite3_bind_int64(st, 2, arena);
+	store_bind_int(st, 2, arena);
 	store_bind_text(st, 3, text);
 	return step_returning(db, st, no, "adding the question", err);
 }
 
-int arena_input(sqlite3 *db, int64_t arena, int group, const char *text, int64_t votes, const char *tag,
+int arena_input(struct store *db, int64_t arena, int group, const char *text, int64_t votes, const char *tag,
 		int64_t *item, struct beter_err *err)
 {
-	sqlite3_stmt *st;
+	struct store_stmt *st;
 	char uid[33];
 	int rc;
 
@@ -374,18 +374,18 @@ int arena_input(sqlite3 *db, int64_t arena, int group, const char *text, int64_t
 		return rc;
 	uid_new(uid);
 	store_bind_text(st, 1, uid);
-	sqlite3_bind_int64(st, 2, arena);
+	store_bind_int(st, 2, arena);
 	store_bind_text(st, 3, arena_groups[group]);
 	store_bind_text(st, 4, text);
-	sqlite3_bind_int64(st, 5, votes);
+	store_bind_int(st, 5, votes);
 	store_bind_text(st, 6, tag);
 	return step_returning(db, st, item, "adding the input", err);
 }
 
-int arena_edit(sqlite3 *db, int64_t arena, int64_t item, int64_t votes, const char *tag, const char *text,
+int arena_edit(struct store *db, int64_t arena, int64_t item, int64_t votes, const char *tag, const char *text,
 	       struct beter_err *err)
 {
-	sqlite3_stmt *st;
+	struct store_stmt *st;
 	int64_t id;
 	int rc;
 
@@ -397,17 +397,17 @@ int arena_edit(sqlite3 *db, int64_t arena, int64_t item, int64_t votes, const ch
 				    "tag = CASE WHEN ?3 IS NULL THEN tag WHEN ?3 = '' THEN NULL ELSE trim(?3) END, "
 				    "text = coalesce(trim(?4), text) WHERE id = ?1", &st, err)))
 		return rc;
-	sqlite3_bind_int64(st, 1, id);
+	store_bind_int(st, 1, id);
 	if (votes >= 0)
-		sqlite3_bind_int64(st, 2, votes);
+		store_bind_int(st, 2, votes);
 	store_bind_text(st, 3, tag);
 	store_bind_text(st, 4, text);
 	return store_step_done(db, st, "changing the input", err);
 }
 
-int arena_deepen(sqlite3 *db, int64_t arena, int64_t item, char answer, const char *text, struct beter_err *err)
+int arena_deepen(struct store *db, int64_t arena, int64_t item, char answer, const char *text, struct beter_err *err)
 {
-	sqlite3_stmt *st;
+	struct store_stmt *st;
 	char uid[33], a[2] = { answer, 0 };
 	int64_t id;
 	int rc;
@@ -422,15 +422,15 @@ int arena_deepen(sqlite3 *db, int64_t arena, int64_t item, char answer, const ch
 		return rc;
 	uid_new(uid);
 	store_bind_text(st, 1, uid);
-	sqlite3_bind_int64(st, 2, id);
+	store_bind_int(st, 2, id);
 	store_bind_text(st, 3, a);
 	store_bind_text(st, 4, text);
 	return store_step_done(db, st, "adding the answer", err);
 }
 
-int arena_set_outcome(sqlite3 *db, int64_t arena, const char *text, int day, struct beter_err *err)
+int arena_set_outcome(struct store *db, int64_t arena, const char *text, int day, struct beter_err *err)
 {
-	sqlite3_stmt *st;
+	struct store_stmt *st;
 	char date[11];
 	int rc;
 
@@ -439,7 +439,7 @@ int arena_set_outcome(sqlite3 *db, int64_t arena, const char *text, int day, str
 	if ((rc = store_prepare(db, "UPDATE arena SET outcome = trim(?2), outcome_day = ?3 WHERE id = ?1", &st, err)))
 		return rc;
 	date_format(day, date);
-	sqlite3_bind_int64(st, 1, arena);
+	store_bind_int(st, 1, arena);
 	store_bind_text(st, 2, text);
 	store_bind_text(st, 3, date);
 	return store_step_done(db, st, "recording the outcome", err);

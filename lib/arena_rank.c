@@ -48,10 +48,10 @@ void arena_toplist_release(struct arena_toplist *l)
 	memset(l, 0, sizeof(*l));
 }
 
-int arena_toplist_load(sqlite3 *db, int64_t arena, int group, int n, struct arena_toplist *l,
+int arena_toplist_load(struct store *db, int64_t arena, int group, int n, struct arena_toplist *l,
 		       struct beter_err *err)
 {
-	sqlite3_stmt *st;
+	struct store_stmt *st;
 	size_t alloc = 0;
 	int rc;
 
@@ -59,7 +59,7 @@ int arena_toplist_load(sqlite3 *db, int64_t arena, int group, int n, struct aren
 	if ((rc = store_prepare(db, "SELECT item_no, votes, text, tag FROM arena_item WHERE arena_id = ?1 "
 				    "AND from_group = ?2 ORDER BY item_no", &st, err)))
 		return rc;
-	sqlite3_bind_int64(st, 1, arena);
+	store_bind_int(st, 1, arena);
 	store_bind_text(st, 2, arena_groups[group]);
 	while (store_next(db, st, &rc, "reading the inputs", err)) {
 		if (l->n == alloc) {
@@ -68,12 +68,12 @@ int arena_toplist_load(sqlite3 *db, int64_t arena, int group, int n, struct aren
 		}
 		struct arena_item *it = &l->items[l->n++];
 		memset(it, 0, sizeof(*it));
-		it->no = sqlite3_column_int64(st, 0);
-		it->votes = sqlite3_column_int64(st, 1);
+		it->no = store_col_int(st, 0);
+		it->votes = store_col_int(st, 1);
 		it->text = xstrdup(store_col_text(st, 2));
-		it->tag = sqlite3_column_type(st, 3) == SQLITE_NULL ? NULL : xstrdup(store_col_text(st, 3));
+		it->tag = store_col_null(st, 3) ? NULL : xstrdup(store_col_text(st, 3));
 	}
-	sqlite3_finalize(st);
+	store_finalize(st);
 	if (rc) {
 		arena_toplist_release(l);
 		return rc;
@@ -109,7 +109,8 @@ int arena_mark_shared(const struct arena_toplist lists[ARENA_NGROUPS], int *mark
 	if (!total)
 		return 0;
 	/* the items in reading order: rank by rank, group by group */
-	int *grp = xcalloc(total, sizeof(int)), *parent = xcalloc(total, sizeof(int)), *set = xcalloc(total, sizeof(int));
+	int *grp = xcalloc(total, sizeof(int)), *parent = xcalloc(total, sizeof(int)), *set = xcalloc(total,
+			   sizeof(int));
 	size_t *idx = xcalloc(total, sizeof(size_t));
 	char **text = xcalloc(total, sizeof(char *)), **tag = xcalloc(total, sizeof(char *));
 	size_t k = 0;

@@ -24,53 +24,53 @@ static const struct out_col arena_cols[] = {
 	"(SELECT count(*) FROM arena_item i WHERE i.arena_id = a.id), a.outcome, a.outcome_day " \
 	"FROM arena a LEFT JOIN team t ON t.id = a.team_id "
 
-static void col_text(struct out *o, sqlite3_stmt *st, int i)
+static void col_text(struct out *o, struct store_stmt *st, int i)
 {
-	out_text(o, (const char *)sqlite3_column_text(st, i));
+	out_text(o, store_col(st, i));
 }
 
-static void arena_row(struct out *o, sqlite3_stmt *st, size_t ncols)
+static void arena_row(struct out *o, struct store_stmt *st, size_t ncols)
 {
-	out_int(o, sqlite3_column_int64(st, 0));
+	out_int(o, store_col_int(st, 0));
 	for (int i = 1; i <= 5; i++)
 		col_text(o, st, i);
 	if (ncols > 6) {
-		out_int(o, sqlite3_column_int64(st, 6));
-		out_int(o, sqlite3_column_int64(st, 7));
+		out_int(o, store_col_int(st, 6));
+		out_int(o, store_col_int(st, 7));
 		col_text(o, st, 8);
 	}
 }
 
-int arena_list(sqlite3 *db, int64_t school, int64_t team, struct out *o, struct beter_err *err)
+int arena_list(struct store *db, int64_t school, int64_t team, struct out *o, struct beter_err *err)
 {
-	sqlite3_stmt *st;
+	struct store_stmt *st;
 	int rc;
 
 	if ((rc = store_prepare(db, ARENA_SQL "WHERE a.school_id = ?1 AND (?2 = 0 OR a.team_id = ?2) ORDER BY a.day, a.id",
 				&st, err)))
 		return rc;
-	sqlite3_bind_int64(st, 1, school);
-	sqlite3_bind_int64(st, 2, team);
+	store_bind_int(st, 1, school);
+	store_bind_int(st, 2, team);
 	return store_rows(db, st, o, arena_cols, NARENA_COLS, 1, "listing arenas", err);
 }
 
-int arena_summary(sqlite3 *db, int64_t arena, struct out *o, struct beter_err *err)
+int arena_summary(struct store *db, int64_t arena, struct out *o, struct beter_err *err)
 {
-	sqlite3_stmt *st;
+	struct store_stmt *st;
 	int rc;
 
 	if ((rc = store_prepare(db, ARENA_SQL "WHERE a.id = ?1", &st, err)))
 		return rc;
-	sqlite3_bind_int64(st, 1, arena);
+	store_bind_int(st, 1, arena);
 	/* not the row writer: no arena is named as arena_find names it */
 	if (!store_next(db, st, &rc, "reading the arena", err)) {
-		sqlite3_finalize(st);
+		store_finalize(st);
 		return rc ? rc : arena_find(db, arena, err);
 	}
 	out_record(o, arena_cols, NARENA_COLS);
 	arena_row(o, st, NARENA_COLS);
 	out_end(o);
-	sqlite3_finalize(st);
+	store_finalize(st);
 	return 0;
 }
 
@@ -95,7 +95,7 @@ static void top_rows(struct out *o, int group, const struct arena_toplist *l)
 	}
 }
 
-static int load_all(sqlite3 *db, int64_t arena, int n, struct arena_toplist lists[ARENA_NGROUPS],
+static int load_all(struct store *db, int64_t arena, int n, struct arena_toplist lists[ARENA_NGROUPS],
 		    struct beter_err *err)
 {
 	int rc;
@@ -110,7 +110,7 @@ static int load_all(sqlite3 *db, int64_t arena, int n, struct arena_toplist list
 	return 0;
 }
 
-int arena_top(sqlite3 *db, int64_t arena, int group, int n, struct out *o, struct beter_err *err)
+int arena_top(struct store *db, int64_t arena, int group, int n, struct out *o, struct beter_err *err)
 {
 	struct arena_toplist lists[ARENA_NGROUPS];
 	int rc;
@@ -142,7 +142,7 @@ static const struct out_col compare_cols[] = {
 	{ "mt", OUT_T_TEXT },  { "shared", OUT_T_TEXT },
 };
 
-int arena_compare(sqlite3 *db, int64_t arena, int n, struct out *o, struct beter_err *err)
+int arena_compare(struct store *db, int64_t arena, int n, struct out *o, struct beter_err *err)
 {
 	struct arena_toplist lists[ARENA_NGROUPS];
 	int *mark[ARENA_NGROUPS];
@@ -224,7 +224,8 @@ static const struct out_col outcome_cols[] = { { "outcome", OUT_T_TEXT }, { "out
 
 /* The answers to one item's deepening questions; with placeholders (a row
  * without an answer) for questions still open when open is set. */
-static int deepen_rows(sqlite3 *db, sqlite3_stmt *st, int64_t arena, int group, int64_t no, int open, struct out *o,
+static int deepen_rows(struct store *db, struct store_stmt *st, int64_t arena, int group, int64_t no, int open,
+		       struct out *o,
 		       struct beter_err *err)
 {
 	int rc;
@@ -233,9 +234,9 @@ static int deepen_rows(sqlite3 *db, sqlite3_stmt *st, int64_t arena, int group, 
 		char as[2] = { a, 0 };
 		int any = 0;
 
-		sqlite3_reset(st);
-		sqlite3_bind_int64(st, 1, arena);
-		sqlite3_bind_int64(st, 2, no);
+		store_reset(st);
+		store_bind_int(st, 1, arena);
+		store_bind_int(st, 2, no);
 		store_bind_text(st, 3, as);
 		/* not the row writer: the question goes with each answer, and the statement is reset for the next */
 		while (store_next(db, st, &rc, "reading the answers", err)) {
@@ -261,10 +262,10 @@ static int deepen_rows(sqlite3 *db, sqlite3_stmt *st, int64_t arena, int group, 
 	return 0;
 }
 
-static int show_deepening(sqlite3 *db, int64_t arena, const struct arena_toplist lists[ARENA_NGROUPS],
+static int show_deepening(struct store *db, int64_t arena, const struct arena_toplist lists[ARENA_NGROUPS],
 			  struct out *o, struct beter_err *err)
 {
-	sqlite3_stmt *ans, *more;
+	struct store_stmt *ans, *more;
 	int rc;
 
 	if ((rc = store_prepare(db, "SELECT a.text FROM arena_answer a JOIN arena_item i ON i.id = a.item_id "
@@ -272,7 +273,7 @@ static int show_deepening(sqlite3 *db, int64_t arena, const struct arena_toplist
 		return rc;
 	if ((rc = store_prepare(db, "SELECT DISTINCT i.item_no FROM arena_item i JOIN arena_answer a ON a.item_id = i.id "
 				    "WHERE i.arena_id = ?1 AND i.from_group = ?2 ORDER BY i.item_no", &more, err))) {
-		sqlite3_finalize(ans);
+		store_finalize(ans);
 		return rc;
 	}
 	out_list(o, deepen_cols, sizeof(deepen_cols) / sizeof(*deepen_cols));
@@ -281,12 +282,12 @@ static int show_deepening(sqlite3 *db, int64_t arena, const struct arena_toplist
 		for (size_t i = 0; i < lists[g].n && !rc; i++)
 			rc = deepen_rows(db, ans, arena, g, lists[g].items[i].no, 1, o, err);
 		/* answers to items outside the top */
-		sqlite3_reset(more);
-		sqlite3_bind_int64(more, 1, arena);
+		store_reset(more);
+		store_bind_int(more, 1, arena);
 		store_bind_text(more, 2, arena_groups[g]);
 		int step = 0;
 		while (!rc && store_next(db, more, &step, "reading the answers", err)) {
-			int64_t no = sqlite3_column_int64(more, 0);
+			int64_t no = store_col_int(more, 0);
 			int in_top = 0;
 			for (size_t i = 0; i < lists[g].n; i++)
 				in_top |= lists[g].items[i].no == no;
@@ -297,15 +298,15 @@ static int show_deepening(sqlite3 *db, int64_t arena, const struct arena_toplist
 			rc = step;
 	}
 	out_end(o);
-	sqlite3_finalize(ans);
-	sqlite3_finalize(more);
+	store_finalize(ans);
+	store_finalize(more);
 	return rc;
 }
 
-int arena_show(sqlite3 *db, int64_t arena, int n, struct out *o, struct beter_err *err)
+int arena_show(struct store *db, int64_t arena, int n, struct out *o, struct beter_err *err)
 {
 	struct arena_toplist lists[ARENA_NGROUPS];
-	sqlite3_stmt *st;
+	struct store_stmt *st;
 	char *outcome = NULL, *outcome_day = NULL;
 	int rc;
 
@@ -313,13 +314,13 @@ int arena_show(sqlite3 *db, int64_t arena, int n, struct out *o, struct beter_er
 		return rc;
 	if ((rc = store_prepare(db, ARENA_SQL "WHERE a.id = ?1", &st, err)))
 		return rc;
-	sqlite3_bind_int64(st, 1, arena);
+	store_bind_int(st, 1, arena);
 	if (!store_next(db, st, &rc, "reading the arena", err)) {
-		sqlite3_finalize(st);
-		return rc ? rc : store_fail(db, SQLITE_DONE, err, "reading the arena");
+		store_finalize(st);
+		return rc ? rc : store_fail(db, STORE_DONE, err, "reading the arena");
 	}
 	if ((rc = load_all(db, arena, n, lists, err))) {
-		sqlite3_finalize(st);
+		store_finalize(st);
 		return rc;
 	}
 	out_doc_begin(o, show_doc_cols, sizeof(show_doc_cols) / sizeof(*show_doc_cols));
@@ -327,16 +328,16 @@ int arena_show(sqlite3 *db, int64_t arena, int n, struct out *o, struct beter_er
 	out_record(o, arena_cols, 6);
 	arena_row(o, st, 6);
 	out_end(o);
-	if (sqlite3_column_type(st, 8) != SQLITE_NULL) {
+	if (!store_col_null(st, 8)) {
 		outcome = xstrdup(store_col_text(st, 8));
 		outcome_day = xstrdup(store_col_text(st, 9));
 	}
-	sqlite3_finalize(st);
+	store_finalize(st);
 
 	/* the arena's questions */
 	if ((rc = store_prepare(db, "SELECT no, text FROM arena_question WHERE arena_id = ?1 ORDER BY no", &st, err)))
 		goto done;
-	sqlite3_bind_int64(st, 1, arena);
+	store_bind_int(st, 1, arena);
 	out_section(o, "questions", "Questions");
 	if ((rc = store_rows(db, st, o, question_cols, 2, 1, "reading the questions", err)))
 		goto done;
@@ -345,7 +346,7 @@ int arena_show(sqlite3 *db, int64_t arena, int n, struct out *o, struct beter_er
 	if ((rc = store_prepare(db, "SELECT item_no, from_group, text, votes, tag FROM arena_item WHERE arena_id = ?1 "
 				    "ORDER BY " GROUP_ORDER ", item_no", &st, err)))
 		goto done;
-	sqlite3_bind_int64(st, 1, arena);
+	store_bind_int(st, 1, arena);
 	out_section(o, "inputs", "Inputs");
 	if ((rc = store_rows(db, st, o, input_cols, sizeof(input_cols) / sizeof(*input_cols), 1, "reading the inputs",
 			     err)))
@@ -378,19 +379,19 @@ done:
 
 /* ---- for the board and goal setting ---- */
 
-int arena_outcomes(sqlite3 *db, int64_t team_id, int until_day,
+int arena_outcomes(struct store *db, int64_t team_id, int until_day,
 		   void (*fn)(void *ctx, int64_t arena_id, const char *theme, const char *outcome, int day),
 		   void *ctx, struct beter_err *err)
 {
-	sqlite3_stmt *st;
+	struct store_stmt *st;
 	char until[11];
 	int rc, found;
 
 	if ((rc = store_prepare(db, "SELECT 1 FROM team WHERE id = ?1", &st, err)))
 		return rc;
-	sqlite3_bind_int64(st, 1, team_id);
+	store_bind_int(st, 1, team_id);
 	found = store_next(db, st, &rc, "finding the team", err);
-	sqlite3_finalize(st);
+	store_finalize(st);
 	if (rc)
 		return rc;
 	if (!found)
@@ -401,14 +402,14 @@ int arena_outcomes(sqlite3 *db, int64_t team_id, int until_day,
 				    "ORDER BY a.outcome_day, a.id", &st, err)))
 		return rc;
 	date_format(until_day, until);
-	sqlite3_bind_int64(st, 1, team_id);
+	store_bind_int(st, 1, team_id);
 	store_bind_text(st, 2, until);
 	while (store_next(db, st, &rc, "reading the arena outcomes", err)) {
 		int y = 0, m = 0, d = 0;
 		sscanf(store_col_text(st, 3), "%d-%d-%d", &y, &m, &d);
-		fn(ctx, sqlite3_column_int64(st, 0), store_col_text(st, 1), store_col_text(st, 2),
+		fn(ctx, store_col_int(st, 0), store_col_text(st, 1), store_col_text(st, 2),
 		   date_from_ymd(y, m, d));
 	}
-	sqlite3_finalize(st);
+	store_finalize(st);
 	return rc;
 }

@@ -9,7 +9,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "beter/store.h"
+#include "beter/store_sqlite.h"
 #include "beter/tmpfile.h"
 #include "beter/util.h"
 
@@ -24,8 +24,9 @@ static int sync_path(const char *path, int dir)
 	return rc;
 }
 
-int backup_write(sqlite3 *db, const char *path, struct beter_err *err)
+int backup_write(struct store *store, const char *path, struct beter_err *err)
 {
+	sqlite3 *db = store_sqlite(store);
 	struct strbuf tmp = STRBUF_INIT;
 	sqlite3 *dst = NULL;
 	sqlite3_backup *b;
@@ -65,7 +66,7 @@ int backup_write(sqlite3 *db, const char *path, struct beter_err *err)
 	rc = sqlite3_backup_step(b, -1);
 	sqlite3_backup_finish(b);
 	if (rc != SQLITE_DONE) {
-		rc = store_fail(db, rc, err, "the backup");
+		rc = store_fail(store, rc, err, "the backup");
 		goto fail;
 	}
 	rc = sqlite3_errcode(dst);

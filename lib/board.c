@@ -37,29 +37,29 @@ int board_text_section(const char *section)
 
 /* ---- small helpers ---- */
 
-int board_step_done(sqlite3 *db, sqlite3_stmt *st, const char *what, struct beter_err *err)
+int board_step_done(struct store *db, struct store_stmt *st, const char *what, struct beter_err *err)
 {
-	int rc = sqlite3_step(st);
-	sqlite3_finalize(st);
-	if ((rc & 0xff) == SQLITE_CONSTRAINT)
+	int rc = store_step(st);
+	store_finalize(st);
+	if ((rc & 0xff) == STORE_CONSTRAINT)
 		return beter_err_set(err, BETER_DATAERR, "%s: a date is earlier than the day the item was added", what);
-	if (rc != SQLITE_DONE)
+	if (rc != STORE_DONE)
 		return store_fail(db, rc, err, what);
 	return 0;
 }
 
 /* the team goal `goal` belongs to team_id and is active */
-int board_team_goal(sqlite3 *db, int64_t team_id, int64_t goal, const char *what, struct beter_err *err)
+int board_team_goal(struct store *db, int64_t team_id, int64_t goal, const char *what, struct beter_err *err)
 {
-	sqlite3_stmt *st;
+	struct store_stmt *st;
 	int rc, found;
 
 	if ((rc = store_prepare(db, "SELECT status FROM goal WHERE id = ?1 AND team_id = ?2", &st, err)))
 		return rc;
-	sqlite3_bind_int64(st, 1, goal);
-	sqlite3_bind_int64(st, 2, team_id);
+	store_bind_int(st, 1, goal);
+	store_bind_int(st, 2, team_id);
 	found = store_next(db, st, &rc, "reading the goal", err);
-	sqlite3_finalize(st);
+	store_finalize(st);
 	if (rc)
 		return rc;
 	if (!found)
@@ -69,9 +69,9 @@ int board_team_goal(sqlite3 *db, int64_t team_id, int64_t goal, const char *what
 }
 
 /* person is a member of team_id; else BETER_DATAERR naming both */
-int board_team_member(sqlite3 *db, int64_t team_id, int64_t person, const char *what, struct beter_err *err)
+int board_team_member(struct store *db, int64_t team_id, int64_t person, const char *what, struct beter_err *err)
 {
-	sqlite3_stmt *st;
+	struct store_stmt *st;
 	char code[64] = "?", team[256] = "?";
 	int rc, member = 0;
 
@@ -79,14 +79,14 @@ int board_team_member(sqlite3 *db, int64_t team_id, int64_t person, const char *
 				    "AND m.person_id = p.id) FROM person p, team t WHERE p.id = ?1 AND t.id = ?2",
 				&st, err)))
 		return rc;
-	sqlite3_bind_int64(st, 1, person);
-	sqlite3_bind_int64(st, 2, team_id);
+	store_bind_int(st, 1, person);
+	store_bind_int(st, 2, team_id);
 	if (store_next(db, st, &rc, "reading the team", err)) {
 		snprintf(code, sizeof(code), "%s", store_col(st, 0));
 		snprintf(team, sizeof(team), "%s", store_col(st, 1));
-		member = sqlite3_column_int(st, 2);
+		member = (int)store_col_int(st, 2);
 	}
-	sqlite3_finalize(st);
+	store_finalize(st);
 	if (member || rc)
 		return rc;
 	return beter_err_set(err, BETER_DATAERR, "%s: %s is not in the team '%s' (see 'beter team show \"%s\"')", what,
@@ -95,10 +95,10 @@ int board_team_member(sqlite3 *db, int64_t team_id, int64_t person, const char *
 
 /* ---- items ---- */
 
-int board_item_add_ex(sqlite3 *db, int64_t team_id, const struct board_item_new *n, int64_t *id,
+int board_item_add_ex(struct store *db, int64_t team_id, const struct board_item_new *n, int64_t *id,
 		      struct beter_err *err)
 {
-	sqlite3_stmt *st;
+	struct store_stmt *st;
 	char uid[33];
 	int rc, rhythm = n->section && !strcmp(n->section, "perioderitmiek");
 
@@ -121,7 +121,7 @@ int board_item_add_ex(sqlite3 *db, int64_t team_id, const struct board_item_new 
 		return rc;
 	uid_new(uid);
 	store_bind_text(st, 1, uid);
-	sqlite3_bind_int64(st, 2, team_id);
+	store_bind_int(st, 2, team_id);
 	store_bind_text(st, 3, n->section);
 	store_bind_text(st, 4, n->text ? n->text : "");
 	if (n->has_period) {
@@ -131,20 +131,20 @@ int board_item_add_ex(sqlite3 *db, int64_t team_id, const struct board_item_new 
 	if (rhythm)
 		store_bind_day(st, 7, n->on_date);
 	if (n->person)
-		sqlite3_bind_int64(st, 8, n->person);
+		store_bind_int(st, 8, n->person);
 	if (n->goal)
-		sqlite3_bind_int64(st, 9, n->goal);
+		store_bind_int(st, 9, n->goal);
 	if (n->session)
-		sqlite3_bind_int64(st, 10, n->session);
+		store_bind_int(st, 10, n->session);
 	store_bind_day(st, 11, n->day);
 	if ((rc = board_step_done(db, st, "adding to the board", err)))
 		return rc;
 	if (id)
-		*id = sqlite3_last_insert_rowid(db);
+		*id = store_last_id(db);
 	return 0;
 }
 
-int board_item_add(sqlite3 *db, int64_t team_id, const char *section, const char *text, int day, int64_t *id,
+int board_item_add(struct store *db, int64_t team_id, const char *section, const char *text, int day, int64_t *id,
 		   struct beter_err *err)
 {
 	struct board_item_new n;
@@ -155,10 +155,10 @@ int board_item_add(sqlite3 *db, int64_t team_id, const char *section, const char
 	return board_item_add_ex(db, team_id, &n, id, err);
 }
 
-int board_item_set(sqlite3 *db, int64_t team_id, const char *section, const char *text, int day,
+int board_item_set(struct store *db, int64_t team_id, const char *section, const char *text, int day,
 		   struct beter_err *err)
 {
-	sqlite3_stmt *st;
+	struct store_stmt *st;
 	int rc, same;
 
 	if ((rc = text_check(text, section, 1, BOARD_TEXT_MAX, err)))
@@ -166,17 +166,17 @@ int board_item_set(sqlite3 *db, int64_t team_id, const char *section, const char
 	if ((rc = store_prepare(db, "SELECT text = ?3 FROM board_item WHERE team_id = ?1 AND section = ?2 "
 				    "AND removed IS NULL", &st, err)))
 		return rc;
-	sqlite3_bind_int64(st, 1, team_id);
+	store_bind_int(st, 1, team_id);
 	store_bind_text(st, 2, section);
 	store_bind_text(st, 3, text);
-	same = store_next(db, st, &rc, "reading the board", err) && sqlite3_column_int(st, 0);
-	sqlite3_finalize(st);
+	same = store_next(db, st, &rc, "reading the board", err) && (int)store_col_int(st, 0);
+	store_finalize(st);
 	if (same || rc)
 		return rc;
 	if ((rc = store_prepare(db, "UPDATE board_item SET removed = ?3 WHERE team_id = ?1 AND section = ?2 "
 				    "AND removed IS NULL", &st, err)))
 		return rc;
-	sqlite3_bind_int64(st, 1, team_id);
+	store_bind_int(st, 1, team_id);
 	store_bind_text(st, 2, section);
 	store_bind_day(st, 3, day);
 	if ((rc = board_step_done(db, st, "--date", err)))
@@ -192,20 +192,20 @@ static const char *section_title(const char *key)
 	return key;
 }
 
-int board_item_rm(sqlite3 *db, int64_t school, const char *section, int64_t id, int day, struct beter_err *err)
+int board_item_rm(struct store *db, int64_t school, const char *section, int64_t id, int day, struct beter_err *err)
 {
-	sqlite3_stmt *st;
+	struct store_stmt *st;
 	int rc, added = 0, found = 0;
 
 	if ((rc = store_prepare(db, "SELECT i.added FROM board_item i JOIN team t ON t.id = i.team_id WHERE i.id = ?1 "
 				    "AND i.section = ?2 AND t.school_id = ?3 AND i.removed IS NULL", &st, err)))
 		return rc;
-	sqlite3_bind_int64(st, 1, id);
+	store_bind_int(st, 1, id);
 	store_bind_text(st, 2, section);
-	sqlite3_bind_int64(st, 3, school);
+	store_bind_int(st, 3, school);
 	if ((found = store_next(db, st, &rc, "reading the board", err)))
 		added = date_of(store_col(st, 0));
-	sqlite3_finalize(st);
+	store_finalize(st);
 	if (rc)
 		return rc;
 	if (!found)
@@ -215,7 +215,7 @@ int board_item_rm(sqlite3 *db, int64_t school, const char *section, int64_t id, 
 		return beter_err_set(err, BETER_DATAERR, "--date: item %lld was only added later", (long long)id);
 	if ((rc = store_prepare(db, "UPDATE board_item SET removed = ?2 WHERE id = ?1", &st, err)))
 		return rc;
-	sqlite3_bind_int64(st, 1, id);
+	store_bind_int(st, 1, id);
 	store_bind_day(st, 2, day);
 	return board_step_done(db, st, "removing the item", err);
 }
@@ -229,10 +229,10 @@ const char *board_action_state(int due, int done, int is_done, int day)
 	return due < day ? "overdue" : "open";
 }
 
-int board_action_add(sqlite3 *db, int64_t team_id, const struct board_action_new *a, int64_t *id,
+int board_action_add(struct store *db, int64_t team_id, const struct board_action_new *a, int64_t *id,
 		     struct beter_err *err)
 {
-	sqlite3_stmt *st;
+	struct store_stmt *st;
 	char uid[33];
 	int64_t aid;
 	int rc;
@@ -254,22 +254,22 @@ int board_action_add(sqlite3 *db, int64_t team_id, const struct board_action_new
 		return rc;
 	uid_new(uid);
 	store_bind_text(st, 1, uid);
-	sqlite3_bind_int64(st, 2, team_id);
+	store_bind_int(st, 2, team_id);
 	store_bind_text(st, 3, a->team_action ? "team" : "klas");
 	store_bind_text(st, 4, a->what);
 	store_bind_day(st, 5, a->due);
 	if (a->goal)
-		sqlite3_bind_int64(st, 6, a->goal);
+		store_bind_int(st, 6, a->goal);
 	store_bind_day(st, 7, a->day);
 	if ((rc = board_step_done(db, st, "adding the action", err)))
 		return rc;
-	aid = sqlite3_last_insert_rowid(db);
+	aid = store_last_id(db);
 	for (int i = 0; i < a->nwho; i++) {
 		if ((rc = store_prepare(db, "INSERT OR IGNORE INTO board_action_who(action_id, person_id) VALUES (?1, ?2)",
 					&st, err)))
 			return rc;
-		sqlite3_bind_int64(st, 1, aid);
-		sqlite3_bind_int64(st, 2, a->who[i]);
+		store_bind_int(st, 1, aid);
+		store_bind_int(st, 2, a->who[i]);
 		if ((rc = board_step_done(db, st, "adding who does the action", err)))
 			return rc;
 	}
@@ -279,24 +279,24 @@ int board_action_add(sqlite3 *db, int64_t team_id, const struct board_action_new
 }
 
 /* the action's team, its added day and whether it is done; BETER_FAIL if absent */
-int board_find_action(sqlite3 *db, int64_t school, int64_t id, int64_t *team, int *added, int *done,
+int board_find_action(struct store *db, int64_t school, int64_t id, int64_t *team, int *added, int *done,
 		      struct beter_err *err)
 {
-	sqlite3_stmt *st;
+	struct store_stmt *st;
 	int rc, found = 0;
 
 	if ((rc = store_prepare(db, "SELECT a.team_id, a.added, a.done IS NOT NULL FROM board_action a JOIN team t ON "
 				    "t.id = a.team_id WHERE a.id = ?1 AND t.school_id = ?2 AND a.removed IS NULL",
 				&st, err)))
 		return rc;
-	sqlite3_bind_int64(st, 1, id);
-	sqlite3_bind_int64(st, 2, school);
+	store_bind_int(st, 1, id);
+	store_bind_int(st, 2, school);
 	if ((found = store_next(db, st, &rc, "reading the action", err))) {
-		*team = sqlite3_column_int64(st, 0);
+		*team = store_col_int(st, 0);
 		*added = date_of(store_col(st, 1));
-		*done = sqlite3_column_int(st, 2);
+		*done = (int)store_col_int(st, 2);
 	}
-	sqlite3_finalize(st);
+	store_finalize(st);
 	if (rc)
 		return rc;
 	if (!found)
@@ -305,9 +305,9 @@ int board_find_action(sqlite3 *db, int64_t school, int64_t id, int64_t *team, in
 	return 0;
 }
 
-int board_action_done(sqlite3 *db, int64_t school, int64_t id, int day, int64_t session, struct beter_err *err)
+int board_action_done(struct store *db, int64_t school, int64_t id, int day, int64_t session, struct beter_err *err)
 {
-	sqlite3_stmt *st;
+	struct store_stmt *st;
 	int64_t team;
 	int rc, added = 0, done = 0;
 
@@ -321,16 +321,16 @@ int board_action_done(sqlite3 *db, int64_t school, int64_t id, int day, int64_t 
 		return beter_err_set(err, BETER_DATAERR, "--date: action %lld was only added later", (long long)id);
 	if ((rc = store_prepare(db, "UPDATE board_action SET done = ?2, done_session_id = ?3 WHERE id = ?1", &st, err)))
 		return rc;
-	sqlite3_bind_int64(st, 1, id);
+	store_bind_int(st, 1, id);
 	store_bind_day(st, 2, day);
 	if (session)
-		sqlite3_bind_int64(st, 3, session);
+		store_bind_int(st, 3, session);
 	return board_step_done(db, st, "marking the action done", err);
 }
 
-int board_action_rm(sqlite3 *db, int64_t school, int64_t id, int day, struct beter_err *err)
+int board_action_rm(struct store *db, int64_t school, int64_t id, int day, struct beter_err *err)
 {
-	sqlite3_stmt *st;
+	struct store_stmt *st;
 	int64_t team;
 	int rc, added = 0, done = 0;
 
@@ -340,7 +340,7 @@ int board_action_rm(sqlite3 *db, int64_t school, int64_t id, int day, struct bet
 		return beter_err_set(err, BETER_DATAERR, "--date: action %lld was only added later", (long long)id);
 	if ((rc = store_prepare(db, "UPDATE board_action SET removed = ?2 WHERE id = ?1", &st, err)))
 		return rc;
-	sqlite3_bind_int64(st, 1, id);
+	store_bind_int(st, 1, id);
 	store_bind_day(st, 2, day);
 	return board_step_done(db, st, "removing the action", err);
 }
@@ -351,27 +351,28 @@ static const struct out_col action_cols[] = {
 	{ "added", OUT_T_TEXT },
 };
 
-int board_action_list(sqlite3 *db, int64_t team_id, int open, int overdue, int day, struct out *o,
+int board_action_list(struct store *db, int64_t team_id, int open, int overdue, int day, struct out *o,
 		      struct beter_err *err)
 {
-	sqlite3_stmt *st;
+	struct store_stmt *st;
 	int rc;
 
 	if ((rc = store_prepare(db, "SELECT a.id, a.kind, a.what, " WHO_SQL ", a.due, a.goal_id, a.done, a.added "
 				    "FROM board_action a WHERE a.team_id = ?1 AND a.removed IS NULL "
 				    "ORDER BY a.kind = 'team', a.due, a.id", &st, err)))
 		return rc;
-	sqlite3_bind_int64(st, 1, team_id);
+	store_bind_int(st, 1, team_id);
 	/* not the row writer: the status is worked out per row, and filters them */
 	out_list(o, action_cols, N(action_cols));
 	while (store_next(db, st, &rc, "listing actions", err)) {
-		int is_done = sqlite3_column_type(st, 6) != SQLITE_NULL;
-		const char *state = board_action_state(date_of(store_col(st, 4)), date_of(store_col(st, 6)), is_done, day);
+		int is_done = !store_col_null(st, 6);
+		const char *state = board_action_state(date_of(store_col(st, 4)), date_of(store_col(st, 6)), is_done,
+						       day);
 		if ((open || overdue) && is_done)
 			continue;
 		if (overdue && strcmp(state, "overdue"))
 			continue;
-		out_int(o, sqlite3_column_int64(st, 0));
+		out_int(o, store_col_int(st, 0));
 		out_text(o, store_col(st, 1));
 		out_text(o, store_col(st, 2));
 		out_text_list(o, store_col(st, 3), ' ');
@@ -382,7 +383,7 @@ int board_action_list(sqlite3 *db, int64_t team_id, int open, int overdue, int d
 		out_text(o, store_col(st, 7));
 		out_row_end(o);
 	}
-	sqlite3_finalize(st);
+	store_finalize(st);
 	if (!rc)
 		out_end(o);
 	return rc;

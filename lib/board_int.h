@@ -2,10 +2,12 @@
 #ifndef BETER_BOARD_INT_H
 #define BETER_BOARD_INT_H
 
-#include <sqlite3.h>
 #include <stdint.h>
 
 #include "beter/err.h"
+
+struct store;
+struct store_stmt;
 
 #define BOARD_TEXT_MAX 4000
 #define N(a) (sizeof(a) / sizeof(*(a)))
@@ -16,16 +18,16 @@
 	"w.person_id WHERE w.action_id = a.id ORDER BY p.code))"
 
 /* Step a write and finalize it; a date before the item's is named as such. */
-int board_step_done(sqlite3 *db, sqlite3_stmt *st, const char *what, struct beter_err *err);
+int board_step_done(struct store *db, struct store_stmt *st, const char *what, struct beter_err *err);
 
 /* the team goal `goal` belongs to team_id and is active */
-int board_team_goal(sqlite3 *db, int64_t team_id, int64_t goal, const char *what, struct beter_err *err);
+int board_team_goal(struct store *db, int64_t team_id, int64_t goal, const char *what, struct beter_err *err);
 
 /* person is a member of team_id; else BETER_DATAERR naming both */
-int board_team_member(sqlite3 *db, int64_t team_id, int64_t person, const char *what, struct beter_err *err);
+int board_team_member(struct store *db, int64_t team_id, int64_t person, const char *what, struct beter_err *err);
 
 /* the action's team, its added day and whether it is done; BETER_FAIL if absent */
-int board_find_action(sqlite3 *db, int64_t school, int64_t id, int64_t *team, int *added, int *done,
+int board_find_action(struct store *db, int64_t school, int64_t id, int64_t *team, int *added, int *done,
 		      struct beter_err *err);
 
 #endif

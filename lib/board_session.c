@@ -58,9 +58,9 @@ void board_session_done(struct board_session_new *s, int64_t action)
 }
 
 /* the session's own row; one a day per team */
-static int session_insert(sqlite3 *db, const struct board_session_new *s, int64_t *sid, struct beter_err *err)
+static int session_insert(struct store *db, const struct board_session_new *s, int64_t *sid, struct beter_err *err)
 {
-	sqlite3_stmt *st;
+	struct store_stmt *st;
 	char uid[33], d[11];
 	int rc;
 
@@ -70,26 +70,26 @@ static int session_insert(sqlite3 *db, const struct board_session_new *s, int64_
 		return rc;
 	uid_new(uid);
 	store_bind_text(st, 1, uid);
-	sqlite3_bind_int64(st, 2, s->team);
+	store_bind_int(st, 2, s->team);
 	store_bind_text(st, 3, d);
-	sqlite3_bind_int64(st, 4, s->leader);
+	store_bind_int(st, 4, s->leader);
 	store_bind_text(st, 5, s->topic && *s->topic ? s->topic : NULL);
 	store_bind_text(st, 6, s->note && *s->note ? s->note : NULL);
-	rc = sqlite3_step(st);
-	sqlite3_finalize(st);
-	if ((rc & 0xff) == SQLITE_CONSTRAINT)
+	rc = store_step(st);
+	store_finalize(st);
+	if ((rc & 0xff) == STORE_CONSTRAINT)
 		return beter_err_set(err, BETER_DATAERR, "--date: the team already has a session on %s (see 'beter board "
 							 "session list')", d);
-	if (rc != SQLITE_DONE)
+	if (rc != STORE_DONE)
 		return store_fail(db, rc, err, "adding the session");
-	*sid = sqlite3_last_insert_rowid(db);
+	*sid = store_last_id(db);
 	return 0;
 }
 
-int board_session_add(sqlite3 *db, int64_t school, const struct board_session_new *s, int64_t *id,
+int board_session_add(struct store *db, int64_t school, const struct board_session_new *s, int64_t *id,
 		      struct beter_err *err)
 {
-	sqlite3_stmt *st;
+	struct store_stmt *st;
 	int64_t sid = 0;
 	int rc;
 
@@ -123,9 +123,9 @@ int board_session_add(sqlite3 *db, int64_t school, const struct board_session_ne
 		if ((rc = store_prepare(db, "INSERT INTO board_checkin(session_id, person_id, score) VALUES (?1, ?2, ?3)",
 					&st, err)))
 			return rc;
-		sqlite3_bind_int64(st, 1, sid);
-		sqlite3_bind_int64(st, 2, s->checkins[i].person);
-		sqlite3_bind_int(st, 3, s->checkins[i].score);
+		store_bind_int(st, 1, sid);
+		store_bind_int(st, 2, s->checkins[i].person);
+		store_bind_int(st, 3, s->checkins[i].score);
 		if ((rc = board_step_done(db, st, "--checkin", err)))
 			return rc;
 	}
@@ -179,39 +179,39 @@ static const struct out_col session_cols[] = {
 	"(SELECT count(*) FROM board_action a WHERE a.done_session_id = s.id), t.name, s.note " \
 	"FROM board_session s JOIN person p ON p.id = s.leader_id JOIN team t ON t.id = s.team_id "
 
-static void session_row(struct out *o, sqlite3_stmt *st)
+static void session_row(struct out *o, struct store_stmt *st)
 {
 	char week[9];
-	out_int(o, sqlite3_column_int64(st, 0));
+	out_int(o, store_col_int(st, 0));
 	out_text(o, store_col(st, 1));
 	date_week_format(date_of(store_col(st, 1)), week);
 	out_text(o, week);
 	out_text(o, store_col(st, 2));
 	out_text(o, store_col(st, 3));
-	out_int(o, sqlite3_column_int64(st, 4));
-	if (sqlite3_column_type(st, 5) == SQLITE_NULL)
+	out_int(o, store_col_int(st, 4));
+	if (store_col_null(st, 5))
 		out_null(o);
 	else
-		out_real(o, round(sqlite3_column_double(st, 5) * 10) / 10);
+		out_real(o, round(store_col_real(st, 5) * 10) / 10);
 	for (int i = 6; i <= 8; i++)
-		out_int(o, sqlite3_column_int64(st, i));
+		out_int(o, store_col_int(st, i));
 }
 
-int board_session_list(sqlite3 *db, int64_t team_id, struct out *o, struct beter_err *err)
+int board_session_list(struct store *db, int64_t team_id, struct out *o, struct beter_err *err)
 {
-	sqlite3_stmt *st;
+	struct store_stmt *st;
 	int rc;
 
 	if ((rc = store_prepare(db, SESSION_SQL "WHERE s.team_id = ?1 ORDER BY s.date, s.id", &st, err)))
 		return rc;
-	sqlite3_bind_int64(st, 1, team_id);
+	store_bind_int(st, 1, team_id);
 	/* not the row writer: the week and the rounded mean are worked out per row */
 	out_list(o, session_cols, N(session_cols));
 	while (store_next(db, st, &rc, "listing sessions", err)) {
 		session_row(o, st);
 		out_row_end(o);
 	}
-	sqlite3_finalize(st);
+	store_finalize(st);
 	if (!rc)
 		out_end(o);
 	return rc;
@@ -242,48 +242,48 @@ static const struct out_col sess_all[] = {
 	{ "who", OUT_T_TEXT },	 { "due", OUT_T_TEXT },	  { "topic", OUT_T_TEXT }, { "note", OUT_T_TEXT },
 };
 
-static int sess_part(sqlite3 *db, int64_t sid, const char *key, const char *title, const struct out_col *cols,
+static int sess_part(struct store *db, int64_t sid, const char *key, const char *title, const struct out_col *cols,
 		     size_t ncols, const char *sql, struct out *o, struct beter_err *err)
 {
-	sqlite3_stmt *st;
+	struct store_stmt *st;
 	int rc;
 
 	if ((rc = store_prepare(db, sql, &st, err)))
 		return rc;
-	sqlite3_bind_int64(st, 1, sid);
+	store_bind_int(st, 1, sid);
 	out_section(o, key, title);
 	return store_rows(db, st, o, cols, ncols, 1, "showing the session", err);
 }
 
-int board_session_show(sqlite3 *db, int64_t school, int64_t id, struct out *o, struct beter_err *err)
+int board_session_show(struct store *db, int64_t school, int64_t id, struct out *o, struct beter_err *err)
 {
-	sqlite3_stmt *st;
+	struct store_stmt *st;
 	char week[9];
 	char *topic, *note;
 	int rc;
 
 	if ((rc = store_prepare(db, SESSION_SQL "WHERE s.id = ?1 AND t.school_id = ?2", &st, err)))
 		return rc;
-	sqlite3_bind_int64(st, 1, id);
-	sqlite3_bind_int64(st, 2, school);
+	store_bind_int(st, 1, id);
+	store_bind_int(st, 2, school);
 	if (!store_next(db, st, &rc, "reading the session", err)) {
-		sqlite3_finalize(st);
+		store_finalize(st);
 		return rc ? rc : beter_err_set(err, BETER_FAIL, "no session with number %lld (see 'beter board session "
 					       "list')", (long long)id);
 	}
 	out_doc_begin(o, sess_all, N(sess_all));
 	out_section(o, "sessie", "Bordsessie");
 	out_record(o, sess_head_cols, N(sess_head_cols));
-	out_int(o, sqlite3_column_int64(st, 0));
+	out_int(o, store_col_int(st, 0));
 	out_text(o, store_col(st, 9));
 	out_text(o, store_col(st, 1));
 	date_week_format(date_of(store_col(st, 1)), week);
 	out_text(o, week);
 	out_text(o, store_col(st, 2));
 	out_end(o);
-	topic = sqlite3_column_type(st, 3) == SQLITE_NULL ? NULL : xstrdup(store_col(st, 3));
-	note = sqlite3_column_type(st, 10) == SQLITE_NULL ? NULL : xstrdup(store_col(st, 10));
-	sqlite3_finalize(st);
+	topic = store_col_null(st, 3) ? NULL : xstrdup(store_col(st, 3));
+	note = store_col_null(st, 10) ? NULL : xstrdup(store_col(st, 10));
+	store_finalize(st);
 
 	if (!(rc = sess_part(db, id, "check_in", "1. Check-in", checkin_cols, N(checkin_cols),
 			     "SELECT p.code, p.name, c.score FROM board_checkin c JOIN person p ON p.id = c.person_id "

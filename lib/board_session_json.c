@@ -84,7 +84,8 @@ static char *read_all(const char *path, size_t *len, struct beter_err *err)
 }
 
 /* checkin: {"CODE": score} */
-static int json_checkins(sqlite3 *db, int64_t school, const cJSON *j, const char *file, struct board_session_new *s,
+static int json_checkins(struct store *db, int64_t school, const cJSON *j, const char *file,
+			 struct board_session_new *s,
 			 struct beter_err *err)
 {
 	const cJSON *c;
@@ -179,7 +180,8 @@ static int json_done(const cJSON *j, const char *file, struct board_session_new 
 	return 0;
 }
 
-static int session_from_json(sqlite3 *db, int64_t school, const cJSON *root, const char *file, const char *team_name,
+static int session_from_json(struct store *db, int64_t school, const cJSON *root, const char *file,
+			     const char *team_name,
 			     struct board_session_new *s, struct beter_err *err)
 {
 	static const char *const known[] = { "team", "date", "leader", "topic", "checkin", "successes", "measures",
@@ -237,7 +239,7 @@ static int session_from_json(sqlite3 *db, int64_t school, const cJSON *root, con
 	return json_done(cJSON_GetObjectItemCaseSensitive(root, "done"), file, s, err);
 }
 
-int board_session_read(sqlite3 *db, int64_t school, const char *path, const char *team_name,
+int board_session_read(struct store *db, int64_t school, const char *path, const char *team_name,
 		       struct board_session_new *s, struct beter_err *err)
 {
 	const char *file = strcmp(path, "-") ? path : "stdin";

@@ -23,7 +23,7 @@
 #define VIEW_STMTS 12
 
 struct view {
-	sqlite3 *db;
+	struct store *db;
 	int64_t team;
 	const char *team_name;
 	const char *section;
@@ -31,13 +31,13 @@ struct view {
 	char fromd[11], asofd[11];
 	int with_team;
 	const char *sql[VIEW_STMTS];
-	sqlite3_stmt *stmt[VIEW_STMTS];
+	struct store_stmt *stmt[VIEW_STMTS];
 };
 
 static void view_release(struct view *v)
 {
 	for (int i = 0; i < VIEW_STMTS; i++)
-		sqlite3_finalize(v->stmt[i]);
+		store_finalize(v->stmt[i]);
 }
 
 static void team_cell(const struct view *v, struct out *o)
@@ -52,7 +52,7 @@ static void team_cell(const struct view *v, struct out *o)
  * statement stays the view's: the caller resets it (view_done), never
  * finalises it.
  */
-static int view_prepare(struct view *v, const char *sql, sqlite3_stmt **st, struct beter_err *err)
+static int view_prepare(struct view *v, const char *sql, struct store_stmt **st, struct beter_err *err)
 {
 	int i = 0, rc;
 
@@ -68,7 +68,7 @@ static int view_prepare(struct view *v, const char *sql, sqlite3_stmt **st, stru
 			v->stmt[i] = *st;
 		}
 	}
-	sqlite3_bind_int64(*st, 1, v->team);
+	store_bind_int(*st, 1, v->team);
 	store_bind_text(*st, 2, v->asofd);
 	store_bind_text(*st, 3, v->fromd);
 	store_bind_text(*st, 4, v->section);
@@ -76,14 +76,14 @@ static int view_prepare(struct view *v, const char *sql, sqlite3_stmt **st, stru
 }
 
 /* done with a statement from view_prepare */
-static void view_done(struct view *v, sqlite3_stmt *st)
+static void view_done(struct view *v, struct store_stmt *st)
 {
 	for (int i = 0; i < VIEW_STMTS; i++)
 		if (v->stmt[i] == st) {
-			sqlite3_reset(st);
+			store_reset(st);
 			return;
 		}
-	sqlite3_finalize(st);
+	store_finalize(st);
 }
 
 #define ITEM_LIVE "i.team_id = ?1 AND i.section = ?4 AND i.added <= ?2 AND (i.removed IS NULL OR i.removed > ?2)"
@@ -97,7 +97,7 @@ static void view_done(struct view *v, sqlite3_stmt *st)
 static int view_rows(struct view *v, struct out *o, const char *sql, const struct out_col *cols, size_t ncols,
 		     struct beter_err *err)
 {
-	sqlite3_stmt *st;
+	struct store_stmt *st;
 	int rc;
 
 	if ((rc = view_prepare(v, sql, &st, err)))
@@ -184,7 +184,7 @@ static const struct out_col goal_cols[] = {
 
 static int goal_rows(struct view *v, struct out *o, struct beter_err *err)
 {
-	sqlite3_stmt *st;
+	struct store_stmt *st;
 	struct strbuf results = STRBUF_INIT, trend = STRBUF_INIT, rjson = STRBUF_INIT, rcsv = STRBUF_INIT;
 	int rc, brc = 0;
 
@@ -201,16 +201,16 @@ static int goal_rows(struct view *v, struct out *o, struct beter_err *err)
 		strbuf_reset(&trend);
 		strbuf_reset(&rjson);
 		strbuf_reset(&rcsv);
-		if ((brc = goal_results(v->db, sqlite3_column_int64(st, 0), v->asof, &results, &latest, &trend, err)) ||
-		    (brc = goal_results_data(v->db, sqlite3_column_int64(st, 0), v->asof, &rjson, &rcsv, &word, err)))
+		if ((brc = goal_results(v->db, store_col_int(st, 0), v->asof, &results, &latest, &trend, err)) ||
+		    (brc = goal_results_data(v->db, store_col_int(st, 0), v->asof, &rjson, &rcsv, &word, err)))
 			break;
 		team_cell(v, o);
-		out_int(o, sqlite3_column_int64(st, 0));
+		out_int(o, store_col_int(st, 0));
 		out_text(o, store_col(st, 1));
 		out_text(o, store_col(st, 2));
-		out_int(o, sqlite3_column_int64(st, 3));
-		out_real(o, sqlite3_column_double(st, 4));
-		out_real(o, sqlite3_column_double(st, 5));
+		out_int(o, store_col_int(st, 3));
+		out_real(o, store_col_real(st, 4));
+		out_real(o, store_col_real(st, 5));
 		/* results and trend: data in JSON and CSV, a compact line in a table */
 		out_rendered(o, strbuf_str(&rjson), strbuf_str(&rcsv), strbuf_str(&results));
 		out_real(o, latest);
@@ -223,7 +223,7 @@ static int goal_rows(struct view *v, struct out *o, struct beter_err *err)
 		}
 		out_text(o, store_col(st, 6));
 		out_text(o, store_col(st, 7));
-		date_format(date_of(store_col(st, 7)) + 7 * sqlite3_column_int(st, 3), until);
+		date_format(date_of(store_col(st, 7)) + 7 * (int)store_col_int(st, 3), until);
 		out_text(o, until);
 		out_row_end(o);
 	}
@@ -244,7 +244,7 @@ static const struct out_col board_action_cols[] = {
 /* open actions and those done in the week */
 static int action_rows(struct view *v, struct out *o, struct beter_err *err)
 {
-	sqlite3_stmt *st;
+	struct store_stmt *st;
 	int rc;
 
 	if ((rc = view_prepare(v, "SELECT a.id, a.what, " WHO_SQL ", a.due, a.goal_id, "
@@ -254,9 +254,9 @@ static int action_rows(struct view *v, struct out *o, struct beter_err *err)
 				  "AND (a.done IS NULL OR a.done >= ?3) ORDER BY a.due, a.id", &st, err)))
 		return rc;
 	while (store_next(v->db, st, &rc, "reading actions", err)) {
-		int is_done = sqlite3_column_type(st, 5) != SQLITE_NULL;
+		int is_done = !store_col_null(st, 5);
 		team_cell(v, o);
-		out_int(o, sqlite3_column_int64(st, 0));
+		out_int(o, store_col_int(st, 0));
 		out_text(o, store_col(st, 1));
 		out_text_list(o, store_col(st, 2), ' ');
 		out_text(o, store_col(st, 3));
@@ -284,10 +284,10 @@ static const struct out_col visit_cols[] = {
  * day passed without a record by then, with the status 'missed', so that the
  * team sees them. Every row has the visit's status as of that day.
  */
-static int lesbezoekplanning_rows(sqlite3 *db, int64_t team_id, int week_start, int week_end, struct out *o,
+static int lesbezoekplanning_rows(struct store *db, int64_t team_id, int week_start, int week_end, struct out *o,
 				  const struct view *v, struct beter_err *err)
 {
-	sqlite3_stmt *st;
+	struct store_stmt *st;
 	char from[11], to[11];
 	int rc;
 
@@ -305,20 +305,21 @@ static int lesbezoekplanning_rows(sqlite3 *db, int64_t team_id, int week_start, 
 				    "(vi.date >= ?4 AND vi.date < ?3 AND coalesce(vi.recorded <= ?3 OR vi.feedback_date <= ?3, 0) = 0)) "
 				    "ORDER BY vi.date, vi.time, vi.id", &st, err)))
 		return rc;
-	sqlite3_bind_int64(st, 1, team_id);
+	store_bind_int(st, 1, team_id);
 	store_bind_text(st, 2, from);
 	store_bind_text(st, 3, to);
 	store_bind_text(st, 4, year);
 	while (store_next(db, st, &rc, "reading the lesson-visit planning", err)) {
 		team_cell(v, o);
-		out_int(o, sqlite3_column_int64(st, 0));
+		out_int(o, store_col_int(st, 0));
 		for (int i = 1; i <= 5; i++)
 			out_text(o, store_col(st, i));
-		out_text(o, visit_status_name(visit_status_of(sqlite3_column_int(st, 6), sqlite3_column_int(st, 7),
-							      date_of(store_col(st, 1)), week_end, VISIT_FEEDBACK_DAYS)));
+		out_text(o, visit_status_name(visit_status_of((int)store_col_int(st, 6), (int)store_col_int(st, 7),
+							      date_of(store_col(st, 1)), week_end,
+								      VISIT_FEEDBACK_DAYS)));
 		out_row_end(o);
 	}
-	sqlite3_finalize(st);
+	store_finalize(st);
 	return rc;
 }
 
@@ -377,7 +378,7 @@ static const struct section_def *section_def(const char *key)
 	return NULL;
 }
 
-int board_item_list(sqlite3 *db, int64_t team_id, const char *section, int day, struct out *o,
+int board_item_list(struct store *db, int64_t team_id, const char *section, int day, struct out *o,
 		    struct beter_err *err)
 {
 	const struct section_def *d = section_def(section);
@@ -399,10 +400,10 @@ int board_item_list(sqlite3 *db, int64_t team_id, const char *section, int day, 
 	return rc;
 }
 
-int board_render(sqlite3 *db, int64_t school, int64_t team_id, int from, int to, int with_team, struct out *o,
+int board_render(struct store *db, int64_t school, int64_t team_id, int from, int to, int with_team, struct out *o,
 		 struct beter_err *err)
 {
-	sqlite3_stmt *st;
+	struct store_stmt *st;
 	int64_t *ids = NULL;
 	char **names = NULL;
 	int n = 0, rc, today = date_today(), began;
@@ -419,15 +420,15 @@ int board_render(sqlite3 *db, int64_t school, int64_t team_id, int from, int to,
 				    "EXISTS (SELECT 1 FROM board_session s WHERE s.team_id = t.id)))) "
 				    "ORDER BY t.name, t.id", &st, err)))
 		return rc;
-	sqlite3_bind_int64(st, 1, school);
-	sqlite3_bind_int64(st, 2, team_id);
+	store_bind_int(st, 1, school);
+	store_bind_int(st, 2, team_id);
 	while (store_next(db, st, &rc, "reading teams", err)) {
 		ids = xrealloc(ids, sizeof(*ids) * (size_t)(n + 1));
 		names = xrealloc(names, sizeof(*names) * (size_t)(n + 1));
-		ids[n] = sqlite3_column_int64(st, 0);
+		ids[n] = store_col_int(st, 0);
 		names[n++] = xstrdup(store_col(st, 1));
 	}
-	sqlite3_finalize(st);
+	store_finalize(st);
 	if (rc)
 		goto done;
 

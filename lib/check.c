@@ -296,106 +296,6 @@ const struct check_rule check_rules[] = {
 	{ NULL, NULL, NULL, NULL }
 };
 
-/* ---- SQL functions the rules use, in C where SQL would read a row many
- * times: uids and packed survey answers. check_run registers them. ---- */
-
-/* beter_answers_given(answers): how many bytes of the answers are not zero
- * (an item left open is a zero byte). */
-static void fn_answers_given(sqlite3_context *ctx, int argc, sqlite3_value **argv)
-{
-	const unsigned char *a;
-	int n, given = 0;
-
-	(void)argc;
-	if (sqlite3_value_type(argv[0]) == SQLITE_NULL) {
-		sqlite3_result_null(ctx);
-		return;
-	}
-	a = sqlite3_value_blob(argv[0]);
-	n = sqlite3_value_bytes(argv[0]);
-	for (int i = 0; i < n; i++)
-		given += a[i] != 0;
-	sqlite3_result_int(ctx, given);
-}
-
-/* beter_item_limits(pos, n), an aggregate: a blob whose byte pos (from 1)
- * is n, the highest answer byte of the item at that position; zero where
- * no item is. */
-struct limits {
-	int len;
-	unsigned char b[255];
-};
-
-static void fn_item_limits_step(sqlite3_context *ctx, int argc, sqlite3_value **argv)
-{
-	struct limits *l = sqlite3_aggregate_context(ctx, sizeof(*l));
-	sqlite3_int64 pos = sqlite3_value_int64(argv[0]), n = sqlite3_value_int64(argv[1]);
-
-	(void)argc;
-	if (!l) {
-		sqlite3_result_error_nomem(ctx);
-		return;
-	}
-	if (sqlite3_value_type(argv[0]) != SQLITE_INTEGER || pos < 1 || pos > 255)
-		return;
-	l->b[pos - 1] = (unsigned char)(n < 1 ? 1 : n > 255 ? 255 : n);
-	if (pos > l->len)
-		l->len = (int)pos;
-}
-
-static void fn_item_limits_final(sqlite3_context *ctx)
-{
-	struct limits *l = sqlite3_aggregate_context(ctx, 0);
-
-	if (!l || !l->len) {
-		sqlite3_result_zeroblob(ctx, 0);
-		return;
-	}
-	sqlite3_result_blob(ctx, l->b, l->len, SQLITE_TRANSIENT);
-}
-
-/* beter_answer_over(answers, limits): the first position (from 1) whose
- * answer byte is above the item's highest byte, else 0. Positions without
- * an item and bytes past either end are left to the length rule. */
-static void fn_answer_over(sqlite3_context *ctx, int argc, sqlite3_value **argv)
-{
-	const unsigned char *a = sqlite3_value_blob(argv[0]), *l = sqlite3_value_blob(argv[1]);
-	int na = sqlite3_value_bytes(argv[0]), nl = sqlite3_value_bytes(argv[1]);
-
-	(void)argc;
-	for (int i = 0; i < na && i < nl; i++)
-		if (l[i] && a[i] > l[i]) {
-			sqlite3_result_int(ctx, i + 1);
-			return;
-		}
-	sqlite3_result_int(ctx, 0);
-}
-
-/* beter_uid(x): 1 when x is text of 32 lowercase hex digits, else 0. */
-static void fn_uid(sqlite3_context *ctx, int argc, sqlite3_value **argv)
-{
-	(void)argc;
-	sqlite3_result_int(ctx, sqlite3_value_type(argv[0]) == SQLITE_TEXT && sqlite3_value_bytes(argv[0]) == 32 &&
-				       uid_valid((const char *)sqlite3_value_text(argv[0])));
-}
-
-static int register_functions(sqlite3 *db)
-{
-	const int flags = SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_DIRECTONLY;
-	int rc = sqlite3_create_function_v2(db, "beter_answers_given", 1, flags, NULL, fn_answers_given, NULL, NULL, NULL);
-
-	if (rc == SQLITE_OK)
-		rc = sqlite3_create_function_v2(db, "beter_uid", 1, flags, NULL, fn_uid, NULL, NULL, NULL);
-
-	if (rc == SQLITE_OK)
-		rc = sqlite3_create_function_v2(db, "beter_item_limits", 2, flags, NULL, NULL, fn_item_limits_step,
-						fn_item_limits_final, NULL);
-	if (rc == SQLITE_OK)
-		rc = sqlite3_create_function_v2(db, "beter_answer_over", 2, flags, NULL, fn_answer_over, NULL, NULL, NULL);
-	if (rc == SQLITE_OK)
-		rc = check_text_register(db);
-	return rc;
-}
 
 void check_report(struct runner *r, const char *check, const char *table, const char *record, const char *problem)
 {
@@ -408,23 +308,23 @@ void check_report(struct runner *r, const char *check, const char *table, const 
  * the whole check with an error. */
 static void run_sql(struct runner *r, const char *check, const char *table, const char *sql, const char *message)
 {
-	sqlite3_stmt *st;
+	struct store_stmt *st;
 	struct strbuf sb = STRBUF_INIT;
-	int rc = sqlite3_prepare_v2(r->db, sql, -1, &st, NULL);
+	int rc = store_prepare(r->db, sql, &st, NULL);
 
-	if (rc == SQLITE_OK) {
-		while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	if (rc == STORE_OK) {
+		while ((rc = store_step(st)) == STORE_ROW) {
 			strbuf_reset(&sb);
 			strbuf_adds(&sb, message);
-			if (sqlite3_column_type(st, 1) != SQLITE_NULL)
+			if (!store_col_null(st, 1))
 				strbuf_addf(&sb, ": %s", store_col_text(st, 1));
 			check_report(r, check, table, store_col_text(st, 0), strbuf_str(&sb));
 		}
-		sqlite3_finalize(st);
+		store_finalize(st);
 	}
-	if (rc != SQLITE_DONE) {
+	if (rc != STORE_DONE) {
 		strbuf_reset(&sb);
-		strbuf_addf(&sb, "cannot be checked: %s", sqlite3_errmsg(r->db));
+		strbuf_addf(&sb, "cannot be checked: %s", store_errmsg(r->db));
 		check_report(r, check, table, "-", strbuf_str(&sb));
 	}
 	strbuf_release(&sb);
@@ -435,16 +335,16 @@ static char *record_expr(const struct schema_table *t)
 {
 	int *key = xcalloc((size_t)t->ncols + 1, sizeof(int));
 	int n = schema_key(t, key);
-	sqlite3_str *s = sqlite3_str_new(NULL);
+	struct strbuf *s = strbuf_new();
 
 	for (int i = 0; i < n; i++) {
-		char *label = sqlite3_mprintf("%s%s", t->cols[key[i]].name, "=");
-		sqlite3_str_appendf(s, "%s%Q || coalesce(c.\"%w\", 'null')", i ? " || ', ' || " : "",
+		char *label = store_sqlf("%s%s", t->cols[key[i]].name, "=");
+		store_sqlf_add(s, "%s%Q || coalesce(c.\"%w\", 'null')", i ? " || ', ' || " : "",
 				    n > 1 || t->uid < 0 ? label : "", t->cols[key[i]].name);
-		sqlite3_free(label);
+		free(label);
 	}
 	free(key);
-	return sqlite3_str_finish(s);
+	return strbuf_finish(s);
 }
 
 static void generic_checks(struct runner *r, const struct schema *s)
@@ -456,36 +356,36 @@ static void generic_checks(struct runner *r, const struct schema *s)
 
 		if (t->uid >= 0) {
 			const char *rowid = t->rowid >= 0 ? t->cols[t->rowid].name : "rowid";
-			sql = sqlite3_mprintf("SELECT 'number ' || c.\"%w\", quote(c.uid) FROM \"%w\" c WHERE NOT beter_uid(c.uid)",
+			sql = store_sqlf("SELECT 'number ' || c.\"%w\", quote(c.uid) FROM \"%w\" c WHERE NOT beter_uid(c.uid)",
 					      rowid, t->name);
 			run_sql(r, "uid", t->name, sql, "the uid is not 32 lowercase hex digits");
-			sqlite3_free(sql);
-			sql = sqlite3_mprintf("SELECT c.uid, count(*) || ' rows' FROM \"%w\" c GROUP BY c.uid HAVING count(*) > 1",
+			free(sql);
+			sql = store_sqlf("SELECT c.uid, count(*) || ' rows' FROM \"%w\" c GROUP BY c.uid HAVING count(*) > 1",
 					      t->name);
 			run_sql(r, "uid-unique", t->name, sql, "the uid is not unique");
-			sqlite3_free(sql);
+			free(sql);
 		}
 		for (int c = 0; c < t->ncols; c++) {
 			if (t->cols[c].ref < 0)
 				continue;
 			const struct schema_table *p = &s->t[t->cols[c].ref];
-			char *msg = sqlite3_mprintf("'%s' refers to a %s that is not in the store", t->cols[c].name, p->name);
-			sql = sqlite3_mprintf("SELECT %s, c.\"%w\" FROM \"%w\" c WHERE c.\"%w\" IS NOT NULL AND NOT EXISTS "
+			char *msg = store_sqlf("'%s' refers to a %s that is not in the store", t->cols[c].name, p->name);
+			sql = store_sqlf("SELECT %s, c.\"%w\" FROM \"%w\" c WHERE c.\"%w\" IS NOT NULL AND NOT EXISTS "
 					      "(SELECT 1 FROM \"%w\" p WHERE p.\"%w\" = c.\"%w\")",
 					      rec, t->cols[c].name, t->name, t->cols[c].name, p->name, p->cols[p->rowid].name,
 					      t->cols[c].name);
 			run_sql(r, "link", t->name, sql, msg);
-			sqlite3_free(sql);
-			sqlite3_free(msg);
+			free(sql);
+			free(msg);
 		}
-		char *row = t->rowid >= 0 ? sqlite3_mprintf("'number ' || c.\"%w\"", t->cols[t->rowid].name) : NULL;
+		char *row = t->rowid >= 0 ? store_sqlf("'number ' || c.\"%w\"", t->cols[t->rowid].name) : NULL;
 		r->problems += check_text_table(r->db, t, row ? row : rec, r->fn, r->arg);
-		sqlite3_free(row);
-		sqlite3_free(rec);
+		free(row);
+		free(rec);
 	}
 }
 
-int check_run(sqlite3 *db, int flags, check_report_fn *fn, void *arg, long *problems, struct beter_err *err)
+int check_run(struct store *db, int flags, check_report_fn *fn, void *arg, long *problems, struct beter_err *err)
 {
 	struct runner r = { db, fn, arg, 0 };
 	struct schema s;
@@ -501,8 +401,8 @@ int check_run(sqlite3 *db, int flags, check_report_fn *fn, void *arg, long *prob
 			return 0;
 		}
 	}
-	if (register_functions(db) != SQLITE_OK)
-		return store_fail(db, sqlite3_errcode(db), err, "checking");
+	if (store_fn_register(db) != STORE_OK)
+		return store_fail(db, store_errcode(db), err, "checking");
 	if ((rc = schema_load(db, &s, err)))
 		return rc;
 	generic_checks(&r, &s);
@@ -513,24 +413,24 @@ int check_run(sqlite3 *db, int flags, check_report_fn *fn, void *arg, long *prob
 			run_sql(&r, c->name, c->table, c->sql, c->message);
 	/* SQLite's own view of the links, for keys the generic checks do not cover */
 	if (links == 0) {
-		sqlite3_stmt *st;
-		int step = SQLITE_DONE;
-		if (sqlite3_prepare_v2(db, "PRAGMA foreign_key_check", -1, &st, NULL) == SQLITE_OK) {
-			while ((step = sqlite3_step(st)) == SQLITE_ROW) {
-				char *rec = sqlite3_mprintf("row %s", sqlite3_column_type(st, 1) == SQLITE_NULL
+		struct store_stmt *st;
+		int step = STORE_DONE;
+		if (store_prepare(db, "PRAGMA foreign_key_check", &st, NULL) == STORE_OK) {
+			while ((step = store_step(st)) == STORE_ROW) {
+				char *rec = store_sqlf("row %s", store_col_null(st, 1)
 									  ? "?" : store_col_text(st, 1));
-				char *msg = sqlite3_mprintf("refers to a %s that is not in the store", store_col_text(st, 2));
+				char *msg = store_sqlf("refers to a %s that is not in the store", store_col_text(st, 2));
 				check_report(&r, "link", store_col_text(st, 0), rec, msg);
-				sqlite3_free(rec);
-				sqlite3_free(msg);
+				free(rec);
+				free(msg);
 			}
-			sqlite3_finalize(st);
+			store_finalize(st);
 		}
 		/* like a rule's query: a failed step is a problem found, not the end */
-		if (step != SQLITE_DONE) {
-			char *msg = sqlite3_mprintf("cannot be checked: %s", sqlite3_errmsg(db));
+		if (step != STORE_DONE) {
+			char *msg = store_sqlf("cannot be checked: %s", store_errmsg(db));
 			check_report(&r, "link", "-", "-", msg);
-			sqlite3_free(msg);
+			free(msg);
 		}
 	}
 	schema_release(&s);
@@ -581,7 +481,7 @@ static void to_out(void *arg, const char *check, const char *table, const char *
 	out_row_end(o);
 }
 
-int check_store(sqlite3 *db, struct out *o, long *problems, struct beter_err *err)
+int check_store(struct store *db, struct out *o, long *problems, struct beter_err *err)
 {
 	int rc;
 

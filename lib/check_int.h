@@ -4,9 +4,12 @@
 
 #include "beter/check.h"
 
+struct store;
+struct store_stmt;
+
 /* A run of the checks: where problems go and how many there were. */
 struct runner {
-	sqlite3 *db;
+	struct store *db;
 	check_report_fn *fn;
 	void *arg;
 	long problems;

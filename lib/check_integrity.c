@@ -45,51 +45,51 @@ static char *line_index(const char *l)
 /* Name the pages: every page's b-tree from the dbstat table; without it, the
  * table or index whose root page is the nearest below. The names only make
  * the messages clearer: a page whose read fails stays unnamed. */
-static void name_pages(sqlite3 *db, struct damage *d, int n)
+static void name_pages(struct store *db, struct damage *d, int n)
 {
-	sqlite3_stmt *st;
+	struct store_stmt *st;
 	int need = 0;
 
 	for (int i = 0; i < n; i++)
 		need += !d[i].name && d[i].page > 0;
 	if (!need)
 		return;
-	if (sqlite3_prepare_v2(db, "SELECT name, pageno FROM dbstat", -1, &st, NULL) == SQLITE_OK) {
-		while (sqlite3_step(st) == SQLITE_ROW) {
-			long page = (long)sqlite3_column_int64(st, 1);
+	if (store_prepare(db, "SELECT name, pageno FROM dbstat", &st, NULL) == STORE_OK) {
+		while (store_step(st) == STORE_ROW) {
+			long page = (long)store_col_int(st, 1);
 			for (int i = 0; i < n; i++)
 				if (!d[i].name && d[i].page == page)
 					d[i].name = xstrdup(store_col_text(st, 0));
 		}
-		sqlite3_finalize(st);
+		store_finalize(st);
 		return;
 	}
-	if (sqlite3_prepare_v2(db, "SELECT name FROM sqlite_schema WHERE rootpage BETWEEN 1 AND ?1 "
-				   "ORDER BY rootpage DESC LIMIT 1", -1, &st, NULL) != SQLITE_OK)
+	if (store_prepare(db, "SELECT name FROM sqlite_schema WHERE rootpage BETWEEN 1 AND ?1 "
+				   "ORDER BY rootpage DESC LIMIT 1", &st, NULL) != STORE_OK)
 		return;
 	for (int i = 0; i < n; i++) {
 		if (d[i].name || d[i].page <= 0)
 			continue;
-		sqlite3_reset(st);
-		sqlite3_bind_int64(st, 1, d[i].page);
-		if (sqlite3_step(st) == SQLITE_ROW)
+		store_reset(st);
+		store_bind_int(st, 1, d[i].page);
+		if (store_step(st) == STORE_ROW)
 			d[i].name = xstrdup(store_col_text(st, 0));
 	}
-	sqlite3_finalize(st);
+	store_finalize(st);
 }
 
 /* SQLite's integrity check, one problem per line in d (up to INTEGRITY_MAX;
  * its failure is one more line when there are none); returns the number of
  * lines and sets *nlines to those of the check itself. The check runs on
  * damaged files, so a failed step is a finding here, not an error. */
-static int integrity_lines(sqlite3 *db, struct damage *d, int *nlines)
+static int integrity_lines(struct store *db, struct damage *d, int *nlines)
 {
 	int n = 0, rc;
-	sqlite3_stmt *st;
+	struct store_stmt *st;
 
-	rc = sqlite3_prepare_v2(db, "PRAGMA integrity_check(" XSTR(INTEGRITY_MAX) ")", -1, &st, NULL);
-	if (rc == SQLITE_OK) {
-		while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	rc = store_prepare(db, "PRAGMA integrity_check(" XSTR(INTEGRITY_MAX) ")", &st, NULL);
+	if (rc == STORE_OK) {
+		while ((rc = store_step(st)) == STORE_ROW) {
 			/* one problem per line, without SQLite's "*** in database main ***" */
 			char *text = xstrdup(store_col_text(st, 0)), *save = NULL;
 			for (char *l = strtok_r(text, "\n", &save); l && n < INTEGRITY_MAX; l = strtok_r(NULL, "\n", &save)) {
@@ -104,14 +104,14 @@ static int integrity_lines(sqlite3 *db, struct damage *d, int *nlines)
 			}
 			free(text);
 		}
-		sqlite3_finalize(st);
+		store_finalize(st);
 	}
 	*nlines = n;
-	if (rc != SQLITE_DONE && n == 0) {
+	if (rc != STORE_DONE && n == 0) {
 		d[n].content = 0;
 		d[n].page = 0;
 		d[n].name = NULL;
-		d[n++].line = xstrdup(sqlite3_errmsg(db));
+		d[n++].line = xstrdup(store_errmsg(db));
 	}
 	return n;
 }
@@ -119,7 +119,7 @@ static int integrity_lines(sqlite3 *db, struct damage *d, int *nlines)
 void check_integrity(struct runner *r, long *structural)
 {
 	struct damage d[INTEGRITY_MAX + 1];
-	sqlite3_stmt *st;
+	struct store_stmt *st;
 	int nlines, n = integrity_lines(r->db, d, &nlines);
 
 	/* in a damaged file the broken constraints are symptoms of the damage:
@@ -149,9 +149,9 @@ void check_integrity(struct runner *r, long *structural)
 		++*structural;
 		if (!d[i].name) {
 			if (raw++ < RAW_MAX) {
-				char *m = sqlite3_mprintf("damaged: %s", d[i].line);
+				char *m = store_sqlf("damaged: %s", d[i].line);
 				check_report(r, "integrity", "-", "-", m);
-				sqlite3_free(m);
+				free(m);
 			} else {
 				unplaced++;
 			}
@@ -166,27 +166,27 @@ void check_integrity(struct runner *r, long *structural)
 		for (int j = i; j < n; j++)
 			count += !d[j].content && d[j].name && !strcmp(d[j].name, d[i].name);
 		char *table = NULL, *kind = NULL;
-		if (sqlite3_prepare_v2(r->db, "SELECT tbl_name, type FROM sqlite_schema WHERE name = ?1", -1, &st, NULL) ==
-		    SQLITE_OK) {
-			sqlite3_bind_text(st, 1, d[i].name, -1, SQLITE_STATIC);
-			if (sqlite3_step(st) == SQLITE_ROW) {
+		if (store_prepare(r->db, "SELECT tbl_name, type FROM sqlite_schema WHERE name = ?1", &st, NULL) ==
+		    STORE_OK) {
+			store_bind_text(st, 1, d[i].name);
+			if (store_step(st) == STORE_ROW) {
 				table = xstrdup(store_col_text(st, 0));
 				kind = xstrdup(store_col_text(st, 1));
 			}
-			sqlite3_finalize(st);
+			store_finalize(st);
 		}
-		char *m = count == 1 ? sqlite3_mprintf("damaged: %s '%s': %s", kind ? kind : "b-tree", d[i].name, d[i].line)
-				     : sqlite3_mprintf("damaged: %s '%s': %ld problems, the first: %s", kind ? kind : "b-tree",
+		char *m = count == 1 ? store_sqlf("damaged: %s '%s': %s", kind ? kind : "b-tree", d[i].name, d[i].line)
+				     : store_sqlf("damaged: %s '%s': %ld problems, the first: %s", kind ? kind : "b-tree",
 						       d[i].name, count, d[i].line);
 		check_report(r, "integrity", table ? table : (!strncmp(d[i].name, "sqlite_", 7) ? d[i].name : "-"), "-", m);
-		sqlite3_free(m);
+		free(m);
 		free(table);
 		free(kind);
 	}
 	if (unplaced) {
-		char *m = sqlite3_mprintf("damaged: %d more problem%s like these", unplaced, unplaced == 1 ? "" : "s");
+		char *m = store_sqlf("damaged: %d more problem%s like these", unplaced, unplaced == 1 ? "" : "s");
 		check_report(r, "integrity", "-", "-", m);
-		sqlite3_free(m);
+		free(m);
 	}
 	if (nlines >= INTEGRITY_MAX && *structural)
 		r->fn(r->arg, "integrity", "-", "-", /* a note, not one more problem */

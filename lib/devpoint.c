@@ -10,10 +10,10 @@
 
 #define POINT_MAX_BYTES 1000
 
-int devpoint_add(sqlite3 *db, int64_t person_id, const char *text, int day, int64_t visit_id, int64_t *id,
+int devpoint_add(struct store *db, int64_t person_id, const char *text, int day, int64_t visit_id, int64_t *id,
 		 struct beter_err *err)
 {
-	sqlite3_stmt *st;
+	struct store_stmt *st;
 	int64_t school = store_int_bind(db, "SELECT school_id FROM person WHERE id = ?1", person_id, 0);
 	int64_t gid;
 	char *t;
@@ -33,8 +33,8 @@ int devpoint_add(sqlite3 *db, int64_t person_id, const char *text, int day, int6
 		if ((rc = store_prepare(db, "INSERT INTO visit_devpoint(visit_id, goal_id, made) VALUES (?1, ?2, 1)", &st,
 					err)))
 			return rc;
-		sqlite3_bind_int64(st, 1, visit_id);
-		sqlite3_bind_int64(st, 2, gid);
+		store_bind_int(st, 1, visit_id);
+		store_bind_int(st, 2, gid);
 		if ((rc = store_step_done(db, st, "adding the development point", err)))
 			return rc;
 	}
@@ -43,67 +43,67 @@ int devpoint_add(sqlite3 *db, int64_t person_id, const char *text, int day, int6
 	return 0;
 }
 
-int devpoint_close(sqlite3 *db, int64_t id, int day, struct beter_err *err)
+int devpoint_close(struct store *db, int64_t id, int day, struct beter_err *err)
 {
-	sqlite3_stmt *st;
+	struct store_stmt *st;
 	char date[11];
 	int rc;
 
 	if ((rc = store_prepare(db, "SELECT closed, added FROM goal WHERE id = ?1 AND person_id IS NOT NULL", &st, err)))
 		return rc;
-	sqlite3_bind_int64(st, 1, id);
+	store_bind_int(st, 1, id);
 	if (!store_next(db, st, &rc, "reading the development point", err)) {
-		sqlite3_finalize(st);
+		store_finalize(st);
 		return rc ? rc : beter_err_set(err, BETER_FAIL, "no development point with number %lld (see 'beter "
 					       "visit points --teacher CODE')", (long long)id);
 	}
 	date_format(day, date);
-	if (sqlite3_column_type(st, 0) != SQLITE_NULL) {
+	if (!store_col_null(st, 0)) {
 		beter_err_set(err, BETER_FAIL, "development point %lld was closed already on %s", (long long)id,
 			      store_col_text(st, 0));
-		sqlite3_finalize(st);
+		store_finalize(st);
 		return BETER_FAIL;
 	}
 	if (strcmp(date, store_col_text(st, 1)) < 0) {
 		beter_err_set(err, BETER_DATAERR, "--date: %s is before the point was made (%s)", date,
 			      store_col_text(st, 1));
-		sqlite3_finalize(st);
+		store_finalize(st);
 		return BETER_DATAERR;
 	}
-	sqlite3_finalize(st);
+	store_finalize(st);
 	/* a development point that is worked on is an achieved personal goal */
 	return goal_achieve(db, id, NULL, day, err);
 }
 
-int devpoint_focus_visit(sqlite3 *db, int64_t visit_id, int64_t person_id, int *n, struct beter_err *err)
+int devpoint_focus_visit(struct store *db, int64_t visit_id, int64_t person_id, int *n, struct beter_err *err)
 {
-	sqlite3_stmt *st;
+	struct store_stmt *st;
 	int rc;
 
 	if ((rc = store_prepare(db, "INSERT OR IGNORE INTO visit_devpoint(visit_id, goal_id, made) "
 				    "SELECT ?1, id, 0 FROM goal WHERE person_id = ?2 AND status = 'active'", &st, err)))
 		return rc;
-	sqlite3_bind_int64(st, 1, visit_id);
-	sqlite3_bind_int64(st, 2, person_id);
+	store_bind_int(st, 1, visit_id);
+	store_bind_int(st, 2, person_id);
 	if ((rc = store_step_done(db, st, "linking the visit to the development points", err)))
 		return rc;
 	if (n)
-		*n = sqlite3_changes(db);
+		*n = store_changes(db);
 	return 0;
 }
 
-int64_t devpoint_open_count(sqlite3 *db, int64_t person_id)
+int64_t devpoint_open_count(struct store *db, int64_t person_id)
 {
-	sqlite3_stmt *st;
+	struct store_stmt *st;
 	int64_t n = 0;
 	int rc;
 
 	if (store_prepare(db, "SELECT count(*) FROM goal WHERE person_id = ?1 AND status = 'active'", &st, NULL))
 		return 0;
-	sqlite3_bind_int64(st, 1, person_id);
+	store_bind_int(st, 1, person_id);
 	if (store_next(db, st, &rc, "counting development points", NULL))
-		n = sqlite3_column_int64(st, 0);
-	sqlite3_finalize(st);
+		n = store_col_int(st, 0);
+	store_finalize(st);
 	return n;
 }
 
@@ -112,9 +112,9 @@ static const struct out_col point_cols[] = {
 	{ "closed", OUT_T_TEXT }, { "from_visit", OUT_T_INT }, { "focus_visits", OUT_T_TEXT },
 };
 
-int devpoint_list(sqlite3 *db, int64_t person_id, struct out *o, struct beter_err *err)
+int devpoint_list(struct store *db, int64_t person_id, struct out *o, struct beter_err *err)
 {
-	sqlite3_stmt *st;
+	struct store_stmt *st;
 	int rc;
 
 	if ((rc = store_prepare(db, "SELECT g.id, g.text, CASE WHEN g.status = 'active' THEN 'open' ELSE 'closed' END, "
@@ -124,7 +124,7 @@ int devpoint_list(sqlite3 *db, int64_t person_id, struct out *o, struct beter_er
 				    "FROM goal g WHERE g.person_id = ?1 ORDER BY g.status <> 'active', g.added, g.id",
 				&st, err)))
 		return rc;
-	sqlite3_bind_int64(st, 1, person_id);
+	store_bind_int(st, 1, person_id);
 	return store_rows(db, st, o, point_cols, sizeof(point_cols) / sizeof(*point_cols), 1, "listing development points",
 			  err);
 }

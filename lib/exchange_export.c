@@ -20,30 +20,30 @@ static char **school_scopes(const struct schema *s)
 
 	if (sc < 0 || s->t[sc].rowid < 0)
 		return cond;
-	cond[sc] = sqlite3_mprintf("t.\"%w\" = ?1", s->t[sc].cols[s->t[sc].rowid].name);
+	cond[sc] = store_sqlf("t.\"%w\" = ?1", s->t[sc].cols[s->t[sc].rowid].name);
 	while (changed) {
 		changed = 0;
 		for (int i = 0; i < s->n; i++) {
 			const struct schema_table *t = &s->t[i];
-			sqlite3_str *q;
+			struct strbuf *q;
 			int any = 0;
 			if (cond[i])
 				continue;
-			q = sqlite3_str_new(NULL);
+			q = strbuf_new();
 			for (int c = 0; c < t->ncols; c++) {
 				int r = t->cols[c].ref;
 				if (r < 0 || r == i || !cond[r])
 					continue;
-				sqlite3_str_appendf(q, "%st.\"%w\" IN (SELECT t.\"%w\" FROM \"%w\" t WHERE %s)", any ? " OR " : "",
+				store_sqlf_add(q, "%st.\"%w\" IN (SELECT t.\"%w\" FROM \"%w\" t WHERE %s)", any ? " OR " : "",
 						    t->cols[c].name, s->t[r].cols[s->t[r].rowid].name, s->t[r].name, cond[r]);
 				any = 1;
 			}
-			char *sql = sqlite3_str_finish(q);
+			char *sql = strbuf_finish(q);
 			if (any) {
-				cond[i] = sqlite3_mprintf("(%s)", sql);
+				cond[i] = store_sqlf("(%s)", sql);
 				changed = 1;
 			}
-			sqlite3_free(sql);
+			free(sql);
 		}
 	}
 	return cond;
@@ -51,32 +51,32 @@ static char **school_scopes(const struct schema *s)
 
 static char *select_sql(const struct schema *s, const struct schema_table *t, const char *cond)
 {
-	sqlite3_str *q = sqlite3_str_new(NULL);
+	struct strbuf *q = strbuf_new();
 	int *key = xcalloc((size_t)t->ncols + 1, sizeof(int));
 	int nkey = schema_key(t, key);
 
-	sqlite3_str_appendall(q, "SELECT ");
+	strbuf_adds(q, "SELECT ");
 	for (int c = 0; c < t->ncols; c++) {
 		const struct schema_col *col = &t->cols[c];
 		if (c)
-			sqlite3_str_appendall(q, ", ");
-		sqlite3_str_appendf(q, "t.\"%w\"", col->name);
+			strbuf_adds(q, ", ");
+		store_sqlf_add(q, "t.\"%w\"", col->name);
 	}
-	sqlite3_str_appendf(q, " FROM \"%w\" t", t->name);
+	store_sqlf_add(q, " FROM \"%w\" t", t->name);
 	if (cond)
-		sqlite3_str_appendf(q, " WHERE %s", cond);
-	sqlite3_str_appendall(q, " ORDER BY ");
+		store_sqlf_add(q, " WHERE %s", cond);
+	strbuf_adds(q, " ORDER BY ");
 	for (int i = 0; i < nkey; i++) {
 		const struct schema_col *col = &t->cols[key[i]];
 		const struct schema_table *p = col->ref >= 0 ? &s->t[col->ref] : NULL;
 		if (p) /* a link is ordered by the uid it is written as */
-			sqlite3_str_appendf(q, "%s(SELECT p.uid FROM \"%w\" p WHERE p.\"%w\" = t.\"%w\")", i ? ", " : "",
+			store_sqlf_add(q, "%s(SELECT p.uid FROM \"%w\" p WHERE p.\"%w\" = t.\"%w\")", i ? ", " : "",
 					    p->name, p->cols[p->rowid].name, col->name);
 		else
-			sqlite3_str_appendf(q, "%s%d", i ? ", " : "", key[i] + 1);
+			store_sqlf_add(q, "%s%d", i ? ", " : "", key[i] + 1);
 	}
 	free(key);
-	return sqlite3_str_finish(q);
+	return strbuf_finish(q);
 }
 
 /* A blob as a JSON string of its base64 (RFC 4648, with padding), which
@@ -106,16 +106,16 @@ static void write_base64(FILE *fp, const unsigned char *p, size_t n)
 	putc('"', fp);
 }
 
-static void write_value(FILE *fp, sqlite3_stmt *st, int i)
+static void write_value(FILE *fp, struct store_stmt *st, int i)
 {
 	char buf[64];
 
-	switch (sqlite3_column_type(st, i)) {
-	case SQLITE_INTEGER:
-		fprintf(fp, "%lld", (long long)sqlite3_column_int64(st, i));
+	switch (store_col_type(st, i)) {
+	case STORE_T_INT:
+		fprintf(fp, "%lld", (long long)store_col_int(st, i));
 		break;
-	case SQLITE_FLOAT: {
-		double v = sqlite3_column_double(st, i);
+	case STORE_T_REAL: {
+		double v = store_col_real(st, i);
 		if (!isfinite(v)) {
 			fputs("null", fp);
 			break;
@@ -124,11 +124,11 @@ static void write_value(FILE *fp, sqlite3_stmt *st, int i)
 		fputs(buf, fp);
 		break;
 	}
-	case SQLITE_TEXT:
-		out_json_string(fp, (const char *)sqlite3_column_text(st, i));
+	case STORE_T_TEXT:
+		out_json_string(fp, store_col(st, i));
 		break;
-	case SQLITE_BLOB:
-		write_base64(fp, sqlite3_column_blob(st, i), (size_t)sqlite3_column_bytes(st, i));
+	case STORE_T_BLOB:
+		write_base64(fp, store_col_blob(st, i), (size_t)store_col_bytes(st, i));
 		break;
 	default:
 		fputs("null", fp);
@@ -148,7 +148,7 @@ struct uidmap {
 	size_t n;
 	int64_t *id;
 	char **uid;         /* NULL for a null uid, ODD_UID for one not text */
-	sqlite3_stmt *find; /* SELECT the uid of the record numbered ?1 */
+	struct store_stmt *find; /* SELECT the uid of the record numbered ?1 */
 };
 static char odd_uid[1];
 #define ODD_UID odd_uid
@@ -165,16 +165,16 @@ static void uidmap_free(struct uidmap *m)
 	m->n = 0;
 }
 
-static int uidmap_load(sqlite3 *db, const struct schema_table *p, struct uidmap *m, struct beter_err *err)
+static int uidmap_load(struct store *db, const struct schema_table *p, struct uidmap *m, struct beter_err *err)
 {
-	sqlite3_stmt *st;
+	struct store_stmt *st;
 	size_t a = 0;
 	int rc;
-	char *sql = sqlite3_mprintf("SELECT \"%w\", uid FROM \"%w\" ORDER BY 1", p->cols[p->rowid].name, p->name);
+	char *sql = store_sqlf("SELECT \"%w\", uid FROM \"%w\" ORDER BY 1", p->cols[p->rowid].name, p->name);
 
 	m->loaded = 1;
 	rc = store_prepare(db, sql, &st, err);
-	sqlite3_free(sql);
+	free(sql);
 	if (rc)
 		return rc;
 	while (store_next(db, st, &rc, "exporting the store", err)) {
@@ -187,42 +187,44 @@ static int uidmap_load(sqlite3 *db, const struct schema_table *p, struct uidmap 
 			m->id = xrealloc(m->id, a * sizeof(*m->id));
 			m->uid = xrealloc(m->uid, a * sizeof(*m->uid));
 		}
-		int type = sqlite3_column_type(st, 1);
-		m->id[m->n] = sqlite3_column_int64(st, 0);
-		m->uid[m->n++] = type == SQLITE_NULL ? NULL : type == SQLITE_TEXT ? xstrdup(store_col_text(st, 1)) : ODD_UID;
+		int type = store_col_type(st, 1);
+		m->id[m->n] = store_col_int(st, 0);
+		m->uid[m->n++] = type == STORE_T_NULL ? NULL : type == STORE_T_TEXT ? xstrdup(store_col_text(st,
+											      1)) : ODD_UID;
 	}
-	sqlite3_finalize(st);
+	store_finalize(st);
 	if (rc)
 		return rc;
 	if (m->big)
 		uidmap_free(m);
-	sql = sqlite3_mprintf("SELECT p.uid FROM \"%w\" p WHERE p.\"%w\" = ?1", p->name, p->cols[p->rowid].name);
+	sql = store_sqlf("SELECT p.uid FROM \"%w\" p WHERE p.\"%w\" = ?1", p->name, p->cols[p->rowid].name);
 	rc = store_prepare(db, sql, &m->find, err);
-	sqlite3_free(sql);
+	free(sql);
 	return rc;
 }
 
 static void uidmap_release(struct uidmap *m)
 {
 	uidmap_free(m);
-	sqlite3_finalize(m->find);
+	store_finalize(m->find);
 }
 
 /* A link, column i of st, as the uid of the record it links to (null when
  * there is none), as the subquery SELECT p.uid ... WHERE p.id = t.col. */
-static int write_link(FILE *fp, sqlite3 *db, sqlite3_stmt *st, int i, const struct schema_table *p, struct uidmap *m,
+static int write_link(FILE *fp, struct store *db, struct store_stmt *st, int i, const struct schema_table *p,
+		      struct uidmap *m,
 		      struct beter_err *err)
 {
-	int type = sqlite3_column_type(st, i), rc;
+	int type = store_col_type(st, i), rc;
 
-	if (type == SQLITE_NULL) {
+	if (type == STORE_T_NULL) {
 		fputs("null", fp);
 		return 0;
 	}
 	if (!m->loaded && (rc = uidmap_load(db, p, m, err)))
 		return rc;
-	if (type == SQLITE_INTEGER && !m->big) {
-		int64_t v = sqlite3_column_int64(st, i);
+	if (type == STORE_T_INT && !m->big) {
+		int64_t v = store_col_int(st, i);
 		size_t lo = 0, hi = m->n;
 		while (lo < hi) {
 			size_t mid = lo + (hi - lo) / 2;
@@ -240,27 +242,27 @@ static int write_link(FILE *fp, sqlite3 *db, sqlite3_stmt *st, int i, const stru
 			return 0;
 		}
 	}
-	sqlite3_reset(m->find);
-	sqlite3_bind_value(m->find, 1, sqlite3_column_value(st, i));
+	store_reset(m->find);
+	store_bind_value(m->find, 1, store_col_value(st, i));
 	if (store_next(db, m->find, &rc, "exporting the store", err))
 		write_value(fp, m->find, 0);
 	else if (!rc)
 		fputs("null", fp);
-	sqlite3_reset(m->find);
+	store_reset(m->find);
 	return rc;
 }
 
 /* Table ti as "name": [rows]; maps holds the uids of linked tables. */
-static int export_table(sqlite3 *db, const struct schema *s, int ti, const char *cond, int64_t school,
+static int export_table(struct store *db, const struct schema *s, int ti, const char *cond, int64_t school,
 			struct uidmap *maps, FILE *fp, struct beter_err *err)
 {
 	const struct schema_table *t = &s->t[ti];
 	char *sql = select_sql(s, t, cond), **names = xcalloc((size_t)t->ncols + 1, sizeof(char *));
-	sqlite3_stmt *st;
+	struct store_stmt *st;
 	long rows = 0;
 	int rc = store_prepare(db, sql, &st, err);
 
-	sqlite3_free(sql);
+	free(sql);
 	if (rc) {
 		free(names);
 		return rc;
@@ -275,7 +277,7 @@ static int export_table(sqlite3 *db, const struct schema *s, int ti, const char 
 		fclose(m);
 	}
 	if (cond)
-		sqlite3_bind_int64(st, 1, school);
+		store_bind_int(st, 1, school);
 	fputs(ti ? ",\n    " : "\n    ", fp);
 	out_json_string(fp, t->name);
 	fputs(": [", fp);
@@ -290,7 +292,7 @@ static int export_table(sqlite3 *db, const struct schema *s, int ti, const char 
 		}
 		putc('}', fp);
 	}
-	sqlite3_finalize(st);
+	store_finalize(st);
 	for (int c = 0; c < t->ncols; c++)
 		free(names[c]);
 	free(names);
@@ -299,7 +301,7 @@ static int export_table(sqlite3 *db, const struct schema *s, int ti, const char 
 	return rc;
 }
 
-int exchange_export(sqlite3 *db, int64_t school, struct out *o, struct beter_err *err)
+int exchange_export(struct store *db, int64_t school, struct out *o, struct beter_err *err)
 {
 	FILE *fp = o->fp;
 	struct schema s;
@@ -312,14 +314,14 @@ int exchange_export(sqlite3 *db, int64_t school, struct out *o, struct beter_err
 		return rc;
 	maps = xcalloc((size_t)s.n + 1, sizeof(*maps));
 	if (school) {
-		sqlite3_stmt *st;
+		struct store_stmt *st;
 		cond = school_scopes(&s);
 		if ((rc = store_prepare(db, "SELECT uid FROM school WHERE id = ?1", &st, err)))
 			goto done;
-		sqlite3_bind_int64(st, 1, school);
+		store_bind_int(st, 1, school);
 		if (store_next(db, st, &rc, "reading the school", err))
 			snprintf(school_uid, sizeof(school_uid), "%s", store_col_text(st, 0));
-		sqlite3_finalize(st);
+		store_finalize(st);
 		if (rc)
 			goto done;
 	}
@@ -339,12 +341,12 @@ int exchange_export(sqlite3 *db, int64_t school, struct out *o, struct beter_err
 		fputs("\n  }\n}\n", fp);
 	for (int i = 0; i < s.n; i++)
 		uidmap_release(&maps[i]);
-	sqlite3_exec(db, "COMMIT", NULL, NULL, NULL);
+	store_exec(db, "COMMIT", NULL);
 done:
 	free(maps);
 	if (cond) {
 		for (int i = 0; i < s.n; i++)
-			sqlite3_free(cond[i]);
+			free(cond[i]);
 		free(cond);
 	}
 	schema_release(&s);

@@ -300,7 +300,8 @@ static void note_problem(void *arg, const char *check, const char *table, const 
 		strbuf_addf(&fp->sb, "table '%s', record '%s': %s", table, record, problem);
 }
 
-static int imp_setup(struct imp *im, sqlite3 *db, const char *name, struct exchange_stats *st, struct beter_err *err)
+static int imp_setup(struct imp *im, struct store *db, const char *name, struct exchange_stats *st,
+		     struct beter_err *err)
 {
 	int rc;
 
@@ -322,15 +323,15 @@ static int imp_setup(struct imp *im, sqlite3 *db, const char *name, struct excha
 		const struct schema_table *t = &im->s.t[i];
 		st->t[i].table = t->name;
 		if (t->uid >= 0 && t->rowid >= 0) {
-			char *q = sqlite3_mprintf("SELECT \"%w\" FROM \"%w\" WHERE uid = ?1", t->cols[t->rowid].name, t->name);
+			char *q = store_sqlf("SELECT \"%w\" FROM \"%w\" WHERE uid = ?1", t->cols[t->rowid].name, t->name);
 			rc = store_prepare(db, q, &im->find[i], err);
-			sqlite3_free(q);
+			free(q);
 		}
 		if (t->rowid >= 0) {
-			char *q = sqlite3_mprintf("SELECT NOT EXISTS (SELECT 1 FROM \"%w\") AND NOT EXISTS (SELECT 1 FROM "
+			char *q = store_sqlf("SELECT NOT EXISTS (SELECT 1 FROM \"%w\") AND NOT EXISTS (SELECT 1 FROM "
 						  "sqlite_sequence WHERE name = %Q AND seq > 0)", t->name, t->name);
 			im->fresh[i] = (int)store_int(db, q, 0);
-			sqlite3_free(q);
+			free(q);
 		}
 	}
 	if (!rc)
@@ -346,13 +347,13 @@ static void imp_release(struct imp *im)
 	struct exchange_stats *st = im->st;
 
 	if (im->seen)
-		sqlite3_finalize(im->seen);
-	sqlite3_exec(im->db, "DROP TABLE IF EXISTS temp.import_seen", NULL, NULL, NULL);
+		store_finalize(im->seen);
+	store_exec(im->db, "DROP TABLE IF EXISTS temp.import_seen", NULL);
 	for (int i = 0; i < im->s.n; i++) {
 		if (im->find)
-			sqlite3_finalize(im->find[i]);
+			store_finalize(im->find[i]);
 		if (im->scratch)
-			sqlite3_finalize(im->scratch[i]);
+			store_finalize(im->scratch[i]);
 		if (im->cache)
 			exchange_cache_clear(&im->cache[i]);
 	}
@@ -370,7 +371,7 @@ static void imp_release(struct imp *im)
 	schema_release(&im->s);
 }
 
-static int import_fp(sqlite3 *db, const char *name, FILE *fp, struct exchange_stats *st, struct beter_err *err)
+static int import_fp(struct store *db, const char *name, FILE *fp, struct exchange_stats *st, struct beter_err *err)
 {
 	struct imp im;
 	struct jsonrd r;
@@ -395,7 +396,7 @@ static int import_fp(sqlite3 *db, const char *name, FILE *fp, struct exchange_st
 	return rc;
 }
 
-int exchange_import_mem(sqlite3 *db, const char *name, const char *data, size_t len, struct exchange_stats *st,
+int exchange_import_mem(struct store *db, const char *name, const char *data, size_t len, struct exchange_stats *st,
 			struct beter_err *err)
 {
 	FILE *fp;
@@ -411,7 +412,7 @@ int exchange_import_mem(sqlite3 *db, const char *name, const char *data, size_t 
 	return rc;
 }
 
-int exchange_import(sqlite3 *db, const char *path, struct exchange_stats *st, struct beter_err *err)
+int exchange_import(struct store *db, const char *path, struct exchange_stats *st, struct beter_err *err)
 {
 	FILE *fp = strcmp(path, "-") ? fopen(path, "rb") : stdin;
 	const char *name = strcmp(path, "-") ? path : "stdin";

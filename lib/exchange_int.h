@@ -8,10 +8,13 @@
 #include "beter/exchange.h"
 #include "beter/schema.h"
 
+struct store;
+struct store_stmt;
+
 struct cache {
 	uint64_t mask;
 	int keep_id;
-	sqlite3_stmt *upd, *sel, *ins;
+	struct store_stmt *upd, *sel, *ins;
 };
 
 /* A row that links to a row not imported yet. */
@@ -22,17 +25,17 @@ struct later {
 };
 
 struct imp {
-	sqlite3 *db;
+	struct store *db;
 	const char *name;
 	struct schema s;
 	struct beter_err *err;
 	struct exchange_stats *st;
-	sqlite3_stmt **find;    /* per table with a uid: SELECT its number by uid */
-	sqlite3_stmt **scratch; /* per table: SELECT ?1, ?2, ...: a row's values, converted */
+	struct store_stmt **find;    /* per table with a uid: SELECT its number by uid */
+	struct store_stmt **scratch; /* per table: SELECT ?1, ?2, ...: a row's values, converted */
 	int *fresh;             /* per table: empty and never used, so record numbers are kept */
 	int *given;             /* per table: in the document already */
 	struct cache *cache;    /* per table */
-	sqlite3_stmt *seen;     /* duplicate rows in the file */
+	struct store_stmt *seen;     /* duplicate rows in the file */
 	struct later *later;    /* rows waiting for the rows they link to */
 	size_t nlater, alater;
 };

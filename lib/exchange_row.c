@@ -76,10 +76,10 @@ static int col_in(const struct schema_table *t, const char *text)
 /* A failed constraint in the words of the row: the field, its value and what
  * to do; for a clash also the record already in the store. */
 static int constraint_error(struct imp *im, int ti, const char *label, const cJSON *const *vals,
-			    const sqlite3_value *const *bound)
+			    const struct store_value *const *bound)
 {
 	const struct schema_table *t = &im->s.t[ti];
-	const char *msg = sqlite3_errmsg(im->db);
+	const char *msg = store_errmsg(im->db);
 	struct strbuf sb = STRBUF_INIT;
 	int rc;
 
@@ -129,22 +129,22 @@ static int constraint_error(struct imp *im, int ti, const char *label, const cJS
 	/* the record in the store that has them */
 	char other[64] = "";
 	if (t->uid >= 0) {
-		sqlite3_str *q = sqlite3_str_new(NULL);
-		sqlite3_stmt *st;
-		sqlite3_str_appendf(q, "SELECT \"%w\" FROM \"%w\" WHERE ", t->cols[t->uid].name, t->name);
+		struct strbuf *q = strbuf_new();
+		struct store_stmt *st;
+		store_sqlf_add(q, "SELECT \"%w\" FROM \"%w\" WHERE ", t->cols[t->uid].name, t->name);
 		for (int k = 0; k < n; k++)
-			sqlite3_str_appendf(q, "%s\"%w\" IS ?%d", k ? " AND " : "", t->cols[cols[k]].name, k + 1);
-		char *sql = sqlite3_str_finish(q);
+			store_sqlf_add(q, "%s\"%w\" IS ?%d", k ? " AND " : "", t->cols[cols[k]].name, k + 1);
+		char *sql = strbuf_finish(q);
 		/* only the message needs the record: a failed read leaves "another record" */
-		if (sqlite3_prepare_v2(im->db, sql, -1, &st, NULL) == SQLITE_OK) {
+		if (store_prepare(im->db, sql, &st, NULL) == STORE_OK) {
 			for (int k = 0; k < n; k++)
 				if (bound[cols[k]])
-					sqlite3_bind_value(st, k + 1, bound[cols[k]]);
-			if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_text(st, 0))
-				snprintf(other, sizeof(other), "%s", (const char *)sqlite3_column_text(st, 0));
-			sqlite3_finalize(st);
+					store_bind_value(st, k + 1, bound[cols[k]]);
+			if (store_step(st) == STORE_ROW && store_col(st, 0))
+				snprintf(other, sizeof(other), "%s", store_col(st, 0));
+			store_finalize(st);
 		}
-		sqlite3_free(sql);
+		free(sql);
 	}
 	if (*other)
 		strbuf_addf(&sb, " already belong%s to the record '%s' in the store", n > 1 ? "" : "s", other);
@@ -160,9 +160,9 @@ static int constraint_error(struct imp *im, int ti, const char *label, const cJS
 
 void exchange_cache_clear(struct cache *c)
 {
-	sqlite3_finalize(c->upd);
-	sqlite3_finalize(c->sel);
-	sqlite3_finalize(c->ins);
+	store_finalize(c->upd);
+	store_finalize(c->sel);
+	store_finalize(c->ins);
 	memset(c, 0, sizeof(*c));
 }
 
@@ -176,11 +176,11 @@ static int prepare_row(struct imp *im, int ti, const cJSON **vals, uint64_t mask
 
 	if (c->upd && c->mask == mask && c->keep_id == keep_id && t->ncols <= 64)
 		return 0;
-	sqlite3_str *upd = sqlite3_str_new(NULL), *same = sqlite3_str_new(NULL), *ins = sqlite3_str_new(NULL),
-		    *insv = sqlite3_str_new(NULL), *where = sqlite3_str_new(NULL);
+	struct strbuf *upd = strbuf_new(), *same = strbuf_new(), *ins = strbuf_new(),
+		    *insv = strbuf_new(), *where = strbuf_new();
 	exchange_cache_clear(c);
 	for (int i = 0; i < nkey; i++)
-		sqlite3_str_appendf(where, "%s\"%w\" IS ?%d", i ? " AND " : "", t->cols[key[i]].name, key[i] + 1);
+		store_sqlf_add(where, "%s\"%w\" IS ?%d", i ? " AND " : "", t->cols[key[i]].name, key[i] + 1);
 	for (int i = 0; i < t->ncols; i++) {
 		int is_key = 0;
 		if (!vals[i])
@@ -188,37 +188,37 @@ static int prepare_row(struct imp *im, int ti, const cJSON **vals, uint64_t mask
 		for (int k = 0; k < nkey; k++)
 			is_key |= key[k] == i;
 		if (!(i == t->rowid && !keep_id)) {
-			int n = sqlite3_str_length(insv);
-			sqlite3_str_appendf(ins, "%s\"%w\"", n ? ", " : "", t->cols[i].name);
-			sqlite3_str_appendf(insv, "%s?%d", n ? ", " : "", i + 1);
+			int n = strbuf_length(insv);
+			store_sqlf_add(ins, "%s\"%w\"", n ? ", " : "", t->cols[i].name);
+			store_sqlf_add(insv, "%s?%d", n ? ", " : "", i + 1);
 		}
 		if (is_key || i == t->rowid)
 			continue;
-		sqlite3_str_appendf(upd, "%s\"%w\" = ?%d", nset ? ", " : "", t->cols[i].name, i + 1);
-		sqlite3_str_appendf(same, "%s\"%w\" IS ?%d COLLATE BINARY", nset ? " AND " : "", t->cols[i].name, i + 1);
+		store_sqlf_add(upd, "%s\"%w\" = ?%d", nset ? ", " : "", t->cols[i].name, i + 1);
+		store_sqlf_add(same, "%s\"%w\" IS ?%d COLLATE BINARY", nset ? " AND " : "", t->cols[i].name, i + 1);
 		nset++;
 	}
-	char *w = sqlite3_str_finish(where), *u = sqlite3_str_finish(upd), *sm = sqlite3_str_finish(same);
-	char *in = sqlite3_str_finish(ins), *iv = sqlite3_str_finish(insv);
-	char *q = nset ? sqlite3_mprintf("UPDATE \"%w\" SET %s WHERE %s AND NOT (%s)", t->name, u, w, sm)
-		       : sqlite3_mprintf("SELECT 0 WHERE 0");
+	char *w = strbuf_finish(where), *u = strbuf_finish(upd), *sm = strbuf_finish(same);
+	char *in = strbuf_finish(ins), *iv = strbuf_finish(insv);
+	char *q = nset ? store_sqlf("UPDATE \"%w\" SET %s WHERE %s AND NOT (%s)", t->name, u, w, sm)
+		       : store_sqlf("SELECT 0 WHERE 0");
 	rc = store_prepare(im->db, q, &c->upd, im->err);
-	sqlite3_free(q);
+	free(q);
 	if (!rc) {
-		q = sqlite3_mprintf("SELECT 1 FROM \"%w\" WHERE %s", t->name, w);
+		q = store_sqlf("SELECT 1 FROM \"%w\" WHERE %s", t->name, w);
 		rc = store_prepare(im->db, q, &c->sel, im->err);
-		sqlite3_free(q);
+		free(q);
 	}
 	if (!rc) {
-		q = sqlite3_mprintf("INSERT INTO \"%w\" (%s) VALUES (%s)", t->name, in, iv);
+		q = store_sqlf("INSERT INTO \"%w\" (%s) VALUES (%s)", t->name, in, iv);
 		rc = store_prepare(im->db, q, &c->ins, im->err);
-		sqlite3_free(q);
+		free(q);
 	}
-	sqlite3_free(w);
-	sqlite3_free(u);
-	sqlite3_free(sm);
-	sqlite3_free(in);
-	sqlite3_free(iv);
+	free(w);
+	free(u);
+	free(sm);
+	free(in);
+	free(iv);
 	c->mask = t->ncols <= 64 ? mask : 0;
 	c->keep_id = keep_id;
 	if (rc)
@@ -226,19 +226,20 @@ static int prepare_row(struct imp *im, int ti, const cJSON **vals, uint64_t mask
 	return rc;
 }
 
-static void bind_all(sqlite3_stmt *st, const sqlite3_value **bound, int n)
+static void bind_all(struct store_stmt *st, const struct store_value **bound, int n)
 {
-	int np = sqlite3_bind_parameter_count(st);
-	sqlite3_reset(st);
-	sqlite3_clear_bindings(st);
+	int np = store_param_count(st);
+	store_reset(st);
+	store_clear(st);
 	for (int i = 0; i < n && i < np; i++)
 		if (bound[i])
-			sqlite3_bind_value(st, i + 1, bound[i]);
+			store_bind_value(st, i + 1, bound[i]);
 }
 
 /* Turn one JSON value into the SQL value for column c (in a one-row
  * scratch statement's result), or report what is wrong with it. */
-static int convert(struct imp *im, int ti, const char *label, int c, const cJSON *v, sqlite3_stmt *scratch, int *later)
+static int convert(struct imp *im, int ti, const char *label, int c, const cJSON *v, struct store_stmt *scratch,
+		   int *later)
 {
 	const struct schema_table *t = &im->s.t[ti];
 	const struct schema_col *col = &t->cols[c];
@@ -247,24 +248,24 @@ static int convert(struct imp *im, int ti, const char *label, int c, const cJSON
 	if (cJSON_IsNull(v)) {
 		if (col->notnull || col->rowid)
 			return row_error(im, ti, label, col->name, "null is not allowed here");
-		sqlite3_bind_null(scratch, slot);
+		store_bind_null(scratch, slot);
 		return 0;
 	}
 	if (col->ref >= 0) {
 		const struct schema_table *p = &im->s.t[col->ref];
 		if (!cJSON_IsString(v) || !uid_valid(v->valuestring))
 			return row_error(im, ti, label, col->name, "expected the uid of a %s (32 hex digits)", p->name);
-		sqlite3_stmt *f = im->find[col->ref];
-		sqlite3_reset(f);
-		sqlite3_bind_text(f, 1, v->valuestring, -1, SQLITE_STATIC);
-		int rc = sqlite3_step(f);
-		if (rc == SQLITE_ROW) {
-			sqlite3_bind_int64(scratch, slot, sqlite3_column_int64(f, 0));
-			sqlite3_reset(f);
+		struct store_stmt *f = im->find[col->ref];
+		store_reset(f);
+		store_bind_text(f, 1, v->valuestring);
+		int rc = store_step(f);
+		if (rc == STORE_ROW) {
+			store_bind_int(scratch, slot, store_col_int(f, 0));
+			store_reset(f);
 			return 0;
 		}
-		sqlite3_reset(f);
-		if (rc != SQLITE_DONE)
+		store_reset(f);
+		if (rc != STORE_DONE)
 			return store_fail(im->db, rc, im->err, "importing");
 		if (later) {
 			*later = 1;
@@ -277,7 +278,7 @@ static int convert(struct imp *im, int ti, const char *label, int c, const cJSON
 		if (!cJSON_IsNumber(v) || v->valuedouble != floor(v->valuedouble) || v->valuedouble < 1 ||
 		    v->valuedouble > 9007199254740992.0)
 			return row_error(im, ti, label, col->name, "expected a record number (a whole number from 1)");
-		sqlite3_bind_int64(scratch, slot, (sqlite3_int64)v->valuedouble);
+		store_bind_int(scratch, slot, (int64_t)v->valuedouble);
 		return 0;
 	}
 	switch (col->aff) {
@@ -296,7 +297,7 @@ static int convert(struct imp *im, int ti, const char *label, int c, const cJSON
 				free(bin);
 				return row_error(im, ti, label, col->name, "not valid base64");
 			}
-			sqlite3_bind_blob(scratch, slot, bin, (int)got, free);
+			store_bind_blob(scratch, slot, bin, (size_t)got);
 		}
 		return 0;
 	case AFF_INT:
@@ -305,7 +306,7 @@ static int convert(struct imp *im, int ti, const char *label, int c, const cJSON
 		if (cJSON_IsBool(v)) {
 			if (col->aff == AFF_REAL)
 				return row_error(im, ti, label, col->name, "expected a number");
-			sqlite3_bind_int64(scratch, slot, cJSON_IsTrue(v));
+			store_bind_int(scratch, slot, cJSON_IsTrue(v));
 			return 0;
 		}
 		if (!cJSON_IsNumber(v))
@@ -322,15 +323,15 @@ static int convert(struct imp *im, int ti, const char *label, int c, const cJSON
 			return row_error(im, ti, label, col->name, "longer than %d bytes", TEXT_MAX);
 		if (!utf8_valid(v->valuestring, n, NULL))
 			return row_error(im, ti, label, col->name, "not valid UTF-8");
-		sqlite3_bind_text(scratch, slot, v->valuestring, (int)n, SQLITE_STATIC);
+		store_bind_text(scratch, slot, v->valuestring);
 	} else if (cJSON_IsNumber(v)) {
 		double d = v->valuedouble;
 		if (col->aff != AFF_REAL && d == floor(d) && fabs(d) <= 9007199254740992.0)
-			sqlite3_bind_int64(scratch, slot, (sqlite3_int64)d);
+			store_bind_int(scratch, slot, (int64_t)d);
 		else
-			sqlite3_bind_double(scratch, slot, d);
+			store_bind_real(scratch, slot, d);
 	} else if (cJSON_IsBool(v)) {
-		sqlite3_bind_int64(scratch, slot, cJSON_IsTrue(v));
+		store_bind_int(scratch, slot, cJSON_IsTrue(v));
 	} else {
 		return row_error(im, ti, label, col->name, "expected a %s, not an %s", col->aff == AFF_TEXT ? "string" : "value",
 				 cJSON_IsArray(v) ? "array" : "object");
@@ -375,26 +376,27 @@ static int bind_values(struct imp *im, int ti, const char *label, const cJSON **
 	int rc = 0;
 
 	if (!im->scratch[ti]) {
-		sqlite3_str *q = sqlite3_str_new(NULL);
-		sqlite3_str_appendall(q, "SELECT ");
+		struct strbuf *q = strbuf_new();
+		strbuf_adds(q, "SELECT ");
 		for (int c = 0; c < t->ncols; c++)
-			sqlite3_str_appendf(q, "%s?%d", c ? ", " : "", c + 1);
-		char *sql = sqlite3_str_finish(q);
+			store_sqlf_add(q, "%s?%d", c ? ", " : "", c + 1);
+		char *sql = strbuf_finish(q);
 		rc = store_prepare(im->db, sql, &im->scratch[ti], im->err);
-		sqlite3_free(sql);
+		free(sql);
 		if (rc)
 			return rc;
 	}
-	sqlite3_stmt *scratch = im->scratch[ti];
-	sqlite3_reset(scratch);
-	sqlite3_clear_bindings(scratch);
+	struct store_stmt *scratch = im->scratch[ti];
+	store_reset(scratch);
+	store_clear(scratch);
 	for (int c = 0; c < t->ncols && !rc; c++)
 		if (vals[c])
-			rc = convert(im, ti, label, c, vals[c], scratch, may_wait && t->cols[c].ref >= 0 ? later : NULL);
+			rc = convert(im, ti, label, c, vals[c], scratch,
+				     may_wait && t->cols[c].ref >= 0 ? later : NULL);
 	if (rc || *later)
 		return rc;
-	if (sqlite3_step(scratch) != SQLITE_ROW)
-		return store_fail(im->db, sqlite3_errcode(im->db), im->err, "importing");
+	if (store_step(scratch) != STORE_ROW)
+		return store_fail(im->db, store_errcode(im->db), im->err, "importing");
 	return 0;
 }
 
@@ -402,28 +404,28 @@ static int bind_values(struct imp *im, int ti, const char *label, const cJSON **
 static int check_seen(struct imp *im, int ti, const char *label)
 {
 	const struct schema_table *t = &im->s.t[ti];
-	sqlite3_stmt *scratch = im->scratch[ti];
+	struct store_stmt *scratch = im->scratch[ti];
 	struct strbuf kb = STRBUF_INIT;
 	int key[256], nkey = schema_key(t, key), rc;
 
 	for (int k = 0; k < nkey; k++)
-		strbuf_addf(&kb, "%s%s", k ? "\x1f" : "", (const char *)sqlite3_column_text(scratch, key[k]) ?
-						     (const char *)sqlite3_column_text(scratch, key[k]) : "");
-	sqlite3_reset(im->seen);
-	sqlite3_bind_text(im->seen, 1, t->name, -1, SQLITE_STATIC);
-	sqlite3_bind_text(im->seen, 2, strbuf_str(&kb), -1, SQLITE_TRANSIENT);
-	rc = sqlite3_step(im->seen);
-	sqlite3_reset(im->seen);
+		strbuf_addf(&kb, "%s%s", k ? "\x1f" : "", store_col(scratch, key[k]) ?
+						     store_col(scratch, key[k]) : "");
+	store_reset(im->seen);
+	store_bind_text(im->seen, 1, t->name);
+	store_bind_text(im->seen, 2, strbuf_str(&kb));
+	rc = store_step(im->seen);
+	store_reset(im->seen);
 	strbuf_release(&kb);
-	if (rc == SQLITE_DONE)
+	if (rc == STORE_DONE)
 		return 0;
-	if ((rc & 0xff) == SQLITE_CONSTRAINT)
+	if ((rc & 0xff) == STORE_CONSTRAINT)
 		return row_error(im, ti, label, NULL, "the same row is in the file twice");
 	return store_fail(im->db, rc, im->err, "importing");
 }
 
-/* Add the row or change the stored one; SQLITE_DONE when done. */
-static int write_row(struct imp *im, int ti, const sqlite3_value **bound)
+/* Add the row or change the stored one; STORE_DONE when done. */
+static int write_row(struct imp *im, int ti, const struct store_value **bound)
 {
 	const struct schema_table *t = &im->s.t[ti];
 	struct exchange_count *cnt = &im->st->t[ti];
@@ -433,21 +435,21 @@ static int write_row(struct imp *im, int ti, const sqlite3_value **bound)
 	if (im->fresh[ti]) {
 		/* the table was empty: a row can only be new */
 		bind_all(c->ins, bound, t->ncols);
-		if ((rc = sqlite3_step(c->ins)) == SQLITE_DONE)
+		if ((rc = store_step(c->ins)) == STORE_DONE)
 			cnt->added++;
-	} else if (bind_all(c->upd, bound, t->ncols), (rc = sqlite3_step(c->upd)) == SQLITE_DONE &&
-		   sqlite3_changes(im->db) > 0 && sqlite3_stmt_readonly(c->upd) == 0) {
+	} else if (bind_all(c->upd, bound, t->ncols), (rc = store_step(c->upd)) == STORE_DONE &&
+		   store_changes(im->db) > 0 && store_stmt_readonly(c->upd) == 0) {
 		cnt->changed++;
-	} else if (rc == SQLITE_DONE || rc == SQLITE_ROW) {
+	} else if (rc == STORE_DONE || rc == STORE_ROW) {
 		bind_all(c->sel, bound, t->ncols);
-		rc = sqlite3_step(c->sel);
-		if (rc == SQLITE_DONE) {
+		rc = store_step(c->sel);
+		if (rc == STORE_DONE) {
 			bind_all(c->ins, bound, t->ncols);
-			rc = sqlite3_step(c->ins);
-			if (rc == SQLITE_DONE)
+			rc = store_step(c->ins);
+			if (rc == STORE_DONE)
 				cnt->added++;
-		} else if (rc == SQLITE_ROW) {
-			rc = SQLITE_DONE;
+		} else if (rc == STORE_ROW) {
+			rc = STORE_DONE;
 		}
 	}
 	return rc;
@@ -469,15 +471,16 @@ int exchange_apply_row(struct imp *im, int ti, const cJSON *row, long n, int may
 		if (cJSON_IsString(u) && uid_valid(u->valuestring))
 			snprintf(label, sizeof(label), "%s", u->valuestring);
 	}
-	if ((rc = row_fields(im, ti, row, label, vals, &mask)) || (rc = bind_values(im, ti, label, vals, may_wait, &later)))
+	if ((rc = row_fields(im, ti, row, label, vals, &mask)) || (rc = bind_values(im, ti, label, vals, may_wait,
+	    &later)))
 		return rc;
 	if (later)
 		return ROW_LATER;
-	sqlite3_stmt *scratch = im->scratch[ti];
-	const sqlite3_value *bound[256] = { 0 };
+	struct store_stmt *scratch = im->scratch[ti];
+	const struct store_value *bound[256] = { 0 };
 	for (int c = 0; c < t->ncols; c++)
 		if (vals[c])
-			bound[c] = sqlite3_column_value(scratch, c);
+			bound[c] = store_col_value(scratch, c);
 	if ((rc = check_seen(im, ti, label)))
 		return rc;
 
@@ -486,17 +489,17 @@ int exchange_apply_row(struct imp *im, int ti, const cJSON *row, long n, int may
 		return rc;
 	struct cache *c = &im->cache[ti];
 	rc = write_row(im, ti, bound);
-	if (rc != SQLITE_DONE) {
-		if ((rc & 0xff) == SQLITE_CONSTRAINT)
+	if (rc != STORE_DONE) {
+		if ((rc & 0xff) == STORE_CONSTRAINT)
 			constraint_error(im, ti, label, vals, bound);
 		else
 			store_fail(im->db, rc, im->err, "importing");
 	}
-	sqlite3_reset(c->upd);
-	sqlite3_reset(c->sel);
-	sqlite3_reset(c->ins);
-	sqlite3_reset(scratch);
-	if (rc != SQLITE_DONE)
+	store_reset(c->upd);
+	store_reset(c->sel);
+	store_reset(c->ins);
+	store_reset(scratch);
+	if (rc != STORE_DONE)
 		return im->err->status;
 	im->st->t[ti].rows++;
 	return 0;

@@ -13,40 +13,40 @@
 #include "beter/store.h"
 #include "beter/util.h"
 
-static int load_row(sqlite3_stmt *st, struct framework *fw, struct beter_err *err)
+static int load_row(struct store_stmt *st, struct framework *fw, struct beter_err *err)
 {
 	/* columns: id, key, source, doc */
 	int rc = framework_parse_json("stored framework", store_col_text(st, 3), fw, err);
 	if (rc)
 		return rc;
-	fw->id = sqlite3_column_int64(st, 0);
+	fw->id = store_col_int(st, 0);
 	free(fw->key);
 	fw->key = xstrdup(store_col_text(st, 1));
 	fw->source = !strcmp(store_col_text(st, 2), "shipped") ? "shipped" : "imported";
 	return 0;
 }
 
-int framework_load(sqlite3 *db, int64_t id, struct framework *fw, struct beter_err *err)
+int framework_load(struct store *db, int64_t id, struct framework *fw, struct beter_err *err)
 {
-	sqlite3_stmt *st;
+	struct store_stmt *st;
 	int rc;
 
 	memset(fw, 0, sizeof(*fw));
 	if ((rc = store_prepare(db, "SELECT id, key, source, doc FROM visit_framework WHERE id = ?1", &st, err)))
 		return rc;
-	sqlite3_bind_int64(st, 1, id);
+	store_bind_int(st, 1, id);
 	if (store_next(db, st, &rc, "reading the framework", err))
 		rc = load_row(st, fw, err);
 	else if (!rc)
 		rc = beter_err_set(err, BETER_FAIL, "no framework with number %lld", (long long)id);
-	sqlite3_finalize(st);
+	store_finalize(st);
 	return rc;
 }
 
-static int store_insert(sqlite3 *db, int64_t school, struct framework *fw, const char *source,
+static int store_insert(struct store *db, int64_t school, struct framework *fw, const char *source,
 			struct beter_err *err)
 {
-	sqlite3_stmt *st;
+	struct store_stmt *st;
 	char uid[33], today[11];
 	char *doc = framework_to_json(fw);
 	int rc;
@@ -59,18 +59,18 @@ static int store_insert(sqlite3 *db, int64_t school, struct framework *fw, const
 	uid_new(uid);
 	date_format(date_today(), today);
 	store_bind_text(st, 1, uid);
-	sqlite3_bind_int64(st, 2, school);
+	store_bind_int(st, 2, school);
 	store_bind_text(st, 3, fw->key);
 	store_bind_text(st, 4, fw->title);
 	store_bind_text(st, 5, source);
 	store_bind_text(st, 6, doc);
 	store_bind_text(st, 7, today);
-	rc = sqlite3_step(st);
-	sqlite3_finalize(st);
+	rc = store_step(st);
+	store_finalize(st);
 	free(doc);
-	if (rc != SQLITE_DONE)
+	if (rc != STORE_DONE)
 		return store_fail(db, rc, err, "storing the framework");
-	fw->id = sqlite3_last_insert_rowid(db);
+	fw->id = store_last_id(db);
 	fw->source = source;
 	return 0;
 }
@@ -95,10 +95,10 @@ static int load_shipped(const char *key, struct framework *fw, struct beter_err 
 	return rc;
 }
 
-int framework_get(sqlite3 *db, int64_t school, const char *key, int store_copy, struct framework *fw,
+int framework_get(struct store *db, int64_t school, const char *key, int store_copy, struct framework *fw,
 		  struct beter_err *err)
 {
-	sqlite3_stmt *st;
+	struct store_stmt *st;
 	int rc;
 
 	memset(fw, 0, sizeof(*fw));
@@ -107,14 +107,14 @@ int framework_get(sqlite3 *db, int64_t school, const char *key, int store_copy, 
 	if ((rc = store_prepare(db, "SELECT id, key, source, doc FROM visit_framework WHERE school_id = ?1 AND key = ?2",
 				&st, err)))
 		return rc;
-	sqlite3_bind_int64(st, 1, school);
+	store_bind_int(st, 1, school);
 	store_bind_text(st, 2, key);
 	if (store_next(db, st, &rc, "reading the framework", err)) {
 		rc = load_row(st, fw, err);
-		sqlite3_finalize(st);
+		store_finalize(st);
 		return rc;
 	}
-	sqlite3_finalize(st);
+	store_finalize(st);
 	if (rc)
 		return rc;
 	char *path = share_path("frameworks/%s.json", key);
@@ -179,7 +179,8 @@ static int read_framework(const char *path, const struct framework_import *opt, 
 		rc = framework_parse_json_mem(path, t, textlen - (size_t)(t - text), fw, err);
 	} else if (opt->key || !(rc = csv_key(path, &key, err))) {
 		const char *k = opt->key ? opt->key : key;
-		rc = framework_parse_csv_mem(path, text, textlen, k, opt->title ? opt->title : k, opt->min ? opt->min : 1,
+		rc = framework_parse_csv_mem(path, text, textlen, k, opt->title ? opt->title : k,
+					     opt->min ? opt->min : 1,
 					     opt->max ? opt->max : 4, opt->labels, fw, err);
 		free(key);
 	}
@@ -203,23 +204,23 @@ static int read_framework(const char *path, const struct framework_import *opt, 
 
 /* The school's framework with the key (*old, 0 for none) and where it came
  * from (NULL for nowhere; "shipped" also when only a shipped file has it). */
-static int existing_framework(sqlite3 *db, int64_t school, const char *key, int64_t *old, const char **oldsrc,
+static int existing_framework(struct store *db, int64_t school, const char *key, int64_t *old, const char **oldsrc,
 			      struct beter_err *err)
 {
-	sqlite3_stmt *st;
+	struct store_stmt *st;
 	int rc;
 
 	*old = 0;
 	*oldsrc = NULL;
 	if ((rc = store_prepare(db, "SELECT id, source FROM visit_framework WHERE school_id = ?1 AND key = ?2", &st, err)))
 		return rc;
-	sqlite3_bind_int64(st, 1, school);
+	store_bind_int(st, 1, school);
 	store_bind_text(st, 2, key);
 	if (store_next(db, st, &rc, "reading the framework", err)) {
-		*old = sqlite3_column_int64(st, 0);
+		*old = store_col_int(st, 0);
 		*oldsrc = !strcmp(store_col_text(st, 1), "shipped") ? "shipped" : "imported";
 	}
-	sqlite3_finalize(st);
+	store_finalize(st);
 	if (rc || *old)
 		return rc;
 	char *p = share_path("frameworks/%s.json", key);
@@ -233,16 +234,16 @@ static int existing_framework(sqlite3 *db, int64_t school, const char *key, int6
 }
 
 /* Replace the stored framework old by fw, which keeps every scored item. */
-static int replace_framework(sqlite3 *db, int64_t old, const struct framework *fw, const char *path,
+static int replace_framework(struct store *db, int64_t old, const struct framework *fw, const char *path,
 			     struct beter_err *err)
 {
-	sqlite3_stmt *st;
+	struct store_stmt *st;
 	int rc;
 
 	if ((rc = store_prepare(db, "SELECT DISTINCT s.item FROM visit_score s JOIN visit v ON v.id = s.visit_id "
 				    "WHERE v.framework_id = ?1 ORDER BY s.item", &st, err)))
 		return rc;
-	sqlite3_bind_int64(st, 1, old);
+	store_bind_int(st, 1, old);
 	while (store_next(db, st, &rc, "reading the scores", err)) {
 		if (!framework_item(fw, store_col_text(st, 0))) {
 			rc = beter_err_set(err, BETER_DATAERR, "%s: item '%s' is missing, but visits have scores on it; "
@@ -250,7 +251,7 @@ static int replace_framework(sqlite3 *db, int64_t old, const struct framework *f
 			break;
 		}
 	}
-	sqlite3_finalize(st);
+	store_finalize(st);
 	if (rc)
 		return rc;
 	char *doc = framework_to_json(fw);
@@ -258,19 +259,19 @@ static int replace_framework(sqlite3 *db, int64_t old, const struct framework *f
 	date_format(date_today(), today);
 	if (!(rc = store_prepare(db, "UPDATE visit_framework SET title = ?2, doc = ?3, updated = ?4 WHERE id = ?1 "
 				    "AND doc IS NOT ?3", &st, err))) {
-		sqlite3_bind_int64(st, 1, old);
+		store_bind_int(st, 1, old);
 		store_bind_text(st, 2, fw->title);
 		store_bind_text(st, 3, doc);
 		store_bind_text(st, 4, today);
-		if (sqlite3_step(st) != SQLITE_DONE)
-			rc = store_fail(db, SQLITE_ERROR, err, "replacing the framework");
-		sqlite3_finalize(st);
+		if (store_step(st) != STORE_DONE)
+			rc = store_fail(db, STORE_ERROR, err, "replacing the framework");
+		store_finalize(st);
 	}
 	free(doc);
 	return rc;
 }
 
-int framework_import(sqlite3 *db, int64_t school, const char *path, const struct framework_import *opt,
+int framework_import(struct store *db, int64_t school, const char *path, const struct framework_import *opt,
 		     int64_t *id, int *replaced, struct beter_err *err)
 {
 	struct framework fw;
@@ -354,9 +355,9 @@ static void fw_row(struct out *o, const struct framework *fw, int64_t visits)
 	out_int(o, visits);
 }
 
-static int fw_visits(sqlite3 *db, int64_t fwid, int64_t *n, struct beter_err *err)
+static int fw_visits(struct store *db, int64_t fwid, int64_t *n, struct beter_err *err)
 {
-	sqlite3_stmt *st;
+	struct store_stmt *st;
 	int rc;
 
 	*n = 0;
@@ -364,18 +365,18 @@ static int fw_visits(sqlite3 *db, int64_t fwid, int64_t *n, struct beter_err *er
 		return 0;
 	if ((rc = store_prepare(db, "SELECT count(*) FROM visit WHERE framework_id = ?1", &st, err)))
 		return rc;
-	sqlite3_bind_int64(st, 1, fwid);
+	store_bind_int(st, 1, fwid);
 	if (store_next(db, st, &rc, "counting visits", err))
-		*n = sqlite3_column_int64(st, 0);
-	sqlite3_finalize(st);
+		*n = store_col_int(st, 0);
+	store_finalize(st);
 	return rc;
 }
 
-int framework_list(sqlite3 *db, int64_t school, struct out *o, struct beter_err *err)
+int framework_list(struct store *db, int64_t school, struct out *o, struct beter_err *err)
 {
 	size_t nk = 0;
 	char **keys = shipped_keys(&nk);
-	sqlite3_stmt *st;
+	struct store_stmt *st;
 	int rc = 0;
 
 	/* the shipped ones (their stored copy when used), then the school's own */
@@ -396,7 +397,7 @@ int framework_list(sqlite3 *db, int64_t school, struct out *o, struct beter_err 
 	free(keys);
 	if (!rc && !(rc = store_prepare(db, "SELECT id, key, source, doc FROM visit_framework WHERE school_id = ?1 "
 					    "AND source = 'imported' ORDER BY key", &st, err))) {
-		sqlite3_bind_int64(st, 1, school);
+		store_bind_int(st, 1, school);
 		while (store_next(db, st, &rc, "listing frameworks", err)) {
 			struct framework fw;
 			int64_t visits;
@@ -410,7 +411,7 @@ int framework_list(sqlite3 *db, int64_t school, struct out *o, struct beter_err 
 			if (rc)
 				break;
 		}
-		sqlite3_finalize(st);
+		store_finalize(st);
 	}
 	if (!rc)
 		out_end(o);
@@ -432,7 +433,7 @@ static const struct out_col item_cols[] = {
 	{ "domain_id", OUT_T_TEXT }, { "domain", OUT_T_TEXT }, { "item_id", OUT_T_TEXT }, { "item", OUT_T_TEXT },
 };
 
-int framework_show(sqlite3 *db, int64_t school, const char *key, struct out *o, struct beter_err *err)
+int framework_show(struct store *db, int64_t school, const char *key, struct out *o, struct beter_err *err)
 {
 	struct framework fw;
 	int rc;

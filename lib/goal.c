@@ -37,10 +37,10 @@ const char *goal_quadrant(int impact, int feasibility)
 
 /* ---- candidates and the impact matrix ---- */
 
-int goal_candidate_add(sqlite3 *db, int64_t team, const char *text, int impact, int feasibility, int day,
+int goal_candidate_add(struct store *db, int64_t team, const char *text, int impact, int feasibility, int day,
 		       int64_t *id, struct beter_err *err)
 {
-	sqlite3_stmt *st;
+	struct store_stmt *st;
 	char uid[33];
 	int rc;
 
@@ -55,27 +55,27 @@ int goal_candidate_add(sqlite3 *db, int64_t team, const char *text, int impact, 
 		return rc;
 	uid_new(uid);
 	store_bind_text(st, 1, uid);
-	sqlite3_bind_int64(st, 2, team);
+	store_bind_int(st, 2, team);
 	store_bind_text(st, 3, text);
-	sqlite3_bind_int(st, 4, impact);
-	sqlite3_bind_int(st, 5, feasibility);
+	store_bind_int(st, 4, impact);
+	store_bind_int(st, 5, feasibility);
 	store_bind_day(st, 6, day);
 	if ((rc = store_step_done(db, st, "adding the candidate", err)))
 		return rc;
 	if (id)
-		*id = sqlite3_last_insert_rowid(db);
+		*id = store_last_id(db);
 	return 0;
 }
 
-int goal_candidate_set_arena(sqlite3 *db, int64_t candidate, int64_t arena, struct beter_err *err)
+int goal_candidate_set_arena(struct store *db, int64_t candidate, int64_t arena, struct beter_err *err)
 {
-	sqlite3_stmt *st;
+	struct store_stmt *st;
 	int rc;
 
 	if ((rc = store_prepare(db, "UPDATE goal_candidate SET arena_id = ?2 WHERE id = ?1", &st, err)))
 		return rc;
-	sqlite3_bind_int64(st, 1, candidate);
-	sqlite3_bind_int64(st, 2, arena);
+	store_bind_int(st, 1, candidate);
+	store_bind_int(st, 2, arena);
 	return store_step_done(db, st, "linking the candidate to the arena", err);
 }
 
@@ -91,18 +91,18 @@ static const char cand_sql[] =
 	"c.added, c.arena_id FROM goal_candidate c WHERE c.team_id = ?1 "
 	"ORDER BY c.impact >= 3 DESC, c.feasibility >= 3 DESC, c.impact + c.feasibility DESC, c.id";
 
-int goal_candidate_list(sqlite3 *db, int64_t team, struct out *o, struct beter_err *err)
+int goal_candidate_list(struct store *db, int64_t team, struct out *o, struct beter_err *err)
 {
-	sqlite3_stmt *st;
+	struct store_stmt *st;
 	int rc;
 
 	if ((rc = store_prepare(db, cand_sql, &st, err)))
 		return rc;
-	sqlite3_bind_int64(st, 1, team);
+	store_bind_int(st, 1, team);
 	out_list(o, cand_cols, sizeof(cand_cols) / sizeof(*cand_cols));
 	while (store_next(db, st, &rc, "listing candidates", err)) {
-		int imp = sqlite3_column_int(st, 2), fea = sqlite3_column_int(st, 3);
-		out_int(o, sqlite3_column_int64(st, 0));
+		int imp = (int)store_col_int(st, 2), fea = (int)store_col_int(st, 3);
+		out_int(o, store_col_int(st, 0));
 		out_text(o, store_col(st, 1));
 		out_int(o, imp);
 		out_int(o, fea);
@@ -115,7 +115,7 @@ int goal_candidate_list(sqlite3 *db, int64_t team, struct out *o, struct beter_e
 		out_row_end(o);
 	}
 	out_end(o);
-	sqlite3_finalize(st);
+	store_finalize(st);
 	return rc;
 }
 
@@ -125,9 +125,9 @@ static const struct out_col grid_cols[] = {
 	{ "high_feasibility", OUT_T_TEXT },
 };
 
-int goal_matrix(sqlite3 *db, int64_t team, struct out *o, struct beter_err *err)
+int goal_matrix(struct store *db, int64_t team, struct out *o, struct beter_err *err)
 {
-	sqlite3_stmt *st;
+	struct store_stmt *st;
 	struct strbuf cell[2][2] = { { STRBUF_INIT, STRBUF_INIT }, { STRBUF_INIT, STRBUF_INIT } };
 	int rc;
 
@@ -135,15 +135,15 @@ int goal_matrix(sqlite3 *db, int64_t team, struct out *o, struct beter_err *err)
 		return goal_candidate_list(db, team, o, err);
 	if ((rc = store_prepare(db, cand_sql, &st, err)))
 		return rc;
-	sqlite3_bind_int64(st, 1, team);
+	store_bind_int(st, 1, team);
 	while (store_next(db, st, &rc, "reading candidates", err)) {
-		int hi = sqlite3_column_int(st, 2) >= GOAL_MATRIX_HIGH;
-		int hf = sqlite3_column_int(st, 3) >= GOAL_MATRIX_HIGH;
+		int hi = (int)store_col_int(st, 2) >= GOAL_MATRIX_HIGH;
+		int hf = (int)store_col_int(st, 3) >= GOAL_MATRIX_HIGH;
 		struct strbuf *sb = &cell[hi][hf];
-		strbuf_addf(sb, "%s#%lld %s (%d/%d)", sb->len ? "; " : "", (long long)sqlite3_column_int64(st, 0),
-			    store_col(st, 1), sqlite3_column_int(st, 2), sqlite3_column_int(st, 3));
+		strbuf_addf(sb, "%s#%lld %s (%d/%d)", sb->len ? "; " : "", (long long)store_col_int(st, 0),
+			    store_col(st, 1), (int)store_col_int(st, 2), (int)store_col_int(st, 3));
 	}
-	sqlite3_finalize(st);
+	store_finalize(st);
 	if (!rc) {
 		out_list(o, grid_cols, 3);
 		for (int hi = 1; hi >= 0; hi--) {
@@ -172,9 +172,9 @@ static int check_score(double v, const char *what, struct beter_err *err)
 	return 0;
 }
 
-int goal_add(sqlite3 *db, int64_t school, const struct goal_new *g, int64_t *id, struct beter_err *err)
+int goal_add(struct store *db, int64_t school, const struct goal_new *g, int64_t *id, struct beter_err *err)
 {
-	sqlite3_stmt *st;
+	struct store_stmt *st;
 	char uid[33];
 	int rc;
 
@@ -194,11 +194,11 @@ int goal_add(sqlite3 *db, int64_t school, const struct goal_new *g, int64_t *id,
 		if ((rc = store_prepare(db, "SELECT team_id, (SELECT min(id) FROM goal WHERE candidate_id = c.id) FROM "
 					    "goal_candidate c WHERE id = ?1", &st, err)))
 			return rc;
-		sqlite3_bind_int64(st, 1, g->candidate);
-		t = store_next(db, st, &rc, "finding the candidate", err) ? sqlite3_column_int64(st, 0) : 0;
+		store_bind_int(st, 1, g->candidate);
+		t = store_next(db, st, &rc, "finding the candidate", err) ? store_col_int(st, 0) : 0;
 		if (t)
-			made = sqlite3_column_int64(st, 1);
-		sqlite3_finalize(st);
+			made = store_col_int(st, 1);
+		store_finalize(st);
 		if (rc)
 			return rc;
 		if (t != g->team)
@@ -216,15 +216,15 @@ int goal_add(sqlite3 *db, int64_t school, const struct goal_new *g, int64_t *id,
 		return rc;
 	uid_new(uid);
 	store_bind_text(st, 1, uid);
-	sqlite3_bind_int64(st, 2, school);
-	sqlite3_bind_int64(st, 3, g->team);
+	store_bind_int(st, 2, school);
+	store_bind_int(st, 3, g->team);
 	if (g->candidate)
-		sqlite3_bind_int64(st, 4, g->candidate);
+		store_bind_int(st, 4, g->candidate);
 	store_bind_text(st, 5, g->text);
 	store_bind_text(st, 6, g->pupils && *g->pupils ? g->pupils : NULL);
-	sqlite3_bind_int(st, 7, g->weeks);
-	sqlite3_bind_double(st, 8, g->norm);
-	sqlite3_bind_double(st, 9, g->baseline);
+	store_bind_int(st, 7, g->weeks);
+	store_bind_real(st, 8, g->norm);
+	store_bind_real(st, 9, g->baseline);
 	store_bind_text(st, 10, g->problem && *g->problem ? g->problem : NULL);
 	store_bind_text(st, 11, g->facts && *g->facts ? g->facts : NULL);
 	store_bind_text(st, 12, g->causes && *g->causes ? g->causes : NULL);
@@ -232,14 +232,14 @@ int goal_add(sqlite3 *db, int64_t school, const struct goal_new *g, int64_t *id,
 	if ((rc = store_step_done(db, st, "adding the goal", err)))
 		return rc;
 	if (id)
-		*id = sqlite3_last_insert_rowid(db);
+		*id = store_last_id(db);
 	return 0;
 }
 
-int goal_personal_add(sqlite3 *db, int64_t school, int64_t person_id, const char *text, int day, int64_t *id,
+int goal_personal_add(struct store *db, int64_t school, int64_t person_id, const char *text, int day, int64_t *id,
 		      struct beter_err *err)
 {
-	sqlite3_stmt *st;
+	struct store_stmt *st;
 	char uid[33];
 	int rc;
 
@@ -250,57 +250,57 @@ int goal_personal_add(sqlite3 *db, int64_t school, int64_t person_id, const char
 		return rc;
 	uid_new(uid);
 	store_bind_text(st, 1, uid);
-	sqlite3_bind_int64(st, 2, school);
-	sqlite3_bind_int64(st, 3, person_id);
+	store_bind_int(st, 2, school);
+	store_bind_int(st, 3, person_id);
 	store_bind_text(st, 4, text);
 	store_bind_day(st, 5, day);
 	if ((rc = store_step_done(db, st, "adding the personal goal", err)))
 		return rc;
 	if (id)
-		*id = sqlite3_last_insert_rowid(db);
+		*id = store_last_id(db);
 	return 0;
 }
 
-int goal_find(sqlite3 *db, int64_t school, int64_t number, struct goal_info *g, struct beter_err *err)
+int goal_find(struct store *db, int64_t school, int64_t number, struct goal_info *g, struct beter_err *err)
 {
-	sqlite3_stmt *st;
+	struct store_stmt *st;
 	int rc, y, m, d;
 
 	if ((rc = store_prepare(db, "SELECT id, ifnull(team_id, 0), ifnull(person_id, 0), status, added FROM goal "
 				    "WHERE id = ?1 AND school_id = ?2", &st, err)))
 		return rc;
-	sqlite3_bind_int64(st, 1, number);
-	sqlite3_bind_int64(st, 2, school);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW) {
+	store_bind_int(st, 1, number);
+	store_bind_int(st, 2, school);
+	rc = store_step(st);
+	if (rc == STORE_ROW) {
 		memset(g, 0, sizeof(*g));
-		g->id = sqlite3_column_int64(st, 0);
-		g->team = sqlite3_column_int64(st, 1);
-		g->person = sqlite3_column_int64(st, 2);
+		g->id = store_col_int(st, 0);
+		g->team = store_col_int(st, 1);
+		g->person = store_col_int(st, 2);
 		snprintf(g->status, sizeof(g->status), "%s", store_col(st, 3));
 		if (sscanf(store_col_text(st, 4), "%d-%d-%d", &y, &m, &d) == 3)
 			g->added = date_from_ymd(y, m, d);
 	}
-	sqlite3_finalize(st);
-	if (rc == SQLITE_ROW)
+	store_finalize(st);
+	if (rc == STORE_ROW)
 		return 0;
-	if (rc != SQLITE_DONE)
+	if (rc != STORE_DONE)
 		return store_fail(db, rc, err, "finding the goal");
 	return beter_err_set(err, BETER_FAIL, "no goal with number %lld (see 'beter goal list')", (long long)number);
 }
 
-int goal_need(sqlite3 *db, int64_t goal, int team, int active, struct goal_info *g, struct beter_err *err)
+int goal_need(struct store *db, int64_t goal, int team, int active, struct goal_info *g, struct beter_err *err)
 {
 	int64_t school = 0;
-	sqlite3_stmt *st;
+	struct store_stmt *st;
 	int rc;
 
 	if ((rc = store_prepare(db, "SELECT school_id FROM goal WHERE id = ?1", &st, err)))
 		return rc;
-	sqlite3_bind_int64(st, 1, goal);
+	store_bind_int(st, 1, goal);
 	if (store_next(db, st, &rc, "finding the goal", err))
-		school = sqlite3_column_int64(st, 0);
-	sqlite3_finalize(st);
+		school = store_col_int(st, 0);
+	store_finalize(st);
 	if (rc || (rc = goal_find(db, school, goal, g, err)))
 		return rc;
 	if (team == 1 && !g->team)
@@ -314,11 +314,11 @@ int goal_need(sqlite3 *db, int64_t goal, int team, int active, struct goal_info 
 	return 0;
 }
 
-int goal_measure(sqlite3 *db, int64_t goal, double score, int day, int64_t session, int64_t *id,
+int goal_measure(struct store *db, int64_t goal, double score, int day, int64_t session, int64_t *id,
 		 struct beter_err *err)
 {
 	struct goal_info g;
-	sqlite3_stmt *st;
+	struct store_stmt *st;
 	char uid[33];
 	int rc;
 
@@ -336,23 +336,23 @@ int goal_measure(sqlite3 *db, int64_t goal, double score, int day, int64_t sessi
 		return rc;
 	uid_new(uid);
 	store_bind_text(st, 1, uid);
-	sqlite3_bind_int64(st, 2, goal);
+	store_bind_int(st, 2, goal);
 	if (session)
-		sqlite3_bind_int64(st, 3, session);
+		store_bind_int(st, 3, session);
 	store_bind_day(st, 4, day);
-	sqlite3_bind_double(st, 5, score);
+	store_bind_real(st, 5, score);
 	if ((rc = store_step_done(db, st, "adding the result", err)))
 		return rc;
 	if (id)
-		*id = sqlite3_last_insert_rowid(db);
+		*id = store_last_id(db);
 	return 0;
 }
 
-static int close_goal(sqlite3 *db, int64_t goal, const char *status, const char *col, const char *text,
+static int close_goal(struct store *db, int64_t goal, const char *status, const char *col, const char *text,
 		      const char *what, int day, struct beter_err *err)
 {
 	struct goal_info g;
-	sqlite3_stmt *st;
+	struct store_stmt *st;
 	char sql[160];
 	int rc;
 
@@ -364,28 +364,28 @@ static int close_goal(sqlite3 *db, int64_t goal, const char *status, const char 
 	snprintf(sql, sizeof(sql), "UPDATE goal SET status = ?2, closed = ?3, %s = ?4 WHERE id = ?1", col);
 	if ((rc = store_prepare(db, sql, &st, err)))
 		return rc;
-	sqlite3_bind_int64(st, 1, goal);
+	store_bind_int(st, 1, goal);
 	store_bind_text(st, 2, status);
 	store_bind_day(st, 3, day);
 	store_bind_text(st, 4, text && *text ? text : NULL);
 	return store_step_done(db, st, "closing the goal", err);
 }
 
-int goal_achieve(sqlite3 *db, int64_t goal, const char *standard, int day, struct beter_err *err)
+int goal_achieve(struct store *db, int64_t goal, const char *standard, int day, struct beter_err *err)
 {
 	return close_goal(db, goal, "achieved", "standard", standard, "--standard", day, err);
 }
 
-int goal_drop(sqlite3 *db, int64_t goal, const char *reason, int day, struct beter_err *err)
+int goal_drop(struct store *db, int64_t goal, const char *reason, int day, struct beter_err *err)
 {
 	return close_goal(db, goal, "dropped", "reason", reason, "--reason", day, err);
 }
 
-int goal_activity_add(sqlite3 *db, int64_t goal, const char *kind, const char *text, int day, int64_t *id,
+int goal_activity_add(struct store *db, int64_t goal, const char *kind, const char *text, int day, int64_t *id,
 		      struct beter_err *err)
 {
 	struct goal_info g;
-	sqlite3_stmt *st;
+	struct store_stmt *st;
 	char uid[33];
 	int rc;
 
@@ -400,40 +400,40 @@ int goal_activity_add(sqlite3 *db, int64_t goal, const char *kind, const char *t
 		return rc;
 	uid_new(uid);
 	store_bind_text(st, 1, uid);
-	sqlite3_bind_int64(st, 2, goal);
+	store_bind_int(st, 2, goal);
 	store_bind_text(st, 3, kind);
 	store_bind_text(st, 4, text);
 	store_bind_day(st, 5, day);
 	if ((rc = store_step_done(db, st, "adding the activity", err)))
 		return rc;
 	if (id)
-		*id = sqlite3_last_insert_rowid(db);
+		*id = store_last_id(db);
 	return 0;
 }
 
-int goal_activity_done(sqlite3 *db, int64_t goal, int64_t activity, int day, struct beter_err *err)
+int goal_activity_done(struct store *db, int64_t goal, int64_t activity, int day, struct beter_err *err)
 {
-	sqlite3_stmt *st;
+	struct store_stmt *st;
 	int rc;
 
 	if ((rc = store_prepare(db, "UPDATE goal_activity SET done = ?3 WHERE id = ?2 AND goal_id = ?1 AND done IS NULL",
 				&st, err)))
 		return rc;
-	sqlite3_bind_int64(st, 1, goal);
-	sqlite3_bind_int64(st, 2, activity);
+	store_bind_int(st, 1, goal);
+	store_bind_int(st, 2, activity);
 	store_bind_day(st, 3, day);
 	if ((rc = store_step_done(db, st, "marking the activity done", err)))
 		return rc;
-	if (sqlite3_changes(db) == 0)
+	if (store_changes(db) == 0)
 		return beter_err_set(err, BETER_FAIL, "goal %lld has no open learning activity %lld (see 'beter goal show %lld')",
 				     (long long)goal, (long long)activity, (long long)goal);
 	return 0;
 }
 
-int goal_talk_add(sqlite3 *db, int64_t goal, int day, const char *note, int64_t *id, struct beter_err *err)
+int goal_talk_add(struct store *db, int64_t goal, int day, const char *note, int64_t *id, struct beter_err *err)
 {
 	struct goal_info g;
-	sqlite3_stmt *st;
+	struct store_stmt *st;
 	char uid[33];
 	int rc;
 
@@ -443,13 +443,13 @@ int goal_talk_add(sqlite3 *db, int64_t goal, int day, const char *note, int64_t 
 		return rc;
 	uid_new(uid);
 	store_bind_text(st, 1, uid);
-	sqlite3_bind_int64(st, 2, goal);
+	store_bind_int(st, 2, goal);
 	store_bind_day(st, 3, day);
 	store_bind_text(st, 4, note);
 	if ((rc = store_step_done(db, st, "adding the progress conversation", err)))
 		return rc;
 	if (id)
-		*id = sqlite3_last_insert_rowid(db);
+		*id = store_last_id(db);
 	return 0;
 }
 
@@ -468,10 +468,10 @@ void goal_trend(const double *v, int n, struct strbuf *sb)
 		strbuf_adds(sb, v[n - 1] > v[n - 2] ? " ↑" : v[n - 1] < v[n - 2] ? " ↓" : " →");
 }
 
-int goal_results(sqlite3 *db, int64_t goal, int day, struct strbuf *results, double *latest, struct strbuf *trend,
+int goal_results(struct store *db, int64_t goal, int day, struct strbuf *results, double *latest, struct strbuf *trend,
 		 struct beter_err *err)
 {
-	sqlite3_stmt *st;
+	struct store_stmt *st;
 	double *v = NULL;
 	int n = 0, a = 0, rc;
 	char buf[32], d[11];
@@ -481,18 +481,18 @@ int goal_results(sqlite3 *db, int64_t goal, int day, struct strbuf *results, dou
 				    "SELECT * FROM (SELECT score FROM goal_measure WHERE goal_id = ?1 AND date <= ?2 "
 				    "ORDER BY date, id)", &st, err)))
 		return rc;
-	sqlite3_bind_int64(st, 1, goal);
+	store_bind_int(st, 1, goal);
 	store_bind_text(st, 2, d);
 	while (store_next(db, st, &rc, "reading results", err)) {
 		if (n == a)
 			v = xrealloc(v, sizeof(*v) * (size_t)(a = a ? a * 2 : 8));
-		v[n] = sqlite3_column_double(st, 0);
+		v[n] = store_col_real(st, 0);
 		out_format_real(buf, sizeof(buf), v[n]);
 		if (results)
 			strbuf_addf(results, "%sP%d %s", n ? " · " : "", n, buf);
 		n++;
 	}
-	sqlite3_finalize(st);
+	store_finalize(st);
 	if (rc) {
 		free(v);
 		return rc;
@@ -505,10 +505,10 @@ int goal_results(sqlite3 *db, int64_t goal, int day, struct strbuf *results, dou
 	return 0;
 }
 
-int goal_results_data(sqlite3 *db, int64_t goal, int day, struct strbuf *json, struct strbuf *csv,
+int goal_results_data(struct store *db, int64_t goal, int day, struct strbuf *json, struct strbuf *csv,
 		      const char **trend, struct beter_err *err)
 {
-	sqlite3_stmt *st;
+	struct store_stmt *st;
 	double prev = NAN, last = NAN;
 	int n = 0, rc;
 	char buf[32], d[11];
@@ -518,13 +518,13 @@ int goal_results_data(sqlite3 *db, int64_t goal, int day, struct strbuf *json, s
 				    "SELECT * FROM (SELECT date, score FROM goal_measure WHERE goal_id = ?1 AND date <= ?2 "
 				    "ORDER BY date, id)", &st, err)))
 		return rc;
-	sqlite3_bind_int64(st, 1, goal);
+	store_bind_int(st, 1, goal);
 	store_bind_text(st, 2, d);
 	strbuf_addc(json, '[');
 	while (store_next(db, st, &rc, "reading results", err)) {
 		const char *date = store_col(st, 0);
 		prev = last;
-		last = sqlite3_column_double(st, 1);
+		last = store_col_real(st, 1);
 		out_format_real(buf, sizeof(buf), last);
 		strbuf_addf(json, "%s{\"label\": \"P%d\", \"date\": ", n ? ", " : "", n);
 		if (date)
@@ -536,7 +536,7 @@ int goal_results_data(sqlite3 *db, int64_t goal, int day, struct strbuf *json, s
 		n++;
 	}
 	strbuf_addc(json, ']');
-	sqlite3_finalize(st);
+	store_finalize(st);
 	if (rc)
 		return rc;
 	*trend = n < 2 ? NULL : last > prev ? "up" : last < prev ? "down" : "flat";

@@ -24,9 +24,9 @@ static const char list_sql[] =
 	"ORDER BY m.date DESC, m.id DESC LIMIT 1), g.status, g.added FROM goal g "
 	"LEFT JOIN team t ON t.id = g.team_id LEFT JOIN person p ON p.id = g.person_id ";
 
-static void list_row(struct out *o, sqlite3_stmt *st)
+static void list_row(struct out *o, struct store_stmt *st)
 {
-	out_int(o, sqlite3_column_int64(st, 0));
+	out_int(o, store_col_int(st, 0));
 	for (int i = 1; i <= 5; i++)
 		out_text(o, store_col(st, i));
 	store_out_int(o, st, 6);
@@ -38,21 +38,21 @@ static void list_row(struct out *o, sqlite3_stmt *st)
 	out_row_end(o);
 }
 
-static int run_list(sqlite3 *db, sqlite3_stmt *st, struct out *o, struct beter_err *err)
+static int run_list(struct store *db, struct store_stmt *st, struct out *o, struct beter_err *err)
 {
 	int rc;
 	out_list(o, list_cols, NLIST_COLS);
 	while (store_next(db, st, &rc, "listing goals", err))
 		list_row(o, st);
 	out_end(o);
-	sqlite3_finalize(st);
+	store_finalize(st);
 	return rc;
 }
 
-int goal_list(sqlite3 *db, int64_t school, const struct goal_filter *f, struct out *o, struct beter_err *err)
+int goal_list(struct store *db, int64_t school, const struct goal_filter *f, struct out *o, struct beter_err *err)
 {
 	struct strbuf sql = STRBUF_INIT;
-	sqlite3_stmt *st;
+	struct store_stmt *st;
 	int rc;
 
 	strbuf_addf(&sql, "%s WHERE g.school_id = ?1 AND (?2 = 0 OR g.team_id = ?2) AND (?3 = 0 OR g.person_id = ?3) "
@@ -64,21 +64,21 @@ int goal_list(sqlite3 *db, int64_t school, const struct goal_filter *f, struct o
 	if (rc)
 		return rc;
 	if (f->status && strcmp(f->status, "active") && strcmp(f->status, "achieved") && strcmp(f->status, "dropped")) {
-		sqlite3_finalize(st);
+		store_finalize(st);
 		return beter_err_set(err, BETER_DATAERR, "--status: unknown status '%s' (use active, achieved or dropped)",
 				     f->status);
 	}
-	sqlite3_bind_int64(st, 1, school);
-	sqlite3_bind_int64(st, 2, f->team);
-	sqlite3_bind_int64(st, 3, f->person);
+	store_bind_int(st, 1, school);
+	store_bind_int(st, 2, f->team);
+	store_bind_int(st, 3, f->person);
 	store_bind_text(st, 4, f->status);
 	return run_list(db, st, o, err);
 }
 
-int goal_personal_list(sqlite3 *db, int64_t person_id, struct out *o, struct beter_err *err)
+int goal_personal_list(struct store *db, int64_t person_id, struct out *o, struct beter_err *err)
 {
 	struct strbuf sql = STRBUF_INIT;
-	sqlite3_stmt *st;
+	struct store_stmt *st;
 	int rc;
 
 	strbuf_addf(&sql, "%s WHERE g.person_id = ?1 ORDER BY g.added, g.id", list_sql);
@@ -86,7 +86,7 @@ int goal_personal_list(sqlite3 *db, int64_t person_id, struct out *o, struct bet
 	strbuf_release(&sql);
 	if (rc)
 		return rc;
-	sqlite3_bind_int64(st, 1, person_id);
+	store_bind_int(st, 1, person_id);
 	return run_list(db, st, o, err);
 }
 
@@ -126,9 +126,9 @@ static const struct out_col show_all[] = {
 #define N(a) (sizeof(a) / sizeof(*(a)))
 
 /* P0 .. Pn rows of a team goal */
-static int results_rows(sqlite3 *db, int64_t goal, struct out *o, struct beter_err *err)
+static int results_rows(struct store *db, int64_t goal, struct out *o, struct beter_err *err)
 {
-	sqlite3_stmt *st;
+	struct store_stmt *st;
 	int rc, n = 0;
 	char p[16];
 
@@ -136,23 +136,23 @@ static int results_rows(sqlite3 *db, int64_t goal, struct out *o, struct beter_e
 				    "SELECT * FROM (SELECT m.date, m.score, g.norm FROM goal_measure m JOIN goal g "
 				    "ON g.id = m.goal_id WHERE m.goal_id = ?1 ORDER BY m.date, m.id)", &st, err)))
 		return rc;
-	sqlite3_bind_int64(st, 1, goal);
+	store_bind_int(st, 1, goal);
 	out_list(o, res_cols, N(res_cols));
 	while (store_next(db, st, &rc, "reading results", err)) {
 		snprintf(p, sizeof(p), "P%d", n++);
 		out_text(o, p);
 		out_text(o, store_col(st, 0));
-		out_real(o, sqlite3_column_double(st, 1));
-		out_real(o, sqlite3_column_double(st, 2));
-		out_real(o, round((sqlite3_column_double(st, 2) - sqlite3_column_double(st, 1)) * 100) / 100);
+		out_real(o, store_col_real(st, 1));
+		out_real(o, store_col_real(st, 2));
+		out_real(o, round((store_col_real(st, 2) - store_col_real(st, 1)) * 100) / 100);
 		out_row_end(o);
 	}
 	out_end(o);
-	sqlite3_finalize(st);
+	store_finalize(st);
 	return rc;
 }
 
-int goal_progress(sqlite3 *db, int64_t goal, struct out *o, struct beter_err *err)
+int goal_progress(struct store *db, int64_t goal, struct out *o, struct beter_err *err)
 {
 	struct goal_info g;
 	int rc;
@@ -162,12 +162,12 @@ int goal_progress(sqlite3 *db, int64_t goal, struct out *o, struct beter_err *er
 }
 
 /* The goal's record: st is at its row. */
-static void goal_record(struct out *o, sqlite3_stmt *st, int team, double latest, const char *trend)
+static void goal_record(struct out *o, struct store_stmt *st, int team, double latest, const char *trend)
 {
 	int y, m, d;
 
 	out_record(o, goal_cols, N(goal_cols));
-	out_int(o, sqlite3_column_int64(st, 0));
+	out_int(o, store_col_int(st, 0));
 	for (int i = 1; i <= 5; i++)
 		out_text(o, store_col(st, i));
 	store_out_int(o, st, 6);
@@ -182,7 +182,7 @@ static void goal_record(struct out *o, sqlite3_stmt *st, int team, double latest
 	out_text(o, store_col(st, 10));
 	if (team && sscanf(store_col_text(st, 10), "%d-%d-%d", &y, &m, &d) == 3) {
 		char until[11];
-		date_format(date_from_ymd(y, m, d) + 7 * sqlite3_column_int(st, 6), until);
+		date_format(date_from_ymd(y, m, d) + 7 * (int)store_col_int(st, 6), until);
 		out_text(o, until);
 	} else {
 		out_null(o);
@@ -196,9 +196,9 @@ static void goal_record(struct out *o, sqlite3_stmt *st, int team, double latest
 }
 
 /* A team goal's results and actions. */
-static int team_parts(sqlite3 *db, int64_t goal, struct out *o, struct beter_err *err)
+static int team_parts(struct store *db, int64_t goal, struct out *o, struct beter_err *err)
 {
-	sqlite3_stmt *st;
+	struct store_stmt *st;
 	int rc;
 
 	out_section(o, "resultaten", "Resultaten");
@@ -209,35 +209,35 @@ static int team_parts(sqlite3 *db, int64_t goal, struct out *o, struct beter_err
 				    "WHERE w.action_id = a.id ORDER BY p.code)), a.due, a.done FROM board_action a "
 				    "WHERE a.goal_id = ?1 AND a.removed IS NULL ORDER BY a.due, a.id", &st, err)))
 		return rc;
-	sqlite3_bind_int64(st, 1, goal);
+	store_bind_int(st, 1, goal);
 	out_section(o, "acties", "Acties");
 	return store_rows(db, st, o, act_cols, N(act_cols), 1, "showing the goal", err);
 }
 
 /* A personal goal's learning activities and talks. */
-static int personal_parts(sqlite3 *db, int64_t goal, struct out *o, struct beter_err *err)
+static int personal_parts(struct store *db, int64_t goal, struct out *o, struct beter_err *err)
 {
-	sqlite3_stmt *st;
+	struct store_stmt *st;
 	int rc;
 
 	if ((rc = store_prepare(db, "SELECT id, kind, text, added, done FROM goal_activity WHERE goal_id = ?1 "
 				    "ORDER BY added, id", &st, err)))
 		return rc;
-	sqlite3_bind_int64(st, 1, goal);
+	store_bind_int(st, 1, goal);
 	out_section(o, "leeractiviteiten", "Leeractiviteiten");
 	if ((rc = store_rows(db, st, o, la_cols, N(la_cols), 1, "reading activities", err)))
 		return rc;
 	if ((rc = store_prepare(db, "SELECT id, date, note FROM goal_talk WHERE goal_id = ?1 ORDER BY date, id",
 				&st, err)))
 		return rc;
-	sqlite3_bind_int64(st, 1, goal);
+	store_bind_int(st, 1, goal);
 	out_section(o, "voortgangsgesprekken", "Voortgangsgesprekken");
 	return store_rows(db, st, o, talk_cols, N(talk_cols), 1, "showing the goal", err);
 }
 
-int goal_show(sqlite3 *db, int64_t goal, struct out *o, struct beter_err *err)
+int goal_show(struct store *db, int64_t goal, struct out *o, struct beter_err *err)
 {
-	sqlite3_stmt *st;
+	struct store_stmt *st;
 	struct strbuf trend = STRBUF_INIT;
 	double latest;
 	int rc, team;
@@ -248,23 +248,23 @@ int goal_show(sqlite3 *db, int64_t goal, struct out *o, struct beter_err *err)
 				    "LEFT JOIN team t ON t.id = g.team_id LEFT JOIN person p ON p.id = g.person_id "
 				    "WHERE g.id = ?1", &st, err)))
 		return rc;
-	sqlite3_bind_int64(st, 1, goal);
+	store_bind_int(st, 1, goal);
 	if (!store_next(db, st, &rc, "showing the goal", err)) {
-		sqlite3_finalize(st);
+		store_finalize(st);
 		return rc ? rc
 			  : beter_err_set(err, BETER_FAIL, "no goal with number %lld (see 'beter goal list')",
 					  (long long)goal);
 	}
-	team = sqlite3_column_type(st, 2) != SQLITE_NULL;
+	team = !store_col_null(st, 2);
 	if ((rc = goal_results(db, goal, date_from_ymd(9999, 12, 31), NULL, &latest, &trend, err))) {
-		sqlite3_finalize(st);
+		store_finalize(st);
 		strbuf_release(&trend);
 		return rc;
 	}
 	out_doc_begin(o, show_all, N(show_all));
 	out_section(o, "doel", team ? "Doel" : "Ontwikkelpunt");
 	goal_record(o, st, team, latest, strbuf_str(&trend));
-	sqlite3_finalize(st);
+	store_finalize(st);
 	strbuf_release(&trend);
 	if ((rc = team ? team_parts(db, goal, o, err) : personal_parts(db, goal, o, err)))
 		return rc;
@@ -277,16 +277,16 @@ static const struct out_col std_cols[] = {
 	{ "achieved", OUT_T_TEXT },
 };
 
-int goal_standards(sqlite3 *db, int64_t school, int64_t team, struct out *o, struct beter_err *err)
+int goal_standards(struct store *db, int64_t school, int64_t team, struct out *o, struct beter_err *err)
 {
-	sqlite3_stmt *st;
+	struct store_stmt *st;
 	int rc;
 
 	if ((rc = store_prepare(db, "SELECT g.id, t.name, g.text, g.standard, g.closed FROM goal g JOIN team t ON "
 				    "t.id = g.team_id WHERE g.school_id = ?1 AND (?2 = 0 OR g.team_id = ?2) AND "
 				    "g.status = 'achieved' ORDER BY t.name, g.closed, g.id", &st, err)))
 		return rc;
-	sqlite3_bind_int64(st, 1, school);
-	sqlite3_bind_int64(st, 2, team);
+	store_bind_int(st, 1, school);
+	store_bind_int(st, 2, team);
 	return store_rows(db, st, o, std_cols, N(std_cols), 1, "listing standards", err);
 }

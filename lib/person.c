@@ -64,10 +64,10 @@ int person_validate(const char *code, const char *name, const char *role, struct
 	return 0;
 }
 
-int person_add(sqlite3 *db, int64_t school, const char *code, const char *name, const char *role, int64_t *id,
+int person_add(struct store *db, int64_t school, const char *code, const char *name, const char *role, int64_t *id,
 	       struct beter_err *err)
 {
-	sqlite3_stmt *st;
+	struct store_stmt *st;
 	char uid[33], rolebuf[64];
 	int rc;
 
@@ -80,46 +80,46 @@ int person_add(sqlite3 *db, int64_t school, const char *code, const char *name, 
 		return rc;
 	uid_new(uid);
 	store_bind_text(st, 1, uid);
-	sqlite3_bind_int64(st, 2, school);
+	store_bind_int(st, 2, school);
 	store_bind_text(st, 3, code);
 	store_bind_text(st, 4, name);
 	store_bind_text(st, 5, role);
-	rc = sqlite3_step(st);
-	sqlite3_finalize(st);
-	if ((rc & 0xff) == SQLITE_CONSTRAINT)
+	rc = store_step(st);
+	store_finalize(st);
+	if ((rc & 0xff) == STORE_CONSTRAINT)
 		return beter_err_set(err, BETER_DATAERR, "code: '%s' is already taken (see 'beter person show %s')", code,
 				     code);
-	if (rc != SQLITE_DONE)
+	if (rc != STORE_DONE)
 		return store_fail(db, rc, err, "adding the person");
 	if (id)
-		*id = sqlite3_last_insert_rowid(db);
+		*id = store_last_id(db);
 	return 0;
 }
 
-int person_find(sqlite3 *db, int64_t school, const char *code, int64_t *id, struct beter_err *err)
+int person_find(struct store *db, int64_t school, const char *code, int64_t *id, struct beter_err *err)
 {
-	sqlite3_stmt *st;
+	struct store_stmt *st;
 	int rc;
 
 	if ((rc = store_prepare(db, "SELECT id FROM person WHERE school_id = ?1 AND code = ?2", &st, err)))
 		return rc;
-	sqlite3_bind_int64(st, 1, school);
+	store_bind_int(st, 1, school);
 	store_bind_text(st, 2, code);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW)
-		*id = sqlite3_column_int64(st, 0);
-	sqlite3_finalize(st);
-	if (rc == SQLITE_ROW)
+	rc = store_step(st);
+	if (rc == STORE_ROW)
+		*id = store_col_int(st, 0);
+	store_finalize(st);
+	if (rc == STORE_ROW)
 		return 0;
-	if (rc != SQLITE_DONE)
+	if (rc != STORE_DONE)
 		return store_fail(db, rc, err, "finding the person");
 	return beter_err_set(err, BETER_FAIL, "no person with code '%s' (see 'beter person list')", code ? code : "");
 }
 
-int person_edit(sqlite3 *db, int64_t id, const char *code, const char *name, const char *role,
+int person_edit(struct store *db, int64_t id, const char *code, const char *name, const char *role,
 		struct beter_err *err)
 {
-	sqlite3_stmt *st;
+	struct store_stmt *st;
 	int rc;
 
 	if (code && !person_code_valid(code))
@@ -137,34 +137,34 @@ int person_edit(sqlite3 *db, int64_t id, const char *code, const char *name, con
 	if ((rc = store_prepare(db, "UPDATE person SET code = coalesce(upper(?2), code), name = coalesce(?3, name), "
 				    "role = coalesce(?4, role) WHERE id = ?1", &st, err)))
 		return rc;
-	sqlite3_bind_int64(st, 1, id);
+	store_bind_int(st, 1, id);
 	store_bind_text(st, 2, code);
 	store_bind_text(st, 3, name);
 	store_bind_text(st, 4, role);
-	rc = sqlite3_step(st);
-	sqlite3_finalize(st);
-	if ((rc & 0xff) == SQLITE_CONSTRAINT)
+	rc = store_step(st);
+	store_finalize(st);
+	if ((rc & 0xff) == STORE_CONSTRAINT)
 		return beter_err_set(err, BETER_DATAERR, "--code: '%s' is already taken", code ? code : "");
-	if (rc != SQLITE_DONE)
+	if (rc != STORE_DONE)
 		return store_fail(db, rc, err, "changing the person");
 	return 0;
 }
 
-int person_rm(sqlite3 *db, int64_t id, struct beter_err *err)
+int person_rm(struct store *db, int64_t id, struct beter_err *err)
 {
-	sqlite3_stmt *st;
+	struct store_stmt *st;
 	int rc;
 
 	if ((rc = store_prepare(db, "DELETE FROM person WHERE id = ?1", &st, err)))
 		return rc;
-	sqlite3_bind_int64(st, 1, id);
-	rc = sqlite3_step(st);
-	sqlite3_finalize(st);
-	if ((rc & 0xff) == SQLITE_CONSTRAINT)
+	store_bind_int(st, 1, id);
+	rc = store_step(st);
+	store_finalize(st);
+	if ((rc & 0xff) == STORE_CONSTRAINT)
 		return beter_err_set(err, BETER_FAIL,
 				     "the person still has records (visits, actions, goals, ...) that refer to them; "
 				     "they cannot be removed, but their role can be set to 'other'");
-	if (rc != SQLITE_DONE)
+	if (rc != STORE_DONE)
 		return store_fail(db, rc, err, "removing the person");
 	return 0;
 }
@@ -179,18 +179,18 @@ static const char person_sql[] =
 	"(SELECT group_concat(name, '|') FROM (SELECT t.name FROM team_member m JOIN team t ON t.id = m.team_id "
 	"  WHERE m.person_id = p.id ORDER BY t.name)) FROM person p";
 
-static void person_row(struct out *o, sqlite3_stmt *st)
+static void person_row(struct out *o, struct store_stmt *st)
 {
-	out_int(o, sqlite3_column_int64(st, 0));
+	out_int(o, store_col_int(st, 0));
 	for (int i = 1; i < 4; i++)
-		out_text(o, (const char *)sqlite3_column_text(st, i));
+		out_text(o, store_col(st, i));
 	/* the teams, by name: a list (a JSON array) */
-	out_text_list(o, sqlite3_column_type(st, 4) == SQLITE_NULL ? "" : (const char *)sqlite3_column_text(st, 4), '|');
+	out_text_list(o, store_col_null(st, 4) ? "" : store_col(st, 4), '|');
 }
 
-int person_list(sqlite3 *db, int64_t school, const struct person_filter *f, struct out *o, struct beter_err *err)
+int person_list(struct store *db, int64_t school, const struct person_filter *f, struct out *o, struct beter_err *err)
 {
-	sqlite3_stmt *st;
+	struct store_stmt *st;
 	struct strbuf sql = STRBUF_INIT;
 	int64_t team = 0;
 	int rc;
@@ -208,23 +208,23 @@ int person_list(sqlite3 *db, int64_t school, const struct person_filter *f, stru
 	strbuf_release(&sql);
 	if (rc)
 		return rc;
-	sqlite3_bind_int64(st, 1, school);
+	store_bind_int(st, 1, school);
 	store_bind_text(st, 2, role);
-	sqlite3_bind_int64(st, 3, team);
+	store_bind_int(st, 3, team);
 	out_list(o, person_cols, NPERSON_COLS);
 	while (store_next(db, st, &rc, "listing people", err)) {
 		person_row(o, st);
 		out_row_end(o);
 	}
-	sqlite3_finalize(st);
+	store_finalize(st);
 	if (!rc)
 		out_end(o);
 	return rc;
 }
 
-int person_show(sqlite3 *db, int64_t id, struct out *o, struct beter_err *err)
+int person_show(struct store *db, int64_t id, struct out *o, struct beter_err *err)
 {
-	sqlite3_stmt *st;
+	struct store_stmt *st;
 	struct strbuf sql = STRBUF_INIT;
 	int rc;
 
@@ -233,52 +233,52 @@ int person_show(sqlite3 *db, int64_t id, struct out *o, struct beter_err *err)
 	strbuf_release(&sql);
 	if (rc)
 		return rc;
-	sqlite3_bind_int64(st, 1, id);
+	store_bind_int(st, 1, id);
 	if (!store_next(db, st, &rc, "showing the person", err)) {
-		sqlite3_finalize(st);
+		store_finalize(st);
 		return rc ? rc : beter_err_set(err, BETER_FAIL, "no person with number %lld", (long long)id);
 	}
 	out_record(o, person_cols, NPERSON_COLS);
 	person_row(o, st);
 	out_end(o);
-	sqlite3_finalize(st);
+	store_finalize(st);
 	return 0;
 }
 
 /* Note the code of this roster line; an error when an earlier line had it. */
-static int code_seen(sqlite3 *db, struct csvin *r, sqlite3_stmt *seen, const char *code, int ccode,
+static int code_seen(struct store *db, struct csvin *r, struct store_stmt *seen, const char *code, int ccode,
 		     struct beter_err *err)
 {
 	int64_t first = 0;
-	sqlite3_stmt *q;
+	struct store_stmt *q;
 	int rc;
 
-	sqlite3_reset(seen);
+	store_reset(seen);
 	store_bind_text(seen, 1, code);
-	sqlite3_bind_int64(seen, 2, csvin_line(r));
-	if ((rc = sqlite3_step(seen)) == SQLITE_DONE)
+	store_bind_int(seen, 2, csvin_line(r));
+	if ((rc = store_step(seen)) == STORE_DONE)
 		return 0;
-	if ((rc & 0xff) != SQLITE_CONSTRAINT)
+	if ((rc & 0xff) != STORE_CONSTRAINT)
 		return store_fail(db, rc, err, "reading the roster");
 	/* the first line only makes the message clearer: a failed read leaves 0 */
 	if (!store_prepare(db, "SELECT line FROM temp.roster_seen WHERE code = ?1", &q, NULL)) {
 		store_bind_text(q, 1, code);
-		if (sqlite3_step(q) == SQLITE_ROW)
-			first = sqlite3_column_int64(q, 0);
-		sqlite3_finalize(q);
+		if (store_step(q) == STORE_ROW)
+			first = store_col_int(q, 0);
+		store_finalize(q);
 	}
 	return csvin_error(r, (size_t)ccode, "code: duplicate code '%s' (also on line %lld)", code, (long long)first);
 }
 
 /* One roster row: upsert the person, then their team memberships. */
-static int import_row(sqlite3 *db, int64_t school, struct csvin *r, int ccode, int cname, int crole, int cteam,
-		      sqlite3_stmt *seen, struct import_stats *stats, struct beter_err *err)
+static int import_row(struct store *db, int64_t school, struct csvin *r, int ccode, int cname, int crole, int cteam,
+		      struct store_stmt *seen, struct import_stats *stats, struct beter_err *err)
 {
 	char rolebuf[64];
 	char *code = str_upper(str_trim(xstrdup(csvin_field(r, (size_t)ccode))));
 	char *name = str_trim(xstrdup(csvin_field(r, (size_t)cname)));
 	const char *role = person_role_normalise(csvin_field(r, (size_t)crole), rolebuf, sizeof(rolebuf));
-	sqlite3_stmt *st = NULL;
+	struct store_stmt *st = NULL;
 	int64_t pid = 0;
 	int rc = 0;
 
@@ -305,12 +305,12 @@ static int import_row(sqlite3 *db, int64_t school, struct csvin *r, int ccode, i
 
 	if ((rc = store_prepare(db, "SELECT id, name, role FROM person WHERE school_id = ?1 AND code = ?2", &st, err)))
 		goto out;
-	sqlite3_bind_int64(st, 1, school);
+	store_bind_int(st, 1, school);
 	store_bind_text(st, 2, code);
 	if (store_next(db, st, &rc, "reading the person", err)) {
-		pid = sqlite3_column_int64(st, 0);
+		pid = store_col_int(st, 0);
 		int same = !strcmp(store_col_text(st, 1), name) && !strcmp(store_col_text(st, 2), role);
-		sqlite3_finalize(st);
+		store_finalize(st);
 		st = NULL;
 		if (!same) {
 			if ((rc = person_edit(db, pid, NULL, name, role, err)))
@@ -318,7 +318,7 @@ static int import_row(sqlite3 *db, int64_t school, struct csvin *r, int ccode, i
 			stats->updated++;
 		}
 	} else {
-		sqlite3_finalize(st);
+		store_finalize(st);
 		st = NULL;
 		if (rc)
 			goto out;
@@ -353,13 +353,13 @@ static int import_row(sqlite3 *db, int64_t school, struct csvin *r, int ccode, i
 	}
 out:
 	if (st)
-		sqlite3_finalize(st);
+		store_finalize(st);
 	free(code);
 	free(name);
 	return rc;
 }
 
-int person_import(sqlite3 *db, int64_t school, const char *path, struct import_stats *stats,
+int person_import(struct store *db, int64_t school, const char *path, struct import_stats *stats,
 		  struct beter_err *err)
 {
 	static const char *const n_code[] = { "code", "afkorting", "personeelscode", "initialen", NULL };
@@ -367,7 +367,7 @@ int person_import(sqlite3 *db, int64_t school, const char *path, struct import_s
 	static const char *const n_role[] = { "role", "rol", "functie", NULL };
 	static const char *const n_team[] = { "team", "teams", NULL };
 	struct csvin r;
-	sqlite3_stmt *seen = NULL;
+	struct store_stmt *seen = NULL;
 	int rc, ccode, cname, crole, cteam;
 
 	memset(stats, 0, sizeof(*stats));
@@ -405,8 +405,8 @@ int person_import(sqlite3 *db, int64_t school, const char *path, struct import_s
 		rc = err->status;
 done:
 	if (seen)
-		sqlite3_finalize(seen);
-	sqlite3_exec(db, "DROP TABLE IF EXISTS temp.roster_seen", NULL, NULL, NULL);
+		store_finalize(seen);
+	store_exec(db, "DROP TABLE IF EXISTS temp.roster_seen", NULL);
 	csvin_close(&r);
 	return rc;
 }

@@ -41,10 +41,10 @@ void phase_rhythm_weeks(int from, int to, const int *team_days, size_t nteam, co
 
 /* The days of the board sessions of a team (team > 0) or of every team of
  * the school (team 0) in [from, to]. */
-static int session_days(sqlite3 *db, int64_t school, int64_t team, const char *from, const char *to, int **days,
+static int session_days(struct store *db, int64_t school, int64_t team, const char *from, const char *to, int **days,
 			size_t *n, struct beter_err *err)
 {
-	sqlite3_stmt *st;
+	struct store_stmt *st;
 	size_t a = 0;
 	int rc;
 
@@ -55,19 +55,19 @@ static int session_days(sqlite3 *db, int64_t school, int64_t team, const char *f
 				"WHERE t.school_id = ?1 AND (?2 = 0 OR t.id = ?2) AND s.date BETWEEN ?3 AND ?4 ORDER BY s.date",
 				&st, err)))
 		return rc;
-	sqlite3_bind_int64(st, 1, school);
-	sqlite3_bind_int64(st, 2, team);
+	store_bind_int(st, 1, school);
+	store_bind_int(st, 2, team);
 	store_bind_text(st, 3, from);
 	store_bind_text(st, 4, to);
 	while (store_next(db, st, &rc, "reading board sessions", err)) {
 		int d;
-		if (date_parse((const char *)sqlite3_column_text(st, 0), &d, "date", NULL))
+		if (date_parse(store_col(st, 0), &d, "date", NULL))
 			continue;
 		if (*n == a)
 			*days = xrealloc(*days, (a = a ? 2 * a : 32) * sizeof(**days));
 		(*days)[(*n)++] = d;
 	}
-	sqlite3_finalize(st);
+	store_finalize(st);
 	if (rc) {
 		free(*days);
 		*days = NULL;
@@ -81,13 +81,14 @@ static int session_days(sqlite3 *db, int64_t school, int64_t team, const char *f
  * day of the period. Rhythm: see phase_rhythm_weeks(). The school: ambition
  * set when every teacher team has one (ambition_teams of teams), rhythm the
  * mean of the teacher teams' rhythms, weeks with a session of any team. */
-static int board_conditions(sqlite3 *db, int64_t school, int64_t team, int from, int to, struct phase_conditions *pc,
+static int board_conditions(struct store *db, int64_t school, int64_t team, int from, int to,
+			    struct phase_conditions *pc,
 			    struct beter_err *err)
 {
 	char f[11], t[11];
 	int *sdays = NULL, *tdays = NULL;
 	size_t ns = 0, nt = 0;
-	sqlite3_stmt *st;
+	struct store_stmt *st;
 	int rc;
 
 	pc->ambition = -1;
@@ -110,27 +111,27 @@ static int board_conditions(sqlite3 *db, int64_t school, int64_t team, int from,
 					"SELECT EXISTS (SELECT 1 FROM board_item WHERE team_id = ?1 AND section = 'ambitie' "
 					"AND added <= ?2 AND (removed IS NULL OR removed > ?2))", &st, err)))
 			goto out;
-		sqlite3_bind_int64(st, 1, team);
+		store_bind_int(st, 1, team);
 		store_bind_text(st, 2, t);
 		if (store_next(db, st, &rc, "reading the ambition", err))
-			pc->ambition = sqlite3_column_int(st, 0);
-		sqlite3_finalize(st);
+			pc->ambition = (int)store_col_int(st, 0);
+		store_finalize(st);
 		goto out;
 	}
 	/* the school: weeks with a session of any team, then the teacher teams */
 	phase_rhythm_weeks(from, to, sdays, ns, sdays, ns, &pc->rhythm_weeks, &pc->rhythm_sessions);
 	if ((rc = store_prepare(db, "SELECT id FROM team WHERE school_id = ?1 AND kind = 'leraren' ORDER BY id", &st, err)))
 		goto out;
-	sqlite3_bind_int64(st, 1, school);
+	store_bind_int(st, 1, school);
 	{
 		double sum = 0;
 		int64_t known = 0;
 		while (store_next(db, st, &rc, "listing teams", err)) {
 			struct phase_conditions tc;
 			memset(&tc, 0, sizeof(tc));
-			int r2 = board_conditions(db, school, sqlite3_column_int64(st, 0), from, to, &tc, err);
+			int r2 = board_conditions(db, school, store_col_int(st, 0), from, to, &tc, err);
 			if (r2) {
-				sqlite3_finalize(st);
+				store_finalize(st);
 				rc = r2;
 				goto out;
 			}
@@ -141,7 +142,7 @@ static int board_conditions(sqlite3 *db, int64_t school, int64_t team, int from,
 				known++;
 			}
 		}
-		sqlite3_finalize(st);
+		store_finalize(st);
 		if (rc)
 			goto out;
 		if (pc->teams)
@@ -155,10 +156,10 @@ out:
 	return rc;
 }
 
-int phase_conditions(sqlite3 *db, int64_t school, int64_t team, int from, int to, struct phase_conditions *pc,
+int phase_conditions(struct store *db, int64_t school, int64_t team, int from, int to, struct phase_conditions *pc,
 		     struct beter_err *err)
 {
-	sqlite3_stmt *st;
+	struct store_stmt *st;
 	char f[11], t[11];
 	int rc;
 
@@ -173,15 +174,15 @@ int phase_conditions(sqlite3 *db, int64_t school, int64_t team, int from, int to
 		return rc;
 	date_format(from, f);
 	date_format(to, t);
-	sqlite3_bind_int64(st, 1, school);
-	sqlite3_bind_int64(st, 2, team);
+	store_bind_int(st, 1, school);
+	store_bind_int(st, 2, team);
 	store_bind_text(st, 3, f);
 	store_bind_text(st, 4, t);
 	if (store_next(db, st, &rc, "counting retrospectives", err)) {
-		pc->closed = sqlite3_column_int64(st, 0);
-		pc->with_retro = sqlite3_column_int64(st, 1);
+		pc->closed = store_col_int(st, 0);
+		pc->with_retro = store_col_int(st, 1);
 	}
-	sqlite3_finalize(st);
+	store_finalize(st);
 	if (rc)
 		return rc;
 	pc->retrospective = pc->closed ? (double)pc->with_retro / (double)pc->closed : NAN;
@@ -224,9 +225,9 @@ static void cond_row(struct out *o, const char *team, const struct phase_conditi
 	out_row_end(o);
 }
 
-int phase_conditions_list(sqlite3 *db, int64_t school, int from, int to, struct out *o, struct beter_err *err)
+int phase_conditions_list(struct store *db, int64_t school, int from, int to, struct out *o, struct beter_err *err)
 {
-	sqlite3_stmt *st;
+	struct store_stmt *st;
 	struct phase_conditions pc;
 	int rc;
 
@@ -235,18 +236,18 @@ int phase_conditions_list(sqlite3 *db, int64_t school, int from, int to, struct 
 				    "EXISTS (SELECT 1 FROM board_item bi WHERE bi.team_id = team.id) OR "
 				    "EXISTS (SELECT 1 FROM trajectory tr WHERE tr.team_id = team.id)) ORDER BY name, id", &st, err)))
 		return rc;
-	sqlite3_bind_int64(st, 1, school);
+	store_bind_int(st, 1, school);
 	out_list(o, cond_cols, sizeof(cond_cols) / sizeof(*cond_cols));
 	while (store_next(db, st, &rc, "listing teams", err)) {
-		int r2 = phase_conditions(db, school, sqlite3_column_int64(st, 0), from, to, &pc, err);
+		int r2 = phase_conditions(db, school, store_col_int(st, 0), from, to, &pc, err);
 		if (r2) {
-			sqlite3_finalize(st);
+			store_finalize(st);
 			out_end(o);
 			return r2;
 		}
-		cond_row(o, (const char *)sqlite3_column_text(st, 1), &pc);
+		cond_row(o, store_col(st, 1), &pc);
 	}
-	sqlite3_finalize(st);
+	store_finalize(st);
 	if (rc) {
 		out_end(o);
 		return rc;

@@ -7,6 +7,9 @@
 #include "beter/phase.h"
 #include "beter/util.h"
 
+struct store;
+struct store_stmt;
+
 /* 1-40 characters a-z, 0-9 and '-'. */
 int phase_id_valid(const char *s);
 
@@ -18,6 +21,6 @@ void phase_join_who(struct strbuf *sb, const cJSON *who);
 
 /* A model by id: the school's own first, else a shipped one; *own (if
  * given) says which. */
-int phase_model_load(sqlite3 *db, int64_t school, const char *key, cJSON **doc, int *own, struct beter_err *err);
+int phase_model_load(struct store *db, int64_t school, const char *key, cJSON **doc, int *own, struct beter_err *err);
 
 #endif

@@ -91,19 +91,19 @@ static int shipped_exists(const char *key)
 }
 
 /* A model by id: the school's own first, else a shipped one. */
-int phase_model_load(sqlite3 *db, int64_t school, const char *key, cJSON **doc, int *own, struct beter_err *err)
+int phase_model_load(struct store *db, int64_t school, const char *key, cJSON **doc, int *own, struct beter_err *err)
 {
-	sqlite3_stmt *st;
+	struct store_stmt *st;
 	int rc;
 
 	*doc = NULL;
 	if ((rc = store_prepare(db, "SELECT definition FROM phase_model WHERE school_id = ?1 AND key = ?2", &st, err)))
 		return rc;
-	sqlite3_bind_int64(st, 1, school);
+	store_bind_int(st, 1, school);
 	store_bind_text(st, 2, key);
 	if (store_next(db, st, &rc, "reading the phase model", err))
 		*doc = cJSON_Parse(store_col_text(st, 0));
-	sqlite3_finalize(st);
+	store_finalize(st);
 	if (rc)
 		return rc;
 	if (*doc) {
@@ -148,11 +148,11 @@ static int json_file(const struct dirent *d)
 	return n > 5 && d->d_name[0] != '.' && !strcmp(d->d_name + n - 5, ".json");
 }
 
-int phase_model_list(sqlite3 *db, int64_t school, struct out *o, struct beter_err *err)
+int phase_model_list(struct store *db, int64_t school, struct out *o, struct beter_err *err)
 {
 	char dir[4096];
 	struct dirent **names = NULL;
-	sqlite3_stmt *st;
+	struct store_stmt *st;
 	int n, rc = 0;
 
 	{
@@ -178,7 +178,7 @@ int phase_model_list(sqlite3 *db, int64_t school, struct out *o, struct beter_er
 			model_row(o, docs[i], "shipped");
 			out_row_end(o);
 		}
-		sqlite3_bind_int64(st, 1, school);
+		store_bind_int(st, 1, school);
 		while (store_next(db, st, &rc, "listing the phase models", err)) {
 			cJSON *d = cJSON_Parse(store_col_text(st, 0));
 			if (d) {
@@ -187,7 +187,7 @@ int phase_model_list(sqlite3 *db, int64_t school, struct out *o, struct beter_er
 			}
 			cJSON_Delete(d);
 		}
-		sqlite3_finalize(st);
+		store_finalize(st);
 		if (!rc)
 			out_end(o);
 	}
@@ -225,7 +225,7 @@ void phase_join_who(struct strbuf *sb, const cJSON *who)
 	strbuf_adds(sb, "");
 }
 
-int phase_model_show(sqlite3 *db, int64_t school, const char *key, struct out *o, struct beter_err *err)
+int phase_model_show(struct store *db, int64_t school, const char *key, struct out *o, struct beter_err *err)
 {
 	cJSON *doc;
 	int own, rc, i;
@@ -281,12 +281,12 @@ int phase_model_show(sqlite3 *db, int64_t school, const char *key, struct out *o
 	return 0;
 }
 
-int phase_model_import(sqlite3 *db, int64_t school, const char *path, int today, char **key, int *changed,
+int phase_model_import(struct store *db, int64_t school, const char *path, int today, char **key, int *changed,
 		       struct beter_err *err)
 {
 	struct strbuf sb = STRBUF_INIT;
 	const char *name = strcmp(path, "-") ? path : "stdin";
-	sqlite3_stmt *st;
+	struct store_stmt *st;
 	cJSON *doc = NULL;
 	char *canon = NULL, uid[33], day[11];
 	int rc;
@@ -307,12 +307,12 @@ int phase_model_import(sqlite3 *db, int64_t school, const char *path, int today,
 	canon = cJSON_PrintUnformatted(doc);
 	if ((rc = store_prepare(db, "SELECT definition = ?3 FROM phase_model WHERE school_id = ?1 AND key = ?2", &st, err)))
 		goto out;
-	sqlite3_bind_int64(st, 1, school);
+	store_bind_int(st, 1, school);
 	store_bind_text(st, 2, *key);
 	store_bind_text(st, 3, canon);
 	int exists = store_next(db, st, &rc, "reading the phase model", err);
-	int same = exists && sqlite3_column_int(st, 0);
-	sqlite3_finalize(st);
+	int same = exists && (int)store_col_int(st, 0);
+	store_finalize(st);
 	if (rc || same)
 		goto out;
 	if ((rc = store_prepare(db, exists ? "UPDATE phase_model SET name = ?4, definition = ?5, imported = ?6 "
@@ -324,14 +324,14 @@ int phase_model_import(sqlite3 *db, int64_t school, const char *path, int today,
 	uid_new(uid);
 	date_format(today, day);
 	store_bind_text(st, 1, uid);
-	sqlite3_bind_int64(st, 2, school);
+	store_bind_int(st, 2, school);
 	store_bind_text(st, 3, *key);
 	store_bind_text(st, 4, phase_jstr(doc, "name"));
 	store_bind_text(st, 5, canon);
 	store_bind_text(st, 6, day);
-	rc = sqlite3_step(st);
-	sqlite3_finalize(st);
-	rc = rc == SQLITE_DONE ? 0 : store_fail(db, rc, err, "storing the phase model");
+	rc = store_step(st);
+	store_finalize(st);
+	rc = rc == STORE_DONE ? 0 : store_fail(db, rc, err, "storing the phase model");
 	*changed = rc == 0;
 out:
 	free(canon);

@@ -15,41 +15,41 @@
 
 /* The scope's name for a message. Only the message needs it, so a failed
  * read leaves "the team" rather than replacing the error being reported. */
-static void scope_name(sqlite3 *db, int64_t team, char *buf, size_t size)
+static void scope_name(struct store *db, int64_t team, char *buf, size_t size)
 {
-	sqlite3_stmt *st;
+	struct store_stmt *st;
 
 	if (team <= 0) {
 		snprintf(buf, size, "the school");
 		return;
 	}
 	snprintf(buf, size, "the team");
-	if (sqlite3_prepare_v2(db, "SELECT name FROM team WHERE id = ?1", -1, &st, NULL) != SQLITE_OK)
+	if (store_prepare(db, "SELECT name FROM team WHERE id = ?1", &st, NULL) != STORE_OK)
 		return;
-	sqlite3_bind_int64(st, 1, team);
-	if (sqlite3_step(st) == SQLITE_ROW)
+	store_bind_int(st, 1, team);
+	if (store_step(st) == STORE_ROW)
 		snprintf(buf, size, "the team '%s'", store_col_text(st, 0));
-	sqlite3_finalize(st);
+	store_finalize(st);
 }
 
 #define SCOPE_SQL "(?2 = -1 OR (?2 = 0 AND t.team_id IS NULL) OR t.team_id = ?2)"
 
-int phase_active(sqlite3 *db, int64_t school, int64_t team, int64_t *trajectory, struct beter_err *err)
+int phase_active(struct store *db, int64_t school, int64_t team, int64_t *trajectory, struct beter_err *err)
 {
-	sqlite3_stmt *st;
+	struct store_stmt *st;
 	int rc, n = 0;
 	char who[300];
 
 	if ((rc = store_prepare(db, "SELECT t.id FROM trajectory t WHERE t.school_id = ?1 AND t.status = 'active' AND "
 				    SCOPE_SQL " ORDER BY t.id", &st, err)))
 		return rc;
-	sqlite3_bind_int64(st, 1, school);
-	sqlite3_bind_int64(st, 2, team);
+	store_bind_int(st, 1, school);
+	store_bind_int(st, 2, team);
 	while (store_next(db, st, &rc, "finding the trajectory", err)) {
 		if (n++ == 0)
-			*trajectory = sqlite3_column_int64(st, 0);
+			*trajectory = store_col_int(st, 0);
 	}
-	sqlite3_finalize(st);
+	store_finalize(st);
 	if (rc)
 		return rc;
 	if (n == 1)
@@ -65,9 +65,9 @@ int phase_active(sqlite3 *db, int64_t school, int64_t team, int64_t *trajectory,
 			     who, team > 0 ? " --team TEAM" : " --school");
 }
 
-static int insert_phase(sqlite3 *db, int64_t tid, int ord, const cJSON *p, int date, struct beter_err *err)
+static int insert_phase(struct store *db, int64_t tid, int ord, const cJSON *p, int date, struct beter_err *err)
 {
-	sqlite3_stmt *st;
+	struct store_stmt *st;
 	struct strbuf who = STRBUF_INIT;
 	char uid[33], day[11];
 	int rc, i = 0;
@@ -83,45 +83,45 @@ static int insert_phase(sqlite3 *db, int64_t tid, int ord, const cJSON *p, int d
 	uid_new(uid);
 	date_format(date, day);
 	store_bind_text(st, 1, uid);
-	sqlite3_bind_int64(st, 2, tid);
-	sqlite3_bind_int(st, 3, ord);
+	store_bind_int(st, 2, tid);
+	store_bind_int(st, 3, ord);
 	store_bind_text(st, 4, phase_jstr(p, "id"));
 	store_bind_text(st, 5, phase_jstr(p, "name"));
 	store_bind_text(st, 6, phase_jstr(p, "purpose"));
 	store_bind_text(st, 7, strbuf_str(&who));
-	sqlite3_bind_int(st, 8, (int)cJSON_GetObjectItemCaseSensitive(p, "typical_days")->valuedouble);
+	store_bind_int(st, 8, (int)cJSON_GetObjectItemCaseSensitive(p, "typical_days")->valuedouble);
 	store_bind_text(st, 9, ord == 1 ? "active" : "pending");
 	store_bind_text(st, 10, ord == 1 ? day : NULL);
-	rc = sqlite3_step(st);
-	sqlite3_finalize(st);
+	rc = store_step(st);
+	store_finalize(st);
 	strbuf_release(&who);
-	if (rc != SQLITE_DONE)
+	if (rc != STORE_DONE)
 		return store_fail(db, rc, err, "starting the trajectory");
-	pid = sqlite3_last_insert_rowid(db);
+	pid = store_last_id(db);
 	if ((rc = store_prepare(db, "INSERT INTO trajectory_item(uid, phase_id, ord, key, text) VALUES (?1, ?2, ?3, ?4, ?5)",
 				&st, err)))
 		return rc;
 	for (const cJSON *a = cJSON_GetObjectItemCaseSensitive(p, "activities")->child; a; a = a->next) {
 		uid_new(uid);
-		sqlite3_reset(st);
+		store_reset(st);
 		store_bind_text(st, 1, uid);
-		sqlite3_bind_int64(st, 2, pid);
-		sqlite3_bind_int(st, 3, ++i);
+		store_bind_int(st, 2, pid);
+		store_bind_int(st, 3, ++i);
 		store_bind_text(st, 4, phase_jstr(a, "id"));
 		store_bind_text(st, 5, phase_jstr(a, "text"));
-		if ((rc = sqlite3_step(st)) != SQLITE_DONE) {
-			sqlite3_finalize(st);
+		if ((rc = store_step(st)) != STORE_DONE) {
+			store_finalize(st);
 			return store_fail(db, rc, err, "starting the trajectory");
 		}
 	}
-	sqlite3_finalize(st);
+	store_finalize(st);
 	return 0;
 }
 
-int phase_start(sqlite3 *db, int64_t school, int64_t team, const char *model, int date, int64_t *trajectory,
+int phase_start(struct store *db, int64_t school, int64_t team, const char *model, int date, int64_t *trajectory,
 		struct beter_err *err)
 {
-	sqlite3_stmt *st;
+	struct store_stmt *st;
 	cJSON *doc;
 	char uid[33], day[11], who[300];
 	int64_t existing;
@@ -145,19 +145,19 @@ int phase_start(sqlite3 *db, int64_t school, int64_t team, const char *model, in
 	uid_new(uid);
 	date_format(date, day);
 	store_bind_text(st, 1, uid);
-	sqlite3_bind_int64(st, 2, school);
+	store_bind_int(st, 2, school);
 	if (team > 0)
-		sqlite3_bind_int64(st, 3, team);
+		store_bind_int(st, 3, team);
 	store_bind_text(st, 4, phase_jstr(doc, "id"));
 	store_bind_text(st, 5, phase_jstr(doc, "name"));
 	store_bind_text(st, 6, day);
-	rc = sqlite3_step(st);
-	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE) {
+	rc = store_step(st);
+	store_finalize(st);
+	if (rc != STORE_DONE) {
 		cJSON_Delete(doc);
 		return store_fail(db, rc, err, "starting the trajectory");
 	}
-	*trajectory = sqlite3_last_insert_rowid(db);
+	*trajectory = store_last_id(db);
 	rc = 0;
 	for (const cJSON *p = cJSON_GetObjectItemCaseSensitive(doc, "phases")->child; p && !rc; p = p->next)
 		rc = insert_phase(db, *trajectory, ++ord, p, date, err);
@@ -166,23 +166,23 @@ int phase_start(sqlite3 *db, int64_t school, int64_t team, const char *model, in
 }
 
 /* The active phase of a trajectory: id, name and start day. */
-static int current_phase(sqlite3 *db, int64_t tid, int64_t *pid, char *name, size_t size, int *started,
+static int current_phase(struct store *db, int64_t tid, int64_t *pid, char *name, size_t size, int *started,
 			 struct beter_err *err)
 {
-	sqlite3_stmt *st;
+	struct store_stmt *st;
 	int rc;
 
 	if ((rc = store_prepare(db, "SELECT id, name, started FROM trajectory_phase WHERE trajectory_id = ?1 AND "
 				    "status = 'active'", &st, err)))
 		return rc;
-	sqlite3_bind_int64(st, 1, tid);
+	store_bind_int(st, 1, tid);
 	int found = store_next(db, st, &rc, "reading the trajectory", err);
 	if (found) {
-		*pid = sqlite3_column_int64(st, 0);
+		*pid = store_col_int(st, 0);
 		snprintf(name, size, "%s", store_col_text(st, 1));
 		date_parse(store_col_text(st, 2), started, "started", NULL);
 	}
-	sqlite3_finalize(st);
+	store_finalize(st);
 	if (found || rc)
 		return rc;
 	return beter_err_set(err, BETER_FAIL, "trajectory #%lld has no open phase", (long long)tid);
@@ -205,9 +205,9 @@ static const struct out_col status_doc_cols[] = {
 	{ "n", OUT_T_INT },          { "item", OUT_T_TEXT },      { "activity", OUT_T_TEXT },
 };
 
-int phase_status(sqlite3 *db, int64_t trajectory, int today, struct out *o, struct beter_err *err)
+int phase_status(struct store *db, int64_t trajectory, int today, struct out *o, struct beter_err *err)
 {
-	sqlite3_stmt *st;
+	struct store_stmt *st;
 	int64_t pid;
 	char name[256];
 	int started, rc;
@@ -223,36 +223,36 @@ int phase_status(sqlite3 *db, int64_t trajectory, int today, struct out *o, stru
 				"FROM trajectory t JOIN trajectory_phase p ON p.trajectory_id = t.id "
 				"LEFT JOIN team tm ON tm.id = t.team_id WHERE p.id = ?1", &st, err)))
 		return rc;
-	sqlite3_bind_int64(st, 1, pid);
+	store_bind_int(st, 1, pid);
 	if (!store_next(db, st, &rc, "reading the trajectory", err)) {
-		sqlite3_finalize(st);
+		store_finalize(st);
 		return rc ? rc : beter_err_set(err, BETER_IOERR, "reading the trajectory");
 	}
 	out_doc_begin(o, status_doc_cols, sizeof(status_doc_cols) / sizeof(*status_doc_cols));
 	out_section(o, "phase", "Phase");
 	out_record(o, status_cols, sizeof(status_cols) / sizeof(*status_cols));
-	out_int(o, sqlite3_column_int64(st, 0));
-	out_text(o, (const char *)sqlite3_column_text(st, 1));
-	out_text(o, (const char *)sqlite3_column_text(st, 2));
-	out_int(o, sqlite3_column_int64(st, 3));
-	out_int(o, sqlite3_column_int64(st, 4));
-	out_text(o, (const char *)sqlite3_column_text(st, 5));
-	out_text(o, (const char *)sqlite3_column_text(st, 6));
+	out_int(o, store_col_int(st, 0));
+	out_text(o, store_col(st, 1));
+	out_text(o, store_col(st, 2));
+	out_int(o, store_col_int(st, 3));
+	out_int(o, store_col_int(st, 4));
+	out_text(o, store_col(st, 5));
+	out_text(o, store_col(st, 6));
 	out_int(o, today - started);
-	if (sqlite3_column_type(st, 7) == SQLITE_NULL)
+	if (store_col_null(st, 7))
 		out_null(o);
 	else
-		out_int(o, sqlite3_column_int64(st, 7));
-	out_text(o, (const char *)sqlite3_column_text(st, 8));
-	out_int(o, sqlite3_column_int64(st, 9));
-	out_int(o, sqlite3_column_int64(st, 10));
+		out_int(o, store_col_int(st, 7));
+	out_text(o, store_col(st, 8));
+	out_int(o, store_col_int(st, 9));
+	out_int(o, store_col_int(st, 10));
 	out_end(o);
-	sqlite3_finalize(st);
+	store_finalize(st);
 
 	if ((rc = store_prepare(db, "SELECT ord, key, text, done FROM trajectory_item WHERE phase_id = ?1 ORDER BY ord",
 				&st, err)))
 		return rc;
-	sqlite3_bind_int64(st, 1, pid);
+	store_bind_int(st, 1, pid);
 	out_section(o, "checklist", "Checklist");
 	if ((rc = store_rows(db, st, o, check_cols, sizeof(check_cols) / sizeof(*check_cols), 1, "reading the checklist",
 			     err)))
@@ -261,10 +261,10 @@ int phase_status(sqlite3 *db, int64_t trajectory, int today, struct out *o, stru
 	return 0;
 }
 
-int phase_check(sqlite3 *db, int64_t trajectory, const char *item, int undo, int date, int *changed, char *key,
+int phase_check(struct store *db, int64_t trajectory, const char *item, int undo, int date, int *changed, char *key,
 		size_t keysize, struct beter_err *err)
 {
-	sqlite3_stmt *st;
+	struct store_stmt *st;
 	int64_t pid = 0, iid = 0;
 	char name[256], day[11], sday[11];
 	int started, rc, was_done;
@@ -275,16 +275,16 @@ int phase_check(sqlite3 *db, int64_t trajectory, const char *item, int undo, int
 	if ((rc = store_prepare(db, "SELECT id, done IS NOT NULL, key FROM trajectory_item WHERE phase_id = ?1 AND "
 				    "(key = ?2 OR CAST(ord AS TEXT) = ?2) ORDER BY key = ?2 DESC LIMIT 1", &st, err)))
 		return rc;
-	sqlite3_bind_int64(st, 1, pid);
+	store_bind_int(st, 1, pid);
 	store_bind_text(st, 2, item);
 	int found = store_next(db, st, &rc, "reading the checklist", err);
 	if (found) {
-		iid = sqlite3_column_int64(st, 0);
-		was_done = sqlite3_column_int(st, 1);
+		iid = store_col_int(st, 0);
+		was_done = (int)store_col_int(st, 1);
 		if (key && keysize)
 			snprintf(key, keysize, "%s", store_col_text(st, 2));
 	}
-	sqlite3_finalize(st);
+	store_finalize(st);
 	if (rc)
 		return rc;
 	if (!found)
@@ -301,11 +301,11 @@ int phase_check(sqlite3 *db, int64_t trajectory, const char *item, int undo, int
 	if ((rc = store_prepare(db, "UPDATE trajectory_item SET done = ?2 WHERE id = ?1", &st, err)))
 		return rc;
 	date_format(date, day);
-	sqlite3_bind_int64(st, 1, iid);
+	store_bind_int(st, 1, iid);
 	store_bind_text(st, 2, undo ? NULL : day);
-	rc = sqlite3_step(st);
-	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE)
+	rc = store_step(st);
+	store_finalize(st);
+	if (rc != STORE_DONE)
 		return store_fail(db, rc, err, "updating the checklist");
 	*changed = 1;
 	return 0;
@@ -324,10 +324,11 @@ static int retro_text(const char *s, const char *what, struct beter_err *err)
 	return 0;
 }
 
-int phase_next(sqlite3 *db, int64_t trajectory, const struct phase_retro *r, int date, struct phase_next_result *res,
+int phase_next(struct store *db, int64_t trajectory, const struct phase_retro *r, int date,
+	       struct phase_next_result *res,
 	       struct beter_err *err)
 {
-	sqlite3_stmt *st;
+	struct store_stmt *st;
 	int64_t pid;
 	char day[11], sday[11];
 	int started, rc, ord = 0;
@@ -355,49 +356,49 @@ int phase_next(sqlite3 *db, int64_t trajectory, const struct phase_retro *r, int
 	if ((rc = store_prepare(db, "SELECT ord, (SELECT count(*) FROM trajectory_item WHERE phase_id = ?1 AND done IS NULL) "
 				    "FROM trajectory_phase WHERE id = ?1", &st, err)))
 		return rc;
-	sqlite3_bind_int64(st, 1, pid);
+	store_bind_int(st, 1, pid);
 	if (store_next(db, st, &rc, "reading the phase", err)) {
-		ord = sqlite3_column_int(st, 0);
-		res->open_items = sqlite3_column_int(st, 1);
+		ord = (int)store_col_int(st, 0);
+		res->open_items = (int)store_col_int(st, 1);
 	}
-	sqlite3_finalize(st);
+	store_finalize(st);
 	if (rc)
 		return rc;
 
 	if ((rc = store_prepare(db, "UPDATE trajectory_phase SET status = 'closed', closed = ?2, went_well = ?3, "
 				    "improve = ?4, no_retro_reason = ?5 WHERE id = ?1", &st, err)))
 		return rc;
-	sqlite3_bind_int64(st, 1, pid);
+	store_bind_int(st, 1, pid);
 	store_bind_text(st, 2, day);
 	store_bind_text(st, 3, r->no_retro_reason ? NULL : r->went_well);
 	store_bind_text(st, 4, r->no_retro_reason ? NULL : r->improve);
 	store_bind_text(st, 5, r->no_retro_reason);
-	rc = sqlite3_step(st);
-	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE)
+	rc = store_step(st);
+	store_finalize(st);
+	if (rc != STORE_DONE)
 		return store_fail(db, rc, err, "closing the phase");
 
 	if ((rc = store_prepare(db, "UPDATE trajectory_phase SET status = 'active', started = ?3 "
 				    "WHERE trajectory_id = ?1 AND ord = ?2 RETURNING name", &st, err)))
 		return rc;
-	sqlite3_bind_int64(st, 1, trajectory);
-	sqlite3_bind_int(st, 2, ord + 1);
+	store_bind_int(st, 1, trajectory);
+	store_bind_int(st, 2, ord + 1);
 	store_bind_text(st, 3, day);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW)
+	rc = store_step(st);
+	if (rc == STORE_ROW)
 		snprintf(res->opened, sizeof(res->opened), "%s", store_col_text(st, 0));
-	sqlite3_finalize(st);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+	store_finalize(st);
+	if (rc != STORE_ROW && rc != STORE_DONE)
 		return store_fail(db, rc, err, "starting the next phase");
-	if (rc == SQLITE_ROW)
+	if (rc == STORE_ROW)
 		return 0;
 	if ((rc = store_prepare(db, "UPDATE trajectory SET status = 'done', ended = ?2 WHERE id = ?1", &st, err)))
 		return rc;
-	sqlite3_bind_int64(st, 1, trajectory);
+	store_bind_int(st, 1, trajectory);
 	store_bind_text(st, 2, day);
-	rc = sqlite3_step(st);
-	sqlite3_finalize(st);
-	return rc == SQLITE_DONE ? 0 : store_fail(db, rc, err, "completing the trajectory");
+	rc = store_step(st);
+	store_finalize(st);
+	return rc == STORE_DONE ? 0 : store_fail(db, rc, err, "completing the trajectory");
 }
 
 static const struct out_col history_cols[] = {
@@ -407,9 +408,9 @@ static const struct out_col history_cols[] = {
 	{ "done", OUT_T_INT },       { "items", OUT_T_INT },    { "retrospective", OUT_T_TEXT },
 };
 
-int phase_history(sqlite3 *db, int64_t school, int64_t team, int today, struct out *o, struct beter_err *err)
+int phase_history(struct store *db, int64_t school, int64_t team, int today, struct out *o, struct beter_err *err)
 {
-	sqlite3_stmt *st;
+	struct store_stmt *st;
 	char day[11];
 	int rc;
 
@@ -425,8 +426,8 @@ int phase_history(sqlite3 *db, int64_t school, int64_t team, int today, struct o
 				" ORDER BY t.id, p.ord", &st, err)))
 		return rc;
 	date_format(today, day);
-	sqlite3_bind_int64(st, 1, school);
-	sqlite3_bind_int64(st, 2, team);
+	store_bind_int(st, 1, school);
+	store_bind_int(st, 2, team);
 	store_bind_text(st, 3, day);
 	return store_rows(db, st, o, history_cols, sizeof(history_cols) / sizeof(*history_cols), 1, "listing the phases",
 			  err);
@@ -438,9 +439,9 @@ static const struct out_col retro_cols[] = {
 	{ "went_well", OUT_T_TEXT }, { "improve", OUT_T_TEXT },   { "no_retro_reason", OUT_T_TEXT },
 };
 
-int phase_retro_list(sqlite3 *db, int64_t school, int64_t team, struct out *o, struct beter_err *err)
+int phase_retro_list(struct store *db, int64_t school, int64_t team, struct out *o, struct beter_err *err)
 {
-	sqlite3_stmt *st;
+	struct store_stmt *st;
 	int rc;
 
 	if ((rc = store_prepare(db,
@@ -449,8 +450,8 @@ int phase_retro_list(sqlite3 *db, int64_t school, int64_t team, struct out *o, s
 				"LEFT JOIN team tm ON tm.id = t.team_id WHERE t.school_id = ?1 AND p.status = 'closed' AND "
 				SCOPE_SQL " ORDER BY p.closed, t.id, p.ord", &st, err)))
 		return rc;
-	sqlite3_bind_int64(st, 1, school);
-	sqlite3_bind_int64(st, 2, team);
+	store_bind_int(st, 1, school);
+	store_bind_int(st, 2, team);
 	return store_rows(db, st, o, retro_cols, sizeof(retro_cols) / sizeof(*retro_cols), 1,
 			  "listing the retrospectives", err);
 }

@@ -298,7 +298,7 @@ void report_render(const struct report *r, enum report_format f, struct strbuf *
 
 int rep_count(struct bctx *b, const char *sql, int64_t *n, const char *what)
 {
-	sqlite3_stmt *st;
+	struct store_stmt *st;
 	int rc;
 
 	*n = 0;
@@ -306,8 +306,8 @@ int rep_count(struct bctx *b, const char *sql, int64_t *n, const char *what)
 		return rc;
 	bind_scope(b, st);
 	if (store_next(b->db, st, &rc, what, b->err))
-		*n = sqlite3_column_int64(st, 0);
-	sqlite3_finalize(st);
+		*n = store_col_int(st, 0);
+	store_finalize(st);
 	return rc;
 }
 
@@ -319,11 +319,12 @@ static void format_stamp(int64_t now, char *buf, size_t size)
 	strftime(buf, size, "%Y-%m-%dT%H:%M:%SZ", &tm); /* ISO 8601 */
 }
 
-static int report_build_snapshot(sqlite3 *db, const struct report_opts *ro, struct report *r, struct beter_err *err);
+static int report_build_snapshot(struct store *db, const struct report_opts *ro, struct report *r,
+				 struct beter_err *err);
 
 /* Every figure of a report comes from one snapshot of the store, so a
  * report made while someone records a session never mixes two states. */
-int report_build(sqlite3 *db, const struct report_opts *ro, struct report *r, struct beter_err *err)
+int report_build(struct store *db, const struct report_opts *ro, struct report *r, struct beter_err *err)
 {
 	int began, rc;
 
@@ -335,11 +336,12 @@ int report_build(sqlite3 *db, const struct report_opts *ro, struct report *r, st
 	return rc;
 }
 
-static int report_build_snapshot(sqlite3 *db, const struct report_opts *ro, struct report *r, struct beter_err *err)
+static int report_build_snapshot(struct store *db, const struct report_opts *ro, struct report *r,
+				 struct beter_err *err)
 {
 	struct bctx bc = { db, ro, r, err, "", "", "", 0 };
 	struct bctx *b = &bc;
-	sqlite3_stmt *st;
+	struct store_stmt *st;
 	char stamp[64];
 	int rc;
 
@@ -354,15 +356,15 @@ static int report_build_snapshot(sqlite3 *db, const struct report_opts *ro, stru
 	if ((rc = store_prepare(db, "SELECT s.name, (SELECT name FROM team WHERE id = ?2) FROM school s WHERE s.id = ?1",
 				&st, err)))
 		return rc;
-	sqlite3_bind_int64(st, 1, ro->school);
-	sqlite3_bind_int64(st, 2, ro->team);
+	store_bind_int(st, 1, ro->school);
+	store_bind_int(st, 2, ro->team);
 	if (!store_next(db, st, &rc, "reading the school", err)) {
-		sqlite3_finalize(st);
+		store_finalize(st);
 		return rc ? rc : beter_err_set(err, BETER_FAIL, "no school with number %lld", (long long)ro->school);
 	}
 	meta_add(r, "school", L(S_SCHOOL), col_text(st, 0));
 	meta_add(r, "team", L(S_SCOPE), ro->team ? col_text(st, 1) : rv_unknown(L(S_WHOLE_SCHOOL)));
-	sqlite3_finalize(st);
+	store_finalize(st);
 	meta_add(r, "from", L(S_FROM), rv_text(bc.from));
 	meta_add(r, "to", L(S_TO), rv_text(bc.to));
 	format_stamp(ro->now, stamp, sizeof(stamp));

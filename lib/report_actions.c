@@ -12,7 +12,7 @@ int report_section_actions(struct bctx *b)
 	const char *labels[] = { L(S_TEAM), L(S_ACTION), L(S_KIND), L(S_WHAT), L(S_WHO), L(S_DUE), L(S_STATUS) };
 	struct rep_section *s = rep_section_add(b->r, "actions", L(S_SEC_ACTIONS));
 	struct rep_table *t;
-	sqlite3_stmt *st;
+	struct store_stmt *st;
 	int64_t open = 0, overdue = 0, done = 0;
 	int rc;
 
@@ -25,11 +25,11 @@ int report_section_actions(struct bctx *b)
 		return rc;
 	bind_scope(b, st);
 	if (store_next(b->db, st, &rc, "counting actions", b->err)) {
-		open = sqlite3_column_int64(st, 0);
-		overdue = sqlite3_column_int64(st, 1);
-		done = sqlite3_column_int64(st, 2);
+		open = store_col_int(st, 0);
+		overdue = store_col_int(st, 1);
+		done = store_col_int(st, 2);
 	}
-	sqlite3_finalize(st);
+	store_finalize(st);
 	if (rc)
 		return rc;
 	rep_figure_add(s, "open", L(S_ACT_OPEN), rv_int(open));
@@ -46,15 +46,15 @@ int report_section_actions(struct bctx *b)
 	bind_scope(b, st);
 	while (store_next(b->db, st, &rc, "reading actions", b->err)) {
 		rep_cell(t, col_text(st, 0));
-		rep_cell(t, rv_int(sqlite3_column_int64(st, 1)));
+		rep_cell(t, rv_int(store_col_int(st, 1)));
 		rep_cell(t, rv_text(strcmp(store_col(st, 2), "team") ? L(S_KIND_CLASS)
 										     : L(S_KIND_TEAM)));
 		rep_cell(t, col_text(st, 3));
 		rep_cell(t, col_text(st, 4));
 		rep_cell(t, col_text(st, 5));
-		rep_cell(t, rv_text(sqlite3_column_int(st, 6) ? L(S_OVERDUE) : L(S_OPEN)));
+		rep_cell(t, rv_text((int)store_col_int(st, 6) ? L(S_OVERDUE) : L(S_OPEN)));
 	}
-	sqlite3_finalize(st);
+	store_finalize(st);
 	if (rc)
 		return rc;
 	if (!open && !done)

@@ -14,7 +14,7 @@ int report_section_arena(struct bctx *b)
 	const char *tlabels[] = { L(S_ARENA), L(S_RANK), L(S_G_PUPILS), L(S_G_TEACHERS), L(S_G_MT) };
 	struct rep_section *s = rep_section_add(b->r, "arena", L(S_SEC_ARENA));
 	struct rep_table *ta, *tt;
-	sqlite3_stmt *st;
+	struct store_stmt *st;
 	int64_t held = 0, outcomes = 0;
 	int rc;
 
@@ -31,10 +31,10 @@ int report_section_arena(struct bctx *b)
 		return rc;
 	bind_scope(b, st);
 	while (store_next(b->db, st, &rc, "reading arenas", b->err)) {
-		int64_t id = sqlite3_column_int64(st, 0);
-		int has_outcome = sqlite3_column_int(st, 8);
+		int64_t id = store_col_int(st, 0);
+		int has_outcome = (int)store_col_int(st, 8);
 		struct arena_toplist lists[ARENA_NGROUPS];
-		held += sqlite3_column_int(st, 7);
+		held += (int)store_col_int(st, 7);
 		outcomes += has_outcome;
 		rep_cell(ta, rv_int(id));
 		rep_cell(ta, col_text(st, 1));
@@ -48,7 +48,7 @@ int report_section_arena(struct bctx *b)
 			if ((rc = arena_toplist_load(b->db, id, g, 3, &lists[g], b->err))) {
 				while (g-- > 0)
 					arena_toplist_release(&lists[g]);
-				sqlite3_finalize(st);
+				store_finalize(st);
 				return rc;
 			}
 		for (size_t i = 0; i < 3; i++) {
@@ -70,7 +70,7 @@ int report_section_arena(struct bctx *b)
 		for (int g = 0; g < ARENA_NGROUPS; g++)
 			arena_toplist_release(&lists[g]);
 	}
-	sqlite3_finalize(st);
+	store_finalize(st);
 	if (rc)
 		return rc;
 	s->figs[0].v = rv_int(held);

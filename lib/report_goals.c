@@ -54,16 +54,16 @@ static void line_release(struct goal_line *l)
 
 /* The goal's results up to the end of the period: its line and the rows of
  * the results table. */
-static int goal_measures(struct bctx *b, sqlite3_stmt *st, sqlite3_stmt *ms, struct rep_table *mt, int64_t id,
+static int goal_measures(struct bctx *b, struct store_stmt *st, struct store_stmt *ms, struct rep_table *mt, int64_t id,
 			 struct goal_line *l)
 {
 	int rc;
 
-	sqlite3_reset(ms);
-	sqlite3_bind_int64(ms, 1, id);
+	store_reset(ms);
+	store_bind_int(ms, 1, id);
 	store_bind_text(ms, 2, b->to);
 	while (store_next(b->db, ms, &rc, "reading goal results", b->err)) {
-		line_add(l, sqlite3_column_double(ms, 1));
+		line_add(l, store_col_real(ms, 1));
 		l->latest = l->vals[l->n - 1];
 		snprintf(l->latest_on, sizeof(l->latest_on), "%s", store_col(ms, 0));
 		rep_cell(mt, col_text(st, 0));
@@ -76,7 +76,8 @@ static int goal_measures(struct bctx *b, sqlite3_stmt *st, sqlite3_stmt *ms, str
 }
 
 /* The chart: P0 (0-meting) .. Pn against the norm. */
-static void goal_chart(struct bctx *b, struct rep_section *s, sqlite3_stmt *st, int64_t id, double norm, double base,
+static void goal_chart(struct bctx *b, struct rep_section *s, struct store_stmt *st, int64_t id, double norm,
+		       double base,
 		       const struct goal_line *l)
 {
 	struct strbuf title = STRBUF_INIT, desc = STRBUF_INIT;
@@ -109,10 +110,10 @@ struct goal_counts {
 
 /* One goal: its row, its results and its chart. */
 static int goal_row(struct bctx *b, struct rep_section *s, struct rep_table *gt, struct rep_table *mt,
-		    sqlite3_stmt *st, sqlite3_stmt *ms, struct goal_counts *k)
+		    struct store_stmt *st, struct store_stmt *ms, struct goal_counts *k)
 {
-	int64_t id = sqlite3_column_int64(st, 1);
-	double norm = sqlite3_column_double(st, 3), base = sqlite3_column_double(st, 4);
+	int64_t id = store_col_int(st, 1);
+	double norm = store_col_real(st, 3), base = store_col_real(st, 4);
 	const char *status = store_col(st, 5);
 	const char *closed = col_null(st, 6) ? NULL : store_col(st, 6);
 	struct goal_line l = { .latest = NAN };
@@ -160,7 +161,7 @@ int report_section_goals(struct bctx *b)
 	const char *mlabels[] = { L(S_TEAM), L(S_GOAL), L(S_POINT), L(S_DATE), L(S_SCORE) };
 	struct rep_section *s = rep_section_add(b->r, "goals", L(S_SEC_GOALS));
 	struct rep_table *gt, *mt;
-	sqlite3_stmt *st, *ms;
+	struct store_stmt *st, *ms;
 	struct goal_counts k = { 0, 0, 0, 0 };
 	int rc, r2 = 0;
 
@@ -172,7 +173,7 @@ int report_section_goals(struct bctx *b)
 	if ((rc = store_prepare(b->db,
 				"SELECT date, score FROM goal_measure WHERE goal_id = ?1 AND date <= ?2 ORDER BY date, id",
 				&ms, b->err))) {
-		sqlite3_finalize(st);
+		store_finalize(st);
 		return rc;
 	}
 	bind_scope(b, st);
@@ -185,8 +186,8 @@ int report_section_goals(struct bctx *b)
 	mt = rep_table_add(s, "results", L(S_MEASURES_TABLE), 5, mkeys, mlabels);
 	while (!r2 && store_next(b->db, st, &rc, "reading goals", b->err))
 		r2 = goal_row(b, s, gt, mt, st, ms, &k);
-	sqlite3_finalize(st);
-	sqlite3_finalize(ms);
+	store_finalize(st);
+	store_finalize(ms);
 	if (rc || r2)
 		return rc ? rc : r2;
 	s->figs[0].v = rv_int(k.active);

@@ -82,7 +82,7 @@ void report_render_json(const struct report *r, struct strbuf *sb);
 /* ---- the sections (lib/report_SECTION.c) ---- */
 
 struct bctx {
-	sqlite3 *db;
+	struct store *db;
 	const struct report_opts *ro;
 	struct report *r;
 	struct beter_err *err;
@@ -92,14 +92,14 @@ struct bctx {
 
 #define L(id) S(b->ro->lang, id)
 
-static inline int col_null(sqlite3_stmt *st, int i)
+static inline int col_null(struct store_stmt *st, int i)
 {
-	return sqlite3_column_type(st, i) == SQLITE_NULL;
+	return store_col_null(st, i);
 }
 
-static inline struct rv col_text(sqlite3_stmt *st, int i)
+static inline struct rv col_text(struct store_stmt *st, int i)
 {
-	return col_null(st, i) ? rv_null() : rv_text((const char *)sqlite3_column_text(st, i));
+	return col_null(st, i) ? rv_null() : rv_text(store_col(st, i));
 }
 
 /* The scope's trajectories that are running or were in the period. */
@@ -107,10 +107,10 @@ static inline struct rv col_text(sqlite3_stmt *st, int i)
 	" t.school_id = ?1 AND (?2 = 0 OR t.team_id = ?2) AND t.started <= ?4 AND "                   \
 	"(t.ended IS NULL OR t.ended >= ?3) "
 
-static inline void bind_scope(struct bctx *b, sqlite3_stmt *st)
+static inline void bind_scope(struct bctx *b, struct store_stmt *st)
 {
-	sqlite3_bind_int64(st, 1, b->ro->school);
-	sqlite3_bind_int64(st, 2, b->ro->team);
+	store_bind_int(st, 1, b->ro->school);
+	store_bind_int(st, 2, b->ro->team);
 	store_bind_text(st, 3, b->from);
 	store_bind_text(st, 4, b->to);
 }

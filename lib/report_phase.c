@@ -27,7 +27,7 @@ static int phase_trajectories(struct bctx *b, struct rep_section *s)
 	const char *labels[] = { L(S_TEAM), L(S_MODEL), L(S_PHASE), L(S_STEP), L(S_PHASE_STARTED),
 				 L(S_DAYS_IN_PHASE), L(S_CHECKLIST) };
 	struct rep_table *t = rep_table_add(s, "trajectories", L(S_TRAJECTORIES), 7, keys, labels);
-	sqlite3_stmt *st;
+	struct store_stmt *st;
 	int rc;
 
 	if ((rc = store_prepare(b->db,
@@ -48,10 +48,10 @@ static int phase_trajectories(struct bctx *b, struct rep_section *s)
 		rep_cell(t, col_text(st, 2));
 		rep_cell(t, col_text(st, 3));
 		rep_cell(t, col_text(st, 4));
-		rep_cell(t, col_null(st, 5) ? rv_null() : rv_int(sqlite3_column_int64(st, 5)));
+		rep_cell(t, col_null(st, 5) ? rv_null() : rv_int(store_col_int(st, 5)));
 		rep_cell(t, col_text(st, 6));
 	}
-	sqlite3_finalize(st);
+	store_finalize(st);
 	if (!rc && !t->nrows)
 		rep_section_empty(s, L(S_NO_TRAJECTORY));
 	return rc;
@@ -63,7 +63,7 @@ static int phase_checklist(struct bctx *b, struct rep_section *s)
 	static const char *const keys[] = { "team", "phase", "item", "activity", "done" };
 	const char *labels[] = { L(S_TEAM), L(S_PHASE), L(S_CHECK_ITEM), L(S_ACTIVITY), L(S_DONE_ON) };
 	struct rep_table *t = rep_table_add(s, "checklist", L(S_CHECKLIST_TITLE), 5, keys, labels);
-	sqlite3_stmt *st;
+	struct store_stmt *st;
 	int rc;
 
 	if ((rc = store_prepare(b->db,
@@ -78,7 +78,7 @@ static int phase_checklist(struct bctx *b, struct rep_section *s)
 		for (int i = 1; i < 5; i++)
 			rep_cell(t, col_text(st, i));
 	}
-	sqlite3_finalize(st);
+	store_finalize(st);
 	return rc;
 }
 
@@ -88,7 +88,7 @@ static int phase_retrospectives(struct bctx *b, struct rep_section *s)
 	static const char *const keys[] = { "team", "phase", "closed", "went_well", "improve", "no_retro_reason" };
 	const char *labels[] = { L(S_TEAM), L(S_PHASE), L(S_CLOSED), L(S_WENT_WELL), L(S_IMPROVE), L(S_NO_RETRO) };
 	struct rep_table *t = rep_table_add(s, "retrospectives", L(S_CLOSED_TITLE), 6, keys, labels);
-	sqlite3_stmt *st;
+	struct store_stmt *st;
 	int rc;
 
 	if ((rc = store_prepare(b->db,
@@ -104,7 +104,7 @@ static int phase_retrospectives(struct bctx *b, struct rep_section *s)
 		for (int i = 1; i < 6; i++)
 			rep_cell(t, col_text(st, i));
 	}
-	sqlite3_finalize(st);
+	store_finalize(st);
 	return rc;
 }
 
@@ -130,7 +130,7 @@ static int phase_conditions_table(struct bctx *b, struct rep_section *s)
 	static const char *const keys[] = { "team", "ambition", "rhythm", "retrospective", "phases_closed" };
 	const char *labels[] = { L(S_TEAM), L(S_AMBITION), L(S_RHYTHM), L(S_RETRO_SHARE), L(S_PHASES_CLOSED) };
 	struct rep_table *t = rep_table_add(s, "conditions", L(S_CONDITIONS_TITLE), 5, keys, labels);
-	sqlite3_stmt *st;
+	struct store_stmt *st;
 	int rc, r2 = 0;
 
 	if ((rc = store_prepare(b->db, "SELECT id, name FROM team WHERE school_id = ?1 AND ((?2 = 0 AND "
@@ -139,11 +139,11 @@ static int phase_conditions_table(struct bctx *b, struct rep_section *s)
 				       "OR EXISTS (SELECT 1 FROM trajectory tr WHERE tr.team_id = team.id))) OR id = ?2) "
 				       "ORDER BY name, id", &st, b->err)))
 		return rc;
-	sqlite3_bind_int64(st, 1, b->ro->school);
-	sqlite3_bind_int64(st, 2, b->ro->team);
+	store_bind_int(st, 1, b->ro->school);
+	store_bind_int(st, 2, b->ro->team);
 	while (!r2 && store_next(b->db, st, &rc, "listing teams", b->err))
-		r2 = condition_row(b, t, sqlite3_column_int64(st, 0), store_col(st, 1));
-	sqlite3_finalize(st);
+		r2 = condition_row(b, t, store_col_int(st, 0), store_col(st, 1));
+	store_finalize(st);
 	if (rc || r2)
 		return rc ? rc : r2;
 	return b->ro->team ? 0 : condition_row(b, t, PHASE_SCHOOL, L(S_WHOLE_SCHOOL));

@@ -11,7 +11,7 @@ int report_section_successes(struct bctx *b)
 	const char *wlabels[] = { L(S_TEAM), L(S_GOAL), L(S_STANDARD), L(S_ACHIEVED_ON) };
 	struct rep_section *s = rep_section_add(b->r, "successes", L(S_SEC_SUCCESSES));
 	struct rep_table *ts, *tw;
-	sqlite3_stmt *st;
+	struct store_stmt *st;
 	int rc;
 
 	rep_figure_add(s, "successes", L(S_SUCC_COUNT), rv_int(0));
@@ -28,9 +28,9 @@ int report_section_successes(struct bctx *b)
 		rep_cell(ts, col_text(st, 0));
 		rep_cell(ts, col_text(st, 1));
 		rep_cell(ts, col_text(st, 2));
-		rep_cell(ts, col_null(st, 3) ? rv_null() : rv_int(sqlite3_column_int64(st, 3)));
+		rep_cell(ts, col_null(st, 3) ? rv_null() : rv_int(store_col_int(st, 3)));
 	}
-	sqlite3_finalize(st);
+	store_finalize(st);
 	if (rc)
 		return rc;
 	if ((rc = store_prepare(b->db,
@@ -41,11 +41,11 @@ int report_section_successes(struct bctx *b)
 	bind_scope(b, st);
 	while (store_next(b->db, st, &rc, "reading standards", b->err)) {
 		rep_cell(tw, col_text(st, 0));
-		rep_cell(tw, rv_int(sqlite3_column_int64(st, 1)));
+		rep_cell(tw, rv_int(store_col_int(st, 1)));
 		rep_cell(tw, col_text(st, 2));
 		rep_cell(tw, col_text(st, 3));
 	}
-	sqlite3_finalize(st);
+	store_finalize(st);
 	if (rc)
 		return rc;
 	s->figs[0].v = rv_int((int64_t)ts->nrows);

@@ -87,17 +87,17 @@ static int sv_capture(struct bctx *b, struct sv_one *v)
 /* The team's name, for a team report of one wave (its group in the rows). */
 static int sv_team_name(struct bctx *b, struct sv_one *v)
 {
-	sqlite3_stmt *q;
+	struct store_stmt *q;
 	int rc;
 
 	if (!b->ro->team || v->w1)
 		return 0;
 	if ((rc = store_prepare(b->db, "SELECT name FROM team WHERE id = ?1", &q, b->err)))
 		return rc;
-	sqlite3_bind_int64(q, 1, b->ro->team);
+	store_bind_int(q, 1, b->ro->team);
 	if (store_next(b->db, q, &rc, "reading the team", b->err))
 		snprintf(v->team_name, sizeof(v->team_name), "%s", store_col(q, 0));
-	sqlite3_finalize(q);
+	store_finalize(q);
 	return rc;
 }
 
@@ -219,12 +219,12 @@ struct sv_pending {
 	struct sv_wave w;
 };
 
-static void sv_take(sqlite3_stmt *st, struct sv_pending *p)
+static void sv_take(struct store_stmt *st, struct sv_pending *p)
 {
 	p->code = xstrdup(store_col(st, 0));
-	p->w.survey = sqlite3_column_int64(st, 1);
+	p->w.survey = store_col_int(st, 1);
 	p->w.wave = xstrdup(store_col(st, 2));
-	p->w.team = sqlite3_column_int64(st, 3);
+	p->w.team = store_col_int(st, 3);
 }
 
 static void sv_drop(struct sv_pending *p)
@@ -237,7 +237,7 @@ static void sv_drop(struct sv_pending *p)
 /* Per instrument (and team) its last two waves, the earlier first: two
  * waves compared, or one on its own. Respondents are counted per scale in
  * the table: a sum over instruments would add teachers and pupils. */
-static int sv_waves(struct bctx *b, struct rep_section *s, struct rep_table *t, sqlite3_stmt *st,
+static int sv_waves(struct bctx *b, struct rep_section *s, struct rep_table *t, struct store_stmt *st,
 		    int64_t *instruments)
 {
 	struct sv_pending prev, cur;
@@ -287,7 +287,7 @@ int report_section_surveys(struct bctx *b)
 				 L(S_MEAN2), L(S_CHANGE), L(S_COHEN) };
 	struct rep_section *s = rep_section_add(b->r, "surveys", L(S_SEC_SURVEYS));
 	struct rep_table *t;
-	sqlite3_stmt *st;
+	struct store_stmt *st;
 	int64_t instruments = 0, sealed;
 	int rc;
 
@@ -306,7 +306,7 @@ int report_section_surveys(struct bctx *b)
 		return rc;
 	bind_scope(b, st);
 	rc = sv_waves(b, s, t, st, &instruments);
-	sqlite3_finalize(st);
+	store_finalize(st);
 	if (rc)
 		return rc;
 	s->figs[0].v = rv_int(instruments);

@@ -32,17 +32,17 @@ static int visits_teams(struct bctx *b, struct rep_section *s)
 	const char *labels[] = { L(S_TEAM), L(S_VIS_TEACHERS), L(S_VIS_VISITED), L(S_VIS_COVERAGE), L(S_VIS_FEEDBACK),
 				 L(S_VIS_MISSED_SHORT) };
 	struct rep_table *tc = rep_table_add(s, "coverage", L(S_VIS_TEAM_TABLE), 6, keys, labels);
-	sqlite3_stmt *st;
+	struct store_stmt *st;
 	int rc, r2 = 0;
 
 	if ((rc = store_prepare(b->db, "SELECT tm.id, tm.name FROM team tm WHERE" TEAM_SCOPE
 				       "AND (?2 <> 0 OR tm.kind = 'leraren') ORDER BY tm.name, tm.id", &st, b->err)))
 		return rc;
-	sqlite3_bind_int64(st, 1, b->ro->school);
-	sqlite3_bind_int64(st, 2, b->ro->team);
+	store_bind_int(st, 1, b->ro->school);
+	store_bind_int(st, 2, b->ro->team);
 	while (!r2 && store_next(b->db, st, &rc, "listing teams", b->err)) {
 		struct visit_coverage tcov;
-		if ((r2 = coverage(b, sqlite3_column_int64(st, 0), &tcov)))
+		if ((r2 = coverage(b, store_col_int(st, 0), &tcov)))
 			break;
 		rep_cell(tc, col_text(st, 1));
 		rep_cell(tc, rv_int(tcov.teachers));
@@ -51,7 +51,7 @@ static int visits_teams(struct bctx *b, struct rep_section *s)
 		rep_cell(tc, rv_int(tcov.feedback));
 		rep_cell(tc, rv_int(tcov.missed));
 	}
-	sqlite3_finalize(st);
+	store_finalize(st);
 	return rc ? rc : r2;
 }
 
@@ -61,7 +61,7 @@ static int visits_due(struct bctx *b, struct rep_section *s, struct rep_table **
 	static const char *const keys[] = { "visit", "date", "team", "teacher", "observer", "days_ago" };
 	const char *labels[] = { L(S_VISIT), L(S_DATE), L(S_TEAM), L(S_TEACHER), L(S_OBSERVER), L(S_DAYS_AGO) };
 	struct rep_table *td = rep_table_add(s, "feedback_due", L(S_VIS_DUE_TABLE), 6, keys, labels);
-	sqlite3_stmt *st;
+	struct store_stmt *st;
 	int rc;
 
 	*out = td;
@@ -78,14 +78,14 @@ static int visits_due(struct bctx *b, struct rep_section *s, struct rep_table **
 		if (date_parse(store_col(st, 1), &day, "date", NULL) ||
 		    visit_status_of(1, 0, day, b->ro->to, VISIT_FEEDBACK_DAYS) != VISIT_FEEDBACK_DUE)
 			continue;
-		rep_cell(td, rv_int(sqlite3_column_int64(st, 0)));
+		rep_cell(td, rv_int(store_col_int(st, 0)));
 		rep_cell(td, col_text(st, 1));
 		rep_cell(td, col_text(st, 2));
 		rep_cell(td, col_text(st, 3));
 		rep_cell(td, col_text(st, 4));
 		rep_cell(td, rv_int(b->ro->to - day));
 	}
-	sqlite3_finalize(st);
+	store_finalize(st);
 	return rc;
 }
 

@@ -63,14 +63,14 @@ int schema_key(const struct schema_table *t, int *idx)
 	return n;
 }
 
-static int load_columns(sqlite3 *db, struct schema_table *t, struct beter_err *err)
+static int load_columns(struct store *db, struct schema_table *t, struct beter_err *err)
 {
-	sqlite3_stmt *st;
+	struct store_stmt *st;
 	int rc, alloc = 0;
-	char *sql = sqlite3_mprintf("PRAGMA main.table_info(\"%w\")", t->name);
+	char *sql = store_sqlf("PRAGMA main.table_info(\"%w\")", t->name);
 
 	rc = store_prepare(db, sql, &st, err);
-	sqlite3_free(sql);
+	free(sql);
 	if (rc)
 		return rc;
 	t->uid = t->rowid = -1;
@@ -83,8 +83,8 @@ static int load_columns(sqlite3 *db, struct schema_table *t, struct beter_err *e
 		memset(c, 0, sizeof(*c));
 		c->name = xstrdup(store_col_text(st, 1));
 		c->aff = affinity(store_col_text(st, 2));
-		c->notnull = sqlite3_column_int(st, 3);
-		c->pk = sqlite3_column_int(st, 5);
+		c->notnull = (int)store_col_int(st, 3);
+		c->pk = (int)store_col_int(st, 5);
 		c->ref = -1;
 		if (c->pk)
 			t->npk++;
@@ -92,7 +92,7 @@ static int load_columns(sqlite3 *db, struct schema_table *t, struct beter_err *e
 			t->uid = t->ncols;
 		t->ncols++;
 	}
-	sqlite3_finalize(st);
+	store_finalize(st);
 	if (rc)
 		return rc;
 	/* an INTEGER PRIMARY KEY of a rowid table is the record number */
@@ -100,21 +100,21 @@ static int load_columns(sqlite3 *db, struct schema_table *t, struct beter_err *e
 		for (int i = 0; i < t->ncols; i++) {
 			if (t->cols[i].pk != 1)
 				continue;
-			char *q = sqlite3_mprintf("SELECT 1 FROM main.sqlite_master WHERE type = 'table' AND name = %Q "
+			char *q = store_sqlf("SELECT 1 FROM main.sqlite_master WHERE type = 'table' AND name = %Q "
 						  "AND sql NOT LIKE '%%WITHOUT ROWID%%'", t->name);
 			char *type = NULL;
-			sqlite3_stmt *ti;
-			char *s2 = sqlite3_mprintf("PRAGMA main.table_info(\"%w\")", t->name);
+			struct store_stmt *ti;
+			char *s2 = store_sqlf("PRAGMA main.table_info(\"%w\")", t->name);
 			if (!(rc = store_prepare(db, s2, &ti, err))) {
 				while (store_next(db, ti, &rc, "reading the schema", err))
-					if (sqlite3_column_int(ti, 0) == i && !type)
+					if ((int)store_col_int(ti, 0) == i && !type)
 						type = str_upper(xstrdup(store_col_text(ti, 2)));
-				sqlite3_finalize(ti);
+				store_finalize(ti);
 			}
-			sqlite3_free(s2);
+			free(s2);
 			if (rc) {
 				free(type);
-				sqlite3_free(q);
+				free(q);
 				return rc;
 			}
 			if (type && !strcmp(type, "INTEGER") && store_int(db, q, 0)) {
@@ -122,7 +122,7 @@ static int load_columns(sqlite3 *db, struct schema_table *t, struct beter_err *e
 				t->rowid = i;
 			}
 			free(type);
-			sqlite3_free(q);
+			free(q);
 		}
 	}
 	return 0;
@@ -137,22 +137,22 @@ static void add_dep(struct schema_table *t, int d)
 	t->deps[t->ndeps++] = d;
 }
 
-static int load_links(sqlite3 *db, struct schema *s, int ti, struct beter_err *err)
+static int load_links(struct store *db, struct schema *s, int ti, struct beter_err *err)
 {
 	struct schema_table *t = &s->t[ti];
-	sqlite3_stmt *st;
+	struct store_stmt *st;
 	int rc;
-	char *sql = sqlite3_mprintf("PRAGMA main.foreign_key_list(\"%w\")", t->name);
+	char *sql = store_sqlf("PRAGMA main.foreign_key_list(\"%w\")", t->name);
 
 	rc = store_prepare(db, sql, &st, err);
-	sqlite3_free(sql);
+	free(sql);
 	if (rc)
 		return rc;
 	/* rows: id, seq, table, from, to; a key of one column has only seq 0 */
 	int last_id = -1, last_col = -1, last_parent = -1, multi = 0;
 	for (;;) {
 		int more = store_next(db, st, &rc, "reading the schema", err);
-		int id = more ? sqlite3_column_int(st, 0) : -2;
+		int id = more ? (int)store_col_int(st, 0) : -2;
 		if (id != last_id && last_id >= 0) {
 			if (!multi && last_col >= 0 && last_parent >= 0)
 				t->cols[last_col].ref = last_parent;
@@ -166,7 +166,7 @@ static int load_links(sqlite3 *db, struct schema *s, int ti, struct beter_err *e
 		}
 		last_id = id;
 		int parent = schema_find(s, store_col_text(st, 2));
-		const char *to = (const char *)sqlite3_column_text(st, 4);
+		const char *to = store_col(st, 4);
 		last_col = schema_col_find(t, store_col_text(st, 3));
 		last_parent = -1;
 		if (parent >= 0) {
@@ -178,7 +178,7 @@ static int load_links(sqlite3 *db, struct schema *s, int ti, struct beter_err *e
 				t->selfref = 1;
 		}
 	}
-	sqlite3_finalize(st);
+	store_finalize(st);
 	return rc;
 }
 
@@ -239,9 +239,9 @@ static void sort_tables(struct schema *s)
 	free(newidx);
 }
 
-int schema_load(sqlite3 *db, struct schema *s, struct beter_err *err)
+int schema_load(struct store *db, struct schema *s, struct beter_err *err)
 {
-	sqlite3_stmt *st;
+	struct store_stmt *st;
 	int rc, alloc = 0;
 
 	memset(s, 0, sizeof(*s));
@@ -256,7 +256,7 @@ int schema_load(sqlite3 *db, struct schema *s, struct beter_err *err)
 		memset(&s->t[s->n], 0, sizeof(s->t[s->n]));
 		s->t[s->n++].name = xstrdup(store_col_text(st, 0));
 	}
-	sqlite3_finalize(st);
+	store_finalize(st);
 	if (rc) {
 		schema_release(s);
 		return rc;

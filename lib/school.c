@@ -13,10 +13,10 @@ int school_sector_valid(const char *sector)
 			  !strcasecmp(sector, "so"));
 }
 
-int school_add(sqlite3 *db, const char *name, const char *brin, const char *sector, int64_t *id,
+int school_add(struct store *db, const char *name, const char *brin, const char *sector, int64_t *id,
 	       struct beter_err *err)
 {
-	sqlite3_stmt *st;
+	struct store_stmt *st;
 	char uid[33], today[11];
 	int rc;
 
@@ -45,22 +45,22 @@ int school_add(sqlite3 *db, const char *name, const char *brin, const char *sect
 	store_bind_text(st, 3, brin);
 	store_bind_text(st, 4, sector);
 	store_bind_text(st, 5, today);
-	rc = sqlite3_step(st);
-	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE) {
-		if ((rc & 0xff) == SQLITE_CONSTRAINT)
+	rc = store_step(st);
+	store_finalize(st);
+	if (rc != STORE_DONE) {
+		if ((rc & 0xff) == STORE_CONSTRAINT)
 			return beter_err_set(err, BETER_DATAERR, "a school named '%s'%s%s%s is already in the store", name,
 					     brin ? " or with BRIN '" : "", brin ? brin : "", brin ? "'" : "");
 		return store_fail(db, rc, err, "adding the school");
 	}
 	if (id)
-		*id = sqlite3_last_insert_rowid(db);
+		*id = store_last_id(db);
 	return 0;
 }
 
-int school_resolve(sqlite3 *db, const char *which, int64_t *id, struct beter_err *err)
+int school_resolve(struct store *db, const char *which, int64_t *id, struct beter_err *err)
 {
-	sqlite3_stmt *st;
+	struct store_stmt *st;
 	int rc, n = 0;
 
 	if (which && *which) {
@@ -68,13 +68,13 @@ int school_resolve(sqlite3 *db, const char *which, int64_t *id, struct beter_err
 					    "ORDER BY name = ?1 DESC LIMIT 1", &st, err)))
 			return rc;
 		store_bind_text(st, 1, which);
-		if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-			*id = sqlite3_column_int64(st, 0);
-			sqlite3_finalize(st);
+		if ((rc = store_step(st)) == STORE_ROW) {
+			*id = store_col_int(st, 0);
+			store_finalize(st);
 			return 0;
 		}
-		sqlite3_finalize(st);
-		if (rc != SQLITE_DONE)
+		store_finalize(st);
+		if (rc != STORE_DONE)
 			return store_fail(db, rc, err, "finding the school");
 		return beter_err_set(err, BETER_FAIL, "no school named '%s' (see 'beter school list')", which);
 	}
@@ -83,12 +83,12 @@ int school_resolve(sqlite3 *db, const char *which, int64_t *id, struct beter_err
 	/* Every command resolves its school before it reads anything else; the
 	 * steps are checked here, not through store_next, so that the read
 	 * fault of $BETER_TEST_READ_ERROR counts only the command's own rows. */
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	while ((rc = store_step(st)) == STORE_ROW) {
 		if (n++ == 0)
-			*id = sqlite3_column_int64(st, 0);
+			*id = store_col_int(st, 0);
 	}
-	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE)
+	store_finalize(st);
+	if (rc != STORE_DONE)
 		return store_fail(db, rc, err, "finding the school");
 	if (n == 0)
 		return beter_err_set(err, BETER_FAIL, "the store has no school yet; create one with 'beter init --school NAME'");
@@ -108,19 +108,19 @@ static const char school_sql[] =
 	"(SELECT count(*) FROM person p WHERE p.school_id = s.id), "
 	"(SELECT count(*) FROM team t WHERE t.school_id = s.id) FROM school s";
 
-static void school_row(struct out *o, sqlite3_stmt *st)
+static void school_row(struct out *o, struct store_stmt *st)
 {
-	out_int(o, sqlite3_column_int64(st, 0));
-	out_text(o, (const char *)sqlite3_column_text(st, 1));
-	out_text(o, (const char *)sqlite3_column_text(st, 2));
-	out_text(o, (const char *)sqlite3_column_text(st, 3));
-	out_int(o, sqlite3_column_int64(st, 4));
-	out_int(o, sqlite3_column_int64(st, 5));
+	out_int(o, store_col_int(st, 0));
+	out_text(o, store_col(st, 1));
+	out_text(o, store_col(st, 2));
+	out_text(o, store_col(st, 3));
+	out_int(o, store_col_int(st, 4));
+	out_int(o, store_col_int(st, 5));
 }
 
-int school_list(sqlite3 *db, struct out *o, struct beter_err *err)
+int school_list(struct store *db, struct out *o, struct beter_err *err)
 {
-	sqlite3_stmt *st;
+	struct store_stmt *st;
 	int rc;
 
 	struct strbuf sql = STRBUF_INIT;
@@ -134,15 +134,15 @@ int school_list(sqlite3 *db, struct out *o, struct beter_err *err)
 		school_row(o, st);
 		out_row_end(o);
 	}
-	sqlite3_finalize(st);
+	store_finalize(st);
 	if (!rc)
 		out_end(o);
 	return rc;
 }
 
-int school_show(sqlite3 *db, int64_t id, struct out *o, struct beter_err *err)
+int school_show(struct store *db, int64_t id, struct out *o, struct beter_err *err)
 {
-	sqlite3_stmt *st;
+	struct store_stmt *st;
 	struct strbuf sql = STRBUF_INIT;
 	int rc;
 
@@ -151,14 +151,14 @@ int school_show(sqlite3 *db, int64_t id, struct out *o, struct beter_err *err)
 	strbuf_release(&sql);
 	if (rc)
 		return rc;
-	sqlite3_bind_int64(st, 1, id);
+	store_bind_int(st, 1, id);
 	if (!store_next(db, st, &rc, "showing the school", err)) {
-		sqlite3_finalize(st);
+		store_finalize(st);
 		return rc ? rc : beter_err_set(err, BETER_FAIL, "no school with number %lld", (long long)id);
 	}
 	out_record(o, school_cols, sizeof(school_cols) / sizeof(*school_cols));
 	school_row(o, st);
 	out_end(o);
-	sqlite3_finalize(st);
+	store_finalize(st);
 	return 0;
 }

@@ -1,4 +1,4 @@
-#include "beter/store.h"
+#include "beter/store_sqlite.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -67,8 +67,9 @@ int store_make_dirs(const char *path, struct beter_err *err)
 	return 0;
 }
 
-int store_fail(sqlite3 *db, int rc, struct beter_err *err, const char *what)
+int store_fail(struct store *conn, int rc, struct beter_err *err, const char *what)
 {
+	sqlite3 *db = store_sqlite(conn);
 	int prim = rc & 0xff;
 	const char *msg = db ? sqlite3_errmsg(db) : sqlite3_errstr(rc);
 
@@ -82,24 +83,27 @@ int store_fail(sqlite3 *db, int rc, struct beter_err *err, const char *what)
 	return beter_err_set(err, BETER_IOERR, "%s: %s", what, msg);
 }
 
-int store_prepare(sqlite3 *db, const char *sql, sqlite3_stmt **st, struct beter_err *err)
+int store_prepare(struct store *conn, const char *sql, struct store_stmt **st, struct beter_err *err)
 {
-	int rc = sqlite3_prepare_v2(db, sql, -1, st, NULL);
+	sqlite3 *db = store_sqlite(conn);
+	int rc = sqlite3_prepare_v2(db, sql, -1, (sqlite3_stmt **)st, NULL);
 	if (rc != SQLITE_OK)
-		return store_fail(db, rc, err, "reading the store");
+		return store_fail(conn, rc, err, "reading the store");
 	return 0;
 }
 
-int store_exec(sqlite3 *db, const char *sql, struct beter_err *err)
+int store_exec(struct store *conn, const char *sql, struct beter_err *err)
 {
+	sqlite3 *db = store_sqlite(conn);
 	int rc = sqlite3_exec(db, sql, NULL, NULL, NULL);
 	if (rc != SQLITE_OK)
-		return store_fail(db, rc, err, "writing the store");
+		return store_fail(conn, rc, err, "writing the store");
 	return 0;
 }
 
-int64_t store_int(sqlite3 *db, const char *sql, int64_t def)
+int64_t store_int(struct store *conn, const char *sql, int64_t def)
 {
+	sqlite3 *db = store_sqlite(conn);
 	sqlite3_stmt *st;
 	int64_t v = def;
 
@@ -111,8 +115,9 @@ int64_t store_int(sqlite3 *db, const char *sql, int64_t def)
 	return v;
 }
 
-int64_t store_int_bind(sqlite3 *db, const char *sql, int64_t arg, int64_t def)
+int64_t store_int_bind(struct store *conn, const char *sql, int64_t arg, int64_t def)
 {
+	sqlite3 *db = store_sqlite(conn);
 	sqlite3_stmt *st;
 	int64_t v = def;
 
@@ -125,89 +130,100 @@ int64_t store_int_bind(sqlite3 *db, const char *sql, int64_t arg, int64_t def)
 	return v;
 }
 
-int store_step_done(sqlite3 *db, sqlite3_stmt *st, const char *what, struct beter_err *err)
+int store_step_done(struct store *conn, struct store_stmt *stmt, const char *what, struct beter_err *err)
 {
+	sqlite3_stmt *st = store_sqlite_stmt(stmt);
 	int rc = sqlite3_step(st);
 	sqlite3_finalize(st);
-	return rc == SQLITE_DONE ? 0 : store_fail(db, rc, err, what);
+	return rc == SQLITE_DONE ? 0 : store_fail(conn, rc, err, what);
 }
 
-void store_bind_day(sqlite3_stmt *st, int i, int day)
+void store_bind_day(struct store_stmt *stmt, int i, int day)
 {
+	sqlite3_stmt *st = store_sqlite_stmt(stmt);
 	char buf[11];
 	date_format(day, buf);
 	sqlite3_bind_text(st, i, buf, -1, SQLITE_TRANSIENT);
 }
 
-void store_out_int(struct out *o, sqlite3_stmt *st, int i)
+void store_out_int(struct out *o, struct store_stmt *stmt, int i)
 {
+	sqlite3_stmt *st = store_sqlite_stmt(stmt);
 	if (sqlite3_column_type(st, i) == SQLITE_NULL)
 		out_null(o);
 	else
 		out_int(o, sqlite3_column_int64(st, i));
 }
 
-void store_out_real(struct out *o, sqlite3_stmt *st, int i)
+void store_out_real(struct out *o, struct store_stmt *stmt, int i)
 {
+	sqlite3_stmt *st = store_sqlite_stmt(stmt);
 	if (sqlite3_column_type(st, i) == SQLITE_NULL)
 		out_null(o);
 	else
 		out_real(o, sqlite3_column_double(st, i));
 }
 
-void store_bind_text(sqlite3_stmt *st, int i, const char *s)
+void store_bind_text(struct store_stmt *stmt, int i, const char *s)
 {
+	sqlite3_stmt *st = store_sqlite_stmt(stmt);
 	if (s)
 		sqlite3_bind_text(st, i, s, -1, SQLITE_TRANSIENT);
 	else
 		sqlite3_bind_null(st, i);
 }
 
-const char *store_col_text(sqlite3_stmt *st, int i)
+const char *store_col_text(struct store_stmt *stmt, int i)
 {
+	sqlite3_stmt *st = store_sqlite_stmt(stmt);
 	const unsigned char *s = sqlite3_column_text(st, i);
 	return s ? (const char *)s : "";
 }
 
-int store_begin(sqlite3 *db, struct beter_err *err)
+int store_begin(struct store *conn, struct beter_err *err)
 {
+	sqlite3 *db = store_sqlite(conn);
 	int rc = sqlite3_exec(db, "BEGIN IMMEDIATE", NULL, NULL, NULL);
 	if (rc != SQLITE_OK)
-		return store_fail(db, rc, err, "the change");
+		return store_fail(conn, rc, err, "the change");
 	return 0;
 }
 
-int store_commit(sqlite3 *db, struct beter_err *err)
+int store_commit(struct store *conn, struct beter_err *err)
 {
+	sqlite3 *db = store_sqlite(conn);
 	int rc = sqlite3_exec(db, "COMMIT", NULL, NULL, NULL);
 	if (rc != SQLITE_OK) {
-		int status = store_fail(db, rc, err, "the change");
-		store_rollback(db);
+		int status = store_fail(conn, rc, err, "the change");
+		store_rollback(conn);
 		return status;
 	}
 	return 0;
 }
 
-void store_rollback(sqlite3 *db)
+void store_rollback(struct store *conn)
 {
+	sqlite3 *db = store_sqlite(conn);
 	if (!sqlite3_get_autocommit(db))
 		sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
 }
 
-int store_read_begin(sqlite3 *db, int *began, struct beter_err *err)
+int store_read_begin(struct store *conn, int *began, struct beter_err *err)
 {
+	sqlite3 *db = store_sqlite(conn);
 	*began = 0;
 	if (!sqlite3_get_autocommit(db))
 		return 0;
 	int rc = sqlite3_exec(db, "BEGIN", NULL, NULL, NULL);
 	if (rc != SQLITE_OK)
-		return store_fail(db, rc, err, "reading the store");
+		return store_fail(conn, rc, err, "reading the store");
 	*began = 1;
 	return 0;
 }
 
-void store_read_end(sqlite3 *db, int began)
+void store_read_end(struct store *conn, int began)
 {
+	sqlite3 *db = store_sqlite(conn);
 	if (began && !sqlite3_get_autocommit(db))
 		sqlite3_exec(db, "COMMIT", NULL, NULL, NULL);
 }
@@ -222,10 +238,11 @@ static int busy_timeout_ms(void)
 	return 10000;
 }
 
-static int migrate(sqlite3 *db, const char *path, struct beter_err *err)
+static int migrate(struct store *conn, const char *path, struct beter_err *err)
 {
-	int64_t have = store_int(db, "PRAGMA user_version", 0);
-	int64_t app = store_int(db, "PRAGMA application_id", 0);
+	sqlite3 *db = store_sqlite(conn);
+	int64_t have = store_int(conn, "PRAGMA user_version", 0);
+	int64_t app = store_int(conn, "PRAGMA application_id", 0);
 	int want = store_schema_version();
 	int rc;
 
@@ -237,10 +254,10 @@ static int migrate(sqlite3 *db, const char *path, struct beter_err *err)
 				     "upgrade beter to use it", path, (long long)have, want);
 	if (have == want)
 		return 0;
-	if ((rc = store_begin(db, err)))
+	if ((rc = store_begin(conn, err)))
 		return rc;
 	/* read again under the write lock: another process may have migrated */
-	have = store_int(db, "PRAGMA user_version", 0);
+	have = store_int(conn, "PRAGMA user_version", 0);
 	for (int i = 0; i < beter_migrations_count; i++) {
 		const struct migration *m = &beter_migrations[i];
 		char *errmsg = NULL;
@@ -250,18 +267,18 @@ static int migrate(sqlite3 *db, const char *path, struct beter_err *err)
 			beter_err_set(err, BETER_IOERR, "cannot upgrade the store '%s' to schema %d (%s): %s",
 				      path, m->version, m->name, errmsg ? errmsg : "?");
 			sqlite3_free(errmsg);
-			store_rollback(db);
+			store_rollback(conn);
 			return BETER_IOERR;
 		}
 	}
 	char sql[128];
 	snprintf(sql, sizeof(sql), "PRAGMA user_version = %d; PRAGMA application_id = %d;", want,
 		 BETER_APPLICATION_ID);
-	if ((rc = store_exec(db, sql, err))) {
-		store_rollback(db);
+	if ((rc = store_exec(conn, sql, err))) {
+		store_rollback(conn);
 		return rc;
 	}
-	return store_commit(db, err);
+	return store_commit(conn, err);
 }
 
 /*
@@ -311,7 +328,7 @@ static int empty_file(const char *path, int flags, struct beter_err *err)
 	return 0;
 }
 
-int store_open(const char *path, int flags, sqlite3 **out, struct beter_err *err)
+int store_open(const char *path, int flags, struct store **out, struct beter_err *err)
 {
 	sqlite3 *db = NULL;
 	int rc;
@@ -362,7 +379,7 @@ int store_open(const char *path, int flags, sqlite3 **out, struct beter_err *err
 		if ((rc & 0xff) == SQLITE_NOTADB)
 			beter_err_set(err, BETER_IOERR, "'%s' is not a beter store (not a SQLite database)", path);
 		else
-			store_fail(db, rc, err, "opening the store");
+			store_fail(store_of(db), rc, err, "opening the store");
 		sqlite3_close(db);
 		return err ? err->status : BETER_IOERR;
 	}
@@ -373,16 +390,17 @@ int store_open(const char *path, int flags, sqlite3 **out, struct beter_err *err
 		int on = 1;
 		sqlite3_file_control(db, "main", SQLITE_FCNTL_PERSIST_WAL, &on);
 	}
-	if ((rc = migrate(db, memory ? ":memory:" : path, err))) {
+	if ((rc = migrate(store_of(db), memory ? ":memory:" : path, err))) {
 		sqlite3_close(db);
 		return rc;
 	}
-	*out = db;
+	*out = store_of(db);
 	return 0;
 }
 
-void store_close(sqlite3 *db)
+void store_close(struct store *conn)
 {
+	sqlite3 *db = store_sqlite(conn);
 	if (!db)
 		return;
 	sqlite3_close_v2(db);

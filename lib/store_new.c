@@ -9,13 +9,13 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "beter/store.h"
+#include "beter/store_sqlite.h"
 #include "beter/tmpfile.h"
 #include "beter/util.h"
 
 #define TMP_TAG ".beter-new-"
 
-int store_new_begin(struct store_new *sn, const char *path, sqlite3 **db, struct beter_err *err)
+int store_new_begin(struct store_new *sn, const char *path, struct store **db, struct beter_err *err)
 {
 	int rc;
 
@@ -74,13 +74,13 @@ int store_new_finish(struct store_new *sn, struct beter_err *err)
 	/* the store appears in WAL mode, as every store is opened: a second
 	 * process opening it the moment it appears then needs no exclusive lock
 	 * to change the journal mode, which would find it busy at once */
-	if (sqlite3_exec(sn->db, "PRAGMA journal_mode = WAL", NULL, NULL, NULL) != SQLITE_OK)
-		rc = beter_err_set(err, BETER_IOERR, "cannot write the store '%s': %s", sn->tmp, sqlite3_errmsg(sn->db));
-	if (sqlite3_close(sn->db) != SQLITE_OK) {
+	if (sqlite3_exec(store_sqlite(sn->db), "PRAGMA journal_mode = WAL", NULL, NULL, NULL) != SQLITE_OK)
+		rc = beter_err_set(err, BETER_IOERR, "cannot write the store '%s': %s", sn->tmp, store_errmsg(sn->db));
+	if (sqlite3_close(store_sqlite(sn->db)) != SQLITE_OK) {
 		if (!rc)
 			rc = beter_err_set(err, BETER_IOERR, "cannot write the store '%s': %s", sn->tmp,
-					   sqlite3_errmsg(sn->db));
-		sqlite3_close_v2(sn->db);
+					   store_errmsg(sn->db));
+		sqlite3_close_v2(store_sqlite(sn->db));
 	}
 	sn->db = NULL;
 	if (!rc && sync_fd_path(sn->tmp, 0) != 0)
@@ -106,7 +106,7 @@ int store_new_finish(struct store_new *sn, struct beter_err *err)
 void store_new_abort(struct store_new *sn)
 {
 	if (sn->db)
-		sqlite3_close_v2(sn->db);
+		sqlite3_close_v2(store_sqlite(sn->db));
 	sn->db = NULL;
 	if (sn->tmp)
 		tmpfile_remove(sn->tmp);

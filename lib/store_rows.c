@@ -23,34 +23,35 @@ static int fault_now(void)
 	return fault_at > 0 && ++steps == fault_at;
 }
 
-int store_next(sqlite3 *db, sqlite3_stmt *st, int *rc, const char *what, struct beter_err *err)
+int store_next(struct store *db, struct store_stmt *st, int *rc, const char *what, struct beter_err *err)
 {
 	int fault = fault_now();
-	int r = fault ? SQLITE_IOERR_READ : sqlite3_step(st);
+	int r = fault ? 266 /* the engine's code of a failed read */ : store_step(st);
 
-	if (r == SQLITE_ROW) {
+	if (r == STORE_ROW) {
 		*rc = 0;
 		return 1;
 	}
-	*rc = r == SQLITE_DONE ? 0 : store_fail(fault ? NULL : db, r, err, what);
+	*rc = r == STORE_DONE ? 0 : store_fail(fault ? NULL : db, r, err, what);
 	return 0;
 }
 
-static void cell(struct out *o, sqlite3_stmt *st, int i, enum out_type t)
+static void cell(struct out *o, struct store_stmt *st, int i, enum out_type t)
 {
-	if (sqlite3_column_type(st, i) == SQLITE_NULL) {
+	if (store_col_null(st, i)) {
 		out_null(o);
 		return;
 	}
 	switch (t) {
-	case OUT_T_INT: out_int(o, sqlite3_column_int64(st, i)); break;
-	case OUT_T_REAL: out_real(o, sqlite3_column_double(st, i)); break;
-	case OUT_T_BOOL: out_bool(o, sqlite3_column_int64(st, i) != 0); break;
-	case OUT_T_TEXT: out_text(o, (const char *)sqlite3_column_text(st, i)); break;
+	case OUT_T_INT: out_int(o, store_col_int(st, i)); break;
+	case OUT_T_REAL: out_real(o, store_col_real(st, i)); break;
+	case OUT_T_BOOL: out_bool(o, store_col_int(st, i) != 0); break;
+	case OUT_T_TEXT: out_text(o, store_col(st, i)); break;
 	}
 }
 
-int store_rows(sqlite3 *db, sqlite3_stmt *st, struct out *o, const struct out_col *cols, size_t ncols, int list,
+int store_rows(struct store *db, struct store_stmt *st, struct out *o, const struct out_col *cols, size_t ncols,
+	       int list,
 	       const char *what, struct beter_err *err)
 {
 	int rc;
@@ -72,7 +73,7 @@ int store_rows(sqlite3 *db, sqlite3_stmt *st, struct out *o, const struct out_co
 		else
 			out_end(o);
 	}
-	sqlite3_finalize(st);
+	store_finalize(st);
 	if (!rc && list)
 		out_end(o);
 	if (!rc && !list && !n)

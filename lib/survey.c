@@ -16,13 +16,13 @@
 
 /* ---- surveys ---- */
 
-int survey_add(sqlite3 *db, int64_t school, const struct survey_add_opts *o, int64_t *id, struct beter_err *err)
+int survey_add(struct store *db, int64_t school, const struct survey_add_opts *o, int64_t *id, struct beter_err *err)
 {
 	struct survey_instrument in;
 	int64_t iid, leader = 0;
 	int opens = 0, closes = 0, rc;
 	char d1[11], d2[11], today[11], uid[33];
-	sqlite3_stmt *st;
+	struct store_stmt *st;
 
 	if (!o->wave || !*o->wave || strlen(o->wave) > 100 || !utf8_valid(o->wave, strlen(o->wave), NULL))
 		return beter_err_set(err, BETER_DATAERR, "--wave: give the wave a name of 1-100 characters (e.g. 0-meting)");
@@ -43,43 +43,43 @@ int survey_add(sqlite3 *db, int64_t school, const struct survey_add_opts *o, int
 				    "leader_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)", &st, err)))
 		return rc;
 	if (leader)
-		sqlite3_bind_int64(st, 9, leader);
+		store_bind_int(st, 9, leader);
 	uid_new(uid);
 	date_format(opens, d1);
 	date_format(closes, d2);
 	date_format(date_today(), today);
 	store_bind_text(st, 1, uid);
-	sqlite3_bind_int64(st, 2, school);
-	sqlite3_bind_int64(st, 3, iid);
+	store_bind_int(st, 2, school);
+	store_bind_int(st, 3, iid);
 	if (o->team)
-		sqlite3_bind_int64(st, 4, o->team);
+		store_bind_int(st, 4, o->team);
 	store_bind_text(st, 5, o->wave);
 	store_bind_text(st, 6, o->opens ? d1 : NULL);
 	store_bind_text(st, 7, o->closes ? d2 : NULL);
 	store_bind_text(st, 8, today);
-	rc = sqlite3_step(st);
-	sqlite3_finalize(st);
-	if ((rc & 0xff) == SQLITE_CONSTRAINT)
+	rc = store_step(st);
+	store_finalize(st);
+	if ((rc & 0xff) == STORE_CONSTRAINT)
 		return beter_err_set(err, BETER_DATAERR, "--wave: '%s' already has a survey with the wave '%s' for %s "
 				     "(see 'beter survey list')", o->instrument, o->wave, o->team ? "this team" : "the school");
-	if (rc != SQLITE_DONE)
+	if (rc != STORE_DONE)
 		return store_fail(db, rc, err, "adding the survey");
-	*id = sqlite3_last_insert_rowid(db);
+	*id = store_last_id(db);
 	return 0;
 }
 
-int survey_find(sqlite3 *db, int64_t school, int64_t number, struct beter_err *err)
+int survey_find(struct store *db, int64_t school, int64_t number, struct beter_err *err)
 {
-	sqlite3_stmt *st;
+	struct store_stmt *st;
 	int rc;
 
 	if ((rc = store_prepare(db, "SELECT 1 FROM survey WHERE id = ?1 AND school_id = ?2", &st, err)))
 		return rc;
-	sqlite3_bind_int64(st, 1, number);
-	sqlite3_bind_int64(st, 2, school);
-	rc = sqlite3_step(st);
-	sqlite3_finalize(st);
-	if (rc == SQLITE_ROW)
+	store_bind_int(st, 1, number);
+	store_bind_int(st, 2, school);
+	rc = store_step(st);
+	store_finalize(st);
+	if (rc == STORE_ROW)
 		return 0;
 	return beter_err_set(err, BETER_FAIL, "no survey with number %lld (see 'beter survey list')", (long long)number);
 }
@@ -95,22 +95,22 @@ static const char survey_sql[] =
 	"(SELECT count(*) FROM survey_response r WHERE r.survey_id = s.id), i.title, i.kind, i.min_n "
 	"FROM survey s JOIN survey_instrument i ON i.id = s.instrument_id LEFT JOIN team t ON t.id = s.team_id ";
 
-static void survey_row(struct out *o, sqlite3_stmt *st, int ncols)
+static void survey_row(struct out *o, struct store_stmt *st, int ncols)
 {
 	for (int i = 0; i < ncols; i++) {
-		if (sqlite3_column_type(st, i) == SQLITE_NULL)
+		if (store_col_null(st, i))
 			out_null(o);
 		else if (survey_cols[i].type == OUT_T_INT)
-			out_int(o, sqlite3_column_int64(st, i));
+			out_int(o, store_col_int(st, i));
 		else
 			out_text(o, store_col_text(st, i));
 	}
 }
 
-int survey_list(sqlite3 *db, int64_t school, struct out *o, struct beter_err *err)
+int survey_list(struct store *db, int64_t school, struct out *o, struct beter_err *err)
 {
 	struct strbuf sql = STRBUF_INIT;
-	sqlite3_stmt *st;
+	struct store_stmt *st;
 	int rc;
 
 	strbuf_addf(&sql, "%s WHERE s.school_id = ?1 ORDER BY s.id", survey_sql);
@@ -118,23 +118,23 @@ int survey_list(sqlite3 *db, int64_t school, struct out *o, struct beter_err *er
 	strbuf_release(&sql);
 	if (rc)
 		return rc;
-	sqlite3_bind_int64(st, 1, school);
+	store_bind_int(st, 1, school);
 	out_list(o, survey_cols, 7);
 	while (store_next(db, st, &rc, "listing surveys", err)) {
 		survey_row(o, st, 7);
 		out_row_end(o);
 	}
-	sqlite3_finalize(st);
+	store_finalize(st);
 	if (rc)
 		return rc;
 	out_end(o);
 	return 0;
 }
 
-int survey_show(sqlite3 *db, int64_t id, struct out *o, struct beter_err *err)
+int survey_show(struct store *db, int64_t id, struct out *o, struct beter_err *err)
 {
 	struct strbuf sql = STRBUF_INIT;
-	sqlite3_stmt *st;
+	struct store_stmt *st;
 	int rc;
 
 	strbuf_addf(&sql, "%s WHERE s.id = ?1", survey_sql);
@@ -142,15 +142,15 @@ int survey_show(sqlite3 *db, int64_t id, struct out *o, struct beter_err *err)
 	strbuf_release(&sql);
 	if (rc)
 		return rc;
-	sqlite3_bind_int64(st, 1, id);
-	if (sqlite3_step(st) != SQLITE_ROW) {
-		sqlite3_finalize(st);
+	store_bind_int(st, 1, id);
+	if (store_step(st) != STORE_ROW) {
+		store_finalize(st);
 		return beter_err_set(err, BETER_FAIL, "no survey with number %lld", (long long)id);
 	}
 	out_record(o, survey_cols, sizeof(survey_cols) / sizeof(*survey_cols));
 	survey_row(o, st, sizeof(survey_cols) / sizeof(*survey_cols));
 	out_end(o);
-	sqlite3_finalize(st);
+	store_finalize(st);
 	return 0;
 }
 

@@ -29,7 +29,7 @@ static const struct out_col cmp_cols[] = {
 
 /* Two waves of an instrument in a school, all respondents or one team's. */
 struct cmp {
-	sqlite3 *db;
+	struct store *db;
 	int64_t school, team, iid, base, minn;
 	const char *waves[2];
 	char *team_name, *reason;
@@ -54,30 +54,30 @@ static void cmp_release(struct cmp *c)
 
 static int cmp_read(struct cmp *c, struct beter_err *err)
 {
-	sqlite3_stmt *st;
+	struct store_stmt *st;
 	int rc;
 
 	if ((rc = store_prepare(c->db, "SELECT s.wave = ?4, r.answers, r.rater FROM survey_response r JOIN survey s ON s.id = "
 				       "r.survey_id WHERE s.school_id = ?1 AND s.instrument_id = ?2 AND s.wave IN (?3, ?4) "
 				       "AND (?5 = 0 OR r.team_id = ?5)", &st, err)))
 		return rc;
-	sqlite3_bind_int64(st, 1, c->school);
-	sqlite3_bind_int64(st, 2, c->iid);
+	store_bind_int(st, 1, c->school);
+	store_bind_int(st, 2, c->iid);
 	store_bind_text(st, 3, c->waves[0]);
 	store_bind_text(st, 4, c->waves[1]);
-	sqlite3_bind_int64(st, 5, c->team);
+	store_bind_int(st, 5, c->team);
 	while (store_next(c->db, st, &rc, "reading responses", err)) {
 		const unsigned char *ans;
 		const char *rt;
 		int len;
 		if ((rc = survey_seal_row(&c->seal, st, 2, 1, &rt, &ans, &len, err))) {
-			sqlite3_finalize(st);
+			store_finalize(st);
 			return rc;
 		}
 		if (!survey_self_row(&c->seal, rt)) /* the others only */
-			agg_row(&c->a, &c->a.g[sqlite3_column_int(st, 0) ? 1 : 0], ans, len);
+			agg_row(&c->a, &c->a.g[(int)store_col_int(st, 0) ? 1 : 0], ans, len);
 	}
-	sqlite3_finalize(st);
+	store_finalize(st);
 	return rc;
 }
 
@@ -91,16 +91,16 @@ static int cmp_load(struct cmp *c, const char *instrument, int64_t min_n, struct
 		return beter_err_set(err, BETER_FAIL, "no survey of '%s' yet (see 'beter survey list')", instrument);
 	aggset_init(&c->a, &c->in);
 	for (int w = 0; w < 2; w++) {
-		sqlite3_stmt *st;
+		struct store_stmt *st;
 		if ((rc = store_prepare(c->db, "SELECT count(*), min(id) FROM survey WHERE school_id = ?1 AND "
 					       "instrument_id = ?2 AND wave = ?3", &st, err)))
 			return rc;
-		sqlite3_bind_int64(st, 1, c->school);
-		sqlite3_bind_int64(st, 2, c->iid);
+		store_bind_int(st, 1, c->school);
+		store_bind_int(st, 2, c->iid);
 		store_bind_text(st, 3, c->waves[w]);
-		int64_t n = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
-		int64_t first = n ? sqlite3_column_int64(st, 1) : 0;
-		sqlite3_finalize(st);
+		int64_t n = store_step(st) == STORE_ROW ? store_col_int(st, 0) : 0;
+		int64_t first = n ? store_col_int(st, 1) : 0;
+		store_finalize(st);
 		if (!n)
 			return beter_err_set(err, BETER_FAIL, "no survey of '%s' with the wave '%s' (see 'beter survey list')",
 					     c->in.id, c->waves[w]);
@@ -110,13 +110,13 @@ static int cmp_load(struct cmp *c, const char *instrument, int64_t min_n, struct
 		aggset_group(&c->a, w);
 	}
 	if (c->team) {
-		sqlite3_stmt *st;
+		struct store_stmt *st;
 		if ((rc = store_prepare(c->db, "SELECT name FROM team WHERE id = ?1", &st, err)))
 			return rc;
-		sqlite3_bind_int64(st, 1, c->team);
-		if (sqlite3_step(st) == SQLITE_ROW)
+		store_bind_int(st, 1, c->team);
+		if (store_step(st) == STORE_ROW)
 			c->team_name = xstrdup(store_col_text(st, 0));
-		sqlite3_finalize(st);
+		store_finalize(st);
 	}
 	if ((rc = survey_min_n(c->db, c->school, &c->in, min_n, &c->base, &c->minn, &c->reason, err)))
 		return rc;
@@ -156,7 +156,7 @@ static void cmp_row(const struct cmp *c, int s, struct out *o)
 	out_row_end(o);
 }
 
-int survey_compare(sqlite3 *db, int64_t school, const char *instrument, const char *wave1, const char *wave2,
+int survey_compare(struct store *db, int64_t school, const char *instrument, const char *wave1, const char *wave2,
 		   int64_t team, int64_t min_n, const char *key_file, struct out *o, struct beter_err *err)
 {
 	struct cmp c;

@@ -123,13 +123,13 @@ static void trim_span(const char **s, size_t *len)
 
 static void imp_release(struct imp *m)
 {
-	sqlite3_finalize(m->ins);
-	sqlite3_finalize(m->get);
-	sqlite3_finalize(m->upd);
-	sqlite3_finalize(m->tget);
-	sqlite3_finalize(m->tins);
-	sqlite3_finalize(m->tupd);
-	sqlite3_finalize(m->tdel);
+	store_finalize(m->ins);
+	store_finalize(m->get);
+	store_finalize(m->upd);
+	store_finalize(m->tget);
+	store_finalize(m->tins);
+	store_finalize(m->tupd);
+	store_finalize(m->tdel);
 	survey_instrument_release(&m->in);
 	free(m->item_ids);
 	free(m->plan);
@@ -147,22 +147,22 @@ static void imp_release(struct imp *m)
 
 static int imp_prepare(struct imp *m, struct beter_err *err)
 {
-	sqlite3_stmt *st;
+	struct store_stmt *st;
 	int rc;
 
 	if ((rc = store_prepare(m->db, "SELECT s.school_id, s.team_id, s.uid, i.code FROM survey s "
 				       "JOIN survey_instrument i ON i.id = s.instrument_id WHERE s.id = ?1", &st, err)))
 		return rc;
-	sqlite3_bind_int64(st, 1, m->survey);
-	if (sqlite3_step(st) != SQLITE_ROW) {
-		sqlite3_finalize(st);
+	store_bind_int(st, 1, m->survey);
+	if (store_step(st) != STORE_ROW) {
+		store_finalize(st);
 		return beter_err_set(err, BETER_FAIL, "no survey with number %lld", (long long)m->survey);
 	}
-	m->school = sqlite3_column_int64(st, 0);
-	m->team = sqlite3_column_int64(st, 1);
+	m->school = store_col_int(st, 0);
+	m->team = store_col_int(st, 1);
 	snprintf(m->survey_uid, sizeof(m->survey_uid), "%s", store_col_text(st, 2));
 	char *code = xstrdup(store_col_text(st, 3));
-	sqlite3_finalize(st);
+	store_finalize(st);
 	rc = survey_instrument_get(m->db, code, 0, &m->in, &m->instrument, err);
 	free(code);
 	if (rc)
@@ -170,13 +170,13 @@ static int imp_prepare(struct imp *m, struct beter_err *err)
 	m->item_ids = xcalloc((size_t)m->in.nitems + 1, sizeof(int64_t));
 	if ((rc = store_prepare(m->db, "SELECT seq, id FROM survey_item WHERE instrument_id = ?1", &st, err)))
 		return rc;
-	sqlite3_bind_int64(st, 1, m->instrument);
+	store_bind_int(st, 1, m->instrument);
 	while (store_next(m->db, st, &rc, "reading the instrument's items", err)) {
-		int seq = sqlite3_column_int(st, 0);
+		int seq = (int)store_col_int(st, 0);
 		if (seq >= 1 && seq <= m->in.nitems)
-			m->item_ids[seq - 1] = sqlite3_column_int64(st, 1);
+			m->item_ids[seq - 1] = store_col_int(st, 1);
 	}
-	sqlite3_finalize(st);
+	store_finalize(st);
 	if (rc)
 		return rc;
 	if ((rc = store_prepare(m->db, "INSERT INTO survey_response(uid, survey_id, team_id, rater, respondent, n_answers, "
@@ -259,43 +259,43 @@ static int import_texts(struct imp *m, struct csvin *r, const char *uid, int64_t
 		size_t len = strlen(s);
 		trim_span(&s, &len);
 		if (!added) {
-			sqlite3_reset(m->tget);
-			sqlite3_bind_int64(m->tget, 1, rid);
-			sqlite3_bind_int64(m->tget, 2, m->item_ids[item]);
-			rc = sqlite3_step(m->tget);
-			if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+			store_reset(m->tget);
+			store_bind_int(m->tget, 1, rid);
+			store_bind_int(m->tget, 2, m->item_ids[item]);
+			rc = store_step(m->tget);
+			if (rc != STORE_ROW && rc != STORE_DONE)
 				return store_fail(m->db, rc, err, "finding a free-text answer");
-			there = rc == SQLITE_ROW;
+			there = rc == STORE_ROW;
 		}
 		if (!len) {
 			if (there) {
-				sqlite3_reset(m->tdel);
-				sqlite3_bind_int64(m->tdel, 1, rid);
-				sqlite3_bind_int64(m->tdel, 2, m->item_ids[item]);
-				if ((rc = sqlite3_step(m->tdel)) != SQLITE_DONE)
+				store_reset(m->tdel);
+				store_bind_int(m->tdel, 1, rid);
+				store_bind_int(m->tdel, 2, m->item_ids[item]);
+				if ((rc = store_step(m->tdel)) != STORE_DONE)
 					return store_fail(m->db, rc, err, "removing a free-text answer");
 				*changed = 1;
 			}
 			continue;
 		}
 		if (there) {
-			sqlite3_reset(m->tupd);
-			sqlite3_bind_int64(m->tupd, 1, rid);
-			sqlite3_bind_int64(m->tupd, 2, m->item_ids[item]);
-			sqlite3_bind_text(m->tupd, 3, s, (int)len, SQLITE_STATIC);
-			if ((rc = sqlite3_step(m->tupd)) != SQLITE_DONE)
+			store_reset(m->tupd);
+			store_bind_int(m->tupd, 1, rid);
+			store_bind_int(m->tupd, 2, m->item_ids[item]);
+			store_bind_text(m->tupd, 3, s);
+			if ((rc = store_step(m->tupd)) != STORE_DONE)
 				return store_fail(m->db, rc, err, "storing a free-text answer");
-			*changed |= sqlite3_changes(m->db) > 0;
+			*changed |= store_changes(m->db) > 0;
 			continue;
 		}
 		char tuid[33];
 		text_uid(uid, in->items[item].id, tuid);
-		sqlite3_reset(m->tins);
+		store_reset(m->tins);
 		store_bind_text(m->tins, 1, tuid);
-		sqlite3_bind_int64(m->tins, 2, rid);
-		sqlite3_bind_int64(m->tins, 3, m->item_ids[item]);
-		sqlite3_bind_text(m->tins, 4, s, (int)len, SQLITE_STATIC);
-		if ((rc = sqlite3_step(m->tins)) != SQLITE_DONE)
+		store_bind_int(m->tins, 2, rid);
+		store_bind_int(m->tins, 3, m->item_ids[item]);
+		store_bind_text(m->tins, 4, s);
+		if ((rc = store_step(m->tins)) != STORE_DONE)
 			return store_fail(m->db, rc, err, "storing a free-text answer");
 		*changed |= !added;
 	}
@@ -456,12 +456,12 @@ static int row_uid(struct imp *m, struct csvin *r, long index, int64_t team, con
 	return 0;
 }
 
-static void bind_team(sqlite3_stmt *st, int i, int64_t team)
+static void bind_team(struct store_stmt *st, int i, int64_t team)
 {
 	if (team)
-		sqlite3_bind_int64(st, i, team);
+		store_bind_int(st, i, team);
 	else
-		sqlite3_bind_null(st, i);
+		store_bind_null(st, i);
 }
 
 /* Store the response, or find (keyed: and update) the one there: *rid, and
@@ -469,48 +469,48 @@ static void bind_team(sqlite3_stmt *st, int i, int64_t team)
 static int row_store(struct imp *m, struct csvin *r, const struct row *w, const unsigned char *blob, int64_t *rid,
 		     int *added, int *changed, struct beter_err *err)
 {
-	int rc = SQLITE_DONE;
+	int rc = STORE_DONE;
 
 	/* look first: a conflicting insert would still advance the AUTOINCREMENT counter */
 	if (!m->fresh) {
-		sqlite3_reset(m->get);
+		store_reset(m->get);
 		store_bind_text(m->get, 1, w->uid);
-		rc = sqlite3_step(m->get);
+		rc = store_step(m->get);
 	}
-	if (rc == SQLITE_ROW) {
-		*rid = sqlite3_column_int64(m->get, 0);
+	if (rc == STORE_ROW) {
+		*rid = store_col_int(m->get, 0);
 		if (!m->keyed)
 			return 0;
-		sqlite3_reset(m->upd);
-		sqlite3_bind_int64(m->upd, 1, *rid);
+		store_reset(m->upd);
+		store_bind_int(m->upd, 1, *rid);
 		bind_team(m->upd, 2, w->team);
 		store_bind_text(m->upd, 3, w->rater);
-		sqlite3_bind_int(m->upd, 4, w->n);
-		sqlite3_bind_blob(m->upd, 5, blob, m->in.npacked, SQLITE_STATIC);
-		if ((rc = sqlite3_step(m->upd)) != SQLITE_DONE)
+		store_bind_int(m->upd, 4, w->n);
+		store_bind_blob(m->upd, 5, blob, (size_t)m->in.npacked);
+		if ((rc = store_step(m->upd)) != STORE_DONE)
 			return store_fail(m->db, rc, err, "updating a response");
-		*changed = sqlite3_changes(m->db) > 0;
+		*changed = store_changes(m->db) > 0;
 		return 0;
 	}
-	if (rc != SQLITE_DONE)
+	if (rc != STORE_DONE)
 		return store_fail(m->db, rc, err, "finding a response");
-	sqlite3_reset(m->ins);
+	store_reset(m->ins);
 	store_bind_text(m->ins, 1, w->uid);
-	sqlite3_bind_int64(m->ins, 2, m->survey);
+	store_bind_int(m->ins, 2, m->survey);
 	bind_team(m->ins, 3, w->team);
 	store_bind_text(m->ins, 4, m->sealed ? NULL : w->rater);
 	store_bind_text(m->ins, 5, m->keyed ? w->respondent : NULL);
-	sqlite3_bind_int(m->ins, 6, m->sealed ? 0 : w->n); /* sealed: not even how many were answered */
+	store_bind_int(m->ins, 6, m->sealed ? 0 : w->n); /* sealed: not even how many were answered */
 	if (m->sealed) {
 		size_t boxlen;
 		unsigned char *box = seal_row(m, r, w->rater, blob, &boxlen);
-		sqlite3_bind_blob(m->ins, 7, box, (int)boxlen, free);
+		store_bind_blob(m->ins, 7, box, (size_t)boxlen);
 	} else {
-		sqlite3_bind_blob(m->ins, 7, blob, m->in.npacked, SQLITE_STATIC);
+		store_bind_blob(m->ins, 7, blob, (size_t)m->in.npacked);
 	}
-	if ((rc = sqlite3_step(m->ins)) != SQLITE_DONE)
+	if ((rc = store_step(m->ins)) != STORE_DONE)
 		return store_fail(m->db, rc, err, "storing a response");
-	*rid = sqlite3_last_insert_rowid(m->db);
+	*rid = store_last_id(m->db);
 	*added = 1;
 	return 0;
 }
@@ -545,7 +545,7 @@ static int import_row(struct imp *m, struct csvin *r, long index, unsigned char 
 	return 0;
 }
 
-int survey_import(sqlite3 *db, int64_t survey, const char *path, const struct survey_import_opts *o,
+int survey_import(struct store *db, int64_t survey, const char *path, const struct survey_import_opts *o,
 		  struct survey_import_stats *st, struct strbuf *notes, struct beter_err *err)
 {
 	struct imp m;
@@ -594,20 +594,20 @@ int survey_import(sqlite3 *db, int64_t survey, const char *path, const struct su
 	}
 	{
 		/* anonymous and keyed rows of one export would count respondents twice */
-		sqlite3_stmt *q;
+		struct store_stmt *q;
 		if ((rc = store_prepare(db, "SELECT count(*) FROM survey_response WHERE survey_id = ?1 AND "
 					    "(respondent IS NULL) = ?2", &q, err)))
 			goto out;
-		sqlite3_bind_int64(q, 1, survey);
-		sqlite3_bind_int(q, 2, m.keyed);
-		int64_t other = sqlite3_step(q) == SQLITE_ROW ? sqlite3_column_int64(q, 0) : 0;
-		sqlite3_finalize(q);
+		store_bind_int(q, 1, survey);
+		store_bind_int(q, 2, m.keyed);
+		int64_t other = store_step(q) == STORE_ROW ? store_col_int(q, 0) : 0;
+		store_finalize(q);
 		if ((rc = store_prepare(db, "SELECT NOT EXISTS (SELECT 1 FROM survey_response WHERE survey_id = ?1)", &q,
 					err)))
 			goto out;
-		sqlite3_bind_int64(q, 1, survey);
-		m.fresh = sqlite3_step(q) == SQLITE_ROW && sqlite3_column_int(q, 0);
-		sqlite3_finalize(q);
+		store_bind_int(q, 1, survey);
+		m.fresh = store_step(q) == STORE_ROW && (int)store_col_int(q, 0);
+		store_finalize(q);
 		if (other) {
 			rc = beter_err_set(err, BETER_DATAERR, "survey %lld already holds %s responses; import %s --id-column "
 					   "as before", (long long)survey, m.keyed ? "anonymous" : "keyed",

@@ -15,9 +15,9 @@
 
 /* ---- instruments in the store ---- */
 
-static int store_instrument(sqlite3 *db, const struct survey_instrument *in, int64_t *id, struct beter_err *err)
+static int store_instrument(struct store *db, const struct survey_instrument *in, int64_t *id, struct beter_err *err)
 {
-	sqlite3_stmt *st = NULL;
+	struct store_stmt *st = NULL;
 	char uid[33];
 	int64_t *scale_ids = NULL;
 	int rc;
@@ -30,13 +30,13 @@ static int store_instrument(sqlite3 *db, const struct survey_instrument *in, int
 	store_bind_text(st, 2, in->id);
 	store_bind_text(st, 3, in->title);
 	store_bind_text(st, 4, in->kind);
-	sqlite3_bind_int(st, 5, in->min_n);
+	store_bind_int(st, 5, in->min_n);
 	store_bind_text(st, 6, in->json);
-	rc = sqlite3_step(st);
-	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE)
+	rc = store_step(st);
+	store_finalize(st);
+	if (rc != STORE_DONE)
 		return store_fail(db, rc, err, "storing the instrument");
-	*id = sqlite3_last_insert_rowid(db);
+	*id = store_last_id(db);
 
 	scale_ids = xcalloc((size_t)in->nscales + 1, sizeof(*scale_ids));
 	if ((rc = store_prepare(db, "INSERT INTO survey_scale(uid, instrument_id, pos, code, title, grp) "
@@ -44,20 +44,20 @@ static int store_instrument(sqlite3 *db, const struct survey_instrument *in, int
 		goto out;
 	for (int i = 0; i < in->nscales; i++) {
 		uid_new(uid);
-		sqlite3_reset(st);
+		store_reset(st);
 		store_bind_text(st, 1, uid);
-		sqlite3_bind_int64(st, 2, *id);
-		sqlite3_bind_int(st, 3, i + 1);
+		store_bind_int(st, 2, *id);
+		store_bind_int(st, 3, i + 1);
 		store_bind_text(st, 4, in->scales[i].id);
 		store_bind_text(st, 5, in->scales[i].title);
 		store_bind_text(st, 6, in->scales[i].group);
-		if ((rc = sqlite3_step(st)) != SQLITE_DONE) {
+		if ((rc = store_step(st)) != STORE_DONE) {
 			rc = store_fail(db, rc, err, "storing the instrument's scales");
 			goto out;
 		}
-		scale_ids[i] = sqlite3_last_insert_rowid(db);
+		scale_ids[i] = store_last_id(db);
 	}
-	sqlite3_finalize(st);
+	store_finalize(st);
 	if ((rc = store_prepare(db, "INSERT INTO survey_item(uid, instrument_id, scale_id, seq, pos, code, text, kind, "
 				    "lo, hi, reverse) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)", &st, err)))
 		goto out;
@@ -65,62 +65,62 @@ static int store_instrument(sqlite3 *db, const struct survey_instrument *in, int
 		const struct survey_item *it = &in->items[i];
 		const struct survey_likert *l = survey_item_likert(in, i);
 		uid_new(uid);
-		sqlite3_reset(st);
-		sqlite3_clear_bindings(st);
+		store_reset(st);
+		store_clear(st);
 		store_bind_text(st, 1, uid);
-		sqlite3_bind_int64(st, 2, *id);
+		store_bind_int(st, 2, *id);
 		if (it->scale >= 0)
-			sqlite3_bind_int64(st, 3, scale_ids[it->scale]);
-		sqlite3_bind_int(st, 4, i + 1);
+			store_bind_int(st, 3, scale_ids[it->scale]);
+		store_bind_int(st, 4, i + 1);
 		if (it->pos)
-			sqlite3_bind_int(st, 5, it->pos);
+			store_bind_int(st, 5, it->pos);
 		store_bind_text(st, 6, it->id);
 		store_bind_text(st, 7, it->text);
 		store_bind_text(st, 8, l ? "likert" : "text");
 		if (l) {
-			sqlite3_bind_int(st, 9, l->lo);
-			sqlite3_bind_int(st, 10, l->hi);
+			store_bind_int(st, 9, l->lo);
+			store_bind_int(st, 10, l->hi);
 		}
-		sqlite3_bind_int(st, 11, it->reverse);
-		if ((rc = sqlite3_step(st)) != SQLITE_DONE) {
+		store_bind_int(st, 11, it->reverse);
+		if ((rc = store_step(st)) != STORE_DONE) {
 			rc = store_fail(db, rc, err, "storing the instrument's items");
 			goto out;
 		}
 	}
 	rc = 0;
 out:
-	sqlite3_finalize(st);
+	store_finalize(st);
 	free(scale_ids);
 	return rc;
 }
 
 /* The stored definition of an instrument: 0, BETER_FAIL when absent. */
-static int load_stored(sqlite3 *db, const char *code, struct survey_instrument *in, int64_t *id,
+static int load_stored(struct store *db, const char *code, struct survey_instrument *in, int64_t *id,
 		       struct beter_err *err)
 {
-	sqlite3_stmt *st;
+	struct store_stmt *st;
 	int rc;
 
 	if ((rc = store_prepare(db, "SELECT id, definition, code FROM survey_instrument WHERE code = ?1", &st, err)))
 		return rc;
 	store_bind_text(st, 1, code);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW) {
+	rc = store_step(st);
+	if (rc == STORE_ROW) {
 		char name[128];
 		snprintf(name, sizeof(name), "instrument '%s' in the store", store_col_text(st, 2));
-		*id = sqlite3_column_int64(st, 0);
+		*id = store_col_int(st, 0);
 		const char *def = store_col_text(st, 1);
 		rc = survey_instrument_parse(name, def, strlen(def), in, err);
-		sqlite3_finalize(st);
+		store_finalize(st);
 		return rc;
 	}
-	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE)
+	store_finalize(st);
+	if (rc != STORE_DONE)
 		return store_fail(db, rc, err, "reading the instrument");
 	return BETER_FAIL;
 }
 
-int survey_instrument_get(sqlite3 *db, const char *code, int store_it, struct survey_instrument *in, int64_t *id,
+int survey_instrument_get(struct store *db, const char *code, int store_it, struct survey_instrument *in, int64_t *id,
 			  struct beter_err *err)
 {
 	char path[4200];
@@ -150,7 +150,7 @@ int survey_instrument_get(sqlite3 *db, const char *code, int store_it, struct su
 	return rc;
 }
 
-int survey_instrument_import(sqlite3 *db, const char *path, int64_t *id, int *changed, struct beter_err *err)
+int survey_instrument_import(struct store *db, const char *path, int64_t *id, int *changed, struct beter_err *err)
 {
 	struct survey_instrument in, old;
 	int64_t old_id = 0;
@@ -167,12 +167,12 @@ int survey_instrument_import(sqlite3 *db, const char *path, int64_t *id, int *ch
 			*id = old_id;
 			goto done;
 		}
-		sqlite3_stmt *st;
+		struct store_stmt *st;
 		if ((rc = store_prepare(db, "SELECT count(*) FROM survey WHERE instrument_id = ?1", &st, err)))
 			goto done;
-		sqlite3_bind_int64(st, 1, old_id);
-		int64_t used = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
-		sqlite3_finalize(st);
+		store_bind_int(st, 1, old_id);
+		int64_t used = store_step(st) == STORE_ROW ? store_col_int(st, 0) : 0;
+		store_finalize(st);
 		if (used) {
 			rc = beter_err_set(err, BETER_DATAERR,
 					   "%s: the instrument '%s' is already used by %lld survey(s) and differs from "
@@ -181,10 +181,10 @@ int survey_instrument_import(sqlite3 *db, const char *path, int64_t *id, int *ch
 		}
 		if ((rc = store_prepare(db, "DELETE FROM survey_instrument WHERE id = ?1", &st, err)))
 			goto done;
-		sqlite3_bind_int64(st, 1, old_id);
-		rc = sqlite3_step(st);
-		sqlite3_finalize(st);
-		if (rc != SQLITE_DONE) {
+		store_bind_int(st, 1, old_id);
+		rc = store_step(st);
+		store_finalize(st);
+		if (rc != STORE_DONE) {
 			rc = store_fail(db, rc, err, "replacing the instrument");
 			goto done;
 		}
@@ -239,7 +239,7 @@ static void ilist_free(struct ilist_row *rows, size_t n)
 	free(rows);
 }
 
-int survey_instrument_list(sqlite3 *db, struct out *o, struct beter_err *err)
+int survey_instrument_list(struct store *db, struct out *o, struct beter_err *err)
 {
 	static const struct out_col cols[] = {
 		{ "id", OUT_T_TEXT },	 { "title", OUT_T_TEXT }, { "kind", OUT_T_TEXT },   { "scales", OUT_T_INT },
@@ -247,7 +247,7 @@ int survey_instrument_list(sqlite3 *db, struct out *o, struct beter_err *err)
 	};
 	struct ilist_row *rows = NULL;
 	size_t n = 0, alloc = 0;
-	sqlite3_stmt *st;
+	struct store_stmt *st;
 	char dir[4200];
 	int rc;
 
@@ -261,7 +261,7 @@ int survey_instrument_list(sqlite3 *db, struct out *o, struct beter_err *err)
 			survey_instrument_release(&in);
 		}
 	}
-	sqlite3_finalize(st);
+	store_finalize(st);
 	if (rc) {
 		ilist_free(rows, n);
 		return rc;
@@ -312,7 +312,7 @@ static void join_strs(struct strbuf *sb, char **v, int n)
 		strbuf_addf(sb, "%s%s", i ? "|" : "", v[i]);
 }
 
-int survey_instrument_show(sqlite3 *db, const char *code, struct out *o, struct beter_err *err)
+int survey_instrument_show(struct store *db, const char *code, struct out *o, struct beter_err *err)
 {
 	static const struct out_col all[] = {
 		{ "id", OUT_T_TEXT },	      { "title", OUT_T_TEXT },	     { "kind", OUT_T_TEXT },

@@ -13,10 +13,10 @@
 #include "beter/date.h"
 #include "beter/store.h"
 
-int survey_min_n(sqlite3 *db, int64_t school, const struct survey_instrument *in, int64_t requested,
+int survey_min_n(struct store *db, int64_t school, const struct survey_instrument *in, int64_t requested,
 		 int64_t *base, int64_t *min_n, char **reason, struct beter_err *err)
 {
-	sqlite3_stmt *st;
+	struct store_stmt *st;
 	int rc;
 
 	*reason = NULL;
@@ -24,17 +24,17 @@ int survey_min_n(sqlite3 *db, int64_t school, const struct survey_instrument *in
 	if ((rc = store_prepare(db, "SELECT min_n, day, reason FROM survey_policy WHERE school_id = ?1 "
 				    "ORDER BY id DESC LIMIT 1", &st, err)))
 		return rc;
-	sqlite3_bind_int64(st, 1, school);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW) {
+	store_bind_int(st, 1, school);
+	rc = store_step(st);
+	if (rc == STORE_ROW) {
 		struct strbuf sb = STRBUF_INIT;
-		int64_t k = sqlite3_column_int64(st, 0);
+		int64_t k = store_col_int(st, 0);
 		*base = k < SURVEY_MIN_N_FLOOR ? SURVEY_MIN_N_FLOOR : k;
 		strbuf_addf(&sb, "school policy of %s: %s", store_col_text(st, 1), store_col_text(st, 2));
 		*reason = strbuf_detach(&sb);
 	}
-	sqlite3_finalize(st);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+	store_finalize(st);
+	if (rc != STORE_ROW && rc != STORE_DONE)
 		return store_fail(db, rc, err, "reading the survey policy");
 	if (requested && requested < *base) {
 		rc = beter_err_set(err, BETER_USAGE, "--min-n: %lld is below the minimum of %lld that %s; a lower minimum "
@@ -49,10 +49,10 @@ int survey_min_n(sqlite3 *db, int64_t school, const struct survey_instrument *in
 	return 0;
 }
 
-int survey_policy_set(sqlite3 *db, int64_t school, int64_t min_n, const char *reason, int64_t set_by,
+int survey_policy_set(struct store *db, int64_t school, int64_t min_n, const char *reason, int64_t set_by,
 		      struct beter_err *err)
 {
-	sqlite3_stmt *st;
+	struct store_stmt *st;
 	char uid[33], today[11];
 	int rc;
 
@@ -74,28 +74,28 @@ int survey_policy_set(sqlite3 *db, int64_t school, int64_t min_n, const char *re
 	uid_new(uid);
 	date_format(date_today(), today);
 	store_bind_text(st, 1, uid);
-	sqlite3_bind_int64(st, 2, school);
-	sqlite3_bind_int64(st, 3, min_n);
+	store_bind_int(st, 2, school);
+	store_bind_int(st, 3, min_n);
 	store_bind_text(st, 4, reason);
 	if (set_by)
-		sqlite3_bind_int64(st, 5, set_by);
+		store_bind_int(st, 5, set_by);
 	store_bind_text(st, 6, today);
 	return store_step_done(db, st, "recording the survey policy", err);
 }
 
-int survey_policy_list(sqlite3 *db, int64_t school, struct out *o, struct beter_err *err)
+int survey_policy_list(struct store *db, int64_t school, struct out *o, struct beter_err *err)
 {
 	static const struct out_col cols[] = {
 		{ "day", OUT_T_TEXT },	   { "min_n", OUT_T_INT },   { "reason", OUT_T_TEXT },
 		{ "decided_by", OUT_T_TEXT }, { "in_force", OUT_T_BOOL },
 	};
-	sqlite3_stmt *st;
+	struct store_stmt *st;
 	int rc;
 
 	if ((rc = store_prepare(db, "SELECT p.day, p.min_n, p.reason, pe.code, p.id = (SELECT max(id) FROM survey_policy "
 				    "WHERE school_id = ?1) FROM survey_policy p LEFT JOIN person pe ON pe.id = p.set_by "
 				    "WHERE p.school_id = ?1 ORDER BY p.id", &st, err)))
 		return rc;
-	sqlite3_bind_int64(st, 1, school);
+	store_bind_int(st, 1, school);
 	return store_rows(db, st, o, cols, sizeof(cols) / sizeof(*cols), 1, "reading the survey policy", err);
 }

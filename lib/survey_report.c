@@ -104,9 +104,9 @@ struct survey_info {
 	char *wave, *team_name, *code;
 };
 
-static int load_info(sqlite3 *db, int64_t id, struct survey_info *si, struct beter_err *err)
+static int load_info(struct store *db, int64_t id, struct survey_info *si, struct beter_err *err)
 {
-	sqlite3_stmt *st;
+	struct store_stmt *st;
 	int rc;
 
 	memset(si, 0, sizeof(*si));
@@ -114,19 +114,19 @@ static int load_info(sqlite3 *db, int64_t id, struct survey_info *si, struct bet
 				    "FROM survey s JOIN survey_instrument i ON i.id = s.instrument_id "
 				    "LEFT JOIN team t ON t.id = s.team_id WHERE s.id = ?1", &st, err)))
 		return rc;
-	sqlite3_bind_int64(st, 1, id);
-	if (sqlite3_step(st) != SQLITE_ROW) {
-		sqlite3_finalize(st);
+	store_bind_int(st, 1, id);
+	if (store_step(st) != STORE_ROW) {
+		store_finalize(st);
 		return beter_err_set(err, BETER_FAIL, "no survey with number %lld (see 'beter survey list')", (long long)id);
 	}
 	si->id = id;
-	si->school = sqlite3_column_int64(st, 0);
-	si->team = sqlite3_column_int64(st, 1);
+	si->school = store_col_int(st, 0);
+	si->team = store_col_int(st, 1);
 	si->wave = xstrdup(store_col_text(st, 2));
-	si->team_name = sqlite3_column_type(st, 3) == SQLITE_NULL ? NULL : xstrdup(store_col_text(st, 3));
+	si->team_name = store_col_null(st, 3) ? NULL : xstrdup(store_col_text(st, 3));
 	si->code = xstrdup(store_col_text(st, 4));
-	si->instrument_id = sqlite3_column_int64(st, 5);
-	sqlite3_finalize(st);
+	si->instrument_id = store_col_int(st, 5);
+	store_finalize(st);
 	return 0;
 }
 
@@ -158,7 +158,7 @@ static int group_cmp_key(const void *x, const void *y)
 /* One survey's report: its figures per group, the school's minimum and the
  * wave's suppression decision. */
 struct rep {
-	sqlite3 *db;
+	struct store *db;
 	enum survey_by by;
 	struct survey_info si;
 	struct survey_instrument in;
@@ -190,20 +190,20 @@ static void rep_release(struct rep *r)
 
 static int rep_read(struct rep *r, struct beter_err *err)
 {
-	sqlite3_stmt *st;
+	struct store_stmt *st;
 	int rc;
 
 	if ((rc = store_prepare(r->db, "SELECT coalesce(team_id, -1), rater, answers FROM survey_response "
 				       "WHERE survey_id = ?1", &st, err)))
 		return rc;
-	sqlite3_bind_int64(st, 1, r->si.id);
+	store_bind_int(st, 1, r->si.id);
 	aggset_group(&r->a, -2); /* the whole survey; kept apart below */
 	while (store_next(r->db, st, &rc, "reading responses", err)) {
 		const unsigned char *ans;
 		const char *rt;
 		int len;
 		if ((rc = survey_seal_row(&r->seal, st, 1, 2, &rt, &ans, &len, err))) {
-			sqlite3_finalize(st);
+			store_finalize(st);
 			return rc;
 		}
 		if (survey_self_row(&r->seal, rt)) {
@@ -214,7 +214,7 @@ static int rep_read(struct rep *r, struct beter_err *err)
 		if (r->by == SURVEY_BY_TEAM || r->by == SURVEY_BY_RATER) {
 			int64_t key = -1;
 			if (r->by == SURVEY_BY_TEAM) {
-				key = sqlite3_column_int64(st, 0);
+				key = store_col_int(st, 0);
 			} else if (rt) {
 				for (int i = 0; i < r->in.nraters; i++)
 					if (!strcmp(r->in.raters[i].id, rt))
@@ -223,7 +223,7 @@ static int rep_read(struct rep *r, struct beter_err *err)
 			agg_row(&r->a, aggset_group(&r->a, key), ans, len);
 		}
 	}
-	sqlite3_finalize(st);
+	store_finalize(st);
 	return rc;
 }
 
@@ -233,12 +233,12 @@ static void rep_name_groups(struct rep *r)
 	for (size_t i = 1; i < r->a.n; i++) {
 		struct agg *g = &r->a.g[i];
 		if (r->by == SURVEY_BY_TEAM && g->key >= 0) {
-			sqlite3_stmt *q;
+			struct store_stmt *q;
 			if (!store_prepare(r->db, "SELECT name FROM team WHERE id = ?1", &q, NULL)) {
-				sqlite3_bind_int64(q, 1, g->key);
-				if (sqlite3_step(q) == SQLITE_ROW)
+				store_bind_int(q, 1, g->key);
+				if (store_step(q) == STORE_ROW)
 					g->name = xstrdup(store_col_text(q, 0));
-				sqlite3_finalize(q);
+				store_finalize(q);
 			}
 		} else if (r->by == SURVEY_BY_RATER && g->key >= 0) {
 			g->name = xstrdup(r->in.raters[g->key].label);
@@ -247,10 +247,11 @@ static void rep_name_groups(struct rep *r)
 			g->name = xstrdup(r->by == SURVEY_BY_TEAM ? "(zonder team)" : "(onbekend)");
 	}
 	if (r->a.n > 1)
-		qsort(r->a.g + 1, r->a.n - 1, sizeof(*r->a.g), r->by == SURVEY_BY_TEAM ? group_cmp_name : group_cmp_key);
+		qsort(r->a.g + 1, r->a.n - 1, sizeof(*r->a.g),
+		      r->by == SURVEY_BY_TEAM ? group_cmp_name : group_cmp_key);
 }
 
-static int rep_load(struct rep *r, sqlite3 *db, int64_t survey, int64_t min_n, const char *key_file,
+static int rep_load(struct rep *r, struct store *db, int64_t survey, int64_t min_n, const char *key_file,
 		    struct beter_err *err)
 {
 	int rc;
@@ -264,7 +265,8 @@ static int rep_load(struct rep *r, sqlite3 *db, int64_t survey, int64_t min_n, c
 				     "feedback has them)", r->in.id);
 	if ((rc = survey_seal_open(db, survey, &r->in, key_file, &r->seal, err)) ||
 	    (rc = survey_min_n(db, r->si.school, &r->in, min_n, &r->base, &r->minn, &r->reason, err)) ||
-	    (rc = survey_supp_load(db, r->si.school, &r->in, r->si.instrument_id, r->si.wave, r->base, r->minn, key_file,
+	    (rc = survey_supp_load(db, r->si.school, &r->in, r->si.instrument_id, r->si.wave, r->base, r->minn,
+	     key_file,
 				   &r->sp, err)))
 		return rc;
 	aggset_init(&r->a, &r->in);
@@ -357,7 +359,8 @@ static void rep_results(struct rep *r, struct out *o)
 			out_text(o, g == a->n ? "totaal" : grp->name);
 			out_text(o, r->in.scales[s].id);
 			out_text(o, r->in.scales[s].title);
-			out_stats(o, a, &grp->sstat[s], grp->sdist + (size_t)s * (size_t)a->nvals, lk, rep_hidden(r, s, grp));
+			out_stats(o, a, &grp->sstat[s], grp->sdist + (size_t)s * (size_t)a->nvals, lk, rep_hidden(r, s,
+				  grp));
 			out_row_end(o);
 		}
 	}
@@ -366,7 +369,7 @@ static void rep_results(struct rep *r, struct out *o)
 
 static int rep_comments(struct rep *r, int show, struct out *o, struct beter_err *err)
 {
-	sqlite3_stmt *st;
+	struct store_stmt *st;
 	int rc;
 
 	out_list(o, r->com.c, r->com.n);
@@ -383,13 +386,13 @@ static int rep_comments(struct rep *r, int show, struct out *o, struct beter_err
 					       "t.response_id JOIN survey_item i ON i.id = t.item_id WHERE r.survey_id = ?1 "
 					       "ORDER BY i.seq, t.text", &st, err)))
 			return rc;
-		sqlite3_bind_int64(st, 1, r->si.id);
+		store_bind_int(st, 1, r->si.id);
 		while (store_next(r->db, st, &rc, "reading comments", err)) {
 			out_text(o, store_col_text(st, 0));
 			out_text(o, store_col_text(st, 1));
 			out_row_end(o);
 		}
-		sqlite3_finalize(st);
+		store_finalize(st);
 		if (rc)
 			return rc;
 	}
@@ -397,7 +400,8 @@ static int rep_comments(struct rep *r, int show, struct out *o, struct beter_err
 	return 0;
 }
 
-int survey_report(sqlite3 *db, int64_t survey, enum survey_by by, int64_t min_n, const char *key_file, struct out *o,
+int survey_report(struct store *db, int64_t survey, enum survey_by by, int64_t min_n, const char *key_file,
+		  struct out *o,
 		  struct beter_err *err)
 {
 	static const char *const by_names[] = { "scale", "item", "team", "rater" };

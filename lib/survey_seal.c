@@ -85,17 +85,17 @@ static int keep_old(const char *path, const unsigned char old_pk[32], struct str
 }
 
 /* A school leader by code: the number, the name and the code as stored. */
-static int leader_row(sqlite3 *db, int64_t school, const char *code, int64_t *person, char **name, char stored[16],
+static int leader_row(struct store *db, int64_t school, const char *code, int64_t *person, char **name, char stored[16],
 		      struct beter_err *err)
 {
-	sqlite3_stmt *st;
+	struct store_stmt *st;
 	int rc;
 
 	if ((rc = person_find(db, school, code, person, err)) ||
 	    (rc = store_prepare(db, "SELECT role, name, code FROM person WHERE id = ?1", &st, err)))
 		return rc;
-	sqlite3_bind_int64(st, 1, *person);
-	rc = sqlite3_step(st) == SQLITE_ROW ? 0 : BETER_FAIL;
+	store_bind_int(st, 1, *person);
+	rc = store_step(st) == STORE_ROW ? 0 : BETER_FAIL;
 	if (!rc && strcmp(store_col_text(st, 0), "schoolleider"))
 		rc = beter_err_set(err, BETER_FAIL, "'%s' is a %s, not a schoolleider: the 360-degree feedback is sealed to "
 				   "a school leader (see 'beter person list --role schoolleider')", code,
@@ -105,7 +105,7 @@ static int leader_row(sqlite3 *db, int64_t school, const char *code, int64_t *pe
 		snprintf(stored, 16, "%s", store_col_text(st, 2));
 	} else if (rc)
 		rc = beter_err_set(err, BETER_FAIL, "no person '%s'", code);
-	sqlite3_finalize(st);
+	store_finalize(st);
 	return rc;
 }
 
@@ -134,10 +134,10 @@ void survey_seal_keygen_release(struct survey_seal_keygen *k)
 
 /* Seal one plain response: its rater, answers and free texts into one box;
  * an anonymous one gets a new uid (the old one was a hash of its answers). */
-static int seal_one(sqlite3 *db, const struct survey_instrument *in, int64_t id, const unsigned char pk[32],
+static int seal_one(struct store *db, const struct survey_instrument *in, int64_t id, const unsigned char pk[32],
 		    struct strbuf *plain, struct beter_err *err)
 {
-	sqlite3_stmt *st;
+	struct store_stmt *st;
 	unsigned char *box;
 	size_t len;
 	char uid[33];
@@ -146,26 +146,26 @@ static int seal_one(sqlite3 *db, const struct survey_instrument *in, int64_t id,
 	if ((rc = store_prepare(db, "SELECT rater, answers, respondent IS NULL, uid FROM survey_response WHERE id = ?1", &st,
 				err)))
 		return rc;
-	sqlite3_bind_int64(st, 1, id);
-	if (sqlite3_step(st) != SQLITE_ROW) {
-		sqlite3_finalize(st);
-		return store_fail(db, SQLITE_ERROR, err, "reading a response");
+	store_bind_int(st, 1, id);
+	if (store_step(st) != STORE_ROW) {
+		store_finalize(st);
+		return store_fail(db, STORE_ERROR, err, "reading a response");
 	}
-	survey_seal_begin(plain, sqlite3_column_type(st, 0) == SQLITE_NULL ? NULL : store_col_text(st, 0),
-			  sqlite3_column_blob(st, 1), in->npacked);
-	int anonymous = sqlite3_column_int(st, 2);
+	survey_seal_begin(plain, store_col_null(st, 0) ? NULL : store_col_text(st, 0),
+			  store_col_blob(st, 1), in->npacked);
+	int anonymous = (int)store_col_int(st, 2);
 	uid_new(uid);
 	memcpy(uid, store_col_text(st, 3), 8); /* the survey's prefix stays */
-	sqlite3_finalize(st);
+	store_finalize(st);
 	if ((rc = store_prepare(db, "SELECT i.seq, t.text FROM survey_text t JOIN survey_item i ON i.id = t.item_id "
 				    "WHERE t.response_id = ?1 ORDER BY i.seq", &st, err)))
 		return rc;
-	sqlite3_bind_int64(st, 1, id);
+	store_bind_int(st, 1, id);
 	while (store_next(db, st, &rc, "reading free-text answers", err))
-		if (sqlite3_column_int(st, 0) >= 1 && sqlite3_column_int(st, 0) <= in->nitems)
-			survey_seal_add_text(plain, sqlite3_column_int(st, 0) - 1, store_col_text(st, 1),
-					     (size_t)sqlite3_column_bytes(st, 1));
-	sqlite3_finalize(st);
+		if ((int)store_col_int(st, 0) >= 1 && (int)store_col_int(st, 0) <= in->nitems)
+			survey_seal_add_text(plain, (int)store_col_int(st, 0) - 1, store_col_text(st, 1),
+					     (size_t)store_col_bytes(st, 1));
+	store_finalize(st);
 	if (rc)
 		return rc;
 	box = survey_seal_box(pk, plain, &len);
@@ -174,23 +174,23 @@ static int seal_one(sqlite3 *db, const struct survey_instrument *in, int64_t id,
 		free(box);
 		return rc;
 	}
-	sqlite3_bind_int64(st, 1, id);
-	sqlite3_bind_blob(st, 2, box, (int)len, free);
-	sqlite3_bind_int(st, 3, anonymous);
+	store_bind_int(st, 1, id);
+	store_bind_blob(st, 2, box, (size_t)len);
+	store_bind_int(st, 3, anonymous);
 	store_bind_text(st, 4, uid);
 	if ((rc = store_step_done(db, st, "sealing a response", err)) ||
 	    (rc = store_prepare(db, "DELETE FROM survey_text WHERE response_id = ?1", &st, err)))
 		return rc;
-	sqlite3_bind_int64(st, 1, id);
+	store_bind_int(st, 1, id);
 	return store_step_done(db, st, "sealing a response", err);
 }
 
 /* The plain responses (one byte per Likert item, not a sealed box) of the
  * 360-degree surveys of a school leader: sealed; *n counts them. */
-static int seal_earlier(sqlite3 *db, int64_t school, int64_t person, const unsigned char pk[32], long *n,
+static int seal_earlier(struct store *db, int64_t school, int64_t person, const unsigned char pk[32], long *n,
 			struct beter_err *err)
 {
-	sqlite3_stmt *st;
+	struct store_stmt *st;
 	struct strbuf plain = STRBUF_INIT;
 	int64_t *ids = NULL;
 	size_t nids = 0, cap = 0;
@@ -205,16 +205,16 @@ static int seal_earlier(sqlite3 *db, int64_t school, int64_t person, const unsig
 				    "(SELECT count(*) FROM survey_item t WHERE t.instrument_id = i.id AND t.pos IS NOT NULL) "
 				    "ORDER BY i.code, r.id", &st, err)))
 		return rc;
-	sqlite3_bind_int64(st, 1, school);
-	sqlite3_bind_int64(st, 2, person);
+	store_bind_int(st, 1, school);
+	store_bind_int(st, 2, person);
 	while (store_next(db, st, &rc, "reading responses", err)) {
 		if (nids == cap) {
 			cap = cap ? 2 * cap : 64;
 			ids = xrealloc(ids, cap * sizeof(*ids));
 		}
-		ids[nids++] = sqlite3_column_int64(st, 0);
+		ids[nids++] = store_col_int(st, 0);
 	}
-	sqlite3_finalize(st);
+	store_finalize(st);
 	for (size_t i = 0; i < nids && !rc; i++) {
 		struct survey_instrument in;
 		int64_t iid;
@@ -222,13 +222,13 @@ static int seal_earlier(sqlite3 *db, int64_t school, int64_t person, const unsig
 		if ((rc = store_prepare(db, "SELECT i.code FROM survey_response r JOIN survey s ON s.id = r.survey_id "
 					    "JOIN survey_instrument i ON i.id = s.instrument_id WHERE r.id = ?1", &st, err)))
 			break;
-		sqlite3_bind_int64(st, 1, ids[i]);
-		if (sqlite3_step(st) == SQLITE_ROW)
+		store_bind_int(st, 1, ids[i]);
+		if (store_step(st) == STORE_ROW)
 			code = xstrdup(store_col_text(st, 0));
-		sqlite3_finalize(st);
+		store_finalize(st);
 		if (!code || (rc = survey_instrument_get(db, code, 0, &in, &iid, err))) {
 			free(code);
-			rc = rc ? rc : store_fail(db, SQLITE_ERROR, err, "reading a response");
+			rc = rc ? rc : store_fail(db, STORE_ERROR, err, "reading a response");
 			break;
 		}
 		free(code);
@@ -241,7 +241,7 @@ static int seal_earlier(sqlite3 *db, int64_t school, int64_t person, const unsig
 	return rc;
 }
 
-int survey_seal_keygen(sqlite3 *db, int64_t school, struct survey_seal_keygen *k, struct strbuf *notes,
+int survey_seal_keygen(struct store *db, int64_t school, struct survey_seal_keygen *k, struct strbuf *notes,
 		       struct beter_err *err)
 {
 	long earlier;
@@ -249,7 +249,7 @@ int survey_seal_keygen(sqlite3 *db, int64_t school, struct survey_seal_keygen *k
 	char fp[17], uid[33], today[11];
 	int64_t person;
 	char *path = NULL;
-	sqlite3_stmt *st = NULL;
+	struct store_stmt *st = NULL;
 	int rc, have_old = 0;
 	struct stat sbuf;
 
@@ -259,12 +259,12 @@ int survey_seal_keygen(sqlite3 *db, int64_t school, struct survey_seal_keygen *k
 	if ((rc = leader_row(db, school, k->person, &person, &k->name, k->code, err)) ||
 	    (rc = store_prepare(db, "SELECT public_key FROM survey_leader_key WHERE person_id = ?1", &st, err)))
 		goto out;
-	sqlite3_bind_int64(st, 1, person);
-	if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_bytes(st, 0) == 32) {
-		memcpy(old, sqlite3_column_blob(st, 0), 32);
+	store_bind_int(st, 1, person);
+	if (store_step(st) == STORE_ROW && store_col_bytes(st, 0) == 32) {
+		memcpy(old, store_col_blob(st, 0), 32);
 		have_old = 1;
 	}
-	sqlite3_finalize(st);
+	store_finalize(st);
 	st = NULL;
 	if (have_old && !k->replace) {
 		fingerprint(old, fp);
@@ -293,8 +293,8 @@ int survey_seal_keygen(sqlite3 *db, int64_t school, struct survey_seal_keygen *k
 		goto out;
 	uid_new(uid);
 	date_format(date_today(), today);
-	sqlite3_bind_int64(st, 1, person);
-	sqlite3_bind_blob(st, 2, pk, 32, SQLITE_STATIC);
+	store_bind_int(st, 1, person);
+	store_bind_blob(st, 2, pk, 32);
 	store_bind_text(st, 3, today);
 	if (!have_old)
 		store_bind_text(st, 4, uid);
@@ -316,7 +316,7 @@ int survey_seal_keygen(sqlite3 *db, int64_t school, struct survey_seal_keygen *k
 	path = NULL;
 out:
 	if (st)
-		sqlite3_finalize(st);
+		store_finalize(st);
 	sodium_memzero(sk, sizeof(sk));
 	free(path);
 	return rc;
@@ -324,15 +324,15 @@ out:
 
 /* ---- whose feedback ---- */
 
-int survey_sealed(sqlite3 *db, int64_t survey)
+int survey_sealed(struct store *db, int64_t survey)
 {
 	return (int)store_int_bind(db, "SELECT i.kind = '" SURVEY_SEAL_KIND "' FROM survey s JOIN survey_instrument i "
 				       "ON i.id = s.instrument_id WHERE s.id = ?1", survey, 0);
 }
 
-int survey_seal_pick_leader(sqlite3 *db, int64_t school, const char *code, int64_t *person, struct beter_err *err)
+int survey_seal_pick_leader(struct store *db, int64_t school, const char *code, int64_t *person, struct beter_err *err)
 {
-	sqlite3_stmt *st;
+	struct store_stmt *st;
 	struct strbuf codes = STRBUF_INIT;
 	int rc, n = 0;
 
@@ -342,12 +342,12 @@ int survey_seal_pick_leader(sqlite3 *db, int64_t school, const char *code, int64
 	if ((rc = store_prepare(db, "SELECT id, code FROM person WHERE school_id = ?1 AND role = 'schoolleider' "
 				    "ORDER BY code", &st, err)))
 		return rc;
-	sqlite3_bind_int64(st, 1, school);
+	store_bind_int(st, 1, school);
 	while (store_next(db, st, &rc, "reading school leaders", err)) {
-		*person = sqlite3_column_int64(st, 0);
+		*person = store_col_int(st, 0);
 		strbuf_addf(&codes, "%s%s", n++ ? ", " : "", store_col_text(st, 1));
 	}
-	sqlite3_finalize(st);
+	store_finalize(st);
 	if (!rc && n > 1) {
 		*person = 0;
 		rc = beter_err_set(err, BETER_USAGE, "the school has %d school leaders (%s): say whose 360-degree feedback "
@@ -357,23 +357,23 @@ int survey_seal_pick_leader(sqlite3 *db, int64_t school, const char *code, int64
 	return rc;
 }
 
-int survey_seal_leader(sqlite3 *db, int64_t survey, int64_t *person, char code[16], unsigned char pk[32],
+int survey_seal_leader(struct store *db, int64_t survey, int64_t *person, char code[16], unsigned char pk[32],
 		       struct beter_err *err)
 {
-	sqlite3_stmt *st;
+	struct store_stmt *st;
 	int64_t school, leader;
 	int rc;
 
 	if ((rc = store_prepare(db, "SELECT school_id, coalesce(leader_id, 0) FROM survey WHERE id = ?1", &st, err)))
 		return rc;
-	sqlite3_bind_int64(st, 1, survey);
-	if (sqlite3_step(st) != SQLITE_ROW) {
-		sqlite3_finalize(st);
+	store_bind_int(st, 1, survey);
+	if (store_step(st) != STORE_ROW) {
+		store_finalize(st);
 		return beter_err_set(err, BETER_FAIL, "no survey with number %lld", (long long)survey);
 	}
-	school = sqlite3_column_int64(st, 0);
-	leader = sqlite3_column_int64(st, 1);
-	sqlite3_finalize(st);
+	school = store_col_int(st, 0);
+	leader = store_col_int(st, 1);
+	store_finalize(st);
 	if (!leader) {
 		if ((rc = survey_seal_pick_leader(db, school, NULL, &leader, err)))
 			return rc == BETER_USAGE ? beter_err_set(err, BETER_FAIL, "survey %lld: %s (the survey names no "
@@ -388,17 +388,17 @@ int survey_seal_leader(sqlite3 *db, int64_t survey, int64_t *person, char code[1
 	if ((rc = store_prepare(db, "SELECT p.code, k.public_key FROM person p LEFT JOIN survey_leader_key k "
 				    "ON k.person_id = p.id WHERE p.id = ?1", &st, err)))
 		return rc;
-	sqlite3_bind_int64(st, 1, leader);
-	rc = sqlite3_step(st);
-	snprintf(code, 16, "%s", rc == SQLITE_ROW ? store_col_text(st, 0) : "?");
-	if (rc == SQLITE_ROW && sqlite3_column_bytes(st, 1) == 32) {
-		memcpy(pk, sqlite3_column_blob(st, 1), 32);
+	store_bind_int(st, 1, leader);
+	rc = store_step(st);
+	snprintf(code, 16, "%s", rc == STORE_ROW ? store_col_text(st, 0) : "?");
+	if (rc == STORE_ROW && store_col_bytes(st, 1) == 32) {
+		memcpy(pk, store_col_blob(st, 1), 32);
 		rc = 0;
 	} else {
 		rc = beter_err_set(err, BETER_FAIL, "school leader '%s' has no key pair for the sealed 360-degree feedback: "
 				   "run 'beter survey key --person %s' first", code, code);
 	}
-	sqlite3_finalize(st);
+	store_finalize(st);
 	return rc;
 }
 
@@ -476,7 +476,7 @@ static int read_secret(const char *path, struct survey_seal *s, struct beter_err
 	return 0;
 }
 
-int survey_seal_open(sqlite3 *db, int64_t survey, const struct survey_instrument *in, const char *key_file,
+int survey_seal_open(struct store *db, int64_t survey, const struct survey_instrument *in, const char *key_file,
 		     struct survey_seal *s, struct beter_err *err)
 {
 	char code[16];
@@ -545,15 +545,15 @@ static int parse_plain(struct survey_seal *s, size_t n, const char **rater, stru
 	return 0;
 }
 
-int survey_seal_row(struct survey_seal *s, sqlite3_stmt *st, int rater_col, int answers_col, const char **rater,
+int survey_seal_row(struct survey_seal *s, struct store_stmt *st, int rater_col, int answers_col, const char **rater,
 		    const unsigned char **answers, int *len, struct beter_err *err)
 {
-	const unsigned char *box = sqlite3_column_blob(st, answers_col);
-	size_t n = (size_t)sqlite3_column_bytes(st, answers_col);
+	const unsigned char *box = store_col_blob(st, answers_col);
+	size_t n = (size_t)store_col_bytes(st, answers_col);
 	int rc;
 
 	if (!s->on) {
-		*rater = sqlite3_column_type(st, rater_col) == SQLITE_NULL ? NULL : store_col_text(st, rater_col);
+		*rater = store_col_null(st, rater_col) ? NULL : store_col_text(st, rater_col);
 		*answers = box;
 		*len = (int)n;
 		return 0;

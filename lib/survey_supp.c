@@ -81,10 +81,11 @@ static int64_t rater_index(const struct survey_instrument *in, const char *r)
 /* Per response: in which scales it has an answer. The responses of a
  * 360-degree feedback are opened with the school leader's key; the leader's
  * own (rater 'zelf') are in no figure but their own and stay out. */
-static int read_atoms(sqlite3 *db, int64_t school, const struct survey_instrument *in, int64_t iid, const char *wave,
+static int read_atoms(struct store *db, int64_t school, const struct survey_instrument *in, int64_t iid,
+		      const char *wave,
 		      const char *key_file, struct atoms *as, struct beter_err *err)
 {
-	sqlite3_stmt *st;
+	struct store_stmt *st;
 	struct survey_seal seal;
 	int64_t open_for = 0;
 	int bad = 0; /* a sealed row that could not be opened */
@@ -108,15 +109,15 @@ static int read_atoms(sqlite3 *db, int64_t school, const struct survey_instrumen
 			       "JOIN survey s ON s.id = r.survey_id WHERE s.school_id = ?1 AND s.instrument_id = ?2 "
 			       "AND s.wave = ?3 ORDER BY r.survey_id", &st, err);
 	if (!rc) {
-		sqlite3_bind_int64(st, 1, school);
-		sqlite3_bind_int64(st, 2, iid);
+		store_bind_int(st, 1, school);
+		store_bind_int(st, 2, iid);
 		store_bind_text(st, 3, wave);
 		memset(&seal, 0, sizeof(seal));
 		while (store_next(db, st, &rc, "reading responses", err)) {
 			const unsigned char *ans;
 			const char *rater;
 			int len;
-			int64_t survey = sqlite3_column_int64(st, 0);
+			int64_t survey = store_col_int(st, 0);
 			if (survey != open_for) {
 				survey_seal_close(&seal);
 				open_for = survey;
@@ -128,7 +129,7 @@ static int read_atoms(sqlite3 *db, int64_t school, const struct survey_instrumen
 			if (seal.on && rater && !strcmp(rater, SURVEY_SEAL_SELF))
 				continue;
 			int np = len < in->npacked ? len : in->npacked;
-			hint = atom_get(as, survey, sqlite3_column_int64(st, 1), rater_index(in, rater), hint);
+			hint = atom_get(as, survey, store_col_int(st, 1), rater_index(in, rater), hint);
 			memset(seen, 0, (size_t)in->nscales);
 			for (int p = 0; p < np; p++)
 				if (ans[p] && survey_unpack(lo_of[p], ans[p]) <= hi_of[p])
@@ -136,7 +137,7 @@ static int read_atoms(sqlite3 *db, int64_t school, const struct survey_instrumen
 			for (int s = 0; s < in->nscales; s++)
 				as->a[hint].n[s] += seen[s];
 		}
-		sqlite3_finalize(st);
+		store_finalize(st);
 		survey_seal_close(&seal);
 		if (bad)
 			rc = bad;
@@ -214,7 +215,8 @@ static void decide(struct survey_supp *sp, const struct atoms *as, int64_t base_
 	free(n);
 }
 
-int survey_supp_load(sqlite3 *db, int64_t school, const struct survey_instrument *in, int64_t iid, const char *wave,
+int survey_supp_load(struct store *db, int64_t school, const struct survey_instrument *in, int64_t iid,
+		     const char *wave,
 		     int64_t base_min, int64_t min_n, const char *key_file, struct survey_supp *sp,
 		     struct beter_err *err)
 {

@@ -60,9 +60,9 @@ static int check_name(const char *name, struct beter_err *err)
 	return 0;
 }
 
-int team_add(sqlite3 *db, int64_t school, const char *name, const char *kind, int64_t *id, struct beter_err *err)
+int team_add(struct store *db, int64_t school, const char *name, const char *kind, int64_t *id, struct beter_err *err)
 {
-	sqlite3_stmt *st;
+	struct store_stmt *st;
 	char uid[33];
 	int rc;
 
@@ -77,75 +77,75 @@ int team_add(sqlite3 *db, int64_t school, const char *name, const char *kind, in
 		return rc;
 	uid_new(uid);
 	store_bind_text(st, 1, uid);
-	sqlite3_bind_int64(st, 2, school);
+	store_bind_int(st, 2, school);
 	store_bind_text(st, 3, name);
 	store_bind_text(st, 4, kind);
-	rc = sqlite3_step(st);
-	sqlite3_finalize(st);
-	if ((rc & 0xff) == SQLITE_CONSTRAINT)
+	rc = store_step(st);
+	store_finalize(st);
+	if ((rc & 0xff) == STORE_CONSTRAINT)
 		return beter_err_set(err, BETER_DATAERR, "a team named '%s' already exists", name);
-	if (rc != SQLITE_DONE)
+	if (rc != STORE_DONE)
 		return store_fail(db, rc, err, "adding the team");
 	if (id)
-		*id = sqlite3_last_insert_rowid(db);
+		*id = store_last_id(db);
 	return 0;
 }
 
-int team_find(sqlite3 *db, int64_t school, const char *name, int64_t *id, struct beter_err *err)
+int team_find(struct store *db, int64_t school, const char *name, int64_t *id, struct beter_err *err)
 {
-	sqlite3_stmt *st;
+	struct store_stmt *st;
 	int rc;
 
 	if ((rc = store_prepare(db, "SELECT id FROM team WHERE school_id = ?1 AND (name = ?2 OR CAST(id AS TEXT) = ?2) "
 				    "ORDER BY name = ?2 DESC LIMIT 1", &st, err)))
 		return rc;
-	sqlite3_bind_int64(st, 1, school);
+	store_bind_int(st, 1, school);
 	store_bind_text(st, 2, name);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW)
-		*id = sqlite3_column_int64(st, 0);
-	sqlite3_finalize(st);
-	if (rc == SQLITE_ROW)
+	rc = store_step(st);
+	if (rc == STORE_ROW)
+		*id = store_col_int(st, 0);
+	store_finalize(st);
+	if (rc == STORE_ROW)
 		return 0;
-	if (rc != SQLITE_DONE)
+	if (rc != STORE_DONE)
 		return store_fail(db, rc, err, "finding the team");
 	return beter_err_set(err, BETER_FAIL, "no team named '%s' (see 'beter team list')", name ? name : "");
 }
 
 /* The name is for a message: a failed read leaves the number. */
-void team_name(sqlite3 *db, int64_t id, char *buf, size_t size)
+void team_name(struct store *db, int64_t id, char *buf, size_t size)
 {
-	sqlite3_stmt *st;
+	struct store_stmt *st;
 
 	snprintf(buf, size, "%lld", (long long)id);
 	if (store_prepare(db, "SELECT name FROM team WHERE id = ?1", &st, NULL))
 		return;
-	sqlite3_bind_int64(st, 1, id);
-	if (sqlite3_step(st) == SQLITE_ROW)
+	store_bind_int(st, 1, id);
+	if (store_step(st) == STORE_ROW)
 		snprintf(buf, size, "%s", store_col_text(st, 0));
-	sqlite3_finalize(st);
+	store_finalize(st);
 }
 
-static int update_one(sqlite3 *db, const char *sql, int64_t id, const char *text, const char *what,
+static int update_one(struct store *db, const char *sql, int64_t id, const char *text, const char *what,
 		      struct beter_err *err)
 {
-	sqlite3_stmt *st;
+	struct store_stmt *st;
 	int rc;
 
 	if ((rc = store_prepare(db, sql, &st, err)))
 		return rc;
-	sqlite3_bind_int64(st, 1, id);
+	store_bind_int(st, 1, id);
 	store_bind_text(st, 2, text);
-	rc = sqlite3_step(st);
-	sqlite3_finalize(st);
-	if ((rc & 0xff) == SQLITE_CONSTRAINT)
+	rc = store_step(st);
+	store_finalize(st);
+	if ((rc & 0xff) == STORE_CONSTRAINT)
 		return beter_err_set(err, BETER_DATAERR, "%s: '%s' is already taken", what, text ? text : "");
-	if (rc != SQLITE_DONE)
+	if (rc != STORE_DONE)
 		return store_fail(db, rc, err, what);
 	return 0;
 }
 
-int team_rename(sqlite3 *db, int64_t id, const char *name, struct beter_err *err)
+int team_rename(struct store *db, int64_t id, const char *name, struct beter_err *err)
 {
 	int rc;
 	if ((rc = check_name(name, err)))
@@ -153,7 +153,7 @@ int team_rename(sqlite3 *db, int64_t id, const char *name, struct beter_err *err
 	return update_one(db, "UPDATE team SET name = ?2 WHERE id = ?1", id, name, "renaming the team", err);
 }
 
-int team_set_kind(sqlite3 *db, int64_t id, const char *kind, struct beter_err *err)
+int team_set_kind(struct store *db, int64_t id, const char *kind, struct beter_err *err)
 {
 	if (!team_kind_valid(kind))
 		return beter_err_set(err, BETER_DATAERR, "--kind: unknown team kind '%s' (use leraren, leerkracht, mt or tiv)",
@@ -161,29 +161,29 @@ int team_set_kind(sqlite3 *db, int64_t id, const char *kind, struct beter_err *e
 	return update_one(db, "UPDATE team SET kind = ?2 WHERE id = ?1", id, kind, "changing the team", err);
 }
 
-int team_rm(sqlite3 *db, int64_t id, struct beter_err *err)
+int team_rm(struct store *db, int64_t id, struct beter_err *err)
 {
-	sqlite3_stmt *st;
+	struct store_stmt *st;
 	int rc;
 
 	if ((rc = store_prepare(db, "DELETE FROM team WHERE id = ?1", &st, err)))
 		return rc;
-	sqlite3_bind_int64(st, 1, id);
-	rc = sqlite3_step(st);
-	sqlite3_finalize(st);
-	if ((rc & 0xff) == SQLITE_CONSTRAINT)
+	store_bind_int(st, 1, id);
+	rc = store_step(st);
+	store_finalize(st);
+	if ((rc & 0xff) == STORE_CONSTRAINT)
 		return beter_err_set(err, BETER_FAIL,
 				     "the team still has records (board, goals, visits, ...) that refer to it; "
 				     "it cannot be removed");
-	if (rc != SQLITE_DONE)
+	if (rc != STORE_DONE)
 		return store_fail(db, rc, err, "removing the team");
 	return 0;
 }
 
-int team_member_add(sqlite3 *db, int64_t team, int64_t person, const char *role, int *added,
+int team_member_add(struct store *db, int64_t team, int64_t person, const char *role, int *added,
 		    struct beter_err *err)
 {
-	sqlite3_stmt *st;
+	struct store_stmt *st;
 	int rc, exists;
 
 	if (role && !in_list(role, team_member_roles))
@@ -192,10 +192,10 @@ int team_member_add(sqlite3 *db, int64_t team, int64_t person, const char *role,
 				     "mt, leraar or other)", role);
 	if ((rc = store_prepare(db, "SELECT 1 FROM team_member WHERE team_id = ?1 AND person_id = ?2", &st, err)))
 		return rc;
-	sqlite3_bind_int64(st, 1, team);
-	sqlite3_bind_int64(st, 2, person);
+	store_bind_int(st, 1, team);
+	store_bind_int(st, 2, person);
 	exists = store_next(db, st, &rc, "reading the team", err);
-	sqlite3_finalize(st);
+	store_finalize(st);
 	if (rc)
 		return rc;
 	if (added)
@@ -207,30 +207,30 @@ int team_member_add(sqlite3 *db, int64_t team, int64_t person, const char *role,
 					   : "INSERT INTO team_member(team_id, person_id, role) VALUES (?1, ?2, ?3)",
 				&st, err)))
 		return rc;
-	sqlite3_bind_int64(st, 1, team);
-	sqlite3_bind_int64(st, 2, person);
+	store_bind_int(st, 1, team);
+	store_bind_int(st, 2, person);
 	store_bind_text(st, 3, role ? role : "lid");
-	rc = sqlite3_step(st);
-	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE)
+	rc = store_step(st);
+	store_finalize(st);
+	if (rc != STORE_DONE)
 		return store_fail(db, rc, err, "adding the team member");
 	return 0;
 }
 
-int team_member_rm(sqlite3 *db, int64_t team, int64_t person, struct beter_err *err)
+int team_member_rm(struct store *db, int64_t team, int64_t person, struct beter_err *err)
 {
-	sqlite3_stmt *st;
+	struct store_stmt *st;
 	int rc;
 
 	if ((rc = store_prepare(db, "DELETE FROM team_member WHERE team_id = ?1 AND person_id = ?2", &st, err)))
 		return rc;
-	sqlite3_bind_int64(st, 1, team);
-	sqlite3_bind_int64(st, 2, person);
-	rc = sqlite3_step(st);
-	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE)
+	store_bind_int(st, 1, team);
+	store_bind_int(st, 2, person);
+	rc = store_step(st);
+	store_finalize(st);
+	if (rc != STORE_DONE)
 		return store_fail(db, rc, err, "removing the team member");
-	if (sqlite3_changes(db) == 0)
+	if (store_changes(db) == 0)
 		return beter_err_set(err, BETER_FAIL, "that person is not in the team");
 	return 0;
 }
@@ -244,21 +244,21 @@ static const struct out_col team_cols[] = {
 static const char team_sql[] =
 	"SELECT t.id, t.name, t.kind, (SELECT count(*) FROM team_member m WHERE m.team_id = t.id) FROM team t";
 
-static void team_row(struct out *o, sqlite3_stmt *st)
+static void team_row(struct out *o, struct store_stmt *st)
 {
-	const char *kind = (const char *)sqlite3_column_text(st, 2);
-	int64_t n = sqlite3_column_int64(st, 3);
+	const char *kind = store_col(st, 2);
+	int64_t n = store_col_int(st, 3);
 
-	out_int(o, sqlite3_column_int64(st, 0));
-	out_text(o, (const char *)sqlite3_column_text(st, 1));
+	out_int(o, store_col_int(st, 0));
+	out_text(o, store_col(st, 1));
 	out_text(o, kind);
 	out_int(o, n);
 	out_text(o, team_size_check(kind, n));
 }
 
-int team_list(sqlite3 *db, int64_t school, struct out *o, struct beter_err *err)
+int team_list(struct store *db, int64_t school, struct out *o, struct beter_err *err)
 {
-	sqlite3_stmt *st;
+	struct store_stmt *st;
 	struct strbuf sql = STRBUF_INIT;
 	int rc;
 
@@ -267,13 +267,13 @@ int team_list(sqlite3 *db, int64_t school, struct out *o, struct beter_err *err)
 	strbuf_release(&sql);
 	if (rc)
 		return rc;
-	sqlite3_bind_int64(st, 1, school);
+	store_bind_int(st, 1, school);
 	out_list(o, team_cols, NTEAM_COLS);
 	while (store_next(db, st, &rc, "listing teams", err)) {
 		team_row(o, st);
 		out_row_end(o);
 	}
-	sqlite3_finalize(st);
+	store_finalize(st);
 	if (!rc)
 		out_end(o);
 	return rc;
@@ -289,9 +289,9 @@ static const struct out_col team_doc_cols[] = {
 	{ "role", OUT_T_TEXT },    { "team_role", OUT_T_TEXT },
 };
 
-int team_show(sqlite3 *db, int64_t id, struct out *o, struct beter_err *err)
+int team_show(struct store *db, int64_t id, struct out *o, struct beter_err *err)
 {
-	sqlite3_stmt *st;
+	struct store_stmt *st;
 	struct strbuf sql = STRBUF_INIT;
 	int rc;
 
@@ -300,9 +300,9 @@ int team_show(sqlite3 *db, int64_t id, struct out *o, struct beter_err *err)
 	strbuf_release(&sql);
 	if (rc)
 		return rc;
-	sqlite3_bind_int64(st, 1, id);
+	store_bind_int(st, 1, id);
 	if (!store_next(db, st, &rc, "showing the team", err)) {
-		sqlite3_finalize(st);
+		store_finalize(st);
 		return rc ? rc : beter_err_set(err, BETER_FAIL, "no team with number %lld", (long long)id);
 	}
 	out_doc_begin(o, team_doc_cols, sizeof(team_doc_cols) / sizeof(*team_doc_cols));
@@ -310,13 +310,13 @@ int team_show(sqlite3 *db, int64_t id, struct out *o, struct beter_err *err)
 	out_record(o, team_cols, NTEAM_COLS);
 	team_row(o, st);
 	out_end(o);
-	sqlite3_finalize(st);
+	store_finalize(st);
 
 	if ((rc = store_prepare(db, "SELECT p.code, p.name, p.role, m.role FROM team_member m "
 				    "JOIN person p ON p.id = m.person_id WHERE m.team_id = ?1 "
 				    "ORDER BY m.role = 'lid', p.code", &st, err)))
 		return rc;
-	sqlite3_bind_int64(st, 1, id);
+	store_bind_int(st, 1, id);
 	out_section(o, "members", "Members");
 	if ((rc = store_rows(db, st, o, member_cols, sizeof(member_cols) / sizeof(*member_cols), 1, "showing the team",
 			     err)))

@@ -126,6 +126,18 @@ void strbuf_addf(struct strbuf *sb, const char *fmt, ...)
 	sb->len += (size_t)n;
 }
 
+struct strbuf *strbuf_new(void)
+{
+	return xcalloc(1, sizeof(struct strbuf));
+}
+
+char *strbuf_finish(struct strbuf *sb)
+{
+	char *s = sb->buf ? strbuf_detach(sb) : xstrdup("");
+	free(sb);
+	return s;
+}
+
 char *strbuf_detach(struct strbuf *sb)
 {
 	char *p = sb->buf ? sb->buf : xstrdup("");

@@ -37,15 +37,15 @@ static const struct out_col list_cols[] = {
 };
 #define NLIST_COLS (sizeof(list_cols) / sizeof(*list_cols))
 
-static int row_status(sqlite3_stmt *st, const struct visit_filter *f)
+static int row_status(struct store_stmt *st, const struct visit_filter *f)
 {
 	int day = 0;
 	date_parse(store_col_text(st, 1), &day, "date", NULL);
-	return visit_status_of(sqlite3_column_int(st, 13), sqlite3_column_int(st, 14), day, f->today, f->feedback_days);
+	return visit_status_of((int)store_col_int(st, 13), (int)store_col_int(st, 14), day, f->today, f->feedback_days);
 }
 
-static int bind_filter(sqlite3 *db, const char *tail, int64_t school, const struct visit_filter *f,
-		       sqlite3_stmt **st, struct beter_err *err)
+static int bind_filter(struct store *db, const char *tail, int64_t school, const struct visit_filter *f,
+		       struct store_stmt **st, struct beter_err *err)
 {
 	struct strbuf sql = STRBUF_INIT;
 	char from[11], to[11];
@@ -58,10 +58,10 @@ static int bind_filter(sqlite3 *db, const char *tail, int64_t school, const stru
 	strbuf_release(&sql);
 	if (rc)
 		return rc;
-	sqlite3_bind_int64(*st, 1, school);
-	sqlite3_bind_int64(*st, 2, f->teacher);
-	sqlite3_bind_int64(*st, 3, f->observer);
-	sqlite3_bind_int64(*st, 4, f->team);
+	store_bind_int(*st, 1, school);
+	store_bind_int(*st, 2, f->teacher);
+	store_bind_int(*st, 3, f->observer);
+	store_bind_int(*st, 4, f->team);
 	store_bind_text(*st, 5, f->round);
 	if (f->from <= f->to) {
 		date_format(f->from, from);
@@ -72,9 +72,9 @@ static int bind_filter(sqlite3 *db, const char *tail, int64_t school, const stru
 	return 0;
 }
 
-int visit_list(sqlite3 *db, int64_t school, const struct visit_filter *f, struct out *o, struct beter_err *err)
+int visit_list(struct store *db, int64_t school, const struct visit_filter *f, struct out *o, struct beter_err *err)
 {
-	sqlite3_stmt *st;
+	struct store_stmt *st;
 	int rc;
 	int64_t rid;
 
@@ -88,20 +88,20 @@ int visit_list(sqlite3 *db, int64_t school, const struct visit_filter *f, struct
 		int status = row_status(st, f);
 		if (f->status >= 0 && status != f->status)
 			continue;
-		out_int(o, sqlite3_column_int64(st, 0));
-		out_text(o, (const char *)sqlite3_column_text(st, 1));
-		out_text(o, (const char *)sqlite3_column_text(st, 2));
-		out_text(o, (const char *)sqlite3_column_text(st, 3));
-		out_text(o, (const char *)sqlite3_column_text(st, 4));
-		out_text(o, (const char *)sqlite3_column_text(st, 6));
-		out_text(o, (const char *)sqlite3_column_text(st, 7));
-		out_text(o, (const char *)sqlite3_column_text(st, 8));
-		out_text(o, (const char *)sqlite3_column_text(st, 11));
+		out_int(o, store_col_int(st, 0));
+		out_text(o, store_col(st, 1));
+		out_text(o, store_col(st, 2));
+		out_text(o, store_col(st, 3));
+		out_text(o, store_col(st, 4));
+		out_text(o, store_col(st, 6));
+		out_text(o, store_col(st, 7));
+		out_text(o, store_col(st, 8));
+		out_text(o, store_col(st, 11));
 		out_text(o, visit_status_name(status));
-		out_text(o, (const char *)sqlite3_column_text(st, 16));
+		out_text(o, store_col(st, 16));
 		out_row_end(o);
 	}
-	sqlite3_finalize(st);
+	store_finalize(st);
 	if (!rc)
 		out_end(o);
 	return rc;
@@ -126,10 +126,10 @@ static const struct out_col vpoint_cols[] = {
 };
 
 /* the visit itself, with its status as of f->today */
-static int show_visit(sqlite3 *db, int64_t id, const struct visit_filter *f, struct out *o, struct beter_err *err)
+static int show_visit(struct store *db, int64_t id, const struct visit_filter *f, struct out *o, struct beter_err *err)
 {
 	struct strbuf sql = STRBUF_INIT;
-	sqlite3_stmt *st;
+	struct store_stmt *st;
 	int rc;
 
 	strbuf_addf(&sql, "%s WHERE v.id = ?1", visit_sql);
@@ -137,29 +137,29 @@ static int show_visit(sqlite3 *db, int64_t id, const struct visit_filter *f, str
 	strbuf_release(&sql);
 	if (rc)
 		return rc;
-	sqlite3_bind_int64(st, 1, id);
+	store_bind_int(st, 1, id);
 	out_section(o, "visit", "Visit");
 	if (store_next(db, st, &rc, "reading the visit", err)) {
 		out_record(o, show_cols, NSHOW_COLS);
-		out_int(o, sqlite3_column_int64(st, 0));
+		out_int(o, store_col_int(st, 0));
 		for (int i = 1; i <= 11; i++)
-			out_text(o, (const char *)sqlite3_column_text(st, i));
-		out_text(o, (const char *)sqlite3_column_text(st, 12));
+			out_text(o, store_col(st, i));
+		out_text(o, store_col(st, 12));
 		out_text(o, visit_status_name(row_status(st, f)));
 		for (int i = 15; i <= 19; i++)
-			out_text(o, (const char *)sqlite3_column_text(st, i));
+			out_text(o, store_col(st, i));
 		out_end(o);
 	} else if (!rc) {
 		rc = beter_err_set(err, BETER_FAIL, "no visit with number %lld (see 'beter visit list')", (long long)id);
 	}
-	sqlite3_finalize(st);
+	store_finalize(st);
 	return rc;
 }
 
 /* the scores, in the framework's order */
-static int show_scores(sqlite3 *db, int64_t id, const struct framework *fw, struct out *o, struct beter_err *err)
+static int show_scores(struct store *db, int64_t id, const struct framework *fw, struct out *o, struct beter_err *err)
 {
-	sqlite3_stmt *st;
+	struct store_stmt *st;
 	int rc;
 
 	out_section(o, "scores", "Scores");
@@ -170,17 +170,17 @@ static int show_scores(sqlite3 *db, int64_t id, const struct framework *fw, stru
 	}
 	if ((rc = store_prepare(db, "SELECT item, score FROM visit_score WHERE visit_id = ?1", &st, err)))
 		return rc;
-	sqlite3_bind_int64(st, 1, id);
+	store_bind_int(st, 1, id);
 	int *score = xcalloc(fw->nitems ? fw->nitems : 1, sizeof(int));
 	unsigned char *has = xcalloc(fw->nitems ? fw->nitems : 1, 1);
 	while (store_next(db, st, &rc, "reading the scores", err)) {
 		const struct fw_item *it = framework_item(fw, store_col_text(st, 0));
 		if (it) {
-			score[it - fw->items] = sqlite3_column_int(st, 1);
+			score[it - fw->items] = (int)store_col_int(st, 1);
 			has[it - fw->items] = 1;
 		}
 	}
-	sqlite3_finalize(st);
+	store_finalize(st);
 	for (size_t i = 0; i < fw->nitems && !rc; i++) {
 		if (!has[i])
 			continue;
@@ -198,9 +198,9 @@ static int show_scores(sqlite3 *db, int64_t id, const struct framework *fw, stru
 	return rc;
 }
 
-int visit_show(sqlite3 *db, int64_t id, const struct visit_filter *f, struct out *o, struct beter_err *err)
+int visit_show(struct store *db, int64_t id, const struct visit_filter *f, struct out *o, struct beter_err *err)
 {
-	sqlite3_stmt *st;
+	struct store_stmt *st;
 	struct framework fw;
 	int64_t fwid = 0;
 	int rc, have_fw = 0;
@@ -209,14 +209,14 @@ int visit_show(sqlite3 *db, int64_t id, const struct visit_filter *f, struct out
 
 	if ((rc = store_prepare(db, "SELECT framework_id FROM visit WHERE id = ?1", &st, err)))
 		return rc;
-	sqlite3_bind_int64(st, 1, id);
+	store_bind_int(st, 1, id);
 	if (!store_next(db, st, &rc, "reading the visit", err)) {
-		sqlite3_finalize(st);
+		store_finalize(st);
 		return rc ? rc : beter_err_set(err, BETER_FAIL, "no visit with number %lld (see 'beter visit list')",
 					       (long long)id);
 	}
-	fwid = sqlite3_column_int64(st, 0);
-	sqlite3_finalize(st);
+	fwid = store_col_int(st, 0);
+	store_finalize(st);
 	if (fwid) {
 		if ((rc = framework_load(db, fwid, &fw, err)))
 			return rc;
@@ -237,7 +237,7 @@ int visit_show(sqlite3 *db, int64_t id, const struct visit_filter *f, struct out
 				     "CASE WHEN g.status = 'active' THEN 'open' ELSE 'closed' END FROM visit_devpoint l "
 				     "JOIN goal g ON g.id = l.goal_id WHERE l.visit_id = ?1 ORDER BY 3 DESC, 1",
 				 &st, err))) {
-		sqlite3_bind_int64(st, 1, id);
+		store_bind_int(st, 1, id);
 		out_section(o, "points", "Development points");
 		rc = store_rows(db, st, o, vpoint_cols, 4, 1, "reading the development points", err);
 	}
@@ -257,10 +257,10 @@ static const struct out_col cov_cols[] = {
 	{ "visited", OUT_T_BOOL }, { "feedback_held", OUT_T_BOOL }, { "last_visit", OUT_T_TEXT },
 };
 
-int visit_coverage(sqlite3 *db, int64_t school, const struct visit_filter *f, struct out *o,
+int visit_coverage(struct store *db, int64_t school, const struct visit_filter *f, struct out *o,
 		   struct visit_coverage *cov, struct beter_err *err)
 {
-	sqlite3_stmt *st;
+	struct store_stmt *st;
 	char from[11], to[11];
 	int64_t round = 0;
 	int rc;
@@ -296,9 +296,9 @@ int visit_coverage(sqlite3 *db, int64_t school, const struct visit_filter *f, st
 				"FROM person p WHERE p.id IN (SELECT pid FROM scope) ORDER BY p.code",
 				&st, err)))
 		return rc;
-	sqlite3_bind_int64(st, 1, school);
-	sqlite3_bind_int64(st, 2, f->team);
-	sqlite3_bind_int64(st, 3, round);
+	store_bind_int(st, 1, school);
+	store_bind_int(st, 2, f->team);
+	store_bind_int(st, 3, round);
 	if (cov->from <= cov->to) {
 		date_format(cov->from, from);
 		date_format(cov->to, to);
@@ -313,24 +313,24 @@ int visit_coverage(sqlite3 *db, int64_t school, const struct visit_filter *f, st
 	/* not the row writer: visited is worked out per row, and the rows are counted */
 	out_list(o, cov_cols, sizeof(cov_cols) / sizeof(*cov_cols));
 	while (store_next(db, st, &rc, "computing coverage", err)) {
-		int64_t done = sqlite3_column_int64(st, 4);
-		int fb = sqlite3_column_int(st, 6);
+		int64_t done = store_col_int(st, 4);
+		int fb = (int)store_col_int(st, 6);
 		for (int i = 0; i < 3; i++)
-			out_text(o, (const char *)sqlite3_column_text(st, i));
-		out_int(o, sqlite3_column_int64(st, 3));
-		out_int(o, sqlite3_column_int64(st, 8));
+			out_text(o, store_col(st, i));
+		out_int(o, store_col_int(st, 3));
+		out_int(o, store_col_int(st, 8));
 		out_int(o, done);
-		out_text(o, (const char *)sqlite3_column_text(st, 5));
+		out_text(o, store_col(st, 5));
 		out_bool(o, done > 0);
 		out_bool(o, fb);
-		out_text(o, (const char *)sqlite3_column_text(st, 7));
+		out_text(o, store_col(st, 7));
 		out_row_end(o);
 		cov->teachers++;
 		cov->visited += done > 0;
 		cov->feedback += fb;
-		cov->missed += sqlite3_column_int(st, 8);
+		cov->missed += (int)store_col_int(st, 8);
 	}
-	sqlite3_finalize(st);
+	store_finalize(st);
 	if (!rc)
 		out_end(o);
 	return rc;

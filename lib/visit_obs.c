@@ -217,33 +217,33 @@ int visit_obs_parse_text(const char *name, const char *text, struct visit_obs *o
 	return rc;
 }
 
-int visit_obs_load(sqlite3 *db, int64_t id, struct visit_obs *obs, struct beter_err *err)
+int visit_obs_load(struct store *db, int64_t id, struct visit_obs *obs, struct beter_err *err)
 {
-	sqlite3_stmt *st;
+	struct store_stmt *st;
 	int rc;
 
 	memset(obs, 0, sizeof(*obs));
 	if ((rc = store_prepare(db, "SELECT seen, effect FROM visit WHERE id = ?1 AND recorded IS NOT NULL", &st, err)))
 		return rc;
-	sqlite3_bind_int64(st, 1, id);
+	store_bind_int(st, 1, id);
 	if (store_next(db, st, &rc, "reading the visit", err)) {
 		obs->seen = xstrdup(store_col_text(st, 0));
 		obs->effect = xstrdup(store_col_text(st, 1));
 	}
-	sqlite3_finalize(st);
+	store_finalize(st);
 	if (rc || !obs->seen)
 		return rc;
 	if ((rc = store_prepare(db, "SELECT item, score FROM visit_score WHERE visit_id = ?1 ORDER BY item", &st, err)))
 		return rc;
-	sqlite3_bind_int64(st, 1, id);
+	store_bind_int(st, 1, id);
 	while (store_next(db, st, &rc, "reading the scores", err)) {
 		obs->scores = xrealloc(obs->scores, (obs->nscores + 1) * sizeof(*obs->scores));
 		obs->scores[obs->nscores].item = xstrdup(store_col_text(st, 0));
-		obs->scores[obs->nscores].value = sqlite3_column_int(st, 1);
+		obs->scores[obs->nscores].value = (int)store_col_int(st, 1);
 		obs->scores[obs->nscores].line = 0;
 		obs->nscores++;
 	}
-	sqlite3_finalize(st);
+	store_finalize(st);
 	if (rc)
 		visit_obs_release(obs);
 	return rc;
@@ -302,7 +302,7 @@ int visit_obs_parse_json(const char *name, const char *text, size_t len, struct 
 	return rc;
 }
 
-int visit_template(sqlite3 *db, int64_t school, const char *header, const char *framework_key,
+int visit_template(struct store *db, int64_t school, const char *header, const char *framework_key,
 		   const struct visit_obs *cur, struct strbuf *sb, struct beter_err *err)
 {
 	struct framework fw;

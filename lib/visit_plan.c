@@ -108,10 +108,10 @@ static int weekdays_in(int from, int to)
  * later. Without them: four weeks from today for a new round; the rest of an
  * existing round from today on, widened to four weeks when it is over or
  * spans a single day (a round made by 'visit add --round'). */
-static int plan_window(sqlite3 *db, int64_t school, const struct visit_plan_opts *p, int *from, int *to,
+static int plan_window(struct store *db, int64_t school, const struct visit_plan_opts *p, int *from, int *to,
 		       struct beter_err *err)
 {
-	sqlite3_stmt *st;
+	struct store_stmt *st;
 	char f[11], t[11], today[11];
 	int rc, have = 0, rf = 0, rt = 0;
 
@@ -136,13 +136,13 @@ static int plan_window(sqlite3 *db, int64_t school, const struct visit_plan_opts
 	if ((rc = store_prepare(db, "SELECT from_date, to_date FROM visit_round WHERE school_id = ?1 AND name = ?2", &st,
 				err)))
 		return rc;
-	sqlite3_bind_int64(st, 1, school);
+	store_bind_int(st, 1, school);
 	store_bind_text(st, 2, p->round);
 	if ((have = store_next(db, st, &rc, "reading the round", err))) {
 		date_parse(store_col_text(st, 0), &rf, "from", NULL);
 		date_parse(store_col_text(st, 1), &rt, "to", NULL);
 	}
-	sqlite3_finalize(st);
+	store_finalize(st);
 	if (rc)
 		return rc;
 	if (!have) {
@@ -219,20 +219,20 @@ static int member_index(const struct plan *pl, int64_t id)
 }
 
 /* the members, by code */
-static int plan_members(sqlite3 *db, int64_t team, struct plan *pl, struct beter_err *err)
+static int plan_members(struct store *db, int64_t team, struct plan *pl, struct beter_err *err)
 {
-	sqlite3_stmt *st;
+	struct store_stmt *st;
 	int rc;
 
 	if ((rc = store_prepare(db, "SELECT p.id FROM team_member m JOIN person p ON p.id = m.person_id "
 				    "WHERE m.team_id = ?1 ORDER BY p.code", &st, err)))
 		return rc;
-	sqlite3_bind_int64(st, 1, team);
+	store_bind_int(st, 1, team);
 	while (store_next(db, st, &rc, "reading the team", err)) {
 		pl->ids = xrealloc(pl->ids, (size_t)(pl->n + 1) * sizeof(*pl->ids));
-		pl->ids[pl->n++] = sqlite3_column_int64(st, 0);
+		pl->ids[pl->n++] = store_col_int(st, 0);
 	}
-	sqlite3_finalize(st);
+	store_finalize(st);
 	if (rc)
 		return rc;
 	if (pl->n < 2)
@@ -248,33 +248,33 @@ static int plan_members(sqlite3 *db, int64_t team, struct plan *pl, struct beter
 
 /* visits of the team in the round already (e.g. added by hand): whoever
  * visits in them is busy, whoever is visited is done */
-static int plan_existing(sqlite3 *db, int64_t round, int64_t team, struct plan *pl, struct beter_err *err)
+static int plan_existing(struct store *db, int64_t round, int64_t team, struct plan *pl, struct beter_err *err)
 {
-	sqlite3_stmt *st;
+	struct store_stmt *st;
 	int rc;
 
 	if ((rc = store_prepare(db, "SELECT observer_id, teacher_id FROM visit WHERE round_id = ?1 AND (team_id = ?2 "
 				    "OR teacher_id IN (SELECT person_id FROM team_member WHERE team_id = ?2))",
 				&st, err)))
 		return rc;
-	sqlite3_bind_int64(st, 1, round);
-	sqlite3_bind_int64(st, 2, team);
+	store_bind_int(st, 1, round);
+	store_bind_int(st, 2, team);
 	while (store_next(db, st, &rc, "reading the round", err)) {
-		int a = member_index(pl, sqlite3_column_int64(st, 0)), b = member_index(pl, sqlite3_column_int64(st, 1));
+		int a = member_index(pl, store_col_int(st, 0)), b = member_index(pl, store_col_int(st, 1));
 		pl->nexist++;
 		if (a >= 0)
 			pl->busy[a] = 1;
 		if (b >= 0)
 			pl->visited[b] = 1;
 	}
-	sqlite3_finalize(st);
+	store_finalize(st);
 	return rc;
 }
 
 /* the pairs of the team's previous round */
-static int plan_previous(sqlite3 *db, int64_t round, int64_t team, struct plan *pl, struct beter_err *err)
+static int plan_previous(struct store *db, int64_t round, int64_t team, struct plan *pl, struct beter_err *err)
 {
-	sqlite3_stmt *st;
+	struct store_stmt *st;
 	int64_t prev_round = 0;
 	int rc, n = pl->n;
 
@@ -282,22 +282,22 @@ static int plan_previous(sqlite3 *db, int64_t round, int64_t team, struct plan *
 				    "WHERE v.team_id = ?1 AND v.round_id <> ?2 ORDER BY r.from_date DESC, r.id DESC "
 				    "LIMIT 1", &st, err)))
 		return rc;
-	sqlite3_bind_int64(st, 1, team);
-	sqlite3_bind_int64(st, 2, round);
+	store_bind_int(st, 1, team);
+	store_bind_int(st, 2, round);
 	if (store_next(db, st, &rc, "reading the previous round", err))
-		prev_round = sqlite3_column_int64(st, 0);
-	sqlite3_finalize(st);
+		prev_round = store_col_int(st, 0);
+	store_finalize(st);
 	if (rc || !prev_round)
 		return rc;
 	if ((rc = store_prepare(db, "SELECT observer_id, teacher_id FROM visit WHERE round_id = ?1", &st, err)))
 		return rc;
-	sqlite3_bind_int64(st, 1, prev_round);
+	store_bind_int(st, 1, prev_round);
 	while (store_next(db, st, &rc, "reading the previous round", err)) {
-		int a = member_index(pl, sqlite3_column_int64(st, 0)), b = member_index(pl, sqlite3_column_int64(st, 1));
+		int a = member_index(pl, store_col_int(st, 0)), b = member_index(pl, store_col_int(st, 1));
 		if (a >= 0 && b >= 0)
 			pl->prev[a * n + b] = 1;
 	}
-	sqlite3_finalize(st);
+	store_finalize(st);
 	return rc;
 }
 
@@ -336,7 +336,7 @@ static int plan_fill(const struct visit_plan_opts *p, struct plan *pl, int *repe
 }
 
 /* the visits, spread over the weekdays of the window */
-static int plan_add(sqlite3 *db, int64_t school, const struct visit_plan_opts *p, const struct plan *pl, int from,
+static int plan_add(struct store *db, int64_t school, const struct visit_plan_opts *p, const struct plan *pl, int from,
 		    int to, int *nplanned, struct beter_err *err)
 {
 	int *days = xcalloc((size_t)(to - from + 1), sizeof(int)), nd = 0, rc = 0;
@@ -362,7 +362,7 @@ static int plan_add(sqlite3 *db, int64_t school, const struct visit_plan_opts *p
 	return rc;
 }
 
-int visit_plan(sqlite3 *db, int64_t school, const struct visit_plan_opts *p, int *nplanned, int *repeats,
+int visit_plan(struct store *db, int64_t school, const struct visit_plan_opts *p, int *nplanned, int *repeats,
 	       struct beter_err *err)
 {
 	struct plan pl;

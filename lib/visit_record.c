@@ -15,19 +15,19 @@
 
 /* ---- writing visits ---- */
 
-int visit_round_find(sqlite3 *db, int64_t school, const char *name, int64_t *id, struct beter_err *err)
+int visit_round_find(struct store *db, int64_t school, const char *name, int64_t *id, struct beter_err *err)
 {
-	sqlite3_stmt *st;
+	struct store_stmt *st;
 	int rc, found;
 
 	if ((rc = store_prepare(db, "SELECT id FROM visit_round WHERE school_id = ?1 AND name = ?2", &st, err)))
 		return rc;
-	sqlite3_bind_int64(st, 1, school);
+	store_bind_int(st, 1, school);
 	store_bind_text(st, 2, name);
 	found = store_next(db, st, &rc, "finding the round", err);
 	if (found)
-		*id = sqlite3_column_int64(st, 0);
-	sqlite3_finalize(st);
+		*id = store_col_int(st, 0);
+	store_finalize(st);
 	if (found || rc)
 		return rc;
 	return beter_err_set(err, BETER_FAIL, "no round named '%s' (see 'beter visit list')", name ? name : "");
@@ -41,10 +41,10 @@ int visit_round_text_ok(const char *name, struct beter_err *err)
 }
 
 /* Find or create a round; widen it to include day (day < 0: no widening). */
-int visit_round_get(sqlite3 *db, int64_t school, const char *name, int from, int to, int64_t *id,
+int visit_round_get(struct store *db, int64_t school, const char *name, int from, int to, int64_t *id,
 		    struct beter_err *err)
 {
-	sqlite3_stmt *st;
+	struct store_stmt *st;
 	char f[11], t[11], uid[33];
 	int rc;
 
@@ -58,13 +58,13 @@ int visit_round_get(sqlite3 *db, int64_t school, const char *name, int from, int
 		if ((rc = store_prepare(db, "UPDATE visit_round SET from_date = min(from_date, ?2), to_date = max(to_date, ?3) "
 					    "WHERE id = ?1", &st, err)))
 			return rc;
-		sqlite3_bind_int64(st, 1, *id);
+		store_bind_int(st, 1, *id);
 	} else {
 		if ((rc = store_prepare(db, "INSERT INTO visit_round(uid, school_id, name, from_date, to_date) "
 					    "VALUES (?4, ?1, ?5, ?2, ?3)", &st, err)))
 			return rc;
 		uid_new(uid);
-		sqlite3_bind_int64(st, 1, school);
+		store_bind_int(st, 1, school);
 		store_bind_text(st, 4, uid);
 		store_bind_text(st, 5, name);
 	}
@@ -103,24 +103,24 @@ static int parse_focus(const char *s, const char **focus, const char **item, int
 }
 
 /* the teacher's teacher team, when there is exactly one */
-static int only_team(sqlite3 *db, int64_t teacher, int64_t *team, struct beter_err *err)
+static int only_team(struct store *db, int64_t teacher, int64_t *team, struct beter_err *err)
 {
-	sqlite3_stmt *q;
+	struct store_stmt *q;
 	int rc;
 
 	if ((rc = store_prepare(db, "SELECT min(t.id), count(*) FROM team_member m JOIN team t ON t.id = m.team_id "
 				    "WHERE m.person_id = ?1 AND t.kind = 'leraren'", &q, err)))
 		return rc;
-	sqlite3_bind_int64(q, 1, teacher);
-	if (store_next(db, q, &rc, "finding the teacher's team", err) && sqlite3_column_int64(q, 1) == 1)
-		*team = sqlite3_column_int64(q, 0);
-	sqlite3_finalize(q);
+	store_bind_int(q, 1, teacher);
+	if (store_next(db, q, &rc, "finding the teacher's team", err) && store_col_int(q, 1) == 1)
+		*team = store_col_int(q, 0);
+	store_finalize(q);
 	return rc;
 }
 
-int visit_add(sqlite3 *db, int64_t school, const struct visit_new *v, int64_t *id, struct beter_err *err)
+int visit_add(struct store *db, int64_t school, const struct visit_new *v, int64_t *id, struct beter_err *err)
 {
-	sqlite3_stmt *st;
+	struct store_stmt *st;
 	struct framework fw;
 	int64_t round = 0, goal = 0, fwid = 0, team = v->team;
 	const char *focus = NULL, *item = NULL;
@@ -170,15 +170,15 @@ int visit_add(sqlite3 *db, int64_t school, const struct visit_new *v, int64_t *i
 	date_format(v->day, date);
 	date_format(date_today(), today);
 	store_bind_text(st, 1, uid);
-	sqlite3_bind_int64(st, 2, school);
-	sqlite3_bind_int64(st, 3, v->observer);
-	sqlite3_bind_int64(st, 4, v->teacher);
+	store_bind_int(st, 2, school);
+	store_bind_int(st, 3, v->observer);
+	store_bind_int(st, 4, v->teacher);
 	if (team)
-		sqlite3_bind_int64(st, 5, team);
+		store_bind_int(st, 5, team);
 	if (round)
-		sqlite3_bind_int64(st, 6, round);
+		store_bind_int(st, 6, round);
 	if (fwid)
-		sqlite3_bind_int64(st, 7, fwid);
+		store_bind_int(st, 7, fwid);
 	store_bind_text(st, 8, date);
 	if (v->time >= 0) {
 		snprintf(tm, sizeof(tm), "%02d:%02d", (v->time / 60) % 24, v->time % 60);
@@ -189,36 +189,36 @@ int visit_add(sqlite3 *db, int64_t school, const struct visit_new *v, int64_t *i
 	store_bind_text(st, 12, v->lesson_goal);
 	store_bind_text(st, 13, focus);
 	if (goal)
-		sqlite3_bind_int64(st, 14, goal);
+		store_bind_int(st, 14, goal);
 	store_bind_text(st, 15, item);
 	store_bind_text(st, 16, today);
 	if ((rc = store_step_done(db, st, "adding the visit", err)))
 		return rc;
-	*id = sqlite3_last_insert_rowid(db);
+	*id = store_last_id(db);
 	if (focus && !strcmp(focus, "points"))
 		return devpoint_focus_visit(db, *id, v->teacher, NULL, err);
 	return 0;
 }
 
-int visit_find(sqlite3 *db, int64_t school, int64_t number, struct beter_err *err)
+int visit_find(struct store *db, int64_t school, int64_t number, struct beter_err *err)
 {
-	sqlite3_stmt *st;
+	struct store_stmt *st;
 	int rc, found;
 
 	if ((rc = store_prepare(db, "SELECT 1 FROM visit WHERE id = ?1 AND school_id = ?2", &st, err)))
 		return rc;
-	sqlite3_bind_int64(st, 1, number);
-	sqlite3_bind_int64(st, 2, school);
+	store_bind_int(st, 1, number);
+	store_bind_int(st, 2, school);
 	found = store_next(db, st, &rc, "finding the visit", err);
-	sqlite3_finalize(st);
+	store_finalize(st);
 	if (found || rc)
 		return rc;
 	return beter_err_set(err, BETER_FAIL, "no visit with number %lld (see 'beter visit list')", (long long)number);
 }
 
-int visit_may_record(sqlite3 *db, int64_t id, int replace, struct beter_err *err)
+int visit_may_record(struct store *db, int64_t id, int replace, struct beter_err *err)
 {
-	sqlite3_stmt *st;
+	struct store_stmt *st;
 	char *recorded = NULL;
 	int rc;
 
@@ -226,10 +226,10 @@ int visit_may_record(sqlite3 *db, int64_t id, int replace, struct beter_err *err
 		return 0;
 	if ((rc = store_prepare(db, "SELECT recorded FROM visit WHERE id = ?1 AND recorded IS NOT NULL", &st, err)))
 		return rc;
-	sqlite3_bind_int64(st, 1, id);
+	store_bind_int(st, 1, id);
 	if (store_next(db, st, &rc, "reading the visit", err))
 		recorded = xstrdup(store_col_text(st, 0));
-	sqlite3_finalize(st);
+	store_finalize(st);
 	if (recorded) {
 		rc = beter_err_set(err, BETER_DATAERR, "visit %lld was recorded on %s; give --replace to write it again",
 				   (long long)id, recorded);
@@ -240,7 +240,8 @@ int visit_may_record(sqlite3 *db, int64_t id, int replace, struct beter_err *err
 
 /* The framework the scores are on (the visit's, else --framework, else the
  * default) and each score an item of it within its scale; *fwid its id. */
-static int check_scores(sqlite3 *db, int64_t school, int64_t id, const struct visit_obs *obs, const char *framework_key,
+static int check_scores(struct store *db, int64_t school, int64_t id, const struct visit_obs *obs,
+			const char *framework_key,
 			int64_t *fwid, struct beter_err *err)
 {
 	struct framework fw;
@@ -286,10 +287,10 @@ static int check_scores(sqlite3 *db, int64_t school, int64_t id, const struct vi
 	return rc;
 }
 
-int visit_record(sqlite3 *db, int64_t school, int64_t id, const struct visit_obs *obs, const char *framework_key,
+int visit_record(struct store *db, int64_t school, int64_t id, const struct visit_obs *obs, const char *framework_key,
 		 int day, int replace, struct beter_err *err)
 {
-	sqlite3_stmt *st;
+	struct store_stmt *st;
 	int64_t fwid = 0;
 	int vday = 0, rc;
 	char date[11];
@@ -303,12 +304,12 @@ int visit_record(sqlite3 *db, int64_t school, int64_t id, const struct visit_obs
 		return beter_err_set(err, BETER_DATAERR, "effect: missing; write what the pupils did in response");
 	if ((rc = store_prepare(db, "SELECT date, framework_id FROM visit WHERE id = ?1", &st, err)))
 		return rc;
-	sqlite3_bind_int64(st, 1, id);
+	store_bind_int(st, 1, id);
 	if (store_next(db, st, &rc, "reading the visit", err)) {
 		date_parse(store_col_text(st, 0), &vday, "date", NULL);
-		fwid = sqlite3_column_int64(st, 1);
+		fwid = store_col_int(st, 1);
 	}
-	sqlite3_finalize(st);
+	store_finalize(st);
 	if (rc)
 		return rc;
 	if (vday > day) {
@@ -322,18 +323,18 @@ int visit_record(sqlite3 *db, int64_t school, int64_t id, const struct visit_obs
 	if ((rc = store_prepare(db, "UPDATE visit SET seen = ?2, effect = ?3, recorded = ?4, framework_id = ?5 "
 				    "WHERE id = ?1", &st, err)))
 		return rc;
-	sqlite3_bind_int64(st, 1, id);
+	store_bind_int(st, 1, id);
 	store_bind_text(st, 2, obs->seen);
 	store_bind_text(st, 3, obs->effect);
 	store_bind_text(st, 4, date);
 	if (fwid)
-		sqlite3_bind_int64(st, 5, fwid);
+		store_bind_int(st, 5, fwid);
 	if ((rc = store_step_done(db, st, "recording the visit", err)))
 		return rc;
 	/* what is given is the record: scores written before and not given now go */
 	if ((rc = store_prepare(db, "DELETE FROM visit_score WHERE visit_id = ?1", &st, err)))
 		return rc;
-	sqlite3_bind_int64(st, 1, id);
+	store_bind_int(st, 1, id);
 	if ((rc = store_step_done(db, st, "recording the scores", err)))
 		return rc;
 	if ((rc = store_prepare(db, "INSERT INTO visit_score(uid, visit_id, item, score) VALUES (?1, ?2, ?3, ?4)", &st,
@@ -342,24 +343,24 @@ int visit_record(sqlite3 *db, int64_t school, int64_t id, const struct visit_obs
 	for (size_t i = 0; i < obs->nscores; i++) {
 		char uid[33];
 		uid_new(uid);
-		sqlite3_reset(st);
+		store_reset(st);
 		store_bind_text(st, 1, uid);
-		sqlite3_bind_int64(st, 2, id);
+		store_bind_int(st, 2, id);
 		store_bind_text(st, 3, obs->scores[i].item);
-		sqlite3_bind_int(st, 4, obs->scores[i].value);
-		if ((rc = sqlite3_step(st)) != SQLITE_DONE) {
-			sqlite3_finalize(st);
+		store_bind_int(st, 4, obs->scores[i].value);
+		if ((rc = store_step(st)) != STORE_DONE) {
+			store_finalize(st);
 			return store_fail(db, rc, err, "recording the scores");
 		}
 	}
-	sqlite3_finalize(st);
+	store_finalize(st);
 	return 0;
 }
 
-int visit_feedback(sqlite3 *db, int64_t id, int day, const char *agreed, char *const *points, int npoints,
+int visit_feedback(struct store *db, int64_t id, int day, const char *agreed, char *const *points, int npoints,
 		   struct beter_err *err)
 {
-	sqlite3_stmt *st;
+	struct store_stmt *st;
 	char date[11], vdate[11] = "", held[11] = "";
 	int recorded = 0, rc;
 	int64_t teacher = 0;
@@ -368,14 +369,14 @@ int visit_feedback(sqlite3 *db, int64_t id, int day, const char *agreed, char *c
 	if ((rc = store_prepare(db, "SELECT date, recorded IS NOT NULL, feedback_date, teacher_id FROM visit WHERE id = ?1",
 				&st, err)))
 		return rc;
-	sqlite3_bind_int64(st, 1, id);
+	store_bind_int(st, 1, id);
 	if (store_next(db, st, &rc, "reading the visit", err)) {
 		snprintf(vdate, sizeof(vdate), "%s", store_col_text(st, 0));
-		recorded = sqlite3_column_int(st, 1);
+		recorded = (int)store_col_int(st, 1);
 		snprintf(held, sizeof(held), "%s", store_col_text(st, 2));
-		teacher = sqlite3_column_int64(st, 3);
+		teacher = store_col_int(st, 3);
 	}
-	sqlite3_finalize(st);
+	store_finalize(st);
 	if (rc)
 		return rc;
 	if (!teacher)
@@ -399,13 +400,13 @@ int visit_feedback(sqlite3 *db, int64_t id, int day, const char *agreed, char *c
 		free(a);
 		return rc;
 	}
-	sqlite3_bind_int64(st, 1, id);
+	store_bind_int(st, 1, id);
 	store_bind_text(st, 2, date);
 	store_bind_text(st, 3, a);
-	rc = sqlite3_step(st);
-	sqlite3_finalize(st);
+	rc = store_step(st);
+	store_finalize(st);
 	free(a);
-	if (rc != SQLITE_DONE)
+	if (rc != STORE_DONE)
 		return store_fail(db, rc, err, "recording the feedback talk");
 	for (int i = 0; i < npoints; i++)
 		if ((rc = devpoint_add(db, teacher, points[i], day, id, NULL, err)))

@@ -163,7 +163,8 @@ static void audit_build(const struct vs_tab *t, struct audit *au)
 	piv = xcalloc(ne + 1, sizeof(*piv));
 	for (int q = 0; q < NPRIME; q++) {
 		/* rows: the atoms; columns: the shown cells holding them */
-		int64_t *b = xcalloc((nbig + 1) * (ne + 1), sizeof(*b)), *s = xcalloc((au->nsmall + 1) * (ne + 1), sizeof(*s));
+		int64_t *b = xcalloc((nbig + 1) * (ne + 1), sizeof(*b)), *s = xcalloc((au->nsmall + 1) * (ne + 1),
+				     sizeof(*s));
 		for (size_t x = 0; x < nbig + au->nsmall; x++) {
 			size_t a = x < nbig ? big[x] : au->small[x - nbig];
 			int64_t *row = x < nbig ? &b[x * ne] : &s[(x - nbig) * ne];
@@ -393,14 +394,14 @@ static int fw_cmp(const void *a, const void *b)
 /* Read the scores of the school year starting 1 August of year: a visit of
  * a round belongs to the year its round starts in, one without a round to
  * the year of its date. */
-static int year_load(sqlite3 *db, int64_t school, int year, struct vs_year *y, struct beter_err *err)
+static int year_load(struct store *db, int64_t school, int year, struct vs_year *y, struct beter_err *err)
 {
 	struct vs_score *sc = NULL;
 	size_t nsc = 0;
 	int64_t *fws = NULL;
 	size_t nfws = 0;
 	char from[11], to[11];
-	sqlite3_stmt *st;
+	struct store_stmt *st;
 	int rc;
 
 	memset(y, 0, sizeof(*y));
@@ -412,24 +413,24 @@ static int year_load(sqlite3 *db, int64_t school, int year, struct vs_year *y, s
 		return rc;
 	date_format(date_from_ymd(year, 8, 1), from);
 	date_format(date_from_ymd(year + 1, 7, 31), to);
-	sqlite3_bind_int64(st, 1, school);
+	store_bind_int(st, 1, school);
 	store_bind_text(st, 2, from);
 	store_bind_text(st, 3, to);
 	while (store_next(db, st, &rc, "reading the scores", err)) {
 		sc = xrealloc(sc, (nsc + 1) * sizeof(*sc));
 		struct vs_score *s = &sc[nsc++];
-		s->fw = sqlite3_column_int64(st, 0);
+		s->fw = store_col_int(st, 0);
 		s->item = xstrdup(store_col_text(st, 1));
-		s->round = sqlite3_column_int64(st, 2);
-		s->team = sqlite3_column_int64(st, 3);
-		s->teacher = sqlite3_column_int64(st, 4);
-		s->n = sqlite3_column_int64(st, 5);
-		s->sum = sqlite3_column_int64(st, 6);
+		s->round = store_col_int(st, 2);
+		s->team = store_col_int(st, 3);
+		s->teacher = store_col_int(st, 4);
+		s->n = store_col_int(st, 5);
+		s->sum = store_col_int(st, 6);
 		id_add(&fws, &nfws, s->fw);
 		id_add(&y->rows, &y->nr, s->round);
 		id_add(&y->cols, &y->nc, s->team);
 	}
-	sqlite3_finalize(st);
+	store_finalize(st);
 
 	y->fw = xcalloc(nfws ? nfws : 1, sizeof(*y->fw));
 	for (size_t k = 0; k < nfws && !rc; k++)
@@ -529,22 +530,22 @@ static void domains_out(struct out *o, const struct vs_year *y, size_t k, size_t
 }
 
 /* the round's id and the school year it starts in */
-static int round_year(sqlite3 *db, int64_t school, const char *name, int64_t *id, int *year, struct beter_err *err)
+static int round_year(struct store *db, int64_t school, const char *name, int64_t *id, int *year, struct beter_err *err)
 {
-	sqlite3_stmt *st;
+	struct store_stmt *st;
 	int rc;
 
 	if ((rc = visit_round_find(db, school, name, id, err)) ||
 	    (rc = store_prepare(db, "SELECT from_date FROM visit_round WHERE id = ?1", &st, err)))
 		return rc;
-	sqlite3_bind_int64(st, 1, *id);
+	store_bind_int(st, 1, *id);
 	if (store_next(db, st, &rc, "reading the round", err))
 		*year = date_school_year(date_of(store_col_text(st, 0)));
-	sqlite3_finalize(st);
+	store_finalize(st);
 	return rc;
 }
 
-int visit_scores(sqlite3 *db, int64_t school, struct visit_scores_sel *s, struct out *o, struct beter_err *err)
+int visit_scores(struct store *db, int64_t school, struct visit_scores_sel *s, struct out *o, struct beter_err *err)
 {
 	static const struct out_col all[] = {
 		{ "framework", OUT_T_TEXT }, { "domain_id", OUT_T_TEXT }, { "domain", OUT_T_TEXT },

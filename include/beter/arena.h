@@ -15,12 +15,14 @@
 #ifndef BETER_ARENA_H
 #define BETER_ARENA_H
 
-#include <sqlite3.h>
 #include <stddef.h>
 #include <stdint.h>
 
 #include "beter/err.h"
 #include "beter/out.h"
+
+struct store;
+struct store_stmt;
 
 enum arena_group { ARENA_LEERLINGEN, ARENA_LERAREN, ARENA_MT, ARENA_NGROUPS };
 
@@ -51,36 +53,36 @@ const char *arena_identifying(const char *s);
 int arena_check_text(const char *s, size_t max, const char *what, struct beter_err *err);
 
 /* team 0: the arena is for the whole school. day: a day number (date.h). */
-int arena_add(sqlite3 *db, int64_t school, int64_t team, const char *theme, int day, const char *pupil_group,
+int arena_add(struct store *db, int64_t school, int64_t team, const char *theme, int day, const char *pupil_group,
 	      int64_t *id, struct beter_err *err);
 /* BETER_FAIL "no arena with number N" when absent. */
-int arena_find(sqlite3 *db, int64_t id, struct beter_err *err);
-int arena_question_add(sqlite3 *db, int64_t arena, const char *text, int64_t *no, struct beter_err *err);
+int arena_find(struct store *db, int64_t id, struct beter_err *err);
+int arena_question_add(struct store *db, int64_t arena, const char *text, int64_t *no, struct beter_err *err);
 /* votes >= 0; tag may be NULL. *item gets the per-arena item number. */
-int arena_input(sqlite3 *db, int64_t arena, int group, const char *text, int64_t votes, const char *tag,
+int arena_input(struct store *db, int64_t arena, int group, const char *text, int64_t votes, const char *tag,
 		int64_t *item, struct beter_err *err);
 /* Change an input: votes < 0, tag or text NULL leave it as it is; tag "" removes it. */
-int arena_edit(sqlite3 *db, int64_t arena, int64_t item, int64_t votes, const char *tag, const char *text,
+int arena_edit(struct store *db, int64_t arena, int64_t item, int64_t votes, const char *tag, const char *text,
 	       struct beter_err *err);
 /* answer 'a', 'b' or 'c'; several answers to one question are kept in order. */
-int arena_deepen(sqlite3 *db, int64_t arena, int64_t item, char answer, const char *text, struct beter_err *err);
+int arena_deepen(struct store *db, int64_t arena, int64_t item, char answer, const char *text, struct beter_err *err);
 /* Record (or replace) the outcome, dated day. */
-int arena_set_outcome(sqlite3 *db, int64_t arena, const char *text, int day, struct beter_err *err);
+int arena_set_outcome(struct store *db, int64_t arena, const char *text, int day, struct beter_err *err);
 
 /* team > 0: only that team's arenas; team 0: all arenas of the school. */
 /* The outcome of an arena of the school and its team (0 for a whole-school
  * arena); *outcome is malloc'd. BETER_FAIL when there is no such arena or it
  * has no outcome yet. */
-int arena_outcome_get(sqlite3 *db, int64_t school, int64_t arena, int64_t *team, char **outcome,
+int arena_outcome_get(struct store *db, int64_t school, int64_t arena, int64_t *team, char **outcome,
 		      struct beter_err *err);
 
-int arena_list(sqlite3 *db, int64_t school, int64_t team, struct out *o, struct beter_err *err);
+int arena_list(struct store *db, int64_t school, int64_t team, struct out *o, struct beter_err *err);
 /* One arena with the columns of arena_list. */
-int arena_summary(sqlite3 *db, int64_t arena, struct out *o, struct beter_err *err);
-int arena_show(sqlite3 *db, int64_t arena, int n, struct out *o, struct beter_err *err);
+int arena_summary(struct store *db, int64_t arena, struct out *o, struct beter_err *err);
+int arena_show(struct store *db, int64_t arena, int n, struct out *o, struct beter_err *err);
 /* group -1: the top of every group. */
-int arena_top(sqlite3 *db, int64_t arena, int group, int n, struct out *o, struct beter_err *err);
-int arena_compare(sqlite3 *db, int64_t arena, int n, struct out *o, struct beter_err *err);
+int arena_top(struct store *db, int64_t arena, int group, int n, struct out *o, struct beter_err *err);
+int arena_compare(struct store *db, int64_t arena, int n, struct out *o, struct beter_err *err);
 
 /* One item of a top list. */
 struct arena_item {
@@ -102,7 +104,7 @@ struct arena_toplist {
  * order (the earlier input goes first) and are marked as ties. Keeps the
  * first n; items beyond n are freed. */
 void arena_rank(struct arena_toplist *l, size_t n);
-int arena_toplist_load(sqlite3 *db, int64_t arena, int group, int n, struct arena_toplist *l,
+int arena_toplist_load(struct store *db, int64_t arena, int group, int n, struct arena_toplist *l,
 		       struct beter_err *err);
 void arena_toplist_release(struct arena_toplist *l);
 
@@ -118,7 +120,7 @@ int arena_mark_shared(const struct arena_toplist lists[ARENA_NGROUPS], int *mark
  * arenas and those for its whole school, by outcome date, then number. For
  * the board's section "uitkomst leerlingarena" and as goal candidates. fn
  * gets the arena number, its theme, the outcome and the outcome's day. */
-int arena_outcomes(sqlite3 *db, int64_t team_id, int until_day,
+int arena_outcomes(struct store *db, int64_t team_id, int until_day,
 		   void (*fn)(void *ctx, int64_t arena_id, const char *theme, const char *outcome, int day),
 		   void *ctx, struct beter_err *err);
 

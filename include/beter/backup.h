@@ -2,14 +2,16 @@
 #ifndef BETER_BACKUP_H
 #define BETER_BACKUP_H
 
-#include <sqlite3.h>
 
 #include "beter/err.h"
+
+struct store;
+struct store_stmt;
 
 /* Copy the store through SQLite's backup API into a temporary file beside
  * path (mode 0600), sync it, then rename it to path, so path is always either
  * the old file or a complete copy. Other processes may go on writing: the
  * copy is the store as of one moment. */
-int backup_write(sqlite3 *db, const char *path, struct beter_err *err);
+int backup_write(struct store *db, const char *path, struct beter_err *err);
 
 #endif

@@ -12,11 +12,13 @@
 #ifndef BETER_BOARD_H
 #define BETER_BOARD_H
 
-#include <sqlite3.h>
 #include <stdint.h>
 
 #include "beter/err.h"
 #include "beter/out.h"
+
+struct store;
+struct store_stmt;
 
 struct board_section {
 	const char *key;   /* JSON key and CSV section: "uitkomst_leerlingarena" */
@@ -32,7 +34,7 @@ int board_text_section(const char *section);
  * teamafspraken, jaarbord, uitkomst_leerlingarena, parkeren or successen.
  * day is the day it is put on the board. (The arena work adds its outcome
  * here with section "uitkomst_leerlingarena".) */
-int board_item_add(sqlite3 *db, int64_t team_id, const char *section, const char *text, int day, int64_t *id,
+int board_item_add(struct store *db, int64_t team_id, const char *section, const char *text, int day, int64_t *id,
 		   struct beter_err *err);
 
 /* The same with the optional parts of some sections. */
@@ -47,18 +49,18 @@ struct board_item_new {
 	int64_t session;              /* successen: the session it was told in (0: none) */
 	int day;
 };
-int board_item_add_ex(sqlite3 *db, int64_t team_id, const struct board_item_new *n, int64_t *id,
+int board_item_add_ex(struct store *db, int64_t team_id, const struct board_item_new *n, int64_t *id,
 		      struct beter_err *err);
 
 /* Ambition or inspiration story: the current text is replaced (the old one is
  * marked removed on day). */
-int board_item_set(sqlite3 *db, int64_t team_id, const char *section, const char *text, int day,
+int board_item_set(struct store *db, int64_t team_id, const char *section, const char *text, int day,
 		   struct beter_err *err);
 
 /* Take an item of a section of the school's boards off (it keeps its history). */
-int board_item_rm(sqlite3 *db, int64_t school, const char *section, int64_t id, int day, struct beter_err *err);
+int board_item_rm(struct store *db, int64_t school, const char *section, int64_t id, int day, struct beter_err *err);
 /* The items of one section of a team's board as of day. */
-int board_item_list(sqlite3 *db, int64_t team_id, const char *section, int day, struct out *o,
+int board_item_list(struct store *db, int64_t team_id, const char *section, int day, struct out *o,
 		    struct beter_err *err);
 
 /* ---- actions ---- */
@@ -72,14 +74,14 @@ struct board_action_new {
 	int nwho;
 	int day;
 };
-int board_action_add(sqlite3 *db, int64_t team_id, const struct board_action_new *a, int64_t *id,
+int board_action_add(struct store *db, int64_t team_id, const struct board_action_new *a, int64_t *id,
 		     struct beter_err *err);
 /* Mark an open action of the school done on day (session 0: outside a session). */
-int board_action_done(sqlite3 *db, int64_t school, int64_t id, int day, int64_t session, struct beter_err *err);
-int board_action_rm(sqlite3 *db, int64_t school, int64_t id, int day, struct beter_err *err);
+int board_action_done(struct store *db, int64_t school, int64_t id, int day, int64_t session, struct beter_err *err);
+int board_action_rm(struct store *db, int64_t school, int64_t id, int day, struct beter_err *err);
 /* Actions of a team (all that are not removed); open: only open ones;
  * overdue: only open ones whose due day is before day. */
-int board_action_list(sqlite3 *db, int64_t team_id, int open, int overdue, int day, struct out *o,
+int board_action_list(struct store *db, int64_t team_id, int open, int overdue, int day, struct out *o,
 		      struct beter_err *err);
 
 /* "open", "done" or "overdue" for an action as of day (done: 0 if not done). */
@@ -123,13 +125,13 @@ void board_session_done(struct board_session_new *s, int64_t action);
  * from team_name when the document has none. Codes, team and numbers are
  * resolved: unknown ones give BETER_FAIL, bad values BETER_DATAERR naming
  * "FILE: field 'x'". */
-int board_session_read(sqlite3 *db, int64_t school, const char *path, const char *team_name,
+int board_session_read(struct store *db, int64_t school, const char *path, const char *team_name,
 		       struct board_session_new *s, struct beter_err *err);
 /* Write the session (in the caller's transaction). */
-int board_session_add(sqlite3 *db, int64_t school, const struct board_session_new *s, int64_t *id,
+int board_session_add(struct store *db, int64_t school, const struct board_session_new *s, int64_t *id,
 		      struct beter_err *err);
-int board_session_list(sqlite3 *db, int64_t team_id, struct out *o, struct beter_err *err);
-int board_session_show(sqlite3 *db, int64_t school, int64_t id, struct out *o, struct beter_err *err);
+int board_session_list(struct store *db, int64_t team_id, struct out *o, struct beter_err *err);
+int board_session_show(struct store *db, int64_t school, int64_t id, struct out *o, struct beter_err *err);
 
 /* ---- the whole board ---- */
 
@@ -138,7 +140,7 @@ int board_session_show(sqlite3 *db, int64_t school, int64_t id, struct out *o, s
  * day to, or today if that comes first (a future week shows the board as it
  * stands today, with the visits planned from that week on). One document with a section per
  * board section; with_team adds a team column to every row. */
-int board_render(sqlite3 *db, int64_t school, int64_t team_id, int from, int to, int with_team, struct out *o,
+int board_render(struct store *db, int64_t school, int64_t team_id, int from, int to, int with_team, struct out *o,
 		 struct beter_err *err);
 
 #endif

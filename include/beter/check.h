@@ -9,10 +9,12 @@
 #ifndef BETER_CHECK_H
 #define BETER_CHECK_H
 
-#include <sqlite3.h>
 
 #include "beter/err.h"
 #include "beter/out.h"
+
+struct store;
+struct store_stmt;
 
 /* A rule: its sql returns one row per offending record with two columns,
  * the record (a code, name or uid a person recognises) and an optional
@@ -38,10 +40,10 @@ typedef void check_report_fn(void *arg, const char *check, const char *table, co
  * checks could run (problems or not), else a status with a message. The
  * rules' SQL functions (beter_uid, beter_answers_given, beter_item_limits,
  * beter_answer_over) stay registered on db. */
-int check_run(sqlite3 *db, int flags, check_report_fn *fn, void *arg, long *problems, struct beter_err *err);
+int check_run(struct store *db, int flags, check_report_fn *fn, void *arg, long *problems, struct beter_err *err);
 
 /* Run every check and write the problems as a list (check, table, record,
  * problem); BETER_FAIL with "N problems" when there are any. */
-int check_store(sqlite3 *db, struct out *o, long *problems, struct beter_err *err);
+int check_store(struct store *db, struct out *o, long *problems, struct beter_err *err);
 
 #endif

@@ -27,12 +27,14 @@
 #ifndef BETER_EXCHANGE_H
 #define BETER_EXCHANGE_H
 
-#include <sqlite3.h>
 #include <stddef.h>
 #include <stdint.h>
 
 #include "beter/err.h"
 #include "beter/out.h"
+
+struct store;
+struct store_stmt;
 
 #define EXCHANGE_FORMAT "beter-export"
 #define EXCHANGE_FORMAT_VERSION 1
@@ -40,7 +42,7 @@
 /* Write the document to o->fp (streamed: memory does not grow with rows).
  * school 0: everything; else that school's records, what they link to, and
  * the tables that belong to no school. */
-int exchange_export(sqlite3 *db, int64_t school, struct out *o, struct beter_err *err);
+int exchange_export(struct store *db, int64_t school, struct out *o, struct beter_err *err);
 
 struct exchange_count {
 	const char *table;
@@ -63,8 +65,8 @@ void exchange_stats_release(struct exchange_stats *st);
  * "FILE: table 't', row 'uid': field 'f': reason" and the caller rolls back.
  * path "-" reads stdin. The document is read as a stream (struct jsonrd):
  * one row in memory at a time, plus rows that wait for rows they link to. */
-int exchange_import(sqlite3 *db, const char *path, struct exchange_stats *st, struct beter_err *err);
-int exchange_import_mem(sqlite3 *db, const char *name, const char *data, size_t len, struct exchange_stats *st,
+int exchange_import(struct store *db, const char *path, struct exchange_stats *st, struct beter_err *err);
+int exchange_import_mem(struct store *db, const char *name, const char *data, size_t len, struct exchange_stats *st,
 			struct beter_err *err);
 
 /* Write a summary of an import (table, rows, added, changed) as a list. */

@@ -15,12 +15,14 @@
 #ifndef BETER_FRAMEWORK_H
 #define BETER_FRAMEWORK_H
 
-#include <sqlite3.h>
 #include <stddef.h>
 #include <stdint.h>
 
 #include "beter/err.h"
 #include "beter/out.h"
+
+struct store;
+struct store_stmt;
 
 #define FRAMEWORK_DEFAULT "leskwaliteit"
 
@@ -64,9 +66,9 @@ char *framework_to_json(const struct framework *fw);
 /* Find a framework by key: the school's stored ones, then the shipped files.
  * With store_copy, a shipped one is copied into the store (needs a write
  * transaction) so that fw->id is set. BETER_FAIL when there is none. */
-int framework_get(sqlite3 *db, int64_t school, const char *key, int store_copy, struct framework *fw,
+int framework_get(struct store *db, int64_t school, const char *key, int store_copy, struct framework *fw,
 		  struct beter_err *err);
-int framework_load(sqlite3 *db, int64_t id, struct framework *fw, struct beter_err *err);
+int framework_load(struct store *db, int64_t id, struct framework *fw, struct beter_err *err);
 
 const struct fw_item *framework_item(const struct framework *fw, const char *id);
 /* Label of a scale value, or NULL. */
@@ -80,10 +82,10 @@ struct framework_import {
 };
 /* Import (or replace) a school's own framework. *replaced tells whether
  * the key existed. Refuses to drop items that visits have scores on. */
-int framework_import(sqlite3 *db, int64_t school, const char *path, const struct framework_import *opt,
+int framework_import(struct store *db, int64_t school, const char *path, const struct framework_import *opt,
 		     int64_t *id, int *replaced, struct beter_err *err);
 
-int framework_list(sqlite3 *db, int64_t school, struct out *o, struct beter_err *err);
-int framework_show(sqlite3 *db, int64_t school, const char *key, struct out *o, struct beter_err *err);
+int framework_list(struct store *db, int64_t school, struct out *o, struct beter_err *err);
+int framework_show(struct store *db, int64_t school, const char *key, struct out *o, struct beter_err *err);
 
 #endif

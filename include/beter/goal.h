@@ -14,12 +14,14 @@
 #ifndef BETER_GOAL_H
 #define BETER_GOAL_H
 
-#include <sqlite3.h>
 #include <stdint.h>
 
 #include "beter/err.h"
 #include "beter/out.h"
 #include "beter/util.h"
+
+struct store;
+struct store_stmt;
 
 #define GOAL_SCORE_MIN 1
 #define GOAL_SCORE_MAX 10
@@ -39,14 +41,14 @@ const char *goal_matrix_level(int score);
 /* The quadrant of the impact matrix: "high impact, high feasibility", ... */
 const char *goal_quadrant(int impact, int feasibility);
 
-int goal_candidate_add(sqlite3 *db, int64_t team, const char *text, int impact, int feasibility, int day,
+int goal_candidate_add(struct store *db, int64_t team, const char *text, int impact, int feasibility, int day,
 		       int64_t *id, struct beter_err *err);
 /* Mark a candidate as picked from an arena's outcome. */
-int goal_candidate_set_arena(sqlite3 *db, int64_t candidate, int64_t arena, struct beter_err *err);
-int goal_candidate_list(sqlite3 *db, int64_t team, struct out *o, struct beter_err *err);
+int goal_candidate_set_arena(struct store *db, int64_t candidate, int64_t arena, struct beter_err *err);
+int goal_candidate_list(struct store *db, int64_t team, struct out *o, struct beter_err *err);
 /* The impact matrix: a 2x2 grid in the table format, one row per candidate
  * with impact_level, feasibility_level and quadrant in the others. */
-int goal_matrix(sqlite3 *db, int64_t team, struct out *o, struct beter_err *err);
+int goal_matrix(struct store *db, int64_t team, struct out *o, struct beter_err *err);
 
 struct goal_new {
 	int64_t team;       /* a team goal ... */
@@ -60,9 +62,9 @@ struct goal_new {
 };
 
 /* A team goal; checks weeks, norm and baseline, and the candidate's team. */
-int goal_add(sqlite3 *db, int64_t school, const struct goal_new *g, int64_t *id, struct beter_err *err);
+int goal_add(struct store *db, int64_t school, const struct goal_new *g, int64_t *id, struct beter_err *err);
 /* A personal development goal (ontwikkelpunt) of one teacher. */
-int goal_personal_add(sqlite3 *db, int64_t school, int64_t person_id, const char *text, int day, int64_t *id,
+int goal_personal_add(struct store *db, int64_t school, int64_t person_id, const char *text, int day, int64_t *id,
 		      struct beter_err *err);
 
 struct goal_info {
@@ -72,18 +74,18 @@ struct goal_info {
 };
 
 /* BETER_FAIL "no goal with number N" when it is not a goal of the school. */
-int goal_find(sqlite3 *db, int64_t school, int64_t number, struct goal_info *g, struct beter_err *err);
+int goal_find(struct store *db, int64_t school, int64_t number, struct goal_info *g, struct beter_err *err);
 
 /* Add a result (P1, P2, ...) to an active team goal; session 0: none. */
-int goal_measure(sqlite3 *db, int64_t goal, double score, int day, int64_t session, int64_t *id,
+int goal_measure(struct store *db, int64_t goal, double score, int day, int64_t session, int64_t *id,
 		 struct beter_err *err);
-int goal_achieve(sqlite3 *db, int64_t goal, const char *standard, int day, struct beter_err *err);
-int goal_drop(sqlite3 *db, int64_t goal, const char *reason, int day, struct beter_err *err);
+int goal_achieve(struct store *db, int64_t goal, const char *standard, int day, struct beter_err *err);
+int goal_drop(struct store *db, int64_t goal, const char *reason, int day, struct beter_err *err);
 
-int goal_activity_add(sqlite3 *db, int64_t goal, const char *kind, const char *text, int day, int64_t *id,
+int goal_activity_add(struct store *db, int64_t goal, const char *kind, const char *text, int day, int64_t *id,
 		      struct beter_err *err);
-int goal_activity_done(sqlite3 *db, int64_t goal, int64_t activity, int day, struct beter_err *err);
-int goal_talk_add(sqlite3 *db, int64_t goal, int day, const char *note, int64_t *id, struct beter_err *err);
+int goal_activity_done(struct store *db, int64_t goal, int64_t activity, int day, struct beter_err *err);
+int goal_talk_add(struct store *db, int64_t goal, int day, const char *note, int64_t *id, struct beter_err *err);
 
 struct goal_filter {
 	int64_t team;        /* 0: any */
@@ -92,25 +94,25 @@ struct goal_filter {
 	const char *status;  /* NULL: any */
 };
 
-int goal_list(sqlite3 *db, int64_t school, const struct goal_filter *f, struct out *o, struct beter_err *err);
+int goal_list(struct store *db, int64_t school, const struct goal_filter *f, struct out *o, struct beter_err *err);
 /* One teacher's personal goals (all statuses), oldest first. */
-int goal_personal_list(sqlite3 *db, int64_t person_id, struct out *o, struct beter_err *err);
-int goal_show(sqlite3 *db, int64_t goal, struct out *o, struct beter_err *err);
+int goal_personal_list(struct store *db, int64_t person_id, struct out *o, struct beter_err *err);
+int goal_show(struct store *db, int64_t goal, struct out *o, struct beter_err *err);
 /* P0 (0-meting) .. Pn against the norm. */
-int goal_progress(sqlite3 *db, int64_t goal, struct out *o, struct beter_err *err);
+int goal_progress(struct store *db, int64_t goal, struct out *o, struct beter_err *err);
 /* Achieved team goals and their "zo werken wij" standard; team 0: all. */
-int goal_standards(sqlite3 *db, int64_t school, int64_t team, struct out *o, struct beter_err *err);
+int goal_standards(struct store *db, int64_t school, int64_t team, struct out *o, struct beter_err *err);
 
 /* Results of a goal up to and including day: "P0 5 · P1 6 · P2 6.5" into
  * results, the latest score (the baseline when nothing is measured) and a
  * small trend (a spark line and an arrow) into trend. */
-int goal_results(sqlite3 *db, int64_t goal, int day, struct strbuf *results, double *latest, struct strbuf *trend,
+int goal_results(struct store *db, int64_t goal, int day, struct strbuf *results, double *latest, struct strbuf *trend,
 		 struct beter_err *err);
 /* The trend of a series on the 1-10 scale: "▄▅▆ ↑". */
 /* The results up to a day as data: json an array of {"label": "P0", "date":
  * null or "YYYY-MM-DD", "score": N} (P0 the 0-meting), csv "P0=5;P1=5.5";
  * *trend "up", "down", "flat" (the last two results) or NULL. */
-int goal_results_data(sqlite3 *db, int64_t goal, int day, struct strbuf *json, struct strbuf *csv,
+int goal_results_data(struct store *db, int64_t goal, int day, struct strbuf *json, struct strbuf *csv,
 		      const char **trend, struct beter_err *err);
 void goal_trend(const double *v, int n, struct strbuf *sb);
 

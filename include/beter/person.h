@@ -2,12 +2,14 @@
 #ifndef BETER_PERSON_H
 #define BETER_PERSON_H
 
-#include <sqlite3.h>
 #include <stddef.h>
 #include <stdint.h>
 
 #include "beter/err.h"
 #include "beter/out.h"
+
+struct store;
+struct store_stmt;
 
 extern const char *const person_roles[]; /* NULL-terminated */
 
@@ -24,23 +26,23 @@ const char *person_role_normalise(const char *in, char *buf, size_t size);
 /* Checks code, name and role; what names the source ("--role", "roster.csv:3:3"). */
 int person_validate(const char *code, const char *name, const char *role, struct beter_err *err);
 
-int person_add(sqlite3 *db, int64_t school, const char *code, const char *name, const char *role, int64_t *id,
+int person_add(struct store *db, int64_t school, const char *code, const char *name, const char *role, int64_t *id,
 	       struct beter_err *err);
 /* BETER_FAIL with "no person with code ..." when absent. */
-int person_find(sqlite3 *db, int64_t school, const char *code, int64_t *id, struct beter_err *err);
+int person_find(struct store *db, int64_t school, const char *code, int64_t *id, struct beter_err *err);
 /* Change what is given (NULL leaves a field as it is). */
-int person_edit(sqlite3 *db, int64_t id, const char *code, const char *name, const char *role,
+int person_edit(struct store *db, int64_t id, const char *code, const char *name, const char *role,
 		struct beter_err *err);
-int person_rm(sqlite3 *db, int64_t id, struct beter_err *err);
+int person_rm(struct store *db, int64_t id, struct beter_err *err);
 
 struct person_filter {
 	const char *team;  /* only members of this team */
 	const char *role;  /* only this role */
 };
 
-int person_list(sqlite3 *db, int64_t school, const struct person_filter *f, struct out *o,
+int person_list(struct store *db, int64_t school, const struct person_filter *f, struct out *o,
 		struct beter_err *err);
-int person_show(sqlite3 *db, int64_t id, struct out *o, struct beter_err *err);
+int person_show(struct store *db, int64_t id, struct out *o, struct beter_err *err);
 
 struct import_stats {
 	long rows;     /* data rows read */
@@ -52,7 +54,7 @@ struct import_stats {
 /* Import a roster (columns code,name,role[,team]; teams split by '|'). Runs in
  * the caller's transaction; on any bad row returns BETER_DATAERR with
  * file:line:column and the caller rolls back. */
-int person_import(sqlite3 *db, int64_t school, const char *path, struct import_stats *st,
+int person_import(struct store *db, int64_t school, const char *path, struct import_stats *st,
 		  struct beter_err *err);
 
 #endif

@@ -17,12 +17,14 @@
 #ifndef BETER_PHASE_H
 #define BETER_PHASE_H
 
-#include <sqlite3.h>
 #include <stddef.h>
 #include <stdint.h>
 
 #include "beter/err.h"
 #include "beter/out.h"
+
+struct store;
+struct store_stmt;
 
 /* Scopes: a team number (> 0), the whole school, or (for lists) any. */
 #define PHASE_SCHOOL 0
@@ -31,26 +33,26 @@
 /* Check a model document; name prefixes messages ("my.json: field 'phases[1].id': ..."). */
 int phase_model_validate(const char *json, size_t len, const char *name, struct beter_err *err);
 
-int phase_model_list(sqlite3 *db, int64_t school, struct out *o, struct beter_err *err);
-int phase_model_show(sqlite3 *db, int64_t school, const char *key, struct out *o, struct beter_err *err);
+int phase_model_list(struct store *db, int64_t school, struct out *o, struct beter_err *err);
+int phase_model_show(struct store *db, int64_t school, const char *key, struct out *o, struct beter_err *err);
 /* Import (or replace) a school's own model from a file ("-" is stdin). *key
  * gets the model id (caller frees); *changed 0 when the store already held it. */
-int phase_model_import(sqlite3 *db, int64_t school, const char *path, int today, char **key, int *changed,
+int phase_model_import(struct store *db, int64_t school, const char *path, int today, char **key, int *changed,
 		       struct beter_err *err);
 
 /* Start a trajectory for a team (> 0) or the school (PHASE_SCHOOL) on date. */
-int phase_start(sqlite3 *db, int64_t school, int64_t team, const char *model, int date, int64_t *trajectory,
+int phase_start(struct store *db, int64_t school, int64_t team, const char *model, int date, int64_t *trajectory,
 		struct beter_err *err);
 /* The active trajectory of a scope; with PHASE_ANY the only active one in the
  * school (BETER_USAGE when there are several). */
-int phase_active(sqlite3 *db, int64_t school, int64_t team, int64_t *trajectory, struct beter_err *err);
+int phase_active(struct store *db, int64_t school, int64_t team, int64_t *trajectory, struct beter_err *err);
 
 /* Current phase, its checklist and days in phase (today - start). */
-int phase_status(sqlite3 *db, int64_t trajectory, int today, struct out *o, struct beter_err *err);
+int phase_status(struct store *db, int64_t trajectory, int today, struct out *o, struct beter_err *err);
 /* Tick (or with undo clear) an item of the current phase, by its id or number.
  * *changed 0 when it already was so; key (keysize bytes, may be NULL) gets
  * the item's id. */
-int phase_check(sqlite3 *db, int64_t trajectory, const char *item, int undo, int date, int *changed, char *key,
+int phase_check(struct store *db, int64_t trajectory, const char *item, int undo, int date, int *changed, char *key,
 		size_t keysize, struct beter_err *err);
 
 struct phase_retro {
@@ -67,13 +69,14 @@ struct phase_next_result {
 
 /* Close the current phase with its retrospective (or a reason for none) on
  * date and start the next one; the last phase completes the trajectory. */
-int phase_next(sqlite3 *db, int64_t trajectory, const struct phase_retro *r, int date, struct phase_next_result *res,
+int phase_next(struct store *db, int64_t trajectory, const struct phase_retro *r, int date,
+	       struct phase_next_result *res,
 	       struct beter_err *err);
 
 /* Phases of the scope's trajectories (PHASE_ANY: every trajectory in the school). */
-int phase_history(sqlite3 *db, int64_t school, int64_t team, int today, struct out *o, struct beter_err *err);
+int phase_history(struct store *db, int64_t school, int64_t team, int today, struct out *o, struct beter_err *err);
 /* Retrospectives of closed phases, oldest first. */
-int phase_retro_list(sqlite3 *db, int64_t school, int64_t team, struct out *o, struct beter_err *err);
+int phase_retro_list(struct store *db, int64_t school, int64_t team, struct out *o, struct beter_err *err);
 
 /* The three conditions of the method for a team (or PHASE_SCHOOL) over
  * [from, to]. NaN / -1 mean unknown.
@@ -95,7 +98,7 @@ struct phase_conditions {
 	int64_t ambition_teams; /* the school: teacher teams with an ambition */
 	int64_t teams;         /* the school: teacher teams */
 };
-int phase_conditions(sqlite3 *db, int64_t school, int64_t team, int from, int to, struct phase_conditions *pc,
+int phase_conditions(struct store *db, int64_t school, int64_t team, int from, int to, struct phase_conditions *pc,
 		     struct beter_err *err);
 /* School weeks of [from, to]: every ISO week (Monday-Sunday) with at least
  * one weekday (Monday-Friday) in the period, except a week whose Monday to
@@ -106,6 +109,6 @@ int phase_conditions(sqlite3 *db, int64_t school, int64_t team, int from, int to
 void phase_rhythm_weeks(int from, int to, const int *team_days, size_t nteam, const int *school_days,
 			size_t nschool, int64_t *weeks, int64_t *with_session);
 /* The conditions per team of the school, then the school itself. */
-int phase_conditions_list(sqlite3 *db, int64_t school, int from, int to, struct out *o, struct beter_err *err);
+int phase_conditions_list(struct store *db, int64_t school, int from, int to, struct out *o, struct beter_err *err);
 
 #endif

@@ -9,11 +9,13 @@
 #ifndef BETER_REPORT_H
 #define BETER_REPORT_H
 
-#include <sqlite3.h>
 #include <stdint.h>
 
 #include "beter/err.h"
 #include "beter/util.h"
+
+struct store;
+struct store_stmt;
 
 enum report_format { REPORT_HTML, REPORT_MD, REPORT_JSON };
 enum report_lang { REPORT_NL, REPORT_EN };
@@ -117,7 +119,7 @@ struct report_opts {
 };
 
 /* Build the report from the store. */
-int report_build(sqlite3 *db, const struct report_opts *ro, struct report *r, struct beter_err *err);
+int report_build(struct store *db, const struct report_opts *ro, struct report *r, struct beter_err *err);
 
 /* A report's time stamp: "YYYY-MM-DD", "YYYY-MM-DDTHH:MM[:SS][Z]" (UTC) or
  * "@SECONDS". */

@@ -10,9 +10,11 @@
 #ifndef BETER_SCHEMA_H
 #define BETER_SCHEMA_H
 
-#include <sqlite3.h>
 
 #include "beter/err.h"
+
+struct store;
+struct store_stmt;
 
 enum schema_affinity { AFF_NONE, AFF_INT, AFF_REAL, AFF_NUMERIC, AFF_TEXT, AFF_BLOB };
 
@@ -43,7 +45,7 @@ struct schema {
 };
 
 /* Read the schema of the main database. */
-int schema_load(sqlite3 *db, struct schema *s, struct beter_err *err);
+int schema_load(struct store *db, struct schema *s, struct beter_err *err);
 void schema_release(struct schema *s);
 /* Index of a table by name, -1 if none. */
 int schema_find(const struct schema *s, const char *name);

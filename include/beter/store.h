@@ -1,19 +1,41 @@
-/* store.h - the SQLite store: open, migrate, transactions, small query helpers.
+/* store.h - the store: open, migrate, transactions, queries and their rows.
  *
- * One file, WAL mode, foreign keys on, a busy timeout, mode 0600, the schema
- * version in PRAGMA user_version and migrations from share/sql embedded in the
- * binary, applied in one transaction.
+ * The seam between beter and its database engine. Every module speaks this
+ * API: a connection (struct store), prepared statements (struct store_stmt),
+ * binds, steps and column reads, and status codes of its own (STORE_ROW,
+ * STORE_DONE, STORE_CONSTRAINT, ...). Only the engine's own files see the
+ * engine: lib/store*.c, and the few that must reach SQLite itself through
+ * store_sqlite.h (SQL functions written in C for check, the online backup,
+ * the allocator, the schema's catalogue). A second engine is one more file
+ * behind these functions.
+ *
+ * The SQLite engine: one file, WAL mode, foreign keys on, a busy timeout,
+ * mode 0600, the schema version in PRAGMA user_version and migrations from
+ * share/sql embedded in the binary, applied in one transaction.
  */
 #ifndef BETER_STORE_H
 #define BETER_STORE_H
 
-#include <sqlite3.h>
+#include <stddef.h>
 #include <stdint.h>
 
 #include "beter/err.h"
 #include "beter/out.h"
 
 #define BETER_APPLICATION_ID 0x62657472 /* "betr" */
+
+struct store;      /* a connection to the store */
+struct store_stmt; /* a prepared statement */
+
+/* Status codes of a step or a statement (the primary code: rc & 0xff). */
+enum {
+	STORE_OK = 0,
+	STORE_ERROR = 1,
+	STORE_BUSY = 5,
+	STORE_CONSTRAINT = 19,
+	STORE_ROW = 100,
+	STORE_DONE = 101,
+};
 
 enum store_open_flags {
 	STORE_CREATE = 1,   /* create the file (and its directories) if missing; a
@@ -43,16 +65,16 @@ int store_schema_version(void);
  * Returns a malloc'd string. */
 char *store_default_path(const char *explicit_path);
 
-int store_open(const char *path, int flags, sqlite3 **out, struct beter_err *err);
+int store_open(const char *path, int flags, struct store **out, struct beter_err *err);
 
 /* mkdir -p of the directory part of path (mode 0700 for what it creates). */
 int store_make_dirs(const char *path, struct beter_err *err);
-void store_close(sqlite3 *db);
+void store_close(struct store *db);
 
 /* BEGIN IMMEDIATE, waiting up to the busy timeout; BETER_BUSY if still locked. */
-int store_begin(sqlite3 *db, struct beter_err *err);
-int store_commit(sqlite3 *db, struct beter_err *err);
-void store_rollback(sqlite3 *db);
+int store_begin(struct store *db, struct beter_err *err);
+int store_commit(struct store *db, struct beter_err *err);
+void store_rollback(struct store *db);
 
 /*
  * Read what follows from one snapshot of the store, so that a view made of
@@ -60,62 +82,109 @@ void store_rollback(sqlite3 *db);
  * process writes meanwhile: begins a read transaction unless one is open.
  * *began says whether this call began it; pass it to store_read_end.
  */
-int store_read_begin(sqlite3 *db, int *began, struct beter_err *err);
-void store_read_end(sqlite3 *db, int began);
+int store_read_begin(struct store *db, int *began, struct beter_err *err);
+void store_read_end(struct store *db, int began);
 
 /* Map a SQLite result code to a beter status with a message naming what failed. */
-int store_fail(sqlite3 *db, int rc, struct beter_err *err, const char *what);
+int store_fail(struct store *db, int rc, struct beter_err *err, const char *what);
 
 /* Prepare or fail with a message (a failed prepare is a programming or store error). */
-int store_prepare(sqlite3 *db, const char *sql, sqlite3_stmt **st, struct beter_err *err);
+int store_prepare(struct store *db, const char *sql, struct store_stmt **st, struct beter_err *err);
 
 /* Run SQL with no result rows. */
-int store_exec(sqlite3 *db, const char *sql, struct beter_err *err);
+int store_exec(struct store *db, const char *sql, struct beter_err *err);
 
 /* The single integer a query returns (first column of the first row), or def. */
-int64_t store_int(sqlite3 *db, const char *sql, int64_t def);
+int64_t store_int(struct store *db, const char *sql, int64_t def);
 
 /* The same with one integer parameter ?1. */
-int64_t store_int_bind(sqlite3 *db, const char *sql, int64_t arg, int64_t def);
+int64_t store_int_bind(struct store *db, const char *sql, int64_t arg, int64_t def);
 
 /* Step a statement that returns no rows and finalize it; a failure is
  * reported as store_fail(what). */
-int store_step_done(sqlite3 *db, sqlite3_stmt *st, const char *what, struct beter_err *err);
+int store_step_done(struct store *db, struct store_stmt *st, const char *what, struct beter_err *err);
 
 /* The next row of st: 1 while there is one; 0 at the end, with *rc 0, or
  * on a failure, with *rc the status (store_fail(what)). The loop every
  * reader uses, so that a read error never passes as the end of the rows:
  *   while (store_next(db, st, &rc, "reading teams", err)) { ... }
- *   sqlite3_finalize(st);
+ *   store_finalize(st);
  *   if (rc) return rc;
  * $BETER_TEST_READ_ERROR=N (tests only) fails the process's N-th step. */
-int store_next(sqlite3 *db, sqlite3_stmt *st, int *rc, const char *what, struct beter_err *err);
+int store_next(struct store *db, struct store_stmt *st, int *rc, const char *what, struct beter_err *err);
 
 /* The row writer: every row of st written through o by cols (the query's
  * columns in order: OUT_T_INT integers, OUT_T_REAL reals, OUT_T_BOOL 0/1,
  * OUT_T_TEXT text; NULL as null), as a list (list 1: out_list ... out_end)
  * or as one record (list 0: BETER_FAIL "what: not found" without a row).
  * Finalizes st; a read error is returned, never taken for the end. */
-int store_rows(sqlite3 *db, sqlite3_stmt *st, struct out *o, const struct out_col *cols, size_t ncols, int list,
+int store_rows(struct store *db, struct store_stmt *st, struct out *o, const struct out_col *cols, size_t ncols,
+	       int list,
 	       const char *what, struct beter_err *err);
 
 /* Bind a day number as 'YYYY-MM-DD'. */
-void store_bind_day(sqlite3_stmt *st, int i, int day);
+void store_bind_day(struct store_stmt *st, int i, int day);
 
-/* Column i as text, NULL for null. */
-static inline const char *store_col(sqlite3_stmt *st, int i)
-{
-	return (const char *)sqlite3_column_text(st, i);
-}
+/* ---- statements: binds (parameters from 1), steps, columns (from 0) ---- */
+
+void store_bind_int(struct store_stmt *st, int i, int64_t v);
+void store_bind_real(struct store_stmt *st, int i, double v);
+void store_bind_null(struct store_stmt *st, int i);
+void store_bind_blob(struct store_stmt *st, int i, const void *p, size_t n); /* copied */
+/* One step: STORE_ROW, STORE_DONE or a failure (store_fail names it). */
+int store_step(struct store_stmt *st);
+void store_reset(struct store_stmt *st);
+void store_clear(struct store_stmt *st); /* every parameter back to null */
+void store_finalize(struct store_stmt *st); /* NULL is fine */
+
+int64_t store_col_int(struct store_stmt *st, int i);
+double store_col_real(struct store_stmt *st, int i);
+/* Column i as text, NULL for null (valid until the next step). */
+const char *store_col(struct store_stmt *st, int i);
+const void *store_col_blob(struct store_stmt *st, int i);
+int store_col_bytes(struct store_stmt *st, int i);
+int store_col_null(struct store_stmt *st, int i);
+/* The column's type: STORE_T_INT, STORE_T_REAL, STORE_T_TEXT, STORE_T_BLOB
+ * or STORE_T_NULL. */
+enum { STORE_T_INT = 1, STORE_T_REAL = 2, STORE_T_TEXT = 3, STORE_T_BLOB = 4, STORE_T_NULL = 5 };
+int store_col_type(struct store_stmt *st, int i);
+int store_col_count(struct store_stmt *st);
+
+/* A column's value as it is, to bind elsewhere unchanged (valid until the
+ * next step of its statement). */
+struct store_value;
+const struct store_value *store_col_value(struct store_stmt *st, int i);
+void store_bind_value(struct store_stmt *st, int i, const struct store_value *v);
+int store_param_count(struct store_stmt *st);
+int store_stmt_readonly(struct store_stmt *st); /* writes nothing */
+
+/* SQL text built as printf does, with two more conversions: %w an
+ * identifier's name (to go inside double quotes), %Q a literal string in
+ * single quotes (NULL: NULL). store_sqlf returns it malloc'd; store_sqlf_add
+ * appends it to sb. */
+char *store_sqlf(const char *fmt, ...);
+void store_sqlf_add(struct strbuf *sb, const char *fmt, ...);
+
+/* ---- the connection ---- */
+
+int64_t store_last_id(struct store *db); /* of the last INSERT */
+int store_changes(struct store *db);     /* rows the last statement changed */
+const char *store_errmsg(struct store *db);
+int store_errcode(struct store *db);    /* of the last call that failed */
+/* The SQL functions the check's queries use (lib/store_fn.c): beter_uid,
+ * beter_answers_given, beter_item_limits, beter_answer_over, beter_bad_text,
+ * beter_blank. STORE_OK or the engine's failure. */
+int store_fn_register(struct store *db);
+const char *store_engine_version(void); /* "sqlite 3.40.1" */
 
 /* Write column i as an integer or real cell, null for null. */
-void store_out_int(struct out *o, sqlite3_stmt *st, int i);
-void store_out_real(struct out *o, sqlite3_stmt *st, int i);
+void store_out_int(struct out *o, struct store_stmt *st, int i);
+void store_out_real(struct out *o, struct store_stmt *st, int i);
 
 /* Bind helpers: text NULL binds null. */
-void store_bind_text(sqlite3_stmt *st, int i, const char *s);
+void store_bind_text(struct store_stmt *st, int i, const char *s);
 
 /* The text of column i, never NULL ("" for null). */
-const char *store_col_text(sqlite3_stmt *st, int i);
+const char *store_col_text(struct store_stmt *st, int i);
 
 #endif

@@ -19,20 +19,22 @@
 #ifndef BETER_STORE_NEW_H
 #define BETER_STORE_NEW_H
 
-#include <sqlite3.h>
 
 #include "beter/err.h"
+
+struct store;
+struct store_stmt;
 
 struct store_new {
 	char *path;  /* where the store goes */
 	char *tmp;   /* the temporary file, this process's own */
 	int lockfd;  /* holds the flock on tmp */
-	sqlite3 *db; /* open on tmp, migrated to the current schema */
+	struct store *db; /* open on tmp, migrated to the current schema */
 };
 
 /* Create and open the temporary store for path (missing directories are
  * created); *db is sn->db. On failure nothing is left behind. */
-int store_new_begin(struct store_new *sn, const char *path, sqlite3 **db, struct beter_err *err);
+int store_new_begin(struct store_new *sn, const char *path, struct store **db, struct beter_err *err);
 
 /* Close the store (its transaction committed), sync it and put it at
  * sn->path. STORE_NEW_EXISTS when a file appeared at that path meanwhile

@@ -10,13 +10,15 @@
 #ifndef BETER_SURVEY_H
 #define BETER_SURVEY_H
 
-#include <sqlite3.h>
 #include <stddef.h>
 #include <stdint.h>
 
 #include "beter/err.h"
 #include "beter/out.h"
 #include "beter/util.h"
+
+struct store;
+struct store_stmt;
 
 #define SURVEY_MIN_N_FLOOR 3 /* no option shows a group smaller than this */
 #define SURVEY_TEXT_MIN_N 10 /* free-text answers only for at least this many respondents */
@@ -76,12 +78,12 @@ const struct survey_likert *survey_item_likert(const struct survey_instrument *i
 /* An instrument by id: from the store, else from share/instruments/ID.json,
  * which is then copied into the store when store_it is set. *id gets the
  * store's id (0 when not stored). BETER_FAIL when unknown. */
-int survey_instrument_get(sqlite3 *db, const char *code, int store_it, struct survey_instrument *in, int64_t *id,
+int survey_instrument_get(struct store *db, const char *code, int store_it, struct survey_instrument *in, int64_t *id,
 			  struct beter_err *err);
 /* Import an instrument file into the store; *changed tells whether it did anything. */
-int survey_instrument_import(sqlite3 *db, const char *path, int64_t *id, int *changed, struct beter_err *err);
-int survey_instrument_list(sqlite3 *db, struct out *o, struct beter_err *err);
-int survey_instrument_show(sqlite3 *db, const char *code, struct out *o, struct beter_err *err);
+int survey_instrument_import(struct store *db, const char *path, int64_t *id, int *changed, struct beter_err *err);
+int survey_instrument_list(struct store *db, struct out *o, struct beter_err *err);
+int survey_instrument_show(struct store *db, const char *code, struct out *o, struct beter_err *err);
 
 /* ---- packing ---- */
 
@@ -137,7 +139,8 @@ struct survey_supp {
 	int64_t *surveys, *teams; /* sorted; team -1: no team */
 	int *hidden;              /* nscales x ncells */
 };
-int survey_supp_load(sqlite3 *db, int64_t school, const struct survey_instrument *in, int64_t iid, const char *wave,
+int survey_supp_load(struct store *db, int64_t school, const struct survey_instrument *in, int64_t iid,
+		     const char *wave,
 		     int64_t base_min, int64_t min_n, const char *key_file, struct survey_supp *sp,
 		     struct beter_err *err);
 void survey_supp_release(struct survey_supp *sp);
@@ -157,14 +160,14 @@ int survey_supp_rater(const struct survey_supp *sp, int scale, int64_t survey, i
  * requested (0: none) may raise it, never lower it (BETER_USAGE). *reason
  * (malloc'd, NULL without a policy) says where a policy minimum comes from,
  * to be printed with every figure that uses it. */
-int survey_min_n(sqlite3 *db, int64_t school, const struct survey_instrument *in, int64_t requested,
+int survey_min_n(struct store *db, int64_t school, const struct survey_instrument *in, int64_t requested,
 		 int64_t *base, int64_t *min_n, char **reason, struct beter_err *err);
 /* Record a new minimum for the school's surveys, at least
  * SURVEY_MIN_N_FLOOR, with a reason; set_by 0: nobody named. */
-int survey_policy_set(sqlite3 *db, int64_t school, int64_t min_n, const char *reason, int64_t set_by,
+int survey_policy_set(struct store *db, int64_t school, int64_t min_n, const char *reason, int64_t set_by,
 		      struct beter_err *err);
 /* Every recorded minimum of the school, the one in force last. */
-int survey_policy_list(sqlite3 *db, int64_t school, struct out *o, struct beter_err *err);
+int survey_policy_list(struct store *db, int64_t school, struct out *o, struct beter_err *err);
 
 /* ---- surveys ---- */
 
@@ -173,11 +176,11 @@ struct survey_add_opts {
 	int64_t team; /* 0: the whole school */
 	const char *leader; /* a 360-degree feedback: the school leader's code (NULL: the school's one) */
 };
-int survey_add(sqlite3 *db, int64_t school, const struct survey_add_opts *o, int64_t *id, struct beter_err *err);
+int survey_add(struct store *db, int64_t school, const struct survey_add_opts *o, int64_t *id, struct beter_err *err);
 /* A survey by number in a school; BETER_FAIL when there is none. */
-int survey_find(sqlite3 *db, int64_t school, int64_t number, struct beter_err *err);
-int survey_list(sqlite3 *db, int64_t school, struct out *o, struct beter_err *err);
-int survey_show(sqlite3 *db, int64_t id, struct out *o, struct beter_err *err);
+int survey_find(struct store *db, int64_t school, int64_t number, struct beter_err *err);
+int survey_list(struct store *db, int64_t school, struct out *o, struct beter_err *err);
+int survey_show(struct store *db, int64_t id, struct out *o, struct beter_err *err);
 
 /* ---- import ---- */
 
@@ -201,7 +204,7 @@ struct survey_import_stats {
  * one returns BETER_DATAERR with file:line:column (the caller rolls back).
  * Identifying columns are never stored. notes gets one line per remark
  * (unmatched columns, items without a column). */
-int survey_import(sqlite3 *db, int64_t survey, const char *path, const struct survey_import_opts *o,
+int survey_import(struct store *db, int64_t survey, const char *path, const struct survey_import_opts *o,
 		  struct survey_import_stats *st, struct strbuf *notes, struct beter_err *err);
 
 /* The key file: $BETER_KEY_FILE, else $XDG_CONFIG_HOME/beter/key, else
@@ -224,11 +227,12 @@ int survey_by_parse(const char *s); /* -1 if unknown */
  * its default place, see survey_seal.h); without it such a report is refused.
  * A 360-degree feedback shows the leader's own answers (rater 'zelf') beside
  * the others, never suppressed and never counted into the total. */
-int survey_report(sqlite3 *db, int64_t survey, enum survey_by by, int64_t min_n, const char *key_file, struct out *o,
+int survey_report(struct store *db, int64_t survey, enum survey_by by, int64_t min_n, const char *key_file,
+		  struct out *o,
 		  struct beter_err *err);
 /* Change per scale between two waves of an instrument in a school (team 0:
  * all respondents), with Cohen's d. */
-int survey_compare(sqlite3 *db, int64_t school, const char *instrument, const char *wave1, const char *wave2,
+int survey_compare(struct store *db, int64_t school, const char *instrument, const char *wave1, const char *wave2,
 		   int64_t team, int64_t min_n, const char *key_file, struct out *o, struct beter_err *err);
 
 #endif

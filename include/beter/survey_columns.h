@@ -4,13 +4,15 @@
 #ifndef BETER_SURVEY_COLUMNS_H
 #define BETER_SURVEY_COLUMNS_H
 
-#include <sqlite3.h>
 #include <stdint.h>
 
 #include "beter/csvin.h"
 #include "beter/err.h"
 #include "beter/survey.h"
 #include "beter/util.h"
+
+struct store;
+struct store_stmt;
 
 enum col_kind { COL_NONE, COL_ITEM, COL_TEAM, COL_RATER, COL_ID, COL_IGNORE };
 
@@ -42,7 +44,7 @@ struct team_skips {
 };
 
 struct imp {
-	sqlite3 *db;
+	struct store *db;
 	struct survey_instrument in;
 	int64_t survey, school, team, instrument;
 	char survey_uid[33];
@@ -56,7 +58,7 @@ struct imp {
 	struct keyset seen;
 	struct team_cache teams;
 	struct team_skips skips;
-	sqlite3_stmt *ins, *get, *upd, *tget, *tins, *tupd, *tdel;
+	struct store_stmt *ins, *get, *upd, *tget, *tins, *tupd, *tdel;
 	struct strbuf idbuf;
 	int sealed;            /* a 360-degree feedback: responses sealed to the school leader's key */
 	unsigned char pk[32];

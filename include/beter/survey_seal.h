@@ -15,7 +15,6 @@
 #ifndef BETER_SURVEY_SEAL_H
 #define BETER_SURVEY_SEAL_H
 
-#include <sqlite3.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -23,6 +22,9 @@
 #include "beter/out.h"
 #include "beter/survey.h"
 #include "beter/util.h"
+
+struct store;
+struct store_stmt;
 
 #define SURVEY_SEAL_KIND "feedback360"
 #define SURVEY_SEAL_SELF "zelf" /* the rater category of the school leader's own answers */
@@ -49,22 +51,22 @@ struct survey_seal_keygen {
  * secret key into a new file (mode 0600). With replace an existing pair is
  * replaced and the old secret key file moved to FILE.FINGERPRINT; notes get
  * a line on that. */
-int survey_seal_keygen(sqlite3 *db, int64_t school, struct survey_seal_keygen *k, struct strbuf *notes,
+int survey_seal_keygen(struct store *db, int64_t school, struct survey_seal_keygen *k, struct strbuf *notes,
 		       struct beter_err *err);
 /* One record: person, name, fingerprint, key_file, replaced. */
 void survey_seal_keygen_out(struct out *o, const struct survey_seal_keygen *k);
 void survey_seal_keygen_release(struct survey_seal_keygen *k);
 
 /* 1 when the survey's instrument is a 360-degree feedback, 0 when not. */
-int survey_sealed(sqlite3 *db, int64_t survey);
+int survey_sealed(struct store *db, int64_t survey);
 /* The school leader of a 360-degree feedback survey (survey.leader_id, else
  * the school's one school leader) and the public key (BETER_FAIL with how to
  * make it when there is none). code gets the person's code. */
-int survey_seal_leader(sqlite3 *db, int64_t survey, int64_t *person, char code[16], unsigned char pk[32],
+int survey_seal_leader(struct store *db, int64_t survey, int64_t *person, char code[16], unsigned char pk[32],
 		       struct beter_err *err);
 /* The school leader for 'survey add': code given (must be a school leader),
  * else the school's one school leader, else 0 when it has none. */
-int survey_seal_pick_leader(sqlite3 *db, int64_t school, const char *code, int64_t *person, struct beter_err *err);
+int survey_seal_pick_leader(struct store *db, int64_t school, const char *code, int64_t *person, struct beter_err *err);
 
 /* ---- sealing (import) ---- */
 void survey_seal_begin(struct strbuf *plain, const char *rater, const unsigned char *answers, int npacked);
@@ -96,11 +98,11 @@ struct survey_seal {
  * loads the school leader's secret key (key_file, else the default) and
  * refuses (BETER_FAIL) without it: the results are for the school leader only.
  * Other surveys: s->on = 0 and rows are read as they are. */
-int survey_seal_open(sqlite3 *db, int64_t survey, const struct survey_instrument *in, const char *key_file,
+int survey_seal_open(struct store *db, int64_t survey, const struct survey_instrument *in, const char *key_file,
 		     struct survey_seal *s, struct beter_err *err);
 /* One response row: the rater and the packed answers of columns rater_col
  * and answers_col of st, opened when sealed (valid until the next call). */
-int survey_seal_row(struct survey_seal *s, sqlite3_stmt *st, int rater_col, int answers_col, const char **rater,
+int survey_seal_row(struct survey_seal *s, struct store_stmt *st, int rater_col, int answers_col, const char **rater,
 		    const unsigned char **answers, int *len, struct beter_err *err);
 /* The free texts gathered by survey_seal_row, sorted by item and text. */
 void survey_seal_sort_texts(struct survey_seal *s);

@@ -27,6 +27,14 @@ void strbuf_addf(struct strbuf *sb, const char *fmt, ...) __attribute__((format(
 char *strbuf_detach(struct strbuf *sb);
 /* Always returns a string ("" when nothing was added). */
 const char *strbuf_str(const struct strbuf *sb);
+/* A strbuf of its own on the heap, for text built in several places;
+ * strbuf_finish frees it and hands over its text (never NULL). */
+struct strbuf *strbuf_new(void);
+char *strbuf_finish(struct strbuf *sb);
+static inline size_t strbuf_length(const struct strbuf *sb)
+{
+	return sb->len;
+}
 
 /* Abort on allocation failure: the program cannot continue without memory. */
 void *xmalloc(size_t n);

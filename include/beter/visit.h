@@ -9,13 +9,15 @@
 #ifndef BETER_VISIT_H
 #define BETER_VISIT_H
 
-#include <sqlite3.h>
 #include <stddef.h>
 #include <stdint.h>
 
 #include "beter/err.h"
 #include "beter/out.h"
 #include "beter/util.h"
+
+struct store;
+struct store_stmt;
 
 #define VISIT_FEEDBACK_DAYS 7
 #define VISIT_TEXT_MAX 4000
@@ -61,13 +63,13 @@ int visit_obs_add_score(struct visit_obs *obs, const char *spec, const char *wha
 int visit_obs_parse_text(const char *name, const char *text, struct visit_obs *obs, struct beter_err *err);
 /* What visit id records now (seen, effect, scores), to fill the template
  * when it is written again; empty when it is not recorded. */
-int visit_obs_load(sqlite3 *db, int64_t id, struct visit_obs *obs, struct beter_err *err);
+int visit_obs_load(struct store *db, int64_t id, struct visit_obs *obs, struct beter_err *err);
 /* {"seen": TEXT, "effect": TEXT, "scores": {"ITEM": VALUE, ...}}. */
 int visit_obs_parse_json(const char *name, const char *text, size_t len, struct visit_obs *obs, struct beter_err *err);
 /* The editor template, in Dutch: a header describing the visit (line, may be NULL), the
  * feedback model's prompts and the framework's items, as '#' lines. cur (may
  * be NULL) fills the sections with what is recorded already. */
-int visit_template(sqlite3 *db, int64_t school, const char *header, const char *framework_key,
+int visit_template(struct store *db, int64_t school, const char *header, const char *framework_key,
 		   const struct visit_obs *cur, struct strbuf *sb, struct beter_err *err);
 
 struct visit_new {
@@ -81,21 +83,21 @@ struct visit_new {
 	const char *framework;     /* NULL: none until scored (then the default) */
 };
 /* Plan a visit (or the first step of recording one). */
-int visit_add(sqlite3 *db, int64_t school, const struct visit_new *v, int64_t *id, struct beter_err *err);
+int visit_add(struct store *db, int64_t school, const struct visit_new *v, int64_t *id, struct beter_err *err);
 /* BETER_FAIL "no visit with number N" when absent from the school. */
-int visit_find(sqlite3 *db, int64_t school, int64_t number, struct beter_err *err);
+int visit_find(struct store *db, int64_t school, int64_t number, struct beter_err *err);
 /* Whether visit id may be recorded: BETER_DATAERR "visit N was recorded on
  * DATE; give --replace to write it again" when it is recorded already and
  * replace is 0. Ask before the editor opens. */
-int visit_may_record(sqlite3 *db, int64_t id, int replace, struct beter_err *err);
+int visit_may_record(struct store *db, int64_t id, int replace, struct beter_err *err);
 /* Write what was observed on day (the visit must not be in the future; see
  * visit_may_record for a visit recorded already). Scores are checked against
  * the visit's framework (framework_key or the default when it has none); the
  * given scores replace all earlier ones. */
-int visit_record(sqlite3 *db, int64_t school, int64_t id, const struct visit_obs *obs, const char *framework_key,
+int visit_record(struct store *db, int64_t school, int64_t id, const struct visit_obs *obs, const char *framework_key,
 		 int day, int replace, struct beter_err *err);
 /* The feedback talk: on day, what was agreed, new development points. */
-int visit_feedback(sqlite3 *db, int64_t id, int day, const char *agreed, char *const *points, int npoints,
+int visit_feedback(struct store *db, int64_t id, int day, const char *agreed, char *const *points, int npoints,
 		   struct beter_err *err);
 
 struct visit_filter {
@@ -106,8 +108,8 @@ struct visit_filter {
 	int today, feedback_days;
 };
 void visit_filter_init(struct visit_filter *f);
-int visit_list(sqlite3 *db, int64_t school, const struct visit_filter *f, struct out *o, struct beter_err *err);
-int visit_show(sqlite3 *db, int64_t id, const struct visit_filter *f, struct out *o, struct beter_err *err);
+int visit_list(struct store *db, int64_t school, const struct visit_filter *f, struct out *o, struct beter_err *err);
+int visit_show(struct store *db, int64_t id, const struct visit_filter *f, struct out *o, struct beter_err *err);
 
 /* Plan a round for a team (see visit_plan_pairs); days spread over the
  * weekdays of the round. *repeats: pairs repeating the previous round. */
@@ -118,7 +120,7 @@ struct visit_plan_opts {
 	const char *framework;   /* NULL: none */
 	int today;
 };
-int visit_plan(sqlite3 *db, int64_t school, const struct visit_plan_opts *p, int *nplanned, int *repeats,
+int visit_plan(struct store *db, int64_t school, const struct visit_plan_opts *p, int *nplanned, int *repeats,
 	       struct beter_err *err);
 
 /* Per teacher in scope (the teams of the round, --team, or every teacher
@@ -130,7 +132,7 @@ struct visit_coverage {
 	int missed;   /* visits whose day passed without a record */
 	int from, to; /* the days counted; from > to: all (of the round) */
 };
-int visit_coverage(sqlite3 *db, int64_t school, const struct visit_filter *f, struct out *o,
+int visit_coverage(struct store *db, int64_t school, const struct visit_filter *f, struct out *o,
 		   struct visit_coverage *cov, struct beter_err *err);
 
 /* Mean framework scores per item and per domain over the recorded visits of
@@ -152,13 +154,13 @@ struct visit_scores_sel {
 	int year;          /* the school year starting 1 August of this year;
 			      set from the round when one is given */
 };
-int visit_scores(sqlite3 *db, int64_t school, struct visit_scores_sel *s, struct out *o, struct beter_err *err);
+int visit_scores(struct store *db, int64_t school, struct visit_scores_sel *s, struct out *o, struct beter_err *err);
 /* The suppression steps, all on by default; tests turn one off to show that
  * it is needed. */
 enum { VISIT_SCORES_PRIMARY = 1, VISIT_SCORES_AUDIT = 2 };
 extern unsigned visit_scores_steps;
 
 /* Find a round by name; BETER_FAIL when there is none. */
-int visit_round_find(sqlite3 *db, int64_t school, const char *name, int64_t *id, struct beter_err *err);
+int visit_round_find(struct store *db, int64_t school, const char *name, int64_t *id, struct beter_err *err);
 
 #endif

@@ -11,18 +11,19 @@
 #include <unistd.h>
 
 #include "beter/store.h"
+#include "beter/store_sqlite.h"
 
 /* An in-memory store with a school (1), a team "T" (1) with two teachers
  * JDV (1) and KBO (2), a team goal (1) and an action (1): enough for
  * records to link to. */
-static inline sqlite3 *fuzz_store(void)
+static inline struct store *fuzz_store(void)
 {
 	struct beter_err err = { 0 };
-	sqlite3 *db;
+	struct store *db;
 
 	if (store_open(":memory:", STORE_MEMORY, &db, &err) != 0)
 		abort();
-	if (sqlite3_exec(db,
+	if (sqlite3_exec(store_sqlite(db),
 			 "INSERT INTO school(uid, name, created) VALUES ('00000000000000000000000000000001', 'S', '2026-11-20');"
 			 "INSERT INTO person(uid, school_id, code, name, role) VALUES "
 			 "('00000000000000000000000000000002', 1, 'JDV', 'Jan', 'leraar'),"
@@ -33,7 +34,7 @@ static inline sqlite3 *fuzz_store(void)
 			 "('00000000000000000000000000000004', 1, 1, 'Lezen', 6, 8, 5, '2026-09-07');"
 			 "INSERT INTO board_action(uid, team_id, kind, what, due, added) VALUES "
 			 "('00000000000000000000000000000006', 1, 'team', 'Iets', '2026-12-01', '2026-11-02');",
-			 NULL, NULL, NULL) != SQLITE_OK)
+			 NULL, NULL, NULL) != STORE_OK)
 		abort();
 	return db;
 }

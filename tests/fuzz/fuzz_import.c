@@ -7,22 +7,23 @@
 
 #include "beter/exchange.h"
 #include "beter/store.h"
+#include "beter/store_sqlite.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
-static sqlite3 *db;
+static struct store *db;
 
 static void setup(void)
 {
 	struct beter_err err = { 0 };
 	if (store_open(":memory:", STORE_MEMORY, &db, &err) != 0)
 		abort();
-	if (sqlite3_exec(db,
+	if (sqlite3_exec(store_sqlite(db),
 			 "INSERT INTO school(uid, name, created) VALUES ('00000000000000000000000000000001', 'S', '2026-11-20');"
 			 "INSERT INTO person(uid, school_id, code, name, role) VALUES "
 			 "('00000000000000000000000000000002', 1, 'JDV', 'Jan', 'leraar');"
 			 "INSERT INTO team(uid, school_id, name) VALUES ('00000000000000000000000000000003', 1, 'T');",
-			 NULL, NULL, NULL) != SQLITE_OK)
+			 NULL, NULL, NULL) != STORE_OK)
 		abort();
 }
 
@@ -33,11 +34,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
 	if (!db)
 		setup();
-	if (sqlite3_exec(db, "BEGIN", NULL, NULL, NULL) != SQLITE_OK)
+	if (sqlite3_exec(store_sqlite(db), "BEGIN", NULL, NULL, NULL) != STORE_OK)
 		abort();
 	exchange_import_mem(db, "fuzz.json", (const char *)data, size, &st, &err);
 	exchange_stats_release(&st);
-	sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
+	sqlite3_exec(store_sqlite(db), "ROLLBACK", NULL, NULL, NULL);
 	if (!sqlite3_get_autocommit(db))
 		abort();
 	return 0;

@@ -8,10 +8,11 @@
 #include "fuzz.h"
 
 #include "beter/board.h"
+#include "beter/store_sqlite.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
-static sqlite3 *db;
+static struct store *db;
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
@@ -22,12 +23,12 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (!db)
 		db = fuzz_store();
 	board_session_init(&s);
-	if (sqlite3_exec(db, "BEGIN", NULL, NULL, NULL) != SQLITE_OK)
+	if (sqlite3_exec(store_sqlite(db), "BEGIN", NULL, NULL, NULL) != STORE_OK)
 		abort();
 	if (board_session_read(db, 1, fuzz_file(data, size), NULL, &s, &err) == 0)
 		board_session_add(db, 1, &s, &id, &err);
 	board_session_release(&s);
-	sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
+	sqlite3_exec(store_sqlite(db), "ROLLBACK", NULL, NULL, NULL);
 	if (!sqlite3_get_autocommit(db))
 		abort();
 	return 0;

@@ -10,10 +10,11 @@
 
 #include "beter/survey.h"
 #include "beter/util.h"
+#include "beter/store_sqlite.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
-static sqlite3 *db;
+static struct store *db;
 static int64_t survey;
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
@@ -26,11 +27,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (!db) {
 		struct survey_add_opts a = { .instrument = "lesfeedback-leerlingen", .wave = "fuzz" };
 		db = fuzz_store();
-		if (sqlite3_exec(db, "BEGIN", NULL, NULL, NULL) != SQLITE_OK || survey_add(db, 1, &a, &survey, &err) != 0 ||
-		    sqlite3_exec(db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK)
+		if (sqlite3_exec(store_sqlite(db), "BEGIN", NULL, NULL, NULL) != STORE_OK || survey_add(db, 1, &a, &survey, &err) != 0 ||
+		    sqlite3_exec(store_sqlite(db), "COMMIT", NULL, NULL, NULL) != STORE_OK)
 			abort();
 	}
-	if (sqlite3_exec(db, "BEGIN", NULL, NULL, NULL) != SQLITE_OK)
+	if (sqlite3_exec(store_sqlite(db), "BEGIN", NULL, NULL, NULL) != STORE_OK)
 		abort();
 	if (survey_import(db, survey, fuzz_file(data, size), &o, &st, &notes, &err) == 0 &&
 	    store_int(db, "SELECT count(*) FROM survey_response WHERE length(answers) <> "
@@ -38,7 +39,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			  "(SELECT instrument_id FROM survey))", -1) != 0)
 		__builtin_trap();
 	strbuf_release(&notes);
-	sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
+	sqlite3_exec(store_sqlite(db), "ROLLBACK", NULL, NULL, NULL);
 	if (!sqlite3_get_autocommit(db))
 		abort();
 	return 0;

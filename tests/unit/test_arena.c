@@ -184,7 +184,7 @@ static void collect(void *ctx, int64_t arena_id, const char *theme, const char *
 
 static void test_store(void **state)
 {
-	sqlite3 *db = unit_store();
+	struct store *db = unit_store();
 	struct beter_err err = { 0 };
 	int64_t bb, ob, a1, a2, a3, item;
 	struct seen s = { 0 };

@@ -5,6 +5,7 @@
 #include "beter/goal.h"
 #include "beter/person.h"
 #include "beter/team.h"
+#include "beter/store_sqlite.h"
 
 static int day(const char *s)
 {
@@ -24,7 +25,7 @@ static void test_action_state(void **state)
 	assert_string_equal(board_action_state(day("2026-11-13"), day("2026-11-16"), 1, day("2026-11-15")), "overdue");
 }
 
-static const char *render(sqlite3 *db, int64_t team, const char *week, struct capture *cap)
+static const char *render(struct store *db, int64_t team, const char *week, struct capture *cap)
 {
 	struct beter_err err = { 0 };
 	int from, to;
@@ -36,7 +37,7 @@ static const char *render(sqlite3 *db, int64_t team, const char *week, struct ca
 
 static void test_week_view(void **state)
 {
-	sqlite3 *db = unit_store();
+	struct store *db = unit_store();
 	struct beter_err err = { 0 };
 	struct capture cap;
 	int64_t team, p, id, goal, act;
@@ -111,7 +112,7 @@ static void test_week_view(void **state)
 
 static void test_session_rules(void **state)
 {
-	sqlite3 *db = unit_store();
+	struct store *db = unit_store();
 	struct beter_err err = { 0 };
 	struct board_session_new s;
 	int64_t team, other, p, q, id;
@@ -186,7 +187,7 @@ static int trace_stmt(unsigned type, void *ctx, void *p, void *x)
  */
 static void test_board_plans(void **state)
 {
-	sqlite3 *db = unit_store();
+	struct store *db = unit_store();
 	struct beter_err err = { 0 };
 	struct capture cap;
 	struct traced t = { { 0 }, 0 };
@@ -205,34 +206,34 @@ static void test_board_plans(void **state)
 	assert_int_equal(board_item_set(db, team, "ambitie", "Ambitie", day("2026-09-01"), &err), 0);
 	/* the statistics ANALYZE leaves in a school board's store: 5,000
 	 * teachers in 500 teams (and none of the visits, not there yet) */
-	assert_int_equal(sqlite3_exec(db, "ANALYZE; DELETE FROM sqlite_stat1; INSERT INTO sqlite_stat1 VALUES "
+	assert_int_equal(sqlite3_exec(store_sqlite(db), "ANALYZE; DELETE FROM sqlite_stat1; INSERT INTO sqlite_stat1 VALUES "
 					  "('person', 'sqlite_autoindex_person_2', '5000 50 1'), "
 					  "('person', 'sqlite_autoindex_person_1', '5000 1'), "
 					  "('team', 'sqlite_autoindex_team_2', '500 5 1'), "
 					  "('team', 'sqlite_autoindex_team_1', '500 1'); ANALYZE sqlite_schema",
 				      NULL, NULL, NULL),
-			 SQLITE_OK);
+			 STORE_OK);
 
-	sqlite3_trace_v2(db, SQLITE_TRACE_PROFILE, trace_stmt, &t);
+	sqlite3_trace_v2(store_sqlite(db), SQLITE_TRACE_PROFILE, trace_stmt, &t);
 	render(db, team, "2026-W47", &cap);
 	free(cap.buf);
-	sqlite3_trace_v2(db, 0, NULL, NULL);
+	sqlite3_trace_v2(store_sqlite(db), 0, NULL, NULL);
 	assert_true(t.n >= 8);
 	for (int i = 0; i < t.n; i++) {
 		char q[4096];
-		sqlite3_stmt *st;
+		struct store_stmt *st;
 		snprintf(q, sizeof(q), "EXPLAIN QUERY PLAN %s", t.sql[i]);
-		if (sqlite3_prepare_v2(db, q, -1, &st, NULL) != SQLITE_OK) /* BEGIN, COMMIT */
+		if (store_prepare(db, q, &st, NULL) != STORE_OK) /* BEGIN, COMMIT */
 			goto next;
-		while (sqlite3_step(st) == SQLITE_ROW) {
-			const char *line = (const char *)sqlite3_column_text(st, 3);
+		while (store_step(st) == STORE_ROW) {
+			const char *line = store_col(st, 3);
 			/* a scan is fine of a constant row and of a subquery's
 			 * rows (found through an index themselves) */
 			if (!strncmp(line, "SCAN ", 5) && strcmp(line, "SCAN CONSTANT ROW") &&
 			    strncmp(line, "SCAN (subquery", 14))
 				fail_msg("%s\n  scans: %s", t.sql[i], line);
 		}
-		sqlite3_finalize(st);
+		store_finalize(st);
 	next:
 		free(t.sql[i]);
 	}

@@ -5,6 +5,7 @@
 #include "beter/person.h"
 #include "beter/schema.h"
 #include "beter/team.h"
+#include "beter/store_sqlite.h"
 
 /* A table as other modules add them: a link to a team, a link to its own
  * table (a reply to a note), a BLOB and a REAL. */
@@ -15,16 +16,16 @@ static const char *extra_table =
 	"CREATE TABLE note_tag (note_id INTEGER NOT NULL REFERENCES note(id), tag TEXT NOT NULL, "
 	"PRIMARY KEY (note_id, tag)) WITHOUT ROWID;";
 
-static sqlite3 *store_with_extra(void)
+static struct store *store_with_extra(void)
 {
-	sqlite3 *db = unit_store();
-	assert_int_equal(sqlite3_exec(db, "UPDATE school SET uid = 'aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa'", NULL, NULL, NULL),
-			 SQLITE_OK);
-	assert_int_equal(sqlite3_exec(db, extra_table, NULL, NULL, NULL), SQLITE_OK);
+	struct store *db = unit_store();
+	assert_int_equal(sqlite3_exec(store_sqlite(db), "UPDATE school SET uid = 'aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa'", NULL, NULL, NULL),
+			 STORE_OK);
+	assert_int_equal(sqlite3_exec(store_sqlite(db), extra_table, NULL, NULL, NULL), STORE_OK);
 	return db;
 }
 
-static char *export_of(sqlite3 *db)
+static char *export_of(struct store *db)
 {
 	struct capture cap;
 	struct beter_err err = { 0 };
@@ -35,7 +36,7 @@ static char *export_of(sqlite3 *db)
 
 static void test_schema(void **state)
 {
-	sqlite3 *db = store_with_extra();
+	struct store *db = store_with_extra();
 	struct schema s;
 	struct beter_err err = { 0 };
 	(void)state;
@@ -52,12 +53,12 @@ static void test_schema(void **state)
 	assert_true(s.t[note].selfref);
 	assert_int_equal(s.t[note].cols[schema_col_find(&s.t[note], "body")].aff, AFF_BLOB);
 	schema_release(&s);
-	sqlite3_close(db);
+	sqlite3_close(store_sqlite(db));
 }
 
 static void test_round_trip(void **state)
 {
-	sqlite3 *a = store_with_extra(), *b;
+	struct store *a = store_with_extra(), *b;
 	struct beter_err err = { 0 };
 	struct exchange_stats st;
 	int64_t p, t;
@@ -68,20 +69,20 @@ static void test_round_trip(void **state)
 	assert_int_equal(team_add(a, 1, "Team A", NULL, &t, &err), 0);
 	assert_int_equal(team_member_add(a, t, p, NULL, &added, &err), 0);
 	/* the reply's uid sorts before its parent's: the import must wait for it */
-	assert_int_equal(sqlite3_exec(a,
+	assert_int_equal(sqlite3_exec(store_sqlite(a),
 				      "INSERT INTO note(uid, team_id, parent_id, body, score) VALUES "
 				      "('ffffffffffffffffffffffffffffffff', 1, NULL, x'00ff10', 7.25);"
 				      "INSERT INTO note(uid, team_id, parent_id, body, score) VALUES "
 				      "('00000000000000000000000000000001', 1, 1, NULL, 3);"
 				      "INSERT INTO note_tag VALUES (1, 'x'), (2, 'y');",
-				      NULL, NULL, NULL), SQLITE_OK);
+				      NULL, NULL, NULL), STORE_OK);
 	char *one = export_of(a);
 	assert_non_null(strstr(one, "\"body\": \"AP8Q\""));
 	assert_non_null(strstr(one, "\"parent_id\": \"ffffffffffffffffffffffffffffffff\""));
 	assert_non_null(strstr(one, "\"note_id\": \"00000000000000000000000000000001\", \"tag\": \"y\""));
 
 	assert_int_equal(store_open(":memory:", STORE_MEMORY, &b, &err), 0);
-	assert_int_equal(sqlite3_exec(b, extra_table, NULL, NULL, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(store_sqlite(b), extra_table, NULL, NULL, NULL), STORE_OK);
 	assert_int_equal(exchange_import_mem(b, "one.json", one, strlen(one), &st, &err), 0);
 	exchange_stats_release(&st);
 	char *two = export_of(b);
@@ -105,8 +106,8 @@ static void test_round_trip(void **state)
 	free(bad);
 	free(one);
 	free(two);
-	sqlite3_close(a);
-	sqlite3_close(b);
+	sqlite3_close(store_sqlite(a));
+	sqlite3_close(store_sqlite(b));
 }
 
 static void count_problem(void *arg, const char *check, const char *table, const char *record, const char *problem)
@@ -120,7 +121,7 @@ static void count_problem(void *arg, const char *check, const char *table, const
 
 static void test_check(void **state)
 {
-	sqlite3 *db = store_with_extra();
+	struct store *db = store_with_extra();
 	struct beter_err err = { 0 };
 	long problems;
 	int n = 0;
@@ -128,14 +129,14 @@ static void test_check(void **state)
 
 	assert_int_equal(check_run(db, CHECK_INTEGRITY, count_problem, &n, &problems, &err), 0);
 	assert_int_equal(problems, 0);
-	assert_int_equal(sqlite3_exec(db,
+	assert_int_equal(sqlite3_exec(store_sqlite(db),
 				      "PRAGMA foreign_keys = OFF;"
 				      "INSERT INTO note(uid, team_id) VALUES ('not a uid', 99)",
-				      NULL, NULL, NULL), SQLITE_OK);
+				      NULL, NULL, NULL), STORE_OK);
 	assert_int_equal(check_run(db, CHECK_INTEGRITY, count_problem, &n, &problems, &err), 0);
 	assert_int_equal(problems, 2);
 	assert_int_equal(n, 2);
-	sqlite3_close(db);
+	sqlite3_close(store_sqlite(db));
 }
 
 int main(void)

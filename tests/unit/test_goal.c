@@ -34,7 +34,7 @@ static void test_trend(void **state)
 
 static void test_rules(void **state)
 {
-	sqlite3 *db = unit_store();
+	struct store *db = unit_store();
 	struct beter_err err = { 0 };
 	struct goal_new g;
 	struct goal_info info;

@@ -7,6 +7,7 @@
 #include "beter/person.h"
 #include "beter/phase.h"
 #include "beter/team.h"
+#include "beter/store_sqlite.h"
 
 static int day(const char *s)
 {
@@ -61,19 +62,19 @@ static void test_rhythm_weeks(void **state)
 	weeks("2026-10-31", "2026-10-01", messy, 3, messy, 3, 0, 0);
 }
 
-static void session(sqlite3 *db, int64_t team, int64_t leader, const char *date)
+static void session(struct store *db, int64_t team, int64_t leader, const char *date)
 {
 	char sql[256];
 	static int n;
 	snprintf(sql, sizeof(sql), "INSERT INTO board_session(uid, team_id, date, leader_id) VALUES ('s%d', %lld, '%s', %lld)",
 		 ++n, (long long)team, date, (long long)leader);
-	assert_int_equal(sqlite3_exec(db, sql, NULL, NULL, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(store_sqlite(db), sql, NULL, NULL, NULL), STORE_OK);
 }
 
 /* Ambition and rhythm from the boards, per team and for the school. */
 static void test_conditions(void **state)
 {
-	sqlite3 *db = unit_store();
+	struct store *db = unit_store();
 	struct beter_err err = { 0 };
 	struct phase_conditions pc;
 	int64_t a, b, mt, p;
@@ -82,7 +83,7 @@ static void test_conditions(void **state)
 	assert_int_equal(team_add(db, 1, "Team A", NULL, &a, &err), 0);
 	assert_int_equal(team_add(db, 1, "Team B", NULL, &b, &err), 0);
 	assert_int_equal(team_add(db, 1, "MT", NULL, &mt, &err), 0);
-	assert_int_equal(sqlite3_exec(db, "UPDATE team SET kind = 'mt' WHERE name = 'MT'", NULL, NULL, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(store_sqlite(db), "UPDATE team SET kind = 'mt' WHERE name = 'MT'", NULL, NULL, NULL), STORE_OK);
 	assert_int_equal(person_add(db, 1, "AA", "Anna", "leraar", &p, &err), 0);
 	assert_int_equal(board_item_set(db, a, "ambitie", "Eerste ambitie", day("2026-09-01"), &err), 0);
 	assert_int_equal(board_item_set(db, a, "ambitie", "Tweede ambitie", day("2026-10-01"), &err), 0);
@@ -124,7 +125,7 @@ static void test_conditions(void **state)
 	assert_int_equal(phase_conditions(db, 1, a, day("2026-09-12"), day("2026-09-13"), &pc, &err), 0);
 	assert_int_equal(pc.rhythm_weeks, 0);
 	assert_true(isnan(pc.rhythm));
-	sqlite3_close(db);
+	sqlite3_close(store_sqlite(db));
 }
 
 int main(void)

@@ -121,7 +121,7 @@ static void test_render_three_ways(void **state)
 
 static void test_build_from_store(void **state)
 {
-	sqlite3 *db = unit_store();
+	struct store *db = unit_store();
 	struct beter_err err = { 0 };
 	struct report r;
 	struct report_opts ro = { 1, PHASE_SCHOOL, 0, 0, REPORT_EN, 0 };

@@ -2,6 +2,7 @@
 #include "unit.h"
 
 #include "beter/sqlmem.h"
+#include "beter/store_sqlite.h"
 
 static const sqlite3_mem_methods *m;
 
@@ -128,12 +129,12 @@ static void test_resize(void **state)
 static void test_store_on_it(void **state)
 {
 	(void)state;
-	sqlite3 *db = unit_store();
-	sqlite3_stmt *st;
-	assert_int_equal(sqlite3_prepare_v2(db, "SELECT name FROM school", -1, &st, NULL), SQLITE_OK);
-	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
-	assert_string_equal((const char *)sqlite3_column_text(st, 0), "Testschool");
-	sqlite3_finalize(st);
+	struct store *db = unit_store();
+	struct store_stmt *st;
+	assert_int_equal(store_prepare(db, "SELECT name FROM school", &st, NULL), STORE_OK);
+	assert_int_equal(store_step(st), STORE_ROW);
+	assert_string_equal(store_col(st, 0), "Testschool");
+	store_finalize(st);
 	store_close(db);
 }
 

@@ -37,7 +37,7 @@ static void rm_dir(const char *dir)
 	assert_int_equal(system(cmd), 0);
 }
 
-static void add_school(sqlite3 *db, const char *name)
+static void add_school(struct store *db, const char *name)
 {
 	struct beter_err err = { 0 };
 	char sql[160];
@@ -54,7 +54,7 @@ static void test_new_store_appears_whole(void **state)
 	struct store_new sn;
 	struct beter_err err = { 0 };
 	struct stat st;
-	sqlite3 *db;
+	struct store *db;
 	(void)state;
 
 	snprintf(path, sizeof(path), "%s/sub/s.db", dir);
@@ -78,7 +78,7 @@ static void test_never_replaces(void **state)
 	char *dir = scratch_dir(), path[128];
 	struct store_new a, b;
 	struct beter_err err = { 0 };
-	sqlite3 *da, *dbb;
+	struct store *da, *dbb;
 	(void)state;
 
 	snprintf(path, sizeof(path), "%s/s.db", dir);
@@ -100,7 +100,7 @@ static void test_abort_and_sweep(void **state)
 	char *dir = scratch_dir(), path[128], stale[160], live[160];
 	struct store_new sn;
 	struct beter_err err = { 0 };
-	sqlite3 *db;
+	struct store *db;
 	int fd, status;
 	(void)state;
 

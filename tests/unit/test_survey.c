@@ -4,6 +4,7 @@
 
 #include "beter/check.h"
 #include "beter/survey.h"
+#include "beter/store_sqlite.h"
 
 static const char doc[] =
 	"{\"id\":\"t\",\"title\":\"T\",\"kind\":\"culture\",\"likert\":[{\"id\":\"e\",\"min\":1,\"max\":5,"
@@ -174,7 +175,7 @@ static void test_suppression(void **state)
 
 static void test_store_and_view(void **state)
 {
-	sqlite3 *db = unit_store();
+	struct store *db = unit_store();
 	struct beter_err err = { 0 };
 	struct survey_add_opts a = { 0 };
 	int64_t id;
@@ -188,9 +189,9 @@ static void test_store_and_view(void **state)
 	a.wave = "x";
 	assert_int_equal(survey_add(db, 1, &a, &id, &err), BETER_FAIL);
 	/* a packed row unfolds through the view: byte 0 is no answer */
-	assert_int_equal(sqlite3_exec(db, "INSERT INTO survey_response(uid, survey_id, n_answers, answers) "
+	assert_int_equal(sqlite3_exec(store_sqlite(db), "INSERT INTO survey_response(uid, survey_id, n_answers, answers) "
 					  "VALUES ('r1', 1, 2, x'0500000000000000000000000000000000000001')",
-				      NULL, NULL, NULL), SQLITE_OK);
+				      NULL, NULL, NULL), STORE_OK);
 	assert_int_equal(store_int(db, "SELECT count(*) FROM survey_answer", -1), 2);
 	assert_int_equal(store_int(db, "SELECT value FROM survey_answer a JOIN survey_item i ON i.id = a.item_id "
 				       "WHERE i.code = 'ov1'", -1), 5);
@@ -217,7 +218,7 @@ static void keep_problem(void *arg, const char *check, const char *table, const 
  * scale (the first bad item of a response), and n_answers. */
 static void test_response_rules(void **state)
 {
-	sqlite3 *db = unit_store();
+	struct store *db = unit_store();
 	struct beter_err err = { 0 };
 	struct survey_add_opts a = { 0 };
 	struct problems p = { 0 };
@@ -229,8 +230,8 @@ static void test_response_rules(void **state)
 	a.instrument = "cultuursurvey";
 	a.wave = "0-meting";
 	assert_int_equal(survey_add(db, 1, &a, &id, &err), 0);
-	assert_int_equal(sqlite3_exec(db, "UPDATE school SET uid = lower(hex(randomblob(16)))", NULL, NULL, NULL),
-			 SQLITE_OK);
+	assert_int_equal(sqlite3_exec(store_sqlite(db), "UPDATE school SET uid = lower(hex(randomblob(16)))", NULL, NULL, NULL),
+			 STORE_OK);
 	int items = (int)store_int(db, "SELECT count(*) FROM survey_item i JOIN survey s ON s.instrument_id = "
 				       "i.instrument_id WHERE s.id = 1 AND i.pos IS NOT NULL", -1);
 	int top = (int)store_int(db, "SELECT i.hi - i.lo + 1 FROM survey_item i JOIN survey s ON s.instrument_id = "
@@ -241,7 +242,7 @@ static void test_response_rules(void **state)
 	char *sql = sqlite3_mprintf("INSERT INTO survey_response(uid, survey_id, n_answers, answers) "
 				    "VALUES (lower(hex(randomblob(16))), 1, %d, CAST(printf('%%.*c', %d, char(1)) AS BLOB))",
 				    items, items);
-	assert_int_equal(sqlite3_exec(db, sql, NULL, NULL, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(store_sqlite(db), sql, NULL, NULL, NULL), STORE_OK);
 	sqlite3_free(sql);
 	assert_int_equal(check_run(db, 0, keep_problem, &p, &problems, &err), 0);
 	assert_int_equal(problems, 0);
@@ -250,25 +251,25 @@ static void test_response_rules(void **state)
 			      "VALUES (lower(hex(randomblob(16))), 1, %d, "
 			      "CAST(zeroblob(2) || x'09' || zeroblob(3) || x'09' || zeroblob(%d) AS BLOB))",
 			      2, items - 7);
-	assert_int_equal(sqlite3_exec(db, sql, NULL, NULL, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(store_sqlite(db), sql, NULL, NULL, NULL), STORE_OK);
 	sqlite3_free(sql);
 	/* n_answers off by one, and one byte too many */
 	sql = sqlite3_mprintf("INSERT INTO survey_response(uid, survey_id, n_answers, answers) "
 			      "VALUES (lower(hex(randomblob(16))), 1, 1, CAST(x'0202' || zeroblob(%d) AS BLOB))", items - 1);
-	assert_int_equal(sqlite3_exec(db, sql, NULL, NULL, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(store_sqlite(db), sql, NULL, NULL, NULL), STORE_OK);
 	sqlite3_free(sql);
 	assert_int_equal(check_run(db, 0, keep_problem, &p, &problems, &err), 0);
 	assert_int_equal(problems, 3);
 	assert_int_equal(p.n, 3);
-	sqlite3_stmt *st;
-	assert_int_equal(sqlite3_prepare_v2(db, "SELECT i.code, i.lo, i.hi FROM survey_item i JOIN survey s ON "
-					    "s.instrument_id = i.instrument_id WHERE s.id = 1 AND i.pos = 3", -1, &st, NULL),
-			 SQLITE_OK);
-	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+	struct store_stmt *st;
+	assert_int_equal(store_prepare(db, "SELECT i.code, i.lo, i.hi FROM survey_item i JOIN survey s ON "
+					    "s.instrument_id = i.instrument_id WHERE s.id = 1 AND i.pos = 3", &st, NULL),
+			 STORE_OK);
+	assert_int_equal(store_step(st), STORE_ROW);
 	snprintf(want, sizeof(want), "survey-response-value|survey 1 / response 2|an answer outside its item's scale "
 		 "(the first such item of the response): item %s: byte 9, the scale %d-%d has bytes 1-%d",
-		 (const char *)sqlite3_column_text(st, 0), sqlite3_column_int(st, 1), sqlite3_column_int(st, 2), top);
-	sqlite3_finalize(st);
+		 store_col(st, 0), (int)store_col_int(st, 1), (int)store_col_int(st, 2), top);
+	store_finalize(st);
 	assert_string_equal(p.text[1], want);
 	snprintf(want, sizeof(want), "survey-response-length|survey 1 / response 3|the answers do not match the "
 		 "instrument's Likert items (one byte each): %d bytes for %d Likert items", items + 1, items);
@@ -279,24 +280,24 @@ static void test_response_rules(void **state)
 }
 
 /* The query plan of a statement, one detail per line. */
-static void plan_of(sqlite3 *db, const char *sql, char *out, size_t size)
+static void plan_of(struct store *db, const char *sql, char *out, size_t size)
 {
-	sqlite3_stmt *st;
+	struct store_stmt *st;
 	char q[1024];
 	size_t n = 0;
 	snprintf(q, sizeof(q), "EXPLAIN QUERY PLAN %s", sql);
-	assert_int_equal(sqlite3_prepare_v2(db, q, -1, &st, NULL), SQLITE_OK);
+	assert_int_equal(store_prepare(db, q, &st, NULL), STORE_OK);
 	out[0] = '\0';
-	while (sqlite3_step(st) == SQLITE_ROW)
-		n += (size_t)snprintf(out + n, size - n, "%s\n", (const char *)sqlite3_column_text(st, 3));
-	sqlite3_finalize(st);
+	while (store_step(st) == STORE_ROW)
+		n += (size_t)snprintf(out + n, size - n, "%s\n", store_col(st, 3));
+	store_finalize(st);
 }
 
 /* A report reads one survey's responses through indexes, whatever else the
  * store holds: never a scan of all responses or all surveys. */
 static void test_report_plans(void **state)
 {
-	sqlite3 *db = unit_store();
+	struct store *db = unit_store();
 	char plan[2048];
 	(void)state;
 	/* survey_report: the responses of one survey */

@@ -18,7 +18,7 @@ static const char doc360[] =
 struct fixture {
 	char dir[64];
 	char path[128];
-	sqlite3 *db;
+	struct store *db;
 	int64_t survey;
 };
 
@@ -175,7 +175,7 @@ static void test_malformed_plaintext(void **state)
 	struct survey_seal_keygen k = { .person = "MVD" };
 	struct survey_instrument in;
 	struct survey_seal s;
-	sqlite3_stmt *st;
+	struct store_stmt *st;
 	int64_t iid;
 	unsigned char *box;
 	const unsigned char *ans;
@@ -189,15 +189,15 @@ static void test_malformed_plaintext(void **state)
 	assert_int_equal(survey_instrument_get(f.db, "f360", 0, &in, &iid, &err), 0);
 	assert_int_equal(survey_seal_open(f.db, f.survey, &in, NULL, &s, &err), 0);
 	assert_true(s.on);
-	assert_int_equal(sqlite3_prepare_v2(f.db, "SELECT NULL, ?1", -1, &st, NULL), SQLITE_OK);
+	assert_int_equal(store_prepare(f.db, "SELECT NULL, ?1", &st, NULL), STORE_OK);
 
 	/* well-formed: rater, answers and a free text of item 3 (index 2) */
 	unsigned char answers[2] = { 4, 5 };
 	survey_seal_begin(&plain, "leraar", answers, 2);
 	survey_seal_add_text(&plain, 2, "goed zo", 7);
 	box = survey_seal_box(s.pk, &plain, &len);
-	sqlite3_bind_blob(st, 1, box, (int)len, free);
-	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+	store_bind_blob(st, 1, box, (size_t)len);
+	assert_int_equal(store_step(st), STORE_ROW);
 	assert_int_equal(survey_seal_row(&s, st, 0, 1, &rater, &ans, &n, &err), 0);
 	assert_string_equal(rater, "leraar");
 	assert_int_equal(n, 2);
@@ -206,27 +206,27 @@ static void test_malformed_plaintext(void **state)
 	assert_string_equal(s.texts[0].text, "goed zo");
 
 	/* a free text of a Likert item */
-	sqlite3_reset(st);
+	store_reset(st);
 	survey_seal_begin(&plain, "leraar", answers, 2);
 	survey_seal_add_text(&plain, 0, "x", 1);
 	box = survey_seal_box(s.pk, &plain, &len);
-	sqlite3_bind_blob(st, 1, box, (int)len, free);
-	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+	store_bind_blob(st, 1, box, (size_t)len);
+	assert_int_equal(store_step(st), STORE_ROW);
 	assert_int_equal(survey_seal_row(&s, st, 0, 1, &rater, &ans, &n, &err), BETER_DATAERR);
 	assert_non_null(strstr(err.msg, "a free text of no text item"));
 
 	/* a box sealed to another key */
 	unsigned char pk[32], sk[32];
 	crypto_box_keypair(pk, sk);
-	sqlite3_reset(st);
+	store_reset(st);
 	survey_seal_begin(&plain, "leraar", answers, 2);
 	box = survey_seal_box(pk, &plain, &len);
-	sqlite3_bind_blob(st, 1, box, (int)len, free);
-	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+	store_bind_blob(st, 1, box, (size_t)len);
+	assert_int_equal(store_step(st), STORE_ROW);
 	assert_int_equal(survey_seal_row(&s, st, 0, 1, &rater, &ans, &n, &err), BETER_DATAERR);
 	assert_non_null(strstr(err.msg, "sealed to another key"));
 
-	sqlite3_finalize(st);
+	store_finalize(st);
 	survey_seal_close(&s);
 	survey_instrument_release(&in);
 	survey_seal_keygen_release(&k);

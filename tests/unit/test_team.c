@@ -2,10 +2,11 @@
 
 #include "beter/person.h"
 #include "beter/team.h"
+#include "beter/store_sqlite.h"
 
 static void test_people_and_teams(void **state)
 {
-	sqlite3 *db = unit_store();
+	struct store *db = unit_store();
 	struct beter_err err = { 0 };
 	int64_t p1, p2, t, found;
 	int added;
@@ -44,13 +45,13 @@ static void test_schema_version_refused(void **state)
 {
 	char path[] = "/tmp/beter-unit-XXXXXX";
 	int fd = mkstemp(path);
-	sqlite3 *db;
+	struct store *db;
 	struct beter_err err = { 0 };
 	(void)state;
 	close(fd);
 	unlink(path);
 	assert_int_equal(store_open(path, STORE_CREATE, &db, &err), 0);
-	sqlite3_exec(db, "PRAGMA user_version = 9999", NULL, NULL, NULL);
+	sqlite3_exec(store_sqlite(db), "PRAGMA user_version = 9999", NULL, NULL, NULL);
 	store_close(db);
 	assert_int_equal(store_open(path, 0, &db, &err), BETER_IOERR);
 	assert_non_null(strstr(err.msg, "newer than this beter"));

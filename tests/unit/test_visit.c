@@ -6,6 +6,7 @@
 #include "beter/person.h"
 #include "beter/team.h"
 #include "beter/visit.h"
+#include "beter/store_sqlite.h"
 
 /* a plan is a derangement: everyone visits once, is visited once, never themself */
 static void check_derangement(int n, const int *t)
@@ -158,7 +159,7 @@ static void test_text_entry(void **state)
 
 static void test_visit_flow(void **state)
 {
-	sqlite3 *db = unit_store();
+	struct store *db = unit_store();
 	struct beter_err err = { 0 };
 	struct visit_new v;
 	struct visit_obs obs;
@@ -182,10 +183,10 @@ static void test_visit_flow(void **state)
 	assert_int_equal(visit_add(db, 1, &v, &id, &err), BETER_DATAERR);
 	v.focus = "goal:4";
 	assert_int_equal(visit_add(db, 1, &v, &id, &err), BETER_FAIL); /* no such goal */
-	assert_int_equal(sqlite3_exec(db, "INSERT INTO team(uid, school_id, name) VALUES ('t1', 1, 'T');"
+	assert_int_equal(sqlite3_exec(store_sqlite(db), "INSERT INTO team(uid, school_id, name) VALUES ('t1', 1, 'T');"
 				      "INSERT INTO goal(id, uid, school_id, team_id, text, weeks, norm, baseline, added) "
 				      "VALUES (4, 'g4', 1, 1, 'leerlingen lezen', 6, 8, 5, '2026-11-01')", NULL, NULL, NULL),
-			 SQLITE_OK);
+			 STORE_OK);
 	assert_int_equal(visit_add(db, 1, &v, &id, &err), 0);
 	assert_int_equal(store_int(db, "SELECT focus_goal_id FROM visit", 0), 4);
 
@@ -248,7 +249,7 @@ static void test_visit_flow(void **state)
 
 static void test_plan_rounds(void **state)
 {
-	sqlite3 *db = unit_store();
+	struct store *db = unit_store();
 	struct beter_err err = { 0 };
 	struct visit_plan_opts po;
 	int64_t team, pid;

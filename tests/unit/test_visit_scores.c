@@ -15,6 +15,7 @@
 #include "beter/person.h"
 #include "beter/team.h"
 #include "beter/visit.h"
+#include "beter/store_sqlite.h"
 
 #define NROUND 6 /* 0: none, R1-R5 */
 #define NTEAM 5  /* 0: none, T1-T4 */
@@ -68,14 +69,14 @@ static int score_of(int bit, int round, int i)
 	return 1 + (bit * 7 + round * 3 + i) % 4;
 }
 
-static int64_t round_id(sqlite3 *db, const char *name)
+static int64_t round_id(struct store *db, const char *name)
 {
 	char sql[128];
 	snprintf(sql, sizeof(sql), "SELECT id FROM visit_round WHERE name = '%s'", name);
 	return store_int(db, sql, 0);
 }
 
-static void add_fixture(sqlite3 *db, const struct fx *cells, size_t ncells)
+static void add_fixture(struct store *db, const struct fx *cells, size_t ncells)
 {
 	static const char *const dates[NYEAR][NROUND] = {
 		{ "2026-10-15", "2026-09-10", "2026-10-12", "2026-11-10", "2026-11-12", "2026-11-19" },
@@ -83,7 +84,7 @@ static void add_fixture(sqlite3 *db, const struct fx *cells, size_t ncells)
 	};
 	struct beter_err err = { 0 };
 	struct framework fw;
-	sqlite3_stmt *v, *s;
+	struct store_stmt *v, *s;
 	int64_t id, teams[NTEAM] = { 0 }, rounds[NYEAR][NROUND] = { { 0 } };
 	char code[16], name[24];
 
@@ -98,22 +99,22 @@ static void add_fixture(sqlite3 *db, const struct fx *cells, size_t ncells)
 			snprintf(code, sizeof(code), "%c%d", l, m);
 			assert_int_equal(person_add(db, 1, code, code, "leraar", &id, &err), 0);
 		}
-	assert_int_equal(sqlite3_exec(db, "INSERT INTO visit_round(uid, school_id, name, from_date, to_date) VALUES "
+	assert_int_equal(sqlite3_exec(store_sqlite(db), "INSERT INTO visit_round(uid, school_id, name, from_date, to_date) VALUES "
 					  "('r1', 1, 'R1', '2026-09-01', '2026-09-30'), ('r2', 1, 'R2', '2026-10-01', "
 					  "'2026-10-31'), ('r3', 1, 'R3', '2026-11-01', '2026-11-11'), ('r4', 1, 'R4', "
 					  "'2026-11-12', '2026-11-18'), ('r5', 1, 'R5', '2026-11-19', '2026-11-20'), "
-					  "('r0', 1, 'R0', '2026-07-01', '2026-09-15')", NULL, NULL, NULL), SQLITE_OK);
+					  "('r0', 1, 'R0', '2026-07-01', '2026-09-15')", NULL, NULL, NULL), STORE_OK);
 	for (int y = 0; y < NYEAR; y++)
 		for (int r = 1; r < NROUND; r++)
 			if (round_names[y][r])
 				rounds[y][r] = round_id(db, round_names[y][r]);
-	assert_int_equal(sqlite3_prepare_v2(db, "INSERT INTO visit(uid, school_id, observer_id, teacher_id, team_id, "
+	assert_int_equal(store_prepare(db, "INSERT INTO visit(uid, school_id, observer_id, teacher_id, team_id, "
 						"round_id, framework_id, date, seen, effect, recorded, created) VALUES "
 						"(?1, 1, (SELECT id FROM person WHERE code = 'OBS'), (SELECT id FROM "
-						"person WHERE code = ?2), ?3, ?4, ?5, ?6, 's', 'e', ?6, ?6)", -1, &v, NULL),
-			 SQLITE_OK);
-	assert_int_equal(sqlite3_prepare_v2(db, "INSERT INTO visit_score(uid, visit_id, item, score) VALUES "
-						"(?1 || ?2, (SELECT max(id) FROM visit), ?2, ?3)", -1, &s, NULL), SQLITE_OK);
+						"person WHERE code = ?2), ?3, ?4, ?5, ?6, 's', 'e', ?6, ?6)", &v, NULL),
+			 STORE_OK);
+	assert_int_equal(store_prepare(db, "INSERT INTO visit_score(uid, visit_id, item, score) VALUES "
+						"(?1 || ?2, (SELECT max(id) FROM visit), ?2, ?3)", &s, NULL), STORE_OK);
 	memset(atoms, 0, sizeof(atoms));
 	for (size_t f = 0; f < ncells; f++) {
 		const struct fx *x = &cells[f];
@@ -122,29 +123,29 @@ static void add_fixture(sqlite3 *db, const struct fx *cells, size_t ncells)
 			char uid[48];
 			snprintf(uid, sizeof(uid), "v%zu-%d", f, m);
 			snprintf(code, sizeof(code), "%c%d", x->letter, m);
-			sqlite3_reset(v);
-			sqlite3_bind_text(v, 1, uid, -1, SQLITE_TRANSIENT);
-			sqlite3_bind_text(v, 2, code, -1, SQLITE_TRANSIENT);
+			store_reset(v);
+			store_bind_text(v, 1, uid);
+			store_bind_text(v, 2, code);
 			if (x->team)
-				sqlite3_bind_int64(v, 3, teams[x->team]);
+				store_bind_int(v, 3, teams[x->team]);
 			else
-				sqlite3_bind_null(v, 3);
+				store_bind_null(v, 3);
 			if (x->round)
-				sqlite3_bind_int64(v, 4, rounds[x->year][x->round]);
+				store_bind_int(v, 4, rounds[x->year][x->round]);
 			else
-				sqlite3_bind_null(v, 4);
-			sqlite3_bind_int64(v, 5, fw.id);
-			sqlite3_bind_text(v, 6, dates[x->year][x->round], -1, SQLITE_STATIC);
-			assert_int_equal(sqlite3_step(v), SQLITE_DONE);
+				store_bind_null(v, 4);
+			store_bind_int(v, 5, fw.id);
+			store_bind_text(v, 6, dates[x->year][x->round]);
+			assert_int_equal(store_step(v), STORE_DONE);
 			for (int i = 0; i < NITEM; i++) {
 				int sc = score_of(bit, x->round, i);
 				if (!sc)
 					continue;
-				sqlite3_reset(s);
-				sqlite3_bind_text(s, 1, uid, -1, SQLITE_TRANSIENT);
-				sqlite3_bind_text(s, 2, items[i], -1, SQLITE_STATIC);
-				sqlite3_bind_int(s, 3, sc);
-				assert_int_equal(sqlite3_step(s), SQLITE_DONE);
+				store_reset(s);
+				store_bind_text(s, 1, uid);
+				store_bind_text(s, 2, items[i]);
+				store_bind_int(s, 3, sc);
+				assert_int_equal(store_step(s), STORE_DONE);
 				struct atom *a = &atoms[x->year][x->round][x->team];
 				a->n[i]++;
 				a->sum[i] += sc;
@@ -152,8 +153,8 @@ static void add_fixture(sqlite3 *db, const struct fx *cells, size_t ncells)
 			}
 		}
 	}
-	sqlite3_finalize(v);
-	sqlite3_finalize(s);
+	store_finalize(v);
+	store_finalize(s);
 	framework_release(&fw);
 }
 
@@ -273,7 +274,7 @@ static int disclosures(const struct eq *eqs, int neq, char *found, size_t size)
 /* Ask for every allowed selection, check what is shown against the fixture
  * and collect the shown means as equations; returns how many, with the
  * number of means shown on fewer than 3 teachers in under. */
-static int published(sqlite3 *db, struct eq *eqs, int max, int *under)
+static int published(struct store *db, struct eq *eqs, int max, int *under)
 {
 	int neq = 0;
 	*under = 0;
@@ -346,7 +347,7 @@ static int published(sqlite3 *db, struct eq *eqs, int max, int *under)
 static int shown; /* the means shown in the last attack */
 
 /* The sets disclosed with the given steps on; under as for published(). */
-static int attack(sqlite3 *db, unsigned steps, int *under, char *found, size_t size)
+static int attack(struct store *db, unsigned steps, int *under, char *found, size_t size)
 {
 	struct eq eqs[512];
 	unsigned was = visit_scores_steps;
@@ -360,7 +361,7 @@ static int attack(sqlite3 *db, unsigned steps, int *under, char *found, size_t s
 
 static void test_scores_attack(void **state)
 {
-	sqlite3 *db = unit_store();
+	struct store *db = unit_store();
 	char found[256];
 	int n, under;
 	(void)state;
@@ -416,7 +417,7 @@ static void test_scores_attack_random(void **state)
 				if (count)
 					cells[n++] = (struct fx){ 0, r, t, letter, first, count > 4 ? 1 : count };
 			}
-		sqlite3 *db = unit_store();
+		struct store *db = unit_store();
 		add_fixture(db, cells, n);
 		int d = attack(db, VISIT_SCORES_PRIMARY | VISIT_SCORES_AUDIT, &under, found, sizeof(found));
 		if (d)

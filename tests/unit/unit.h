@@ -15,15 +15,16 @@
 
 #include "beter/out.h"
 #include "beter/store.h"
+#include "beter/store_sqlite.h"
 
 /* A fresh in-memory store with one school (id 1). */
-static inline sqlite3 *unit_store(void)
+static inline struct store *unit_store(void)
 {
-	sqlite3 *db = NULL;
+	struct store *db = NULL;
 	struct beter_err err = { 0 };
 	assert_int_equal(store_open(":memory:", STORE_MEMORY, &db, &err), 0);
-	assert_int_equal(sqlite3_exec(db, "INSERT INTO school(uid, name, created) VALUES ('u1', 'Testschool', '2026-11-20')",
-				      NULL, NULL, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(store_sqlite(db), "INSERT INTO school(uid, name, created) VALUES ('u1', 'Testschool', '2026-11-20')",
+				      NULL, NULL, NULL), STORE_OK);
 	return db;
 }
 

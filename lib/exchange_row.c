@@ -298,6 +298,7 @@ static int convert(struct imp *im, int ti, const char *label, int c, const cJSON
 				return row_error(im, ti, label, col->name, "not valid base64");
 			}
 			store_bind_blob(scratch, slot, bin, (size_t)got);
+			free(bin); /* the store took a copy */
 		}
 		return 0;
 	case AFF_INT:
@@ -323,7 +324,7 @@ static int convert(struct imp *im, int ti, const char *label, int c, const cJSON
 			return row_error(im, ti, label, col->name, "longer than %d bytes", TEXT_MAX);
 		if (!utf8_valid(v->valuestring, n, NULL))
 			return row_error(im, ti, label, col->name, "not valid UTF-8");
-		store_bind_text(scratch, slot, v->valuestring);
+		store_bind_textn(scratch, slot, v->valuestring, n);
 	} else if (cJSON_IsNumber(v)) {
 		double d = v->valuedouble;
 		if (col->aff != AFF_REAL && d == floor(d) && fabs(d) <= 9007199254740992.0)

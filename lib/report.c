@@ -354,12 +354,15 @@ static int report_build_snapshot(struct store *db, const struct report_opts *ro,
 	date_format(bc.today_days, bc.today);
 
 	if ((rc = store_prepare(db, "SELECT s.name, (SELECT name FROM team WHERE id = ?2) FROM school s WHERE s.id = ?1",
-				&st, err)))
+				&st, err))) {
+		report_release(r);
 		return rc;
+	}
 	store_bind_int(st, 1, ro->school);
 	store_bind_int(st, 2, ro->team);
 	if (!store_next(db, st, &rc, "reading the school", err)) {
 		store_finalize(st);
+		report_release(r);
 		return rc ? rc : beter_err_set(err, BETER_FAIL, "no school with number %lld", (long long)ro->school);
 	}
 	meta_add(r, "school", L(S_SCHOOL), col_text(st, 0));

@@ -30,6 +30,11 @@ void store_bind_blob(struct store_stmt *st, int i, const void *p, size_t n)
 	sqlite3_bind_blob64(S(st), i, p, n, SQLITE_TRANSIENT);
 }
 
+void store_bind_textn(struct store_stmt *st, int i, const char *s, size_t n)
+{
+	sqlite3_bind_text64(S(st), i, s, n, SQLITE_TRANSIENT, SQLITE_UTF8);
+}
+
 int store_step(struct store_stmt *st)
 {
 	return sqlite3_step(S(st));

@@ -282,7 +282,7 @@ static int import_texts(struct imp *m, struct csvin *r, const char *uid, int64_t
 			store_reset(m->tupd);
 			store_bind_int(m->tupd, 1, rid);
 			store_bind_int(m->tupd, 2, m->item_ids[item]);
-			store_bind_text(m->tupd, 3, s);
+			store_bind_textn(m->tupd, 3, s, len);
 			if ((rc = store_step(m->tupd)) != STORE_DONE)
 				return store_fail(m->db, rc, err, "storing a free-text answer");
 			*changed |= store_changes(m->db) > 0;
@@ -294,7 +294,7 @@ static int import_texts(struct imp *m, struct csvin *r, const char *uid, int64_t
 		store_bind_text(m->tins, 1, tuid);
 		store_bind_int(m->tins, 2, rid);
 		store_bind_int(m->tins, 3, m->item_ids[item]);
-		store_bind_text(m->tins, 4, s);
+		store_bind_textn(m->tins, 4, s, len);
 		if ((rc = store_step(m->tins)) != STORE_DONE)
 			return store_fail(m->db, rc, err, "storing a free-text answer");
 		*changed |= !added;
@@ -505,6 +505,7 @@ static int row_store(struct imp *m, struct csvin *r, const struct row *w, const 
 		size_t boxlen;
 		unsigned char *box = seal_row(m, r, w->rater, blob, &boxlen);
 		store_bind_blob(m->ins, 7, box, (size_t)boxlen);
+		free(box); /* the store took a copy */
 	} else {
 		store_bind_blob(m->ins, 7, blob, (size_t)m->in.npacked);
 	}

@@ -176,6 +176,7 @@ static int seal_one(struct store *db, const struct survey_instrument *in, int64_
 	}
 	store_bind_int(st, 1, id);
 	store_bind_blob(st, 2, box, (size_t)len);
+	free(box); /* the store took a copy */
 	store_bind_int(st, 3, anonymous);
 	store_bind_text(st, 4, uid);
 	if ((rc = store_step_done(db, st, "sealing a response", err)) ||

@@ -131,6 +131,7 @@ void store_bind_int(struct store_stmt *st, int i, int64_t v);
 void store_bind_real(struct store_stmt *st, int i, double v);
 void store_bind_null(struct store_stmt *st, int i);
 void store_bind_blob(struct store_stmt *st, int i, const void *p, size_t n); /* copied */
+void store_bind_textn(struct store_stmt *st, int i, const char *s, size_t n); /* n bytes of s, copied */
 /* One step: STORE_ROW, STORE_DONE or a failure (store_fail names it). */
 int store_step(struct store_stmt *st);
 void store_reset(struct store_stmt *st);

@@ -197,6 +197,7 @@ static void test_malformed_plaintext(void **state)
 	survey_seal_add_text(&plain, 2, "goed zo", 7);
 	box = survey_seal_box(s.pk, &plain, &len);
 	store_bind_blob(st, 1, box, (size_t)len);
+	free(box); /* the store took a copy */
 	assert_int_equal(store_step(st), STORE_ROW);
 	assert_int_equal(survey_seal_row(&s, st, 0, 1, &rater, &ans, &n, &err), 0);
 	assert_string_equal(rater, "leraar");
@@ -211,6 +212,7 @@ static void test_malformed_plaintext(void **state)
 	survey_seal_add_text(&plain, 0, "x", 1);
 	box = survey_seal_box(s.pk, &plain, &len);
 	store_bind_blob(st, 1, box, (size_t)len);
+	free(box); /* the store took a copy */
 	assert_int_equal(store_step(st), STORE_ROW);
 	assert_int_equal(survey_seal_row(&s, st, 0, 1, &rater, &ans, &n, &err), BETER_DATAERR);
 	assert_non_null(strstr(err.msg, "a free text of no text item"));
@@ -222,6 +224,7 @@ static void test_malformed_plaintext(void **state)
 	survey_seal_begin(&plain, "leraar", answers, 2);
 	box = survey_seal_box(pk, &plain, &len);
 	store_bind_blob(st, 1, box, (size_t)len);
+	free(box); /* the store took a copy */
 	assert_int_equal(store_step(st), STORE_ROW);
 	assert_int_equal(survey_seal_row(&s, st, 0, 1, &rater, &ans, &n, &err), BETER_DATAERR);
 	assert_non_null(strstr(err.msg, "sealed to another key"));

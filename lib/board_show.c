@@ -345,48 +345,35 @@ static const struct out_col visit_cols[] = {
  * day passed without a record by then, with the status 'missed', so that the
  * team sees them. Every row has the visit's status as of that day.
  */
-static int lesbezoekplanning_rows(struct store *db, int64_t team_id, int week_start, int week_end, struct out *o,
-				  const struct view *v, struct beter_err *err)
+static int visit_rows(struct view *v, struct out *o, struct beter_err *err)
 {
 	struct store_stmt *st;
-	char from[11], to[11];
+	char year[11];
 	int rc;
 
-	char year[11];
-
-	date_format(week_start, from);
-	date_format(week_end, to);
-	date_format(date_from_ymd(date_school_year(week_end), 8, 1), year);
-	if ((rc = store_prepare(db, "SELECT vi.id, vi.date, ob.code, te.code, CASE vi.focus WHEN 'goal' THEN 'goal:' || "
-				    "vi.focus_goal_id WHEN 'item' THEN 'item:' || vi.focus_item ELSE vi.focus END, "
-				    "r.name, vi.recorded <= ?3 OR vi.feedback_date <= ?3, vi.feedback_date <= ?3 "
-				    "FROM visit vi JOIN person ob ON ob.id = vi.observer_id "
-				    "JOIN person te ON te.id = vi.teacher_id LEFT JOIN visit_round r ON r.id = vi.round_id "
-				    "WHERE vi.team_id = ?1 AND substr(vi.created, 1, 10) <= ?3 AND (vi.date >= ?2 OR "
-				    "(vi.date >= ?4 AND vi.date < ?3 AND coalesce(vi.recorded <= ?3 OR vi.feedback_date <= ?3, 0) = 0)) "
-				    "ORDER BY vi.date, vi.time, vi.id", &st, err)))
+	/* ?3 the week's first day, ?2 its last (as of), ?5 the school year's start */
+	date_format(date_from_ymd(date_school_year(v->asof), 8, 1), year);
+	if ((rc = view_prepare(v, "SELECT vi.id, vi.date, ob.code, te.code, CASE vi.focus WHEN 'goal' THEN 'goal:' || "
+				  "vi.focus_goal_id WHEN 'item' THEN 'item:' || vi.focus_item ELSE vi.focus END, "
+				  "r.name, vi.recorded <= ?2 OR vi.feedback_date <= ?2, vi.feedback_date <= ?2 "
+				  "FROM visit vi JOIN person ob ON ob.id = vi.observer_id "
+				  "JOIN person te ON te.id = vi.teacher_id LEFT JOIN visit_round r ON r.id = vi.round_id "
+				  "WHERE vi.team_id = ?1 AND substr(vi.created, 1, 10) <= ?2 AND (vi.date >= ?3 OR "
+				  "(vi.date >= ?5 AND vi.date < ?2 AND coalesce(vi.recorded <= ?2 OR vi.feedback_date <= ?2, 0) = 0)) "
+				  "ORDER BY vi.date, vi.time, vi.id", &st, err)))
 		return rc;
-	store_bind_int(st, 1, team_id);
-	store_bind_text(st, 2, from);
-	store_bind_text(st, 3, to);
-	store_bind_text(st, 4, year);
-	while (store_next(db, st, &rc, "reading the lesson-visit planning", err)) {
+	store_bind_text(st, 5, year);
+	while (store_next(v->db, st, &rc, "reading the lesson-visit planning", err)) {
 		team_cell(v, o);
 		out_int(o, store_col_int(st, 0));
 		for (int i = 1; i <= 5; i++)
 			out_text(o, store_col(st, i));
 		out_text(o, visit_status_name(visit_status_of((int)store_col_int(st, 6), (int)store_col_int(st, 7),
-							      date_of(store_col(st, 1)), week_end,
-								      VISIT_FEEDBACK_DAYS)));
+							      date_of(store_col(st, 1)), v->asof, VISIT_FEEDBACK_DAYS)));
 		out_row_end(o);
 	}
-	store_finalize(st);
+	view_done(v, st);
 	return rc;
-}
-
-static int visit_rows(struct view *v, struct out *o, struct beter_err *err)
-{
-	return lesbezoekplanning_rows(v->db, v->team, v->from, v->asof, o, v, err);
 }
 
 typedef int rows_fn(struct view *v, struct out *o, struct beter_err *err);

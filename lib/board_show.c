@@ -32,6 +32,7 @@ struct view {
 	int with_team;
 	const char *sql[VIEW_STMTS];
 	struct store_stmt *stmt[VIEW_STMTS];
+	struct items *items; /* the team's items (items_load) */
 };
 
 static void view_release(struct view *v)
@@ -86,93 +87,153 @@ static void view_done(struct view *v, struct store_stmt *st)
 	store_finalize(st);
 }
 
-#define ITEM_LIVE "i.team_id = ?1 AND i.section = ?4 AND i.added <= ?2 AND (i.removed IS NULL OR i.removed > ?2)"
-
 /*
- * The rows of a section whose query's columns are the section's after the
- * team, written as they come. Not the row writer: a board of every team
- * starts each row with the team, and the statement is the view's, reset
- * for the next team rather than finalised.
+ * The sections kept in board_item, and the outcomes of the leerlingarena's,
+ * are read with one query per team, in the order of section and then each
+ * section's own order: text sections by the day added, the year board's
+ * themes by period (those without one last), the period rhythm by date, the
+ * arena outcomes by their day. The rows are kept (struct items) and written
+ * section by section from there. Columns: 0 section, 1 id, 2 text, 3 added,
+ * 4 period_start, 5 period_end, 6 goal, 7 date, 8 leader, 9 topic, 10 arena;
+ * 11 and 12 sort.
  */
-static int view_rows(struct view *v, struct out *o, const char *sql, const struct out_col *cols, size_t ncols,
-		     struct beter_err *err)
+#define ITEM_COLS 11
+
+static const char item_sql[] =
+	"SELECT i.section, i.id, i.text, i.added, i.period_start, i.period_end, i.goal_id, i.on_date, p.code, "
+	"nullif(i.text, ''), NULL, CASE i.section WHEN 'jaarbord' THEN i.period_start IS NULL ELSE 0 END, "
+	"CASE i.section WHEN 'jaarbord' THEN i.period_start WHEN 'perioderitmiek' THEN i.on_date ELSE i.added END "
+	"FROM board_item i LEFT JOIN person p ON p.id = i.person_id "
+	"WHERE i.team_id = ?1 AND i.added <= ?2 AND (i.removed IS NULL OR i.removed > ?2) "
+	"UNION ALL SELECT 'uitkomst_leerlingarena', NULL, a.outcome, a.outcome_day, NULL, NULL, NULL, NULL, NULL, "
+	"NULL, a.id, 0, a.outcome_day FROM arena a "
+	"WHERE (a.team_id = ?1 OR (a.team_id IS NULL AND a.school_id = (SELECT school_id FROM team WHERE id = ?1))) "
+	"AND a.outcome_day <= ?2 ORDER BY 1, 12, 13, 11, 2";
+
+struct item_row {
+	char *section;
+	char *v[ITEM_COLS - 1]; /* columns 1..10; NULL is null */
+};
+
+struct items {
+	int loaded;
+	size_t n;
+	struct item_row *rows;
+};
+
+static void items_release(struct items *it)
+{
+	for (size_t r = 0; r < it->n; r++) {
+		free(it->rows[r].section);
+		for (int c = 0; c < ITEM_COLS - 1; c++)
+			free(it->rows[r].v[c]);
+	}
+	free(it->rows);
+	memset(it, 0, sizeof(*it));
+}
+
+static int items_load(struct view *v, struct items *it, struct beter_err *err)
 {
 	struct store_stmt *st;
 	int rc;
 
-	if ((rc = view_prepare(v, sql, &st, err)))
+	if (it->loaded)
+		return 0;
+	if ((rc = view_prepare(v, item_sql, &st, err)))
 		return rc;
 	while (store_next(v->db, st, &rc, "reading the board", err)) {
+		struct item_row *row;
+		it->rows = xrealloc(it->rows, sizeof(*it->rows) * (it->n + 1));
+		row = &it->rows[it->n++];
+		row->section = xstrdup(store_col(st, 0));
+		for (int c = 1; c < ITEM_COLS; c++) {
+			const char *s = store_col(st, c);
+			row->v[c - 1] = s ? xstrdup(s) : NULL;
+		}
+	}
+	view_done(v, st);
+	it->loaded = !rc;
+	return rc;
+}
+
+/* the rows of one item section: `map` names each column's place in item_sql */
+static int item_rows(struct view *v, struct out *o, const struct out_col *cols, const unsigned char *map, size_t ncols,
+		     struct beter_err *err)
+{
+	struct items *it = v->items;
+	int rc;
+
+	if ((rc = items_load(v, it, err)))
+		return rc;
+	for (size_t r = 0; r < it->n; r++) {
+		const struct item_row *row = &it->rows[r];
+		if (strcmp(row->section, v->section))
+			continue;
 		team_cell(v, o);
 		for (size_t i = 0; i < ncols; i++) {
-			if (cols[i].type == OUT_T_INT)
-				store_out_int(o, st, (int)i);
+			const char *s = row->v[map[i] - 1];
+			if (s && cols[i].type == OUT_T_INT)
+				out_int(o, strtoll(s, NULL, 10));
 			else
-				out_text(o, store_col(st, (int)i));
+				out_text(o, s);
 		}
 		out_row_end(o);
 	}
-	view_done(v, st);
-	return rc;
+	return 0;
 }
 
 static const struct out_col text_cols[] = {
 	{ "team", OUT_T_TEXT }, { "id", OUT_T_INT }, { "text", OUT_T_TEXT }, { "added", OUT_T_TEXT },
 };
+static const unsigned char text_map[] = { 1, 2, 3 };
 
 static int text_rows(struct view *v, struct out *o, struct beter_err *err)
 {
-	return view_rows(v, o, "SELECT i.id, i.text, i.added FROM board_item i WHERE " ITEM_LIVE
-			 " ORDER BY i.added, i.id", text_cols + 1, N(text_cols) - 1, err);
+	return item_rows(v, o, text_cols + 1, text_map, N(text_map), err);
 }
 
 static const struct out_col arena_cols[] = {
 	{ "team", OUT_T_TEXT }, { "id", OUT_T_INT }, { "text", OUT_T_TEXT }, { "added", OUT_T_TEXT }, { "arena", OUT_T_INT },
 };
+static const unsigned char arena_map[] = { 1, 2, 3, 10 };
 
 /* What the team put on the board itself, then the outcomes of its
  * leerlingarena's and of the school's (beter arena outcome), as of the day. */
 static int arena_rows(struct view *v, struct out *o, struct beter_err *err)
 {
-	return view_rows(v, o, "SELECT i.id, i.text, i.added, NULL FROM board_item i WHERE " ITEM_LIVE
-			 " UNION ALL SELECT NULL, a.outcome, a.outcome_day, a.id FROM arena a "
-			 "WHERE (a.team_id = ?1 OR (a.team_id IS NULL AND "
-			 "a.school_id = (SELECT school_id FROM team WHERE id = ?1))) AND a.outcome_day <= ?2 "
-			 "ORDER BY 3, 4, 1", arena_cols + 1, N(arena_cols) - 1, err);
+	return item_rows(v, o, arena_cols + 1, arena_map, N(arena_map), err);
 }
 
 static const struct out_col theme_cols[] = {
 	{ "team", OUT_T_TEXT },		{ "id", OUT_T_INT },	      { "text", OUT_T_TEXT },
 	{ "period_start", OUT_T_TEXT }, { "period_end", OUT_T_TEXT }, { "added", OUT_T_TEXT },
 };
+static const unsigned char theme_map[] = { 1, 2, 4, 5, 3 };
 
 static int theme_rows(struct view *v, struct out *o, struct beter_err *err)
 {
-	return view_rows(v, o, "SELECT i.id, i.text, i.period_start, i.period_end, i.added FROM board_item i WHERE "
-			 ITEM_LIVE " ORDER BY i.period_start IS NULL, i.period_start, i.id", theme_cols + 1,
-			 N(theme_cols) - 1, err);
+	return item_rows(v, o, theme_cols + 1, theme_map, N(theme_map), err);
 }
 
 static const struct out_col success_cols[] = {
 	{ "team", OUT_T_TEXT }, { "id", OUT_T_INT }, { "text", OUT_T_TEXT }, { "goal", OUT_T_INT }, { "added", OUT_T_TEXT },
 };
+static const unsigned char success_map[] = { 1, 2, 6, 3 };
 
 static int success_rows(struct view *v, struct out *o, struct beter_err *err)
 {
-	return view_rows(v, o, "SELECT i.id, i.text, i.goal_id, i.added FROM board_item i WHERE " ITEM_LIVE
-			 " ORDER BY i.added, i.id", success_cols + 1, N(success_cols) - 1, err);
+	return item_rows(v, o, success_cols + 1, success_map, N(success_map), err);
 }
 
 static const struct out_col rhythm_cols[] = {
 	{ "team", OUT_T_TEXT },	  { "id", OUT_T_INT },	  { "date", OUT_T_TEXT },
 	{ "leader", OUT_T_TEXT }, { "topic", OUT_T_TEXT }, { "added", OUT_T_TEXT },
 };
+static const unsigned char rhythm_map[] = { 1, 7, 8, 9, 3 };
 
 static int rhythm_rows(struct view *v, struct out *o, struct beter_err *err)
 {
-	return view_rows(v, o, "SELECT i.id, i.on_date, p.code, nullif(i.text, ''), i.added FROM board_item i "
-			 "LEFT JOIN person p ON p.id = i.person_id WHERE " ITEM_LIVE
-			 " ORDER BY i.on_date, i.id", rhythm_cols + 1, N(rhythm_cols) - 1, err);
+	return item_rows(v, o, rhythm_cols + 1, rhythm_map, N(rhythm_map), err);
 }
 
 static const struct out_col goal_cols[] = {
@@ -284,48 +345,35 @@ static const struct out_col visit_cols[] = {
  * day passed without a record by then, with the status 'missed', so that the
  * team sees them. Every row has the visit's status as of that day.
  */
-static int lesbezoekplanning_rows(struct store *db, int64_t team_id, int week_start, int week_end, struct out *o,
-				  const struct view *v, struct beter_err *err)
+static int visit_rows(struct view *v, struct out *o, struct beter_err *err)
 {
 	struct store_stmt *st;
-	char from[11], to[11];
+	char year[11];
 	int rc;
 
-	char year[11];
-
-	date_format(week_start, from);
-	date_format(week_end, to);
-	date_format(date_from_ymd(date_school_year(week_end), 8, 1), year);
-	if ((rc = store_prepare(db, "SELECT vi.id, vi.date, ob.code, te.code, CASE vi.focus WHEN 'goal' THEN 'goal:' || "
-				    "vi.focus_goal_id WHEN 'item' THEN 'item:' || vi.focus_item ELSE vi.focus END, "
-				    "r.name, vi.recorded <= ?3 OR vi.feedback_date <= ?3, vi.feedback_date <= ?3 "
-				    "FROM visit vi JOIN person ob ON ob.id = vi.observer_id "
-				    "JOIN person te ON te.id = vi.teacher_id LEFT JOIN visit_round r ON r.id = vi.round_id "
-				    "WHERE vi.team_id = ?1 AND substr(vi.created, 1, 10) <= ?3 AND (vi.date >= ?2 OR "
-				    "(vi.date >= ?4 AND vi.date < ?3 AND coalesce(vi.recorded <= ?3 OR vi.feedback_date <= ?3, 0) = 0)) "
-				    "ORDER BY vi.date, vi.time, vi.id", &st, err)))
+	/* ?3 the week's first day, ?2 its last (as of), ?5 the school year's start */
+	date_format(date_from_ymd(date_school_year(v->asof), 8, 1), year);
+	if ((rc = view_prepare(v, "SELECT vi.id, vi.date, ob.code, te.code, CASE vi.focus WHEN 'goal' THEN 'goal:' || "
+				  "vi.focus_goal_id WHEN 'item' THEN 'item:' || vi.focus_item ELSE vi.focus END, "
+				  "r.name, vi.recorded <= ?2 OR vi.feedback_date <= ?2, vi.feedback_date <= ?2 "
+				  "FROM visit vi JOIN person ob ON ob.id = vi.observer_id "
+				  "JOIN person te ON te.id = vi.teacher_id LEFT JOIN visit_round r ON r.id = vi.round_id "
+				  "WHERE vi.team_id = ?1 AND substr(vi.created, 1, 10) <= ?2 AND (vi.date >= ?3 OR "
+				  "(vi.date >= ?5 AND vi.date < ?2 AND coalesce(vi.recorded <= ?2 OR vi.feedback_date <= ?2, 0) = 0)) "
+				  "ORDER BY vi.date, vi.time, vi.id", &st, err)))
 		return rc;
-	store_bind_int(st, 1, team_id);
-	store_bind_text(st, 2, from);
-	store_bind_text(st, 3, to);
-	store_bind_text(st, 4, year);
-	while (store_next(db, st, &rc, "reading the lesson-visit planning", err)) {
+	store_bind_text(st, 5, year);
+	while (store_next(v->db, st, &rc, "reading the lesson-visit planning", err)) {
 		team_cell(v, o);
 		out_int(o, store_col_int(st, 0));
 		for (int i = 1; i <= 5; i++)
 			out_text(o, store_col(st, i));
 		out_text(o, visit_status_name(visit_status_of((int)store_col_int(st, 6), (int)store_col_int(st, 7),
-							      date_of(store_col(st, 1)), week_end,
-								      VISIT_FEEDBACK_DAYS)));
+							      date_of(store_col(st, 1)), v->asof, VISIT_FEEDBACK_DAYS)));
 		out_row_end(o);
 	}
-	store_finalize(st);
+	view_done(v, st);
 	return rc;
-}
-
-static int visit_rows(struct view *v, struct out *o, struct beter_err *err)
-{
-	return lesbezoekplanning_rows(v->db, v->team, v->from, v->asof, o, v, err);
 }
 
 typedef int rows_fn(struct view *v, struct out *o, struct beter_err *err);
@@ -382,6 +430,7 @@ int board_item_list(struct store *db, int64_t team_id, const char *section, int 
 		    struct beter_err *err)
 {
 	const struct section_def *d = section_def(section);
+	struct items items = { 0 };
 	struct view v;
 	int rc;
 
@@ -389,6 +438,7 @@ int board_item_list(struct store *db, int64_t team_id, const char *section, int 
 		return beter_err_set(err, BETER_USAGE, "unknown board section '%s'", section);
 	memset(&v, 0, sizeof(v));
 	v.db = db;
+	v.items = &items;
 	v.team = team_id;
 	v.section = section;
 	v.from = v.asof = day;
@@ -397,6 +447,8 @@ int board_item_list(struct store *db, int64_t team_id, const char *section, int 
 	out_list(o, d->cols + 1, d->ncols - 1);
 	rc = d->rows(&v, o, err);
 	out_end(o);
+	view_release(&v);
+	items_release(&items);
 	return rc;
 }
 
@@ -404,6 +456,7 @@ int board_render(struct store *db, int64_t school, int64_t team_id, int from, in
 		 struct beter_err *err)
 {
 	struct store_stmt *st;
+	struct items *items = NULL;
 	int64_t *ids = NULL;
 	char **names = NULL;
 	int n = 0, rc, today = date_today(), began;
@@ -413,11 +466,12 @@ int board_render(struct store *db, int64_t school, int64_t team_id, int from, in
 	if ((rc = store_read_begin(db, &began, err)))
 		return rc;
 	/* the teams: one, or every team of the school with anything on a board */
-	if ((rc = store_prepare(db, "SELECT t.id, t.name FROM team t WHERE t.school_id = ?1 AND (?2 = t.id OR (?2 = 0 AND ("
+	if ((rc = store_prepare(db, team_id ? "SELECT t.id, t.name FROM team t WHERE t.school_id = ?1 AND t.id = ?2"
+				    : "SELECT t.id, t.name FROM team t WHERE t.school_id = ?1 AND ?2 = 0 AND ("
 				    "EXISTS (SELECT 1 FROM board_item i WHERE i.team_id = t.id) OR "
 				    "EXISTS (SELECT 1 FROM board_action a WHERE a.team_id = t.id) OR "
 				    "EXISTS (SELECT 1 FROM goal g WHERE g.team_id = t.id) OR "
-				    "EXISTS (SELECT 1 FROM board_session s WHERE s.team_id = t.id)))) "
+				    "EXISTS (SELECT 1 FROM board_session s WHERE s.team_id = t.id)) "
 				    "ORDER BY t.name, t.id", &st, err)))
 		return rc;
 	store_bind_int(st, 1, school);
@@ -432,6 +486,7 @@ int board_render(struct store *db, int64_t school, int64_t team_id, int from, in
 	if (rc)
 		goto done;
 
+	items = xcalloc(n ? (size_t)n : 1, sizeof(*items));
 	memset(&v, 0, sizeof(v));
 	v.db = db;
 	v.from = from;
@@ -464,6 +519,7 @@ int board_render(struct store *db, int64_t school, int64_t team_id, int from, in
 		for (int i = 0; i < n && !rc; i++) {
 			v.team = ids[i];
 			v.team_name = names[i];
+			v.items = &items[i];
 			v.section = s->key;
 			rc = d->rows(&v, o, err);
 		}
@@ -473,8 +529,12 @@ int board_render(struct store *db, int64_t school, int64_t team_id, int from, in
 	view_release(&v);
 done:
 	store_read_end(db, began);
-	for (int i = 0; i < n; i++)
+	for (int i = 0; i < n; i++) {
+		if (items)
+			items_release(&items[i]);
 		free(names[i]);
+	}
+	free(items);
 	free(names);
 	free(ids);
 	return rc;

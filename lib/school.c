@@ -64,7 +64,9 @@ int school_resolve(struct store *db, const char *which, int64_t *id, struct bete
 	int rc, n = 0;
 
 	if (which && *which) {
-		if ((rc = store_prepare(db, "SELECT id FROM school WHERE name = ?1 OR brin = ?1 OR CAST(id AS TEXT) = ?1 "
+		/* id = ?1 lets each term find its row through an index, not
+		 * a scan of every school; the CAST keeps '03' from naming 3 */
+		if ((rc = store_prepare(db, "SELECT id FROM school WHERE name = ?1 OR brin = ?1 OR (id = ?1 AND CAST(id AS TEXT) = ?1) "
 					    "ORDER BY name = ?1 DESC LIMIT 1", &st, err)))
 			return rc;
 		store_bind_text(st, 1, which);

@@ -218,7 +218,7 @@ static void test_board_plans(void **state)
 	render(db, team, "2026-W47", &cap);
 	free(cap.buf);
 	sqlite3_trace_v2(store_sqlite(db), 0, NULL, NULL);
-	assert_true(t.n >= 8);
+	assert_true(t.n >= 6);
 	for (int i = 0; i < t.n; i++) {
 		char q[4096];
 		struct store_stmt *st;

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "beter/jsonin.h"
+#include "beter/share.h"
 #include "survey_int.h"
 
 static const char *const instrument_kinds[] = { "culture", "thermometer", "feedback360", "barometer", "lesson",
@@ -423,42 +424,11 @@ int survey_instrument_parse(const char *name, const char *text, size_t len, stru
 	return rc;
 }
 
-static int read_file(const char *path, char **out, size_t *len, struct beter_err *err)
-{
-	FILE *fp;
-	struct strbuf sb = STRBUF_INIT;
-	char buf[8192];
-	size_t n;
-	int rc;
-
-	if ((rc = input_open(path, &fp, err)))
-		return rc;
-	while ((n = fread(buf, 1, sizeof(buf), fp)) > 0) {
-		strbuf_add(&sb, buf, n);
-		if (sb.len > INSTRUMENT_FILE_MAX)
-			break;
-	}
-	int bad = ferror(fp);
-	if (fp != stdin)
-		fclose(fp);
-	if (bad) {
-		strbuf_release(&sb);
-		return beter_err_set(err, BETER_IOERR, "cannot read '%s'", path);
-	}
-	if (sb.len > INSTRUMENT_FILE_MAX) {
-		strbuf_release(&sb);
-		return beter_err_set(err, BETER_DATAERR, "%s: larger than %d bytes", path, INSTRUMENT_FILE_MAX);
-	}
-	*len = sb.len;
-	*out = sb.len ? strbuf_detach(&sb) : xstrdup("");
-	return 0;
-}
-
 int survey_instrument_parse_file(const char *path, struct survey_instrument *in, struct beter_err *err)
 {
 	char *text;
 	size_t len;
-	int rc = read_file(path, &text, &len, err);
+	int rc = share_read_file(path, INSTRUMENT_FILE_MAX, &text, &len, err);
 	if (rc)
 		return rc;
 	rc = survey_instrument_parse(path, text, len, in, err);

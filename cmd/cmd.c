@@ -4,13 +4,18 @@
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
+#include "beter/i18n.h"
 #include "beter/school.h"
 #include "beter/store.h"
 
 const struct opt global_opts[] = {
 	{ "db", GOPT_DB, "PATH", "the store file (default $BETER_DB, else $XDG_DATA_HOME/beter/beter.db)" },
-	{ "format", GOPT_FORMAT, "FMT", "output format: table (default), json, csv or tsv" },
+	{ "format", GOPT_FORMAT, "FMT",
+	  N_("output format: table (default), json, csv, tsv or xlsx; html and md where a command offers them") },
+	{ "out", GOPT_OUT, "FILE",
+	  N_("write the workbook (xlsx) or page to FILE, atomically; xlsx without --out needs stdout redirected") },
 	{ "json", GOPT_JSON, NULL, "short for --format json" },
 	{ "csv", GOPT_CSV, NULL, "short for --format csv" },
 	{ "tsv", GOPT_TSV, NULL, "short for --format tsv" },
@@ -33,8 +38,8 @@ static int apply_global(struct ctx *c, int key, const char *arg)
 		int f = out_format_parse(arg);
 		if (f < 0) {
 			c->err.status = BETER_USAGE;
-			snprintf(c->err.msg, sizeof(c->err.msg), "--format: unknown format '%s' (use table, json, csv or tsv)",
-				 arg);
+			snprintf(c->err.msg, sizeof(c->err.msg),
+				 _("--format: unknown format '%s' (use table, json, csv, tsv, xlsx, html or md)"), arg);
 			return -1;
 		}
 		c->fmt = f;
@@ -45,6 +50,14 @@ static int apply_global(struct ctx *c, int key, const char *arg)
 	case GOPT_TSV: c->fmt = OUT_TSV; return 1;
 	case GOPT_TABLE: c->fmt = OUT_TABLE; return 1;
 	case GOPT_EXCEL: c->fmt = OUT_CSV; c->excel = 1; return 1;
+	case GOPT_OUT:
+		if (!*arg) {
+			c->err.status = BETER_USAGE;
+			snprintf(c->err.msg, sizeof(c->err.msg), "%s", _("--out needs a file name"));
+			return -1;
+		}
+		c->out_path = arg;
+		return 1;
 	case 'n': c->dry_run = 1; return 1;
 	case 'q': c->quiet = 1; return 1;
 	default: return 0;
@@ -60,6 +73,46 @@ int cmd_global(struct ctx *c, int key, const char *arg)
 	c->out.fmt = (enum out_format)c->fmt;
 	c->out.excel = c->excel;
 	return r;
+}
+
+static const char *format_name(int fmt)
+{
+	switch (fmt) {
+	case OUT_HTML: return "html";
+	case OUT_MD: return "md";
+	default: return "xlsx";
+	}
+}
+
+int cmd_check_format(struct ctx *c)
+{
+	int page = c->sub && (c->sub->flags & SUB_HTML);
+
+	if ((c->fmt == OUT_HTML || c->fmt == OUT_MD) && !page)
+		return cmd_usage(c, _("--format %s is not available for 'beter %s' (use table, json, csv, tsv or xlsx)"),
+				 format_name(c->fmt), c->sub_path);
+	if (c->fmt == OUT_XLSX && !c->out_path && isatty(STDOUT_FILENO))
+		return cmd_usage(c, _("--format xlsx writes a workbook: give --out FILE.xlsx (or send stdout to a file)"));
+	if (c->out_path && c->fmt != OUT_XLSX && !page)
+		return cmd_usage(c, _("--out FILE is for a workbook: give --format xlsx too"));
+	return 0;
+}
+
+int cmd_finish_output(struct ctx *c)
+{
+	int wrote, rc;
+
+	if (c->out.fmt != OUT_XLSX)
+		return 0;
+	if ((rc = out_xlsx_finish(&c->out, c->out_path, &wrote, &c->err)))
+		return rc;
+	if (!wrote)
+		return beter_err_set(&c->err, BETER_USAGE,
+				     _("--format xlsx: 'beter %s' shows no rows to put in a workbook; nothing was written"),
+				     c->sub_path);
+	if (c->out_path)
+		cmd_note(c, _("wrote the workbook to %s"), c->out_path);
+	return 0;
 }
 
 int cmd_options(struct ctx *c, struct optparse *p, void *base)

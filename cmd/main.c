@@ -103,6 +103,9 @@ static int run_sub(struct ctx *c, const struct subcmd *sub, int argc, char **arg
 		return BETER_USAGE;
 	c->out.fmt = (enum out_format)c->fmt;
 	c->out.excel = c->excel;
+	c->out.name = c->sub_path;
+	if ((rc = cmd_check_format(c)))
+		return rc;
 
 	if ((c->cmd->flags & NEEDS_STORE) && !(sub->flags & SUB_NOSTORE) && (rc = cmd_store(c)))
 		return rc;
@@ -112,6 +115,9 @@ static int run_sub(struct ctx *c, const struct subcmd *sub, int argc, char **arg
 	opt_init(&p, argc, argv, start);
 	rc = sub->fn(c, &p);
 	opt_release(&p);
+	if (rc == 0)
+		rc = cmd_finish_output(c);
+	c->out.name = NULL;
 
 	if ((sub->flags & SUB_WRITES) && c->db) {
 		if (rc == 0 && !c->dry_run) {

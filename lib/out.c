@@ -412,10 +412,8 @@ void out_bool(struct out *o, int v)
 		out_xlsx_cell(o, OUT_C_BOOL, v != 0, 0, NULL);
 	else if (excel_csv(o)) /* spreadsheet users are Dutch */
 		cell(o, CK_BOOL, v ? "ja" : "nee");
-	else if (tablelike(o) && o->nl)
-		cell(o, CK_BOOL, v ? _("yes") : _("no"));
-	else if (tablelike(o))
-		cell(o, CK_BOOL, v ? "yes" : "no");
+	else if (tablelike(o)) /* not through gettext: a column is called "no" */
+		cell(o, CK_BOOL, o->nl ? (v ? "ja" : "nee") : (v ? "yes" : "no"));
 	else
 		cell(o, CK_BOOL, v ? "true" : "false");
 }

@@ -83,8 +83,8 @@ struct out {
 	enum out_format fmt;
 	int excel; /* CSV for spreadsheets: ';', a BOM, formula cells neutralised,
 		      decimal commas and ja/nee */
-	int nl;    /* the interface is Dutch: tables show decimal commas and
-		      translated headings; JSON and CSV never change */
+	/* nl (below): the interface is Dutch (set by the language code): tables
+	 * show decimal commas and translated headings; JSON, CSV never change */
 	const char *name; /* what the output is called ("goal list"): the
 			     worksheet of a list outside a document */
 	struct out_xlsx *xlsx; /* the workbook being written (OUT_XLSX) */
@@ -116,6 +116,7 @@ struct out {
 	struct strbuf tmp;
 	struct out_capture *cap; /* set: the rows are captured, not rendered */
 	const char *cap_section;
+	int nl;
 };
 
 void out_init(struct out *o, FILE *fp, enum out_format fmt);

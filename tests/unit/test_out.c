@@ -197,6 +197,132 @@ static void test_json_strbuf(void **state)
 	strbuf_release(&sb);
 }
 
+static const struct out_col nlcols[] = { { "code", OUT_T_TEXT }, { "mean", OUT_T_REAL }, { "ok", OUT_T_BOOL } };
+
+static const char *nl_rows(struct capture *c, enum out_format fmt, int nl, int excel)
+{
+	capture_begin(c, fmt);
+	c->out.nl = nl;
+	c->out.excel = excel;
+	out_list(&c->out, nlcols, 3);
+	out_text(&c->out, "JDV");
+	out_real(&c->out, 6.5);
+	out_bool(&c->out, 1);
+	out_row_end(&c->out);
+	out_text(&c->out, "AB");
+	out_real(&c->out, 7);
+	out_bool(&c->out, 0);
+	out_row_end(&c->out);
+	out_end(&c->out);
+	return capture_end(c);
+}
+
+/* A Dutch interface: tables get decimal commas; JSON and CSV never change. */
+static void test_nl(void **state)
+{
+	struct capture c;
+	char *en;
+	(void)state;
+	assert_string_equal(nl_rows(&c, OUT_TABLE, 0, 0), "CODE  MEAN  OK\nJDV    6.5  yes\nAB       7  no\n");
+	free(c.buf);
+	assert_string_equal(nl_rows(&c, OUT_TABLE, 1, 0), "CODE  MEAN  OK\nJDV    6,5  ja\nAB       7  nee\n");
+	free(c.buf);
+	static const enum out_format machine[] = { OUT_JSON, OUT_CSV, OUT_TSV };
+	for (size_t i = 0; i < 3; i++) {
+		en = xstrdup(nl_rows(&c, machine[i], 0, 0));
+		free(c.buf);
+		assert_string_equal(nl_rows(&c, machine[i], 1, 0), en);
+		assert_non_null(strstr(en, "6.5"));
+		free(c.buf);
+		free(en);
+	}
+}
+
+/* --excel: decimal commas and ja/nee in any language; --excel --json stays JSON. */
+static void test_excel_dutch(void **state)
+{
+	struct capture c;
+	(void)state;
+	for (int nl = 0; nl <= 1; nl++) {
+		assert_string_equal(nl_rows(&c, OUT_CSV, nl, 1), "\xef\xbb\xbf" "code;mean;ok\r\nJDV;6,5;ja\r\nAB;7;nee\r\n");
+		free(c.buf);
+	}
+	assert_string_equal(nl_rows(&c, OUT_TSV, 0, 1), "code\tmean\tok\nJDV\t6,5\tja\nAB\t7\tnee\n");
+	free(c.buf);
+	assert_non_null(strstr(nl_rows(&c, OUT_JSON, 1, 1), "\"mean\": 6.5, \"ok\": true"));
+	free(c.buf);
+}
+
+/* A document's sections as worksheets, named as Excel allows: read back
+ * with openpyxl where Debian's python3 has it. */
+static void test_xlsx_sheets(void **state)
+{
+	static const struct out_col one[] = { { "day", OUT_T_DATE }, { "n", OUT_T_INT } };
+	static const char *const titles[] = { "Doelen", "doelen", "Acties: in/de [klas]?",
+					      "'Een titel van veel meer dan eenendertig tekens'", "" };
+	char dir[] = "/tmp/beter-unit-xlsx-XXXXXX", path[64], cmd[512];
+	struct beter_err err = { 0 };
+	struct out o;
+	int wrote;
+	(void)state;
+
+	assert_non_null(mkdtemp(dir));
+	snprintf(path, sizeof(path), "%s/w.xlsx", dir);
+	out_init(&o, NULL, OUT_XLSX);
+	out_doc_begin(&o, one, 2);
+	for (size_t i = 0; i < 5; i++) {
+		out_section(&o, "s", titles[i]);
+		out_list(&o, one, 2);
+		out_text(&o, i ? "2026-11-20" : "not a date");
+		out_int(&o, (int64_t)i);
+		out_row_end(&o);
+		out_end(&o);
+	}
+	out_doc_end(&o);
+	assert_int_equal(out_xlsx_finish(&o, path, &wrote, &err), 0);
+	assert_int_equal(wrote, 1);
+	out_release(&o);
+	FILE *fp = fopen(path, "rb");
+	char magic[2] = "";
+	assert_non_null(fp);
+	assert_int_equal(fread(magic, 1, 2, fp), 2);
+	fclose(fp);
+	assert_memory_equal(magic, "PK", 2);
+	if (system("/usr/bin/python3 -c 'import openpyxl' 2>/dev/null") == 0) {
+		snprintf(cmd, sizeof(cmd),
+			 "/usr/bin/python3 -c 'import openpyxl; wb = openpyxl.load_workbook(\"%s\"); "
+			 "print(\"|\".join(ws.title for ws in wb.worksheets), type(wb.worksheets[0][\"A2\"].value).__name__, "
+			 "type(wb.worksheets[1][\"A2\"].value).__name__)' >%s/names",
+			 path, dir);
+		assert_int_equal(system(cmd), 0);
+		snprintf(cmd, sizeof(cmd), "%s/names", dir);
+		char line[256] = "";
+		fp = fopen(cmd, "r");
+		assert_non_null(fp);
+		assert_non_null(fgets(line, sizeof(line), fp));
+		fclose(fp);
+		unlink(cmd);
+		assert_string_equal(line, "Doelen|doelen (2)|Acties- in-de -klas--|Een titel van veel meer dan een|data "
+					  "str datetime\n");
+	}
+	unlink(path);
+
+	/* a workbook dropped unwritten, and one that cannot be written, leave nothing */
+	out_init(&o, NULL, OUT_XLSX);
+	out_list(&o, one, 2);
+	out_int(&o, 1);
+	out_row_end(&o);
+	out_end(&o);
+	snprintf(path, sizeof(path), "%s/no/w.xlsx", dir);
+	assert_int_equal(out_xlsx_finish(&o, path, &wrote, &err), BETER_IOERR);
+	assert_int_equal(wrote, 0);
+	out_release(&o);
+	out_init(&o, NULL, OUT_XLSX);
+	out_list(&o, one, 2);
+	out_release(&o);
+	assert_int_equal(rmdir(dir), 0); /* empty */
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -206,6 +332,8 @@ int main(void)
 		cmocka_unit_test(test_text_list),
 		cmocka_unit_test(test_prec),
 		cmocka_unit_test(test_capture),   cmocka_unit_test(test_json_strbuf),
+		cmocka_unit_test(test_nl),        cmocka_unit_test(test_excel_dutch),
+		cmocka_unit_test(test_xlsx_sheets),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

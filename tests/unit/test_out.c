@@ -1,5 +1,7 @@
 #include "unit.h"
 
+#include <libintl.h>
+#include <locale.h>
 #include <math.h>
 
 static const struct out_col cols[] = { { "code", OUT_T_TEXT }, { "n", OUT_T_INT }, { "mean", OUT_T_REAL } };
@@ -238,6 +240,51 @@ static void test_nl(void **state)
 	}
 }
 
+/* A Dutch table's headings and a record's keys come through gettext (a
+ * catalogue made here with msgfmt); an English one's do not. */
+static void test_nl_headings(void **state)
+{
+	char dir[] = "/tmp/beter-unit-mo-XXXXXX", cmd[1024];
+	struct capture c;
+	(void)state;
+	assert_non_null(mkdtemp(dir));
+	snprintf(cmd, sizeof(cmd),
+		 "mkdir -p %s/nl/LC_MESSAGES && printf '%%s\\n' 'msgid \"\"' "
+		 "'msgstr \"Content-Type: text/plain; charset=UTF-8\\n\"' 'msgid \"mean\"' 'msgstr \"gemiddelde\"' "
+		 "'msgid \"ok\"' 'msgstr \"in orde\"' >%s/t.po && msgfmt -o %s/nl/LC_MESSAGES/beter-unit.mo %s/t.po",
+		 dir, dir, dir, dir);
+	int made = system(cmd) == 0 && setlocale(LC_ALL, "C.UTF-8");
+	if (made) {
+		setenv("LANGUAGE", "nl", 1);
+		bindtextdomain("beter-unit", dir);
+		bind_textdomain_codeset("beter-unit", "UTF-8");
+		textdomain("beter-unit");
+		assert_string_equal(nl_rows(&c, OUT_TABLE, 1, 0),
+				    "CODE  GEMIDDELDE  IN ORDE\nJDV          6,5  ja\nAB             7  nee\n");
+		free(c.buf);
+		assert_string_equal(nl_rows(&c, OUT_TABLE, 0, 0), "CODE  MEAN  OK\nJDV    6.5  yes\nAB       7  no\n");
+		free(c.buf);
+		assert_non_null(strstr(nl_rows(&c, OUT_CSV, 1, 0), "code,mean,ok\r\n"));
+		free(c.buf);
+		capture_begin(&c, OUT_TABLE);
+		c.out.nl = 1;
+		out_record(&c.out, nlcols, 3);
+		out_text(&c.out, "JDV");
+		out_real(&c.out, 6.25);
+		out_bool(&c.out, 1);
+		out_end(&c.out);
+		assert_string_equal(capture_end(&c), "code:       JDV\ngemiddelde: 6,25\nin orde:    ja\n");
+		free(c.buf);
+		unsetenv("LANGUAGE");
+		textdomain("messages");
+		setlocale(LC_ALL, "C");
+	}
+	snprintf(cmd, sizeof(cmd), "rm -rf %s", dir);
+	assert_int_equal(system(cmd), 0);
+	if (!made)
+		skip();
+}
+
 /* --excel: decimal commas and ja/nee in any language; --excel --json stays JSON. */
 static void test_excel_dutch(void **state)
 {
@@ -332,7 +379,8 @@ int main(void)
 		cmocka_unit_test(test_text_list),
 		cmocka_unit_test(test_prec),
 		cmocka_unit_test(test_capture),   cmocka_unit_test(test_json_strbuf),
-		cmocka_unit_test(test_nl),        cmocka_unit_test(test_excel_dutch),
+		cmocka_unit_test(test_nl),        cmocka_unit_test(test_nl_headings),
+		cmocka_unit_test(test_excel_dutch),
 		cmocka_unit_test(test_xlsx_sheets),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -86,6 +86,7 @@ extern const struct opt global_opts[];
 enum global_keys {
 	GOPT_DB = 1000, GOPT_FORMAT, GOPT_JSON, GOPT_CSV, GOPT_TSV, GOPT_QUIET, GOPT_HELP, GOPT_VERSION,
 	GOPT_EXCEL, GOPT_TABLE,
+	GOPT_LANG,
 };
 
 /* Read the running subcommand's options: each fills its field in base (the
@@ -94,6 +95,7 @@ enum global_keys {
 int cmd_options(struct ctx *c, struct optparse *p, void *base);
 /* cmd_options, then expect min..max positional arguments (cmd_args). */
 int cmd_parse(struct ctx *c, struct optparse *p, void *base, int min, int max, const char *what);
+/* (what, here and in cmd_args: what the arguments are, marked with N_().) */
 
 /* Apply a global option: 1 if it was one, 0 if not, -1 on a bad value. */
 int cmd_global(struct ctx *c, int key, const char *arg);

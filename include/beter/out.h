@@ -100,6 +100,7 @@ struct out {
 	struct strbuf tmp;
 	struct out_capture *cap; /* set: the rows are captured, not rendered */
 	const char *cap_section;
+	int nl;
 };
 
 void out_init(struct out *o, FILE *fp, enum out_format fmt);

@@ -224,6 +224,16 @@ static int unknown_command(const char *word)
 static int cmd_help(int argc, char **argv)
 {
 	struct strbuf sb = STRBUF_INIT;
+	int n = 0;
+
+	/* --lang was applied in main: the rest are topics */
+	for (int i = 0; i < argc; i++) {
+		if (!strcmp(argv[i], "--lang") && i + 1 < argc)
+			i++;
+		else if (strncmp(argv[i], "--lang=", 7))
+			argv[n++] = argv[i];
+	}
+	argc = n;
 	int man = argc > 1 && !strcmp(argv[1], "--man");
 	int a = man ? 2 : 1;
 

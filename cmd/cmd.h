@@ -93,9 +93,9 @@ enum global_keys {
  * command's options struct, zeroed by the caller; NULL: only check them),
  * the global ones apply to c. 0, or BETER_USAGE (already reported). */
 int cmd_options(struct ctx *c, struct optparse *p, void *base);
-/* cmd_options, then expect min..max positional arguments (cmd_args). */
+/* cmd_options, then expect min..max positional arguments (cmd_args); what
+ * names them in a usage error, marked with N_(): N_("the backup file"). */
 int cmd_parse(struct ctx *c, struct optparse *p, void *base, int min, int max, const char *what);
-/* (what, here and in cmd_args: what the arguments are, marked with N_().) */
 
 /* Apply a global option: 1 if it was one, 0 if not, -1 on a bad value. */
 int cmd_global(struct ctx *c, int key, const char *arg);

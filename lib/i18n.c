@@ -3,6 +3,7 @@
  * binary or where it was installed. */
 #include "beter/i18n.h"
 
+#include <langinfo.h>
 #include <limits.h>
 #include <locale.h>
 #include <stdio.h>
@@ -126,6 +127,10 @@ int i18n_init(const char *lang_opt)
 					    !strcmp(loc, "POSIX"))))
 		setlocale(LC_ALL, "C.UTF-8");
 	setlocale(LC_NUMERIC, "C");
+	/* beter's text is UTF-8: a legacy locale's ctype (nl_NL, ISO-8859-1)
+	 * would lowercase the bytes of a UTF-8 letter into other ones */
+	if (strcmp(nl_langinfo(CODESET), "UTF-8"))
+		setlocale(LC_CTYPE, "C.UTF-8");
 	setenv("LANGUAGE", lang, 1);
 	if (!strcmp(lang, "nl"))
 		bind_domain();

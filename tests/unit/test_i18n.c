@@ -1,5 +1,7 @@
 #include "unit.h"
 
+#include <ctype.h>
+#include <langinfo.h>
 #include <locale.h>
 
 #include "beter/i18n.h"
@@ -100,11 +102,27 @@ static void test_numeric(void **state)
 	assert_true(strtod("5.5", NULL) == 5.5);
 }
 
+/* UTF-8 text is never read through a legacy character set: ctype works
+ * on UTF-8 (as it does byte for byte under C), libc's own messages come
+ * out in UTF-8 */
+static void test_ctype(void **state)
+{
+	(void)state;
+	env("C", NULL, NULL, NULL);
+	assert_int_equal(i18n_init(NULL), 0);
+	assert_string_equal(nl_langinfo(CODESET), "UTF-8");
+	env(NULL, NULL, NULL, "nl");
+	assert_int_equal(i18n_init(NULL), 0);
+	assert_string_equal(nl_langinfo(CODESET), "UTF-8");
+	assert_int_equal(tolower(0xC9), 0xC9); /* a byte of a UTF-8 letter is left alone */
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_override), cmocka_unit_test(test_locale),
 		cmocka_unit_test(test_refused),  cmocka_unit_test(test_numeric),
+		cmocka_unit_test(test_ctype),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -104,14 +104,17 @@ int i18n_init(const char *lang_opt)
 	int rc = 0;
 
 	bad_from = NULL;
-	if (lang_opt || (env && *env)) {
-		const char *v = lang_opt ? lang_opt : env;
-		if (i18n_lang_valid(v)) {
-			want = v;
-		} else {
-			/* refused; the message is shown in the locale's language */
-			bad_from = lang_opt ? "--lang" : "BETER_LANG";
-			snprintf(bad_lang, sizeof(bad_lang), "%s", v);
+	/* --lang, then $BETER_LANG; one refused is said in the language the
+	 * next one chooses */
+	const char *given[2] = { lang_opt, env && *env ? env : NULL };
+	for (int i = 0; i < 2 && !want; i++) {
+		if (!given[i])
+			continue;
+		if (i18n_lang_valid(given[i])) {
+			want = given[i];
+		} else if (!bad_from) {
+			bad_from = i == 0 ? "--lang" : "BETER_LANG";
+			snprintf(bad_lang, sizeof(bad_lang), "%s", given[i]);
 			rc = -1;
 		}
 	}

@@ -80,6 +80,9 @@ static void test_refused(void **state)
 	/* said in the locale's language */
 	assert_string_equal(i18n_lang(), "nl");
 	assert_string_equal(i18n_lang_error(), "--lang: onbekende taal 'de' (gebruik nl of en)");
+	env(NULL, NULL, NULL, "nl");
+	assert_int_equal(i18n_init("de"), -1);
+	assert_string_equal(i18n_lang_error(), "--lang: onbekende taal 'de' (gebruik nl of en)");
 	env(NULL, NULL, NULL, "fr");
 	assert_int_equal(i18n_init(NULL), -1);
 	assert_string_equal(i18n_lang_error(), "BETER_LANG: unknown language 'fr' (use nl or en)");

@@ -11,20 +11,21 @@
 #include "beter/store.h"
 
 const struct opt global_opts[] = {
-	{ "db", GOPT_DB, "PATH", "the store file (default $BETER_DB, else $XDG_DATA_HOME/beter/beter.db)" },
+	{ "db", GOPT_DB, "PATH", N_("the store file (default $BETER_DB, else $XDG_DATA_HOME/beter/beter.db)") },
 	{ "format", GOPT_FORMAT, "FMT",
 	  N_("output format: table (default), json, csv, tsv or xlsx; html and md where a command offers them") },
 	{ "out", GOPT_OUT, "FILE",
 	  N_("write the workbook (xlsx) or page to FILE, atomically; xlsx without --out needs stdout redirected") },
-	{ "json", GOPT_JSON, NULL, "short for --format json" },
-	{ "csv", GOPT_CSV, NULL, "short for --format csv" },
-	{ "tsv", GOPT_TSV, NULL, "short for --format tsv" },
-	{ "table", GOPT_TABLE, NULL, "short for --format table" },
-	{ "excel", GOPT_EXCEL, NULL, "CSV for spreadsheets: ';' separated, a BOM, formula-like cells neutralised" },
-	{ "dry-run", 'n', NULL, "check everything a change would do, then write nothing" },
-	{ "quiet", 'q', NULL, "print no confirmations, only data and errors" },
-	{ "help", 'h', NULL, "show this help" },
-	{ "version", GOPT_VERSION, NULL, "print the version" },
+	{ "json", GOPT_JSON, NULL, N_("short for --format json") },
+	{ "csv", GOPT_CSV, NULL, N_("short for --format csv") },
+	{ "tsv", GOPT_TSV, NULL, N_("short for --format tsv") },
+	{ "table", GOPT_TABLE, NULL, N_("short for --format table") },
+	{ "excel", GOPT_EXCEL, NULL, N_("CSV for spreadsheets: ';' separated, a BOM, formula-like cells neutralised") },
+	{ "dry-run", 'n', NULL, N_("check everything a change would do, then write nothing") },
+	{ "quiet", 'q', NULL, N_("print no confirmations, only data and errors") },
+	{ "help", 'h', NULL, N_("show this help") },
+	{ "version", GOPT_VERSION, NULL, N_("print the version") },
+	{ "lang", GOPT_LANG, "LANG", N_("the language people read: nl or en (default $BETER_LANG, else the locale)") },
 	OPT_END
 };
 
@@ -37,9 +38,8 @@ static int apply_global(struct ctx *c, int key, const char *arg)
 	case GOPT_FORMAT: {
 		int f = out_format_parse(arg);
 		if (f < 0) {
-			c->err.status = BETER_USAGE;
-			snprintf(c->err.msg, sizeof(c->err.msg),
-				 _("--format: unknown format '%s' (use table, json, csv, tsv, xlsx, html or md)"), arg);
+			beter_err_set(&c->err, BETER_USAGE,
+				      _("--format: unknown format '%s' (use table, json, csv, tsv, xlsx, html or md)"), arg);
 			return -1;
 		}
 		c->fmt = f;
@@ -60,6 +60,7 @@ static int apply_global(struct ctx *c, int key, const char *arg)
 		return 1;
 	case 'n': c->dry_run = 1; return 1;
 	case 'q': c->quiet = 1; return 1;
+	case GOPT_LANG: return 1; /* applied before anything ran (cmd/main.c) */
 	default: return 0;
 	}
 }
@@ -151,9 +152,9 @@ int cmd_usage(struct ctx *c, const char *fmt, ...)
 int cmd_args(struct ctx *c, struct optparse *p, int min, int max, const char *what)
 {
 	if (p->nargs < min)
-		return cmd_usage(c, "missing %s (usage: %s)", what, cmd_usage_line(c));
+		return cmd_usage(c, _("missing %s (usage: %s)"), *what ? _(what) : what, cmd_usage_line(c));
 	if (max >= 0 && p->nargs > max)
-		return cmd_usage(c, "unexpected argument '%s' (quote text with spaces: \"...\")", p->args[max]);
+		return cmd_usage(c, _("unexpected argument '%s' (quote text with spaces: \"...\")"), p->args[max]);
 	return 0;
 }
 
@@ -204,9 +205,9 @@ int cmd_int(struct ctx *c, const char *opt, const char *s, int64_t min, int64_t 
 {
 	int64_t v;
 	if (parse_int64(s, &v) != 0)
-		return beter_err_set(&c->err, BETER_DATAERR, "%s: '%s' is not a whole number", opt, s ? s : "");
+		return beter_err_set(&c->err, BETER_DATAERR, _("%s: '%s' is not a whole number"), opt, s ? s : "");
 	if (v < min || v > max)
-		return beter_err_set(&c->err, BETER_DATAERR, "%s: %lld is outside %lld-%lld", opt, (long long)v,
+		return beter_err_set(&c->err, BETER_DATAERR, _("%s: %lld is outside %lld-%lld"), opt, (long long)v,
 				     (long long)min, (long long)max);
 	*out = v;
 	return 0;
@@ -216,9 +217,9 @@ int cmd_real(struct ctx *c, const char *opt, const char *s, double min, double m
 {
 	double v;
 	if (parse_double(s, &v) != 0)
-		return beter_err_set(&c->err, BETER_DATAERR, "%s: '%s' is not a number", opt, s ? s : "");
+		return beter_err_set(&c->err, BETER_DATAERR, _("%s: '%s' is not a number"), opt, s ? s : "");
 	if (v < min || v > max)
-		return beter_err_set(&c->err, BETER_DATAERR, "%s: %g is outside %g-%g", opt, v, min, max);
+		return beter_err_set(&c->err, BETER_DATAERR, _("%s: %g is outside %g-%g"), opt, v, min, max);
 	*out = v;
 	return 0;
 }
@@ -229,7 +230,7 @@ int cmd_number(struct ctx *c, const char *what, const char *s, int64_t *out)
 	if (s && *s == '#')
 		s++;
 	if (parse_int64(s, &v) != 0 || v <= 0)
-		return beter_err_set(&c->err, BETER_USAGE, "%s: '%s' is not a record number", what, s ? s : "");
+		return beter_err_set(&c->err, BETER_USAGE, _("%s: '%s' is not a record number"), what, s ? s : "");
 	*out = v;
 	return 0;
 }

@@ -88,13 +88,15 @@ extern const struct opt global_opts[];
 enum global_keys {
 	GOPT_DB = 1000, GOPT_FORMAT, GOPT_JSON, GOPT_CSV, GOPT_TSV, GOPT_QUIET, GOPT_HELP, GOPT_VERSION,
 	GOPT_EXCEL, GOPT_TABLE, GOPT_OUT,
+	GOPT_LANG,
 };
 
 /* Read the running subcommand's options: each fills its field in base (the
  * command's options struct, zeroed by the caller; NULL: only check them),
  * the global ones apply to c. 0, or BETER_USAGE (already reported). */
 int cmd_options(struct ctx *c, struct optparse *p, void *base);
-/* cmd_options, then expect min..max positional arguments (cmd_args). */
+/* cmd_options, then expect min..max positional arguments (cmd_args); what
+ * names them in a usage error, marked with N_(): N_("the backup file"). */
 int cmd_parse(struct ctx *c, struct optparse *p, void *base, int min, int max, const char *what);
 
 /* Apply a global option: 1 if it was one, 0 if not, -1 on a bad value. */

@@ -219,7 +219,7 @@ void out_xlsx_cell(struct out *o, enum out_ctype t, int64_t i, double d, const c
 
 	if (c >= o->ncols) {
 		/* a programming error: more cells than columns */
-		fprintf(stderr, "beter: internal error: extra output cell\n");
+		fprintf(stderr, "%s", _("beter: internal error: extra output cell\n"));
 		abort();
 	}
 	o->cell++;

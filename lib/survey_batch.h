@@ -47,12 +47,13 @@ struct batch {
 void batch_init(struct batch *b, struct store *db, int64_t survey);
 void batch_release(struct batch *b);
 
-/* A row to store: answers (or a sealed box) of alen bytes; returns the row
+/* A row to store (uid: 32 characters; respondent: NULL or 64): answers (or a
+ * sealed box) of alen bytes; returns the row
  * for batch_add_text. Stores the rows waiting first when the batch is full. */
 int batch_add_row(struct batch *b, const char *uid, int64_t team, const char *rater, const char *respondent,
 		  int64_t n, const unsigned char *answers, size_t alen, struct batch_row **row, struct beter_err *err);
 
-/* A free text of the row just added, with its uid. */
+/* A free text of the row just added, with its uid (32 characters). */
 void batch_add_text(struct batch *b, const char *uid, int64_t item, const char *text, size_t len);
 
 /* Store everything still waiting. */

@@ -20,7 +20,7 @@ static int ieq_len(const char *a, size_t an, const char *b, size_t bn)
 {
 	if (an != bn)
 		return 0;
-	if (!memcmp(a, b, an))
+	if (*a == *b && !memcmp(a, b, an))
 		return 1;
 	for (size_t i = 0; i < an; i++)
 		if (tolower((unsigned char)a[i]) != tolower((unsigned char)b[i]))
@@ -41,13 +41,16 @@ static int ieq_n(const char *a, size_t an, const char *b)
 
 int survey_cell_value(const struct survey_likert *lk, const char *s, size_t len, int *value)
 {
-	while (len && isspace((unsigned char)*s))
-		s++, len--;
-	while (len && isspace((unsigned char)s[len - 1]))
-		len--;
-	if (!len)
-		return SURVEY_CELL_NONE;
-	if (len <= 6) {
+	/* most cells start and end with a letter or digit: no trimming */
+	if (!len || (unsigned char)*s <= ' ' || (unsigned char)s[len - 1] <= ' ') {
+		while (len && isspace((unsigned char)*s))
+			s++, len--;
+		while (len && isspace((unsigned char)s[len - 1]))
+			len--;
+		if (!len)
+			return SURVEY_CELL_NONE;
+	}
+	if (len <= 6 && (isdigit((unsigned char)*s) || *s == '-' || *s == '+')) {
 		size_t i = 0;
 		int neg = 0;
 		long v = 0;
@@ -63,7 +66,8 @@ int survey_cell_value(const struct survey_likert *lk, const char *s, size_t len,
 		}
 	}
 	for (int i = 0; i < lk->nlabels; i++)
-		if (ieq_len(s, len, lk->labels[i], lk->label_len ? lk->label_len[i] : strlen(lk->labels[i]))) {
+		if ((lk->label_len ? lk->label_len[i] : strlen(lk->labels[i])) == len &&
+		    ieq_len(s, len, lk->labels[i], len)) {
 			*value = lk->lo + i;
 			return SURVEY_CELL_VALUE;
 		}

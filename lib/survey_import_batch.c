@@ -10,7 +10,6 @@
  * a statement per row would give them. */
 #include "survey_batch.h"
 
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -174,10 +173,13 @@ int batch_add_row(struct batch *b, const char *uid, int64_t team, const char *ra
 	if (b->nrows == BATCH_ROWS && (rc = flush_rows(b, err)))
 		return rc;
 	struct batch_row *w = &b->rows[b->nrows++];
-	snprintf(w->uid, sizeof(w->uid), "%s", uid);
+	memcpy(w->uid, uid, sizeof(w->uid) - 1);
+	w->uid[sizeof(w->uid) - 1] = '\0';
 	w->team = team;
 	w->rater = rater;
-	snprintf(w->respondent, sizeof(w->respondent), "%s", respondent ? respondent : "");
+	w->respondent[0] = '\0';
+	if (respondent)
+		memcpy(w->respondent, respondent, sizeof(w->respondent));
 	w->n = n;
 	w->answers = b->adata.len;
 	w->alen = alen;
@@ -194,7 +196,8 @@ void batch_add_text(struct batch *b, const char *uid, int64_t item, const char *
 		b->texts = xrealloc(b->texts, b->tcap * sizeof(*b->texts));
 	}
 	struct batch_text *t = &b->texts[b->ntexts++];
-	snprintf(t->uid, sizeof(t->uid), "%s", uid);
+	memcpy(t->uid, uid, sizeof(t->uid) - 1);
+	t->uid[sizeof(t->uid) - 1] = '\0';
 	t->response = 0;
 	t->row = b->nrows - 1;
 	t->item = item;

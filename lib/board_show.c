@@ -90,26 +90,22 @@ static void view_done(struct view *v, struct store_stmt *st)
 
 /*
  * The sections kept in board_item, and the outcomes of the leerlingarena's,
- * are read with one query per team, in the order of section and then each
- * section's own order: text sections by the day added, the year board's
- * themes by period (those without one last), the period rhythm by date, the
- * arena outcomes by their day. The rows are kept (struct items) and written
- * section by section from there. Columns: 0 section, 1 id, 2 text, 3 added,
- * 4 period_start, 5 period_end, 6 goal, 7 date, 8 leader, 9 topic, 10 arena;
- * 11 and 12 sort.
+ * are read with one query per team. The rows are kept (struct items), put
+ * in the order of section and then each section's own order (item_cmp), and
+ * written section by section from there. Columns: 0 section, 1 id, 2 text,
+ * 3 added, 4 period_start, 5 period_end, 6 goal, 7 date, 8 leader, 9 topic
+ * (the text, NULL when empty; filled in by items_load), 10 arena.
  */
 #define ITEM_COLS 11
 
 static const char item_sql[] =
-	"SELECT i.section, i.id, i.text, i.added, i.period_start, i.period_end, i.goal_id, i.on_date, p.code, "
-	"nullif(i.text, ''), NULL, CASE i.section WHEN 'jaarbord' THEN i.period_start IS NULL ELSE 0 END, "
-	"CASE i.section WHEN 'jaarbord' THEN i.period_start WHEN 'perioderitmiek' THEN i.on_date ELSE i.added END "
-	"FROM board_item i LEFT JOIN person p ON p.id = i.person_id "
+	"SELECT i.section, i.id, i.text, i.added, i.period_start, i.period_end, i.goal_id, i.on_date, p.code, NULL, "
+	"NULL FROM board_item i LEFT JOIN person p ON p.id = i.person_id "
 	"WHERE i.team_id = ?1 AND i.added <= ?2 AND (i.removed IS NULL OR i.removed > ?2) "
 	"UNION ALL SELECT 'uitkomst_leerlingarena', NULL, a.outcome, a.outcome_day, NULL, NULL, NULL, NULL, NULL, "
-	"NULL, a.id, 0, a.outcome_day FROM arena a "
+	"NULL, a.id FROM arena a "
 	"WHERE (a.team_id = ?1 OR (a.team_id IS NULL AND a.school_id = (SELECT school_id FROM team WHERE id = ?1))) "
-	"AND a.outcome_day <= ?2 ORDER BY 1, 12, 13, 11, 2";
+	"AND a.outcome_day <= ?2";
 
 struct item_row {
 	char *section;
@@ -133,6 +129,52 @@ static void items_release(struct items *it)
 	memset(it, 0, sizeof(*it));
 }
 
+#define COL(row, c) ((row)->v[(c) - 1])
+
+/* NULL first, as SQL orders */
+static int cmp_text(const char *a, const char *b)
+{
+	return !a || !b ? (a != NULL) - (b != NULL) : strcmp(a, b);
+}
+
+static int cmp_int(const char *a, const char *b)
+{
+	if (!a || !b)
+		return (a != NULL) - (b != NULL);
+	long long x = strtoll(a, NULL, 10), y = strtoll(b, NULL, 10);
+	return (x > y) - (x < y);
+}
+
+/*
+ * The order of the board's items: by section; the year board's themes by
+ * period, those without one last; the period rhythm by date; the rest by the
+ * day added (an arena outcome by its day); then the arena, then the item.
+ * Sorted here rather than by ORDER BY: preparing the sort costs SQLite more
+ * than sorting the few rows of a board (tests/bench/RESULTS.md).
+ */
+static const char *item_key(const struct item_row *r)
+{
+	if (!strcmp(r->section, "jaarbord"))
+		return COL(r, 4);
+	if (!strcmp(r->section, "perioderitmiek"))
+		return COL(r, 7);
+	return COL(r, 3);
+}
+
+static int item_cmp(const void *pa, const void *pb)
+{
+	const struct item_row *a = pa, *b = pb;
+	int c = strcmp(a->section, b->section);
+
+	if (c)
+		return c;
+	if (!strcmp(a->section, "jaarbord") && (c = (COL(a, 4) == NULL) - (COL(b, 4) == NULL)))
+		return c;
+	if ((c = cmp_text(item_key(a), item_key(b))) || (c = cmp_int(COL(a, 10), COL(b, 10))))
+		return c;
+	return cmp_int(COL(a, 1), COL(b, 1));
+}
+
 static int items_load(struct view *v, struct items *it, struct beter_err *err)
 {
 	struct store_stmt *st;
@@ -151,8 +193,13 @@ static int items_load(struct view *v, struct items *it, struct beter_err *err)
 			const char *s = store_col(st, c);
 			row->v[c - 1] = s ? xstrdup(s) : NULL;
 		}
+		/* the topic of a board item: its text, unless empty */
+		if (!COL(row, 10) && COL(row, 2) && *COL(row, 2))
+			COL(row, 9) = xstrdup(COL(row, 2));
 	}
 	view_done(v, st);
+	if (!rc && it->n > 1)
+		qsort(it->rows, it->n, sizeof(*it->rows), item_cmp);
 	it->loaded = !rc;
 	return rc;
 }
@@ -354,11 +401,13 @@ static int visit_rows(struct view *v, struct out *o, struct beter_err *err)
 
 	/* ?3 the week's first day, ?2 its last (as of), ?5 the school year's start */
 	date_format(date_from_ymd(date_school_year(v->asof), 8, 1), year);
-	if ((rc = view_prepare(v, "SELECT vi.id, vi.date, ob.code, te.code, CASE vi.focus WHEN 'goal' THEN 'goal:' || "
-				  "vi.focus_goal_id WHEN 'item' THEN 'item:' || vi.focus_item ELSE vi.focus END, "
-				  "r.name, vi.recorded <= ?2 OR vi.feedback_date <= ?2, vi.feedback_date <= ?2 "
-				  "FROM visit vi JOIN person ob ON ob.id = vi.observer_id "
-				  "JOIN person te ON te.id = vi.teacher_id LEFT JOIN visit_round r ON r.id = vi.round_id "
+	/* observer, teacher and round by subqueries, not joins: the same rows
+	 * (the foreign keys hold), and the planner has one table to place */
+	if ((rc = view_prepare(v, "SELECT vi.id, vi.date, (SELECT code FROM person WHERE id = vi.observer_id), "
+				  "(SELECT code FROM person WHERE id = vi.teacher_id), CASE vi.focus WHEN 'goal' THEN "
+				  "'goal:' || vi.focus_goal_id WHEN 'item' THEN 'item:' || vi.focus_item ELSE vi.focus END, "
+				  "(SELECT name FROM visit_round WHERE id = vi.round_id), "
+				  "vi.recorded <= ?2 OR vi.feedback_date <= ?2, vi.feedback_date <= ?2 FROM visit vi "
 				  "WHERE vi.team_id = ?1 AND substr(vi.created, 1, 10) <= ?2 AND (vi.date >= ?3 OR "
 				  "(vi.date >= ?5 AND vi.date < ?2 AND coalesce(vi.recorded <= ?2 OR vi.feedback_date <= ?2, 0) = 0)) "
 				  "ORDER BY vi.date, vi.time, vi.id", &st, err)))

@@ -12,6 +12,7 @@
 #include "beter/store.h"
 #include "beter/survey_columns.h"
 #include "beter/survey_seal.h"
+#include "survey_batch.h"
 
 /* ---- answer cells ---- */
 
@@ -19,7 +20,7 @@ static int ieq_len(const char *a, size_t an, const char *b, size_t bn)
 {
 	if (an != bn)
 		return 0;
-	if (!memcmp(a, b, an))
+	if (*a == *b && !memcmp(a, b, an))
 		return 1;
 	for (size_t i = 0; i < an; i++)
 		if (tolower((unsigned char)a[i]) != tolower((unsigned char)b[i]))
@@ -40,13 +41,16 @@ static int ieq_n(const char *a, size_t an, const char *b)
 
 int survey_cell_value(const struct survey_likert *lk, const char *s, size_t len, int *value)
 {
-	while (len && isspace((unsigned char)*s))
-		s++, len--;
-	while (len && isspace((unsigned char)s[len - 1]))
-		len--;
-	if (!len)
-		return SURVEY_CELL_NONE;
-	if (len <= 6) {
+	/* most cells start and end with a letter or digit: no trimming */
+	if (!len || (unsigned char)*s <= ' ' || (unsigned char)s[len - 1] <= ' ') {
+		while (len && isspace((unsigned char)*s))
+			s++, len--;
+		while (len && isspace((unsigned char)s[len - 1]))
+			len--;
+		if (!len)
+			return SURVEY_CELL_NONE;
+	}
+	if (len <= 6 && (isdigit((unsigned char)*s) || *s == '-' || *s == '+')) {
 		size_t i = 0;
 		int neg = 0;
 		long v = 0;
@@ -62,7 +66,8 @@ int survey_cell_value(const struct survey_likert *lk, const char *s, size_t len,
 		}
 	}
 	for (int i = 0; i < lk->nlabels; i++)
-		if (ieq_len(s, len, lk->labels[i], lk->label_len ? lk->label_len[i] : strlen(lk->labels[i]))) {
+		if ((lk->label_len ? lk->label_len[i] : strlen(lk->labels[i])) == len &&
+		    ieq_len(s, len, lk->labels[i], len)) {
 			*value = lk->lo + i;
 			return SURVEY_CELL_VALUE;
 		}
@@ -450,7 +455,9 @@ static int row_uid(struct imp *m, struct csvin *r, long index, int64_t team, con
 	if (m->keyed) {
 		hex(h, 12, uid + 8);
 	} else {
-		snprintf(uid + 8, 9, "%08lx", (unsigned long)index & 0xffffffffUL);
+		static const char d[] = "0123456789abcdef";
+		for (int i = 0; i < 8; i++) /* "%08lx" of the position's lower 32 bits */
+			uid[8 + i] = d[((unsigned long)index >> (28 - 4 * i)) & 15];
 		hex(h, 8, uid + 16);
 	}
 	return 0;
@@ -516,7 +523,40 @@ static int row_store(struct imp *m, struct csvin *r, const struct row *w, const 
 	return 0;
 }
 
-static int import_row(struct imp *m, struct csvin *r, long index, unsigned char *blob,
+/* Into an empty survey: the row and its free texts to the batch (survey_batch.h). */
+static int row_batch(struct imp *m, struct batch *b, struct csvin *r, const struct row *w, const unsigned char *blob,
+		     struct beter_err *err)
+{
+	const struct survey_instrument *in = &m->in;
+	int rc;
+
+	if (m->sealed) {
+		size_t boxlen;
+		unsigned char *box = seal_row(m, r, w->rater, blob, &boxlen);
+		rc = batch_add_row(b, w->uid, w->team, NULL, NULL, 0, box, boxlen, NULL, err);
+		free(box);
+		return rc;
+	}
+	if ((rc = batch_add_row(b, w->uid, w->team, w->rater, m->keyed ? w->respondent : NULL, w->n, blob,
+				(size_t)in->npacked, NULL, err)))
+		return rc;
+	for (size_t c = 0; c < m->ncols; c++) {
+		if (m->plan[c].kind != COL_ITEM || in->items[m->plan[c].item].pos)
+			continue;
+		int item = m->plan[c].item;
+		const char *s = csvin_field(r, c);
+		size_t len = strlen(s);
+		char tuid[33];
+		trim_span(&s, &len);
+		if (!len)
+			continue;
+		text_uid(w->uid, in->items[item].id, tuid);
+		batch_add_text(b, tuid, m->item_ids[item], s, len);
+	}
+	return 0;
+}
+
+static int import_row(struct imp *m, struct batch *b, struct csvin *r, long index, unsigned char *blob,
 		      const struct survey_import_opts *o, struct survey_import_stats *st, struct beter_err *err)
 {
 	struct row w = { .team = m->team };
@@ -533,6 +573,12 @@ static int import_row(struct imp *m, struct csvin *r, long index, unsigned char 
 	}
 	if ((rc = row_uid(m, r, index, w.team, w.rater, blob, w.uid, w.respondent)))
 		return rc;
+	if (m->fresh) {
+		if ((rc = row_batch(m, b, r, &w, blob, err)))
+			return rc;
+		st->added++;
+		return 0;
+	}
 	if ((rc = row_store(m, r, &w, blob, &rid, &added, &changed, err)))
 		return rc;
 	if (!m->sealed && (rc = import_texts(m, r, w.uid, rid, added, &changed, err)))
@@ -550,6 +596,7 @@ int survey_import(struct store *db, int64_t survey, const char *path, const stru
 		  struct survey_import_stats *st, struct strbuf *notes, struct beter_err *err)
 {
 	struct imp m;
+	struct batch b;
 	struct csvin r;
 	unsigned char *blob = NULL;
 	int rc;
@@ -559,6 +606,7 @@ int survey_import(struct store *db, int64_t survey, const char *path, const stru
 	memset(&m, 0, sizeof(m));
 	m.db = db;
 	m.survey = survey;
+	batch_init(&b, db, survey);
 	if (sodium_init() < 0)
 		return beter_err_set(err, BETER_IOERR, "cannot start the crypto library");
 	if ((rc = imp_prepare(&m, err)))
@@ -621,15 +669,18 @@ int survey_import(struct store *db, int64_t survey, const char *path, const stru
 	long index = 0;
 	while ((rc = csvin_read(&r)) == 1) {
 		st->rows++;
-		if ((rc = import_row(&m, &r, index++, blob, o, st, err)))
+		if ((rc = import_row(&m, &b, &r, index++, blob, o, st, err)))
 			goto out;
 	}
+	if (rc == 0 && (rc = batch_finish(&b, err)))
+		goto out;
 	st->skipped = m.skips.rows;
 	survey_team_skips_note(&m, r.name, o, notes);
 	rc = rc < 0 ? err->status : 0;
 	if (!rc && st->rows == 0)
 		rc = beter_err_set(err, BETER_DATAERR, "%s: no responses after the header", r.name);
 out:
+	batch_release(&b);
 	free(blob);
 	if (r_open)
 		csvin_close(&r);

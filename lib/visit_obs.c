@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "beter/design.h"
 #include "beter/framework.h"
 #include "beter/jsonin.h"
 #include "beter/store.h"
@@ -24,6 +25,7 @@ void visit_obs_release(struct visit_obs *obs)
 		free(obs->scores[i].item);
 	free(obs->scores);
 	free(obs->from);
+	design_reach_release(obs->reached, obs->nreached);
 	memset(obs, 0, sizeof(*obs));
 }
 
@@ -249,6 +251,39 @@ int visit_obs_load(struct store *db, int64_t id, struct visit_obs *obs, struct b
 	return rc;
 }
 
+/* "reached": {"2": "deels"} or {"2": {"reached": "deels", "seen": "..."}} */
+static int visit_obs_reached_json(const char *name, const cJSON *v, struct visit_obs *obs, struct beter_err *err)
+{
+	const cJSON *s;
+	int rc = 0;
+
+	if (!cJSON_IsObject(v))
+		return beter_err_set(err, BETER_DATAERR, "%s: field 'reached': expected an object {\"STEP\": \"ja\"}",
+				     name);
+	cJSON_ArrayForEach(s, v)
+	{
+		const cJSON *r = cJSON_IsObject(s) ? cJSON_GetObjectItemCaseSensitive(s, "reached") : s;
+		const cJSON *seen = cJSON_IsObject(s) ? cJSON_GetObjectItemCaseSensitive(s, "seen") : NULL;
+		struct strbuf spec = STRBUF_INIT;
+		char what[300];
+		snprintf(what, sizeof(what), "%s: field 'reached.%s'", name, s->string);
+		if (!cJSON_IsString(r) || (seen && !cJSON_IsNull(seen) && !cJSON_IsString(seen)) ||
+		    strchr(r->valuestring, ':'))
+			rc = beter_err_set(err, BETER_DATAERR, "%s: expected \"ja\", \"deels\", \"nee\" or {\"reached\": "
+					   "..., \"seen\": TEXT}", what);
+		else {
+			strbuf_addf(&spec, "%s=%s", s->string, r->valuestring);
+			if (cJSON_IsString(seen))
+				strbuf_addf(&spec, ":%s", seen->valuestring);
+			rc = design_reach_parse(strbuf_str(&spec), what, &obs->reached, &obs->nreached, err);
+		}
+		strbuf_release(&spec);
+		if (rc)
+			break;
+	}
+	return rc;
+}
+
 int visit_obs_parse_json(const char *name, const char *text, size_t len, struct visit_obs *obs, struct beter_err *err)
 {
 	cJSON *root, *v;
@@ -294,6 +329,9 @@ int visit_obs_parse_json(const char *name, const char *text, size_t len, struct 
 			}
 		}
 	}
+	v = cJSON_GetObjectItemCaseSensitive(root, "reached");
+	if (!rc && v && !cJSON_IsNull(v))
+		rc = visit_obs_reached_json(name, v, obs, err);
 	cJSON_Delete(root);
 	if (rc)
 		visit_obs_release(obs);

@@ -371,14 +371,14 @@ static int run_copy(struct ctx *c, struct optparse *p)
 }
 
 static const struct subcmd step_subs[] = {
-	{ "add", "step add N --wat TEXT --effect TEXT [--min MINUTES] [--hoe TEXT]",
+	{ "add", "add N --wat TEXT --effect TEXT [--min MINUTES] [--hoe TEXT]",
 	  N_("add a lesson step to the lesontwerpformulier: tijd, wat, hoe, gewenst effect"), step_opts, run_step_add,
 	  SUB_WRITES, NULL },
-	{ "list", "step list N", N_("the design's steps in order"), school_opts, run_step_list, SUB_DEFAULT, NULL },
+	{ "list", "list N", N_("the design's steps in order"), school_opts, run_step_list, SUB_DEFAULT, NULL },
 	{ 0 }
 };
 static const struct subcmd question_subs[] = {
-	{ "add", "feedback-question add N TEXT", N_("add a question the pupils are asked after the lesson"),
+	{ "add", "add N TEXT", N_("add a question the pupils are asked after the lesson"),
 	  school_opts, run_question_add, SUB_WRITES, NULL },
 	{ 0 }
 };

@@ -284,6 +284,11 @@ static int run_add(struct ctx *c, struct optparse *p)
 	snprintf(header, sizeof(header), "Lesbezoek van %s bij %s op %s%s%s", o.observer, o.teacher, o.date,
 		 o.group ? ", groep " : "", o.group ? o.group : "");
 	/* a visit that is recorded took place: not after today (asked before the editor opens) */
+	if (o.reached.n && !o.design) {
+		rc = beter_err_set(&c->err, BETER_DATAERR, "--reached: only a visit to a lesson from a design has steps; "
+				   "give --design N");
+		goto out;
+	}
 	if (o.design) {
 		const char *d = *o.design == '#' ? o.design + 1 : o.design;
 		if (parse_int64(d, &v.design) != 0 || v.design <= 0)

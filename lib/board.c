@@ -21,6 +21,7 @@ const struct board_section board_sections[] = {
 	{ "successen", "Successen" },
 	{ "perioderitmiek", "Perioderitmiek" },
 	{ "lesbezoekplanning", "Lesbezoekplanning" },
+	{ "lesontwerpen", "Gezamenlijk lesontwerp" },
 	{ NULL, NULL },
 };
 

@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "beter/design.h"
+#include "beter/i18n.h"
 #include "beter/person.h"
 #include "beter/store.h"
 #include "beter/survey.h"
@@ -38,8 +39,8 @@ static const struct opt add_opts[] = {
 	OPT_STRING("leader", leader, "CODE",
 		   "a 360-degree feedback: whose it is (default: the school's one schoolleider)"),
 	OPT_STRING("design", design, "N",
-		   "pupils' feedback on a lesson given from this lesson design (an instrument of kind 'lesson'); "
-		   "the survey is of the design's team"),
+		   N_("pupils' feedback on a lesson given from this lesson design (an instrument of kind 'lesson'); "
+		      "the survey is of the design's team")),
 	OPT_OPTARG("school", school, school_given, "[SCHOOL]",
 		   "a survey of the whole school (the default); --school=SCHOOL names the school when the store holds several"),
 	OPT_END
@@ -169,8 +170,8 @@ static int run_add(struct ctx *c, struct optparse *p)
 	if (o.design) {
 		const char *d = *o.design == '#' ? o.design + 1 : o.design;
 		if (parse_int64(d, &design) != 0 || design <= 0)
-			return beter_err_set(&c->err, BETER_DATAERR, "--design: '%s' is not a design number (see 'beter "
-					     "design list')", o.design);
+			return beter_err_set(&c->err, BETER_DATAERR, _("--design: '%s' is not a design number (see 'beter "
+					     "design list')"), o.design);
 		if ((rc = design_find(c->db, school, design, &c->err)))
 			return rc;
 		if (!o.team) /* the design's team */

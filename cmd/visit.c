@@ -8,6 +8,7 @@
 
 #include "beter/date.h"
 #include "beter/design.h"
+#include "beter/i18n.h"
 #include "beter/person.h"
 #include "beter/share.h"
 #include "beter/store.h"
@@ -21,8 +22,8 @@
 	OPT_STRING("effect", effect, "TEXT", "what the pupils did in response"),                                     \
 	OPT_LIST("score", scores, "ITEM=VALUE", "a score on a framework item (repeatable)"),                        \
 	OPT_LIST("reached", reached, "STEP=ja|deels|nee[:TEXT]",                                                     \
-		 "a visit to a lesson from a design: whether the gewenst effect of step STEP was seen, and what "    \
-		 "was seen (repeatable)"),                                                                           \
+		 N_("a visit to a lesson from a design: whether the gewenst effect of step STEP was seen, and what " \
+		    "was seen (repeatable)")),                                                                           \
 	OPT_FLAG("edit", edit, "write it in $VISUAL/$EDITOR on a template with the feedback model's prompts"),      \
 	OPT_STRING("from", input, "FILE", "read it as JSON from FILE ('-': stdin), for scripts without a terminal"), \
 	OPT_STRING("text-from", textfrom, "FILE",                                                                    \
@@ -43,8 +44,8 @@ static const struct opt add_opts[] = {
 	OPT_STRING("team", team, "TEAM", "the team (default: the teacher's teacher team when there is one)"),
 	OPT_STRING("framework", framework, "KEY", "the framework to score on (default leskwaliteit when scored)"),
 	OPT_STRING("design", design, "N",
-		   "a lesson given from this design (see 'beter design'); the teacher is one of its authors or a member "
-		   "of its team"),
+		   N_("a lesson given from this design (see 'beter design'); the teacher is one of its authors or a "
+		      "member of its team")),
 	OPT_OBS,
 	OPT_SCHOOL,
 	OPT_END
@@ -229,7 +230,7 @@ static int read_obs(struct ctx *c, int64_t school, const struct vopts *o, const 
 	if (rc || !o->reached.n)
 		return rc;
 	if (obs->nreached)
-		return cmd_usage(c, "give the steps with --reached or in the JSON file's \"reached\", not both");
+		return cmd_usage(c, _("give the steps with --reached or in the JSON file's \"reached\", not both"));
 	for (int i = 0; i < o->reached.n && !rc; i++)
 		rc = design_reach_parse(o->reached.v[i], "--reached", &obs->reached, &obs->nreached, &c->err);
 	return rc;
@@ -285,15 +286,15 @@ static int run_add(struct ctx *c, struct optparse *p)
 		 o.group ? ", groep " : "", o.group ? o.group : "");
 	/* a visit that is recorded took place: not after today (asked before the editor opens) */
 	if (o.reached.n && !o.design) {
-		rc = beter_err_set(&c->err, BETER_DATAERR, "--reached: only a visit to a lesson from a design has steps; "
-				   "give --design N");
+		rc = beter_err_set(&c->err, BETER_DATAERR, _("--reached: only a visit to a lesson from a design has "
+							       "steps; give --design N"));
 		goto out;
 	}
 	if (o.design) {
 		const char *d = *o.design == '#' ? o.design + 1 : o.design;
 		if (parse_int64(d, &v.design) != 0 || v.design <= 0)
-			rc = beter_err_set(&c->err, BETER_DATAERR, "--design: '%s' is not a design number (see 'beter "
-					   "design list')", o.design);
+			rc = beter_err_set(&c->err, BETER_DATAERR, _("--design: '%s' is not a design number (see "
+								 "'beter design list')"), o.design);
 		else
 			rc = design_find(c->db, school, v.design, &c->err);
 		if (rc)

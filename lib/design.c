@@ -9,6 +9,7 @@
 #include "beter/date.h"
 #include "beter/goal.h"
 #include "beter/store.h"
+#include "beter/i18n.h"
 #include "beter/util.h"
 
 int design_find(struct store *db, int64_t school, int64_t number, struct beter_err *err)
@@ -24,7 +25,7 @@ int design_find(struct store *db, int64_t school, int64_t number, struct beter_e
 	store_finalize(st);
 	if (found || rc)
 		return rc;
-	return beter_err_set(err, BETER_FAIL, "no design with number %lld (see 'beter design list')", (long long)number);
+	return beter_err_set(err, BETER_FAIL, _("no design with number %lld (see 'beter design list')"), (long long)number);
 }
 
 /* Every author a member of the team, none twice. */
@@ -34,12 +35,12 @@ static int check_authors(struct store *db, const struct design_new *d, struct be
 	int rc = 0;
 
 	if (!d->nauthors)
-		return beter_err_set(err, BETER_DATAERR, "--authors: a design needs its authors (codes of team members, "
-				     "e.g. --authors ODW,MKP)");
+		return beter_err_set(err, BETER_DATAERR, _("--authors: a design needs its authors (codes of team members, "
+				     "e.g. --authors ODW,MKP)"));
 	for (size_t i = 0; i < d->nauthors; i++)
 		for (size_t j = 0; j < i; j++)
 			if (d->authors[i] == d->authors[j])
-				return beter_err_set(err, BETER_DATAERR, "--authors: an author is named twice");
+				return beter_err_set(err, BETER_DATAERR, _("--authors: an author is named twice"));
 	if ((rc = store_prepare(db, "SELECT p.code, t.name, EXISTS (SELECT 1 FROM team_member m WHERE m.team_id = t.id "
 				    "AND m.person_id = p.id) FROM person p, team t WHERE p.id = ?1 AND t.id = ?2", &st, err)))
 		return rc;
@@ -48,8 +49,8 @@ static int check_authors(struct store *db, const struct design_new *d, struct be
 		store_bind_int(st, 1, d->authors[i]);
 		store_bind_int(st, 2, d->team);
 		if (store_next(db, st, &rc, "reading the authors", err) && !store_col_int(st, 2))
-			rc = beter_err_set(err, BETER_DATAERR, "--authors: %s is not a member of '%s'; the authors of a "
-					   "design are members of its team (see 'beter team show \"%s\"')",
+			rc = beter_err_set(err, BETER_DATAERR, _("--authors: %s is not a member of '%s'; the authors of a "
+					   "design are members of its team (see 'beter team show \"%s\"')"),
 					   store_col_text(st, 0), store_col_text(st, 1), store_col_text(st, 1));
 	}
 	store_finalize(st);
@@ -66,8 +67,8 @@ static int check_goal(struct store *db, int64_t school, int64_t team, int64_t go
 	if ((rc = goal_find(db, school, goal, &g, err)))
 		return rc;
 	if (g.team != team)
-		return beter_err_set(err, BETER_DATAERR, "--goal: goal %lld is not a goal of the design's team (see "
-				     "'beter goal list --team TEAM')", (long long)goal);
+		return beter_err_set(err, BETER_DATAERR, _("--goal: goal %lld is not a goal of the design's team (see "
+				     "'beter goal list --team TEAM')"), (long long)goal);
 	return 0;
 }
 
@@ -172,10 +173,10 @@ static int next_pos(struct store *db, const char *table, int64_t design, int *po
 	if (rc)
 		return rc;
 	if (!strcmp(table, "design_step") && n >= DESIGN_STEPS_MAX)
-		return beter_err_set(err, BETER_DATAERR, "design %lld has %d steps already, the most a design holds",
+		return beter_err_set(err, BETER_DATAERR, _("design %lld has %d steps already, the most a design holds"),
 				     (long long)design, n);
 	if (!strcmp(table, "design_question") && n >= DESIGN_QUESTIONS_MAX)
-		return beter_err_set(err, BETER_DATAERR, "design %lld has %d questions already, the most a design holds",
+		return beter_err_set(err, BETER_DATAERR, _("design %lld has %d questions already, the most a design holds"),
 				     (long long)design, n);
 	return 0;
 }

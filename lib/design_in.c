@@ -10,6 +10,7 @@
 
 #include "beter/date.h"
 #include "beter/jsonin.h"
+#include "beter/i18n.h"
 #include "beter/util.h"
 
 #define N(a) (sizeof(a) / sizeof(*(a)))
@@ -49,7 +50,7 @@ int design_text(char **dst, const char *src, const char *what, size_t max, struc
 	}
 	if (strlen(t) > max || !utf8_valid(t, strlen(t), NULL)) {
 		free(t);
-		return beter_err_set(err, BETER_DATAERR, "%s: must be at most %zu bytes of UTF-8 text", what, max);
+		return beter_err_set(err, BETER_DATAERR, _("%s: must be at most %zu bytes of UTF-8 text"), what, max);
 	}
 	free(*dst);
 	*dst = t;
@@ -69,7 +70,7 @@ int design_in_day(struct design_in *d, const char *s, const char *what, struct b
 		if (d->days[i] == day)
 			return 0;
 	if (d->ndays >= DESIGN_DAYS_MAX)
-		return beter_err_set(err, BETER_DATAERR, "%s: at most %d days", what, DESIGN_DAYS_MAX);
+		return beter_err_set(err, BETER_DATAERR, _("%s: at most %d days"), what, DESIGN_DAYS_MAX);
 	d->days = xrealloc(d->days, (d->ndays + 1) * sizeof(*d->days));
 	/* kept in order */
 	size_t i = d->ndays;
@@ -101,13 +102,13 @@ int design_in_step(struct design_in *d, const char *minutes, const char *wat, co
 
 	memset(&s, 0, sizeof(s));
 	if (d->nsteps >= DESIGN_STEPS_MAX)
-		return beter_err_set(err, BETER_DATAERR, "%s: at most %d steps", what ? what : "--wat",
+		return beter_err_set(err, BETER_DATAERR, _("%s: at most %d steps"), what ? what : "--wat",
 				     DESIGN_STEPS_MAX);
 	if (minutes && !str_blank(minutes)) {
 		char *t = str_trim(xstrdup(minutes));
 		step_field(field, sizeof(field), what, "--min", "tijd");
 		if (parse_int64(t, &m) != 0 || m < 1 || m > 480)
-			rc = beter_err_set(err, BETER_DATAERR, "%s: '%s' is not a number of minutes (1-480)", field, t);
+			rc = beter_err_set(err, BETER_DATAERR, _("%s: '%s' is not a number of minutes (1-480)"), field, t);
 		free(t);
 		if (rc)
 			return rc;
@@ -117,7 +118,7 @@ int design_in_step(struct design_in *d, const char *minutes, const char *wat, co
 	if ((rc = design_text(&s.wat, wat, field, 1000, err)))
 		goto fail;
 	if (!s.wat) {
-		rc = beter_err_set(err, BETER_DATAERR, "%s: missing; write the lesson activity (wat)", field);
+		rc = beter_err_set(err, BETER_DATAERR, _("%s: missing; write the lesson activity (wat)"), field);
 		goto fail;
 	}
 	step_field(field, sizeof(field), what, "--hoe", "hoe");
@@ -127,7 +128,7 @@ int design_in_step(struct design_in *d, const char *minutes, const char *wat, co
 	if ((rc = design_text(&s.effect, effect, field, 1000, err)))
 		goto fail;
 	if (!s.effect) {
-		rc = beter_err_set(err, BETER_DATAERR, "%s: missing; write the gewenst effect: what pupils do or show",
+		rc = beter_err_set(err, BETER_DATAERR, _("%s: missing; write the gewenst effect: what pupils do or show"),
 				   field);
 		goto fail;
 	}
@@ -147,11 +148,11 @@ int design_in_question(struct design_in *d, const char *text, const char *what, 
 	int rc;
 
 	if (d->nquestions >= DESIGN_QUESTIONS_MAX)
-		return beter_err_set(err, BETER_DATAERR, "%s: at most %d questions", what, DESIGN_QUESTIONS_MAX);
+		return beter_err_set(err, BETER_DATAERR, _("%s: at most %d questions"), what, DESIGN_QUESTIONS_MAX);
 	if ((rc = design_text(&q, text, what, 1000, err)))
 		return rc;
 	if (!q)
-		return beter_err_set(err, BETER_DATAERR, "%s: the question is empty", what);
+		return beter_err_set(err, BETER_DATAERR, _("%s: the question is empty"), what);
 	d->questions = xrealloc(d->questions, (d->nquestions + 1) * sizeof(*d->questions));
 	d->questions[d->nquestions++] = q;
 	return 0;
@@ -169,7 +170,7 @@ static int json_string(const char *name, const cJSON *root, const char *key, cha
 	if (!v || cJSON_IsNull(v))
 		return 0;
 	if (!cJSON_IsString(v))
-		return beter_err_set(err, BETER_DATAERR, "%s: expected a string", what);
+		return beter_err_set(err, BETER_DATAERR, _("%s: expected a string"), what);
 	return design_text(dst, v->valuestring, what, max, err);
 }
 
@@ -195,25 +196,25 @@ static int json_step(const char *name, int i, const cJSON *s, struct design_in *
 
 	snprintf(what, sizeof(what), "%s: field 'steps[%d]'", name, i);
 	if (!cJSON_IsObject(s))
-		return beter_err_set(err, BETER_DATAERR, "%s: expected an object {\"min\", \"wat\", \"hoe\", \"effect\"}",
+		return beter_err_set(err, BETER_DATAERR, _("%s: expected an object {\"min\", \"wat\", \"hoe\", \"effect\"}"),
 				     what);
 	for (const cJSON *f = s->child; f; f = f->next) {
 		int known = 0;
 		for (int k = 0; k < 4; k++)
 			known |= !strcmp(f->string, keys[k]);
 		if (!known)
-			return beter_err_set(err, BETER_DATAERR, "%s: unknown field '%s' (min, wat, hoe, effect)", what,
+			return beter_err_set(err, BETER_DATAERR, _("%s: unknown field '%s' (min, wat, hoe, effect)"), what,
 					     f->string);
 	}
 	if (m && !cJSON_IsNull(m)) {
 		if (!cJSON_IsNumber(m) || m->valuedouble != floor(m->valuedouble) || fabs(m->valuedouble) > 1e6)
-			return beter_err_set(err, BETER_DATAERR, "%s.min: expected a whole number of minutes", what);
+			return beter_err_set(err, BETER_DATAERR, _("%s.min: expected a whole number of minutes"), what);
 		snprintf(mins, sizeof(mins), "%d", (int)m->valuedouble);
 	}
 	for (int k = 0; k < 3; k++) {
 		txt[k] = json_str(s, keys[k + 1], &bad);
 		if (bad)
-			return beter_err_set(err, BETER_DATAERR, "%s.%s: expected a string", what, keys[k + 1]);
+			return beter_err_set(err, BETER_DATAERR, _("%s.%s: expected a string"), what, keys[k + 1]);
 	}
 	snprintf(what, sizeof(what), "%s: field 'steps[%d]'", name, i);
 	return design_in_step(d, mins, txt[0], txt[1], txt[2], what, err);
@@ -227,12 +228,12 @@ static int json_lists(const char *name, const cJSON *root, struct design_in *d, 
 
 	if ((v = cJSON_GetObjectItemCaseSensitive(root, "dates")) && !cJSON_IsNull(v)) {
 		if (!cJSON_IsArray(v))
-			return beter_err_set(err, BETER_DATAERR, "%s: field 'dates': expected an array of dates", name);
+			return beter_err_set(err, BETER_DATAERR, _("%s: field 'dates': expected an array of dates"), name);
 		cJSON_ArrayForEach(e, v)
 		{
 			snprintf(what, sizeof(what), "%s: field 'dates[%d]'", name, i++);
 			if (!cJSON_IsString(e))
-				return beter_err_set(err, BETER_DATAERR, "%s: expected a date (YYYY-MM-DD)", what);
+				return beter_err_set(err, BETER_DATAERR, _("%s: expected a date (YYYY-MM-DD)"), what);
 			if ((rc = design_in_day(d, e->valuestring, what, err)))
 				return rc;
 		}
@@ -240,7 +241,7 @@ static int json_lists(const char *name, const cJSON *root, struct design_in *d, 
 	i = 0;
 	if ((v = cJSON_GetObjectItemCaseSensitive(root, "steps")) && !cJSON_IsNull(v)) {
 		if (!cJSON_IsArray(v))
-			return beter_err_set(err, BETER_DATAERR, "%s: field 'steps': expected an array of steps", name);
+			return beter_err_set(err, BETER_DATAERR, _("%s: field 'steps': expected an array of steps"), name);
 		cJSON_ArrayForEach(e, v)
 		if ((rc = json_step(name, i++, e, d, err)))
 			return rc;
@@ -248,12 +249,12 @@ static int json_lists(const char *name, const cJSON *root, struct design_in *d, 
 	i = 0;
 	if ((v = cJSON_GetObjectItemCaseSensitive(root, "questions")) && !cJSON_IsNull(v)) {
 		if (!cJSON_IsArray(v))
-			return beter_err_set(err, BETER_DATAERR, "%s: field 'questions': expected an array of strings", name);
+			return beter_err_set(err, BETER_DATAERR, _("%s: field 'questions': expected an array of strings"), name);
 		cJSON_ArrayForEach(e, v)
 		{
 			snprintf(what, sizeof(what), "%s: field 'questions[%d]'", name, i++);
 			if (!cJSON_IsString(e))
-				return beter_err_set(err, BETER_DATAERR, "%s: expected a string", what);
+				return beter_err_set(err, BETER_DATAERR, _("%s: expected a string"), what);
 			if ((rc = design_in_question(d, e->valuestring, what, err)))
 				return rc;
 		}
@@ -273,7 +274,7 @@ int design_in_parse_json(const char *name, const char *text, size_t len, struct 
 		return rc;
 	if (!cJSON_IsObject(root)) {
 		cJSON_Delete(root);
-		return beter_err_set(err, BETER_DATAERR, "%s: expected an object {\"doel\": ..., \"steps\": [...], ...}",
+		return beter_err_set(err, BETER_DATAERR, _("%s: expected an object {\"doel\": ..., \"steps\": [...], ...}"),
 				     name);
 	}
 	for (const cJSON *f = root->child; f && !rc; f = f->next) {
@@ -281,8 +282,8 @@ int design_in_parse_json(const char *name, const char *text, size_t len, struct 
 		while (k < N(known) && strcmp(f->string, known[k]))
 			k++;
 		if (k == N(known))
-			rc = beter_err_set(err, BETER_DATAERR, "%s: unknown field '%s' (group, subject, dates, doel, "
-					   "zichtbaar, activiteiten, check, als_dan, steps, questions)", name, f->string);
+			rc = beter_err_set(err, BETER_DATAERR, _("%s: unknown field '%s' (group, subject, dates, doel, "
+					   "zichtbaar, activiteiten, check, als_dan, steps, questions)"), name, f->string);
 	}
 	if (!rc)
 		rc = json_string(name, root, "group", &d->group, 100, err);

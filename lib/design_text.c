@@ -10,6 +10,7 @@
 #include <strings.h>
 
 #include "beter/date.h"
+#include "beter/i18n.h"
 #include "beter/util.h"
 
 #define N(a) (sizeof(a) / sizeof(*(a)))
@@ -56,11 +57,11 @@ static int not_a_section(const char *t, const char *where, struct beter_err *err
 	int rc;
 
 	if (near)
-		rc = beter_err_set(err, BETER_DATAERR, "%s: '%s' is not a section; did you mean '%s:'? (the sections are "
-				   SEC_LIST ")", where, t, near);
+		rc = beter_err_set(err, BETER_DATAERR, _("%s: '%s' is not a section; did you mean '%s:'? (the sections "
+							 "are %s)"), where, t, near, SEC_LIST);
 	else
-		rc = beter_err_set(err, BETER_DATAERR, "%s: '%s' is not a section (the sections are " SEC_LIST "); "
-				   "write text after the word on the same line", where, t);
+		rc = beter_err_set(err, BETER_DATAERR, _("%s: '%s' is not a section (the sections are %s); write text "
+							 "after the word on the same line"), where, t, SEC_LIST);
 	free(word);
 	return rc;
 }
@@ -93,8 +94,8 @@ static int list_line(struct design_in *d, int sec, const char *t, const char *wh
 		p = bar + 1;
 	}
 	if (n != 4 || strchr(p, '|'))
-		rc = beter_err_set(err, BETER_DATAERR, "%s: expected TIJD | WAT | HOE | GEWENST EFFECT (four parts split "
-				   "by '|'; leave tijd or hoe empty when there is none)", what);
+		rc = beter_err_set(err, BETER_DATAERR, _("%s: expected TIJD | WAT | HOE | GEWENST EFFECT (four parts split "
+				   "by '|'; leave tijd or hoe empty when there is none)"), what);
 	else
 		rc = design_in_step(d, parts[0], parts[1], parts[2], parts[3], what, err);
 	free(copy);
@@ -130,8 +131,8 @@ static int text_line(struct textrd *r, char *line, const char *where, struct bet
 	} else if (*t) {
 		r->any = 1;
 		if (r->cur < 0)
-			rc = beter_err_set(err, BETER_DATAERR, "%s: text outside a section; write it under one of "
-					   SEC_LIST, where);
+			rc = beter_err_set(err, BETER_DATAERR, _("%s: text outside a section; write it under one of %s"),
+					   where, SEC_LIST);
 		else if (r->cur == S_STAPPEN || r->cur == S_VRAGEN || r->cur == S_DATUM)
 			rc = list_line(r->d, r->cur, t, where, err);
 		else
@@ -171,7 +172,7 @@ int design_in_parse_text(const char *name, const char *text, struct design_in *d
 	r.d = d;
 	r.cur = -1;
 	if (!utf8_valid(text, strlen(text), NULL))
-		return beter_err_set(err, BETER_DATAERR, "%s%sthe text is not valid UTF-8", name ? name : "",
+		return beter_err_set(err, BETER_DATAERR, _("%s%sthe text is not valid UTF-8"), name ? name : "",
 				     name ? ": " : "");
 	for (size_t i = 0; i < N(sec_names); i++)
 		strbuf_init(&r.sec[i]);
@@ -192,7 +193,7 @@ int design_in_parse_text(const char *name, const char *text, struct design_in *d
 		free(line);
 	}
 	if (!rc && !r.any)
-		rc = beter_err_set(err, BETER_FAIL, "aborting: the text is empty, nothing was written");
+		rc = beter_err_set(err, BETER_FAIL, _("aborting: the text is empty, nothing was written"));
 	if (!rc)
 		rc = text_fields(&r, name, err);
 	for (size_t i = 0; i < N(sec_names); i++)

@@ -8,6 +8,7 @@
 #include <strings.h>
 
 #include "beter/store.h"
+#include "beter/i18n.h"
 #include "beter/util.h"
 
 static const char *const reached_names[] = { "ja", "deels", "nee" };
@@ -41,7 +42,7 @@ int design_reach_parse(const char *spec, const char *what, struct design_reach *
 	int reached = -1, rc = 0;
 
 	if (!eq)
-		return beter_err_set(err, BETER_DATAERR, "%s: '%s' is not STEP=ja|deels|nee[:WHAT WAS SEEN] (e.g. 2=deels)",
+		return beter_err_set(err, BETER_DATAERR, _("%s: '%s' is not STEP=ja|deels|nee[:WHAT WAS SEEN] (e.g. 2=deels)"),
 				     what, spec);
 	num = str_trim(xstrndup(spec, (size_t)(eq - spec)));
 	val = xstrdup(eq + 1);
@@ -55,12 +56,12 @@ int design_reach_parse(const char *spec, const char *what, struct design_reach *
 	if (rc)
 		;
 	else if (parse_int64(num, &step) != 0 || step < 1 || step > 1000)
-		rc = beter_err_set(err, BETER_DATAERR, "%s: '%s' is not a step number in '%s'", what, num, spec);
+		rc = beter_err_set(err, BETER_DATAERR, _("%s: '%s' is not a step number in '%s'"), what, num, spec);
 	else if ((reached = design_reached_parse(val)) < 0)
-		rc = beter_err_set(err, BETER_DATAERR, "%s: '%s' is not ja, deels or nee (in '%s')", what, val, spec);
+		rc = beter_err_set(err, BETER_DATAERR, _("%s: '%s' is not ja, deels or nee (in '%s')"), what, val, spec);
 	for (size_t i = 0; !rc && i < *n; i++)
 		if ((*r)[i].step == (int)step)
-			rc = beter_err_set(err, BETER_DATAERR, "%s: step %lld is given twice; give one per step", what,
+			rc = beter_err_set(err, BETER_DATAERR, _("%s: step %lld is given twice; give one per step"), what,
 					   (long long)step);
 	if (!rc) {
 		*r = xrealloc(*r, (*n + 1) * sizeof(**r));
@@ -93,8 +94,8 @@ int design_visit_ok(struct store *db, int64_t design, int64_t teacher, struct be
 	store_finalize(st);
 	if (rc || ok)
 		return rc;
-	return beter_err_set(err, BETER_DATAERR, "--teacher: the lesson of design %lld is given by its authors or a "
-			     "member of its team; see 'beter design show %lld'", (long long)design, (long long)design);
+	return beter_err_set(err, BETER_DATAERR, _("--teacher: the lesson of design %lld is given by its authors or a "
+			     "member of its team; see 'beter design show %lld'"), (long long)design, (long long)design);
 }
 
 /* the id of step pos of the visit's design; 0 when it has none */
@@ -133,11 +134,11 @@ int design_visit_record(struct store *db, int64_t visit, const struct design_rea
 		if ((rc = step_id(db, visit, r[i].step, &design, &sid, err)))
 			return rc;
 		if (!design)
-			return beter_err_set(err, BETER_DATAERR, "%s: visit %lld is not to a lesson from a design; plan it "
-					     "with 'beter visit add --design N'", where, (long long)visit);
+			return beter_err_set(err, BETER_DATAERR, _("%s: visit %lld is not to a lesson from a design; plan it "
+					     "with 'beter visit add --design N'"), where, (long long)visit);
 		if (!sid)
-			return beter_err_set(err, BETER_DATAERR, "%s: design %lld has no step %d (see 'beter design step "
-					     "list %lld')", where, (long long)design, r[i].step, (long long)design);
+			return beter_err_set(err, BETER_DATAERR, _("%s: design %lld has no step %d (see 'beter design step "
+					     "list %lld')"), where, (long long)design, r[i].step, (long long)design);
 	}
 	/* what is given is the record: steps written before and not given now go */
 	if ((rc = store_prepare(db, "DELETE FROM visit_step WHERE visit_id = ?1", &st, err)))
@@ -183,11 +184,11 @@ int design_survey_link(struct store *db, int64_t survey, int64_t design, struct 
 	if (rc)
 		return rc;
 	if (!lesson)
-		return beter_err_set(err, BETER_DATAERR, "--design: only a survey of pupils' feedback on a lesson (an "
-				     "instrument of kind 'lesson', e.g. lesfeedback-leerlingen) is tied to a design");
+		return beter_err_set(err, BETER_DATAERR, _("--design: only a survey of pupils' feedback on a lesson (an "
+				     "instrument of kind 'lesson', e.g. lesfeedback-leerlingen) is tied to a design"));
 	if (!same)
-		return beter_err_set(err, BETER_DATAERR, "--team: a survey tied to design %lld is of the design's team; "
-				     "leave --team out", (long long)design);
+		return beter_err_set(err, BETER_DATAERR, _("--team: a survey tied to design %lld is of the design's team; "
+				     "leave --team out"), (long long)design);
 	if ((rc = store_prepare(db, "UPDATE survey SET design_id = ?2 WHERE id = ?1", &st, err)))
 		return rc;
 	store_bind_int(st, 1, survey);

@@ -22,17 +22,17 @@ static const char *const words[D_COUNT][2] = {
 	[D_STEPS] = { "Stappen", "Steps" },
 	[D_VISITS] = { "Lesbezoeken", "Visits" },
 	[D_NONE_GOAL] = { "(geen doel)", "(no goal)" },
-	[D_RULE] = { "Een lesontwerp telt mee als het in de periode gemaakt is of een lesdag in de periode heeft; "
+	[D_RULE] = { "Een lesontwerp telt mee als het in de periode gemaakt is, of een lesdag of lesbezoek in de periode heeft; "
 		     "geobserveerd zijn de stappen die in een lesbezoek van de periode zijn vastgelegd (ja, deels of "
 		     "nee); bereikt is 'ja'.",
-		     "A lesson design counts when it was made in the period or has a lesson day in it; observed are "
+		     "A lesson design counts when it was made in the period, or has a lesson day or a visit in it; observed are "
 		     "the steps recorded in a visit of the period (ja, deels or nee); reached is 'ja'." },
 };
 #define W(id) words[id][b->ro->lang == REPORT_EN]
 
 /* the scope's designs of the period: ?1 school, ?2 team (0 all), ?3 from, ?4 to */
 #define DESIGN_SCOPE                                                                                             \
-	" d.school_id = ?1 AND (?2 = 0 OR d.team_id = ?2) AND d.created <= ?4 AND (d.created >= ?3 OR EXISTS "     \
+	" d.school_id = ?1 AND (?2 = 0 OR d.team_id = ?2) AND (d.created BETWEEN ?3 AND ?4 OR EXISTS "            \
 	"(SELECT 1 FROM design_day x WHERE x.design_id = d.id AND x.date BETWEEN ?3 AND ?4) OR EXISTS (SELECT 1 "  \
 	"FROM visit v WHERE v.design_id = d.id AND v.date BETWEEN ?3 AND ?4)) "
 /* the observed steps of design ds.id in recorded visits of the period */

@@ -119,6 +119,20 @@ static int only_team(struct store *db, int64_t teacher, int64_t *team, struct be
 	return rc;
 }
 
+/* a lesson from a design: the design's group and subject unless given */
+static int design_defaults(struct store *db, int64_t id, struct beter_err *err)
+{
+	struct store_stmt *st;
+	int rc;
+
+	if ((rc = store_prepare(db, "UPDATE visit SET class_group = coalesce(class_group, (SELECT d.class_group FROM "
+				    "design d WHERE d.id = design_id)), subject = coalesce(subject, (SELECT d.subject FROM "
+				    "design d WHERE d.id = design_id)) WHERE id = ?1", &st, err)))
+		return rc;
+	store_bind_int(st, 1, id);
+	return store_step_done(db, st, "adding the visit", err);
+}
+
 int visit_add(struct store *db, int64_t school, const struct visit_new *v, int64_t *id, struct beter_err *err)
 {
 	struct store_stmt *st;
@@ -202,16 +216,8 @@ int visit_add(struct store *db, int64_t school, const struct visit_new *v, int64
 	if ((rc = store_step_done(db, st, "adding the visit", err)))
 		return rc;
 	*id = store_last_id(db);
-	/* a lesson from a design: its group and subject unless given */
-	if (v->design) {
-		if ((rc = store_prepare(db, "UPDATE visit SET class_group = coalesce(class_group, (SELECT d.class_group FROM "
-					    "design d WHERE d.id = design_id)), subject = coalesce(subject, (SELECT d.subject FROM "
-					    "design d WHERE d.id = design_id)) WHERE id = ?1", &st, err)))
-			return rc;
-		store_bind_int(st, 1, *id);
-		if ((rc = store_step_done(db, st, "adding the visit", err)))
-			return rc;
-	}
+	if (v->design && (rc = design_defaults(db, *id, err)))
+		return rc;
 	if (focus && !strcmp(focus, "points"))
 		return devpoint_focus_visit(db, *id, v->teacher, NULL, err);
 	return 0;

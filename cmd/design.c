@@ -439,6 +439,11 @@ const struct command_def def_design = {
 		"feedback) with the same authors, bouwstenen, steps and questions; the new version names the one it "
 		"was copied from (copy_of), and 'design show' lists the copies made of a design, so the history of "
 		"versions is kept.\n\n"
+		"Elsewhere: the team's board ('beter board show') shows its designs in the section lesontwerpen "
+		"(who, for which group, for which goal: designs given from four weeks before the week on, or without a "
+		"day yet); the progress report ('beter report') has a section on gezamenlijk lesontwerp per goal "
+		"(designs, observed steps, the share in which the effect was reached); 'beter phase conditions' counts "
+		"the weeks with a lesson from a design (design_rhythm).\n\n"
 		"Bad input (a step that is not there, an author who is not in the team, a goal of another team, a "
 		"bad date) exits 65 naming the option or FILE:LINE: field, and nothing is written; an unknown team, "
 		"goal, design or person exits 1."),

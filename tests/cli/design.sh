@@ -185,6 +185,33 @@ run beter design step add 1 --wat x
 run beter design feedback-question add 1
 run beter design add --team "Team Bovenbouw" --authors ODW --edit --from design.json
 
+note the steps of a visit are written again only with --replace, and then replace the old ones
+run beter visit record 2 --seen "Ik zag je de kaart uitdelen" --effect "Leerlingen gebruikten de kaart" \
+	--reached 3=nee --replace --quiet
+run beter --json visit show 2
+printf '{"seen": "s", "effect": "e", "reached": {"1": "ja"}}' >both.json
+run beter visit record 2 --from both.json --reached 2=ja --replace
+printf '{"seen": "s", "effect": "e", "reached": {"1": 3}}' >badreach.json
+run beter visit record 2 --from badreach.json --replace
+note a member of the team who is not an author teaches the lesson
+run beter visit add --observer ODW --teacher BVB --date 2026-12-03 --design 1 --quiet
+
+note more ways in
+run beter --dry-run design add --team "Team Bovenbouw" --authors ODW --doel "x"
+printf 'doel: Uit stdin\nvragen:\nWat vond je lastig?\n' | run beter -q design add --team "Team Bovenbouw" --authors MKP --text-from -
+printf '{"doel": "x", "extra": 1}' >unknown.json
+run beter design add --team "Team Bovenbouw" --authors ODW --from unknown.json
+run beter design add --team "Team Bovenbouw" --authors ODW --from unknown.json --doel y
+run beter --csv design copy 2
+run beter design list --goal 1
+
+note the board, the report and the phase conditions
+run beter board show --team "Team Bovenbouw" --week 2026-W49
+run beter --json board show --team "Team Bovenbouw" --week 2026-W49
+beter report --team "Team Bovenbouw" --from 2026-11-30 --to 2026-12-06 --format md --lang en | sed -n '/^## Joint lesson design/,/^## Pupil voice/p'
+beter report --from 2026-11-30 --to 2026-12-06 --format json | jq -c '.sections[] | select(.key == "design") | {figures, rows: .tables[0].rows}'
+run beter phase conditions --from 2026-11-30 --to 2026-12-11
+
 note check knows the new tables
 run beter check
 sqlite3 "$BETER_DB" "INSERT INTO design_author(design_id, person_id) VALUES (1, 5)"

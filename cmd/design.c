@@ -66,6 +66,17 @@ static const struct opt list_opts[] = {
 static const struct opt copy_opts[] = {
 	OPT_STRING("group", group, "GROUP", N_("the group the new version is for (default: the same)")),
 	OPT_LIST("date", dates, "DATE", N_("a day the new version is given (repeatable; default: the same days)")),
+	OPT_STRING("subject", subject, "TEXT", N_("the subject (default: the same)")),
+	OPT_STRING("doel", doel, "TEXT", N_("a new doel (default: the same)")),
+	OPT_STRING("zichtbaar", zichtbaar, "TEXT", N_("how the goal is made visible (default: the same)")),
+	OPT_STRING("activiteiten", activiteiten, "TEXT", N_("new activiteiten (default: the same)")),
+	OPT_STRING("check", check, "TEXT", N_("a new check (default: the same)")),
+	OPT_STRING("als-dan", als_dan, "TEXT", N_("a new als-dan (default: the same)")),
+	OPT_FLAG("edit", edit, N_("change the new version in $VISUAL/$EDITOR first, on the template filled with the "
+				  "design (and the options given)")),
+	OPT_STRING("from", input, "FILE", N_("the new version as JSON from FILE ('-': stdin), instead of a copy")),
+	OPT_STRING("text-from", textfrom, "FILE",
+		   N_("the new version from FILE ('-': stdin) in the editor's text format, e.g. the text --edit kept")),
 	OPT_SCHOOL,
 	OPT_END
 };
@@ -156,7 +167,31 @@ static int in_from_options(struct ctx *c, const struct dopts *o, struct design_i
 
 /* What the design holds: from the options, --edit (a template filled with
  * them), --from or --text-from. *path: the editor's file, kept until obs_done. */
-static int read_in(struct ctx *c, const struct dopts *o, const char *header, struct design_in *in, char **path)
+/* Lay the fields given as options over base (the design a copy is made of). */
+static void overlay(struct design_in *base, struct design_in *opts)
+{
+	char **b[] = { &base->group, &base->subject, &base->doel, &base->zichtbaar, &base->activiteiten, &base->check,
+		       &base->als_dan };
+	char **f[] = { &opts->group, &opts->subject, &opts->doel, &opts->zichtbaar, &opts->activiteiten, &opts->check,
+		       &opts->als_dan };
+
+	for (size_t i = 0; i < sizeof(b) / sizeof(*b); i++)
+		if (*f[i]) {
+			free(*b[i]);
+			*b[i] = *f[i];
+			*f[i] = NULL;
+		}
+	if (opts->ndays) {
+		free(base->days);
+		base->days = opts->days;
+		base->ndays = opts->ndays;
+		opts->days = NULL;
+		opts->ndays = 0;
+	}
+}
+
+static int read_in(struct ctx *c, const struct dopts *o, const char *header, struct design_in *base,
+		   struct design_in *in, char **path)
 {
 	struct design_in opts;
 	int rc;
@@ -167,6 +202,18 @@ static int read_in(struct ctx *c, const struct dopts *o, const char *header, str
 		return cmd_usage(c, _("give one of --edit, --from and --text-from"));
 	if ((rc = in_from_options(c, o, &opts)))
 		return rc;
+	if (base) { /* a copy: what it is a copy of, with the options over it */
+		int given = !!opts.group + !!opts.subject + !!opts.doel + !!opts.zichtbaar + !!opts.activiteiten +
+			    !!opts.check + !!opts.als_dan + !!opts.ndays;
+		overlay(base, &opts);
+		design_in_release(&opts);
+		opts = *base;
+		memset(base, 0, sizeof(*base));
+		if ((o->input || o->textfrom) && given) {
+			design_in_release(&opts);
+			return cmd_usage(c, _("the design's fields go in the file, not beside it"));
+		}
+	}
 	if (!o->edit && !o->input && !o->textfrom) {
 		*in = opts;
 		return 0;
@@ -176,8 +223,8 @@ static int read_in(struct ctx *c, const struct dopts *o, const char *header, str
 		char *text = NULL;
 		design_template(header, &opts, &tmpl);
 		if (!(rc = edit_text(c, strbuf_str(&tmpl), &text, path))) {
-			const char *base = strrchr(*path, '/');
-			rc = design_in_parse_text(base ? base + 1 : *path, text, in, &c->err);
+			const char *slash = strrchr(*path, '/');
+			rc = design_in_parse_text(slash ? slash + 1 : *path, text, in, &c->err);
 			if (rc == BETER_FAIL) { /* an empty text: nothing to keep */
 				unlink(*path);
 				free(*path);
@@ -191,8 +238,8 @@ static int read_in(struct ctx *c, const struct dopts *o, const char *header, str
 		const char *name = strcmp(file, "-") ? file : "stdin";
 		char *text = NULL;
 		size_t len = 0;
-		if (opts.group || opts.subject || opts.doel || opts.zichtbaar || opts.activiteiten || opts.check ||
-		    opts.als_dan || opts.ndays)
+		if (!base && (opts.group || opts.subject || opts.doel || opts.zichtbaar || opts.activiteiten || opts.check ||
+			      opts.als_dan || opts.ndays))
 			rc = cmd_usage(c, _("the design's fields go in the file, not beside it"));
 		else if (!(rc = share_read_file(file, 1024 * 1024, &text, &len, &c->err)))
 			rc = o->input ? design_in_parse_json(name, text, len, in, &c->err)
@@ -239,7 +286,7 @@ static int run_add(struct ctx *c, struct optparse *p)
 		goto out;
 	snprintf(header, sizeof(header), "Lesontwerp van %s voor %s%s%s", o.authors, o.team, o.goal ? ", doel " : "",
 		 o.goal ? o.goal : "");
-	if ((rc = read_in(c, &o, header, &in, &path)))
+	if ((rc = read_in(c, &o, header, NULL, &in, &path)))
 		goto out;
 	d.authors = authors;
 	d.nauthors = nauthors;
@@ -354,18 +401,28 @@ static int run_show(struct ctx *c, struct optparse *p)
 static int run_copy(struct ctx *c, struct optparse *p)
 {
 	struct dopts o;
-	struct design_in in;
-	int64_t school, id, copy;
+	struct design_in in, base;
+	int64_t school, id, copy = 0;
+	char header[100], *path = NULL;
 	int rc;
 
 	memset(&in, 0, sizeof(in));
-	if (!(rc = dparse(c, p, &o, 1, 1, "the design's number", &school)) &&
-	    !(rc = design_arg(c, p->args[0], school, &id)) && !(rc = in_from_options(c, &o, &in)) &&
-	    !(rc = design_copy(c->db, school, id, in.group, in.days, in.ndays, &copy, &c->err))) {
-		cmd_note(c, _("copied design %lld to design %lld"), (long long)id, (long long)copy);
-		rc = show(c, copy);
-	}
+	memset(&base, 0, sizeof(base));
+	if ((rc = dparse(c, p, &o, 1, 1, "the design's number", &school)) ||
+	    (rc = design_arg(c, p->args[0], school, &id)) || (rc = design_load(c->db, id, &base, &c->err)))
+		goto out;
+	snprintf(header, sizeof(header), "Nieuwe versie van lesontwerp %lld", (long long)id);
+	if ((rc = read_in(c, &o, header, &base, &in, &path)) || (rc = store_begin(c->db, &c->err)))
+		goto out;
+	rc = design_copy_as(c->db, school, id, &in, &copy, &c->err);
+	if ((rc = obs_done(c, &path, tx_end(c, rc))) || c->dry_run)
+		goto out;
+	cmd_note(c, _("copied design %lld to design %lld"), (long long)id, (long long)copy);
+	rc = show(c, copy);
+out:
+	rc = obs_done(c, &path, rc);
 	design_in_release(&in);
+	design_in_release(&base);
 	opt_list_release(&o.dates);
 	return rc;
 }
@@ -398,9 +455,9 @@ static const struct subcmd design_subs[] = {
 	  N_("one design: the bouwstenen, the steps and how often visits saw their effect, the visits, the questions "
 	     "and the pupils' feedback"),
 	  school_opts, run_show, 0, NULL },
-	{ "copy", "copy N [--group GROUP] [--date DATE]...",
-	  N_("copy a design into a new version, for another group or after feedback"), copy_opts, run_copy, SUB_WRITES,
-	  NULL },
+	{ "copy", "copy N [--group GROUP] [--date DATE]... [--doel TEXT] [--check TEXT] ... [--edit]\n"
+		  "copy N --from FILE | --text-from FILE",
+	  N_("copy a design into a new version, for another group or after feedback"), copy_opts, run_copy, 0, NULL },
 	{ 0 }
 };
 
@@ -436,9 +493,11 @@ const struct command_def def_design = {
 		"does, under the same suppression decision: a mean the survey's report hides is null here and "
 		"suppressed is true.\n\n"
 		"'design copy N' makes a new version (for another --group, on other --date days, or to improve after "
-		"feedback) with the same authors, bouwstenen, steps and questions; the new version names the one it "
-		"was copied from (copy_of), and 'design show' lists the copies made of a design, so the history of "
-		"versions is kept.\n\n"
+		"feedback) with the same team, goal, authors, bouwstenen, steps and questions; options such as --doel "
+		"or --check change them in the new version, --edit opens the template filled with the design to "
+		"change anything (steps and questions too), and --from or --text-from give the new version whole. "
+		"The new version names the one it was copied from (copy_of), and 'design show' lists the copies made "
+		"of a design, so the history of versions is kept.\n\n"
 		"Elsewhere: the team's board ('beter board show') shows its designs in the section lesontwerpen "
 		"(who, for which group, for which goal: designs given from four weeks before the week on, or without a "
 		"day yet); the progress report ('beter report') has a section on gezamenlijk lesontwerp per goal "

@@ -90,6 +90,12 @@ int design_find(struct store *db, int64_t school, int64_t number, struct beter_e
 int design_step_add(struct store *db, int64_t design, const struct design_step_in *s, int *pos,
 		    struct beter_err *err);
 int design_question_add(struct store *db, int64_t design, const char *text, int *pos, struct beter_err *err);
+/* What design id holds now (BETER_FAIL when there is none). */
+int design_load(struct store *db, int64_t id, struct design_in *in, struct beter_err *err);
+/* A new version of design id holding in (the same team, goal and authors),
+ * that names id as the design it was copied from. */
+int design_copy_as(struct store *db, int64_t school, int64_t id, const struct design_in *in, int64_t *copy,
+		   struct beter_err *err);
 /* A new version of design id: the same team, goal, authors, bouwstenen,
  * steps and questions, for group (NULL: the same) on days (none: the same). */
 int design_copy(struct store *db, int64_t school, int64_t id, const char *group, const int *days, size_t ndays,

@@ -204,6 +204,22 @@ run beter design add --team "Team Bovenbouw" --authors ODW --from unknown.json
 run beter design add --team "Team Bovenbouw" --authors ODW --from unknown.json --doel y
 run beter --csv design copy 2
 run beter design list --goal 1
+note a new version after feedback: options change it, --edit opens it filled
+run beter -q design copy 1 --group "groep 7b" --als-dan "Als minder dan 90% het kan, dan morgen in de kleine kring"
+run beter design show 8 --json
+cat >copy-editor.sh <<'ED'
+#!/bin/sh
+# the template holds the design: change step 2, drop the last question
+cp "$1" "$TMP/copy-template.txt"
+sed -e 's/^15 | Tweetallen met de feedbackkaart/20 | Tweetallen met de feedbackkaart/' -e '/^Wat was nog lastig?$/d' "$1" >"$1.new"
+mv "$1.new" "$1"
+ED
+chmod +x copy-editor.sh
+EDITOR="$TMP/work/copy-editor.sh" run beter design copy 1 --edit --date 2026-12-17 --quiet
+echo "the template the editor got:"
+grep -v '^#' "$TMP/copy-template.txt" | grep .
+run beter --csv design step list 9
+run beter design copy 1 --from design.json --doel x
 
 note the board, the report and the phase conditions
 run beter board show --team "Team Bovenbouw" --week 2026-W49

@@ -23,7 +23,8 @@ struct dopts {
 	struct opt_list dates;
 };
 #define OPT_STRUCT struct dopts
-#define OPT_SCHOOL OPT_STRING("school", school, "SCHOOL", N_("the school (name, BRIN or number) when the store holds several"))
+#define OPT_SCHOOL \
+	OPT_STRING("school", school, "SCHOOL", N_("the school (name, BRIN or number) when the store holds several"))
 
 static const struct opt add_opts[] = {
 	OPT_STRING("team", team, "TEAM", N_("the team whose design it is (required)")),

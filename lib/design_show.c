@@ -19,7 +19,8 @@
 #define AUTHORS_SQL                                                                                          \
 	"(SELECT group_concat(code, ',') FROM (SELECT p.code FROM design_author a JOIN person p ON p.id = "     \
 	"a.person_id WHERE a.design_id = d.id ORDER BY p.code))"
-#define DAYS_SQL "(SELECT group_concat(date, ',') FROM (SELECT date FROM design_day WHERE design_id = d.id ORDER BY date))"
+#define DAYS_SQL                                                                                             \
+	"(SELECT group_concat(date, ',') FROM (SELECT date FROM design_day WHERE design_id = d.id ORDER BY date))"
 
 static const struct out_col list_cols[] = {
 	{ "id", OUT_T_INT, 0 },	       { "team", OUT_T_TEXT, 0 },    { "goal", OUT_T_INT, 0 },

@@ -22,8 +22,8 @@ static const char *const words[D_COUNT][2] = {
 	[D_STEPS] = { "Stappen", "Steps" },
 	[D_VISITS] = { "Lesbezoeken", "Visits" },
 	[D_NONE_GOAL] = { "(geen doel)", "(no goal)" },
-	[D_RULE] = { "Een lesontwerp telt mee als het in de periode gemaakt is, of een lesdag of lesbezoek in de periode heeft; "
-		     "geobserveerd zijn de stappen die in een lesbezoek van de periode zijn vastgelegd (ja, deels of "
+	[D_RULE] = { "Een lesontwerp telt mee als het in de periode gemaakt is, of een lesdag of lesbezoek in de "
+		     "periode heeft; geobserveerd zijn de stappen die in een lesbezoek van de periode zijn vastgelegd (ja, deels of "
 		     "nee); bereikt is 'ja'.",
 		     "A lesson design counts when it was made in the period, or has a lesson day or a visit in it; observed are "
 		     "the steps recorded in a visit of the period (ja, deels or nee); reached is 'ja'." },

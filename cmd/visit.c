@@ -162,7 +162,7 @@ static int tx_end(struct ctx *c, int rc)
 /* What was observed: from --edit (on a template holding cur, may be NULL),
  * --from, --text-from or the options. *given tells whether anything was given
  * at all; *path gets the editor's file, kept until obs_done. */
-static int read_obs_text(struct ctx *c, int64_t school, const struct vopts *o, const char *header,
+static int read_obs_text(struct ctx *c, int64_t school, const struct vopts *o, const char *header, int64_t design,
 			 const struct visit_obs *cur, struct visit_obs *obs, int *given, char **path)
 {
 	int rc = 0;
@@ -179,6 +179,8 @@ static int read_obs_text(struct ctx *c, int64_t school, const struct vopts *o, c
 		struct strbuf tmpl = STRBUF_INIT;
 		char *text = NULL;
 		if (!(rc = visit_template(c->db, school, header, o->framework, cur, &tmpl, &c->err)) &&
+		    !(design && (rc = design_visit_template(c->db, design, cur ? cur->reached : NULL,
+							     cur ? cur->nreached : 0, &tmpl, &c->err))) &&
 		    !(rc = edit_text(c, strbuf_str(&tmpl), &text, path))) {
 			const char *base = strrchr(*path, '/');
 			rc = visit_obs_parse_text(base ? base + 1 : *path, text, obs, &c->err);
@@ -222,15 +224,15 @@ static int read_obs_text(struct ctx *c, int64_t school, const struct vopts *o, c
 }
 
 /* read_obs_text, then the steps of --reached */
-static int read_obs(struct ctx *c, int64_t school, const struct vopts *o, const char *header,
+static int read_obs(struct ctx *c, int64_t school, const struct vopts *o, const char *header, int64_t design,
 		    const struct visit_obs *cur, struct visit_obs *obs, int *given, char **path)
 {
-	int rc = read_obs_text(c, school, o, header, cur, obs, given, path);
+	int rc = read_obs_text(c, school, o, header, design, cur, obs, given, path);
 
 	if (rc || !o->reached.n)
 		return rc;
 	if (obs->nreached)
-		return cmd_usage(c, _("give the steps with --reached or in the JSON file's \"reached\", not both"));
+		return cmd_usage(c, _("give the steps with --reached or in the file, not both"));
 	for (int i = 0; i < o->reached.n && !rc; i++)
 		rc = design_reach_parse(o->reached.v[i], "--reached", &obs->reached, &obs->nreached, &c->err);
 	return rc;
@@ -303,7 +305,7 @@ static int run_add(struct ctx *c, struct optparse *p)
 	if ((o.edit || o.input || o.textfrom || o.seen || o.effect || o.scores.n || o.reached.n) &&
 	    (rc = date_not_future(v.day, "--date", &c->err)))
 		goto out;
-	if ((rc = read_obs(c, school, &o, header, NULL, &obs, &given, &path)))
+	if ((rc = read_obs(c, school, &o, header, v.design, NULL, &obs, &given, &path)))
 		goto out;
 	if ((rc = tx_begin(c)))
 		goto out;
@@ -355,7 +357,8 @@ static int run_record(struct ctx *c, struct optparse *p)
 	if (o.edit && o.replace && (rc = visit_obs_load(c->db, id, &cur, &c->err)))
 		goto out;
 	snprintf(header, sizeof(header), "Lesbezoek %lld", (long long)id);
-	if ((rc = read_obs(c, school, &o, header, &cur, &obs, &given, &path)))
+	if ((rc = read_obs(c, school, &o, header, store_int_bind(c->db, "SELECT design_id FROM visit WHERE id = ?1", id, 0),
+			   &cur, &obs, &given, &path)))
 		goto out;
 	(void)given;
 	if ((rc = tx_begin(c)))
@@ -501,8 +504,9 @@ const struct command_def def_visit = {
 		"before and after one visit is recorded shows that visit's scores, so share them at the end of a "
 		"round rather than during it.\n\n"
 		"--edit opens $VISUAL (else $EDITOR) on a template in Dutch with the sections 'gezien:' (what was "
-		"seen; 'seen:' works too), 'effect:' and 'scores:' (one ITEM=VALUE a line) and the feedback model's "
-		"prompts as '#' lines; '#' lines are "
+		"seen; 'seen:' works too), 'effect:' and 'scores:' (one ITEM=VALUE a line), for a visit to a lesson "
+		"from a design 'stappen:' (one STEP=ja|deels|nee[: what was seen] a line, the design's steps listed "
+		"below it), and the feedback model's prompts as '#' lines; '#' lines are "
 		"dropped and an empty text aborts with nothing written (exit 1). A line that is only a word and a "
 		"colon must be one of the section headers: a misspelled one ('score:') is refused (exit 65) rather "
 		"than read as text. When anything fails after the editor closed (a bad score, a busy store), the "

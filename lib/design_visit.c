@@ -195,3 +195,46 @@ int design_survey_link(struct store *db, int64_t survey, int64_t design, struct 
 	store_bind_int(st, 2, design);
 	return store_step_done(db, st, "tying the survey to the design", err);
 }
+
+int design_visit_template(struct store *db, int64_t design, const struct design_reach *cur, size_t ncur,
+			  struct strbuf *sb, struct beter_err *err)
+{
+	struct store_stmt *st;
+	int rc;
+
+	strbuf_addf(sb, "stappen:\n# Lesontwerp %lld: per lesstap of het gewenste effect gezien werd, één regel per stap:\n"
+			"# STAP=ja, STAP=deels of STAP=nee, met na een ':' wat je zag (feiten), bijvoorbeeld\n"
+			"# 2=deels: de helft van de tweetallen gaf elkaar een tip\n", (long long)design);
+	if ((rc = store_prepare(db, "SELECT pos, wat, effect FROM design_step WHERE design_id = ?1 ORDER BY pos", &st, err)))
+		return rc;
+	store_bind_int(st, 1, design);
+	while (store_next(db, st, &rc, "reading the steps", err))
+		strbuf_addf(sb, "# %lld. %s; gewenst effect: %s\n", (long long)store_col_int(st, 0), store_col_text(st, 1),
+			    store_col_text(st, 2));
+	store_finalize(st);
+	for (size_t i = 0; i < ncur; i++)
+		strbuf_addf(sb, "%d=%s%s%s\n", cur[i].step, design_reached_name(cur[i].reached), cur[i].seen ? ": " : "",
+			    cur[i].seen ? cur[i].seen : "");
+	return rc;
+}
+
+int design_visit_load(struct store *db, int64_t visit, struct design_reach **r, size_t *n, struct beter_err *err)
+{
+	struct store_stmt *st;
+	int rc;
+
+	if ((rc = store_prepare(db, "SELECT s.pos, vs.reached, vs.seen FROM visit_step vs JOIN design_step s ON s.id = "
+				    "vs.step_id WHERE vs.visit_id = ?1 ORDER BY s.pos", &st, err)))
+		return rc;
+	store_bind_int(st, 1, visit);
+	while (store_next(db, st, &rc, "reading the steps", err)) {
+		*r = xrealloc(*r, (*n + 1) * sizeof(**r));
+		(*r)[*n].step = (int)store_col_int(st, 0);
+		(*r)[*n].reached = design_reached_parse(store_col_text(st, 1));
+		(*r)[*n].seen = store_col_null(st, 2) ? NULL : xstrdup(store_col_text(st, 2));
+		(*r)[*n].line = 0;
+		(*n)++;
+	}
+	store_finalize(st);
+	return rc;
+}

@@ -136,6 +136,13 @@ int design_visit_ok(struct store *db, int64_t design, int64_t teacher, struct be
  * ("--reached" or a file) in messages. */
 int design_visit_record(struct store *db, int64_t visit, const struct design_reach *r, size_t n, const char *from,
 			struct beter_err *err);
+/* The editor's section for the steps of a visit to a lesson from design:
+ * "stappen:", the prompts and the design's steps as '#' lines, then cur's
+ * lines ("2=deels: ..."), appended to sb. */
+int design_visit_template(struct store *db, int64_t design, const struct design_reach *cur, size_t ncur,
+			  struct strbuf *sb, struct beter_err *err);
+/* The steps recorded for visit, appended to *r. */
+int design_visit_load(struct store *db, int64_t visit, struct design_reach **r, size_t *n, struct beter_err *err);
 /* Tie survey id (an instrument of kind 'lesson') to design; the survey's
  * team must be the design's. */
 int design_survey_link(struct store *db, int64_t survey, int64_t design, struct beter_err *err);

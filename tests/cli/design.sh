@@ -189,6 +189,27 @@ note the steps of a visit are written again only with --replace, and then replac
 run beter visit record 2 --seen "Ik zag je de kaart uitdelen" --effect "Leerlingen gebruikten de kaart" \
 	--reached 3=nee --replace --quiet
 run beter --json visit show 2
+cat >visit-editor.sh <<'ED'
+#!/bin/sh
+# keeps the template (the recorded text and steps) and changes step 3, adds step 4
+cp "$1" "$TMP/visit-template.txt"
+sed -e 's/^3=nee$/3=deels: twee tweetallen vertelden hun tip/' "$1" >"$1.new"
+echo "4=ja" >>"$1.new"
+mv "$1.new" "$1"
+ED
+chmod +x visit-editor.sh
+EDITOR="$TMP/work/visit-editor.sh" run beter visit record 2 --edit --replace --quiet
+echo "the template the editor got:"
+sed -n '/^stappen:/,$p' "$TMP/visit-template.txt"
+echo "the visits of design 1 (beter --csv design show 1):"
+beter --csv design show 1 | grep '^visits,'
+cat >typo-visit-editor.sh <<'ED'
+#!/bin/sh
+printf 'gezien: x\neffect: y\nstappen:\n7=ja\n' >"$1"
+ED
+chmod +x typo-visit-editor.sh
+EDITOR="$TMP/work/typo-visit-editor.sh" run beter visit record 2 --edit --replace | mask
+rm -f "$TMPDIR"/beter-visit-*.txt
 printf '{"seen": "s", "effect": "e", "reached": {"1": "ja"}}' >both.json
 run beter visit record 2 --from both.json --reached 2=ja --replace
 printf '{"seen": "s", "effect": "e", "reached": {"1": 3}}' >badreach.json

@@ -8,6 +8,7 @@ CMD(phase,   "improvement trajectories: phases, checklists, retrospectives",  NE
 CMD(board,   "the team's improvement board (verbeterbord) and weekly session",  NEEDS_STORE)
 CMD(goal,    "goals the 4-step way, the impact matrix, personal development goals", NEEDS_STORE)
 CMD(visit,   "lesson visits, feedback talks, duo rounds, coverage, frameworks", NEEDS_STORE)
+CMD(design,  "gezamenlijk lesontwerp: lesson designs, their steps and effects", NEEDS_STORE)
 CMD(arena,   "stem van de leerling: leerlingarena, top 3s side by side, outcome", NEEDS_STORE)
 CMD(survey,  "measurements: instruments, survey waves, CSV import, reports", NEEDS_STORE)
 CMD(report,  "progress reports for cron: html, Markdown, JSON",              NEEDS_STORE)

@@ -2,7 +2,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "beter/design.h"
+#include "beter/i18n.h"
 #include "beter/person.h"
+#include "beter/store.h"
 #include "beter/survey.h"
 #include "beter/survey_seal.h"
 #include "beter/team.h"
@@ -11,7 +14,7 @@
 struct sopts {
 	const char *instrument, *wave, *team, *school, *opens, *closes, *map, *idcol, *by, *minn, *waves, *reason,
 		*decided;
-	const char *leader, *key_file, *person;
+	const char *leader, *key_file, *person, *design;
 	int school_given, replace, skip_team;
 	struct opt_list ignore;
 };
@@ -35,6 +38,9 @@ static const struct opt add_opts[] = {
 	OPT_STRING("closes", closes, "DATE", "last day respondents can answer"),
 	OPT_STRING("leader", leader, "CODE",
 		   "a 360-degree feedback: whose it is (default: the school's one schoolleider)"),
+	OPT_STRING("design", design, "N",
+		   N_("pupils' feedback on a lesson given from this lesson design (an instrument of kind 'lesson'); "
+		      "the survey is of the design's team")),
 	OPT_OPTARG("school", school, school_given, "[SCHOOL]",
 		   "a survey of the whole school (the default); --school=SCHOOL names the school when the store holds several"),
 	OPT_END
@@ -160,7 +166,20 @@ static int run_add(struct ctx *c, struct optparse *p)
 	a.leader = o.leader;
 	if (o.team && (rc = team_find(c->db, school, o.team, &a.team, &c->err)))
 		return rc;
+	int64_t design = 0;
+	if (o.design) {
+		const char *d = *o.design == '#' ? o.design + 1 : o.design;
+		if (parse_int64(d, &design) != 0 || design <= 0)
+			return beter_err_set(&c->err, BETER_DATAERR, _("--design: '%s' is not a design number (see 'beter "
+					     "design list')"), o.design);
+		if ((rc = design_find(c->db, school, design, &c->err)))
+			return rc;
+		if (!o.team) /* the design's team */
+			a.team = store_int_bind(c->db, "SELECT team_id FROM design WHERE id = ?1", design, 0);
+	}
 	if ((rc = survey_add(c->db, school, &a, &id, &c->err)))
+		return rc;
+	if (design && (rc = design_survey_link(c->db, id, design, &c->err)))
 		return rc;
 	return c->quiet ? 0 : survey_show(c->db, id, &c->out, &c->err);
 }
@@ -334,7 +353,7 @@ static const struct subcmd instrument_subs[] = {
 
 static const struct subcmd survey_subs[] = {
 	{ "instrument", NULL, "the questionnaires surveys use", NULL, NULL, 0, instrument_subs },
-	{ "add", "add --instrument ID --wave NAME [--team T | --school] [--opens DATE --closes DATE] [--leader CODE]",
+	{ "add", "add --instrument ID --wave NAME [--team T | --school] [--opens DATE --closes DATE] [--leader CODE] [--design N]",
 	  "add a survey: one instrument, one wave, the whole school or one team", add_opts, run_add, SUB_WRITES, NULL },
 	{ "list", "list", "list surveys with their number of responses", school_opts, run_list, SUB_DEFAULT, NULL },
 	{ "show", "show N", "show one survey", school_opts, run_show, 0, NULL },

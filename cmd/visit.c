@@ -7,6 +7,8 @@
 #include <unistd.h>
 
 #include "beter/date.h"
+#include "beter/design.h"
+#include "beter/i18n.h"
 #include "beter/person.h"
 #include "beter/share.h"
 #include "beter/store.h"
@@ -19,6 +21,9 @@
 	OPT_STRING("seen", seen, "TEXT", "what the teacher did: facts, no judgement (\"I saw you ...\")"),           \
 	OPT_STRING("effect", effect, "TEXT", "what the pupils did in response"),                                     \
 	OPT_LIST("score", scores, "ITEM=VALUE", "a score on a framework item (repeatable)"),                        \
+	OPT_LIST("reached", reached, "STEP=ja|deels|nee[:TEXT]",                                                     \
+		 N_("a visit to a lesson from a design: whether the gewenst effect of step STEP was seen, and what " \
+		    "was seen (repeatable)")),                                                                           \
 	OPT_FLAG("edit", edit, "write it in $VISUAL/$EDITOR on a template with the feedback model's prompts"),      \
 	OPT_STRING("from", input, "FILE", "read it as JSON from FILE ('-': stdin), for scripts without a terminal"), \
 	OPT_STRING("text-from", textfrom, "FILE",                                                                    \
@@ -38,6 +43,9 @@ static const struct opt add_opts[] = {
 	OPT_STRING("round", round, "NAME", "the round the visit belongs to (made when new)"),
 	OPT_STRING("team", team, "TEAM", "the team (default: the teacher's teacher team when there is one)"),
 	OPT_STRING("framework", framework, "KEY", "the framework to score on (default leskwaliteit when scored)"),
+	OPT_STRING("design", design, "N",
+		   N_("a lesson given from this design (see 'beter design'); the teacher is one of its authors or a "
+		      "member of its team")),
 	OPT_OBS,
 	OPT_SCHOOL,
 	OPT_END
@@ -76,6 +84,7 @@ void vopts_release(struct vopts *o)
 {
 	opt_list_release(&o->scores);
 	opt_list_release(&o->points);
+	opt_list_release(&o->reached);
 }
 
 int vopts_parse(struct ctx *c, struct optparse *p, struct vopts *o, int min, int max, const char *what,
@@ -153,14 +162,14 @@ static int tx_end(struct ctx *c, int rc)
 /* What was observed: from --edit (on a template holding cur, may be NULL),
  * --from, --text-from or the options. *given tells whether anything was given
  * at all; *path gets the editor's file, kept until obs_done. */
-static int read_obs(struct ctx *c, int64_t school, const struct vopts *o, const char *header,
-		    const struct visit_obs *cur, struct visit_obs *obs, int *given, char **path)
+static int read_obs_text(struct ctx *c, int64_t school, const struct vopts *o, const char *header, int64_t design,
+			 const struct visit_obs *cur, struct visit_obs *obs, int *given, char **path)
 {
 	int rc = 0;
 
 	memset(obs, 0, sizeof(*obs));
 	*path = NULL;
-	*given = o->edit || o->input || o->textfrom || o->seen || o->effect || o->scores.n;
+	*given = o->edit || o->input || o->textfrom || o->seen || o->effect || o->scores.n || o->reached.n;
 	if (o->edit + !!o->input + !!o->textfrom > 1)
 		return cmd_usage(c, "give one of --edit, --from and --text-from");
 	if ((o->edit || o->input || o->textfrom) && (o->seen || o->effect || o->scores.n))
@@ -170,6 +179,8 @@ static int read_obs(struct ctx *c, int64_t school, const struct vopts *o, const 
 		struct strbuf tmpl = STRBUF_INIT;
 		char *text = NULL;
 		if (!(rc = visit_template(c->db, school, header, o->framework, cur, &tmpl, &c->err)) &&
+		    !(design && (rc = design_visit_template(c->db, design, cur ? cur->reached : NULL,
+							     cur ? cur->nreached : 0, &tmpl, &c->err))) &&
 		    !(rc = edit_text(c, strbuf_str(&tmpl), &text, path))) {
 			const char *base = strrchr(*path, '/');
 			rc = visit_obs_parse_text(base ? base + 1 : *path, text, obs, &c->err);
@@ -209,6 +220,21 @@ static int read_obs(struct ctx *c, int64_t school, const struct vopts *o, const 
 		rc = cmd_usage(c, "recording a visit needs --seen and --effect (or --edit)");
 	if (rc)
 		visit_obs_release(obs);
+	return rc;
+}
+
+/* read_obs_text, then the steps of --reached */
+static int read_obs(struct ctx *c, int64_t school, const struct vopts *o, const char *header, int64_t design,
+		    const struct visit_obs *cur, struct visit_obs *obs, int *given, char **path)
+{
+	int rc = read_obs_text(c, school, o, header, design, cur, obs, given, path);
+
+	if (rc || !o->reached.n)
+		return rc;
+	if (obs->nreached)
+		return cmd_usage(c, _("give the steps with --reached or in the file, not both"));
+	for (int i = 0; i < o->reached.n && !rc; i++)
+		rc = design_reach_parse(o->reached.v[i], "--reached", &obs->reached, &obs->nreached, &c->err);
 	return rc;
 }
 
@@ -261,10 +287,25 @@ static int run_add(struct ctx *c, struct optparse *p)
 	snprintf(header, sizeof(header), "Lesbezoek van %s bij %s op %s%s%s", o.observer, o.teacher, o.date,
 		 o.group ? ", groep " : "", o.group ? o.group : "");
 	/* a visit that is recorded took place: not after today (asked before the editor opens) */
-	if ((o.edit || o.input || o.textfrom || o.seen || o.effect || o.scores.n) &&
+	if (o.reached.n && !o.design) {
+		rc = beter_err_set(&c->err, BETER_DATAERR, _("--reached: only a visit to a lesson from a design has "
+							       "steps; give --design N"));
+		goto out;
+	}
+	if (o.design) {
+		const char *d = *o.design == '#' ? o.design + 1 : o.design;
+		if (parse_int64(d, &v.design) != 0 || v.design <= 0)
+			rc = beter_err_set(&c->err, BETER_DATAERR, _("--design: '%s' is not a design number (see "
+								 "'beter design list')"), o.design);
+		else
+			rc = design_find(c->db, school, v.design, &c->err);
+		if (rc)
+			goto out;
+	}
+	if ((o.edit || o.input || o.textfrom || o.seen || o.effect || o.scores.n || o.reached.n) &&
 	    (rc = date_not_future(v.day, "--date", &c->err)))
 		goto out;
-	if ((rc = read_obs(c, school, &o, header, NULL, &obs, &given, &path)))
+	if ((rc = read_obs(c, school, &o, header, v.design, NULL, &obs, &given, &path)))
 		goto out;
 	if ((rc = tx_begin(c)))
 		goto out;
@@ -305,7 +346,7 @@ static int run_record(struct ctx *c, struct optparse *p)
 	if ((rc = vopts_parse(c, p, &o, 1, 1, "the visit's number", &school)) || (rc = visit_arg(c, p, school, &id)) ||
 	    (o.date && (rc = date_parse(o.date, &day, "--date", &c->err))))
 		goto out;
-	if (!(o.edit || o.input || o.textfrom || o.seen || o.effect || o.scores.n)) {
+	if (!(o.edit || o.input || o.textfrom || o.seen || o.effect || o.scores.n || o.reached.n)) {
 		rc = cmd_usage(c, "give --seen and --effect, --edit, --from FILE or --text-from FILE (usage: %s)",
 			       cmd_usage_line(c));
 		goto out;
@@ -316,7 +357,8 @@ static int run_record(struct ctx *c, struct optparse *p)
 	if (o.edit && o.replace && (rc = visit_obs_load(c->db, id, &cur, &c->err)))
 		goto out;
 	snprintf(header, sizeof(header), "Lesbezoek %lld", (long long)id);
-	if ((rc = read_obs(c, school, &o, header, &cur, &obs, &given, &path)))
+	if ((rc = read_obs(c, school, &o, header, store_int_bind(c->db, "SELECT design_id FROM visit WHERE id = ?1", id, 0),
+			   &cur, &obs, &given, &path)))
 		goto out;
 	(void)given;
 	if ((rc = tx_begin(c)))
@@ -391,11 +433,13 @@ static int run_show(struct ctx *c, struct optparse *p)
 static const struct subcmd visit_subs[] = {
 	{ "add",
 	  "add --observer CODE --teacher CODE --date DATE [--time HH:MM] [--group GROUP] [--subject TEXT] "
-	  "[--lesson-goal TEXT] [--focus goal:N|item:ID|points] [--round NAME]\n"
-	  "add ... --edit | --from FILE | --text-from FILE | --seen TEXT --effect TEXT [--score ITEM=VALUE]...",
+	  "[--lesson-goal TEXT] [--focus goal:N|item:ID|points] [--round NAME] [--design N]\n"
+	  "add ... --edit | --from FILE | --text-from FILE | --seen TEXT --effect TEXT [--score ITEM=VALUE]... "
+	  "[--reached STEP=ja|deels|nee[:TEXT]]...",
 	  "plan a visit, or record one that took place", add_opts, run_add, 0, NULL },
 	{ "record",
-	  "record N --seen TEXT --effect TEXT [--score ITEM=VALUE]... [--replace]\nrecord N --edit [--replace]\n"
+	  "record N --seen TEXT --effect TEXT [--score ITEM=VALUE]... [--reached STEP=ja|deels|nee[:TEXT]]... "
+	  "[--replace]\nrecord N --edit [--replace]\n"
 	  "record N --from FILE|- | --text-from FILE|- [--replace]",
 	  "write down what was observed: what the teacher did, what pupils did in response, scores", record_opts,
 	  run_record, 0, NULL },
@@ -460,8 +504,9 @@ const struct command_def def_visit = {
 		"before and after one visit is recorded shows that visit's scores, so share them at the end of a "
 		"round rather than during it.\n\n"
 		"--edit opens $VISUAL (else $EDITOR) on a template in Dutch with the sections 'gezien:' (what was "
-		"seen; 'seen:' works too), 'effect:' and 'scores:' (one ITEM=VALUE a line) and the feedback model's "
-		"prompts as '#' lines; '#' lines are "
+		"seen; 'seen:' works too), 'effect:' and 'scores:' (one ITEM=VALUE a line), for a visit to a lesson "
+		"from a design 'stappen:' (one STEP=ja|deels|nee[: what was seen] a line, the design's steps listed "
+		"below it), and the feedback model's prompts as '#' lines; '#' lines are "
 		"dropped and an empty text aborts with nothing written (exit 1). A line that is only a word and a "
 		"colon must be one of the section headers: a misspelled one ('score:') is refused (exit 65) rather "
 		"than read as text. When anything fails after the editor closed (a bad score, a busy store), the "
@@ -471,8 +516,16 @@ const struct command_def def_visit = {
 		"else; any other file stays). Without a terminal, --from FILE "
 		"('-' for stdin) reads the same as JSON: {\"seen\": \"...\", \"effect\": \"...\", \"scores\": "
 		"{\"klimaat.1\": 3, \"uitleg.2\": 4}}.\n\n"
+		"A visit to a lesson given from a lesson design (--design N, see 'beter design') records per step of "
+		"the design whether its gewenst effect was seen: --reached STEP=ja|deels|nee, optionally followed by "
+		"':' and what was seen (facts), repeatable; STEP is the step's number in the design ('beter design "
+		"step list N'), and a step the design does not have is refused (exit 65). In --from's JSON: "
+		"\"reached\": {\"1\": \"ja\", \"2\": {\"reached\": \"deels\", \"seen\": \"...\"}}. The visit is to one "
+		"of the design's authors or a member of its team, and gets the design's team, group and subject "
+		"unless given.\n\n"
 		"A visit is recorded once: recording it again is refused (exit 65) unless --replace is given; then "
-		"the text and scores given replace what was recorded (scores not given again are removed), and "
+		"the text, scores and steps given replace what was recorded (scores and steps not given again are "
+		"removed), and "
 		"--edit opens the template filled with the recorded text and scores to edit.\n\n"
 		"Frameworks ship in the share directory (frameworks/KEY.json; found through $BETER_SHARE, else the "
 		"installed data directory, else the source tree): leskwaliteit (six domains of lesson quality) and "

@@ -10,9 +10,9 @@
 struct vopts {
 	const char *school, *observer, *teacher, *date, *time, *group, *subject, *goal, *focus, *round, *team, *year;
 	const char *framework, *seen, *effect, *from, *to, *agreed, *status, *fbdays, *require, *input;
-	const char *key, *title, *scale, *labels, *textfrom;
+	const char *key, *title, *scale, *labels, *textfrom, *design;
 	int edit, replace;
-	struct opt_list scores, points;
+	struct opt_list scores, points, reached;
 };
 #define OPT_STRUCT struct vopts
 

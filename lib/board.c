@@ -22,6 +22,7 @@ const struct board_section board_sections[] = {
 	{ "successen", "Successen" },
 	{ "perioderitmiek", "Perioderitmiek" },
 	{ "lesbezoekplanning", "Lesbezoekplanning" },
+	{ "lesontwerpen", "Gezamenlijk lesontwerp" },
 	{ NULL, NULL },
 };
 

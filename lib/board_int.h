@@ -30,4 +30,10 @@ int board_team_member(struct store *db, int64_t team_id, int64_t person, const c
 int board_find_action(struct store *db, int64_t school, int64_t id, int64_t *team, int *added, int *done,
 		      struct beter_err *err);
 
+/* The werksessie / GL area: a team's lesson designs (lib/board_design.c);
+ * team_name NULL: no team column. */
+struct out;
+int board_design_rows(struct store *db, int64_t team, const char *team_name, const char *fromd, const char *asofd,
+		      struct out *o, struct beter_err *err);
+
 #endif

@@ -426,6 +426,17 @@ static int visit_rows(struct view *v, struct out *o, struct beter_err *err)
 	return rc;
 }
 
+static const struct out_col design_cols[] = {
+	{ N_("team"), OUT_T_TEXT }, { N_("id"), OUT_T_INT },   { N_("date"), OUT_T_TEXT }, { N_("who"), OUT_T_TEXT },
+	{ N_("pupils"), OUT_T_TEXT }, { N_("goal"), OUT_T_INT }, { N_("text"), OUT_T_TEXT },
+};
+
+/* gezamenlijk lesontwerp: lib/board_design.c */
+static int design_rows(struct view *v, struct out *o, struct beter_err *err)
+{
+	return board_design_rows(v->db, v->team, v->with_team ? v->team_name : NULL, v->fromd, v->asofd, o, err);
+}
+
 typedef int rows_fn(struct view *v, struct out *o, struct beter_err *err);
 
 struct section_def {
@@ -448,6 +459,7 @@ static const struct section_def section_defs[] = {
 	{ "successen", success_cols, N(success_cols), success_rows },
 	{ "perioderitmiek", rhythm_cols, N(rhythm_cols), rhythm_rows },
 	{ "lesbezoekplanning", visit_cols, N(visit_cols), visit_rows },
+	{ "lesontwerpen", design_cols, N(design_cols), design_rows },
 };
 
 /* every column of every section, for the CSV header */

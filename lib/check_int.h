@@ -15,6 +15,9 @@ struct runner {
 	long problems;
 };
 
+/* The rules of lib/check_design.c (lesson designs), run after check_rules. */
+extern const struct check_rule check_design_rules[];
+
 /* One problem found. */
 void check_report(struct runner *r, const char *check, const char *table, const char *record, const char *problem);
 

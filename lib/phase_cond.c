@@ -42,8 +42,29 @@ void phase_rhythm_weeks(int from, int to, const int *team_days, size_t nteam, co
 
 /* The days of the board sessions of a team (team > 0) or of every team of
  * the school (team 0) in [from, to]. */
+static int days_of(struct store *db, const char *sql, const char *what, int64_t school, int64_t team, const char *from,
+		   const char *to, int **days, size_t *n, struct beter_err *err);
+
 static int session_days(struct store *db, int64_t school, int64_t team, const char *from, const char *to, int **days,
 			size_t *n, struct beter_err *err)
+{
+	return days_of(db, "SELECT DISTINCT s.date FROM board_session s JOIN team t ON t.id = s.team_id "
+			   "WHERE t.school_id = ?1 AND (?2 = 0 OR t.id = ?2) AND s.date BETWEEN ?3 AND ?4 ORDER BY s.date",
+		       "reading board sessions", school, team, from, to, days, n, err);
+}
+
+/* The days a lesson from a lesson design (gezamenlijk lesontwerp) of a team
+ * (team > 0) or of any team of the school (team 0) was given in [from, to]. */
+static int design_days(struct store *db, int64_t school, int64_t team, const char *from, const char *to, int **days,
+		       size_t *n, struct beter_err *err)
+{
+	return days_of(db, "SELECT DISTINCT x.date FROM design_day x JOIN design d ON d.id = x.design_id "
+			   "WHERE d.school_id = ?1 AND (?2 = 0 OR d.team_id = ?2) AND x.date BETWEEN ?3 AND ?4 ORDER BY x.date",
+		       "reading the days of lesson designs", school, team, from, to, days, n, err);
+}
+
+static int days_of(struct store *db, const char *sql, const char *what, int64_t school, int64_t team, const char *from,
+		   const char *to, int **days, size_t *n, struct beter_err *err)
 {
 	struct store_stmt *st;
 	size_t a = 0;
@@ -51,16 +72,13 @@ static int session_days(struct store *db, int64_t school, int64_t team, const ch
 
 	*days = NULL;
 	*n = 0;
-	if ((rc = store_prepare(db,
-				"SELECT DISTINCT s.date FROM board_session s JOIN team t ON t.id = s.team_id "
-				"WHERE t.school_id = ?1 AND (?2 = 0 OR t.id = ?2) AND s.date BETWEEN ?3 AND ?4 ORDER BY s.date",
-				&st, err)))
+	if ((rc = store_prepare(db, sql, &st, err)))
 		return rc;
 	store_bind_int(st, 1, school);
 	store_bind_int(st, 2, team);
 	store_bind_text(st, 3, from);
 	store_bind_text(st, 4, to);
-	while (store_next(db, st, &rc, "reading board sessions", err)) {
+	while (store_next(db, st, &rc, what, err)) {
 		int d;
 		if (date_parse(store_col(st, 0), &d, "date", NULL))
 			continue;
@@ -157,6 +175,33 @@ out:
 	return rc;
 }
 
+/* The rhythm of gezamenlijk lesontwerp: the school weeks (as the board's
+ * rhythm counts them) with a lesson given from a design of the team, or of
+ * any team for the school. */
+static int design_rhythm(struct store *db, int64_t school, int64_t team, int from, int to, struct phase_conditions *pc,
+			 struct beter_err *err)
+{
+	char f[11], t[11];
+	int *sdays = NULL, *ddays = NULL;
+	size_t ns = 0, nd = 0;
+	int64_t weeks = 0;
+	int rc;
+
+	pc->design_rhythm = NAN;
+	pc->design_weeks = 0;
+	date_format(from, f);
+	date_format(to, t);
+	if (!(rc = session_days(db, school, 0, f, t, &sdays, &ns, err)) &&
+	    !(rc = design_days(db, school, team == PHASE_SCHOOL ? 0 : team, f, t, &ddays, &nd, err))) {
+		phase_rhythm_weeks(from, to, ddays, nd, sdays, ns, &weeks, &pc->design_weeks);
+		if (weeks)
+			pc->design_rhythm = (double)pc->design_weeks / (double)weeks;
+	}
+	free(sdays);
+	free(ddays);
+	return rc;
+}
+
 int phase_conditions(struct store *db, int64_t school, int64_t team, int from, int to, struct phase_conditions *pc,
 		     struct beter_err *err)
 {
@@ -187,14 +232,14 @@ int phase_conditions(struct store *db, int64_t school, int64_t team, int from, i
 	if (rc)
 		return rc;
 	pc->retrospective = pc->closed ? (double)pc->with_retro / (double)pc->closed : NAN;
-	return 0;
+	return design_rhythm(db, school, team, from, to, pc, err);
 }
 
 static const struct out_col cond_cols[] = {
 	{ N_("scope"), OUT_T_TEXT },         { N_("team"), OUT_T_TEXT },          { N_("ambition"), OUT_T_BOOL },     { N_("rhythm"), OUT_T_REAL },
 	{ N_("school_weeks"), OUT_T_INT },   { N_("weeks_with_session"), OUT_T_INT }, { N_("retrospective"), OUT_T_REAL },
 	{ N_("phases_closed"), OUT_T_INT },  { N_("with_retrospective"), OUT_T_INT }, { N_("teams_with_ambition"), OUT_T_INT },
-	{ N_("teacher_teams"), OUT_T_INT },
+	{ N_("teacher_teams"), OUT_T_INT },  { N_("design_rhythm"), OUT_T_REAL }, { N_("weeks_with_design"), OUT_T_INT },
 };
 
 static void cond_row(struct out *o, const char *team, const struct phase_conditions *pc)
@@ -223,6 +268,11 @@ static void cond_row(struct out *o, const char *team, const struct phase_conditi
 		out_int(o, pc->ambition_teams);
 		out_int(o, pc->teams);
 	}
+	out_real(o, isnan(pc->design_rhythm) ? NAN : round(pc->design_rhythm * 1000) / 1000);
+	if (isnan(pc->design_rhythm))
+		out_null(o);
+	else
+		out_int(o, pc->design_weeks);
 	out_row_end(o);
 }
 

@@ -374,7 +374,8 @@ static int report_build_snapshot(struct store *db, const struct report_opts *ro,
 	meta_add(r, "generated", L(S_GENERATED), rv_text(stamp));
 
 	if ((rc = report_section_phase(b)) || (rc = report_section_goals(b)) || (rc = report_section_actions(b)) ||
-	    (rc = report_section_successes(b)) || (rc = report_section_visits(b)) || (rc = report_section_arena(b)) ||
+	    (rc = report_section_successes(b)) || (rc = report_section_visits(b)) || (rc = report_section_design(b)) ||
+	    (rc = report_section_arena(b)) ||
 	    (rc = report_section_surveys(b))) {
 		report_release(r);
 		return rc;

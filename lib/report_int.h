@@ -128,5 +128,6 @@ int report_section_successes(struct bctx *b);
 int report_section_visits(struct bctx *b);
 int report_section_arena(struct bctx *b);
 int report_section_surveys(struct bctx *b);
+int report_section_design(struct bctx *b);
 
 #endif

@@ -115,12 +115,16 @@ static const struct out_col show_cols[] = {
 	{ N_("subject"), OUT_T_TEXT },     { N_("lesson_goal"), OUT_T_TEXT }, { N_("focus"), OUT_T_TEXT },
 	{ N_("framework"), OUT_T_TEXT },   { N_("status"), OUT_T_TEXT },      { N_("recorded"), OUT_T_DATE },
 	{ N_("feedback_date"), OUT_T_DATE }, { N_("seen"), OUT_T_TEXT },	{ N_("effect"), OUT_T_TEXT },
-	{ N_("agreed"), OUT_T_TEXT },
+	{ N_("agreed"), OUT_T_TEXT },      { N_("design"), OUT_T_INT },
 };
 #define NSHOW_COLS (sizeof(show_cols) / sizeof(*show_cols))
 static const struct out_col score_cols[] = {
 	{ N_("domain"), OUT_T_TEXT }, { N_("item_id"), OUT_T_TEXT }, { N_("item"), OUT_T_TEXT }, { N_("score"), OUT_T_INT },
 	{ N_("label"), OUT_T_TEXT },
+};
+static const struct out_col vstep_cols[] = {
+	{ N_("step"), OUT_T_INT }, { N_("wat"), OUT_T_TEXT }, { N_("gewenst_effect"), OUT_T_TEXT }, { N_("reached"), OUT_T_TEXT },
+	{ N_("step_seen"), OUT_T_TEXT },
 };
 static const struct out_col vpoint_cols[] = {
 	{ N_("point_id"), OUT_T_INT }, { N_("point"), OUT_T_TEXT }, { N_("relation"), OUT_T_TEXT }, { N_("point_status"), OUT_T_TEXT },
@@ -149,6 +153,11 @@ static int show_visit(struct store *db, int64_t id, const struct visit_filter *f
 		out_text(o, visit_status_name(row_status(st, f)));
 		for (int i = 15; i <= 19; i++)
 			out_text(o, store_col(st, i));
+		int64_t design = store_int_bind(db, "SELECT design_id FROM visit WHERE id = ?1", id, 0);
+		if (design)
+			out_int(o, design);
+		else
+			out_null(o);
 		out_end(o);
 	} else if (!rc) {
 		rc = beter_err_set(err, BETER_FAIL, "no visit with number %lld (see 'beter visit list')", (long long)id);
@@ -205,7 +214,7 @@ int visit_show(struct store *db, int64_t id, const struct visit_filter *f, struc
 	struct framework fw;
 	int64_t fwid = 0;
 	int rc, have_fw = 0;
-	struct out_col all[NSHOW_COLS + 16];
+	struct out_col all[NSHOW_COLS + 24];
 	size_t nall = 0;
 
 	if ((rc = store_prepare(db, "SELECT framework_id FROM visit WHERE id = ?1", &st, err)))
@@ -231,6 +240,10 @@ int visit_show(struct store *db, int64_t id, const struct visit_filter *f, struc
 	all[nall++] = score_cols[0];
 	for (size_t i = 0; i < 4; i++)
 		all[nall++] = vpoint_cols[i];
+	for (size_t i = 0; i < 5; i++)
+		if (strcmp(vstep_cols[i].name, "step"))
+			all[nall++] = vstep_cols[i];
+	all[nall++] = vstep_cols[0];
 
 	out_doc_begin(o, all, nall);
 	if (!(rc = show_visit(db, id, f, o, err)) && !(rc = show_scores(db, id, have_fw ? &fw : NULL, o, err)) &&
@@ -241,6 +254,15 @@ int visit_show(struct store *db, int64_t id, const struct visit_filter *f, struc
 		store_bind_int(st, 1, id);
 		out_section(o, "points", "Development points");
 		rc = store_rows(db, st, o, vpoint_cols, 4, 1, "reading the development points", err);
+	}
+	/* a lesson from a design: per step, was the gewenst effect seen (see design.h) */
+	if (!rc && !(rc = store_prepare(db, "SELECT s.pos, s.wat, s.effect, vs.reached, vs.seen FROM visit v JOIN "
+					     "design_step s ON s.design_id = v.design_id LEFT JOIN visit_step vs ON "
+					     "vs.visit_id = v.id AND vs.step_id = s.id WHERE v.id = ?1 ORDER BY s.pos",
+				     &st, err))) {
+		store_bind_int(st, 1, id);
+		out_section(o, "steps", "Steps of the lesson design");
+		rc = store_rows(db, st, o, vstep_cols, 5, 1, "reading the steps", err);
 	}
 	if (!rc)
 		out_doc_end(o);

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "beter/design.h"
 #include "beter/framework.h"
 #include "beter/jsonin.h"
 #include "beter/store.h"
@@ -24,6 +25,7 @@ void visit_obs_release(struct visit_obs *obs)
 		free(obs->scores[i].item);
 	free(obs->scores);
 	free(obs->from);
+	design_reach_release(obs->reached, obs->nreached);
 	memset(obs, 0, sizeof(*obs));
 }
 
@@ -97,13 +99,14 @@ static int header_like(const char *t)
 /* The section a line starts ("seen:", ...; *hlen the word's length), or -1. */
 static int section_of(const char *t, size_t *hlen)
 {
-	static const char *const names[] = { "seen", "effect", "scores", "gezien" };
+	static const char *const names[] = { "seen", "effect", "scores", "gezien", "stappen", "steps" };
+	static const int sec[] = { 0, 1, 2, 0, 3, 3 }; /* gezien: the template's word for seen */
 	int hdr = -1;
 
-	for (int i = 0; i < 4; i++) {
+	for (int i = 0; i < 6; i++) {
 		size_t n = strlen(names[i]);
 		if (!strncasecmp(t, names[i], n) && t[n] == ':') {
-			hdr = i == 3 ? 0 : i; /* gezien: the template's word for seen */
+			hdr = sec[i];
 			*hlen = n;
 		}
 	}
@@ -113,17 +116,17 @@ static int section_of(const char *t, size_t *hlen)
 /* "score:" would silently become text of the section above */
 static int not_a_section(const char *t, const char *where, struct beter_err *err)
 {
-	static const char *const known[] = { "gezien", "seen", "effect", "scores" };
+	static const char *const known[] = { "gezien", "seen", "effect", "scores", "stappen" };
 	char *word = str_lower(xstrndup(t, strlen(t) - 1));
-	const char *near = str_nearest(word, known, 4);
+	const char *near = str_nearest(word, known, 5);
 	int rc;
 
 	if (near)
 		rc = beter_err_set(err, BETER_DATAERR, "%s: '%s' is not a section; did you mean '%s:'? (the "
-				   "sections are gezien: (or seen:), effect: and scores:)", where, t, near);
+				   "sections are gezien: (or seen:), effect:, scores: and stappen:)", where, t, near);
 	else
 		rc = beter_err_set(err, BETER_DATAERR, "%s: '%s' is not a section (the sections are gezien: (or "
-				   "seen:), effect: and scores:); write text after the word on the same line",
+				   "seen:), effect:, scores: and stappen:); write text after the word on the same line",
 				   where, t);
 	free(word);
 	return rc;
@@ -131,7 +134,7 @@ static int not_a_section(const char *t, const char *where, struct beter_err *err
 
 int visit_obs_parse_text(const char *name, const char *text, struct visit_obs *obs, struct beter_err *err)
 {
-	struct strbuf sec[3] = { STRBUF_INIT, STRBUF_INIT, STRBUF_INIT };
+	struct strbuf sec[4] = { STRBUF_INIT, STRBUF_INIT, STRBUF_INIT, STRBUF_INIT };
 	const char *p = text;
 	int cur = -1, rc = 0, any = 0;
 	long lineno = 0;
@@ -167,7 +170,13 @@ int visit_obs_parse_text(const char *name, const char *text, struct visit_obs *o
 			const char *rest = t + hlen + 1;
 			while (*rest == ' ' || *rest == '\t')
 				rest++;
-			if (*rest) {
+			if (*rest && cur == 3) {
+				char what[320];
+				snprintf(what, sizeof(what), "%s: stappen", where);
+				if (!(rc = design_reach_parse(rest, what, &obs->reached, &obs->nreached, err)))
+					obs->reached[obs->nreached - 1].line = lineno;
+				any = 1;
+			} else if (*rest) {
 				strbuf_adds(&sec[cur], rest);
 				strbuf_addc(&sec[cur], '\n');
 				any = 1;
@@ -176,12 +185,17 @@ int visit_obs_parse_text(const char *name, const char *text, struct visit_obs *o
 			any = 1;
 			if (cur < 0)
 				rc = beter_err_set(err, BETER_DATAERR, "%s: text outside a section; write it under 'gezien:' "
-						   "(or 'seen:'), 'effect:' or 'scores:'", where);
+						   "(or 'seen:'), 'effect:', 'scores:' or 'stappen:'", where);
 			else if (cur == 2) {
 				char what[320];
 				snprintf(what, sizeof(what), "%s: scores", where);
 				if (!(rc = visit_obs_add_score(obs, t, what, err)))
 					obs->scores[obs->nscores - 1].line = lineno;
+			} else if (cur == 3) { /* a step of the visit's design: N=ja|deels|nee[: what was seen] */
+				char what[320];
+				snprintf(what, sizeof(what), "%s: stappen", where);
+				if (!(rc = design_reach_parse(t, what, &obs->reached, &obs->nreached, err)))
+					obs->reached[obs->nreached - 1].line = lineno;
 			} else {
 				strbuf_adds(&sec[cur], line);
 				strbuf_addc(&sec[cur], '\n');
@@ -208,7 +222,7 @@ int visit_obs_parse_text(const char *name, const char *text, struct visit_obs *o
 		snprintf(what, sizeof(what), "%seffect", where);
 		rc = visit_text_field(&obs->effect, strbuf_str(&sec[1]), what, err);
 	}
-	for (int i = 0; i < 3; i++)
+	for (int i = 0; i < 4; i++)
 		strbuf_release(&sec[i]);
 	if (rc)
 		visit_obs_release(obs);
@@ -244,8 +258,43 @@ int visit_obs_load(struct store *db, int64_t id, struct visit_obs *obs, struct b
 		obs->nscores++;
 	}
 	store_finalize(st);
+	if (!rc)
+		rc = design_visit_load(db, id, &obs->reached, &obs->nreached, err);
 	if (rc)
 		visit_obs_release(obs);
+	return rc;
+}
+
+/* "reached": {"2": "deels"} or {"2": {"reached": "deels", "seen": "..."}} */
+static int visit_obs_reached_json(const char *name, const cJSON *v, struct visit_obs *obs, struct beter_err *err)
+{
+	const cJSON *s;
+	int rc = 0;
+
+	if (!cJSON_IsObject(v))
+		return beter_err_set(err, BETER_DATAERR, "%s: field 'reached': expected an object {\"STEP\": \"ja\"}",
+				     name);
+	cJSON_ArrayForEach(s, v)
+	{
+		const cJSON *r = cJSON_IsObject(s) ? cJSON_GetObjectItemCaseSensitive(s, "reached") : s;
+		const cJSON *seen = cJSON_IsObject(s) ? cJSON_GetObjectItemCaseSensitive(s, "seen") : NULL;
+		struct strbuf spec = STRBUF_INIT;
+		char what[300];
+		snprintf(what, sizeof(what), "%s: field 'reached.%s'", name, s->string);
+		if (!cJSON_IsString(r) || (seen && !cJSON_IsNull(seen) && !cJSON_IsString(seen)) ||
+		    strchr(r->valuestring, ':'))
+			rc = beter_err_set(err, BETER_DATAERR, "%s: expected \"ja\", \"deels\", \"nee\" or {\"reached\": "
+					   "..., \"seen\": TEXT}", what);
+		else {
+			strbuf_addf(&spec, "%s=%s", s->string, r->valuestring);
+			if (cJSON_IsString(seen))
+				strbuf_addf(&spec, ":%s", seen->valuestring);
+			rc = design_reach_parse(strbuf_str(&spec), what, &obs->reached, &obs->nreached, err);
+		}
+		strbuf_release(&spec);
+		if (rc)
+			break;
+	}
 	return rc;
 }
 
@@ -294,6 +343,9 @@ int visit_obs_parse_json(const char *name, const char *text, size_t len, struct 
 			}
 		}
 	}
+	v = cJSON_GetObjectItemCaseSensitive(root, "reached");
+	if (!rc && v && !cJSON_IsNull(v))
+		rc = visit_obs_reached_json(name, v, obs, err);
 	cJSON_Delete(root);
 	if (rc)
 		visit_obs_release(obs);

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "beter/date.h"
+#include "beter/design.h"
 #include "beter/devpoint.h"
 #include "beter/framework.h"
 #include "beter/goal.h"
@@ -118,6 +119,20 @@ static int only_team(struct store *db, int64_t teacher, int64_t *team, struct be
 	return rc;
 }
 
+/* a lesson from a design: the design's group and subject unless given */
+static int design_defaults(struct store *db, int64_t id, struct beter_err *err)
+{
+	struct store_stmt *st;
+	int rc;
+
+	if ((rc = store_prepare(db, "UPDATE visit SET class_group = coalesce(class_group, (SELECT d.class_group FROM "
+				    "design d WHERE d.id = design_id)), subject = coalesce(subject, (SELECT d.subject FROM "
+				    "design d WHERE d.id = design_id)) WHERE id = ?1", &st, err)))
+		return rc;
+	store_bind_int(st, 1, id);
+	return store_step_done(db, st, "adding the visit", err);
+}
+
 int visit_add(struct store *db, int64_t school, const struct visit_new *v, int64_t *id, struct beter_err *err)
 {
 	struct store_stmt *st;
@@ -159,12 +174,16 @@ int visit_add(struct store *db, int64_t school, const struct visit_new *v, int64
 	}
 	if (v->round && (rc = visit_round_get(db, school, v->round, v->day, v->day, &round, err)))
 		return rc;
+	if (v->design && (rc = design_visit_ok(db, v->design, v->teacher, err)))
+		return rc;
+	if (!team && v->design)
+		team = store_int_bind(db, "SELECT team_id FROM design WHERE id = ?1", v->design, 0);
 	if (!team && (rc = only_team(db, v->teacher, &team, err)))
 		return rc;
 	if ((rc = store_prepare(db, "INSERT INTO visit(uid, school_id, observer_id, teacher_id, team_id, round_id, "
 				    "framework_id, date, time, class_group, subject, lesson_goal, focus, focus_goal_id, "
-				    "focus_item, created) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, "
-				    "?14, ?15, ?16)", &st, err)))
+				    "focus_item, created, design_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, "
+				    "?13, ?14, ?15, ?16, ?17)", &st, err)))
 		return rc;
 	uid_new(uid);
 	date_format(v->day, date);
@@ -192,9 +211,13 @@ int visit_add(struct store *db, int64_t school, const struct visit_new *v, int64
 		store_bind_int(st, 14, goal);
 	store_bind_text(st, 15, item);
 	store_bind_text(st, 16, today);
+	if (v->design)
+		store_bind_int(st, 17, v->design);
 	if ((rc = store_step_done(db, st, "adding the visit", err)))
 		return rc;
 	*id = store_last_id(db);
+	if (v->design && (rc = design_defaults(db, *id, err)))
+		return rc;
 	if (focus && !strcmp(focus, "points"))
 		return devpoint_focus_visit(db, *id, v->teacher, NULL, err);
 	return 0;
@@ -354,6 +377,9 @@ int visit_record(struct store *db, int64_t school, int64_t id, const struct visi
 		}
 	}
 	store_finalize(st);
+	/* the steps of the visit's design: given ones replace the earlier ones */
+	if (obs->nreached || replace)
+		return design_visit_record(db, id, obs->reached, obs->nreached, obs->from ? obs->from : "--reached", err);
 	return 0;
 }
 

@@ -97,6 +97,8 @@ struct phase_conditions {
 	int64_t with_retro;    /* of which with a retrospective */
 	int64_t ambition_teams; /* the school: teacher teams with an ambition */
 	int64_t teams;         /* the school: teacher teams */
+	double design_rhythm;  /* share of school weeks with a lesson from a lesson design (GL), 0-1; NaN unknown */
+	int64_t design_weeks;  /* weeks with such a lesson */
 };
 int phase_conditions(struct store *db, int64_t school, int64_t team, int from, int to, struct phase_conditions *pc,
 		     struct beter_err *err);

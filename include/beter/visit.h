@@ -18,6 +18,7 @@
 
 struct store;
 struct store_stmt;
+struct design_reach;
 
 #define VISIT_FEEDBACK_DAYS 7
 #define VISIT_TEXT_MAX 4000
@@ -50,6 +51,8 @@ struct visit_obs {
 	struct visit_score_in *scores;
 	size_t nscores;
 	char *from; /* the JSON file the scores came from (for messages), or NULL */
+	struct design_reach *reached; /* per step of the visit's design (see design.h) */
+	size_t nreached;
 };
 void visit_obs_release(struct visit_obs *obs);
 /* "ITEM=VALUE" (what names the source in messages, e.g. "--score"). */
@@ -64,7 +67,8 @@ int visit_obs_parse_text(const char *name, const char *text, struct visit_obs *o
 /* What visit id records now (seen, effect, scores), to fill the template
  * when it is written again; empty when it is not recorded. */
 int visit_obs_load(struct store *db, int64_t id, struct visit_obs *obs, struct beter_err *err);
-/* {"seen": TEXT, "effect": TEXT, "scores": {"ITEM": VALUE, ...}}. */
+/* {"seen": TEXT, "effect": TEXT, "scores": {"ITEM": VALUE, ...}, "reached":
+ * {"STEP": "ja|deels|nee" or {"reached": ..., "seen": TEXT}, ...}}. */
 int visit_obs_parse_json(const char *name, const char *text, size_t len, struct visit_obs *obs, struct beter_err *err);
 /* The editor template, in Dutch: a header describing the visit (line, may be NULL), the
  * feedback model's prompts and the framework's items, as '#' lines. cur (may
@@ -81,6 +85,7 @@ struct visit_new {
 	const char *group, *subject, *lesson_goal;
 	const char *focus;         /* NULL, "goal:N", "item:ID" or "points" */
 	const char *framework;     /* NULL: none until scored (then the default) */
+	int64_t design;            /* 0: none; else a lesson given from this design (design.h) */
 };
 /* Plan a visit (or the first step of recording one). */
 int visit_add(struct store *db, int64_t school, const struct visit_new *v, int64_t *id, struct beter_err *err);

@@ -24,7 +24,7 @@ _beter() {
 		esac
 	done
 	case $prev in
-	--db | --out | --from | --map) COMPREPLY=($(compgen -f -- "$cur")); return ;;
+	--db | --out | --from | --map | --text-from) COMPREPLY=($(compgen -f -- "$cur")); return ;;
 	--format) COMPREPLY=($(compgen -W "table json csv tsv xlsx html md" -- "$cur")); return ;;
 	esac
 	if [ -z "$cmd" ]; then
@@ -48,7 +48,7 @@ _beter() {
 	COMPREPLY=($(compgen -f -- "$cur"))
 }
 complete -F _beter beter
-for _c in init school team person phase visit board goal arena survey report export import backup check; do
+for _c in init school team person phase visit board goal design arena survey report export import backup check; do
 	complete -F _beter "beter-$_c"
 done
 unset _c

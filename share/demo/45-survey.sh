@@ -6,7 +6,7 @@
 "$beter" -q survey import 1 "$demo/cultuursurvey-0-meting.csv"
 "$beter" -q survey add --instrument cultuursurvey --wave november --opens 2026-11-09 --closes 2026-11-18
 "$beter" -q survey import 2 "$demo/cultuursurvey-november.csv"
-"$beter" -q survey add --instrument lesfeedback-leerlingen --wave "groep 7/8, 2026-11-12" --team "Team Bovenbouw" \
+"$beter" -q survey add --instrument lesfeedback-leerlingen --wave "groep 7/8, 2026-11-12" --team "Team Bovenbouw" ${gl1:+--design "$gl1"} \
 	--opens 2026-11-12 --closes 2026-11-12
 "$beter" -q survey import 3 "$demo/lesfeedback-groep-7-8.csv"
 # The school leader's 360-degree feedback, sealed to her key pair: only she

@@ -47,3 +47,18 @@ sqlite3 bad.db "UPDATE survey SET leader_id = NULL WHERE id = 1"
 quiet beter --db bad.db school list
 run sqlite3 bad.db "PRAGMA user_version"
 run beter --db bad.db check
+
+note an import that links a record to one of another school
+sqlite3 old.db "DELETE FROM person WHERE code = 'XX'; DELETE FROM school WHERE name = 'Andere'"
+quiet beter --db old.db school add "Andere"
+quiet beter --db old.db person add XX --name "Iemand" --role leraar --school "Andere"
+beter --db old.db export >two.json
+xx=$(sqlite3 old.db "SELECT uid FROM person WHERE code = 'XX'")
+teacher=$(sqlite3 old.db "SELECT p.uid FROM visit v JOIN person p ON p.id = v.teacher_id WHERE v.id = 5")
+visit=$(sqlite3 old.db "SELECT uid FROM visit WHERE id = 5")
+sed "/\"uid\": \"$visit\"/s/\"teacher_id\": \"$teacher\"/\"teacher_id\": \"$xx\"/" two.json >cross.json
+cmp -s two.json cross.json || echo "the file names a teacher of another school"
+quiet beter --db fresh.db init --school "Nieuw"
+# the row is named by its uid, which the demo draws at random
+beter --db fresh.db import cross.json 2>&1 | sed "s/$visit/VISIT-5/"
+echo "[exit ${PIPESTATUS[0]}]"

@@ -4,6 +4,8 @@
  * was, naming the rows that break its rules. */
 #include "unit.h"
 
+#include "beter/arena.h"
+#include "beter/goal.h"
 #include "beter/person.h"
 #include "beter/team.h"
 
@@ -42,6 +44,8 @@ static void test_value_lists(void **state)
 	assert_list(db, "team", "kind", team_kinds);
 	assert_list(db, "team_member", "role", team_member_roles);
 	assert_list(db, "person", "role", person_roles);
+	assert_list(db, "arena_item", "from_group", arena_groups);
+	assert_list(db, "goal_activity", "kind", goal_activity_kinds);
 	store_close(db);
 }
 

@@ -328,6 +328,35 @@ static void generic_checks(struct runner *r, const struct schema *s)
 	}
 }
 
+/* Days, found through the schema: every column whose CHECK is the one form
+ * of a day (share/sql/0011). SQLite's integrity check names only the table
+ * of a row that breaks a CHECK; this names the row. */
+static void day_checks(struct runner *r, const struct schema *s)
+{
+	struct store_stmt *st;
+
+	if (store_prepare(r->db, "SELECT m.name, c.name FROM sqlite_schema m JOIN pragma_table_info(m.name) c "
+				 "WHERE m.type = 'table' AND instr(m.sql, 'CHECK (date(' || c.name || ', ''+0 days'') IS ' "
+				 "|| c.name || ')') ORDER BY m.rowid, c.cid", &st, NULL) != STORE_OK)
+		return;
+	while (store_step(st) == STORE_ROW) {
+		int ti = schema_find(s, store_col_text(st, 0));
+		if (ti < 0)
+			continue;
+		const struct schema_table *t = &s->t[ti];
+		const char *col = store_col_text(st, 1);
+		char *rec = t->rowid >= 0 ? store_sqlf("'number ' || c.\"%w\"", t->cols[t->rowid].name) : record_expr(t);
+		char *sql = store_sqlf("SELECT %s, quote(c.\"%w\") FROM \"%w\" c WHERE date(c.\"%w\", '+0 days') IS NOT c.\"%w\"",
+				       rec, col, t->name, col, col);
+		char *msg = store_sqlf(_("'%s' is not a day (YYYY-MM-DD)"), col);
+		run_sql(r, "day", t->name, sql, msg);
+		free(msg);
+		free(sql);
+		free(rec);
+	}
+	store_finalize(st);
+}
+
 /* SQLite's own view of the links: keys of one column the generic checks do
  * not cover (only when those found nothing: they name the same rows), and
  * always the keys of more than one column, such as (team_id, school_id),
@@ -388,6 +417,7 @@ int check_run(struct store *db, int flags, check_report_fn *fn, void *arg, long 
 		return rc;
 	generic_checks(&r, &s);
 	long links = r.problems;
+	day_checks(&r, &s);
 	r.problems += check_documents(db, &s, r.fn, r.arg);
 	for (const struct check_rule *c = check_rules; c->name; c++)
 		if (schema_find(&s, c->table) >= 0)

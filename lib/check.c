@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "beter/check_text.h"
+#include "beter/i18n.h"
 #include "beter/schema.h"
 #include "beter/store.h"
 #include "beter/util.h"
@@ -18,21 +19,19 @@
 #define SEALED(s) "JOIN survey_instrument sk ON sk.id = " #s ".instrument_id AND sk.kind = 'feedback360'"
 #define NOT_SEALED(s) "JOIN survey_instrument sk ON sk.id = " #s ".instrument_id AND sk.kind <> 'feedback360'"
 
-/* beter's own invariants, one row per rule. SQL: (record, detail). */
+/* beter's own invariants, one row per rule. SQL: (record, detail). What the
+ * schema says itself (a CHECK, a fixed list of values, a day, a link of the
+ * record's own school as a key of (id, school_id)) is not restated here:
+ * SQLite's integrity check and foreign-key check report it. */
 const struct check_rule check_rules[] = {
 	{ "school-exists", "school", "SELECT '-', NULL WHERE NOT EXISTS (SELECT 1 FROM school)",
 	  "the store has no school (a store starts with 'beter init --school NAME')" },
 	{ "school-name", "school", "SELECT uid, quote(name) FROM school WHERE beter_blank(name)",
 	  "a school needs a name" },
-	{ "school-sector", "school",
-	  "SELECT name, quote(sector) FROM school WHERE sector IS NOT NULL AND sector NOT IN ('po', 'vo', 'mbo', 'so')",
-	  "unknown sector (po, vo, mbo or so)" },
 	{ "school-brin", "school",
 	  "SELECT name, quote(brin) FROM school WHERE brin IS NOT NULL AND "
 	  "(length(brin) NOT IN (4, 6) OR brin GLOB '*[^0-9A-Z]*')",
 	  "not a BRIN code (4 or 6 capitals or digits)" },
-	{ "school-created", "school", "SELECT name, quote(created) FROM school WHERE date(created, '+0 days') IS NOT created",
-	  "created is not a date (YYYY-MM-DD)" },
 	{ "person-code", "person",
 	  "SELECT 'number ' || id, quote(code) FROM person WHERE length(code) NOT BETWEEN 2 AND 8 "
 	  "OR code GLOB '*[^0-9A-Z]*'",
@@ -42,28 +41,13 @@ const struct check_rule check_rules[] = {
 	  "the code is used more than once in a school" },
 	{ "person-name", "person", "SELECT code, NULL FROM person WHERE beter_blank(name) OR length(name) > 200",
 	  "a name must be 1-200 bytes" },
-	{ "person-role", "person",
-	  "SELECT code, quote(role) FROM person WHERE role NOT IN "
-	  "('leraar', 'schoolcoach', 'schoolleider', 'expertcoach', 'ib', 'mt', 'other')",
-	  "unknown role" },
 	{ "team-name", "team", "SELECT uid, NULL FROM team WHERE beter_blank(name)", "a team needs a name" },
-	{ "team-kind", "team",
-	  "SELECT name, quote(kind) FROM team WHERE kind NOT IN ('leraren', 'leerkracht', 'mt', 'tiv')",
-	  "unknown team kind (leraren, leerkracht, mt or tiv)" },
-	{ "team-member-role", "team_member",
-	  "SELECT t.name || ' / ' || p.code, quote(m.role) FROM team_member m JOIN team t ON t.id = m.team_id "
-	  "JOIN person p ON p.id = m.person_id WHERE m.role NOT IN "
-	  "('lid', 'leraar', 'schoolcoach', 'schoolleider', 'expertcoach', 'ib', 'mt', 'other')",
-	  "unknown role in the team" },
 	{ "team-member-school", "team_member",
 	  "SELECT t.name || ' / ' || p.code, NULL FROM team_member m JOIN team t ON t.id = m.team_id "
 	  "JOIN person p ON p.id = m.person_id WHERE t.school_id <> p.school_id",
 	  "the person and the team are in different schools" },
 
 	/* 0002: boards and goals */
-	{ "board-session-date", "board_session",
-	  "SELECT 'session ' || id, quote(date) FROM board_session WHERE date(date, '+0 days') IS NOT date",
-	  "the date is not a day (YYYY-MM-DD)" },
 	{ "board-session-leader", "board_session",
 	  "SELECT 'session ' || s.id, p.code FROM board_session s JOIN team t ON t.id = s.team_id "
 	  "JOIN person p ON p.id = s.leader_id WHERE p.school_id <> t.school_id",
@@ -89,10 +73,6 @@ const struct check_rule check_rules[] = {
 	  "JOIN board_action a ON a.id = w.action_id JOIN team t ON t.id = a.team_id JOIN person p ON p.id = w.person_id "
 	  "WHERE p.school_id <> t.school_id",
 	  "the person is not in the team's school" },
-	{ "goal-school", "goal",
-	  "SELECT 'goal ' || g.id, NULL FROM goal g LEFT JOIN team t ON t.id = g.team_id "
-	  "LEFT JOIN person p ON p.id = g.person_id WHERE coalesce(t.school_id, p.school_id) <> g.school_id",
-	  "the goal's team or person is in another school" },
 	{ "goal-candidate-team", "goal",
 	  "SELECT 'goal ' || g.id, 'candidate ' || c.id FROM goal g JOIN goal_candidate c ON c.id = g.candidate_id "
 	  "WHERE c.team_id IS NOT g.team_id",
@@ -121,18 +101,6 @@ const struct check_rule check_rules[] = {
 	  "OR json_extract(doc, '$.scale.max') <= json_extract(doc, '$.scale.min') "
 	  "OR json_type(doc, '$.domains') IS NOT 'array' ELSE 1 END",
 	  "the framework's document has no scale (whole numbers min < max) or no domains" },
-	{ "visit-people", "visit",
-	  "SELECT 'visit ' || v.id, p.code FROM visit v JOIN person p ON p.id IN (v.observer_id, v.teacher_id) "
-	  "WHERE p.school_id <> v.school_id",
-	  "the observer or the teacher is in another school" },
-	{ "visit-links", "visit",
-	  "SELECT 'visit ' || v.id, NULL FROM visit v LEFT JOIN team t ON t.id = v.team_id "
-	  "LEFT JOIN visit_round r ON r.id = v.round_id LEFT JOIN visit_framework f ON f.id = v.framework_id "
-	  "WHERE t.school_id <> v.school_id OR r.school_id <> v.school_id OR f.school_id <> v.school_id",
-	  "the visit's team, round or framework is in another school" },
-	{ "visit-date", "visit",
-	  "SELECT 'visit ' || id, quote(date) FROM visit WHERE date(date, '+0 days') IS NOT date",
-	  "the date is not a day (YYYY-MM-DD)" },
 	{ "visit-focus-goal", "visit",
 	  "SELECT 'visit ' || v.id, 'goal ' || g.id FROM visit v JOIN goal g ON g.id = v.focus_goal_id "
 	  "WHERE g.team_id IS NULL OR g.school_id <> v.school_id",
@@ -161,29 +129,12 @@ const struct check_rule check_rules[] = {
 	  "a development point that is not a personal goal of the visit's teacher" },
 
 	/* 0004: arenas */
-	{ "arena-team", "arena",
-	  "SELECT 'arena ' || a.id, t.name FROM arena a JOIN team t ON t.id = a.team_id WHERE t.school_id <> a.school_id",
-	  "the arena's team is in another school" },
-	{ "arena-day", "arena",
-	  "SELECT 'arena ' || id, quote(day) FROM arena WHERE date(day, '+0 days') IS NOT day",
-	  "the day is not a day (YYYY-MM-DD)" },
-	{ "arena-item-group", "arena_item",
-	  "SELECT 'arena ' || arena_id || ' / item ' || item_no, quote(from_group) FROM arena_item "
-	  "WHERE from_group IS NOT 'leerlingen' AND from_group IS NOT 'leraren' AND from_group IS NOT 'mt'",
-	  "unknown group (leerlingen, leraren or mt)" },
-	{ "arena-answer", "arena_answer",
-	  "SELECT 'arena ' || i.arena_id || ' / item ' || i.item_no, quote(a.answer) FROM arena_answer a "
-	  "JOIN arena_item i ON i.id = a.item_id WHERE a.answer NOT IN ('a', 'b', 'c')",
-	  "not one of the item's group's deepening questions (a, b or c)" },
 	{ "goal-candidate-arena", "goal_candidate",
 	  "SELECT 'candidate ' || c.id, 'arena ' || a.id FROM goal_candidate c JOIN arena a ON a.id = c.arena_id "
 	  "JOIN team t ON t.id = c.team_id WHERE a.school_id <> t.school_id",
 	  "the candidate comes from an arena of another school" },
 
 	/* 0005: surveys */
-	{ "survey-team", "survey",
-	  "SELECT 'survey ' || s.id, t.name FROM survey s JOIN team t ON t.id = s.team_id WHERE t.school_id <> s.school_id",
-	  "the survey's team is in another school" },
 	{ "survey-item-scale", "survey_item",
 	  "SELECT n.code || ' / ' || i.code, NULL FROM survey_item i JOIN survey_instrument n ON n.id = i.instrument_id "
 	  "JOIN survey_scale c ON c.id = i.scale_id WHERE c.instrument_id <> i.instrument_id",
@@ -261,16 +212,8 @@ const struct check_rule check_rules[] = {
 	  "AND NOT EXISTS (SELECT 1 FROM survey_leader_key k JOIN person p ON p.id = k.person_id WHERE "
 	  "p.id = s.leader_id OR s.leader_id IS NULL AND p.school_id = s.school_id AND p.role = 'schoolleider')",
 	  "sealed 360-degree responses, but no key pair of the survey's school leader in the store" },
-	{ "survey-leader", "survey",
-	  "SELECT 'survey ' || s.id, p.code FROM survey s JOIN person p ON p.id = s.leader_id "
-	  "WHERE p.school_id <> s.school_id",
-	  "the survey's school leader is in another school" },
 
 	/* 0006: trajectories */
-	{ "trajectory-team", "trajectory",
-	  "SELECT 'trajectory ' || r.id, t.name FROM trajectory r JOIN team t ON t.id = r.team_id "
-	  "WHERE t.school_id <> r.school_id",
-	  "the trajectory's team is in another school" },
 	{ "trajectory-one-active", "trajectory",
 	  "SELECT coalesce(t.name, 'the school'), count(*) || ' active: trajectories ' || group_concat(r.id, ', ') "
 	  "FROM (SELECT * FROM trajectory ORDER BY id) r LEFT JOIN team t ON t.id = r.team_id WHERE r.status = 'active' "
@@ -386,6 +329,73 @@ static void generic_checks(struct runner *r, const struct schema *s)
 	}
 }
 
+/* Days, found through the schema: every column whose CHECK is the one form
+ * of a day (share/sql/0011). SQLite's integrity check names only the table
+ * of a row that breaks a CHECK; this names the row. */
+static void day_checks(struct runner *r, const struct schema *s)
+{
+	struct store_stmt *st;
+
+	if (store_prepare(r->db, "SELECT m.name, c.name FROM sqlite_schema m JOIN pragma_table_info(m.name) c "
+				 "WHERE m.type = 'table' AND instr(m.sql, 'CHECK (date(' || c.name || ', ''+0 days'') IS ' "
+				 "|| c.name || ')') ORDER BY m.rowid, c.cid", &st, NULL) != STORE_OK)
+		return;
+	while (store_step(st) == STORE_ROW) {
+		int ti = schema_find(s, store_col_text(st, 0));
+		if (ti < 0)
+			continue;
+		const struct schema_table *t = &s->t[ti];
+		const char *col = store_col_text(st, 1);
+		char *rec = t->rowid >= 0 ? store_sqlf("'number ' || c.\"%w\"", t->cols[t->rowid].name) : record_expr(t);
+		char *sql = store_sqlf("SELECT %s, quote(c.\"%w\") FROM \"%w\" c WHERE date(c.\"%w\", '+0 days') IS NOT c.\"%w\"",
+				       rec, col, t->name, col, col);
+		char *msg = store_sqlf(_("'%s' is not a day (YYYY-MM-DD)"), col);
+		run_sql(r, "day", t->name, sql, msg);
+		free(msg);
+		free(sql);
+		free(rec);
+	}
+	store_finalize(st);
+}
+
+/* SQLite's own view of the links: keys of one column the generic checks do
+ * not cover (only when those found nothing: they name the same rows), and
+ * always the keys of more than one column, such as (team_id, school_id),
+ * that make a record's team, person, ... one of its own school. */
+static void foreign_keys(struct runner *r, long links)
+{
+	struct store_stmt *st;
+	int step = STORE_DONE;
+
+	if (store_prepare(r->db, "SELECT c.\"table\", c.rowid, c.parent, (SELECT \"from\" FROM "
+				 "pragma_foreign_key_list(c.\"table\") k WHERE k.id = c.fkid AND k.seq = 0), (SELECT count(*) "
+				 "FROM pragma_foreign_key_list(c.\"table\") k WHERE k.id = c.fkid), EXISTS (SELECT 1 FROM "
+				 "pragma_foreign_key_list(c.\"table\") k WHERE k.id = c.fkid AND k.\"from\" = 'school_id') "
+				 "FROM pragma_foreign_key_check c", &st, NULL) == STORE_OK) {
+		while ((step = store_step(st)) == STORE_ROW) {
+			int composite = store_col_int(st, 4) > 1;
+			if (links && !composite)
+				continue;
+			char *rec = store_sqlf("row %s", store_col_null(st, 1) ? "?" : store_col_text(st, 1));
+			char *msg = !composite ? store_sqlf("refers to a %s that is not in the store", store_col_text(st, 2))
+				    : store_col_int(st, 5) ? store_sqlf(_("'%s' refers to a %s of another school"),
+									  store_col_text(st, 3), store_col_text(st, 2))
+				    : store_sqlf(_("'%s' refers to a %s whose key does not match"), store_col_text(st, 3),
+						      store_col_text(st, 2));
+			check_report(r, "link", store_col_text(st, 0), rec, msg);
+			free(rec);
+			free(msg);
+		}
+		store_finalize(st);
+	}
+	/* like a rule's query: a failed step is a problem found, not the end */
+	if (step != STORE_DONE) {
+		char *msg = store_sqlf("cannot be checked: %s", store_errmsg(r->db));
+		check_report(r, "link", "-", "-", msg);
+		free(msg);
+	}
+}
+
 int check_run(struct store *db, int flags, check_report_fn *fn, void *arg, long *problems, struct beter_err *err)
 {
 	struct runner r = { db, fn, arg, 0 };
@@ -408,6 +418,7 @@ int check_run(struct store *db, int flags, check_report_fn *fn, void *arg, long 
 		return rc;
 	generic_checks(&r, &s);
 	long links = r.problems;
+	day_checks(&r, &s);
 	r.problems += check_documents(db, &s, r.fn, r.arg);
 	for (const struct check_rule *c = check_rules; c->name; c++)
 		if (schema_find(&s, c->table) >= 0)
@@ -415,28 +426,7 @@ int check_run(struct store *db, int flags, check_report_fn *fn, void *arg, long 
 	for (const struct check_rule *c = check_design_rules; c->name; c++)
 		if (schema_find(&s, c->table) >= 0)
 			run_sql(&r, c->name, c->table, c->sql, c->message);
-	/* SQLite's own view of the links, for keys the generic checks do not cover */
-	if (links == 0) {
-		struct store_stmt *st;
-		int step = STORE_DONE;
-		if (store_prepare(db, "PRAGMA foreign_key_check", &st, NULL) == STORE_OK) {
-			while ((step = store_step(st)) == STORE_ROW) {
-				char *rec = store_sqlf("row %s", store_col_null(st, 1)
-									  ? "?" : store_col_text(st, 1));
-				char *msg = store_sqlf("refers to a %s that is not in the store", store_col_text(st, 2));
-				check_report(&r, "link", store_col_text(st, 0), rec, msg);
-				free(rec);
-				free(msg);
-			}
-			store_finalize(st);
-		}
-		/* like a rule's query: a failed step is a problem found, not the end */
-		if (step != STORE_DONE) {
-			char *msg = store_sqlf("cannot be checked: %s", store_errmsg(db));
-			check_report(&r, "link", "-", "-", msg);
-			free(msg);
-		}
-	}
+	foreign_keys(&r, links);
 	schema_release(&s);
 	*problems = r.problems;
 	return 0;

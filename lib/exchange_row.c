@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "beter/csvin.h"
+#include "beter/i18n.h"
 #include "beter/store.h"
 #include "beter/util.h"
 
@@ -97,6 +98,9 @@ static int constraint_error(struct imp *im, int ti, const char *label, const cJS
 		const char *dot = strchr(msg + 28, '.');
 		return row_error(im, ti, label, dot ? dot + 1 : msg + 28, "a value is required here, not null");
 	}
+	if (!strncmp(msg, "FOREIGN KEY constraint failed", 29)) /* such as (team_id, school_id) */
+		return row_error(im, ti, label, NULL, _("a link names a record that is missing or of another school (%s)"),
+				 msg);
 	if (strncmp(msg, "UNIQUE constraint failed: ", 26))
 		return row_error(im, ti, label, NULL, "%s", msg);
 

@@ -238,49 +238,6 @@ static int busy_timeout_ms(void)
 	return 10000;
 }
 
-static int migrate(struct store *conn, const char *path, struct beter_err *err)
-{
-	sqlite3 *db = store_sqlite(conn);
-	int64_t have = store_int(conn, "PRAGMA user_version", 0);
-	int64_t app = store_int(conn, "PRAGMA application_id", 0);
-	int want = store_schema_version();
-	int rc;
-
-	if (app != 0 && app != BETER_APPLICATION_ID)
-		return beter_err_set(err, BETER_IOERR, "'%s' is a SQLite file but not a beter store", path);
-	if (have > want)
-		return beter_err_set(err, BETER_IOERR,
-				     "the store '%s' has schema version %lld, newer than this beter understands (%d); "
-				     "upgrade beter to use it", path, (long long)have, want);
-	if (have == want)
-		return 0;
-	if ((rc = store_begin(conn, err)))
-		return rc;
-	/* read again under the write lock: another process may have migrated */
-	have = store_int(conn, "PRAGMA user_version", 0);
-	for (int i = 0; i < beter_migrations_count; i++) {
-		const struct migration *m = &beter_migrations[i];
-		char *errmsg = NULL;
-		if (m->version <= have)
-			continue;
-		if (sqlite3_exec(db, m->sql, NULL, NULL, &errmsg) != SQLITE_OK) {
-			beter_err_set(err, BETER_IOERR, "cannot upgrade the store '%s' to schema %d (%s): %s",
-				      path, m->version, m->name, errmsg ? errmsg : "?");
-			sqlite3_free(errmsg);
-			store_rollback(conn);
-			return BETER_IOERR;
-		}
-	}
-	char sql[128];
-	snprintf(sql, sizeof(sql), "PRAGMA user_version = %d; PRAGMA application_id = %d;", want,
-		 BETER_APPLICATION_ID);
-	if ((rc = store_exec(conn, sql, err))) {
-		store_rollback(conn);
-		return rc;
-	}
-	return store_commit(conn, err);
-}
-
 /*
  * beter runs one thread: SQLite needs no mutexes and no count of the memory in
  * use (which it would keep under a global lock on every allocation), and gets
@@ -398,7 +355,7 @@ int store_open(const char *path, int flags, struct store **out, struct beter_err
 		int on = 1;
 		sqlite3_file_control(db, "main", SQLITE_FCNTL_PERSIST_WAL, &on);
 	}
-	if ((rc = migrate(store_of(db), memory ? ":memory:" : path, err))) {
+	if ((rc = store_migrate(store_of(db), memory ? ":memory:" : path, err))) {
 		sqlite3_close(db);
 		return rc;
 	}

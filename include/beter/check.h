@@ -4,7 +4,11 @@
  * The invariants are a registry in lib/check.c: one row per rule with the SQL
  * that returns the offending rows. A module adds its rules there, one row
  * each. Generic rules (well-formed, unique uids and links that resolve) are
- * derived from the schema, so new tables are checked without code.
+ * derived from the schema, so new tables are checked without code. A rule
+ * the schema expresses (a CHECK, a day, a fixed list, a link to a record of
+ * the same school) is no row there: SQLite's integrity check names the
+ * table whose CHECK a row breaks, its foreign-key check the row whose link
+ * points into another school.
  */
 #ifndef BETER_CHECK_H
 #define BETER_CHECK_H

@@ -31,4 +31,8 @@ static inline struct store_stmt *store_stmt_of(sqlite3_stmt *st)
 	return (struct store_stmt *)(void *)st;
 }
 
+/* Bring the store at db to this beter's schema version (lib/store_migrate.c);
+ * path names it in messages. */
+int store_migrate(struct store *db, const char *path, struct beter_err *err);
+
 #endif

@@ -32,6 +32,7 @@ enum sub_flags {
 	SUB_WRITES = 1,   /* open a write transaction around fn, commit when it returns 0 */
 	SUB_NOSTORE = 2,  /* does not need the store */
 	SUB_DEFAULT = 4,  /* runs when the command is given without a subcommand */
+	SUB_HTML = 8,     /* writes --format html or md itself (other subcommands refuse them) */
 };
 
 /* A command: what `beter help CMD`, `CMD --help` and the man page show. */
@@ -67,6 +68,7 @@ struct ctx {
 	int fmt_given; /* --format or one of its short forms was given */
 	int quiet;
 	int excel;
+	const char *out_path; /* --out FILE: the document goes there instead of stdout */
 	int dry_run;
 	struct beter_err err;
 	int keep_output; /* the output is the command's result even when it fails (a verdict: check's
@@ -85,7 +87,7 @@ int hold_close(FILE *fp, int keep);
 extern const struct opt global_opts[];
 enum global_keys {
 	GOPT_DB = 1000, GOPT_FORMAT, GOPT_JSON, GOPT_CSV, GOPT_TSV, GOPT_QUIET, GOPT_HELP, GOPT_VERSION,
-	GOPT_EXCEL, GOPT_TABLE,
+	GOPT_EXCEL, GOPT_TABLE, GOPT_OUT,
 };
 
 /* Read the running subcommand's options: each fills its field in base (the

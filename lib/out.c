@@ -242,6 +242,9 @@ static void begin(struct out *o, const struct out_col *cols, size_t ncols, int k
 			csv_header(o, NULL, cols, ncols);
 		break;
 	case OUT_TABLE:
+	case OUT_XLSX: /* pages a command writes itself; the writer shows a table */
+	case OUT_HTML:
+	case OUT_MD:
 		break;
 	}
 }
@@ -313,6 +316,9 @@ static void cell(struct out *o, enum cell_kind kind, const char *s)
 		}
 		break;
 	case OUT_TABLE:
+	case OUT_XLSX:
+	case OUT_HTML:
+	case OUT_MD:
 		table_push(o, kind == CK_NULL ? NULL : s);
 		break;
 	}
@@ -394,6 +400,9 @@ void out_rendered(struct out *o, const char *json, const char *csv, const char *
 		out_text(o, csv);
 		break;
 	case OUT_TABLE:
+	case OUT_XLSX:
+	case OUT_HTML:
+	case OUT_MD:
 		out_text(o, table);
 		break;
 	}
@@ -480,6 +489,9 @@ void out_row_end(struct out *o)
 			fputs(eol(o), o->fp);
 		break;
 	case OUT_TABLE:
+	case OUT_XLSX:
+	case OUT_HTML:
+	case OUT_MD:
 		break;
 	}
 	o->cell = 0;
@@ -599,6 +611,9 @@ void out_end(struct out *o)
 		}
 		break;
 	case OUT_TABLE:
+	case OUT_XLSX:
+	case OUT_HTML:
+	case OUT_MD:
 		if (o->active == ACT_LIST)
 			table_flush_list(o);
 		else
@@ -632,6 +647,9 @@ void out_doc_begin(struct out *o, const struct out_col *all, size_t nall)
 			csv_header(o, "section", all, nall);
 		break;
 	case OUT_TABLE:
+	case OUT_XLSX:
+	case OUT_HTML:
+	case OUT_MD:
 		break;
 	}
 }

@@ -33,7 +33,10 @@
 
 #include "beter/util.h"
 
-enum out_format { OUT_TABLE, OUT_JSON, OUT_CSV, OUT_TSV };
+/* OUT_XLSX, OUT_HTML and OUT_MD are documents a command writes itself (a
+ * subcommand with SUB_HTML: the board page, the report); the writer renders
+ * the first four. */
+enum out_format { OUT_TABLE, OUT_JSON, OUT_CSV, OUT_TSV, OUT_XLSX, OUT_HTML, OUT_MD };
 enum out_type { OUT_T_TEXT, OUT_T_INT, OUT_T_REAL, OUT_T_BOOL };
 
 struct out_col {

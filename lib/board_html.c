@@ -34,7 +34,7 @@ static const char css[] =
 	"border-radius:50%;background:#e07a1f;color:#fff;font-size:.95rem;font-weight:700;flex:none}"
 	"ul{margin:0;padding:0;list-style:none}li{padding:.12rem 0;border-bottom:.06rem solid #e3e9ed}"
 	"li:last-child{border-bottom:0}"
-	".left section{font-size:.82rem}.left h2{font-size:.95rem}"
+	".left section{font-size:.9rem}.left h2{font-size:1rem}"
 	".hint{margin:0;color:#5b6b76;font-style:italic;font-size:.85rem}"
 	".meta{color:#44535e;font-size:.85em;white-space:nowrap}"
 	".who{font-weight:600;color:#1f6f8b}"

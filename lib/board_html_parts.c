@@ -89,7 +89,8 @@ static size_t goal_points(const char *results, char labels[][8], double *values)
 	return n;
 }
 
-static void goal_chart(struct bh *h, const struct out_block *b, size_t r, const char *id)
+/* the chart of goal number num (its SVG ids "goal-NUM-t", "goal-NUM-d") */
+static void goal_chart(struct bh *h, const struct out_block *b, size_t r, const char *num)
 {
 	char labels[MAX_POINTS][8];
 	const char *lp[MAX_POINTS];
@@ -98,10 +99,12 @@ static void goal_chart(struct bh *h, const struct out_block *b, size_t r, const 
 	struct strbuf t = STRBUF_INIT, d = STRBUF_INIT;
 	struct strbuf *keep = h->sb;
 	struct svg_line l;
+	char id[32];
 
 	for (size_t i = 0; i < n; i++)
 		lp[i] = labels[i];
-	strbuf_addf(&t, _("Results of goal %s"), id + 5);
+	snprintf(id, sizeof(id), "goal-%s", num);
+	strbuf_addf(&t, _("Results of goal %s"), num);
 	/* the text alternative: every point as people read it */
 	h->sb = &d;
 	for (size_t i = 0; i < n; i++) {
@@ -140,9 +143,9 @@ static void goal_row(struct bh *h, const struct out_block *b, size_t r)
 {
 	const char *status = cell_text(b, r, "status"), *pupils = cell_text(b, r, "pupils");
 	struct strbuf t = STRBUF_INIT;
-	char id[32];
+	char num[24];
 
-	snprintf(id, sizeof(id), "goal-%.0f", out_cell_num(out_block_cell(b, r, out_block_col(b, "id"))));
+	snprintf(num, sizeof(num), "%.0f", out_cell_num(out_block_cell(b, r, out_block_col(b, "id"))));
 	strbuf_adds(h->sb, "<div class=\"goal\"><div><p class=\"text\">");
 	text(h, cell_text(b, r, "text"));
 	if (status && !strcmp(status, "achieved"))
@@ -165,7 +168,7 @@ static void goal_row(struct bh *h, const struct out_block *b, size_t r)
 	strbuf_adds(h->sb, "<span class=\"meta\">");
 	text(h, strbuf_str(&t));
 	strbuf_adds(h->sb, "</span></p></div>\n");
-	goal_chart(h, b, r, id);
+	goal_chart(h, b, r, num);
 	strbuf_adds(h->sb, "</div>\n");
 	strbuf_release(&t);
 }

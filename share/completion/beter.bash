@@ -14,7 +14,7 @@ _beter() {
 	esac
 	for ((i = 1; i < cword; i++)); do
 		case ${words[i]} in
-		--db | --format) ((i++)) ;;
+		--db | --format | --out) ((i++)) ;;
 		-*) ;;
 		*)
 			if [ -z "$cmd" ]; then cmd=${words[i]}
@@ -24,7 +24,7 @@ _beter() {
 	done
 	case $prev in
 	--db | --out | --from | --map) COMPREPLY=($(compgen -f -- "$cur")); return ;;
-	--format) COMPREPLY=($(compgen -W "table json csv tsv" -- "$cur")); return ;;
+	--format) COMPREPLY=($(compgen -W "table json csv tsv html md" -- "$cur")); return ;;
 	esac
 	if [ -z "$cmd" ]; then
 		if [[ $cur == -* ]]; then

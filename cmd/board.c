@@ -194,10 +194,10 @@ static int show_page(struct ctx *c, const struct bopts *o, int from, int to)
 
 	if (c->fmt != OUT_HTML && c->fmt_given) {
 		strbuf_release(&sb);
-		return cmd_usage(c, "--out: the board is written to a file as an html page; give --format html");
+		return cmd_usage(c, _("--out: the board is written to a file as an html page; give --format html"));
 	}
 	if (c->out_path && !*c->out_path)
-		return cmd_usage(c, "--out needs a file name");
+		return cmd_usage(c, _("--out needs a file name"));
 	rc = board_html(c->db, o->school_id, o->team_id, from, to, &sb, &c->err);
 	if (!rc && c->out_path) {
 		if (!(rc = report_write_file(c->out_path, sb.buf, sb.len, &c->err)))
@@ -223,7 +223,7 @@ static int run_show(struct ctx *c, struct optparse *p)
 		}
 	}
 	if (!rc && c->fmt == OUT_MD)
-		rc = cmd_usage(c, "--format: the board is a table, json, csv, tsv or an html page, not md");
+		rc = cmd_usage(c, _("--format: the board is a table, json, csv, tsv or an html page, not md"));
 	else if (!rc && (c->fmt == OUT_HTML || c->out_path))
 		rc = show_page(c, &o, from, to);
 	else if (!rc)

@@ -5,19 +5,20 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "beter/i18n.h"
 #include "beter/school.h"
 #include "beter/store.h"
 
 const struct opt global_opts[] = {
 	{ "db", GOPT_DB, "PATH", "the store file (default $BETER_DB, else $XDG_DATA_HOME/beter/beter.db)" },
-	{ "format", GOPT_FORMAT, "FMT", "output format: table (default), json, csv or tsv; html or md where a command "
-	  "writes a page (board show, report)" },
+	{ "format", GOPT_FORMAT, "FMT", N_("output format: table (default), json, csv or tsv; html or md where a command "
+	  "writes a page (board show, report)") },
 	{ "json", GOPT_JSON, NULL, "short for --format json" },
 	{ "csv", GOPT_CSV, NULL, "short for --format csv" },
 	{ "tsv", GOPT_TSV, NULL, "short for --format tsv" },
 	{ "table", GOPT_TABLE, NULL, "short for --format table" },
 	{ "excel", GOPT_EXCEL, NULL, "CSV for spreadsheets: ';' separated, a BOM, formula-like cells neutralised" },
-	{ "out", GOPT_OUT, "FILE", "write the page to FILE (whole, then renamed over it) instead of stdout" },
+	{ "out", GOPT_OUT, "FILE", N_("write the page to FILE (whole, then renamed over it) instead of stdout") },
 	{ "dry-run", 'n', NULL, "check everything a change would do, then write nothing" },
 	{ "quiet", 'q', NULL, "print no confirmations, only data and errors" },
 	{ "help", 'h', NULL, "show this help" },
@@ -38,8 +39,8 @@ static int apply_global(struct ctx *c, int key, const char *arg)
 		int f = !strcmp(arg, "html") ? OUT_HTML : !strcmp(arg, "md") ? OUT_MD : out_format_parse(arg);
 		if (f < 0) {
 			c->err.status = BETER_USAGE;
-			snprintf(c->err.msg, sizeof(c->err.msg), "--format: unknown format '%s' (use table, json, csv, tsv, html or md)",
-				 arg);
+			snprintf(c->err.msg, sizeof(c->err.msg),
+				 _("--format: unknown format '%s' (use table, json, csv, tsv, html or md)"), arg);
 			return -1;
 		}
 		c->fmt = f;

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "beter/i18n.h"
 #include "beter/store.h"
 #include "cmd.h"
 
@@ -102,8 +103,8 @@ static int run_sub(struct ctx *c, const struct subcmd *sub, int argc, char **arg
 	if (rc)
 		return BETER_USAGE;
 	if ((c->fmt == OUT_HTML || c->fmt == OUT_MD || c->out_path) && !(sub->flags & SUB_HTML))
-		return beter_err_set(&c->err, BETER_USAGE, "%s: 'beter %s' writes no page (html and md are for "
-				     "'board show' and 'report')", c->out_path ? "--out" : "--format", c->sub_path);
+		return beter_err_set(&c->err, BETER_USAGE, _("%s: 'beter %s' writes no page (html and md are for "
+				     "'board show' and 'report')"), c->out_path ? "--out" : "--format", c->sub_path);
 	c->out.fmt = (enum out_format)c->fmt;
 	c->out.excel = c->excel;
 

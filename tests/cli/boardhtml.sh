@@ -2,12 +2,13 @@
 # global --format html|md and --out; --school with spaces in every command
 
 . "$TESTS/html/typical-board.sh"
+cp "$TESTS/htmlcheck.py" "$TESTS/../po/parts/html.po" .
 t="Team Bovenbouw"
 text() { /usr/bin/python3 "$TESTS/html/boardtext.py" "$1"; }
 
 note the page: every section of the board of the book in its column, in its order
 beter board show --team "$t" --format html >bord.html; echo "[exit $?]"
-run python3 "$TESTS/htmlcheck.py" bord.html
+run python3 htmlcheck.py bord.html
 text bord.html
 grep -c '<svg' bord.html | sed 's/^/charts: /'
 grep -ci '<script\|<link\|<img\|<iframe\|@import\|url(' bord.html | sed 's/^/scripts or outside resources: /'
@@ -16,16 +17,19 @@ grep -o '@page{[^}]*}' bord.html
 grep -o '<html lang="[a-z]*">' bord.html
 
 note in Dutch: the words of the book, the texts of the page put through po/parts/html.po
-/usr/bin/python3 "$TESTS/html/pofill.py" "$TESTS/../po/parts/html.po" bord.html >bord-nl.html
+/usr/bin/python3 "$TESTS/html/pofill.py" html.po bord.html >bord-nl.html
 text bord-nl.html | grep -v '^  item:'
 
 note the catalogue holds every text of the page, each translated
 if command -v xgettext >/dev/null && command -v msgcmp >/dev/null; then
 	src="$TESTS/.."
-	xgettext --from-code=UTF-8 -k_ -kN_ -kP_:1,2 -o board.pot "$src/lib/board_html.c" \
-		"$src/lib/board_html_parts.c" "$src/cmd/board.c"
-	run msgcmp "$src/po/parts/html.po" board.pot
-	run msgfmt -c --statistics -o /dev/null "$src/po/parts/html.po"
+	xgettext --from-code=UTF-8 -k_ -kN_ -kP_:1,2 -o board.pot "$src/lib/board_html.c" "$src/lib/board_html_parts.c"
+	if msgcmp html.po board.pot 2>cmp.err; then
+		echo "every text of the page is in the catalogue"
+	else
+		grep -v 'this message is not used' cmp.err
+	fi
+	run msgfmt -c --statistics -o /dev/null html.po
 	grep -c '^msgid' board.pot | sed 's/^/texts on the page: /'
 else
 	echo "(gettext tools missing: this check needs xgettext and msgcmp)"
@@ -62,7 +66,7 @@ ls x.html 2>/dev/null || echo "no x.html written"
 
 note report: the global --format html, md or json and --out, and its own spelling
 run beter --format html report --out voortgang.html --now 2026-11-20
-run python3 "$TESTS/htmlcheck.py" voortgang.html
+run python3 htmlcheck.py voortgang.html
 run beter -q --format html --out voortgang2.html report --now 2026-11-20
 cmp voortgang.html voortgang2.html && echo "the same report"
 beter report --format md --now 2026-11-20 >own.md

@@ -47,7 +47,7 @@ static const char css[] =
 	".goal p{margin:0}.goal .text{font-weight:600}.figs{display:flex;flex-wrap:wrap;gap:0 .8rem;font-size:.9rem}"
 	".figs b{font-size:1.1rem}"
 	"svg.chart{width:20rem;height:10rem;display:block}svg.chart text{font-size:22px}svg.chart text[text-anchor=end][fill=\"#444\"]{font-size:16px}"
-	".goals{display:flex;flex-direction:column}"
+	".goals{display:flex;flex-direction:column}#s-doelen{flex-grow:3}#s-acties_in_de_klas,#s-successen{flex-grow:2}"
 	".scores{display:flex;flex-wrap:wrap;gap:.3rem .5rem}.score{border:.06rem solid #b9c7d0;border-radius:.3rem;"
 	"padding:.05rem .4rem;font-size:1.05rem}.score b{margin-left:.3rem}"
 	"footer{display:grid;grid-template-columns:auto repeat(5,1fr);gap:.6rem;align-items:start;"

@@ -1,8 +1,8 @@
 # A typical team's board (sourced by tests/cli/boardhtml.sh and
 # tests/html/boardshot.sh, with `beter` on PATH and a fresh $BETER_DB; today
 # is 2026-11-20): 3 goals with results, 8 actions in class, 2 team actions,
-# 6 successes, a board session with its check-in, planned sessions and
-# lesson visits.
+# 6 successes, a board session with its check-in, planned sessions and a
+# round of lesson visits (one for each of the 8 members).
 beter -q init --school "IKC De Vlinderboom" --brin 99ZZ --sector po
 printf '%s\n' 'code,name,role,team' \
 	'BVB,Bram van Beek,schoolcoach,Team Bovenbouw' 'ODW,Olga de Wit,leraar,Team Bovenbouw' \
@@ -57,3 +57,7 @@ beter -q board session add --team "$t" --date 2026-11-16 --leader BVB --checkin 
 beter -q visit add --observer ODW --teacher MKP --date 2026-11-24 --group "groep 7"
 beter -q visit add --observer SJN --teacher PDB --date 2026-11-26 --group "groep 6"
 beter -q visit add --observer FEL --teacher LVD --date 2026-11-27 --group 8
+for v in "MKP SJN 2026-11-30" "PDB FEL 2026-12-01" "LVD RHK 2026-12-02" "RHK ODW 2026-12-03" "BVB SJN 2026-12-04"; do
+	set -- $v
+	beter -q visit add --observer "$1" --teacher "$2" --date "$3"
+done

@@ -3,9 +3,12 @@
 #include <string.h>
 
 #include "beter/board.h"
+#include "beter/board_html.h"
 #include "beter/date.h"
 #include "beter/goal.h"
+#include "beter/i18n.h"
 #include "beter/person.h"
+#include "beter/report.h"
 #include "beter/team.h"
 #include "cmd.h"
 
@@ -183,6 +186,29 @@ static int goal_number(struct ctx *c, const struct bopts *o, const char *what, c
 
 /* ---- show and export ---- */
 
+/* the board as one HTML page, to stdout or --out FILE (whole, then renamed over it) */
+static int show_page(struct ctx *c, const struct bopts *o, int from, int to)
+{
+	struct strbuf sb = STRBUF_INIT;
+	int rc;
+
+	if (c->fmt != OUT_HTML && c->fmt_given) {
+		strbuf_release(&sb);
+		return cmd_usage(c, _("--out: the board is written to a file as an html page; give --format html"));
+	}
+	if (c->out_path && !*c->out_path)
+		return cmd_usage(c, _("--out needs a file name"));
+	rc = board_html(c->db, o->school_id, o->team_id, from, to, &sb, &c->err);
+	if (!rc && c->out_path) {
+		if (!(rc = report_write_file(c->out_path, sb.buf, sb.len, &c->err)))
+			cmd_note(c, _("wrote the board to %s"), c->out_path);
+	} else if (!rc) {
+		fwrite(sb.buf, 1, sb.len, c->out.fp);
+	}
+	strbuf_release(&sb);
+	return rc;
+}
+
 static int run_show(struct ctx *c, struct optparse *p)
 {
 	struct bopts o;
@@ -196,7 +222,11 @@ static int run_show(struct ctx *c, struct optparse *p)
 			to = date_today();
 		}
 	}
-	if (!rc)
+	if (!rc && c->fmt == OUT_MD)
+		rc = cmd_usage(c, _("--format: the board is a table, json, csv, tsv or an html page, not md"));
+	else if (!rc && (c->fmt == OUT_HTML || (c->out_path && c->fmt != OUT_XLSX)))
+		rc = show_page(c, &o, from, to);
+	else if (!rc)
 		rc = board_render(c->db, o.school_id, o.team_id, from, to, 0, &c->out, &c->err);
 	bopts_release(&o);
 	return rc;
@@ -618,7 +648,8 @@ static const struct subcmd session_subs[] = {
 };
 
 static const struct subcmd board_subs[] = {
-	{ "show", "show --team TEAM [--week WEEK]", "show the whole board, section by section", show_opts, run_show, 0,
+	{ "show", "show --team TEAM [--week WEEK] [--format html [--out FILE]]",
+	  "show the whole board, section by section, or as one page for the digibord", show_opts, run_show, SUB_HTML,
 	  NULL },
 	{ "export", "export --team TEAM | --all [--week WEEK]", "the weekly export of one board or all (JSON or CSV)",
 	  export_opts, run_export, 0, NULL },
@@ -652,6 +683,16 @@ const struct command_def def_board = {
 		"may lie ahead (planned sessions, themes, due days). The board shows open "
 		"actions and those done in the week; an open action past its due day has status overdue. Each goal "
 		"shows its results as P0 (the 0-meting) .. Pn, the latest score and a small trend.\n\n"
+		"'board show --format html' writes the board as one page laid out like the book's board, for the "
+		"digibord and for print: left the ambitie, inspiratieverhaal, teamafspraken, jaarbord, uitkomst "
+		"leerlingarena and parkeren; in the middle the goals with norm, 0-meting and a chart of P0..Pn, and the "
+		"check-in of the latest board session up to the board's day; right the actions in class, the other "
+		"actions, the successes, the perioderitmiek, the werksessie (an empty box: beter does not hold its "
+		"programme yet) and the lesson-visit planning; the five steps of the standard order are numbered on it "
+		"with the book's questions. One self-contained file (inline CSS and SVG, no scripts, no external "
+		"resources) that fills a 1920x1080 screen without scrolling for a typical team and prints on one A3 "
+		"landscape page; its words follow the interface language. --out FILE writes it to FILE (whole, then "
+		"renamed over it, as 'beter report --out' does) instead of stdout; --format md is refused (exit 2).\n\n"
 		"'board session add' records one session in the book's standard order, all or nothing: 1. check-in "
 		"(--checkin CODE=SCORE, how each person stands, 1-10), 2. successes (--success), 3. progress on the "
 		"goals (--measure GOAL=SCORE adds a result to a team goal), 4. actions done (--done N), 5. the "
@@ -688,5 +729,6 @@ const struct command_def def_board = {
 		    "beter board session add --team \"Team Bovenbouw\" --date 2026-11-16 --leader BVB --checkin ODW=7 "
 		    "--success \"Groep 8 las een heel boek\" --measure 1=6.5 --done 4\n"
 		    "beter board show --team \"Team Bovenbouw\" --week 2026-W46\n"
+		    "beter board show --team \"Team Bovenbouw\" --format html --out bord.html\n"
 		    "beter board export --all --week 2026-W47 --format json > bord-2026-W47.json",
 };

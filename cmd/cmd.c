@@ -137,6 +137,8 @@ int cmd_options(struct ctx *c, struct optparse *p, void *base)
 int cmd_parse(struct ctx *c, struct optparse *p, void *base, int min, int max, const char *what)
 {
 	int rc = cmd_options(c, p, base);
+	if (!rc && base)
+		opt_claim(p, base, max);
 	return rc ? rc : cmd_args(c, p, min, max, what);
 }
 

@@ -17,7 +17,7 @@ struct ropts {
 static const struct opt report_opts[] = {
 	OPT_STRING("team", team, "TEAM", "a report for this team"),
 	OPT_OPTARG("school", school, schoolwide, "[SCHOOL]",
-		   "a report for the whole school (default; --school=NAME picks a school when the store holds several)"),
+		   "a report for the whole school (default; --school NAME picks a school when the store holds several)"),
 	OPT_STRING("from", from, "DATE", "the period's first day (default: the start of the school year)"),
 	OPT_STRING("to", to, "DATE", "the period's last day (default: today)"),
 	OPT_STRING("week", week, "WEEK", "the period is this ISO week (2026-W47) or school year (2026-2027)"),
@@ -45,9 +45,13 @@ static int run_report(struct ctx *c, struct optparse *p)
 		return cmd_usage(c, "give --team TEAM or --school, not both");
 	if (o.week && (o.from || o.to))
 		return cmd_usage(c, "give --week or --from/--to, not both");
-	if (!o.format && c->fmt_given && c->fmt != OUT_JSON)
+	/* the global --format html|md|json, or the report's own spelling after it */
+	if (!o.format && c->fmt_given && c->fmt != OUT_JSON && c->fmt != OUT_HTML && c->fmt != OUT_MD)
 		return cmd_usage(c, "a report is html, md or json: give --format html|md|json (not --csv, --tsv or --table)");
-	fmt = o.format ? report_format_parse(o.format) : (c->fmt == OUT_JSON ? REPORT_JSON : REPORT_HTML);
+	fmt = o.format ? report_format_parse(o.format)
+		       : c->fmt == OUT_JSON ? REPORT_JSON : c->fmt == OUT_MD ? REPORT_MD : REPORT_HTML;
+	if (!o.out)
+		o.out = c->out_path;
 	if (fmt < 0)
 		return cmd_usage(c, "--format: unknown report format '%s' (use html, md or json)", o.format);
 	ro.lang = REPORT_NL;
@@ -95,7 +99,7 @@ static int run_report(struct ctx *c, struct optparse *p)
 static const struct subcmd report_subs[] = {
 	{ "", "[--team TEAM | --school] [--from DATE --to DATE | --week WEEK] [--format html|md|json] [--out FILE] "
 	      "[--lang nl|en] [--now TIME]",
-	  "a progress report", report_opts, run_report, 0, NULL },
+	  "a progress report", report_opts, run_report, SUB_HTML, NULL },
 	{ 0 }
 };
 
@@ -116,7 +120,8 @@ const struct command_def def_report = {
 		"team report counts that team's respondents. The 360-degree feedback for the school leader is never "
 		"in the report (its results are sealed for the school leader: 'beter survey report N'); the section "
 		"says when one was left out. Rhythm: see 'beter help phase'.\n\n"
-		"--format html writes one self-contained file (inline CSS and SVG charts with titles and text "
+		"The format is the global --format (beter --format md report) or the report's own --format after "
+		"the command; --out FILE likewise. --format html writes one self-contained file (inline CSS and SVG charts with titles and text "
 		"alternatives; no scripts, no external resources) that reads on a phone and prints on A4; md is "
 		"Markdown for mail and wikis; json carries the same figures for other tools: {\"title\", \"lang\", "
 		"\"school\", \"team\", \"from\", \"to\", \"generated\", \"sections\": [{\"key\", \"title\", "
@@ -135,5 +140,6 @@ const struct command_def def_report = {
 	.subs = report_subs,
 	.examples = "beter report --format html --out /var/www/intranet/voortgang.html --quiet\n"
 		    "beter report --team \"Team Bovenbouw\" --week 2026-W47 --format md\n"
+		    "beter report --school \"IKC De Vlinderboom\" --format md\n"
 		    "beter report --format json --lang en --now 2026-11-20",
 };

@@ -284,8 +284,10 @@ static int run_add(struct ctx *c, struct optparse *p)
 	v.focus = o.focus;
 	v.round = o.round;
 	v.framework = o.framework;
-	snprintf(header, sizeof(header), "Lesbezoek van %s bij %s op %s%s%s", o.observer, o.teacher, o.date,
-		 o.group ? ", groep " : "", o.group ? o.group : "");
+	/* the group as given ("groep 3", "5 havo"); a bare number ("3", "7/8") is a groep */
+	snprintf(header, sizeof(header), "Lesbezoek van %s bij %s op %s%s%s%s", o.observer, o.teacher, o.date,
+		 o.group ? ", " : "", o.group && *o.group && o.group[strspn(o.group, "0123456789/-")] == '\0' ? "groep " : "",
+		 o.group ? o.group : "");
 	/* a visit that is recorded took place: not after today (asked before the editor opens) */
 	if (o.reached.n && !o.design) {
 		rc = beter_err_set(&c->err, BETER_DATAERR, _("--reached: only a visit to a lesson from a design has "

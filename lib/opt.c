@@ -11,12 +11,16 @@ void opt_init(struct optparse *p, int argc, char **argv, int start)
 	p->argv = argv;
 	p->i = start;
 	p->args = xcalloc((size_t)argc + 1, sizeof(*p->args));
+	p->late = xcalloc((size_t)argc + 1, sizeof(*p->late));
 }
 
 void opt_release(struct optparse *p)
 {
 	free(p->args);
+	free(p->late);
 	p->args = NULL;
+	p->late = NULL;
+	p->nlate = 0;
 }
 
 static const struct opt *find_long(const struct opt *const *tables, const char *name, size_t len)
@@ -102,8 +106,12 @@ int opt_next(struct optparse *p, const struct opt *const *tables, struct beter_e
 				p->arg = eq + 1;
 				return found(p, o);
 			}
-			if (optional_arg(o))
+			if (optional_arg(o)) {
+				/* the next word may be its value (opt_claim) */
+				if (!p->only_args && p->i < p->argc && p->argv[p->i][0] != '-')
+					p->late[p->nlate++] = (struct opt_late){ o, p->nargs };
 				return found(p, o);
+			}
 			if (p->i >= p->argc)
 				return beter_err_set(err, BETER_USAGE, "option '--%s' needs a value: --%s %s",
 						     o->name, o->name, o->arg), -1;
@@ -130,6 +138,21 @@ int opt_next(struct optparse *p, const struct opt *const *tables, struct beter_e
 		return found(p, o);
 	}
 	return 0;
+}
+
+void opt_claim(struct optparse *p, void *base, int max)
+{
+	for (int k = 0; k < p->nlate && max >= 0 && p->nargs > max; k++) {
+		int at = p->late[k].at;
+		if (at >= p->nargs)
+			continue;
+		opt_fill(p->late[k].opt, base, p->args[at]);
+		memmove(&p->args[at], &p->args[at + 1], sizeof(*p->args) * (size_t)(p->nargs - at));
+		p->nargs--;
+		for (int j = k + 1; j < p->nlate; j++)
+			if (p->late[j].at > at)
+				p->late[j].at--;
+	}
 }
 
 void opt_fill(const struct opt *o, void *base, const char *arg)
@@ -172,7 +195,7 @@ static void opt_label(struct strbuf *sb, const struct opt *o)
 	strbuf_addf(sb, "--%s", o->name);
 	if (o->arg) {
 		if (optional_arg(o))
-			strbuf_addf(sb, "[=%.*s]", (int)strlen(o->arg) - 2, o->arg + 1);
+			strbuf_addf(sb, " %s", o->arg);
 		else
 			strbuf_addf(sb, " %s", o->arg);
 	}

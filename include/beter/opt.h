@@ -16,7 +16,8 @@ enum opt_type {
 	OPT_T_STRING,  /* const char *: the value (the last one given wins) */
 	OPT_T_FLAG,    /* int: 1 */
 	OPT_T_LIST,    /* struct opt_list: every value, in order (a repeatable option) */
-	OPT_T_OPTARG,  /* const char *: the value or NULL ("[ARG]", given only as --name=ARG),
+	OPT_T_OPTARG,  /* const char *: the value or NULL ("[ARG]": --name=ARG, or --name ARG when
+			  the command takes no positional argument there, see opt_claim),
 			  and the int at off2: 1 (the option was given in either form) */
 };
 
@@ -24,7 +25,7 @@ struct opt {
 	const char *name;  /* long name without "--"; NULL ends a table */
 	int key;           /* a short letter ('n' gives -n), 0, or a value >= 256 (OPT_T_KEY) */
 	const char *arg;   /* argument name; NULL for a flag; "[ARG]" for an optional
-			      argument, given only as --name=ARG */
+			      argument (--name=ARG, or --name ARG, see opt_claim) */
 	const char *help;  /* NULL: parsed but left out of help (the command refuses it, saying why) */
 	enum opt_type type;
 	size_t off, off2;  /* offsetof the field(s) it fills */
@@ -62,6 +63,13 @@ struct optparse {
 	/* positional arguments, in order */
 	char **args;
 	int nargs;
+	/* optional-argument options given as "--name WORD": WORD is args[at]
+	 * unless opt_claim makes it the option's value */
+	struct opt_late {
+		const struct opt *opt;
+		int at;
+	} *late;
+	int nlate;
 };
 
 /* Parse argv[start..argc) (argv[start-1] is the (sub)command name). */
@@ -73,6 +81,14 @@ void opt_release(struct optparse *p);
  * (positional arguments are in p->args); -1 on a usage error, with the
  * message (and a suggestion) in err. */
 int opt_next(struct optparse *p, const struct opt *const *tables, struct beter_err *err);
+
+/* "--school Naam met spaties": a word after an optional-argument option
+ * given without "=" is read as a positional argument first. When there are
+ * more positional arguments than max (the most the command takes; -1: any),
+ * such words become the values of their options again (filled into base),
+ * the first first, until the rest fit. So "report --school 'De Vlinder'"
+ * names a school while "phase start --school leerkracht" keeps its model. */
+void opt_claim(struct optparse *p, void *base, int max);
 
 /* Fill o's field(s) in base (the options struct) with arg. */
 void opt_fill(const struct opt *o, void *base, const char *arg);

@@ -81,7 +81,7 @@ static void test_optional(void **state)
 	struct beter_err err = { 0 };
 	int keys;
 	(void)state;
-	/* without '=' the value is not taken from the next word */
+	/* without '=' the next word is first a positional argument (opt_claim) */
 	assert_int_equal(parse(bare, &o, &p, &err, &keys), 0);
 	assert_null(o.school);
 	assert_int_equal(o.school_given, 1);
@@ -90,6 +90,48 @@ static void test_optional(void **state)
 	assert_int_equal(parse(named, &o, &p, &err, &keys), 0);
 	assert_string_equal(o.school, "12AB");
 	assert_int_equal(o.school_given, 1);
+	opt_release(&p);
+}
+
+/* "--school Naam met spaties": the next word is the value when the command
+ * takes no positional argument there */
+static void test_claim(void **state)
+{
+	char *spaced[] = { "cmd", "--school", "IKC De Vlinderboom", "--all", NULL };
+	char *before[] = { "cmd", "--school", "De School", "model", NULL };
+	char *after[] = { "cmd", "model", "--school", "De School", NULL };
+	char *flag[] = { "cmd", "--school", "model", NULL };
+	struct topts o;
+	struct optparse p;
+	struct beter_err err = { 0 };
+	int keys;
+	(void)state;
+	/* no positional argument: the word is the school's name */
+	assert_int_equal(parse(spaced, &o, &p, &err, &keys), 0);
+	opt_claim(&p, &o, 0);
+	assert_string_equal(o.school, "IKC De Vlinderboom");
+	assert_int_equal(o.all, 1);
+	assert_int_equal(p.nargs, 0);
+	opt_release(&p);
+	/* one positional argument, before or after */
+	assert_int_equal(parse(before, &o, &p, &err, &keys), 0);
+	opt_claim(&p, &o, 1);
+	assert_string_equal(o.school, "De School");
+	assert_int_equal(p.nargs, 1);
+	assert_string_equal(p.args[0], "model");
+	opt_release(&p);
+	assert_int_equal(parse(after, &o, &p, &err, &keys), 0);
+	opt_claim(&p, &o, 1);
+	assert_string_equal(o.school, "De School");
+	assert_int_equal(p.nargs, 1);
+	assert_string_equal(p.args[0], "model");
+	opt_release(&p);
+	/* the word is the command's argument: --school stays a flag */
+	assert_int_equal(parse(flag, &o, &p, &err, &keys), 0);
+	opt_claim(&p, &o, 1);
+	assert_null(o.school);
+	assert_int_equal(o.school_given, 1);
+	assert_int_equal(p.nargs, 1);
 	opt_release(&p);
 }
 
@@ -125,7 +167,7 @@ static void test_help(void **state)
 	opt_help(&sb, topts_table, 2);
 	/* the option without help text is parsed but not shown */
 	assert_null(strstr(strbuf_str(&sb), "--hidden"));
-	assert_non_null(strstr(strbuf_str(&sb), "  --school[=SCHOOL]"));
+	assert_non_null(strstr(strbuf_str(&sb), "  --school [SCHOOL]"));
 	assert_non_null(strstr(strbuf_str(&sb), "  -o, --out FILE"));
 	strbuf_release(&sb);
 }
@@ -135,6 +177,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_fill),
 		cmocka_unit_test(test_optional),
+		cmocka_unit_test(test_claim),
 		cmocka_unit_test(test_errors),
 		cmocka_unit_test(test_help),
 	};

@@ -72,7 +72,7 @@ static int identifying(const char *h)
 		"e-mailadres", "emailadres", "email address", "e-mail address", "respondent", "respondent id",
 		"respondentnummer", "leerlingnummer", "personeelsnummer", "start time", "starttijd", "begintijd",
 		"completion time", "tijd van voltooien", "voltooiingstijd", "eindtijd", "last modified time",
-		"tijd van laatste wijziging", "laatst gewijzigd", "timestamp", "tijdstempel", "ip address", "ip-adres",
+		"tijd van laatste wijziging", "tijdstip van laatste wijziging", "laatst gewijzigd", "timestamp", "tijdstempel", "ip address", "ip-adres",
 		NULL
 	};
 	for (int i = 0; names[i]; i++)

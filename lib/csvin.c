@@ -366,31 +366,46 @@ static void cb_field(void *s, size_t len, void *data)
 	add_field(data, s, len, 0);
 }
 
-/* Empty fields past the header's width (at the end of the header itself:
- * all) go; a sheet's row short of the header's width gets empty ones. 0
- * when the record is all empty fields: skipped, like a blank line. */
+static int all_empty(const struct csvin_rec *c)
+{
+	for (size_t i = 0; i < c->n; i++)
+		if (field_len(c, i))
+			return 0;
+	return 1;
+}
+
+/* A record as it is handed out, when the caller has set the width: the
+ * header loses its empty fields at the end; a record the empty fields of
+ * those columns (in CSV no more: past them a field too many is a misplaced
+ * separator, whatever the last field holds); a sheet's row short of the
+ * width gets empty fields. Then a record of another width is an error. */
 static int rec_shape(struct csvin *r, struct csvin_rec *c)
 {
-	int header = !r->records && !r->qn;
-	size_t keep = r->width > 0 ? (size_t)r->width : header ? 0 : c->n, i;
+	int header = !r->records;
+	size_t keep = r->width > 0 ? (size_t)r->width : header ? 0 : c->n;
 
-	for (i = 0; i < c->n && field_len(c, i) == 0; i++)
-		;
-	if (i == c->n)
-		return 0;
 	if (header)
 		r->head_n = c->n;
-	/* in CSV only the header's own empty columns: past them a field too many
-	 * is a misplaced separator, whatever the last field holds */
 	if (!r->x && c->n > r->head_n)
 		keep = c->n;
 	while (c->n > keep && field_len(c, c->n - 1) == 0) {
 		c->n--;
 		c->data.len = c->offs[c->n];
 	}
-	while (r->x && c->n < keep)
-		add_field(r, "", 0, 1);
-	return 1;
+	while (r->x && c->n < keep) {
+		if (c->n == c->alloc) {
+			c->alloc = c->alloc ? c->alloc * 2 : 16;
+			c->offs = xrealloc(c->offs, c->alloc * sizeof(*c->offs));
+		}
+		c->offs[c->n++] = c->data.len;
+		strbuf_addc(&c->data, '\0');
+	}
+	if (r->width <= 0 || c->n == (size_t)r->width)
+		return 0;
+	if (r->x)
+		return fail_at(r, c->line, c->n, _("a value right of the header's last column (%d columns)"), r->width);
+	return fail_at(r, c->line, c->n < (size_t)r->width ? c->n : (size_t)r->width + 1,
+		       "%zu fields, but the header has %d (a missing or extra separator?)", c->n, r->width);
 }
 
 static void cb_record(int ch, void *data)
@@ -399,21 +414,12 @@ static void cb_record(int ch, void *data)
 	struct csvin_rec *slot;
 
 	(void)ch;
-	if (r->failed || !rec_shape(r, &r->cur)) {
+	/* a record of empty fields (";;;") is skipped like a blank line */
+	if (r->failed || all_empty(&r->cur)) {
 		rec_reset(&r->cur);
 		return;
 	}
 	r->cur.line = r->rec_line;
-	if (r->width > 0 && r->cur.n != (size_t)r->width) {
-		if (r->x)
-			fail_at(r, r->rec_line, r->cur.n, _("a value right of the header's last column (%d columns)"),
-				r->width);
-		else
-			fail_at(r, r->rec_line, r->cur.n < (size_t)r->width ? r->cur.n : (size_t)r->width + 1,
-				"%zu fields, but the header has %d (a missing or extra separator?)", r->cur.n, r->width);
-		rec_reset(&r->cur);
-		return;
-	}
 	if (r->qn == r->qalloc) {
 		size_t n = r->qalloc ? r->qalloc * 2 : 4;
 		r->q = xrealloc(r->q, n * sizeof(*r->q));
@@ -625,6 +631,8 @@ int csvin_read(struct csvin *r)
 			return -1;
 	}
 	r->rec = &r->q[r->qhead++];
+	if (rec_shape(r, r->rec))
+		return r->rec = NULL, -1;
 	if (!r->records++ && r->x)
 		rec_copy(&r->head, r->rec);
 	return 1;

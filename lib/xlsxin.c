@@ -21,6 +21,7 @@
 #define CHUNK 65536
 #define STRINGS_COUNT_MAX (16u << 20)
 #define XF_MAX 65536
+#define FMT_IDS 65536
 #define SHEETS_MAX 4096
 
 enum part_kind { P_WORKBOOK, P_RELS, P_STYLES, P_STRINGS, P_SHEET };
@@ -46,9 +47,9 @@ struct xlsxin {
 	char **rel_id, **rel_target, **rel_type;
 	size_t nrels;
 
-	/* styles: the kind of number format (xlsxin_numfmt_kind) per cell format */
-	int *fmt_id, *fmt_kind;
-	size_t nfmt;
+	/* styles: the kind of number format (xlsxin_numfmt_kind) by format id,
+	 * then per cell format */
+	unsigned char *fmt_kind; /* FMT_IDS, set for the workbook's own formats (+1) */
 	unsigned char *xf_kind;
 	size_t nxf;
 
@@ -215,20 +216,35 @@ static void part_close(struct xlsxin *x)
 /* Parse the next chunk: 1 more, 0 at the end, -1 on an error. */
 static int part_feed(struct xlsxin *x)
 {
-	char buf[CHUNK];
-	zip_int64_t n = zip_fread(x->cur.zf, buf, sizeof(buf));
+	XML_ParsingStatus ps;
+	enum XML_Status st;
+	zip_int64_t n = 1;
 
-	if (n < 0)
-		return damaged(x, zip_file_strerror(x->cur.zf)), -1;
-	x->cur.got += (zip_uint64_t)n;
-	if (x->cur.got > x->cur.size || x->cur.got > XLSXIN_PART_MAX)
-		return fail(x, _("part '%s' unpacks to more than it says; refused (a zip bomb?)"), x->cur.path), -1;
-	if (XML_Parse(x->cur.p, buf, (int)n, n == 0) == XML_STATUS_ERROR && !x->failed)
+	XML_GetParsingStatus(x->cur.p, &ps);
+	if (ps.parsing == XML_FINISHED)
+		return 0;
+	if (ps.parsing == XML_SUSPENDED) {
+		st = XML_ResumeParser(x->cur.p);
+	} else {
+		void *buf = XML_GetBuffer(x->cur.p, CHUNK);
+		if (!buf)
+			return beter_err_set(x->err, BETER_IOERR, _("%s: out of memory"), x->name), x->failed = 1, -1;
+		n = zip_fread(x->cur.zf, buf, CHUNK);
+		if (n < 0)
+			return damaged(x, zip_file_strerror(x->cur.zf)), -1;
+		x->cur.got += (zip_uint64_t)n;
+		if (x->cur.got > x->cur.size || x->cur.got > XLSXIN_PART_MAX)
+			return fail(x, _("part '%s' unpacks to more than it says; refused (a zip bomb?)"), x->cur.path),
+			       -1;
+		st = XML_ParseBuffer(x->cur.p, (int)n, n == 0);
+	}
+	if (st == XML_STATUS_ERROR && !x->failed)
 		fail(x, _("part '%s' line %lu: %s (the workbook is damaged; save it again from Excel)"), x->cur.path,
 		     (unsigned long)XML_GetCurrentLineNumber(x->cur.p), XML_ErrorString(XML_GetErrorCode(x->cur.p)));
 	if (x->failed)
 		return -1;
-	return n > 0;
+	XML_GetParsingStatus(x->cur.p, &ps);
+	return ps.parsing != XML_FINISHED;
 }
 
 /* Read a whole part (absent and not required: nothing). */
@@ -275,21 +291,19 @@ static void style_el(struct xlsxin *x, const char *el, const char **atts)
 		x->in_xfs = 1;
 	else if (!strcmp(el, "numFmts"))
 		x->in_fmts = 1;
-	else if (x->in_fmts && !strcmp(el, "numFmt") && id && x->nfmt < XF_MAX) {
+	else if (x->in_fmts && !strcmp(el, "numFmt") && id && atoi(id) >= 0 && atoi(id) < FMT_IDS) {
 		const char *code = attr(atts, "formatCode");
-		x->fmt_id = xrealloc(x->fmt_id, (x->nfmt + 1) * sizeof(*x->fmt_id));
-		x->fmt_kind = xrealloc(x->fmt_kind, (x->nfmt + 1) * sizeof(*x->fmt_kind));
-		x->fmt_id[x->nfmt] = atoi(id);
-		x->fmt_kind[x->nfmt++] = xlsxin_numfmt_kind(atoi(id), code ? code : "");
+		if (!x->fmt_kind)
+			x->fmt_kind = xcalloc(FMT_IDS, 1);
+		x->fmt_kind[atoi(id)] = (unsigned char)(1 + xlsxin_numfmt_kind(atoi(id), code ? code : ""));
 	} else if (x->in_xfs && !strcmp(el, "xf")) {
 		int fid = id ? atoi(id) : 0, kind = xlsxin_numfmt_kind(fid, NULL);
 		if (x->nxf >= XF_MAX) {
 			fail(x, _("more than %d cell formats; refused"), XF_MAX);
 			return;
 		}
-		for (size_t i = 0; i < x->nfmt; i++)
-			if (x->fmt_id[i] == fid)
-				kind = x->fmt_kind[i];
+		if (x->fmt_kind && fid >= 0 && fid < FMT_IDS && x->fmt_kind[fid])
+			kind = x->fmt_kind[fid] - 1;
 		x->xf_kind = xrealloc(x->xf_kind, x->nxf + 1);
 		x->xf_kind[x->nxf++] = (unsigned char)kind;
 	}
@@ -467,6 +481,8 @@ static void XMLCALL end_el(void *ud, const XML_Char *name)
 		x->last_row = x->row;
 		if (x->sink.row(x->sink.arg, x->row))
 			sink_failed(x);
+		else /* a row at a time: memory holds one row, however wide */
+			XML_StopParser(x->cur.p, XML_TRUE);
 	}
 }
 
@@ -626,7 +642,6 @@ void xlsxin_close(struct xlsxin *x)
 	free_list(x->rel_id, x->nrels);
 	free_list(x->rel_type, x->nrels);
 	free_list(x->rel_target, x->nrels);
-	free(x->fmt_id);
 	free(x->fmt_kind);
 	free(x->xf_kind);
 	strbuf_release(&x->ss);

@@ -222,6 +222,18 @@ for sig, off in ((b'PK\x03\x04', 22), (b'PK\x01\x02', 24)):
 open('bom2.xlsx', 'wb').write(data)
 EOF
 run beter person import bom2.xlsx
+# a shared-string table past its cap (stored, not packed: no bomb, just big)
+$PY - <<'EOF'
+import zipfile
+si = '<si><t>' + 'a' * (256 << 10) + '</t></si>'
+with zipfile.ZipFile('strings.xlsx', 'w', zipfile.ZIP_STORED) as z:
+    z.write('workbook.xml', 'xl/workbook.xml')
+    z.write('rels.xml', 'xl/_rels/workbook.xml.rels')
+    z.writestr('xl/sharedStrings.xml', '<sst>' + si * 260 + '</sst>')
+    z.writestr('xl/worksheets/sheet1.xml', '<worksheet><sheetData/></worksheet>')
+EOF
+run beter person import strings.xlsx
+rm -f strings.xlsx
 # billion laughs: entities in a DTD are refused before they are expanded
 cat >laughs.xml <<'EOF'
 <?xml version="1.0"?>

@@ -171,18 +171,23 @@ beter --csv survey report 2 --by item >r2.csv
 cmp -s r1.csv r2.csv && echo "the reports of the CSV and the .xlsx import are the same ($(wc -l <r1.csv) lines)"
 run beter survey import 2 "Cultuursurvey(1-40).xlsx" --sheet Blad9
 
-note "a framework as .xlsx"
+note "a framework as .xlsx (a sheet by name) and as Windows-1252 CSV"
 $PY - <<'EOF'
 import openpyxl
 wb = openpyxl.Workbook()
-ws = wb.active
+wb.active.title = "Toelichting"
+wb.active.append(["Gebruik het blad Items."])
+ws = wb.create_sheet("Items")
 ws.append(["domein", "code", "omschrijving"])
 ws.append(["Klimaat", "k.1", "De leraar zorgt voor een veilige sfeer"])
 ws.append(["Klimaat", "k.2", "De leraar stimuleert zelfvertrouwen"])
 wb.save("kijkwijzer.xlsx")
 EOF
-run beter visit framework import kijkwijzer.xlsx
-run beter visit framework show kijkwijzer
+run beter --quiet visit framework import kijkwijzer.xlsx --sheet Items
+run beter --csv visit framework show kijkwijzer
+printf 'domein;code;omschrijving;;\r\nDidactiek;d.1;Geeft een duidelijke uitleg \x96 ook bij \x93lastige\x94 stof;;\r\n;;;;\r\n' >kader.csv
+run sh -c 'beter visit framework import kader.csv >/dev/null'
+run beter --csv visit framework show kader
 
 note "broken and hostile workbooks: exit 65, nothing written"
 before=$(store_digest)

@@ -305,6 +305,11 @@ int csvin_error(struct csvin *r, size_t i, const char *fmt, ...)
 	return beter_err_set(r->err, BETER_DATAERR, "%s: %s", at, msg);
 }
 
+void csvin_where(const struct csvin *r, size_t i, char *buf, size_t size)
+{
+	where(r, csvin_line(r), i + 1, buf, size);
+}
+
 void csvin_err_prefix(const struct csvin *r, size_t i, struct beter_err *err)
 {
 	char at[512];

@@ -109,6 +109,8 @@ long csvin_line(const struct csvin *r);
 int csvin_error(struct csvin *r, size_t i, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 /* Prefix err's message with the place of field i of the current record. */
 void csvin_err_prefix(const struct csvin *r, size_t i, struct beter_err *err);
+/* The place of field i of the current record ("file:line:column") in buf. */
+void csvin_where(const struct csvin *r, size_t i, char *buf, size_t size);
 
 /* Find a header column by any of the names (case-insensitive, trimmed,
  * NULL-terminated list); -1 if none. */

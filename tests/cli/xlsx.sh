@@ -130,7 +130,7 @@ import csv, datetime, json, os, openpyxl
 inst = json.load(open(os.environ['SHARE'] + '/instruments/cultuursurvey.json'))
 labels = inst['likert'][0]['labels']
 head = ['Id', 'Begintijd', 'Tijd van voltooien', 'E-mail', 'Naam', inst['team_question']]
-head += [it['text'] for it in inst['items']]
+head += [it['text'] for it in inst['items']] + ['Nog een vraag']
 rows = []
 for n in range(1, 13):
     start = datetime.datetime(2026, 9, 7, 8, n, 0)
@@ -143,7 +143,7 @@ for n in range(1, 13):
             row.append((n + j) % 5 + 1)          # a number in the scale, as a number cell
         else:
             row.append(labels[(n * 7 + j * 3) % 5])
-    rows.append(row)
+    rows.append(row + ['antwoord %d' % n])
 wb = openpyxl.Workbook()
 ws = wb.active
 ws.title = "Form1"

@@ -32,6 +32,7 @@ enum sub_flags {
 	SUB_WRITES = 1,   /* open a write transaction around fn, commit when it returns 0 */
 	SUB_NOSTORE = 2,  /* does not need the store */
 	SUB_DEFAULT = 4,  /* runs when the command is given without a subcommand */
+	SUB_HTML = 8,     /* renders --format html and md itself (else they are a usage error) */
 };
 
 /* A command: what `beter help CMD`, `CMD --help` and the man page show. */
@@ -67,6 +68,7 @@ struct ctx {
 	int fmt_given; /* --format or one of its short forms was given */
 	int quiet;
 	int excel;
+	const char *out_path;  /* the global --out FILE: where --format xlsx (or a page) goes */
 	int dry_run;
 	struct beter_err err;
 	int keep_output; /* the output is the command's result even when it fails (a verdict: check's
@@ -85,18 +87,26 @@ int hold_close(FILE *fp, int keep);
 extern const struct opt global_opts[];
 enum global_keys {
 	GOPT_DB = 1000, GOPT_FORMAT, GOPT_JSON, GOPT_CSV, GOPT_TSV, GOPT_QUIET, GOPT_HELP, GOPT_VERSION,
-	GOPT_EXCEL, GOPT_TABLE,
+	GOPT_EXCEL, GOPT_TABLE, GOPT_OUT,
+	GOPT_LANG,
 };
 
 /* Read the running subcommand's options: each fills its field in base (the
  * command's options struct, zeroed by the caller; NULL: only check them),
  * the global ones apply to c. 0, or BETER_USAGE (already reported). */
 int cmd_options(struct ctx *c, struct optparse *p, void *base);
-/* cmd_options, then expect min..max positional arguments (cmd_args). */
+/* cmd_options, then expect min..max positional arguments (cmd_args); what
+ * names them in a usage error, marked with N_(): N_("the backup file"). */
 int cmd_parse(struct ctx *c, struct optparse *p, void *base, int min, int max, const char *what);
 
 /* Apply a global option: 1 if it was one, 0 if not, -1 on a bad value. */
 int cmd_global(struct ctx *c, int key, const char *arg);
+/* Whether the running subcommand can write the output format and --out
+ * asked for: 0, or BETER_USAGE (reported). */
+int cmd_check_format(struct ctx *c);
+/* The workbook of --format xlsx, once the command has written its rows:
+ * to --out FILE or stdout. 0 or an error status (reported in c->err). */
+int cmd_finish_output(struct ctx *c);
 
 /* Report a usage error for the running subcommand and return BETER_USAGE. */
 int cmd_usage(struct ctx *c, const char *fmt, ...) __attribute__((format(printf, 2, 3)));

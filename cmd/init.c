@@ -3,6 +3,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "beter/i18n.h"
 #include "beter/school.h"
 #include "beter/store.h"
 #include "beter/store_new.h"
@@ -14,9 +15,9 @@ struct init_opts {
 #define OPT_STRUCT struct init_opts
 
 static const struct opt init_opts[] = {
-	OPT_STRING("school", name, "NAME", "the school's name (required)"),
-	OPT_STRING("brin", brin, "CODE", "the school's BRIN code, e.g. 12AB"),
-	OPT_STRING("sector", sector, "SECTOR", "po, vo, mbo or so (any case)"),
+	OPT_STRING("school", name, "NAME", N_("the school's name (required)")),
+	OPT_STRING("brin", brin, "CODE", N_("the school's BRIN code, e.g. 12AB")),
+	OPT_STRING("sector", sector, "SECTOR", N_("po, vo, mbo or so (any case)")),
 	OPT_END
 };
 
@@ -30,7 +31,7 @@ static int add_first_school(struct ctx *c, struct store *db, const struct init_o
 	/* counted under the write lock: two inits never both add a first school */
 	if (store_int(db, "SELECT count(*) FROM school", 0) > 0)
 		rc = beter_err_set(&c->err, BETER_FAIL,
-				   "the store '%s' already has a school; add another with 'beter school add'", c->db_path);
+				   _("the store '%s' already has a school; add another with 'beter school add'"), c->db_path);
 	if (!rc)
 		rc = school_add(db, o->name, o->brin, o->sector, id, &c->err);
 	if (rc || c->dry_run) {
@@ -64,12 +65,13 @@ static int run_init(struct ctx *c, struct optparse *p)
 	int64_t id;
 	int rc;
 
-	if ((rc = cmd_parse(c, p, &o, 0, 0, "nothing")))
+	if ((rc = cmd_parse(c, p, &o, 0, 0, N_("nothing"))))
 		return rc;
 	if (!o.name || !*o.name)
-		return cmd_usage(c, "a store starts with a school: beter init --school NAME [--brin CODE] [--sector po|vo|mbo|so]");
+		return cmd_usage(c, "%s",
+				 _("a store starts with a school: beter init --school NAME [--brin CODE] [--sector po|vo|mbo|so]"));
 	if (o.sector && !school_sector_valid(o.sector))
-		return beter_err_set(&c->err, BETER_DATAERR, "--sector: unknown sector '%s' (use po, vo, mbo or so)", o.sector);
+		return beter_err_set(&c->err, BETER_DATAERR, _("--sector: unknown sector '%s' (use po, vo, mbo or so)"), o.sector);
 
 	c->db_path = store_default_path(c->db_opt);
 	rc = STORE_NEW_EXISTS;
@@ -84,10 +86,10 @@ static int run_init(struct ctx *c, struct optparse *p)
 	if (rc)
 		return rc;
 	if (c->dry_run) {
-		cmd_note(c, "dry run: nothing was written");
+		cmd_note(c, "%s", _("dry run: nothing was written"));
 		return 0;
 	}
-	cmd_note(c, "created the store '%s' for %s", c->db_path, o.name);
+	cmd_note(c, _("created the store '%s' for %s"), c->db_path, o.name);
 	if (!c->quiet) {
 		if (!c->db && (rc = store_open(c->db_path, 0, &c->db, &c->err)))
 			return rc;
@@ -97,20 +99,20 @@ static int run_init(struct ctx *c, struct optparse *p)
 }
 
 static const struct subcmd init_subs[] = {
-	{ "", "--school NAME [--brin CODE] [--sector po|vo|mbo|so]", "create the store and its first school",
+	{ "", "--school NAME [--brin CODE] [--sector po|vo|mbo|so]", N_("create the store and its first school"),
 	  init_opts, run_init, 0, NULL },
 	{ 0 }
 };
 
 const struct command_def def_init = {
-	.description =
+	.description = N_(
 		"Creates a new store (one SQLite file, mode 0600, WAL mode) with its first school. "
 		"The store is built beside its path and appears there whole; it never replaces a file that is there. "
 		"The store is the file named by --db, else $BETER_DB, else $XDG_DATA_HOME/beter/beter.db; "
 		"missing directories are created. An existing empty file is taken only when it can be made mode 0600 "
 		"(other commands refuse an empty file with status 74 instead of writing a store into it). "
 		"A school board keeps more schools in the same store: "
-		"add them with 'beter school add'.",
+		"add them with 'beter school add'."),
 	.subs = init_subs,
-	.examples = "beter --db /tmp/s.db init --school \"OBS De Regenboog\" --brin 12AB --sector po",
+	.examples = N_("beter --db /tmp/s.db init --school \"OBS De Regenboog\" --brin 12AB --sector po"),
 };

@@ -2,10 +2,12 @@
  * store, write transactions and the exit status. */
 #include <errno.h>
 #include <libgen.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "beter/i18n.h"
 #include "beter/store.h"
 #include "cmd.h"
 
@@ -31,7 +33,20 @@ const struct command *command_find(const char *name)
 static void print_err(struct ctx *c)
 {
 	fprintf(stderr, "beter%s%s: %s\n", c->sub_path ? " " : "", c->sub_path ? c->sub_path : "",
-		c->err.msg[0] ? c->err.msg : "failed");
+		c->err.msg[0] ? c->err.msg : _("failed"));
+}
+
+/* "WHO: MESSAGE" on stderr; the caller translates fmt */
+static void complain(const char *who, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static void complain(const char *who, const char *fmt, ...)
+{
+	va_list ap;
+
+	fprintf(stderr, "%s: ", who);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
 }
 
 static void print_sb(struct strbuf *sb)
@@ -73,9 +88,9 @@ static int unknown_sub(struct ctx *c, const struct subcmd *subs, const char *wor
 	}
 	const char *near = str_nearest(word, names, n);
 	if (near)
-		beter_err_set(&c->err, BETER_USAGE, "unknown subcommand '%s'; did you mean '%s'?", word, near);
+		beter_err_set(&c->err, BETER_USAGE, _("unknown subcommand '%s'; did you mean '%s'?"), word, near);
 	else
-		beter_err_set(&c->err, BETER_USAGE, "unknown subcommand '%s' (use %s)", word, strbuf_str(&list));
+		beter_err_set(&c->err, BETER_USAGE, _("unknown subcommand '%s' (use %s)"), word, strbuf_str(&list));
 	strbuf_release(&list);
 	return BETER_USAGE;
 }
@@ -103,6 +118,9 @@ static int run_sub(struct ctx *c, const struct subcmd *sub, int argc, char **arg
 		return BETER_USAGE;
 	c->out.fmt = (enum out_format)c->fmt;
 	c->out.excel = c->excel;
+	c->out.name = c->sub_path;
+	if ((rc = cmd_check_format(c)))
+		return rc;
 
 	if ((c->cmd->flags & NEEDS_STORE) && !(sub->flags & SUB_NOSTORE) && (rc = cmd_store(c)))
 		return rc;
@@ -112,6 +130,9 @@ static int run_sub(struct ctx *c, const struct subcmd *sub, int argc, char **arg
 	opt_init(&p, argc, argv, start);
 	rc = sub->fn(c, &p);
 	opt_release(&p);
+	if (rc == 0)
+		rc = cmd_finish_output(c);
+	c->out.name = NULL;
 
 	if ((sub->flags & SUB_WRITES) && c->db) {
 		if (rc == 0 && !c->dry_run) {
@@ -119,7 +140,7 @@ static int run_sub(struct ctx *c, const struct subcmd *sub, int argc, char **arg
 		} else {
 			store_rollback(c->db);
 			if (rc == 0)
-				cmd_note(c, "dry run: nothing was written");
+				cmd_note(c, "%s", _("dry run: nothing was written"));
 		}
 	}
 	return rc;
@@ -164,7 +185,7 @@ static int run_command(struct ctx *c, const struct command *cmd, int argc, char 
 				struct strbuf list = STRBUF_INIT;
 				for (const struct subcmd *s = subs; s->name; s++)
 					strbuf_addf(&list, "%s%s", list.len ? "|" : "", s->name);
-				rc = cmd_usage(c, "which one? beter %s %s (see 'beter help %s')", strbuf_str(&path),
+				rc = cmd_usage(c, _("which one? beter %s %s (see 'beter help %s')"), strbuf_str(&path),
 					       strbuf_str(&list), cmd->name);
 				strbuf_release(&list);
 				break;
@@ -200,15 +221,25 @@ static int unknown_command(const char *word)
 	names[n++] = "help";
 	const char *near = str_nearest(word, names, (size_t)n);
 	if (near)
-		fprintf(stderr, "beter: '%s' is not a beter command; did you mean '%s'?\n", word, near);
+		complain("beter", _("'%s' is not a beter command; did you mean '%s'?"), word, near);
 	else
-		fprintf(stderr, "beter: '%s' is not a beter command (see 'beter --help')\n", word);
+		complain("beter", _("'%s' is not a beter command (see 'beter --help')"), word);
 	return BETER_USAGE;
 }
 
 static int cmd_help(int argc, char **argv)
 {
 	struct strbuf sb = STRBUF_INIT;
+	int n = 0;
+
+	/* --lang was applied in main: the rest are topics */
+	for (int i = 0; i < argc; i++) {
+		if (!strcmp(argv[i], "--lang") && i + 1 < argc)
+			i++;
+		else if (strncmp(argv[i], "--lang=", 7))
+			argv[n++] = argv[i];
+	}
+	argc = n;
 	int man = argc > 1 && !strcmp(argv[1], "--man");
 	int a = man ? 2 : 1;
 
@@ -228,8 +259,8 @@ static int cmd_help(int argc, char **argv)
 	} else if (a + 1 < argc) {
 		const struct subcmd *sub = find_sub(cmd->def->subs, argv[a + 1]);
 		if (!sub) {
-			fprintf(stderr, "beter help: '%s' has no subcommand '%s' (see 'beter help %s')\n", cmd->name,
-				argv[a + 1], cmd->name);
+			complain("beter help", _("'%s' has no subcommand '%s' (see 'beter help %s')"), cmd->name,
+				 argv[a + 1], cmd->name);
 			return BETER_USAGE;
 		}
 		struct strbuf path = STRBUF_INIT;
@@ -241,6 +272,21 @@ static int cmd_help(int argc, char **argv)
 	}
 	print_sb(&sb);
 	return 0;
+}
+
+/* The value of the last --lang before "--", wherever it is: the language is
+ * chosen before anything is said. */
+static const char *lang_arg(int argc, char **argv)
+{
+	const char *lang = NULL;
+
+	for (int i = 1; i < argc && strcmp(argv[i], "--"); i++) {
+		if (!strcmp(argv[i], "--lang") && i + 1 < argc)
+			lang = argv[++i];
+		else if (!strncmp(argv[i], "--lang=", 7))
+			lang = argv[i] + 7;
+	}
+	return lang;
 }
 
 static const struct command *command_from_argv0(const char *argv0)
@@ -264,9 +310,14 @@ int main(int argc, char **argv)
 	int rc, i = 1;
 
 	memset(&c, 0, sizeof(c));
+	if (i18n_init(lang_arg(argc, argv)) < 0) {
+		complain("beter", "%s", i18n_lang_error());
+		return BETER_USAGE;
+	}
 	c.prog = "beter";
 	c.fmt = OUT_TABLE;
 	out_init(&c.out, stdout, OUT_TABLE);
+	c.out.nl = !strcmp(i18n_lang(), "nl");
 
 	cmd = argc > 0 ? command_from_argv0(argv[0]) : NULL;
 	if (cmd) {
@@ -337,15 +388,16 @@ int main(int argc, char **argv)
 		}
 		c.out.fp = stdout;
 		if (hrc < 0 && rc == 0) {
-			fprintf(stderr, "beter: writing output: %s\n", strerror(errno));
+			complain("beter", _("writing output: %s"), strerror(errno));
 			rc = BETER_IOERR;
 		}
 		if (hrc > 0)
-			fprintf(stderr, "beter: the output on stdout is incomplete: the command failed after writing "
-				"more than could be held back\n");
+			complain("beter", "%s",
+				 _("the output on stdout is incomplete: the command failed after writing "
+				   "more than could be held back"));
 	}
 	if (out_flush(&c.out) != 0 && rc == 0) {
-		fprintf(stderr, "beter: writing output: %s\n", strerror(errno));
+		complain("beter", _("writing output: %s"), strerror(errno));
 		rc = BETER_IOERR;
 	}
 	out_release(&c.out);

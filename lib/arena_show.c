@@ -8,13 +8,14 @@
 #include "beter/date.h"
 #include "beter/store.h"
 #include "beter/util.h"
+#include "beter/i18n.h"
 
 /* ---- output ---- */
 
 static const struct out_col arena_cols[] = {
-	{ "id", OUT_T_INT },       { "date", OUT_T_TEXT },     { "scope", OUT_T_TEXT },
-	{ "team", OUT_T_TEXT },    { "theme", OUT_T_TEXT },    { "pupil_group", OUT_T_TEXT },
-	{ "questions", OUT_T_INT }, { "inputs", OUT_T_INT },   { "outcome", OUT_T_TEXT },
+	{ N_("id"), OUT_T_INT },       { N_("date"), OUT_T_DATE },     { N_("scope"), OUT_T_TEXT },
+	{ N_("team"), OUT_T_TEXT },    { N_("theme"), OUT_T_TEXT },    { N_("pupil_group"), OUT_T_TEXT },
+	{ N_("questions"), OUT_T_INT }, { N_("inputs"), OUT_T_INT },   { N_("outcome"), OUT_T_TEXT },
 };
 #define NARENA_COLS (sizeof(arena_cols) / sizeof(*arena_cols))
 
@@ -75,8 +76,8 @@ int arena_summary(struct store *db, int64_t arena, struct out *o, struct beter_e
 }
 
 static const struct out_col top_cols[] = {
-	{ "from", OUT_T_TEXT }, { "rank", OUT_T_INT }, { "item", OUT_T_INT }, { "text", OUT_T_TEXT },
-	{ "votes", OUT_T_INT }, { "tag", OUT_T_TEXT }, { "tie", OUT_T_BOOL },
+	{ N_("from"), OUT_T_TEXT }, { N_("rank"), OUT_T_INT }, { N_("item"), OUT_T_INT }, { N_("text"), OUT_T_TEXT },
+	{ N_("votes"), OUT_T_INT }, { N_("tag"), OUT_T_TEXT }, { N_("tie"), OUT_T_BOOL },
 };
 #define NTOP_COLS (sizeof(top_cols) / sizeof(*top_cols))
 
@@ -138,8 +139,8 @@ static void set_label(char *buf, size_t size, int set)
 }
 
 static const struct out_col compare_cols[] = {
-	{ "rank", OUT_T_INT }, { "leerlingen", OUT_T_TEXT }, { "leraren", OUT_T_TEXT },
-	{ "mt", OUT_T_TEXT },  { "shared", OUT_T_TEXT },
+	{ N_("rank"), OUT_T_INT }, { N_("leerlingen"), OUT_T_TEXT }, { N_("leraren"), OUT_T_TEXT },
+	{ N_("mt"), OUT_T_TEXT },  { N_("shared"), OUT_T_TEXT },
 };
 
 int arena_compare(struct store *db, int64_t arena, int n, struct out *o, struct beter_err *err)
@@ -201,24 +202,24 @@ int arena_compare(struct store *db, int64_t arena, int n, struct out *o, struct 
 /* ---- the whole arena as one document ---- */
 
 static const struct out_col show_doc_cols[] = {
-	{ "id", OUT_T_INT },         { "date", OUT_T_TEXT },     { "scope", OUT_T_TEXT },
-	{ "team", OUT_T_TEXT },      { "theme", OUT_T_TEXT },    { "pupil_group", OUT_T_TEXT },
-	{ "no", OUT_T_INT },         { "question", OUT_T_TEXT }, { "from", OUT_T_TEXT },
-	{ "rank", OUT_T_INT },       { "item", OUT_T_INT },      { "text", OUT_T_TEXT },
-	{ "votes", OUT_T_INT },      { "tag", OUT_T_TEXT },      { "tie", OUT_T_BOOL },
-	{ "answer_to", OUT_T_TEXT }, { "answer", OUT_T_TEXT },   { "outcome", OUT_T_TEXT },
-	{ "outcome_date", OUT_T_TEXT },
+	{ N_("id"), OUT_T_INT },         { N_("date"), OUT_T_DATE },     { N_("scope"), OUT_T_TEXT },
+	{ N_("team"), OUT_T_TEXT },      { N_("theme"), OUT_T_TEXT },    { N_("pupil_group"), OUT_T_TEXT },
+	{ N_("no"), OUT_T_INT },         { N_("question"), OUT_T_TEXT }, { N_("from"), OUT_T_TEXT },
+	{ N_("rank"), OUT_T_INT },       { N_("item"), OUT_T_INT },      { N_("text"), OUT_T_TEXT },
+	{ N_("votes"), OUT_T_INT },      { N_("tag"), OUT_T_TEXT },      { N_("tie"), OUT_T_BOOL },
+	{ N_("answer_to"), OUT_T_TEXT }, { N_("answer"), OUT_T_TEXT },   { N_("outcome"), OUT_T_TEXT },
+	{ N_("outcome_date"), OUT_T_DATE },
 };
-static const struct out_col question_cols[] = { { "no", OUT_T_INT }, { "question", OUT_T_TEXT } };
+static const struct out_col question_cols[] = { { N_("no"), OUT_T_INT }, { N_("question"), OUT_T_TEXT } };
 static const struct out_col input_cols[] = {
-	{ "item", OUT_T_INT }, { "from", OUT_T_TEXT }, { "text", OUT_T_TEXT },
-	{ "votes", OUT_T_INT }, { "tag", OUT_T_TEXT },
+	{ N_("item"), OUT_T_INT }, { N_("from"), OUT_T_TEXT }, { N_("text"), OUT_T_TEXT },
+	{ N_("votes"), OUT_T_INT }, { N_("tag"), OUT_T_TEXT },
 };
 static const struct out_col deepen_cols[] = {
-	{ "from", OUT_T_TEXT }, { "item", OUT_T_INT }, { "answer_to", OUT_T_TEXT },
-	{ "question", OUT_T_TEXT }, { "answer", OUT_T_TEXT },
+	{ N_("from"), OUT_T_TEXT }, { N_("item"), OUT_T_INT }, { N_("answer_to"), OUT_T_TEXT },
+	{ N_("question"), OUT_T_TEXT }, { N_("answer"), OUT_T_TEXT },
 };
-static const struct out_col outcome_cols[] = { { "outcome", OUT_T_TEXT }, { "outcome_date", OUT_T_TEXT } };
+static const struct out_col outcome_cols[] = { { N_("outcome"), OUT_T_TEXT }, { N_("outcome_date"), OUT_T_DATE } };
 
 #define GROUP_ORDER "CASE from_group WHEN 'leerlingen' THEN 0 WHEN 'leraren' THEN 1 ELSE 2 END"
 

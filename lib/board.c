@@ -7,6 +7,7 @@
 #include "beter/store.h"
 #include "beter/util.h"
 #include "board_int.h"
+#include "beter/i18n.h"
 
 const struct board_section board_sections[] = {
 	{ "ambitie", "Ambitie" },
@@ -346,9 +347,9 @@ int board_action_rm(struct store *db, int64_t school, int64_t id, int day, struc
 }
 
 static const struct out_col action_cols[] = {
-	{ "id", OUT_T_INT },	 { "kind", OUT_T_TEXT },  { "what", OUT_T_TEXT }, { "who", OUT_T_TEXT },
-	{ "due", OUT_T_TEXT },	 { "goal", OUT_T_INT },	  { "status", OUT_T_TEXT }, { "done", OUT_T_TEXT },
-	{ "added", OUT_T_TEXT },
+	{ N_("id"), OUT_T_INT },	 { N_("kind"), OUT_T_TEXT },  { N_("what"), OUT_T_TEXT }, { N_("who"), OUT_T_TEXT },
+	{ N_("due"), OUT_T_DATE },	 { N_("goal"), OUT_T_INT },	  { N_("status"), OUT_T_TEXT }, { N_("done"), OUT_T_DATE },
+	{ N_("added"), OUT_T_DATE },
 };
 
 int board_action_list(struct store *db, int64_t team_id, int open, int overdue, int day, struct out *o,

@@ -10,6 +10,7 @@
 #include "beter/store.h"
 #include "beter/util.h"
 #include "board_int.h"
+#include "beter/i18n.h"
 
 /* ---- sessions ---- */
 
@@ -165,9 +166,9 @@ int board_session_add(struct store *db, int64_t school, const struct board_sessi
 }
 
 static const struct out_col session_cols[] = {
-	{ "id", OUT_T_INT },	     { "date", OUT_T_TEXT },	 { "week", OUT_T_TEXT },    { "leader", OUT_T_TEXT },
-	{ "topic", OUT_T_TEXT },     { "checkins", OUT_T_INT },	 { "checkin_avg", OUT_T_REAL }, { "successes", OUT_T_INT },
-	{ "results", OUT_T_INT },    { "actions_done", OUT_T_INT },
+	{ N_("id"), OUT_T_INT },	     { N_("date"), OUT_T_DATE },	 { N_("week"), OUT_T_TEXT },    { N_("leader"), OUT_T_TEXT },
+	{ N_("topic"), OUT_T_TEXT },     { N_("checkins"), OUT_T_INT },	 { N_("checkin_avg"), OUT_T_REAL }, { N_("successes"), OUT_T_INT },
+	{ N_("results"), OUT_T_INT },    { N_("actions_done"), OUT_T_INT },
 };
 
 #define SESSION_SQL \
@@ -218,28 +219,28 @@ int board_session_list(struct store *db, int64_t team_id, struct out *o, struct 
 }
 
 static const struct out_col sess_head_cols[] = {
-	{ "id", OUT_T_INT }, { "team", OUT_T_TEXT }, { "date", OUT_T_TEXT }, { "week", OUT_T_TEXT }, { "leader", OUT_T_TEXT },
+	{ N_("id"), OUT_T_INT }, { N_("team"), OUT_T_TEXT }, { N_("date"), OUT_T_DATE }, { N_("week"), OUT_T_TEXT }, { N_("leader"), OUT_T_TEXT },
 };
 static const struct out_col checkin_cols[] = {
-	{ "code", OUT_T_TEXT }, { "name", OUT_T_TEXT }, { "score", OUT_T_INT },
+	{ N_("code"), OUT_T_TEXT }, { N_("name"), OUT_T_TEXT }, { N_("score"), OUT_T_INT },
 };
 static const struct out_col sess_success_cols[] = {
-	{ "id", OUT_T_INT }, { "text", OUT_T_TEXT }, { "goal", OUT_T_INT },
+	{ N_("id"), OUT_T_INT }, { N_("text"), OUT_T_TEXT }, { N_("goal"), OUT_T_INT },
 };
 static const struct out_col sess_measure_cols[] = {
-	{ "goal", OUT_T_INT }, { "text", OUT_T_TEXT }, { "score", OUT_T_REAL }, { "norm", OUT_T_REAL },
+	{ N_("goal"), OUT_T_INT }, { N_("text"), OUT_T_TEXT }, { N_("score"), OUT_T_REAL }, { N_("norm"), OUT_T_REAL },
 };
 static const struct out_col sess_done_cols[] = {
-	{ "id", OUT_T_INT }, { "what", OUT_T_TEXT }, { "who", OUT_T_TEXT }, { "due", OUT_T_TEXT },
+	{ N_("id"), OUT_T_INT }, { N_("what"), OUT_T_TEXT }, { N_("who"), OUT_T_TEXT }, { N_("due"), OUT_T_DATE },
 };
 static const struct out_col sess_prog_cols[] = {
-	{ "topic", OUT_T_TEXT }, { "note", OUT_T_TEXT },
+	{ N_("topic"), OUT_T_TEXT }, { N_("note"), OUT_T_TEXT },
 };
 static const struct out_col sess_all[] = {
-	{ "id", OUT_T_INT },	 { "team", OUT_T_TEXT },  { "date", OUT_T_TEXT }, { "week", OUT_T_TEXT },
-	{ "leader", OUT_T_TEXT }, { "code", OUT_T_TEXT }, { "name", OUT_T_TEXT }, { "score", OUT_T_REAL },
-	{ "text", OUT_T_TEXT },	 { "goal", OUT_T_INT },	  { "norm", OUT_T_REAL }, { "what", OUT_T_TEXT },
-	{ "who", OUT_T_TEXT },	 { "due", OUT_T_TEXT },	  { "topic", OUT_T_TEXT }, { "note", OUT_T_TEXT },
+	{ N_("id"), OUT_T_INT },	 { N_("team"), OUT_T_TEXT },  { N_("date"), OUT_T_DATE }, { N_("week"), OUT_T_TEXT },
+	{ N_("leader"), OUT_T_TEXT }, { N_("code"), OUT_T_TEXT }, { N_("name"), OUT_T_TEXT }, { N_("score"), OUT_T_REAL },
+	{ N_("text"), OUT_T_TEXT },	 { N_("goal"), OUT_T_INT },	  { N_("norm"), OUT_T_REAL }, { N_("what"), OUT_T_TEXT },
+	{ N_("who"), OUT_T_TEXT },	 { N_("due"), OUT_T_DATE },	  { N_("topic"), OUT_T_TEXT }, { N_("note"), OUT_T_TEXT },
 };
 
 static int sess_part(struct store *db, int64_t sid, const char *key, const char *title, const struct out_col *cols,

@@ -11,6 +11,7 @@
 #include "beter/util.h"
 #include "beter/visit.h"
 #include "board_int.h"
+#include "beter/i18n.h"
 
 /* ---- the board as it stood in a week ---- */
 
@@ -183,7 +184,7 @@ static int item_rows(struct view *v, struct out *o, const struct out_col *cols, 
 }
 
 static const struct out_col text_cols[] = {
-	{ "team", OUT_T_TEXT }, { "id", OUT_T_INT }, { "text", OUT_T_TEXT }, { "added", OUT_T_TEXT },
+	{ N_("team"), OUT_T_TEXT }, { N_("id"), OUT_T_INT }, { N_("text"), OUT_T_TEXT }, { N_("added"), OUT_T_DATE },
 };
 static const unsigned char text_map[] = { 1, 2, 3 };
 
@@ -193,7 +194,7 @@ static int text_rows(struct view *v, struct out *o, struct beter_err *err)
 }
 
 static const struct out_col arena_cols[] = {
-	{ "team", OUT_T_TEXT }, { "id", OUT_T_INT }, { "text", OUT_T_TEXT }, { "added", OUT_T_TEXT }, { "arena", OUT_T_INT },
+	{ N_("team"), OUT_T_TEXT }, { N_("id"), OUT_T_INT }, { N_("text"), OUT_T_TEXT }, { N_("added"), OUT_T_DATE }, { N_("arena"), OUT_T_INT },
 };
 static const unsigned char arena_map[] = { 1, 2, 3, 10 };
 
@@ -205,8 +206,8 @@ static int arena_rows(struct view *v, struct out *o, struct beter_err *err)
 }
 
 static const struct out_col theme_cols[] = {
-	{ "team", OUT_T_TEXT },		{ "id", OUT_T_INT },	      { "text", OUT_T_TEXT },
-	{ "period_start", OUT_T_TEXT }, { "period_end", OUT_T_TEXT }, { "added", OUT_T_TEXT },
+	{ N_("team"), OUT_T_TEXT },		{ N_("id"), OUT_T_INT },	      { N_("text"), OUT_T_TEXT },
+	{ N_("period_start"), OUT_T_DATE }, { N_("period_end"), OUT_T_DATE }, { N_("added"), OUT_T_DATE },
 };
 static const unsigned char theme_map[] = { 1, 2, 4, 5, 3 };
 
@@ -216,7 +217,7 @@ static int theme_rows(struct view *v, struct out *o, struct beter_err *err)
 }
 
 static const struct out_col success_cols[] = {
-	{ "team", OUT_T_TEXT }, { "id", OUT_T_INT }, { "text", OUT_T_TEXT }, { "goal", OUT_T_INT }, { "added", OUT_T_TEXT },
+	{ N_("team"), OUT_T_TEXT }, { N_("id"), OUT_T_INT }, { N_("text"), OUT_T_TEXT }, { N_("goal"), OUT_T_INT }, { N_("added"), OUT_T_DATE },
 };
 static const unsigned char success_map[] = { 1, 2, 6, 3 };
 
@@ -226,8 +227,8 @@ static int success_rows(struct view *v, struct out *o, struct beter_err *err)
 }
 
 static const struct out_col rhythm_cols[] = {
-	{ "team", OUT_T_TEXT },	  { "id", OUT_T_INT },	  { "date", OUT_T_TEXT },
-	{ "leader", OUT_T_TEXT }, { "topic", OUT_T_TEXT }, { "added", OUT_T_TEXT },
+	{ N_("team"), OUT_T_TEXT },	  { N_("id"), OUT_T_INT },	  { N_("date"), OUT_T_DATE },
+	{ N_("leader"), OUT_T_TEXT }, { N_("topic"), OUT_T_TEXT }, { N_("added"), OUT_T_DATE },
 };
 static const unsigned char rhythm_map[] = { 1, 7, 8, 9, 3 };
 
@@ -237,10 +238,10 @@ static int rhythm_rows(struct view *v, struct out *o, struct beter_err *err)
 }
 
 static const struct out_col goal_cols[] = {
-	{ "team", OUT_T_TEXT },	   { "id", OUT_T_INT },	       { "text", OUT_T_TEXT },	  { "pupils", OUT_T_TEXT },
-	{ "weeks", OUT_T_INT },	   { "norm", OUT_T_REAL },     { "baseline", OUT_T_REAL }, { "results", OUT_T_TEXT },
-	{ "latest", OUT_T_REAL },  { "trend", OUT_T_TEXT },    { "status", OUT_T_TEXT },  { "added", OUT_T_TEXT },
-	{ "until", OUT_T_TEXT },
+	{ N_("team"), OUT_T_TEXT },	   { N_("id"), OUT_T_INT },	       { N_("text"), OUT_T_TEXT },	  { N_("pupils"), OUT_T_TEXT },
+	{ N_("weeks"), OUT_T_INT },	   { N_("norm"), OUT_T_REAL },     { N_("baseline"), OUT_T_REAL }, { N_("results"), OUT_T_TEXT },
+	{ N_("latest"), OUT_T_REAL },  { N_("trend"), OUT_T_TEXT },    { N_("status"), OUT_T_TEXT },  { N_("added"), OUT_T_DATE },
+	{ N_("until"), OUT_T_DATE },
 };
 
 static int goal_rows(struct view *v, struct out *o, struct beter_err *err)
@@ -297,9 +298,9 @@ static int goal_rows(struct view *v, struct out *o, struct beter_err *err)
 }
 
 static const struct out_col board_action_cols[] = {
-	{ "team", OUT_T_TEXT },	 { "id", OUT_T_INT },	  { "what", OUT_T_TEXT },  { "who", OUT_T_TEXT },
-	{ "due", OUT_T_TEXT },	 { "goal", OUT_T_INT },	  { "status", OUT_T_TEXT }, { "done", OUT_T_TEXT },
-	{ "added", OUT_T_TEXT },
+	{ N_("team"), OUT_T_TEXT },	 { N_("id"), OUT_T_INT },	  { N_("what"), OUT_T_TEXT },  { N_("who"), OUT_T_TEXT },
+	{ N_("due"), OUT_T_DATE },	 { N_("goal"), OUT_T_INT },	  { N_("status"), OUT_T_TEXT }, { N_("done"), OUT_T_DATE },
+	{ N_("added"), OUT_T_DATE },
 };
 
 /* open actions and those done in the week */
@@ -332,9 +333,9 @@ static int action_rows(struct view *v, struct out *o, struct beter_err *err)
 }
 
 static const struct out_col visit_cols[] = {
-	{ "team", OUT_T_TEXT },	    { "id", OUT_T_INT },       { "date", OUT_T_TEXT },
-	{ "observer", OUT_T_TEXT }, { "teacher", OUT_T_TEXT }, { "focus", OUT_T_TEXT }, { "round", OUT_T_TEXT },
-	{ "status", OUT_T_TEXT },
+	{ N_("team"), OUT_T_TEXT },	    { N_("id"), OUT_T_INT },       { N_("date"), OUT_T_DATE },
+	{ N_("observer"), OUT_T_TEXT }, { N_("teacher"), OUT_T_TEXT }, { N_("focus"), OUT_T_TEXT }, { N_("round"), OUT_T_TEXT },
+	{ N_("status"), OUT_T_TEXT },
 };
 
 /*
@@ -402,20 +403,20 @@ static const struct section_def section_defs[] = {
 
 /* every column of every section, for the CSV header */
 static const struct out_col all_cols[] = {
-	{ "team", OUT_T_TEXT },		{ "week", OUT_T_TEXT },	       { "as_of", OUT_T_TEXT },
-	{ "id", OUT_T_INT },		{ "text", OUT_T_TEXT },	       { "period_start", OUT_T_TEXT },
-	{ "period_end", OUT_T_TEXT },	{ "pupils", OUT_T_TEXT },      { "weeks", OUT_T_INT },
-	{ "norm", OUT_T_REAL },		{ "baseline", OUT_T_REAL },    { "results", OUT_T_TEXT },
-	{ "latest", OUT_T_REAL },	{ "trend", OUT_T_TEXT },       { "status", OUT_T_TEXT },
-	{ "until", OUT_T_TEXT },	{ "what", OUT_T_TEXT },	       { "who", OUT_T_TEXT },
-	{ "due", OUT_T_TEXT },		{ "goal", OUT_T_INT },	       { "done", OUT_T_TEXT },
-	{ "date", OUT_T_TEXT },		{ "leader", OUT_T_TEXT },      { "topic", OUT_T_TEXT },
-	{ "observer", OUT_T_TEXT },	{ "teacher", OUT_T_TEXT },     { "focus", OUT_T_TEXT },
-	{ "added", OUT_T_TEXT },	{ "arena", OUT_T_INT },	       { "round", OUT_T_TEXT },
+	{ N_("team"), OUT_T_TEXT },		{ N_("week"), OUT_T_TEXT },	       { N_("as_of"), OUT_T_DATE },
+	{ N_("id"), OUT_T_INT },		{ N_("text"), OUT_T_TEXT },	       { N_("period_start"), OUT_T_DATE },
+	{ N_("period_end"), OUT_T_DATE },	{ N_("pupils"), OUT_T_TEXT },      { N_("weeks"), OUT_T_INT },
+	{ N_("norm"), OUT_T_REAL },		{ N_("baseline"), OUT_T_REAL },    { N_("results"), OUT_T_TEXT },
+	{ N_("latest"), OUT_T_REAL },	{ N_("trend"), OUT_T_TEXT },       { N_("status"), OUT_T_TEXT },
+	{ N_("until"), OUT_T_DATE },	{ N_("what"), OUT_T_TEXT },	       { N_("who"), OUT_T_TEXT },
+	{ N_("due"), OUT_T_DATE },		{ N_("goal"), OUT_T_INT },	       { N_("done"), OUT_T_DATE },
+	{ N_("date"), OUT_T_DATE },		{ N_("leader"), OUT_T_TEXT },      { N_("topic"), OUT_T_TEXT },
+	{ N_("observer"), OUT_T_TEXT },	{ N_("teacher"), OUT_T_TEXT },     { N_("focus"), OUT_T_TEXT },
+	{ N_("added"), OUT_T_DATE },	{ N_("arena"), OUT_T_INT },	       { N_("round"), OUT_T_TEXT },
 };
 
 static const struct out_col head_cols[] = {
-	{ "team", OUT_T_TEXT }, { "week", OUT_T_TEXT }, { "as_of", OUT_T_TEXT },
+	{ N_("team"), OUT_T_TEXT }, { N_("week"), OUT_T_TEXT }, { N_("as_of"), OUT_T_DATE },
 };
 
 static const struct section_def *section_def(const char *key)

@@ -8,6 +8,7 @@
 #include "beter/schema.h"
 #include "beter/store.h"
 #include "beter/util.h"
+#include "beter/i18n.h"
 
 /* A 360-degree feedback's responses are sealed boxes: crypto_box_SEALBYTES
  * of overhead and a plaintext padded to whole blocks (survey_seal.c asserts
@@ -439,7 +440,7 @@ int check_run(struct store *db, int flags, check_report_fn *fn, void *arg, long 
 }
 
 static const struct out_col check_cols[] = {
-	{ "check", OUT_T_TEXT }, { "table", OUT_T_TEXT }, { "record", OUT_T_TEXT }, { "problem", OUT_T_TEXT },
+	{ N_("check"), OUT_T_TEXT }, { N_("table"), OUT_T_TEXT }, { N_("record"), OUT_T_TEXT }, { N_("problem"), OUT_T_TEXT },
 };
 
 /* A table shows nothing when the store is sound; JSON and CSV show an

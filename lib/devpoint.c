@@ -7,6 +7,7 @@
 #include "beter/goal.h"
 #include "beter/store.h"
 #include "beter/util.h"
+#include "beter/i18n.h"
 
 #define POINT_MAX_BYTES 1000
 
@@ -108,8 +109,8 @@ int64_t devpoint_open_count(struct store *db, int64_t person_id)
 }
 
 static const struct out_col point_cols[] = {
-	{ "id", OUT_T_INT },	  { "point", OUT_T_TEXT },	{ "status", OUT_T_TEXT },       { "created", OUT_T_TEXT },
-	{ "closed", OUT_T_TEXT }, { "from_visit", OUT_T_INT }, { "focus_visits", OUT_T_TEXT },
+	{ N_("id"), OUT_T_INT },	  { N_("point"), OUT_T_TEXT },	{ N_("status"), OUT_T_TEXT },       { N_("created"), OUT_T_DATE },
+	{ N_("closed"), OUT_T_DATE }, { N_("from_visit"), OUT_T_INT }, { N_("focus_visits"), OUT_T_TEXT },
 };
 
 int devpoint_list(struct store *db, int64_t person_id, struct out *o, struct beter_err *err)

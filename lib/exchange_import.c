@@ -12,6 +12,7 @@
 #include "beter/jsonin.h"
 #include "beter/store.h"
 #include "beter/util.h"
+#include "beter/i18n.h"
 
 static int check_header(const char *name, const cJSON *doc, struct beter_err *err);
 
@@ -440,7 +441,7 @@ void exchange_stats_release(struct exchange_stats *st)
 void exchange_stats_out(const struct exchange_stats *st, struct out *o)
 {
 	static const struct out_col cols[] = {
-		{ "table", OUT_T_TEXT }, { "rows", OUT_T_INT }, { "added", OUT_T_INT }, { "changed", OUT_T_INT },
+		{ N_("table"), OUT_T_TEXT }, { N_("rows"), OUT_T_INT }, { N_("added"), OUT_T_INT }, { N_("changed"), OUT_T_INT },
 	};
 	out_list(o, cols, 4);
 	for (int i = 0; i < st->n; i++) {

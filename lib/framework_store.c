@@ -13,6 +13,7 @@
 #include "beter/share.h"
 #include "beter/store.h"
 #include "beter/util.h"
+#include "beter/i18n.h"
 
 static int load_row(struct store_stmt *st, struct framework *fw, struct beter_err *err)
 {
@@ -338,8 +339,8 @@ static char **shipped_keys(size_t *n)
 }
 
 static const struct out_col fw_cols[] = {
-	{ "key", OUT_T_TEXT },	 { "title", OUT_T_TEXT }, { "source", OUT_T_TEXT }, { "scale", OUT_T_TEXT },
-	{ "domains", OUT_T_INT }, { "items", OUT_T_INT },  { "visits", OUT_T_INT },
+	{ N_("key"), OUT_T_TEXT },	 { N_("title"), OUT_T_TEXT }, { N_("source"), OUT_T_TEXT }, { N_("scale"), OUT_T_TEXT },
+	{ N_("domains"), OUT_T_INT }, { N_("items"), OUT_T_INT },  { N_("visits"), OUT_T_INT },
 };
 #define NFW_COLS (sizeof(fw_cols) / sizeof(*fw_cols))
 
@@ -420,18 +421,18 @@ int framework_list(struct store *db, int64_t school, struct out *o, struct beter
 }
 
 static const struct out_col fwdoc_cols[] = {
-	{ "key", OUT_T_TEXT },	     { "title", OUT_T_TEXT },	{ "source", OUT_T_TEXT }, { "scale", OUT_T_TEXT },
-	{ "domains", OUT_T_INT },     { "items", OUT_T_INT },	{ "visits", OUT_T_INT },  { "description", OUT_T_TEXT },
-	{ "value", OUT_T_INT },	     { "label", OUT_T_TEXT },	{ "domain_id", OUT_T_TEXT }, { "domain", OUT_T_TEXT },
-	{ "item_id", OUT_T_TEXT },    { "item", OUT_T_TEXT },
+	{ N_("key"), OUT_T_TEXT },	     { N_("title"), OUT_T_TEXT },	{ N_("source"), OUT_T_TEXT }, { N_("scale"), OUT_T_TEXT },
+	{ N_("domains"), OUT_T_INT },     { N_("items"), OUT_T_INT },	{ N_("visits"), OUT_T_INT },  { N_("description"), OUT_T_TEXT },
+	{ N_("value"), OUT_T_INT },	     { N_("label"), OUT_T_TEXT },	{ N_("domain_id"), OUT_T_TEXT }, { N_("domain"), OUT_T_TEXT },
+	{ N_("item_id"), OUT_T_TEXT },    { N_("item"), OUT_T_TEXT },
 };
 static const struct out_col fwrec_cols[] = {
-	{ "key", OUT_T_TEXT },	 { "title", OUT_T_TEXT }, { "source", OUT_T_TEXT }, { "scale", OUT_T_TEXT },
-	{ "domains", OUT_T_INT }, { "items", OUT_T_INT },  { "visits", OUT_T_INT },  { "description", OUT_T_TEXT },
+	{ N_("key"), OUT_T_TEXT },	 { N_("title"), OUT_T_TEXT }, { N_("source"), OUT_T_TEXT }, { N_("scale"), OUT_T_TEXT },
+	{ N_("domains"), OUT_T_INT }, { N_("items"), OUT_T_INT },  { N_("visits"), OUT_T_INT },  { N_("description"), OUT_T_TEXT },
 };
-static const struct out_col scale_cols[] = { { "value", OUT_T_INT }, { "label", OUT_T_TEXT } };
+static const struct out_col scale_cols[] = { { N_("value"), OUT_T_INT }, { N_("label"), OUT_T_TEXT } };
 static const struct out_col item_cols[] = {
-	{ "domain_id", OUT_T_TEXT }, { "domain", OUT_T_TEXT }, { "item_id", OUT_T_TEXT }, { "item", OUT_T_TEXT },
+	{ N_("domain_id"), OUT_T_TEXT }, { N_("domain"), OUT_T_TEXT }, { N_("item_id"), OUT_T_TEXT }, { N_("item"), OUT_T_TEXT },
 };
 
 int framework_show(struct store *db, int64_t school, const char *key, struct out *o, struct beter_err *err)

@@ -7,6 +7,7 @@
 
 #include "beter/date.h"
 #include "beter/store.h"
+#include "beter/i18n.h"
 
 /* the longest text a goal, candidate, activity or talk may hold */
 #define TEXT_MAX 4000
@@ -80,10 +81,10 @@ int goal_candidate_set_arena(struct store *db, int64_t candidate, int64_t arena,
 }
 
 static const struct out_col cand_cols[] = {
-	{ "id", OUT_T_INT },		   { "text", OUT_T_TEXT },		{ "impact", OUT_T_INT },
-	{ "feasibility", OUT_T_INT },	   { "impact_level", OUT_T_TEXT },	{ "feasibility_level", OUT_T_TEXT },
-	{ "quadrant", OUT_T_TEXT },	   { "goal", OUT_T_INT },		{ "added", OUT_T_TEXT },
-	{ "arena", OUT_T_INT },
+	{ N_("id"), OUT_T_INT },		   { N_("text"), OUT_T_TEXT },		{ N_("impact"), OUT_T_INT },
+	{ N_("feasibility"), OUT_T_INT },	   { N_("impact_level"), OUT_T_TEXT },	{ N_("feasibility_level"), OUT_T_TEXT },
+	{ N_("quadrant"), OUT_T_TEXT },	   { N_("goal"), OUT_T_INT },		{ N_("added"), OUT_T_DATE },
+	{ N_("arena"), OUT_T_INT },
 };
 
 static const char cand_sql[] =
@@ -120,9 +121,9 @@ int goal_candidate_list(struct store *db, int64_t team, struct out *o, struct be
 }
 
 static const struct out_col grid_cols[] = {
-	{ "impact_on_pupils", OUT_T_TEXT },
-	{ "low_feasibility", OUT_T_TEXT },
-	{ "high_feasibility", OUT_T_TEXT },
+	{ N_("impact_on_pupils"), OUT_T_TEXT },
+	{ N_("low_feasibility"), OUT_T_TEXT },
+	{ N_("high_feasibility"), OUT_T_TEXT },
 };
 
 int goal_matrix(struct store *db, int64_t team, struct out *o, struct beter_err *err)

@@ -8,13 +8,14 @@
 
 #include "beter/date.h"
 #include "beter/store.h"
+#include "beter/i18n.h"
 
 /* ---- listing ---- */
 
 static const struct out_col list_cols[] = {
-	{ "id", OUT_T_INT },	   { "type", OUT_T_TEXT },	{ "team", OUT_T_TEXT },	  { "person", OUT_T_TEXT },
-	{ "text", OUT_T_TEXT },	   { "pupils", OUT_T_TEXT },	{ "weeks", OUT_T_INT },	  { "norm", OUT_T_REAL },
-	{ "baseline", OUT_T_REAL }, { "latest", OUT_T_REAL },	{ "status", OUT_T_TEXT }, { "added", OUT_T_TEXT },
+	{ N_("id"), OUT_T_INT },	   { N_("type"), OUT_T_TEXT },	{ N_("team"), OUT_T_TEXT },	  { N_("person"), OUT_T_TEXT },
+	{ N_("text"), OUT_T_TEXT },	   { N_("pupils"), OUT_T_TEXT },	{ N_("weeks"), OUT_T_INT },	  { N_("norm"), OUT_T_REAL },
+	{ N_("baseline"), OUT_T_REAL }, { N_("latest"), OUT_T_REAL },	{ N_("status"), OUT_T_TEXT }, { N_("added"), OUT_T_DATE },
 };
 #define NLIST_COLS (sizeof(list_cols) / sizeof(*list_cols))
 
@@ -93,35 +94,35 @@ int goal_personal_list(struct store *db, int64_t person_id, struct out *o, struc
 /* ---- one goal ---- */
 
 static const struct out_col goal_cols[] = {
-	{ "id", OUT_T_INT },	     { "type", OUT_T_TEXT },	  { "team", OUT_T_TEXT },	{ "person", OUT_T_TEXT },
-	{ "text", OUT_T_TEXT },	     { "pupils", OUT_T_TEXT },	  { "weeks", OUT_T_INT },	{ "norm", OUT_T_REAL },
-	{ "baseline", OUT_T_REAL },  { "latest", OUT_T_REAL },	  { "trend", OUT_T_TEXT },	{ "status", OUT_T_TEXT },
-	{ "added", OUT_T_TEXT },     { "until", OUT_T_TEXT },	  { "closed", OUT_T_TEXT },	{ "standard", OUT_T_TEXT },
-	{ "reason", OUT_T_TEXT },    { "candidate", OUT_T_INT },  { "problem", OUT_T_TEXT },	{ "facts", OUT_T_TEXT },
-	{ "causes", OUT_T_TEXT },
+	{ N_("id"), OUT_T_INT },	     { N_("type"), OUT_T_TEXT },	  { N_("team"), OUT_T_TEXT },	{ N_("person"), OUT_T_TEXT },
+	{ N_("text"), OUT_T_TEXT },	     { N_("pupils"), OUT_T_TEXT },	  { N_("weeks"), OUT_T_INT },	{ N_("norm"), OUT_T_REAL },
+	{ N_("baseline"), OUT_T_REAL },  { N_("latest"), OUT_T_REAL },	  { N_("trend"), OUT_T_TEXT },	{ N_("status"), OUT_T_TEXT },
+	{ N_("added"), OUT_T_DATE },     { N_("until"), OUT_T_DATE },	  { N_("closed"), OUT_T_DATE },	{ N_("standard"), OUT_T_TEXT },
+	{ N_("reason"), OUT_T_TEXT },    { N_("candidate"), OUT_T_INT },  { N_("problem"), OUT_T_TEXT },	{ N_("facts"), OUT_T_TEXT },
+	{ N_("causes"), OUT_T_TEXT },
 };
 static const struct out_col res_cols[] = {
-	{ "p", OUT_T_TEXT }, { "date", OUT_T_TEXT }, { "score", OUT_T_REAL }, { "norm", OUT_T_REAL }, { "to_norm", OUT_T_REAL },
+	{ N_("p"), OUT_T_TEXT }, { N_("date"), OUT_T_DATE }, { N_("score"), OUT_T_REAL }, { N_("norm"), OUT_T_REAL }, { N_("to_norm"), OUT_T_REAL },
 };
 static const struct out_col act_cols[] = {
-	{ "id", OUT_T_INT }, { "kind", OUT_T_TEXT }, { "what", OUT_T_TEXT }, { "who", OUT_T_TEXT },
-	{ "due", OUT_T_TEXT }, { "done", OUT_T_TEXT },
+	{ N_("id"), OUT_T_INT }, { N_("kind"), OUT_T_TEXT }, { N_("what"), OUT_T_TEXT }, { N_("who"), OUT_T_TEXT },
+	{ N_("due"), OUT_T_DATE }, { N_("done"), OUT_T_DATE },
 };
 static const struct out_col la_cols[] = {
-	{ "id", OUT_T_INT }, { "kind", OUT_T_TEXT }, { "text", OUT_T_TEXT }, { "added", OUT_T_TEXT }, { "done", OUT_T_TEXT },
+	{ N_("id"), OUT_T_INT }, { N_("kind"), OUT_T_TEXT }, { N_("text"), OUT_T_TEXT }, { N_("added"), OUT_T_DATE }, { N_("done"), OUT_T_DATE },
 };
 static const struct out_col talk_cols[] = {
-	{ "id", OUT_T_INT }, { "date", OUT_T_TEXT }, { "note", OUT_T_TEXT },
+	{ N_("id"), OUT_T_INT }, { N_("date"), OUT_T_DATE }, { N_("note"), OUT_T_TEXT },
 };
 static const struct out_col show_all[] = {
-	{ "id", OUT_T_INT },	     { "type", OUT_T_TEXT },	  { "team", OUT_T_TEXT },	{ "person", OUT_T_TEXT },
-	{ "text", OUT_T_TEXT },	     { "pupils", OUT_T_TEXT },	  { "weeks", OUT_T_INT },	{ "norm", OUT_T_REAL },
-	{ "baseline", OUT_T_REAL },  { "latest", OUT_T_REAL },	  { "trend", OUT_T_TEXT },	{ "status", OUT_T_TEXT },
-	{ "added", OUT_T_TEXT },     { "until", OUT_T_TEXT },	  { "closed", OUT_T_TEXT },	{ "standard", OUT_T_TEXT },
-	{ "reason", OUT_T_TEXT },    { "candidate", OUT_T_INT },  { "problem", OUT_T_TEXT },	{ "facts", OUT_T_TEXT },
-	{ "causes", OUT_T_TEXT },    { "p", OUT_T_TEXT },	  { "date", OUT_T_TEXT },	{ "score", OUT_T_REAL },
-	{ "to_norm", OUT_T_REAL },   { "kind", OUT_T_TEXT },	  { "what", OUT_T_TEXT },	{ "who", OUT_T_TEXT },
-	{ "due", OUT_T_TEXT },	     { "done", OUT_T_TEXT },	  { "note", OUT_T_TEXT },
+	{ N_("id"), OUT_T_INT },	     { N_("type"), OUT_T_TEXT },	  { N_("team"), OUT_T_TEXT },	{ N_("person"), OUT_T_TEXT },
+	{ N_("text"), OUT_T_TEXT },	     { N_("pupils"), OUT_T_TEXT },	  { N_("weeks"), OUT_T_INT },	{ N_("norm"), OUT_T_REAL },
+	{ N_("baseline"), OUT_T_REAL },  { N_("latest"), OUT_T_REAL },	  { N_("trend"), OUT_T_TEXT },	{ N_("status"), OUT_T_TEXT },
+	{ N_("added"), OUT_T_DATE },     { N_("until"), OUT_T_DATE },	  { N_("closed"), OUT_T_DATE },	{ N_("standard"), OUT_T_TEXT },
+	{ N_("reason"), OUT_T_TEXT },    { N_("candidate"), OUT_T_INT },  { N_("problem"), OUT_T_TEXT },	{ N_("facts"), OUT_T_TEXT },
+	{ N_("causes"), OUT_T_TEXT },    { N_("p"), OUT_T_TEXT },	  { N_("date"), OUT_T_DATE },	{ N_("score"), OUT_T_REAL },
+	{ N_("to_norm"), OUT_T_REAL },   { N_("kind"), OUT_T_TEXT },	  { N_("what"), OUT_T_TEXT },	{ N_("who"), OUT_T_TEXT },
+	{ N_("due"), OUT_T_DATE },	     { N_("done"), OUT_T_DATE },	  { N_("note"), OUT_T_TEXT },
 };
 #define N(a) (sizeof(a) / sizeof(*(a)))
 
@@ -273,8 +274,8 @@ int goal_show(struct store *db, int64_t goal, struct out *o, struct beter_err *e
 }
 
 static const struct out_col std_cols[] = {
-	{ "goal", OUT_T_INT }, { "team", OUT_T_TEXT }, { "goal_text", OUT_T_TEXT }, { "standard", OUT_T_TEXT },
-	{ "achieved", OUT_T_TEXT },
+	{ N_("goal"), OUT_T_INT }, { N_("team"), OUT_T_TEXT }, { N_("goal_text"), OUT_T_TEXT }, { N_("standard"), OUT_T_TEXT },
+	{ N_("achieved"), OUT_T_DATE },
 };
 
 int goal_standards(struct store *db, int64_t school, int64_t team, struct out *o, struct beter_err *err)

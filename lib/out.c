@@ -2,6 +2,8 @@
 
 #include "out_int.h"
 
+#include "beter/i18n.h"
+
 #include <errno.h>
 #include <math.h>
 #include <stdlib.h>
@@ -9,6 +11,19 @@
 
 enum { ACT_NONE, ACT_LIST, ACT_RECORD };
 enum cell_kind { CK_NULL, CK_TEXT, CK_NUM, CK_BOOL, CK_RAW };
+
+/* html and md pages are rendered by their commands; a list written through
+ * the writer in them reads as a table */
+static int tablelike(const struct out *o)
+{
+	return o->fmt == OUT_TABLE || o->fmt == OUT_HTML || o->fmt == OUT_MD;
+}
+
+/* CSV or TSV for a spreadsheet (--excel): decimal commas, ja/nee */
+static int excel_csv(const struct out *o)
+{
+	return o->excel && (o->fmt == OUT_CSV || o->fmt == OUT_TSV);
+}
 
 void out_init(struct out *o, FILE *fp, enum out_format fmt)
 {
@@ -44,6 +59,7 @@ void out_release(struct out *o)
 	free(o->drow);
 	free(o->dquote);
 	free(o->map);
+	out_xlsx_free(o);
 	strbuf_release(&o->tmp);
 	o->tcells = NULL;
 	o->drow = NULL;
@@ -61,6 +77,12 @@ int out_format_parse(const char *s)
 		return OUT_CSV;
 	if (!strcmp(s, "tsv"))
 		return OUT_TSV;
+	if (!strcmp(s, "xlsx"))
+		return OUT_XLSX;
+	if (!strcmp(s, "html"))
+		return OUT_HTML;
+	if (!strcmp(s, "md"))
+		return OUT_MD;
 	return -1;
 }
 
@@ -212,6 +234,10 @@ static void begin(struct out *o, const struct out_col *cols, size_t ncols, int k
 		out_cap_begin(o, kind == ACT_RECORD);
 		return;
 	}
+	if (o->fmt == OUT_XLSX) {
+		out_xlsx_begin(o, kind == ACT_RECORD);
+		return;
+	}
 	if (o->in_doc) {
 		free(o->map);
 		o->map = xcalloc(ncols, sizeof(*o->map));
@@ -241,7 +267,7 @@ static void begin(struct out *o, const struct out_col *cols, size_t ncols, int k
 		if (!o->in_doc && !o->header_done)
 			csv_header(o, NULL, cols, ncols);
 		break;
-	case OUT_TABLE:
+	default:
 		break;
 	}
 }
@@ -312,7 +338,7 @@ static void cell(struct out *o, enum cell_kind kind, const char *s)
 				csv_field(o, s, kind == CK_TEXT);
 		}
 		break;
-	case OUT_TABLE:
+	default:
 		table_push(o, kind == CK_NULL ? NULL : s);
 		break;
 	}
@@ -326,6 +352,10 @@ void out_text(struct out *o, const char *s)
 		out_cap_cell(o, s ? OUT_C_TEXT : OUT_C_NULL, 0, 0, s);
 		return;
 	}
+	if (o->fmt == OUT_XLSX) {
+		out_xlsx_cell(o, s ? OUT_C_TEXT : OUT_C_NULL, 0, 0, s);
+		return;
+	}
 	cell(o, s ? CK_TEXT : CK_NULL, s);
 }
 
@@ -334,6 +364,10 @@ void out_int(struct out *o, int64_t v)
 	char buf[32];
 	if (o->cap) {
 		out_cap_cell(o, OUT_C_INT, v, 0, NULL);
+		return;
+	}
+	if (o->fmt == OUT_XLSX) {
+		out_xlsx_cell(o, OUT_C_INT, v, 0, NULL);
 		return;
 	}
 	snprintf(buf, sizeof(buf), "%lld", (long long)v);
@@ -351,10 +385,20 @@ void out_real(struct out *o, double v)
 		out_cap_cell(o, OUT_C_REAL, 0, v, NULL);
 		return;
 	}
-	if (o->fmt == OUT_TABLE && o->cell < o->ncols && o->cols[o->cell].prec > 0)
+	if (o->fmt == OUT_XLSX) {
+		out_xlsx_cell(o, OUT_C_REAL, 0, v, NULL);
+		return;
+	}
+	if (tablelike(o) && o->cell < o->ncols && o->cols[o->cell].prec > 0)
 		snprintf(buf, sizeof(buf), "%.*f", o->cols[o->cell].prec, v);
 	else
 		out_format_real(buf, sizeof(buf), v);
+	/* Dutch: a decimal comma (5,5), for people and for --excel's spreadsheets */
+	if (excel_csv(o) || (o->nl && tablelike(o))) {
+		char *dot = strchr(buf, '.');
+		if (dot)
+			*dot = ',';
+	}
 	cell(o, CK_NUM, buf);
 }
 
@@ -364,8 +408,12 @@ void out_bool(struct out *o, int v)
 		out_cap_cell(o, OUT_C_BOOL, v != 0, 0, NULL);
 		return;
 	}
-	if (o->fmt == OUT_TABLE)
-		cell(o, CK_BOOL, v ? "yes" : "no");
+	if (o->fmt == OUT_XLSX)
+		out_xlsx_cell(o, OUT_C_BOOL, v != 0, 0, NULL);
+	else if (excel_csv(o)) /* spreadsheet users are Dutch */
+		cell(o, CK_BOOL, v ? "ja" : "nee");
+	else if (tablelike(o)) /* not through gettext: a column is called "no" */
+		cell(o, CK_BOOL, o->nl ? (v ? "ja" : "nee") : (v ? "yes" : "no"));
 	else
 		cell(o, CK_BOOL, v ? "true" : "false");
 }
@@ -374,6 +422,10 @@ void out_null(struct out *o)
 {
 	if (o->cap) {
 		out_cap_cell(o, OUT_C_NULL, 0, 0, NULL);
+		return;
+	}
+	if (o->fmt == OUT_XLSX) {
+		out_xlsx_cell(o, OUT_C_NULL, 0, 0, NULL);
 		return;
 	}
 	cell(o, CK_NULL, NULL);
@@ -391,9 +443,10 @@ void out_rendered(struct out *o, const char *json, const char *csv, const char *
 		break;
 	case OUT_CSV:
 	case OUT_TSV:
+	case OUT_XLSX:
 		out_text(o, csv);
 		break;
-	case OUT_TABLE:
+	default:
 		out_text(o, table);
 		break;
 	}
@@ -410,14 +463,17 @@ void out_text_list(struct out *o, const char *s, char sep)
 		return;
 	}
 	strbuf_reset(&o->tmp);
-	if (o->fmt == OUT_TABLE) {
+	if (tablelike(o) || o->fmt == OUT_XLSX) {
 		for (const char *p = s; *p; p++) {
 			if (*p == sep)
 				strbuf_adds(&o->tmp, ", ");
 			else
 				strbuf_addc(&o->tmp, *p);
 		}
-		cell(o, o->tmp.len ? CK_TEXT : CK_NULL, strbuf_str(&o->tmp));
+		if (o->fmt == OUT_XLSX)
+			out_xlsx_cell(o, o->tmp.len ? OUT_C_TEXT : OUT_C_NULL, 0, 0, strbuf_str(&o->tmp));
+		else
+			cell(o, o->tmp.len ? CK_TEXT : CK_NULL, strbuf_str(&o->tmp));
 		return;
 	}
 	/* JSON: an array of strings, escaped into a memory stream */
@@ -479,7 +535,10 @@ void out_row_end(struct out *o)
 		else
 			fputs(eol(o), o->fp);
 		break;
-	case OUT_TABLE:
+	case OUT_XLSX:
+		out_xlsx_row_end(o);
+		break;
+	default:
 		break;
 	}
 	o->cell = 0;
@@ -490,6 +549,12 @@ static void pad(FILE *fp, size_t n)
 {
 	while (n--)
 		putc(' ', fp);
+}
+
+/* A column's key as a person reads it (translated when the interface is Dutch). */
+static const char *col_label(const struct out *o, const char *name)
+{
+	return o->nl ? _(name) : name;
 }
 
 static void header_name(struct strbuf *sb, const char *name)
@@ -505,12 +570,13 @@ static void table_flush_list(struct out *o)
 	size_t *w = xcalloc(nc, sizeof(*w));
 
 	if (o->in_doc && nr == 0) {
-		fputs("(none)\n", o->fp);
+		fputs(o->nl ? _("(none)") : "(none)", o->fp);
+		putc('\n', o->fp);
 		free(w);
 		return;
 	}
 	for (size_t c = 0; c < nc; c++) {
-		header_name(&o->tmp, o->cols[c].name);
+		header_name(&o->tmp, col_label(o, o->cols[c].name));
 		w[c] = utf8_width(strbuf_str(&o->tmp));
 	}
 	for (size_t r = 0; r < nr; r++)
@@ -525,7 +591,7 @@ static void table_flush_list(struct out *o)
 		for (size_t c = 0; c < nc; c++) {
 			const char *s;
 			if (r == 0) {
-				header_name(&o->tmp, o->cols[c].name);
+				header_name(&o->tmp, col_label(o, o->cols[c].name));
 				s = strbuf_str(&o->tmp);
 			} else {
 				s = o->tcells[(r - 1) * nc + c];
@@ -552,15 +618,16 @@ static void table_flush_record(struct out *o)
 	size_t kw = 0;
 
 	for (size_t c = 0; c < o->ncols; c++) {
-		size_t n = strlen(o->cols[c].name);
+		size_t n = utf8_width(col_label(o, o->cols[c].name));
 		if (n > kw)
 			kw = n;
 	}
 	for (size_t c = 0; c < o->ncols && c < o->ntcells; c++) {
 		const char *s = o->tcells[c] ? o->tcells[c] : "-";
-		fputs(o->cols[c].name, o->fp);
+		const char *k = col_label(o, o->cols[c].name);
+		fputs(k, o->fp);
 		putc(':', o->fp);
-		pad(o->fp, kw - strlen(o->cols[c].name) + 1);
+		pad(o->fp, kw - utf8_width(k) + 1);
 		fputs(s, o->fp);
 		putc('\n', o->fp);
 	}
@@ -598,7 +665,10 @@ void out_end(struct out *o)
 				fputs(eol(o), o->fp);
 		}
 		break;
-	case OUT_TABLE:
+	case OUT_XLSX:
+		out_xlsx_end(o, o->active == ACT_RECORD);
+		break;
+	default:
 		if (o->active == ACT_LIST)
 			table_flush_list(o);
 		else
@@ -631,7 +701,7 @@ void out_doc_begin(struct out *o, const struct out_col *all, size_t nall)
 		if (!o->header_done)
 			csv_header(o, "section", all, nall);
 		break;
-	case OUT_TABLE:
+	default:
 		break;
 	}
 }
@@ -641,7 +711,7 @@ void out_section(struct out *o, const char *key, const char *title)
 	o->sections++;
 	o->section = key;
 	o->section_title = title ? title : key;
-	if (o->fmt == OUT_TABLE && !o->cap) {
+	if (tablelike(o) && !o->cap) {
 		size_t w = utf8_width(o->section_title);
 		if (o->sections > 1)
 			putc('\n', o->fp);

@@ -8,6 +8,7 @@
 #include "beter/store.h"
 #include "beter/team.h"
 #include "beter/util.h"
+#include "beter/i18n.h"
 
 const char *const person_roles[] = { "leraar", "schoolcoach", "schoolleider", "expertcoach", "ib", "mt", "other",
 				     NULL };
@@ -171,7 +172,7 @@ int person_rm(struct store *db, int64_t id, struct beter_err *err)
 }
 
 static const struct out_col person_cols[] = {
-	{ "id", OUT_T_INT }, { "code", OUT_T_TEXT }, { "name", OUT_T_TEXT }, { "role", OUT_T_TEXT }, { "teams", OUT_T_TEXT },
+	{ N_("id"), OUT_T_INT }, { N_("code"), OUT_T_TEXT }, { N_("name"), OUT_T_TEXT }, { N_("role"), OUT_T_TEXT }, { N_("teams"), OUT_T_TEXT },
 };
 #define NPERSON_COLS (sizeof(person_cols) / sizeof(*person_cols))
 

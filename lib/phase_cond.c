@@ -10,6 +10,7 @@
 #include "beter/date.h"
 #include "beter/store.h"
 #include "beter/util.h"
+#include "beter/i18n.h"
 
 void phase_rhythm_weeks(int from, int to, const int *team_days, size_t nteam, const int *school_days,
 			size_t nschool, int64_t *weeks, int64_t *with_session)
@@ -190,10 +191,10 @@ int phase_conditions(struct store *db, int64_t school, int64_t team, int from, i
 }
 
 static const struct out_col cond_cols[] = {
-	{ "scope", OUT_T_TEXT },         { "team", OUT_T_TEXT },          { "ambition", OUT_T_BOOL },     { "rhythm", OUT_T_REAL },
-	{ "school_weeks", OUT_T_INT },   { "weeks_with_session", OUT_T_INT }, { "retrospective", OUT_T_REAL },
-	{ "phases_closed", OUT_T_INT },  { "with_retrospective", OUT_T_INT }, { "teams_with_ambition", OUT_T_INT },
-	{ "teacher_teams", OUT_T_INT },
+	{ N_("scope"), OUT_T_TEXT },         { N_("team"), OUT_T_TEXT },          { N_("ambition"), OUT_T_BOOL },     { N_("rhythm"), OUT_T_REAL },
+	{ N_("school_weeks"), OUT_T_INT },   { N_("weeks_with_session"), OUT_T_INT }, { N_("retrospective"), OUT_T_REAL },
+	{ N_("phases_closed"), OUT_T_INT },  { N_("with_retrospective"), OUT_T_INT }, { N_("teams_with_ambition"), OUT_T_INT },
+	{ N_("teacher_teams"), OUT_T_INT },
 };
 
 static void cond_row(struct out *o, const char *team, const struct phase_conditions *pc)

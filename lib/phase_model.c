@@ -14,6 +14,7 @@
 #include "beter/share.h"
 #include "beter/store.h"
 #include "beter/util.h"
+#include "beter/i18n.h"
 
 #define MODEL_MAX_BYTES (1024 * 1024)
 
@@ -128,8 +129,8 @@ static int count_activities(const cJSON *doc)
 }
 
 static const struct out_col model_cols[] = {
-	{ "id", OUT_T_TEXT },  { "name", OUT_T_TEXT },       { "phases", OUT_T_INT },
-	{ "activities", OUT_T_INT }, { "origin", OUT_T_TEXT },
+	{ N_("id"), OUT_T_TEXT },  { N_("name"), OUT_T_TEXT },       { N_("phases"), OUT_T_INT },
+	{ N_("activities"), OUT_T_INT }, { N_("origin"), OUT_T_TEXT },
 };
 #define NMODEL_COLS (sizeof(model_cols) / sizeof(*model_cols))
 
@@ -201,21 +202,21 @@ int phase_model_list(struct store *db, int64_t school, struct out *o, struct bet
 }
 
 static const struct out_col mshow_cols[] = {
-	{ "id", OUT_T_TEXT },          { "name", OUT_T_TEXT },     { "origin", OUT_T_TEXT },
-	{ "source", OUT_T_TEXT },      { "description", OUT_T_TEXT }, { "phases", OUT_T_INT },
+	{ N_("id"), OUT_T_TEXT },          { N_("name"), OUT_T_TEXT },     { N_("origin"), OUT_T_TEXT },
+	{ N_("source"), OUT_T_TEXT },      { N_("description"), OUT_T_TEXT }, { N_("phases"), OUT_T_INT },
 };
 static const struct out_col mphase_cols[] = {
-	{ "n", OUT_T_INT },   { "id", OUT_T_TEXT },      { "name", OUT_T_TEXT },  { "who", OUT_T_TEXT },
-	{ "typical_days", OUT_T_INT }, { "activities", OUT_T_INT }, { "purpose", OUT_T_TEXT },
+	{ N_("n"), OUT_T_INT },   { N_("id"), OUT_T_TEXT },      { N_("name"), OUT_T_TEXT },  { N_("who"), OUT_T_TEXT },
+	{ N_("typical_days"), OUT_T_INT }, { N_("activities"), OUT_T_INT }, { N_("purpose"), OUT_T_TEXT },
 };
 static const struct out_col mact_cols[] = {
-	{ "phase", OUT_T_TEXT }, { "n", OUT_T_INT }, { "id", OUT_T_TEXT }, { "text", OUT_T_TEXT },
+	{ N_("phase"), OUT_T_TEXT }, { N_("n"), OUT_T_INT }, { N_("id"), OUT_T_TEXT }, { N_("text"), OUT_T_TEXT },
 };
 static const struct out_col mdoc_cols[] = {
-	{ "id", OUT_T_TEXT },     { "name", OUT_T_TEXT },        { "origin", OUT_T_TEXT }, { "source", OUT_T_TEXT },
-	{ "description", OUT_T_TEXT }, { "phases", OUT_T_INT }, { "n", OUT_T_INT },       { "who", OUT_T_TEXT },
-	{ "typical_days", OUT_T_INT }, { "activities", OUT_T_INT }, { "purpose", OUT_T_TEXT }, { "phase", OUT_T_TEXT },
-	{ "text", OUT_T_TEXT },
+	{ N_("id"), OUT_T_TEXT },     { N_("name"), OUT_T_TEXT },        { N_("origin"), OUT_T_TEXT }, { N_("source"), OUT_T_TEXT },
+	{ N_("description"), OUT_T_TEXT }, { N_("phases"), OUT_T_INT }, { N_("n"), OUT_T_INT },       { N_("who"), OUT_T_TEXT },
+	{ N_("typical_days"), OUT_T_INT }, { N_("activities"), OUT_T_INT }, { N_("purpose"), OUT_T_TEXT }, { N_("phase"), OUT_T_TEXT },
+	{ N_("text"), OUT_T_TEXT },
 };
 
 void phase_join_who(struct strbuf *sb, const cJSON *who)

@@ -10,6 +10,7 @@
 #include "beter/date.h"
 #include "beter/store.h"
 #include "beter/util.h"
+#include "beter/i18n.h"
 
 #define RETRO_MAX_BYTES 4000
 
@@ -189,20 +190,20 @@ static int current_phase(struct store *db, int64_t tid, int64_t *pid, char *name
 }
 
 static const struct out_col status_cols[] = {
-	{ "trajectory", OUT_T_INT }, { "model", OUT_T_TEXT },     { "team", OUT_T_TEXT },
-	{ "phase_no", OUT_T_INT },   { "phases", OUT_T_INT },     { "phase", OUT_T_TEXT },
-	{ "started", OUT_T_TEXT },   { "days_in_phase", OUT_T_INT }, { "typical_days", OUT_T_INT },
-	{ "who", OUT_T_TEXT },       { "done", OUT_T_INT },       { "items", OUT_T_INT },
+	{ N_("trajectory"), OUT_T_INT }, { N_("model"), OUT_T_TEXT },     { N_("team"), OUT_T_TEXT },
+	{ N_("phase_no"), OUT_T_INT },   { N_("phases"), OUT_T_INT },     { N_("phase"), OUT_T_TEXT },
+	{ N_("started"), OUT_T_DATE },   { N_("days_in_phase"), OUT_T_INT }, { N_("typical_days"), OUT_T_INT },
+	{ N_("who"), OUT_T_TEXT },       { N_("done"), OUT_T_INT },       { N_("items"), OUT_T_INT },
 };
 static const struct out_col check_cols[] = {
-	{ "n", OUT_T_INT }, { "item", OUT_T_TEXT }, { "activity", OUT_T_TEXT }, { "done", OUT_T_TEXT },
+	{ N_("n"), OUT_T_INT }, { N_("item"), OUT_T_TEXT }, { N_("activity"), OUT_T_TEXT }, { N_("done"), OUT_T_DATE },
 };
 static const struct out_col status_doc_cols[] = {
-	{ "trajectory", OUT_T_INT }, { "model", OUT_T_TEXT },     { "team", OUT_T_TEXT },
-	{ "phase_no", OUT_T_INT },   { "phases", OUT_T_INT },     { "phase", OUT_T_TEXT },
-	{ "started", OUT_T_TEXT },   { "days_in_phase", OUT_T_INT }, { "typical_days", OUT_T_INT },
-	{ "who", OUT_T_TEXT },       { "done", OUT_T_TEXT },      { "items", OUT_T_INT },
-	{ "n", OUT_T_INT },          { "item", OUT_T_TEXT },      { "activity", OUT_T_TEXT },
+	{ N_("trajectory"), OUT_T_INT }, { N_("model"), OUT_T_TEXT },     { N_("team"), OUT_T_TEXT },
+	{ N_("phase_no"), OUT_T_INT },   { N_("phases"), OUT_T_INT },     { N_("phase"), OUT_T_TEXT },
+	{ N_("started"), OUT_T_DATE },   { N_("days_in_phase"), OUT_T_INT }, { N_("typical_days"), OUT_T_INT },
+	{ N_("who"), OUT_T_TEXT },       { N_("done"), OUT_T_DATE },      { N_("items"), OUT_T_INT },
+	{ N_("n"), OUT_T_INT },          { N_("item"), OUT_T_TEXT },      { N_("activity"), OUT_T_TEXT },
 };
 
 int phase_status(struct store *db, int64_t trajectory, int today, struct out *o, struct beter_err *err)
@@ -402,10 +403,10 @@ int phase_next(struct store *db, int64_t trajectory, const struct phase_retro *r
 }
 
 static const struct out_col history_cols[] = {
-	{ "trajectory", OUT_T_INT }, { "team", OUT_T_TEXT },    { "model", OUT_T_TEXT },
-	{ "n", OUT_T_INT },          { "phase", OUT_T_TEXT },   { "status", OUT_T_TEXT },
-	{ "started", OUT_T_TEXT },   { "closed", OUT_T_TEXT },  { "days", OUT_T_INT },
-	{ "done", OUT_T_INT },       { "items", OUT_T_INT },    { "retrospective", OUT_T_TEXT },
+	{ N_("trajectory"), OUT_T_INT }, { N_("team"), OUT_T_TEXT },    { N_("model"), OUT_T_TEXT },
+	{ N_("n"), OUT_T_INT },          { N_("phase"), OUT_T_TEXT },   { N_("status"), OUT_T_TEXT },
+	{ N_("started"), OUT_T_DATE },   { N_("closed"), OUT_T_DATE },  { N_("days"), OUT_T_INT },
+	{ N_("done"), OUT_T_INT },       { N_("items"), OUT_T_INT },    { N_("retrospective"), OUT_T_TEXT },
 };
 
 int phase_history(struct store *db, int64_t school, int64_t team, int today, struct out *o, struct beter_err *err)
@@ -434,9 +435,9 @@ int phase_history(struct store *db, int64_t school, int64_t team, int today, str
 }
 
 static const struct out_col retro_cols[] = {
-	{ "trajectory", OUT_T_INT }, { "team", OUT_T_TEXT },      { "model", OUT_T_TEXT },
-	{ "n", OUT_T_INT },          { "phase", OUT_T_TEXT },     { "closed", OUT_T_TEXT },
-	{ "went_well", OUT_T_TEXT }, { "improve", OUT_T_TEXT },   { "no_retro_reason", OUT_T_TEXT },
+	{ N_("trajectory"), OUT_T_INT }, { N_("team"), OUT_T_TEXT },      { N_("model"), OUT_T_TEXT },
+	{ N_("n"), OUT_T_INT },          { N_("phase"), OUT_T_TEXT },     { N_("closed"), OUT_T_DATE },
+	{ N_("went_well"), OUT_T_TEXT }, { N_("improve"), OUT_T_TEXT },   { N_("no_retro_reason"), OUT_T_TEXT },
 };
 
 int phase_retro_list(struct store *db, int64_t school, int64_t team, struct out *o, struct beter_err *err)

@@ -6,6 +6,7 @@
 #include "beter/date.h"
 #include "beter/store.h"
 #include "beter/util.h"
+#include "beter/i18n.h"
 
 int school_sector_valid(const char *sector)
 {
@@ -101,8 +102,8 @@ int school_resolve(struct store *db, const char *which, int64_t *id, struct bete
 }
 
 static const struct out_col school_cols[] = {
-	{ "id", OUT_T_INT },     { "name", OUT_T_TEXT },   { "brin", OUT_T_TEXT },
-	{ "sector", OUT_T_TEXT }, { "people", OUT_T_INT }, { "teams", OUT_T_INT },
+	{ N_("id"), OUT_T_INT },     { N_("name"), OUT_T_TEXT },   { N_("brin"), OUT_T_TEXT },
+	{ N_("sector"), OUT_T_TEXT }, { N_("people"), OUT_T_INT }, { N_("teams"), OUT_T_INT },
 };
 
 static const char school_sql[] =

@@ -46,7 +46,8 @@ static void cell(struct out *o, struct store_stmt *st, int i, enum out_type t)
 	case OUT_T_INT: out_int(o, store_col_int(st, i)); break;
 	case OUT_T_REAL: out_real(o, store_col_real(st, i)); break;
 	case OUT_T_BOOL: out_bool(o, store_col_int(st, i) != 0); break;
-	case OUT_T_TEXT: out_text(o, store_col(st, i)); break;
+	case OUT_T_TEXT:
+	case OUT_T_DATE: out_text(o, store_col(st, i)); break;
 	}
 }
 

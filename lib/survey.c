@@ -13,6 +13,7 @@
 #include "beter/date.h"
 #include "beter/store.h"
 #include "beter/survey_seal.h"
+#include "beter/i18n.h"
 
 /* ---- surveys ---- */
 
@@ -85,9 +86,9 @@ int survey_find(struct store *db, int64_t school, int64_t number, struct beter_e
 }
 
 static const struct out_col survey_cols[] = {
-	{ "id", OUT_T_INT },	 { "instrument", OUT_T_TEXT }, { "wave", OUT_T_TEXT },	    { "team", OUT_T_TEXT },
-	{ "opens", OUT_T_TEXT }, { "closes", OUT_T_TEXT },     { "responses", OUT_T_INT }, { "title", OUT_T_TEXT },
-	{ "kind", OUT_T_TEXT },	 { "min_n", OUT_T_INT },
+	{ N_("id"), OUT_T_INT },	 { N_("instrument"), OUT_T_TEXT }, { N_("wave"), OUT_T_TEXT },	    { N_("team"), OUT_T_TEXT },
+	{ N_("opens"), OUT_T_DATE }, { N_("closes"), OUT_T_DATE },     { N_("responses"), OUT_T_INT }, { N_("title"), OUT_T_TEXT },
+	{ N_("kind"), OUT_T_TEXT },	 { N_("min_n"), OUT_T_INT },
 };
 
 static const char survey_sql[] =

@@ -8,6 +8,7 @@
 
 #include "beter/store.h"
 #include "survey_agg.h"
+#include "beter/i18n.h"
 
 static const char *effect_word(double d)
 {
@@ -18,12 +19,12 @@ static const char *effect_word(double d)
 }
 
 static const struct out_col cmp_cols[] = {
-	{ "instrument", OUT_T_TEXT },  { "wave_1", OUT_T_TEXT },      { "wave_2", OUT_T_TEXT },
-	{ "team", OUT_T_TEXT },	       { "min_n", OUT_T_INT },	      { "min_n_policy", OUT_T_TEXT },
-	{ "scale", OUT_T_TEXT },       { "title", OUT_T_TEXT },	      { "n_1", OUT_T_INT },
-	{ "mean_1", OUT_T_REAL, 2 },   { "sd_1", OUT_T_REAL, 2 },     { "n_2", OUT_T_INT },
-	{ "mean_2", OUT_T_REAL, 2 },   { "sd_2", OUT_T_REAL, 2 },     { "change", OUT_T_REAL, 2 },
-	{ "cohen_d", OUT_T_REAL, 2 },  { "effect", OUT_T_TEXT },      { "suppressed", OUT_T_BOOL },
+	{ N_("instrument"), OUT_T_TEXT },  { N_("wave_1"), OUT_T_TEXT },      { N_("wave_2"), OUT_T_TEXT },
+	{ N_("team"), OUT_T_TEXT },	       { N_("min_n"), OUT_T_INT },	      { N_("min_n_policy"), OUT_T_TEXT },
+	{ N_("scale"), OUT_T_TEXT },       { N_("title"), OUT_T_TEXT },	      { N_("n_1"), OUT_T_INT },
+	{ N_("mean_1"), OUT_T_REAL, 2 },   { N_("sd_1"), OUT_T_REAL, 2 },     { N_("n_2"), OUT_T_INT },
+	{ N_("mean_2"), OUT_T_REAL, 2 },   { N_("sd_2"), OUT_T_REAL, 2 },     { N_("change"), OUT_T_REAL, 2 },
+	{ N_("cohen_d"), OUT_T_REAL, 2 },  { N_("effect"), OUT_T_TEXT },      { N_("suppressed"), OUT_T_BOOL },
 };
 #define CMP_HEAD 6
 

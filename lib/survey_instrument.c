@@ -12,6 +12,7 @@
 #include "beter/share.h"
 #include "beter/store.h"
 #include "survey_int.h"
+#include "beter/i18n.h"
 
 /* ---- instruments in the store ---- */
 
@@ -242,8 +243,8 @@ static void ilist_free(struct ilist_row *rows, size_t n)
 int survey_instrument_list(struct store *db, struct out *o, struct beter_err *err)
 {
 	static const struct out_col cols[] = {
-		{ "id", OUT_T_TEXT },	 { "title", OUT_T_TEXT }, { "kind", OUT_T_TEXT },   { "scales", OUT_T_INT },
-		{ "items", OUT_T_INT }, { "min_n", OUT_T_INT },	 { "source", OUT_T_TEXT },
+		{ N_("id"), OUT_T_TEXT },	 { N_("title"), OUT_T_TEXT }, { N_("kind"), OUT_T_TEXT },   { N_("scales"), OUT_T_INT },
+		{ N_("items"), OUT_T_INT }, { N_("min_n"), OUT_T_INT },	 { N_("source"), OUT_T_TEXT },
 	};
 	struct ilist_row *rows = NULL;
 	size_t n = 0, alloc = 0;
@@ -315,13 +316,13 @@ static void join_strs(struct strbuf *sb, char **v, int n)
 int survey_instrument_show(struct store *db, const char *code, struct out *o, struct beter_err *err)
 {
 	static const struct out_col all[] = {
-		{ "id", OUT_T_TEXT },	      { "title", OUT_T_TEXT },	     { "kind", OUT_T_TEXT },
-		{ "audience", OUT_T_TEXT },   { "min_n", OUT_T_INT },	     { "source", OUT_T_TEXT },
-		{ "description", OUT_T_TEXT }, { "likert", OUT_T_TEXT },     { "min", OUT_T_INT },
-		{ "max", OUT_T_INT },	      { "labels", OUT_T_TEXT },	     { "missing", OUT_T_TEXT },
-		{ "scale", OUT_T_TEXT },      { "group", OUT_T_TEXT },	     { "items", OUT_T_INT },
-		{ "item", OUT_T_TEXT },	      { "reverse", OUT_T_BOOL },     { "type", OUT_T_TEXT },
-		{ "text", OUT_T_TEXT },	      { "rater", OUT_T_TEXT },	     { "label", OUT_T_TEXT },
+		{ N_("id"), OUT_T_TEXT },	      { N_("title"), OUT_T_TEXT },	     { N_("kind"), OUT_T_TEXT },
+		{ N_("audience"), OUT_T_TEXT },   { N_("min_n"), OUT_T_INT },	     { N_("source"), OUT_T_TEXT },
+		{ N_("description"), OUT_T_TEXT }, { N_("likert"), OUT_T_TEXT },     { N_("min"), OUT_T_INT },
+		{ N_("max"), OUT_T_INT },	      { N_("labels"), OUT_T_TEXT },	     { N_("missing"), OUT_T_TEXT },
+		{ N_("scale"), OUT_T_TEXT },      { N_("group"), OUT_T_TEXT },	     { N_("items"), OUT_T_INT },
+		{ N_("item"), OUT_T_TEXT },	      { N_("reverse"), OUT_T_BOOL },     { N_("type"), OUT_T_TEXT },
+		{ N_("text"), OUT_T_TEXT },	      { N_("rater"), OUT_T_TEXT },	     { N_("label"), OUT_T_TEXT },
 	};
 	const struct out_col head[] = { all[0], all[1], all[2], all[3], all[4], all[5], all[6] };
 	const struct out_col lk[] = { all[7], all[8], all[9], all[10], all[11] };

@@ -12,6 +12,7 @@
 
 #include "beter/date.h"
 #include "beter/store.h"
+#include "beter/i18n.h"
 
 int survey_min_n(struct store *db, int64_t school, const struct survey_instrument *in, int64_t requested,
 		 int64_t *base, int64_t *min_n, char **reason, struct beter_err *err)
@@ -86,8 +87,8 @@ int survey_policy_set(struct store *db, int64_t school, int64_t min_n, const cha
 int survey_policy_list(struct store *db, int64_t school, struct out *o, struct beter_err *err)
 {
 	static const struct out_col cols[] = {
-		{ "day", OUT_T_TEXT },	   { "min_n", OUT_T_INT },   { "reason", OUT_T_TEXT },
-		{ "decided_by", OUT_T_TEXT }, { "in_force", OUT_T_BOOL },
+		{ N_("day"), OUT_T_DATE },	   { N_("min_n"), OUT_T_INT },   { N_("reason"), OUT_T_TEXT },
+		{ N_("decided_by"), OUT_T_TEXT }, { N_("in_force"), OUT_T_BOOL },
 	};
 	struct store_stmt *st;
 	int rc;

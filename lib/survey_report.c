@@ -8,6 +8,7 @@
 
 #include "beter/store.h"
 #include "survey_agg.h"
+#include "beter/i18n.h"
 
 /* ---- output helpers ---- */
 
@@ -280,32 +281,32 @@ static int rep_load(struct rep *r, struct store *db, int64_t survey, int64_t min
 
 static void rep_columns(struct rep *r)
 {
-	cols_add(&r->head, "survey", OUT_T_INT);
-	cols_add(&r->head, "instrument", OUT_T_TEXT);
-	cols_add(&r->head, "wave", OUT_T_TEXT);
-	cols_add(&r->head, "team", OUT_T_TEXT);
-	cols_add(&r->head, "by", OUT_T_TEXT);
-	cols_add(&r->head, "respondents", OUT_T_INT);
-	cols_add(&r->head, "min_n", OUT_T_INT);
-	cols_add(&r->head, "min_n_policy", OUT_T_TEXT);
-	cols_add(&r->head, "comments", OUT_T_TEXT);
+	cols_add(&r->head, N_("survey"), OUT_T_INT);
+	cols_add(&r->head, N_("instrument"), OUT_T_TEXT);
+	cols_add(&r->head, N_("wave"), OUT_T_TEXT);
+	cols_add(&r->head, N_("team"), OUT_T_TEXT);
+	cols_add(&r->head, N_("by"), OUT_T_TEXT);
+	cols_add(&r->head, N_("respondents"), OUT_T_INT);
+	cols_add(&r->head, N_("min_n"), OUT_T_INT);
+	cols_add(&r->head, N_("min_n_policy"), OUT_T_TEXT);
+	cols_add(&r->head, N_("comments"), OUT_T_TEXT);
 	if (r->by == SURVEY_BY_ITEM) {
-		cols_add(&r->res, "item", OUT_T_TEXT);
-		cols_add(&r->res, "scale", OUT_T_TEXT);
-		cols_add(&r->res, "reverse", OUT_T_BOOL);
-		cols_add(&r->res, "text", OUT_T_TEXT);
+		cols_add(&r->res, N_("item"), OUT_T_TEXT);
+		cols_add(&r->res, N_("scale"), OUT_T_TEXT);
+		cols_add(&r->res, N_("reverse"), OUT_T_BOOL);
+		cols_add(&r->res, N_("text"), OUT_T_TEXT);
 	} else {
-		cols_add(&r->res, "group", OUT_T_TEXT);
-		cols_add(&r->res, "scale", OUT_T_TEXT);
-		cols_add(&r->res, "title", OUT_T_TEXT);
+		cols_add(&r->res, N_("group"), OUT_T_TEXT);
+		cols_add(&r->res, N_("scale"), OUT_T_TEXT);
+		cols_add(&r->res, N_("title"), OUT_T_TEXT);
 	}
-	cols_add(&r->res, "n", OUT_T_INT);
-	cols_add(&r->res, "mean", OUT_T_REAL);
-	cols_add(&r->res, "sd", OUT_T_REAL);
+	cols_add(&r->res, N_("n"), OUT_T_INT);
+	cols_add(&r->res, N_("mean"), OUT_T_REAL);
+	cols_add(&r->res, N_("sd"), OUT_T_REAL);
 	cols_add_dist(&r->res, r->a.lo, r->a.hi);
-	cols_add(&r->res, "suppressed", OUT_T_BOOL);
-	cols_add(&r->com, "item", OUT_T_TEXT);
-	cols_add(&r->com, "text", OUT_T_TEXT);
+	cols_add(&r->res, N_("suppressed"), OUT_T_BOOL);
+	cols_add(&r->com, N_("item"), OUT_T_TEXT);
+	cols_add(&r->com, N_("text"), OUT_T_TEXT);
 	for (size_t i = 0; i < r->head.n; i++)
 		cols_add(&r->all, r->head.c[i].name, r->head.c[i].type);
 	for (size_t i = 0; i < r->res.n; i++)

@@ -14,6 +14,7 @@
 #include "beter/date.h"
 #include "beter/person.h"
 #include "beter/store.h"
+#include "beter/i18n.h"
 
 _Static_assert(crypto_box_SEALBYTES == 48, "check.c's survey-sealed-length rule counts 48 bytes of overhead");
 _Static_assert(SURVEY_SEAL_BLOCK == 256, "check.c's survey-sealed-length rule counts blocks of 256 bytes");
@@ -111,9 +112,9 @@ static int leader_row(struct store *db, int64_t school, const char *code, int64_
 
 void survey_seal_keygen_out(struct out *o, const struct survey_seal_keygen *k)
 {
-	static const struct out_col cols[] = { { "person", OUT_T_TEXT },   { "name", OUT_T_TEXT },
-					       { "fingerprint", OUT_T_TEXT }, { "key_file", OUT_T_TEXT },
-					       { "replaced", OUT_T_BOOL } };
+	static const struct out_col cols[] = { { N_("person"), OUT_T_TEXT },   { N_("name"), OUT_T_TEXT },
+					       { N_("fingerprint"), OUT_T_TEXT }, { N_("key_file"), OUT_T_TEXT },
+					       { N_("replaced"), OUT_T_BOOL } };
 	out_record(o, cols, sizeof(cols) / sizeof(*cols));
 	out_text(o, k->code);
 	out_text(o, k->name);

@@ -7,6 +7,7 @@
 #include "beter/person.h"
 #include "beter/store.h"
 #include "beter/util.h"
+#include "beter/i18n.h"
 
 const char *const team_kinds[] = { "leraren", "leerkracht", "mt", "tiv", NULL };
 const char *const team_member_roles[] = { "lid", "leraar", "schoolcoach", "schoolleider", "expertcoach",
@@ -236,8 +237,8 @@ int team_member_rm(struct store *db, int64_t team, int64_t person, struct beter_
 }
 
 static const struct out_col team_cols[] = {
-	{ "id", OUT_T_INT },      { "name", OUT_T_TEXT },      { "kind", OUT_T_TEXT },
-	{ "members", OUT_T_INT }, { "size_check", OUT_T_TEXT },
+	{ N_("id"), OUT_T_INT },      { N_("name"), OUT_T_TEXT },      { N_("kind"), OUT_T_TEXT },
+	{ N_("members"), OUT_T_INT }, { N_("size_check"), OUT_T_TEXT },
 };
 #define NTEAM_COLS (sizeof(team_cols) / sizeof(*team_cols))
 
@@ -280,13 +281,13 @@ int team_list(struct store *db, int64_t school, struct out *o, struct beter_err 
 }
 
 static const struct out_col member_cols[] = {
-	{ "code", OUT_T_TEXT }, { "name", OUT_T_TEXT }, { "role", OUT_T_TEXT }, { "team_role", OUT_T_TEXT },
+	{ N_("code"), OUT_T_TEXT }, { N_("name"), OUT_T_TEXT }, { N_("role"), OUT_T_TEXT }, { N_("team_role"), OUT_T_TEXT },
 };
 
 static const struct out_col team_doc_cols[] = {
-	{ "id", OUT_T_INT },       { "name", OUT_T_TEXT },       { "kind", OUT_T_TEXT },
-	{ "members", OUT_T_INT },  { "size_check", OUT_T_TEXT }, { "code", OUT_T_TEXT },
-	{ "role", OUT_T_TEXT },    { "team_role", OUT_T_TEXT },
+	{ N_("id"), OUT_T_INT },       { N_("name"), OUT_T_TEXT },       { N_("kind"), OUT_T_TEXT },
+	{ N_("members"), OUT_T_INT },  { N_("size_check"), OUT_T_TEXT }, { N_("code"), OUT_T_TEXT },
+	{ N_("role"), OUT_T_TEXT },    { N_("team_role"), OUT_T_TEXT },
 };
 
 int team_show(struct store *db, int64_t id, struct out *o, struct beter_err *err)

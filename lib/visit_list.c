@@ -8,6 +8,7 @@
 #include "beter/framework.h"
 #include "beter/store.h"
 #include "beter/util.h"
+#include "beter/i18n.h"
 
 /* ---- listing ---- */
 
@@ -31,9 +32,9 @@ static const char visit_sql[] =
 	"LEFT JOIN visit_framework fw ON fw.id = v.framework_id ";
 
 static const struct out_col list_cols[] = {
-	{ "id", OUT_T_INT },	      { "date", OUT_T_TEXT },	  { "time", OUT_T_TEXT },   { "observer", OUT_T_TEXT },
-	{ "teacher", OUT_T_TEXT },    { "team", OUT_T_TEXT },	  { "round", OUT_T_TEXT },  { "group", OUT_T_TEXT },
-	{ "focus", OUT_T_TEXT },      { "status", OUT_T_TEXT },	  { "feedback_date", OUT_T_TEXT },
+	{ N_("id"), OUT_T_INT },	      { N_("date"), OUT_T_DATE },	  { N_("time"), OUT_T_TEXT },   { N_("observer"), OUT_T_TEXT },
+	{ N_("teacher"), OUT_T_TEXT },    { N_("team"), OUT_T_TEXT },	  { N_("round"), OUT_T_TEXT },  { N_("group"), OUT_T_TEXT },
+	{ N_("focus"), OUT_T_TEXT },      { N_("status"), OUT_T_TEXT },	  { N_("feedback_date"), OUT_T_DATE },
 };
 #define NLIST_COLS (sizeof(list_cols) / sizeof(*list_cols))
 
@@ -108,21 +109,21 @@ int visit_list(struct store *db, int64_t school, const struct visit_filter *f, s
 }
 
 static const struct out_col show_cols[] = {
-	{ "id", OUT_T_INT },	       { "date", OUT_T_TEXT },	      { "time", OUT_T_TEXT },
-	{ "observer", OUT_T_TEXT },    { "teacher", OUT_T_TEXT },     { "teacher_name", OUT_T_TEXT },
-	{ "team", OUT_T_TEXT },	       { "round", OUT_T_TEXT },	      { "group", OUT_T_TEXT },
-	{ "subject", OUT_T_TEXT },     { "lesson_goal", OUT_T_TEXT }, { "focus", OUT_T_TEXT },
-	{ "framework", OUT_T_TEXT },   { "status", OUT_T_TEXT },      { "recorded", OUT_T_TEXT },
-	{ "feedback_date", OUT_T_TEXT }, { "seen", OUT_T_TEXT },	{ "effect", OUT_T_TEXT },
-	{ "agreed", OUT_T_TEXT },
+	{ N_("id"), OUT_T_INT },	       { N_("date"), OUT_T_DATE },	      { N_("time"), OUT_T_TEXT },
+	{ N_("observer"), OUT_T_TEXT },    { N_("teacher"), OUT_T_TEXT },     { N_("teacher_name"), OUT_T_TEXT },
+	{ N_("team"), OUT_T_TEXT },	       { N_("round"), OUT_T_TEXT },	      { N_("group"), OUT_T_TEXT },
+	{ N_("subject"), OUT_T_TEXT },     { N_("lesson_goal"), OUT_T_TEXT }, { N_("focus"), OUT_T_TEXT },
+	{ N_("framework"), OUT_T_TEXT },   { N_("status"), OUT_T_TEXT },      { N_("recorded"), OUT_T_DATE },
+	{ N_("feedback_date"), OUT_T_DATE }, { N_("seen"), OUT_T_TEXT },	{ N_("effect"), OUT_T_TEXT },
+	{ N_("agreed"), OUT_T_TEXT },
 };
 #define NSHOW_COLS (sizeof(show_cols) / sizeof(*show_cols))
 static const struct out_col score_cols[] = {
-	{ "domain", OUT_T_TEXT }, { "item_id", OUT_T_TEXT }, { "item", OUT_T_TEXT }, { "score", OUT_T_INT },
-	{ "label", OUT_T_TEXT },
+	{ N_("domain"), OUT_T_TEXT }, { N_("item_id"), OUT_T_TEXT }, { N_("item"), OUT_T_TEXT }, { N_("score"), OUT_T_INT },
+	{ N_("label"), OUT_T_TEXT },
 };
 static const struct out_col vpoint_cols[] = {
-	{ "point_id", OUT_T_INT }, { "point", OUT_T_TEXT }, { "relation", OUT_T_TEXT }, { "point_status", OUT_T_TEXT },
+	{ N_("point_id"), OUT_T_INT }, { N_("point"), OUT_T_TEXT }, { N_("relation"), OUT_T_TEXT }, { N_("point_status"), OUT_T_TEXT },
 };
 
 /* the visit itself, with its status as of f->today */
@@ -251,10 +252,10 @@ int visit_show(struct store *db, int64_t id, const struct visit_filter *f, struc
 /* ---- coverage ---- */
 
 static const struct out_col cov_cols[] = {
-	{ "teacher", OUT_T_TEXT }, { "name", OUT_T_TEXT },	    { "team", OUT_T_TEXT },
-	{ "planned", OUT_T_INT },  { "missed", OUT_T_INT },	    { "done", OUT_T_INT },
-	{ "observers", OUT_T_TEXT },
-	{ "visited", OUT_T_BOOL }, { "feedback_held", OUT_T_BOOL }, { "last_visit", OUT_T_TEXT },
+	{ N_("teacher"), OUT_T_TEXT }, { N_("name"), OUT_T_TEXT },	    { N_("team"), OUT_T_TEXT },
+	{ N_("planned"), OUT_T_INT },  { N_("missed"), OUT_T_INT },	    { N_("done"), OUT_T_INT },
+	{ N_("observers"), OUT_T_TEXT },
+	{ N_("visited"), OUT_T_BOOL }, { N_("feedback_held"), OUT_T_BOOL }, { N_("last_visit"), OUT_T_DATE },
 };
 
 int visit_coverage(struct store *db, int64_t school, const struct visit_filter *f, struct out *o,

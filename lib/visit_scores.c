@@ -37,6 +37,7 @@
 #include "beter/framework.h"
 #include "beter/store.h"
 #include "beter/util.h"
+#include "beter/i18n.h"
 
 _Static_assert(VISIT_SCORES_MIN_TEACHERS == 3, "the audit looks at sets of two teachers");
 
@@ -476,14 +477,14 @@ static int year_load(struct store *db, int64_t school, int year, struct vs_year 
 /* ---- output ---- */
 
 static const struct out_col sitem_cols[] = {
-	{ "framework", OUT_T_TEXT }, { "domain_id", OUT_T_TEXT }, { "domain", OUT_T_TEXT }, { "item_id", OUT_T_TEXT },
-	{ "item", OUT_T_TEXT },	     { "scores", OUT_T_INT },	  { "teachers", OUT_T_INT }, { "mean", OUT_T_REAL, 2 },
-	{ "suppressed", OUT_T_BOOL },
+	{ N_("framework"), OUT_T_TEXT }, { N_("domain_id"), OUT_T_TEXT }, { N_("domain"), OUT_T_TEXT }, { N_("item_id"), OUT_T_TEXT },
+	{ N_("item"), OUT_T_TEXT },	     { N_("scores"), OUT_T_INT },	  { N_("teachers"), OUT_T_INT }, { N_("mean"), OUT_T_REAL, 2 },
+	{ N_("suppressed"), OUT_T_BOOL },
 };
 static const struct out_col sdom_cols[] = {
-	{ "framework", OUT_T_TEXT }, { "domain_id", OUT_T_TEXT }, { "domain", OUT_T_TEXT },
-	{ "scores", OUT_T_INT },     { "teachers", OUT_T_INT },	  { "mean", OUT_T_REAL, 2 },
-	{ "suppressed", OUT_T_BOOL },
+	{ N_("framework"), OUT_T_TEXT }, { N_("domain_id"), OUT_T_TEXT }, { N_("domain"), OUT_T_TEXT },
+	{ N_("scores"), OUT_T_INT },     { N_("teachers"), OUT_T_INT },	  { N_("mean"), OUT_T_REAL, 2 },
+	{ N_("suppressed"), OUT_T_BOOL },
 };
 
 /* scores, teachers, mean, suppressed */
@@ -548,9 +549,9 @@ static int round_year(struct store *db, int64_t school, const char *name, int64_
 int visit_scores(struct store *db, int64_t school, struct visit_scores_sel *s, struct out *o, struct beter_err *err)
 {
 	static const struct out_col all[] = {
-		{ "framework", OUT_T_TEXT }, { "domain_id", OUT_T_TEXT }, { "domain", OUT_T_TEXT },
-		{ "item_id", OUT_T_TEXT },   { "item", OUT_T_TEXT },	  { "scores", OUT_T_INT },
-		{ "teachers", OUT_T_INT },   { "mean", OUT_T_REAL, 2 },	  { "suppressed", OUT_T_BOOL },
+		{ N_("framework"), OUT_T_TEXT }, { N_("domain_id"), OUT_T_TEXT }, { N_("domain"), OUT_T_TEXT },
+		{ N_("item_id"), OUT_T_TEXT },   { N_("item"), OUT_T_TEXT },	  { N_("scores"), OUT_T_INT },
+		{ N_("teachers"), OUT_T_INT },   { N_("mean"), OUT_T_REAL, 2 },	  { N_("suppressed"), OUT_T_BOOL },
 	};
 	struct vs_year y;
 	int64_t rid = 0;

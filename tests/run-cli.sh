@@ -8,11 +8,20 @@
 # transcript the command, its stdout, its stderr (lines prefixed "! ") and its
 # exit status. The transcript must equal TOPIC.expected beside the script;
 # BETER_REGEN=1 rewrites the expected file instead (for an intended change).
+#
+# The script runs in English (BETER_LANG=en, whatever the machine's locale),
+# and once more in Dutch (BETER_LANG=nl) when TOPIC.nl.expected exists; with
+# BETER_REGEN=1 that file is rewritten too (create it empty to start one).
 set -u
 script=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
 beter=$(cd "$(dirname "$2")" && pwd)/$(basename "$2")
-expected=${script%.sh}.expected
 here=$(cd "$(dirname "$0")" && pwd)
+
+# run_in LANG EXPECTED: one run of the script, compared with (or written to) EXPECTED
+run_in() {
+(
+lang=$1
+expected=$2
 
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/beter-cli.XXXXXX")
 trap 'rm -rf "$tmp"' EXIT
@@ -22,7 +31,8 @@ export PATH="$tmp/bin:$PATH"
 export BETER_DB="$tmp/work/test.db"
 export BETER_TODAY=2026-11-20
 export HOME="$tmp/home" XDG_DATA_HOME="$tmp/home/data" XDG_CONFIG_HOME="$tmp/home/config"
-export LC_ALL=C.UTF-8 TZ=UTC
+export LC_ALL=C.UTF-8 TZ=UTC BETER_LANG="$lang"
+unset LANGUAGE LC_MESSAGES LANG BETER_LOCALEDIR
 export TESTS="$here" SHARE="${BETER_SHARE:-$here/../share}" TMP="$tmp"
 unset SOURCE_DATE_EPOCH BETER_KEY_FILE BETER_SEAL_KEY_FILE VISUAL EDITOR
 cd "$tmp/work"
@@ -47,3 +57,12 @@ if [ ! -f "$expected" ]; then
 	exit 1
 fi
 diff -u "$expected" "$tmp/actual"
+)
+}
+
+run_in en "${script%.sh}.expected"
+rc=$?
+if [ -f "${script%.sh}.nl.expected" ]; then
+	run_in nl "${script%.sh}.nl.expected" || rc=1
+fi
+exit "$rc"

@@ -31,13 +31,23 @@
 #include <stdint.h>
 #include <stdio.h>
 
+#include "beter/err.h"
 #include "beter/util.h"
 
-enum out_format { OUT_TABLE, OUT_JSON, OUT_CSV, OUT_TSV };
-enum out_type { OUT_T_TEXT, OUT_T_INT, OUT_T_REAL, OUT_T_BOOL };
+struct out_xlsx;
+
+/* OUT_XLSX: a workbook (lib/out_xlsx.c), one worksheet per list or section,
+ * written whole by out_xlsx_finish. OUT_HTML and OUT_MD are pages a command
+ * renders itself (one that declares it, SUB_HTML); a list written through
+ * the writer in them reads as a table. */
+enum out_format { OUT_TABLE, OUT_JSON, OUT_CSV, OUT_TSV, OUT_XLSX, OUT_HTML, OUT_MD };
+/* OUT_T_DATE: a YYYY-MM-DD text, written with out_text; text in every format
+ * but xlsx, where it is a date cell. */
+enum out_type { OUT_T_TEXT, OUT_T_INT, OUT_T_REAL, OUT_T_BOOL, OUT_T_DATE };
 
 struct out_col {
-	const char *name; /* snake_case key, also the table header */
+	const char *name; /* snake_case key, also the table header (through
+			     gettext when the interface is Dutch: mark it N_()) */
 	enum out_type type;
 	int prec;         /* reals: decimals in a table (0: as short as exact);
 			     JSON and CSV always carry the exact number */
@@ -71,7 +81,13 @@ struct out_capture {
 struct out {
 	FILE *fp;
 	enum out_format fmt;
-	int excel; /* CSV for spreadsheets: ';', a BOM, formula cells neutralised */
+	int excel; /* CSV for spreadsheets: ';', a BOM, formula cells neutralised,
+		      decimal commas and ja/nee */
+	/* nl (below): the interface is Dutch (set by the language code): tables
+	 * show decimal commas and translated headings; JSON, CSV never change */
+	const char *name; /* what the output is called ("goal list"): the
+			     worksheet of a list outside a document */
+	struct out_xlsx *xlsx; /* the workbook being written (OUT_XLSX) */
 
 	/* current list or record */
 	const struct out_col *cols;
@@ -100,11 +116,12 @@ struct out {
 	struct strbuf tmp;
 	struct out_capture *cap; /* set: the rows are captured, not rendered */
 	const char *cap_section;
+	int nl;
 };
 
 void out_init(struct out *o, FILE *fp, enum out_format fmt);
 void out_release(struct out *o);
-/* Parse "table", "json", "csv", "tsv"; -1 if unknown. */
+/* Parse "table", "json", "csv", "tsv", "xlsx", "html", "md"; -1 if unknown. */
 int out_format_parse(const char *s);
 
 void out_list(struct out *o, const struct out_col *cols, size_t ncols);
@@ -128,6 +145,12 @@ void out_end(struct out *o);
 void out_doc_begin(struct out *o, const struct out_col *all, size_t nall);
 void out_section(struct out *o, const char *key, const char *title);
 void out_doc_end(struct out *o);
+
+/* The workbook of OUT_XLSX, written whole: to path atomically (a temporary
+ * file, then a rename; nothing is left on failure) or, path NULL, to o->fp.
+ * *wrote is 0 when nothing was written through o (no list or record: no
+ * workbook). 0 or BETER_IOERR. out_release drops an unfinished workbook. */
+int out_xlsx_finish(struct out *o, const char *path, int *wrote, struct beter_err *err);
 
 /* Flush and report write errors (a full disk): 0 or -1 with errno set. */
 int out_flush(struct out *o);

@@ -1,5 +1,6 @@
 # bash completion for beter: commands, subcommands and options, read from
 # beter's own help so it always matches the installed binary.
+# (read in English: it parses the headings of the help)
 _beter() {
 	local cur prev words cword
 	_init_completion 2>/dev/null || {
@@ -14,7 +15,7 @@ _beter() {
 	esac
 	for ((i = 1; i < cword; i++)); do
 		case ${words[i]} in
-		--db | --format) ((i++)) ;;
+		--db | --format | --out) ((i++)) ;;
 		-*) ;;
 		*)
 			if [ -z "$cmd" ]; then cmd=${words[i]}
@@ -24,23 +25,23 @@ _beter() {
 	done
 	case $prev in
 	--db | --out | --from | --map) COMPREPLY=($(compgen -f -- "$cur")); return ;;
-	--format) COMPREPLY=($(compgen -W "table json csv tsv" -- "$cur")); return ;;
+	--format) COMPREPLY=($(compgen -W "table json csv tsv xlsx html md" -- "$cur")); return ;;
 	esac
 	if [ -z "$cmd" ]; then
 		if [[ $cur == -* ]]; then
-			COMPREPLY=($(compgen -W "$(beter --help 2>/dev/null | grep -o -- '--[a-z-]*' | sort -u)" -- "$cur"))
+			COMPREPLY=($(compgen -W "$(BETER_LANG=en beter --help 2>/dev/null | grep -o -- '--[a-z-]*' | sort -u)" -- "$cur"))
 		else
-			COMPREPLY=($(compgen -W "$(beter --help 2>/dev/null | sed -n '/^Commands:/,/^$/p' | awk 'NF>1 && $1 != "Commands:" {print $1}')" -- "$cur"))
+			COMPREPLY=($(compgen -W "$(BETER_LANG=en beter --help 2>/dev/null | sed -n '/^Commands:/,/^$/p' | awk 'NF>1 && $1 != "Commands:" {print $1}')" -- "$cur"))
 		fi
 		return
 	fi
 	if [ -z "$sub" ] && [[ $cur != -* ]]; then
-		COMPREPLY=($(compgen -W "$(beter help "$cmd" 2>/dev/null | sed -n "s/^\(usage:\|   or:\) beter $cmd \([a-z]*\).*/\2/p" | sort -u)" -- "$cur"))
+		COMPREPLY=($(compgen -W "$(BETER_LANG=en beter help "$cmd" 2>/dev/null | sed -n "s/^\(usage:\|   or:\) beter $cmd \([a-z]*\).*/\2/p" | sort -u)" -- "$cur"))
 		[ ${#COMPREPLY[@]} -gt 0 ] && return
 	fi
 	if [[ $cur == -* ]]; then
 		local help
-		if [ -n "$sub" ]; then help=$(beter help "$cmd" "$sub" 2>/dev/null); else help=$(beter help "$cmd" 2>/dev/null); fi
+		if [ -n "$sub" ]; then help=$(BETER_LANG=en beter help "$cmd" "$sub" 2>/dev/null); else help=$(BETER_LANG=en beter help "$cmd" 2>/dev/null); fi
 		COMPREPLY=($(compgen -W "$(grep -o -- '--[a-z][a-z-]*' <<<"$help" | sort -u)" -- "$cur"))
 		return
 	fi

@@ -29,3 +29,22 @@ print("names read back:", [r["name"] for r in rows])
 PY
 run beter --excel --json person list
 run beter --excel team list
+
+note decimal commas and ja/nee for a Dutch spreadsheet
+printf 'code,name,role,team\nBC,Bo Coach,schoolcoach,Team Bovenbouw\nAA,Anna A,leraar,Team Bovenbouw\n' >bb.csv
+quiet beter person import bb.csv
+quiet beter goal add --team "Team Bovenbouw" --text "Kern navertellen" --pupils "groep 7" --weeks 6 --norm 8 --baseline 5 --date 2026-09-07
+quiet beter goal measure 1 --score 5.5 --date 2026-09-21
+quiet beter goal measure 1 --score 7.25 --date 2026-10-05
+quiet beter visit add --observer BC --teacher AA --date 2026-11-10
+quiet beter visit record 1 --seen "Elke leerling schreef." --effect "Iedereen deed mee." --date 2026-11-10
+quiet beter visit feedback 1 --date 2026-11-12 --agreed "Zo doorgaan."
+run beter --excel goal progress 1
+run beter goal progress 1 --excel
+run beter --excel visit coverage --team "Team Bovenbouw"
+note --excel --tsv is for a spreadsheet too, csv, json and the table stay exact
+run beter --excel --tsv goal progress 1
+run beter --csv goal progress 1
+run beter --csv visit coverage --team "Team Bovenbouw"
+run beter --excel --json goal progress 1
+run beter goal progress 1

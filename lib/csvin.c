@@ -3,6 +3,7 @@
 #include <errno.h>
 #include <iconv.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <string.h>
 #include <strings.h>
 
@@ -469,9 +470,14 @@ static int recode_line(struct csvin *r, char **s, size_t *len)
 	char *in = *s, *out;
 
 	if (!r->recode) {
-		for (i = 0; i < *len && !((unsigned char)(*s)[i] & 0x80); i++)
-			;
-		if (i == *len)
+		uint64_t w = 0;
+		for (i = 0; i + 8 <= *len && !w; i += 8) { /* ASCII, 8 bytes at a time */
+			memcpy(&w, *s + i, 8);
+			w &= 0x8080808080808080ull;
+		}
+		for (; i < *len && !w; i++)
+			w = (unsigned char)(*s)[i] & 0x80;
+		if (!w)
 			return 0;
 		if (utf8_valid(*s, *len, &bad) || memchr(*s, '\0', *len)) {
 			r->utf8_seen = 1;

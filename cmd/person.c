@@ -1,11 +1,13 @@
 /* beter person: people with a short code, a name and a role; roster import. */
 #include <string.h>
 
+#include "beter/csvin.h"
+#include "beter/i18n.h"
 #include "beter/person.h"
 #include "cmd.h"
 
 struct popts {
-	const char *name, *role, *school, *team, *code;
+	const char *name, *role, *school, *team, *code, *sheet;
 };
 #define OPT_STRUCT struct popts
 
@@ -35,6 +37,12 @@ static const struct opt edit_opts[] = {
 };
 
 static const struct opt school_opts[] = { OPT_SCHOOL, OPT_END };
+
+static const struct opt import_opts[] = {
+	OPT_STRING("sheet", sheet, "NAME", N_("the sheet of an .xlsx workbook to read (default: the first)")),
+	OPT_SCHOOL,
+	OPT_END
+};
 
 /* parse options, check the argument count and resolve the school */
 static int prologue(struct ctx *c, struct optparse *p, struct popts *o, int nargs, const char *what, int64_t *school)
@@ -124,8 +132,17 @@ static int run_import(struct ctx *c, struct optparse *p)
 	int64_t school;
 	int rc;
 
-	if ((rc = prologue(c, p, &o, 1, "the roster file (or - for stdin)", &school)) ||
-	    (rc = person_import(c->db, school, p->args[0], &st, &c->err)))
+	struct strbuf notes = STRBUF_INIT;
+	struct csvin_opts in = { NULL, &notes };
+
+	if ((rc = prologue(c, p, &o, 1, "the roster file (or - for stdin)", &school)))
+		return rc;
+	in.sheet = o.sheet;
+	rc = person_import(c->db, school, p->args[0], &in, &st, &c->err);
+	if (notes.len)
+		cmd_note(c, "%.*s", (int)notes.len - 1, notes.buf);
+	strbuf_release(&notes);
+	if (rc)
 		return rc;
 	cmd_note(c, "%s: %ld rows: %ld people added, %ld changed, %ld team memberships added%s", p->args[0], st.rows,
 		 st.added, st.updated, st.links, c->dry_run ? " (dry run)" : "");
@@ -141,8 +158,8 @@ static const struct subcmd person_subs[] = {
 	  edit_opts, run_edit, SUB_WRITES, NULL },
 	{ "rm", "rm CODE", "remove a person who has no records yet (their memberships go too)", school_opts, run_rm,
 	  SUB_WRITES, NULL },
-	{ "import", "import FILE.csv [--school S] [--dry-run]",
-	  "import a roster: columns code,name,role and optionally team (several teams split by '|')", school_opts,
+	{ "import", "import FILE.csv|FILE.xlsx [--sheet NAME] [--school S] [--dry-run]",
+	  "import a roster: columns code,name,role and optionally team (several teams split by '|')", import_opts,
 	  run_import, SUB_WRITES, NULL },
 	{ 0 }
 };
@@ -157,7 +174,13 @@ const struct command_def def_person = {
 		"import alike.\n\n"
 		"A roster CSV has a header row with the columns code, name and role (Dutch headers afkorting, naam "
 		"and rol work too) and optionally team; a person in several teams lists them separated by '|'. "
-		"The separator (',' ';' or tab), a UTF-8 BOM and CRLF line ends are handled. Teams that do not "
+		"The separator (',' ';' or tab), a UTF-8 BOM and CRLF line ends are handled. "
+		"Instead of name, the columns voornaam, tussenvoegsel and achternaam (first name, prefix, last "
+		"name) make the name as it is written: Jan de Vries. Other columns (e-mail, say) are left alone. "
+		"An Excel workbook (.xlsx) is read as well: its first sheet, or the one --sheet names (a sheet that "
+		"is not there stops the import, listing the sheets). A CSV file that is not UTF-8, as Excel saves "
+		"'CSV (gescheiden door lijstscheidingsteken)', is read as Windows-1252 and said so on stderr. "
+		"Empty rows (';;;') and empty columns at the end are skipped. Teams that do not "
 		"exist yet are created (kind leraren; 'MT' becomes mt, a name with 'leerkracht' the "
 		"leerKRACHT-team, 'TIV' the Team Inhoudelijke Voorbereiding). Roles are read as above. People already in the store are updated; importing the same "
 		"roster twice changes nothing. A bad row stops the import with file:line:column and nothing is "
@@ -167,5 +190,6 @@ const struct command_def def_person = {
 	.subs = person_subs,
 	.examples = "beter person add JDV --name \"Jan de Vries\" --role leraar\n"
 		    "beter person import roster.csv\n"
+		    "beter person import rooster.xlsx --sheet Personeel\n"
 		    "beter --csv person list --team \"Team Bovenbouw\"",
 };

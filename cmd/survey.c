@@ -14,7 +14,7 @@
 struct sopts {
 	const char *instrument, *wave, *team, *school, *opens, *closes, *map, *idcol, *by, *minn, *waves, *reason,
 		*decided;
-	const char *leader, *key_file, *person, *design;
+	const char *leader, *key_file, *person, *design, *sheet;
 	int school_given, replace, skip_team;
 	struct opt_list ignore;
 };
@@ -57,6 +57,7 @@ static const struct opt import_opts[] = {
 		 "for a column that matches no item (repeatable)"),
 	OPT_FLAG("skip-unknown-team", skip_team, "skip a row whose team is not in the store (how many is said on "
 		 "stderr) instead of stopping the import"),
+	OPT_STRING("sheet", sheet, "NAME", N_("the sheet of an .xlsx workbook to read (default: the first)")),
 	OPT_SCHOOL,
 	OPT_END
 };
@@ -224,6 +225,7 @@ static int run_import(struct ctx *c, struct optparse *p)
 	io.ignore_columns = o.ignore.v;
 	io.nignore = o.ignore.n;
 	io.skip_unknown_team = o.skip_team;
+	io.sheet = o.sheet;
 	io.warnings = &warnings;
 	rc = survey_import(c->db, id, p->args[1], &io, &st, &notes, &c->err);
 	opt_list_release(&o.ignore);
@@ -357,8 +359,8 @@ static const struct subcmd survey_subs[] = {
 	  "add a survey: one instrument, one wave, the whole school or one team", add_opts, run_add, SUB_WRITES, NULL },
 	{ "list", "list", "list surveys with their number of responses", school_opts, run_list, SUB_DEFAULT, NULL },
 	{ "show", "show N", "show one survey", school_opts, run_show, 0, NULL },
-	{ "import", "import N FILE.csv [--map FILE] [--id-column COL] [--dry-run]",
-	  "import responses from a form tool's CSV export (one row per respondent)", import_opts, run_import, SUB_WRITES,
+	{ "import", "import N FILE.csv|FILE.xlsx [--sheet NAME] [--map FILE] [--id-column COL] [--dry-run]",
+	  "import responses from a form tool's CSV or .xlsx export (one row per respondent)", import_opts, run_import, SUB_WRITES,
 	  NULL },
 	{ "key", "key --person CODE [--key-file FILE] [--replace]",
 	  "make the key pair that seals a school leader's 360-degree feedback", key_opts, run_key, SUB_WRITES, NULL },
@@ -385,7 +387,9 @@ const struct command_def def_survey = {
 		"Shipped instruments are in share/instruments ($BETER_SHARE overrides); a survey copies its "
 		"instrument into the store.\n\n"
 		"'survey import' reads a CSV export of Microsoft Forms, Google Forms and the like: one row per "
-		"respondent, ',' ';' or tab, with or without BOM, LF or CRLF, quoted fields with newlines. A column "
+		"respondent, ',' ';' or tab, with or without BOM, LF or CRLF, quoted fields with newlines; or the "
+		"export as an Excel workbook (.xlsx, as Microsoft Forms hands it out): its first sheet, or the one "
+		"--sheet names. A CSV file that is not UTF-8 is read as Windows-1252, said on stderr. A column "
 		"belongs to an item when its header is the item's id or text (or by --map FILE, a CSV with the columns "
 		"column and item); headers and texts are compared without case, with white space collapsed and "
 		"curly quotes and apostrophes (\u2019 \u201c) as straight ones. A column that matches no item is a "
@@ -393,8 +397,9 @@ const struct command_def def_survey = {
 		"A column whose header is the instrument's team_question or 'team' names the respondent's team (a "
 		"team not in the store stops the import with file:line:column; --skip-unknown-team skips those rows "
 		"and says on stderr how many); a "
-		"360-degree feedback needs a rater column. Columns that identify a person (name, e-mail, id, start "
-		"and completion time) are never stored. With --id-column COL the respondent gets a key: HMAC-SHA256 "
+		"360-degree feedback needs a rater column ('rater' or 'beoordelaar'). Columns that identify a person "
+		"(name, e-mail, id, start and completion time; Forms' Dutch headers Id, Begintijd, Tijd van "
+		"voltooien, E-mail, Naam and Tijdstip van laatste wijziging alike) are never stored. With --id-column COL the respondent gets a key: HMAC-SHA256 "
 		"of the lowercased value with a secret key kept outside the store ($BETER_KEY_FILE, else "
 		"$XDG_CONFIG_HOME/beter/key, created with mode 0600); re-importing updates that respondent. Without it "
 		"respondents are anonymous and a row is known by its position in the file and its answers, so the "
@@ -447,6 +452,7 @@ const struct command_def def_survey = {
 	.examples = "beter survey instrument list\n"
 		    "beter survey add --instrument cultuursurvey --wave 0-meting --opens 2026-09-07 --closes 2026-09-18\n"
 		    "beter survey import 1 forms-export.csv\n"
+		    "beter survey import 3 \"Cultuursurvey(1-40).xlsx\"\n"
 		    "beter survey key --person MVD\n"
 		    "beter survey report 1 --by team\n"
 		    "beter survey policy --min-n 3 --reason \"teams of 3-4; agreed with the MR on 2026-10-12\"\n"

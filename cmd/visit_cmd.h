@@ -10,7 +10,7 @@
 struct vopts {
 	const char *school, *observer, *teacher, *date, *time, *group, *subject, *goal, *focus, *round, *team, *year;
 	const char *framework, *seen, *effect, *from, *to, *agreed, *status, *fbdays, *require, *input;
-	const char *key, *title, *scale, *labels, *textfrom, *design;
+	const char *key, *title, *scale, *labels, *textfrom, *design, *sheet;
 	int edit, replace;
 	struct opt_list scores, points, reached;
 };

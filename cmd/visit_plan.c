@@ -7,6 +7,7 @@
 #include "beter/date.h"
 #include "beter/devpoint.h"
 #include "beter/framework.h"
+#include "beter/i18n.h"
 #include "beter/store.h"
 #include "beter/team.h"
 #include "visit_cmd.h"
@@ -59,6 +60,7 @@ static const struct opt import_opts[] = {
 	OPT_STRING("title", title, "TITLE", "its title (CSV: default the key)"),
 	OPT_STRING("scale", scale, "MIN-MAX", "CSV: the scale, default 1-4"),
 	OPT_STRING("labels", labels, "A|B|..", "CSV: a label per scale value, split by '|'"),
+	OPT_STRING("sheet", sheet, "NAME", N_("the sheet of an .xlsx workbook to read (default: the first)")),
 	OPT_SCHOOL,
 	OPT_END
 };
@@ -305,7 +307,14 @@ static int run_fw_import(struct ctx *c, struct optparse *p)
 		fi.min = (int)mn;
 		fi.max = (int)mx;
 	}
-	if ((rc = framework_import(c->db, school, p->args[0], &fi, &id, &replaced, &c->err)))
+	struct strbuf notes = STRBUF_INIT;
+	fi.sheet = o.sheet;
+	fi.notes = &notes;
+	rc = framework_import(c->db, school, p->args[0], &fi, &id, &replaced, &c->err);
+	if (notes.len)
+		cmd_note(c, "%.*s", (int)notes.len - 1, notes.buf);
+	strbuf_release(&notes);
+	if (rc)
 		goto out;
 	{
 		struct framework fw;
@@ -335,7 +344,8 @@ const struct subcmd visit_cmd_framework_subs[] = {
 	{ "list", "list", "the frameworks: shipped with beter and the school's own", school_opts, run_fw_list,
 	  SUB_DEFAULT, NULL },
 	{ "show", "show KEY", "a framework's scale and items", school_opts, run_fw_show, 0, NULL },
-	{ "import", "import FILE.json|FILE.csv [--key KEY] [--title TITLE] [--scale MIN-MAX] [--labels A|B|..]",
+	{ "import", "import FILE.json|FILE.csv|FILE.xlsx [--sheet NAME] [--key KEY] [--title TITLE] [--scale MIN-MAX] "
+		    "[--labels A|B|..]",
 	  "import (or replace) the school's own framework", import_opts, run_fw_import, SUB_WRITES, NULL },
 	{ 0 }
 };

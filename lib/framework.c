@@ -245,24 +245,31 @@ int framework_parse_json(const char *name, const char *text, struct framework *f
 	return framework_parse_json_mem(name, text, strlen(text), fw, err);
 }
 
-static int parse_csv(const char *path, const char *data, size_t len, const char *key, const char *title, int min,
-		     int max, const char *labels, struct framework *fw, struct beter_err *err);
+static int parse_csv(const char *path, const char *data, size_t len, const struct csvin_opts *in, const char *key,
+		     const char *title, int min, int max, const char *labels, struct framework *fw, struct beter_err *err);
 
 int framework_parse_csv(const char *path, const char *key, const char *title, int min, int max, const char *labels,
 			struct framework *fw, struct beter_err *err)
 {
-	return parse_csv(path, NULL, 0, key, title, min, max, labels, fw, err);
+	return parse_csv(path, NULL, 0, NULL, key, title, min, max, labels, fw, err);
 }
 
 int framework_parse_csv_mem(const char *name, const char *data, size_t len, const char *key, const char *title, int min,
 			    int max, const char *labels, struct framework *fw, struct beter_err *err)
 {
-	return parse_csv(name, data ? data : "", len, key, title, min, max, labels, fw, err);
+	return parse_csv(name, data ? data : "", len, NULL, key, title, min, max, labels, fw, err);
+}
+
+int framework_parse_csv_in(const char *name, const char *data, size_t len, const struct csvin_opts *in,
+			   const char *key, const char *title, int min, int max, const char *labels, struct framework *fw,
+			   struct beter_err *err)
+{
+	return parse_csv(name, data ? data : "", len, in, key, title, min, max, labels, fw, err);
 }
 
 /* From the file path, or from data already read (then path only names it). */
-static int parse_csv(const char *path, const char *data, size_t len, const char *key, const char *title, int min,
-		     int max, const char *labels, struct framework *fw, struct beter_err *err)
+static int parse_csv(const char *path, const char *data, size_t len, const struct csvin_opts *in, const char *key,
+		     const char *title, int min, int max, const char *labels, struct framework *fw, struct beter_err *err)
 {
 	static const char *const n_iid[] = { "item_id", "code", "id", NULL };
 	static const char *const n_item[] = { "item", "omschrijving", "tekst", "text", "indicator", NULL };
@@ -292,8 +299,8 @@ static int parse_csv(const char *path, const char *data, size_t len, const char 
 			goto fail;
 		}
 	}
-	if ((rc = data ? csvin_open_mem(&r, strcmp(path, "-") ? path : "<stdin>", data, len, err)
-		       : csvin_open(&r, path, err)))
+	if ((rc = data ? csvin_open_mem_opts(&r, strcmp(path, "-") ? path : "<stdin>", data, len, in, err)
+		       : csvin_open_opts(&r, path, in, err)))
 		goto fail;
 	rc = csvin_read(&r);
 	if (rc <= 0) {

@@ -8,6 +8,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "beter/csvin.h"
 #include "beter/date.h"
 #include "beter/share.h"
 #include "beter/store.h"
@@ -180,9 +181,9 @@ static int read_framework(const char *path, const struct framework_import *opt, 
 		rc = framework_parse_json_mem(path, t, textlen - (size_t)(t - text), fw, err);
 	} else if (opt->key || !(rc = csv_key(path, &key, err))) {
 		const char *k = opt->key ? opt->key : key;
-		rc = framework_parse_csv_mem(path, text, textlen, k, opt->title ? opt->title : k,
-					     opt->min ? opt->min : 1,
-					     opt->max ? opt->max : 4, opt->labels, fw, err);
+		struct csvin_opts in = { opt->sheet, opt->notes };
+		rc = framework_parse_csv_in(path, text, textlen, &in, k, opt->title ? opt->title : k,
+					    opt->min ? opt->min : 1, opt->max ? opt->max : 4, opt->labels, fw, err);
 		free(key);
 	}
 	free(text);

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "beter/csvin.h"
+#include "beter/i18n.h"
 #include "beter/store.h"
 #include "beter/team.h"
 #include "beter/util.h"
@@ -271,13 +272,44 @@ static int code_seen(struct store *db, struct csvin *r, struct store_stmt *seen,
 	return csvin_error(r, (size_t)ccode, "code: duplicate code '%s' (also on line %lld)", code, (long long)first);
 }
 
+/* The roster's columns (-1: absent). */
+struct roster_cols {
+	int code, name, first, mid, last, role, team;
+};
+
+/* The name of a roster row: the name column, else voornaam, tussenvoegsel
+ * and achternaam as a Dutch reader writes them ("Jan de Vries"). */
+static char *row_name(struct csvin *r, const struct roster_cols *c)
+{
+	struct strbuf sb = STRBUF_INIT;
+	const int parts[] = { c->first, c->mid, c->last };
+
+	if (c->name >= 0) {
+		char *name = str_trim(xstrdup(csvin_field(r, (size_t)c->name)));
+		if (*name || (c->first < 0 && c->last < 0))
+			return name;
+		free(name);
+	}
+	for (size_t i = 0; i < sizeof(parts) / sizeof(parts[0]); i++) {
+		if (parts[i] < 0)
+			continue;
+		char *p = str_trim(xstrdup(csvin_field(r, (size_t)parts[i])));
+		if (*p)
+			strbuf_addf(&sb, "%s%s", sb.len ? " " : "", p);
+		free(p);
+	}
+	return strbuf_detach(&sb);
+}
+
 /* One roster row: upsert the person, then their team memberships. */
-static int import_row(struct store *db, int64_t school, struct csvin *r, int ccode, int cname, int crole, int cteam,
+static int import_row(struct store *db, int64_t school, struct csvin *r, const struct roster_cols *c,
 		      struct store_stmt *seen, struct import_stats *stats, struct beter_err *err)
 {
 	char rolebuf[64];
+	int ccode = c->code, crole = c->role, cteam = c->team;
+	int cname = c->name >= 0 ? c->name : c->last >= 0 ? c->last : c->first;
 	char *code = str_upper(str_trim(xstrdup(csvin_field(r, (size_t)ccode))));
-	char *name = str_trim(xstrdup(csvin_field(r, (size_t)cname)));
+	char *name = row_name(r, c);
 	const char *role = person_role_normalise(csvin_field(r, (size_t)crole), rolebuf, sizeof(rolebuf));
 	struct store_stmt *st = NULL;
 	int64_t pid = 0;
@@ -343,7 +375,7 @@ static int import_row(struct store *db, int64_t school, struct csvin *r, int cco
 			}
 			if (team_find(db, school, t, &tid, NULL) != 0 &&
 			    (rc = team_add(db, school, t, team_kind_guess(t), &tid, err))) {
-				beter_err_prefix(err, "%s:%ld:%d", r->name, csvin_line(r), cteam + 1);
+				csvin_err_prefix(r, (size_t)cteam, err);
 				break;
 			}
 			if ((rc = team_member_add(db, tid, pid, NULL, &added, err)))
@@ -360,19 +392,24 @@ out:
 	return rc;
 }
 
-int person_import(struct store *db, int64_t school, const char *path, struct import_stats *stats,
-		  struct beter_err *err)
+int person_import(struct store *db, int64_t school, const char *path, const struct csvin_opts *in,
+		  struct import_stats *stats, struct beter_err *err)
 {
 	static const char *const n_code[] = { "code", "afkorting", "personeelscode", "initialen", NULL };
-	static const char *const n_name[] = { "name", "naam", NULL };
+	static const char *const n_name[] = { "name", "naam", "volledige naam", "full name", NULL };
+	static const char *const n_first[] = { "voornaam", "roepnaam", "first name", "first_name", NULL };
+	static const char *const n_mid[] = { "tussenvoegsel", "tussenvoegsels", "voorvoegsel", "prefix", NULL };
+	static const char *const n_last[] = { "achternaam", "familienaam", "last name", "last_name", "surname",
+					      NULL };
 	static const char *const n_role[] = { "role", "rol", "functie", NULL };
 	static const char *const n_team[] = { "team", "teams", NULL };
 	struct csvin r;
 	struct store_stmt *seen = NULL;
-	int rc, ccode, cname, crole, cteam;
+	struct roster_cols c;
+	int rc;
 
 	memset(stats, 0, sizeof(*stats));
-	if ((rc = csvin_open(&r, path, err)))
+	if ((rc = csvin_open_opts(&r, path, in, err)))
 		return rc;
 	rc = csvin_read(&r);
 	if (rc <= 0) {
@@ -381,13 +418,17 @@ int person_import(struct store *db, int64_t school, const char *path, struct imp
 		rc = err->status;
 		goto done;
 	}
-	ccode = csvin_find(&r, n_code);
-	cname = csvin_find(&r, n_name);
-	crole = csvin_find(&r, n_role);
-	cteam = csvin_find(&r, n_team);
-	if (ccode < 0 || cname < 0 || crole < 0) {
-		rc = beter_err_set(err, BETER_DATAERR, "%s:1: the header needs the columns code, name and role%s "
-				   "(found: %s%s%s...)", r.name, cteam < 0 ? " (and optionally team)" : "",
+	c.code = csvin_find(&r, n_code);
+	c.name = csvin_find(&r, n_name);
+	c.first = csvin_find(&r, n_first);
+	c.mid = csvin_find(&r, n_mid);
+	c.last = csvin_find(&r, n_last);
+	c.role = csvin_find(&r, n_role);
+	c.team = csvin_find(&r, n_team);
+	if (c.code < 0 || (c.name < 0 && c.last < 0 && c.first < 0) || c.role < 0) {
+		rc = beter_err_set(err, BETER_DATAERR, _("%s:%ld: the header needs the columns code, name (or voornaam, "
+						       "tussenvoegsel and achternaam) and role%s (found: %s%s%s...)"),
+				   r.name, csvin_line(&r), c.team < 0 ? _(" (and optionally team)") : "",
 				   csvin_field(&r, 0), csvin_nfields(&r) > 1 ? ", " : "", csvin_field(&r, 1));
 		goto done;
 	}
@@ -399,7 +440,7 @@ int person_import(struct store *db, int64_t school, const char *path, struct imp
 		goto done;
 	while ((rc = csvin_read(&r)) == 1) {
 		stats->rows++;
-		if ((rc = import_row(db, school, &r, ccode, cname, crole, cteam, seen, stats, err)))
+		if ((rc = import_row(db, school, &r, &c, seen, stats, err)))
 			goto done;
 	}
 	if (rc < 0)

@@ -72,7 +72,7 @@ static int identifying(const char *h)
 		"e-mailadres", "emailadres", "email address", "e-mail address", "respondent", "respondent id",
 		"respondentnummer", "leerlingnummer", "personeelsnummer", "start time", "starttijd", "begintijd",
 		"completion time", "tijd van voltooien", "voltooiingstijd", "eindtijd", "last modified time",
-		"tijd van laatste wijziging", "laatst gewijzigd", "timestamp", "tijdstempel", "ip address", "ip-adres",
+		"tijd van laatste wijziging", "tijdstip van laatste wijziging", "laatst gewijzigd", "timestamp", "tijdstempel", "ip address", "ip-adres",
 		NULL
 	};
 	for (int i = 0; names[i]; i++)
@@ -239,10 +239,13 @@ int survey_plan_columns(struct imp *m, struct csvin *r, const struct survey_impo
 		}
 		m->plan[c].kind = COL_IGNORE;
 		/* a question without an item loses its answers: said even under --quiet */
-		if (!identifying(h))
-			strbuf_addf(o->warnings ? o->warnings : notes, "%s:1:%zu: column '%.80s' matches no item of '%s'; "
+		if (!identifying(h)) {
+			char at[512];
+			csvin_where(r, c, at, sizeof(at));
+			strbuf_addf(o->warnings ? o->warnings : notes, "%s: column '%.80s' matches no item of '%s'; "
 				    "not imported (map it with --map, or name it with --ignore-column)\n",
-				    r->name, c + 1, csvin_field(r, c), m->in.id);
+				    at, csvin_field(r, c), m->in.id);
+		}
 	}
 	int matched = 0, missing = 0;
 	struct strbuf miss = STRBUF_INIT;

@@ -611,8 +611,12 @@ int survey_import(struct store *db, int64_t survey, const char *path, const stru
 		return beter_err_set(err, BETER_IOERR, "cannot start the crypto library");
 	if ((rc = imp_prepare(&m, err)))
 		goto out;
-	if ((rc = csvin_open(&r, path, err)))
-		goto out;
+	{
+		/* an .xlsx export reads the same; a note when a CSV file is not UTF-8 */
+		struct csvin_opts in = { o->sheet, o->warnings ? o->warnings : notes };
+		if ((rc = csvin_open_opts(&r, path, &in, err)))
+			goto out;
+	}
 	r_open = 1;
 	if ((rc = csvin_read(&r)) <= 0) {
 		rc = rc == 0 ? beter_err_set(err, BETER_DATAERR, "%s: the file is empty", r.name) : err->status;

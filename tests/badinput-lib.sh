@@ -46,12 +46,15 @@ csv_bad_suite() {
 	printf '%s\n%s\n' "$header" "$first" >"$d/ragged-short.csv"
 	{ printf '%s\n%s%s' "$header" "$first" "$s"; head -c 1048576 /dev/zero | tr '\0' 'a'; printf '\n'; } >"$d/1mb-field.csv"
 	{ printf '%s\n%s' "$header" "$first"; printf 'x\0y%s' "$s"; printf '%s\n' "$rest"; } >"$d/nul.csv"
-	printf '%s\n%s\xff\xfe%s%s\n' "$header" "$first" "$s" "$rest" >"$d/bad-utf8.csv"
-	printf '%s\n%s\xc3%s%s\n' "$header" "$first" "$s" "$rest" >"$d/cut-utf8.csv"
+	# a BOM says UTF-8; without one, a file that is not UTF-8 is read as
+	# Windows-1252, where 0x81 means nothing
+	printf '\xef\xbb\xbf%s\n%s\xff\xfe%s%s\n' "$header" "$first" "$s" "$rest" >"$d/bad-utf8.csv"
+	printf '\xef\xbb\xbf%s\n%s\xc3%s%s\n' "$header" "$first" "$s" "$rest" >"$d/cut-utf8.csv"
+	printf '%s\n%s\x81%s%s\n' "$header" "$first" "$s" "$rest" >"$d/not-cp1252.csv"
 	printf '\xff\xfe%s\n' "$header" | iconv -f utf-8 -t utf-16le 2>/dev/null >"$d/utf16.csv" ||
 		printf '\xff\xfec\0o\0d\0e\0\n\0' >"$d/utf16.csv"
 	local f
-	for f in empty blank open-quote quote-then-text ragged-long ragged-short 1mb-field nul bad-utf8 cut-utf8 utf16; do
+	for f in empty blank open-quote quote-then-text ragged-long ragged-short 1mb-field nul bad-utf8 cut-utf8 not-cp1252 utf16; do
 		bad_input "$@" "$d/$f.csv"
 	done
 }

@@ -60,6 +60,11 @@ int framework_parse_csv(const char *path, const char *key, const char *title, in
 /* The same from CSV text already read; name is used in messages. */
 int framework_parse_csv_mem(const char *name, const char *data, size_t len, const char *key, const char *title, int min,
 			    int max, const char *labels, struct framework *fw, struct beter_err *err);
+/* The same with the sheet of an .xlsx and where a note goes (csvin.h). */
+struct csvin_opts;
+int framework_parse_csv_in(const char *name, const char *data, size_t len, const struct csvin_opts *in,
+			   const char *key, const char *title, int min, int max, const char *labels, struct framework *fw,
+			   struct beter_err *err);
 /* The normalised JSON document (malloc'd). */
 char *framework_to_json(const struct framework *fw);
 
@@ -79,6 +84,8 @@ struct framework_import {
 	const char *title;  /* CSV: default the key */
 	int min, max;       /* CSV: the scale, default 1-4 */
 	const char *labels; /* CSV: labels split by '|' */
+	const char *sheet;  /* .xlsx: the sheet (NULL: the first) */
+	struct strbuf *notes; /* gets a line when a CSV file is read as Windows-1252 */
 };
 /* Import (or replace) a school's own framework. *replaced tells whether
  * the key existed. Refuses to drop items that visits have scores on. */

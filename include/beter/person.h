@@ -51,10 +51,15 @@ struct import_stats {
 	long links;    /* memberships or other links added */
 };
 
-/* Import a roster (columns code,name,role[,team]; teams split by '|'). Runs in
- * the caller's transaction; on any bad row returns BETER_DATAERR with
- * file:line:column and the caller rolls back. */
-int person_import(struct store *db, int64_t school, const char *path, struct import_stats *st,
-		  struct beter_err *err);
+struct csvin_opts;
+
+/* Import a roster, CSV or .xlsx (columns code,name,role[,team]; teams split
+ * by '|'; Dutch headers afkorting, naam, rol; instead of name voornaam,
+ * tussenvoegsel and achternaam, composed as "Jan de Vries"). in (may be
+ * NULL): the sheet and where a note goes. Runs in the caller's
+ * transaction; on any bad row returns BETER_DATAERR with file:line:column
+ * and the caller rolls back. */
+int person_import(struct store *db, int64_t school, const char *path, const struct csvin_opts *in,
+		  struct import_stats *st, struct beter_err *err);
 
 #endif

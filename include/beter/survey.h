@@ -191,6 +191,7 @@ struct survey_import_opts {
 	const char *const *ignore_columns; /* header texts or numbers of columns not to import, without a warning */
 	int nignore;
 	int skip_unknown_team; /* a row whose team is not in the store is skipped (counted), not an error */
+	const char *sheet;     /* an .xlsx export: the sheet (NULL: the first) */
 	struct strbuf *warnings; /* lines to show even under --quiet (columns that match nothing, skipped rows);
 				    NULL: into notes */
 };

@@ -35,7 +35,7 @@ printf 'code,name,role\nXY,Xavier,leraar,extra\n' >ragged.csv
 run beter person import ragged.csv
 printf '' >empty.csv
 run beter person import empty.csv
-printf 'code,name,role\nXY,X\xffavier,leraar\n' >utf8.csv
+printf 'code,name,role\nAB,Ann\xc3\xa9,leraar\nXY,X\xffavier,leraar\n' >utf8.csv
 run beter person import utf8.csv
 printf 'naam,wie\nXY,Xavier\n' >header.csv
 run beter person import header.csv

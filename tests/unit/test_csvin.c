@@ -42,7 +42,8 @@ static void test_errors(void **state)
 	assert_int_equal(read_all("a,b\n1,\"2\n", out, sizeof(out), &err), -1);
 	assert_int_equal(err.status, BETER_DATAERR);
 	assert_non_null(strstr(err.msg, "t.csv:2:2:"));
-	assert_int_equal(read_all("a,b\n1,x\xc3\n", out, sizeof(out), &err), -1);
+	/* UTF-8 seen first: a bad byte later is an error, not Windows-1252 */
+	assert_int_equal(read_all("a,\xc3\xa9\n1,x\xc3\n", out, sizeof(out), &err), -1);
 	assert_non_null(strstr(err.msg, "t.csv:2:2: not valid UTF-8"));
 	assert_int_equal(read_all("", out, sizeof(out), &err), -1);
 	assert_non_null(strstr(err.msg, "empty"));
@@ -128,8 +129,64 @@ static void test_plain_lines_as_parsed(void **state)
 	assert_int_equal(read_all("a;b\n1;2\r3;4\n", a, sizeof(a), &err), 0);
 	assert_string_equal(a, "[a][b]@1\n[1][2]@2\n[3][4]@2\n");
 	/* a bad byte in a plain line names its field */
-	assert_int_equal(read_all("a;b;c\n1;2;x\xff\n", a, sizeof(a), &err), -1);
+	assert_int_equal(read_all("a;b;\xc3\xa9\n1;2;x\xff\n", a, sizeof(a), &err), -1);
 	assert_non_null(strstr(err.msg, "t.csv:2:3: not valid UTF-8 (byte 0xff at byte 2)"));
+}
+
+/* Excel's "CSV (gescheiden door lijstscheidingsteken)": Windows-1252, said once */
+static void test_windows_1252(void **state)
+{
+	struct csvin r;
+	struct beter_err err = { 0 };
+	struct strbuf notes = STRBUF_INIT;
+	struct csvin_opts o = { NULL, &notes };
+	const char *data = "naam;rol\nJan;leraar\nZo\xeb;leraar\nRen\xe9" "e \x80;ib\n";
+	(void)state;
+	assert_int_equal(csvin_open_mem_opts(&r, "x.csv", data, strlen(data), &o, &err), 0);
+	assert_int_equal(csvin_read(&r), 1);
+	assert_int_equal(csvin_read(&r), 1);
+	assert_string_equal(csvin_field(&r, 0), "Jan");
+	assert_int_equal(csvin_read(&r), 1);
+	assert_string_equal(csvin_field(&r, 0), "Zo\xc3\xab");
+	assert_int_equal(csvin_read(&r), 1);
+	assert_string_equal(csvin_field(&r, 0), "Ren\xc3\xa9" "e \xe2\x82\xac");
+	assert_int_equal(csvin_read(&r), 0);
+	csvin_close(&r);
+	assert_string_equal(strbuf_str(&notes), "'x.csv' is not UTF-8; read as Windows-1252\n");
+	strbuf_release(&notes);
+	/* a byte Windows-1252 does not define */
+	char out[256];
+	assert_int_equal(read_all("a;b\n1;x\x81\n", out, sizeof(out), &err), -1);
+	assert_non_null(strstr(err.msg, "t.csv:2:1: byte 0x81 is neither UTF-8 nor Windows-1252"));
+}
+
+/* ";;;" rows and empty columns at the end, as Excel leaves them */
+static void test_empty_rows_and_columns(void **state)
+{
+	struct csvin r;
+	struct beter_err err = { 0 };
+	const char *data = "code;naam;rol;;;\nJDV;Jan;leraar;;;\n;;;;;\nKB;Kees;ib;;\n;;;;;\n;;;;;\n";
+	(void)state;
+	assert_int_equal(csvin_open_mem(&r, "t.csv", data, strlen(data), &err), 0);
+	assert_int_equal(csvin_read(&r), 1);
+	assert_int_equal(csvin_nfields(&r), 3);
+	r.width = 3;
+	assert_int_equal(csvin_read(&r), 1);
+	assert_int_equal(csvin_nfields(&r), 3);
+	assert_string_equal(csvin_field(&r, 2), "leraar");
+	assert_int_equal(csvin_read(&r), 1);
+	assert_string_equal(csvin_field(&r, 0), "KB");
+	assert_int_equal(csvin_line(&r), 4);
+	assert_int_equal(csvin_read(&r), 0);
+	csvin_close(&r);
+	/* a value past the header's columns is still an error */
+	data = "a;b\n1;2;3\n";
+	assert_int_equal(csvin_open_mem(&r, "t.csv", data, strlen(data), &err), 0);
+	assert_int_equal(csvin_read(&r), 1);
+	r.width = 2;
+	assert_int_equal(csvin_read(&r), -1);
+	assert_non_null(strstr(err.msg, "t.csv:2:3: 3 fields"));
+	csvin_close(&r);
 }
 
 int main(void)
@@ -140,6 +197,8 @@ int main(void)
 		cmocka_unit_test(test_width),
 		cmocka_unit_test(test_big_field),
 		cmocka_unit_test(test_plain_lines_as_parsed),
+		cmocka_unit_test(test_windows_1252),
+		cmocka_unit_test(test_empty_rows_and_columns),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -117,7 +117,7 @@ int arena_top(struct store *db, int64_t arena, int group, int n, struct out *o, 
 	int rc;
 
 	if (group >= ARENA_NGROUPS || n < 1 || n > ARENA_TOP_MAX)
-		return beter_err_set(err, BETER_DATAERR, "--n: %d is outside 1-%d", n, ARENA_TOP_MAX);
+		return beter_err_set(err, BETER_DATAERR, _("--n: %d is outside 1-%d"), n, ARENA_TOP_MAX);
 	if ((rc = arena_find(db, arena, err)) || (rc = load_all(db, arena, n, lists, err)))
 		return rc;
 	out_list(o, top_cols, NTOP_COLS);
@@ -153,7 +153,7 @@ int arena_compare(struct store *db, int64_t arena, int n, struct out *o, struct 
 	char label[16];
 
 	if (n < 1 || n > ARENA_TOP_MAX)
-		return beter_err_set(err, BETER_DATAERR, "--n: %d is outside 1-%d", n, ARENA_TOP_MAX);
+		return beter_err_set(err, BETER_DATAERR, _("--n: %d is outside 1-%d"), n, ARENA_TOP_MAX);
 	if ((rc = arena_find(db, arena, err)) || (rc = load_all(db, arena, n, lists, err)))
 		return rc;
 	for (int g = 0; g < ARENA_NGROUPS; g++) {
@@ -325,7 +325,7 @@ int arena_show(struct store *db, int64_t arena, int n, struct out *o, struct bet
 		return rc;
 	}
 	out_doc_begin(o, show_doc_cols, sizeof(show_doc_cols) / sizeof(*show_doc_cols));
-	out_section(o, "arena", "Arena");
+	out_section(o, "arena", _("Arena"));
 	out_record(o, arena_cols, 6);
 	arena_row(o, st, 6);
 	out_end(o);
@@ -339,7 +339,7 @@ int arena_show(struct store *db, int64_t arena, int n, struct out *o, struct bet
 	if ((rc = store_prepare(db, "SELECT no, text FROM arena_question WHERE arena_id = ?1 ORDER BY no", &st, err)))
 		goto done;
 	store_bind_int(st, 1, arena);
-	out_section(o, "questions", "Questions");
+	out_section(o, "questions", _("Questions"));
 	if ((rc = store_rows(db, st, o, question_cols, 2, 1, "reading the questions", err)))
 		goto done;
 
@@ -348,22 +348,22 @@ int arena_show(struct store *db, int64_t arena, int n, struct out *o, struct bet
 				    "ORDER BY " GROUP_ORDER ", item_no", &st, err)))
 		goto done;
 	store_bind_int(st, 1, arena);
-	out_section(o, "inputs", "Inputs");
+	out_section(o, "inputs", _("Inputs"));
 	if ((rc = store_rows(db, st, o, input_cols, sizeof(input_cols) / sizeof(*input_cols), 1, "reading the inputs",
 			     err)))
 		goto done;
 
-	out_section(o, "top", "Top");
+	out_section(o, "top", _("Top"));
 	out_list(o, top_cols, NTOP_COLS);
 	for (int g = 0; g < ARENA_NGROUPS; g++)
 		top_rows(o, g, &lists[g]);
 	out_end(o);
 
-	out_section(o, "deepening", "Deepening");
+	out_section(o, "deepening", _("Deepening"));
 	if ((rc = show_deepening(db, arena, lists, o, err)))
 		goto done;
 
-	out_section(o, "outcome", "Outcome");
+	out_section(o, "outcome", _("Outcome"));
 	out_record(o, outcome_cols, 2);
 	out_text(o, outcome);
 	out_text(o, outcome_day);
@@ -396,7 +396,7 @@ int arena_outcomes(struct store *db, int64_t team_id, int until_day,
 	if (rc)
 		return rc;
 	if (!found)
-		return beter_err_set(err, BETER_FAIL, "no team with number %lld", (long long)team_id);
+		return beter_err_set(err, BETER_FAIL, _("no team with number %lld"), (long long)team_id);
 	if ((rc = store_prepare(db, "SELECT a.id, a.theme, a.outcome, a.outcome_day FROM team t JOIN arena a "
 				    "ON a.team_id = t.id OR (a.team_id IS NULL AND a.school_id = t.school_id) "
 				    "WHERE t.id = ?1 AND a.outcome IS NOT NULL AND a.outcome_day <= ?2 "

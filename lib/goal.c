@@ -25,15 +25,15 @@ int goal_activity_kind_valid(const char *kind)
 
 const char *goal_matrix_level(int score)
 {
-	return score >= GOAL_MATRIX_HIGH ? "high" : "low";
+	return score >= GOAL_MATRIX_HIGH ? N_("high") : N_("low");
 }
 
 const char *goal_quadrant(int impact, int feasibility)
 {
 	int hi = impact >= GOAL_MATRIX_HIGH, hf = feasibility >= GOAL_MATRIX_HIGH;
 	if (hi)
-		return hf ? "high impact, high feasibility" : "high impact, low feasibility";
-	return hf ? "low impact, high feasibility" : "low impact, low feasibility";
+		return hf ? N_("high impact, high feasibility") : N_("high impact, low feasibility");
+	return hf ? N_("low impact, high feasibility") : N_("low impact, low feasibility");
 }
 
 /* ---- candidates and the impact matrix ---- */
@@ -45,12 +45,12 @@ int goal_candidate_add(struct store *db, int64_t team, const char *text, int imp
 	char uid[33];
 	int rc;
 
-	if ((rc = text_check(text, "candidate", 1, TEXT_MAX, err)))
+	if ((rc = text_check(text, _("candidate"), 1, TEXT_MAX, err)))
 		return rc;
 	if (impact < GOAL_MATRIX_MIN || impact > GOAL_MATRIX_MAX)
-		return beter_err_set(err, BETER_DATAERR, "--impact: %d is outside 1-5", impact);
+		return beter_err_set(err, BETER_DATAERR, _("--impact: %d is outside 1-5"), impact);
 	if (feasibility < GOAL_MATRIX_MIN || feasibility > GOAL_MATRIX_MAX)
-		return beter_err_set(err, BETER_DATAERR, "--feasibility: %d is outside 1-5", feasibility);
+		return beter_err_set(err, BETER_DATAERR, _("--feasibility: %d is outside 1-5"), feasibility);
 	if ((rc = store_prepare(db, "INSERT INTO goal_candidate(uid, team_id, text, impact, feasibility, added) "
 				    "VALUES (?1, ?2, ?3, ?4, ?5, ?6)", &st, err)))
 		return rc;
@@ -107,9 +107,9 @@ int goal_candidate_list(struct store *db, int64_t team, struct out *o, struct be
 		out_text(o, store_col(st, 1));
 		out_int(o, imp);
 		out_int(o, fea);
-		out_text(o, goal_matrix_level(imp));
-		out_text(o, goal_matrix_level(fea));
-		out_text(o, goal_quadrant(imp, fea));
+		out_text(o, goal_word(o, goal_matrix_level(imp)));
+		out_text(o, goal_word(o, goal_matrix_level(fea)));
+		out_text(o, goal_word(o, goal_quadrant(imp, fea)));
 		store_out_int(o, st, 4);
 		out_text(o, store_col(st, 5));
 		store_out_int(o, st, 6);
@@ -148,7 +148,7 @@ int goal_matrix(struct store *db, int64_t team, struct out *o, struct beter_err 
 	if (!rc) {
 		out_list(o, grid_cols, 3);
 		for (int hi = 1; hi >= 0; hi--) {
-			out_text(o, hi ? "high (3-5)" : "low (1-2)");
+			out_text(o, hi ? _("high (3-5)") : _("low (1-2)"));
 			for (int hf = 0; hf < 2; hf++)
 				out_text(o, cell[hi][hf].len ? strbuf_str(&cell[hi][hf]) : NULL);
 			out_row_end(o);
@@ -168,7 +168,7 @@ static int check_score(double v, const char *what, struct beter_err *err)
 	if (!(v >= GOAL_SCORE_MIN && v <= GOAL_SCORE_MAX)) {
 		char buf[32];
 		out_format_real(buf, sizeof(buf), v);
-		return beter_err_set(err, BETER_DATAERR, "%s: %s is outside 1-10", what, buf);
+		return beter_err_set(err, BETER_DATAERR, _("%s: %s is outside 1-10"), what, buf);
 	}
 	return 0;
 }
@@ -184,12 +184,12 @@ int goal_add(struct store *db, int64_t school, const struct goal_new *g, int64_t
 	    (rc = text_check(g->causes, "--causes", 0, TEXT_MAX, err)))
 		return rc;
 	if (g->weeks < GOAL_WEEKS_MIN || g->weeks > GOAL_WEEKS_MAX)
-		return beter_err_set(err, BETER_DATAERR, "--weeks: %d is outside 4-8", g->weeks);
+		return beter_err_set(err, BETER_DATAERR, _("--weeks: %d is outside 4-8"), g->weeks);
 	if ((rc = check_score(g->norm, "--norm", err)) || (rc = check_score(g->baseline, "--baseline", err)))
 		return rc;
 	if (g->norm <= g->baseline)
-		return beter_err_set(err, BETER_DATAERR, "--norm: %g is not above the 0-meting (--baseline %g); the norm is "
-				     "the score the team wants to reach", g->norm, g->baseline);
+		return beter_err_set(err, BETER_DATAERR, _("--norm: %g is not above the 0-meting (--baseline %g); the norm is "
+				     "the score the team wants to reach"), g->norm, g->baseline);
 	if (g->candidate) {
 		int64_t t, made = 0;
 		if ((rc = store_prepare(db, "SELECT team_id, (SELECT min(id) FROM goal WHERE candidate_id = c.id) FROM "
@@ -204,11 +204,11 @@ int goal_add(struct store *db, int64_t school, const struct goal_new *g, int64_t
 			return rc;
 		if (t != g->team)
 			return beter_err_set(err, BETER_FAIL,
-					     "--from-candidate: the team has no candidate with number %lld "
-					     "(see 'beter goal candidate list')", (long long)g->candidate);
+					     _("--from-candidate: the team has no candidate with number %lld "
+					     "(see 'beter goal candidate list')"), (long long)g->candidate);
 		if (made)
-			return beter_err_set(err, BETER_DATAERR, "--from-candidate: candidate %lld became goal %lld already "
-					     "(see 'beter goal show %lld')", (long long)g->candidate, (long long)made,
+			return beter_err_set(err, BETER_DATAERR, _("--from-candidate: candidate %lld became goal %lld already "
+					     "(see 'beter goal show %lld')"), (long long)g->candidate, (long long)made,
 					     (long long)made);
 	}
 	if ((rc = store_prepare(db, "INSERT INTO goal(uid, school_id, team_id, candidate_id, text, pupils, weeks, norm, "
@@ -287,7 +287,7 @@ int goal_find(struct store *db, int64_t school, int64_t number, struct goal_info
 		return 0;
 	if (rc != STORE_DONE)
 		return store_fail(db, rc, err, "finding the goal");
-	return beter_err_set(err, BETER_FAIL, "no goal with number %lld (see 'beter goal list')", (long long)number);
+	return beter_err_set(err, BETER_FAIL, _("no goal with number %lld (see 'beter goal list')"), (long long)number);
 }
 
 int goal_need(struct store *db, int64_t goal, int team, int active, struct goal_info *g, struct beter_err *err)
@@ -305,13 +305,14 @@ int goal_need(struct store *db, int64_t goal, int team, int active, struct goal_
 	if (rc || (rc = goal_find(db, school, goal, g, err)))
 		return rc;
 	if (team == 1 && !g->team)
-		return beter_err_set(err, BETER_FAIL, "goal %lld is a personal goal; this is for team goals",
+		return beter_err_set(err, BETER_FAIL, _("goal %lld is a personal goal; this is for team goals"),
 				     (long long)goal);
 	if (team == -1 && !g->person)
-		return beter_err_set(err, BETER_FAIL, "goal %lld is a team goal; this is for personal goals",
+		return beter_err_set(err, BETER_FAIL, _("goal %lld is a team goal; this is for personal goals"),
 				     (long long)goal);
 	if (active && strcmp(g->status, "active"))
-		return beter_err_set(err, BETER_FAIL, "goal %lld is %s, no longer active", (long long)goal, g->status);
+		return beter_err_set(err, BETER_FAIL, _("goal %lld is %s, no longer active"), (long long)goal,
+				     _(g->status));
 	return 0;
 }
 
@@ -329,7 +330,7 @@ int goal_measure(struct store *db, int64_t goal, double score, int day, int64_t 
 	if (day < g.added) {
 		char buf[11];
 		date_format(g.added, buf);
-		return beter_err_set(err, BETER_DATAERR, "--date: goal %lld was set on %s; a result cannot be earlier",
+		return beter_err_set(err, BETER_DATAERR, _("--date: goal %lld was set on %s; a result cannot be earlier"),
 				     (long long)goal, buf);
 	}
 	if ((rc = store_prepare(db, "INSERT INTO goal_measure(uid, goal_id, session_id, date, score) "
@@ -361,7 +362,7 @@ static int close_goal(struct store *db, int64_t goal, const char *status, const 
 	if ((rc = goal_need(db, goal, 0, 1, &g, err)) || (rc = text_check(text, what, g.team != 0 || !strcmp(col, "reason"), TEXT_MAX, err)))
 		return rc;
 	if (day < g.added)
-		return beter_err_set(err, BETER_DATAERR, "--date: goal %lld was set later than that", (long long)goal);
+		return beter_err_set(err, BETER_DATAERR, _("--date: goal %lld was set later than that"), (long long)goal);
 	snprintf(sql, sizeof(sql), "UPDATE goal SET status = ?2, closed = ?3, %s = ?4 WHERE id = ?1", col);
 	if ((rc = store_prepare(db, sql, &st, err)))
 		return rc;
@@ -374,12 +375,12 @@ static int close_goal(struct store *db, int64_t goal, const char *status, const 
 
 int goal_achieve(struct store *db, int64_t goal, const char *standard, int day, struct beter_err *err)
 {
-	return close_goal(db, goal, "achieved", "standard", standard, "--standard", day, err);
+	return close_goal(db, goal, N_("achieved"), "standard", standard, "--standard", day, err);
 }
 
 int goal_drop(struct store *db, int64_t goal, const char *reason, int day, struct beter_err *err)
 {
-	return close_goal(db, goal, "dropped", "reason", reason, "--reason", day, err);
+	return close_goal(db, goal, N_("dropped"), "reason", reason, "--reason", day, err);
 }
 
 int goal_activity_add(struct store *db, int64_t goal, const char *kind, const char *text, int day, int64_t *id,
@@ -392,9 +393,9 @@ int goal_activity_add(struct store *db, int64_t goal, const char *kind, const ch
 
 	if (!goal_activity_kind_valid(kind))
 		return beter_err_set(err, BETER_DATAERR,
-				     "--kind: unknown kind of learning activity '%s' (use bijblijven, anderen, "
-				     "experimenteren, reflectie or samenwerking)", kind ? kind : "");
-	if ((rc = text_check(text, "activity", 1, TEXT_MAX, err)) || (rc = goal_need(db, goal, -1, 0, &g, err)))
+				     _("--kind: unknown kind of learning activity '%s' (use bijblijven, anderen, "
+				     "experimenteren, reflectie or samenwerking)"), kind ? kind : "");
+	if ((rc = text_check(text, _("activity"), 1, TEXT_MAX, err)) || (rc = goal_need(db, goal, -1, 0, &g, err)))
 		return rc;
 	if ((rc = store_prepare(db, "INSERT INTO goal_activity(uid, goal_id, kind, text, added) "
 				    "VALUES (?1, ?2, ?3, ?4, ?5)", &st, err)))
@@ -426,7 +427,7 @@ int goal_activity_done(struct store *db, int64_t goal, int64_t activity, int day
 	if ((rc = store_step_done(db, st, "marking the activity done", err)))
 		return rc;
 	if (store_changes(db) == 0)
-		return beter_err_set(err, BETER_FAIL, "goal %lld has no open learning activity %lld (see 'beter goal show %lld')",
+		return beter_err_set(err, BETER_FAIL, _("goal %lld has no open learning activity %lld (see 'beter goal show %lld')"),
 				     (long long)goal, (long long)activity, (long long)goal);
 	return 0;
 }

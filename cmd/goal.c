@@ -6,6 +6,7 @@
 #include "beter/arena.h"
 #include "beter/date.h"
 #include "beter/goal.h"
+#include "beter/i18n.h"
 #include "beter/person.h"
 #include "beter/team.h"
 #include "cmd.h"
@@ -20,17 +21,17 @@ struct gopts {
 #define OPT_STRUCT struct gopts
 
 #define OPT_SCHOOL OPT_STRING("school", school, "SCHOOL", \
-	"the school (name, BRIN or number) when the store holds several")
-#define OPT_TEAM OPT_STRING("team", team, "TEAM", "the team (its name or number)")
-#define OPT_DATE OPT_STRING("date", date, "DATE", "the day it happens (default today)")
+	N_("the school (name, BRIN or number) when the store holds several"))
+#define OPT_TEAM OPT_STRING("team", team, "TEAM", N_("the team (its name or number)"))
+#define OPT_DATE OPT_STRING("date", date, "DATE", N_("the day it happens (default today)"))
 
 static const struct opt cand_add_opts[] = {
 	OPT_TEAM,
-	OPT_STRING("impact", impact, "1-5", "impact on pupils (required)"),
-	OPT_STRING("feasibility", feas, "1-5", "how feasible it is (required)"),
+	OPT_STRING("impact", impact, "1-5", N_("impact on pupils (required)")),
+	OPT_STRING("feasibility", feas, "1-5", N_("how feasible it is (required)")),
 	OPT_STRING("from-arena", arena, "N",
-		   "pick the outcome of leerlingarena N (its text when TEXT is left out; its team "
-		   "when --team is)"),
+		   N_("pick the outcome of leerlingarena N (its text when TEXT is left out; its team "
+		   "when --team is)")),
 	OPT_DATE,
 	OPT_SCHOOL,
 	OPT_END
@@ -38,57 +39,57 @@ static const struct opt cand_add_opts[] = {
 static const struct opt team_opts[] = { OPT_TEAM, OPT_SCHOOL, OPT_END };
 static const struct opt add_opts[] = {
 	OPT_TEAM,
-	OPT_STRING("text", text, "TEXT", "what pupils know, can, do or feel when it is reached (required)"),
-	OPT_STRING("pupils", pupils, "TEXT", "for which pupils, e.g. \"groep 7 en 8\""),
-	OPT_STRING("weeks", weeks, "4-8", "how many weeks the team works on it (required)"),
-	OPT_STRING("norm", norm, "1-10", "where the team wants to be after those weeks (required)"),
-	OPT_STRING("baseline", baseline, "1-10", "the 0-meting: where the team stands now (required)"),
-	OPT_STRING("from-candidate", cand, "N", "the candidate improvement it was chosen from"),
-	OPT_STRING("problem", problem, "TEXT", "kaizen: the problem and how big it is"),
-	OPT_STRING("facts", facts, "TEXT", "kaizen: the facts"),
-	OPT_STRING("causes", causes, "TEXT", "kaizen: the causes"),
-	OPT_FLAG("personal", personal, "a personal development goal of one teacher (with --person and --text)"),
-	OPT_STRING("person", person, "CODE", "the teacher of a personal goal"),
+	OPT_STRING("text", text, "TEXT", N_("what pupils know, can, do or feel when it is reached (required)")),
+	OPT_STRING("pupils", pupils, "TEXT", N_("for which pupils, e.g. \"groep 7 en 8\"")),
+	OPT_STRING("weeks", weeks, "4-8", N_("how many weeks the team works on it (required)")),
+	OPT_STRING("norm", norm, "1-10", N_("where the team wants to be after those weeks (required)")),
+	OPT_STRING("baseline", baseline, "1-10", N_("the 0-meting: where the team stands now (required)")),
+	OPT_STRING("from-candidate", cand, "N", N_("the candidate improvement it was chosen from")),
+	OPT_STRING("problem", problem, "TEXT", N_("kaizen: the problem and how big it is")),
+	OPT_STRING("facts", facts, "TEXT", N_("kaizen: the facts")),
+	OPT_STRING("causes", causes, "TEXT", N_("kaizen: the causes")),
+	OPT_FLAG("personal", personal, N_("a personal development goal of one teacher (with --person and --text)")),
+	OPT_STRING("person", person, "CODE", N_("the teacher of a personal goal")),
 	OPT_DATE,
 	OPT_SCHOOL,
 	OPT_END
 };
 static const struct opt measure_opts[] = {
-	OPT_STRING("score", score, "1-10", "the result (required)"),
+	OPT_STRING("score", score, "1-10", N_("the result (required)")),
 	OPT_DATE,
 	OPT_SCHOOL,
 	OPT_END
 };
 static const struct opt list_opts[] = {
 	OPT_TEAM,
-	OPT_STRING("person", person, "CODE", "the personal goals of this teacher"),
-	OPT_FLAG("personal", personal, "only personal goals"),
-	OPT_STRING("status", status, "STATUS", "active, achieved or dropped"),
+	OPT_STRING("person", person, "CODE", N_("the personal goals of this teacher")),
+	OPT_FLAG("personal", personal, N_("only personal goals")),
+	OPT_STRING("status", status, "STATUS", N_("active, achieved or dropped")),
 	OPT_SCHOOL,
 	OPT_END
 };
 static const struct opt achieve_opts[] = {
-	OPT_STRING("standard", standard, "TEXT", "the \"zo werken wij\" standard it becomes (required for team goals)"),
+	OPT_STRING("standard", standard, "TEXT", N_("the \"zo werken wij\" standard it becomes (required for team goals)")),
 	OPT_DATE,
 	OPT_SCHOOL,
 	OPT_END
 };
 static const struct opt drop_opts[] = {
-	OPT_STRING("reason", reason, "TEXT", "why it is dropped (required for team goals)"),
+	OPT_STRING("reason", reason, "TEXT", N_("why it is dropped (required for team goals)")),
 	OPT_DATE,
 	OPT_SCHOOL,
 	OPT_END
 };
 static const struct opt activity_opts[] = {
 	OPT_STRING("kind", kind, "KIND",
-	  "bijblijven (keeping up to date), anderen (learning from others), experimenteren (learning by doing), "
-	  "reflectie or samenwerking (required)"),
+	  N_("bijblijven (keeping up to date), anderen (learning from others), experimenteren (learning by doing), "
+	  "reflectie or samenwerking (required)")),
 	OPT_DATE,
 	OPT_SCHOOL,
 	OPT_END
 };
 static const struct opt talk_opts[] = {
-	OPT_STRING("note", note, "TEXT", "what was talked about and agreed (required)"),
+	OPT_STRING("note", note, "TEXT", N_("what was talked about and agreed (required)")),
 	OPT_DATE,
 	OPT_SCHOOL,
 	OPT_END
@@ -116,7 +117,7 @@ static int prologue(struct ctx *c, struct optparse *p, struct gopts *o, int min,
 		return rc;
 	if (goal_arg) {
 		struct goal_info g;
-		if ((rc = cmd_number(c, "goal", p->args[0], &o->goal)) ||
+		if ((rc = cmd_number(c, _("goal"), p->args[0], &o->goal)) ||
 		    (rc = goal_find(c->db, o->school_id, o->goal, &g, &c->err)))
 			return rc;
 	}
@@ -126,7 +127,7 @@ static int prologue(struct ctx *c, struct optparse *p, struct gopts *o, int min,
 static int need_team(struct ctx *c, const struct gopts *o)
 {
 	if (!o->team)
-		return cmd_usage(c, "which team? give --team TEAM (usage: %s)", cmd_usage_line(c));
+		return cmd_usage(c, _("which team? give --team TEAM (usage: %s)"), cmd_usage_line(c));
 	return 0;
 }
 
@@ -137,7 +138,7 @@ static int run_cand_add(struct ctx *c, struct optparse *p)
 	char *outcome = NULL;
 	int rc;
 
-	if ((rc = prologue(c, p, &o, 0, 1, "the candidate improvement", 0)))
+	if ((rc = prologue(c, p, &o, 0, 1, N_("the candidate improvement"), 0)))
 		return rc;
 	if (o.arena) {
 		if ((rc = cmd_number(c, "--from-arena", o.arena, &arena)) ||
@@ -146,12 +147,12 @@ static int run_cand_add(struct ctx *c, struct optparse *p)
 		if (!o.team_id)
 			o.team_id = arena_team;
 	} else if (p->nargs == 0) {
-		return cmd_args(c, p, 1, 1, "the candidate improvement");
+		return cmd_args(c, p, 1, 1, N_("the candidate improvement"));
 	}
 	if (!o.team_id && (rc = need_team(c, &o)))
 		goto out;
 	if (!o.impact || !o.feas) {
-		rc = cmd_usage(c, "a candidate needs --impact and --feasibility (usage: %s)", cmd_usage_line(c));
+		rc = cmd_usage(c, _("a candidate needs --impact and --feasibility (usage: %s)"), cmd_usage_line(c));
 		goto out;
 	}
 	if ((rc = cmd_int(c, "--impact", o.impact, GOAL_MATRIX_MIN, GOAL_MATRIX_MAX, &impact)) ||
@@ -160,7 +161,7 @@ static int run_cand_add(struct ctx *c, struct optparse *p)
 				     &id, &c->err)) ||
 	    (arena && (rc = goal_candidate_set_arena(c->db, id, arena, &c->err))))
 		goto out;
-	cmd_note(c, "added candidate %lld: %s", (long long)id, goal_quadrant((int)impact, (int)feas));
+	cmd_note(c, _("added candidate %lld: %s"), (long long)id, _(goal_quadrant((int)impact, (int)feas)));
 out:
 	free(outcome);
 	return rc;
@@ -170,7 +171,7 @@ static int run_cand_list(struct ctx *c, struct optparse *p)
 {
 	struct gopts o;
 	int rc;
-	if ((rc = prologue(c, p, &o, 0, 0, "nothing", 0)) || (rc = need_team(c, &o)))
+	if ((rc = prologue(c, p, &o, 0, 0, N_("nothing"), 0)) || (rc = need_team(c, &o)))
 		return rc;
 	return goal_candidate_list(c->db, o.team_id, &c->out, &c->err);
 }
@@ -179,7 +180,7 @@ static int run_matrix(struct ctx *c, struct optparse *p)
 {
 	struct gopts o;
 	int rc;
-	if ((rc = prologue(c, p, &o, 0, 0, "nothing", 0)) || (rc = need_team(c, &o)))
+	if ((rc = prologue(c, p, &o, 0, 0, N_("nothing"), 0)) || (rc = need_team(c, &o)))
 		return rc;
 	return goal_matrix(c->db, o.team_id, &c->out, &c->err);
 }
@@ -191,15 +192,15 @@ static int run_add(struct ctx *c, struct optparse *p)
 	int64_t id, weeks;
 	int rc;
 
-	if ((rc = prologue(c, p, &o, 0, 0, "nothing", 0)))
+	if ((rc = prologue(c, p, &o, 0, 0, N_("nothing"), 0)))
 		return rc;
 	if (!o.text)
-		return cmd_usage(c, "a goal needs --text (usage: %s)", cmd_usage_line(c));
+		return cmd_usage(c, _("a goal needs --text (usage: %s)"), cmd_usage_line(c));
 	if (o.personal || o.person) {
 		if (!o.personal || !o.person || o.team)
-			return cmd_usage(c, "a personal goal takes --personal --person CODE --text TEXT and no --team");
+			return cmd_usage(c, _("a personal goal takes --personal --person CODE --text TEXT and no --team"));
 		if (o.pupils || o.weeks || o.norm || o.baseline || o.cand || o.problem || o.facts || o.causes)
-			return cmd_usage(c, "a personal goal has only --person, --text and --date");
+			return cmd_usage(c, _("a personal goal has only --person, --text and --date"));
 		if ((rc = goal_personal_add(c->db, o.school_id, o.person_id, o.text, o.day, &id, &c->err)))
 			return rc;
 		return c->quiet ? 0 : goal_show(c->db, id, &c->out, &c->err);
@@ -207,7 +208,7 @@ static int run_add(struct ctx *c, struct optparse *p)
 	if ((rc = need_team(c, &o)))
 		return rc;
 	if (!o.weeks || !o.norm || !o.baseline)
-		return cmd_usage(c, "a team goal needs --weeks, --norm and --baseline (usage: %s)", cmd_usage_line(c));
+		return cmd_usage(c, _("a team goal needs --weeks, --norm and --baseline (usage: %s)"), cmd_usage_line(c));
 	memset(&g, 0, sizeof(g));
 	if ((rc = cmd_int(c, "--weeks", o.weeks, GOAL_WEEKS_MIN, GOAL_WEEKS_MAX, &weeks)) ||
 	    (rc = cmd_real(c, "--norm", o.norm, GOAL_SCORE_MIN, GOAL_SCORE_MAX, &g.norm)) ||
@@ -234,10 +235,10 @@ static int run_measure(struct ctx *c, struct optparse *p)
 	double score;
 	int rc;
 
-	if ((rc = prologue(c, p, &o, 1, 1, "the goal's number", 1)))
+	if ((rc = prologue(c, p, &o, 1, 1, N_("the goal's number"), 1)))
 		return rc;
 	if (!o.score)
-		return cmd_usage(c, "give the result with --score (usage: %s)", cmd_usage_line(c));
+		return cmd_usage(c, _("give the result with --score (usage: %s)"), cmd_usage_line(c));
 	if ((rc = cmd_real(c, "--score", o.score, GOAL_SCORE_MIN, GOAL_SCORE_MAX, &score)) ||
 	    (rc = goal_measure(c->db, o.goal, score, o.day, 0, NULL, &c->err)))
 		return rc;
@@ -248,7 +249,7 @@ static int run_show(struct ctx *c, struct optparse *p)
 {
 	struct gopts o;
 	int rc;
-	if ((rc = prologue(c, p, &o, 1, 1, "the goal's number", 1)))
+	if ((rc = prologue(c, p, &o, 1, 1, N_("the goal's number"), 1)))
 		return rc;
 	return goal_show(c->db, o.goal, &c->out, &c->err);
 }
@@ -257,7 +258,7 @@ static int run_progress(struct ctx *c, struct optparse *p)
 {
 	struct gopts o;
 	int rc;
-	if ((rc = prologue(c, p, &o, 1, 1, "the goal's number", 1)))
+	if ((rc = prologue(c, p, &o, 1, 1, N_("the goal's number"), 1)))
 		return rc;
 	return goal_progress(c->db, o.goal, &c->out, &c->err);
 }
@@ -268,11 +269,11 @@ static int run_list(struct ctx *c, struct optparse *p)
 	struct goal_filter f;
 	int rc;
 
-	if ((rc = prologue(c, p, &o, 0, 0, "nothing", 0)))
+	if ((rc = prologue(c, p, &o, 0, 0, N_("nothing"), 0)))
 		return rc;
 	if (o.team && o.person)
-		return cmd_usage(c, "give --team TEAM for a team's goals or --person CODE for a teacher's personal goals, "
-				 "not both (usage: %s)", cmd_usage_line(c));
+		return cmd_usage(c, _("give --team TEAM for a team's goals or --person CODE for a teacher's personal goals, "
+				 "not both (usage: %s)"), cmd_usage_line(c));
 	memset(&f, 0, sizeof(f));
 	f.team = o.team_id;
 	f.person = o.person_id;
@@ -286,15 +287,15 @@ static int run_achieve(struct ctx *c, struct optparse *p)
 	struct gopts o;
 	int rc;
 	struct goal_info g;
-	if ((rc = prologue(c, p, &o, 1, 1, "the goal's number", 1)) ||
+	if ((rc = prologue(c, p, &o, 1, 1, N_("the goal's number"), 1)) ||
 	    (rc = goal_find(c->db, o.school_id, o.goal, &g, &c->err)))
 		return rc;
 	if (g.team && !o.standard)
-		return cmd_usage(c, "an achieved team goal becomes a 'zo werken wij' standard: give it with --standard "
-				 "TEXT (usage: %s)", cmd_usage_line(c));
+		return cmd_usage(c, _("an achieved team goal becomes a 'zo werken wij' standard: give it with --standard "
+				 "TEXT (usage: %s)"), cmd_usage_line(c));
 	if ((rc = goal_achieve(c->db, o.goal, o.standard, o.day, &c->err)))
 		return rc;
-	cmd_note(c, "goal %lld is achieved", (long long)o.goal);
+	cmd_note(c, _("goal %lld is achieved"), (long long)o.goal);
 	return 0;
 }
 
@@ -302,13 +303,13 @@ static int run_drop(struct ctx *c, struct optparse *p)
 {
 	struct gopts o;
 	int rc;
-	if ((rc = prologue(c, p, &o, 1, 1, "the goal's number", 1)))
+	if ((rc = prologue(c, p, &o, 1, 1, N_("the goal's number"), 1)))
 		return rc;
 	if (!o.reason)
-		return cmd_usage(c, "say why the goal is dropped with --reason TEXT (usage: %s)", cmd_usage_line(c));
+		return cmd_usage(c, _("say why the goal is dropped with --reason TEXT (usage: %s)"), cmd_usage_line(c));
 	if ((rc = goal_drop(c->db, o.goal, o.reason, o.day, &c->err)))
 		return rc;
-	cmd_note(c, "goal %lld is dropped", (long long)o.goal);
+	cmd_note(c, _("goal %lld is dropped"), (long long)o.goal);
 	return 0;
 }
 
@@ -316,7 +317,7 @@ static int run_standards(struct ctx *c, struct optparse *p)
 {
 	struct gopts o;
 	int rc;
-	if ((rc = prologue(c, p, &o, 0, 0, "nothing", 0)))
+	if ((rc = prologue(c, p, &o, 0, 0, N_("nothing"), 0)))
 		return rc;
 	return goal_standards(c->db, o.school_id, o.team_id, &c->out, &c->err);
 }
@@ -327,13 +328,13 @@ static int run_activity_add(struct ctx *c, struct optparse *p)
 	int64_t id;
 	int rc;
 
-	if ((rc = prologue(c, p, &o, 2, 2, "the goal's number and the activity", 1)))
+	if ((rc = prologue(c, p, &o, 2, 2, N_("the goal's number and the activity"), 1)))
 		return rc;
 	if (!o.kind)
-		return cmd_usage(c, "which kind of learning activity? give --kind (usage: %s)", cmd_usage_line(c));
+		return cmd_usage(c, _("which kind of learning activity? give --kind (usage: %s)"), cmd_usage_line(c));
 	if ((rc = goal_activity_add(c->db, o.goal, o.kind, p->args[1], o.day, &id, &c->err)))
 		return rc;
-	cmd_note(c, "added learning activity %lld to goal %lld", (long long)id, (long long)o.goal);
+	cmd_note(c, _("added learning activity %lld to goal %lld"), (long long)id, (long long)o.goal);
 	return 0;
 }
 
@@ -343,11 +344,11 @@ static int run_activity_done(struct ctx *c, struct optparse *p)
 	int64_t act;
 	int rc;
 
-	if ((rc = prologue(c, p, &o, 2, 2, "the goal's number and the activity's number", 1)) ||
-	    (rc = cmd_number(c, "activity", p->args[1], &act)) ||
+	if ((rc = prologue(c, p, &o, 2, 2, N_("the goal's number and the activity's number"), 1)) ||
+	    (rc = cmd_number(c, _("activity"), p->args[1], &act)) ||
 	    (rc = goal_activity_done(c->db, o.goal, act, o.day, &c->err)))
 		return rc;
-	cmd_note(c, "learning activity %lld is done", (long long)act);
+	cmd_note(c, _("learning activity %lld is done"), (long long)act);
 	return 0;
 }
 
@@ -357,65 +358,65 @@ static int run_talk(struct ctx *c, struct optparse *p)
 	int64_t id;
 	int rc;
 
-	if ((rc = prologue(c, p, &o, 1, 1, "the goal's number", 1)))
+	if ((rc = prologue(c, p, &o, 1, 1, N_("the goal's number"), 1)))
 		return rc;
 	if (!o.note)
-		return cmd_usage(c, "a progress conversation needs --note (usage: %s)", cmd_usage_line(c));
+		return cmd_usage(c, _("a progress conversation needs --note (usage: %s)"), cmd_usage_line(c));
 	if ((rc = goal_talk_add(c->db, o.goal, o.day, o.note, &id, &c->err)))
 		return rc;
-	cmd_note(c, "added progress conversation %lld to goal %lld", (long long)id, (long long)o.goal);
+	cmd_note(c, _("added progress conversation %lld to goal %lld"), (long long)id, (long long)o.goal);
 	return 0;
 }
 
 static const struct subcmd cand_subs[] = {
 	{ "add", "add --team TEAM TEXT --impact 1-5 --feasibility 1-5 [--date DATE]\n"
 		 "add --from-arena N [--team TEAM] [TEXT] --impact 1-5 --feasibility 1-5",
-	  "add a candidate improvement, scored on impact on pupils and feasibility", cand_add_opts, run_cand_add,
+	  N_("add a candidate improvement, scored on impact on pupils and feasibility"), cand_add_opts, run_cand_add,
 	  SUB_WRITES, NULL },
-	{ "list", "list --team TEAM", "list candidates with their quadrant of the impact matrix", team_opts,
+	{ "list", "list --team TEAM", N_("list candidates with their quadrant of the impact matrix"), team_opts,
 	  run_cand_list, 0, NULL },
 	{ 0 }
 };
 
 static const struct subcmd activity_subs[] = {
-	{ "add", "add N --kind KIND TEXT [--date DATE]", "add a learning activity to a personal goal", activity_opts,
+	{ "add", "add N --kind KIND TEXT [--date DATE]", N_("add a learning activity to a personal goal"), activity_opts,
 	  run_activity_add, SUB_WRITES, NULL },
-	{ "done", "done N ACTIVITY [--date DATE]", "mark a learning activity done", date_opts, run_activity_done,
+	{ "done", "done N ACTIVITY [--date DATE]", N_("mark a learning activity done"), date_opts, run_activity_done,
 	  SUB_WRITES, NULL },
 	{ 0 }
 };
 
 static const struct subcmd goal_subs[] = {
-	{ "candidate", NULL, "step 1: candidate improvements", NULL, NULL, 0, cand_subs },
-	{ "matrix", "matrix --team TEAM", "the impact matrix: impact on pupils against feasibility", team_opts,
+	{ "candidate", NULL, N_("step 1: candidate improvements"), NULL, NULL, 0, cand_subs },
+	{ "matrix", "matrix --team TEAM", N_("the impact matrix: impact on pupils against feasibility"), team_opts,
 	  run_matrix, 0, NULL },
 	{ "add",
 	  "add --team TEAM --text TEXT [--pupils TEXT] --weeks 4-8 --norm 1-10 --baseline 1-10 [--from-candidate N] "
 	  "[--problem TEXT] [--facts TEXT] [--causes TEXT] [--date DATE]\n"
 	  "add --personal --person CODE --text TEXT [--date DATE]",
-	  "set a team goal (steps 2 and 3), or a teacher's personal development goal", add_opts, run_add, SUB_WRITES,
+	  N_("set a team goal (steps 2 and 3), or a teacher's personal development goal"), add_opts, run_add, SUB_WRITES,
 	  NULL },
-	{ "measure", "measure N --score 1-10 [--date DATE]", "add a result P1, P2, ... to a team goal", measure_opts,
+	{ "measure", "measure N --score 1-10 [--date DATE]", N_("add a result P1, P2, ... to a team goal"), measure_opts,
 	  run_measure, SUB_WRITES, NULL },
-	{ "list", "list [--team TEAM | --person CODE | --personal] [--status active|achieved|dropped]", "list goals",
+	{ "list", "list [--team TEAM | --person CODE | --personal] [--status active|achieved|dropped]", N_("list goals"),
 	  list_opts, run_list, SUB_DEFAULT, NULL },
-	{ "show", "show N", "show a goal with its results, actions, learning activities and conversations",
+	{ "show", "show N", N_("show a goal with its results, actions, learning activities and conversations"),
 	  school_opts, run_show, 0, NULL },
-	{ "progress", "progress N", "P0 (the 0-meting) .. Pn against the norm", school_opts, run_progress, 0, NULL },
-	{ "achieve", "achieve N --standard TEXT [--date DATE]", "the goal is met; its way of working becomes a standard",
+	{ "progress", "progress N", N_("P0 (the 0-meting) .. Pn against the norm"), school_opts, run_progress, 0, NULL },
+	{ "achieve", "achieve N --standard TEXT [--date DATE]", N_("the goal is met; its way of working becomes a standard"),
 	  achieve_opts, run_achieve, SUB_WRITES, NULL },
-	{ "drop", "drop N --reason TEXT [--date DATE]", "stop working on a goal", drop_opts, run_drop, SUB_WRITES, NULL },
-	{ "standards", "standards [--team TEAM]", "the \"zo werken wij\" standards of achieved goals", team_opts,
+	{ "drop", "drop N --reason TEXT [--date DATE]", N_("stop working on a goal"), drop_opts, run_drop, SUB_WRITES, NULL },
+	{ "standards", "standards [--team TEAM]", N_("the \"zo werken wij\" standards of achieved goals"), team_opts,
 	  run_standards, 0, NULL },
-	{ "activity", NULL, "learning activities of a personal goal", NULL, NULL, 0, activity_subs },
-	{ "talk", "talk N --note TEXT [--date DATE]", "record a progress conversation about a personal goal", talk_opts,
+	{ "activity", NULL, N_("learning activities of a personal goal"), NULL, NULL, 0, activity_subs },
+	{ "talk", "talk N --note TEXT [--date DATE]", N_("record a progress conversation about a personal goal"), talk_opts,
 	  run_talk, SUB_WRITES, NULL },
 	{ 0 }
 };
 
 const struct command_def def_goal = {
 	.description =
-		"Goals set the 4-step way. 1. Candidates: each improvement the team could make is scored on its impact "
+		N_("Goals set the 4-step way. 1. Candidates: each improvement the team could make is scored on its impact "
 		"on pupils and its feasibility, 1-5; 'goal matrix' places them in the impact matrix (3-5 counts as "
 		"high), as a 2x2 grid in the table format and, in JSON and CSV, one row per candidate with "
 		"impact_level, feasibility_level and quadrant. 2. The goal: what pupils know, can, do or feel once it "
@@ -433,9 +434,9 @@ const struct command_def def_goal = {
 		"experimenteren (learning by doing and experimenting), reflectie (learning by reflection) and "
 		"samenwerking (learning by working together), and progress conversations ('goal talk').\n\n"
 		"Goals are numbered across the school. Scores outside 1-10, weeks outside 4-8 and impact or "
-		"feasibility outside 1-5 exit 65; unknown teams, people and goals exit 1; nothing is written then.",
+		"feasibility outside 1-5 exit 65; unknown teams, people and goals exit 1; nothing is written then."),
 	.subs = goal_subs,
-	.examples = "beter goal candidate add --team \"Team Bovenbouw\" \"Leerlingen vatten een tekst samen\" --impact 5 "
+	.examples = N_("beter goal candidate add --team \"Team Bovenbouw\" \"Leerlingen vatten een tekst samen\" --impact 5 "
 		    "--feasibility 4\n"
 		    "beter goal matrix --team \"Team Bovenbouw\"\n"
 		    "beter goal add --team \"Team Bovenbouw\" --text \"Leerlingen kunnen de kern van een tekst in eigen "
@@ -443,5 +444,5 @@ const struct command_def def_goal = {
 		    "beter goal measure 1 --score 6.5\n"
 		    "beter goal add --personal --person ODW --text \"Betere vragen stellen bij de instructie\"\n"
 		    "beter goal activity add 2 --kind anderen \"Lesbezoek bij MKP\"\n"
-		    "beter goal talk 2 --date 2026-11-12 --note \"Gaat goed; volgende stap: wachttijd\"",
+		    "beter goal talk 2 --date 2026-11-12 --note \"Gaat goed; volgende stap: wachttijd\""),
 };

@@ -6,8 +6,9 @@
 #include "beter/date.h"
 #include "beter/store.h"
 #include "beter/util.h"
+#include "beter/i18n.h"
 
-const char *const arena_groups[] = { "leerlingen", "leraren", "mt", NULL };
+const char *const arena_groups[] = { "leerlingen", "leraren", N_("mt"), NULL };
 
 /* The three deepening questions of step 3, per group. Management goes
  * through the same steps as the teachers, about policy and leadership. */
@@ -170,13 +171,13 @@ const char *arena_identifying(const char *s)
 	for (const char *p = s; p && *p; p++) {
 		digits = isdigit((unsigned char)*p) ? digits + 1 : 0;
 		if (digits >= 6)
-			return "a number of six or more digits, like a pupil number";
+			return N_("a number of six or more digits, like a pupil number");
 		if (*p == '@' && p > s && !isspace((unsigned char)p[-1]) && p[1] && !isspace((unsigned char)p[1])) {
 			const char *q = p + 1;
 			while (*q && !isspace((unsigned char)*q) && *q != '.')
 				q++;
 			if (*q == '.' && q > p + 1 && isalpha((unsigned char)q[1]))
-				return "an e-mail address";
+				return N_("an e-mail address");
 		}
 	}
 	return NULL;
@@ -188,15 +189,15 @@ int arena_check_text(const char *s, size_t max, const char *what, struct beter_e
 	const char *why;
 
 	if (str_blank(s))
-		return beter_err_set(err, BETER_DATAERR, "%s: empty; give the text (in quotes when it has spaces)", what);
+		return beter_err_set(err, BETER_DATAERR, _("%s: empty; give the text (in quotes when it has spaces)"), what);
 	if (!utf8_valid(s, strlen(s), &bad))
-		return beter_err_set(err, BETER_DATAERR, "%s: not valid UTF-8 (byte 0x%02x at byte %zu)", what,
+		return beter_err_set(err, BETER_DATAERR, _("%s: not valid UTF-8 (byte 0x%02x at byte %zu)"), what,
 				     (unsigned char)s[bad], bad + 1);
 	if (strlen(s) > max)
-		return beter_err_set(err, BETER_DATAERR, "%s: longer than %zu bytes; shorten it", what, max);
+		return beter_err_set(err, BETER_DATAERR, _("%s: longer than %zu bytes; shorten it"), what, max);
 	if ((why = arena_identifying(s)))
 		return beter_err_set(err, BETER_DATAERR,
-				     "%s: contains %s; record what was said by group, never who said it", what, why);
+				     _("%s: contains %s; record what was said by group, never who said it"), what, _(why));
 	return 0;
 }
 
@@ -208,7 +209,7 @@ static int check_tag(const char *tag, struct beter_err *err)
 		return rc;
 	for (const char *p = tag; *p; p++)
 		if (isspace((unsigned char)*p))
-			return beter_err_set(err, BETER_DATAERR, "--tag: '%s' has a space; a tag is one word, e.g. uitleg",
+			return beter_err_set(err, BETER_DATAERR, _("--tag: '%s' has a space; a tag is one word, e.g. uitleg"),
 					     tag);
 	return 0;
 }
@@ -216,14 +217,14 @@ static int check_tag(const char *tag, struct beter_err *err)
 static int check_group(int group, struct beter_err *err)
 {
 	if (group < 0 || group >= ARENA_NGROUPS)
-		return beter_err_set(err, BETER_DATAERR, "--from: unknown group (use leerlingen, leraren or mt)");
+		return beter_err_set(err, BETER_DATAERR, _("--from: unknown group (use leerlingen, leraren or mt)"));
 	return 0;
 }
 
 static int check_votes(int64_t votes, struct beter_err *err)
 {
 	if (votes < 0 || votes > ARENA_VOTES_MAX)
-		return beter_err_set(err, BETER_DATAERR, "--votes: %lld is outside 0-%d", (long long)votes,
+		return beter_err_set(err, BETER_DATAERR, _("--votes: %lld is outside 0-%d"), (long long)votes,
 				     ARENA_VOTES_MAX);
 	return 0;
 }
@@ -253,7 +254,7 @@ int arena_add(struct store *db, int64_t school, int64_t team, const char *theme,
 	store_bind_text(st, 4, theme);
 	store_bind_text(st, 5, date);
 	store_bind_text(st, 6, pupil_group);
-	if ((rc = store_step_done(db, st, "adding the arena", err)))
+	if ((rc = store_step_done(db, st, _("adding the arena"), err)))
 		return rc;
 	if (id)
 		*id = store_last_id(db);
@@ -268,11 +269,11 @@ int arena_find(struct store *db, int64_t id, struct beter_err *err)
 	if ((rc = store_prepare(db, "SELECT 1 FROM arena WHERE id = ?1", &st, err)))
 		return rc;
 	store_bind_int(st, 1, id);
-	found = store_next(db, st, &rc, "finding the arena", err);
+	found = store_next(db, st, &rc, _("finding the arena"), err);
 	store_finalize(st);
 	if (found || rc)
 		return rc;
-	return beter_err_set(err, BETER_FAIL, "no arena with number %lld (see 'beter arena list')", (long long)id);
+	return beter_err_set(err, BETER_FAIL, _("no arena with number %lld (see 'beter arena list')"), (long long)id);
 }
 
 int arena_outcome_get(struct store *db, int64_t school, int64_t arena, int64_t *team, char **outcome,
@@ -286,19 +287,19 @@ int arena_outcome_get(struct store *db, int64_t school, int64_t arena, int64_t *
 		return rc;
 	store_bind_int(st, 1, arena);
 	store_bind_int(st, 2, school);
-	if (!store_next(db, st, &rc, "finding the arena", err)) {
+	if (!store_next(db, st, &rc, _("finding the arena"), err)) {
 		store_finalize(st);
 		if (rc)
 			return rc;
-		return beter_err_set(err, BETER_FAIL, "no arena with number %lld (see 'beter arena list')", (long long)arena);
+		return beter_err_set(err, BETER_FAIL, _("no arena with number %lld (see 'beter arena list')"), (long long)arena);
 	}
 	*team = store_col_int(st, 0);
 	if (!store_col_null(st, 1))
 		*outcome = xstrdup(store_col(st, 1));
 	store_finalize(st);
 	if (!*outcome)
-		return beter_err_set(err, BETER_FAIL, "arena %lld has no outcome yet (record it with 'beter arena outcome %lld "
-				     "TEXT')", (long long)arena, (long long)arena);
+		return beter_err_set(err, BETER_FAIL, _("arena %lld has no outcome yet (record it with 'beter arena outcome %lld "
+				     "TEXT')"), (long long)arena, (long long)arena);
 	return 0;
 }
 
@@ -313,7 +314,7 @@ static int item_find(struct store *db, int64_t arena, int64_t no, int64_t *id, i
 		return rc;
 	store_bind_int(st, 1, arena);
 	store_bind_int(st, 2, no);
-	if ((found = store_next(db, st, &rc, "finding the item", err))) {
+	if ((found = store_next(db, st, &rc, _("finding the item"), err))) {
 		*id = store_col_int(st, 0);
 		if (group)
 			*group = arena_group_parse(store_col_text(st, 1));
@@ -321,7 +322,7 @@ static int item_find(struct store *db, int64_t arena, int64_t no, int64_t *id, i
 	store_finalize(st);
 	if (found || rc)
 		return rc;
-	return beter_err_set(err, BETER_FAIL, "--item: arena %lld has no item %lld (see 'beter arena show %lld')",
+	return beter_err_set(err, BETER_FAIL, _("--item: arena %lld has no item %lld (see 'beter arena show %lld')"),
 			     (long long)arena, (long long)no, (long long)arena);
 }
 
@@ -354,7 +355,7 @@ int arena_question_add(struct store *db, int64_t arena, const char *text, int64_
 	store_bind_text(st, 1, uid);
 	store_bind_int(st, 2, arena);
 	store_bind_text(st, 3, text);
-	return step_returning(db, st, no, "adding the question", err);
+	return step_returning(db, st, no, _("adding the question"), err);
 }
 
 int arena_input(struct store *db, int64_t arena, int group, const char *text, int64_t votes, const char *tag,
@@ -379,7 +380,7 @@ int arena_input(struct store *db, int64_t arena, int group, const char *text, in
 	store_bind_text(st, 4, text);
 	store_bind_int(st, 5, votes);
 	store_bind_text(st, 6, tag);
-	return step_returning(db, st, item, "adding the input", err);
+	return step_returning(db, st, item, _("adding the input"), err);
 }
 
 int arena_edit(struct store *db, int64_t arena, int64_t item, int64_t votes, const char *tag, const char *text,
@@ -402,7 +403,7 @@ int arena_edit(struct store *db, int64_t arena, int64_t item, int64_t votes, con
 		store_bind_int(st, 2, votes);
 	store_bind_text(st, 3, tag);
 	store_bind_text(st, 4, text);
-	return store_step_done(db, st, "changing the input", err);
+	return store_step_done(db, st, _("changing the input"), err);
 }
 
 int arena_deepen(struct store *db, int64_t arena, int64_t item, char answer, const char *text, struct beter_err *err)
@@ -413,7 +414,7 @@ int arena_deepen(struct store *db, int64_t arena, int64_t item, char answer, con
 	int rc;
 
 	if (answer < 'a' || answer > 'c')
-		return beter_err_set(err, BETER_DATAERR, "--answer: use a, b or c (the three deepening questions)");
+		return beter_err_set(err, BETER_DATAERR, _("--answer: use a, b or c (the three deepening questions)"));
 	if ((rc = arena_check_text(text, ARENA_TEXT_MAX, "TEXT", err)) || (rc = arena_find(db, arena, err)) ||
 	    (rc = item_find(db, arena, item, &id, NULL, err)))
 		return rc;
@@ -425,7 +426,7 @@ int arena_deepen(struct store *db, int64_t arena, int64_t item, char answer, con
 	store_bind_int(st, 2, id);
 	store_bind_text(st, 3, a);
 	store_bind_text(st, 4, text);
-	return store_step_done(db, st, "adding the answer", err);
+	return store_step_done(db, st, _("adding the answer"), err);
 }
 
 int arena_set_outcome(struct store *db, int64_t arena, const char *text, int day, struct beter_err *err)
@@ -442,5 +443,5 @@ int arena_set_outcome(struct store *db, int64_t arena, const char *text, int day
 	store_bind_int(st, 1, arena);
 	store_bind_text(st, 2, text);
 	store_bind_text(st, 3, date);
-	return store_step_done(db, st, "recording the outcome", err);
+	return store_step_done(db, st, _("recording the outcome"), err);
 }

@@ -52,7 +52,7 @@ int arena_list(struct store *db, int64_t school, int64_t team, struct out *o, st
 		return rc;
 	store_bind_int(st, 1, school);
 	store_bind_int(st, 2, team);
-	return store_rows(db, st, o, arena_cols, NARENA_COLS, 1, "listing arenas", err);
+	return store_rows(db, st, o, arena_cols, NARENA_COLS, 1, _("listing arenas"), err);
 }
 
 int arena_summary(struct store *db, int64_t arena, struct out *o, struct beter_err *err)
@@ -64,7 +64,7 @@ int arena_summary(struct store *db, int64_t arena, struct out *o, struct beter_e
 		return rc;
 	store_bind_int(st, 1, arena);
 	/* not the row writer: no arena is named as arena_find names it */
-	if (!store_next(db, st, &rc, "reading the arena", err)) {
+	if (!store_next(db, st, &rc, _("reading the arena"), err)) {
 		store_finalize(st);
 		return rc ? rc : arena_find(db, arena, err);
 	}
@@ -117,7 +117,7 @@ int arena_top(struct store *db, int64_t arena, int group, int n, struct out *o, 
 	int rc;
 
 	if (group >= ARENA_NGROUPS || n < 1 || n > ARENA_TOP_MAX)
-		return beter_err_set(err, BETER_DATAERR, "--n: %d is outside 1-%d", n, ARENA_TOP_MAX);
+		return beter_err_set(err, BETER_DATAERR, _("--n: %d is outside 1-%d"), n, ARENA_TOP_MAX);
 	if ((rc = arena_find(db, arena, err)) || (rc = load_all(db, arena, n, lists, err)))
 		return rc;
 	out_list(o, top_cols, NTOP_COLS);
@@ -153,7 +153,7 @@ int arena_compare(struct store *db, int64_t arena, int n, struct out *o, struct 
 	char label[16];
 
 	if (n < 1 || n > ARENA_TOP_MAX)
-		return beter_err_set(err, BETER_DATAERR, "--n: %d is outside 1-%d", n, ARENA_TOP_MAX);
+		return beter_err_set(err, BETER_DATAERR, _("--n: %d is outside 1-%d"), n, ARENA_TOP_MAX);
 	if ((rc = arena_find(db, arena, err)) || (rc = load_all(db, arena, n, lists, err)))
 		return rc;
 	for (int g = 0; g < ARENA_NGROUPS; g++) {
@@ -240,7 +240,7 @@ static int deepen_rows(struct store *db, struct store_stmt *st, int64_t arena, i
 		store_bind_int(st, 2, no);
 		store_bind_text(st, 3, as);
 		/* not the row writer: the question goes with each answer, and the statement is reset for the next */
-		while (store_next(db, st, &rc, "reading the answers", err)) {
+		while (store_next(db, st, &rc, _("reading the answers"), err)) {
 			any = 1;
 			out_text(o, arena_groups[group]);
 			out_int(o, no);
@@ -287,7 +287,7 @@ static int show_deepening(struct store *db, int64_t arena, const struct arena_to
 		store_bind_int(more, 1, arena);
 		store_bind_text(more, 2, arena_groups[g]);
 		int step = 0;
-		while (!rc && store_next(db, more, &step, "reading the answers", err)) {
+		while (!rc && store_next(db, more, &step, _("reading the answers"), err)) {
 			int64_t no = store_col_int(more, 0);
 			int in_top = 0;
 			for (size_t i = 0; i < lists[g].n; i++)
@@ -316,16 +316,16 @@ int arena_show(struct store *db, int64_t arena, int n, struct out *o, struct bet
 	if ((rc = store_prepare(db, ARENA_SQL "WHERE a.id = ?1", &st, err)))
 		return rc;
 	store_bind_int(st, 1, arena);
-	if (!store_next(db, st, &rc, "reading the arena", err)) {
+	if (!store_next(db, st, &rc, _("reading the arena"), err)) {
 		store_finalize(st);
-		return rc ? rc : store_fail(db, STORE_DONE, err, "reading the arena");
+		return rc ? rc : store_fail(db, STORE_DONE, err, _("reading the arena"));
 	}
 	if ((rc = load_all(db, arena, n, lists, err))) {
 		store_finalize(st);
 		return rc;
 	}
 	out_doc_begin(o, show_doc_cols, sizeof(show_doc_cols) / sizeof(*show_doc_cols));
-	out_section(o, "arena", "Arena");
+	out_section(o, "arena", _("Arena"));
 	out_record(o, arena_cols, 6);
 	arena_row(o, st, 6);
 	out_end(o);
@@ -339,8 +339,8 @@ int arena_show(struct store *db, int64_t arena, int n, struct out *o, struct bet
 	if ((rc = store_prepare(db, "SELECT no, text FROM arena_question WHERE arena_id = ?1 ORDER BY no", &st, err)))
 		goto done;
 	store_bind_int(st, 1, arena);
-	out_section(o, "questions", "Questions");
-	if ((rc = store_rows(db, st, o, question_cols, 2, 1, "reading the questions", err)))
+	out_section(o, "questions", _("Questions"));
+	if ((rc = store_rows(db, st, o, question_cols, 2, 1, _("reading the questions"), err)))
 		goto done;
 
 	/* what was said, group by group */
@@ -348,22 +348,22 @@ int arena_show(struct store *db, int64_t arena, int n, struct out *o, struct bet
 				    "ORDER BY " GROUP_ORDER ", item_no", &st, err)))
 		goto done;
 	store_bind_int(st, 1, arena);
-	out_section(o, "inputs", "Inputs");
-	if ((rc = store_rows(db, st, o, input_cols, sizeof(input_cols) / sizeof(*input_cols), 1, "reading the inputs",
+	out_section(o, "inputs", _("Inputs"));
+	if ((rc = store_rows(db, st, o, input_cols, sizeof(input_cols) / sizeof(*input_cols), 1, _("reading the inputs"),
 			     err)))
 		goto done;
 
-	out_section(o, "top", "Top");
+	out_section(o, "top", _("Top"));
 	out_list(o, top_cols, NTOP_COLS);
 	for (int g = 0; g < ARENA_NGROUPS; g++)
 		top_rows(o, g, &lists[g]);
 	out_end(o);
 
-	out_section(o, "deepening", "Deepening");
+	out_section(o, "deepening", _("Deepening"));
 	if ((rc = show_deepening(db, arena, lists, o, err)))
 		goto done;
 
-	out_section(o, "outcome", "Outcome");
+	out_section(o, "outcome", _("Outcome"));
 	out_record(o, outcome_cols, 2);
 	out_text(o, outcome);
 	out_text(o, outcome_day);
@@ -391,12 +391,12 @@ int arena_outcomes(struct store *db, int64_t team_id, int until_day,
 	if ((rc = store_prepare(db, "SELECT 1 FROM team WHERE id = ?1", &st, err)))
 		return rc;
 	store_bind_int(st, 1, team_id);
-	found = store_next(db, st, &rc, "finding the team", err);
+	found = store_next(db, st, &rc, _("finding the team"), err);
 	store_finalize(st);
 	if (rc)
 		return rc;
 	if (!found)
-		return beter_err_set(err, BETER_FAIL, "no team with number %lld", (long long)team_id);
+		return beter_err_set(err, BETER_FAIL, _("no team with number %lld"), (long long)team_id);
 	if ((rc = store_prepare(db, "SELECT a.id, a.theme, a.outcome, a.outcome_day FROM team t JOIN arena a "
 				    "ON a.team_id = t.id OR (a.team_id IS NULL AND a.school_id = t.school_id) "
 				    "WHERE t.id = ?1 AND a.outcome IS NOT NULL AND a.outcome_day <= ?2 "
@@ -405,7 +405,7 @@ int arena_outcomes(struct store *db, int64_t team_id, int until_day,
 	date_format(until_day, until);
 	store_bind_int(st, 1, team_id);
 	store_bind_text(st, 2, until);
-	while (store_next(db, st, &rc, "reading the arena outcomes", err)) {
+	while (store_next(db, st, &rc, _("reading the arena outcomes"), err)) {
 		int y = 0, m = 0, d = 0;
 		sscanf(store_col_text(st, 3), "%d-%d-%d", &y, &m, &d);
 		fn(ctx, store_col_int(st, 0), store_col_text(st, 1), store_col_text(st, 2),

@@ -23,7 +23,7 @@ int devpoint_add(struct store *db, int64_t person_id, const char *text, int day,
 	t = str_trim(xstrdup(text ? text : ""));
 	if (!*t || strlen(t) > POINT_MAX_BYTES || !utf8_valid(t, strlen(t), NULL)) {
 		free(t);
-		return beter_err_set(err, BETER_DATAERR, "--point: a development point must be 1-%d bytes of UTF-8 text",
+		return beter_err_set(err, BETER_DATAERR, _("--point: a development point must be 1-%d bytes of UTF-8 text"),
 				     POINT_MAX_BYTES);
 	}
 	rc = goal_personal_add(db, school, person_id, t, day, &gid, err);
@@ -36,7 +36,7 @@ int devpoint_add(struct store *db, int64_t person_id, const char *text, int day,
 			return rc;
 		store_bind_int(st, 1, visit_id);
 		store_bind_int(st, 2, gid);
-		if ((rc = store_step_done(db, st, "adding the development point", err)))
+		if ((rc = store_step_done(db, st, _("adding the development point"), err)))
 			return rc;
 	}
 	if (id)
@@ -53,20 +53,20 @@ int devpoint_close(struct store *db, int64_t id, int day, struct beter_err *err)
 	if ((rc = store_prepare(db, "SELECT closed, added FROM goal WHERE id = ?1 AND person_id IS NOT NULL", &st, err)))
 		return rc;
 	store_bind_int(st, 1, id);
-	if (!store_next(db, st, &rc, "reading the development point", err)) {
+	if (!store_next(db, st, &rc, _("reading the development point"), err)) {
 		store_finalize(st);
-		return rc ? rc : beter_err_set(err, BETER_FAIL, "no development point with number %lld (see 'beter "
-					       "visit points --teacher CODE')", (long long)id);
+		return rc ? rc : beter_err_set(err, BETER_FAIL, _("no development point with number %lld (see 'beter "
+					       "visit points --teacher CODE')"), (long long)id);
 	}
 	date_format(day, date);
 	if (!store_col_null(st, 0)) {
-		beter_err_set(err, BETER_FAIL, "development point %lld was closed already on %s", (long long)id,
+		beter_err_set(err, BETER_FAIL, _("development point %lld was closed already on %s"), (long long)id,
 			      store_col_text(st, 0));
 		store_finalize(st);
 		return BETER_FAIL;
 	}
 	if (strcmp(date, store_col_text(st, 1)) < 0) {
-		beter_err_set(err, BETER_DATAERR, "--date: %s is before the point was made (%s)", date,
+		beter_err_set(err, BETER_DATAERR, _("--date: %s is before the point was made (%s)"), date,
 			      store_col_text(st, 1));
 		store_finalize(st);
 		return BETER_DATAERR;
@@ -86,7 +86,7 @@ int devpoint_focus_visit(struct store *db, int64_t visit_id, int64_t person_id, 
 		return rc;
 	store_bind_int(st, 1, visit_id);
 	store_bind_int(st, 2, person_id);
-	if ((rc = store_step_done(db, st, "linking the visit to the development points", err)))
+	if ((rc = store_step_done(db, st, _("linking the visit to the development points"), err)))
 		return rc;
 	if (n)
 		*n = store_changes(db);
@@ -102,10 +102,17 @@ int64_t devpoint_open_count(struct store *db, int64_t person_id)
 	if (store_prepare(db, "SELECT count(*) FROM goal WHERE person_id = ?1 AND status = 'active'", &st, NULL))
 		return 0;
 	store_bind_int(st, 1, person_id);
-	if (store_next(db, st, &rc, "counting development points", NULL))
+	if (store_next(db, st, &rc, _("counting development points"), NULL))
 		n = store_col_int(st, 0);
 	store_finalize(st);
 	return n;
+}
+
+/* A status as the output shows it: translated in a Dutch table, html or md
+ * page; JSON, CSV and TSV keep the English value. */
+static const char *word(const struct out *o, const char *s)
+{
+	return o->nl && (o->fmt == OUT_TABLE || o->fmt == OUT_HTML || o->fmt == OUT_MD) ? _(s) : s;
 }
 
 static const struct out_col point_cols[] = {
@@ -118,7 +125,7 @@ int devpoint_list(struct store *db, int64_t person_id, struct out *o, struct bet
 	struct store_stmt *st;
 	int rc;
 
-	if ((rc = store_prepare(db, "SELECT g.id, g.text, CASE WHEN g.status = 'active' THEN 'open' ELSE 'closed' END, "
+	if ((rc = store_prepare(db, "SELECT g.id, g.text, CASE WHEN g.status = 'active' THEN ?2 ELSE ?3 END, "
 				    "g.added, g.closed, (SELECT min(visit_id) FROM visit_devpoint WHERE goal_id = g.id AND made = 1), "
 				    "(SELECT group_concat(visit_id, '|') FROM (SELECT visit_id FROM visit_devpoint "
 				    "  WHERE goal_id = g.id AND made = 0 ORDER BY visit_id)) "
@@ -126,6 +133,8 @@ int devpoint_list(struct store *db, int64_t person_id, struct out *o, struct bet
 				&st, err)))
 		return rc;
 	store_bind_int(st, 1, person_id);
-	return store_rows(db, st, o, point_cols, sizeof(point_cols) / sizeof(*point_cols), 1, "listing development points",
+	store_bind_text(st, 2, word(o, N_("open")));
+	store_bind_text(st, 3, word(o, N_("closed")));
+	return store_rows(db, st, o, point_cols, sizeof(point_cols) / sizeof(*point_cols), 1, _("listing development points"),
 			  err);
 }

@@ -25,15 +25,15 @@ int goal_activity_kind_valid(const char *kind)
 
 const char *goal_matrix_level(int score)
 {
-	return score >= GOAL_MATRIX_HIGH ? "high" : "low";
+	return score >= GOAL_MATRIX_HIGH ? N_("high") : N_("low");
 }
 
 const char *goal_quadrant(int impact, int feasibility)
 {
 	int hi = impact >= GOAL_MATRIX_HIGH, hf = feasibility >= GOAL_MATRIX_HIGH;
 	if (hi)
-		return hf ? "high impact, high feasibility" : "high impact, low feasibility";
-	return hf ? "low impact, high feasibility" : "low impact, low feasibility";
+		return hf ? N_("high impact, high feasibility") : N_("high impact, low feasibility");
+	return hf ? N_("low impact, high feasibility") : N_("low impact, low feasibility");
 }
 
 /* ---- candidates and the impact matrix ---- */
@@ -45,12 +45,12 @@ int goal_candidate_add(struct store *db, int64_t team, const char *text, int imp
 	char uid[33];
 	int rc;
 
-	if ((rc = text_check(text, "candidate", 1, TEXT_MAX, err)))
+	if ((rc = text_check(text, _("candidate"), 1, TEXT_MAX, err)))
 		return rc;
 	if (impact < GOAL_MATRIX_MIN || impact > GOAL_MATRIX_MAX)
-		return beter_err_set(err, BETER_DATAERR, "--impact: %d is outside 1-5", impact);
+		return beter_err_set(err, BETER_DATAERR, _("--impact: %d is outside 1-5"), impact);
 	if (feasibility < GOAL_MATRIX_MIN || feasibility > GOAL_MATRIX_MAX)
-		return beter_err_set(err, BETER_DATAERR, "--feasibility: %d is outside 1-5", feasibility);
+		return beter_err_set(err, BETER_DATAERR, _("--feasibility: %d is outside 1-5"), feasibility);
 	if ((rc = store_prepare(db, "INSERT INTO goal_candidate(uid, team_id, text, impact, feasibility, added) "
 				    "VALUES (?1, ?2, ?3, ?4, ?5, ?6)", &st, err)))
 		return rc;
@@ -61,7 +61,7 @@ int goal_candidate_add(struct store *db, int64_t team, const char *text, int imp
 	store_bind_int(st, 4, impact);
 	store_bind_int(st, 5, feasibility);
 	store_bind_day(st, 6, day);
-	if ((rc = store_step_done(db, st, "adding the candidate", err)))
+	if ((rc = store_step_done(db, st, _("adding the candidate"), err)))
 		return rc;
 	if (id)
 		*id = store_last_id(db);
@@ -77,7 +77,7 @@ int goal_candidate_set_arena(struct store *db, int64_t candidate, int64_t arena,
 		return rc;
 	store_bind_int(st, 1, candidate);
 	store_bind_int(st, 2, arena);
-	return store_step_done(db, st, "linking the candidate to the arena", err);
+	return store_step_done(db, st, _("linking the candidate to the arena"), err);
 }
 
 static const struct out_col cand_cols[] = {
@@ -101,15 +101,15 @@ int goal_candidate_list(struct store *db, int64_t team, struct out *o, struct be
 		return rc;
 	store_bind_int(st, 1, team);
 	out_list(o, cand_cols, sizeof(cand_cols) / sizeof(*cand_cols));
-	while (store_next(db, st, &rc, "listing candidates", err)) {
+	while (store_next(db, st, &rc, _("listing candidates"), err)) {
 		int imp = (int)store_col_int(st, 2), fea = (int)store_col_int(st, 3);
 		out_int(o, store_col_int(st, 0));
 		out_text(o, store_col(st, 1));
 		out_int(o, imp);
 		out_int(o, fea);
-		out_text(o, goal_matrix_level(imp));
-		out_text(o, goal_matrix_level(fea));
-		out_text(o, goal_quadrant(imp, fea));
+		out_text(o, goal_word(o, goal_matrix_level(imp)));
+		out_text(o, goal_word(o, goal_matrix_level(fea)));
+		out_text(o, goal_word(o, goal_quadrant(imp, fea)));
 		store_out_int(o, st, 4);
 		out_text(o, store_col(st, 5));
 		store_out_int(o, st, 6);
@@ -137,7 +137,7 @@ int goal_matrix(struct store *db, int64_t team, struct out *o, struct beter_err 
 	if ((rc = store_prepare(db, cand_sql, &st, err)))
 		return rc;
 	store_bind_int(st, 1, team);
-	while (store_next(db, st, &rc, "reading candidates", err)) {
+	while (store_next(db, st, &rc, _("reading candidates"), err)) {
 		int hi = (int)store_col_int(st, 2) >= GOAL_MATRIX_HIGH;
 		int hf = (int)store_col_int(st, 3) >= GOAL_MATRIX_HIGH;
 		struct strbuf *sb = &cell[hi][hf];
@@ -148,7 +148,7 @@ int goal_matrix(struct store *db, int64_t team, struct out *o, struct beter_err 
 	if (!rc) {
 		out_list(o, grid_cols, 3);
 		for (int hi = 1; hi >= 0; hi--) {
-			out_text(o, hi ? "high (3-5)" : "low (1-2)");
+			out_text(o, hi ? _("high (3-5)") : _("low (1-2)"));
 			for (int hf = 0; hf < 2; hf++)
 				out_text(o, cell[hi][hf].len ? strbuf_str(&cell[hi][hf]) : NULL);
 			out_row_end(o);
@@ -168,7 +168,7 @@ static int check_score(double v, const char *what, struct beter_err *err)
 	if (!(v >= GOAL_SCORE_MIN && v <= GOAL_SCORE_MAX)) {
 		char buf[32];
 		out_format_real(buf, sizeof(buf), v);
-		return beter_err_set(err, BETER_DATAERR, "%s: %s is outside 1-10", what, buf);
+		return beter_err_set(err, BETER_DATAERR, _("%s: %s is outside 1-10"), what, buf);
 	}
 	return 0;
 }
@@ -184,19 +184,19 @@ int goal_add(struct store *db, int64_t school, const struct goal_new *g, int64_t
 	    (rc = text_check(g->causes, "--causes", 0, TEXT_MAX, err)))
 		return rc;
 	if (g->weeks < GOAL_WEEKS_MIN || g->weeks > GOAL_WEEKS_MAX)
-		return beter_err_set(err, BETER_DATAERR, "--weeks: %d is outside 4-8", g->weeks);
+		return beter_err_set(err, BETER_DATAERR, _("--weeks: %d is outside 4-8"), g->weeks);
 	if ((rc = check_score(g->norm, "--norm", err)) || (rc = check_score(g->baseline, "--baseline", err)))
 		return rc;
 	if (g->norm <= g->baseline)
-		return beter_err_set(err, BETER_DATAERR, "--norm: %g is not above the 0-meting (--baseline %g); the norm is "
-				     "the score the team wants to reach", g->norm, g->baseline);
+		return beter_err_set(err, BETER_DATAERR, _("--norm: %g is not above the 0-meting (--baseline %g); the norm is "
+				     "the score the team wants to reach"), g->norm, g->baseline);
 	if (g->candidate) {
 		int64_t t, made = 0;
 		if ((rc = store_prepare(db, "SELECT team_id, (SELECT min(id) FROM goal WHERE candidate_id = c.id) FROM "
 					    "goal_candidate c WHERE id = ?1", &st, err)))
 			return rc;
 		store_bind_int(st, 1, g->candidate);
-		t = store_next(db, st, &rc, "finding the candidate", err) ? store_col_int(st, 0) : 0;
+		t = store_next(db, st, &rc, _("finding the candidate"), err) ? store_col_int(st, 0) : 0;
 		if (t)
 			made = store_col_int(st, 1);
 		store_finalize(st);
@@ -204,11 +204,11 @@ int goal_add(struct store *db, int64_t school, const struct goal_new *g, int64_t
 			return rc;
 		if (t != g->team)
 			return beter_err_set(err, BETER_FAIL,
-					     "--from-candidate: the team has no candidate with number %lld "
-					     "(see 'beter goal candidate list')", (long long)g->candidate);
+					     _("--from-candidate: the team has no candidate with number %lld "
+					     "(see 'beter goal candidate list')"), (long long)g->candidate);
 		if (made)
-			return beter_err_set(err, BETER_DATAERR, "--from-candidate: candidate %lld became goal %lld already "
-					     "(see 'beter goal show %lld')", (long long)g->candidate, (long long)made,
+			return beter_err_set(err, BETER_DATAERR, _("--from-candidate: candidate %lld became goal %lld already "
+					     "(see 'beter goal show %lld')"), (long long)g->candidate, (long long)made,
 					     (long long)made);
 	}
 	if ((rc = store_prepare(db, "INSERT INTO goal(uid, school_id, team_id, candidate_id, text, pupils, weeks, norm, "
@@ -230,7 +230,7 @@ int goal_add(struct store *db, int64_t school, const struct goal_new *g, int64_t
 	store_bind_text(st, 11, g->facts && *g->facts ? g->facts : NULL);
 	store_bind_text(st, 12, g->causes && *g->causes ? g->causes : NULL);
 	store_bind_day(st, 13, g->day);
-	if ((rc = store_step_done(db, st, "adding the goal", err)))
+	if ((rc = store_step_done(db, st, _("adding the goal"), err)))
 		return rc;
 	if (id)
 		*id = store_last_id(db);
@@ -255,7 +255,7 @@ int goal_personal_add(struct store *db, int64_t school, int64_t person_id, const
 	store_bind_int(st, 3, person_id);
 	store_bind_text(st, 4, text);
 	store_bind_day(st, 5, day);
-	if ((rc = store_step_done(db, st, "adding the personal goal", err)))
+	if ((rc = store_step_done(db, st, _("adding the personal goal"), err)))
 		return rc;
 	if (id)
 		*id = store_last_id(db);
@@ -286,8 +286,8 @@ int goal_find(struct store *db, int64_t school, int64_t number, struct goal_info
 	if (rc == STORE_ROW)
 		return 0;
 	if (rc != STORE_DONE)
-		return store_fail(db, rc, err, "finding the goal");
-	return beter_err_set(err, BETER_FAIL, "no goal with number %lld (see 'beter goal list')", (long long)number);
+		return store_fail(db, rc, err, _("finding the goal"));
+	return beter_err_set(err, BETER_FAIL, _("no goal with number %lld (see 'beter goal list')"), (long long)number);
 }
 
 int goal_need(struct store *db, int64_t goal, int team, int active, struct goal_info *g, struct beter_err *err)
@@ -299,19 +299,20 @@ int goal_need(struct store *db, int64_t goal, int team, int active, struct goal_
 	if ((rc = store_prepare(db, "SELECT school_id FROM goal WHERE id = ?1", &st, err)))
 		return rc;
 	store_bind_int(st, 1, goal);
-	if (store_next(db, st, &rc, "finding the goal", err))
+	if (store_next(db, st, &rc, _("finding the goal"), err))
 		school = store_col_int(st, 0);
 	store_finalize(st);
 	if (rc || (rc = goal_find(db, school, goal, g, err)))
 		return rc;
 	if (team == 1 && !g->team)
-		return beter_err_set(err, BETER_FAIL, "goal %lld is a personal goal; this is for team goals",
+		return beter_err_set(err, BETER_FAIL, _("goal %lld is a personal goal; this is for team goals"),
 				     (long long)goal);
 	if (team == -1 && !g->person)
-		return beter_err_set(err, BETER_FAIL, "goal %lld is a team goal; this is for personal goals",
+		return beter_err_set(err, BETER_FAIL, _("goal %lld is a team goal; this is for personal goals"),
 				     (long long)goal);
 	if (active && strcmp(g->status, "active"))
-		return beter_err_set(err, BETER_FAIL, "goal %lld is %s, no longer active", (long long)goal, g->status);
+		return beter_err_set(err, BETER_FAIL, _("goal %lld is %s, no longer active"), (long long)goal,
+				     _(g->status));
 	return 0;
 }
 
@@ -329,7 +330,7 @@ int goal_measure(struct store *db, int64_t goal, double score, int day, int64_t 
 	if (day < g.added) {
 		char buf[11];
 		date_format(g.added, buf);
-		return beter_err_set(err, BETER_DATAERR, "--date: goal %lld was set on %s; a result cannot be earlier",
+		return beter_err_set(err, BETER_DATAERR, _("--date: goal %lld was set on %s; a result cannot be earlier"),
 				     (long long)goal, buf);
 	}
 	if ((rc = store_prepare(db, "INSERT INTO goal_measure(uid, goal_id, session_id, date, score) "
@@ -342,7 +343,7 @@ int goal_measure(struct store *db, int64_t goal, double score, int day, int64_t 
 		store_bind_int(st, 3, session);
 	store_bind_day(st, 4, day);
 	store_bind_real(st, 5, score);
-	if ((rc = store_step_done(db, st, "adding the result", err)))
+	if ((rc = store_step_done(db, st, _("adding the result"), err)))
 		return rc;
 	if (id)
 		*id = store_last_id(db);
@@ -361,7 +362,7 @@ static int close_goal(struct store *db, int64_t goal, const char *status, const 
 	if ((rc = goal_need(db, goal, 0, 1, &g, err)) || (rc = text_check(text, what, g.team != 0 || !strcmp(col, "reason"), TEXT_MAX, err)))
 		return rc;
 	if (day < g.added)
-		return beter_err_set(err, BETER_DATAERR, "--date: goal %lld was set later than that", (long long)goal);
+		return beter_err_set(err, BETER_DATAERR, _("--date: goal %lld was set later than that"), (long long)goal);
 	snprintf(sql, sizeof(sql), "UPDATE goal SET status = ?2, closed = ?3, %s = ?4 WHERE id = ?1", col);
 	if ((rc = store_prepare(db, sql, &st, err)))
 		return rc;
@@ -369,17 +370,17 @@ static int close_goal(struct store *db, int64_t goal, const char *status, const 
 	store_bind_text(st, 2, status);
 	store_bind_day(st, 3, day);
 	store_bind_text(st, 4, text && *text ? text : NULL);
-	return store_step_done(db, st, "closing the goal", err);
+	return store_step_done(db, st, _("closing the goal"), err);
 }
 
 int goal_achieve(struct store *db, int64_t goal, const char *standard, int day, struct beter_err *err)
 {
-	return close_goal(db, goal, "achieved", "standard", standard, "--standard", day, err);
+	return close_goal(db, goal, N_("achieved"), "standard", standard, "--standard", day, err);
 }
 
 int goal_drop(struct store *db, int64_t goal, const char *reason, int day, struct beter_err *err)
 {
-	return close_goal(db, goal, "dropped", "reason", reason, "--reason", day, err);
+	return close_goal(db, goal, N_("dropped"), "reason", reason, "--reason", day, err);
 }
 
 int goal_activity_add(struct store *db, int64_t goal, const char *kind, const char *text, int day, int64_t *id,
@@ -392,9 +393,9 @@ int goal_activity_add(struct store *db, int64_t goal, const char *kind, const ch
 
 	if (!goal_activity_kind_valid(kind))
 		return beter_err_set(err, BETER_DATAERR,
-				     "--kind: unknown kind of learning activity '%s' (use bijblijven, anderen, "
-				     "experimenteren, reflectie or samenwerking)", kind ? kind : "");
-	if ((rc = text_check(text, "activity", 1, TEXT_MAX, err)) || (rc = goal_need(db, goal, -1, 0, &g, err)))
+				     _("--kind: unknown kind of learning activity '%s' (use bijblijven, anderen, "
+				     "experimenteren, reflectie or samenwerking)"), kind ? kind : "");
+	if ((rc = text_check(text, _("activity"), 1, TEXT_MAX, err)) || (rc = goal_need(db, goal, -1, 0, &g, err)))
 		return rc;
 	if ((rc = store_prepare(db, "INSERT INTO goal_activity(uid, goal_id, kind, text, added) "
 				    "VALUES (?1, ?2, ?3, ?4, ?5)", &st, err)))
@@ -405,7 +406,7 @@ int goal_activity_add(struct store *db, int64_t goal, const char *kind, const ch
 	store_bind_text(st, 3, kind);
 	store_bind_text(st, 4, text);
 	store_bind_day(st, 5, day);
-	if ((rc = store_step_done(db, st, "adding the activity", err)))
+	if ((rc = store_step_done(db, st, _("adding the activity"), err)))
 		return rc;
 	if (id)
 		*id = store_last_id(db);
@@ -423,10 +424,10 @@ int goal_activity_done(struct store *db, int64_t goal, int64_t activity, int day
 	store_bind_int(st, 1, goal);
 	store_bind_int(st, 2, activity);
 	store_bind_day(st, 3, day);
-	if ((rc = store_step_done(db, st, "marking the activity done", err)))
+	if ((rc = store_step_done(db, st, _("marking the activity done"), err)))
 		return rc;
 	if (store_changes(db) == 0)
-		return beter_err_set(err, BETER_FAIL, "goal %lld has no open learning activity %lld (see 'beter goal show %lld')",
+		return beter_err_set(err, BETER_FAIL, _("goal %lld has no open learning activity %lld (see 'beter goal show %lld')"),
 				     (long long)goal, (long long)activity, (long long)goal);
 	return 0;
 }
@@ -447,7 +448,7 @@ int goal_talk_add(struct store *db, int64_t goal, int day, const char *note, int
 	store_bind_int(st, 2, goal);
 	store_bind_day(st, 3, day);
 	store_bind_text(st, 4, note);
-	if ((rc = store_step_done(db, st, "adding the progress conversation", err)))
+	if ((rc = store_step_done(db, st, _("adding the progress conversation"), err)))
 		return rc;
 	if (id)
 		*id = store_last_id(db);
@@ -484,7 +485,7 @@ int goal_results(struct store *db, int64_t goal, int day, struct strbuf *results
 		return rc;
 	store_bind_int(st, 1, goal);
 	store_bind_text(st, 2, d);
-	while (store_next(db, st, &rc, "reading results", err)) {
+	while (store_next(db, st, &rc, _("reading results"), err)) {
 		if (n == a)
 			v = xrealloc(v, sizeof(*v) * (size_t)(a = a ? a * 2 : 8));
 		v[n] = store_col_real(st, 0);
@@ -522,7 +523,7 @@ int goal_results_data(struct store *db, int64_t goal, int day, struct strbuf *js
 	store_bind_int(st, 1, goal);
 	store_bind_text(st, 2, d);
 	strbuf_addc(json, '[');
-	while (store_next(db, st, &rc, "reading results", err)) {
+	while (store_next(db, st, &rc, _("reading results"), err)) {
 		const char *date = store_col(st, 0);
 		prev = last;
 		last = store_col_real(st, 1);

@@ -25,16 +25,28 @@ static const char list_sql[] =
 	"ORDER BY m.date DESC, m.id DESC LIMIT 1), g.status, g.added FROM goal g "
 	"LEFT JOIN team t ON t.id = g.team_id LEFT JOIN person p ON p.id = g.person_id ";
 
+/* A goal's type or status as the output shows it (goal_word). */
+static const char *goal_value(const struct out *o, const char *s)
+{
+	static const char *const words[] = { N_("team"), N_("personal"), N_("active"), N_("achieved"), N_("dropped") };
+
+	for (size_t i = 0; s && i < sizeof(words) / sizeof(*words); i++)
+		if (!strcmp(s, words[i]))
+			return goal_word(o, words[i]);
+	return s;
+}
+
 static void list_row(struct out *o, struct store_stmt *st)
 {
 	out_int(o, store_col_int(st, 0));
-	for (int i = 1; i <= 5; i++)
+	out_text(o, goal_value(o, store_col(st, 1)));
+	for (int i = 2; i <= 5; i++)
 		out_text(o, store_col(st, i));
 	store_out_int(o, st, 6);
 	store_out_real(o, st, 7);
 	store_out_real(o, st, 8);
 	store_out_real(o, st, 9);
-	out_text(o, store_col(st, 10));
+	out_text(o, goal_value(o, store_col(st, 10)));
 	out_text(o, store_col(st, 11));
 	out_row_end(o);
 }
@@ -43,7 +55,7 @@ static int run_list(struct store *db, struct store_stmt *st, struct out *o, stru
 {
 	int rc;
 	out_list(o, list_cols, NLIST_COLS);
-	while (store_next(db, st, &rc, "listing goals", err))
+	while (store_next(db, st, &rc, _("listing goals"), err))
 		list_row(o, st);
 	out_end(o);
 	store_finalize(st);
@@ -66,7 +78,7 @@ int goal_list(struct store *db, int64_t school, const struct goal_filter *f, str
 		return rc;
 	if (f->status && strcmp(f->status, "active") && strcmp(f->status, "achieved") && strcmp(f->status, "dropped")) {
 		store_finalize(st);
-		return beter_err_set(err, BETER_DATAERR, "--status: unknown status '%s' (use active, achieved or dropped)",
+		return beter_err_set(err, BETER_DATAERR, _("--status: unknown status '%s' (use active, achieved or dropped)"),
 				     f->status);
 	}
 	store_bind_int(st, 1, school);
@@ -139,7 +151,7 @@ static int results_rows(struct store *db, int64_t goal, struct out *o, struct be
 		return rc;
 	store_bind_int(st, 1, goal);
 	out_list(o, res_cols, N(res_cols));
-	while (store_next(db, st, &rc, "reading results", err)) {
+	while (store_next(db, st, &rc, _("reading results"), err)) {
 		snprintf(p, sizeof(p), "P%d", n++);
 		out_text(o, p);
 		out_text(o, store_col(st, 0));
@@ -169,7 +181,8 @@ static void goal_record(struct out *o, struct store_stmt *st, int team, double l
 
 	out_record(o, goal_cols, N(goal_cols));
 	out_int(o, store_col_int(st, 0));
-	for (int i = 1; i <= 5; i++)
+	out_text(o, goal_value(o, store_col(st, 1)));
+	for (int i = 2; i <= 5; i++)
 		out_text(o, store_col(st, i));
 	store_out_int(o, st, 6);
 	store_out_real(o, st, 7);
@@ -179,7 +192,7 @@ static void goal_record(struct out *o, struct store_stmt *st, int team, double l
 	else
 		out_null(o);
 	out_text(o, team ? trend : NULL);
-	out_text(o, store_col(st, 9));
+	out_text(o, goal_value(o, store_col(st, 9)));
 	out_text(o, store_col(st, 10));
 	if (team && sscanf(store_col_text(st, 10), "%d-%d-%d", &y, &m, &d) == 3) {
 		char until[11];
@@ -202,7 +215,7 @@ static int team_parts(struct store *db, int64_t goal, struct out *o, struct bete
 	struct store_stmt *st;
 	int rc;
 
-	out_section(o, "resultaten", "Resultaten");
+	out_section(o, "resultaten", _("Results"));
 	if ((rc = results_rows(db, goal, o, err)))
 		return rc;
 	if ((rc = store_prepare(db, "SELECT a.id, a.kind, a.what, (SELECT group_concat(code, ' ') FROM "
@@ -211,8 +224,8 @@ static int team_parts(struct store *db, int64_t goal, struct out *o, struct bete
 				    "WHERE a.goal_id = ?1 AND a.removed IS NULL ORDER BY a.due, a.id", &st, err)))
 		return rc;
 	store_bind_int(st, 1, goal);
-	out_section(o, "acties", "Acties");
-	return store_rows(db, st, o, act_cols, N(act_cols), 1, "showing the goal", err);
+	out_section(o, "acties", _("Actions"));
+	return store_rows(db, st, o, act_cols, N(act_cols), 1, _("showing the goal"), err);
 }
 
 /* A personal goal's learning activities and talks. */
@@ -225,15 +238,15 @@ static int personal_parts(struct store *db, int64_t goal, struct out *o, struct 
 				    "ORDER BY added, id", &st, err)))
 		return rc;
 	store_bind_int(st, 1, goal);
-	out_section(o, "leeractiviteiten", "Leeractiviteiten");
-	if ((rc = store_rows(db, st, o, la_cols, N(la_cols), 1, "reading activities", err)))
+	out_section(o, "leeractiviteiten", _("Learning activities"));
+	if ((rc = store_rows(db, st, o, la_cols, N(la_cols), 1, _("reading activities"), err)))
 		return rc;
 	if ((rc = store_prepare(db, "SELECT id, date, note FROM goal_talk WHERE goal_id = ?1 ORDER BY date, id",
 				&st, err)))
 		return rc;
 	store_bind_int(st, 1, goal);
-	out_section(o, "voortgangsgesprekken", "Voortgangsgesprekken");
-	return store_rows(db, st, o, talk_cols, N(talk_cols), 1, "showing the goal", err);
+	out_section(o, "voortgangsgesprekken", _("Progress conversations"));
+	return store_rows(db, st, o, talk_cols, N(talk_cols), 1, _("showing the goal"), err);
 }
 
 int goal_show(struct store *db, int64_t goal, struct out *o, struct beter_err *err)
@@ -250,10 +263,10 @@ int goal_show(struct store *db, int64_t goal, struct out *o, struct beter_err *e
 				    "WHERE g.id = ?1", &st, err)))
 		return rc;
 	store_bind_int(st, 1, goal);
-	if (!store_next(db, st, &rc, "showing the goal", err)) {
+	if (!store_next(db, st, &rc, _("showing the goal"), err)) {
 		store_finalize(st);
 		return rc ? rc
-			  : beter_err_set(err, BETER_FAIL, "no goal with number %lld (see 'beter goal list')",
+			  : beter_err_set(err, BETER_FAIL, _("no goal with number %lld (see 'beter goal list')"),
 					  (long long)goal);
 	}
 	team = !store_col_null(st, 2);
@@ -263,7 +276,7 @@ int goal_show(struct store *db, int64_t goal, struct out *o, struct beter_err *e
 		return rc;
 	}
 	out_doc_begin(o, show_all, N(show_all));
-	out_section(o, "doel", team ? "Doel" : "Ontwikkelpunt");
+	out_section(o, "doel", team ? _("Goal") : _("Development point"));
 	goal_record(o, st, team, latest, strbuf_str(&trend));
 	store_finalize(st);
 	strbuf_release(&trend);
@@ -289,5 +302,5 @@ int goal_standards(struct store *db, int64_t school, int64_t team, struct out *o
 		return rc;
 	store_bind_int(st, 1, school);
 	store_bind_int(st, 2, team);
-	return store_rows(db, st, o, std_cols, N(std_cols), 1, "listing standards", err);
+	return store_rows(db, st, o, std_cols, N(std_cols), 1, _("listing standards"), err);
 }

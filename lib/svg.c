@@ -4,6 +4,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "beter/i18n.h"
+
 /* Chart geometry (SVG user units; the charts scale with the page). */
 #define W 480.0
 #define H 240.0
@@ -147,7 +149,7 @@ void svg_line_chart(struct strbuf *sb, const struct svg_line *c)
 		hline(sb, ypos(c->baseline, c->ymin, c->ymax), "#7a7a7a", "2 3",
 		      c->baseline_label ? c->baseline_label : "P0", c->baseline);
 	if (!isnan(c->norm))
-		hline(sb, ypos(c->norm, c->ymin, c->ymax), "#c0392b", "6 4", c->norm_label ? c->norm_label : "norm",
+		hline(sb, ypos(c->norm, c->ymin, c->ymax), "#c0392b", "6 4", c->norm_label ? c->norm_label : _("norm"),
 		      c->norm);
 	/* the measurements: one path through the known points */
 	for (size_t i = 0; i < c->n; i++) {

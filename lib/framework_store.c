@@ -343,13 +343,20 @@ static const struct out_col fw_cols[] = {
 };
 #define NFW_COLS (sizeof(fw_cols) / sizeof(*fw_cols))
 
+/* "shipped" or "imported" as o shows it: in Dutch in a table people read. */
+static const char *source_word(const struct out *o, const char *source)
+{
+	const char *w = !strcmp(source, "shipped") ? N_("shipped") : N_("imported");
+	return o->nl && (o->fmt == OUT_TABLE || o->fmt == OUT_HTML || o->fmt == OUT_MD) ? _(w) : w;
+}
+
 static void fw_row(struct out *o, const struct framework *fw, int64_t visits)
 {
 	char scale[32];
 	snprintf(scale, sizeof(scale), "%d-%d", fw->min, fw->max);
 	out_text(o, fw->key);
 	out_text(o, fw->title);
-	out_text(o, fw->source);
+	out_text(o, source_word(o, fw->source));
 	out_text(o, scale);
 	out_int(o, (int64_t)fw->ndomains);
 	out_int(o, (int64_t)fw->nitems);

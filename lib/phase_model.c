@@ -176,14 +176,14 @@ int phase_model_list(struct store *db, int64_t school, struct out *o, struct bet
 	if (!rc) {
 		out_list(o, model_cols, NMODEL_COLS);
 		for (int i = 0; i < n; i++) {
-			model_row(o, docs[i], "shipped");
+			model_row(o, docs[i], phase_word(o, N_("shipped")));
 			out_row_end(o);
 		}
 		store_bind_int(st, 1, school);
 		while (store_next(db, st, &rc, _("listing the phase models"), err)) {
 			cJSON *d = cJSON_Parse(store_col_text(st, 0));
 			if (d) {
-				model_row(o, d, "school");
+				model_row(o, d, phase_word(o, N_("school")));
 				out_row_end(o);
 			}
 			cJSON_Delete(d);
@@ -240,7 +240,7 @@ int phase_model_show(struct store *db, int64_t school, const char *key, struct o
 	out_record(o, mshow_cols, sizeof(mshow_cols) / sizeof(*mshow_cols));
 	out_text(o, phase_jstr(doc, "id"));
 	out_text(o, phase_jstr(doc, "name"));
-	out_text(o, own ? "school" : "shipped");
+	out_text(o, phase_word(o, own ? N_("school") : N_("shipped")));
 	out_text(o, phase_jstr(doc, "source"));
 	out_text(o, phase_jstr(doc, "description"));
 	out_int(o, cJSON_GetArraySize(phases));

@@ -416,12 +416,14 @@ int phase_history(struct store *db, int64_t school, int64_t team, int today, str
 	int rc;
 
 	if ((rc = store_prepare(db,
-				"SELECT t.id, tm.name, t.model_key, p.ord, p.name, p.status, p.started, p.closed, "
+				"SELECT t.id, tm.name, t.model_key, p.ord, p.name, "
+				"CASE p.status WHEN 'closed' THEN ?4 WHEN 'active' THEN ?5 WHEN 'pending' THEN ?6 ELSE p.status END, "
+				"p.started, p.closed, "
 				"CAST(julianday(coalesce(p.closed, ?3)) - julianday(p.started) AS INTEGER), "
 				"(SELECT count(*) FROM trajectory_item i WHERE i.phase_id = p.id AND i.done IS NOT NULL), "
 				"(SELECT count(*) FROM trajectory_item i WHERE i.phase_id = p.id), "
-				"CASE WHEN p.status <> 'closed' THEN NULL WHEN p.no_retro_reason IS NOT NULL THEN 'skipped' "
-				"ELSE 'held' END "
+				"CASE WHEN p.status <> 'closed' THEN NULL WHEN p.no_retro_reason IS NOT NULL THEN ?7 "
+				"ELSE ?8 END "
 				"FROM trajectory t JOIN trajectory_phase p ON p.trajectory_id = t.id "
 				"LEFT JOIN team tm ON tm.id = t.team_id WHERE t.school_id = ?1 AND " SCOPE_SQL
 				" ORDER BY t.id, p.ord", &st, err)))
@@ -430,6 +432,12 @@ int phase_history(struct store *db, int64_t school, int64_t team, int today, str
 	store_bind_int(st, 1, school);
 	store_bind_int(st, 2, team);
 	store_bind_text(st, 3, day);
+	/* the status words as the table shows them (English in JSON and CSV) */
+	store_bind_text(st, 4, phase_word(o, N_("closed")));
+	store_bind_text(st, 5, phase_word(o, N_("active")));
+	store_bind_text(st, 6, phase_word(o, N_("pending")));
+	store_bind_text(st, 7, phase_word(o, N_("skipped")));
+	store_bind_text(st, 8, phase_word(o, N_("held")));
 	return store_rows(db, st, o, history_cols, sizeof(history_cols) / sizeof(*history_cols), 1, _("listing the phases"),
 			  err);
 }

@@ -1,5 +1,6 @@
 /* beter backup: a consistent copy of the live store. */
 #include "beter/backup.h"
+#include "beter/i18n.h"
 #include "cmd.h"
 
 static const struct opt backup_opts[] = { OPT_END };
@@ -8,24 +9,24 @@ static int run_backup(struct ctx *c, struct optparse *p)
 {
 	int rc;
 
-	if ((rc = cmd_parse(c, p, NULL, 1, 1, "the backup file")) || (rc = backup_write(c->db, p->args[0], &c->err)))
+	if ((rc = cmd_parse(c, p, NULL, 1, 1, N_("the backup file"))) || (rc = backup_write(c->db, p->args[0], &c->err)))
 		return rc;
-	cmd_note(c, "backed up the store to '%s'", p->args[0]);
+	cmd_note(c, _("backed up the store to '%s'"), p->args[0]);
 	return 0;
 }
 
 static const struct subcmd backup_subs[] = {
-	{ "", "FILE", "copy the store to FILE while it is in use", backup_opts, run_backup, 0, NULL },
+	{ "", "FILE", N_("copy the store to FILE while it is in use"), backup_opts, run_backup, 0, NULL },
 	{ 0 }
 };
 
 const struct command_def def_backup = {
 	.description =
-		"Copies the store to FILE through SQLite's backup API: the copy is the store as it was at one moment, "
+		N_("Copies the store to FILE through SQLite's backup API: the copy is the store as it was at one moment, "
 		"even while other beter commands go on writing. The copy is written to a temporary file beside FILE "
 		"(FILE.beter-tmp-XXXXXX, mode 0600; one that a killed backup left is removed by the next backup to FILE), synced to disk and then renamed to FILE, so FILE is always either the previous backup or "
 		"a complete new one. The copy is a store itself: use it with --db FILE, check it with "
-		"'beter --db FILE check'.",
+		"'beter --db FILE check'."),
 	.subs = backup_subs,
-	.examples = "beter backup /srv/backup/beter-$(date +%F).db",
+	.examples = N_("beter backup /srv/backup/beter-$(date +%F).db"),
 };

@@ -1,5 +1,6 @@
 /* beter check: the store's integrity, links and invariants. */
 #include "beter/check.h"
+#include "beter/i18n.h"
 #include "cmd.h"
 
 static const struct opt check_opts[] = { OPT_END };
@@ -9,24 +10,24 @@ static int run_check(struct ctx *c, struct optparse *p)
 	long problems = 0;
 	int rc;
 
-	if ((rc = cmd_parse(c, p, NULL, 0, 0, "nothing")))
+	if ((rc = cmd_parse(c, p, NULL, 0, 0, N_("nothing"))))
 		return rc;
 	rc = check_store(c->db, &c->out, &problems, &c->err);
 	if (rc == BETER_FAIL && problems)
 		c->keep_output = 1; /* the problems are the result, not a failure to check */
 	if (!rc)
-		cmd_note(c, "the store is sound");
+		cmd_note(c, _("the store is sound"));
 	return rc;
 }
 
 static const struct subcmd check_subs[] = {
-	{ "", "", "check the store's integrity, links and rules", check_opts, run_check, 0, NULL },
+	{ "", "", N_("check the store's integrity, links and rules"), check_opts, run_check, 0, NULL },
 	{ 0 }
 };
 
 const struct command_def def_check = {
 	.description =
-		"Checks that the store is sound: SQLite's integrity check (every page and index readable and "
+		N_("Checks that the store is sound: SQLite's integrity check (every page and index readable and "
 		"consistent), every link between records (a team member whose team is gone), every uid (32 lowercase "
 		"hex digits, unique), every stored text (valid UTF-8, check 'text') and JSON document (valid JSON, check "
 		"'json'; a report could not read it), every survey instrument and phase model as a report reads it "
@@ -38,7 +39,7 @@ const struct command_def def_check = {
 		"per damaged table or index (how many problems, and the first); SQLite stops looking after 100 "
 		"problems, which a last line says. A file that is not a "
 		"store, or too damaged to open, gives exit 74. Restore a damaged store from a backup "
-		"('beter backup') or rebuild it from an export ('beter import').",
+		"('beter backup') or rebuild it from an export ('beter import')."),
 	.subs = check_subs,
-	.examples = "beter check\nbeter --json check | jq '.[].problem'",
+	.examples = N_("beter check\nbeter --json check | jq '.[].problem'"),
 };

@@ -1,5 +1,6 @@
 /* beter export: the whole store (or one school) as one JSON document. */
 #include "beter/exchange.h"
+#include "beter/i18n.h"
 #include "cmd.h"
 
 struct export_opts {
@@ -9,7 +10,7 @@ struct export_opts {
 
 static const struct opt export_opts[] = {
 	OPT_STRING("school", school, "SCHOOL",
-		   "only this school's records (name, BRIN or number) and what they link to"),
+		   N_("only this school's records (name, BRIN or number) and what they link to")),
 	OPT_END
 };
 
@@ -19,7 +20,7 @@ static int run_export(struct ctx *c, struct optparse *p)
 	int64_t school = 0;
 	int rc;
 
-	if ((rc = cmd_parse(c, p, &o, 0, 0, "nothing")))
+	if ((rc = cmd_parse(c, p, &o, 0, 0, N_("nothing"))))
 		return rc;
 	if (o.school && (rc = cmd_school(c, o.school, &school)))
 		return rc;
@@ -27,14 +28,14 @@ static int run_export(struct ctx *c, struct optparse *p)
 }
 
 static const struct subcmd export_subs[] = {
-	{ "", "[--school S] > store.json", "write the store as one JSON document to stdout", export_opts, run_export, 0,
+	{ "", "[--school S] > store.json", N_("write the store as one JSON document to stdout"), export_opts, run_export, 0,
 	  NULL },
 	{ 0 }
 };
 
 const struct command_def def_export = {
 	.description =
-		"Writes the whole store to stdout as one JSON document, for a backup that people and other tools can "
+		N_("Writes the whole store to stdout as one JSON document, for a backup that people and other tools can "
 		"read, and to bring two stores together with 'beter import' (a laptop used during lesson visits and "
 		"the school's store). --format does not apply: the output is always this document.\n\n"
 		"The document is an object: \"format\": \"beter-export\", \"format_version\": 1, \"schema_version\" "
@@ -46,9 +47,9 @@ const struct command_def def_export = {
 		"record's uid, never its number, so documents from different stores can be merged. Records are "
 		"sorted by uid and link tables by their key: the same store always gives the same bytes.\n\n"
 		"With --school only that school's records are written, with what they link to; tables that belong to "
-		"no school (shared data) are written whole.",
+		"no school (shared data) are written whole."),
 	.subs = export_subs,
-	.examples = "beter export > store.json\n"
+	.examples = N_("beter export > store.json\n"
 		    "beter export --school 12AB > regenboog.json\n"
-		    "beter export | jq '.tables.person | length'",
+		    "beter export | jq '.tables.person | length'"),
 };

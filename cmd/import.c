@@ -6,6 +6,7 @@
 #include <unistd.h>
 
 #include "beter/exchange.h"
+#include "beter/i18n.h"
 #include "beter/store.h"
 #include "beter/store_new.h"
 #include "cmd.h"
@@ -55,7 +56,7 @@ static int run_import(struct ctx *c, struct optparse *p)
 	const char *file;
 	int rc;
 
-	if ((rc = cmd_parse(c, p, NULL, 1, 1, "the file from 'beter export' (or - for stdin)")))
+	if ((rc = cmd_parse(c, p, NULL, 1, 1, N_("the file from 'beter export' (or - for stdin)"))))
 		return rc;
 	file = p->args[0];
 	c->db_path = store_default_path(c->db_opt);
@@ -66,8 +67,8 @@ static int run_import(struct ctx *c, struct optparse *p)
 			exchange_stats_release(&st);
 			if (!strcmp(file, "-"))
 				return beter_err_set(&c->err, BETER_BUSY,
-						     "another beter created the store '%s' while this import ran; nothing "
-						     "was written: import the document again to merge it into that store",
+						     _("another beter created the store '%s' while this import ran; nothing "
+						     "was written: import the document again to merge it into that store"),
 						     c->db_path);
 		}
 	}
@@ -80,20 +81,20 @@ static int run_import(struct ctx *c, struct optparse *p)
 	if (!rc && !c->quiet)
 		exchange_stats_out(&st, &c->out);
 	if (!rc && c->dry_run)
-		cmd_note(c, "dry run: nothing was written");
+		cmd_note(c, _("dry run: nothing was written"));
 	exchange_stats_release(&st);
 	return rc;
 }
 
 static const struct subcmd import_subs[] = {
-	{ "", "FILE.json [--dry-run]", "merge a document from 'beter export' into the store", import_opts, run_import, 0,
+	{ "", "FILE.json [--dry-run]", N_("merge a document from 'beter export' into the store"), import_opts, run_import, 0,
 	  NULL },
 	{ 0 }
 };
 
 const struct command_def def_import = {
 	.description =
-		"Reads a document written by 'beter export' (FILE, or - for stdin) and merges it into the store, all "
+		N_("Reads a document written by 'beter export' (FILE, or - for stdin) and merges it into the store, all "
 		"in one transaction. When the store does not exist yet it is created: export, import into a new store "
 		"and export again gives the same bytes. A new store is built beside its path (PATH.beter-new-XXXXXX, mode 0600) "
 		"and appears there only when it is whole, so an import that is killed leaves no store or all of it (and a temporary file that the next import or init "
@@ -118,9 +119,9 @@ const struct command_def def_import = {
 		"export' writes it: the header before \"tables\", and a record after the records it links to. Other "
 		"orders are read too; then the tables that come before the header, and rows that link to rows not read "
 		"yet, wait in memory.\n\n"
-		"The summary lists per table the rows read, added and changed.",
+		"The summary lists per table the rows read, added and changed."),
 	.subs = import_subs,
-	.examples = "beter import store.json\n"
+	.examples = N_("beter import store.json\n"
 		    "beter --db new.db import store.json\n"
-		    "ssh laptop beter export | beter import --dry-run -",
+		    "ssh laptop beter export | beter import --dry-run -"),
 };

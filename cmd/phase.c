@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "beter/date.h"
+#include "beter/i18n.h"
 #include "beter/phase.h"
 #include "beter/team.h"
 #include "cmd.h"
@@ -15,39 +16,39 @@ struct popts {
 };
 #define OPT_STRUCT struct popts
 
-#define OPT_TEAM OPT_STRING("team", team, "TEAM", "the team's trajectory")
+#define OPT_TEAM OPT_STRING("team", team, "TEAM", N_("the team's trajectory"))
 #define OPT_SCHOOLWIDE OPT_OPTARG("school", school, schoolwide, "[SCHOOL]", \
-	"the whole school's trajectory (--school=NAME picks a school when the store holds several)")
+	N_("the whole school's trajectory (--school=NAME picks a school when the store holds several)"))
 
 static const struct opt scope_opts[] = { OPT_TEAM, OPT_SCHOOLWIDE, OPT_END };
 static const struct opt start_opts[] = {
 	OPT_TEAM, OPT_SCHOOLWIDE,
-	OPT_STRING("date", date, "DATE", "the day the first phase starts (default today)"),
+	OPT_STRING("date", date, "DATE", N_("the day the first phase starts (default today)")),
 	OPT_END
 };
 static const struct opt check_opts[] = {
 	OPT_TEAM, OPT_SCHOOLWIDE,
-	OPT_FLAG("undo", undo, "mark the item as not done again"),
-	OPT_STRING("date", date, "DATE", "the day it was done (default today)"),
+	OPT_FLAG("undo", undo, N_("mark the item as not done again")),
+	OPT_STRING("date", date, "DATE", N_("the day it was done (default today)")),
 	OPT_END
 };
 static const struct opt next_opts[] = {
 	OPT_TEAM, OPT_SCHOOLWIDE,
-	OPT_STRING("went-well", went_well, "TEXT", "retrospective: what went well in this phase"),
-	OPT_STRING("improve", improve, "TEXT", "retrospective: what to do better in the next phase"),
-	OPT_FLAG("no-retro", no_retro, "close without a retrospective (needs --reason)"),
-	OPT_STRING("reason", reason, "TEXT", "why there was no retrospective"),
-	OPT_STRING("date", date, "DATE", "the day the phase closes and the next starts (default today)"),
+	OPT_STRING("went-well", went_well, "TEXT", N_("retrospective: what went well in this phase")),
+	OPT_STRING("improve", improve, "TEXT", N_("retrospective: what to do better in the next phase")),
+	OPT_FLAG("no-retro", no_retro, N_("close without a retrospective (needs --reason)")),
+	OPT_STRING("reason", reason, "TEXT", N_("why there was no retrospective")),
+	OPT_STRING("date", date, "DATE", N_("the day the phase closes and the next starts (default today)")),
 	OPT_END
 };
 static const struct opt school_only_opts[] = {
-	OPT_STRING("school", school, "SCHOOL", "the school (name, BRIN or number) when the store holds several"),
+	OPT_STRING("school", school, "SCHOOL", N_("the school (name, BRIN or number) when the store holds several")),
 	OPT_END
 };
 static const struct opt cond_opts[] = {
-	OPT_STRING("school", school, "SCHOOL", "the school (name, BRIN or number) when the store holds several"),
-	OPT_STRING("from", from, "DATE", "count from this day (default: the start of the school year)"),
-	OPT_STRING("to", to, "DATE", "count up to this day (default today)"),
+	OPT_STRING("school", school, "SCHOOL", N_("the school (name, BRIN or number) when the store holds several")),
+	OPT_STRING("from", from, "DATE", N_("count from this day (default: the start of the school year)")),
+	OPT_STRING("to", to, "DATE", N_("count up to this day (default today)")),
 	OPT_END
 };
 
@@ -64,7 +65,7 @@ static int prologue(struct ctx *c, struct optparse *p, struct popts *o, int min,
 	/* --school is a flag (with an optional school) where a scope is chosen:
 	 * schoolwide is set only there */
 	if (o->team && o->schoolwide)
-		return cmd_usage(c, "give --team TEAM or --school, not both");
+		return cmd_usage(c, _("give --team TEAM or --school, not both"));
 	o->day = date_today();
 	if (o->date && (rc = date_parse(o->date, &o->day, "--date", &c->err)))
 		return rc;
@@ -85,7 +86,7 @@ static int run_models(struct ctx *c, struct optparse *p)
 	struct popts o;
 	int rc;
 
-	if ((rc = prologue(c, p, &o, 0, 0, "nothing", PHASE_ANY)))
+	if ((rc = prologue(c, p, &o, 0, 0, N_("nothing"), PHASE_ANY)))
 		return rc;
 	return phase_model_list(c->db, o.school_id, &c->out, &c->err);
 }
@@ -95,7 +96,7 @@ static int run_model_show(struct ctx *c, struct optparse *p)
 	struct popts o;
 	int rc;
 
-	if ((rc = prologue(c, p, &o, 1, 1, "the model's id", PHASE_ANY)))
+	if ((rc = prologue(c, p, &o, 1, 1, N_("the model's id"), PHASE_ANY)))
 		return rc;
 	return phase_model_show(c->db, o.school_id, p->args[0], &c->out, &c->err);
 }
@@ -106,12 +107,12 @@ static int run_model_import(struct ctx *c, struct optparse *p)
 	char *key = NULL;
 	int rc, changed;
 
-	if ((rc = prologue(c, p, &o, 1, 1, "the model file (JSON; - reads stdin)", PHASE_ANY)) ||
+	if ((rc = prologue(c, p, &o, 1, 1, N_("the model file (JSON; - reads stdin)"), PHASE_ANY)) ||
 	    (rc = phase_model_import(c->db, o.school_id, p->args[0], date_today(), &key, &changed, &c->err))) {
 		free(key);
 		return rc;
 	}
-	cmd_note(c, changed ? "imported the phase model '%s'" : "the phase model '%s' is already up to date", key);
+	cmd_note(c, changed ? _("imported the phase model '%s'") : _("the phase model '%s' is already up to date"), key);
 	free(key);
 	return 0;
 }
@@ -122,13 +123,13 @@ static int run_start(struct ctx *c, struct optparse *p)
 	int64_t tid;
 	int rc;
 
-	if ((rc = prologue(c, p, &o, 1, 1, "the model's id (see 'beter phase models')", PHASE_ANY)))
+	if ((rc = prologue(c, p, &o, 1, 1, N_("the model's id (see 'beter phase models')"), PHASE_ANY)))
 		return rc;
 	if (o.scope == PHASE_ANY)
-		return cmd_usage(c, "for whom? give --team TEAM or --school");
+		return cmd_usage(c, _("for whom? give --team TEAM or --school"));
 	if ((rc = phase_start(c->db, o.school_id, o.scope, p->args[0], o.day, &tid, &c->err)))
 		return rc;
-	cmd_note(c, "started trajectory #%lld (%s)", (long long)tid, p->args[0]);
+	cmd_note(c, _("started trajectory #%lld (%s)"), (long long)tid, p->args[0]);
 	return c->quiet ? 0 : phase_status(c->db, tid, date_today(), &c->out, &c->err);
 }
 
@@ -138,7 +139,7 @@ static int run_status(struct ctx *c, struct optparse *p)
 	int64_t tid;
 	int rc;
 
-	if ((rc = prologue(c, p, &o, 0, 0, "nothing", PHASE_ANY)) ||
+	if ((rc = prologue(c, p, &o, 0, 0, N_("nothing"), PHASE_ANY)) ||
 	    (rc = phase_active(c->db, o.school_id, o.scope, &tid, &c->err)))
 		return rc;
 	return phase_status(c->db, tid, date_today(), &c->out, &c->err);
@@ -151,18 +152,18 @@ static int run_check(struct ctx *c, struct optparse *p)
 	char item[64];
 	int rc, changed;
 
-	if ((rc = prologue(c, p, &o, 1, 1, "the checklist item (its id or number in 'beter phase status')", PHASE_ANY)))
+	if ((rc = prologue(c, p, &o, 1, 1, N_("the checklist item (its id or number in 'beter phase status')"), PHASE_ANY)))
 		return rc;
 	if (o.undo && o.date)
-		return cmd_usage(c, "--undo takes no --date");
+		return cmd_usage(c, _("--undo takes no --date"));
 	if ((rc = phase_active(c->db, o.school_id, o.scope, &tid, &c->err)) ||
 	    (rc = phase_check(c->db, tid, p->args[0], o.undo, o.day, &changed, item, sizeof(item), &c->err)))
 		return rc;
 	if (!changed)
-		cmd_note(c, o.undo ? "'%s' was not done; nothing changed" : "'%s' was already done; nothing changed",
+		cmd_note(c, o.undo ? _("'%s' was not done; nothing changed") : _("'%s' was already done; nothing changed"),
 			 item);
 	else
-		cmd_note(c, o.undo ? "'%s' is open again" : "'%s' is done", item);
+		cmd_note(c, o.undo ? _("'%s' is open again") : _("'%s' is done"), item);
 	return 0;
 }
 
@@ -174,19 +175,19 @@ static int run_next(struct ctx *c, struct optparse *p)
 	int64_t tid;
 	int rc;
 
-	if ((rc = prologue(c, p, &o, 0, 0, "nothing", PHASE_ANY)))
+	if ((rc = prologue(c, p, &o, 0, 0, N_("nothing"), PHASE_ANY)))
 		return rc;
 	if (o.no_retro && (o.went_well || o.improve))
-		return cmd_usage(c, "--no-retro closes without a retrospective; leave out --went-well and --improve");
+		return cmd_usage(c, _("--no-retro closes without a retrospective; leave out --went-well and --improve"));
 	if (o.no_retro && !o.reason)
-		return cmd_usage(c, "--no-retro needs --reason TEXT: why was there no retrospective?");
+		return cmd_usage(c, _("--no-retro needs --reason TEXT: why was there no retrospective?"));
 	if (o.reason && !o.no_retro)
-		return cmd_usage(c, "--reason goes with --no-retro");
+		return cmd_usage(c, _("--reason goes with --no-retro"));
 	if (!o.no_retro && !o.went_well && !o.improve)
-		return cmd_usage(c, "a phase closes with its retrospective: give --went-well TEXT and --improve TEXT "
-				    "(or --no-retro --reason TEXT)");
+		return cmd_usage(c, _("a phase closes with its retrospective: give --went-well TEXT and --improve TEXT "
+				    "(or --no-retro --reason TEXT)"));
 	if (!o.no_retro && (!o.went_well || !o.improve))
-		return cmd_usage(c, "a retrospective has both parts: give --went-well TEXT and --improve TEXT");
+		return cmd_usage(c, _("a retrospective has both parts: give --went-well TEXT and --improve TEXT"));
 	r.went_well = o.went_well;
 	r.improve = o.improve;
 	r.no_retro_reason = o.no_retro ? o.reason : NULL;
@@ -194,15 +195,16 @@ static int run_next(struct ctx *c, struct optparse *p)
 	    (rc = phase_next(c->db, tid, &r, o.day, &res, &c->err)))
 		return rc;
 	if (res.open_items)
-		cmd_note(c, "closed '%s' with %d checklist item%s not done", res.closed, res.open_items,
-			 res.open_items == 1 ? "" : "s");
+		cmd_note(c, P_("closed '%s' with %d checklist item not done", "closed '%s' with %d checklist items not done",
+			       res.open_items),
+			 res.closed, res.open_items);
 	else
-		cmd_note(c, "closed '%s'", res.closed);
+		cmd_note(c, _("closed '%s'"), res.closed);
 	if (!res.opened[0]) {
-		cmd_note(c, "trajectory #%lld is complete", (long long)tid);
+		cmd_note(c, _("trajectory #%lld is complete"), (long long)tid);
 		return 0;
 	}
-	cmd_note(c, "now in '%s'", res.opened);
+	cmd_note(c, _("now in '%s'"), res.opened);
 	return c->quiet ? 0 : phase_status(c->db, tid, date_today(), &c->out, &c->err);
 }
 
@@ -211,7 +213,7 @@ static int run_history(struct ctx *c, struct optparse *p)
 	struct popts o;
 	int rc;
 
-	if ((rc = prologue(c, p, &o, 0, 0, "nothing", PHASE_ANY)))
+	if ((rc = prologue(c, p, &o, 0, 0, N_("nothing"), PHASE_ANY)))
 		return rc;
 	return phase_history(c->db, o.school_id, o.scope, date_today(), &c->out, &c->err);
 }
@@ -221,7 +223,7 @@ static int run_retro_list(struct ctx *c, struct optparse *p)
 	struct popts o;
 	int rc;
 
-	if ((rc = prologue(c, p, &o, 0, 0, "nothing", PHASE_ANY)))
+	if ((rc = prologue(c, p, &o, 0, 0, N_("nothing"), PHASE_ANY)))
 		return rc;
 	return phase_retro_list(c->db, o.school_id, o.scope, &c->out, &c->err);
 }
@@ -231,7 +233,7 @@ static int run_conditions(struct ctx *c, struct optparse *p)
 	struct popts o;
 	int from, to, rc;
 
-	if ((rc = prologue(c, p, &o, 0, 0, "nothing", PHASE_ANY)))
+	if ((rc = prologue(c, p, &o, 0, 0, N_("nothing"), PHASE_ANY)))
 		return rc;
 	to = date_today();
 	from = date_from_ymd(date_school_year(to), 8, 1);
@@ -239,50 +241,50 @@ static int run_conditions(struct ctx *c, struct optparse *p)
 	    (o.to && (rc = date_parse(o.to, &to, "--to", &c->err))))
 		return rc;
 	if (from > to)
-		return beter_err_set(&c->err, BETER_DATAERR, "--from: %s is after --to %s", o.from ? o.from : "",
-				     o.to ? o.to : "today");
+		return beter_err_set(&c->err, BETER_DATAERR, _("--from: %s is after --to %s"), o.from ? o.from : "",
+				     o.to ? o.to : _("today"));
 	return phase_conditions_list(c->db, o.school_id, from, to, &c->out, &c->err);
 }
 
 static const struct subcmd model_subs[] = {
-	{ "show", "show ID", "show a model: its phases, who is involved, typical length and checklist",
+	{ "show", "show ID", N_("show a model: its phases, who is involved, typical length and checklist"),
 	  school_only_opts, run_model_show, 0, NULL },
-	{ "import", "import FILE", "import (or update) the school's own model from a JSON file", school_only_opts,
+	{ "import", "import FILE", N_("import (or update) the school's own model from a JSON file"), school_only_opts,
 	  run_model_import, SUB_WRITES, NULL },
 	{ 0 }
 };
 
 static const struct subcmd retro_subs[] = {
-	{ "list", "list [--team TEAM | --school]", "the retrospectives of closed phases", scope_opts, run_retro_list,
+	{ "list", "list [--team TEAM | --school]", N_("the retrospectives of closed phases"), scope_opts, run_retro_list,
 	  SUB_DEFAULT, NULL },
 	{ 0 }
 };
 
 static const struct subcmd phase_subs[] = {
-	{ "models", "models", "list the phase models: shipped ones and the school's own", school_only_opts,
+	{ "models", "models", N_("list the phase models: shipped ones and the school's own"), school_only_opts,
 	  run_models, 0, NULL },
-	{ "model", NULL, "phase models", NULL, NULL, 0, model_subs },
-	{ "start", "start MODEL (--team TEAM | --school) [--date DATE]", "start a trajectory in its first phase",
+	{ "model", NULL, N_("phase models"), NULL, NULL, 0, model_subs },
+	{ "start", "start MODEL (--team TEAM | --school) [--date DATE]", N_("start a trajectory in its first phase"),
 	  start_opts, run_start, SUB_WRITES, NULL },
 	{ "status", "status [--team TEAM | --school]",
-	  "the current phase, its checklist with what is done, and days in phase", scope_opts, run_status,
+	  N_("the current phase, its checklist with what is done, and days in phase"), scope_opts, run_status,
 	  SUB_DEFAULT, NULL },
 	{ "check", "check ITEM [--team TEAM | --school] [--undo] [--date DATE]",
-	  "tick off an activity of the current phase (by its id or number)", check_opts, run_check, SUB_WRITES, NULL },
+	  N_("tick off an activity of the current phase (by its id or number)"), check_opts, run_check, SUB_WRITES, NULL },
 	{ "next", "next [--team TEAM | --school] --went-well TEXT --improve TEXT [--date DATE]\n"
 		  "next [--team TEAM | --school] --no-retro --reason TEXT [--date DATE]",
-	  "close the current phase with its retrospective and start the next", next_opts, run_next, SUB_WRITES, NULL },
-	{ "history", "history [--team TEAM | --school]", "every phase of the trajectories, with dates and retrospectives",
+	  N_("close the current phase with its retrospective and start the next"), next_opts, run_next, SUB_WRITES, NULL },
+	{ "history", "history [--team TEAM | --school]", N_("every phase of the trajectories, with dates and retrospectives"),
 	  scope_opts, run_history, 0, NULL },
-	{ "retro", NULL, "retrospectives", NULL, NULL, 0, retro_subs },
+	{ "retro", NULL, N_("retrospectives"), NULL, NULL, 0, retro_subs },
 	{ "conditions", "conditions [--from DATE] [--to DATE]",
-	  "the three conditions per team: ambition, rhythm and retrospective", cond_opts, run_conditions, 0, NULL },
+	  N_("the three conditions per team: ambition, rhythm and retrospective"), cond_opts, run_conditions, 0, NULL },
 	{ 0 }
 };
 
 const struct command_def def_phase = {
 	.description =
-		"Improvement trajectories along a phase model: the leerKRACHT approach (Voorbereiding, Startfase, "
+		N_("Improvement trajectories along a phase model: the leerKRACHT approach (Voorbereiding, Startfase, "
 		"Startdag, Aan de slag, Verbindingssessie, Uitbouwen), the six-phase lesson-quality trajectory, the "
 		"six steps to better quality and the four steps of stimulating teachers' learning ship with beter; a "
 		"school can import its own. Each phase has a checklist of activities (with stable ids), who is "
@@ -310,15 +312,15 @@ const struct command_def def_phase = {
 		"\"source\": \"...\", \"phases\": [{\"id\": \"start\", \"name\": \"...\", \"purpose\": \"...\", "
 		"\"who\": [\"schoolleiding\", \"leraren\"], \"typical_days\": 42, \"activities\": [{\"id\": "
 		"\"kickoff\", \"text\": \"...\"}]}]}. Ids are 1-40 characters a-z, 0-9 and '-', unique within their "
-		"list; typical_days is 1-730; description, source and purpose are optional; other fields are refused.",
+		"list; typical_days is 1-730; description, source and purpose are optional; other fields are refused."),
 	.subs = phase_subs,
-	.examples = "beter phase models\n"
+	.examples = N_("beter phase models\n"
 		    "beter phase model show leerkracht\n"
 		    "beter phase start leerkracht --school --date 2026-08-24\n"
 		    "beter phase check draagvlaksessie --school\n"
 		    "beter phase next --school --went-well \"goede start\" --improve \"eerder plannen\"\n"
 		    "beter phase start leskwaliteit --team \"Team Bovenbouw\"\n"
-		    "beter --json phase history",
-	.files = "Shipped models are read from $BETER_SHARE/models/ID.json, else from the installed share directory "
-		 "(share/beter/models).",
+		    "beter --json phase history"),
+	.files = N_("Shipped models are read from $BETER_SHARE/models/ID.json, else from the installed share directory "
+		 "(share/beter/models)."),
 };

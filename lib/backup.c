@@ -9,6 +9,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "beter/i18n.h"
 #include "beter/store_sqlite.h"
 #include "beter/tmpfile.h"
 #include "beter/util.h"
@@ -38,7 +39,7 @@ int backup_write(struct store *store, const char *path, struct beter_err *err)
 
 	if (src && *src && stat(src, &s) == 0 && stat(path, &a) == 0 && a.st_dev == s.st_dev && a.st_ino == s.st_ino) {
 		free(dir);
-		return beter_err_set(err, BETER_USAGE, "'%s' is the store itself; name another file", path);
+		return beter_err_set(err, BETER_USAGE, _("'%s' is the store itself; name another file"), path);
 	}
 	slash = strrchr(dir, '/');
 	if (slash)
@@ -54,34 +55,34 @@ int backup_write(struct store *store, const char *path, struct beter_err *err)
 	if (rc == SQLITE_OK)
 		rc = sqlite3_exec(dst, "PRAGMA journal_mode = DELETE", NULL, NULL, NULL);
 	if (rc != SQLITE_OK) {
-		rc = beter_err_set(err, BETER_IOERR, "cannot write '%s': %s", tmp.buf, sqlite3_errmsg(dst));
+		rc = beter_err_set(err, BETER_IOERR, _("cannot write '%s': %s"), tmp.buf, sqlite3_errmsg(dst));
 		goto fail;
 	}
 	b = sqlite3_backup_init(dst, "main", db, "main");
 	if (!b) {
-		rc = beter_err_set(err, BETER_IOERR, "cannot copy the store to '%s': %s", tmp.buf, sqlite3_errmsg(dst));
+		rc = beter_err_set(err, BETER_IOERR, _("cannot copy the store to '%s': %s"), tmp.buf, sqlite3_errmsg(dst));
 		goto fail;
 	}
 	/* all pages in one step: one read transaction, one consistent moment */
 	rc = sqlite3_backup_step(b, -1);
 	sqlite3_backup_finish(b);
 	if (rc != SQLITE_DONE) {
-		rc = store_fail(store, rc, err, "the backup");
+		rc = store_fail(store, rc, err, _("the backup"));
 		goto fail;
 	}
 	rc = sqlite3_errcode(dst);
 	if (rc != SQLITE_OK) {
-		rc = beter_err_set(err, BETER_IOERR, "cannot write '%s': %s", tmp.buf, sqlite3_errmsg(dst));
+		rc = beter_err_set(err, BETER_IOERR, _("cannot write '%s': %s"), tmp.buf, sqlite3_errmsg(dst));
 		goto fail;
 	}
 	if (sqlite3_close(dst) != SQLITE_OK) {
 		dst = NULL;
-		rc = beter_err_set(err, BETER_IOERR, "cannot write '%s'", tmp.buf);
+		rc = beter_err_set(err, BETER_IOERR, _("cannot write '%s'"), tmp.buf);
 		goto fail;
 	}
 	dst = NULL;
 	if (sync_path(tmp.buf, 0) != 0 || rename(tmp.buf, path) != 0) {
-		rc = beter_err_set(err, BETER_IOERR, "cannot write '%s': %s", path, strerror(errno));
+		rc = beter_err_set(err, BETER_IOERR, _("cannot write '%s': %s"), path, strerror(errno));
 		goto fail;
 	}
 	sync_path(dir, 1);

@@ -6,6 +6,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "beter/i18n.h"
 #include "beter/util.h"
 
 /* Howard Hinnant's days_from_civil and civil_from_days */
@@ -103,7 +104,7 @@ int date_parse(const char *s, int *days, const char *what, struct beter_err *err
 	}
 	if (s && parse_ymd(s, days) == 0)
 		return 0;
-	return beter_err_set(err, BETER_DATAERR, "%s: '%s' is not a date (use YYYY-MM-DD or 'today')",
+	return beter_err_set(err, BETER_DATAERR, _("%s: '%s' is not a date (use YYYY-MM-DD or 'today')"),
 			     what, s ? s : "");
 }
 
@@ -171,7 +172,7 @@ int date_period_parse(const char *s, int *from, int *to, const char *what, struc
 		int yy, ww;
 		date_iso_week(mon, &yy, &ww);
 		if (y < 1900 || y > 2999 || w < 1 || yy != y || ww != w)
-			return beter_err_set(err, BETER_DATAERR, "%s: '%s' is not an ISO week (%d has no week %d)",
+			return beter_err_set(err, BETER_DATAERR, _("%s: '%s' is not an ISO week (%d has no week %d)"),
 					     what, s, y, w);
 		*from = mon;
 		*to = mon + 6;
@@ -180,7 +181,7 @@ int date_period_parse(const char *s, int *from, int *to, const char *what, struc
 	if (strlen(s) == 9 && sscanf(s, "%4d-%4d%c", &y, &y2, &c) == 2 && isdigit((unsigned char)s[5])) {
 		if (y2 != y + 1 || y < 1900 || y > 2998)
 			return beter_err_set(err, BETER_DATAERR,
-					     "%s: '%s' is not a school year (use two following years: 2026-2027)", what, s);
+					     _("%s: '%s' is not a school year (use two following years: 2026-2027)"), what, s);
 		*from = date_from_ymd(y, 8, 1);
 		*to = date_from_ymd(y2, 7, 31);
 		return 0;
@@ -193,7 +194,7 @@ int date_period_parse(const char *s, int *from, int *to, const char *what, struc
 		return 0;
 	}
 	return beter_err_set(err, BETER_DATAERR,
-			     "%s: '%s' is not a date, week or school year (use 2026-11-20, 2026-W47 or 2026-2027)",
+			     _("%s: '%s' is not a date, week or school year (use 2026-11-20, 2026-W47 or 2026-2027)"),
 			     what, s);
 }
 
@@ -210,7 +211,7 @@ int time_parse(const char *s, int *minutes, const char *what, struct beter_err *
 			return 0;
 		}
 	}
-	return beter_err_set(err, BETER_DATAERR, "%s: '%s' is not a time (use HH:MM, e.g. 08:30)", what, s ? s : "");
+	return beter_err_set(err, BETER_DATAERR, _("%s: '%s' is not a time (use HH:MM, e.g. 08:30)"), what, s ? s : "");
 }
 
 int date_not_future(int day, const char *what, struct beter_err *err)
@@ -219,5 +220,5 @@ int date_not_future(int day, const char *what, struct beter_err *err)
 	if (day <= date_today())
 		return 0;
 	date_format(day, d);
-	return beter_err_set(err, BETER_DATAERR, "%s: %s is after today", what, d);
+	return beter_err_set(err, BETER_DATAERR, _("%s: %s is after today"), what, d);
 }

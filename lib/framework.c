@@ -9,6 +9,7 @@
 
 #include "beter/csvin.h"
 #include "beter/date.h"
+#include "beter/i18n.h"
 #include "beter/jsonin.h"
 #include "beter/share.h"
 #include "beter/store.h"
@@ -99,8 +100,8 @@ static int add_item(struct framework *fw, const char *id, const char *text, size
 static int set_scale(struct framework *fw, int min, int max, const char *what, struct beter_err *err)
 {
 	if (min < 0 || max > 100 || max <= min)
-		return beter_err_set(err, BETER_DATAERR, "%s: the scale must be whole numbers with 0 <= min < max <= 100 "
-				     "(got %d-%d)", what, min, max);
+		return beter_err_set(err, BETER_DATAERR, _("%s: the scale must be whole numbers with 0 <= min < max <= 100 "
+				     "(got %d-%d)"), what, min, max);
 	fw->min = min;
 	fw->max = max;
 	fw->labels = xcalloc((size_t)(max - min + 1), sizeof(char *));
@@ -115,13 +116,13 @@ static int json_str(cJSON *obj, const char *k, int required, const char *name, c
 	*out = NULL;
 	if (!v || cJSON_IsNull(v)) {
 		if (required)
-			return beter_err_set(err, BETER_DATAERR, "%s: field '%s%s': missing", name, where, k);
+			return beter_err_set(err, BETER_DATAERR, _("%s: field '%s%s': missing"), name, where, k);
 		return 0;
 	}
 	if (!cJSON_IsString(v))
-		return beter_err_set(err, BETER_DATAERR, "%s: field '%s%s': expected a string", name, where, k);
+		return beter_err_set(err, BETER_DATAERR, _("%s: field '%s%s': expected a string"), name, where, k);
 	if (!text_ok(v->valuestring))
-		return beter_err_set(err, BETER_DATAERR, "%s: field '%s%s': must be 1-%d bytes of UTF-8 text", name, where,
+		return beter_err_set(err, BETER_DATAERR, _("%s: field '%s%s': must be 1-%d bytes of UTF-8 text"), name, where,
 				     k, FW_TEXT_MAX);
 	*out = v->valuestring;
 	return 0;
@@ -131,10 +132,10 @@ static int json_int(cJSON *obj, const char *k, const char *name, const char *whe
 {
 	cJSON *v = cJSON_GetObjectItemCaseSensitive(obj, k);
 	if (!v)
-		return beter_err_set(err, BETER_DATAERR, "%s: field '%s%s': missing", name, where, k);
+		return beter_err_set(err, BETER_DATAERR, _("%s: field '%s%s': missing"), name, where, k);
 	/* the range first: a cast of a double outside int is undefined */
 	if (!cJSON_IsNumber(v) || !(fabs(v->valuedouble) <= 1e6) || v->valuedouble != (double)(int)v->valuedouble)
-		return beter_err_set(err, BETER_DATAERR, "%s: field '%s%s': expected a whole number", name, where, k);
+		return beter_err_set(err, BETER_DATAERR, _("%s: field '%s%s': expected a whole number"), name, where, k);
 	*out = (int)v->valuedouble;
 	return 0;
 }
@@ -147,12 +148,12 @@ static int parse_doc(const char *name, cJSON *root, struct framework *fw, struct
 	char where[160];
 
 	if (!cJSON_IsObject(root))
-		return beter_err_set(err, BETER_DATAERR, "%s: expected a JSON object with key, title, scale and domains",
+		return beter_err_set(err, BETER_DATAERR, _("%s: expected a JSON object with key, title, scale and domains"),
 				     name);
 	if ((rc = json_str(root, "key", 0, name, "", &s, err)))
 		return rc;
 	if (s && !framework_id_valid(s))
-		return beter_err_set(err, BETER_DATAERR, "%s: field 'key': '%s' is not a key (1-64 of a-z 0-9 . _ -)",
+		return beter_err_set(err, BETER_DATAERR, _("%s: field 'key': '%s' is not a key (1-64 of a-z 0-9 . _ -)"),
 				     name, s);
 	fw->key = s ? xstrdup(s) : NULL;
 	if ((rc = json_str(root, "title", 1, name, "", &s, err)))
@@ -163,26 +164,26 @@ static int parse_doc(const char *name, cJSON *root, struct framework *fw, struct
 	fw->description = s ? xstrdup(s) : NULL;
 	scale = cJSON_GetObjectItemCaseSensitive(root, "scale");
 	if (!cJSON_IsObject(scale))
-		return beter_err_set(err, BETER_DATAERR, "%s: field 'scale': expected an object {\"min\": 1, \"max\": 4, "
-				     "\"labels\": [...]}", name);
+		return beter_err_set(err, BETER_DATAERR, _("%s: field 'scale': expected an object {\"min\": 1, \"max\": 4, "
+				     "\"labels\": [...]}"), name);
 	if ((rc = json_int(scale, "min", name, "scale.", &min, err)) || (rc = json_int(scale, "max", name, "scale.", &max, err)) ||
 	    (rc = set_scale(fw, min, max, name, err)))
 		return rc;
 	labels = cJSON_GetObjectItemCaseSensitive(scale, "labels");
 	if (labels && !cJSON_IsNull(labels)) {
 		if (!cJSON_IsArray(labels) || cJSON_GetArraySize(labels) != max - min + 1)
-			return beter_err_set(err, BETER_DATAERR, "%s: field 'scale.labels': expected an array of %d strings "
-					     "(one per value %d-%d)", name, max - min + 1, min, max);
+			return beter_err_set(err, BETER_DATAERR, _("%s: field 'scale.labels': expected an array of %d strings "
+					     "(one per value %d-%d)"), name, max - min + 1, min, max);
 		for (int i = 0; i <= max - min; i++) {
 			cJSON *l = cJSON_GetArrayItem(labels, i);
 			if (!cJSON_IsString(l) || !text_ok(l->valuestring))
-				return beter_err_set(err, BETER_DATAERR, "%s: field 'scale.labels[%d]': expected a string", name, i);
+				return beter_err_set(err, BETER_DATAERR, _("%s: field 'scale.labels[%d]': expected a string"), name, i);
 			fw->labels[i] = xstrdup(l->valuestring);
 		}
 	}
 	domains = cJSON_GetObjectItemCaseSensitive(root, "domains");
 	if (!cJSON_IsArray(domains) || cJSON_GetArraySize(domains) == 0)
-		return beter_err_set(err, BETER_DATAERR, "%s: field 'domains': expected a non-empty array", name);
+		return beter_err_set(err, BETER_DATAERR, _("%s: field 'domains': expected a non-empty array"), name);
 	cJSON_ArrayForEach(d, domains)
 	{
 		const char *id, *title;
@@ -191,32 +192,32 @@ static int parse_doc(const char *name, cJSON *root, struct framework *fw, struct
 
 		snprintf(where, sizeof(where), "domains[%d].", di);
 		if (!cJSON_IsObject(d))
-			return beter_err_set(err, BETER_DATAERR, "%s: field 'domains[%d]': expected an object", name, di);
+			return beter_err_set(err, BETER_DATAERR, _("%s: field 'domains[%d]': expected an object"), name, di);
 		if ((rc = json_str(d, "id", 1, name, where, &id, err)) || (rc = json_str(d, "title", 1, name, where, &title, err)))
 			return rc;
 		if (!framework_id_valid(id))
-			return beter_err_set(err, BETER_DATAERR, "%s: field '%sid': '%s' is not an id (1-64 of a-z 0-9 . _ -)",
+			return beter_err_set(err, BETER_DATAERR, _("%s: field '%sid': '%s' is not an id (1-64 of a-z 0-9 . _ -)"),
 					     name, where, id);
 		if ((dx = add_domain(fw, id, title)) < 0)
-			return beter_err_set(err, BETER_DATAERR, "%s: field '%sid': domain '%s' appears twice", name, where, id);
+			return beter_err_set(err, BETER_DATAERR, _("%s: field '%sid': domain '%s' appears twice"), name, where, id);
 		items = cJSON_GetObjectItemCaseSensitive(d, "items");
 		if (!cJSON_IsArray(items) || cJSON_GetArraySize(items) == 0)
-			return beter_err_set(err, BETER_DATAERR, "%s: field '%sitems': expected a non-empty array", name, where);
+			return beter_err_set(err, BETER_DATAERR, _("%s: field '%sitems': expected a non-empty array"), name, where);
 		cJSON_ArrayForEach(it, items)
 		{
 			const char *iid, *text;
 			snprintf(where, sizeof(where), "domains[%d].items[%d].", di, ii);
 			if (!cJSON_IsObject(it))
-				return beter_err_set(err, BETER_DATAERR, "%s: field '%.*s': expected an object", name,
+				return beter_err_set(err, BETER_DATAERR, _("%s: field '%.*s': expected an object"), name,
 						     (int)strlen(where) - 1, where);
 			if ((rc = json_str(it, "id", 1, name, where, &iid, err)) ||
 			    (rc = json_str(it, "text", 1, name, where, &text, err)))
 				return rc;
 			if (!framework_id_valid(iid))
-				return beter_err_set(err, BETER_DATAERR, "%s: field '%sid': '%s' is not an id (1-64 of a-z 0-9 . _ -)",
+				return beter_err_set(err, BETER_DATAERR, _("%s: field '%sid': '%s' is not an id (1-64 of a-z 0-9 . _ -)"),
 						     name, where, iid);
 			if (add_item(fw, iid, text, (size_t)dx) < 0)
-				return beter_err_set(err, BETER_DATAERR, "%s: field '%sid': item '%s' appears twice", name, where, iid);
+				return beter_err_set(err, BETER_DATAERR, _("%s: field '%sid': item '%s' appears twice"), name, where, iid);
 			ii++;
 		}
 		di++;
@@ -294,7 +295,7 @@ static int parse_csv(const char *path, const char *data, size_t len, const struc
 		}
 		free(copy);
 		if (i != max - min + 1) {
-			rc = beter_err_set(err, BETER_DATAERR, "--labels: give %d labels split by '|', one per value %d-%d",
+			rc = beter_err_set(err, BETER_DATAERR, _("--labels: give %d labels split by '|', one per value %d-%d"),
 					   max - min + 1, min, max);
 			goto fail;
 		}
@@ -304,7 +305,7 @@ static int parse_csv(const char *path, const char *data, size_t len, const struc
 		goto fail;
 	rc = csvin_read(&r);
 	if (rc <= 0) {
-		rc = rc == 0 ? beter_err_set(err, BETER_DATAERR, "%s: the file is empty", r.name) : err->status;
+		rc = rc == 0 ? beter_err_set(err, BETER_DATAERR, _("%s: the file is empty"), r.name) : err->status;
 		goto done;
 	}
 	ciid = csvin_find(&r, n_iid);
@@ -312,8 +313,8 @@ static int parse_csv(const char *path, const char *data, size_t len, const struc
 	cdom = csvin_find(&r, n_dom);
 	cdid = csvin_find(&r, n_did);
 	if (ciid < 0 || citem < 0 || cdom < 0) {
-		rc = beter_err_set(err, BETER_DATAERR, "%s:1: the header needs the columns domain, item_id and item "
-				   "(optionally domain_id)", r.name);
+		rc = beter_err_set(err, BETER_DATAERR, _("%s:1: the header needs the columns domain, item_id and item "
+				   "(optionally domain_id)"), r.name);
 		goto done;
 	}
 	r.width = (int)csvin_nfields(&r);
@@ -326,13 +327,13 @@ static int parse_csv(const char *path, const char *data, size_t len, const struc
 
 		rc = 0;
 		if (!text_ok(dtitle))
-			rc = csvin_error(&r, (size_t)cdom, "domain: missing (every item belongs to a domain)");
+			rc = csvin_error(&r, (size_t)cdom, _("domain: missing (every item belongs to a domain)"));
 		else if (!framework_id_valid(iid))
-			rc = csvin_error(&r, (size_t)ciid, "item_id: '%s' is not an id (1-64 of a-z 0-9 . _ -)", iid);
+			rc = csvin_error(&r, (size_t)ciid, _("item_id: '%s' is not an id (1-64 of a-z 0-9 . _ -)"), iid);
 		else if (!text_ok(text))
-			rc = csvin_error(&r, (size_t)citem, "item: must be 1-%d bytes of text", FW_TEXT_MAX);
+			rc = csvin_error(&r, (size_t)citem, _("item: must be 1-%d bytes of text"), FW_TEXT_MAX);
 		else if (did && !framework_id_valid(did))
-			rc = csvin_error(&r, (size_t)cdid, "domain_id: '%s' is not an id (1-64 of a-z 0-9 . _ -)", did);
+			rc = csvin_error(&r, (size_t)cdid, _("domain_id: '%s' is not an id (1-64 of a-z 0-9 . _ -)"), did);
 		if (!rc) {
 			/* a domain is found by its id, else by its title; new ones are numbered */
 			for (size_t i = 0; i < fw->ndomains; i++)
@@ -344,7 +345,7 @@ static int parse_csv(const char *path, const char *data, size_t len, const struc
 				add_domain(fw, did ? did : num, dtitle);
 			}
 			if (add_item(fw, iid, text, dx) < 0)
-				rc = csvin_error(&r, (size_t)ciid, "item_id: '%s' appears twice", iid);
+				rc = csvin_error(&r, (size_t)ciid, _("item_id: '%s' appears twice"), iid);
 		}
 		free(dtitle);
 		free(iid);
@@ -358,7 +359,7 @@ static int parse_csv(const char *path, const char *data, size_t len, const struc
 		goto done;
 	}
 	if (fw->nitems == 0)
-		rc = beter_err_set(err, BETER_DATAERR, "%s: no items (one row per item under the header)", r.name);
+		rc = beter_err_set(err, BETER_DATAERR, _("%s: no items (one row per item under the header)"), r.name);
 done:
 	csvin_close(&r);
 fail:

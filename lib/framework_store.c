@@ -18,7 +18,7 @@
 static int load_row(struct store_stmt *st, struct framework *fw, struct beter_err *err)
 {
 	/* columns: id, key, source, doc */
-	int rc = framework_parse_json("stored framework", store_col_text(st, 3), fw, err);
+	int rc = framework_parse_json(_("stored framework"), store_col_text(st, 3), fw, err);
 	if (rc)
 		return rc;
 	fw->id = store_col_int(st, 0);
@@ -37,10 +37,10 @@ int framework_load(struct store *db, int64_t id, struct framework *fw, struct be
 	if ((rc = store_prepare(db, "SELECT id, key, source, doc FROM visit_framework WHERE id = ?1", &st, err)))
 		return rc;
 	store_bind_int(st, 1, id);
-	if (store_next(db, st, &rc, "reading the framework", err))
+	if (store_next(db, st, &rc, _("reading the framework"), err))
 		rc = load_row(st, fw, err);
 	else if (!rc)
-		rc = beter_err_set(err, BETER_FAIL, "no framework with number %lld", (long long)id);
+		rc = beter_err_set(err, BETER_FAIL, _("no framework with number %lld"), (long long)id);
 	store_finalize(st);
 	return rc;
 }
@@ -71,7 +71,7 @@ static int store_insert(struct store *db, int64_t school, struct framework *fw, 
 	store_finalize(st);
 	free(doc);
 	if (rc != STORE_DONE)
-		return store_fail(db, rc, err, "storing the framework");
+		return store_fail(db, rc, err, _("storing the framework"));
 	fw->id = store_last_id(db);
 	fw->source = source;
 	return 0;
@@ -105,13 +105,13 @@ int framework_get(struct store *db, int64_t school, const char *key, int store_c
 
 	memset(fw, 0, sizeof(*fw));
 	if (!key || !framework_id_valid(key))
-		return beter_err_set(err, BETER_FAIL, "no framework '%s' (see 'beter visit framework list')", key ? key : "");
+		return beter_err_set(err, BETER_FAIL, _("no framework '%s' (see 'beter visit framework list')"), key ? key : "");
 	if ((rc = store_prepare(db, "SELECT id, key, source, doc FROM visit_framework WHERE school_id = ?1 AND key = ?2",
 				&st, err)))
 		return rc;
 	store_bind_int(st, 1, school);
 	store_bind_text(st, 2, key);
-	if (store_next(db, st, &rc, "reading the framework", err)) {
+	if (store_next(db, st, &rc, _("reading the framework"), err)) {
 		rc = load_row(st, fw, err);
 		store_finalize(st);
 		return rc;
@@ -123,7 +123,7 @@ int framework_get(struct store *db, int64_t school, const char *key, int store_c
 	FILE *fp = fopen(path, "r");
 	free(path);
 	if (!fp)
-		return beter_err_set(err, BETER_FAIL, "no framework '%s' (see 'beter visit framework list')", key);
+		return beter_err_set(err, BETER_FAIL, _("no framework '%s' (see 'beter visit framework list')"), key);
 	fclose(fp);
 	if ((rc = load_shipped(key, fw, err)))
 		return rc;
@@ -153,7 +153,7 @@ static int csv_key(const char *path, char **keyp, struct beter_err *err)
 		if (*k == ' ')
 			*k = '-';
 	if (!framework_id_valid(key)) {
-		rc = beter_err_set(err, BETER_DATAERR, "%s: the file name makes no key; give --key KEY", path);
+		rc = beter_err_set(err, BETER_DATAERR, _("%s: the file name makes no key; give --key KEY"), path);
 		free(key);
 		return rc;
 	}
@@ -199,7 +199,7 @@ static int read_framework(const char *path, const struct framework_import *opt, 
 	}
 	if (!fw->key) {
 		framework_release(fw);
-		return beter_err_set(err, BETER_DATAERR, "%s: field 'key': missing; add it or give --key KEY", path);
+		return beter_err_set(err, BETER_DATAERR, _("%s: field 'key': missing; add it or give --key KEY"), path);
 	}
 	return 0;
 }
@@ -218,7 +218,7 @@ static int existing_framework(struct store *db, int64_t school, const char *key,
 		return rc;
 	store_bind_int(st, 1, school);
 	store_bind_text(st, 2, key);
-	if (store_next(db, st, &rc, "reading the framework", err)) {
+	if (store_next(db, st, &rc, _("reading the framework"), err)) {
 		*old = store_col_int(st, 0);
 		*oldsrc = !strcmp(store_col_text(st, 1), "shipped") ? "shipped" : "imported";
 	}
@@ -246,10 +246,10 @@ static int replace_framework(struct store *db, int64_t old, const struct framewo
 				    "WHERE v.framework_id = ?1 ORDER BY s.item", &st, err)))
 		return rc;
 	store_bind_int(st, 1, old);
-	while (store_next(db, st, &rc, "reading the scores", err)) {
+	while (store_next(db, st, &rc, _("reading the scores"), err)) {
 		if (!framework_item(fw, store_col_text(st, 0))) {
-			rc = beter_err_set(err, BETER_DATAERR, "%s: item '%s' is missing, but visits have scores on it; "
-					   "keep it in the new version", path, store_col_text(st, 0));
+			rc = beter_err_set(err, BETER_DATAERR, _("%s: item '%s' is missing, but visits have scores on it; "
+					   "keep it in the new version"), path, store_col_text(st, 0));
 			break;
 		}
 	}
@@ -266,7 +266,7 @@ static int replace_framework(struct store *db, int64_t old, const struct framewo
 		store_bind_text(st, 3, doc);
 		store_bind_text(st, 4, today);
 		if (store_step(st) != STORE_DONE)
-			rc = store_fail(db, STORE_ERROR, err, "replacing the framework");
+			rc = store_fail(db, STORE_ERROR, err, _("replacing the framework"));
 		store_finalize(st);
 	}
 	free(doc);
@@ -283,14 +283,14 @@ int framework_import(struct store *db, int64_t school, const char *path, const s
 
 	*replaced = 0;
 	if (opt->key && !framework_id_valid(opt->key))
-		return beter_err_set(err, BETER_DATAERR, "--key: '%s' is not a key (1-64 of a-z 0-9 . _ -)", opt->key);
+		return beter_err_set(err, BETER_DATAERR, _("--key: '%s' is not a key (1-64 of a-z 0-9 . _ -)"), opt->key);
 	if ((rc = read_framework(path, opt, &fw, err)))
 		return rc;
 	if ((rc = existing_framework(db, school, fw.key, &old, &oldsrc, err)))
 		goto out;
 	if (oldsrc && !strcmp(oldsrc, "shipped")) {
-		rc = beter_err_set(err, BETER_DATAERR, "the key '%s' belongs to a framework shipped with beter; "
-				   "give the school's own another key with --key", fw.key);
+		rc = beter_err_set(err, BETER_DATAERR, _("the key '%s' belongs to a framework shipped with beter; "
+				   "give the school's own another key with --key"), fw.key);
 		goto out;
 	}
 	if (old) {
@@ -344,13 +344,20 @@ static const struct out_col fw_cols[] = {
 };
 #define NFW_COLS (sizeof(fw_cols) / sizeof(*fw_cols))
 
+/* "shipped" or "imported" as o shows it: in Dutch in a table people read. */
+static const char *source_word(const struct out *o, const char *source)
+{
+	const char *w = !strcmp(source, "shipped") ? N_("shipped") : N_("imported");
+	return o->nl && (o->fmt == OUT_TABLE || o->fmt == OUT_HTML || o->fmt == OUT_MD) ? _(w) : w;
+}
+
 static void fw_row(struct out *o, const struct framework *fw, int64_t visits)
 {
 	char scale[32];
 	snprintf(scale, sizeof(scale), "%d-%d", fw->min, fw->max);
 	out_text(o, fw->key);
 	out_text(o, fw->title);
-	out_text(o, fw->source);
+	out_text(o, source_word(o, fw->source));
 	out_text(o, scale);
 	out_int(o, (int64_t)fw->ndomains);
 	out_int(o, (int64_t)fw->nitems);
@@ -368,7 +375,7 @@ static int fw_visits(struct store *db, int64_t fwid, int64_t *n, struct beter_er
 	if ((rc = store_prepare(db, "SELECT count(*) FROM visit WHERE framework_id = ?1", &st, err)))
 		return rc;
 	store_bind_int(st, 1, fwid);
-	if (store_next(db, st, &rc, "counting visits", err))
+	if (store_next(db, st, &rc, _("counting visits"), err))
 		*n = store_col_int(st, 0);
 	store_finalize(st);
 	return rc;
@@ -400,7 +407,7 @@ int framework_list(struct store *db, int64_t school, struct out *o, struct beter
 	if (!rc && !(rc = store_prepare(db, "SELECT id, key, source, doc FROM visit_framework WHERE school_id = ?1 "
 					    "AND source = 'imported' ORDER BY key", &st, err))) {
 		store_bind_int(st, 1, school);
-		while (store_next(db, st, &rc, "listing frameworks", err)) {
+		while (store_next(db, st, &rc, _("listing frameworks"), err)) {
 			struct framework fw;
 			int64_t visits;
 			if ((rc = load_row(st, &fw, err)))
@@ -449,12 +456,12 @@ int framework_show(struct store *db, int64_t school, const char *key, struct out
 		return rc;
 	}
 	out_doc_begin(o, fwdoc_cols, sizeof(fwdoc_cols) / sizeof(*fwdoc_cols));
-	out_section(o, "framework", "Framework");
+	out_section(o, "framework", _("Framework"));
 	out_record(o, fwrec_cols, sizeof(fwrec_cols) / sizeof(*fwrec_cols));
 	fw_row(o, &fw, visits);
 	out_text(o, fw.description);
 	out_end(o);
-	out_section(o, "scale", "Scale");
+	out_section(o, "scale", _("Scale"));
 	out_list(o, scale_cols, 2);
 	for (int v = fw.min; v <= fw.max; v++) {
 		out_int(o, v);
@@ -462,7 +469,7 @@ int framework_show(struct store *db, int64_t school, const char *key, struct out
 		out_row_end(o);
 	}
 	out_end(o);
-	out_section(o, "items", "Items");
+	out_section(o, "items", _("Items"));
 	out_list(o, item_cols, 4);
 	for (size_t i = 0; i < fw.nitems; i++) {
 		out_text(o, fw.domains[fw.items[i].domain].id);

@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "beter/i18n.h"
 #include "beter/util.h"
 
 /* The longest piece of the file quoted in a message, in bytes. */
@@ -34,12 +35,12 @@ static int fault_at(const char *name, const char *text, size_t off, long line0, 
 const char *jsonin_byte_reason(int c, char *buf, size_t n)
 {
 	if (c == '\'')
-		return "a single quote (JSON strings are in double quotes)";
+		return _("a single quote (JSON strings are in double quotes)");
 	if (c == '/')
-		return "a '/' (JSON has no comments)";
+		return _("a '/' (JSON has no comments)");
 	if (c >= 0 && (c < 0x20 || c == 0x7f) && c != ' ' && c != '\t' && c != '\n' && c != '\r') {
-		snprintf(buf, n, "a control character (U+%04X) outside a string (JSON white space is space, tab, CR "
-				 "and LF only)", (unsigned)c);
+		snprintf(buf, n, _("a control character (U+%04X) outside a string (JSON white space is space, tab, CR "
+				 "and LF only)"), (unsigned)c);
 		return buf;
 	}
 	return NULL;
@@ -75,7 +76,7 @@ void jsonin_dup_key_reason(const char *raw, size_t len, char *buf, size_t n)
 	char q[QUOTE_MAX + 8];
 
 	quote(q, sizeof(q), raw, len);
-	snprintf(buf, n, "duplicate name '%s' in an object (each name may appear once)", q);
+	snprintf(buf, n, _("duplicate name '%s' in an object (each name may appear once)"), q);
 }
 
 static int is_token_byte(unsigned char c)
@@ -98,22 +99,22 @@ static const char *number_reason(const char *t, size_t len)
 	if (!(t[0] >= '0' && t[0] <= '9') && t[0] != '-' && t[0] != '+' && t[0] != '.') {
 		if ((len == 4 && (!memcmp(t, "true", 4) || !memcmp(t, "null", 4))) || (len == 5 && !memcmp(t, "false", 5)))
 			return NULL;
-		return "not a JSON value (the words are true, false and null, in lower case; NaN and Infinity do not exist)";
+		return _("not a JSON value (the words are true, false and null, in lower case; NaN and Infinity do not exist)");
 	}
 	if (t[0] == '+')
-		return "a number may not start with '+'";
+		return _("a number may not start with '+'");
 	if (t[0] == '.' || (t[0] == '-' && len > 1 && t[1] == '.'))
-		return "a number needs a digit before '.'";
+		return _("a number needs a digit before '.'");
 	if (t[0] == '-' && !digit(t, 1, len))
-		return "'-' must be followed by a digit (NaN and Infinity do not exist)";
+		return _("'-' must be followed by a digit (NaN and Infinity do not exist)");
 	i = t[0] == '-';
 	if (t[i] == '0' && digit(t, i + 1, len))
-		return "a number may not have leading zeros";
+		return _("a number may not have leading zeros");
 	while (digit(t, i, len))
 		i++;
 	if (i < len && t[i] == '.') {
 		if (!digit(t, ++i, len))
-			return "a number needs a digit after '.'";
+			return _("a number needs a digit after '.'");
 		while (digit(t, i, len))
 			i++;
 	}
@@ -122,11 +123,11 @@ static const char *number_reason(const char *t, size_t len)
 		if (i < len && (t[i] == '+' || t[i] == '-'))
 			i++;
 		if (!digit(t, i, len))
-			return "a number needs digits in its exponent";
+			return _("a number needs digits in its exponent");
 		while (digit(t, i, len))
 			i++;
 	}
-	return i < len ? "not a valid number" : NULL;
+	return i < len ? _("not a valid number") : NULL;
 }
 
 /* The start of the string whose closing quote is at text[close]. Inside
@@ -203,8 +204,8 @@ static int string_fault(const char *name, const char *text, size_t len, size_t p
 		size_t at = pos < len && (unsigned char)text[pos] < 0x20 ? pos : pos - 1;
 		unsigned char c = (unsigned char)text[at];
 		return fault_at(name, text, at, line0, col0, err,
-				"a control character (U+%04X) in a string (write it as an escape such as \\n, \\t or "
-				"\\u%04X)", c, c);
+				_("a control character (U+%04X) in a string (write it as an escape such as \\n, \\t or "
+				"\\u%04X)"), c, c);
 	}
 	if (!strncmp(what, "invalid escape", 14)) {
 		size_t at = pos - 1;
@@ -213,22 +214,22 @@ static int string_fault(const char *name, const char *text, size_t len, size_t p
 		char e = at + 1 < len ? text[at + 1] : 0;
 		if (e == 'u')
 			return fault_at(name, text, at, line0, col0, err,
-					"an invalid escape: '\\u' must be followed by four hex digits");
+					_("an invalid escape: '\\u' must be followed by four hex digits"));
 		if (e > ' ' && e < 0x7f)
 			return fault_at(name, text, at, line0, col0, err,
-					"an invalid escape '\\%c' (JSON has \\\" \\\\ \\/ \\b \\f \\n \\r \\t and \\uXXXX)", e);
+					_("an invalid escape '\\%c' (JSON has \\\" \\\\ \\/ \\b \\f \\n \\r \\t and \\uXXXX)"), e);
 		return fault_at(name, text, at, line0, col0, err,
-				"an invalid escape (JSON has \\\" \\\\ \\/ \\b \\f \\n \\r \\t and \\uXXXX)");
+				_("an invalid escape (JSON has \\\" \\\\ \\/ \\b \\f \\n \\r \\t and \\uXXXX)"));
 	}
 	/* "invalid Unicode": jansson has read the whole string */
 	size_t start = string_start(text, pos - 1);
 	unsigned cp = 0;
 	size_t at = lone_surrogate(text, start, pos, &cp);
 	if (at == pos)
-		return fault_at(name, text, start, line0, col0, err, "a string with an invalid \\u escape");
+		return fault_at(name, text, start, line0, col0, err, _("a string with an invalid \\u escape"));
 	return fault_at(name, text, at, line0, col0, err,
-			"an unpaired surrogate '\\u%04X' (a character beyond U+FFFF is written as a pair: one of "
-			"\\uD800-\\uDBFF, then one of \\uDC00-\\uDFFF)", cp);
+			_("an unpaired surrogate '\\u%04X' (a character beyond U+FFFF is written as a pair: one of "
+			"\\uD800-\\uDBFF, then one of \\uDC00-\\uDFFF)"), cp);
 }
 
 /* The last byte before off that is not white space, or -1. */
@@ -275,23 +276,23 @@ static int syntax_fault(const char *name, const char *text, size_t len, size_t p
 	}
 	if ((c == ']' || c == '}') && prev_text(text, at) == ',')
 		return fault_at(name, text, at, line0, col0, err,
-				"a comma before '%c' (nothing may follow the last element or member)", c);
+				_("a comma before '%c' (nothing may follow the last element or member)"), c);
 	if ((why = jsonin_byte_reason(c, buf, sizeof(buf))))
 		return fault_at(name, text, at, line0, col0, err, "%s", why);
 	if (!strncmp(what, "string or '}' expected", 22))
-		why = "a member name (a string in double quotes) expected";
+		why = _("a member name (a string in double quotes) expected");
 	else if (!strncmp(what, "':' expected", 12))
-		why = "':' expected after the member name";
+		why = _("':' expected after the member name");
 	else if (!strncmp(what, "']' expected", 12))
-		why = "',' or ']' expected";
+		why = _("',' or ']' expected");
 	else if (!strncmp(what, "'}' expected", 12))
-		why = "',' or '}' expected";
+		why = _("',' or '}' expected");
 	else if (!strncmp(what, "end of file expected", 20))
-		why = "text after the end of the document";
+		why = _("text after the end of the document");
 	else if (!strncmp(what, "unexpected token", 16) || !strncmp(what, "invalid token", 13))
-		why = JSONIN_VALUE_EXPECTED;
+		why = _(JSONIN_VALUE_EXPECTED);
 	else
-		why = "not valid JSON here";
+		why = _("not valid JSON here");
 	return fault_at(name, text, at, line0, col0, err, "%s", why);
 }
 
@@ -302,11 +303,11 @@ static int scan_text(const char *name, const char *data, size_t len, long line0,
 
 	if (!utf8_valid(data, len, &bad))
 		return fault_at(name, data, bad, line0, col0, err, "%s",
-				data[bad] ? "not valid UTF-8" : "a NUL byte (the file must be UTF-8 text)");
+				data[bad] ? _("not valid UTF-8") : _("a NUL byte (the file must be UTF-8 text)"));
 	for (const char *p = memchr(data, '\\', len); p; p = memchr(p, '\\', (size_t)(data + len - p))) {
 		size_t i = (size_t)(p - data);
 		if (i + 5 < len && !strncmp(p + 1, "u0000", 5))
-			return fault_at(name, data, i, line0, col0, err, "\\u0000 (a NUL character) is not allowed in text");
+			return fault_at(name, data, i, line0, col0, err, _("\\u0000 (a NUL character) is not allowed in text"));
 		p += 2; /* past the escaped character: an escaped backslash and "u0000" is text */
 		if (p >= data + len)
 			break;
@@ -416,14 +417,14 @@ int jsonin_check(const char *name, const char *text, size_t len, long line0, lon
 	j = json_loadb(text, len, JSON_DECODE_ANY | JSON_REJECT_DUPLICATES | JSON_DECODE_INT_AS_REAL, &e);
 	if (j) {
 		if (doc && !(*doc = to_cjson(j)))
-			rc = beter_err_set(err, BETER_FAIL, "%s: out of memory", name);
+			rc = beter_err_set(err, BETER_FAIL, _("%s: out of memory"), name);
 		json_decref(j);
 		return rc;
 	}
 	size_t pos = e.position > 0 && (size_t)e.position <= len ? (size_t)e.position : 0;
 	switch (json_error_code(&e)) {
 	case json_error_premature_end_of_input:
-		return fault_at(name, text, after_text(text, len), line0, col0, err, "the file ends inside the document");
+		return fault_at(name, text, after_text(text, len), line0, col0, err, _("the file ends inside the document"));
 	case json_error_duplicate_key: {
 		char why[160];
 		size_t start = pos ? string_start(text, pos - 1) : 0;
@@ -437,10 +438,10 @@ int jsonin_check(const char *name, const char *text, size_t len, long line0, lon
 			a--;
 		quote(q, sizeof(q), text + a, pos - a);
 		return fault_at(name, text, a, line0, col0, err,
-				"the number '%s' is too large (numbers must lie within +-1.7e308)", q);
+				_("the number '%s' is too large (numbers must lie within +-1.7e308)"), q);
 	}
 	case json_error_stack_overflow:
-		return fault_at(name, text, pos ? pos - 1 : 0, line0, col0, err, JSONIN_TOO_DEEP);
+		return fault_at(name, text, pos ? pos - 1 : 0, line0, col0, err, "%s", _(JSONIN_TOO_DEEP));
 	default:
 		break;
 	}

@@ -4,6 +4,7 @@
 #include <errno.h>
 #include <string.h>
 
+#include "beter/i18n.h"
 #include "beter/util.h"
 
 void jsonin_advance(const char *data, size_t len, long *line, long *col)
@@ -39,12 +40,12 @@ int jsonin_parse(const char *name, const char *data, size_t len, cJSON **doc, st
 	while (i < len && (data[i] == ' ' || data[i] == '\t' || data[i] == '\r' || data[i] == '\n'))
 		i++;
 	if (i == len)
-		return beter_err_set(err, BETER_DATAERR, "%s: the file is empty (expected a JSON document)", name);
+		return beter_err_set(err, BETER_DATAERR, _("%s: the file is empty (expected a JSON document)"), name);
 	/* the stream's limit of nesting, at the same place */
 	if ((i = jsonin_depth_fault(data, len)) < len) {
 		long line = 1, col = 1;
 		jsonin_advance(data, i, &line, &col);
-		return beter_err_set(err, BETER_DATAERR, "%s:%ld:%ld: " JSONIN_TOO_DEEP, name, line, col);
+		return beter_err_set(err, BETER_DATAERR, "%s:%ld:%ld: %s", name, line, col, _(JSONIN_TOO_DEEP));
 	}
 	return jsonin_check(name, data, len, 1, 1, doc, err);
 }
@@ -86,7 +87,7 @@ static int fill(struct jsonrd *r)
 		return 1;
 	r->eof = 1;
 	if (ferror(r->fp)) {
-		beter_err_set(r->err, BETER_IOERR, "cannot read '%s': %s", r->name, strerror(errno ? errno : EIO));
+		beter_err_set(r->err, BETER_IOERR, _("cannot read '%s': %s"), r->name, strerror(errno ? errno : EIO));
 		return -2;
 	}
 	return 0;
@@ -118,23 +119,23 @@ static int unexpected(struct jsonrd *r, const char *what)
 	if (r->err->status == BETER_IOERR)
 		return BETER_IOERR;
 	if (r->pos >= r->len && r->eof)
-		return beter_err_set(r->err, BETER_DATAERR, "%s:%ld:%ld: the file ends inside the document", r->name,
+		return beter_err_set(r->err, BETER_DATAERR, _("%s:%ld:%ld: the file ends inside the document"), r->name,
 				     r->tline, r->tcol);
 	unsigned char c = (unsigned char)r->buf[r->pos];
 	if (c == '\0')
-		return jsonrd_error(r, "a NUL byte (the file must be UTF-8 text)");
+		return jsonrd_error(r, _("a NUL byte (the file must be UTF-8 text)"));
 	if (c >= 0x80) {
 		size_t n = r->len - r->pos < 4 ? r->len - r->pos : 4, bad;
 		if ((n == 4 || r->eof || feof(r->fp)) && !utf8_valid(r->buf + r->pos, n, &bad) && bad == 0)
-			return jsonrd_error(r, "not valid UTF-8");
+			return jsonrd_error(r, _("not valid UTF-8"));
 	}
 	if ((c == ']' || c == '}') && r->last == ',') {
-		snprintf(buf, sizeof(buf), "a comma before '%c' (nothing may follow the last element or member)", c);
+		snprintf(buf, sizeof(buf), _("a comma before '%c' (nothing may follow the last element or member)"), c);
 		return jsonrd_error(r, buf);
 	}
 	if ((why = jsonin_byte_reason(c, buf, sizeof(buf))))
 		return jsonrd_error(r, why);
-	return jsonrd_error(r, what ? what : "not valid JSON here");
+	return jsonrd_error(r, what ? what : _("not valid JSON here"));
 }
 
 int jsonrd_peek(struct jsonrd *r)
@@ -164,9 +165,9 @@ int jsonrd_expect(struct jsonrd *r, int ch)
 {
 	char what[32];
 
-	snprintf(what, sizeof(what), "'%c' expected", ch);
+	snprintf(what, sizeof(what), _("'%c' expected"), ch);
 	if (jsonrd_peek(r) != ch)
-		return unexpected(r, ch == ':' ? "':' expected after the member name" : what);
+		return unexpected(r, ch == ':' ? _("':' expected after the member name") : what);
 	take(r);
 	return 0;
 }
@@ -179,7 +180,7 @@ int jsonrd_next(struct jsonrd *r, int close)
 		take(r);
 		return c == ',';
 	}
-	return -unexpected(r, close == ']' ? "',' or ']' expected" : "',' or '}' expected");
+	return -unexpected(r, close == ']' ? _("',' or ']' expected") : _("',' or '}' expected"));
 }
 
 static int is_scalar_byte(int c)
@@ -203,7 +204,7 @@ static int capture(struct jsonrd *r, long *line0, long *col0)
 	*col0 = r->col;
 	if (c != '"' && c != '{' && c != '[') {
 		if (!is_scalar_byte(c))
-			return unexpected(r, JSONIN_VALUE_EXPECTED);
+			return unexpected(r, _(JSONIN_VALUE_EXPECTED));
 		while ((rc = fill(r)) > 0 && is_scalar_byte((unsigned char)r->buf[r->pos])) {
 			strbuf_addc(&r->val, r->buf[r->pos]);
 			step(r);
@@ -228,7 +229,7 @@ static int capture(struct jsonrd *r, long *line0, long *col0)
 				in_str = 1;
 			} else if (b == '{' || b == '[') {
 				if (depth == CJSON_NESTING_LIMIT)
-					return jsonrd_error(r, JSONIN_TOO_DEEP);
+					return jsonrd_error(r, _(JSONIN_TOO_DEEP));
 				open[depth++] = b;
 			} else if (b == '}' || b == ']') {
 				/* the end, or a bracket that closes another kind: the
@@ -276,7 +277,7 @@ int jsonrd_key(struct jsonrd *r, struct strbuf *key)
 	int rc;
 
 	if (jsonrd_peek(r) != '"')
-		return unexpected(r, "a member name (a string in double quotes) expected");
+		return unexpected(r, _("a member name (a string in double quotes) expected"));
 	r->kline = r->line;
 	r->kcol = r->col;
 	if ((rc = jsonrd_value(r, &v)))
@@ -298,7 +299,7 @@ int jsonrd_end(struct jsonrd *r)
 		return 0;
 	if (c == -2)
 		return BETER_IOERR;
-	return unexpected(r, "text after the end of the document");
+	return unexpected(r, _("text after the end of the document"));
 }
 
 int jsonrd_dup_key(struct jsonrd *r)

@@ -4,11 +4,20 @@
 
 #include <cjson/cJSON.h>
 
+#include "beter/i18n.h"
+#include "beter/out.h"
 #include "beter/phase.h"
 #include "beter/util.h"
 
 struct store;
 struct store_stmt;
+
+/* A status word (marked with N_()) as o shows it: in Dutch in a table
+ * people read, the English value in JSON, CSV and TSV. */
+static inline const char *phase_word(const struct out *o, const char *w)
+{
+	return o->nl && (o->fmt == OUT_TABLE || o->fmt == OUT_HTML || o->fmt == OUT_MD) ? _(w) : w;
+}
 
 /* 1-40 characters a-z, 0-9 and '-'. */
 int phase_id_valid(const char *s);

@@ -11,10 +11,10 @@
 #include <unistd.h>
 
 #include "beter/date.h"
+#include "beter/i18n.h"
 #include "beter/share.h"
 #include "beter/store.h"
 #include "beter/util.h"
-#include "beter/i18n.h"
 
 #define MODEL_MAX_BYTES (1024 * 1024)
 
@@ -34,14 +34,14 @@ static int read_all(const char *path, struct strbuf *sb, struct beter_err *err)
 		if (sb->len > MODEL_MAX_BYTES) {
 			if (fp != stdin)
 				fclose(fp);
-			return beter_err_set(err, BETER_DATAERR, "%s: larger than %d bytes", path, MODEL_MAX_BYTES);
+			return beter_err_set(err, BETER_DATAERR, _("%s: larger than %d bytes"), path, MODEL_MAX_BYTES);
 		}
 	}
 	int bad = ferror(fp);
 	if (fp != stdin)
 		fclose(fp);
 	if (bad)
-		return beter_err_set(err, BETER_IOERR, "%s: read error", path);
+		return beter_err_set(err, BETER_IOERR, _("%s: read error"), path);
 	strbuf_adds(sb, ""); /* NUL-terminated even when empty */
 	return 0;
 }
@@ -79,7 +79,7 @@ static int load_shipped(const char *key, cJSON **doc, struct beter_err *err)
 	if (strcmp(phase_jstr(*doc, "id"), key)) {
 		cJSON_Delete(*doc);
 		*doc = NULL;
-		return beter_err_set(err, BETER_DATAERR, "%s: field 'id': does not match the file name", path);
+		return beter_err_set(err, BETER_DATAERR, _("%s: field 'id': does not match the file name"), path);
 	}
 	return 0;
 }
@@ -102,7 +102,7 @@ int phase_model_load(struct store *db, int64_t school, const char *key, cJSON **
 		return rc;
 	store_bind_int(st, 1, school);
 	store_bind_text(st, 2, key);
-	if (store_next(db, st, &rc, "reading the phase model", err))
+	if (store_next(db, st, &rc, _("reading the phase model"), err))
 		*doc = cJSON_Parse(store_col_text(st, 0));
 	store_finalize(st);
 	if (rc)
@@ -115,7 +115,7 @@ int phase_model_load(struct store *db, int64_t school, const char *key, cJSON **
 	if (own)
 		*own = 0;
 	if (!shipped_exists(key))
-		return beter_err_set(err, BETER_FAIL, "no phase model '%s' (see 'beter phase models')", key ? key : "");
+		return beter_err_set(err, BETER_FAIL, _("no phase model '%s' (see 'beter phase models')"), key ? key : "");
 	return load_shipped(key, doc, err);
 }
 
@@ -163,7 +163,7 @@ int phase_model_list(struct store *db, int64_t school, struct out *o, struct bet
 	}
 	n = scandir(dir, &names, json_file, alphasort);
 	if (n < 0)
-		return beter_err_set(err, BETER_IOERR, "%s: %s (set BETER_SHARE to the directory with models/)", dir,
+		return beter_err_set(err, BETER_IOERR, _("%s: %s (set BETER_SHARE to the directory with models/)"), dir,
 				     strerror(errno));
 	cJSON **docs = xcalloc((size_t)n + 1, sizeof(*docs));
 	for (int i = 0; i < n && !rc; i++) {
@@ -176,14 +176,14 @@ int phase_model_list(struct store *db, int64_t school, struct out *o, struct bet
 	if (!rc) {
 		out_list(o, model_cols, NMODEL_COLS);
 		for (int i = 0; i < n; i++) {
-			model_row(o, docs[i], "shipped");
+			model_row(o, docs[i], phase_word(o, N_("shipped")));
 			out_row_end(o);
 		}
 		store_bind_int(st, 1, school);
-		while (store_next(db, st, &rc, "listing the phase models", err)) {
+		while (store_next(db, st, &rc, _("listing the phase models"), err)) {
 			cJSON *d = cJSON_Parse(store_col_text(st, 0));
 			if (d) {
-				model_row(o, d, "school");
+				model_row(o, d, phase_word(o, N_("school")));
 				out_row_end(o);
 			}
 			cJSON_Delete(d);
@@ -236,17 +236,17 @@ int phase_model_show(struct store *db, int64_t school, const char *key, struct o
 		return rc;
 	phases = cJSON_GetObjectItemCaseSensitive(doc, "phases");
 	out_doc_begin(o, mdoc_cols, sizeof(mdoc_cols) / sizeof(*mdoc_cols));
-	out_section(o, "model", "Model");
+	out_section(o, "model", _("Model"));
 	out_record(o, mshow_cols, sizeof(mshow_cols) / sizeof(*mshow_cols));
 	out_text(o, phase_jstr(doc, "id"));
 	out_text(o, phase_jstr(doc, "name"));
-	out_text(o, own ? "school" : "shipped");
+	out_text(o, phase_word(o, own ? N_("school") : N_("shipped")));
 	out_text(o, phase_jstr(doc, "source"));
 	out_text(o, phase_jstr(doc, "description"));
 	out_int(o, cJSON_GetArraySize(phases));
 	out_end(o);
 
-	out_section(o, "phases", "Phases");
+	out_section(o, "phases", _("Phases"));
 	out_list(o, mphase_cols, sizeof(mphase_cols) / sizeof(*mphase_cols));
 	i = 0;
 	for (const cJSON *p = phases->child; p; p = p->next) {
@@ -264,7 +264,7 @@ int phase_model_show(struct store *db, int64_t school, const char *key, struct o
 	}
 	out_end(o);
 
-	out_section(o, "activities", "Activities");
+	out_section(o, "activities", _("Activities"));
 	out_list(o, mact_cols, sizeof(mact_cols) / sizeof(*mact_cols));
 	for (const cJSON *p = phases->child; p; p = p->next) {
 		i = 0;
@@ -300,7 +300,7 @@ int phase_model_import(struct store *db, int64_t school, const char *path, int t
 	doc = cJSON_Parse(strbuf_str(&sb));
 	if (shipped_exists(phase_jstr(doc, "id"))) {
 		rc = beter_err_set(err, BETER_DATAERR,
-				   "%s: field 'id': '%s' is a shipped model; give your own model another id", name,
+				   _("%s: field 'id': '%s' is a shipped model; give your own model another id"), name,
 				   phase_jstr(doc, "id"));
 		goto out;
 	}
@@ -311,7 +311,7 @@ int phase_model_import(struct store *db, int64_t school, const char *path, int t
 	store_bind_int(st, 1, school);
 	store_bind_text(st, 2, *key);
 	store_bind_text(st, 3, canon);
-	int exists = store_next(db, st, &rc, "reading the phase model", err);
+	int exists = store_next(db, st, &rc, _("reading the phase model"), err);
 	int same = exists && (int)store_col_int(st, 0);
 	store_finalize(st);
 	if (rc || same)
@@ -332,7 +332,7 @@ int phase_model_import(struct store *db, int64_t school, const char *path, int t
 	store_bind_text(st, 6, day);
 	rc = store_step(st);
 	store_finalize(st);
-	rc = rc == STORE_DONE ? 0 : store_fail(db, rc, err, "storing the phase model");
+	rc = rc == STORE_DONE ? 0 : store_fail(db, rc, err, _("storing the phase model"));
 	*changed = rc == 0;
 out:
 	free(canon);

@@ -8,9 +8,9 @@
 #include <string.h>
 
 #include "beter/date.h"
+#include "beter/i18n.h"
 #include "beter/store.h"
 #include "beter/util.h"
-#include "beter/i18n.h"
 
 #define RETRO_MAX_BYTES 4000
 
@@ -21,15 +21,15 @@ static void scope_name(struct store *db, int64_t team, char *buf, size_t size)
 	struct store_stmt *st;
 
 	if (team <= 0) {
-		snprintf(buf, size, "the school");
+		snprintf(buf, size, "%s", _("the school"));
 		return;
 	}
-	snprintf(buf, size, "the team");
+	snprintf(buf, size, "%s", _("the team"));
 	if (store_prepare(db, "SELECT name FROM team WHERE id = ?1", &st, NULL) != STORE_OK)
 		return;
 	store_bind_int(st, 1, team);
 	if (store_step(st) == STORE_ROW)
-		snprintf(buf, size, "the team '%s'", store_col_text(st, 0));
+		snprintf(buf, size, _("the team '%s'"), store_col_text(st, 0));
 	store_finalize(st);
 }
 
@@ -46,7 +46,7 @@ int phase_active(struct store *db, int64_t school, int64_t team, int64_t *trajec
 		return rc;
 	store_bind_int(st, 1, school);
 	store_bind_int(st, 2, team);
-	while (store_next(db, st, &rc, "finding the trajectory", err)) {
+	while (store_next(db, st, &rc, _("finding the trajectory"), err)) {
 		if (n++ == 0)
 			*trajectory = store_col_int(st, 0);
 	}
@@ -57,12 +57,12 @@ int phase_active(struct store *db, int64_t school, int64_t team, int64_t *trajec
 		return 0;
 	if (n > 1)
 		return beter_err_set(err, BETER_USAGE,
-				     "%d trajectories are active; choose one with --team TEAM or --school "
-				     "(see 'beter phase history')", n);
+				     _("%d trajectories are active; choose one with --team TEAM or --school "
+				     "(see 'beter phase history')"), n);
 	if (team == PHASE_ANY)
-		return beter_err_set(err, BETER_FAIL, "no active trajectory (start one with 'beter phase start MODEL')");
+		return beter_err_set(err, BETER_FAIL, _("no active trajectory (start one with 'beter phase start MODEL')"));
 	scope_name(db, team, who, sizeof(who));
-	return beter_err_set(err, BETER_FAIL, "%s has no active trajectory (start one with 'beter phase start MODEL%s')",
+	return beter_err_set(err, BETER_FAIL, _("%s has no active trajectory (start one with 'beter phase start MODEL%s')"),
 			     who, team > 0 ? " --team TEAM" : " --school");
 }
 
@@ -97,7 +97,7 @@ static int insert_phase(struct store *db, int64_t tid, int ord, const cJSON *p, 
 	store_finalize(st);
 	strbuf_release(&who);
 	if (rc != STORE_DONE)
-		return store_fail(db, rc, err, "starting the trajectory");
+		return store_fail(db, rc, err, _("starting the trajectory"));
 	pid = store_last_id(db);
 	if ((rc = store_prepare(db, "INSERT INTO trajectory_item(uid, phase_id, ord, key, text) VALUES (?1, ?2, ?3, ?4, ?5)",
 				&st, err)))
@@ -112,7 +112,7 @@ static int insert_phase(struct store *db, int64_t tid, int ord, const cJSON *p, 
 		store_bind_text(st, 5, phase_jstr(a, "text"));
 		if ((rc = store_step(st)) != STORE_DONE) {
 			store_finalize(st);
-			return store_fail(db, rc, err, "starting the trajectory");
+			return store_fail(db, rc, err, _("starting the trajectory"));
 		}
 	}
 	store_finalize(st);
@@ -134,8 +134,8 @@ int phase_start(struct store *db, int64_t school, int64_t team, const char *mode
 		cJSON_Delete(doc);
 		scope_name(db, team, who, sizeof(who));
 		return beter_err_set(err, BETER_FAIL,
-				     "%s already has an active trajectory (#%lld); close its phases with 'beter phase next' "
-				     "first", who, (long long)existing);
+				     _("%s already has an active trajectory (#%lld); close its phases with 'beter phase next' "
+				     "first"), who, (long long)existing);
 	}
 	beter_err_clear(err);
 	if ((rc = store_prepare(db, "INSERT INTO trajectory(uid, school_id, team_id, model_key, model_name, started) "
@@ -156,7 +156,7 @@ int phase_start(struct store *db, int64_t school, int64_t team, const char *mode
 	store_finalize(st);
 	if (rc != STORE_DONE) {
 		cJSON_Delete(doc);
-		return store_fail(db, rc, err, "starting the trajectory");
+		return store_fail(db, rc, err, _("starting the trajectory"));
 	}
 	*trajectory = store_last_id(db);
 	rc = 0;
@@ -177,7 +177,7 @@ static int current_phase(struct store *db, int64_t tid, int64_t *pid, char *name
 				    "status = 'active'", &st, err)))
 		return rc;
 	store_bind_int(st, 1, tid);
-	int found = store_next(db, st, &rc, "reading the trajectory", err);
+	int found = store_next(db, st, &rc, _("reading the trajectory"), err);
 	if (found) {
 		*pid = store_col_int(st, 0);
 		snprintf(name, size, "%s", store_col_text(st, 1));
@@ -186,7 +186,7 @@ static int current_phase(struct store *db, int64_t tid, int64_t *pid, char *name
 	store_finalize(st);
 	if (found || rc)
 		return rc;
-	return beter_err_set(err, BETER_FAIL, "trajectory #%lld has no open phase", (long long)tid);
+	return beter_err_set(err, BETER_FAIL, _("trajectory #%lld has no open phase"), (long long)tid);
 }
 
 static const struct out_col status_cols[] = {
@@ -225,12 +225,12 @@ int phase_status(struct store *db, int64_t trajectory, int today, struct out *o,
 				"LEFT JOIN team tm ON tm.id = t.team_id WHERE p.id = ?1", &st, err)))
 		return rc;
 	store_bind_int(st, 1, pid);
-	if (!store_next(db, st, &rc, "reading the trajectory", err)) {
+	if (!store_next(db, st, &rc, _("reading the trajectory"), err)) {
 		store_finalize(st);
-		return rc ? rc : beter_err_set(err, BETER_IOERR, "reading the trajectory");
+		return rc ? rc : beter_err_set(err, BETER_IOERR, _("reading the trajectory"));
 	}
 	out_doc_begin(o, status_doc_cols, sizeof(status_doc_cols) / sizeof(*status_doc_cols));
-	out_section(o, "phase", "Phase");
+	out_section(o, "phase", _("Phase"));
 	out_record(o, status_cols, sizeof(status_cols) / sizeof(*status_cols));
 	out_int(o, store_col_int(st, 0));
 	out_text(o, store_col(st, 1));
@@ -254,8 +254,8 @@ int phase_status(struct store *db, int64_t trajectory, int today, struct out *o,
 				&st, err)))
 		return rc;
 	store_bind_int(st, 1, pid);
-	out_section(o, "checklist", "Checklist");
-	if ((rc = store_rows(db, st, o, check_cols, sizeof(check_cols) / sizeof(*check_cols), 1, "reading the checklist",
+	out_section(o, "checklist", _("Checklist"));
+	if ((rc = store_rows(db, st, o, check_cols, sizeof(check_cols) / sizeof(*check_cols), 1, _("reading the checklist"),
 			     err)))
 		return rc;
 	out_doc_end(o);
@@ -278,7 +278,7 @@ int phase_check(struct store *db, int64_t trajectory, const char *item, int undo
 		return rc;
 	store_bind_int(st, 1, pid);
 	store_bind_text(st, 2, item);
-	int found = store_next(db, st, &rc, "reading the checklist", err);
+	int found = store_next(db, st, &rc, _("reading the checklist"), err);
 	if (found) {
 		iid = store_col_int(st, 0);
 		was_done = (int)store_col_int(st, 1);
@@ -289,12 +289,12 @@ int phase_check(struct store *db, int64_t trajectory, const char *item, int undo
 	if (rc)
 		return rc;
 	if (!found)
-		return beter_err_set(err, BETER_FAIL, "no item '%s' in the checklist of '%s' (see 'beter phase status')",
+		return beter_err_set(err, BETER_FAIL, _("no item '%s' in the checklist of '%s' (see 'beter phase status')"),
 				     item ? item : "", name);
 	if (!undo && date < started) {
 		date_format(date, day);
 		date_format(started, sday);
-		return beter_err_set(err, BETER_DATAERR, "--date: %s is before the phase '%s' started (%s)", day, name,
+		return beter_err_set(err, BETER_DATAERR, _("--date: %s is before the phase '%s' started (%s)"), day, name,
 				     sday);
 	}
 	if (was_done == !undo)
@@ -307,7 +307,7 @@ int phase_check(struct store *db, int64_t trajectory, const char *item, int undo
 	rc = store_step(st);
 	store_finalize(st);
 	if (rc != STORE_DONE)
-		return store_fail(db, rc, err, "updating the checklist");
+		return store_fail(db, rc, err, _("updating the checklist"));
 	*changed = 1;
 	return 0;
 }
@@ -317,11 +317,11 @@ static int retro_text(const char *s, const char *what, struct beter_err *err)
 	if (!s)
 		return 0;
 	if (str_blank(s))
-		return beter_err_set(err, BETER_DATAERR, "%s: empty; say in a few words what you found", what);
+		return beter_err_set(err, BETER_DATAERR, _("%s: empty; say in a few words what you found"), what);
 	if (!utf8_valid(s, strlen(s), NULL))
-		return beter_err_set(err, BETER_DATAERR, "%s: not valid UTF-8", what);
+		return beter_err_set(err, BETER_DATAERR, _("%s: not valid UTF-8"), what);
 	if (strlen(s) > RETRO_MAX_BYTES)
-		return beter_err_set(err, BETER_DATAERR, "%s: longer than %d bytes", what, RETRO_MAX_BYTES);
+		return beter_err_set(err, BETER_DATAERR, _("%s: longer than %d bytes"), what, RETRO_MAX_BYTES);
 	return 0;
 }
 
@@ -340,8 +340,8 @@ int phase_next(struct store *db, int64_t trajectory, const struct phase_retro *r
 			return rc;
 	} else if (!r->went_well || !r->improve) {
 		return beter_err_set(err, BETER_USAGE,
-				     "a phase closes with a retrospective: give --went-well TEXT and --improve TEXT "
-				     "(or, to close without one, --no-retro --reason TEXT)");
+				     _("a phase closes with a retrospective: give --went-well TEXT and --improve TEXT "
+				     "(or, to close without one, --no-retro --reason TEXT)"));
 	} else if ((rc = retro_text(r->went_well, "--went-well", err)) || (rc = retro_text(r->improve, "--improve", err))) {
 		return rc;
 	}
@@ -350,7 +350,7 @@ int phase_next(struct store *db, int64_t trajectory, const struct phase_retro *r
 	if (date < started) {
 		date_format(date, day);
 		date_format(started, sday);
-		return beter_err_set(err, BETER_DATAERR, "--date: %s is before the phase '%s' started (%s)", day,
+		return beter_err_set(err, BETER_DATAERR, _("--date: %s is before the phase '%s' started (%s)"), day,
 				     res->closed, sday);
 	}
 	date_format(date, day);
@@ -358,7 +358,7 @@ int phase_next(struct store *db, int64_t trajectory, const struct phase_retro *r
 				    "FROM trajectory_phase WHERE id = ?1", &st, err)))
 		return rc;
 	store_bind_int(st, 1, pid);
-	if (store_next(db, st, &rc, "reading the phase", err)) {
+	if (store_next(db, st, &rc, _("reading the phase"), err)) {
 		ord = (int)store_col_int(st, 0);
 		res->open_items = (int)store_col_int(st, 1);
 	}
@@ -377,7 +377,7 @@ int phase_next(struct store *db, int64_t trajectory, const struct phase_retro *r
 	rc = store_step(st);
 	store_finalize(st);
 	if (rc != STORE_DONE)
-		return store_fail(db, rc, err, "closing the phase");
+		return store_fail(db, rc, err, _("closing the phase"));
 
 	if ((rc = store_prepare(db, "UPDATE trajectory_phase SET status = 'active', started = ?3 "
 				    "WHERE trajectory_id = ?1 AND ord = ?2 RETURNING name", &st, err)))
@@ -390,7 +390,7 @@ int phase_next(struct store *db, int64_t trajectory, const struct phase_retro *r
 		snprintf(res->opened, sizeof(res->opened), "%s", store_col_text(st, 0));
 	store_finalize(st);
 	if (rc != STORE_ROW && rc != STORE_DONE)
-		return store_fail(db, rc, err, "starting the next phase");
+		return store_fail(db, rc, err, _("starting the next phase"));
 	if (rc == STORE_ROW)
 		return 0;
 	if ((rc = store_prepare(db, "UPDATE trajectory SET status = 'done', ended = ?2 WHERE id = ?1", &st, err)))
@@ -399,7 +399,7 @@ int phase_next(struct store *db, int64_t trajectory, const struct phase_retro *r
 	store_bind_text(st, 2, day);
 	rc = store_step(st);
 	store_finalize(st);
-	return rc == STORE_DONE ? 0 : store_fail(db, rc, err, "completing the trajectory");
+	return rc == STORE_DONE ? 0 : store_fail(db, rc, err, _("completing the trajectory"));
 }
 
 static const struct out_col history_cols[] = {
@@ -416,12 +416,14 @@ int phase_history(struct store *db, int64_t school, int64_t team, int today, str
 	int rc;
 
 	if ((rc = store_prepare(db,
-				"SELECT t.id, tm.name, t.model_key, p.ord, p.name, p.status, p.started, p.closed, "
+				"SELECT t.id, tm.name, t.model_key, p.ord, p.name, "
+				"CASE p.status WHEN 'closed' THEN ?4 WHEN 'active' THEN ?5 WHEN 'pending' THEN ?6 ELSE p.status END, "
+				"p.started, p.closed, "
 				"CAST(julianday(coalesce(p.closed, ?3)) - julianday(p.started) AS INTEGER), "
 				"(SELECT count(*) FROM trajectory_item i WHERE i.phase_id = p.id AND i.done IS NOT NULL), "
 				"(SELECT count(*) FROM trajectory_item i WHERE i.phase_id = p.id), "
-				"CASE WHEN p.status <> 'closed' THEN NULL WHEN p.no_retro_reason IS NOT NULL THEN 'skipped' "
-				"ELSE 'held' END "
+				"CASE WHEN p.status <> 'closed' THEN NULL WHEN p.no_retro_reason IS NOT NULL THEN ?7 "
+				"ELSE ?8 END "
 				"FROM trajectory t JOIN trajectory_phase p ON p.trajectory_id = t.id "
 				"LEFT JOIN team tm ON tm.id = t.team_id WHERE t.school_id = ?1 AND " SCOPE_SQL
 				" ORDER BY t.id, p.ord", &st, err)))
@@ -430,7 +432,13 @@ int phase_history(struct store *db, int64_t school, int64_t team, int today, str
 	store_bind_int(st, 1, school);
 	store_bind_int(st, 2, team);
 	store_bind_text(st, 3, day);
-	return store_rows(db, st, o, history_cols, sizeof(history_cols) / sizeof(*history_cols), 1, "listing the phases",
+	/* the status words as the table shows them (English in JSON and CSV) */
+	store_bind_text(st, 4, phase_word(o, N_("closed")));
+	store_bind_text(st, 5, phase_word(o, N_("active")));
+	store_bind_text(st, 6, phase_word(o, N_("pending")));
+	store_bind_text(st, 7, phase_word(o, N_("skipped")));
+	store_bind_text(st, 8, phase_word(o, N_("held")));
+	return store_rows(db, st, o, history_cols, sizeof(history_cols) / sizeof(*history_cols), 1, _("listing the phases"),
 			  err);
 }
 
@@ -454,5 +462,5 @@ int phase_retro_list(struct store *db, int64_t school, int64_t team, struct out 
 	store_bind_int(st, 1, school);
 	store_bind_int(st, 2, team);
 	return store_rows(db, st, o, retro_cols, sizeof(retro_cols) / sizeof(*retro_cols), 1,
-			  "listing the retrospectives", err);
+			  _("listing the retrospectives"), err);
 }

@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "beter/i18n.h"
 #include "beter/jsonin.h"
 #include "beter/util.h"
 
@@ -41,7 +42,7 @@ static int vfail(struct vctx *v, const char *field, const char *fmt, ...)
 	va_start(ap, fmt);
 	vsnprintf(msg, sizeof(msg), fmt, ap);
 	va_end(ap);
-	return beter_err_set(v->err, BETER_DATAERR, "%s: field '%s': %s", v->name, field, msg);
+	return beter_err_set(v->err, BETER_DATAERR, _("%s: field '%s': %s"), v->name, field, msg);
 }
 
 static int only_keys(struct vctx *v, const cJSON *obj, const char *where, const char *const *keys)
@@ -53,7 +54,7 @@ static int only_keys(struct vctx *v, const cJSON *obj, const char *where, const 
 		if (!*k) {
 			char f[128];
 			snprintf(f, sizeof(f), "%s%s%s", where, *where ? "." : "", c->string);
-			return vfail(v, f, "unknown field (check its spelling)");
+			return vfail(v, f, _("unknown field (check its spelling)"));
 		}
 	}
 	return 0;
@@ -68,20 +69,20 @@ static int vstring(struct vctx *v, const cJSON *obj, const char *where, const ch
 	snprintf(f, sizeof(f), "%s%s%s", where, *where ? "." : "", key);
 	if (!c) {
 		if (required)
-			return vfail(v, f, "missing");
+			return vfail(v, f, _("missing"));
 		return 0;
 	}
 	if (!cJSON_IsString(c) || !c->valuestring)
-		return vfail(v, f, "expected a string");
+		return vfail(v, f, _("expected a string"));
 	const char *s = c->valuestring;
 	if (!utf8_valid(s, strlen(s), NULL))
-		return vfail(v, f, "not valid UTF-8");
+		return vfail(v, f, _("not valid UTF-8"));
 	if (is_id && !phase_id_valid(s))
-		return vfail(v, f, "'%s' is not an id (1-40 characters a-z, 0-9 and '-')", s);
+		return vfail(v, f, _("'%s' is not an id (1-40 characters a-z, 0-9 and '-')"), s);
 	if (!is_id && required && !*s)
-		return vfail(v, f, "empty");
+		return vfail(v, f, _("empty"));
 	if (strlen(s) > max)
-		return vfail(v, f, "longer than %zu bytes", max);
+		return vfail(v, f, _("longer than %zu bytes"), max);
 	return 0;
 }
 
@@ -95,18 +96,18 @@ static int check_activities(struct vctx *v, const cJSON *p, const char *where)
 
 	snprintf(f, sizeof(f), "%s.activities", where);
 	if (!acts)
-		return vfail(v, f, "missing (the phase's checklist)");
+		return vfail(v, f, _("missing (the phase's checklist)"));
 	if (!cJSON_IsArray(acts))
-		return vfail(v, f, "expected an array");
+		return vfail(v, f, _("expected an array"));
 	int na = cJSON_GetArraySize(acts);
 	if (na < 1 || na > MAX_ACTIVITIES)
-		return vfail(v, f, "a phase has 1-%d activities, not %d", MAX_ACTIVITIES, na);
+		return vfail(v, f, _("a phase has 1-%d activities, not %d"), MAX_ACTIVITIES, na);
 	int ai = 0;
 	for (const cJSON *a = acts->child; a; a = a->next, ai++) {
 		char aw[96];
 		snprintf(aw, sizeof(aw), "%s.activities[%d]", where, ai);
 		if (!cJSON_IsObject(a))
-			return vfail(v, aw, "expected an object with id and text");
+			return vfail(v, aw, _("expected an object with id and text"));
 		if ((rc = only_keys(v, a, aw, act_keys)) || (rc = vstring(v, a, aw, "id", 1, 40, 1)) ||
 		    (rc = vstring(v, a, aw, "text", 1, TEXT_MAX_BYTES, 0)))
 			return rc;
@@ -114,7 +115,7 @@ static int check_activities(struct vctx *v, const cJSON *p, const char *where)
 		for (const cJSON *b = acts->child; b != a; b = b->next)
 			if (!strcmp(cJSON_GetObjectItemCaseSensitive(b, "id")->valuestring, aid)) {
 				snprintf(f, sizeof(f), "%s.id", aw);
-				return vfail(v, f, "'%s' appears twice in this phase; activity ids must differ", aid);
+				return vfail(v, f, _("'%s' appears twice in this phase; activity ids must differ"), aid);
 			}
 	}
 	return 0;
@@ -129,7 +130,7 @@ static int check_phase(struct vctx *v, const cJSON *phases, const cJSON *p, int 
 
 	snprintf(where, sizeof(where), "phases[%d]", pi);
 	if (!cJSON_IsObject(p))
-		return vfail(v, where, "expected an object");
+		return vfail(v, where, _("expected an object"));
 	if ((rc = only_keys(v, p, where, phase_keys)) || (rc = vstring(v, p, where, "id", 1, 40, 1)) ||
 	    (rc = vstring(v, p, where, "name", 1, NAME_MAX_BYTES, 0)) ||
 	    (rc = vstring(v, p, where, "purpose", 0, TEXT_MAX_BYTES, 0)))
@@ -139,26 +140,26 @@ static int check_phase(struct vctx *v, const cJSON *phases, const cJSON *p, int 
 	for (const cJSON *q = phases->child; q != p; q = q->next, qi++)
 		if (!strcmp(cJSON_GetObjectItemCaseSensitive(q, "id")->valuestring, pid)) {
 			snprintf(f, sizeof(f), "%s.id", where);
-			return vfail(v, f, "'%s' is also the id of phases[%d]; phase ids must differ", pid, qi);
+			return vfail(v, f, _("'%s' is also the id of phases[%d]; phase ids must differ"), pid, qi);
 		}
 	const cJSON *who = cJSON_GetObjectItemCaseSensitive(p, "who");
 	snprintf(f, sizeof(f), "%s.who", where);
 	if (!who)
-		return vfail(v, f, "missing (who is involved, e.g. [\"schoolleiding\", \"leraren\"])");
+		return vfail(v, f, _("missing (who is involved, e.g. [\"schoolleiding\", \"leraren\"])"));
 	if (!cJSON_IsArray(who) || cJSON_GetArraySize(who) < 1)
-		return vfail(v, f, "expected an array of one or more strings");
+		return vfail(v, f, _("expected an array of one or more strings"));
 	for (const cJSON *w = who->child; w; w = w->next)
 		if (!cJSON_IsString(w) || !w->valuestring[0] || strlen(w->valuestring) > NAME_MAX_BYTES ||
 		    !utf8_valid(w->valuestring, strlen(w->valuestring), NULL))
-			return vfail(v, f, "expected an array of non-empty strings");
+			return vfail(v, f, _("expected an array of non-empty strings"));
 	const cJSON *days = cJSON_GetObjectItemCaseSensitive(p, "typical_days");
 	snprintf(f, sizeof(f), "%s.typical_days", where);
 	if (!days)
-		return vfail(v, f, "missing (the phase's typical length in days)");
+		return vfail(v, f, _("missing (the phase's typical length in days)"));
 	if (!cJSON_IsNumber(days) || days->valuedouble != floor(days->valuedouble))
-		return vfail(v, f, "expected a whole number");
+		return vfail(v, f, _("expected a whole number"));
 	if (days->valuedouble < 1 || days->valuedouble > 730)
-		return vfail(v, f, "%g is outside 1-730", days->valuedouble);
+		return vfail(v, f, _("%g is outside 1-730"), days->valuedouble);
 	return check_activities(v, p, where);
 }
 
@@ -172,7 +173,7 @@ int phase_model_validate(const char *json, size_t len, const char *name, struct 
 	if ((rc = jsonin_parse(name, json, len, &doc, err)))
 		return rc;
 	if (!cJSON_IsObject(doc)) {
-		rc = beter_err_set(err, BETER_DATAERR, "%s: expected a JSON object with id, name and phases", name);
+		rc = beter_err_set(err, BETER_DATAERR, _("%s: expected a JSON object with id, name and phases"), name);
 		goto out;
 	}
 	if ((rc = only_keys(&v, doc, "", model_keys)) || (rc = vstring(&v, doc, "", "id", 1, 40, 1)) ||
@@ -182,16 +183,16 @@ int phase_model_validate(const char *json, size_t len, const char *name, struct 
 		goto out;
 	const cJSON *phases = cJSON_GetObjectItemCaseSensitive(doc, "phases");
 	if (!phases) {
-		rc = vfail(&v, "phases", "missing");
+		rc = vfail(&v, "phases", _("missing"));
 		goto out;
 	}
 	if (!cJSON_IsArray(phases)) {
-		rc = vfail(&v, "phases", "expected an array");
+		rc = vfail(&v, "phases", _("expected an array"));
 		goto out;
 	}
 	int np = cJSON_GetArraySize(phases);
 	if (np < 1 || np > MAX_PHASES) {
-		rc = vfail(&v, "phases", "a model has 1-%d phases, not %d", MAX_PHASES, np);
+		rc = vfail(&v, "phases", _("a model has 1-%d phases, not %d"), MAX_PHASES, np);
 		goto out;
 	}
 	int pi = 0;

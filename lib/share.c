@@ -7,6 +7,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "beter/i18n.h"
 #include "beter/util.h"
 
 #ifndef BETER_SHARE_DIR
@@ -75,7 +76,7 @@ int share_read_file(const char *path, size_t max, char **data, size_t *len, stru
 			if (!is_stdin)
 				fclose(fp);
 			strbuf_release(&sb);
-			return beter_err_set(err, BETER_DATAERR, "%s: larger than %zu bytes", path, max);
+			return beter_err_set(err, BETER_DATAERR, _("%s: larger than %zu bytes"), path, max);
 		}
 	}
 	int bad = ferror(fp);
@@ -84,7 +85,7 @@ int share_read_file(const char *path, size_t max, char **data, size_t *len, stru
 		fclose(fp);
 	if (bad) {
 		strbuf_release(&sb);
-		return beter_err_set(err, BETER_IOERR, "%s: cannot read: %s", path, strerror(e));
+		return beter_err_set(err, BETER_IOERR, _("%s: cannot read: %s"), path, strerror(e));
 	}
 	strbuf_add(&sb, "", 0);
 	if (len)

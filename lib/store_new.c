@@ -9,6 +9,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "beter/i18n.h"
 #include "beter/store_sqlite.h"
 #include "beter/tmpfile.h"
 #include "beter/util.h"
@@ -75,21 +76,21 @@ int store_new_finish(struct store_new *sn, struct beter_err *err)
 	 * process opening it the moment it appears then needs no exclusive lock
 	 * to change the journal mode, which would find it busy at once */
 	if (sqlite3_exec(store_sqlite(sn->db), "PRAGMA journal_mode = WAL", NULL, NULL, NULL) != SQLITE_OK)
-		rc = beter_err_set(err, BETER_IOERR, "cannot write the store '%s': %s", sn->tmp, store_errmsg(sn->db));
+		rc = beter_err_set(err, BETER_IOERR, _("cannot write the store '%s': %s"), sn->tmp, store_errmsg(sn->db));
 	if (sqlite3_close(store_sqlite(sn->db)) != SQLITE_OK) {
 		if (!rc)
-			rc = beter_err_set(err, BETER_IOERR, "cannot write the store '%s': %s", sn->tmp,
+			rc = beter_err_set(err, BETER_IOERR, _("cannot write the store '%s': %s"), sn->tmp,
 					   store_errmsg(sn->db));
 		sqlite3_close_v2(store_sqlite(sn->db));
 	}
 	sn->db = NULL;
 	if (!rc && sync_fd_path(sn->tmp, 0) != 0)
-		rc = beter_err_set(err, BETER_IOERR, "cannot write the store '%s': %s", sn->tmp, strerror(errno));
+		rc = beter_err_set(err, BETER_IOERR, _("cannot write the store '%s': %s"), sn->tmp, strerror(errno));
 	if (!rc && rename_noreplace(sn->tmp, sn->path) != 0) {
 		if (errno == EEXIST)
 			rc = STORE_NEW_EXISTS;
 		else
-			rc = beter_err_set(err, BETER_IOERR, "cannot create the store '%s': %s", sn->path, strerror(errno));
+			rc = beter_err_set(err, BETER_IOERR, _("cannot create the store '%s': %s"), sn->path, strerror(errno));
 	}
 	if (rc) {
 		store_new_abort(sn);

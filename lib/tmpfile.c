@@ -11,6 +11,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "beter/i18n.h"
 #include "beter/util.h"
 
 char *tmpfile_dir(const char *path)
@@ -88,7 +89,7 @@ int tmpfile_beside(const char *path, const char *tag, char **tmp, int *lockfd, s
 		if (fd < 0) {
 			int e = errno;
 			strbuf_release(&sb);
-			return beter_err_set(err, BETER_IOERR, "cannot create a file beside '%s': %s", path, strerror(e));
+			return beter_err_set(err, BETER_IOERR, _("cannot create a file beside '%s': %s"), path, strerror(e));
 		}
 		/* a sweeper that locked it between mkstemp and here removed it */
 		if (flock(fd, LOCK_EX) == 0 && fstat(fd, &st) == 0 && st.st_nlink > 0) {
@@ -99,5 +100,5 @@ int tmpfile_beside(const char *path, const char *tag, char **tmp, int *lockfd, s
 		close(fd);
 	}
 	strbuf_release(&sb);
-	return beter_err_set(err, BETER_IOERR, "cannot create a file beside '%s'", path);
+	return beter_err_set(err, BETER_IOERR, _("cannot create a file beside '%s'"), path);
 }

@@ -14,9 +14,11 @@
 #include <sys/random.h>
 #include <sys/stat.h>
 
+#include "beter/i18n.h"
+
 static void die_oom(void)
 {
-	fputs("beter: out of memory\n", stderr);
+	fputs(_("beter: out of memory\n"), stderr);
 	abort();
 }
 
@@ -404,13 +406,13 @@ int input_open(const char *path, FILE **fp, struct beter_err *err)
 	*fp = fopen(path, "rb");
 	if (!*fp) {
 		e = errno;
-		return beter_err_set(err, e == ENOENT || e == ENOTDIR ? BETER_FAIL : BETER_IOERR, "cannot read '%s': %s",
+		return beter_err_set(err, e == ENOENT || e == ENOTDIR ? BETER_FAIL : BETER_IOERR, _("cannot read '%s': %s"),
 				     path, strerror(e));
 	}
 	if (fstat(fileno(*fp), &st) == 0 && S_ISDIR(st.st_mode)) {
 		fclose(*fp);
 		*fp = NULL;
-		return beter_err_set(err, BETER_IOERR, "cannot read '%s': it is a directory; name a file", path);
+		return beter_err_set(err, BETER_IOERR, _("cannot read '%s': it is a directory; name a file"), path);
 	}
 	return 0;
 }
@@ -419,14 +421,14 @@ int text_check(const char *s, const char *what, int required, size_t max, struct
 {
 	if (str_blank(s)) {
 		if (required)
-			return beter_err_set(err, BETER_DATAERR, "%s: the text is empty", what);
+			return beter_err_set(err, BETER_DATAERR, _("%s: the text is empty"), what);
 		if (!s || !*s)
 			return 0;
 	}
 	if (!utf8_valid(s, strlen(s), NULL))
-		return beter_err_set(err, BETER_DATAERR, "%s: the text is not valid UTF-8", what);
+		return beter_err_set(err, BETER_DATAERR, _("%s: the text is not valid UTF-8"), what);
 	if (strlen(s) > max)
-		return beter_err_set(err, BETER_DATAERR, "%s: the text is longer than %zu bytes", what, max);
+		return beter_err_set(err, BETER_DATAERR, _("%s: the text is longer than %zu bytes"), what, max);
 	return 0;
 }
 

@@ -33,6 +33,7 @@
 #include <stdio.h>
 
 #include "beter/err.h"
+#include "beter/i18n.h"
 #include "beter/util.h"
 
 /* Parse len bytes of data; *doc gets the document (cJSON_Delete it).
@@ -46,9 +47,9 @@ int jsonin_parse(const char *name, const char *data, size_t len, cJSON **doc, st
 int jsonin_check(const char *name, const char *text, size_t len, long line0, long col0, cJSON **doc,
 		 struct beter_err *err);
 
-/* Messages both readers give. */
-#define JSONIN_TOO_DEEP "nested too deeply (at most 1000 levels)"
-#define JSONIN_VALUE_EXPECTED "a value expected (a string, number, object, array, true, false or null)"
+/* Messages both readers give (marked: translate them with _()). */
+#define JSONIN_TOO_DEEP N_("nested too deeply (at most 1000 levels)")
+#define JSONIN_VALUE_EXPECTED N_("a value expected (a string, number, object, array, true, false or null)")
 
 /* The offset of the first '[' or '{' in text that opens level 1001, or len
  * when there is none before the first bracket that closes another kind or

@@ -2,7 +2,7 @@
 # Install the Debian packages beter needs to build and test, if any is missing.
 # Run as root (or with sudo available). Extra package names may be given.
 set -eu
-pkgs="build-essential cmake pkg-config libsqlite3-dev libcjson-dev libjansson-dev libcsv-dev libsodium-dev libcmocka-dev sqlite3 jq python3 strace man-db time $*"
+pkgs="build-essential cmake pkg-config libsqlite3-dev libcjson-dev libjansson-dev libcsv-dev libsodium-dev libcmocka-dev libical-dev python3-icalendar sqlite3 jq python3 strace man-db time $*"
 missing=""
 for p in $pkgs; do
 	dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"

@@ -1,0 +1,33 @@
+-- 0013: the school calendar (holidays per region, study days, days off), a
+-- team's start for its rhythm, and cancelled, moved and make-up visits.
+
+-- The school's holiday region (noord, midden, zuid): which regional holidays apply.
+ALTER TABLE school ADD COLUMN region TEXT CHECK (region IN ('noord', 'midden', 'zuid'));
+
+-- The day a team's rhythm is counted from (else its first board session).
+ALTER TABLE team ADD COLUMN start TEXT CHECK (start IS NULL OR start GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]');
+
+-- Days without school: a holiday (of one region, or of all when region is
+-- null), a study day or another day off. Imported days keep the iCalendar
+-- UID they came with (ics_uid), so that importing a file again updates them.
+CREATE TABLE calendar_day (
+	id        INTEGER PRIMARY KEY AUTOINCREMENT,
+	uid       TEXT NOT NULL UNIQUE,
+	school_id INTEGER NOT NULL REFERENCES school(id) ON DELETE CASCADE,
+	kind      TEXT NOT NULL CHECK (kind IN ('vakantie', 'studiedag', 'vrij')),
+	name      TEXT NOT NULL CHECK (length(trim(name)) > 0),
+	region    TEXT CHECK (region IN ('noord', 'midden', 'zuid')),
+	from_date TEXT NOT NULL CHECK (from_date GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),
+	to_date   TEXT NOT NULL CHECK (to_date >= from_date),
+	ics_uid   TEXT,
+	added     TEXT NOT NULL,
+	UNIQUE (school_id, ics_uid)
+);
+CREATE INDEX calendar_day_school ON calendar_day(school_id, from_date);
+
+-- A visit called off (neither missed nor done), and a make-up visit that
+-- takes the place of a missed one.
+ALTER TABLE visit ADD COLUMN cancelled TEXT;
+ALTER TABLE visit ADD COLUMN cancel_reason TEXT;
+ALTER TABLE visit ADD COLUMN replaces_id INTEGER REFERENCES visit(id) ON DELETE SET NULL;
+CREATE INDEX visit_replaces ON visit(replaces_id);

@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include "beter/date.h"
+#include "beter/i18n.h"
 #include "beter/person.h"
 #include "beter/share.h"
 #include "beter/store.h"
@@ -36,6 +37,7 @@ static const struct opt add_opts[] = {
 		   "goal:N (a board goal), item:ID (a framework item) or points (the teacher's "
 		   "development points)"),
 	OPT_STRING("round", round, "NAME", "the round the visit belongs to (made when new)"),
+	OPT_STRING("replaces", replaces, "N", N_("a make-up visit for missed visit N: it takes its place in coverage")),
 	OPT_STRING("team", team, "TEAM", "the team (default: the teacher's teacher team when there is one)"),
 	OPT_STRING("framework", framework, "KEY", "the framework to score on (default leskwaliteit when scored)"),
 	OPT_OBS,
@@ -223,6 +225,17 @@ static int show_visit(struct ctx *c, int64_t id, const struct vopts *o, int64_t 
 	return visit_show(c->db, id, &f, &c->out, &c->err);
 }
 
+/* --replaces N: checked and linked in the add's transaction */
+static int add_replaces(struct ctx *c, int64_t school, const char *arg, int64_t id)
+{
+	int64_t missed;
+	int rc;
+
+	if ((rc = cmd_number(c, "--replaces", arg, &missed)))
+		return rc;
+	return visit_set_replaces(c->db, school, id, missed, date_today(), &c->err);
+}
+
 static int run_add(struct ctx *c, struct optparse *p)
 {
 	struct vopts o;
@@ -269,6 +282,8 @@ static int run_add(struct ctx *c, struct optparse *p)
 	if ((rc = tx_begin(c)))
 		goto out;
 	rc = visit_add(c->db, school, &v, &id, &c->err);
+	if (!rc && o.replaces)
+		rc = add_replaces(c, school, o.replaces, id);
 	if (!rc && given)
 		rc = visit_record(c->db, school, id, &obs, o.framework, date_today(), 0, &c->err);
 	if ((rc = obs_done(c, &path, tx_end(c, rc))))
@@ -391,7 +406,7 @@ static int run_show(struct ctx *c, struct optparse *p)
 static const struct subcmd visit_subs[] = {
 	{ "add",
 	  "add --observer CODE --teacher CODE --date DATE [--time HH:MM] [--group GROUP] [--subject TEXT] "
-	  "[--lesson-goal TEXT] [--focus goal:N|item:ID|points] [--round NAME]\n"
+	  "[--lesson-goal TEXT] [--focus goal:N|item:ID|points] [--round NAME] [--replaces N]\n"
 	  "add ... --edit | --from FILE | --text-from FILE | --seen TEXT --effect TEXT [--score ITEM=VALUE]...",
 	  "plan a visit, or record one that took place", add_opts, run_add, 0, NULL },
 	{ "record",
@@ -408,8 +423,13 @@ static const struct subcmd visit_subs[] = {
 	  "list visits by date with their status", list_opts, run_list, SUB_DEFAULT, NULL },
 	{ "show", "show N", "one visit: what was seen, scores, feedback and development points", show_opts, run_show, 0,
 	  NULL },
-	{ "plan", "plan --team TEAM --round NAME [--from DATE --to DATE] [--framework KEY]",
-	  "pair a team for a round: everyone visits once and is visited once", visit_cmd_plan_opts, visit_cmd_plan, SUB_WRITES, NULL },
+	{ "plan", "plan --team TEAM --round NAME [--mode duo|rotation|observer [--observer CODE]] [--from DATE --to DATE] "
+		  "[--framework KEY]",
+	  "plan a team's round: duos, a rotation, or one observer who visits everyone", visit_cmd_plan_opts, visit_cmd_plan, SUB_WRITES, NULL },
+	{ "cancel", "cancel N [--reason TEXT]", N_("call off a planned visit: it is neither missed nor done"),
+	  visit_cmd_cancel_opts, visit_cmd_cancel, SUB_WRITES, NULL },
+	{ "move", "move N --date DATE [--time HH:MM]", N_("move a planned visit to another day"), visit_cmd_move_opts,
+	  visit_cmd_move, SUB_WRITES, NULL },
 	{ "coverage", "coverage [--round NAME | --from DATE --to DATE] [--team TEAM] [--require PERCENT]",
 	  "per teacher: visits planned, missed and done, by whom, feedback held", visit_cmd_coverage_opts, visit_cmd_coverage, 0, NULL },
 	{ "scores", "scores [--team TEAM] [--round NAME | --year YEAR]",

@@ -13,6 +13,7 @@ struct vopts {
 	const char *key, *title, *scale, *labels, *textfrom;
 	int edit, replace;
 	struct opt_list scores, points;
+	const char *reason, *replaces, *mode; /* cancel, add --replaces, plan --mode */
 };
 #define OPT_STRUCT struct vopts
 
@@ -35,5 +36,9 @@ int vopts_filter(struct ctx *c, int64_t school, const struct vopts *o, struct vi
 extern const struct opt visit_cmd_plan_opts[], visit_cmd_coverage_opts[], visit_cmd_scores_opts[];
 extern const struct subcmd visit_cmd_points_subs[], visit_cmd_framework_subs[];
 subcmd_fn visit_cmd_plan, visit_cmd_coverage, visit_cmd_scores;
+
+/* visit_change.c: cancel and move */
+extern const struct opt visit_cmd_cancel_opts[], visit_cmd_move_opts[];
+subcmd_fn visit_cmd_cancel, visit_cmd_move;
 
 #endif

@@ -358,7 +358,7 @@ static int visit_rows(struct view *v, struct out *o, struct beter_err *err)
 				  "r.name, vi.recorded <= ?2 OR vi.feedback_date <= ?2, vi.feedback_date <= ?2 "
 				  "FROM visit vi JOIN person ob ON ob.id = vi.observer_id "
 				  "JOIN person te ON te.id = vi.teacher_id LEFT JOIN visit_round r ON r.id = vi.round_id "
-				  "WHERE vi.team_id = ?1 AND substr(vi.created, 1, 10) <= ?2 AND (vi.date >= ?3 OR "
+				  "WHERE vi.team_id = ?1 AND vi.cancelled IS NULL AND substr(vi.created, 1, 10) <= ?2 AND (vi.date >= ?3 OR "
 				  "(vi.date >= ?5 AND vi.date < ?2 AND coalesce(vi.recorded <= ?2 OR vi.feedback_date <= ?2, 0) = 0)) "
 				  "ORDER BY vi.date, vi.time, vi.id", &st, err)))
 		return rc;

@@ -33,9 +33,9 @@ static const struct opt add_opts[] = {
 	OPT_STRING("group", group, "GROUP", "the class or group, e.g. \"5 havo\" or \"groep 6\""),
 	OPT_STRING("subject", subject, "TEXT", "the subject or lesson"),
 	OPT_STRING("lesson-goal", goal, "TEXT", "what pupils should learn in the lesson"),
-	OPT_STRING("focus", focus, "FOCUS",
-		   "goal:N (a board goal), item:ID (a framework item) or points (the teacher's "
-		   "development points)"),
+	OPT_LIST("focus", focuses, "FOCUS",
+		 "goal:N (a board goal), item:ID (a framework item) or points (the teacher's "
+		 "development points); repeatable"),
 	OPT_STRING("round", round, "NAME", "the round the visit belongs to (made when new)"),
 	OPT_STRING("replaces", replaces, "N", N_("a make-up visit for missed visit N: it takes its place in coverage")),
 	OPT_STRING("team", team, "TEAM", "the team (default: the teacher's teacher team when there is one)"),
@@ -78,6 +78,7 @@ void vopts_release(struct vopts *o)
 {
 	opt_list_release(&o->scores);
 	opt_list_release(&o->points);
+	opt_list_release(&o->focuses);
 }
 
 int vopts_parse(struct ctx *c, struct optparse *p, struct vopts *o, int min, int max, const char *what,
@@ -268,7 +269,7 @@ static int run_add(struct ctx *c, struct optparse *p)
 	v.group = o.group;
 	v.subject = o.subject;
 	v.lesson_goal = o.goal;
-	v.focus = o.focus;
+	v.focus = o.focuses.n ? o.focuses.v[0] : NULL;
 	v.round = o.round;
 	v.framework = o.framework;
 	snprintf(header, sizeof(header), "Lesbezoek van %s bij %s op %s%s%s", o.observer, o.teacher, o.date,
@@ -284,6 +285,8 @@ static int run_add(struct ctx *c, struct optparse *p)
 	rc = visit_add(c->db, school, &v, &id, &c->err);
 	if (!rc && o.replaces)
 		rc = add_replaces(c, school, o.replaces, id);
+	for (int i = 1; !rc && i < o.focuses.n; i++)
+		rc = visit_focus_add(c->db, school, id, o.focuses.v[i], &c->err);
 	if (!rc && given)
 		rc = visit_record(c->db, school, id, &obs, o.framework, date_today(), 0, &c->err);
 	if ((rc = obs_done(c, &path, tx_end(c, rc))))
@@ -406,7 +409,7 @@ static int run_show(struct ctx *c, struct optparse *p)
 static const struct subcmd visit_subs[] = {
 	{ "add",
 	  "add --observer CODE --teacher CODE --date DATE [--time HH:MM] [--group GROUP] [--subject TEXT] "
-	  "[--lesson-goal TEXT] [--focus goal:N|item:ID|points] [--round NAME] [--replaces N]\n"
+	  "[--lesson-goal TEXT] [--focus goal:N|item:ID|points]... [--round NAME] [--replaces N]\n"
 	  "add ... --edit | --from FILE | --text-from FILE | --seen TEXT --effect TEXT [--score ITEM=VALUE]...",
 	  "plan a visit, or record one that took place", add_opts, run_add, 0, NULL },
 	{ "record",

@@ -14,6 +14,7 @@ struct vopts {
 	int edit, replace;
 	struct opt_list scores, points;
 	const char *reason, *replaces, *mode; /* cancel, add --replaces, plan --mode */
+	struct opt_list focuses;              /* add --focus, repeatable */
 };
 #define OPT_STRUCT struct vopts
 

@@ -191,6 +191,10 @@ int visit_may_replace(struct store *db, int64_t school, int64_t missed, int toda
 int visit_set_replaces(struct store *db, int64_t school, int64_t id, int64_t missed, int today,
 		       struct beter_err *err);
 
+/* Another focus for visit id (goal:N, item:ID or points), besides the one
+ * visit_add stored; BETER_DATAERR when the visit has it already. */
+int visit_focus_add(struct store *db, int64_t school, int64_t id, const char *spec, struct beter_err *err);
+
 /* Find a round by name; BETER_FAIL when there is none. */
 int visit_round_find(struct store *db, int64_t school, const char *name, int64_t *id, struct beter_err *err);
 

@@ -31,3 +31,18 @@ ALTER TABLE visit ADD COLUMN cancelled TEXT;
 ALTER TABLE visit ADD COLUMN cancel_reason TEXT;
 ALTER TABLE visit ADD COLUMN replaces_id INTEGER REFERENCES visit(id) ON DELETE SET NULL;
 CREATE INDEX visit_replaces ON visit(replaces_id);
+
+-- More than one focus for a visit: the first stays in visit.focus, the
+-- others are here (a goal of the board, a framework item, the teacher's
+-- development points). ref: the goal's number, the item's id, or ''.
+CREATE TABLE visit_focus (
+	id       INTEGER PRIMARY KEY AUTOINCREMENT,
+	uid      TEXT NOT NULL UNIQUE,
+	visit_id INTEGER NOT NULL REFERENCES visit(id) ON DELETE CASCADE,
+	kind     TEXT NOT NULL CHECK (kind IN ('goal', 'item', 'points')),
+	goal_id  INTEGER REFERENCES goal(id) ON DELETE RESTRICT,
+	item     TEXT,
+	CHECK ((kind = 'goal') = (goal_id IS NOT NULL)),
+	CHECK ((kind = 'item') = (item IS NOT NULL)),
+	UNIQUE (visit_id, kind, goal_id, item)
+);

@@ -73,3 +73,14 @@ run beter visit plan --team "Team Bovenbouw" --round "x" --mode observer
 run beter visit plan --team "Team Bovenbouw" --round "x" --observer MVD
 run beter visit plan --team "Team Bovenbouw" --round "x" --from 2026-12-21 --to 2027-01-01
 [ "$before" = "$(store_digest)" ] && echo "store unchanged by the bad input"
+
+note a visit with several focuses, none silently dropped
+quiet beter goal add --team "Team Bovenbouw" --text "Leerlingen kunnen het lesdoel zeggen" --weeks 6 --norm 8 --baseline 5
+quiet beter goal add --team "Team Bovenbouw" --text "Leerlingen helpen elkaar" --weeks 6 --norm 8 --baseline 5
+run beter --csv visit add --observer MKP --teacher ODW --date 2027-01-12 --focus goal:2 --focus item:uitleg.1 --focus points
+run beter --json visit list --teacher ODW --from 2027-01-12
+before=$(store_digest)
+run beter visit add --observer MKP --teacher ODW --date 2027-01-12 --focus goal:2 --focus goal:2
+run beter visit add --observer MKP --teacher ODW --date 2027-01-12 --focus goal:1 --focus item:nope
+run beter visit add --observer MKP --teacher ODW --date 2027-01-12 --focus goal:1 --focus goal:9
+[ "$before" = "$(store_digest)" ] && echo "store unchanged by the bad focus"

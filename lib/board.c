@@ -19,6 +19,8 @@ const struct board_section board_sections[] = {
 	{ "acties_in_de_klas", "Acties in de klas" },
 	{ "andere_acties", "Andere acties" },
 	{ "successen", "Successen" },
+	{ "checkin", "Check-in" },
+	{ "werksessie", "Werksessie" },
 	{ "perioderitmiek", "Perioderitmiek" },
 	{ "lesbezoekplanning", "Lesbezoekplanning" },
 	{ NULL, NULL },

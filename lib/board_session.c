@@ -2,11 +2,13 @@
 #include "beter/board.h"
 
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "beter/date.h"
 #include "beter/goal.h"
+#include "beter/i18n.h"
 #include "beter/store.h"
 #include "beter/util.h"
 #include "board_int.h"
@@ -240,7 +242,21 @@ static const struct out_col sess_all[] = {
 	{ "leader", OUT_T_TEXT }, { "code", OUT_T_TEXT }, { "name", OUT_T_TEXT }, { "score", OUT_T_REAL },
 	{ "text", OUT_T_TEXT },	 { "goal", OUT_T_INT },	  { "norm", OUT_T_REAL }, { "what", OUT_T_TEXT },
 	{ "who", OUT_T_TEXT },	 { "due", OUT_T_TEXT },	  { "topic", OUT_T_TEXT }, { "note", OUT_T_TEXT },
+	{ "question", OUT_T_TEXT }, { "reason", OUT_T_TEXT }, { "visit", OUT_T_INT }, { "observer", OUT_T_TEXT },
+	{ "teacher", OUT_T_TEXT }, { "happened", OUT_T_BOOL }, { "pos", OUT_T_INT }, { "minutes", OUT_T_INT },
 };
+static const struct out_col sess_question_cols[] = { { "question", OUT_T_TEXT } };
+
+/* A step of the standard order: its title and the book's question. */
+static void step(struct out *o, int i)
+{
+	char key[32];
+	snprintf(key, sizeof(key), "%s_vraag", board_steps[i].key);
+	out_section(o, key, _(board_steps[i].title));
+	out_record(o, sess_question_cols, N(sess_question_cols));
+	out_text(o, _(board_steps[i].question));
+	out_end(o);
+}
 
 static int sess_part(struct store *db, int64_t sid, const char *key, const char *title, const struct out_col *cols,
 		     size_t ncols, const char *sql, struct out *o, struct beter_err *err)
@@ -285,23 +301,34 @@ int board_session_show(struct store *db, int64_t school, int64_t id, struct out 
 	note = store_col_null(st, 10) ? NULL : xstrdup(store_col(st, 10));
 	store_finalize(st);
 
-	if (!(rc = sess_part(db, id, "check_in", "1. Check-in", checkin_cols, N(checkin_cols),
-			     "SELECT p.code, p.name, c.score FROM board_checkin c JOIN person p ON p.id = c.person_id "
-			     "WHERE c.session_id = ?1 ORDER BY p.code", o, err)) &&
-	    !(rc = sess_part(db, id, "successen", "2. Successen", sess_success_cols, N(sess_success_cols),
-			     "SELECT id, text, goal_id FROM board_item WHERE session_id = ?1 ORDER BY id", o, err)) &&
-	    !(rc = sess_part(db, id, "voortgang_doelen", "3. Voortgang doelen", sess_measure_cols, N(sess_measure_cols),
-			     "SELECT g.id, g.text, m.score, g.norm FROM goal_measure m JOIN goal g ON g.id = m.goal_id "
-			     "WHERE m.session_id = ?1 ORDER BY m.id", o, err)) &&
-	    !(rc = sess_part(db, id, "acties_gedaan", "4. Acties gedaan", sess_done_cols, N(sess_done_cols),
-			     "SELECT a.id, a.what, " WHO_SQL ", a.due FROM board_action a WHERE a.done_session_id = ?1 "
-			     "ORDER BY a.id", o, err))) {
-		out_section(o, "programma", "5. Programma");
-		out_record(o, sess_prog_cols, N(sess_prog_cols));
-		out_text(o, topic);
-		out_text(o, note);
-		out_end(o);
-	}
+	step(o, 0);
+	if ((rc = sess_part(db, id, "check_in", "1. Check-in", checkin_cols, N(checkin_cols),
+			    "SELECT p.code, p.name, c.score FROM board_checkin c JOIN person p ON p.id = c.person_id "
+			    "WHERE c.session_id = ?1 ORDER BY p.code", o, err)))
+		goto out;
+	step(o, 1);
+	if ((rc = sess_part(db, id, "successen", "2. Successen", sess_success_cols, N(sess_success_cols),
+			    "SELECT id, text, goal_id FROM board_item WHERE session_id = ?1 ORDER BY id", o, err)))
+		goto out;
+	step(o, 2);
+	if ((rc = sess_part(db, id, "voortgang_doelen", "3. Voortgang doelen", sess_measure_cols, N(sess_measure_cols),
+			    "SELECT g.id, g.text, m.score, g.norm FROM goal_measure m JOIN goal g ON g.id = m.goal_id "
+			    "WHERE m.session_id = ?1 ORDER BY m.id", o, err)))
+		goto out;
+	step(o, 3);
+	if ((rc = sess_part(db, id, "acties_gedaan", "4. Acties gedaan", sess_done_cols, N(sess_done_cols),
+			    "SELECT a.id, a.what, " WHO_SQL ", a.due FROM board_action a WHERE a.done_session_id = ?1 "
+			    "ORDER BY a.id", o, err)) ||
+	    (rc = board_session_extra_actions(db, id, o, err)))
+		goto out;
+	step(o, 4);
+	out_section(o, "programma", "5. Programma");
+	out_record(o, sess_prog_cols, N(sess_prog_cols));
+	out_text(o, topic);
+	out_text(o, note);
+	out_end(o);
+	rc = board_session_extra_programme(db, id, o, err);
+out:
 	out_doc_end(o);
 	free(topic);
 	free(note);

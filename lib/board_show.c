@@ -378,6 +378,17 @@ static int visit_rows(struct view *v, struct out *o, struct beter_err *err)
 
 typedef int rows_fn(struct view *v, struct out *o, struct beter_err *err);
 
+/* check-in and werksessie: lib/board_checkin.c */
+static int checkin_rows(struct view *v, struct out *o, struct beter_err *err)
+{
+	return board_checkin_rows(v->db, v->team, v->with_team ? v->team_name : NULL, v->asof, o, err);
+}
+
+static int werksessie_rows(struct view *v, struct out *o, struct beter_err *err)
+{
+	return board_werksessie_rows(v->db, v->team, v->with_team ? v->team_name : NULL, v->asof, o, err);
+}
+
 struct section_def {
 	const char *key;
 	const struct out_col *cols;
@@ -396,6 +407,8 @@ static const struct section_def section_defs[] = {
 	{ "acties_in_de_klas", board_action_cols, N(board_action_cols), action_rows },
 	{ "andere_acties", board_action_cols, N(board_action_cols), action_rows },
 	{ "successen", success_cols, N(success_cols), success_rows },
+	{ "checkin", board_checkin_cols, N(board_checkin_cols), checkin_rows },
+	{ "werksessie", board_werksessie_cols, N(board_werksessie_cols), werksessie_rows },
 	{ "perioderitmiek", rhythm_cols, N(rhythm_cols), rhythm_rows },
 	{ "lesbezoekplanning", visit_cols, N(visit_cols), visit_rows },
 };
@@ -412,6 +425,8 @@ static const struct out_col all_cols[] = {
 	{ "date", OUT_T_TEXT },		{ "leader", OUT_T_TEXT },      { "topic", OUT_T_TEXT },
 	{ "observer", OUT_T_TEXT },	{ "teacher", OUT_T_TEXT },     { "focus", OUT_T_TEXT },
 	{ "added", OUT_T_TEXT },	{ "arena", OUT_T_INT },	       { "round", OUT_T_TEXT },
+	{ "code", OUT_T_TEXT },		{ "name", OUT_T_TEXT },	       { "score", OUT_T_REAL },
+	{ "pos", OUT_T_INT },		{ "minutes", OUT_T_INT },
 };
 
 static const struct out_col head_cols[] = {

@@ -46,3 +46,35 @@ CREATE TABLE visit_focus (
 	CHECK ((kind = 'item') = (item IS NOT NULL)),
 	UNIQUE (visit_id, kind, goal_id, item)
 );
+
+-- What a board session records besides check-in, successes, results and
+-- actions done: actions not done and why, which of the week's planned
+-- lesson visits took place, and the programme of the werksessie (topic and
+-- minutes, in order).
+CREATE TABLE board_action_missed (
+	id         INTEGER PRIMARY KEY AUTOINCREMENT,
+	uid        TEXT NOT NULL UNIQUE,
+	action_id  INTEGER NOT NULL REFERENCES board_action(id) ON DELETE CASCADE,
+	session_id INTEGER NOT NULL REFERENCES board_session(id) ON DELETE CASCADE,
+	reason     TEXT NOT NULL CHECK (length(trim(reason)) > 0),
+	UNIQUE (action_id, session_id)
+);
+CREATE INDEX board_action_missed_session ON board_action_missed(session_id);
+
+CREATE TABLE board_session_visit (
+	session_id INTEGER NOT NULL REFERENCES board_session(id) ON DELETE CASCADE,
+	visit_id   INTEGER NOT NULL REFERENCES visit(id) ON DELETE CASCADE,
+	happened   INTEGER NOT NULL CHECK (happened IN (0, 1)),
+	PRIMARY KEY (session_id, visit_id)
+) WITHOUT ROWID;
+CREATE INDEX board_session_visit_visit ON board_session_visit(visit_id);
+
+CREATE TABLE board_agenda (
+	id         INTEGER PRIMARY KEY AUTOINCREMENT,
+	uid        TEXT NOT NULL UNIQUE,
+	session_id INTEGER NOT NULL REFERENCES board_session(id) ON DELETE CASCADE,
+	pos        INTEGER NOT NULL,
+	topic      TEXT NOT NULL CHECK (length(trim(topic)) > 0),
+	minutes    INTEGER NOT NULL CHECK (minutes BETWEEN 1 AND 480),
+	UNIQUE (session_id, pos)
+);

@@ -19,6 +19,7 @@ const struct board_section board_sections[] = {
 	{ "acties_in_de_klas", "Acties in de klas" },
 	{ "andere_acties", "Andere acties" },
 	{ "successen", "Successen" },
+	{ "standaardvolgorde", "Standaardvolgorde bordsessie" },
 	{ "checkin", "Check-in" },
 	{ "werksessie", "Werksessie" },
 	{ "perioderitmiek", "Perioderitmiek" },

@@ -21,6 +21,23 @@ const struct out_col board_werksessie_cols[BOARD_WERKSESSIE_NCOLS] = {
 	{ "minutes", OUT_T_INT },
 };
 
+const struct out_col board_steps_cols[BOARD_STEPS_NCOLS] = {
+	{ "team", OUT_T_TEXT }, { "step", OUT_T_INT }, { "title", OUT_T_TEXT }, { "question", OUT_T_TEXT },
+};
+
+int board_steps_rows(const char *team_name, struct out *o)
+{
+	for (int i = 0; i < BOARD_STEPS; i++) {
+		if (team_name)
+			out_text(o, team_name);
+		out_int(o, i + 1);
+		out_text(o, _(board_steps[i].title));
+		out_text(o, _(board_steps[i].question));
+		out_row_end(o);
+	}
+	return 0;
+}
+
 static const char *trend(double now, double before)
 {
 	if (isnan(before) || isnan(now))

@@ -378,7 +378,13 @@ static int visit_rows(struct view *v, struct out *o, struct beter_err *err)
 
 typedef int rows_fn(struct view *v, struct out *o, struct beter_err *err);
 
-/* check-in and werksessie: lib/board_checkin.c */
+/* the session's steps, check-in and werksessie: lib/board_checkin.c */
+static int steps_rows(struct view *v, struct out *o, struct beter_err *err)
+{
+	(void)err;
+	return board_steps_rows(v->with_team ? v->team_name : NULL, o);
+}
+
 static int checkin_rows(struct view *v, struct out *o, struct beter_err *err)
 {
 	return board_checkin_rows(v->db, v->team, v->with_team ? v->team_name : NULL, v->asof, o, err);
@@ -407,6 +413,7 @@ static const struct section_def section_defs[] = {
 	{ "acties_in_de_klas", board_action_cols, N(board_action_cols), action_rows },
 	{ "andere_acties", board_action_cols, N(board_action_cols), action_rows },
 	{ "successen", success_cols, N(success_cols), success_rows },
+	{ "standaardvolgorde", board_steps_cols, N(board_steps_cols), steps_rows },
 	{ "checkin", board_checkin_cols, N(board_checkin_cols), checkin_rows },
 	{ "werksessie", board_werksessie_cols, N(board_werksessie_cols), werksessie_rows },
 	{ "perioderitmiek", rhythm_cols, N(rhythm_cols), rhythm_rows },
@@ -426,7 +433,8 @@ static const struct out_col all_cols[] = {
 	{ "observer", OUT_T_TEXT },	{ "teacher", OUT_T_TEXT },     { "focus", OUT_T_TEXT },
 	{ "added", OUT_T_TEXT },	{ "arena", OUT_T_INT },	       { "round", OUT_T_TEXT },
 	{ "code", OUT_T_TEXT },		{ "name", OUT_T_TEXT },	       { "score", OUT_T_REAL },
-	{ "pos", OUT_T_INT },		{ "minutes", OUT_T_INT },
+	{ "pos", OUT_T_INT },		{ "minutes", OUT_T_INT },      { "step", OUT_T_INT },
+	{ "title", OUT_T_TEXT },	{ "question", OUT_T_TEXT },
 };
 
 static const struct out_col head_cols[] = {

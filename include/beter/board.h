@@ -184,6 +184,11 @@ int board_session_extra_programme(struct store *db, int64_t sid, struct out *o, 
  * "checkin" and "werksessie" (lib/board_checkin.c): rows of the columns
  * below as of day asof, with the team's name first when team_name is given
  * (else without the first column). */
+#define BOARD_STEPS_NCOLS 4
+extern const struct out_col board_steps_cols[BOARD_STEPS_NCOLS];
+/* The standard order of the session ("standaardvolgorde"): step, title and
+ * the book's question, for the board and its weekly export. */
+int board_steps_rows(const char *team_name, struct out *o);
 #define BOARD_CHECKIN_NCOLS 6
 #define BOARD_WERKSESSIE_NCOLS 5
 extern const struct out_col board_checkin_cols[BOARD_CHECKIN_NCOLS];

@@ -228,7 +228,8 @@ const struct command_def def_calendar = {
 		"UID: importing the same file again changes nothing, a changed event is updated.\n\n"
 		"'calendar export' writes iCalendar with libical for Outlook, Google Calendar and the like: lesson "
 		"visits (with their time when they have one), feedback talks due a week after a visit written down, "
-		"board sessions held and planned on the period rhythm, verbindingssessies and the days off. Every "
+		"board sessions held and planned on the period rhythm, the periods (themes) of the year boards, "
+		"verbindingssessies and the days off. Every "
 		"event's UID comes from the record it shows, so a calendar that loads the file again updates its "
 		"events. Cancelled visits are left out."),
 	.subs = calendar_subs,

@@ -1,6 +1,7 @@
 /* calendar_export.c - the school's agenda as iCalendar (RFC 5545), written
  * with libical: visits, feedback talks due, board sessions (held and planned
- * on the period rhythm), verbindingssessies and days off. Every event's UID
+ * on the period rhythm), the periods of the year boards, verbindingssessies
+ * and days off. Every event's UID
  * is made from the uid of the record it shows, so that a calendar that
  * imports the file again updates its events instead of doubling them. */
 #include "beter/calendar.h"
@@ -210,6 +211,34 @@ static int connections(struct xq *q)
 	return rc;
 }
 
+/* The periods of the year boards: a theme from its start to its end. */
+static int periods(struct xq *q)
+{
+	struct store_stmt *st;
+	struct strbuf s = STRBUF_INIT;
+	int rc;
+
+	if ((rc = prepare(q, "SELECT i.uid, i.period_start, coalesce(i.period_end, i.period_start), i.text, tm.name "
+			     "FROM board_item i JOIN team tm ON tm.id = i.team_id WHERE tm.school_id = ?1 "
+			     "AND (?2 = 0 OR tm.id = ?2) AND (?3 = 0 OR tm.id IN (SELECT team_id FROM team_member WHERE "
+			     "person_id = ?3)) AND i.section = 'jaarbord' AND i.removed IS NULL AND i.period_start IS NOT NULL "
+			     "AND coalesce(i.period_end, i.period_start) >= ?4 AND i.period_start <= ?5 "
+			     "ORDER BY i.period_start, i.id", &st)))
+		return rc;
+	while (store_next(q->db, st, &rc, "reading the year board", q->err)) {
+		struct ev e = { .uid_kind = "period", .uid = store_col(st, 0), .category = "periode", .minutes = -1 };
+		strbuf_reset(&s);
+		strbuf_addf(&s, _("Period: %s (%s)"), store_col(st, 3), store_col(st, 4));
+		e.summary = strbuf_str(&s);
+		e.day = date_of(store_col(st, 1));
+		e.last = date_of(store_col(st, 2));
+		add_event(q->cal, &e, q->stamp);
+	}
+	store_finalize(st);
+	strbuf_release(&s);
+	return rc;
+}
+
 static int days_off(struct xq *q)
 {
 	struct store_stmt *st;
@@ -246,7 +275,7 @@ int calendar_export(struct store *db, const struct calendar_export_opts *x, stru
 	/* DTSTAMP: today at midnight UTC, so that a run is reproducible ($BETER_TODAY) */
 	q.stamp = day_time(date_today(), 0);
 	q.stamp.zone = icaltimezone_get_utc_timezone();
-	if (!(rc = days_off(&q)) && !(rc = sessions(&q)) && !(rc = connections(&q)))
+	if (!(rc = days_off(&q)) && !(rc = periods(&q)) && !(rc = sessions(&q)) && !(rc = connections(&q)))
 		rc = visits(&q);
 	store_read_end(db, began);
 	if (!rc) {

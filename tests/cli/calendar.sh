@@ -57,7 +57,7 @@ run beter calendar export --from 2027-01-01 --to 2026-12-01
 run beter calendar rm 999
 [ "$before" = "$(store_digest)" ] && echo "store unchanged by the bad input"
 
-note export: visits, feedback talks due, board sessions and days off, with stable UIDs
+note export: visits, feedback talks due, board sessions held and planned, periods and days off, with stable UIDs
 printf 'code;naam;rol;team\nODW;Olga de Wit;leraar;Team Bovenbouw\nMKP;Mark Post;leraar;Team Bovenbouw\nBVB;Bas van Beek;schoolcoach;Team Bovenbouw\nJJ;Jet Jong;leraar;Team Onderbouw\n' >roster.csv
 quiet beter person import roster.csv
 quiet beter visit add --observer MKP --teacher ODW --date 2026-12-10 --time 10:30 --group 7
@@ -65,6 +65,8 @@ quiet beter visit add --observer ODW --teacher MKP --date 2026-11-18 --group 8
 quiet beter visit add --observer ODW --teacher JJ --date 2026-11-25
 quiet beter visit record 2 --seen "Uitleg met voorbeeld" --effect "Leerlingen werkten door"
 quiet beter board session add --team "Team Bovenbouw" --date 2026-11-16 --leader BVB
+quiet beter board theme add --team "Team Bovenbouw" "Feedback van leerlingen" --start 2026-11-02 --end 2026-12-18 --date 2026-11-01
+quiet beter board rhythm add --team "Team Bovenbouw" --on 2026-11-30 --leader BVB --topic "Voortgang doel" --date 2026-11-01
 run beter calendar export --team "Team Bovenbouw" --from 2026-11-01 --to 2026-12-31 | mask
 beter calendar export --team "Team Bovenbouw" >bovenbouw.ics
 beter calendar export --team "Team Bovenbouw" >again.ics

@@ -10,6 +10,8 @@
 #include "beter/person.h"
 #include "beter/report.h"
 #include "beter/team.h"
+#include "beter/i18n.h"
+#include "board_cmd.h"
 #include "cmd.h"
 
 struct bopts {
@@ -17,6 +19,8 @@ struct bopts {
 		*note, *from, *on;
 	int all, team_action, open, overdue;
 	struct opt_list agreements, who, checkins, successes, measures, done;
+	struct opt_list actions, notdone, vdone, vmissed, agenda; /* session add, board_session.c */
+	int edit;
 	int64_t school_id, team_id;
 	char team_name[256]; /* the team's name, also when --team gave its number */
 	int day;
@@ -100,7 +104,16 @@ static const struct opt session_add_opts[] = {
 	OPT_LIST("success", successes, "TEXT", "2. a success to celebrate (repeatable)"),
 	OPT_LIST("measure", measures, "GOAL=SCORE", "3. a result for a team goal, 1-10 (repeatable)"),
 	OPT_LIST("done", done, "N", "4. an action that is done (repeatable)"),
+	OPT_LIST("not-done", notdone, "N=REASON", N_("4. an action that is not done, and why (repeatable)")),
+	OPT_LIST("action", actions, "CODE|WHAT|DUE",
+		 N_("4. a new action: who (CODE, several as CODE,CODE or team:CODE for a team action), what, due day "
+		    "(repeatable)")),
 	OPT_STRING("note", note, "TEXT", "5. a note on the programme, changes, lesson visits"),
+	OPT_LIST("agenda", agenda, "TOPIC=MINUTES", N_("5. the werksessie's programme: a topic and its minutes (repeatable)")),
+	OPT_LIST("visit-done", vdone, "N", N_("5. a lesson visit of this week that took place (repeatable)")),
+	OPT_LIST("visit-missed", vmissed, "N", N_("5. a lesson visit of this week that did not take place (repeatable)")),
+	OPT_FLAG("edit", edit, N_("write the session in $VISUAL/$EDITOR on a template in the standard order, with the "
+				  "book's questions")),
 	OPT_STRING("from", from, "FILE", "read the whole session from a JSON document ('-': stdin)"),
 	OPT_SCHOOL,
 	OPT_END
@@ -116,6 +129,11 @@ static void bopts_release(struct bopts *o)
 	opt_list_release(&o->successes);
 	opt_list_release(&o->measures);
 	opt_list_release(&o->done);
+	opt_list_release(&o->actions);
+	opt_list_release(&o->notdone);
+	opt_list_release(&o->vdone);
+	opt_list_release(&o->vmissed);
+	opt_list_release(&o->agenda);
 }
 
 /* Parse options and arguments, resolve school, team (when given or needed)
@@ -528,9 +546,41 @@ static int session_from_options(struct ctx *c, struct bopts *o, struct board_ses
 	return 0;
 }
 
+/* --edit: the template's answers join the options given (the lists point
+ * into ed's text) */
+static int session_edit(struct ctx *c, struct bopts *o, struct board_edit *ed, char **path)
+{
+	struct opt_list *from[] = { &ed->checkins, &ed->successes, &ed->measures, &ed->done, &ed->actions,
+				    &ed->notdone, &ed->vdone, &ed->vmissed, &ed->agenda };
+	struct opt_list *to[] = { &o->checkins, &o->successes, &o->measures, &o->done, &o->actions,
+				  &o->notdone, &o->vdone, &o->vmissed, &o->agenda };
+	int rc;
+
+	if (!o->team)
+		return cmd_usage(c, "which team? give --team TEAM (usage: %s)", cmd_usage_line(c));
+	if ((rc = board_cmd_edit(c, o->team_name, o->date ? o->day : date_today(), ed, path)))
+		return rc;
+	if (!o->date && ed->date && (rc = date_parse(ed->date, &o->day, "datum", &c->err)))
+		return rc;
+	if (!o->date)
+		o->date = ed->date ? ed->date : "today";
+	o->leader = o->leader ? o->leader : ed->leader;
+	o->topic = o->topic ? o->topic : ed->topic;
+	o->note = o->note ? o->note : ed->note;
+	for (size_t i = 0; i < sizeof(from) / sizeof(*from); i++)
+		for (int k = 0; k < from[i]->n; k++) {
+			to[i]->v = xrealloc(to[i]->v, sizeof(*to[i]->v) * (size_t)(to[i]->n + 1));
+			to[i]->v[to[i]->n++] = from[i]->v[k];
+		}
+	return 0;
+}
+
 static int run_session_add(struct ctx *c, struct optparse *p)
 {
 	struct board_session_new s;
+	struct board_session_extra x = { 0 };
+	struct board_edit ed = { 0 };
+	char *path = NULL;
 	struct bopts o;
 	int64_t id;
 	int rc;
@@ -538,20 +588,30 @@ static int run_session_add(struct ctx *c, struct optparse *p)
 	board_session_init(&s);
 	if ((rc = prologue(c, p, &o, 0, 0, "nothing", 0)))
 		goto out;
+	if (o.edit && !o.from && (rc = session_edit(c, &o, &ed, &path)))
+		goto out;
 	if (o.from) {
-		if (o.date || o.leader || o.topic || o.note || o.checkins.n || o.successes.n || o.measures.n || o.done.n) {
+		if (o.date || o.leader || o.topic || o.note || o.checkins.n || o.successes.n || o.measures.n || o.done.n ||
+		    o.actions.n || o.notdone.n || o.vdone.n || o.vmissed.n || o.agenda.n || o.edit) {
 			rc = cmd_usage(c, "--from FILE holds the whole session; give no other session options with it");
 			goto out;
 		}
 		rc = board_session_read(c->db, o.school_id, o.from, o.team, &s, &c->err);
 	} else {
-		rc = session_from_options(c, &o, &s);
+		struct board_extra_opts e = { &o.actions, &o.notdone, &o.vdone, &o.vmissed, &o.agenda };
+		if (!(rc = session_from_options(c, &o, &s)))
+			rc = board_cmd_extra(c, o.school_id, &e, &x);
 	}
-	if (rc || (rc = board_session_add(c->db, o.school_id, &s, &id, &c->err)))
+	if (rc || (rc = board_session_add(c->db, o.school_id, &s, &id, &c->err)) ||
+	    (rc = board_session_extra_add(c->db, o.school_id, s.team, id, s.date, &x, &c->err)))
 		goto out;
 	if (!c->quiet)
 		rc = board_session_show(c->db, o.school_id, id, &c->out, &c->err);
 out:
+	if (path)
+		rc = board_edit_done(c, &path, rc);
+	board_edit_release(&ed);
+	board_extra_release(&x);
 	board_session_release(&s);
 	bopts_release(&o);
 	return rc;
@@ -638,7 +698,9 @@ static const struct subcmd action_subs[] = {
 static const struct subcmd session_subs[] = {
 	{ "add",
 	  "add --team TEAM --date DATE --leader CODE [--topic TEXT] [--checkin CODE=SCORE]... [--success TEXT]... "
-	  "[--measure GOAL=SCORE]... [--done N]... [--note TEXT]\n"
+	  "[--measure GOAL=SCORE]... [--done N]... [--not-done N=REASON]... [--action CODE|WHAT|DUE]... [--note TEXT] "
+	  "[--agenda TOPIC=MINUTES]... [--visit-done N]... [--visit-missed N]...\n"
+	  "add --team TEAM --edit [--date DATE] [--leader CODE]\n"
 	  "add --from FILE|- [--team TEAM]",
 	  "record a weekly session in the standard order, in one transaction", session_add_opts, run_session_add,
 	  SUB_WRITES, NULL },
@@ -695,8 +757,14 @@ const struct command_def def_board = {
 		"renamed over it, as 'beter report --out' does) instead of stdout; --format md is refused (exit 2).\n\n"
 		"'board session add' records one session in the book's standard order, all or nothing: 1. check-in "
 		"(--checkin CODE=SCORE, how each person stands, 1-10), 2. successes (--success), 3. progress on the "
-		"goals (--measure GOAL=SCORE adds a result to a team goal), 4. actions done (--done N), 5. the "
-		"session's programme (--topic, --note). The leader and everyone who checks in are members of the team, "
+		"goals (--measure GOAL=SCORE adds a result to a team goal), 4. actions done (--done N), not done and "
+		"why (--not-done N=REASON) and new ones (--action \"CODE|what|due\"; CODE,CODE or team:CODE make a "
+		"team action), 5. the session's programme (--topic, --note), which of the week's lesson visits took "
+		"place (--visit-done N, --visit-missed N) and the werksessie (--agenda \"topic=minutes\", in order). "
+		"'session show' gives each step with the book's question; the board shows the latest check-in (per "
+		"person, with the trend against the session before, and the team's mean) and the werksessie. With "
+		"--edit the session is written in $VISUAL/$EDITOR on a template in the standard order with the "
+		"book's questions, the team's open actions and the week's visits; --date defaults to today. The leader and everyone who checks in are members of the team, "
 		"as is whoever does an action (--who) or leads a planned session; anyone else is refused (exit 65, "
 		"see 'beter team member add'). With --from FILE (or - for stdin) the session is a JSON "
 		"object instead: {\"team\": \"Team Bovenbouw\", \"date\": \"2026-11-16\", \"leader\": \"BVB\", "

@@ -11,6 +11,7 @@ CMD(visit,   "lesson visits, feedback talks, duo rounds, coverage, frameworks", 
 CMD(design,  "gezamenlijk lesontwerp: lesson designs, their steps and effects", NEEDS_STORE)
 CMD(arena,   "stem van de leerling: leerlingarena, top 3s side by side, outcome", NEEDS_STORE)
 CMD(survey,  "measurements: instruments, survey waves, CSV import, reports", NEEDS_STORE)
+CMD(calendar, "the school calendar: holidays per region, study days, iCalendar", NEEDS_STORE)
 CMD(report,  "progress reports for cron: html, Markdown, JSON",              NEEDS_STORE)
 CMD(export,  "write the store as one JSON document",                          NEEDS_STORE)
 CMD(import,  "merge a JSON document from 'beter export' into the store",      0)

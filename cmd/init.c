@@ -3,6 +3,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "beter/calendar.h"
 #include "beter/i18n.h"
 #include "beter/school.h"
 #include "beter/store.h"
@@ -10,7 +11,7 @@
 #include "cmd.h"
 
 struct init_opts {
-	const char *name, *brin, *sector;
+	const char *name, *brin, *sector, *region;
 };
 #define OPT_STRUCT struct init_opts
 
@@ -18,6 +19,7 @@ static const struct opt init_opts[] = {
 	OPT_STRING("school", name, "NAME", N_("the school's name (required)")),
 	OPT_STRING("brin", brin, "CODE", N_("the school's BRIN code, e.g. 12AB")),
 	OPT_STRING("sector", sector, "SECTOR", N_("po, vo, mbo or so (any case)")),
+	OPT_STRING("region", region, "REGION", N_("the school's holiday region: noord, midden or zuid")),
 	OPT_END
 };
 
@@ -34,6 +36,8 @@ static int add_first_school(struct ctx *c, struct store *db, const struct init_o
 				   _("the store '%s' already has a school; add another with 'beter school add'"), c->db_path);
 	if (!rc)
 		rc = school_add(db, o->name, o->brin, o->sector, id, &c->err);
+	if (!rc && o->region)
+		rc = calendar_set_region(db, *id, o->region, &c->err);
 	if (rc || c->dry_run) {
 		store_rollback(db);
 		return rc;
@@ -72,6 +76,9 @@ static int run_init(struct ctx *c, struct optparse *p)
 				 _("a store starts with a school: beter init --school NAME [--brin CODE] [--sector po|vo|mbo|so]"));
 	if (o.sector && !school_sector_valid(o.sector))
 		return beter_err_set(&c->err, BETER_DATAERR, _("--sector: unknown sector '%s' (use po, vo, mbo or so)"), o.sector);
+	if (o.region && !calendar_region_valid(o.region))
+		return beter_err_set(&c->err, BETER_DATAERR, _("--region: unknown region '%s' (use noord, midden or zuid)"),
+				     o.region);
 
 	c->db_path = store_default_path(c->db_opt);
 	rc = STORE_NEW_EXISTS;
@@ -99,7 +106,7 @@ static int run_init(struct ctx *c, struct optparse *p)
 }
 
 static const struct subcmd init_subs[] = {
-	{ "", "--school NAME [--brin CODE] [--sector po|vo|mbo|so]", N_("create the store and its first school"),
+	{ "", "--school NAME [--brin CODE] [--sector po|vo|mbo|so] [--region noord|midden|zuid]", N_("create the store and its first school"),
 	  init_opts, run_init, 0, NULL },
 	{ 0 }
 };

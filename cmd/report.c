@@ -70,6 +70,10 @@ static int run_report(struct ctx *c, struct optparse *p)
 	if ((o.from && (rc = date_parse(o.from, &ro.from, "--from", &c->err))) ||
 	    (o.to && (rc = date_parse(o.to, &ro.to, "--to", &c->err))))
 		return rc;
+	/* a period that runs on past today counts up to today: nothing in the
+	 * future is missed or overdue yet */
+	if (ro.from <= today && ro.to > today)
+		ro.to = today;
 	if (ro.from > ro.to) {
 		char f[11], t[11];
 		date_format(ro.from, f);
@@ -119,7 +123,8 @@ const struct command_def def_report = {
 		"(and per team for a team's own surveys) the last wave in the period against the one before; a "
 		"team report counts that team's respondents. The 360-degree feedback for the school leader is never "
 		"in the report (its results are sealed for the school leader: 'beter survey report N'); the section "
-		"says when one was left out. Rhythm: see 'beter help phase'.\n\n"
+		"says when one was left out. Rhythm: see 'beter help phase'. A period that runs on past today (a "
+		"school year, this week) ends today: nothing after today counts as missed or overdue.\n\n"
 		"The format is the global --format (beter --format md report) or the report's own --format after "
 		"the command; --out FILE likewise. --format html writes one self-contained file (inline CSS and SVG charts with titles and text "
 		"alternatives; no scripts, no external resources) that reads on a phone and prints on A4; md is "

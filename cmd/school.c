@@ -1,9 +1,11 @@
 /* beter school: the schools of a school board in one store. */
+#include "beter/calendar.h"
+#include "beter/i18n.h"
 #include "beter/school.h"
 #include "cmd.h"
 
 struct add_opts {
-	const char *brin, *sector;
+	const char *brin, *sector, *region;
 };
 #define OPT_STRUCT struct add_opts
 
@@ -14,6 +16,27 @@ static const struct opt add_opts[] = {
 };
 
 static const struct opt no_opts[] = { OPT_END };
+static const struct opt edit_opts[] = {
+	OPT_STRING("region", region, "REGION", N_("the school's holiday region: noord, midden or zuid (the calendar)")),
+	OPT_END
+};
+
+static int run_edit(struct ctx *c, struct optparse *p)
+{
+	struct add_opts o = { 0 };
+	int64_t id;
+	int rc;
+
+	if ((rc = cmd_parse(c, p, &o, 0, 1, "the school")))
+		return rc;
+	if (!o.region)
+		return cmd_usage(c, "%s", _("nothing to change: give --region"));
+	if ((rc = school_resolve(c->db, p->nargs ? p->args[0] : NULL, &id, &c->err)) ||
+	    (rc = calendar_set_region(c->db, id, o.region, &c->err)))
+		return rc;
+	cmd_note(c, _("the school's holiday region is now %s"), o.region);
+	return c->quiet ? 0 : school_show(c->db, id, &c->out, &c->err);
+}
 
 static int run_add(struct ctx *c, struct optparse *p)
 {
@@ -53,6 +76,8 @@ static const struct subcmd school_subs[] = {
 	{ "add", "add NAME [--brin CODE] [--sector po|vo|mbo|so]", "add another school to the store", add_opts, run_add,
 	  SUB_WRITES, NULL },
 	{ "list", "list", "list the schools with their numbers of people and teams", no_opts, run_list, SUB_DEFAULT, NULL },
+	{ "edit", "edit [NAME|BRIN|NUMBER] --region noord|midden|zuid", N_("change a school's holiday region"), edit_opts,
+	  run_edit, SUB_WRITES, NULL },
 	{ "show", "show [NAME|BRIN|NUMBER]", "show one school (the only one when not named)", no_opts, run_show, 0, NULL },
 	{ 0 }
 };

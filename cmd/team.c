@@ -1,12 +1,13 @@
 /* beter team: teams and their members. */
 #include <string.h>
 
+#include "beter/i18n.h"
 #include "beter/person.h"
 #include "beter/team.h"
 #include "cmd.h"
 
 struct topts {
-	const char *kind, *role, *school;
+	const char *kind, *role, *school, *start;
 };
 #define OPT_STRUCT struct topts
 
@@ -16,6 +17,15 @@ struct topts {
 static const struct opt add_opts[] = {
 	OPT_STRING("kind", kind, "KIND",
 		   "leraren (a teacher team, default), leerkracht (the leerKRACHT-team), mt or tiv"),
+	OPT_SCHOOL,
+	OPT_END
+};
+static const struct opt edit_opts[] = {
+	OPT_STRING("kind", kind, "KIND",
+		   "leraren (a teacher team), leerkracht (the leerKRACHT-team), mt or tiv"),
+	OPT_STRING("start", start, "DATE",
+		   N_("the day the team started: its rhythm counts from here (default: its first board session); "
+		      "'none' clears it")),
 	OPT_SCHOOL,
 	OPT_END
 };
@@ -95,9 +105,10 @@ static int run_edit(struct ctx *c, struct optparse *p)
 	if ((rc = prologue(c, p, &o, 1, 1, "the team's name", &school)) ||
 	    (rc = team_find(c->db, school, p->args[0], &id, &c->err)))
 		return rc;
-	if (!o.kind)
-		return cmd_usage(c, "nothing to change: give --kind");
-	if ((rc = team_set_kind(c->db, id, o.kind, &c->err)))
+	if (!o.kind && !o.start)
+		return cmd_usage(c, "nothing to change: give --kind or --start");
+	if ((o.kind && (rc = team_set_kind(c->db, id, o.kind, &c->err))) ||
+	    (o.start && (rc = team_set_start(c->db, id, o.start, &c->err))))
 		return rc;
 	return c->quiet ? 0 : team_show(c->db, id, &c->out, &c->err);
 }
@@ -175,7 +186,7 @@ static const struct subcmd team_subs[] = {
 	  run_list, SUB_DEFAULT, NULL },
 	{ "show", "show TEAM", "show a team and its members", school_opts, run_show, 0, NULL },
 	{ "rename", "rename TEAM NEWNAME", "rename a team", school_opts, run_rename, SUB_WRITES, NULL },
-	{ "edit", "edit TEAM --kind KIND", "change a team's kind", add_opts, run_edit, SUB_WRITES, NULL },
+	{ "edit", "edit TEAM [--kind KIND] [--start DATE]", "change a team's kind or start", edit_opts, run_edit, SUB_WRITES, NULL },
 	{ "rm", "rm TEAM", "remove a team that has no board, goals or visits", school_opts, run_rm, SUB_WRITES, NULL },
 	{ "member", NULL, "who is in a team", NULL, NULL, 0, member_subs },
 	{ 0 }

@@ -37,10 +37,11 @@ static const struct opt add_opts[] = {
 	OPT_STRING("group", group, "GROUP", "the class or group, e.g. \"5 havo\" or \"groep 6\""),
 	OPT_STRING("subject", subject, "TEXT", "the subject or lesson"),
 	OPT_STRING("lesson-goal", goal, "TEXT", "what pupils should learn in the lesson"),
-	OPT_STRING("focus", focus, "FOCUS",
-		   "goal:N (a board goal), item:ID (a framework item) or points (the teacher's "
-		   "development points)"),
+	OPT_LIST("focus", focuses, "FOCUS",
+		 "goal:N (a board goal), item:ID (a framework item) or points (the teacher's "
+		 "development points); repeatable"),
 	OPT_STRING("round", round, "NAME", "the round the visit belongs to (made when new)"),
+	OPT_STRING("replaces", replaces, "N", N_("a make-up visit for missed visit N: it takes its place in coverage")),
 	OPT_STRING("team", team, "TEAM", "the team (default: the teacher's teacher team when there is one)"),
 	OPT_STRING("framework", framework, "KEY", "the framework to score on (default leskwaliteit when scored)"),
 	OPT_STRING("design", design, "N",
@@ -85,6 +86,7 @@ void vopts_release(struct vopts *o)
 	opt_list_release(&o->scores);
 	opt_list_release(&o->points);
 	opt_list_release(&o->reached);
+	opt_list_release(&o->focuses);
 }
 
 int vopts_parse(struct ctx *c, struct optparse *p, struct vopts *o, int min, int max, const char *what,
@@ -249,6 +251,17 @@ static int show_visit(struct ctx *c, int64_t id, const struct vopts *o, int64_t 
 	return visit_show(c->db, id, &f, &c->out, &c->err);
 }
 
+/* --replaces N: checked and linked in the add's transaction */
+static int add_replaces(struct ctx *c, int64_t school, const char *arg, int64_t id)
+{
+	int64_t missed;
+	int rc;
+
+	if ((rc = cmd_number(c, "--replaces", arg, &missed)))
+		return rc;
+	return visit_set_replaces(c->db, school, id, missed, date_today(), &c->err);
+}
+
 static int run_add(struct ctx *c, struct optparse *p)
 {
 	struct vopts o;
@@ -281,7 +294,7 @@ static int run_add(struct ctx *c, struct optparse *p)
 	v.group = o.group;
 	v.subject = o.subject;
 	v.lesson_goal = o.goal;
-	v.focus = o.focus;
+	v.focus = o.focuses.n ? o.focuses.v[0] : NULL;
 	v.round = o.round;
 	v.framework = o.framework;
 	/* the group as given ("groep 3", "5 havo"); a bare number ("3", "7/8") is a groep */
@@ -312,6 +325,10 @@ static int run_add(struct ctx *c, struct optparse *p)
 	if ((rc = tx_begin(c)))
 		goto out;
 	rc = visit_add(c->db, school, &v, &id, &c->err);
+	if (!rc && o.replaces)
+		rc = add_replaces(c, school, o.replaces, id);
+	for (int i = 1; !rc && i < o.focuses.n; i++)
+		rc = visit_focus_add(c->db, school, id, o.focuses.v[i], &c->err);
 	if (!rc && given)
 		rc = visit_record(c->db, school, id, &obs, o.framework, date_today(), 0, &c->err);
 	if ((rc = obs_done(c, &path, tx_end(c, rc))))
@@ -435,7 +452,7 @@ static int run_show(struct ctx *c, struct optparse *p)
 static const struct subcmd visit_subs[] = {
 	{ "add",
 	  "add --observer CODE --teacher CODE --date DATE [--time HH:MM] [--group GROUP] [--subject TEXT] "
-	  "[--lesson-goal TEXT] [--focus goal:N|item:ID|points] [--round NAME] [--design N]\n"
+	  "[--lesson-goal TEXT] [--focus goal:N|item:ID|points]... [--round NAME] [--design N] [--replaces N]\n"
 	  "add ... --edit | --from FILE | --text-from FILE | --seen TEXT --effect TEXT [--score ITEM=VALUE]... "
 	  "[--reached STEP=ja|deels|nee[:TEXT]]...",
 	  "plan a visit, or record one that took place", add_opts, run_add, 0, NULL },
@@ -454,8 +471,13 @@ static const struct subcmd visit_subs[] = {
 	  "list visits by date with their status", list_opts, run_list, SUB_DEFAULT, NULL },
 	{ "show", "show N", "one visit: what was seen, scores, feedback and development points", show_opts, run_show, 0,
 	  NULL },
-	{ "plan", "plan --team TEAM --round NAME [--from DATE --to DATE] [--framework KEY]",
-	  "pair a team for a round: everyone visits once and is visited once", visit_cmd_plan_opts, visit_cmd_plan, SUB_WRITES, NULL },
+	{ "plan", "plan --team TEAM --round NAME [--mode duo|rotation|observer [--observer CODE]] [--from DATE --to DATE] "
+		  "[--framework KEY]",
+	  "plan a team's round: duos, a rotation, or one observer who visits everyone", visit_cmd_plan_opts, visit_cmd_plan, SUB_WRITES, NULL },
+	{ "cancel", "cancel N [--reason TEXT]", N_("call off a planned visit: it is neither missed nor done"),
+	  visit_cmd_cancel_opts, visit_cmd_cancel, SUB_WRITES, NULL },
+	{ "move", "move N --date DATE [--time HH:MM]", N_("move a planned visit to another day"), visit_cmd_move_opts,
+	  visit_cmd_move, SUB_WRITES, NULL },
 	{ "coverage", "coverage [--round NAME | --from DATE --to DATE] [--team TEAM] [--require PERCENT]",
 	  "per teacher: visits planned, missed and done, by whom, feedback held", visit_cmd_coverage_opts, visit_cmd_coverage, 0, NULL },
 	{ "scores", "scores [--team TEAM] [--round NAME | --year YEAR]",
@@ -478,16 +500,25 @@ const struct command_def def_visit = {
 		"counts as not done: record it, or plan a new one); done once recorded; feedback-due when recorded and more than "
 		"--feedback-days (default 7) have passed since the visit date without a feedback talk; closed once "
 		"the talk is held.\n\n"
-		"'visit plan' pairs the members of a team for a round (by code, deterministically): everyone visits "
-		"once and is visited once, nobody visits themself, the pairs of the team's previous round are "
-		"avoided where the team's size allows, and the visits are spread over the weekdays (Monday to "
-		"Friday) of --from to --to. Plans are for the future: a range that lies in the past, starts before "
-		"today or holds no weekday is refused (exit 65). Without --from/--to a new round runs four weeks "
-		"from today; in an existing round the team's visits go on the round's weekdays from today on, and a "
-		"round that is over or spans a single day (one made by 'visit add --round') gets four weeks from "
-		"today. A round's period widens to hold every visit added to it. When the round holds visits of the "
-		"team already (added by hand), only the members not yet visited are planned, by members who do not "
-		"visit yet. "
+		"'visit plan' plans a team's round (by code, deterministically). --mode duo (the default) forms duos "
+		"that visit each other, as the book does, with one trio in a team of odd size; --mode rotation has "
+		"each member visit the next, so that nobody visits the one who visits them; --mode observer "
+		"--observer CODE has one person (the school leader, a coach) visit every member. Everyone is visited "
+		"once, nobody visits themself, and duos of the team's previous round are avoided where the team's "
+		"size allows. The visits are spread over the school days of --from to --to: weekdays that are no "
+		"holiday, study day or day off of 'beter calendar'. Plans are for the future: a range that lies in the "
+		"past, starts before today or holds no school day is refused (exit 65). Without --from/--to a new "
+		"round runs four weeks from today; in an existing round the team's visits go on the round's days from "
+		"today on, and a round that is over or spans a single day (one made by 'visit add --round') gets four "
+		"weeks from today. A round's period widens to hold every visit added to it. Planning a round again "
+		"replaces the team's visits in it that were not recorded (nor cancelled); when it holds recorded "
+		"visits, only the members not yet visited are planned, by members who do not visit yet.\n\n"
+		"'visit cancel N' calls off a planned visit (a sick teacher, a school trip): it is then neither missed "
+		"nor done, and coverage does not count it. 'visit move N --date D' moves a planned visit. A visit that "
+		"took place (is recorded) or was cancelled is neither cancelled nor moved (exit 65). 'visit add "
+		"--replaces N' plans a make-up visit for a missed one: it takes its place, so the missed visit no "
+		"longer counts as missed (its status is replaced). --focus may be given more than once; the same "
+		"focus twice is refused. "
 		"'visit coverage' lists per teacher whether they were visited, by whom and whether the feedback "
 		"talk was held; without --round, --from and --to it counts the visits of the current school year (1 "
 		"August to 31 July around today); with --require PERCENT it exits 1 when coverage is lower, for cron. "

@@ -13,6 +13,8 @@ struct vopts {
 	const char *key, *title, *scale, *labels, *textfrom, *design, *sheet;
 	int edit, replace;
 	struct opt_list scores, points, reached;
+	const char *reason, *replaces, *mode; /* cancel, add --replaces, plan --mode */
+	struct opt_list focuses;              /* add --focus, repeatable */
 };
 #define OPT_STRUCT struct vopts
 
@@ -35,5 +37,9 @@ int vopts_filter(struct ctx *c, int64_t school, const struct vopts *o, struct vi
 extern const struct opt visit_cmd_plan_opts[], visit_cmd_coverage_opts[], visit_cmd_scores_opts[];
 extern const struct subcmd visit_cmd_points_subs[], visit_cmd_framework_subs[];
 subcmd_fn visit_cmd_plan, visit_cmd_coverage, visit_cmd_scores;
+
+/* visit_change.c: cancel and move */
+extern const struct opt visit_cmd_cancel_opts[], visit_cmd_move_opts[];
+subcmd_fn visit_cmd_cancel, visit_cmd_move;
 
 #endif

@@ -19,6 +19,10 @@ const struct opt visit_cmd_plan_opts[] = {
 		   "first day of the team's visits, today or later (default: today, or the round's)"),
 	OPT_STRING("to", to, "DATE", "last day of the team's visits (default: four weeks on, or the round's end)"),
 	OPT_STRING("framework", framework, "KEY", "the framework the visits score on"),
+	OPT_STRING("mode", mode, "MODE",
+		   N_("duo (default: pairs visit each other, an odd team has one trio), rotation (each visits the "
+		      "next) or observer (--observer visits every member)")),
+	OPT_STRING("observer", observer, "CODE", N_("with --mode observer: who visits, e.g. the school leader")),
 	OPT_SCHOOL,
 	OPT_END
 };
@@ -98,12 +102,22 @@ int visit_cmd_plan(struct ctx *c, struct optparse *p)
 	}
 	po.round = o.round;
 	po.framework = o.framework;
+	if ((po.mode = visit_plan_mode_parse(o.mode)) < 0) {
+		rc = cmd_usage(c, _("--mode: unknown mode '%s' (use duo, rotation or observer)"), o.mode);
+		goto out;
+	}
+	if ((po.mode == VISIT_PLAN_OBSERVER) != (o.observer != NULL)) {
+		rc = cmd_usage(c, "%s", _("--mode observer needs --observer CODE, and --observer needs --mode observer"));
+		goto out;
+	}
+	if (o.observer && (rc = vopts_person(c, school, "--observer", o.observer, &po.observer)))
+		goto out;
 	if ((rc = visit_plan(c->db, school, &po, &n, &repeats, &c->err)))
 		goto out;
 	char tname[256];
 	team_name(c->db, po.team, tname, sizeof(tname));
 	cmd_note(c, "planned %d visits for '%s' in the round '%s'%s", n, tname, o.round,
-		 repeats ? "" : "; no pair repeats the previous round");
+		 repeats || po.mode == VISIT_PLAN_OBSERVER ? "" : "; no pair repeats the previous round");
 	if (repeats)
 		cmd_note(c, "%d pair%s repeat%s the previous round: the team is too small to avoid it", repeats,
 			 repeats == 1 ? "" : "s", repeats == 1 ? "s" : "");

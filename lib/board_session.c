@@ -2,11 +2,13 @@
 #include "beter/board.h"
 
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "beter/date.h"
 #include "beter/goal.h"
+#include "beter/i18n.h"
 #include "beter/store.h"
 #include "beter/util.h"
 #include "board_int.h"
@@ -241,7 +243,21 @@ static const struct out_col sess_all[] = {
 	{ N_("leader"), OUT_T_TEXT }, { N_("code"), OUT_T_TEXT }, { N_("name"), OUT_T_TEXT }, { N_("score"), OUT_T_REAL },
 	{ N_("text"), OUT_T_TEXT },	 { N_("goal"), OUT_T_INT },	  { N_("norm"), OUT_T_REAL }, { N_("what"), OUT_T_TEXT },
 	{ N_("who"), OUT_T_TEXT },	 { N_("due"), OUT_T_DATE },	  { N_("topic"), OUT_T_TEXT }, { N_("note"), OUT_T_TEXT },
+	{ N_("question"), OUT_T_TEXT }, { N_("reason"), OUT_T_TEXT }, { N_("visit"), OUT_T_INT }, { N_("observer"), OUT_T_TEXT },
+	{ N_("teacher"), OUT_T_TEXT }, { N_("happened"), OUT_T_BOOL }, { N_("pos"), OUT_T_INT }, { N_("minutes"), OUT_T_INT },
 };
+static const struct out_col sess_question_cols[] = { { "question", OUT_T_TEXT } };
+
+/* A step of the standard order: its title and the book's question. */
+static void step(struct out *o, int i)
+{
+	char key[32];
+	snprintf(key, sizeof(key), "%s_vraag", board_steps[i].key);
+	out_section(o, key, _(board_steps[i].title));
+	out_record(o, sess_question_cols, N(sess_question_cols));
+	out_text(o, _(board_steps[i].question));
+	out_end(o);
+}
 
 static int sess_part(struct store *db, int64_t sid, const char *key, const char *title, const struct out_col *cols,
 		     size_t ncols, const char *sql, struct out *o, struct beter_err *err)
@@ -286,23 +302,34 @@ int board_session_show(struct store *db, int64_t school, int64_t id, struct out 
 	note = store_col_null(st, 10) ? NULL : xstrdup(store_col(st, 10));
 	store_finalize(st);
 
-	if (!(rc = sess_part(db, id, "check_in", "1. Check-in", checkin_cols, N(checkin_cols),
-			     "SELECT p.code, p.name, c.score FROM board_checkin c JOIN person p ON p.id = c.person_id "
-			     "WHERE c.session_id = ?1 ORDER BY p.code", o, err)) &&
-	    !(rc = sess_part(db, id, "successen", "2. Successen", sess_success_cols, N(sess_success_cols),
-			     "SELECT id, text, goal_id FROM board_item WHERE session_id = ?1 ORDER BY id", o, err)) &&
-	    !(rc = sess_part(db, id, "voortgang_doelen", "3. Voortgang doelen", sess_measure_cols, N(sess_measure_cols),
-			     "SELECT g.id, g.text, m.score, g.norm FROM goal_measure m JOIN goal g ON g.id = m.goal_id "
-			     "WHERE m.session_id = ?1 ORDER BY m.id", o, err)) &&
-	    !(rc = sess_part(db, id, "acties_gedaan", "4. Acties gedaan", sess_done_cols, N(sess_done_cols),
-			     "SELECT a.id, a.what, " WHO_SQL ", a.due FROM board_action a WHERE a.done_session_id = ?1 "
-			     "ORDER BY a.id", o, err))) {
-		out_section(o, "programma", "5. Programma");
-		out_record(o, sess_prog_cols, N(sess_prog_cols));
-		out_text(o, topic);
-		out_text(o, note);
-		out_end(o);
-	}
+	step(o, 0);
+	if ((rc = sess_part(db, id, "check_in", "1. Check-in", checkin_cols, N(checkin_cols),
+			    "SELECT p.code, p.name, c.score FROM board_checkin c JOIN person p ON p.id = c.person_id "
+			    "WHERE c.session_id = ?1 ORDER BY p.code", o, err)))
+		goto out;
+	step(o, 1);
+	if ((rc = sess_part(db, id, "successen", "2. Successen", sess_success_cols, N(sess_success_cols),
+			    "SELECT id, text, goal_id FROM board_item WHERE session_id = ?1 ORDER BY id", o, err)))
+		goto out;
+	step(o, 2);
+	if ((rc = sess_part(db, id, "voortgang_doelen", "3. Voortgang doelen", sess_measure_cols, N(sess_measure_cols),
+			    "SELECT g.id, g.text, m.score, g.norm FROM goal_measure m JOIN goal g ON g.id = m.goal_id "
+			    "WHERE m.session_id = ?1 ORDER BY m.id", o, err)))
+		goto out;
+	step(o, 3);
+	if ((rc = sess_part(db, id, "acties_gedaan", "4. Acties gedaan", sess_done_cols, N(sess_done_cols),
+			    "SELECT a.id, a.what, " WHO_SQL ", a.due FROM board_action a WHERE a.done_session_id = ?1 "
+			    "ORDER BY a.id", o, err)) ||
+	    (rc = board_session_extra_actions(db, id, o, err)))
+		goto out;
+	step(o, 4);
+	out_section(o, "programma", "5. Programma");
+	out_record(o, sess_prog_cols, N(sess_prog_cols));
+	out_text(o, topic);
+	out_text(o, note);
+	out_end(o);
+	rc = board_session_extra_programme(db, id, o, err);
+out:
 	out_doc_end(o);
 	free(topic);
 	free(note);

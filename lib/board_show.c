@@ -408,7 +408,7 @@ static int visit_rows(struct view *v, struct out *o, struct beter_err *err)
 				  "'goal:' || vi.focus_goal_id WHEN 'item' THEN 'item:' || vi.focus_item ELSE vi.focus END, "
 				  "(SELECT name FROM visit_round WHERE id = vi.round_id), "
 				  "vi.recorded <= ?2 OR vi.feedback_date <= ?2, vi.feedback_date <= ?2 FROM visit vi "
-				  "WHERE vi.team_id = ?1 AND substr(vi.created, 1, 10) <= ?2 AND (vi.date >= ?3 OR "
+				  "WHERE vi.team_id = ?1 AND vi.cancelled IS NULL AND substr(vi.created, 1, 10) <= ?2 AND (vi.date >= ?3 OR "
 				  "(vi.date >= ?5 AND vi.date < ?2 AND coalesce(vi.recorded <= ?2 OR vi.feedback_date <= ?2, 0) = 0)) "
 				  "ORDER BY vi.date, vi.time, vi.id", &st, err)))
 		return rc;
@@ -439,6 +439,23 @@ static int design_rows(struct view *v, struct out *o, struct beter_err *err)
 
 typedef int rows_fn(struct view *v, struct out *o, struct beter_err *err);
 
+/* the session's steps, check-in and werksessie: lib/board_checkin.c */
+static int steps_rows(struct view *v, struct out *o, struct beter_err *err)
+{
+	(void)err;
+	return board_steps_rows(v->with_team ? v->team_name : NULL, o);
+}
+
+static int checkin_rows(struct view *v, struct out *o, struct beter_err *err)
+{
+	return board_checkin_rows(v->db, v->team, v->with_team ? v->team_name : NULL, v->asof, o, err);
+}
+
+static int werksessie_rows(struct view *v, struct out *o, struct beter_err *err)
+{
+	return board_werksessie_rows(v->db, v->team, v->with_team ? v->team_name : NULL, v->asof, o, err);
+}
+
 struct section_def {
 	const char *key;
 	const struct out_col *cols;
@@ -457,6 +474,9 @@ static const struct section_def section_defs[] = {
 	{ "acties_in_de_klas", board_action_cols, N(board_action_cols), action_rows },
 	{ "andere_acties", board_action_cols, N(board_action_cols), action_rows },
 	{ "successen", success_cols, N(success_cols), success_rows },
+	{ "standaardvolgorde", board_steps_cols, N(board_steps_cols), steps_rows },
+	{ "checkin", board_checkin_cols, N(board_checkin_cols), checkin_rows },
+	{ "werksessie", board_werksessie_cols, N(board_werksessie_cols), werksessie_rows },
 	{ "perioderitmiek", rhythm_cols, N(rhythm_cols), rhythm_rows },
 	{ "lesbezoekplanning", visit_cols, N(visit_cols), visit_rows },
 	{ "lesontwerpen", design_cols, N(design_cols), design_rows },
@@ -474,6 +494,9 @@ static const struct out_col all_cols[] = {
 	{ N_("date"), OUT_T_DATE },		{ N_("leader"), OUT_T_TEXT },      { N_("topic"), OUT_T_TEXT },
 	{ N_("observer"), OUT_T_TEXT },	{ N_("teacher"), OUT_T_TEXT },     { N_("focus"), OUT_T_TEXT },
 	{ N_("added"), OUT_T_DATE },	{ N_("arena"), OUT_T_INT },	       { N_("round"), OUT_T_TEXT },
+	{ N_("code"), OUT_T_TEXT },		{ N_("name"), OUT_T_TEXT },	       { N_("score"), OUT_T_REAL },
+	{ N_("pos"), OUT_T_INT },		{ N_("minutes"), OUT_T_INT },      { N_("step"), OUT_T_INT },
+	{ N_("title"), OUT_T_TEXT },	{ N_("question"), OUT_T_TEXT },
 };
 
 static const struct out_col head_cols[] = {

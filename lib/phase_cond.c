@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "beter/calendar.h"
 #include "beter/date.h"
 #include "beter/store.h"
 #include "beter/util.h"
@@ -15,29 +16,51 @@
 void phase_rhythm_weeks(int from, int to, const int *team_days, size_t nteam, const int *school_days,
 			size_t nschool, int64_t *weeks, int64_t *with_session)
 {
+	phase_rhythm_school_weeks(from, to, team_days, nteam, school_days, nschool, NULL, weeks, with_session);
+}
+
+/* Mark the weeks (from the Monday first) of the days in [from, to]. */
+static void mark_weeks(unsigned char *w, int first, int from, int to, const int *days, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (days[i] >= from && days[i] <= to)
+			w[(days[i] - (date_weekday(days[i]) - 1) - first) / 7] = 1;
+}
+
+/* One pass over the sessions, then one over the weeks: linear in history. */
+void phase_rhythm_school_weeks(int from, int to, const int *team_days, size_t nteam, const int *school_days,
+			       size_t nschool, const struct calendar *cal, int64_t *weeks, int64_t *with_session)
+{
 	*weeks = 0;
 	*with_session = 0;
 	if (from > to)
 		return;
 	/* the Mondays of the first and last weeks */
 	int first = from - (date_weekday(from) - 1), last = to - (date_weekday(to) - 1);
-	for (int mon = first; mon <= last; mon += 7) {
-		int fri = mon + 4, y, m, d, team = 0, any = 0;
+	size_t nw = (size_t)((last - first) / 7 + 1);
+	unsigned char *team = xcalloc(nw, 1), *any = xcalloc(nw, 1);
+
+	mark_weeks(team, first, from, to, team_days, nteam);
+	mark_weeks(any, first, from, to, school_days, nschool);
+	for (size_t i = 0; i < nw; i++) {
+		int mon = first + 7 * (int)i, fri = mon + 4, y, m, d, school = 0;
 		/* a school week has at least one weekday in the period */
 		if (fri < from || mon > to)
 			continue;
-		for (size_t i = 0; i < nteam; i++)
-			team |= team_days[i] >= mon && team_days[i] < mon + 7 && team_days[i] >= from && team_days[i] <= to;
-		for (size_t i = 0; i < nschool; i++)
-			any |= school_days[i] >= mon && school_days[i] < mon + 7 && school_days[i] >= from &&
-			       school_days[i] <= to;
+		/* ... that is a school day (the calendar's holidays and days off) */
+		for (int day = mon < from ? from : mon; day <= fri && day <= to && !school; day++)
+			school = calendar_school_day(cal, day);
 		date_to_ymd(mon, &y, &m, &d);
-		/* Monday to Friday within the summer holiday, with no session of any team */
-		if (!any && !team && mon >= date_from_ymd(y, 7, 15) && fri <= date_from_ymd(y, 8, 31))
+		/* a week with the team's session counts; a week of days off does not;
+		 * Monday to Friday within the summer holiday, with no session of any
+		 * team, does not either (for a school without a calendar) */
+		if (!team[i] && (!school || (!any[i] && mon >= date_from_ymd(y, 7, 15) && fri <= date_from_ymd(y, 8, 31))))
 			continue;
 		(*weeks)++;
-		*with_session += team;
+		*with_session += team[i];
 	}
+	free(team);
+	free(any);
 }
 
 /* The days of the board sessions of a team (team > 0) or of every team of
@@ -95,9 +118,58 @@ static int days_of(struct store *db, const char *sql, const char *what, int64_t 
 	return 0;
 }
 
+/* The day a team's rhythm counts from: its start (team edit --start), else
+ * its first board session; for the school (team 0) the earliest of its
+ * teams'. 0 when there is none. */
+static int rhythm_start(struct store *db, int64_t school, int64_t team, int *start, struct beter_err *err)
+{
+	struct store_stmt *st;
+	int rc;
+
+	*start = 0;
+	if ((rc = store_prepare(db, "SELECT min(coalesce(t.start, (SELECT min(s.date) FROM board_session s "
+				    "WHERE s.team_id = t.id))) FROM team t WHERE t.school_id = ?1 AND (?2 = 0 OR t.id = ?2)",
+				&st, err)))
+		return rc;
+	store_bind_int(st, 1, school);
+	store_bind_int(st, 2, team);
+	if (store_next(db, st, &rc, "reading the team's start", err))
+		*start = date_of(store_col(st, 0));
+	store_finalize(st);
+	return rc;
+}
+
+/* Rhythm over [from, to] from the team's start, never past today, over the
+ * school weeks of the calendar. Leaves pc->rhythm NaN when the team has no
+ * start (no session and no --start) or no school week was counted. */
+static int rhythm(struct store *db, int64_t school, int64_t team, int from, int to, const int *tdays, size_t nt,
+		  const int *sdays, size_t ns, struct phase_conditions *pc, struct beter_err *err)
+{
+	struct calendar cal;
+	int start, today = date_today(), rc;
+
+	if ((rc = rhythm_start(db, school, team == PHASE_SCHOOL ? 0 : team, &start, err)))
+		return rc;
+	if (!start)
+		return 0;
+	if (from < start)
+		from = start;
+	if (to > today)
+		to = today;
+	if (from > to)
+		return 0;
+	if ((rc = calendar_load(db, school, from, to, &cal, err)))
+		return rc;
+	phase_rhythm_school_weeks(from, to, tdays, nt, sdays, ns, &cal, &pc->rhythm_weeks, &pc->rhythm_sessions);
+	calendar_release(&cal);
+	if (pc->rhythm_weeks && team != PHASE_SCHOOL)
+		pc->rhythm = (double)pc->rhythm_sessions / (double)pc->rhythm_weeks;
+	return 0;
+}
+
 /* Ambition and rhythm from the improvement boards. A team has an ambition
  * when an item of the board's section 'ambitie' is on the board on the last
- * day of the period. Rhythm: see phase_rhythm_weeks(). The school: ambition
+ * day of the period. Rhythm: see rhythm(). The school: ambition
  * set when every teacher team has one (ambition_teams of teams), rhythm the
  * mean of the teacher teams' rhythms, weeks with a session of any team. */
 static int board_conditions(struct store *db, int64_t school, int64_t team, int from, int to,
@@ -121,11 +193,9 @@ static int board_conditions(struct store *db, int64_t school, int64_t team, int 
 	if ((rc = session_days(db, school, 0, f, t, &sdays, &ns, err)))
 		return rc;
 	if (team != PHASE_SCHOOL) {
-		if ((rc = session_days(db, school, team, f, t, &tdays, &nt, err)))
+		if ((rc = session_days(db, school, team, f, t, &tdays, &nt, err)) ||
+		    (rc = rhythm(db, school, team, from, to, tdays, nt, sdays, ns, pc, err)))
 			goto out;
-		phase_rhythm_weeks(from, to, tdays, nt, sdays, ns, &pc->rhythm_weeks, &pc->rhythm_sessions);
-		if (pc->rhythm_weeks)
-			pc->rhythm = (double)pc->rhythm_sessions / (double)pc->rhythm_weeks;
 		if ((rc = store_prepare(db,
 					"SELECT EXISTS (SELECT 1 FROM board_item WHERE team_id = ?1 AND section = 'ambitie' "
 					"AND added <= ?2 AND (removed IS NULL OR removed > ?2))", &st, err)))
@@ -138,7 +208,8 @@ static int board_conditions(struct store *db, int64_t school, int64_t team, int 
 		goto out;
 	}
 	/* the school: weeks with a session of any team, then the teacher teams */
-	phase_rhythm_weeks(from, to, sdays, ns, sdays, ns, &pc->rhythm_weeks, &pc->rhythm_sessions);
+	if ((rc = rhythm(db, school, team, from, to, sdays, ns, sdays, ns, pc, err)))
+		goto out;
 	if ((rc = store_prepare(db, "SELECT id FROM team WHERE school_id = ?1 AND kind = 'leraren' ORDER BY id", &st, err)))
 		goto out;
 	store_bind_int(st, 1, school);
@@ -175,9 +246,10 @@ out:
 	return rc;
 }
 
-/* The rhythm of gezamenlijk lesontwerp: the school weeks (as the board's
- * rhythm counts them) with a lesson given from a design of the team, or of
- * any team for the school. */
+/* The rhythm of gezamenlijk lesontwerp: the school weeks (as rhythm()
+ * counts them: from the team's start, never past today, over the school
+ * weeks of the calendar) with a lesson given from a design of the team, or
+ * of any team for the school. */
 static int design_rhythm(struct store *db, int64_t school, int64_t team, int from, int to, struct phase_conditions *pc,
 			 struct beter_err *err)
 {
@@ -185,15 +257,26 @@ static int design_rhythm(struct store *db, int64_t school, int64_t team, int fro
 	int *sdays = NULL, *ddays = NULL;
 	size_t ns = 0, nd = 0;
 	int64_t weeks = 0;
-	int rc;
+	int start, today = date_today(), rc;
+	struct calendar cal;
 
 	pc->design_rhythm = NAN;
 	pc->design_weeks = 0;
+	if ((rc = rhythm_start(db, school, team == PHASE_SCHOOL ? 0 : team, &start, err)) || !start)
+		return rc;
+	if (from < start)
+		from = start;
+	if (to > today)
+		to = today;
+	if (from > to)
+		return 0;
 	date_format(from, f);
 	date_format(to, t);
 	if (!(rc = session_days(db, school, 0, f, t, &sdays, &ns, err)) &&
-	    !(rc = design_days(db, school, team == PHASE_SCHOOL ? 0 : team, f, t, &ddays, &nd, err))) {
-		phase_rhythm_weeks(from, to, ddays, nd, sdays, ns, &weeks, &pc->design_weeks);
+	    !(rc = design_days(db, school, team == PHASE_SCHOOL ? 0 : team, f, t, &ddays, &nd, err)) &&
+	    !(rc = calendar_load(db, school, from, to, &cal, err))) {
+		phase_rhythm_school_weeks(from, to, ddays, nd, sdays, ns, &cal, &weeks, &pc->design_weeks);
+		calendar_release(&cal);
 		if (weeks)
 			pc->design_rhythm = (double)pc->design_weeks / (double)weeks;
 	}

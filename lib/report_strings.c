@@ -59,16 +59,20 @@ const char *const report_strings[S_COUNT][2] = {
 	[S_TEAMS_WITH_AMBITION_N] = { "Leraarteams met een ambitie", "Teacher teams with an ambition" },
 	[S_TEACHER_TEAMS_N] = { "Leraarteams", "Teacher teams" },
 	[S_CHECK_ITEM] = { "Afvinken met 'beter phase check'", "Tick off with 'beter phase check'" },
-	[S_RHYTHM_RULE] = { "Ritmiek: het aandeel schoolweken waarin het team minstens één bordsessie hield. Een "
-			    "schoolweek is elke week (maandag-zondag) met minstens één werkdag in de periode, behalve "
-			    "een week die helemaal in de zomervakantie valt (15 juli - 31 augustus) zonder sessie van "
-			    "een team. Voor de school: het gemiddelde van de leraarteams; ambitie: teams met een "
-			    "ambitie op het bord van alle leraarteams.",
-			    "Rhythm: the share of school weeks in which the team held at least one board session. A "
-			    "school week is every week (Monday-Sunday) with at least one weekday in the period, except a "
-			    "week that falls wholly in the summer holiday (15 July - 31 August) with no session of any "
-			    "team. For the school: the mean of the teacher teams; ambition: teacher teams with an "
-			    "ambition on their board of all teacher teams." },
+	[S_RHYTHM_RULE] = { "Ritmiek: het aandeel schoolweken waarin het team minstens één bordsessie hield, geteld "
+			    "vanaf de start van het team (de eerste bordsessie of 'beter team edit --start') tot en met "
+			    "vandaag. Een schoolweek is een week (maandag-zondag) met minstens één schooldag in de periode: "
+			    "een werkdag die geen vakantie, studiedag of vrije dag is in 'beter calendar' (zonder "
+			    "kalender: behalve een week helemaal in de zomervakantie, 15 juli - 31 augustus, zonder "
+			    "sessie van een team). Een week met een sessie van het team telt altijd. Voor de school: het "
+			    "gemiddelde van de leraarteams; ambitie: teams met een ambitie op het bord van alle leraarteams.",
+			    "Rhythm: the share of school weeks in which the team held at least one board session, counted "
+			    "from the team's start (its first board session or 'beter team edit --start') up to today. A "
+			    "school week is a week (Monday-Sunday) with at least one school day in the period: a weekday "
+			    "that is no holiday, study day or day off in 'beter calendar' (without a calendar: except a "
+			    "week wholly in the summer holiday, 15 July - 31 August, with no session of any team). A week "
+			    "with a session of the team always counts. For the school: the mean of the teacher teams; "
+			    "ambition: teacher teams with an ambition on their board of all teacher teams." },
 	[S_GOALS_ACTIVE] = { "Lopende doelen", "Active goals" },
 	[S_GOALS_ON_NORM] = { "Lopend en op de norm", "Active and at the norm" },
 	[S_GOALS_ACHIEVED] = { "Behaald in de periode", "Achieved in the period" },

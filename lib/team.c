@@ -4,6 +4,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "beter/date.h"
 #include "beter/person.h"
 #include "beter/store.h"
 #include "beter/util.h"
@@ -160,6 +161,22 @@ int team_set_kind(struct store *db, int64_t id, const char *kind, struct beter_e
 		return beter_err_set(err, BETER_DATAERR, "--kind: unknown team kind '%s' (use leraren, leerkracht, mt or tiv)",
 				     kind ? kind : "");
 	return update_one(db, "UPDATE team SET kind = ?2 WHERE id = ?1", id, kind, "changing the team", err);
+}
+
+int team_set_start(struct store *db, int64_t id, const char *start, struct beter_err *err)
+{
+	char buf[11];
+	int day, rc;
+
+	if (start && strcmp(start, "none")) {
+		if ((rc = date_parse(start, &day, "--start", err)))
+			return rc;
+		date_format(day, buf);
+		start = buf;
+	} else {
+		start = NULL;
+	}
+	return update_one(db, "UPDATE team SET start = ?2 WHERE id = ?1", id, start, "changing the team's start", err);
 }
 
 int team_rm(struct store *db, int64_t id, struct beter_err *err)

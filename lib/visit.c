@@ -4,7 +4,7 @@
 #include <string.h>
 
 
-static const char *const status_names[] = { "planned", "done", "feedback-due", "closed", "missed" };
+static const char *const status_names[] = { "planned", "done", "feedback-due", "closed", "missed", "cancelled", "replaced" };
 #define NSTATUS ((int)(sizeof(status_names) / sizeof(*status_names)))
 
 const char *visit_status_name(int status)

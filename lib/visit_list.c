@@ -25,8 +25,11 @@ void visit_filter_init(struct visit_filter *f)
 static const char visit_sql[] =
 	"SELECT v.id, v.date, v.time, o.code, t.code, t.name, tm.name, r.name, v.class_group, v.subject, "
 	"v.lesson_goal, CASE v.focus WHEN 'goal' THEN 'goal:' || v.focus_goal_id WHEN 'item' THEN 'item:' || "
-	"v.focus_item ELSE v.focus END, fw.key, v.recorded IS NOT NULL, v.feedback_date IS NOT NULL, v.recorded, "
-	"v.feedback_date, v.seen, v.effect, v.agreed "
+	"v.focus_item ELSE v.focus END || coalesce((SELECT ',' || group_concat(CASE f.kind WHEN 'goal' THEN "
+	"'goal:' || f.goal_id WHEN 'item' THEN 'item:' || f.item ELSE f.kind END, ',') FROM visit_focus f "
+	"WHERE f.visit_id = v.id), ''), fw.key, v.recorded IS NOT NULL, v.feedback_date IS NOT NULL, v.recorded, "
+	"v.feedback_date, v.seen, v.effect, v.agreed, v.cancelled IS NOT NULL, "
+	"EXISTS (SELECT 1 FROM visit rv WHERE rv.replaces_id = v.id AND rv.cancelled IS NULL) "
 	"FROM visit v JOIN person o ON o.id = v.observer_id JOIN person t ON t.id = v.teacher_id "
 	"LEFT JOIN team tm ON tm.id = v.team_id LEFT JOIN visit_round r ON r.id = v.round_id "
 	"LEFT JOIN visit_framework fw ON fw.id = v.framework_id ";
@@ -42,7 +45,10 @@ static int row_status(struct store_stmt *st, const struct visit_filter *f)
 {
 	int day = 0;
 	date_parse(store_col_text(st, 1), &day, "date", NULL);
-	return visit_status_of((int)store_col_int(st, 13), (int)store_col_int(st, 14), day, f->today, f->feedback_days);
+	if (store_col_int(st, 20))
+		return VISIT_CANCELLED;
+	int s = visit_status_of((int)store_col_int(st, 13), (int)store_col_int(st, 14), day, f->today, f->feedback_days);
+	return s == VISIT_MISSED && store_col_int(st, 21) ? VISIT_REPLACED : s;
 }
 
 static int bind_filter(struct store *db, const char *tail, int64_t school, const struct visit_filter *f,
@@ -304,7 +310,7 @@ int visit_coverage(struct store *db, int64_t school, const struct visit_filter *
 				"  AND CASE WHEN ?2 <> 0 THEN t.id = ?2 WHEN ?3 <> 0 THEN t.id IN "
 				"    (SELECT team_id FROM visit WHERE round_id = ?3) ELSE t.kind = 'leraren' END "
 				"  UNION SELECT teacher_id FROM visit WHERE ?3 <> 0 AND ?2 = 0 AND round_id = ?3), "
-				"vs AS (SELECT * FROM visit WHERE school_id = ?1 AND (?3 = 0 OR round_id = ?3) "
+				"vs AS (SELECT * FROM visit WHERE school_id = ?1 AND cancelled IS NULL AND (?3 = 0 OR round_id = ?3) "
 				"  AND (?4 IS NULL OR date >= ?4) AND (?5 IS NULL OR date <= ?5)) "
 				"SELECT p.code, p.name, "
 				" (SELECT group_concat(name, '|') FROM (SELECT t.name FROM team_member m JOIN team t ON "
@@ -315,7 +321,8 @@ int visit_coverage(struct store *db, int64_t school, const struct visit_filter *
 				"   o.id = vs.observer_id WHERE vs.teacher_id = p.id AND vs.recorded IS NOT NULL ORDER BY o.code)), "
 				" EXISTS (SELECT 1 FROM vs WHERE vs.teacher_id = p.id AND vs.feedback_date IS NOT NULL), "
 				" (SELECT max(date) FROM vs WHERE vs.teacher_id = p.id AND vs.recorded IS NOT NULL), "
-				" (SELECT count(*) FROM vs WHERE vs.teacher_id = p.id AND vs.recorded IS NULL AND vs.date < ?6) "
+				" (SELECT count(*) FROM vs WHERE vs.teacher_id = p.id AND vs.recorded IS NULL AND vs.date < ?6 "
+				"   AND NOT EXISTS (SELECT 1 FROM vs r WHERE r.replaces_id = vs.id)) "
 				"FROM person p WHERE p.id IN (SELECT pid FROM scope) ORDER BY p.code",
 				&st, err)))
 		return rc;

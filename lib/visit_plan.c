@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "beter/calendar.h"
 #include "beter/date.h"
 #include "beter/store.h"
 #include "beter/util.h"
@@ -198,6 +199,7 @@ struct plan {
 	unsigned char *busy, *visited, *prev; /* prev: n x n, observer x teacher */
 	int *obs, *tea, nvis;
 	int nexist;
+	int64_t observer; /* VISIT_PLAN_OBSERVER: who visits everyone */
 };
 
 static void plan_release(struct plan *pl)
@@ -253,8 +255,17 @@ static int plan_existing(struct store *db, int64_t round, int64_t team, struct p
 	struct store_stmt *st;
 	int rc;
 
-	if ((rc = store_prepare(db, "SELECT observer_id, teacher_id FROM visit WHERE round_id = ?1 AND (team_id = ?2 "
-				    "OR teacher_id IN (SELECT person_id FROM team_member WHERE team_id = ?2))",
+	/* planning again replaces the visits that did not take place */
+	if ((rc = store_prepare(db, "DELETE FROM visit WHERE round_id = ?1 AND recorded IS NULL AND cancelled IS NULL "
+				    "AND (team_id = ?2 OR teacher_id IN (SELECT person_id FROM team_member WHERE team_id = ?2))",
+				&st, err)))
+		return rc;
+	store_bind_int(st, 1, round);
+	store_bind_int(st, 2, team);
+	if ((rc = store_step_done(db, st, "replacing the round's plan", err)))
+		return rc;
+	if ((rc = store_prepare(db, "SELECT observer_id, teacher_id FROM visit WHERE round_id = ?1 AND cancelled IS NULL "
+				    "AND (team_id = ?2 OR teacher_id IN (SELECT person_id FROM team_member WHERE team_id = ?2))",
 				&st, err)))
 		return rc;
 	store_bind_int(st, 1, round);
@@ -335,20 +346,34 @@ static int plan_fill(const struct visit_plan_opts *p, struct plan *pl, int *repe
 	return rc;
 }
 
-/* the visits, spread over the weekdays of the window */
+/* the visits, spread over the school days of the window */
 static int plan_add(struct store *db, int64_t school, const struct visit_plan_opts *p, const struct plan *pl, int from,
 		    int to, int *nplanned, struct beter_err *err)
 {
-	int *days = xcalloc((size_t)(to - from + 1), sizeof(int)), nd = 0, rc = 0;
+	int *days = xcalloc((size_t)(to - from + 1), sizeof(int)), nd = 0, rc;
+	struct calendar cal;
 
+	if ((rc = calendar_load(db, school, from, to, &cal, err))) {
+		free(days);
+		return rc;
+	}
 	for (int d = from; d <= to; d++)
-		if (date_weekday(d) <= 5)
+		if (calendar_school_day(&cal, d))
 			days[nd++] = d;
+	calendar_release(&cal);
+	if (!nd && pl->nvis) {
+		char f[11], t[11];
+		date_format(from, f);
+		date_format(to, t);
+		free(days);
+		return beter_err_set(err, BETER_DATAERR, "--from/--to: %s to %s holds no school day (holidays and study "
+				     "days of 'beter calendar' are skipped); give other days", f, t);
+	}
 	for (int k = 0; k < pl->nvis && !rc; k++) {
 		struct visit_new v;
 		int64_t vid;
 		memset(&v, 0, sizeof(v));
-		v.observer = pl->ids[pl->obs[k]];
+		v.observer = pl->observer ? pl->observer : pl->ids[pl->obs[k]];
 		v.teacher = pl->ids[pl->tea[k]];
 		v.team = p->team;
 		v.round = p->round;
@@ -384,9 +409,15 @@ int visit_plan(struct store *db, int64_t school, const struct visit_plan_opts *p
 	}
 	if ((rc = plan_previous(db, round, p->team, &pl, err)))
 		goto done;
-	if (!pl.nexist) {
+	if (p->mode == VISIT_PLAN_OBSERVER) {
+		pl.observer = p->observer;
+		for (int j = 0; j < pl.n; j++)
+			if (!pl.visited[j] && pl.ids[j] != p->observer)
+				pl.tea[pl.nvis++] = j;
+	} else if (!pl.nexist) {
 		int *target = xcalloc((size_t)pl.n, sizeof(int));
-		*repeats = visit_plan_pairs(pl.n, pl.prev, target);
+		*repeats = p->mode == VISIT_PLAN_ROTATION ? visit_plan_pairs(pl.n, pl.prev, target)
+							  : visit_plan_duos(pl.n, pl.prev, target);
 		for (int i = 0; i < pl.n; i++) {
 			pl.obs[pl.nvis] = i;
 			pl.tea[pl.nvis++] = target[i];

@@ -133,6 +133,71 @@ int board_session_add(struct store *db, int64_t school, const struct board_sessi
 int board_session_list(struct store *db, int64_t team_id, struct out *o, struct beter_err *err);
 int board_session_show(struct store *db, int64_t school, int64_t id, struct out *o, struct beter_err *err);
 
+/* ---- what a session records besides (lib/board_session_extra.c) ---- */
+
+/* The standard order's five steps: key, title and the book's question. */
+#define BOARD_STEPS 5
+struct board_step {
+	const char *key, *title, *question; /* title and question: N_() */
+};
+extern const struct board_step board_steps[BOARD_STEPS];
+
+struct board_new_action {   /* --action "CODE[,CODE...]|what|due" */
+	char *what;
+	int due;
+	int64_t *who;
+	int nwho;
+	int team_action;        /* more than one person, or "team:" */
+};
+struct board_missed {       /* --not-done N="reason" */
+	int64_t action;
+	char *reason;
+};
+struct board_visit {        /* --visit-done N, --visit-missed N */
+	int64_t visit;
+	int happened;
+};
+struct board_agenda_item {  /* --agenda "topic=minutes" */
+	char *topic;
+	int minutes;
+};
+struct board_session_extra {
+	struct board_new_action *actions;
+	int nactions;
+	struct board_missed *missed;
+	int nmissed;
+	struct board_visit *visits;
+	int nvisits;
+	struct board_agenda_item *agenda;
+	int nagenda;
+};
+void board_extra_release(struct board_session_extra *x);
+/* Write them for session sid of team on day (in the session's transaction). */
+int board_session_extra_add(struct store *db, int64_t school, int64_t team, int64_t sid, int day,
+			    const struct board_session_extra *x, struct beter_err *err);
+/* The sections they add to a session's show (after "4. Acties gedaan"). */
+int board_session_extra_actions(struct store *db, int64_t sid, struct out *o, struct beter_err *err);
+int board_session_extra_programme(struct store *db, int64_t sid, struct out *o, struct beter_err *err);
+/* The board's check-in (the latest session's scores per person, with the
+ * trend against the session before, and a last row for the team's mean)
+ * and werksessie (the programme set in the latest session) sections, keys
+ * "checkin" and "werksessie" (lib/board_checkin.c): rows of the columns
+ * below as of day asof, with the team's name first when team_name is given
+ * (else without the first column). */
+#define BOARD_STEPS_NCOLS 4
+extern const struct out_col board_steps_cols[BOARD_STEPS_NCOLS];
+/* The standard order of the session ("standaardvolgorde"): step, title and
+ * the book's question, for the board and its weekly export. */
+int board_steps_rows(const char *team_name, struct out *o);
+#define BOARD_CHECKIN_NCOLS 6
+#define BOARD_WERKSESSIE_NCOLS 5
+extern const struct out_col board_checkin_cols[BOARD_CHECKIN_NCOLS];
+extern const struct out_col board_werksessie_cols[BOARD_WERKSESSIE_NCOLS];
+int board_checkin_rows(struct store *db, int64_t team, const char *team_name, int asof, struct out *o,
+		       struct beter_err *err);
+int board_werksessie_rows(struct store *db, int64_t team, const char *team_name, int asof, struct out *o,
+			  struct beter_err *err);
+
 /* ---- the whole board ---- */
 
 /* The board of a team (team_id), or of every team of the school that has a

@@ -110,6 +110,12 @@ int phase_conditions(struct store *db, int64_t school, int64_t team, int from, i
  * need not be sorted. */
 void phase_rhythm_weeks(int from, int to, const int *team_days, size_t nteam, const int *school_days,
 			size_t nschool, int64_t *weeks, int64_t *with_session);
+/* The same over the school weeks of a calendar (NULL: every weekday is a
+ * school day): a week whose weekdays in the period are all days off is not
+ * counted unless the team held a session in it. Linear in days + weeks. */
+struct calendar;
+void phase_rhythm_school_weeks(int from, int to, const int *team_days, size_t nteam, const int *school_days,
+			       size_t nschool, const struct calendar *cal, int64_t *weeks, int64_t *with_session);
 /* The conditions per team of the school, then the school itself. */
 int phase_conditions_list(struct store *db, int64_t school, int from, int to, struct out *o, struct beter_err *err);
 

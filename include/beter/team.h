@@ -29,6 +29,9 @@ int team_find(struct store *db, int64_t school, const char *name, int64_t *id, s
 void team_name(struct store *db, int64_t id, char *buf, size_t size);
 int team_rename(struct store *db, int64_t id, const char *name, struct beter_err *err);
 int team_set_kind(struct store *db, int64_t id, const char *kind, struct beter_err *err);
+/* The day the team's rhythm counts from (a date, or NULL / "none" to count
+ * from its first board session). */
+int team_set_start(struct store *db, int64_t id, const char *start, struct beter_err *err);
 int team_rm(struct store *db, int64_t id, struct beter_err *err);
 /* Adds or updates a membership; *added tells whether it is new. role NULL: "lid". */
 int team_member_add(struct store *db, int64_t team, int64_t person, const char *role, int *added,

@@ -23,10 +23,12 @@ struct design_reach;
 #define VISIT_FEEDBACK_DAYS 7
 #define VISIT_TEXT_MAX 4000
 
-enum visit_status { VISIT_PLANNED, VISIT_DONE, VISIT_FEEDBACK_DUE, VISIT_CLOSED, VISIT_MISSED };
+enum visit_status { VISIT_PLANNED, VISIT_DONE, VISIT_FEEDBACK_DUE, VISIT_CLOSED, VISIT_MISSED,
+		   VISIT_CANCELLED, /* called off: neither missed nor done */
+		   VISIT_REPLACED   /* missed, and made up for by another visit */ };
 
 const char *visit_status_name(int status);
-/* "planned", "done", "feedback-due", "closed", "missed"; -1 if unknown. */
+/* "planned", "done", "feedback-due", "closed", "missed", "cancelled", "replaced"; -1 if unknown. */
 int visit_status_parse(const char *s);
 /* The status of a visit on day today: planned until recorded, missed when
  * its day has passed without a record; done once recorded; feedback-due when
@@ -116,9 +118,25 @@ void visit_filter_init(struct visit_filter *f);
 int visit_list(struct store *db, int64_t school, const struct visit_filter *f, struct out *o, struct beter_err *err);
 int visit_show(struct store *db, int64_t id, const struct visit_filter *f, struct out *o, struct beter_err *err);
 
-/* Plan a round for a team (see visit_plan_pairs); days spread over the
- * weekdays of the round. *repeats: pairs repeating the previous round. */
+/* How a round is planned: duos that visit each other (an odd team has one
+ * trio), a rotation (i visits i+k, see visit_plan_pairs), or one observer
+ * who visits every member of the team. */
+enum { VISIT_PLAN_DUO, VISIT_PLAN_ROTATION, VISIT_PLAN_OBSERVER };
+/* "duo" (also for NULL), "rotation", "observer"; -1 if unknown. */
+int visit_plan_mode_parse(const char *s);
+/* Duos of n >= 2 people by position: target[i] is i's partner (and i is
+ * theirs); with n odd the last three visit in a ring. Avoids duos of the
+ * previous round (prev, as for visit_plan_pairs) where it can; returns how
+ * many visits repeat one. */
+int visit_plan_duos(int n, const unsigned char *prev, int *target);
+
+/* Plan a round for a team; days spread over the school days of the round
+ * (the calendar's days off skipped). Planning a round again replaces its
+ * visits of the team that were not recorded (nor cancelled). *repeats: pairs
+ * repeating the previous round. */
 struct visit_plan_opts {
+	int mode;               /* VISIT_PLAN_DUO, _ROTATION or _OBSERVER */
+	int64_t observer;       /* VISIT_PLAN_OBSERVER: who visits */
 	int64_t team;
 	const char *round;
 	int from, to;            /* days; from > to: default (today + 4 weeks, or the round's) */
@@ -164,6 +182,23 @@ int visit_scores(struct store *db, int64_t school, struct visit_scores_sel *s, s
  * it is needed. */
 enum { VISIT_SCORES_PRIMARY = 1, VISIT_SCORES_AUDIT = 2 };
 extern unsigned visit_scores_steps;
+
+/* Plans that change (lib/visit_change.c). A visit that took place (is
+ * recorded) or was cancelled is neither cancelled nor moved again:
+ * BETER_DATAERR. A cancelled visit is neither missed nor done in coverage. */
+int visit_cancel(struct store *db, int64_t school, int64_t id, const char *reason, struct beter_err *err);
+/* To day (a weekday), and to time (minutes; -1 keeps it). */
+int visit_move(struct store *db, int64_t school, int64_t id, int day, int time, struct beter_err *err);
+/* A make-up visit: missed must be missed on today (planned, its day passed
+ * without a record, not cancelled) and not made up for already; id then
+ * takes its place: the missed one no longer counts as missed. */
+int visit_may_replace(struct store *db, int64_t school, int64_t missed, int today, struct beter_err *err);
+int visit_set_replaces(struct store *db, int64_t school, int64_t id, int64_t missed, int today,
+		       struct beter_err *err);
+
+/* Another focus for visit id (goal:N, item:ID or points), besides the one
+ * visit_add stored; BETER_DATAERR when the visit has it already. */
+int visit_focus_add(struct store *db, int64_t school, int64_t id, const char *spec, struct beter_err *err);
 
 /* Find a round by name; BETER_FAIL when there is none. */
 int visit_round_find(struct store *db, int64_t school, const char *name, int64_t *id, struct beter_err *err);

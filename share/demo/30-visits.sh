@@ -62,3 +62,9 @@ demo_record 17 "Je gaf leerlingen een keuze uit twee opdrachten op niveau." \
 # the school leader visits a teacher on her development point
 "$beter" -q visit add --observer MVD --teacher "$("$beter" --csv visit show 3 | awk -F, 'NR==2 {print $6}')" \
 	--date 2026-11-25 --time 09:00 --group "groep 2" --subject "samenwerken" --focus points
+
+# visits planned for the coming two weeks: duos of Team Bovenbouw visit each other
+"$beter" -q visit add --observer ODW --teacher MKP --date 2026-11-24 --time 10:30 --group "groep 7" --focus item:uitleg.1
+"$beter" -q visit add --observer MKP --teacher ODW --date 2026-11-26 --time 08:45 --group "groep 8" --focus item:uitleg.1
+"$beter" -q visit add --observer SHD --teacher DVM --date 2026-12-01 --time 11:00 --group "groep 6"
+"$beter" -q visit add --observer DVM --teacher SHD --date 2026-12-03 --time 09:15 --group "groep 6/7"

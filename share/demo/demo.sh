@@ -8,12 +8,16 @@ beter=$1
 store=$2
 demo=$(cd "$(dirname "$0")" && pwd)
 export BETER_DB="$store"
-# the demo's story is told in the school year 2026-2027, up to this date
-export BETER_TODAY="${BETER_TODAY:-2026-11-20}"
+# the demo's story is told as of Friday 2026-11-20 and moved to the present
+# (by whole weeks; $BETER_TODAY=2026-11-20 tells it as written)
+. "$demo/shift.sh"
 rm -f "$store" "$store-wal" "$store-shm"
-"$beter" -q init --school "IKC De Vlinderboom" --brin 99ZZ --sector po
+"$beter" -q init --school "IKC De Vlinderboom" --brin 99ZZ --sector po --region midden
 "$beter" -q person import "$demo/roster.csv"
 for part in "$demo"/[0-9][0-9]-*.sh; do
 	[ -e "$part" ] || continue
 	. "$part"
 done
+# the school holidays of regio midden, once the story is in place (the story
+# moved to the present does not move the holidays)
+"$beter" -q calendar import "$demo/../calendar/schoolvakanties-2026-2027.ics"

@@ -10,7 +10,11 @@ cmake --build build -j"$(nproc)" >/dev/null
 beter=$top/build/beter
 store=$top/build/demo.db
 sh share/demo/demo.sh "$beter" "$store"
-export BETER_DB="$store" BETER_TODAY=2026-11-20
+# the day the demo's story was moved to (see share/demo/shift.sh)
+demo=$top/share/demo
+. "$demo/shift.sh"
+beter=$demo_bin
+export BETER_DB="$store"
 echo "== $("$beter" school show | sed -n 's/^name: *//p'): teams"
 "$beter" team list
 echo

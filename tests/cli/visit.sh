@@ -34,7 +34,8 @@ print("%s: %d visits, everyone visits once and is visited once: %s" % (sys.argv[
 }
 check_round "ronde 1" "Team Zes"
 check_round "ronde 1" "Team Vijf"
-run beter visit plan --team "Team Zes" --round "ronde 1"
+# planning a round again replaces what was not recorded (shown without writing)
+run beter --dry-run visit plan --team "Team Zes" --round "ronde 1"
 note round 2, planned on Friday 13 November
 export BETER_TODAY=2026-11-13
 run beter visit plan --team "Team Zes" --round "ronde 2" --from 2026-11-16 --to 2026-11-27
@@ -53,7 +54,7 @@ print("pairs repeated from ronde 1 in ronde 2:", len(r1 & r2))
 run beter visit plan --team MT --round "ronde 1"
 run beter visit plan --team "Team Zes"
 run beter visit plan --team "Team Zes" --round x --from 2026-12-01
-run beter visit plan --team "Team Zes" --round "ronde 2" --from 2026-12-01 --to 2026-12-10
+run beter --dry-run visit plan --team "Team Zes" --round "ronde 2" --from 2026-12-01 --to 2026-12-10
 
 
 note planned, recorded, feedback held

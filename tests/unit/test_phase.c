@@ -3,6 +3,7 @@
 #include <math.h>
 
 #include "beter/board.h"
+#include "beter/calendar.h"
 #include "beter/date.h"
 #include "beter/person.h"
 #include "beter/phase.h"
@@ -95,31 +96,42 @@ static void test_conditions(void **state)
 	session(db, b, p, "2026-09-14");
 	session(db, mt, p, "2026-09-21");
 
-	/* September 2026: weeks of 31 Aug .. 28 Sep = 5 school weeks */
+	/* September 2026: counted from each team's first session. Team A from
+	 * 7 Sep: the weeks of 7 .. 28 Sep = 4 school weeks, 2 with a session */
 	assert_int_equal(phase_conditions(db, 1, a, day("2026-09-01"), day("2026-09-30"), &pc, &err), 0);
 	assert_int_equal(pc.ambition, 1);
-	assert_int_equal(pc.rhythm_weeks, 5);
+	assert_int_equal(pc.rhythm_weeks, 4);
 	assert_int_equal(pc.rhythm_sessions, 2);
-	assert_true(fabs(pc.rhythm - 0.4) < 1e-12);
-	/* before the ambition was set */
+	assert_true(fabs(pc.rhythm - 0.5) < 1e-12);
+	/* before the team's start: no rhythm yet */
 	assert_int_equal(phase_conditions(db, 1, a, day("2026-08-01"), day("2026-08-31"), &pc, &err), 0);
 	assert_int_equal(pc.ambition, 0);
-	assert_int_equal(pc.rhythm_weeks, 1); /* only the week of 31 August */
-	assert_true(pc.rhythm == 0);
+	assert_int_equal(pc.rhythm_weeks, 0);
+	assert_true(isnan(pc.rhythm));
+	/* team B from 14 Sep: 3 weeks, 1 with a session */
 	assert_int_equal(phase_conditions(db, 1, b, day("2026-09-01"), day("2026-09-30"), &pc, &err), 0);
 	assert_int_equal(pc.ambition, 0);
+	assert_int_equal(pc.rhythm_weeks, 3);
 	assert_int_equal(pc.rhythm_sessions, 1);
-	assert_true(fabs(pc.rhythm - 0.2) < 1e-12);
+	assert_true(fabs(pc.rhythm - 1.0 / 3) < 1e-12);
 
 	/* the school: 1 of 2 teacher teams has an ambition (the MT is no teacher
-	 * team); rhythm is the mean of 0.4 and 0.2; any team met in 3 weeks */
+	 * team); rhythm is the mean of 1/2 and 1/3; from the first session of
+	 * any team (7 Sep) any team met in 3 of 4 weeks */
 	assert_int_equal(phase_conditions(db, 1, PHASE_SCHOOL, day("2026-09-01"), day("2026-09-30"), &pc, &err), 0);
 	assert_int_equal(pc.teams, 2);
 	assert_int_equal(pc.ambition_teams, 1);
 	assert_int_equal(pc.ambition, 0);
-	assert_true(fabs(pc.rhythm - 0.3) < 1e-12);
-	assert_int_equal(pc.rhythm_weeks, 5);
+	assert_true(fabs(pc.rhythm - (0.5 + 1.0 / 3) / 2) < 1e-12);
+	assert_int_equal(pc.rhythm_weeks, 4);
 	assert_int_equal(pc.rhythm_sessions, 3);
+
+	/* a start set by hand (team edit --start) counts from that day */
+	assert_int_equal(sqlite3_exec(store_sqlite(db), "UPDATE team SET start = '2026-08-31' WHERE id = 2", NULL, NULL, NULL),
+			 STORE_OK);
+	assert_int_equal(phase_conditions(db, 1, b, day("2026-09-01"), day("2026-09-30"), &pc, &err), 0);
+	assert_int_equal(pc.rhythm_weeks, 5);
+	assert_int_equal(pc.rhythm_sessions, 1);
 
 	/* a weekend: no school week, rhythm unknown */
 	assert_int_equal(phase_conditions(db, 1, a, day("2026-09-12"), day("2026-09-13"), &pc, &err), 0);
@@ -128,11 +140,49 @@ static void test_conditions(void **state)
 	sqlite3_close(store_sqlite(db));
 }
 
+/* A team that met in every school week since its start has a rhythm of
+ * 100%, whatever holidays fall in the period; weeks after today do not count. */
+static void test_rhythm_holidays(void **state)
+{
+	struct store *db = unit_store();
+	struct beter_err err = { 0 };
+	struct phase_conditions pc;
+	int64_t a, p, id;
+	(void)state;
+
+	setenv("BETER_TODAY", "2027-01-13", 1);
+	assert_int_equal(team_add(db, 1, "Team A", NULL, &a, &err), 0);
+	assert_int_equal(person_add(db, 1, "AA", "Anna", "leraar", &p, &err), 0);
+	assert_int_equal(calendar_add(db, 1, day("2026-10-17"), day("2026-10-25"), "vakantie", "Herfstvakantie", NULL, &id,
+				      &err), 0);
+	assert_int_equal(calendar_add(db, 1, day("2026-12-19"), day("2027-01-03"), "vakantie", "Kerstvakantie", NULL, &id,
+				      &err), 0);
+	/* a holiday of another region does not apply */
+	assert_int_equal(calendar_add(db, 1, day("2026-11-02"), day("2026-11-06"), "vakantie", "Elders", "zuid", &id,
+				      &err), 0);
+	/* every Monday from 5 October that is a school day, to 11 January */
+	for (int d = day("2026-10-05"); d <= day("2027-01-11"); d += 7)
+		if (!((d >= day("2026-10-17") && d <= day("2026-10-25")) || (d >= day("2026-12-19") && d <= day("2027-01-03")))) {
+			char buf[11];
+			date_format(d, buf);
+			session(db, a, p, buf);
+		}
+	setenv("BETER_TODAY", "2027-01-13", 1);
+	assert_int_equal(phase_conditions(db, 1, a, day("2026-08-01"), day("2027-07-31"), &pc, &err), 0);
+	/* 5 Oct .. 11 Jan: 15 weeks, less herfst (1) and kerst (2): 12 */
+	assert_int_equal(pc.rhythm_weeks, 12);
+	assert_int_equal(pc.rhythm_sessions, 12);
+	assert_true(fabs(pc.rhythm - 1.0) < 1e-12);
+	unsetenv("BETER_TODAY");
+	sqlite3_close(store_sqlite(db));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_rhythm_weeks),
 		cmocka_unit_test(test_conditions),
+		cmocka_unit_test(test_rhythm_holidays),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -26,14 +26,14 @@ gl1=$("$beter" --csv design add --team "$t" --goal "$g2" --authors ODW,MKP --gro
 "$beter" -q design feedback-question add "$gl1" "Welke tip ga je de volgende keer gebruiken?"
 gl2=$("$beter" --csv design copy "$gl1" --group "groep 8" --date 2026-11-17 2>/dev/null | sed -n 2p | cut -d, -f2)
 
-v=$("$beter" visit add --observer MKP --teacher ODW --date 2026-11-12 --time 10:00 --design "$gl1" 2>&1 >/dev/null |
+v=$("$beter" --lang en visit add --observer MKP --teacher ODW --date 2026-11-12 --time 10:00 --design "$gl1" 2>&1 >/dev/null |
 	sed -n 's/^planned visit \([0-9]*\)$/\1/p')
 "$beter" -q visit record "$v" --date 2026-11-12 \
 	--seen "Ik zag je bij het voordoen hardop zeggen waarom je een tip koos; daarna werkten de tweetallen met de kaart." \
 	--effect "De meeste tweetallen gaven een tip en een top; bij het verbeteren gingen vijf leerlingen niet aan de slag." \
 	--reached "1=ja:zes leerlingen noemden zelf een goede tip" --reached "2=ja" \
 	--reached "3=deels:vijf leerlingen wisten niet hoe ze de tip moesten toepassen" --reached "4=ja"
-v=$("$beter" visit add --observer SHD --teacher MKP --date 2026-11-17 --time 09:00 --design "$gl2" 2>&1 >/dev/null |
+v=$("$beter" --lang en visit add --observer SHD --teacher MKP --date 2026-11-17 --time 09:00 --design "$gl2" 2>&1 >/dev/null |
 	sed -n 's/^planned visit \([0-9]*\)$/\1/p')
 "$beter" -q visit record "$v" --date 2026-11-17 \
 	--seen "Ik zag je de feedbackkaart uitdelen en het doel aanwijzen; het verbeteren deed je samen met de klas." \

@@ -15,7 +15,7 @@ demo=$top/share/demo
 . "$demo/shift.sh"
 beter=$demo_bin
 export BETER_DB="$store"
-echo "== $("$beter" school show | sed -n 's/^name: *//p'): teams"
+echo "== $("$beter" --lang en school show | sed -n 's/^name: *//p'): teams"
 "$beter" team list
 echo
 echo "== people"

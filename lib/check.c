@@ -9,7 +9,6 @@
 #include "beter/schema.h"
 #include "beter/store.h"
 #include "beter/util.h"
-#include "beter/i18n.h"
 
 /* A 360-degree feedback's responses are sealed boxes: crypto_box_SEALBYTES
  * of overhead and a plaintext padded to whole blocks (survey_seal.c asserts
@@ -25,74 +24,74 @@
  * SQLite's integrity check and foreign-key check report it. */
 const struct check_rule check_rules[] = {
 	{ "school-exists", "school", "SELECT '-', NULL WHERE NOT EXISTS (SELECT 1 FROM school)",
-	  "the store has no school (a store starts with 'beter init --school NAME')" },
+	  N_("the store has no school (a store starts with 'beter init --school NAME')") },
 	{ "school-name", "school", "SELECT uid, quote(name) FROM school WHERE beter_blank(name)",
-	  "a school needs a name" },
+	  N_("a school needs a name") },
 	{ "school-brin", "school",
 	  "SELECT name, quote(brin) FROM school WHERE brin IS NOT NULL AND "
 	  "(length(brin) NOT IN (4, 6) OR brin GLOB '*[^0-9A-Z]*')",
-	  "not a BRIN code (4 or 6 capitals or digits)" },
+	  N_("not a BRIN code (4 or 6 capitals or digits)") },
 	{ "person-code", "person",
 	  "SELECT 'number ' || id, quote(code) FROM person WHERE length(code) NOT BETWEEN 2 AND 8 "
 	  "OR code GLOB '*[^0-9A-Z]*'",
-	  "not a person code (2-8 capitals or digits)" },
+	  N_("not a person code (2-8 capitals or digits)") },
 	{ "person-code-unique", "person",
 	  "SELECT upper(code), count(*) || ' people' FROM person GROUP BY school_id, upper(code) HAVING count(*) > 1",
-	  "the code is used more than once in a school" },
+	  N_("the code is used more than once in a school") },
 	{ "person-name", "person", "SELECT code, NULL FROM person WHERE beter_blank(name) OR length(name) > 200",
-	  "a name must be 1-200 bytes" },
-	{ "team-name", "team", "SELECT uid, NULL FROM team WHERE beter_blank(name)", "a team needs a name" },
+	  N_("a name must be 1-200 bytes") },
+	{ "team-name", "team", "SELECT uid, NULL FROM team WHERE beter_blank(name)", N_("a team needs a name") },
 	{ "team-member-school", "team_member",
 	  "SELECT t.name || ' / ' || p.code, NULL FROM team_member m JOIN team t ON t.id = m.team_id "
 	  "JOIN person p ON p.id = m.person_id WHERE t.school_id <> p.school_id",
-	  "the person and the team are in different schools" },
+	  N_("the person and the team are in different schools") },
 
 	/* 0002: boards and goals */
 	{ "board-session-leader", "board_session",
 	  "SELECT 'session ' || s.id, p.code FROM board_session s JOIN team t ON t.id = s.team_id "
 	  "JOIN person p ON p.id = s.leader_id WHERE p.school_id <> t.school_id",
-	  "the leader is not in the team's school" },
+	  N_("the leader is not in the team's school") },
 	{ "board-checkin-school", "board_checkin",
 	  "SELECT 'session ' || c.session_id || ' / ' || p.code, NULL FROM board_checkin c "
 	  "JOIN board_session s ON s.id = c.session_id JOIN team t ON t.id = s.team_id JOIN person p ON p.id = c.person_id "
 	  "WHERE p.school_id <> t.school_id",
-	  "the person checking in is not in the team's school" },
+	  N_("the person checking in is not in the team's school") },
 	{ "board-item-links", "board_item",
 	  "SELECT 'item ' || i.id || ' (' || i.section || ')', NULL FROM board_item i "
 	  "LEFT JOIN goal g ON g.id = i.goal_id LEFT JOIN board_session s ON s.id = i.session_id "
 	  "LEFT JOIN person p ON p.id = i.person_id JOIN team t ON t.id = i.team_id "
 	  "WHERE g.team_id IS NOT NULL AND g.team_id <> i.team_id OR s.team_id <> i.team_id OR p.school_id <> t.school_id",
-	  "the item names a goal, session or person of another team or school" },
+	  N_("the item names a goal, session or person of another team or school") },
 	{ "board-action-links", "board_action",
 	  "SELECT 'action ' || a.id, NULL FROM board_action a LEFT JOIN goal g ON g.id = a.goal_id "
 	  "LEFT JOIN board_session s ON s.id = a.done_session_id "
 	  "WHERE g.id IS NOT NULL AND g.team_id IS NOT a.team_id OR s.team_id <> a.team_id",
-	  "the action names a goal or session of another team" },
+	  N_("the action names a goal or session of another team") },
 	{ "board-action-who", "board_action_who",
 	  "SELECT 'action ' || w.action_id || ' / ' || p.code, NULL FROM board_action_who w "
 	  "JOIN board_action a ON a.id = w.action_id JOIN team t ON t.id = a.team_id JOIN person p ON p.id = w.person_id "
 	  "WHERE p.school_id <> t.school_id",
-	  "the person is not in the team's school" },
+	  N_("the person is not in the team's school") },
 	{ "goal-candidate-team", "goal",
 	  "SELECT 'goal ' || g.id, 'candidate ' || c.id FROM goal g JOIN goal_candidate c ON c.id = g.candidate_id "
 	  "WHERE c.team_id IS NOT g.team_id",
-	  "the goal was picked from another team's candidates" },
+	  N_("the goal was picked from another team's candidates") },
 	{ "goal-measure-personal", "goal_measure",
 	  "SELECT 'goal ' || g.id || ' / result ' || m.id, NULL FROM goal_measure m JOIN goal g ON g.id = m.goal_id "
 	  "WHERE g.team_id IS NULL",
-	  "a result on a personal goal (only team goals are measured)" },
+	  N_("a result on a personal goal (only team goals are measured)") },
 	{ "goal-measure-session", "goal_measure",
 	  "SELECT 'goal ' || g.id || ' / result ' || m.id, 'session ' || s.id FROM goal_measure m "
 	  "JOIN goal g ON g.id = m.goal_id JOIN board_session s ON s.id = m.session_id WHERE s.team_id IS NOT g.team_id",
-	  "the result was given in a session of another team" },
+	  N_("the result was given in a session of another team") },
 	{ "goal-activity-team", "goal_activity",
 	  "SELECT 'goal ' || g.id || ' / activity ' || a.id, NULL FROM goal_activity a JOIN goal g ON g.id = a.goal_id "
 	  "WHERE g.person_id IS NULL",
-	  "a learning activity on a team goal (only personal goals have them)" },
+	  N_("a learning activity on a team goal (only personal goals have them)") },
 	{ "goal-talk-team", "goal_talk",
 	  "SELECT 'goal ' || g.id || ' / talk ' || a.id, NULL FROM goal_talk a JOIN goal g ON g.id = a.goal_id "
 	  "WHERE g.person_id IS NULL",
-	  "a progress talk on a team goal (only personal goals have them)" },
+	  N_("a progress talk on a team goal (only personal goals have them)") },
 
 	/* 0003: visits and frameworks */
 	{ "visit-framework-doc", "visit_framework",
@@ -100,45 +99,45 @@ const struct check_rule check_rules[] = {
 	  "json_type(doc, '$.scale.min') IS NOT 'integer' OR json_type(doc, '$.scale.max') IS NOT 'integer' "
 	  "OR json_extract(doc, '$.scale.max') <= json_extract(doc, '$.scale.min') "
 	  "OR json_type(doc, '$.domains') IS NOT 'array' ELSE 1 END",
-	  "the framework's document has no scale (whole numbers min < max) or no domains" },
+	  N_("the framework's document has no scale (whole numbers min < max) or no domains") },
 	{ "visit-focus-goal", "visit",
 	  "SELECT 'visit ' || v.id, 'goal ' || g.id FROM visit v JOIN goal g ON g.id = v.focus_goal_id "
 	  "WHERE g.team_id IS NULL OR g.school_id <> v.school_id",
-	  "the visit focuses on a goal that is not a team goal of its school" },
+	  N_("the visit focuses on a goal that is not a team goal of its school") },
 	{ "visit-focus-item", "visit",
 	  "SELECT 'visit ' || v.id, quote(v.focus_item) || CASE WHEN v.framework_id IS NULL THEN ', no framework' "
 	  "ELSE ' (' || f.key || ')' END FROM visit v LEFT JOIN visit_framework f ON f.id = v.framework_id "
 	  "WHERE v.focus_item IS NOT NULL AND (v.framework_id IS NULL OR json_valid(f.doc) AND NOT EXISTS (SELECT 1 "
 	  "FROM json_each(f.doc, '$.domains') d, json_each(d.value, '$.items') i WHERE i.value ->> 'id' = v.focus_item))",
-	  "the focus item is not in the visit's framework" },
+	  N_("the focus item is not in the visit's framework") },
 	{ "visit-score-item", "visit_score",
 	  "SELECT 'visit ' || v.id, quote(s.item) || CASE WHEN v.framework_id IS NULL THEN ', no framework' "
 	  "ELSE ' (' || f.key || ')' END FROM visit_score s JOIN visit v ON v.id = s.visit_id "
 	  "LEFT JOIN visit_framework f ON f.id = v.framework_id WHERE v.framework_id IS NULL OR json_valid(f.doc) AND NOT EXISTS "
 	  "(SELECT 1 FROM json_each(f.doc, '$.domains') d, json_each(d.value, '$.items') i WHERE i.value ->> 'id' = s.item)",
-	  "a score on an item that is not in the visit's framework" },
+	  N_("a score on an item that is not in the visit's framework") },
 	{ "visit-score-scale", "visit_score",
 	  "SELECT 'visit ' || v.id || ' / ' || s.item, quote(s.score) || ' is outside ' || (f.doc ->> '$.scale.min') || '-' "
 	  "|| (f.doc ->> '$.scale.max') FROM visit_score s JOIN visit v ON v.id = s.visit_id "
 	  "JOIN visit_framework f ON f.id = v.framework_id WHERE json_valid(f.doc) AND (typeof(s.score) <> 'integer' "
 	  "OR s.score NOT BETWEEN f.doc ->> '$.scale.min' AND f.doc ->> '$.scale.max')",
-	  "the score is not on the framework's scale" },
+	  N_("the score is not on the framework's scale") },
 	{ "visit-devpoint", "visit_devpoint",
 	  "SELECT 'visit ' || v.id || ' / goal ' || g.id, NULL FROM visit_devpoint d JOIN visit v ON v.id = d.visit_id "
 	  "JOIN goal g ON g.id = d.goal_id WHERE g.person_id IS NOT v.teacher_id",
-	  "a development point that is not a personal goal of the visit's teacher" },
+	  N_("a development point that is not a personal goal of the visit's teacher") },
 
 	/* 0004: arenas */
 	{ "goal-candidate-arena", "goal_candidate",
 	  "SELECT 'candidate ' || c.id, 'arena ' || a.id FROM goal_candidate c JOIN arena a ON a.id = c.arena_id "
 	  "JOIN team t ON t.id = c.team_id WHERE a.school_id <> t.school_id",
-	  "the candidate comes from an arena of another school" },
+	  N_("the candidate comes from an arena of another school") },
 
 	/* 0005: surveys */
 	{ "survey-item-scale", "survey_item",
 	  "SELECT n.code || ' / ' || i.code, NULL FROM survey_item i JOIN survey_instrument n ON n.id = i.instrument_id "
 	  "JOIN survey_scale c ON c.id = i.scale_id WHERE c.instrument_id <> i.instrument_id",
-	  "the item's scale belongs to another instrument" },
+	  N_("the item's scale belongs to another instrument") },
 	/* Per response, in one pass over the table: the answers are read by
 	 * beter_answers_given and beter_answer_over (below), with the limits of
 	 * each instrument's items gathered once by beter_item_limits. */
@@ -149,7 +148,7 @@ const struct check_rule check_rules[] = {
 	  "n.items || ' Likert items' FROM survey_response r JOIN survey s ON s.id = r.survey_id "
 	  "JOIN n ON n.instrument_id = s.instrument_id " NOT_SEALED(s)
 	  " WHERE typeof(r.answers) <> 'blob' OR length(r.answers) <> n.items ORDER BY r.id",
-	  "the answers do not match the instrument's Likert items (one byte each)" },
+	  N_("the answers do not match the instrument's Likert items (one byte each)") },
 	{ "survey-response-value", "survey_response",
 	  "WITH l(instrument_id, limits) AS (SELECT instrument_id, beter_item_limits(pos, hi - lo + 1) FROM survey_item "
 	  "WHERE pos IS NOT NULL GROUP BY instrument_id), "
@@ -162,23 +161,23 @@ const struct check_rule check_rules[] = {
 	  "instr('0123456789ABCDEF', substr(hex(substr(CAST(x.answers AS BLOB), x.at, 1)), 2, 1)) - 1) || "
 	  "', the scale ' || i.lo || '-' || i.hi || ' has bytes 1-' || (i.hi - i.lo + 1) "
 	  "FROM x JOIN survey_item i ON i.instrument_id = x.instrument_id AND i.pos = x.at ORDER BY x.id",
-	  "an answer outside its item's scale (the first such item of the response)" },
+	  N_("an answer outside its item's scale (the first such item of the response)") },
 	{ "survey-response-count", "survey_response",
 	  "SELECT 'survey ' || survey_id || ' / response ' || id, n_answers || ' stored, ' || given || ' given' FROM "
 	  "(SELECT id, survey_id, n_answers, beter_answers_given(answers) AS given FROM survey_response "
 	  "WHERE survey_id NOT IN (SELECT s.id FROM survey s JOIN survey_instrument k ON k.id = s.instrument_id "
 	  "WHERE k.kind = 'feedback360')) "
 	  "WHERE n_answers IS NOT given ORDER BY id",
-	  "n_answers is not the number of answers given (non-zero bytes)" },
+	  N_("n_answers is not the number of answers given (non-zero bytes)") },
 	{ "survey-response-team", "survey_response",
 	  "SELECT 'survey ' || s.id || ' / response ' || r.id, t.name FROM survey_response r "
 	  "JOIN survey s ON s.id = r.survey_id JOIN team t ON t.id = r.team_id WHERE t.school_id <> s.school_id",
-	  "the response's team is in another school" },
+	  N_("the response's team is in another school") },
 	{ "survey-text-item", "survey_text",
 	  "SELECT 'survey ' || r.survey_id || ' / response ' || r.id, i.code FROM survey_text x "
 	  "JOIN survey_response r ON r.id = x.response_id JOIN survey s ON s.id = r.survey_id "
 	  "JOIN survey_item i ON i.id = x.item_id WHERE i.kind <> 'text' OR i.instrument_id <> s.instrument_id",
-	  "a free-text answer to an item that is not a text item of the survey's instrument" },
+	  N_("a free-text answer to an item that is not a text item of the survey's instrument") },
 
 	/* 0009: the 360-degree feedback sealed to the school leader, checked
 	 * without the secret key: the form of the sealed rows and the key */
@@ -190,53 +189,54 @@ const struct check_rule check_rules[] = {
 	  "ON n.instrument_id = s.instrument_id WHERE typeof(r.answers) <> 'blob' OR "
 	  "length(r.answers) < " SEAL_OVERHEAD " + 2 + n.items OR (length(r.answers) - " SEAL_OVERHEAD ") % "
 	  SEAL_BLOCK " <> 0 ORDER BY r.id",
-	  "not a sealed box of a 360-degree response (" SEAL_OVERHEAD " bytes of crypto_box_SEALBYTES and whole "
-	  "blocks of " SEAL_BLOCK " bytes, for a header of 2 and 1 per Likert item): damaged, or stored before "
-	  "the 360-degree feedback was sealed ('beter survey key --person CODE' seals those)" },
+	  /* the numbers are SEAL_OVERHEAD and SEAL_BLOCK, written out for the catalogue */
+	  N_("not a sealed box of a 360-degree response (48 bytes of crypto_box_SEALBYTES and whole "
+	     "blocks of 256 bytes, for a header of 2 and 1 per Likert item): damaged, or stored before "
+	     "the 360-degree feedback was sealed ('beter survey key --person CODE' seals those)") },
 	{ "survey-sealed-count", "survey_response",
 	  "SELECT 'survey ' || r.survey_id || ' / response ' || r.id, r.n_answers FROM survey_response r "
 	  "JOIN survey s ON s.id = r.survey_id " SEALED(s) " WHERE r.n_answers <> 0 ORDER BY r.id",
-	  "a 360-degree response that tells how many items it answered (n_answers is 0 when sealed)" },
+	  N_("a 360-degree response that tells how many items it answered (n_answers is 0 when sealed)") },
 	{ "survey-sealed-rater", "survey_response",
 	  "SELECT 'survey ' || r.survey_id || ' / response ' || r.id, quote(r.rater) FROM survey_response r "
 	  "JOIN survey s ON s.id = r.survey_id " SEALED(s) " WHERE r.rater IS NOT NULL ORDER BY r.id",
-	  "a 360-degree response with its rater category in the clear (it belongs in the sealed box)" },
+	  N_("a 360-degree response with its rater category in the clear (it belongs in the sealed box)") },
 	{ "survey-sealed-text", "survey_text",
 	  "SELECT 'survey ' || r.survey_id || ' / response ' || r.id, NULL FROM survey_text x "
 	  "JOIN survey_response r ON r.id = x.response_id JOIN survey s ON s.id = r.survey_id " SEALED(s)
 	  " ORDER BY x.id",
-	  "a free-text answer of a 360-degree feedback in the clear (it belongs in the sealed box)" },
+	  N_("a free-text answer of a 360-degree feedback in the clear (it belongs in the sealed box)") },
 	{ "survey-sealed-key", "survey",
 	  "SELECT 'survey ' || s.id, coalesce((SELECT code FROM person WHERE id = s.leader_id), 'the school leader') "
 	  "FROM survey s " SEALED(s) " WHERE EXISTS (SELECT 1 FROM survey_response r WHERE r.survey_id = s.id) "
 	  "AND NOT EXISTS (SELECT 1 FROM survey_leader_key k JOIN person p ON p.id = k.person_id WHERE "
 	  "p.id = s.leader_id OR s.leader_id IS NULL AND p.school_id = s.school_id AND p.role = 'schoolleider')",
-	  "sealed 360-degree responses, but no key pair of the survey's school leader in the store" },
+	  N_("sealed 360-degree responses, but no key pair of the survey's school leader in the store") },
 
 	/* 0006: trajectories */
 	{ "trajectory-one-active", "trajectory",
 	  "SELECT coalesce(t.name, 'the school'), count(*) || ' active: trajectories ' || group_concat(r.id, ', ') "
 	  "FROM (SELECT * FROM trajectory ORDER BY id) r LEFT JOIN team t ON t.id = r.team_id WHERE r.status = 'active' "
 	  "GROUP BY r.school_id, ifnull(r.team_id, 0) HAVING count(*) > 1",
-	  "more than one active trajectory (one per team, one for the whole school)" },
+	  N_("more than one active trajectory (one per team, one for the whole school)") },
 	{ "trajectory-active-phase", "trajectory_phase",
 	  "SELECT 'trajectory ' || r.id, r.status || ', active phases: ' || (SELECT count(*) FROM trajectory_phase p "
 	  "WHERE p.trajectory_id = r.id AND p.status = 'active') FROM trajectory r "
 	  "WHERE (SELECT count(*) FROM trajectory_phase p WHERE p.trajectory_id = r.id AND p.status = 'active') "
 	  "<> (r.status = 'active')",
-	  "an active trajectory has one active phase, a finished one none" },
+	  N_("an active trajectory has one active phase, a finished one none") },
 	{ "trajectory-phase-order", "trajectory_phase",
 	  "SELECT 'trajectory ' || p.trajectory_id || ' / phase ' || p.ord, p.status FROM trajectory_phase p "
 	  "JOIN trajectory r ON r.id = p.trajectory_id WHERE CASE WHEN r.status = 'done' THEN p.status <> 'closed' "
 	  "ELSE EXISTS (SELECT 1 FROM trajectory_phase a WHERE a.trajectory_id = p.trajectory_id AND a.status = 'active' "
 	  "AND (a.ord > p.ord AND p.status <> 'closed' OR a.ord < p.ord AND p.status <> 'pending')) END",
-	  "phases run in order: closed before the active one, pending after it" },
+	  N_("phases run in order: closed before the active one, pending after it") },
 	{ "trajectory-item-done", "trajectory_item",
 	  "SELECT 'trajectory ' || p.trajectory_id || ' / phase ' || p.ord || ' / ' || i.key, 'done ' || i.done || "
 	  "CASE p.status WHEN 'pending' THEN ' in a pending phase' ELSE ', the phase ran ' || p.started || ' to ' || "
 	  "coalesce(p.closed, 'now') END FROM trajectory_item i JOIN trajectory_phase p ON p.id = i.phase_id "
 	  "WHERE i.done IS NOT NULL AND (p.status = 'pending' OR i.done < p.started OR i.done > p.closed)",
-	  "a checklist item ticked outside the days of its phase" },
+	  N_("a checklist item ticked outside the days of its phase") },
 	{ NULL, NULL, NULL, NULL }
 };
 
@@ -259,7 +259,7 @@ static void run_sql(struct runner *r, const char *check, const char *table, cons
 	if (rc == STORE_OK) {
 		while ((rc = store_step(st)) == STORE_ROW) {
 			strbuf_reset(&sb);
-			strbuf_adds(&sb, message);
+			strbuf_adds(&sb, check_tr(r->people, message));
 			if (!store_col_null(st, 1))
 				strbuf_addf(&sb, ": %s", store_col_text(st, 1));
 			check_report(r, check, table, store_col_text(st, 0), strbuf_str(&sb));
@@ -268,7 +268,7 @@ static void run_sql(struct runner *r, const char *check, const char *table, cons
 	}
 	if (rc != STORE_DONE) {
 		strbuf_reset(&sb);
-		strbuf_addf(&sb, "cannot be checked: %s", store_errmsg(r->db));
+		strbuf_addf(&sb, check_tr(r->people, N_("cannot be checked: %s")), store_errmsg(r->db));
 		check_report(r, check, table, "-", strbuf_str(&sb));
 	}
 	strbuf_release(&sb);
@@ -302,28 +302,29 @@ static void generic_checks(struct runner *r, const struct schema *s)
 			const char *rowid = t->rowid >= 0 ? t->cols[t->rowid].name : "rowid";
 			sql = store_sqlf("SELECT 'number ' || c.\"%w\", quote(c.uid) FROM \"%w\" c WHERE NOT beter_uid(c.uid)",
 					      rowid, t->name);
-			run_sql(r, "uid", t->name, sql, "the uid is not 32 lowercase hex digits");
+			run_sql(r, "uid", t->name, sql, N_("the uid is not 32 lowercase hex digits"));
 			free(sql);
 			sql = store_sqlf("SELECT c.uid, count(*) || ' rows' FROM \"%w\" c GROUP BY c.uid HAVING count(*) > 1",
 					      t->name);
-			run_sql(r, "uid-unique", t->name, sql, "the uid is not unique");
+			run_sql(r, "uid-unique", t->name, sql, N_("the uid is not unique"));
 			free(sql);
 		}
 		for (int c = 0; c < t->ncols; c++) {
 			if (t->cols[c].ref < 0)
 				continue;
 			const struct schema_table *p = &s->t[t->cols[c].ref];
-			char *msg = store_sqlf("'%s' refers to a %s that is not in the store", t->cols[c].name, p->name);
+			char *msg = store_sqlf(check_tr(r->people, N_("'%s' refers to a %s that is not in the store")),
+					       t->cols[c].name, p->name);
 			sql = store_sqlf("SELECT %s, c.\"%w\" FROM \"%w\" c WHERE c.\"%w\" IS NOT NULL AND NOT EXISTS "
 					      "(SELECT 1 FROM \"%w\" p WHERE p.\"%w\" = c.\"%w\")",
 					      rec, t->cols[c].name, t->name, t->cols[c].name, p->name, p->cols[p->rowid].name,
 					      t->cols[c].name);
-			run_sql(r, "link", t->name, sql, msg);
+			run_sql(r, "link", t->name, sql, msg); /* translated already: gettext leaves it */
 			free(sql);
 			free(msg);
 		}
 		char *row = t->rowid >= 0 ? store_sqlf("'number ' || c.\"%w\"", t->cols[t->rowid].name) : NULL;
-		r->problems += check_text_table(r->db, t, row ? row : rec, r->fn, r->arg);
+		r->problems += check_text_table(r->db, t, row ? row : rec, r->people, r->fn, r->arg);
 		free(row);
 		free(rec);
 	}
@@ -349,7 +350,7 @@ static void day_checks(struct runner *r, const struct schema *s)
 		char *rec = t->rowid >= 0 ? store_sqlf("'number ' || c.\"%w\"", t->cols[t->rowid].name) : record_expr(t);
 		char *sql = store_sqlf("SELECT %s, quote(c.\"%w\") FROM \"%w\" c WHERE date(c.\"%w\", '+0 days') IS NOT c.\"%w\"",
 				       rec, col, t->name, col, col);
-		char *msg = store_sqlf(_("'%s' is not a day (YYYY-MM-DD)"), col);
+		char *msg = store_sqlf(check_tr(r->people, N_("'%s' is not a day (YYYY-MM-DD)")), col);
 		run_sql(r, "day", t->name, sql, msg);
 		free(msg);
 		free(sql);
@@ -377,11 +378,13 @@ static void foreign_keys(struct runner *r, long links)
 			if (links && !composite)
 				continue;
 			char *rec = store_sqlf("row %s", store_col_null(st, 1) ? "?" : store_col_text(st, 1));
-			char *msg = !composite ? store_sqlf("refers to a %s that is not in the store", store_col_text(st, 2))
-				    : store_col_int(st, 5) ? store_sqlf(_("'%s' refers to a %s of another school"),
-									  store_col_text(st, 3), store_col_text(st, 2))
-				    : store_sqlf(_("'%s' refers to a %s whose key does not match"), store_col_text(st, 3),
-						      store_col_text(st, 2));
+			char *msg = !composite ? store_sqlf(check_tr(r->people, N_("refers to a %s that is not in the store")),
+							    store_col_text(st, 2))
+				    : store_col_int(st, 5)
+					? store_sqlf(check_tr(r->people, N_("'%s' refers to a %s of another school")),
+						     store_col_text(st, 3), store_col_text(st, 2))
+					: store_sqlf(check_tr(r->people, N_("'%s' refers to a %s whose key does not match")),
+						     store_col_text(st, 3), store_col_text(st, 2));
 			check_report(r, "link", store_col_text(st, 0), rec, msg);
 			free(rec);
 			free(msg);
@@ -390,7 +393,7 @@ static void foreign_keys(struct runner *r, long links)
 	}
 	/* like a rule's query: a failed step is a problem found, not the end */
 	if (step != STORE_DONE) {
-		char *msg = store_sqlf("cannot be checked: %s", store_errmsg(r->db));
+		char *msg = store_sqlf(check_tr(r->people, N_("cannot be checked: %s")), store_errmsg(r->db));
 		check_report(r, "link", "-", "-", msg);
 		free(msg);
 	}
@@ -398,7 +401,7 @@ static void foreign_keys(struct runner *r, long links)
 
 int check_run(struct store *db, int flags, check_report_fn *fn, void *arg, long *problems, struct beter_err *err)
 {
-	struct runner r = { db, fn, arg, 0 };
+	struct runner r = { db, fn, arg, 0, !!(flags & CHECK_FOR_PEOPLE) };
 	struct schema s;
 	int rc;
 
@@ -419,7 +422,7 @@ int check_run(struct store *db, int flags, check_report_fn *fn, void *arg, long 
 	generic_checks(&r, &s);
 	long links = r.problems;
 	day_checks(&r, &s);
-	r.problems += check_documents(db, &s, r.fn, r.arg);
+	r.problems += check_documents(db, &s, r.people, r.fn, r.arg);
 	for (const struct check_rule *c = check_rules; c->name; c++)
 		if (schema_find(&s, c->table) >= 0)
 			run_sql(&r, c->name, c->table, c->sql, c->message);
@@ -449,6 +452,7 @@ struct lazy {
 	struct out *o;
 	int started;
 	int damaged; /* SQLite found the file itself damaged */
+	int people;  /* a table: the problems in the interface language */
 };
 
 /* "-" is how the library says "no table" or "no record": null in JSON and CSV */
@@ -466,7 +470,8 @@ static void to_out(void *arg, const char *check, const char *table, const char *
 	struct out *o = l->o;
 
 	begin(o, &l->started);
-	if (!strcmp(check, "integrity") && !strncmp(problem, "damaged: ", 9))
+	const char *prefix = check_damaged_prefix(l->people);
+	if (!strcmp(check, "integrity") && !strncmp(problem, prefix, strlen(prefix)))
 		l->damaged = 1;
 	out_text(o, check);
 	text_or_null(o, table);
@@ -479,20 +484,25 @@ int check_store(struct store *db, struct out *o, long *problems, struct beter_er
 {
 	int rc;
 
-	struct lazy l = { o, 0, 0 };
+	/* html and md pages show the list as a table too */
+	int people = o->fmt == OUT_TABLE || o->fmt == OUT_HTML || o->fmt == OUT_MD;
+	struct lazy l = { o, 0, 0, people };
 
 	if (o->fmt != OUT_TABLE)
 		begin(o, &l.started);
-	rc = check_run(db, CHECK_INTEGRITY, to_out, &l, problems, err);
+	rc = check_run(db, CHECK_INTEGRITY | (people ? CHECK_FOR_PEOPLE : 0), to_out, &l, problems, err);
 	if (l.started)
 		out_end(o);
 	if (rc)
 		return rc;
 	if (*problems && l.damaged)
-		return beter_err_set(err, BETER_FAIL, "%ld problem%s found: the file is damaged; restore the last backup "
-				     "(made with 'beter backup') or export what can still be read ('beter export')",
-				     *problems, *problems == 1 ? "" : "s");
+		return beter_err_set(err, BETER_FAIL,
+				     P_("%ld problem found: the file is damaged; restore the last backup (made with "
+					"'beter backup') or export what can still be read ('beter export')",
+					"%ld problems found: the file is damaged; restore the last backup (made with "
+					"'beter backup') or export what can still be read ('beter export')", *problems),
+				     *problems);
 	if (*problems)
-		return beter_err_set(err, BETER_FAIL, "%ld problem%s found", *problems, *problems == 1 ? "" : "s");
+		return beter_err_set(err, BETER_FAIL, P_("%ld problem found", "%ld problems found", *problems), *problems);
 	return 0;
 }

@@ -3,6 +3,7 @@
 #define BETER_CHECK_INT_H
 
 #include "beter/check.h"
+#include "beter/i18n.h"
 
 struct store;
 struct store_stmt;
@@ -13,7 +14,19 @@ struct runner {
 	check_report_fn *fn;
 	void *arg;
 	long problems;
+	int people; /* CHECK_FOR_PEOPLE: problems in the interface language */
 };
+
+/* A problem's text as the run writes it: translated for people (a table, a
+ * message), English for JSON and CSV, which are the same in every language. */
+static inline __attribute__((format_arg(2))) const char *check_tr(int people, const char *msgid)
+{
+	return people ? gettext(msgid) : msgid;
+}
+
+/* How a problem of a damaged file begins ("damaged: "): 'beter check' tells
+ * those from the broken constraints SQLite's integrity check also reports. */
+const char *check_damaged_prefix(int people);
 
 /* The rules of lib/check_design.c (lesson designs), run after check_rules. */
 extern const struct check_rule check_design_rules[];

@@ -116,6 +116,21 @@ static int integrity_lines(struct store *db, struct damage *d, int *nlines)
 	return n;
 }
 
+const char *check_damaged_prefix(int people)
+{
+	return check_tr(people, N_("damaged: "));
+}
+
+/* What SQLite calls a damaged b-tree ("table", "index"), as the problem names it. */
+static const char *damaged_kind(int people, const char *kind)
+{
+	if (kind && !strcmp(kind, "table"))
+		return check_tr(people, N_("table"));
+	if (kind && !strcmp(kind, "index"))
+		return check_tr(people, N_("index"));
+	return kind ? kind : "b-tree";
+}
+
 void check_integrity(struct runner *r, long *structural)
 {
 	struct damage d[INTEGRITY_MAX + 1];
@@ -149,7 +164,7 @@ void check_integrity(struct runner *r, long *structural)
 		++*structural;
 		if (!d[i].name) {
 			if (raw++ < RAW_MAX) {
-				char *m = store_sqlf("damaged: %s", d[i].line);
+				char *m = store_sqlf("%s%s", check_damaged_prefix(r->people), d[i].line);
 				check_report(r, "integrity", "-", "-", m);
 				free(m);
 			} else {
@@ -175,22 +190,34 @@ void check_integrity(struct runner *r, long *structural)
 			}
 			store_finalize(st);
 		}
-		char *m = count == 1 ? store_sqlf("damaged: %s '%s': %s", kind ? kind : "b-tree", d[i].name, d[i].line)
-				     : store_sqlf("damaged: %s '%s': %ld problems, the first: %s", kind ? kind : "b-tree",
-						       d[i].name, count, d[i].line);
+		char *what = count == 1 ? store_sqlf("%s '%s': %s", damaged_kind(r->people, kind), d[i].name, d[i].line)
+					: store_sqlf(check_tr(r->people, N_("%s '%s': %ld problems, the first: %s")),
+						     damaged_kind(r->people, kind), d[i].name, count, d[i].line);
+		char *m = store_sqlf("%s%s", check_damaged_prefix(r->people), what);
+		free(what);
 		check_report(r, "integrity", table ? table : (!strncmp(d[i].name, "sqlite_", 7) ? d[i].name : "-"), "-", m);
 		free(m);
 		free(table);
 		free(kind);
 	}
 	if (unplaced) {
-		char *m = store_sqlf("damaged: %d more problem%s like these", unplaced, unplaced == 1 ? "" : "s");
+		char *more = store_sqlf(r->people ? P_("%d more problem like these", "%d more problems like these", unplaced)
+					: unplaced == 1 ? "%d more problem like these" : "%d more problems like these",
+					unplaced);
+		char *m = store_sqlf("%s%s", check_damaged_prefix(r->people), more);
+		free(more);
 		check_report(r, "integrity", "-", "-", m);
 		free(m);
 	}
-	if (nlines >= INTEGRITY_MAX && *structural)
-		r->fn(r->arg, "integrity", "-", "-", /* a note, not one more problem */
-		      "damaged: the integrity check stopped after " XSTR(INTEGRITY_MAX) " problems; there may be more");
+	if (nlines >= INTEGRITY_MAX && *structural) {
+		/* a note, not one more problem */
+		char *note = store_sqlf(check_tr(r->people, N_("the integrity check stopped after %d problems; there may "
+							       "be more")), INTEGRITY_MAX);
+		char *m = store_sqlf("%s%s", check_damaged_prefix(r->people), note);
+		r->fn(r->arg, "integrity", "-", "-", m);
+		free(m);
+		free(note);
+	}
 	for (int i = 0; i < n; i++) {
 		free(d[i].name);
 		free(d[i].line);

@@ -4,6 +4,7 @@
  * beter's back (the sqlite3 shell with its CHECK constraints ignored) can
  * hold either; the reports would then fail or print garbage. */
 #include "beter/check_text.h"
+#include "check_int.h"
 
 #include <ctype.h>
 #include <stdlib.h>
@@ -91,7 +92,8 @@ static char *table_sql(const struct schema_table *t, const char *rec, const int 
 	return strbuf_finish(s);
 }
 
-long check_text_table(struct store *db, const struct schema_table *t, const char *rec, check_report_fn *fn, void *arg)
+long check_text_table(struct store *db, const struct schema_table *t, const char *rec, int people, check_report_fn *fn,
+		      void *arg)
 {
 	int *json = xcalloc((size_t)t->ncols + 1, sizeof(int));
 	int njson = json_columns(db, t, json);
@@ -112,11 +114,13 @@ long check_text_table(struct store *db, const struct schema_table *t, const char
 			const char *record = store_col_text(st, 0);
 			char *m = NULL;
 			if (bad > 0 && bad <= t->ncols)
-				m = store_sqlf("column '%s' is not valid UTF-8 text (write it again with 'beter', "
-						    "or restore a backup)", t->cols[bad - 1].name);
+				m = store_sqlf(check_tr(people, N_("column '%s' is not valid UTF-8 text (write it again "
+								   "with 'beter', or restore a backup)")),
+					       t->cols[bad - 1].name);
 			else if (badjson > 0 && badjson <= t->ncols)
-				m = store_sqlf("column '%s' is not valid JSON (import the document again, "
-						    "or restore a backup)", t->cols[badjson - 1].name);
+				m = store_sqlf(check_tr(people, N_("column '%s' is not valid JSON (import the document "
+								   "again, or restore a backup)")),
+					       t->cols[badjson - 1].name);
 			if (!m)
 				continue;
 			/* a record named by its text would carry the bad bytes along */
@@ -127,7 +131,7 @@ long check_text_table(struct store *db, const struct schema_table *t, const char
 		store_finalize(st);
 	}
 	if (rc != STORE_DONE) {
-		char *m = store_sqlf("cannot be checked: %s", store_errmsg(db));
+		char *m = store_sqlf(check_tr(people, N_("cannot be checked: %s")), store_errmsg(db));
 		fn(arg, "text", t->name, "-", m);
 		free(m);
 		problems++;
@@ -152,15 +156,17 @@ static int parse_model(const char *name, const char *text, size_t len, struct be
 }
 
 static const struct {
-	const char *table, *column, *what;
+	const char *table, *column, *message; /* message: the column, then why */
 	int (*parse)(const char *name, const char *text, size_t len, struct beter_err *err);
 } documents[] = {
-	{ "survey_instrument", "definition", "a survey instrument", parse_instrument },
-	{ "phase_model", "definition", "a phase model", parse_model },
+	{ "survey_instrument", "definition",
+	  N_("column '%s' is not a survey instrument (%s); import it again, or restore a backup"), parse_instrument },
+	{ "phase_model", "definition", N_("column '%s' is not a phase model (%s); import it again, or restore a backup"),
+	  parse_model },
 	/* visit_framework.doc: the rule visit-framework-doc (check.c) */
 };
 
-long check_documents(struct store *db, const struct schema *s, check_report_fn *fn, void *arg)
+long check_documents(struct store *db, const struct schema *s, int people, check_report_fn *fn, void *arg)
 {
 	long problems = 0;
 
@@ -182,8 +188,7 @@ long check_documents(struct store *db, const struct schema *s, check_report_fn *
 			if (documents[d].parse(documents[d].column, text, (size_t)store_col_bytes(st, 1), &err) == 0)
 				continue;
 			char *rec = store_sqlf("number %lld", (long long)store_col_int(st, 0));
-			char *m = store_sqlf("column '%s' is not %s (%s); import it again, or restore a backup",
-						  documents[d].column, documents[d].what, err.msg);
+			char *m = store_sqlf(check_tr(people, documents[d].message), documents[d].column, err.msg);
 			fn(arg, "document", documents[d].table, rec, m);
 			free(rec);
 			free(m);
@@ -191,7 +196,7 @@ long check_documents(struct store *db, const struct schema *s, check_report_fn *
 		}
 		store_finalize(st);
 		if (rc != STORE_DONE) {
-			char *m = store_sqlf("cannot be checked: %s", store_errmsg(db));
+			char *m = store_sqlf(check_tr(people, N_("cannot be checked: %s")), store_errmsg(db));
 			fn(arg, "document", documents[d].table, "-", m);
 			free(m);
 			problems++;

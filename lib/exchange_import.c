@@ -18,7 +18,7 @@ static int check_header(const char *name, const cJSON *doc, struct beter_err *er
 
 static int not_document(struct imp *im)
 {
-	return beter_err_set(im->err, BETER_DATAERR, "%s: expected a JSON object (a document from 'beter export')",
+	return beter_err_set(im->err, BETER_DATAERR, _("%s: expected a JSON object (a document from 'beter export')"),
 			     im->name);
 }
 
@@ -77,7 +77,7 @@ static int unknown_table(struct imp *im, const char *table)
 
 	for (int i = 0; i < im->s.n; i++)
 		strbuf_addf(&names, "%s%s", i ? ", " : "", im->s.t[i].name);
-	rc = beter_err_set(im->err, BETER_DATAERR, "%s: unknown table '%s' (this beter's tables: %s)", im->name, table,
+	rc = beter_err_set(im->err, BETER_DATAERR, _("%s: unknown table '%s' (this beter's tables: %s)"), im->name, table,
 			   strbuf_str(&names));
 	strbuf_release(&names);
 	return rc;
@@ -98,7 +98,7 @@ static int table_of(struct imp *im, const char *name, struct jsonrd *r)
 		if (r)
 			jsonrd_dup_key(r);
 		else
-			beter_err_set(im->err, BETER_DATAERR, "%s: table '%s' is in the document twice", im->name, name);
+			beter_err_set(im->err, BETER_DATAERR, _("%s: table '%s' is in the document twice"), im->name, name);
 		return -1;
 	}
 	return ti;
@@ -106,12 +106,12 @@ static int table_of(struct imp *im, const char *name, struct jsonrd *r)
 
 static int not_rows(struct imp *im, int ti)
 {
-	return beter_err_set(im->err, BETER_DATAERR, "%s: table '%s': expected an array of rows", im->name, im->s.t[ti].name);
+	return beter_err_set(im->err, BETER_DATAERR, _("%s: table '%s': expected an array of rows"), im->name, im->s.t[ti].name);
 }
 
 static int not_tables(struct imp *im)
 {
-	return beter_err_set(im->err, BETER_DATAERR, "%s: field 'tables': expected an object of tables", im->name);
+	return beter_err_set(im->err, BETER_DATAERR, _("%s: field 'tables': expected an object of tables"), im->name);
 }
 
 /* "tables" held in memory (when it came before the header). */
@@ -210,7 +210,7 @@ static int import_document(struct imp *im, struct jsonrd *r)
 	int c = jsonrd_peek(r), rc = 0, more = 1, streamed = 0;
 
 	if (c == -1)
-		rc = beter_err_set(im->err, BETER_DATAERR, "%s: the file is empty (expected a document from 'beter export')",
+		rc = beter_err_set(im->err, BETER_DATAERR, _("%s: the file is empty (expected a document from 'beter export')"),
 				   im->name);
 	else if (c == -2)
 		rc = BETER_IOERR;
@@ -227,8 +227,8 @@ static int import_document(struct imp *im, struct jsonrd *r)
 			for (int i = 0; known[i]; i++)
 				ok |= !strcmp(k, known[i]);
 			if (!ok) {
-				rc = beter_err_set(im->err, BETER_DATAERR, "%s: unknown field '%s' (a document from 'beter export' "
-						   "has format, format_version, schema_version, school and tables)", im->name, k);
+				rc = beter_err_set(im->err, BETER_DATAERR, _("%s: unknown field '%s' (a document from 'beter export' "
+						     "has format, format_version, schema_version, school and tables)"), im->name, k);
 				break;
 			}
 			if (cJSON_GetObjectItemCaseSensitive(head, k) || (!strcmp(k, "tables") && (tables || streamed))) {
@@ -271,20 +271,20 @@ static int check_header(const char *name, const cJSON *doc, struct beter_err *er
 	const cJSON *sch = cJSON_GetObjectItemCaseSensitive(doc, "school");
 
 	if (!cJSON_IsString(f) || strcmp(f->valuestring, EXCHANGE_FORMAT))
-		return beter_err_set(err, BETER_DATAERR, "%s: field 'format': expected \"%s\" (a document from 'beter export')",
+		return beter_err_set(err, BETER_DATAERR, _("%s: field 'format': expected \"%s\" (a document from 'beter export')"),
 				     name, EXCHANGE_FORMAT);
 	if (!cJSON_IsNumber(v) || v->valuedouble != floor(v->valuedouble) || v->valuedouble < 1)
-		return beter_err_set(err, BETER_DATAERR, "%s: field 'format_version': expected a whole number", name);
+		return beter_err_set(err, BETER_DATAERR, _("%s: field 'format_version': expected a whole number"), name);
 	if (v->valuedouble > EXCHANGE_FORMAT_VERSION)
-		return beter_err_set(err, BETER_DATAERR, "%s: format version %g is newer than this beter reads (%d); "
-				     "upgrade beter", name, v->valuedouble, EXCHANGE_FORMAT_VERSION);
+		return beter_err_set(err, BETER_DATAERR, _("%s: format version %g is newer than this beter reads (%d); "
+				       "upgrade beter"), name, v->valuedouble, EXCHANGE_FORMAT_VERSION);
 	if (!cJSON_IsNumber(sv) || sv->valuedouble != floor(sv->valuedouble) || sv->valuedouble < 0)
-		return beter_err_set(err, BETER_DATAERR, "%s: field 'schema_version': expected a whole number", name);
+		return beter_err_set(err, BETER_DATAERR, _("%s: field 'schema_version': expected a whole number"), name);
 	if (sv->valuedouble > store_schema_version())
-		return beter_err_set(err, BETER_DATAERR, "%s: written by a store with schema version %g, newer than this "
-				     "beter knows (%d); upgrade beter", name, sv->valuedouble, store_schema_version());
+		return beter_err_set(err, BETER_DATAERR, _("%s: written by a store with schema version %g, newer than this "
+				       "beter knows (%d); upgrade beter"), name, sv->valuedouble, store_schema_version());
 	if (sch && !cJSON_IsNull(sch) && !(cJSON_IsString(sch) && uid_valid(sch->valuestring)))
-		return beter_err_set(err, BETER_DATAERR, "%s: field 'school': expected null or a school's uid", name);
+		return beter_err_set(err, BETER_DATAERR, _("%s: field 'school': expected null or a school's uid"), name);
 	return 0;
 }
 
@@ -298,7 +298,7 @@ static void note_problem(void *arg, const char *check, const char *table, const 
 	struct first_problem *fp = arg;
 	(void)check;
 	if (fp->n++ == 0)
-		strbuf_addf(&fp->sb, "table '%s', record '%s': %s", table, record, problem);
+		strbuf_addf(&fp->sb, _("table '%s', record '%s': %s"), table, record, problem);
 }
 
 static int imp_setup(struct imp *im, struct store *db, const char *name, struct exchange_stats *st,
@@ -386,10 +386,13 @@ static int import_fp(struct store *db, const char *name, FILE *fp, struct exchan
 		/* the result must pass the invariants 'beter check' tests */
 		struct first_problem fp1 = { 0, STRBUF_INIT };
 		long problems = 0;
-		rc = check_run(db, 0, note_problem, &fp1, &problems, err);
+		rc = check_run(db, CHECK_FOR_PEOPLE, note_problem, &fp1, &problems, err);
 		if (!rc && problems)
-			rc = beter_err_set(err, BETER_DATAERR, "%s: the store would not pass 'beter check' after this import: %s%s",
-					   name, strbuf_str(&fp1.sb), problems > 1 ? " (and more)" : "");
+			rc = beter_err_set(err, BETER_DATAERR,
+					   problems > 1 ? _("%s: the store would not pass 'beter check' after this import: "
+							    "%s (and more)")
+							: _("%s: the store would not pass 'beter check' after this import: %s"),
+					   name, strbuf_str(&fp1.sb));
 		strbuf_release(&fp1.sb);
 	}
 	imp_release(&im);
@@ -405,7 +408,7 @@ int exchange_import_mem(struct store *db, const char *name, const char *data, si
 
 	memset(st, 0, sizeof(*st));
 	if (len == 0)
-		return beter_err_set(err, BETER_DATAERR, "%s: the file is empty (expected a document from 'beter export')", name);
+		return beter_err_set(err, BETER_DATAERR, _("%s: the file is empty (expected a document from 'beter export')"), name);
 	if (!(fp = fmemopen((void *)data, len, "r")))
 		return beter_err_set(err, BETER_IOERR, "%s: %s", name, strerror(errno));
 	rc = import_fp(db, name, fp, st, err);
@@ -421,7 +424,7 @@ int exchange_import(struct store *db, const char *path, struct exchange_stats *s
 
 	memset(st, 0, sizeof(*st));
 	if (!fp)
-		return beter_err_set(err, errno == ENOENT ? BETER_FAIL : BETER_IOERR, "cannot read '%s': %s", path,
+		return beter_err_set(err, errno == ENOENT ? BETER_FAIL : BETER_IOERR, _("cannot read '%s': %s"), path,
 				     strerror(errno));
 	rc = import_fp(db, name, fp, st, err);
 	if (fp != stdin)

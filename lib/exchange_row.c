@@ -30,9 +30,9 @@ static int row_error(struct imp *im, int ti, const char *label, const char *fiel
 	vsnprintf(what, sizeof(what), fmt, ap);
 	va_end(ap);
 	if (field)
-		return beter_err_set(im->err, BETER_DATAERR, "%s: table '%s', row '%s': field '%s': %s", im->name,
+		return beter_err_set(im->err, BETER_DATAERR, _("%s: table '%s', row '%s': field '%s': %s"), im->name,
 				     im->s.t[ti].name, label, field, what);
-	return beter_err_set(im->err, BETER_DATAERR, "%s: table '%s', row '%s': %s", im->name, im->s.t[ti].name, label,
+	return beter_err_set(im->err, BETER_DATAERR, _("%s: table '%s', row '%s': %s"), im->name, im->s.t[ti].name, label,
 			     what);
 }
 
@@ -88,15 +88,15 @@ static int constraint_error(struct imp *im, int ti, const char *label, const cJS
 		const char *expr = msg + 25;
 		int c = col_in(t, expr);
 		if (c < 0)
-			return row_error(im, ti, label, NULL, "a value is not allowed (CHECK %s)", expr);
+			return row_error(im, ti, label, NULL, _("a value is not allowed (CHECK %s)"), expr);
 		show_value(&sb, vals[c]);
-		rc = row_error(im, ti, label, t->cols[c].name, "value %s is not allowed (CHECK %s)", strbuf_str(&sb), expr);
+		rc = row_error(im, ti, label, t->cols[c].name, _("value %s is not allowed (CHECK %s)"), strbuf_str(&sb), expr);
 		strbuf_release(&sb);
 		return rc;
 	}
 	if (!strncmp(msg, "NOT NULL constraint failed: ", 28)) {
 		const char *dot = strchr(msg + 28, '.');
-		return row_error(im, ti, label, dot ? dot + 1 : msg + 28, "a value is required here, not null");
+		return row_error(im, ti, label, dot ? dot + 1 : msg + 28, _("a value is required here, not null"));
 	}
 	if (!strncmp(msg, "FOREIGN KEY constraint failed", 29)) /* such as (team_id, school_id) */
 		return row_error(im, ti, label, NULL, _("a link names a record that is missing or of another school (%s)"),
@@ -124,11 +124,11 @@ static int constraint_error(struct imp *im, int ti, const char *label, const cJS
 		return row_error(im, ti, label, NULL, "%s", msg);
 	for (int k = 0; k < n; k++)
 		strbuf_addf(&sb, "%s'%s'", k ? ", " : "", t->cols[cols[k]].name);
-	strbuf_adds(&sb, n > 1 ? ": values " : ": value ");
+	struct strbuf shown = STRBUF_INIT;
 	for (int k = 0; k < n; k++) {
 		if (k)
-			strbuf_adds(&sb, ", ");
-		show_value(&sb, vals[cols[k]]);
+			strbuf_adds(&shown, ", ");
+		show_value(&shown, vals[cols[k]]);
 	}
 	/* the record in the store that has them */
 	char other[64] = "";
@@ -151,13 +151,24 @@ static int constraint_error(struct imp *im, int ti, const char *label, const cJS
 		free(sql);
 	}
 	if (*other)
-		strbuf_addf(&sb, " already belong%s to the record '%s' in the store", n > 1 ? "" : "s", other);
+		rc = beter_err_set(im->err, BETER_DATAERR,
+				   P_("%s: table '%s', row '%s': field %s: value %s already belongs to the record '%s' in "
+				      "the store (the same %s created in two stores?); change it in the file, or merge the "
+				      "two records by hand and export again",
+				      "%s: table '%s', row '%s': fields %s: values %s already belong to the record '%s' in "
+				      "the store (the same %s created in two stores?); change one of them in the file, or "
+				      "merge the two records by hand and export again", n),
+				   im->name, t->name, label, strbuf_str(&sb), strbuf_str(&shown), other, t->name);
 	else
-		strbuf_addf(&sb, " already belong%s to another record", n > 1 ? "" : "s");
-	strbuf_addf(&sb, " (the same %s created in two stores?); change %s in the file, or merge the two records by "
-		    "hand and export again", t->name, n > 1 ? "one of them" : "it");
-	rc = beter_err_set(im->err, BETER_DATAERR, "%s: table '%s', row '%s': field%s %s", im->name, t->name, label,
-			   n > 1 ? "s" : "", strbuf_str(&sb));
+		rc = beter_err_set(im->err, BETER_DATAERR,
+				   P_("%s: table '%s', row '%s': field %s: value %s already belongs to another record (the "
+				      "same %s created in two stores?); change it in the file, or merge the two records by "
+				      "hand and export again",
+				      "%s: table '%s', row '%s': fields %s: values %s already belong to another record (the "
+				      "same %s created in two stores?); change one of them in the file, or merge the two "
+				      "records by hand and export again", n),
+				   im->name, t->name, label, strbuf_str(&sb), strbuf_str(&shown), t->name);
+	strbuf_release(&shown);
 	strbuf_release(&sb);
 	return rc;
 }
@@ -251,14 +262,14 @@ static int convert(struct imp *im, int ti, const char *label, int c, const cJSON
 
 	if (cJSON_IsNull(v)) {
 		if (col->notnull || col->rowid)
-			return row_error(im, ti, label, col->name, "null is not allowed here");
+			return row_error(im, ti, label, col->name, _("null is not allowed here"));
 		store_bind_null(scratch, slot);
 		return 0;
 	}
 	if (col->ref >= 0) {
 		const struct schema_table *p = &im->s.t[col->ref];
 		if (!cJSON_IsString(v) || !uid_valid(v->valuestring))
-			return row_error(im, ti, label, col->name, "expected the uid of a %s (32 hex digits)", p->name);
+			return row_error(im, ti, label, col->name, _("expected the uid of a %s (32 hex digits)"), p->name);
 		struct store_stmt *f = im->find[col->ref];
 		store_reset(f);
 		store_bind_text(f, 1, v->valuestring);
@@ -270,36 +281,36 @@ static int convert(struct imp *im, int ti, const char *label, int c, const cJSON
 		}
 		store_reset(f);
 		if (rc != STORE_DONE)
-			return store_fail(im->db, rc, im->err, "importing");
+			return store_fail(im->db, rc, im->err, _("importing"));
 		if (later) {
 			*later = 1;
 			return 0;
 		}
-		return row_error(im, ti, label, col->name, "no %s with uid '%s' in the file or the store", p->name,
+		return row_error(im, ti, label, col->name, _("no %s with uid '%s' in the file or the store"), p->name,
 				 v->valuestring);
 	}
 	if (col->rowid) {
 		if (!cJSON_IsNumber(v) || v->valuedouble != floor(v->valuedouble) || v->valuedouble < 1 ||
 		    v->valuedouble > 9007199254740992.0)
-			return row_error(im, ti, label, col->name, "expected a record number (a whole number from 1)");
+			return row_error(im, ti, label, col->name, _("expected a record number (a whole number from 1)"));
 		store_bind_int(scratch, slot, (int64_t)v->valuedouble);
 		return 0;
 	}
 	switch (col->aff) {
 	case AFF_TEXT:
 		if (!cJSON_IsString(v))
-			return row_error(im, ti, label, col->name, "expected a string");
+			return row_error(im, ti, label, col->name, _("expected a string"));
 		break;
 	case AFF_BLOB:
 		if (!cJSON_IsString(v))
-			return row_error(im, ti, label, col->name, "expected base64 text");
+			return row_error(im, ti, label, col->name, _("expected base64 text"));
 		{
 			size_t n = strlen(v->valuestring), got = 0;
 			unsigned char *bin = xmalloc(n + 1);
 			if (sodium_base642bin(bin, n + 1, v->valuestring, n, NULL, &got, NULL,
 					      sodium_base64_VARIANT_ORIGINAL) != 0) {
 				free(bin);
-				return row_error(im, ti, label, col->name, "not valid base64");
+				return row_error(im, ti, label, col->name, _("not valid base64"));
 			}
 			store_bind_blob(scratch, slot, bin, (size_t)got);
 			free(bin); /* the store took a copy */
@@ -310,14 +321,14 @@ static int convert(struct imp *im, int ti, const char *label, int c, const cJSON
 	case AFF_NUMERIC:
 		if (cJSON_IsBool(v)) {
 			if (col->aff == AFF_REAL)
-				return row_error(im, ti, label, col->name, "expected a number");
+				return row_error(im, ti, label, col->name, _("expected a number"));
 			store_bind_int(scratch, slot, cJSON_IsTrue(v));
 			return 0;
 		}
 		if (!cJSON_IsNumber(v))
-			return row_error(im, ti, label, col->name, "expected a number");
+			return row_error(im, ti, label, col->name, _("expected a number"));
 		if (col->aff == AFF_INT && (v->valuedouble != floor(v->valuedouble) || fabs(v->valuedouble) > 9007199254740992.0))
-			return row_error(im, ti, label, col->name, "expected a whole number");
+			return row_error(im, ti, label, col->name, _("expected a whole number"));
 		break;
 	default:
 		break;
@@ -325,9 +336,9 @@ static int convert(struct imp *im, int ti, const char *label, int c, const cJSON
 	if (cJSON_IsString(v)) {
 		size_t n = strlen(v->valuestring);
 		if (n > TEXT_MAX)
-			return row_error(im, ti, label, col->name, "longer than %d bytes", TEXT_MAX);
+			return row_error(im, ti, label, col->name, _("longer than %d bytes"), TEXT_MAX);
 		if (!utf8_valid(v->valuestring, n, NULL))
-			return row_error(im, ti, label, col->name, "not valid UTF-8");
+			return row_error(im, ti, label, col->name, _("not valid UTF-8"));
 		store_bind_textn(scratch, slot, v->valuestring, n);
 	} else if (cJSON_IsNumber(v)) {
 		double d = v->valuedouble;
@@ -338,8 +349,9 @@ static int convert(struct imp *im, int ti, const char *label, int c, const cJSON
 	} else if (cJSON_IsBool(v)) {
 		store_bind_int(scratch, slot, cJSON_IsTrue(v));
 	} else {
-		return row_error(im, ti, label, col->name, "expected a %s, not an %s", col->aff == AFF_TEXT ? "string" : "value",
-				 cJSON_IsArray(v) ? "array" : "object");
+		return row_error(im, ti, label, col->name, col->aff == AFF_TEXT ? (cJSON_IsArray(v) ? _("expected a string, not an array")
+								    : _("expected a string, not an object"))
+				 : (cJSON_IsArray(v) ? _("expected a value, not an array") : _("expected a value, not an object")));
 	}
 	return 0;
 }
@@ -352,14 +364,14 @@ static int row_fields(struct imp *im, int ti, const cJSON *row, const char *labe
 	int key[256], nkey;
 
 	if (!cJSON_IsObject(row))
-		return row_error(im, ti, label, NULL, "expected an object");
+		return row_error(im, ti, label, NULL, _("expected an object"));
 	for (const cJSON *f = row->child; f; f = f->next) {
 		int c = schema_col_find(t, f->string);
 		if (c < 0)
-			return row_error(im, ti, label, f->string, "unknown field (the table's columns are in "
-						     "'beter export')");
+			return row_error(im, ti, label, f->string, _("unknown field (the table's columns are in "
+						     "'beter export')"));
 		if (vals[c])
-			return row_error(im, ti, label, f->string, "given twice");
+			return row_error(im, ti, label, f->string, _("given twice"));
 		vals[c] = f;
 		if (c < 64)
 			*mask |= (uint64_t)1 << c;
@@ -367,9 +379,9 @@ static int row_fields(struct imp *im, int ti, const cJSON *row, const char *labe
 	nkey = schema_key(t, key);
 	for (int k = 0; k < nkey; k++)
 		if (!vals[key[k]])
-			return row_error(im, ti, label, t->cols[key[k]].name, "missing");
+			return row_error(im, ti, label, t->cols[key[k]].name, _("missing"));
 	if (t->uid >= 0 && !(cJSON_IsString(vals[t->uid]) && uid_valid(vals[t->uid]->valuestring)))
-		return row_error(im, ti, label, "uid", "expected 32 lowercase hex digits");
+		return row_error(im, ti, label, "uid", _("expected 32 lowercase hex digits"));
 	return 0;
 }
 
@@ -401,7 +413,7 @@ static int bind_values(struct imp *im, int ti, const char *label, const cJSON **
 	if (rc || *later)
 		return rc;
 	if (store_step(scratch) != STORE_ROW)
-		return store_fail(im->db, store_errcode(im->db), im->err, "importing");
+		return store_fail(im->db, store_errcode(im->db), im->err, _("importing"));
 	return 0;
 }
 
@@ -425,8 +437,8 @@ static int check_seen(struct imp *im, int ti, const char *label)
 	if (rc == STORE_DONE)
 		return 0;
 	if ((rc & 0xff) == STORE_CONSTRAINT)
-		return row_error(im, ti, label, NULL, "the same row is in the file twice");
-	return store_fail(im->db, rc, im->err, "importing");
+		return row_error(im, ti, label, NULL, _("the same row is in the file twice"));
+	return store_fail(im->db, rc, im->err, _("importing"));
 }
 
 /* Add the row or change the stored one; STORE_DONE when done. */
@@ -469,7 +481,7 @@ int exchange_apply_row(struct imp *im, int ti, const cJSON *row, long n, int may
 	int rc = 0, later = 0;
 
 	if (t->ncols > 256)
-		return beter_err_set(im->err, BETER_IOERR, "table '%s' has too many columns", t->name);
+		return beter_err_set(im->err, BETER_IOERR, _("table '%s' has too many columns"), t->name);
 	snprintf(label, sizeof(label), "#%ld", n);
 	if (t->uid >= 0) {
 		const cJSON *u = cJSON_GetObjectItemCaseSensitive(row, "uid");
@@ -498,7 +510,7 @@ int exchange_apply_row(struct imp *im, int ti, const cJSON *row, long n, int may
 		if ((rc & 0xff) == STORE_CONSTRAINT)
 			constraint_error(im, ti, label, vals, bound);
 		else
-			store_fail(im->db, rc, im->err, "importing");
+			store_fail(im->db, rc, im->err, _("importing"));
 	}
 	store_reset(c->upd);
 	store_reset(c->sel);

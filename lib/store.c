@@ -1,3 +1,4 @@
+#include "beter/i18n.h"
 #include "beter/store_sqlite.h"
 
 #include <errno.h>
@@ -54,7 +55,7 @@ int store_make_dirs(const char *path, struct beter_err *err)
 			*p = '\0';
 			if (mkdir(dir, 0700) != 0 && errno != EEXIST) {
 				int e = errno;
-				beter_err_set(err, BETER_IOERR, "cannot create directory '%s': %s", dir, strerror(e));
+				beter_err_set(err, BETER_IOERR, _("cannot create directory '%s': %s"), dir, strerror(e));
 				free(dir);
 				return BETER_IOERR;
 			}
@@ -75,11 +76,11 @@ int store_fail(struct store *conn, int rc, struct beter_err *err, const char *wh
 
 	if (prim == SQLITE_BUSY || prim == SQLITE_LOCKED)
 		return beter_err_set(err, BETER_BUSY,
-				     "the store is busy (another beter is writing); %s did not happen, try again", what);
+				     _("the store is busy (another beter is writing); %s did not happen, try again"), what);
 	if (prim == SQLITE_CONSTRAINT)
 		return beter_err_set(err, BETER_DATAERR, "%s: %s", what, msg);
 	if (prim == SQLITE_CORRUPT || prim == SQLITE_NOTADB)
-		return beter_err_set(err, BETER_IOERR, "%s: the store is damaged or not a beter store (%s); run 'beter check'", what, msg);
+		return beter_err_set(err, BETER_IOERR, _("%s: the store is damaged or not a beter store (%s); run 'beter check'"), what, msg);
 	return beter_err_set(err, BETER_IOERR, "%s: %s", what, msg);
 }
 
@@ -88,7 +89,7 @@ int store_prepare(struct store *conn, const char *sql, struct store_stmt **st, s
 	sqlite3 *db = store_sqlite(conn);
 	int rc = sqlite3_prepare_v2(db, sql, -1, (sqlite3_stmt **)st, NULL);
 	if (rc != SQLITE_OK)
-		return store_fail(conn, rc, err, "reading the store");
+		return store_fail(conn, rc, err, _("reading the store"));
 	return 0;
 }
 
@@ -97,7 +98,7 @@ int store_exec(struct store *conn, const char *sql, struct beter_err *err)
 	sqlite3 *db = store_sqlite(conn);
 	int rc = sqlite3_exec(db, sql, NULL, NULL, NULL);
 	if (rc != SQLITE_OK)
-		return store_fail(conn, rc, err, "writing the store");
+		return store_fail(conn, rc, err, _("writing the store"));
 	return 0;
 }
 
@@ -185,7 +186,7 @@ int store_begin(struct store *conn, struct beter_err *err)
 	sqlite3 *db = store_sqlite(conn);
 	int rc = sqlite3_exec(db, "BEGIN IMMEDIATE", NULL, NULL, NULL);
 	if (rc != SQLITE_OK)
-		return store_fail(conn, rc, err, "the change");
+		return store_fail(conn, rc, err, _("the change"));
 	return 0;
 }
 
@@ -194,7 +195,7 @@ int store_commit(struct store *conn, struct beter_err *err)
 	sqlite3 *db = store_sqlite(conn);
 	int rc = sqlite3_exec(db, "COMMIT", NULL, NULL, NULL);
 	if (rc != SQLITE_OK) {
-		int status = store_fail(conn, rc, err, "the change");
+		int status = store_fail(conn, rc, err, _("the change"));
 		store_rollback(conn);
 		return status;
 	}
@@ -216,7 +217,7 @@ int store_read_begin(struct store *conn, int *began, struct beter_err *err)
 		return 0;
 	int rc = sqlite3_exec(db, "BEGIN", NULL, NULL, NULL);
 	if (rc != SQLITE_OK)
-		return store_fail(conn, rc, err, "reading the store");
+		return store_fail(conn, rc, err, _("reading the store"));
 	*began = 1;
 	return 0;
 }
@@ -284,12 +285,12 @@ static int empty_file(const char *path, int flags, struct beter_err *err)
 		return 0;
 	if (!(flags & (STORE_CREATE | STORE_SCRATCH)))
 		return beter_err_set(err, BETER_IOERR,
-				     "'%s' is an empty file, not a beter store; create a store with 'beter init --school "
-				     "NAME' or name another with --db or $BETER_DB", path);
+				     _("'%s' is an empty file, not a beter store; create a store with 'beter init --school "
+				       "NAME' or name another with --db or $BETER_DB"), path);
 	if (chmod(path, 0600) != 0)
 		return beter_err_set(err, BETER_IOERR,
-				     "'%s' is an empty file that cannot be made private (mode 0600): %s; remove it or "
-				     "name a new file with --db", path, strerror(errno));
+				     _("'%s' is an empty file that cannot be made private (mode 0600): %s; remove it or "
+				       "name a new file with --db"), path, strerror(errno));
 	return 0;
 }
 
@@ -306,20 +307,20 @@ int store_open(const char *path, int flags, struct store **out, struct beter_err
 		struct stat st;
 		if (stat(path, &st) != 0) {
 			if (errno != ENOENT)
-				return beter_err_set(err, BETER_IOERR, "cannot open the store '%s': %s", path, strerror(errno));
+				return beter_err_set(err, BETER_IOERR, _("cannot open the store '%s': %s"), path, strerror(errno));
 			if (!(flags & STORE_CREATE))
 				return beter_err_set(err, BETER_IOERR,
-						     "no store at '%s'; create one with 'beter init --school NAME' "
-						     "or name one with --db or $BETER_DB", path);
+						     _("no store at '%s'; create one with 'beter init --school NAME' "
+						       "or name one with --db or $BETER_DB"), path);
 			if ((rc = store_make_dirs(path, err)))
 				return rc;
 			int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
 			if (fd < 0 && errno != EEXIST)
-				return beter_err_set(err, BETER_IOERR, "cannot create the store '%s': %s", path, strerror(errno));
+				return beter_err_set(err, BETER_IOERR, _("cannot create the store '%s': %s"), path, strerror(errno));
 			if (fd >= 0)
 				close(fd);
 		} else if (S_ISDIR(st.st_mode)) {
-			return beter_err_set(err, BETER_IOERR, "'%s' is a directory, not a store file", path);
+			return beter_err_set(err, BETER_IOERR, _("'%s' is a directory, not a store file"), path);
 		} else if (S_ISREG(st.st_mode) && st.st_size == 0 && (rc = empty_file(path, flags, err))) {
 			return rc;
 		}
@@ -327,7 +328,7 @@ int store_open(const char *path, int flags, struct store **out, struct beter_err
 	rc = sqlite3_open_v2(memory ? ":memory:" : path, &db,
 			     SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX | (memory ? SQLITE_OPEN_MEMORY : 0), NULL);
 	if (rc != SQLITE_OK) {
-		beter_err_set(err, BETER_IOERR, "cannot open the store '%s': %s", path,
+		beter_err_set(err, BETER_IOERR, _("cannot open the store '%s': %s"), path,
 			      db ? sqlite3_errmsg(db) : sqlite3_errstr(rc));
 		sqlite3_close(db);
 		return BETER_IOERR;
@@ -342,9 +343,9 @@ int store_open(const char *path, int flags, struct store **out, struct beter_err
 			  NULL, NULL, NULL);
 	if (rc != SQLITE_OK) {
 		if ((rc & 0xff) == SQLITE_NOTADB)
-			beter_err_set(err, BETER_IOERR, "'%s' is not a beter store (not a SQLite database)", path);
+			beter_err_set(err, BETER_IOERR, _("'%s' is not a beter store (not a SQLite database)"), path);
 		else
-			store_fail(store_of(db), rc, err, "opening the store");
+			store_fail(store_of(db), rc, err, _("opening the store"));
 		sqlite3_close(db);
 		return err ? err->status : BETER_IOERR;
 	}

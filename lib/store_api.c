@@ -1,5 +1,6 @@
 /* store_api.c - statements of the SQLite engine behind store.h: binds,
  * steps and column reads, one call each to SQLite. */
+#include "beter/i18n.h"
 #include "beter/store_sqlite.h"
 
 #include <stdarg.h>
@@ -153,7 +154,7 @@ static char *vsqlf(const char *fmt, va_list ap)
 {
 	char *t = sqlite3_vmprintf(fmt, ap);
 	if (!t) {
-		fputs("beter: out of memory\n", stderr);
+		fputs(_("beter: out of memory\n"), stderr);
 		abort();
 	}
 	return t;

@@ -165,11 +165,11 @@ int store_migrate(struct store *conn, const char *path, struct beter_err *err)
 	int rc;
 
 	if (app != 0 && app != BETER_APPLICATION_ID)
-		return beter_err_set(err, BETER_IOERR, "'%s' is a SQLite file but not a beter store", path);
+		return beter_err_set(err, BETER_IOERR, _("'%s' is a SQLite file but not a beter store"), path);
 	if (have > want)
 		return beter_err_set(err, BETER_IOERR,
-				     "the store '%s' has schema version %lld, newer than this beter understands (%d); "
-				     "upgrade beter to use it", path, (long long)have, want);
+				     _("the store '%s' has schema version %lld, newer than this beter understands (%d); "
+				       "upgrade beter to use it"), path, (long long)have, want);
 	if (have == want)
 		return 0;
 	if ((rc = store_exec(conn, "PRAGMA foreign_keys = OFF", err)))

@@ -7,6 +7,7 @@
  * disk read error would (SQLITE_IOERR), so that a test can show a command
  * that meets one exits non-zero and prints nothing it did not finish.
  */
+#include "beter/i18n.h"
 #include "beter/store.h"
 
 #include <stdlib.h>
@@ -62,7 +63,7 @@ int store_rows(struct store *db, struct store_stmt *st, struct out *o, const str
 		out_list(o, cols, ncols);
 	while (store_next(db, st, &rc, what, err)) {
 		if (!list && n++) {
-			rc = beter_err_set(err, BETER_IOERR, "%s: more than one record", what);
+			rc = beter_err_set(err, BETER_IOERR, _("%s: more than one record"), what);
 			break;
 		}
 		if (!list)
@@ -78,6 +79,6 @@ int store_rows(struct store *db, struct store_stmt *st, struct out *o, const str
 	if (!rc && list)
 		out_end(o);
 	if (!rc && !list && !n)
-		rc = beter_err_set(err, BETER_FAIL, "%s: not found", what);
+		rc = beter_err_set(err, BETER_FAIL, _("%s: not found"), what);
 	return rc;
 }

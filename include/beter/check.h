@@ -27,13 +27,16 @@ struct check_rule {
 	const char *name;    /* short, kebab-case: "person-code" */
 	const char *table;   /* the table the records are in */
 	const char *sql;
-	const char *message; /* what is wrong, lowercase: "not a person code (2-8 capitals or digits)" */
+	const char *message; /* what is wrong, lowercase, marked N_(): "not a person code (2-8 capitals or digits)" */
 };
 
 extern const struct check_rule check_rules[]; /* ends with a row of NULLs */
 
 enum check_flags {
 	CHECK_INTEGRITY = 1, /* also PRAGMA integrity_check (reads every page) */
+	CHECK_FOR_PEOPLE = 2, /* problems in the interface language (a table, a
+				 message); without it in English, as JSON and CSV
+				 carry them in every language */
 };
 
 /* Called for every problem found. */

@@ -12,13 +12,15 @@ struct store_stmt;
 
 /* Check the text and JSON of every row of t in one pass; rec is the SQL
  * naming a row of t (aliased c). Reports each bad row (check "text" or
- * "json", the table, the row, the column) and returns how many. */
-long check_text_table(struct store *db, const struct schema_table *t, const char *rec, check_report_fn *fn, void *arg);
+ * "json", the table, the row, the column) and returns how many. people:
+ * the problems in the interface language (CHECK_FOR_PEOPLE), else English. */
+long check_text_table(struct store *db, const struct schema_table *t, const char *rec, int people, check_report_fn *fn,
+		      void *arg);
 
 /* Every stored document that is valid JSON parses as what it is (a survey
  * instrument, a phase model), as the reports
  * read it; reports each that does not (check "document") and returns how
  * many. */
-long check_documents(struct store *db, const struct schema *s, check_report_fn *fn, void *arg);
+long check_documents(struct store *db, const struct schema *s, int people, check_report_fn *fn, void *arg);
 
 #endif

@@ -153,6 +153,10 @@ int cmd_usage(struct ctx *c, const char *fmt, ...)
 
 int cmd_args(struct ctx *c, struct optparse *p, int min, int max, const char *what)
 {
+	const char *whole = p->nargs < min ? cmd_missing_format(what) : NULL;
+
+	if (whole)
+		return cmd_usage(c, whole, cmd_usage_line(c));
 	if (p->nargs < min)
 		return cmd_usage(c, _("missing %s (usage: %s)"), *what ? _(what) : what, cmd_usage_line(c));
 	if (max >= 0 && p->nargs > max)

@@ -112,6 +112,10 @@ int cmd_finish_output(struct ctx *c);
 int cmd_usage(struct ctx *c, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* Expect exactly min..max positional arguments (max -1: any). */
 int cmd_args(struct ctx *c, struct optparse *p, int min, int max, const char *what);
+/* The usage error when what (a cmd_args noun phrase) is missing, as one
+ * whole translated sentence with %s for the usage line; NULL when what has
+ * none in cmd/missing.c (then "missing %s" is used). */
+const char *cmd_missing_format(const char *what);
 
 /* "beter team member add TEAM CODE... [--role ROLE]" for the running subcommand. */
 const char *cmd_usage_line(struct ctx *c);

@@ -12,26 +12,26 @@ struct popts {
 #define OPT_STRUCT struct popts
 
 #define OPT_SCHOOL OPT_STRING("school", school, "SCHOOL", \
-	"the school (name, BRIN or number) when the store holds several")
+	N_("the school (name, BRIN or number) when the store holds several"))
 
 static const struct opt add_opts[] = {
-	OPT_STRING("name", name, "NAME", "full name (required)"),
-	OPT_STRING("role", role, "ROLE", "leraar, schoolcoach, schoolleider, expertcoach, ib, mt or other (required)"),
+	OPT_STRING("name", name, "NAME", N_("full name (required)")),
+	OPT_STRING("role", role, "ROLE", N_("leraar, schoolcoach, schoolleider, expertcoach, ib, mt or other (required)")),
 	OPT_SCHOOL,
 	OPT_END
 };
 
 static const struct opt list_opts[] = {
-	OPT_STRING("team", team, "TEAM", "only members of this team"),
-	OPT_STRING("role", role, "ROLE", "only people with this role"),
+	OPT_STRING("team", team, "TEAM", N_("only members of this team")),
+	OPT_STRING("role", role, "ROLE", N_("only people with this role")),
 	OPT_SCHOOL,
 	OPT_END
 };
 
 static const struct opt edit_opts[] = {
-	OPT_STRING("name", name, "NAME", "a new name"),
-	OPT_STRING("role", role, "ROLE", "a new role"),
-	OPT_STRING("code", code, "CODE", "a new code"),
+	OPT_STRING("name", name, "NAME", N_("a new name")),
+	OPT_STRING("role", role, "ROLE", N_("a new role")),
+	OPT_STRING("code", code, "CODE", N_("a new code")),
 	OPT_SCHOOL,
 	OPT_END
 };
@@ -61,10 +61,10 @@ static int run_add(struct ctx *c, struct optparse *p)
 	int64_t school, id;
 	int rc;
 
-	if ((rc = prologue(c, p, &o, 1, "the person's code", &school)))
+	if ((rc = prologue(c, p, &o, 1, N_("the person's code"), &school)))
 		return rc;
 	if (!o.name || !o.role)
-		return cmd_usage(c, "a person needs --name and --role (usage: %s)", cmd_usage_line(c));
+		return cmd_usage(c, _("a person needs --name and --role (usage: %s)"), cmd_usage_line(c));
 	if ((rc = person_add(c->db, school, p->args[0], o.name, o.role, &id, &c->err)))
 		return rc;
 	return c->quiet ? 0 : person_show(c->db, id, &c->out, &c->err);
@@ -77,7 +77,7 @@ static int run_list(struct ctx *c, struct optparse *p)
 	int64_t school;
 	int rc;
 
-	if ((rc = prologue(c, p, &o, 0, "nothing", &school)))
+	if ((rc = prologue(c, p, &o, 0, N_("nothing"), &school)))
 		return rc;
 	f.team = o.team;
 	f.role = o.role;
@@ -90,7 +90,7 @@ static int run_show(struct ctx *c, struct optparse *p)
 	int64_t school, id;
 	int rc;
 
-	if ((rc = prologue(c, p, &o, 1, "the person's code", &school)) ||
+	if ((rc = prologue(c, p, &o, 1, N_("the person's code"), &school)) ||
 	    (rc = person_find(c->db, school, p->args[0], &id, &c->err)))
 		return rc;
 	return person_show(c->db, id, &c->out, &c->err);
@@ -102,11 +102,11 @@ static int run_edit(struct ctx *c, struct optparse *p)
 	int64_t school, id;
 	int rc;
 
-	if ((rc = prologue(c, p, &o, 1, "the person's code", &school)) ||
+	if ((rc = prologue(c, p, &o, 1, N_("the person's code"), &school)) ||
 	    (rc = person_find(c->db, school, p->args[0], &id, &c->err)))
 		return rc;
 	if (!o.name && !o.role && !o.code)
-		return cmd_usage(c, "nothing to change: give --name, --role or --code");
+		return cmd_usage(c, _("nothing to change: give --name, --role or --code"));
 	if ((rc = person_edit(c->db, id, o.code, o.name, o.role, &c->err)))
 		return rc;
 	return c->quiet ? 0 : person_show(c->db, id, &c->out, &c->err);
@@ -118,10 +118,10 @@ static int run_rm(struct ctx *c, struct optparse *p)
 	int64_t school, id;
 	int rc;
 
-	if ((rc = prologue(c, p, &o, 1, "the person's code", &school)) ||
+	if ((rc = prologue(c, p, &o, 1, N_("the person's code"), &school)) ||
 	    (rc = person_find(c->db, school, p->args[0], &id, &c->err)) || (rc = person_rm(c->db, id, &c->err)))
 		return rc;
-	cmd_note(c, "removed %s", p->args[0]);
+	cmd_note(c, _("removed %s"), p->args[0]);
 	return 0;
 }
 
@@ -135,7 +135,7 @@ static int run_import(struct ctx *c, struct optparse *p)
 	struct strbuf notes = STRBUF_INIT;
 	struct csvin_opts in = { NULL, &notes };
 
-	if ((rc = prologue(c, p, &o, 1, "the roster file (or - for stdin)", &school)))
+	if ((rc = prologue(c, p, &o, 1, N_("the roster file (or - for stdin)"), &school)))
 		return rc;
 	in.sheet = o.sheet;
 	rc = person_import(c->db, school, p->args[0], &in, &st, &c->err);
@@ -144,29 +144,31 @@ static int run_import(struct ctx *c, struct optparse *p)
 	strbuf_release(&notes);
 	if (rc)
 		return rc;
-	cmd_note(c, "%s: %ld rows: %ld people added, %ld changed, %ld team memberships added%s", p->args[0], st.rows,
-		 st.added, st.updated, st.links, c->dry_run ? " (dry run)" : "");
+	cmd_note(c,
+		 P_("%s: %ld row: %ld people added, %ld changed, %ld team memberships added%s",
+		    "%s: %ld rows: %ld people added, %ld changed, %ld team memberships added%s", st.rows),
+		 p->args[0], st.rows, st.added, st.updated, st.links, c->dry_run ? _(" (dry run)") : "");
 	return 0;
 }
 
 static const struct subcmd person_subs[] = {
-	{ "add", "add CODE --name NAME --role ROLE [--school S]", "add a person", add_opts, run_add, SUB_WRITES, NULL },
-	{ "list", "list [--team TEAM] [--role ROLE] [--school S]", "list people by code, with their teams", list_opts,
+	{ "add", "add CODE --name NAME --role ROLE [--school S]", N_("add a person"), add_opts, run_add, SUB_WRITES, NULL },
+	{ "list", "list [--team TEAM] [--role ROLE] [--school S]", N_("list people by code, with their teams"), list_opts,
 	  run_list, SUB_DEFAULT, NULL },
-	{ "show", "show CODE", "show one person", school_opts, run_show, 0, NULL },
-	{ "edit", "edit CODE [--name NAME] [--role ROLE] [--code NEW]", "change a person's name, role or code",
+	{ "show", "show CODE", N_("show one person"), school_opts, run_show, 0, NULL },
+	{ "edit", "edit CODE [--name NAME] [--role ROLE] [--code NEW]", N_("change a person's name, role or code"),
 	  edit_opts, run_edit, SUB_WRITES, NULL },
-	{ "rm", "rm CODE", "remove a person who has no records yet (their memberships go too)", school_opts, run_rm,
+	{ "rm", "rm CODE", N_("remove a person who has no records yet (their memberships go too)"), school_opts, run_rm,
 	  SUB_WRITES, NULL },
 	{ "import", "import FILE.csv|FILE.xlsx [--sheet NAME] [--school S] [--dry-run]",
-	  "import a roster: columns code,name,role and optionally team (several teams split by '|')", import_opts,
+	  N_("import a roster: columns code,name,role and optionally team (several teams split by '|')"), import_opts,
 	  run_import, SUB_WRITES, NULL },
 	{ 0 }
 };
 
 const struct command_def def_person = {
 	.description =
-		"People are known by a short code, unique within a school and case-insensitive: 2-8 letters or "
+		N_("People are known by a short code, unique within a school and case-insensitive: 2-8 letters or "
 		"digits, stored in capitals (Dutch schools know staff by codes like JDV). Each has a name and one "
 		"role: leraar, schoolcoach, schoolleider, expertcoach, ib, mt or other. A role is read in any case, "
 		"and the synonyms docent, leerkracht and teacher mean leraar, directeur schoolleider, intern "
@@ -186,10 +188,10 @@ const struct command_def def_person = {
 		"roster twice changes nothing. A bad row stops the import with file:line:column and nothing is "
 		"written (exit 65).\n\n"
 		"The columns of list and show: id, code, name, role and teams (the names of their teams: a JSON "
-		"array, in a table split by commas, in CSV split by '|' as in a roster).",
+		"array, in a table split by commas, in CSV split by '|' as in a roster)."),
 	.subs = person_subs,
-	.examples = "beter person add JDV --name \"Jan de Vries\" --role leraar\n"
+	.examples = N_("beter person add JDV --name \"Jan de Vries\" --role leraar\n"
 		    "beter person import roster.csv\n"
 		    "beter person import rooster.xlsx --sheet Personeel\n"
-		    "beter --csv person list --team \"Team Bovenbouw\"",
+		    "beter --csv person list --team \"Team Bovenbouw\""),
 };

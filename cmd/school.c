@@ -10,8 +10,8 @@ struct add_opts {
 #define OPT_STRUCT struct add_opts
 
 static const struct opt add_opts[] = {
-	OPT_STRING("brin", brin, "CODE", "the school's BRIN code, e.g. 12AB"),
-	OPT_STRING("sector", sector, "SECTOR", "po, vo, mbo or so (any case)"),
+	OPT_STRING("brin", brin, "CODE", N_("the school's BRIN code, e.g. 12AB")),
+	OPT_STRING("sector", sector, "SECTOR", N_("po, vo, mbo or so (any case)")),
 	OPT_END
 };
 
@@ -27,7 +27,7 @@ static int run_edit(struct ctx *c, struct optparse *p)
 	int64_t id;
 	int rc;
 
-	if ((rc = cmd_parse(c, p, &o, 0, 1, "the school")))
+	if ((rc = cmd_parse(c, p, &o, 0, 1, N_("the school"))))
 		return rc;
 	if (!o.region)
 		return cmd_usage(c, "%s", _("nothing to change: give --region"));
@@ -44,7 +44,7 @@ static int run_add(struct ctx *c, struct optparse *p)
 	int64_t id;
 	int rc;
 
-	if ((rc = cmd_parse(c, p, &o, 1, 1, "the school's name")))
+	if ((rc = cmd_parse(c, p, &o, 1, 1, N_("the school's name"))))
 		return rc;
 	if ((rc = school_add(c->db, p->args[0], o.brin, o.sector, &id, &c->err)))
 		return rc;
@@ -55,7 +55,7 @@ static int run_list(struct ctx *c, struct optparse *p)
 {
 	int rc;
 
-	if ((rc = cmd_parse(c, p, NULL, 0, 0, "nothing")))
+	if ((rc = cmd_parse(c, p, NULL, 0, 0, N_("nothing"))))
 		return rc;
 	return school_list(c->db, &c->out, &c->err);
 }
@@ -65,7 +65,7 @@ static int run_show(struct ctx *c, struct optparse *p)
 	int64_t id;
 	int rc;
 
-	if ((rc = cmd_parse(c, p, NULL, 0, 1, "the school")))
+	if ((rc = cmd_parse(c, p, NULL, 0, 1, N_("the school"))))
 		return rc;
 	if ((rc = school_resolve(c->db, p->nargs ? p->args[0] : NULL, &id, &c->err)))
 		return rc;
@@ -73,19 +73,19 @@ static int run_show(struct ctx *c, struct optparse *p)
 }
 
 static const struct subcmd school_subs[] = {
-	{ "add", "add NAME [--brin CODE] [--sector po|vo|mbo|so]", "add another school to the store", add_opts, run_add,
+	{ "add", "add NAME [--brin CODE] [--sector po|vo|mbo|so]", N_("add another school to the store"), add_opts, run_add,
 	  SUB_WRITES, NULL },
-	{ "list", "list", "list the schools with their numbers of people and teams", no_opts, run_list, SUB_DEFAULT, NULL },
+	{ "list", "list", N_("list the schools with their numbers of people and teams"), no_opts, run_list, SUB_DEFAULT, NULL },
 	{ "edit", "edit [NAME|BRIN|NUMBER] --region noord|midden|zuid", N_("change a school's holiday region"), edit_opts,
 	  run_edit, SUB_WRITES, NULL },
-	{ "show", "show [NAME|BRIN|NUMBER]", "show one school (the only one when not named)", no_opts, run_show, 0, NULL },
+	{ "show", "show [NAME|BRIN|NUMBER]", N_("show one school (the only one when not named)"), no_opts, run_show, 0, NULL },
 	{ 0 }
 };
 
 const struct command_def def_school = {
 	.description =
-		"A store can hold the schools of a school board. When it holds one school, commands use it "
-		"without being told; with more, name one with --school NAME (a name, BRIN code or number).",
+		N_("A store can hold the schools of a school board. When it holds one school, commands use it "
+		"without being told; with more, name one with --school NAME (a name, BRIN code or number)."),
 	.subs = school_subs,
-	.examples = "beter school add \"CBS De Wegwijzer\" --brin 34CD --sector po\nbeter --json school list",
+	.examples = N_("beter school add \"CBS De Wegwijzer\" --brin 34CD --sector po\nbeter --json school list"),
 };

@@ -12,17 +12,17 @@ struct topts {
 #define OPT_STRUCT struct topts
 
 #define OPT_SCHOOL OPT_STRING("school", school, "SCHOOL", \
-	"the school (name, BRIN or number) when the store holds several")
+	N_("the school (name, BRIN or number) when the store holds several"))
 
 static const struct opt add_opts[] = {
 	OPT_STRING("kind", kind, "KIND",
-		   "leraren (a teacher team, default), leerkracht (the leerKRACHT-team), mt or tiv"),
+		   N_("leraren (a teacher team, default), leerkracht (the leerKRACHT-team), mt or tiv")),
 	OPT_SCHOOL,
 	OPT_END
 };
 static const struct opt edit_opts[] = {
 	OPT_STRING("kind", kind, "KIND",
-		   "leraren (a teacher team), leerkracht (the leerKRACHT-team), mt or tiv"),
+		   N_("leraren (a teacher team), leerkracht (the leerKRACHT-team), mt or tiv")),
 	OPT_STRING("start", start, "DATE",
 		   N_("the day the team started: its rhythm counts from here (default: its first board session); "
 		      "'none' clears it")),
@@ -31,7 +31,7 @@ static const struct opt edit_opts[] = {
 };
 static const struct opt member_opts[] = {
 	OPT_STRING("role", role, "ROLE",
-		   "their role in the team: lid (default), schoolcoach, schoolleider, expertcoach, ..."),
+		   N_("their role in the team: lid (default), schoolcoach, schoolleider, expertcoach, ...")),
 	OPT_SCHOOL,
 	OPT_END
 };
@@ -54,7 +54,7 @@ static int run_add(struct ctx *c, struct optparse *p)
 	int64_t school, id;
 	int rc;
 
-	if ((rc = prologue(c, p, &o, 1, 1, "the team's name", &school)) ||
+	if ((rc = prologue(c, p, &o, 1, 1, N_("the team's name"), &school)) ||
 	    (rc = team_add(c->db, school, p->args[0], o.kind, &id, &c->err)))
 		return rc;
 	return c->quiet ? 0 : team_show(c->db, id, &c->out, &c->err);
@@ -66,7 +66,7 @@ static int run_list(struct ctx *c, struct optparse *p)
 	int64_t school;
 	int rc;
 
-	if ((rc = prologue(c, p, &o, 0, 0, "nothing", &school)))
+	if ((rc = prologue(c, p, &o, 0, 0, N_("nothing"), &school)))
 		return rc;
 	return team_list(c->db, school, &c->out, &c->err);
 }
@@ -77,7 +77,7 @@ static int run_show(struct ctx *c, struct optparse *p)
 	int64_t school, id;
 	int rc;
 
-	if ((rc = prologue(c, p, &o, 1, 1, "the team's name", &school)) ||
+	if ((rc = prologue(c, p, &o, 1, 1, N_("the team's name"), &school)) ||
 	    (rc = team_find(c->db, school, p->args[0], &id, &c->err)))
 		return rc;
 	return team_show(c->db, id, &c->out, &c->err);
@@ -89,7 +89,7 @@ static int run_rename(struct ctx *c, struct optparse *p)
 	int64_t school, id;
 	int rc;
 
-	if ((rc = prologue(c, p, &o, 2, 2, "the team's name and its new name", &school)) ||
+	if ((rc = prologue(c, p, &o, 2, 2, N_("the team's name and its new name"), &school)) ||
 	    (rc = team_find(c->db, school, p->args[0], &id, &c->err)) ||
 	    (rc = team_rename(c->db, id, p->args[1], &c->err)))
 		return rc;
@@ -102,11 +102,11 @@ static int run_edit(struct ctx *c, struct optparse *p)
 	int64_t school, id;
 	int rc;
 
-	if ((rc = prologue(c, p, &o, 1, 1, "the team's name", &school)) ||
+	if ((rc = prologue(c, p, &o, 1, 1, N_("the team's name"), &school)) ||
 	    (rc = team_find(c->db, school, p->args[0], &id, &c->err)))
 		return rc;
 	if (!o.kind && !o.start)
-		return cmd_usage(c, "nothing to change: give --kind or --start");
+		return cmd_usage(c, _("nothing to change: give --kind or --start"));
 	if ((o.kind && (rc = team_set_kind(c->db, id, o.kind, &c->err))) ||
 	    (o.start && (rc = team_set_start(c->db, id, o.start, &c->err))))
 		return rc;
@@ -120,13 +120,13 @@ static int run_rm(struct ctx *c, struct optparse *p)
 	char name[256];
 	int rc;
 
-	if ((rc = prologue(c, p, &o, 1, 1, "the team's name", &school)) ||
+	if ((rc = prologue(c, p, &o, 1, 1, N_("the team's name"), &school)) ||
 	    (rc = team_find(c->db, school, p->args[0], &id, &c->err)))
 		return rc;
 	team_name(c->db, id, name, sizeof(name));
 	if ((rc = team_rm(c->db, id, &c->err)))
 		return rc;
-	cmd_note(c, "removed the team '%s'", name);
+	cmd_note(c, _("removed the team '%s'"), name);
 	return 0;
 }
 
@@ -136,7 +136,7 @@ static int run_member_add(struct ctx *c, struct optparse *p)
 	int64_t school, team, person;
 	int rc, added, n = 0;
 
-	if ((rc = prologue(c, p, &o, 2, -1, "the team and one or more person codes", &school)) ||
+	if ((rc = prologue(c, p, &o, 2, -1, N_("the team and one or more person codes"), &school)) ||
 	    (rc = team_find(c->db, school, p->args[0], &team, &c->err)))
 		return rc;
 	for (int i = 1; i < p->nargs; i++) {
@@ -147,7 +147,7 @@ static int run_member_add(struct ctx *c, struct optparse *p)
 	}
 	char name[256];
 	team_name(c->db, team, name, sizeof(name));
-	cmd_note(c, "%d added to '%s'", n, name);
+	cmd_note(c, _("%d added to '%s'"), n, name);
 	return 0;
 }
 
@@ -157,7 +157,7 @@ static int run_member_rm(struct ctx *c, struct optparse *p)
 	int64_t school, team, person;
 	int rc;
 
-	if ((rc = prologue(c, p, &o, 2, -1, "the team and one or more person codes", &school)) ||
+	if ((rc = prologue(c, p, &o, 2, -1, N_("the team and one or more person codes"), &school)) ||
 	    (rc = team_find(c->db, school, p->args[0], &team, &c->err)))
 		return rc;
 	for (int i = 1; i < p->nargs; i++) {
@@ -166,7 +166,7 @@ static int run_member_rm(struct ctx *c, struct optparse *p)
 		if ((rc = team_member_rm(c->db, team, person, &c->err))) {
 			char name[256];
 			team_name(c->db, team, name, sizeof(name));
-			beter_err_set(&c->err, rc, "'%s' is not in the team '%s'", p->args[i], name);
+			beter_err_set(&c->err, rc, _("'%s' is not in the team '%s'"), p->args[i], name);
 			return rc;
 		}
 	}
@@ -174,33 +174,33 @@ static int run_member_rm(struct ctx *c, struct optparse *p)
 }
 
 static const struct subcmd member_subs[] = {
-	{ "add", "add TEAM CODE... [--role ROLE]", "put people in a team (with --role: set their role in it)", member_opts,
+	{ "add", "add TEAM CODE... [--role ROLE]", N_("put people in a team (with --role: set their role in it)"), member_opts,
 	  run_member_add, SUB_WRITES, NULL },
-	{ "rm", "rm TEAM CODE...", "take people out of a team", school_opts, run_member_rm, SUB_WRITES, NULL },
+	{ "rm", "rm TEAM CODE...", N_("take people out of a team"), school_opts, run_member_rm, SUB_WRITES, NULL },
 	{ 0 }
 };
 
 static const struct subcmd team_subs[] = {
-	{ "add", "add NAME [--kind leraren|leerkracht|mt|tiv]", "add a team", add_opts, run_add, SUB_WRITES, NULL },
-	{ "list", "list", "list teams with their size; teacher teams outside 5-10 members are flagged", school_opts,
+	{ "add", "add NAME [--kind leraren|leerkracht|mt|tiv]", N_("add a team"), add_opts, run_add, SUB_WRITES, NULL },
+	{ "list", "list", N_("list teams with their size; teacher teams outside 5-10 members are flagged"), school_opts,
 	  run_list, SUB_DEFAULT, NULL },
-	{ "show", "show TEAM", "show a team and its members", school_opts, run_show, 0, NULL },
-	{ "rename", "rename TEAM NEWNAME", "rename a team", school_opts, run_rename, SUB_WRITES, NULL },
-	{ "edit", "edit TEAM [--kind KIND] [--start DATE]", "change a team's kind or start", edit_opts, run_edit, SUB_WRITES, NULL },
-	{ "rm", "rm TEAM", "remove a team that has no board, goals or visits", school_opts, run_rm, SUB_WRITES, NULL },
-	{ "member", NULL, "who is in a team", NULL, NULL, 0, member_subs },
+	{ "show", "show TEAM", N_("show a team and its members"), school_opts, run_show, 0, NULL },
+	{ "rename", "rename TEAM NEWNAME", N_("rename a team"), school_opts, run_rename, SUB_WRITES, NULL },
+	{ "edit", "edit TEAM [--kind KIND] [--start DATE]", N_("change a team's kind or start"), edit_opts, run_edit, SUB_WRITES, NULL },
+	{ "rm", "rm TEAM", N_("remove a team that has no board, goals or visits"), school_opts, run_rm, SUB_WRITES, NULL },
+	{ "member", NULL, N_("who is in a team"), NULL, NULL, 0, member_subs },
 	{ 0 }
 };
 
 const struct command_def def_team = {
 	.description =
-		"Teams by name (a name or its number): teacher teams (leraren) of normally 5-10 people who meet "
+		N_("Teams by name (a name or its number): teacher teams (leraren) of normally 5-10 people who meet "
 		"weekly at their improvement board, the leerKRACHT-team (leerkracht) that steers the trajectory, "
 		"the MT (mt) and the Team Inhoudelijke Voorbereiding (tiv). 'team list' shows each team's size and "
-		"flags teacher teams outside 5-10 members in the size_check column (ok, too small, too large).",
+		"flags teacher teams outside 5-10 members in the size_check column (ok, too small, too large)."),
 	.subs = team_subs,
-	.examples = "beter team add \"Team Bovenbouw\"\n"
+	.examples = N_("beter team add \"Team Bovenbouw\"\n"
 		    "beter team member add \"Team Bovenbouw\" JDV AB KL\n"
 		    "beter team member add \"Team Bovenbouw\" MB --role schoolcoach\n"
-		    "beter --format json team list",
+		    "beter --format json team list"),
 };

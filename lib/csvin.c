@@ -46,7 +46,7 @@ static int common_open(struct csvin *r, const char *name, struct beter_err *err)
 	r->name = xstrdup(name);
 	r->err = err;
 	if (csv_init(&r->p, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL) != 0)
-		return beter_err_set(err, BETER_IOERR, "%s: cannot start the CSV reader", name);
+		return beter_err_set(err, BETER_IOERR, _("%s: cannot start the CSV reader"), name);
 	/* blanks are kept; line ends stay libcsv's inline CR/LF test (no
 	 * per-character callback) */
 	csv_set_space_func(&r->p, no_space);
@@ -227,7 +227,7 @@ int csvin_open_mem_opts(struct csvin *r, const char *name, const char *data, siz
 	r->fp = fmemopen((void *)data, len ? len : 1, "rb");
 	if (!r->fp) {
 		csvin_close(r);
-		return beter_err_set(err, BETER_IOERR, "%s: cannot read", name);
+		return beter_err_set(err, BETER_IOERR, _("%s: cannot read"), name);
 	}
 	if (!len) {
 		/* fmemopen cannot open an empty buffer: treat as at end */
@@ -346,16 +346,16 @@ static void add_field(struct csvin *r, const char *s, size_t len, int utf8_ok)
 	if (r->failed)
 		return;
 	if (len > CSVIN_FIELD_MAX) {
-		fail_at(r, r->rec_line, c->n + 1, "field is longer than %d bytes", CSVIN_FIELD_MAX);
+		fail_at(r, r->rec_line, c->n + 1, _("field is longer than %d bytes"), CSVIN_FIELD_MAX);
 		return;
 	}
 	if (!utf8_ok && !utf8_valid(s ? s : "", len, &bad)) {
 		const unsigned char *u = (const unsigned char *)s;
 		if (u[bad] == 0)
-			fail_at(r, r->rec_line, c->n + 1, "NUL byte in field (at byte %zu)", bad + 1);
+			fail_at(r, r->rec_line, c->n + 1, _("NUL byte in field (at byte %zu)"), bad + 1);
 		else
 			fail_at(r, r->rec_line, c->n + 1,
-				"not valid UTF-8 (byte 0x%02x at byte %zu); save the file as UTF-8", u[bad], bad + 1);
+				_("not valid UTF-8 (byte 0x%02x at byte %zu); save the file as UTF-8"), u[bad], bad + 1);
 		return;
 	}
 	if (c->n == c->alloc) {
@@ -411,7 +411,9 @@ static int rec_shape(struct csvin *r, struct csvin_rec *c)
 	if (r->x)
 		return fail_at(r, c->line, c->n, _("a value right of the header's last column (%d columns)"), r->width);
 	return fail_at(r, c->line, c->n < (size_t)r->width ? c->n : (size_t)r->width + 1,
-		       "%zu fields, but the header has %d (a missing or extra separator?)", c->n, r->width);
+		       P_("%zu field, but the header has %d (a missing or extra separator?)",
+			  "%zu fields, but the header has %d (a missing or extra separator?)", c->n),
+		       c->n, r->width);
 }
 
 static void cb_record(int ch, void *data)
@@ -584,7 +586,7 @@ int csvin_read(struct csvin *r)
 
 		if (r->eof) {
 			if (!r->records)
-				return beter_err_set(r->err, BETER_DATAERR, "%s: the file is empty", r->name), -1;
+				return beter_err_set(r->err, BETER_DATAERR, _("%s: the file is empty"), r->name), -1;
 			return 0;
 		}
 		if (r->x) {
@@ -597,12 +599,12 @@ int csvin_read(struct csvin *r)
 		n = getline(&r->linebuf, &r->linecap, r->fp);
 		if (n < 0) {
 			if (ferror(r->fp))
-				return beter_err_set(r->err, BETER_IOERR, "%s: read error: %s", r->name, strerror(errno)),
+				return beter_err_set(r->err, BETER_IOERR, _("%s: read error: %s"), r->name, strerror(errno)),
 				       -1;
 			r->eof = 1;
 			if (csv_fini(&r->p, cb_field, cb_record, r) != 0 && !r->failed)
 				fail_at(r, r->rec_line, r->cur.n + 1,
-					"a quoted field is never closed (a '\"' is missing)");
+					_("a quoted field is never closed (a '\"' is missing)"));
 			if (r->failed)
 				return -1;
 			continue;
@@ -611,7 +613,7 @@ int csvin_read(struct csvin *r)
 		char *s = r->linebuf;
 		size_t len = (size_t)n;
 		if (len > CSVIN_LINE_MAX)
-			return fail_at(r, r->line, 1, "line is longer than %d bytes", CSVIN_LINE_MAX), -1;
+			return fail_at(r, r->line, 1, _("line is longer than %d bytes"), CSVIN_LINE_MAX), -1;
 		if (r->line == 1 && len >= 3 && !memcmp(s, "\xef\xbb\xbf", 3)) {
 			s += 3;
 			len -= 3;
@@ -629,15 +631,15 @@ int csvin_read(struct csvin *r)
 			}
 		}
 		if (memchr(s, '\0', len))
-			return fail_at(r, r->line, r->cur.n + 1, "NUL byte in the file (is it a CSV text file?)"), -1;
+			return fail_at(r, r->line, r->cur.n + 1, _("NUL byte in the file (is it a CSV text file?)")), -1;
 		if (r->p.pstate == 0 && r->cur.n == 0 && split_plain(r, s, len)) {
 			if (r->failed)
 				return -1;
 			continue;
 		}
 		if (csv_parse(&r->p, s, len, cb_field, cb_record, r) != len && !r->failed)
-			fail_at(r, r->line, r->cur.n + 1, "%s: a '\"' inside a field that is not quoted, "
-				"or text after a closing '\"'", csv_strerror(csv_error(&r->p)));
+			fail_at(r, r->line, r->cur.n + 1, _("%s: a '\"' inside a field that is not quoted, "
+				  "or text after a closing '\"'"), csv_strerror(csv_error(&r->p)));
 		if (r->failed)
 			return -1;
 	}

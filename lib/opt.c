@@ -1,4 +1,5 @@
 #include "beter/opt.h"
+#include "beter/i18n.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -59,8 +60,8 @@ static int unknown(const struct opt *const *tables, const char *word, struct bet
 			names[n++] = o->name;
 	const char *near = *w ? str_nearest(w, names, n) : NULL;
 	if (near)
-		return beter_err_set(err, BETER_USAGE, "unknown option '%s'; did you mean '--%s'?", word, near);
-	return beter_err_set(err, BETER_USAGE, "unknown option '%s' (see --help)", word);
+		return beter_err_set(err, BETER_USAGE, _("unknown option '%s'; did you mean '--%s'?"), word, near);
+	return beter_err_set(err, BETER_USAGE, _("unknown option '%s' (see --help)"), word);
 }
 
 static int found(struct optparse *p, const struct opt *o)
@@ -99,7 +100,7 @@ int opt_next(struct optparse *p, const struct opt *const *tables, struct beter_e
 			}
 			if (!o->arg) {
 				if (eq)
-					return beter_err_set(err, BETER_USAGE, "option '--%s' takes no value", o->name), -1;
+					return beter_err_set(err, BETER_USAGE, _("option '--%s' takes no value"), o->name), -1;
 				return found(p, o);
 			}
 			if (eq) {
@@ -113,7 +114,7 @@ int opt_next(struct optparse *p, const struct opt *const *tables, struct beter_e
 				return found(p, o);
 			}
 			if (p->i >= p->argc)
-				return beter_err_set(err, BETER_USAGE, "option '--%s' needs a value: --%s %s",
+				return beter_err_set(err, BETER_USAGE, _("option '--%s' needs a value: --%s %s"),
 						     o->name, o->name, o->arg), -1;
 			p->arg = p->argv[p->i++];
 			return found(p, o);
@@ -124,7 +125,7 @@ int opt_next(struct optparse *p, const struct opt *const *tables, struct beter_e
 			return unknown(tables, a, err), -1;
 		if (!o->arg || optional_arg(o)) {
 			if (a[2])
-				return beter_err_set(err, BETER_USAGE, "option '-%c' takes no value", a[1]), -1;
+				return beter_err_set(err, BETER_USAGE, _("option '-%c' takes no value"), a[1]), -1;
 			return found(p, o);
 		}
 		if (a[2]) {
@@ -132,7 +133,7 @@ int opt_next(struct optparse *p, const struct opt *const *tables, struct beter_e
 			return found(p, o);
 		}
 		if (p->i >= p->argc)
-			return beter_err_set(err, BETER_USAGE, "option '-%c' needs a value: -%c %s",
+			return beter_err_set(err, BETER_USAGE, _("option '-%c' needs a value: -%c %s"),
 					     a[1], a[1], o->arg), -1;
 		p->arg = p->argv[p->i++];
 		return found(p, o);

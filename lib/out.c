@@ -302,7 +302,7 @@ static void cell(struct out *o, enum cell_kind kind, const char *s)
 
 	if (i >= o->ncols) {
 		/* a programming error: more cells than columns */
-		fprintf(stderr, "beter: internal error: extra output cell\n");
+		fprintf(stderr, "%s", _("beter: internal error: extra output cell\n"));
 		abort();
 	}
 	switch (o->fmt) {

@@ -4,6 +4,8 @@
  * parsing it back. */
 #include "out_int.h"
 
+#include "beter/i18n.h"
+
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -67,7 +69,7 @@ void out_cap_cell(struct out *o, enum out_ctype t, int64_t i, double d, const ch
 
 	if (o->cell >= o->ncols) {
 		/* a programming error: more cells than columns */
-		fprintf(stderr, "beter: internal error: extra output cell\n");
+		fprintf(stderr, "%s", _("beter: internal error: extra output cell\n"));
 		abort();
 	}
 	if (k >= b->acells) {

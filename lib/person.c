@@ -13,7 +13,6 @@
 const char *const person_roles[] = { "leraar", "schoolcoach", "schoolleider", "expertcoach", "ib", "mt", "other",
 				     NULL };
 
-#define ROLES_HINT "leraar, schoolcoach, schoolleider, expertcoach, ib, mt or other"
 #define NAME_MAX_BYTES 200
 
 int person_code_valid(const char *code)
@@ -53,16 +52,16 @@ const char *person_role_normalise(const char *in, char *buf, size_t size)
 int person_validate(const char *code, const char *name, const char *role, struct beter_err *err)
 {
 	if (!person_code_valid(code))
-		return beter_err_set(err, BETER_DATAERR, "code: '%s' is not a person code (2-8 letters or digits, e.g. JDV)",
+		return beter_err_set(err, BETER_DATAERR, _("code: '%s' is not a person code (2-8 letters or digits, e.g. JDV)"),
 				     code ? code : "");
 	if (str_blank(name))
-		return beter_err_set(err, BETER_DATAERR, "name: missing (every person needs a name)");
+		return beter_err_set(err, BETER_DATAERR, _("name: missing (every person needs a name)"));
 	if (!utf8_valid(name, strlen(name), NULL))
-		return beter_err_set(err, BETER_DATAERR, "name: not valid UTF-8");
+		return beter_err_set(err, BETER_DATAERR, _("name: not valid UTF-8"));
 	if (strlen(name) > NAME_MAX_BYTES)
-		return beter_err_set(err, BETER_DATAERR, "name: longer than %d bytes", NAME_MAX_BYTES);
+		return beter_err_set(err, BETER_DATAERR, _("name: longer than %d bytes"), NAME_MAX_BYTES);
 	if (!person_role_valid(role))
-		return beter_err_set(err, BETER_DATAERR, "role: unknown role '%s' (use " ROLES_HINT ")", role ? role : "");
+		return beter_err_set(err, BETER_DATAERR, _("role: unknown role '%s' (use leraar, schoolcoach, schoolleider, expertcoach, ib, mt or other)"), role ? role : "");
 	return 0;
 }
 
@@ -89,10 +88,10 @@ int person_add(struct store *db, int64_t school, const char *code, const char *n
 	rc = store_step(st);
 	store_finalize(st);
 	if ((rc & 0xff) == STORE_CONSTRAINT)
-		return beter_err_set(err, BETER_DATAERR, "code: '%s' is already taken (see 'beter person show %s')", code,
+		return beter_err_set(err, BETER_DATAERR, _("code: '%s' is already taken (see 'beter person show %s')"), code,
 				     code);
 	if (rc != STORE_DONE)
-		return store_fail(db, rc, err, "adding the person");
+		return store_fail(db, rc, err, _("adding the person"));
 	if (id)
 		*id = store_last_id(db);
 	return 0;
@@ -114,8 +113,8 @@ int person_find(struct store *db, int64_t school, const char *code, int64_t *id,
 	if (rc == STORE_ROW)
 		return 0;
 	if (rc != STORE_DONE)
-		return store_fail(db, rc, err, "finding the person");
-	return beter_err_set(err, BETER_FAIL, "no person with code '%s' (see 'beter person list')", code ? code : "");
+		return store_fail(db, rc, err, _("finding the person"));
+	return beter_err_set(err, BETER_FAIL, _("no person with code '%s' (see 'beter person list')"), code ? code : "");
 }
 
 int person_edit(struct store *db, int64_t id, const char *code, const char *name, const char *role,
@@ -125,17 +124,17 @@ int person_edit(struct store *db, int64_t id, const char *code, const char *name
 	int rc;
 
 	if (code && !person_code_valid(code))
-		return beter_err_set(err, BETER_DATAERR, "--code: '%s' is not a person code (2-8 letters or digits)", code);
+		return beter_err_set(err, BETER_DATAERR, _("--code: '%s' is not a person code (2-8 letters or digits)"), code);
 	if (name && str_blank(name))
-		return beter_err_set(err, BETER_DATAERR, "--name: missing (only white space); every person needs a name");
+		return beter_err_set(err, BETER_DATAERR, _("--name: missing (only white space); every person needs a name"));
 	if (name && (!utf8_valid(name, strlen(name), NULL) || strlen(name) > NAME_MAX_BYTES))
-		return beter_err_set(err, BETER_DATAERR, "--name: a name must be 1-%d bytes of UTF-8", NAME_MAX_BYTES);
+		return beter_err_set(err, BETER_DATAERR, _("--name: a name must be 1-%d bytes of UTF-8"), NAME_MAX_BYTES);
 	char rolebuf[64];
 	const char *given = role;
 	if (role)
 		role = person_role_normalise(role, rolebuf, sizeof(rolebuf));
 	if (role && !person_role_valid(role))
-		return beter_err_set(err, BETER_DATAERR, "--role: unknown role '%s' (use " ROLES_HINT ")", given);
+		return beter_err_set(err, BETER_DATAERR, _("--role: unknown role '%s' (use leraar, schoolcoach, schoolleider, expertcoach, ib, mt or other)"), given);
 	if ((rc = store_prepare(db, "UPDATE person SET code = coalesce(upper(?2), code), name = coalesce(?3, name), "
 				    "role = coalesce(?4, role) WHERE id = ?1", &st, err)))
 		return rc;
@@ -146,9 +145,9 @@ int person_edit(struct store *db, int64_t id, const char *code, const char *name
 	rc = store_step(st);
 	store_finalize(st);
 	if ((rc & 0xff) == STORE_CONSTRAINT)
-		return beter_err_set(err, BETER_DATAERR, "--code: '%s' is already taken", code ? code : "");
+		return beter_err_set(err, BETER_DATAERR, _("--code: '%s' is already taken"), code ? code : "");
 	if (rc != STORE_DONE)
-		return store_fail(db, rc, err, "changing the person");
+		return store_fail(db, rc, err, _("changing the person"));
 	return 0;
 }
 
@@ -164,10 +163,10 @@ int person_rm(struct store *db, int64_t id, struct beter_err *err)
 	store_finalize(st);
 	if ((rc & 0xff) == STORE_CONSTRAINT)
 		return beter_err_set(err, BETER_FAIL,
-				     "the person still has records (visits, actions, goals, ...) that refer to them; "
-				     "they cannot be removed, but their role can be set to 'other'");
+				     _("the person still has records (visits, actions, goals, ...) that refer to them; "
+				       "they cannot be removed, but their role can be set to 'other'"));
 	if (rc != STORE_DONE)
-		return store_fail(db, rc, err, "removing the person");
+		return store_fail(db, rc, err, _("removing the person"));
 	return 0;
 }
 
@@ -181,11 +180,21 @@ static const char person_sql[] =
 	"(SELECT group_concat(name, '|') FROM (SELECT t.name FROM team_member m JOIN team t ON t.id = m.team_id "
 	"  WHERE m.person_id = p.id ORDER BY t.name)) FROM person p";
 
+/* A role as a person reads it: the roles are Dutch words but for "other",
+ * translated in a Dutch table, html or md page (JSON, CSV and TSV keep it). */
+static const char *role_word(const struct out *o, const char *role)
+{
+	if (role && !strcmp(role, "other") && o->nl && (o->fmt == OUT_TABLE || o->fmt == OUT_HTML || o->fmt == OUT_MD))
+		return _("other");
+	return role;
+}
+
 static void person_row(struct out *o, struct store_stmt *st)
 {
 	out_int(o, store_col_int(st, 0));
-	for (int i = 1; i < 4; i++)
+	for (int i = 1; i < 3; i++)
 		out_text(o, store_col(st, i));
+	out_text(o, role_word(o, store_col(st, 3)));
 	/* the teams, by name: a list (a JSON array) */
 	out_text_list(o, store_col_null(st, 4) ? "" : store_col(st, 4), '|');
 }
@@ -202,7 +211,7 @@ int person_list(struct store *db, int64_t school, const struct person_filter *f,
 	char rolebuf[64];
 	const char *role = f && f->role ? person_role_normalise(f->role, rolebuf, sizeof(rolebuf)) : NULL;
 	if (role && !person_role_valid(role))
-		return beter_err_set(err, BETER_DATAERR, "--role: unknown role '%s' (use " ROLES_HINT ")", f->role);
+		return beter_err_set(err, BETER_DATAERR, _("--role: unknown role '%s' (use leraar, schoolcoach, schoolleider, expertcoach, ib, mt or other)"), f->role);
 	strbuf_addf(&sql, "%s WHERE p.school_id = ?1 AND (?2 IS NULL OR p.role = ?2) AND (?3 = 0 OR EXISTS "
 			  "(SELECT 1 FROM team_member m WHERE m.person_id = p.id AND m.team_id = ?3)) ORDER BY p.code",
 		    person_sql);
@@ -214,7 +223,7 @@ int person_list(struct store *db, int64_t school, const struct person_filter *f,
 	store_bind_text(st, 2, role);
 	store_bind_int(st, 3, team);
 	out_list(o, person_cols, NPERSON_COLS);
-	while (store_next(db, st, &rc, "listing people", err)) {
+	while (store_next(db, st, &rc, _("listing people"), err)) {
 		person_row(o, st);
 		out_row_end(o);
 	}
@@ -236,9 +245,9 @@ int person_show(struct store *db, int64_t id, struct out *o, struct beter_err *e
 	if (rc)
 		return rc;
 	store_bind_int(st, 1, id);
-	if (!store_next(db, st, &rc, "showing the person", err)) {
+	if (!store_next(db, st, &rc, _("showing the person"), err)) {
 		store_finalize(st);
-		return rc ? rc : beter_err_set(err, BETER_FAIL, "no person with number %lld", (long long)id);
+		return rc ? rc : beter_err_set(err, BETER_FAIL, _("no person with number %lld"), (long long)id);
 	}
 	out_record(o, person_cols, NPERSON_COLS);
 	person_row(o, st);
@@ -261,7 +270,7 @@ static int code_seen(struct store *db, struct csvin *r, struct store_stmt *seen,
 	if ((rc = store_step(seen)) == STORE_DONE)
 		return 0;
 	if ((rc & 0xff) != STORE_CONSTRAINT)
-		return store_fail(db, rc, err, "reading the roster");
+		return store_fail(db, rc, err, _("reading the roster"));
 	/* the first line only makes the message clearer: a failed read leaves 0 */
 	if (!store_prepare(db, "SELECT line FROM temp.roster_seen WHERE code = ?1", &q, NULL)) {
 		store_bind_text(q, 1, code);
@@ -269,7 +278,7 @@ static int code_seen(struct store *db, struct csvin *r, struct store_stmt *seen,
 			first = store_col_int(q, 0);
 		store_finalize(q);
 	}
-	return csvin_error(r, (size_t)ccode, "code: duplicate code '%s' (also on line %lld)", code, (long long)first);
+	return csvin_error(r, (size_t)ccode, _("code: duplicate code '%s' (also on line %lld)"), code, (long long)first);
 }
 
 /* The roster's columns (-1: absent). */
@@ -316,19 +325,19 @@ static int import_row(struct store *db, int64_t school, struct csvin *r, const s
 	int rc = 0;
 
 	if (!person_code_valid(code)) {
-		rc = csvin_error(r, (size_t)ccode, "code: '%s' is not a person code (2-8 letters or digits, e.g. JDV)", code);
+		rc = csvin_error(r, (size_t)ccode, _("code: '%s' is not a person code (2-8 letters or digits, e.g. JDV)"), code);
 		goto out;
 	}
 	if (!*name) {
-		rc = csvin_error(r, (size_t)cname, "name: missing (every person needs a name)");
+		rc = csvin_error(r, (size_t)cname, _("name: missing (every person needs a name)"));
 		goto out;
 	}
 	if (strlen(name) > NAME_MAX_BYTES) {
-		rc = csvin_error(r, (size_t)cname, "name: longer than %d bytes", NAME_MAX_BYTES);
+		rc = csvin_error(r, (size_t)cname, _("name: longer than %d bytes"), NAME_MAX_BYTES);
 		goto out;
 	}
 	if (!person_role_valid(role)) {
-		rc = csvin_error(r, (size_t)crole, "role: unknown role '%s' (use " ROLES_HINT ")",
+		rc = csvin_error(r, (size_t)crole, _("role: unknown role '%s' (use leraar, schoolcoach, schoolleider, expertcoach, ib, mt or other)"),
 				 csvin_field(r, (size_t)crole));
 		goto out;
 	}
@@ -340,7 +349,7 @@ static int import_row(struct store *db, int64_t school, struct csvin *r, const s
 		goto out;
 	store_bind_int(st, 1, school);
 	store_bind_text(st, 2, code);
-	if (store_next(db, st, &rc, "reading the person", err)) {
+	if (store_next(db, st, &rc, _("reading the person"), err)) {
 		pid = store_col_int(st, 0);
 		int same = !strcmp(store_col_text(st, 1), name) && !strcmp(store_col_text(st, 2), role);
 		store_finalize(st);
@@ -370,7 +379,7 @@ static int import_row(struct store *db, int64_t school, struct csvin *r, const s
 			if (!*t)
 				continue;
 			if (strlen(t) > 200) {
-				rc = csvin_error(r, (size_t)cteam, "team: name longer than 200 bytes");
+				rc = csvin_error(r, (size_t)cteam, _("team: name longer than 200 bytes"));
 				break;
 			}
 			if (team_find(db, school, t, &tid, NULL) != 0 &&
@@ -414,7 +423,7 @@ int person_import(struct store *db, int64_t school, const char *path, const stru
 	rc = csvin_read(&r);
 	if (rc <= 0) {
 		if (rc == 0)
-			beter_err_set(err, BETER_DATAERR, "%s: the file is empty", r.name);
+			beter_err_set(err, BETER_DATAERR, _("%s: the file is empty"), r.name);
 		rc = err->status;
 		goto done;
 	}

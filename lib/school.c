@@ -22,9 +22,9 @@ int school_add(struct store *db, const char *name, const char *brin, const char 
 	int rc;
 
 	if (str_blank(name) || !utf8_valid(name, strlen(name), NULL))
-		return beter_err_set(err, BETER_DATAERR, "--school: a school needs a name");
+		return beter_err_set(err, BETER_DATAERR, _("--school: a school needs a name"));
 	if (sector && !school_sector_valid(sector))
-		return beter_err_set(err, BETER_DATAERR, "--sector: unknown sector '%s' (use po, vo, mbo or so)", sector);
+		return beter_err_set(err, BETER_DATAERR, _("--sector: unknown sector '%s' (use po, vo, mbo or so)"), sector);
 	if (brin) {
 		size_t n = strlen(brin);
 		int ok = n == 4 || n == 6;
@@ -33,8 +33,8 @@ int school_add(struct store *db, const char *name, const char *brin, const char 
 			     (brin[i] >= 'a' && brin[i] <= 'z');
 		if (!ok)
 			return beter_err_set(err, BETER_DATAERR,
-					     "--brin: '%s' is not a BRIN code (4 letters or digits, e.g. 12AB, "
-					     "or 6 with the location number)", brin);
+					     _("--brin: '%s' is not a BRIN code (4 letters or digits, e.g. 12AB, "
+					       "or 6 with the location number)"), brin);
 	}
 	if ((rc = store_prepare(db, "INSERT INTO school(uid, name, brin, sector, created) VALUES (?1, ?2, upper(?3), lower(?4), ?5)",
 				&st, err)))
@@ -50,9 +50,10 @@ int school_add(struct store *db, const char *name, const char *brin, const char 
 	store_finalize(st);
 	if (rc != STORE_DONE) {
 		if ((rc & 0xff) == STORE_CONSTRAINT)
-			return beter_err_set(err, BETER_DATAERR, "a school named '%s'%s%s%s is already in the store", name,
-					     brin ? " or with BRIN '" : "", brin ? brin : "", brin ? "'" : "");
-		return store_fail(db, rc, err, "adding the school");
+			return brin ? beter_err_set(err, BETER_DATAERR,
+						    _("a school named '%s' or with BRIN '%s' is already in the store"), name, brin)
+				    : beter_err_set(err, BETER_DATAERR, _("a school named '%s' is already in the store"), name);
+		return store_fail(db, rc, err, _("adding the school"));
 	}
 	if (id)
 		*id = store_last_id(db);
@@ -78,8 +79,8 @@ int school_resolve(struct store *db, const char *which, int64_t *id, struct bete
 		}
 		store_finalize(st);
 		if (rc != STORE_DONE)
-			return store_fail(db, rc, err, "finding the school");
-		return beter_err_set(err, BETER_FAIL, "no school named '%s' (see 'beter school list')", which);
+			return store_fail(db, rc, err, _("finding the school"));
+		return beter_err_set(err, BETER_FAIL, _("no school named '%s' (see 'beter school list')"), which);
 	}
 	if ((rc = store_prepare(db, "SELECT id FROM school ORDER BY id LIMIT 2", &st, err)))
 		return rc;
@@ -92,12 +93,12 @@ int school_resolve(struct store *db, const char *which, int64_t *id, struct bete
 	}
 	store_finalize(st);
 	if (rc != STORE_DONE)
-		return store_fail(db, rc, err, "finding the school");
+		return store_fail(db, rc, err, _("finding the school"));
 	if (n == 0)
-		return beter_err_set(err, BETER_FAIL, "the store has no school yet; create one with 'beter init --school NAME'");
+		return beter_err_set(err, BETER_FAIL, _("the store has no school yet; create one with 'beter init --school NAME'"));
 	if (n > 1)
 		return beter_err_set(err, BETER_USAGE,
-				     "the store holds several schools; name one with --school (see 'beter school list')");
+				     _("the store holds several schools; name one with --school (see 'beter school list')"));
 	return 0;
 }
 
@@ -133,7 +134,7 @@ int school_list(struct store *db, struct out *o, struct beter_err *err)
 	if (rc)
 		return rc;
 	out_list(o, school_cols, sizeof(school_cols) / sizeof(*school_cols));
-	while (store_next(db, st, &rc, "listing schools", err)) {
+	while (store_next(db, st, &rc, _("listing schools"), err)) {
 		school_row(o, st);
 		out_row_end(o);
 	}
@@ -155,9 +156,9 @@ int school_show(struct store *db, int64_t id, struct out *o, struct beter_err *e
 	if (rc)
 		return rc;
 	store_bind_int(st, 1, id);
-	if (!store_next(db, st, &rc, "showing the school", err)) {
+	if (!store_next(db, st, &rc, _("showing the school"), err)) {
 		store_finalize(st);
-		return rc ? rc : beter_err_set(err, BETER_FAIL, "no school with number %lld", (long long)id);
+		return rc ? rc : beter_err_set(err, BETER_FAIL, _("no school with number %lld"), (long long)id);
 	}
 	out_record(o, school_cols, sizeof(school_cols) / sizeof(*school_cols));
 	school_row(o, st);

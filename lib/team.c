@@ -43,22 +43,35 @@ const char *team_size_check(const char *kind, int64_t members)
 	if (!kind || strcmp(kind, "leraren"))
 		return NULL;
 	if (members < TEAM_SIZE_MIN)
-		return "too small";
+		return N_("too small");
 	if (members > TEAM_SIZE_MAX)
-		return "too large";
-	return "ok";
+		return N_("too large");
+	return N_("ok");
+}
+
+/* A value as the output shows it: translated in a Dutch table, html or md
+ * page; JSON, CSV and TSV keep the value as it is stored. */
+static const char *word(const struct out *o, const char *s)
+{
+	return s && o->nl && (o->fmt == OUT_TABLE || o->fmt == OUT_HTML || o->fmt == OUT_MD) ? _(s) : s;
+}
+
+/* A role as a person reads it: the roles are Dutch words but for "other". */
+static const char *role_word(const struct out *o, const char *role)
+{
+	return role && !strcmp(role, "other") ? word(o, N_("other")) : role;
 }
 
 static int check_name(const char *name, struct beter_err *err)
 {
 	if (str_blank(name))
-		return beter_err_set(err, BETER_DATAERR, "a team needs a name (not only spaces)");
+		return beter_err_set(err, BETER_DATAERR, _("a team needs a name (not only spaces)"));
 	if (!utf8_valid(name, strlen(name), NULL))
-		return beter_err_set(err, BETER_DATAERR, "team name is not valid UTF-8");
+		return beter_err_set(err, BETER_DATAERR, _("team name is not valid UTF-8"));
 	if (strlen(name) > 200)
-		return beter_err_set(err, BETER_DATAERR, "team name is longer than 200 bytes");
+		return beter_err_set(err, BETER_DATAERR, _("team name is longer than 200 bytes"));
 	if (strchr(name, '|'))
-		return beter_err_set(err, BETER_DATAERR, "team name: '|' separates teams in rosters; use another character");
+		return beter_err_set(err, BETER_DATAERR, _("team name: '|' separates teams in rosters; use another character"));
 	return 0;
 }
 
@@ -73,7 +86,7 @@ int team_add(struct store *db, int64_t school, const char *name, const char *kin
 	if (!kind)
 		kind = "leraren";
 	if (!team_kind_valid(kind))
-		return beter_err_set(err, BETER_DATAERR, "--kind: unknown team kind '%s' (use leraren, leerkracht, mt or tiv)",
+		return beter_err_set(err, BETER_DATAERR, _("--kind: unknown team kind '%s' (use leraren, leerkracht, mt or tiv)"),
 				     kind);
 	if ((rc = store_prepare(db, "INSERT INTO team(uid, school_id, name, kind) VALUES (?1, ?2, ?3, ?4)", &st, err)))
 		return rc;
@@ -85,9 +98,9 @@ int team_add(struct store *db, int64_t school, const char *name, const char *kin
 	rc = store_step(st);
 	store_finalize(st);
 	if ((rc & 0xff) == STORE_CONSTRAINT)
-		return beter_err_set(err, BETER_DATAERR, "a team named '%s' already exists", name);
+		return beter_err_set(err, BETER_DATAERR, _("a team named '%s' already exists"), name);
 	if (rc != STORE_DONE)
-		return store_fail(db, rc, err, "adding the team");
+		return store_fail(db, rc, err, _("adding the team"));
 	if (id)
 		*id = store_last_id(db);
 	return 0;
@@ -110,8 +123,8 @@ int team_find(struct store *db, int64_t school, const char *name, int64_t *id, s
 	if (rc == STORE_ROW)
 		return 0;
 	if (rc != STORE_DONE)
-		return store_fail(db, rc, err, "finding the team");
-	return beter_err_set(err, BETER_FAIL, "no team named '%s' (see 'beter team list')", name ? name : "");
+		return store_fail(db, rc, err, _("finding the team"));
+	return beter_err_set(err, BETER_FAIL, _("no team named '%s' (see 'beter team list')"), name ? name : "");
 }
 
 /* The name is for a message: a failed read leaves the number. */
@@ -141,7 +154,7 @@ static int update_one(struct store *db, const char *sql, int64_t id, const char 
 	rc = store_step(st);
 	store_finalize(st);
 	if ((rc & 0xff) == STORE_CONSTRAINT)
-		return beter_err_set(err, BETER_DATAERR, "%s: '%s' is already taken", what, text ? text : "");
+		return beter_err_set(err, BETER_DATAERR, _("%s: '%s' is already taken"), what, text ? text : "");
 	if (rc != STORE_DONE)
 		return store_fail(db, rc, err, what);
 	return 0;
@@ -152,15 +165,15 @@ int team_rename(struct store *db, int64_t id, const char *name, struct beter_err
 	int rc;
 	if ((rc = check_name(name, err)))
 		return rc;
-	return update_one(db, "UPDATE team SET name = ?2 WHERE id = ?1", id, name, "renaming the team", err);
+	return update_one(db, "UPDATE team SET name = ?2 WHERE id = ?1", id, name, _("renaming the team"), err);
 }
 
 int team_set_kind(struct store *db, int64_t id, const char *kind, struct beter_err *err)
 {
 	if (!team_kind_valid(kind))
-		return beter_err_set(err, BETER_DATAERR, "--kind: unknown team kind '%s' (use leraren, leerkracht, mt or tiv)",
+		return beter_err_set(err, BETER_DATAERR, _("--kind: unknown team kind '%s' (use leraren, leerkracht, mt or tiv)"),
 				     kind ? kind : "");
-	return update_one(db, "UPDATE team SET kind = ?2 WHERE id = ?1", id, kind, "changing the team", err);
+	return update_one(db, "UPDATE team SET kind = ?2 WHERE id = ?1", id, kind, _("changing the team"), err);
 }
 
 int team_set_start(struct store *db, int64_t id, const char *start, struct beter_err *err)
@@ -176,7 +189,7 @@ int team_set_start(struct store *db, int64_t id, const char *start, struct beter
 	} else {
 		start = NULL;
 	}
-	return update_one(db, "UPDATE team SET start = ?2 WHERE id = ?1", id, start, "changing the team's start", err);
+	return update_one(db, "UPDATE team SET start = ?2 WHERE id = ?1", id, start, _("changing the team's start"), err);
 }
 
 int team_rm(struct store *db, int64_t id, struct beter_err *err)
@@ -191,10 +204,10 @@ int team_rm(struct store *db, int64_t id, struct beter_err *err)
 	store_finalize(st);
 	if ((rc & 0xff) == STORE_CONSTRAINT)
 		return beter_err_set(err, BETER_FAIL,
-				     "the team still has records (board, goals, visits, ...) that refer to it; "
-				     "it cannot be removed");
+				     _("the team still has records (board, goals, visits, ...) that refer to it; "
+				       "it cannot be removed"));
 	if (rc != STORE_DONE)
-		return store_fail(db, rc, err, "removing the team");
+		return store_fail(db, rc, err, _("removing the team"));
 	return 0;
 }
 
@@ -206,13 +219,13 @@ int team_member_add(struct store *db, int64_t team, int64_t person, const char *
 
 	if (role && !in_list(role, team_member_roles))
 		return beter_err_set(err, BETER_DATAERR,
-				     "--role: unknown team role '%s' (use lid, schoolcoach, schoolleider, expertcoach, ib, "
-				     "mt, leraar or other)", role);
+				     _("--role: unknown team role '%s' (use lid, schoolcoach, schoolleider, expertcoach, "
+				       "ib, mt, leraar or other)"), role);
 	if ((rc = store_prepare(db, "SELECT 1 FROM team_member WHERE team_id = ?1 AND person_id = ?2", &st, err)))
 		return rc;
 	store_bind_int(st, 1, team);
 	store_bind_int(st, 2, person);
-	exists = store_next(db, st, &rc, "reading the team", err);
+	exists = store_next(db, st, &rc, _("reading the team"), err);
 	store_finalize(st);
 	if (rc)
 		return rc;
@@ -231,7 +244,7 @@ int team_member_add(struct store *db, int64_t team, int64_t person, const char *
 	rc = store_step(st);
 	store_finalize(st);
 	if (rc != STORE_DONE)
-		return store_fail(db, rc, err, "adding the team member");
+		return store_fail(db, rc, err, _("adding the team member"));
 	return 0;
 }
 
@@ -247,9 +260,9 @@ int team_member_rm(struct store *db, int64_t team, int64_t person, struct beter_
 	rc = store_step(st);
 	store_finalize(st);
 	if (rc != STORE_DONE)
-		return store_fail(db, rc, err, "removing the team member");
+		return store_fail(db, rc, err, _("removing the team member"));
 	if (store_changes(db) == 0)
-		return beter_err_set(err, BETER_FAIL, "that person is not in the team");
+		return beter_err_set(err, BETER_FAIL, _("that person is not in the team"));
 	return 0;
 }
 
@@ -271,7 +284,7 @@ static void team_row(struct out *o, struct store_stmt *st)
 	out_text(o, store_col(st, 1));
 	out_text(o, kind);
 	out_int(o, n);
-	out_text(o, team_size_check(kind, n));
+	out_text(o, word(o, team_size_check(kind, n)));
 }
 
 int team_list(struct store *db, int64_t school, struct out *o, struct beter_err *err)
@@ -287,7 +300,7 @@ int team_list(struct store *db, int64_t school, struct out *o, struct beter_err 
 		return rc;
 	store_bind_int(st, 1, school);
 	out_list(o, team_cols, NTEAM_COLS);
-	while (store_next(db, st, &rc, "listing teams", err)) {
+	while (store_next(db, st, &rc, _("listing teams"), err)) {
 		team_row(o, st);
 		out_row_end(o);
 	}
@@ -319,12 +332,12 @@ int team_show(struct store *db, int64_t id, struct out *o, struct beter_err *err
 	if (rc)
 		return rc;
 	store_bind_int(st, 1, id);
-	if (!store_next(db, st, &rc, "showing the team", err)) {
+	if (!store_next(db, st, &rc, _("showing the team"), err)) {
 		store_finalize(st);
-		return rc ? rc : beter_err_set(err, BETER_FAIL, "no team with number %lld", (long long)id);
+		return rc ? rc : beter_err_set(err, BETER_FAIL, _("no team with number %lld"), (long long)id);
 	}
 	out_doc_begin(o, team_doc_cols, sizeof(team_doc_cols) / sizeof(*team_doc_cols));
-	out_section(o, "team", "Team");
+	out_section(o, "team", _("Team"));
 	out_record(o, team_cols, NTEAM_COLS);
 	team_row(o, st);
 	out_end(o);
@@ -335,10 +348,19 @@ int team_show(struct store *db, int64_t id, struct out *o, struct beter_err *err
 				    "ORDER BY m.role = 'lid', p.code", &st, err)))
 		return rc;
 	store_bind_int(st, 1, id);
-	out_section(o, "members", "Members");
-	if ((rc = store_rows(db, st, o, member_cols, sizeof(member_cols) / sizeof(*member_cols), 1, "showing the team",
-			     err)))
+	out_section(o, "members", _("Members"));
+	out_list(o, member_cols, sizeof(member_cols) / sizeof(*member_cols));
+	while (store_next(db, st, &rc, _("showing the team"), err)) {
+		out_text(o, store_col(st, 0));
+		out_text(o, store_col(st, 1));
+		out_text(o, role_word(o, store_col(st, 2)));
+		out_text(o, role_word(o, store_col(st, 3)));
+		out_row_end(o);
+	}
+	store_finalize(st);
+	if (rc)
 		return rc;
+	out_end(o);
 	out_doc_end(o);
 	return 0;
 }

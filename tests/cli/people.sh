@@ -57,6 +57,8 @@ run beter person edit mb --role mt --json
 run beter person show MB --csv
 run beter person list --role leraar
 run beter person list --team "Team Onderbouw" --json
+run beter person add OT --name "Olga Tak" --role overig
+run beter person show OT --csv
 run beter person rm MB
 run beter person show MB
 

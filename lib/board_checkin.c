@@ -11,6 +11,7 @@
 #include "beter/i18n.h"
 #include "beter/store.h"
 #include "beter/util.h"
+#include "board_int.h"
 
 const struct out_col board_checkin_cols[BOARD_CHECKIN_NCOLS] = {
 	{ "team", OUT_T_TEXT }, { "date", OUT_T_TEXT }, { "code", OUT_T_TEXT }, { "name", OUT_T_TEXT },
@@ -31,8 +32,8 @@ int board_steps_rows(const char *team_name, struct out *o)
 		if (team_name)
 			out_text(o, team_name);
 		out_int(o, i + 1);
-		out_text(o, _(board_steps[i].title));
-		out_text(o, _(board_steps[i].question));
+		out_text(o, board_word(o, board_steps[i].title));
+		out_text(o, board_word(o, board_steps[i].question));
 		out_row_end(o);
 	}
 	return 0;
@@ -42,7 +43,7 @@ static const char *trend(double now, double before)
 {
 	if (isnan(before) || isnan(now))
 		return NULL;
-	return now > before + 0.05 ? "up" : now < before - 0.05 ? "down" : "same";
+	return now > before + 0.05 ? N_("up") : now < before - 0.05 ? N_("down") : N_("same");
 }
 
 /* The latest two sessions with check-ins up to asof (0 when none). */
@@ -80,7 +81,7 @@ static void row(struct out *o, const char *team_name, const char *date, const ch
 	out_text(o, code);
 	out_text(o, name);
 	out_real(o, round(now * 10) / 10);
-	out_text(o, trend(now, before));
+	out_text(o, board_word(o, trend(now, before)));
 	out_row_end(o);
 }
 
@@ -124,7 +125,7 @@ int board_checkin_rows(struct store *db, int64_t team, const char *team_name, in
 		if (rc)
 			return rc;
 	}
-	row(o, team_name, date, NULL, _("the team (mean)"), sum / n, pn ? psum / pn : NAN);
+	row(o, team_name, date, NULL, board_word(o, N_("the team (mean)")), sum / n, pn ? psum / pn : NAN);
 	return 0;
 }
 

@@ -18,7 +18,7 @@
 
 static int jerr(struct beter_err *err, const char *file, const char *field, const char *what)
 {
-	return beter_err_set(err, BETER_DATAERR, "%s: field '%s': %s", file, field, what);
+	return beter_err_set(err, BETER_DATAERR, _("%s: field '%s': %s"), file, field, what);
 }
 
 static int json_text(const cJSON *j, const char *file, const char *field, int required, char **out,
@@ -70,7 +70,7 @@ static char *read_all(const char *path, size_t *len, struct beter_err *err)
 	while ((n = fread(buf, 1, sizeof(buf), fp)) > 0)
 		strbuf_add(&sb, buf, n);
 	if (ferror(fp)) {
-		beter_err_set(err, BETER_IOERR, "%s: cannot read: %s", path, strerror(errno));
+		beter_err_set(err, BETER_IOERR, _("%s: cannot read: %s"), path, strerror(errno));
 		if (fp != stdin)
 			fclose(fp);
 		strbuf_release(&sb);
@@ -191,7 +191,7 @@ static int session_from_json(struct store *db, int64_t school, const cJSON *root
 	int rc;
 
 	if (!cJSON_IsObject(root))
-		return beter_err_set(err, BETER_DATAERR, "%s: expected a JSON object", file);
+		return beter_err_set(err, BETER_DATAERR, _("%s: expected a JSON object"), file);
 	cJSON_ArrayForEach(j, root) {
 		int ok = 0;
 		for (const char *const *k = known; *k; k++)
@@ -206,8 +206,8 @@ static int session_from_json(struct store *db, int64_t school, const cJSON *root
 	if (!rc && text && team_name) {
 		int64_t given;
 		if (!(rc = team_find(db, school, team_name, &given, err)) && given != s->team)
-			rc = beter_err_set(err, BETER_USAGE, "--team: '%s' is not the team '%s' of %s; give the team in one "
-					   "place", team_name, text, file);
+			rc = beter_err_set(err, BETER_USAGE, _("--team: '%s' is not the team '%s' of %s; give the team in one "
+					   "place"), team_name, text, file);
 	}
 	free(text);
 	if (rc)

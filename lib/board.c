@@ -391,7 +391,7 @@ int board_action_list(struct store *db, int64_t team_id, int open, int overdue, 
 		out_text_list(o, store_col(st, 3), ' ');
 		out_text(o, store_col(st, 4));
 		store_out_int(o, st, 5);
-		out_text(o, state);
+		out_text(o, board_word(o, state));
 		out_text(o, store_col(st, 6));
 		out_text(o, store_col(st, 7));
 		out_row_end(o);

@@ -14,16 +14,16 @@
 #include "board_int.h"
 
 const struct out_col board_checkin_cols[BOARD_CHECKIN_NCOLS] = {
-	{ "team", OUT_T_TEXT }, { "date", OUT_T_TEXT }, { "code", OUT_T_TEXT }, { "name", OUT_T_TEXT },
-	{ "score", OUT_T_REAL }, { "trend", OUT_T_TEXT },
+	{ N_("team"), OUT_T_TEXT }, { N_("date"), OUT_T_TEXT }, { N_("code"), OUT_T_TEXT }, { N_("name"), OUT_T_TEXT },
+	{ N_("score"), OUT_T_REAL }, { N_("trend"), OUT_T_TEXT },
 };
 const struct out_col board_werksessie_cols[BOARD_WERKSESSIE_NCOLS] = {
-	{ "team", OUT_T_TEXT }, { "date", OUT_T_TEXT }, { "pos", OUT_T_INT }, { "topic", OUT_T_TEXT },
-	{ "minutes", OUT_T_INT },
+	{ N_("team"), OUT_T_TEXT }, { N_("date"), OUT_T_TEXT }, { N_("pos"), OUT_T_INT }, { N_("topic"), OUT_T_TEXT },
+	{ N_("minutes"), OUT_T_INT },
 };
 
 const struct out_col board_steps_cols[BOARD_STEPS_NCOLS] = {
-	{ "team", OUT_T_TEXT }, { "step", OUT_T_INT }, { "title", OUT_T_TEXT }, { "question", OUT_T_TEXT },
+	{ N_("team"), OUT_T_TEXT }, { N_("step"), OUT_T_INT }, { N_("title"), OUT_T_TEXT }, { N_("question"), OUT_T_TEXT },
 };
 
 int board_steps_rows(const char *team_name, struct out *o)

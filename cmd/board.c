@@ -312,7 +312,7 @@ static int item_add(struct ctx *c, struct optparse *p, const char *section)
 	int rc;
 
 	memset(&n, 0, sizeof(n));
-	if ((rc = prologue(c, p, &o, 1, 1, "the text", 1)))
+	if ((rc = prologue(c, p, &o, 1, 1, N_("the text"), 1)))
 		goto out;
 	n.section = section;
 	n.text = p->args[0];
@@ -354,7 +354,7 @@ static int item_rm(struct ctx *c, struct optparse *p, const char *section)
 	int64_t id;
 	int rc;
 
-	if (!(rc = prologue(c, p, &o, 1, 1, "the item's number", 0)) &&
+	if (!(rc = prologue(c, p, &o, 1, 1, N_("the item's number"), 0)) &&
 	    !(rc = cmd_number(c, "item", p->args[0], &id)) &&
 	    !(rc = board_item_rm(c->db, o.school_id, section, id, o.day, &c->err)))
 		cmd_note(c, _("took item %lld off the board"), (long long)id);
@@ -453,7 +453,7 @@ static int run_action_done(struct ctx *c, struct optparse *p)
 	int64_t id;
 	int rc;
 
-	if (!(rc = prologue(c, p, &o, 1, 1, "the action's number", 0)) &&
+	if (!(rc = prologue(c, p, &o, 1, 1, N_("the action's number"), 0)) &&
 	    !(rc = cmd_number(c, "action", p->args[0], &id)) &&
 	    !(rc = board_action_done(c->db, o.school_id, id, o.day, 0, &c->err)))
 		cmd_note(c, _("action %lld is done"), (long long)id);
@@ -467,7 +467,7 @@ static int run_action_rm(struct ctx *c, struct optparse *p)
 	int64_t id;
 	int rc;
 
-	if (!(rc = prologue(c, p, &o, 1, 1, "the action's number", 0)) &&
+	if (!(rc = prologue(c, p, &o, 1, 1, N_("the action's number"), 0)) &&
 	    !(rc = cmd_number(c, "action", p->args[0], &id)) &&
 	    !(rc = board_action_rm(c->db, o.school_id, id, o.day, &c->err)))
 		cmd_note(c, _("took action %lld off the board"), (long long)id);
@@ -634,7 +634,7 @@ static int run_session_show(struct ctx *c, struct optparse *p)
 	int64_t id;
 	int rc;
 
-	if (!(rc = prologue(c, p, &o, 1, 1, "the session's number", 0)) &&
+	if (!(rc = prologue(c, p, &o, 1, 1, N_("the session's number"), 0)) &&
 	    !(rc = cmd_number(c, "session", p->args[0], &id)))
 		rc = board_session_show(c->db, o.school_id, id, &c->out, &c->err);
 	bopts_release(&o);
@@ -643,20 +643,25 @@ static int run_session_show(struct ctx *c, struct optparse *p)
 
 /* ---- tables ---- */
 
-#define ITEM_SUBS(name, what, addopts)                                                                          \
-	static const struct subcmd name##_subs[] = {                                                            \
-		{ "add", "add --team TEAM TEXT [--date DATE]", "put " what " on the board", addopts,            \
-		  run_##name##_add, SUB_WRITES, NULL },                                                          \
-		{ "list", "list --team TEAM [--week WEEK]", "list " what " (as it stood at the end of --week)", \
-		  list_opts, run_##name##_list, 0, NULL },                                                       \
-		{ "rm", "rm N [--date DATE]", "take " what " off the board (its history is kept)", rm_opts,      \
-		  run_##name##_rm, SUB_WRITES, NULL },                                                           \
-		{ 0 }                                                                                           \
+/* the summaries whole, so that each is one message to translate */
+#define ITEM_SUBS(name, add_help, list_help, rm_help, addopts)                                                   \
+	static const struct subcmd name##_subs[] = {                                                             \
+		{ "add", "add --team TEAM TEXT [--date DATE]", add_help, addopts, run_##name##_add, SUB_WRITES, \
+		  NULL },                                                                                         \
+		{ "list", "list --team TEAM [--week WEEK]", list_help, list_opts, run_##name##_list, 0, NULL },  \
+		{ "rm", "rm N [--date DATE]", rm_help, rm_opts, run_##name##_rm, SUB_WRITES, NULL },             \
+		{ 0 }                                                                                            \
 	};
 
-ITEM_SUBS(agreement, "a team agreement", item_add_opts)
-ITEM_SUBS(arena, "an outcome of the pupil arena", item_add_opts)
-ITEM_SUBS(park, "a topic for the parking lot", item_add_opts)
+ITEM_SUBS(agreement, N_("put a team agreement on the board"),
+	  N_("list a team agreement (as it stood at the end of --week)"),
+	  N_("take a team agreement off the board (its history is kept)"), item_add_opts)
+ITEM_SUBS(arena, N_("put an outcome of the pupil arena on the board"),
+	  N_("list an outcome of the pupil arena (as it stood at the end of --week)"),
+	  N_("take an outcome of the pupil arena off the board (its history is kept)"), item_add_opts)
+ITEM_SUBS(park, N_("put a topic for the parking lot on the board"),
+	  N_("list a topic for the parking lot (as it stood at the end of --week)"),
+	  N_("take a topic for the parking lot off the board (its history is kept)"), item_add_opts)
 
 static const struct subcmd theme_subs[] = {
 	{ "add", "add --team TEAM TEXT [--start DATE --end DATE] [--date DATE]",

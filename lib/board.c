@@ -21,7 +21,7 @@ const struct board_section board_sections[] = {
 	{ "acties_in_de_klas", N_("Actions in class") },
 	{ "andere_acties", N_("Other actions") },
 	{ "successen", N_("Successes") },
-	{ "standaardvolgorde", N_("Standard order of the board session") },
+	{ "standaardvolgorde", N_("Standard order of the session") },
 	{ "checkin", N_("Check-in") },
 	{ "werksessie", N_("Work session") },
 	{ "perioderitmiek", N_("Period rhythm") },

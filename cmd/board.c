@@ -28,24 +28,24 @@ struct bopts {
 #define OPT_STRUCT struct bopts
 
 #define OPT_SCHOOL OPT_STRING("school", school, "SCHOOL", \
-	"the school (name, BRIN or number) when the store holds several")
-#define OPT_TEAM OPT_STRING("team", team, "TEAM", "the team (its name or number)")
-#define OPT_DATE OPT_STRING("date", date, "DATE", "the day this happens on the board (default today)")
-#define OPT_WEEK OPT_STRING("week", week, "WEEK", "the board as it stood at the end of this ISO week, e.g. 2026-W47")
+	N_("the school (name, BRIN or number) when the store holds several"))
+#define OPT_TEAM OPT_STRING("team", team, "TEAM", N_("the team (its name or number)"))
+#define OPT_DATE OPT_STRING("date", date, "DATE", N_("the day this happens on the board (default today)"))
+#define OPT_WEEK OPT_STRING("week", week, "WEEK", N_("the board as it stood at the end of this ISO week, e.g. 2026-W47"))
 
 static const struct opt show_opts[] = { OPT_TEAM, OPT_WEEK, OPT_SCHOOL, OPT_END };
 static const struct opt export_opts[] = {
 	OPT_TEAM,
-	OPT_FLAG("all", all, "every team of the school that has a board"),
-	OPT_STRING("week", week, "WEEK", "the ISO week to export, e.g. 2026-W47 (default this week)"),
+	OPT_FLAG("all", all, N_("every team of the school that has a board")),
+	OPT_STRING("week", week, "WEEK", N_("the ISO week to export, e.g. 2026-W47 (default this week)")),
 	OPT_SCHOOL,
 	OPT_END
 };
 static const struct opt set_opts[] = {
 	OPT_TEAM,
-	OPT_STRING("ambition", ambition, "TEXT", "the team's ambition (replaces the current one)"),
-	OPT_STRING("story", story, "TEXT", "the inspiration story (replaces the current one)"),
-	OPT_LIST("agreement", agreements, "TEXT", "add a team agreement (may be repeated)"),
+	OPT_STRING("ambition", ambition, "TEXT", N_("the team's ambition (replaces the current one)")),
+	OPT_STRING("story", story, "TEXT", N_("the inspiration story (replaces the current one)")),
+	OPT_LIST("agreement", agreements, "TEXT", N_("add a team agreement (may be repeated)")),
 	OPT_DATE,
 	OPT_SCHOOL,
 	OPT_END
@@ -53,24 +53,24 @@ static const struct opt set_opts[] = {
 static const struct opt item_add_opts[] = { OPT_TEAM, OPT_DATE, OPT_SCHOOL, OPT_END };
 static const struct opt theme_add_opts[] = {
 	OPT_TEAM,
-	OPT_STRING("start", start, "DATE", "the first day of the theme's period"),
-	OPT_STRING("end", end, "DATE", "the last day of the theme's period"),
+	OPT_STRING("start", start, "DATE", N_("the first day of the theme's period")),
+	OPT_STRING("end", end, "DATE", N_("the last day of the theme's period")),
 	OPT_DATE,
 	OPT_SCHOOL,
 	OPT_END
 };
 static const struct opt success_add_opts[] = {
 	OPT_TEAM,
-	OPT_STRING("goal", goal, "N", "the team goal this success belongs to"),
+	OPT_STRING("goal", goal, "N", N_("the team goal this success belongs to")),
 	OPT_DATE,
 	OPT_SCHOOL,
 	OPT_END
 };
 static const struct opt rhythm_add_opts[] = {
 	OPT_TEAM,
-	OPT_STRING("on", on, "DATE", "the day of the planned session (required)"),
-	OPT_STRING("leader", leader, "CODE", "who leads it (required)"),
-	OPT_STRING("topic", topic, "TEXT", "its topic"),
+	OPT_STRING("on", on, "DATE", N_("the day of the planned session (required)")),
+	OPT_STRING("leader", leader, "CODE", N_("who leads it (required)")),
+	OPT_STRING("topic", topic, "TEXT", N_("its topic")),
 	OPT_DATE,
 	OPT_SCHOOL,
 	OPT_END
@@ -79,42 +79,42 @@ static const struct opt list_opts[] = { OPT_TEAM, OPT_WEEK, OPT_SCHOOL, OPT_END 
 static const struct opt rm_opts[] = { OPT_DATE, OPT_SCHOOL, OPT_END };
 static const struct opt action_add_opts[] = {
 	OPT_TEAM,
-	OPT_LIST("who", who, "CODE", "who does it (a team action: several codes, repeated or comma-separated)"),
-	OPT_STRING("what", what, "TEXT", "what is done (required)"),
-	OPT_STRING("due", due, "DATE", "when it is done by (required)"),
-	OPT_STRING("goal", goal, "N", "the team goal it serves"),
-	OPT_FLAG("team-action", team_action, "an action for the team (andere acties) instead of one in class"),
+	OPT_LIST("who", who, "CODE", N_("who does it (a team action: several codes, repeated or comma-separated)")),
+	OPT_STRING("what", what, "TEXT", N_("what is done (required)")),
+	OPT_STRING("due", due, "DATE", N_("when it is done by (required)")),
+	OPT_STRING("goal", goal, "N", N_("the team goal it serves")),
+	OPT_FLAG("team-action", team_action, N_("an action for the team (andere acties) instead of one in class")),
 	OPT_DATE,
 	OPT_SCHOOL,
 	OPT_END
 };
 static const struct opt action_list_opts[] = {
 	OPT_TEAM,
-	OPT_FLAG("open", open, "only actions not yet done"),
-	OPT_FLAG("overdue", overdue, "only open actions past their due day"),
+	OPT_FLAG("open", open, N_("only actions not yet done")),
+	OPT_FLAG("overdue", overdue, N_("only open actions past their due day")),
 	OPT_SCHOOL,
 	OPT_END
 };
 static const struct opt session_add_opts[] = {
 	OPT_TEAM,
-	OPT_STRING("date", date, "DATE", "the day of the session (required)"),
-	OPT_STRING("leader", leader, "CODE", "who led it (required)"),
-	OPT_STRING("topic", topic, "TEXT", "the session's programme"),
-	OPT_LIST("checkin", checkins, "CODE=SCORE", "1. check-in: how someone stands, 1-10 (repeat per person)"),
-	OPT_LIST("success", successes, "TEXT", "2. a success to celebrate (repeatable)"),
-	OPT_LIST("measure", measures, "GOAL=SCORE", "3. a result for a team goal, 1-10 (repeatable)"),
-	OPT_LIST("done", done, "N", "4. an action that is done (repeatable)"),
+	OPT_STRING("date", date, "DATE", N_("the day of the session (required)")),
+	OPT_STRING("leader", leader, "CODE", N_("who led it (required)")),
+	OPT_STRING("topic", topic, "TEXT", N_("the session's programme")),
+	OPT_LIST("checkin", checkins, "CODE=SCORE", N_("1. check-in: how someone stands, 1-10 (repeat per person)")),
+	OPT_LIST("success", successes, "TEXT", N_("2. a success to celebrate (repeatable)")),
+	OPT_LIST("measure", measures, "GOAL=SCORE", N_("3. a result for a team goal, 1-10 (repeatable)")),
+	OPT_LIST("done", done, "N", N_("4. an action that is done (repeatable)")),
 	OPT_LIST("not-done", notdone, "N=REASON", N_("4. an action that is not done, and why (repeatable)")),
 	OPT_LIST("action", actions, "CODE|WHAT|DUE",
 		 N_("4. a new action: who (CODE, several as CODE,CODE or team:CODE for a team action), what, due day "
 		    "(repeatable)")),
-	OPT_STRING("note", note, "TEXT", "5. a note on the programme, changes, lesson visits"),
+	OPT_STRING("note", note, "TEXT", N_("5. a note on the programme, changes, lesson visits")),
 	OPT_LIST("agenda", agenda, "TOPIC=MINUTES", N_("5. the werksessie's programme: a topic and its minutes (repeatable)")),
 	OPT_LIST("visit-done", vdone, "N", N_("5. a lesson visit of this week that took place (repeatable)")),
 	OPT_LIST("visit-missed", vmissed, "N", N_("5. a lesson visit of this week that did not take place (repeatable)")),
 	OPT_FLAG("edit", edit, N_("write the session in $VISUAL/$EDITOR on a template in the standard order, with the "
 				  "book's questions")),
-	OPT_STRING("from", from, "FILE", "read the whole session from a JSON document ('-': stdin)"),
+	OPT_STRING("from", from, "FILE", N_("read the whole session from a JSON document ('-': stdin)")),
 	OPT_SCHOOL,
 	OPT_END
 };
@@ -147,7 +147,7 @@ static int prologue(struct ctx *c, struct optparse *p, struct bopts *o, int min,
 	if ((rc = cmd_parse(c, p, o, min, max, what)))
 		return rc;
 	if (need_team && !o->team)
-		return cmd_usage(c, "which team? give --team TEAM (usage: %s)", cmd_usage_line(c));
+		return cmd_usage(c, _("which team? give --team TEAM (usage: %s)"), cmd_usage_line(c));
 	o->day = date_today();
 	if (o->date && (rc = date_parse(o->date, &o->day, "--date", &c->err)))
 		return rc;
@@ -172,7 +172,7 @@ static int week_range(struct ctx *c, const char *week, int *from, int *to)
 		return 0;
 	}
 	if (!strstr(week, "-W"))
-		return beter_err_set(&c->err, BETER_DATAERR, "--week: '%s' is not an ISO week like 2026-W47", week);
+		return beter_err_set(&c->err, BETER_DATAERR, _("--week: '%s' is not an ISO week like 2026-W47"), week);
 	if ((rc = date_period_parse(week, from, to, "--week", &c->err)))
 		return rc;
 	return 0;
@@ -197,7 +197,7 @@ static int goal_number(struct ctx *c, const struct bopts *o, const char *what, c
 	struct goal_info g;
 	int rc;
 	if ((rc = cmd_number(c, what, s, goal)))
-		return rc == BETER_USAGE ? beter_err_set(&c->err, BETER_DATAERR, "%s: '%s' is not a goal number", what, s)
+		return rc == BETER_USAGE ? beter_err_set(&c->err, BETER_DATAERR, _("%s: '%s' is not a goal number"), what, s)
 					 : rc;
 	return goal_find(c->db, o->school_id, *goal, &g, &c->err);
 }
@@ -258,15 +258,15 @@ static int run_export(struct ctx *c, struct optparse *p)
 	if ((rc = prologue(c, p, &o, 0, 0, "nothing", 0)))
 		goto out;
 	if (!o.team == !o.all) {
-		rc = cmd_usage(c, "give either --team TEAM or --all (usage: %s)", cmd_usage_line(c));
+		rc = cmd_usage(c, _("give either --team TEAM or --all (usage: %s)"), cmd_usage_line(c));
 		goto out;
 	}
 	if ((rc = week_range(c, o.week, &from, &to)))
 		goto out;
 	if (c->out.fmt == OUT_TABLE) {
 		if (c->fmt_given) {
-			rc = cmd_usage(c, "--format: the export is json, csv or tsv, not table (see 'board show' for a "
-				       "table)");
+			rc = cmd_usage(c, _("--format: the export is json, csv or tsv, not table (see 'board show' for a "
+				       "table)"));
 			goto out;
 		}
 		c->out.fmt = OUT_JSON;
@@ -287,7 +287,7 @@ static int run_set(struct ctx *c, struct optparse *p)
 	if ((rc = prologue(c, p, &o, 0, 0, "nothing", 1)))
 		goto out;
 	if (!o.ambition && !o.story && !o.agreements.n) {
-		rc = cmd_usage(c, "nothing to set: give --ambition, --story or --agreement");
+		rc = cmd_usage(c, _("nothing to set: give --ambition, --story or --agreement"));
 		goto out;
 	}
 	if ((o.ambition && (rc = board_item_set(c->db, o.team_id, "ambitie", o.ambition, o.day, &c->err))) ||
@@ -296,7 +296,7 @@ static int run_set(struct ctx *c, struct optparse *p)
 	for (int i = 0; i < o.agreements.n; i++)
 		if ((rc = board_item_add(c->db, o.team_id, "teamafspraken", o.agreements.v[i], o.day, NULL, &c->err)))
 			goto out;
-	cmd_note(c, "the board of '%s' is updated", o.team_name);
+	cmd_note(c, _("the board of '%s' is updated"), o.team_name);
 out:
 	bopts_release(&o);
 	return rc;
@@ -312,14 +312,14 @@ static int item_add(struct ctx *c, struct optparse *p, const char *section)
 	int rc;
 
 	memset(&n, 0, sizeof(n));
-	if ((rc = prologue(c, p, &o, 1, 1, "the text", 1)))
+	if ((rc = prologue(c, p, &o, 1, 1, N_("the text"), 1)))
 		goto out;
 	n.section = section;
 	n.text = p->args[0];
 	n.day = o.day;
 	if (o.start || o.end) {
 		if (!o.start || !o.end) {
-			rc = cmd_usage(c, "a theme's period needs both --start and --end");
+			rc = cmd_usage(c, _("a theme's period needs both --start and --end"));
 			goto out;
 		}
 		if ((rc = date_parse(o.start, &n.period_start, "--start", &c->err)) ||
@@ -331,7 +331,7 @@ static int item_add(struct ctx *c, struct optparse *p, const char *section)
 		goto out;
 	if ((rc = board_item_add_ex(c->db, o.team_id, &n, &id, &c->err)))
 		goto out;
-	cmd_note(c, "added item %lld to the board of '%s'", (long long)id, o.team_name);
+	cmd_note(c, _("added item %lld to the board of '%s'"), (long long)id, o.team_name);
 out:
 	bopts_release(&o);
 	return rc;
@@ -354,10 +354,10 @@ static int item_rm(struct ctx *c, struct optparse *p, const char *section)
 	int64_t id;
 	int rc;
 
-	if (!(rc = prologue(c, p, &o, 1, 1, "the item's number", 0)) &&
+	if (!(rc = prologue(c, p, &o, 1, 1, N_("the item's number"), 0)) &&
 	    !(rc = cmd_number(c, "item", p->args[0], &id)) &&
 	    !(rc = board_item_rm(c->db, o.school_id, section, id, o.day, &c->err)))
-		cmd_note(c, "took item %lld off the board", (long long)id);
+		cmd_note(c, _("took item %lld off the board"), (long long)id);
 	bopts_release(&o);
 	return rc;
 }
@@ -386,7 +386,7 @@ static int run_rhythm_add(struct ctx *c, struct optparse *p)
 	if ((rc = prologue(c, p, &o, 0, 0, "nothing", 1)))
 		goto out;
 	if (!o.on || !o.leader) {
-		rc = cmd_usage(c, "a planned session needs --on DATE and --leader CODE (usage: %s)", cmd_usage_line(c));
+		rc = cmd_usage(c, _("a planned session needs --on DATE and --leader CODE (usage: %s)"), cmd_usage_line(c));
 		goto out;
 	}
 	if ((rc = date_parse(o.on, &n.on_date, "--on", &c->err)) ||
@@ -397,7 +397,7 @@ static int run_rhythm_add(struct ctx *c, struct optparse *p)
 	n.day = o.day;
 	if ((rc = board_item_add_ex(c->db, o.team_id, &n, &id, &c->err)))
 		goto out;
-	cmd_note(c, "planned session %lld on the board of '%s'", (long long)id, o.team_name);
+	cmd_note(c, _("planned session %lld on the board of '%s'"), (long long)id, o.team_name);
 out:
 	bopts_release(&o);
 	return rc;
@@ -416,7 +416,7 @@ static int run_action_add(struct ctx *c, struct optparse *p)
 	if ((rc = prologue(c, p, &o, 0, 0, "nothing", 1)))
 		goto out;
 	if (!o.who.n || !o.what || !o.due) {
-		rc = cmd_usage(c, "an action needs --who, --what and --due (usage: %s)", cmd_usage_line(c));
+		rc = cmd_usage(c, _("an action needs --who, --what and --due (usage: %s)"), cmd_usage_line(c));
 		goto out;
 	}
 	if ((rc = date_parse(o.due, &a.due, "--due", &c->err)))
@@ -440,7 +440,7 @@ static int run_action_add(struct ctx *c, struct optparse *p)
 	a.day = o.day;
 	if ((rc = board_action_add(c->db, o.team_id, &a, &id, &c->err)))
 		goto out;
-	cmd_note(c, "added action %lld to the board of '%s'", (long long)id, o.team_name);
+	cmd_note(c, _("added action %lld to the board of '%s'"), (long long)id, o.team_name);
 out:
 	free(who);
 	bopts_release(&o);
@@ -453,10 +453,10 @@ static int run_action_done(struct ctx *c, struct optparse *p)
 	int64_t id;
 	int rc;
 
-	if (!(rc = prologue(c, p, &o, 1, 1, "the action's number", 0)) &&
+	if (!(rc = prologue(c, p, &o, 1, 1, N_("the action's number"), 0)) &&
 	    !(rc = cmd_number(c, "action", p->args[0], &id)) &&
 	    !(rc = board_action_done(c->db, o.school_id, id, o.day, 0, &c->err)))
-		cmd_note(c, "action %lld is done", (long long)id);
+		cmd_note(c, _("action %lld is done"), (long long)id);
 	bopts_release(&o);
 	return rc;
 }
@@ -467,10 +467,10 @@ static int run_action_rm(struct ctx *c, struct optparse *p)
 	int64_t id;
 	int rc;
 
-	if (!(rc = prologue(c, p, &o, 1, 1, "the action's number", 0)) &&
+	if (!(rc = prologue(c, p, &o, 1, 1, N_("the action's number"), 0)) &&
 	    !(rc = cmd_number(c, "action", p->args[0], &id)) &&
 	    !(rc = board_action_rm(c->db, o.school_id, id, o.day, &c->err)))
-		cmd_note(c, "took action %lld off the board", (long long)id);
+		cmd_note(c, _("took action %lld off the board"), (long long)id);
 	bopts_release(&o);
 	return rc;
 }
@@ -493,7 +493,7 @@ static int session_from_options(struct ctx *c, struct bopts *o, struct board_ses
 	int rc;
 
 	if (!o->team || !o->date || !o->leader)
-		return cmd_usage(c, "a session needs --team, --date and --leader, or --from FILE (usage: %s)",
+		return cmd_usage(c, _("a session needs --team, --date and --leader, or --from FILE (usage: %s)"),
 				 cmd_usage_line(c));
 	s->team = o->team_id;
 	s->date = o->day;
@@ -506,15 +506,15 @@ static int session_from_options(struct ctx *c, struct bopts *o, struct board_ses
 		char code[64];
 		int64_t person, score;
 		if (!eq || eq == o->checkins.v[i] || (size_t)(eq - o->checkins.v[i]) >= sizeof(code))
-			return beter_err_set(&c->err, BETER_DATAERR, "--checkin: '%s' is not CODE=SCORE",
+			return beter_err_set(&c->err, BETER_DATAERR, _("--checkin: '%s' is not CODE=SCORE"),
 					     o->checkins.v[i]);
 		snprintf(code, sizeof(code), "%.*s", (int)(eq - o->checkins.v[i]), o->checkins.v[i]);
 		/* name the pair: with several check-ins "11 is outside" does not say whose */
 		if (parse_int64(eq + 1, &score) != 0)
-			return beter_err_set(&c->err, BETER_DATAERR, "--checkin: %s: the score is not a whole number "
-					     "1-10", o->checkins.v[i]);
+			return beter_err_set(&c->err, BETER_DATAERR, _("--checkin: %s: the score is not a whole number "
+					     "1-10"), o->checkins.v[i]);
 		if (score < 1 || score > 10)
-			return beter_err_set(&c->err, BETER_DATAERR, "--checkin: %s: the score is outside 1-10",
+			return beter_err_set(&c->err, BETER_DATAERR, _("--checkin: %s: the score is outside 1-10"),
 					     o->checkins.v[i]);
 		if ((rc = person_find(c->db, o->school_id, code, &person, &c->err)))
 			return rc;
@@ -528,7 +528,7 @@ static int session_from_options(struct ctx *c, struct bopts *o, struct board_ses
 		int64_t goal;
 		double score;
 		if (!eq || eq == o->measures.v[i] || (size_t)(eq - o->measures.v[i]) >= sizeof(num))
-			return beter_err_set(&c->err, BETER_DATAERR, "--measure: '%s' is not GOAL=SCORE",
+			return beter_err_set(&c->err, BETER_DATAERR, _("--measure: '%s' is not GOAL=SCORE"),
 					     o->measures.v[i]);
 		snprintf(num, sizeof(num), "%.*s", (int)(eq - o->measures.v[i]), o->measures.v[i]);
 		if ((rc = cmd_real(c, "--measure", eq + 1, 1, 10, &score)) ||
@@ -539,7 +539,7 @@ static int session_from_options(struct ctx *c, struct bopts *o, struct board_ses
 	for (int i = 0; i < o->done.n; i++) {
 		int64_t action;
 		if ((rc = cmd_number(c, "--done", o->done.v[i], &action)))
-			return beter_err_set(&c->err, BETER_DATAERR, "--done: '%s' is not an action number",
+			return beter_err_set(&c->err, BETER_DATAERR, _("--done: '%s' is not an action number"),
 					     o->done.v[i]);
 		board_session_done(s, action);
 	}
@@ -557,7 +557,7 @@ static int session_edit(struct ctx *c, struct bopts *o, struct board_edit *ed, c
 	int rc;
 
 	if (!o->team)
-		return cmd_usage(c, "which team? give --team TEAM (usage: %s)", cmd_usage_line(c));
+		return cmd_usage(c, _("which team? give --team TEAM (usage: %s)"), cmd_usage_line(c));
 	if ((rc = board_cmd_edit(c, o->team_name, o->date ? o->day : date_today(), ed, path)))
 		return rc;
 	if (!o->date && ed->date && (rc = date_parse(ed->date, &o->day, "datum", &c->err)))
@@ -593,7 +593,7 @@ static int run_session_add(struct ctx *c, struct optparse *p)
 	if (o.from) {
 		if (o.date || o.leader || o.topic || o.note || o.checkins.n || o.successes.n || o.measures.n || o.done.n ||
 		    o.actions.n || o.notdone.n || o.vdone.n || o.vmissed.n || o.agenda.n || o.edit) {
-			rc = cmd_usage(c, "--from FILE holds the whole session; give no other session options with it");
+			rc = cmd_usage(c, _("--from FILE holds the whole session; give no other session options with it"));
 			goto out;
 		}
 		rc = board_session_read(c->db, o.school_id, o.from, o.team, &s, &c->err);
@@ -634,7 +634,7 @@ static int run_session_show(struct ctx *c, struct optparse *p)
 	int64_t id;
 	int rc;
 
-	if (!(rc = prologue(c, p, &o, 1, 1, "the session's number", 0)) &&
+	if (!(rc = prologue(c, p, &o, 1, 1, N_("the session's number"), 0)) &&
 	    !(rc = cmd_number(c, "session", p->args[0], &id)))
 		rc = board_session_show(c->db, o.school_id, id, &c->out, &c->err);
 	bopts_release(&o);
@@ -643,55 +643,60 @@ static int run_session_show(struct ctx *c, struct optparse *p)
 
 /* ---- tables ---- */
 
-#define ITEM_SUBS(name, what, addopts)                                                                          \
-	static const struct subcmd name##_subs[] = {                                                            \
-		{ "add", "add --team TEAM TEXT [--date DATE]", "put " what " on the board", addopts,            \
-		  run_##name##_add, SUB_WRITES, NULL },                                                          \
-		{ "list", "list --team TEAM [--week WEEK]", "list " what " (as it stood at the end of --week)", \
-		  list_opts, run_##name##_list, 0, NULL },                                                       \
-		{ "rm", "rm N [--date DATE]", "take " what " off the board (its history is kept)", rm_opts,      \
-		  run_##name##_rm, SUB_WRITES, NULL },                                                           \
-		{ 0 }                                                                                           \
+/* the summaries whole, so that each is one message to translate */
+#define ITEM_SUBS(name, add_help, list_help, rm_help, addopts)                                                   \
+	static const struct subcmd name##_subs[] = {                                                             \
+		{ "add", "add --team TEAM TEXT [--date DATE]", add_help, addopts, run_##name##_add, SUB_WRITES, \
+		  NULL },                                                                                         \
+		{ "list", "list --team TEAM [--week WEEK]", list_help, list_opts, run_##name##_list, 0, NULL },  \
+		{ "rm", "rm N [--date DATE]", rm_help, rm_opts, run_##name##_rm, SUB_WRITES, NULL },             \
+		{ 0 }                                                                                            \
 	};
 
-ITEM_SUBS(agreement, "a team agreement", item_add_opts)
-ITEM_SUBS(arena, "an outcome of the pupil arena", item_add_opts)
-ITEM_SUBS(park, "a topic for the parking lot", item_add_opts)
+ITEM_SUBS(agreement, N_("put a team agreement on the board"),
+	  N_("list a team agreement (as it stood at the end of --week)"),
+	  N_("take a team agreement off the board (its history is kept)"), item_add_opts)
+ITEM_SUBS(arena, N_("put an outcome of the pupil arena on the board"),
+	  N_("list an outcome of the pupil arena (as it stood at the end of --week)"),
+	  N_("take an outcome of the pupil arena off the board (its history is kept)"), item_add_opts)
+ITEM_SUBS(park, N_("put a topic for the parking lot on the board"),
+	  N_("list a topic for the parking lot (as it stood at the end of --week)"),
+	  N_("take a topic for the parking lot off the board (its history is kept)"), item_add_opts)
 
 static const struct subcmd theme_subs[] = {
 	{ "add", "add --team TEAM TEXT [--start DATE --end DATE] [--date DATE]",
-	  "put a theme of the year (with its period) on the year board", theme_add_opts, run_theme_add, SUB_WRITES,
+	  N_("put a theme of the year (with its period) on the year board"), theme_add_opts, run_theme_add, SUB_WRITES,
 	  NULL },
-	{ "list", "list --team TEAM [--week WEEK]", "list the year board's themes", list_opts, run_theme_list, 0, NULL },
-	{ "rm", "rm N [--date DATE]", "take a theme off the year board", rm_opts, run_theme_rm, SUB_WRITES, NULL },
+	{ "list", "list --team TEAM [--week WEEK]", N_("list the year board's themes"), list_opts, run_theme_list, 0, NULL },
+	{ "rm", "rm N [--date DATE]", N_("take a theme off the year board"), rm_opts, run_theme_rm, SUB_WRITES, NULL },
 	{ 0 }
 };
 
 static const struct subcmd success_subs[] = {
-	{ "add", "add --team TEAM TEXT [--goal N] [--date DATE]", "put a success on the board", success_add_opts,
+	{ "add", "add --team TEAM TEXT [--goal N] [--date DATE]", N_("put a success on the board"), success_add_opts,
 	  run_success_add, SUB_WRITES, NULL },
-	{ "list", "list --team TEAM [--week WEEK]", "list the successes", list_opts, run_success_list, 0, NULL },
-	{ "rm", "rm N [--date DATE]", "take a success off the board", rm_opts, run_success_rm, SUB_WRITES, NULL },
+	{ "list", "list --team TEAM [--week WEEK]", N_("list the successes"), list_opts, run_success_list, 0, NULL },
+	{ "rm", "rm N [--date DATE]", N_("take a success off the board"), rm_opts, run_success_rm, SUB_WRITES, NULL },
 	{ 0 }
 };
 
 static const struct subcmd rhythm_subs[] = {
 	{ "add", "add --team TEAM --on DATE --leader CODE [--topic TEXT] [--date DATE]",
-	  "plan a session in the period rhythm", rhythm_add_opts, run_rhythm_add, SUB_WRITES, NULL },
-	{ "list", "list --team TEAM [--week WEEK]", "list the planned sessions", list_opts, run_rhythm_list, 0, NULL },
-	{ "rm", "rm N [--date DATE]", "take a planned session off the board", rm_opts, run_rhythm_rm, SUB_WRITES,
+	  N_("plan a session in the period rhythm"), rhythm_add_opts, run_rhythm_add, SUB_WRITES, NULL },
+	{ "list", "list --team TEAM [--week WEEK]", N_("list the planned sessions"), list_opts, run_rhythm_list, 0, NULL },
+	{ "rm", "rm N [--date DATE]", N_("take a planned session off the board"), rm_opts, run_rhythm_rm, SUB_WRITES,
 	  NULL },
 	{ 0 }
 };
 
 static const struct subcmd action_subs[] = {
 	{ "add", "add --team TEAM --who CODE --what TEXT --due DATE [--goal N] [--team-action] [--date DATE]",
-	  "add an action in class (one teacher) or, with --team-action, for the team", action_add_opts,
+	  N_("add an action in class (one teacher) or, with --team-action, for the team"), action_add_opts,
 	  run_action_add, SUB_WRITES, NULL },
-	{ "done", "done N [--date DATE]", "mark an action done", rm_opts, run_action_done, SUB_WRITES, NULL },
-	{ "list", "list --team TEAM [--open] [--overdue]", "list a team's actions; status open, done or overdue",
+	{ "done", "done N [--date DATE]", N_("mark an action done"), rm_opts, run_action_done, SUB_WRITES, NULL },
+	{ "list", "list --team TEAM [--open] [--overdue]", N_("list a team's actions; status open, done or overdue"),
 	  action_list_opts, run_action_list, 0, NULL },
-	{ "rm", "rm N [--date DATE]", "take an action off the board", rm_opts, run_action_rm, SUB_WRITES, NULL },
+	{ "rm", "rm N [--date DATE]", N_("take an action off the board"), rm_opts, run_action_rm, SUB_WRITES, NULL },
 	{ 0 }
 };
 
@@ -702,35 +707,35 @@ static const struct subcmd session_subs[] = {
 	  "[--agenda TOPIC=MINUTES]... [--visit-done N]... [--visit-missed N]...\n"
 	  "add --team TEAM --edit [--date DATE] [--leader CODE]\n"
 	  "add --from FILE|- [--team TEAM]",
-	  "record a weekly session in the standard order, in one transaction", session_add_opts, run_session_add,
+	  N_("record a weekly session in the standard order, in one transaction"), session_add_opts, run_session_add,
 	  SUB_WRITES, NULL },
-	{ "list", "list --team TEAM", "list a team's sessions", team_opts, run_session_list, 0, NULL },
-	{ "show", "show N", "show a session in the standard order", school_opts, run_session_show, 0, NULL },
+	{ "list", "list --team TEAM", N_("list a team's sessions"), team_opts, run_session_list, 0, NULL },
+	{ "show", "show N", N_("show a session in the standard order"), school_opts, run_session_show, 0, NULL },
 	{ 0 }
 };
 
 static const struct subcmd board_subs[] = {
 	{ "show", "show --team TEAM [--week WEEK] [--format html [--out FILE]]",
-	  "show the whole board, section by section, or as one page for the digibord", show_opts, run_show, SUB_HTML,
+	  N_("show the whole board, section by section, or as one page for the digibord"), show_opts, run_show, SUB_HTML,
 	  NULL },
-	{ "export", "export --team TEAM | --all [--week WEEK]", "the weekly export of one board or all (JSON or CSV)",
+	{ "export", "export --team TEAM | --all [--week WEEK]", N_("the weekly export of one board or all (JSON or CSV)"),
 	  export_opts, run_export, 0, NULL },
 	{ "set", "set --team TEAM [--ambition TEXT] [--story TEXT] [--agreement TEXT]... [--date DATE]",
-	  "set the ambition and inspiration story, add team agreements", set_opts, run_set, SUB_WRITES, NULL },
-	{ "agreement", NULL, "team agreements (teamafspraken)", NULL, NULL, 0, agreement_subs },
-	{ "theme", NULL, "the year board's themes (jaarbord)", NULL, NULL, 0, theme_subs },
-	{ "arena", NULL, "outcomes of the pupil arena (uitkomst leerlingarena)", NULL, NULL, 0, arena_subs },
-	{ "park", NULL, "the parking lot (parkeren)", NULL, NULL, 0, park_subs },
-	{ "action", NULL, "actions in class and team actions", NULL, NULL, 0, action_subs },
-	{ "success", NULL, "successes (successen)", NULL, NULL, 0, success_subs },
-	{ "rhythm", NULL, "the period rhythm: planned sessions (perioderitmiek)", NULL, NULL, 0, rhythm_subs },
-	{ "session", NULL, "the weekly board session (bordsessie)", NULL, NULL, 0, session_subs },
+	  N_("set the ambition and inspiration story, add team agreements"), set_opts, run_set, SUB_WRITES, NULL },
+	{ "agreement", NULL, N_("team agreements (teamafspraken)"), NULL, NULL, 0, agreement_subs },
+	{ "theme", NULL, N_("the year board's themes (jaarbord)"), NULL, NULL, 0, theme_subs },
+	{ "arena", NULL, N_("outcomes of the pupil arena (uitkomst leerlingarena)"), NULL, NULL, 0, arena_subs },
+	{ "park", NULL, N_("the parking lot (parkeren)"), NULL, NULL, 0, park_subs },
+	{ "action", NULL, N_("actions in class and team actions"), NULL, NULL, 0, action_subs },
+	{ "success", NULL, N_("successes (successen)"), NULL, NULL, 0, success_subs },
+	{ "rhythm", NULL, N_("the period rhythm: planned sessions (perioderitmiek)"), NULL, NULL, 0, rhythm_subs },
+	{ "session", NULL, N_("the weekly board session (bordsessie)"), NULL, NULL, 0, session_subs },
 	{ 0 }
 };
 
 const struct command_def def_board = {
 	.description =
-		"A team's improvement board (verbeterbord) and its weekly board session (bordsessie). The board has "
+		N_("A team's improvement board (verbeterbord) and its weekly board session (bordsessie). The board has "
 		"these sections, in this order: ambitie (the team's ambition), inspiratieverhaal (the inspiration "
 		"story), teamafspraken (team agreements), jaarbord (the year's themes, each with its period), "
 		"uitkomst_leerlingarena (what came out of the pupil arena), parkeren (the parking lot), doelen (the "
@@ -788,9 +793,9 @@ const struct command_def def_board = {
 		"with status missed). Every section is an array, ordered by "
 		"team name and then as shown on the board; dates are YYYY-MM-DD, numbers are numbers, unknown values "
 		"null. CSV has one row per board item: a section column, then the union of those columns. The output "
-		"depends only on the store and the week, so the same data gives byte-identical files.",
+		"depends only on the store and the week, so the same data gives byte-identical files."),
 	.subs = board_subs,
-	.examples = "beter board set --team \"Team Bovenbouw\" --ambition \"Elke leerling leest met plezier\"\n"
+	.examples = N_("beter board set --team \"Team Bovenbouw\" --ambition \"Elke leerling leest met plezier\"\n"
 		    "beter board theme add --team \"Team Bovenbouw\" \"Begrijpend lezen\" --start 2026-08-31 --end 2026-10-16\n"
 		    "beter board action add --team \"Team Bovenbouw\" --who ODW --what \"Dagelijks 10 minuten voorlezen\" "
 		    "--due 2026-11-27 --goal 1\n"
@@ -798,5 +803,5 @@ const struct command_def def_board = {
 		    "--success \"Groep 8 las een heel boek\" --measure 1=6.5 --done 4\n"
 		    "beter board show --team \"Team Bovenbouw\" --week 2026-W46\n"
 		    "beter board show --team \"Team Bovenbouw\" --format html --out bord.html\n"
-		    "beter board export --all --week 2026-W47 --format json > bord-2026-W47.json",
+		    "beter board export --all --week 2026-W47 --format json > bord-2026-W47.json"),
 };

@@ -4,28 +4,29 @@
 #include <string.h>
 
 #include "beter/date.h"
+#include "beter/out.h"
 #include "beter/store.h"
 #include "beter/util.h"
 #include "board_int.h"
 #include "beter/i18n.h"
 
 const struct board_section board_sections[] = {
-	{ "ambitie", "Ambitie" },
-	{ "inspiratieverhaal", "Inspiratieverhaal" },
-	{ "teamafspraken", "Teamafspraken" },
-	{ "jaarbord", "Jaarbord" },
-	{ "uitkomst_leerlingarena", "Uitkomst leerlingarena" },
-	{ "parkeren", "Parkeren" },
-	{ "doelen", "Doelen" },
-	{ "acties_in_de_klas", "Acties in de klas" },
-	{ "andere_acties", "Andere acties" },
-	{ "successen", "Successen" },
-	{ "standaardvolgorde", "Standaardvolgorde bordsessie" },
-	{ "checkin", "Check-in" },
-	{ "werksessie", "Werksessie" },
-	{ "perioderitmiek", "Perioderitmiek" },
-	{ "lesbezoekplanning", "Lesbezoekplanning" },
-	{ "lesontwerpen", "Gezamenlijk lesontwerp" },
+	{ "ambitie", N_("Ambition") },
+	{ "inspiratieverhaal", N_("Inspiration story") },
+	{ "teamafspraken", N_("Team agreements") },
+	{ "jaarbord", N_("Year board") },
+	{ "uitkomst_leerlingarena", N_("Pupil arena outcome") },
+	{ "parkeren", N_("Parking lot") },
+	{ "doelen", N_("Goals") },
+	{ "acties_in_de_klas", N_("Actions in class") },
+	{ "andere_acties", N_("Other actions") },
+	{ "successen", N_("Successes") },
+	{ "standaardvolgorde", N_("Standard order of the session") },
+	{ "checkin", N_("Check-in") },
+	{ "werksessie", N_("Work session") },
+	{ "perioderitmiek", N_("Period rhythm") },
+	{ "lesbezoekplanning", N_("Lesson-visit planning") },
+	{ "lesontwerpen", N_("Joint lesson design") },
 	{ NULL, NULL },
 };
 
@@ -47,7 +48,7 @@ int board_step_done(struct store *db, struct store_stmt *st, const char *what, s
 	int rc = store_step(st);
 	store_finalize(st);
 	if ((rc & 0xff) == STORE_CONSTRAINT)
-		return beter_err_set(err, BETER_DATAERR, "%s: a date is earlier than the day the item was added", what);
+		return beter_err_set(err, BETER_DATAERR, _("%s: a date is earlier than the day the item was added"), what);
 	if (rc != STORE_DONE)
 		return store_fail(db, rc, err, what);
 	return 0;
@@ -68,7 +69,7 @@ int board_team_goal(struct store *db, int64_t team_id, int64_t goal, const char 
 	if (rc)
 		return rc;
 	if (!found)
-		return beter_err_set(err, BETER_FAIL, "%s: the team has no goal with number %lld (see 'beter goal list')",
+		return beter_err_set(err, BETER_FAIL, _("%s: the team has no goal with number %lld (see 'beter goal list')"),
 				     what, (long long)goal);
 	return 0;
 }
@@ -94,7 +95,7 @@ int board_team_member(struct store *db, int64_t team_id, int64_t person, const c
 	store_finalize(st);
 	if (member || rc)
 		return rc;
-	return beter_err_set(err, BETER_DATAERR, "%s: %s is not in the team '%s' (see 'beter team show \"%s\"')", what,
+	return beter_err_set(err, BETER_DATAERR, _("%s: %s is not in the team '%s' (see 'beter team show \"%s\"')"), what,
 			     code, team, team);
 }
 
@@ -108,16 +109,16 @@ int board_item_add_ex(struct store *db, int64_t team_id, const struct board_item
 	int rc, rhythm = n->section && !strcmp(n->section, "perioderitmiek");
 
 	if (!board_text_section(n->section) && !rhythm)
-		return beter_err_set(err, BETER_DATAERR, "'%s' is not a board section for text items",
+		return beter_err_set(err, BETER_DATAERR, _("'%s' is not a board section for text items"),
 				     n->section ? n->section : "");
 	if ((rc = text_check(n->text, rhythm ? "--topic" : "text", !rhythm, BOARD_TEXT_MAX, err)))
 		return rc;
 	if (rhythm && !n->person)
-		return beter_err_set(err, BETER_DATAERR, "a planned session needs a session leader (--leader)");
+		return beter_err_set(err, BETER_DATAERR, _("a planned session needs a session leader (--leader)"));
 	if (rhythm && (rc = board_team_member(db, team_id, n->person, "--leader", err)))
 		return rc;
 	if (n->has_period && n->period_end < n->period_start)
-		return beter_err_set(err, BETER_DATAERR, "--end: the period ends before it starts");
+		return beter_err_set(err, BETER_DATAERR, _("--end: the period ends before it starts"));
 	if (n->goal && (rc = board_team_goal(db, team_id, n->goal, "--goal", err)))
 		return rc;
 	if ((rc = store_prepare(db, "INSERT INTO board_item(uid, team_id, section, text, period_start, period_end, "
@@ -193,7 +194,7 @@ static const char *section_title(const char *key)
 {
 	for (const struct board_section *s = board_sections; s->key; s++)
 		if (!strcmp(s->key, key))
-			return s->title;
+			return _(s->title);
 	return key;
 }
 
@@ -214,10 +215,10 @@ int board_item_rm(struct store *db, int64_t school, const char *section, int64_t
 	if (rc)
 		return rc;
 	if (!found)
-		return beter_err_set(err, BETER_FAIL, "no item %lld in the section '%s' of a board", (long long)id,
+		return beter_err_set(err, BETER_FAIL, _("no item %lld in the section '%s' of a board"), (long long)id,
 				     section_title(section));
 	if (day < added)
-		return beter_err_set(err, BETER_DATAERR, "--date: item %lld was only added later", (long long)id);
+		return beter_err_set(err, BETER_DATAERR, _("--date: item %lld was only added later"), (long long)id);
 	if ((rc = store_prepare(db, "UPDATE board_item SET removed = ?2 WHERE id = ?1", &st, err)))
 		return rc;
 	store_bind_int(st, 1, id);
@@ -225,13 +226,20 @@ int board_item_rm(struct store *db, int64_t school, const char *section, int64_t
 	return board_step_done(db, st, "removing the item", err);
 }
 
+const char *board_word(const struct out *o, const char *word)
+{
+	if (!word || !o->nl || o->cap || (o->fmt != OUT_TABLE && o->fmt != OUT_HTML && o->fmt != OUT_MD))
+		return word;
+	return _(word);
+}
+
 /* ---- actions ---- */
 
 const char *board_action_state(int due, int done, int is_done, int day)
 {
 	if (is_done && done <= day)
-		return "done";
-	return due < day ? "overdue" : "open";
+		return N_("done");
+	return due < day ? N_("overdue") : N_("open");
 }
 
 int board_action_add(struct store *db, int64_t team_id, const struct board_action_new *a, int64_t *id,
@@ -245,10 +253,10 @@ int board_action_add(struct store *db, int64_t team_id, const struct board_actio
 	if ((rc = text_check(a->what, "--what", 1, BOARD_TEXT_MAX, err)))
 		return rc;
 	if (a->nwho < 1)
-		return beter_err_set(err, BETER_DATAERR, "--who: an action needs someone who does it");
+		return beter_err_set(err, BETER_DATAERR, _("--who: an action needs someone who does it"));
 	if (!a->team_action && a->nwho > 1)
 		return beter_err_set(err, BETER_DATAERR,
-				     "--who: an action in class is done by one teacher; use --team-action for several");
+				     _("--who: an action in class is done by one teacher; use --team-action for several"));
 	if (a->goal && (rc = board_team_goal(db, team_id, a->goal, "--goal", err)))
 		return rc;
 	for (int i = 0; i < a->nwho; i++)
@@ -305,7 +313,7 @@ int board_find_action(struct store *db, int64_t school, int64_t id, int64_t *tea
 	if (rc)
 		return rc;
 	if (!found)
-		return beter_err_set(err, BETER_FAIL, "no action with number %lld (see 'beter board action list')",
+		return beter_err_set(err, BETER_FAIL, _("no action with number %lld (see 'beter board action list')"),
 				     (long long)id);
 	return 0;
 }
@@ -319,11 +327,11 @@ int board_action_done(struct store *db, int64_t school, int64_t id, int day, int
 	if ((rc = board_find_action(db, school, id, &team, &added, &done, err)))
 		return rc;
 	if (done)
-		return beter_err_set(err, BETER_FAIL, "action %lld is already done", (long long)id);
+		return beter_err_set(err, BETER_FAIL, _("action %lld is already done"), (long long)id);
 	if ((rc = date_not_future(day, "--date", err)))
 		return rc;
 	if (day < added)
-		return beter_err_set(err, BETER_DATAERR, "--date: action %lld was only added later", (long long)id);
+		return beter_err_set(err, BETER_DATAERR, _("--date: action %lld was only added later"), (long long)id);
 	if ((rc = store_prepare(db, "UPDATE board_action SET done = ?2, done_session_id = ?3 WHERE id = ?1", &st, err)))
 		return rc;
 	store_bind_int(st, 1, id);
@@ -342,7 +350,7 @@ int board_action_rm(struct store *db, int64_t school, int64_t id, int day, struc
 	if ((rc = board_find_action(db, school, id, &team, &added, &done, err)))
 		return rc;
 	if (day < added)
-		return beter_err_set(err, BETER_DATAERR, "--date: action %lld was only added later", (long long)id);
+		return beter_err_set(err, BETER_DATAERR, _("--date: action %lld was only added later"), (long long)id);
 	if ((rc = store_prepare(db, "UPDATE board_action SET removed = ?2 WHERE id = ?1", &st, err)))
 		return rc;
 	store_bind_int(st, 1, id);
@@ -383,7 +391,7 @@ int board_action_list(struct store *db, int64_t team_id, int open, int overdue, 
 		out_text_list(o, store_col(st, 3), ' ');
 		out_text(o, store_col(st, 4));
 		store_out_int(o, st, 5);
-		out_text(o, state);
+		out_text(o, board_word(o, state));
 		out_text(o, store_col(st, 6));
 		out_text(o, store_col(st, 7));
 		out_row_end(o);

@@ -11,18 +11,19 @@
 #include "beter/i18n.h"
 #include "beter/store.h"
 #include "beter/util.h"
+#include "board_int.h"
 
 const struct out_col board_checkin_cols[BOARD_CHECKIN_NCOLS] = {
-	{ "team", OUT_T_TEXT }, { "date", OUT_T_TEXT }, { "code", OUT_T_TEXT }, { "name", OUT_T_TEXT },
-	{ "score", OUT_T_REAL }, { "trend", OUT_T_TEXT },
+	{ N_("team"), OUT_T_TEXT }, { N_("date"), OUT_T_TEXT }, { N_("code"), OUT_T_TEXT }, { N_("name"), OUT_T_TEXT },
+	{ N_("score"), OUT_T_REAL }, { N_("trend"), OUT_T_TEXT },
 };
 const struct out_col board_werksessie_cols[BOARD_WERKSESSIE_NCOLS] = {
-	{ "team", OUT_T_TEXT }, { "date", OUT_T_TEXT }, { "pos", OUT_T_INT }, { "topic", OUT_T_TEXT },
-	{ "minutes", OUT_T_INT },
+	{ N_("team"), OUT_T_TEXT }, { N_("date"), OUT_T_TEXT }, { N_("pos"), OUT_T_INT }, { N_("topic"), OUT_T_TEXT },
+	{ N_("minutes"), OUT_T_INT },
 };
 
 const struct out_col board_steps_cols[BOARD_STEPS_NCOLS] = {
-	{ "team", OUT_T_TEXT }, { "step", OUT_T_INT }, { "title", OUT_T_TEXT }, { "question", OUT_T_TEXT },
+	{ N_("team"), OUT_T_TEXT }, { N_("step"), OUT_T_INT }, { N_("title"), OUT_T_TEXT }, { N_("question"), OUT_T_TEXT },
 };
 
 int board_steps_rows(const char *team_name, struct out *o)
@@ -31,8 +32,8 @@ int board_steps_rows(const char *team_name, struct out *o)
 		if (team_name)
 			out_text(o, team_name);
 		out_int(o, i + 1);
-		out_text(o, _(board_steps[i].title));
-		out_text(o, _(board_steps[i].question));
+		out_text(o, board_word(o, board_steps[i].title));
+		out_text(o, board_word(o, board_steps[i].question));
 		out_row_end(o);
 	}
 	return 0;
@@ -42,7 +43,7 @@ static const char *trend(double now, double before)
 {
 	if (isnan(before) || isnan(now))
 		return NULL;
-	return now > before + 0.05 ? "up" : now < before - 0.05 ? "down" : "same";
+	return now > before + 0.05 ? N_("up") : now < before - 0.05 ? N_("down") : N_("same");
 }
 
 /* The latest two sessions with check-ins up to asof (0 when none). */
@@ -80,7 +81,7 @@ static void row(struct out *o, const char *team_name, const char *date, const ch
 	out_text(o, code);
 	out_text(o, name);
 	out_real(o, round(now * 10) / 10);
-	out_text(o, trend(now, before));
+	out_text(o, board_word(o, trend(now, before)));
 	out_row_end(o);
 }
 
@@ -124,7 +125,7 @@ int board_checkin_rows(struct store *db, int64_t team, const char *team_name, in
 		if (rc)
 			return rc;
 	}
-	row(o, team_name, date, NULL, _("the team (mean)"), sum / n, pn ? psum / pn : NAN);
+	row(o, team_name, date, NULL, board_word(o, N_("the team (mean)")), sum / n, pn ? psum / pn : NAN);
 	return 0;
 }
 

@@ -30,6 +30,13 @@ int board_team_member(struct store *db, int64_t team_id, int64_t person, const c
 int board_find_action(struct store *db, int64_t school, int64_t id, int64_t *team, int *added, int *done,
 		      struct beter_err *err);
 
+/* A status word (open, overdue, done, up, planned...) or a text of the
+ * standard order as a cell: translated in a table a person reads, English in
+ * JSON, CSV and when captured, so that those never change with the language.
+ * NULL stays NULL. */
+struct out;
+const char *board_word(const struct out *o, const char *word);
+
 /* The werksessie / GL area: a team's lesson designs (lib/board_design.c);
  * team_name NULL: no team column. */
 struct out;

@@ -81,8 +81,8 @@ static int session_insert(struct store *db, const struct board_session_new *s, i
 	rc = store_step(st);
 	store_finalize(st);
 	if ((rc & 0xff) == STORE_CONSTRAINT)
-		return beter_err_set(err, BETER_DATAERR, "--date: the team already has a session on %s (see 'beter board "
-							 "session list')", d);
+		return beter_err_set(err, BETER_DATAERR, _("--date: the team already has a session on %s (see 'beter board "
+							 "session list')"), d);
 	if (rc != STORE_DONE)
 		return store_fail(db, rc, err, "adding the session");
 	*sid = store_last_id(db);
@@ -105,10 +105,10 @@ int board_session_add(struct store *db, int64_t school, const struct board_sessi
 		if ((rc = board_team_member(db, s->team, s->checkins[i].person, "--checkin", err)))
 			return rc;
 		if (s->checkins[i].score < 1 || s->checkins[i].score > 10)
-			return beter_err_set(err, BETER_DATAERR, "--checkin: %d is outside 1-10", s->checkins[i].score);
+			return beter_err_set(err, BETER_DATAERR, _("--checkin: %d is outside 1-10"), s->checkins[i].score);
 		for (int j = 0; j < i; j++)
 			if (s->checkins[j].person == s->checkins[i].person)
-				return beter_err_set(err, BETER_DATAERR, "--checkin: the same person is given twice");
+				return beter_err_set(err, BETER_DATAERR, _("--checkin: the same person is given twice"));
 	}
 	for (int i = 0; i < s->nsuccesses; i++)
 		if ((rc = text_check(s->successes[i], "--success", 1, BOARD_TEXT_MAX, err)))
@@ -156,7 +156,7 @@ int board_session_add(struct store *db, int64_t school, const struct board_sessi
 		if ((rc = board_find_action(db, school, s->done[i], &team, &added, &done, err)))
 			return rc;
 		if (team != s->team)
-			return beter_err_set(err, BETER_FAIL, "--done: action %lld is not on this team's board",
+			return beter_err_set(err, BETER_FAIL, _("--done: action %lld is not on this team's board"),
 					     (long long)s->done[i]);
 		if ((rc = board_action_done(db, school, s->done[i], s->date, sid, err)))
 			return rc;
@@ -246,7 +246,7 @@ static const struct out_col sess_all[] = {
 	{ N_("question"), OUT_T_TEXT }, { N_("reason"), OUT_T_TEXT }, { N_("visit"), OUT_T_INT }, { N_("observer"), OUT_T_TEXT },
 	{ N_("teacher"), OUT_T_TEXT }, { N_("happened"), OUT_T_BOOL }, { N_("pos"), OUT_T_INT }, { N_("minutes"), OUT_T_INT },
 };
-static const struct out_col sess_question_cols[] = { { "question", OUT_T_TEXT } };
+static const struct out_col sess_question_cols[] = { { N_("question"), OUT_T_TEXT } };
 
 /* A step of the standard order: its title and the book's question. */
 static void step(struct out *o, int i)
@@ -255,7 +255,7 @@ static void step(struct out *o, int i)
 	snprintf(key, sizeof(key), "%s_vraag", board_steps[i].key);
 	out_section(o, key, _(board_steps[i].title));
 	out_record(o, sess_question_cols, N(sess_question_cols));
-	out_text(o, _(board_steps[i].question));
+	out_text(o, board_word(o, board_steps[i].question));
 	out_end(o);
 }
 
@@ -285,11 +285,11 @@ int board_session_show(struct store *db, int64_t school, int64_t id, struct out 
 	store_bind_int(st, 2, school);
 	if (!store_next(db, st, &rc, "reading the session", err)) {
 		store_finalize(st);
-		return rc ? rc : beter_err_set(err, BETER_FAIL, "no session with number %lld (see 'beter board session "
-					       "list')", (long long)id);
+		return rc ? rc : beter_err_set(err, BETER_FAIL, _("no session with number %lld (see 'beter board session "
+					       "list')"), (long long)id);
 	}
 	out_doc_begin(o, sess_all, N(sess_all));
-	out_section(o, "sessie", "Bordsessie");
+	out_section(o, "sessie", _("Board session"));
 	out_record(o, sess_head_cols, N(sess_head_cols));
 	out_int(o, store_col_int(st, 0));
 	out_text(o, store_col(st, 9));
@@ -303,27 +303,27 @@ int board_session_show(struct store *db, int64_t school, int64_t id, struct out 
 	store_finalize(st);
 
 	step(o, 0);
-	if ((rc = sess_part(db, id, "check_in", "1. Check-in", checkin_cols, N(checkin_cols),
+	if ((rc = sess_part(db, id, "check_in", _("1. Check-in"), checkin_cols, N(checkin_cols),
 			    "SELECT p.code, p.name, c.score FROM board_checkin c JOIN person p ON p.id = c.person_id "
 			    "WHERE c.session_id = ?1 ORDER BY p.code", o, err)))
 		goto out;
 	step(o, 1);
-	if ((rc = sess_part(db, id, "successen", "2. Successen", sess_success_cols, N(sess_success_cols),
+	if ((rc = sess_part(db, id, "successen", _("2. Successes"), sess_success_cols, N(sess_success_cols),
 			    "SELECT id, text, goal_id FROM board_item WHERE session_id = ?1 ORDER BY id", o, err)))
 		goto out;
 	step(o, 2);
-	if ((rc = sess_part(db, id, "voortgang_doelen", "3. Voortgang doelen", sess_measure_cols, N(sess_measure_cols),
+	if ((rc = sess_part(db, id, "voortgang_doelen", _("3. Progress on the goals"), sess_measure_cols, N(sess_measure_cols),
 			    "SELECT g.id, g.text, m.score, g.norm FROM goal_measure m JOIN goal g ON g.id = m.goal_id "
 			    "WHERE m.session_id = ?1 ORDER BY m.id", o, err)))
 		goto out;
 	step(o, 3);
-	if ((rc = sess_part(db, id, "acties_gedaan", "4. Acties gedaan", sess_done_cols, N(sess_done_cols),
+	if ((rc = sess_part(db, id, "acties_gedaan", _("4. Actions done"), sess_done_cols, N(sess_done_cols),
 			    "SELECT a.id, a.what, " WHO_SQL ", a.due FROM board_action a WHERE a.done_session_id = ?1 "
 			    "ORDER BY a.id", o, err)) ||
 	    (rc = board_session_extra_actions(db, id, o, err)))
 		goto out;
 	step(o, 4);
-	out_section(o, "programma", "5. Programma");
+	out_section(o, "programma", _("5. Programme"));
 	out_record(o, sess_prog_cols, N(sess_prog_cols));
 	out_text(o, topic);
 	out_text(o, note);

@@ -17,14 +17,13 @@
 
 /* The five steps of the standard order and the book's question at each. */
 const struct board_step board_steps[BOARD_STEPS] = {
-	{ "check_in", N_("1. Check-in"), N_("Hoe sta je erin op dit moment?") },
-	{ "successen", N_("2. Successen"), N_("Welke successen hebben we te vieren?") },
-	{ "voortgang_doelen", N_("3. Voortgang doelen"),
-	  N_("Wat is de voortgang met betrekking tot de doelen die we onszelf gesteld hebben?") },
-	{ "acties", N_("4. Acties"), N_("Heeft iedereen de benodigde acties ondernomen en welke acties moeten er nog "
-				       "ondernomen worden om de doelen te behalen?") },
-	{ "programma", N_("5. Programma"), N_("Wat staat er deze sessie op het programma? Zijn er nog aanpassingen nodig "
-					   "en zijn de lesbezoeken gelukt?") },
+	{ "check_in", N_("1. Check-in"), N_("How do you stand at this moment?") },
+	{ "successen", N_("2. Successes"), N_("Which successes do we have to celebrate?") },
+	{ "voortgang_doelen", N_("3. Progress on the goals"), N_("What is the progress on the goals we set ourselves?") },
+	{ "acties", N_("4. Actions"), N_("Has everyone taken the actions needed, and which actions must still be taken to "
+					 "reach the goals?") },
+	{ "programma", N_("5. Programme"), N_("What is on this session's programme? Are changes needed, and did the lesson "
+					   "visits happen?") },
 };
 
 void board_extra_release(struct board_session_extra *x)
@@ -196,12 +195,12 @@ int board_session_extra_actions(struct store *db, int64_t sid, struct out *o, st
 {
 	int rc;
 
-	if ((rc = part(db, sid, "acties_niet_gedaan", _("4. Acties niet gedaan"), missed_cols, N(missed_cols),
+	if ((rc = part(db, sid, "acties_niet_gedaan", _("4. Actions not done"), missed_cols, N(missed_cols),
 		       "SELECT a.id, a.what, " WHO_SQL ", a.due, m.reason FROM board_action_missed m JOIN board_action a "
 		       "ON a.id = m.action_id WHERE m.session_id = ?1 ORDER BY a.id", o, err)))
 		return rc;
 	/* new actions: added to the team's board on the session's day */
-	return part(db, sid, "nieuwe_acties", _("4. Nieuwe acties"), new_cols, N(new_cols),
+	return part(db, sid, "nieuwe_acties", _("4. New actions"), new_cols, N(new_cols),
 		    "SELECT a.id, a.what, " WHO_SQL ", a.due FROM board_action a JOIN board_session s ON "
 		    "s.team_id = a.team_id AND a.added = s.date WHERE s.id = ?1 AND a.removed IS NULL ORDER BY a.id",
 		    o, err);
@@ -211,11 +210,11 @@ int board_session_extra_programme(struct store *db, int64_t sid, struct out *o, 
 {
 	int rc;
 
-	if ((rc = part(db, sid, "lesbezoeken", _("5. Lesbezoeken gelukt?"), visit_cols, N(visit_cols),
+	if ((rc = part(db, sid, "lesbezoeken", _("5. Did the lesson visits happen?"), visit_cols, N(visit_cols),
 		       "SELECT v.id, v.date, ob.code, te.code, sv.happened FROM board_session_visit sv JOIN visit v ON "
 		       "v.id = sv.visit_id JOIN person ob ON ob.id = v.observer_id JOIN person te ON te.id = v.teacher_id "
 		       "WHERE sv.session_id = ?1 ORDER BY v.date, v.id", o, err)))
 		return rc;
-	return part(db, sid, "werksessie", _("5. Werksessie"), agenda_cols, N(agenda_cols),
+	return part(db, sid, "werksessie", _("5. Work session"), agenda_cols, N(agenda_cols),
 		    "SELECT pos, topic, minutes FROM board_agenda WHERE session_id = ?1 ORDER BY pos", o, err);
 }

@@ -18,7 +18,7 @@
 
 static int jerr(struct beter_err *err, const char *file, const char *field, const char *what)
 {
-	return beter_err_set(err, BETER_DATAERR, "%s: field '%s': %s", file, field, what);
+	return beter_err_set(err, BETER_DATAERR, _("%s: field '%s': %s"), file, field, what);
 }
 
 static int json_text(const cJSON *j, const char *file, const char *field, int required, char **out,
@@ -27,15 +27,15 @@ static int json_text(const cJSON *j, const char *file, const char *field, int re
 	*out = NULL;
 	if (!j || cJSON_IsNull(j)) {
 		if (required)
-			return jerr(err, file, field, "is missing");
+			return jerr(err, file, field, _("is missing"));
 		return 0;
 	}
 	if (!cJSON_IsString(j))
-		return jerr(err, file, field, "expected a string");
+		return jerr(err, file, field, _("expected a string"));
 	if (!utf8_valid(j->valuestring, strlen(j->valuestring), NULL))
-		return jerr(err, file, field, "is not valid UTF-8");
+		return jerr(err, file, field, _("is not valid UTF-8"));
 	if (strlen(j->valuestring) > 4000)
-		return jerr(err, file, field, "is longer than 4000 bytes");
+		return jerr(err, file, field, _("is longer than 4000 bytes"));
 	*out = xstrdup(j->valuestring);
 	return 0;
 }
@@ -45,13 +45,13 @@ static int json_number(const cJSON *j, const char *file, const char *field, int 
 {
 	char buf[160];
 	if (!cJSON_IsNumber(j))
-		return jerr(err, file, field, whole ? "expected a whole number" : "expected a number");
+		return jerr(err, file, field, whole ? _("expected a whole number") : _("expected a number"));
 	if (whole && j->valuedouble != floor(j->valuedouble))
-		return jerr(err, file, field, "expected a whole number");
+		return jerr(err, file, field, _("expected a whole number"));
 	if (!(j->valuedouble >= min && j->valuedouble <= max)) {
 		char v[32];
 		out_format_real(v, sizeof(v), j->valuedouble);
-		snprintf(buf, sizeof(buf), "%s is outside %g-%g", v, min, max);
+		snprintf(buf, sizeof(buf), _("%s is outside %g-%g"), v, min, max);
 		return jerr(err, file, field, buf);
 	}
 	*out = j->valuedouble;
@@ -70,7 +70,7 @@ static char *read_all(const char *path, size_t *len, struct beter_err *err)
 	while ((n = fread(buf, 1, sizeof(buf), fp)) > 0)
 		strbuf_add(&sb, buf, n);
 	if (ferror(fp)) {
-		beter_err_set(err, BETER_IOERR, "%s: cannot read: %s", path, strerror(errno));
+		beter_err_set(err, BETER_IOERR, _("%s: cannot read: %s"), path, strerror(errno));
 		if (fp != stdin)
 			fclose(fp);
 		strbuf_release(&sb);
@@ -96,7 +96,7 @@ static int json_checkins(struct store *db, int64_t school, const cJSON *j, const
 	if (!j || cJSON_IsNull(j))
 		return 0;
 	if (!cJSON_IsObject(j))
-		return jerr(err, file, "checkin", "expected an object of person codes and scores");
+		return jerr(err, file, "checkin", _("expected an object of person codes and scores"));
 	cJSON_ArrayForEach(c, j) {
 		int64_t person;
 		snprintf(field, sizeof(field), "checkin.%s", c->string ? c->string : "");
@@ -119,7 +119,7 @@ static int json_successes(const cJSON *j, const char *file, struct board_session
 	if (!j || cJSON_IsNull(j))
 		return 0;
 	if (!cJSON_IsArray(j))
-		return jerr(err, file, "successes", "expected an array of strings");
+		return jerr(err, file, "successes", _("expected an array of strings"));
 	cJSON_ArrayForEach(c, j) {
 		snprintf(field, sizeof(field), "successes[%d]", i++);
 		if ((rc = json_text(c, file, field, 1, &text, err)))
@@ -141,12 +141,12 @@ static int json_measures(const cJSON *j, const char *file, struct board_session_
 	if (!j || cJSON_IsNull(j))
 		return 0;
 	if (!cJSON_IsArray(j))
-		return jerr(err, file, "measures", "expected an array of {\"goal\": N, \"score\": S}");
+		return jerr(err, file, "measures", _("expected an array of {\"goal\": N, \"score\": S}"));
 	cJSON_ArrayForEach(c, j) {
 		double g;
 		if (!cJSON_IsObject(c)) {
 			snprintf(field, sizeof(field), "measures[%d]", i);
-			return jerr(err, file, field, "expected an object {\"goal\": N, \"score\": S}");
+			return jerr(err, file, field, _("expected an object {\"goal\": N, \"score\": S}"));
 		}
 		snprintf(field, sizeof(field), "measures[%d].goal", i);
 		if ((rc = json_number(cJSON_GetObjectItemCaseSensitive(c, "goal"), file, field, 1, 1, 1e15, &g, err)))
@@ -170,7 +170,7 @@ static int json_done(const cJSON *j, const char *file, struct board_session_new 
 	if (!j || cJSON_IsNull(j))
 		return 0;
 	if (!cJSON_IsArray(j))
-		return jerr(err, file, "done", "expected an array of action numbers");
+		return jerr(err, file, "done", _("expected an array of action numbers"));
 	cJSON_ArrayForEach(c, j) {
 		snprintf(field, sizeof(field), "done[%d]", i++);
 		if ((rc = json_number(c, file, field, 1, 1, 1e15, &v, err)))
@@ -191,13 +191,13 @@ static int session_from_json(struct store *db, int64_t school, const cJSON *root
 	int rc;
 
 	if (!cJSON_IsObject(root))
-		return beter_err_set(err, BETER_DATAERR, "%s: expected a JSON object", file);
+		return beter_err_set(err, BETER_DATAERR, _("%s: expected a JSON object"), file);
 	cJSON_ArrayForEach(j, root) {
 		int ok = 0;
 		for (const char *const *k = known; *k; k++)
 			ok |= j->string && !strcmp(j->string, *k);
 		if (!ok)
-			return jerr(err, file, j->string ? j->string : "", "is not a field of a session (see 'beter help board')");
+			return jerr(err, file, j->string ? j->string : "", _("is not a field of a session (see 'beter help board')"));
 	}
 	/* team */
 	if ((rc = json_text(cJSON_GetObjectItemCaseSensitive(root, "team"), file, "team", !team_name, &text, err)))
@@ -206,8 +206,8 @@ static int session_from_json(struct store *db, int64_t school, const cJSON *root
 	if (!rc && text && team_name) {
 		int64_t given;
 		if (!(rc = team_find(db, school, team_name, &given, err)) && given != s->team)
-			rc = beter_err_set(err, BETER_USAGE, "--team: '%s' is not the team '%s' of %s; give the team in one "
-					   "place", team_name, text, file);
+			rc = beter_err_set(err, BETER_USAGE, _("--team: '%s' is not the team '%s' of %s; give the team in one "
+					   "place"), team_name, text, file);
 	}
 	free(text);
 	if (rc)
@@ -215,7 +215,7 @@ static int session_from_json(struct store *db, int64_t school, const cJSON *root
 	/* date */
 	if ((rc = json_text(cJSON_GetObjectItemCaseSensitive(root, "date"), file, "date", 1, &text, err)))
 		return rc;
-	snprintf(field, sizeof(field), "%.40s: field 'date'", file);
+	snprintf(field, sizeof(field), _("%.40s: field 'date'"), file);
 	rc = date_parse(text, &s->date, field, err);
 	if (!rc)
 		rc = date_not_future(s->date, field, err);

@@ -330,7 +330,7 @@ static int goal_rows(struct view *v, struct out *o, struct beter_err *err)
 		} else {
 			out_rendered(o, NULL, NULL, trend.len ? strbuf_str(&trend) : NULL);
 		}
-		out_text(o, store_col(st, 6));
+		out_text(o, board_word(o, store_col(st, 6)));
 		out_text(o, store_col(st, 7));
 		date_format(date_of(store_col(st, 7)) + 7 * (int)store_col_int(st, 3), until);
 		out_text(o, until);
@@ -370,13 +370,27 @@ static int action_rows(struct view *v, struct out *o, struct beter_err *err)
 		out_text_list(o, store_col(st, 2), ' ');
 		out_text(o, store_col(st, 3));
 		store_out_int(o, st, 4);
-		out_text(o, board_action_state(date_of(store_col(st, 3)), date_of(store_col(st, 5)), is_done, v->asof));
+		out_text(o, board_word(o, board_action_state(date_of(store_col(st, 3)), date_of(store_col(st, 5)), is_done,
+							     v->asof)));
 		out_text(o, store_col(st, 5));
 		out_text(o, store_col(st, 6));
 		out_row_end(o);
 	}
 	view_done(v, st);
 	return rc;
+}
+
+/* A visit's status; its words are in the catalogue for the tables. */
+static const char *visit_word(int status)
+{
+	static const char *const words[] = { N_("planned"), N_("done"),	    N_("feedback-due"), N_("closed"),
+					     N_("missed"),  N_("cancelled"), N_("replaced") };
+	const char *name = visit_status_name(status);
+
+	for (size_t i = 0; i < N(words); i++)
+		if (!strcmp(words[i], name))
+			return words[i];
+	return name;
 }
 
 static const struct out_col visit_cols[] = {
@@ -418,8 +432,8 @@ static int visit_rows(struct view *v, struct out *o, struct beter_err *err)
 		out_int(o, store_col_int(st, 0));
 		for (int i = 1; i <= 5; i++)
 			out_text(o, store_col(st, i));
-		out_text(o, visit_status_name(visit_status_of((int)store_col_int(st, 6), (int)store_col_int(st, 7),
-							      date_of(store_col(st, 1)), v->asof, VISIT_FEEDBACK_DAYS)));
+		out_text(o, board_word(o, visit_word(visit_status_of((int)store_col_int(st, 6), (int)store_col_int(st, 7),
+							      date_of(store_col(st, 1)), v->asof, VISIT_FEEDBACK_DAYS))));
 		out_row_end(o);
 	}
 	view_done(v, st);
@@ -520,7 +534,7 @@ int board_item_list(struct store *db, int64_t team_id, const char *section, int 
 	int rc;
 
 	if (!d)
-		return beter_err_set(err, BETER_USAGE, "unknown board section '%s'", section);
+		return beter_err_set(err, BETER_USAGE, _("unknown board section '%s'"), section);
 	memset(&v, 0, sizeof(v));
 	v.db = db;
 	v.items = &items;
@@ -582,7 +596,7 @@ int board_render(struct store *db, int64_t school, int64_t team_id, int from, in
 	date_week_format(from, week);
 
 	out_doc_begin(o, all_cols, N(all_cols));
-	out_section(o, "bord", "Bord");
+	out_section(o, "bord", _("Board"));
 	if (with_team)
 		out_list(o, head_cols, N(head_cols));
 	else
@@ -599,7 +613,7 @@ int board_render(struct store *db, int64_t school, int64_t team_id, int from, in
 	out_end(o);
 	for (const struct board_section *s = board_sections; s->key && !rc; s++) {
 		const struct section_def *d = section_def(s->key);
-		out_section(o, s->key, s->title);
+		out_section(o, s->key, _(s->title));
 		out_list(o, d->cols + !with_team, d->ncols - !with_team);
 		for (int i = 0; i < n && !rc; i++) {
 			v.team = ids[i];

@@ -21,83 +21,83 @@ struct sopts {
 #define OPT_STRUCT struct sopts
 
 #define OPT_KEYFILE OPT_STRING("key-file", key_file, "FILE", \
-	"a 360-degree feedback: the school leader's secret key (default: " \
-	"$BETER_SEAL_KEY_FILE, else 360-CODE.key next to the HMAC key)")
+	N_("a 360-degree feedback: the school leader's secret key (default: " \
+	"$BETER_SEAL_KEY_FILE, else 360-CODE.key next to the HMAC key)"))
 
 #define OPT_SCHOOL OPT_STRING("school", school, "SCHOOL", \
-	"the school (name, BRIN or number) when the store holds several")
+	N_("the school (name, BRIN or number) when the store holds several"))
 
 static const struct opt school_opts[] = { OPT_SCHOOL, OPT_END };
 static const struct opt none_opts[] = { OPT_END };
 
 static const struct opt add_opts[] = {
-	OPT_STRING("instrument", instrument, "ID", "the instrument (see 'beter survey instrument list'; required)"),
-	OPT_STRING("wave", wave, "NAME", "the wave: 0-meting, jaar-1, 2026-11, ... (required)"),
-	OPT_STRING("team", team, "TEAM", "a survey of one team (default: the whole school)"),
-	OPT_STRING("opens", opens, "DATE", "first day respondents can answer"),
-	OPT_STRING("closes", closes, "DATE", "last day respondents can answer"),
+	OPT_STRING("instrument", instrument, "ID", N_("the instrument (see 'beter survey instrument list'; required)")),
+	OPT_STRING("wave", wave, "NAME", N_("the wave: 0-meting, jaar-1, 2026-11, ... (required)")),
+	OPT_STRING("team", team, "TEAM", N_("a survey of one team (default: the whole school)")),
+	OPT_STRING("opens", opens, "DATE", N_("first day respondents can answer")),
+	OPT_STRING("closes", closes, "DATE", N_("last day respondents can answer")),
 	OPT_STRING("leader", leader, "CODE",
-		   "a 360-degree feedback: whose it is (default: the school's one schoolleider)"),
+		   N_("a 360-degree feedback: whose it is (default: the school's one schoolleider)")),
 	OPT_STRING("design", design, "N",
 		   N_("pupils' feedback on a lesson given from this lesson design (an instrument of kind 'lesson'); "
 		      "the survey is of the design's team")),
 	OPT_OPTARG("school", school, school_given, "[SCHOOL]",
-		   "a survey of the whole school (the default); --school=SCHOOL names the school when the store holds several"),
+		   N_("a survey of the whole school (the default); --school=SCHOOL names the school when the store holds several")),
 	OPT_END
 };
 
 static const struct opt import_opts[] = {
 	OPT_STRING("map", map, "FILE",
-		   "a CSV 'column,item' naming the item (or team, rater, ignore) of a column by header text "
-		   "or number"),
+		   N_("a CSV 'column,item' naming the item (or team, rater, ignore) of a column by header text "
+		   "or number")),
 	OPT_STRING("id-column", idcol, "COL",
-		   "the column (header text or number) that identifies a respondent; stored only as "
-		   "a keyed HMAC-SHA256"),
-	OPT_LIST("ignore-column", ignore, "COL", "a column (header text or number) not to import, without the warning "
-		 "for a column that matches no item (repeatable)"),
-	OPT_FLAG("skip-unknown-team", skip_team, "skip a row whose team is not in the store (how many is said on "
-		 "stderr) instead of stopping the import"),
+		   N_("the column (header text or number) that identifies a respondent; stored only as "
+		   "a keyed HMAC-SHA256")),
+	OPT_LIST("ignore-column", ignore, "COL", N_("a column (header text or number) not to import, without the warning "
+		 "for a column that matches no item (repeatable)")),
+	OPT_FLAG("skip-unknown-team", skip_team, N_("skip a row whose team is not in the store (how many is said on "
+		 "stderr) instead of stopping the import")),
 	OPT_STRING("sheet", sheet, "NAME", N_("the sheet of an .xlsx workbook to read (default: the first)")),
 	OPT_SCHOOL,
 	OPT_END
 };
 
 static const struct opt report_opts[] = {
-	OPT_STRING("by", by, "WHAT", "scale (default), item, team or rater (a 360-degree feedback)"),
+	OPT_STRING("by", by, "WHAT", N_("scale (default), item, team or rater (a 360-degree feedback)")),
 	OPT_STRING("min-n", minn, "K",
-		   "hide groups with fewer than K respondents; only raises the minimum (the school's, else "
-		   "the instrument's: 5, a 360-degree feedback 3)"),
+		   N_("hide groups with fewer than K respondents; only raises the minimum (the school's, else "
+		   "the instrument's: 5, a 360-degree feedback 3)")),
 	OPT_KEYFILE,
 	OPT_SCHOOL,
 	OPT_END
 };
 
 static const struct opt compare_opts[] = {
-	OPT_STRING("instrument", instrument, "ID", "the instrument (required)"),
-	OPT_STRING("waves", waves, "W1,W2", "the two waves, earlier first (required)"),
-	OPT_STRING("team", team, "TEAM", "only respondents of this team"),
-	OPT_STRING("min-n", minn, "K", "hide waves with fewer than K respondents on a scale; only raises the minimum"),
+	OPT_STRING("instrument", instrument, "ID", N_("the instrument (required)")),
+	OPT_STRING("waves", waves, "W1,W2", N_("the two waves, earlier first (required)")),
+	OPT_STRING("team", team, "TEAM", N_("only respondents of this team")),
+	OPT_STRING("min-n", minn, "K", N_("hide waves with fewer than K respondents on a scale; only raises the minimum")),
 	OPT_KEYFILE,
 	OPT_SCHOOL,
 	OPT_END
 };
 
 static const struct opt policy_opts[] = {
-	OPT_STRING("min-n", minn, "K", "the smallest group any survey figure of the school may rest on (at least 3)"),
+	OPT_STRING("min-n", minn, "K", N_("the smallest group any survey figure of the school may rest on (at least 3)")),
 	OPT_STRING("reason", reason, "TEXT",
-		   "why the school sets it (required with --min-n; printed with every figure)"),
-	OPT_STRING("decided-by", decided, "CODE", "who decided it (a person's code)"),
+		   N_("why the school sets it (required with --min-n; printed with every figure)")),
+	OPT_STRING("decided-by", decided, "CODE", N_("who decided it (a person's code)")),
 	OPT_SCHOOL,
 	OPT_END
 };
 
 static const struct opt key_opts[] = {
-	OPT_STRING("person", person, "CODE", "the school leader (role schoolleider; required)"),
+	OPT_STRING("person", person, "CODE", N_("the school leader (role schoolleider; required)")),
 	OPT_STRING("key-file", key_file, "FILE",
-		   "where the secret key goes (default: $BETER_SEAL_KEY_FILE, else 360-CODE.key "
-		   "next to the HMAC key)"),
+		   N_("where the secret key goes (default: $BETER_SEAL_KEY_FILE, else 360-CODE.key "
+		   "next to the HMAC key)")),
 	OPT_FLAG("replace", replace,
-		   "replace an existing key pair (the old secret key file is kept as FILE.FINGERPRINT)"),
+		   N_("replace an existing key pair (the old secret key file is kept as FILE.FINGERPRINT)")),
 	OPT_SCHOOL,
 	OPT_END
 };
@@ -122,14 +122,14 @@ static int survey_number(struct ctx *c, const char *s, int64_t school, int64_t *
 static int run_instrument_list(struct ctx *c, struct optparse *p)
 {
 	struct sopts o;
-	int rc = prologue(c, p, &o, 0, 0, "nothing", NULL);
+	int rc = prologue(c, p, &o, 0, 0, N_("nothing"), NULL);
 	return rc ? rc : survey_instrument_list(c->db, &c->out, &c->err);
 }
 
 static int run_instrument_show(struct ctx *c, struct optparse *p)
 {
 	struct sopts o;
-	int rc = prologue(c, p, &o, 1, 1, "the instrument's id", NULL);
+	int rc = prologue(c, p, &o, 1, 1, N_("the instrument's id"), NULL);
 	return rc ? rc : survey_instrument_show(c->db, p->args[0], &c->out, &c->err);
 }
 
@@ -139,10 +139,10 @@ static int run_instrument_import(struct ctx *c, struct optparse *p)
 	int64_t id;
 	int changed, rc;
 
-	if ((rc = prologue(c, p, &o, 1, 1, "the instrument file (JSON)", NULL)) ||
+	if ((rc = prologue(c, p, &o, 1, 1, N_("the instrument file (JSON)"), NULL)) ||
 	    (rc = survey_instrument_import(c->db, p->args[0], &id, &changed, &c->err)))
 		return rc;
-	cmd_note(c, "%s: %s", p->args[0], changed ? "instrument stored" : "the same instrument is already stored");
+	cmd_note(c, "%s: %s", p->args[0], changed ? _("instrument stored") : _("the same instrument is already stored"));
 	return 0;
 }
 
@@ -153,12 +153,12 @@ static int run_add(struct ctx *c, struct optparse *p)
 	int64_t school, id;
 	int rc;
 
-	if ((rc = prologue(c, p, &o, 0, 0, "nothing", &school)))
+	if ((rc = prologue(c, p, &o, 0, 0, N_("nothing"), &school)))
 		return rc;
 	if (!o.instrument || !o.wave)
-		return cmd_usage(c, "a survey needs --instrument and --wave (usage: %s)", cmd_usage_line(c));
+		return cmd_usage(c, _("a survey needs --instrument and --wave (usage: %s)"), cmd_usage_line(c));
 	if (o.team && o.school_given && !o.school)
-		return cmd_usage(c, "give --team or the whole school, not both");
+		return cmd_usage(c, _("give --team or the whole school, not both"));
 	memset(&a, 0, sizeof(a));
 	a.instrument = o.instrument;
 	a.wave = o.wave;
@@ -189,7 +189,7 @@ static int run_list(struct ctx *c, struct optparse *p)
 {
 	struct sopts o;
 	int64_t school;
-	int rc = prologue(c, p, &o, 0, 0, "nothing", &school);
+	int rc = prologue(c, p, &o, 0, 0, N_("nothing"), &school);
 	return rc ? rc : survey_list(c->db, school, &c->out, &c->err);
 }
 
@@ -199,7 +199,7 @@ static int run_show(struct ctx *c, struct optparse *p)
 	int64_t school, id;
 	int rc;
 
-	if ((rc = prologue(c, p, &o, 1, 1, "the survey's number", &school)) ||
+	if ((rc = prologue(c, p, &o, 1, 1, N_("the survey's number"), &school)) ||
 	    (rc = survey_number(c, p->args[0], school, &id)))
 		return rc;
 	return survey_show(c->db, id, &c->out, &c->err);
@@ -214,7 +214,7 @@ static int run_import(struct ctx *c, struct optparse *p)
 	int64_t school, id;
 	int rc;
 
-	if ((rc = prologue(c, p, &o, 2, 2, "the survey's number and the CSV file", &school)) ||
+	if ((rc = prologue(c, p, &o, 2, 2, N_("the survey's number and the CSV file"), &school)) ||
 	    (rc = survey_number(c, p->args[0], school, &id))) {
 		opt_list_release(&o.ignore);
 		return rc;
@@ -238,12 +238,21 @@ static int run_import(struct ctx *c, struct optparse *p)
 	strbuf_release(&notes);
 	if (rc)
 		return rc;
-	char skipped[64] = "";
+	/* each count its own plural: "1 row", "2 rows" */
+	struct strbuf sb = STRBUF_INIT;
+	strbuf_addf(&sb, P_("%ld row", "%ld rows", st.rows), st.rows);
+	strbuf_adds(&sb, ", ");
+	strbuf_addf(&sb, P_("%d column matched", "%d columns matched", st.matched), st.matched);
+	strbuf_adds(&sb, ": ");
+	strbuf_addf(&sb, P_("%ld response added", "%ld responses added", st.added), st.added);
+	strbuf_addf(&sb, _(", %ld changed, %ld already there, "), st.changed, st.unchanged);
+	strbuf_addf(&sb, P_("%ld empty row skipped", "%ld empty rows skipped", st.empty), st.empty);
 	if (st.skipped)
-		snprintf(skipped, sizeof(skipped), ", %ld of an unknown team skipped", st.skipped);
-	cmd_note(c, "%s: %ld rows, %d columns matched: %ld responses added, %ld changed, %ld already there, %ld empty "
-		    "rows skipped%s; respondents %s%s", p->args[1], st.rows, st.matched, st.added, st.changed, st.unchanged,
-		 st.empty, skipped, st.keyed ? "keyed by HMAC" : "anonymous", c->dry_run ? " (dry run)" : "");
+		strbuf_addf(&sb, P_(", %ld of an unknown team skipped", ", %ld of an unknown team skipped", st.skipped),
+			    st.skipped);
+	cmd_note(c, _("%s: %s; respondents %s%s"), p->args[1], sb.buf, st.keyed ? _("keyed by HMAC") : _("anonymous"),
+		 c->dry_run ? _(" (dry run)") : "");
+	strbuf_release(&sb);
 	return 0;
 }
 
@@ -260,11 +269,11 @@ static int run_report(struct ctx *c, struct optparse *p)
 	int64_t school, id, minn;
 	int by = SURVEY_BY_SCALE, rc;
 
-	if ((rc = prologue(c, p, &o, 1, 1, "the survey's number", &school)) ||
+	if ((rc = prologue(c, p, &o, 1, 1, N_("the survey's number"), &school)) ||
 	    (rc = survey_number(c, p->args[0], school, &id)))
 		return rc;
 	if (o.by && (by = survey_by_parse(o.by)) < 0)
-		return cmd_usage(c, "--by: unknown '%s' (use scale, item, team or rater)", o.by);
+		return cmd_usage(c, _("--by: unknown '%s' (use scale, item, team or rater)"), o.by);
 	if ((rc = parse_minn(c, o.minn, &minn)))
 		return rc;
 	return survey_report(c->db, id, (enum survey_by)by, minn, o.key_file, &c->out, &c->err);
@@ -277,13 +286,13 @@ static int run_compare(struct ctx *c, struct optparse *p)
 	char *w1, *w2;
 	int rc;
 
-	if ((rc = prologue(c, p, &o, 0, 0, "nothing", &school)))
+	if ((rc = prologue(c, p, &o, 0, 0, N_("nothing"), &school)))
 		return rc;
 	if (!o.instrument || !o.waves)
-		return cmd_usage(c, "compare needs --instrument and --waves W1,W2 (usage: %s)", cmd_usage_line(c));
+		return cmd_usage(c, _("compare needs --instrument and --waves W1,W2 (usage: %s)"), cmd_usage_line(c));
 	const char *comma = strchr(o.waves, ',');
 	if (!comma || comma == o.waves || !comma[1] || strchr(comma + 1, ','))
-		return cmd_usage(c, "--waves: give two waves separated by a comma, earlier first (e.g. 0-meting,jaar-1)");
+		return cmd_usage(c, _("--waves: give two waves separated by a comma, earlier first (e.g. 0-meting,jaar-1)"));
 	if ((rc = parse_minn(c, o.minn, &minn)))
 		return rc;
 	if (o.team && (rc = team_find(c->db, school, o.team, &team, &c->err)))
@@ -302,11 +311,11 @@ static int run_policy(struct ctx *c, struct optparse *p)
 	int64_t school, minn, by = 0;
 	int rc;
 
-	if ((rc = prologue(c, p, &o, 0, 0, "nothing", &school)))
+	if ((rc = prologue(c, p, &o, 0, 0, N_("nothing"), &school)))
 		return rc;
 	if (!o.minn) {
 		if (o.reason || o.decided)
-			return cmd_usage(c, "--reason and --decided-by go with --min-n K");
+			return cmd_usage(c, _("--reason and --decided-by go with --min-n K"));
 		return survey_policy_list(c->db, school, &c->out, &c->err);
 	}
 	if ((rc = cmd_int(c, "--min-n", o.minn, SURVEY_MIN_N_FLOOR, 1000, &minn)) ||
@@ -324,10 +333,10 @@ static int run_key(struct ctx *c, struct optparse *p)
 	int64_t school;
 	int rc;
 
-	if ((rc = prologue(c, p, &o, 0, 0, "nothing", &school)))
+	if ((rc = prologue(c, p, &o, 0, 0, N_("nothing"), &school)))
 		return rc;
 	if (!o.person)
-		return cmd_usage(c, "a key pair needs --person CODE, the school leader (usage: %s)", cmd_usage_line(c));
+		return cmd_usage(c, _("a key pair needs --person CODE, the school leader (usage: %s)"), cmd_usage_line(c));
 	memset(&k, 0, sizeof(k));
 	k.person = o.person;
 	k.key_file = o.key_file;
@@ -344,40 +353,40 @@ static int run_key(struct ctx *c, struct optparse *p)
 }
 
 static const struct subcmd instrument_subs[] = {
-	{ "list", "list", "list the instruments: shipped ones and the school's own", none_opts,
+	{ "list", "list", N_("list the instruments: shipped ones and the school's own"), none_opts,
 	  run_instrument_list, SUB_DEFAULT, NULL },
-	{ "show", "show ID", "show an instrument: Likert scales, scales, items, rater categories", none_opts,
+	{ "show", "show ID", N_("show an instrument: Likert scales, scales, items, rater categories"), none_opts,
 	  run_instrument_show, 0, NULL },
-	{ "import", "import FILE.json", "store the school's own instrument (a JSON document)", none_opts,
+	{ "import", "import FILE.json", N_("store the school's own instrument (a JSON document)"), none_opts,
 	  run_instrument_import, SUB_WRITES, NULL },
 	{ 0 }
 };
 
 static const struct subcmd survey_subs[] = {
-	{ "instrument", NULL, "the questionnaires surveys use", NULL, NULL, 0, instrument_subs },
+	{ "instrument", NULL, N_("the questionnaires surveys use"), NULL, NULL, 0, instrument_subs },
 	{ "add", "add --instrument ID --wave NAME [--team T | --school] [--opens DATE --closes DATE] [--leader CODE] [--design N]",
-	  "add a survey: one instrument, one wave, the whole school or one team", add_opts, run_add, SUB_WRITES, NULL },
-	{ "list", "list", "list surveys with their number of responses", school_opts, run_list, SUB_DEFAULT, NULL },
-	{ "show", "show N", "show one survey", school_opts, run_show, 0, NULL },
+	  N_("add a survey: one instrument, one wave, the whole school or one team"), add_opts, run_add, SUB_WRITES, NULL },
+	{ "list", "list", N_("list surveys with their number of responses"), school_opts, run_list, SUB_DEFAULT, NULL },
+	{ "show", "show N", N_("show one survey"), school_opts, run_show, 0, NULL },
 	{ "import", "import N FILE.csv|FILE.xlsx [--sheet NAME] [--map FILE] [--id-column COL] [--dry-run]",
-	  "import responses from a form tool's CSV or .xlsx export (one row per respondent)", import_opts, run_import, SUB_WRITES,
+	  N_("import responses from a form tool's CSV or .xlsx export (one row per respondent)"), import_opts, run_import, SUB_WRITES,
 	  NULL },
 	{ "key", "key --person CODE [--key-file FILE] [--replace]",
-	  "make the key pair that seals a school leader's 360-degree feedback", key_opts, run_key, SUB_WRITES, NULL },
+	  N_("make the key pair that seals a school leader's 360-degree feedback"), key_opts, run_key, SUB_WRITES, NULL },
 	{ "report", "report N [--by item|scale|team|rater] [--min-n K] [--key-file FILE]",
-	  "n, mean, standard deviation and distribution per item or scale; small groups hidden", report_opts, run_report, 0,
+	  N_("n, mean, standard deviation and distribution per item or scale; small groups hidden"), report_opts, run_report, 0,
 	  NULL },
 	{ "compare", "compare --instrument ID --waves W1,W2 [--team T] [--min-n K] [--key-file FILE]",
-	  "change per scale between two waves, with Cohen's d", compare_opts, run_compare, 0, NULL },
+	  N_("change per scale between two waves, with Cohen's d"), compare_opts, run_compare, 0, NULL },
 	{ "policy", "policy [--min-n K --reason TEXT [--decided-by CODE]]",
-	  "the school's minimum group size: show its history, or record a new one with its reason", policy_opts,
+	  N_("the school's minimum group size: show its history, or record a new one with its reason"), policy_opts,
 	  run_policy, SUB_WRITES, NULL },
 	{ 0 }
 };
 
 const struct command_def def_survey = {
 	.description =
-		"Measurements: the culture survey (0-meting and later waves), the thermometer of the leerKRACHT-team, "
+		N_("Measurements: the culture survey (0-meting and later waves), the thermometer of the leerKRACHT-team, "
 		"the 360-degree feedback for the school leader, the barometer and pupils' feedback on a lesson. An "
 		"instrument is a JSON document: {\"id\", \"title\", \"kind\" (culture, thermometer, feedback360, "
 		"barometer, lesson, other), \"min_n\", \"likert\": [{\"id\", \"min\", \"max\", \"labels\": [one per "
@@ -447,14 +456,14 @@ const struct command_def def_survey = {
 		"hidden and never counted: the respondents, the groups, the items (--by item) and the 'totaal' row "
 		"are the others only, and compare leaves them out.\n\n"
 		"For plain SQL, the view survey_answer(response_id, survey_id, item_id, value) gives one row per answer "
-		"(none of a 360-degree feedback).",
+		"(none of a 360-degree feedback)."),
 	.subs = survey_subs,
-	.examples = "beter survey instrument list\n"
+	.examples = N_("beter survey instrument list\n"
 		    "beter survey add --instrument cultuursurvey --wave 0-meting --opens 2026-09-07 --closes 2026-09-18\n"
 		    "beter survey import 1 forms-export.csv\n"
 		    "beter survey import 3 \"Cultuursurvey(1-40).xlsx\"\n"
 		    "beter survey key --person MVD\n"
 		    "beter survey report 1 --by team\n"
 		    "beter survey policy --min-n 3 --reason \"teams of 3-4; agreed with the MR on 2026-10-12\"\n"
-		    "beter --json survey compare --instrument cultuursurvey --waves 0-meting,november",
+		    "beter --json survey compare --instrument cultuursurvey --waves 0-meting,november"),
 };

@@ -26,18 +26,18 @@ int survey_add(struct store *db, int64_t school, const struct survey_add_opts *o
 	struct store_stmt *st;
 
 	if (!o->wave || !*o->wave || strlen(o->wave) > 100 || !utf8_valid(o->wave, strlen(o->wave), NULL))
-		return beter_err_set(err, BETER_DATAERR, "--wave: give the wave a name of 1-100 characters (e.g. 0-meting)");
+		return beter_err_set(err, BETER_DATAERR, _("--wave: give the wave a name of 1-100 characters (e.g. 0-meting)"));
 	if ((o->opens && (rc = date_parse(o->opens, &opens, "--opens", err))) ||
 	    (o->closes && (rc = date_parse(o->closes, &closes, "--closes", err))))
 		return rc;
 	if (o->opens && o->closes && closes < opens)
-		return beter_err_set(err, BETER_DATAERR, "--closes: %s is before --opens %s", o->closes, o->opens);
+		return beter_err_set(err, BETER_DATAERR, _("--closes: %s is before --opens %s"), o->closes, o->opens);
 	if ((rc = survey_instrument_get(db, o->instrument, 1, &in, &iid, err)))
 		return rc;
 	int sealed = !strcmp(in.kind, SURVEY_SEAL_KIND);
 	survey_instrument_release(&in);
 	if (o->leader && !sealed)
-		return beter_err_set(err, BETER_USAGE, "--leader: '%s' is not a 360-degree feedback", o->instrument);
+		return beter_err_set(err, BETER_USAGE, _("--leader: '%s' is not a 360-degree feedback"), o->instrument);
 	if (sealed && (rc = survey_seal_pick_leader(db, school, o->leader, &leader, err)))
 		return rc;
 	if ((rc = store_prepare(db, "INSERT INTO survey(uid, school_id, instrument_id, team_id, wave, opens, closes, created, "
@@ -61,8 +61,8 @@ int survey_add(struct store *db, int64_t school, const struct survey_add_opts *o
 	rc = store_step(st);
 	store_finalize(st);
 	if ((rc & 0xff) == STORE_CONSTRAINT)
-		return beter_err_set(err, BETER_DATAERR, "--wave: '%s' already has a survey with the wave '%s' for %s "
-				     "(see 'beter survey list')", o->instrument, o->wave, o->team ? "this team" : "the school");
+		return beter_err_set(err, BETER_DATAERR, _("--wave: '%s' already has a survey with the wave '%s' for %s "
+				     "(see 'beter survey list')"), o->instrument, o->wave, o->team ? _("this team") : _("the school"));
 	if (rc != STORE_DONE)
 		return store_fail(db, rc, err, "adding the survey");
 	*id = store_last_id(db);
@@ -82,7 +82,7 @@ int survey_find(struct store *db, int64_t school, int64_t number, struct beter_e
 	store_finalize(st);
 	if (rc == STORE_ROW)
 		return 0;
-	return beter_err_set(err, BETER_FAIL, "no survey with number %lld (see 'beter survey list')", (long long)number);
+	return beter_err_set(err, BETER_FAIL, _("no survey with number %lld (see 'beter survey list')"), (long long)number);
 }
 
 static const struct out_col survey_cols[] = {
@@ -146,7 +146,7 @@ int survey_show(struct store *db, int64_t id, struct out *o, struct beter_err *e
 	store_bind_int(st, 1, id);
 	if (store_step(st) != STORE_ROW) {
 		store_finalize(st);
-		return beter_err_set(err, BETER_FAIL, "no survey with number %lld", (long long)id);
+		return beter_err_set(err, BETER_FAIL, _("no survey with number %lld"), (long long)id);
 	}
 	out_record(o, survey_cols, sizeof(survey_cols) / sizeof(*survey_cols));
 	survey_row(o, st, sizeof(survey_cols) / sizeof(*survey_cols));
@@ -182,7 +182,7 @@ int survey_key_mkdirs(const char *path, struct beter_err *err)
 			continue;
 		*p = '\0';
 		if (mkdir(dir, 0700) != 0 && errno != EEXIST) {
-			beter_err_set(err, BETER_IOERR, "cannot create directory '%s': %s", dir, strerror(errno));
+			beter_err_set(err, BETER_IOERR, _("cannot create directory '%s': %s"), dir, strerror(errno));
 			free(dir);
 			return BETER_IOERR;
 		}
@@ -198,38 +198,38 @@ int survey_key_load(const char *path, unsigned char key[32], struct beter_err *e
 	int fd, rc;
 
 	if (sodium_init() < 0)
-		return beter_err_set(err, BETER_IOERR, "cannot start the crypto library");
+		return beter_err_set(err, BETER_IOERR, _("cannot start the crypto library"));
 	fd = open(path, O_RDONLY | O_CLOEXEC);
 	if (fd < 0 && errno == ENOENT) {
 		if ((rc = survey_key_mkdirs(path, err)))
 			return rc;
 		fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
 		if (fd < 0)
-			return beter_err_set(err, BETER_IOERR, "cannot create the key file '%s': %s", path, strerror(errno));
+			return beter_err_set(err, BETER_IOERR, _("cannot create the key file '%s': %s"), path, strerror(errno));
 		randombytes_buf(key, 32);
 		ssize_t w = write(fd, key, 32);
 		if (w != 32 || close(fd) != 0) {
 			unlink(path);
 			sodium_memzero(key, 32);
-			return beter_err_set(err, BETER_IOERR, "cannot write the key file '%s'", path);
+			return beter_err_set(err, BETER_IOERR, _("cannot write the key file '%s'"), path);
 		}
 		return 0;
 	}
 	if (fd < 0)
-		return beter_err_set(err, BETER_IOERR, "cannot read the key file '%s': %s", path, strerror(errno));
+		return beter_err_set(err, BETER_IOERR, _("cannot read the key file '%s': %s"), path, strerror(errno));
 	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) || st.st_size != 32) {
 		close(fd);
-		return beter_err_set(err, BETER_IOERR, "the key file '%s' must be a file of 32 bytes (move it away to "
-				     "have a new one made; respondents then get new keys)", path);
+		return beter_err_set(err, BETER_IOERR, _("the key file '%s' must be a file of 32 bytes (move it away to "
+				     "have a new one made; respondents then get new keys)"), path);
 	}
 	if (st.st_mode & 077) {
 		close(fd);
-		return beter_err_set(err, BETER_IOERR, "the key file '%s' can be read by others; run chmod 600 '%s'", path,
+		return beter_err_set(err, BETER_IOERR, _("the key file '%s' can be read by others; run chmod 600 '%s'"), path,
 				     path);
 	}
 	ssize_t r = read(fd, key, 32);
 	close(fd);
 	if (r != 32)
-		return beter_err_set(err, BETER_IOERR, "cannot read the key file '%s'", path);
+		return beter_err_set(err, BETER_IOERR, _("cannot read the key file '%s'"), path);
 	return 0;
 }

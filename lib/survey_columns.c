@@ -1,6 +1,7 @@
 /* survey_columns.c - survey import: which column of a form tool's export is
  * which item, the team column and its teams. The rest of the import (cells,
  * keys, rows) is in survey.c. */
+#include "beter/i18n.h"
 #include "beter/survey_columns.h"
 
 #include <stdlib.h>
@@ -107,11 +108,11 @@ static int find_item(const struct survey_instrument *in, const char *id)
 static int set_col(struct imp *m, struct csvin *r, int col, enum col_kind kind, int item, struct beter_err *err)
 {
 	if (m->plan[col].kind != COL_NONE)
-		return beter_err_set(err, BETER_DATAERR, "%s:1:%d: column '%s' is mapped twice", r->name, col + 1,
+		return beter_err_set(err, BETER_DATAERR, _("%s:1:%d: column '%s' is mapped twice"), r->name, col + 1,
 				     csvin_field(r, (size_t)col));
 	for (size_t i = 0; kind == COL_ITEM && i < m->ncols; i++)
 		if (m->plan[i].kind == COL_ITEM && m->plan[i].item == item)
-			return beter_err_set(err, BETER_DATAERR, "%s:1:%d: item '%s' already has column %zu", r->name,
+			return beter_err_set(err, BETER_DATAERR, _("%s:1:%d: item '%s' already has column %zu"), r->name,
 					     col + 1, m->in.items[item].id, i + 1);
 	m->plan[col].kind = kind;
 	m->plan[col].item = item;
@@ -132,13 +133,13 @@ static int apply_map(struct imp *m, struct csvin *r, const char *path, struct be
 	if ((rc = csvin_open(&mr, path, err)))
 		return rc;
 	if ((rc = csvin_read(&mr)) <= 0) {
-		rc = rc == 0 ? beter_err_set(err, BETER_DATAERR, "%s: the file is empty", mr.name) : err->status;
+		rc = rc == 0 ? beter_err_set(err, BETER_DATAERR, _("%s: the file is empty"), mr.name) : err->status;
 		goto out;
 	}
 	cc = csvin_find(&mr, n_col);
 	ci = csvin_find(&mr, n_item);
 	if (cc < 0 || ci < 0) {
-		rc = beter_err_set(err, BETER_DATAERR, "%s:1: the header needs the columns column and item", mr.name);
+		rc = beter_err_set(err, BETER_DATAERR, _("%s:1: the header needs the columns column and item"), mr.name);
 		goto out;
 	}
 	mr.width = (int)csvin_nfields(&mr);
@@ -147,7 +148,7 @@ static int apply_map(struct imp *m, struct csvin *r, const char *path, struct be
 		int col = find_col(r, spec), item = -1;
 		enum col_kind kind = COL_ITEM;
 		if (col < 0) {
-			rc = csvin_error(&mr, (size_t)cc, "column: '%s' is not a column of %s", spec, r->name);
+			rc = csvin_error(&mr, (size_t)cc, _("column: '%s' is not a column of %s"), spec, r->name);
 			goto out;
 		}
 		if (!strcmp(target, "team"))
@@ -157,7 +158,7 @@ static int apply_map(struct imp *m, struct csvin *r, const char *path, struct be
 		else if (!strcmp(target, "ignore"))
 			kind = COL_IGNORE;
 		else if ((item = find_item(&m->in, target)) < 0) {
-			rc = csvin_error(&mr, (size_t)ci, "item: '%s' is not an item of '%s' (nor team, rater or ignore)",
+			rc = csvin_error(&mr, (size_t)ci, _("item: '%s' is not an item of '%s' (nor team, rater or ignore)"),
 					 target, m->in.id);
 			goto out;
 		}
@@ -178,10 +179,10 @@ static int ignore_columns(struct imp *m, struct csvin *r, const struct survey_im
 	for (int i = 0; i < o->nignore; i++) {
 		int col = find_col(r, o->ignore_columns[i]);
 		if (col < 0)
-			return beter_err_set(err, BETER_DATAERR, "--ignore-column: no column '%s' in %s", o->ignore_columns[i],
+			return beter_err_set(err, BETER_DATAERR, _("--ignore-column: no column '%s' in %s"), o->ignore_columns[i],
 					     r->name);
 		if (m->plan[col].kind != COL_NONE && m->plan[col].kind != COL_IGNORE)
-			return beter_err_set(err, BETER_DATAERR, "--ignore-column: column '%s' is mapped or the --id-column",
+			return beter_err_set(err, BETER_DATAERR, _("--ignore-column: column '%s' is mapped or the --id-column"),
 					     o->ignore_columns[i]);
 		m->plan[col].kind = COL_IGNORE;
 	}
@@ -202,9 +203,9 @@ int survey_plan_columns(struct imp *m, struct csvin *r, const struct survey_impo
 	if (o->id_column) {
 		m->id_col = find_col(r, o->id_column);
 		if (m->id_col < 0)
-			return beter_err_set(err, BETER_DATAERR, "--id-column: no column '%s' in %s", o->id_column, r->name);
+			return beter_err_set(err, BETER_DATAERR, _("--id-column: no column '%s' in %s"), o->id_column, r->name);
 		if (m->plan[m->id_col].kind != COL_NONE && m->plan[m->id_col].kind != COL_IGNORE)
-			return beter_err_set(err, BETER_DATAERR, "--id-column: column '%s' is mapped to an item", o->id_column);
+			return beter_err_set(err, BETER_DATAERR, _("--id-column: column '%s' is mapped to an item"), o->id_column);
 		m->plan[m->id_col].kind = COL_ID;
 	}
 	if ((rc = ignore_columns(m, r, o, err)))
@@ -242,8 +243,8 @@ int survey_plan_columns(struct imp *m, struct csvin *r, const struct survey_impo
 		if (!identifying(h)) {
 			char at[512];
 			csvin_where(r, c, at, sizeof(at));
-			strbuf_addf(o->warnings ? o->warnings : notes, "%s: column '%.80s' matches no item of '%s'; "
-				    "not imported (map it with --map, or name it with --ignore-column)\n",
+			strbuf_addf(o->warnings ? o->warnings : notes, _("%s: column '%.80s' matches no item of '%s'; "
+				    "not imported (map it with --map, or name it with --ignore-column)\n"),
 				    at, csvin_field(r, c), m->in.id);
 		}
 	}
@@ -258,15 +259,16 @@ int survey_plan_columns(struct imp *m, struct csvin *r, const struct survey_impo
 			strbuf_addf(&miss, "%s%s", missing++ ? ", " : "", m->in.items[i].id);
 	}
 	if (matched && missing)
-		strbuf_addf(notes, "%s: %s without a column, answers stay empty: %s\n", r->name,
-			    missing == 1 ? "an item" : "items", strbuf_str(&miss));
+		strbuf_addf(notes, P_("%s: an item without a column, answers stay empty: %s\n",
+			       "%s: items without a column, answers stay empty: %s\n", missing), r->name,
+			    strbuf_str(&miss));
 	strbuf_release(&miss);
 	if (!matched)
-		return beter_err_set(err, BETER_DATAERR, "%s:1: no column matches an item of '%s' by id or text "
-				     "(see 'beter survey instrument show %s', or use --map)", r->name, m->in.id, m->in.id);
+		return beter_err_set(err, BETER_DATAERR, _("%s:1: no column matches an item of '%s' by id or text "
+				     "(see 'beter survey instrument show %s', or use --map)"), r->name, m->in.id, m->in.id);
 	if (m->in.nraters && m->rater_col < 0)
-		return beter_err_set(err, BETER_DATAERR, "%s:1: a 360-degree feedback needs a rater column ('rater' or '%s')",
-				     r->name, m->in.rater_question ? m->in.rater_question : "rater");
+		return beter_err_set(err, BETER_DATAERR, _("%s:1: a 360-degree feedback needs a rater column ('rater' or '%s')"),
+				     r->name, m->in.rater_question ? m->in.rater_question : _("rater"));
 	if (m->team && m->team_col >= 0)
 		m->plan[m->team_col].kind = COL_IGNORE; /* a team's survey: every response is the team's */
 	if (m->team)
@@ -321,8 +323,8 @@ int survey_team_lookup(struct imp *m, struct csvin *r, size_t col, const char *n
 	if (*id)
 		return 0;
 	if (!o->skip_unknown_team)
-		return csvin_error(r, col, "no team named '%s' (see 'beter team list'; --skip-unknown-team imports the "
-				   "other rows)", name);
+		return csvin_error(r, col, _("no team named '%s' (see 'beter team list'; --skip-unknown-team imports the "
+				   "other rows)"), name);
 	skip_row(m, r, col, name);
 	return 1;
 }
@@ -334,7 +336,10 @@ void survey_team_skips_note(struct imp *m, const char *file, const struct survey
 
 	if (!s->rows)
 		return;
-	strbuf_addf(o->warnings ? o->warnings : notes, "%s: %ld row%s skipped, with a team that is not in the store: "
-		    "%s%s (the first at %s:%ld:%zu; see 'beter team list')\n", file, s->rows, s->rows == 1 ? "" : "s",
+	strbuf_addf(o->warnings ? o->warnings : notes,
+		    P_("%s: %ld row skipped, with a team that is not in the store: %s%s (the first at %s:%ld:%zu; see "
+		       "'beter team list')\n",
+		       "%s: %ld rows skipped, with a team that is not in the store: %s%s (the first at %s:%ld:%zu; see "
+		       "'beter team list')\n", s->rows), file, s->rows,
 		    strbuf_str(&s->names), s->more ? ", ..." : "", file, s->line, s->col);
 }

@@ -10,12 +10,14 @@
 #include "survey_agg.h"
 #include "beter/i18n.h"
 
-static const char *effect_word(double d)
+/* Cohen's d read as a word: English in JSON and CSV, the interface's language in a table */
+static const char *effect_word(double d, const struct out *o)
 {
 	double x = fabs(d);
 	if (isnan(d))
 		return NULL;
-	return x < 0.2 ? "negligible" : x < 0.5 ? "small" : x < 0.8 ? "medium" : "large";
+	const char *w = x < 0.2 ? N_("negligible") : x < 0.5 ? N_("small") : x < 0.8 ? N_("medium") : N_("large");
+	return o->nl && (o->fmt == OUT_TABLE || o->fmt == OUT_HTML || o->fmt == OUT_MD) ? _(w) : w;
 }
 
 static const struct out_col cmp_cols[] = {
@@ -89,7 +91,7 @@ static int cmp_load(struct cmp *c, const char *instrument, int64_t min_n, struct
 	if ((rc = survey_instrument_get(c->db, instrument, 0, &c->in, &c->iid, err)))
 		return rc;
 	if (!c->iid)
-		return beter_err_set(err, BETER_FAIL, "no survey of '%s' yet (see 'beter survey list')", instrument);
+		return beter_err_set(err, BETER_FAIL, _("no survey of '%s' yet (see 'beter survey list')"), instrument);
 	aggset_init(&c->a, &c->in);
 	for (int w = 0; w < 2; w++) {
 		struct store_stmt *st;
@@ -103,7 +105,7 @@ static int cmp_load(struct cmp *c, const char *instrument, int64_t min_n, struct
 		int64_t first = n ? store_col_int(st, 1) : 0;
 		store_finalize(st);
 		if (!n)
-			return beter_err_set(err, BETER_FAIL, "no survey of '%s' with the wave '%s' (see 'beter survey list')",
+			return beter_err_set(err, BETER_FAIL, _("no survey of '%s' with the wave '%s' (see 'beter survey list')"),
 					     c->in.id, c->waves[w]);
 		/* a 360-degree feedback: the secret key of the later wave's school leader */
 		if (w == 1 && (rc = survey_seal_open(c->db, first, &c->in, c->key_file, &c->seal, err)))
@@ -151,7 +153,7 @@ static void cmp_row(const struct cmp *c, int s, struct out *o)
 		survey_out_realn(o, survey_stat_sd(s2));
 		survey_out_realn(o, survey_round2(s2->mean) - survey_round2(s1->mean));
 		survey_out_realn(o, d);
-		out_text(o, effect_word(d));
+		out_text(o, effect_word(d, o));
 		out_bool(o, 0);
 	}
 	out_row_end(o);
@@ -172,7 +174,7 @@ int survey_compare(struct store *db, int64_t school, const char *instrument, con
 	c.key_file = key_file;
 	if (!(rc = cmp_load(&c, instrument, min_n, err))) {
 		out_doc_begin(o, cmp_cols, sizeof(cmp_cols) / sizeof(*cmp_cols));
-		out_section(o, "compare", "Comparison");
+		out_section(o, "compare", _("Comparison"));
 		out_record(o, cmp_cols, CMP_HEAD);
 		out_text(o, c.in.id);
 		out_text(o, wave1);
@@ -181,7 +183,7 @@ int survey_compare(struct store *db, int64_t school, const char *instrument, con
 		out_int(o, c.minn);
 		out_text(o, c.reason);
 		out_end(o);
-		out_section(o, "scales", "Change per scale (Cohen's d, pooled SD)");
+		out_section(o, "scales", _("Change per scale (Cohen's d, pooled SD)"));
 		out_list(o, cmp_cols + CMP_HEAD, sizeof(cmp_cols) / sizeof(*cmp_cols) - CMP_HEAD);
 		for (int s = 0; s < c.in.nscales; s++)
 			cmp_row(&c, s, o);

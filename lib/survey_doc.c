@@ -1,5 +1,6 @@
 /* survey_doc.c - instrument documents: the JSON that defines a survey's
  * instrument (Likert scales, scales, items, rater categories), parsed and checked. */
+#include "beter/i18n.h"
 #include "beter/survey.h"
 
 #include <cjson/cJSON.h>
@@ -80,7 +81,7 @@ struct jctx {
 
 static int jfail(struct jctx *j, const char *field, const char *what)
 {
-	return beter_err_set(j->err, BETER_DATAERR, "%s: field '%s%s%s': %s", j->name, j->path, *j->path ? "." : "",
+	return beter_err_set(j->err, BETER_DATAERR, _("%s: field '%s%s%s': %s"), j->name, j->path, *j->path ? "." : "",
 			     field, what);
 }
 
@@ -91,17 +92,17 @@ static int jstr(struct jctx *j, const cJSON *obj, const char *field, int require
 	*out = NULL;
 	if (!v || cJSON_IsNull(v)) {
 		if (required)
-			return jfail(j, field, "missing (expected a string)");
+			return jfail(j, field, _("missing (expected a string)"));
 		return 0;
 	}
 	if (!cJSON_IsString(v) || !v->valuestring)
-		return jfail(j, field, "expected a string");
+		return jfail(j, field, _("expected a string"));
 	if (required && !*v->valuestring)
-		return jfail(j, field, "must not be empty");
+		return jfail(j, field, _("must not be empty"));
 	if (strlen(v->valuestring) > max)
-		return jfail(j, field, "too long");
+		return jfail(j, field, _("too long"));
 	if (!utf8_valid(v->valuestring, strlen(v->valuestring), NULL))
-		return jfail(j, field, "not valid UTF-8");
+		return jfail(j, field, _("not valid UTF-8"));
 	*out = xstrdup(v->valuestring);
 	return 0;
 }
@@ -112,14 +113,14 @@ static int jint(struct jctx *j, const cJSON *obj, const char *field, int require
 	char msg[96];
 	if (!v) {
 		if (required)
-			return jfail(j, field, "missing (expected a number)");
+			return jfail(j, field, _("missing (expected a number)"));
 		return 0;
 	}
 	if (!cJSON_IsNumber(v) || v->valuedouble != floor(v->valuedouble))
-		return jfail(j, field, "expected a whole number");
+		return jfail(j, field, _("expected a whole number"));
 	/* the range before any cast: a double outside int has no int value */
 	if (!(v->valuedouble >= lo && v->valuedouble <= hi)) {
-		snprintf(msg, sizeof(msg), "%.15g is outside %d-%d", v->valuedouble, lo, hi);
+		snprintf(msg, sizeof(msg), _("%.15g is outside %d-%d"), v->valuedouble, lo, hi);
 		return jfail(j, field, msg);
 	}
 	*out = (int)v->valuedouble;
@@ -133,7 +134,7 @@ static int jbool(struct jctx *j, const cJSON *obj, const char *field, int *out)
 	if (!v)
 		return 0;
 	if (!cJSON_IsBool(v))
-		return jfail(j, field, "expected true or false");
+		return jfail(j, field, _("expected true or false"));
 	*out = cJSON_IsTrue(v);
 	return 0;
 }
@@ -144,15 +145,15 @@ static const cJSON *jarray(struct jctx *j, const cJSON *obj, const char *field, 
 	*rc = 0;
 	if (!v) {
 		if (required)
-			*rc = jfail(j, field, "missing (expected an array)");
+			*rc = jfail(j, field, _("missing (expected an array)"));
 		return NULL;
 	}
 	if (!cJSON_IsArray(v)) {
-		*rc = jfail(j, field, "expected an array");
+		*rc = jfail(j, field, _("expected an array"));
 		return NULL;
 	}
 	if (required && cJSON_GetArraySize(v) == 0) {
-		*rc = jfail(j, field, "must not be empty");
+		*rc = jfail(j, field, _("must not be empty"));
 		return NULL;
 	}
 	return v;
@@ -170,7 +171,7 @@ static int jstrs(struct jctx *j, const cJSON *obj, const char *field, char ***ou
 	cJSON_ArrayForEach(e, a)
 	{
 		if (!cJSON_IsString(e) || !*e->valuestring || !utf8_valid(e->valuestring, strlen(e->valuestring), NULL))
-			return jfail(j, field, "expected an array of non-empty strings");
+			return jfail(j, field, _("expected an array of non-empty strings"));
 		(*out)[(*n)++] = xstrdup(e->valuestring);
 	}
 	return 0;
@@ -203,11 +204,11 @@ static int parse_head(struct jctx *j, const cJSON *root, struct survey_instrumen
 	int rc, i;
 
 	if (!cJSON_IsObject(root))
-		return beter_err_set(j->err, BETER_DATAERR, "%s: expected a JSON object (an instrument)", j->name);
+		return beter_err_set(j->err, BETER_DATAERR, _("%s: expected a JSON object (an instrument)"), j->name);
 	if ((rc = jstr(j, root, "id", 1, 64, &in->id)))
 		return rc;
 	if (!survey_code_valid(in->id))
-		return jfail(j, "id", "use 1-64 lowercase letters, digits, '-' or '_'");
+		return jfail(j, "id", _("use 1-64 lowercase letters, digits, '-' or '_'"));
 	if ((rc = jstr(j, root, "title", 1, 200, &in->title)) || (rc = jstr(j, root, "kind", 1, 32, &in->kind)) ||
 	    (rc = jstr(j, root, "audience", 0, 500, &in->audience)) ||
 	    (rc = jstr(j, root, "description", 0, 4000, &in->description)) ||
@@ -217,7 +218,7 @@ static int parse_head(struct jctx *j, const cJSON *root, struct survey_instrumen
 	for (i = 0; instrument_kinds[i] && strcmp(instrument_kinds[i], in->kind); i++)
 		;
 	if (!instrument_kinds[i])
-		return jfail(j, "kind", "use culture, thermometer, feedback360, barometer, lesson or other");
+		return jfail(j, "kind", _("use culture, thermometer, feedback360, barometer, lesson or other"));
 	in->min_n = strcmp(in->kind, "feedback360") ? 5 : 3;
 	if ((rc = jint(j, root, "min_n", 0, SURVEY_MIN_N_FLOOR, 1000, &in->min_n)))
 		return rc;
@@ -240,22 +241,22 @@ static int parse_likerts(struct jctx *j, const cJSON *root, struct survey_instru
 		snprintf(j->path, sizeof(j->path), "likert[%d]", in->nlikert);
 		in->nlikert++;
 		if (!cJSON_IsObject(e))
-			return jfail(j, "id", "expected an object");
+			return jfail(j, "id", _("expected an object"));
 		if ((rc = jstr(j, e, "id", 1, 64, &l->id)) || (rc = jint(j, e, "min", 1, 0, 200, &l->lo)) ||
 		    (rc = jint(j, e, "max", 1, 1, 249, &l->hi)))
 			return rc;
 		if (l->hi <= l->lo || l->hi - l->lo > 100)
-			return jfail(j, "max", "must be above min, at most 100 steps");
+			return jfail(j, "max", _("must be above min, at most 100 steps"));
 		if ((rc = jstrs(j, e, "labels", &l->labels, &l->nlabels)) ||
 		    (rc = jstrs(j, e, "missing", &l->missing, &l->nmissing)))
 			return rc;
 		if (l->nlabels && l->nlabels != l->hi - l->lo + 1) {
-			snprintf(msg, sizeof(msg), "expected %d labels (one for each value %d-%d), found %d",
+			snprintf(msg, sizeof(msg), _("expected %d labels (one for each value %d-%d), found %d"),
 				 l->hi - l->lo + 1, l->lo, l->hi, l->nlabels);
 			return jfail(j, "labels", msg);
 		}
 		if (find_id(l->id, in->likert, sizeof(*l), in->nlikert - 1) >= 0)
-			return jfail(j, "id", "used twice");
+			return jfail(j, "id", _("used twice"));
 		l->label_len = xcalloc((size_t)l->nlabels + 1, sizeof(size_t));
 		for (int k = 0; k < l->nlabels; k++)
 			l->label_len[k] = strlen(l->labels[k]);
@@ -283,19 +284,19 @@ static int parse_scales(struct jctx *j, const cJSON *root, struct survey_instrum
 		snprintf(j->path, sizeof(j->path), "scales[%d]", in->nscales);
 		in->nscales++;
 		if (!cJSON_IsObject(e))
-			return jfail(j, "id", "expected an object");
+			return jfail(j, "id", _("expected an object"));
 		if ((rc = jstr(j, e, "id", 1, 64, &s->id)) || (rc = jstr(j, e, "title", 1, 200, &s->title)) ||
 		    (rc = jstr(j, e, "group", 0, 200, &s->group)) || (rc = jstr(j, e, "likert", 1, 64, &lk)))
 			return rc;
 		s->likert = find_id(lk, in->likert, sizeof(*in->likert), in->nlikert);
 		if (s->likert < 0) {
-			snprintf(msg, sizeof(msg), "no likert scale '%.64s'", lk);
+			snprintf(msg, sizeof(msg), _("no likert scale '%.64s'"), lk);
 			free(lk);
 			return jfail(j, "likert", msg);
 		}
 		free(lk);
 		if (find_id(s->id, in->scales, sizeof(*s), in->nscales - 1) >= 0)
-			return jfail(j, "id", "used twice");
+			return jfail(j, "id", _("used twice"));
 	}
 	return 0;
 }
@@ -317,7 +318,7 @@ static int parse_items(struct jctx *j, const cJSON *root, struct survey_instrume
 		snprintf(j->path, sizeof(j->path), "items[%d]", in->nitems);
 		in->nitems++;
 		if (!cJSON_IsObject(e))
-			return jfail(j, "id", "expected an object");
+			return jfail(j, "id", _("expected an object"));
 		if ((rc = jstr(j, e, "id", 1, 64, &it->id)) || (rc = jstr(j, e, "text", 1, 1000, &it->text)) ||
 		    (rc = jstr(j, e, "type", 0, 16, &type)) || (rc = jbool(j, e, "reverse", &it->reverse))) {
 			free(type);
@@ -325,7 +326,7 @@ static int parse_items(struct jctx *j, const cJSON *root, struct survey_instrume
 		}
 		if (find_id(it->id, in->items, sizeof(*it), in->nitems - 1) >= 0) {
 			free(type);
-			return jfail(j, "id", "used twice");
+			return jfail(j, "id", _("used twice"));
 		}
 		if (type && !strcmp(type, "text")) {
 			free(type);
@@ -334,20 +335,20 @@ static int parse_items(struct jctx *j, const cJSON *root, struct survey_instrume
 		}
 		if (type && strcmp(type, "likert")) {
 			free(type);
-			return jfail(j, "type", "use likert (default) or text");
+			return jfail(j, "type", _("use likert (default) or text"));
 		}
 		free(type);
 		if ((rc = jstr(j, e, "scale", 1, 64, &scale)))
 			return rc;
 		it->scale = find_id(scale, in->scales, sizeof(*in->scales), in->nscales);
 		if (it->scale < 0) {
-			snprintf(msg, sizeof(msg), "no scale '%.64s'", scale);
+			snprintf(msg, sizeof(msg), _("no scale '%.64s'"), scale);
 			free(scale);
 			return jfail(j, "scale", msg);
 		}
 		free(scale);
 		if (in->npacked == SURVEY_MAX_PACKED)
-			return jfail(j, "id", "more than 255 Likert items");
+			return jfail(j, "id", _("more than 255 Likert items"));
 		it->pos = ++in->npacked;
 	}
 	*j->path = '\0';
@@ -357,7 +358,7 @@ static int parse_items(struct jctx *j, const cJSON *root, struct survey_instrume
 			used |= in->items[k].scale == i;
 		if (!used) {
 			snprintf(j->path, sizeof(j->path), "scales[%d]", i);
-			return jfail(j, "id", "no item belongs to this scale");
+			return jfail(j, "id", _("no item belongs to this scale"));
 		}
 	}
 	return 0;
@@ -377,18 +378,18 @@ static int parse_raters(struct jctx *j, const cJSON *root, struct survey_instrum
 			snprintf(j->path, sizeof(j->path), "raters[%d]", in->nraters);
 			in->nraters++;
 			if (!cJSON_IsObject(e))
-				return jfail(j, "id", "expected an object");
+				return jfail(j, "id", _("expected an object"));
 			if ((rc = jstr(j, e, "id", 1, 64, &r->id)) || (rc = jstr(j, e, "label", 1, 200, &r->label)))
 				return rc;
 			if (find_id(r->id, in->raters, sizeof(*r), in->nraters - 1) >= 0)
-				return jfail(j, "id", "used twice");
+				return jfail(j, "id", _("used twice"));
 		}
 	} else if (rc) {
 		return rc;
 	}
 	*j->path = '\0';
 	if (!strcmp(in->kind, "feedback360") && !in->nraters)
-		return jfail(j, "raters", "a 360-degree feedback needs rater categories");
+		return jfail(j, "raters", _("a 360-degree feedback needs rater categories"));
 	return 0;
 }
 

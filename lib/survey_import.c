@@ -1,5 +1,6 @@
 /* survey_import.c - the import of form-tool exports into a survey: answer
  * cells, the respondent's identity, responses and free texts. */
+#include "beter/i18n.h"
 #include "beter/survey.h"
 
 #include <ctype.h>
@@ -161,7 +162,7 @@ static int imp_prepare(struct imp *m, struct beter_err *err)
 	store_bind_int(st, 1, m->survey);
 	if (store_step(st) != STORE_ROW) {
 		store_finalize(st);
-		return beter_err_set(err, BETER_FAIL, "no survey with number %lld", (long long)m->survey);
+		return beter_err_set(err, BETER_FAIL, _("no survey with number %lld"), (long long)m->survey);
 	}
 	m->school = store_col_int(st, 0);
 	m->team = store_col_int(st, 1);
@@ -338,12 +339,12 @@ static int row_answers(struct imp *m, struct csvin *r, unsigned char *blob, int 
 			(*n)++;
 			break;
 		case SURVEY_CELL_RANGE:
-			return csvin_error(r, c, "item '%s': %d is outside %d-%d", it->id, v, lk->lo, lk->hi);
+			return csvin_error(r, c, _("item '%s': %d is outside %d-%d"), it->id, v, lk->lo, lk->hi);
 		default: {
 			struct strbuf sb = STRBUF_INIT;
 			for (int i = 0; i < lk->nlabels && i < 3; i++)
 				strbuf_addf(&sb, ", '%s'", lk->labels[i]);
-			rc = csvin_error(r, c, "item '%s': unknown answer '%.60s' (use %d-%d%s%s)", it->id, s, lk->lo, lk->hi,
+			rc = csvin_error(r, c, _("item '%s': unknown answer '%.60s' (use %d-%d%s%s)"), it->id, s, lk->lo, lk->hi,
 					 strbuf_str(&sb), lk->nlabels > 3 ? ", ..." : "");
 			strbuf_release(&sb);
 			return rc;
@@ -368,7 +369,7 @@ static int row_team_rater(struct imp *m, struct csvin *r, const struct survey_im
 		if (len) {
 			char name[256];
 			if (len >= sizeof(name))
-				return csvin_error(r, (size_t)m->team_col, "team: name longer than 255 bytes");
+				return csvin_error(r, (size_t)m->team_col, _("team: name longer than 255 bytes"));
 			memcpy(name, s, len);
 			name[len] = '\0';
 			if ((rc = survey_team_lookup(m, r, (size_t)m->team_col, name, o, team, err)))
@@ -386,8 +387,8 @@ static int row_team_rater(struct imp *m, struct csvin *r, const struct survey_im
 			struct strbuf sb = STRBUF_INIT;
 			for (int i = 0; i < in->nraters; i++)
 				strbuf_addf(&sb, "%s%s", i ? ", " : "", in->raters[i].label);
-			rc = csvin_error(r, (size_t)m->rater_col, "rater: %s '%.60s' (use %s)",
-					 len ? "unknown rater category" : "missing", s, strbuf_str(&sb));
+			rc = csvin_error(r, (size_t)m->rater_col, _("rater: %s '%.60s' (use %s)"),
+					 len ? _("unknown rater category") : _("missing"), s, strbuf_str(&sb));
 			strbuf_release(&sb);
 			return rc;
 		}
@@ -411,15 +412,15 @@ static int row_uid(struct imp *m, struct csvin *r, long index, int64_t team, con
 		size_t len = strlen(s);
 		trim_span(&s, &len);
 		if (!len)
-			return csvin_error(r, (size_t)m->id_col, "the respondent id is empty (every row needs one with "
-					   "--id-column)");
+			return csvin_error(r, (size_t)m->id_col, _("the respondent id is empty (every row needs one with "
+					   "--id-column)"));
 		strbuf_reset(&m->idbuf);
 		strbuf_add(&m->idbuf, s, len);
 		str_lower(m->idbuf.buf);
 		crypto_auth_hmacsha256(mac, (const unsigned char *)m->idbuf.buf, m->idbuf.len, m->key);
 		long first = keyset_add(&m->seen, mac, csvin_line(r));
 		if (first)
-			return csvin_error(r, (size_t)m->id_col, "the same respondent as on line %ld", first);
+			return csvin_error(r, (size_t)m->id_col, _("the same respondent as on line %ld"), first);
 		hex(mac, sizeof(mac), respondent);
 		crypto_generichash_update(&gs, (const unsigned char *)"k", 1);
 		crypto_generichash_update(&gs, mac, sizeof(mac));
@@ -608,7 +609,7 @@ int survey_import(struct store *db, int64_t survey, const char *path, const stru
 	m.survey = survey;
 	batch_init(&b, db, survey);
 	if (sodium_init() < 0)
-		return beter_err_set(err, BETER_IOERR, "cannot start the crypto library");
+		return beter_err_set(err, BETER_IOERR, _("cannot start the crypto library"));
 	if ((rc = imp_prepare(&m, err)))
 		goto out;
 	{
@@ -619,7 +620,7 @@ int survey_import(struct store *db, int64_t survey, const char *path, const stru
 	}
 	r_open = 1;
 	if ((rc = csvin_read(&r)) <= 0) {
-		rc = rc == 0 ? beter_err_set(err, BETER_DATAERR, "%s: the file is empty", r.name) : err->status;
+		rc = rc == 0 ? beter_err_set(err, BETER_DATAERR, _("%s: the file is empty"), r.name) : err->status;
 		goto out;
 	}
 	if ((rc = survey_plan_columns(&m, &r, o, notes, err)))
@@ -630,8 +631,8 @@ int survey_import(struct store *db, int64_t survey, const char *path, const stru
 		char code[16];
 		int64_t leader;
 		if (o->id_column) {
-			rc = beter_err_set(err, BETER_USAGE, "--id-column: a 360-degree feedback is anonymous; import it "
-					   "without --id-column");
+			rc = beter_err_set(err, BETER_USAGE, _("--id-column: a 360-degree feedback is anonymous; import it "
+					   "without --id-column"));
 			goto out;
 		}
 		if ((rc = survey_seal_leader(db, survey, &leader, code, m.pk, err)))
@@ -662,9 +663,10 @@ int survey_import(struct store *db, int64_t survey, const char *path, const stru
 		m.fresh = store_step(q) == STORE_ROW && (int)store_col_int(q, 0);
 		store_finalize(q);
 		if (other) {
-			rc = beter_err_set(err, BETER_DATAERR, "survey %lld already holds %s responses; import %s --id-column "
-					   "as before", (long long)survey, m.keyed ? "anonymous" : "keyed",
-					   m.keyed ? "without" : "with");
+			rc = m.keyed ? beter_err_set(err, BETER_DATAERR, _("survey %lld already holds anonymous responses; import "
+							       "without --id-column as before"), (long long)survey)
+				     : beter_err_set(err, BETER_DATAERR, _("survey %lld already holds keyed responses; import "
+							       "with --id-column as before"), (long long)survey);
 			goto out;
 		}
 	}
@@ -682,7 +684,7 @@ int survey_import(struct store *db, int64_t survey, const char *path, const stru
 	survey_team_skips_note(&m, r.name, o, notes);
 	rc = rc < 0 ? err->status : 0;
 	if (!rc && st->rows == 0)
-		rc = beter_err_set(err, BETER_DATAERR, "%s: no responses after the header", r.name);
+		rc = beter_err_set(err, BETER_DATAERR, _("%s: no responses after the header"), r.name);
 out:
 	batch_release(&b);
 	free(blob);

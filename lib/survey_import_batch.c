@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "beter/i18n.h"
 #include "beter/store.h"
 
 #define ROW_COLS 7
@@ -150,7 +151,7 @@ static int flush_rows(struct batch *b, struct beter_err *err)
 	if (rc != STORE_DONE)
 		return store_fail(b->db, rc, err, "storing a response");
 	if (got != n)
-		return beter_err_set(err, BETER_IOERR, "storing a response: %d of %d rows came back", got, n);
+		return beter_err_set(err, BETER_IOERR, _("storing a response: %d of %d rows came back"), got, n);
 	for (size_t i = b->ndone; i < b->ntexts; i++)
 		b->texts[i].response = ids[b->texts[i].row];
 	b->ndone = b->ntexts;

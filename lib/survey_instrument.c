@@ -131,18 +131,18 @@ int survey_instrument_get(struct store *db, const char *code, int store_it, stru
 	if ((rc = load_stored(db, code, in, id, err)) != BETER_FAIL)
 		return rc;
 	if (!survey_code_valid(code))
-		return beter_err_set(err, BETER_FAIL, "no instrument '%s' (see 'beter survey instrument list')", code);
+		return beter_err_set(err, BETER_FAIL, _("no instrument '%s' (see 'beter survey instrument list')"), code);
 	{
 		char *p = share_path("instruments/%s.json", code);
 		snprintf(path, sizeof(path), "%s", p);
 		free(p);
 	}
 	if (access(path, R_OK) != 0)
-		return beter_err_set(err, BETER_FAIL, "no instrument '%s' (see 'beter survey instrument list')", code);
+		return beter_err_set(err, BETER_FAIL, _("no instrument '%s' (see 'beter survey instrument list')"), code);
 	if ((rc = survey_instrument_parse_file(path, in, err)))
 		return rc;
 	if (strcmp(in->id, code)) {
-		rc = beter_err_set(err, BETER_DATAERR, "%s: its id is '%s', not '%s'", path, in->id, code);
+		rc = beter_err_set(err, BETER_DATAERR, _("%s: its id is '%s', not '%s'"), path, in->id, code);
 		survey_instrument_release(in);
 		return rc;
 	}
@@ -176,8 +176,11 @@ int survey_instrument_import(struct store *db, const char *path, int64_t *id, in
 		store_finalize(st);
 		if (used) {
 			rc = beter_err_set(err, BETER_DATAERR,
-					   "%s: the instrument '%s' is already used by %lld survey(s) and differs from "
-					   "this file; give the changed version a new id", path, in.id, (long long)used);
+					   P_("%s: the instrument '%s' is already used by %lld survey and differs from "
+					      "this file; give the changed version a new id",
+					      "%s: the instrument '%s' is already used by %lld surveys and differs from "
+					      "this file; give the changed version a new id", used),
+					   path, in.id, (long long)used);
 			goto done;
 		}
 		if ((rc = store_prepare(db, "DELETE FROM survey_instrument WHERE id = ?1", &st, err)))
@@ -337,7 +340,7 @@ int survey_instrument_show(struct store *db, const char *code, struct out *o, st
 	if ((rc = survey_instrument_get(db, code, 0, &in, &id, err)))
 		return rc;
 	out_doc_begin(o, all, sizeof(all) / sizeof(*all));
-	out_section(o, "instrument", "Instrument");
+	out_section(o, "instrument", _("Instrument"));
 	out_record(o, head, sizeof(head) / sizeof(*head));
 	out_text(o, in.id);
 	out_text(o, in.title);
@@ -347,7 +350,7 @@ int survey_instrument_show(struct store *db, const char *code, struct out *o, st
 	out_text(o, id ? "store" : "share");
 	out_text(o, in.description);
 	out_end(o);
-	out_section(o, "likert", "Likert scales");
+	out_section(o, "likert", _("Likert scales"));
 	out_list(o, lk, sizeof(lk) / sizeof(*lk));
 	for (int i = 0; i < in.nlikert; i++) {
 		out_text(o, in.likert[i].id);
@@ -360,7 +363,7 @@ int survey_instrument_show(struct store *db, const char *code, struct out *o, st
 		out_row_end(o);
 	}
 	out_end(o);
-	out_section(o, "scales", "Scales");
+	out_section(o, "scales", _("Scales"));
 	out_list(o, sc, sizeof(sc) / sizeof(*sc));
 	for (int i = 0; i < in.nscales; i++) {
 		int n = 0;
@@ -374,7 +377,7 @@ int survey_instrument_show(struct store *db, const char *code, struct out *o, st
 		out_row_end(o);
 	}
 	out_end(o);
-	out_section(o, "items", "Items");
+	out_section(o, "items", _("Items"));
 	out_list(o, it, sizeof(it) / sizeof(*it));
 	for (int i = 0; i < in.nitems; i++) {
 		out_text(o, in.items[i].id);
@@ -385,7 +388,7 @@ int survey_instrument_show(struct store *db, const char *code, struct out *o, st
 		out_row_end(o);
 	}
 	out_end(o);
-	out_section(o, "raters", "Rater categories");
+	out_section(o, "raters", _("Rater categories"));
 	out_list(o, ra, sizeof(ra) / sizeof(*ra));
 	for (int i = 0; i < in.nraters; i++) {
 		out_text(o, in.raters[i].id);

@@ -38,10 +38,10 @@ int survey_min_n(struct store *db, int64_t school, const struct survey_instrumen
 	if (rc != STORE_ROW && rc != STORE_DONE)
 		return store_fail(db, rc, err, "reading the survey policy");
 	if (requested && requested < *base) {
-		rc = beter_err_set(err, BETER_USAGE, "--min-n: %lld is below the minimum of %lld that %s; a lower minimum "
-				   "is the school's decision: beter survey policy --min-n K --reason TEXT",
+		rc = beter_err_set(err, BETER_USAGE, _("--min-n: %lld is below the minimum of %lld that %s; a lower minimum "
+				   "is the school's decision: beter survey policy --min-n K --reason TEXT"),
 				   (long long)requested, (long long)*base,
-				   *reason ? "the school set" : "the instrument promises");
+				   *reason ? _("the school set") : _("the instrument promises"));
 		free(*reason);
 		*reason = NULL;
 		return rc;
@@ -58,17 +58,17 @@ int survey_policy_set(struct store *db, int64_t school, int64_t min_n, const cha
 	int rc;
 
 	if (min_n < SURVEY_MIN_N_FLOOR || min_n > 1000)
-		return beter_err_set(err, BETER_USAGE, "--min-n: %lld is outside %d-1000; no group smaller than %d is ever "
-				     "shown", (long long)min_n, SURVEY_MIN_N_FLOOR, SURVEY_MIN_N_FLOOR);
+		return beter_err_set(err, BETER_USAGE, _("--min-n: %lld is outside %d-1000; no group smaller than %d is ever "
+				     "shown"), (long long)min_n, SURVEY_MIN_N_FLOOR, SURVEY_MIN_N_FLOOR);
 	size_t len = reason ? strlen(reason) : 0;
 	char *r = reason ? xstrdup(reason) : NULL;
 	int empty = !r || !*str_trim(r);
 	free(r);
 	if (empty)
-		return beter_err_set(err, BETER_USAGE, "--reason: say why the school sets this minimum (e.g. "
-				     "\"teams of 4; agreed with the MR on 2026-10-12\")");
+		return beter_err_set(err, BETER_USAGE, _("--reason: say why the school sets this minimum (e.g. "
+				     "\"teams of 4; agreed with the MR on 2026-10-12\")"));
 	if (len > 1000 || !utf8_valid(reason, len, NULL))
-		return beter_err_set(err, BETER_DATAERR, "--reason: give at most 1000 characters of UTF-8 text");
+		return beter_err_set(err, BETER_DATAERR, _("--reason: give at most 1000 characters of UTF-8 text"));
 	if ((rc = store_prepare(db, "INSERT INTO survey_policy(uid, school_id, min_n, reason, set_by, day) "
 				    "VALUES (?1, ?2, ?3, ?4, ?5, ?6)", &st, err)))
 		return rc;

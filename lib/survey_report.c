@@ -118,7 +118,7 @@ static int load_info(struct store *db, int64_t id, struct survey_info *si, struc
 	store_bind_int(st, 1, id);
 	if (store_step(st) != STORE_ROW) {
 		store_finalize(st);
-		return beter_err_set(err, BETER_FAIL, "no survey with number %lld (see 'beter survey list')", (long long)id);
+		return beter_err_set(err, BETER_FAIL, _("no survey with number %lld (see 'beter survey list')"), (long long)id);
 	}
 	si->id = id;
 	si->school = store_col_int(st, 0);
@@ -262,8 +262,8 @@ static int rep_load(struct rep *r, struct store *db, int64_t survey, int64_t min
 	    (rc = survey_instrument_get(db, r->si.code, 0, &r->in, &r->iid, err)))
 		return rc;
 	if (r->by == SURVEY_BY_RATER && !r->in.nraters)
-		return beter_err_set(err, BETER_USAGE, "--by rater: '%s' has no rater categories (only a 360-degree "
-				     "feedback has them)", r->in.id);
+		return beter_err_set(err, BETER_USAGE, _("--by rater: '%s' has no rater categories (only a 360-degree "
+				     "feedback has them)"), r->in.id);
 	if ((rc = survey_seal_open(db, survey, &r->in, key_file, &r->seal, err)) ||
 	    (rc = survey_min_n(db, r->si.school, &r->in, min_n, &r->base, &r->minn, &r->reason, err)) ||
 	    (rc = survey_supp_load(db, r->si.school, &r->in, r->si.instrument_id, r->si.wave, r->base, r->minn,
@@ -420,16 +420,22 @@ int survey_report(struct store *db, int64_t survey, enum survey_by by, int64_t m
 		has_text |= r.in.items[i].pos == 0;
 	int64_t text_min = r.minn > SURVEY_TEXT_MIN_N ? r.minn : SURVEY_TEXT_MIN_N;
 	int show_text = has_text && r.a.g[0].respondents >= text_min;
-	char textnote[96];
+	/* JSON and CSV keep the English words; a Dutch table says them in Dutch */
+	int people = o->nl && (o->fmt == OUT_TABLE || o->fmt == OUT_HTML || o->fmt == OUT_MD);
+	char textnote[128];
 	if (!has_text)
-		snprintf(textnote, sizeof(textnote), "none");
+		snprintf(textnote, sizeof(textnote), "%s", people ? _("none") : "none");
 	else if (show_text)
-		snprintf(textnote, sizeof(textnote), "shown");
+		snprintf(textnote, sizeof(textnote), "%s", people ? _("shown") : "shown");
+	else if (people)
+		snprintf(textnote, sizeof(textnote), P_("hidden: fewer than %lld respondent",
+							"hidden: fewer than %lld respondents", text_min),
+			 (long long)text_min);
 	else
 		snprintf(textnote, sizeof(textnote), "hidden: fewer than %lld respondents", (long long)text_min);
 
 	out_doc_begin(o, r.all.c, r.all.n);
-	out_section(o, "survey", "Survey");
+	out_section(o, "survey", _("Survey"));
 	out_record(o, r.head.c, r.head.n);
 	out_int(o, r.si.id);
 	out_text(o, r.si.code);
@@ -441,9 +447,9 @@ int survey_report(struct store *db, int64_t survey, enum survey_by by, int64_t m
 	out_text(o, r.reason);
 	out_text(o, textnote);
 	out_end(o);
-	out_section(o, "results", "Results");
+	out_section(o, "results", _("Results"));
 	rep_results(&r, o);
-	out_section(o, "comments", "Comments");
+	out_section(o, "comments", _("Comments"));
 	if (!(rc = rep_comments(&r, show_text, o, err)))
 		out_doc_end(o);
 out:

@@ -59,10 +59,10 @@ static int write_secret(const char *path, const unsigned char sk[32], struct bet
 		return rc;
 	fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
 	if (fd < 0)
-		return beter_err_set(err, BETER_IOERR, "cannot create the secret key file '%s': %s", path, strerror(errno));
+		return beter_err_set(err, BETER_IOERR, _("cannot create the secret key file '%s': %s"), path, strerror(errno));
 	if (write(fd, sk, 32) != 32 || fsync(fd) != 0 || close(fd) != 0) {
 		unlink(path);
-		return beter_err_set(err, BETER_IOERR, "cannot write the secret key file '%s'", path);
+		return beter_err_set(err, BETER_IOERR, _("cannot write the secret key file '%s'"), path);
 	}
 	return 0;
 }
@@ -77,10 +77,10 @@ static int keep_old(const char *path, const unsigned char old_pk[32], struct str
 	fingerprint(old_pk, fp);
 	strbuf_addf(&sb, "%s.%s", path, fp);
 	if (rename(path, sb.buf) != 0)
-		rc = beter_err_set(err, BETER_IOERR, "cannot move the old secret key file '%s' to '%s': %s", path, sb.buf,
+		rc = beter_err_set(err, BETER_IOERR, _("cannot move the old secret key file '%s' to '%s': %s"), path, sb.buf,
 				   strerror(errno));
 	else
-		strbuf_addf(notes, "the old secret key is now '%s'\n", sb.buf);
+		strbuf_addf(notes, _("the old secret key is now '%s'\n"), sb.buf);
 	strbuf_release(&sb);
 	return rc;
 }
@@ -98,14 +98,14 @@ static int leader_row(struct store *db, int64_t school, const char *code, int64_
 	store_bind_int(st, 1, *person);
 	rc = store_step(st) == STORE_ROW ? 0 : BETER_FAIL;
 	if (!rc && strcmp(store_col_text(st, 0), "schoolleider"))
-		rc = beter_err_set(err, BETER_FAIL, "'%s' is a %s, not a schoolleider: the 360-degree feedback is sealed to "
-				   "a school leader (see 'beter person list --role schoolleider')", code,
+		rc = beter_err_set(err, BETER_FAIL, _("'%s' is a %s, not a schoolleider: the 360-degree feedback is sealed to "
+				   "a school leader (see 'beter person list --role schoolleider')"), code,
 				   store_col_text(st, 0));
 	else if (!rc && name) {
 		*name = xstrdup(store_col_text(st, 1));
 		snprintf(stored, 16, "%s", store_col_text(st, 2));
 	} else if (rc)
-		rc = beter_err_set(err, BETER_FAIL, "no person '%s'", code);
+		rc = beter_err_set(err, BETER_FAIL, _("no person '%s'"), code);
 	store_finalize(st);
 	return rc;
 }
@@ -257,7 +257,7 @@ int survey_seal_keygen(struct store *db, int64_t school, struct survey_seal_keyg
 
 	survey_seal_keygen_release(k); /* a struct used before */
 	if (sodium_init() < 0)
-		return beter_err_set(err, BETER_IOERR, "cannot start the crypto library");
+		return beter_err_set(err, BETER_IOERR, _("cannot start the crypto library"));
 	if ((rc = leader_row(db, school, k->person, &person, &k->name, k->code, err)) ||
 	    (rc = store_prepare(db, "SELECT public_key FROM survey_leader_key WHERE person_id = ?1", &st, err)))
 		goto out;
@@ -270,15 +270,15 @@ int survey_seal_keygen(struct store *db, int64_t school, struct survey_seal_keyg
 	st = NULL;
 	if (have_old && !k->replace) {
 		fingerprint(old, fp);
-		rc = beter_err_set(err, BETER_FAIL, "school leader '%s' already has a key pair (fingerprint %s); --replace "
+		rc = beter_err_set(err, BETER_FAIL, _("school leader '%s' already has a key pair (fingerprint %s); --replace "
 				   "makes a new one, and responses sealed to the old key stay readable only with the old "
-				   "secret key", k->code, fp);
+				   "secret key"), k->code, fp);
 		goto out;
 	}
 	path = k->key_file ? xstrdup(k->key_file) : survey_seal_key_path(k->code);
 	if (lstat(path, &sbuf) == 0 && !have_old) {
-		rc = beter_err_set(err, BETER_FAIL, "the key file '%s' already exists (of another store?); move it away or "
-				   "give --key-file FILE", path);
+		rc = beter_err_set(err, BETER_FAIL, _("the key file '%s' already exists (of another store?); move it away or "
+				   "give --key-file FILE"), path);
 		goto out;
 	}
 	crypto_box_keypair(pk, sk);
@@ -303,15 +303,17 @@ int survey_seal_keygen(struct store *db, int64_t school, struct survey_seal_keyg
 	rc = store_step_done(db, st, "storing the public key", err);
 	st = NULL;
 	if (!rc && !(rc = seal_earlier(db, school, person, pk, &earlier, err)) && earlier)
-		strbuf_addf(notes, "%ld responses stored before the 360-degree feedback was sealed are sealed now (the "
-			    "anonymous ones got new uids: do not import their file again)\n", earlier);
+		strbuf_addf(notes, P_("%ld response stored before the 360-degree feedback was sealed is sealed now (the "
+			       "anonymous ones got new uids: do not import their file again)\n",
+			       "%ld responses stored before the 360-degree feedback was sealed are sealed now (the "
+			       "anonymous ones got new uids: do not import their file again)\n", earlier), earlier);
 	if (rc) {
 		if (!k->dry_run)
 			unlink(path);
 		goto out;
 	}
 	if (have_old)
-		strbuf_addf(notes, "responses sealed to the old key stay readable only with the old secret key\n");
+		strbuf_addf(notes, "%s", _("responses sealed to the old key stay readable only with the old secret key\n"));
 	fingerprint(pk, k->fingerprint);
 	k->replaced = have_old;
 	k->path = path;
@@ -352,8 +354,8 @@ int survey_seal_pick_leader(struct store *db, int64_t school, const char *code, 
 	store_finalize(st);
 	if (!rc && n > 1) {
 		*person = 0;
-		rc = beter_err_set(err, BETER_USAGE, "the school has %d school leaders (%s): say whose 360-degree feedback "
-				   "this is with --leader CODE", n, codes.buf);
+		rc = beter_err_set(err, BETER_USAGE, _("the school has %d school leaders (%s): say whose 360-degree feedback "
+				   "this is with --leader CODE"), n, codes.buf);
 	}
 	strbuf_release(&codes);
 	return rc;
@@ -371,20 +373,20 @@ int survey_seal_leader(struct store *db, int64_t survey, int64_t *person, char c
 	store_bind_int(st, 1, survey);
 	if (store_step(st) != STORE_ROW) {
 		store_finalize(st);
-		return beter_err_set(err, BETER_FAIL, "no survey with number %lld", (long long)survey);
+		return beter_err_set(err, BETER_FAIL, _("no survey with number %lld"), (long long)survey);
 	}
 	school = store_col_int(st, 0);
 	leader = store_col_int(st, 1);
 	store_finalize(st);
 	if (!leader) {
 		if ((rc = survey_seal_pick_leader(db, school, NULL, &leader, err)))
-			return rc == BETER_USAGE ? beter_err_set(err, BETER_FAIL, "survey %lld: %s (the survey names no "
-								 "school leader)", (long long)survey, err->msg)
+			return rc == BETER_USAGE ? beter_err_set(err, BETER_FAIL, _("survey %lld: %s (the survey names no "
+								 "school leader)"), (long long)survey, err->msg)
 						 : rc;
 		if (!leader)
-			return beter_err_set(err, BETER_FAIL, "survey %lld is a 360-degree feedback, sealed to the school "
+			return beter_err_set(err, BETER_FAIL, _("survey %lld is a 360-degree feedback, sealed to the school "
 					     "leader, and the school has none (add one with 'beter person add CODE --role "
-					     "schoolleider', then run 'beter survey key --person CODE')", (long long)survey);
+					     "schoolleider', then run 'beter survey key --person CODE')"), (long long)survey);
 	}
 	*person = leader;
 	if ((rc = store_prepare(db, "SELECT p.code, k.public_key FROM person p LEFT JOIN survey_leader_key k "
@@ -397,8 +399,8 @@ int survey_seal_leader(struct store *db, int64_t survey, int64_t *person, char c
 		memcpy(pk, store_col_blob(st, 1), 32);
 		rc = 0;
 	} else {
-		rc = beter_err_set(err, BETER_FAIL, "school leader '%s' has no key pair for the sealed 360-degree feedback: "
-				   "run 'beter survey key --person %s' first", code, code);
+		rc = beter_err_set(err, BETER_FAIL, _("school leader '%s' has no key pair for the sealed 360-degree feedback: "
+				   "run 'beter survey key --person %s' first"), code, code);
 	}
 	store_finalize(st);
 	return rc;
@@ -460,19 +462,19 @@ static int read_secret(const char *path, struct survey_seal *s, struct beter_err
 		return -1;
 	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) || st.st_size != 32) {
 		close(fd);
-		return beter_err_set(err, BETER_FAIL, "the secret key file '%s' must be a file of 32 bytes", path);
+		return beter_err_set(err, BETER_FAIL, _("the secret key file '%s' must be a file of 32 bytes"), path);
 	}
 	if (st.st_mode & 077) {
 		close(fd);
-		return beter_err_set(err, BETER_FAIL, "the secret key file '%s' can be read by others; run chmod 600 '%s'",
+		return beter_err_set(err, BETER_FAIL, _("the secret key file '%s' can be read by others; run chmod 600 '%s'"),
 				     path, path);
 	}
 	r = read(fd, sk, 32);
 	close(fd);
 	if (r != 32)
-		return beter_err_set(err, BETER_FAIL, "cannot read the secret key file '%s'", path);
+		return beter_err_set(err, BETER_FAIL, _("cannot read the secret key file '%s'"), path);
 	if (crypto_scalarmult_base(derived, sk) != 0)
-		return beter_err_set(err, BETER_FAIL, "the secret key file '%s' holds no usable key", path);
+		return beter_err_set(err, BETER_FAIL, _("the secret key file '%s' holds no usable key"), path);
 	s->other = sodium_memcmp(derived, s->pk, 32) != 0;
 	memcpy(s->pk, derived, 32);
 	return 0;
@@ -493,14 +495,14 @@ int survey_seal_open(struct store *db, int64_t survey, const struct survey_instr
 		return 0;
 	s->on = 1;
 	if (sodium_init() < 0)
-		return beter_err_set(err, BETER_IOERR, "cannot start the crypto library");
+		return beter_err_set(err, BETER_IOERR, _("cannot start the crypto library"));
 	if ((rc = survey_seal_leader(db, survey, &person, code, s->pk, err)))
 		return rc;
 	path = key_file ? xstrdup(key_file) : survey_seal_key_path(code);
 	rc = read_secret(path, s, err);
 	if (rc < 0)
-		rc = beter_err_set(err, BETER_FAIL, "survey %lld is a 360-degree feedback: its results are for the school "
-				   "leader '%s' only; give the secret key with --key-file FILE or $%s (no key file '%s')",
+		rc = beter_err_set(err, BETER_FAIL, _("survey %lld is a 360-degree feedback: its results are for the school "
+				   "leader '%s' only; give the secret key with --key-file FILE or $%s (no key file '%s')"),
 				   (long long)survey, code, SURVEY_SEAL_ENV, path);
 	free(path);
 	return rc;
@@ -508,7 +510,7 @@ int survey_seal_open(struct store *db, int64_t survey, const struct survey_instr
 
 static int bad_row(struct survey_seal *s, struct beter_err *err, const char *what)
 {
-	return beter_err_set(err, BETER_DATAERR, "a response of survey %lld cannot be opened: %s (see 'beter check')",
+	return beter_err_set(err, BETER_DATAERR, _("a response of survey %lld cannot be opened: %s (see 'beter check')"),
 			     (long long)s->survey, what);
 }
 
@@ -529,18 +531,18 @@ static int parse_plain(struct survey_seal *s, size_t n, const char **rater, stru
 	size_t rl, at, np = (size_t)s->in->npacked;
 
 	if (n < 2 || p[0] != SURVEY_SEAL_FORMAT || (rl = p[1]) > 63 || n < 2 + rl + np || memchr(p + 2, 0, rl))
-		return bad_row(s, err, "not a response of this instrument");
+		return bad_row(s, err, _("not a response of this instrument"));
 	memcpy(s->rater, p + 2, rl);
 	s->rater[rl] = '\0';
 	*rater = rl ? s->rater : NULL;
 	for (at = 2 + rl + np; at < n;) {
 		if (n - at < 6)
-			return bad_row(s, err, "a free text is cut short");
+			return bad_row(s, err, _("a free text is cut short"));
 		int item = (p[at] << 8 | p[at + 1]) - 1;
 		size_t len = (size_t)p[at + 2] << 24 | (size_t)p[at + 3] << 16 | (size_t)p[at + 4] << 8 | p[at + 5];
 		at += 6;
 		if (item < 0 || item >= s->in->nitems || s->in->items[item].pos || len > n - at)
-			return bad_row(s, err, "a free text of no text item");
+			return bad_row(s, err, _("a free text of no text item"));
 		keep_text(s, item, p + at, len);
 		at += len;
 	}
@@ -561,22 +563,22 @@ int survey_seal_row(struct survey_seal *s, struct store_stmt *st, int rater_col,
 		return 0;
 	}
 	if (n < crypto_box_SEALBYTES)
-		return bad_row(s, err, "too short for a sealed box");
+		return bad_row(s, err, _("too short for a sealed box"));
 	if (s->cap < n) {
 		s->cap = n;
 		s->buf = xrealloc(s->buf, n);
 	}
 	if (crypto_box_seal_open(s->buf, box, n, s->pk, s->sk) != 0) {
 		if (s->other)
-			return beter_err_set(err, BETER_FAIL, "a response of survey %lld is sealed to another key than the "
+			return beter_err_set(err, BETER_FAIL, _("a response of survey %lld is sealed to another key than the "
 					     "secret key given, which is not the school leader's key in the store either "
-					     "(give the matching --key-file)", (long long)s->survey);
-		return bad_row(s, err, "sealed to another key (replaced with 'survey key --replace'? give the old "
-			       "secret key with --key-file) or damaged");
+					     "(give the matching --key-file)"), (long long)s->survey);
+		return bad_row(s, err, _("sealed to another key (replaced with 'survey key --replace'? give the old "
+			       "secret key with --key-file) or damaged"));
 	}
 	n -= crypto_box_SEALBYTES;
 	if (sodium_unpad(&n, s->buf, n, SURVEY_SEAL_BLOCK) != 0)
-		return bad_row(s, err, "no padding");
+		return bad_row(s, err, _("no padding"));
 	if ((rc = parse_plain(s, n, rater, err)))
 		return rc;
 	*answers = s->buf + 2 + strlen(s->rater);

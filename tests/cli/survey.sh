@@ -220,7 +220,7 @@ open('360-badrater.csv', 'w').write('\n'.join(lines[:2] + [lines[2].replace('ler
 EOF
 quiet beter person add MVD --name "Marieke van Dijk" --role schoolleider
 run beter survey import 6 360.csv
-run sh -c 'beter survey key --person MVD | sed "s/^fingerprint: [0-9a-f]\{16\}$/fingerprint: (16 hex digits)/"'
+run sh -c 'beter survey key --person MVD | sed "s/^\(fingerprint: *\|vingerafdruk: *\)[0-9a-f]\{16\}$/\1(16 hex digits)/"'
 before=$(store_digest)
 run beter survey import 6 360-norater.csv
 run beter survey import 6 360-badrater.csv

@@ -68,6 +68,19 @@ static int check_overlap(struct store *db, int64_t school, int from, int to, str
 			     (long long)other, theme, f, t);
 }
 
+static int check_dates(int from, int to, struct beter_err *err)
+{
+	if ((from != 0) != (to != 0))
+		return beter_err_set(err, BETER_DATAERR, "%s", _("give both --from and --to, or neither (a candidate theme)"));
+	if (to < from) {
+		char f[11], t[11];
+		date_format(from, f);
+		date_format(to, t);
+		return beter_err_set(err, BETER_DATAERR, _("--to: %s is before --from %s"), t, f);
+	}
+	return 0;
+}
+
 int period_add(struct store *db, int64_t school, const char *theme, int from, int to, int64_t tiv, int64_t *id,
 	       struct beter_err *err)
 {
@@ -77,14 +90,8 @@ int period_add(struct store *db, int64_t school, const char *theme, int from, in
 
 	if ((rc = text_check(theme, "--theme", 1, THEME_MAX, err)))
 		return rc;
-	if ((from != 0) != (to != 0))
-		return beter_err_set(err, BETER_DATAERR, "%s", _("give both --from and --to, or neither (a candidate theme)"));
-	if (to < from) {
-		char f[11], t[11];
-		date_format(from, f);
-		date_format(to, t);
-		return beter_err_set(err, BETER_DATAERR, _("--to: %s is before --from %s"), t, f);
-	}
+	if ((rc = check_dates(from, to, err)))
+		return rc;
 	if ((tiv && (rc = check_tiv(db, tiv, err))) || (from && (rc = check_overlap(db, school, from, to, err))))
 		return rc;
 	if ((rc = store_prepare(db, "INSERT INTO period(uid, school_id, theme, from_date, to_date, tiv_id, added) "
@@ -110,6 +117,21 @@ int period_add(struct store *db, int64_t school, const char *theme, int from, in
 		return rc;
 	*id = store_last_id(db);
 	return 0;
+}
+
+int period_set_dates(struct store *db, int64_t school, int64_t id, int from, int to, struct beter_err *err)
+{
+	struct store_stmt *st;
+	int rc;
+
+	if ((rc = check_dates(from, to, err)) || (rc = check_overlap(db, school, from, to, err)))
+		return rc;
+	if ((rc = store_prepare(db, "UPDATE period SET from_date = ?2, to_date = ?3 WHERE id = ?1", &st, err)))
+		return rc;
+	store_bind_int(st, 1, id);
+	store_bind_day(st, 2, from);
+	store_bind_day(st, 3, to);
+	return store_step_done(db, st, _("dating the period"), err);
 }
 
 int period_find(struct store *db, int64_t school, int64_t id, struct beter_err *err)

@@ -19,6 +19,8 @@ struct store;
  * it overlaps another period of the school or the team is not of kind tiv. */
 int period_add(struct store *db, int64_t school, const char *theme, int from, int to, int64_t tiv, int64_t *id,
 	       struct beter_err *err);
+/* Give a candidate its dates (the same checks as period_add). */
+int period_set_dates(struct store *db, int64_t school, int64_t id, int from, int to, struct beter_err *err);
 /* The period numbered id of the school: BETER_FAIL when there is none. */
 int period_find(struct store *db, int64_t school, int64_t id, struct beter_err *err);
 /* The period that holds day (0 when none). */
@@ -49,5 +51,32 @@ struct wall_import_stats {
  * NULL; day: the day of the values (0: none). */
 int wall_import(struct store *db, int64_t period, const char *path, const char *sheet, int day,
 		struct wall_import_stats *s, struct strbuf *notes, struct beter_err *err);
+
+/* A team's retrospective on the period (again: replaced); reached is ja,
+ * deels or nee. */
+struct period_retro {
+	int64_t team;
+	const char *went_well, *improve, *reached, *ambition;
+	int day;
+};
+int period_retro_add(struct store *db, int64_t period, const struct period_retro *r, struct beter_err *err);
+
+/* The verbindingssessie: closes the period on day, records its successes,
+ * standards (goal 0: none) and the look-ahead, and opens next (0: none; when
+ * it is a candidate, next_from..next_to give it its dates). */
+struct period_standard {
+	int64_t goal;
+	const char *text;
+};
+struct period_connect {
+	int day;
+	const char *successes, *story;
+	const struct period_standard *standards;
+	size_t nstandards;
+	int64_t next;
+	int next_from, next_to;
+};
+int period_connect(struct store *db, int64_t school, int64_t period, const struct period_connect *c,
+		   struct beter_err *err);
 
 #endif

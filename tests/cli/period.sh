@@ -122,3 +122,25 @@ wb.save("dmt.xlsx")
 PY
 run beter wall import 3 dmt.xlsx
 run beter --csv wall show 3
+
+note retrospectives per team, the check on the ambition
+quiet beter goal add --team "Team Bovenbouw" --text "Leerlingen vatten een tekst samen" --weeks 6 --norm 8 --baseline 5 --date 2026-09-07
+run beter period retro 1 --team "Team Bovenbouw" --went-well "Elke les hardop voordoen" --improve "Meer oefentijd" --goal-reached deels --ambition "Nog steeds herkenbaar" --date 2026-10-12
+run beter period retro 1 --team "Team Bovenbouw" --went-well "Elke les hardop voordoen" --improve "Meer oefentijd" --goal-reached ja --ambition "Nog steeds herkenbaar" --date 2026-10-13
+run beter period retro 1 --team "TIV Lezen" --goal-reached nee
+run beter period retro 1 --team "Team Bovenbouw" --goal-reached misschien
+run beter period retro 1 --goal-reached ja
+run beter period retro 1 --team "Team Onderbouw" --goal-reached ja
+
+note the verbindingssessie closes the period and opens the next
+run beter period connect 1 --date 2026-08-01 --next 2
+run beter period connect 1 --date 2026-10-15 --success "Leesplezier groep 7" --next 2
+run beter period connect 1 --date 2026-10-15 --success "Leesplezier groep 7" --next 3 --next-from 2027-01-04 --next-to 2027-02-12
+run beter period connect 1 --date 2026-10-15 --standard 9="x"
+run beter period connect 1 --success "x"
+run beter period connect 2 --date 2026-10-15
+run beter period connect 1 --date 2026-10-15 --success "Leesplezier groep 7" --success "Samen voorbereiden" --standard 1="Elke leesles begint met hardop voordoen" --story "Na de kerst: rekenen in de context" --next 2 --next-from 2027-01-04 --next-to 2027-02-12
+run beter period connect 1 --date 2026-10-16
+run beter --json period show 1
+run beter period list
+run beter period connect 2 --date 2027-02-10 --next 1

@@ -144,3 +144,15 @@ run beter period connect 1 --date 2026-10-16
 run beter --json period show 1
 run beter period list
 run beter period connect 2 --date 2027-02-10 --next 1
+
+note goals and arenas of a period: those of its dates
+quiet beter goal add --team "Team Bovenbouw" --text "Leerlingen rekenen in contexten" --weeks 6 --norm 8 --baseline 5 --date 2026-11-09
+quiet beter arena add --team "Team Bovenbouw" --theme "begrijpend lezen" --date 2026-09-10 --group "groep 7/8"
+quiet beter arena add --school --theme "eigenaarschap" --date 2026-11-05
+run beter goal list --period 1
+run beter --csv goal list --period 3
+run beter goal list --period 2
+run beter goal list --period 8
+run beter arena list --period 1
+run beter --json arena list --period 3
+run beter arena list --period nul

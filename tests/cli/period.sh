@@ -156,3 +156,10 @@ run beter goal list --period 8
 run beter arena list --period 1
 run beter --json arena list --period 3
 run beter arena list --period nul
+
+note export and import: the periods, the datamuur, retrospectives and standards go along, by uid
+beter export >all.json
+run beter --db copy.db import all.json
+beter --db copy.db export >copy.json
+cmp -s all.json copy.json && echo "the copy exports the same document"
+run beter import all.json

@@ -4,11 +4,12 @@
 #include "beter/arena.h"
 #include "beter/date.h"
 #include "beter/i18n.h"
+#include "beter/period.h"
 #include "beter/team.h"
 #include "cmd.h"
 
 struct aopts {
-	const char *team, *school, *theme, *date, *group, *from, *votes, *tag, *n, *item, *answer, *text;
+	const char *team, *school, *theme, *date, *group, *from, *votes, *tag, *n, *item, *answer, *text, *period;
 	int school_wide;
 };
 #define OPT_STRUCT struct aopts
@@ -26,6 +27,7 @@ static const struct opt add_opts[] = {
 };
 static const struct opt list_opts[] = {
 	OPT_STRING("team", team, "TEAM", N_("only this team's arenas")),
+	OPT_STRING("period", period, "PERIOD", N_("only the arenas held within the dates of this period")),
 	OPT_STRING("school", school, "SCHOOL", N_("the school (name, BRIN or number) when the store holds several")),
 	OPT_END
 };
@@ -157,14 +159,16 @@ static int run_question_add(struct ctx *c, struct optparse *p)
 static int run_list(struct ctx *c, struct optparse *p)
 {
 	struct aopts o;
-	int64_t school, team = 0;
+	int64_t school, team = 0, period = 0;
 	int rc;
 
 	if ((rc = parse(c, p, &o, 0, 0, N_("nothing"))) ||
 	    (rc = cmd_school(c, o.school, &school)) ||
-	    (o.team && (rc = team_find(c->db, school, o.team, &team, &c->err))))
+	    (o.team && (rc = team_find(c->db, school, o.team, &team, &c->err))) ||
+	    (o.period && ((rc = cmd_number(c, "--period", o.period, &period)) ||
+			  (rc = period_find(c->db, school, period, &c->err)))))
 		return rc;
-	return arena_list(c->db, school, team, &c->out, &c->err);
+	return arena_list(c->db, school, team, period, &c->out, &c->err);
 }
 
 static int run_show(struct ctx *c, struct optparse *p)
@@ -284,7 +288,7 @@ static const struct subcmd arena_subs[] = {
 	{ "add", "add --team TEAM | --school --theme TEXT --date DATE [--group LABEL]",
 	  N_("add an arena for a team or the whole school"), add_opts, run_add, SUB_WRITES, NULL },
 	{ "question", NULL, N_("the questions of an arena"), NULL, NULL, 0, question_subs },
-	{ "list", "list [--team TEAM]", N_("list arenas by date"), list_opts, run_list, SUB_DEFAULT, NULL },
+	{ "list", "list [--team TEAM] [--period PERIOD]", N_("list arenas by date"), list_opts, run_list, SUB_DEFAULT, NULL },
 	{ "show", "show N", N_("the whole arena: questions, inputs, top 3s, deepening answers and outcome"), no_opts,
 	  run_show, 0, NULL },
 	{ "input", "input N --from leerlingen|leraren|mt TEXT [--votes K] [--tag TAG]",

@@ -12,6 +12,8 @@ CMD(design,  "gezamenlijk lesontwerp: lesson designs, their steps and effects", 
 CMD(arena,   "stem van de leerling: leerlingarena, top 3s side by side, outcome", NEEDS_STORE)
 CMD(survey,  "measurements: instruments, survey waves, CSV import, reports", NEEDS_STORE)
 CMD(calendar, "the school calendar: holidays per region, study days, iCalendar", NEEDS_STORE)
+CMD(period,  "improvement periods: theme, TIV, retrospectives, verbindingssessie", NEEDS_STORE)
+CMD(wall,    "the datamuur of a period: indicators per group, notes, import", NEEDS_STORE)
 CMD(report,  "progress reports for cron: html, Markdown, JSON",              NEEDS_STORE)
 CMD(export,  "write the store as one JSON document",                          NEEDS_STORE)
 CMD(import,  "merge a JSON document from 'beter export' into the store",      0)

@@ -7,13 +7,14 @@
 #include "beter/date.h"
 #include "beter/goal.h"
 #include "beter/i18n.h"
+#include "beter/period.h"
 #include "beter/person.h"
 #include "beter/team.h"
 #include "cmd.h"
 
 struct gopts {
 	const char *team, *school, *date, *impact, *feas, *text, *pupils, *weeks, *norm, *baseline, *cand, *problem,
-		*facts, *causes, *person, *score, *status, *standard, *reason, *kind, *note, *arena;
+		*facts, *causes, *person, *score, *status, *standard, *reason, *kind, *note, *arena, *period;
 	int personal;
 	int64_t school_id, team_id, person_id, goal;
 	int day;
@@ -65,6 +66,7 @@ static const struct opt list_opts[] = {
 	OPT_STRING("person", person, "CODE", N_("the personal goals of this teacher")),
 	OPT_FLAG("personal", personal, N_("only personal goals")),
 	OPT_STRING("status", status, "STATUS", N_("active, achieved or dropped")),
+	OPT_STRING("period", period, "PERIOD", N_("only goals set within the dates of this period")),
 	OPT_SCHOOL,
 	OPT_END
 };
@@ -279,6 +281,9 @@ static int run_list(struct ctx *c, struct optparse *p)
 	f.person = o.person_id;
 	f.personal = o.personal || o.person ? 1 : o.team ? -1 : 0;
 	f.status = o.status;
+	if (o.period && ((rc = cmd_number(c, "--period", o.period, &f.period)) ||
+			 (rc = period_find(c->db, o.school_id, f.period, &c->err))))
+		return rc;
 	return goal_list(c->db, o.school_id, &f, &c->out, &c->err);
 }
 
@@ -398,7 +403,7 @@ static const struct subcmd goal_subs[] = {
 	  NULL },
 	{ "measure", "measure N --score 1-10 [--date DATE]", N_("add a result P1, P2, ... to a team goal"), measure_opts,
 	  run_measure, SUB_WRITES, NULL },
-	{ "list", "list [--team TEAM | --person CODE | --personal] [--status active|achieved|dropped]", N_("list goals"),
+	{ "list", "list [--team TEAM | --person CODE | --personal] [--status active|achieved|dropped] [--period PERIOD]", N_("list goals"),
 	  list_opts, run_list, SUB_DEFAULT, NULL },
 	{ "show", "show N", N_("show a goal with its results, actions, learning activities and conversations"),
 	  school_opts, run_show, 0, NULL },

@@ -42,16 +42,19 @@ static void arena_row(struct out *o, struct store_stmt *st, size_t ncols)
 	}
 }
 
-int arena_list(struct store *db, int64_t school, int64_t team, struct out *o, struct beter_err *err)
+int arena_list(struct store *db, int64_t school, int64_t team, int64_t period, struct out *o, struct beter_err *err)
 {
 	struct store_stmt *st;
 	int rc;
 
-	if ((rc = store_prepare(db, ARENA_SQL "WHERE a.school_id = ?1 AND (?2 = 0 OR a.team_id = ?2) ORDER BY a.day, a.id",
+	if ((rc = store_prepare(db, ARENA_SQL "WHERE a.school_id = ?1 AND (?2 = 0 OR a.team_id = ?2) AND (?3 = 0 OR "
+				    "EXISTS (SELECT 1 FROM period pd WHERE pd.id = ?3 AND a.day BETWEEN pd.from_date AND pd.to_date)) "
+				    "ORDER BY a.day, a.id",
 				&st, err)))
 		return rc;
 	store_bind_int(st, 1, school);
 	store_bind_int(st, 2, team);
+	store_bind_int(st, 3, period);
 	return store_rows(db, st, o, arena_cols, NARENA_COLS, 1, _("listing arenas"), err);
 }
 

@@ -69,7 +69,8 @@ int goal_list(struct store *db, int64_t school, const struct goal_filter *f, str
 	int rc;
 
 	strbuf_addf(&sql, "%s WHERE g.school_id = ?1 AND (?2 = 0 OR g.team_id = ?2) AND (?3 = 0 OR g.person_id = ?3) "
-			  "AND (?4 IS NULL OR g.status = ?4)%s ORDER BY g.team_id IS NULL, t.name, p.code, g.id",
+			  "AND (?4 IS NULL OR g.status = ?4) AND (?5 = 0 OR EXISTS (SELECT 1 FROM period pd WHERE pd.id = ?5 "
+			  "AND g.added BETWEEN pd.from_date AND pd.to_date))%s ORDER BY g.team_id IS NULL, t.name, p.code, g.id",
 		    list_sql,
 		    f->personal > 0 ? " AND g.person_id IS NOT NULL" : f->personal < 0 ? " AND g.team_id IS NOT NULL" : "");
 	rc = store_prepare(db, strbuf_str(&sql), &st, err);
@@ -85,6 +86,7 @@ int goal_list(struct store *db, int64_t school, const struct goal_filter *f, str
 	store_bind_int(st, 2, f->team);
 	store_bind_int(st, 3, f->person);
 	store_bind_text(st, 4, f->status);
+	store_bind_int(st, 5, f->period);
 	return run_list(db, st, o, err);
 }
 

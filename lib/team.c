@@ -273,7 +273,17 @@ static const struct out_col team_cols[] = {
 #define NTEAM_COLS (sizeof(team_cols) / sizeof(*team_cols))
 
 static const char team_sql[] =
-	"SELECT t.id, t.name, t.kind, (SELECT count(*) FROM team_member m WHERE m.team_id = t.id) FROM team t";
+	"SELECT t.id, t.name, t.kind, (SELECT count(*) FROM team_member m WHERE m.team_id = t.id), "
+	"(SELECT count(*) FROM team_member m JOIN team_member k ON k.person_id = m.person_id JOIN team l ON "
+	"l.id = k.team_id AND l.kind = 'leerkracht' WHERE m.team_id = t.id) FROM team t";
+
+/* A TIV needs a member of the leerKRACHT-team and at least three members. */
+static const char *tiv_check(int64_t members, int64_t leerkracht)
+{
+	if (!leerkracht)
+		return N_("no leerkracht member");
+	return members < 3 ? "too small" : "ok";
+}
 
 static void team_row(struct out *o, struct store_stmt *st)
 {
@@ -284,7 +294,7 @@ static void team_row(struct out *o, struct store_stmt *st)
 	out_text(o, store_col(st, 1));
 	out_text(o, kind);
 	out_int(o, n);
-	out_text(o, word(o, team_size_check(kind, n)));
+	out_text(o, word(o, kind && !strcmp(kind, "tiv") ? tiv_check(n, store_col_int(st, 4)) : team_size_check(kind, n)));
 }
 
 int team_list(struct store *db, int64_t school, struct out *o, struct beter_err *err)

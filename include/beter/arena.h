@@ -76,7 +76,8 @@ int arena_set_outcome(struct store *db, int64_t arena, const char *text, int day
 int arena_outcome_get(struct store *db, int64_t school, int64_t arena, int64_t *team, char **outcome,
 		      struct beter_err *err);
 
-int arena_list(struct store *db, int64_t school, int64_t team, struct out *o, struct beter_err *err);
+/* period 0: any; else the arenas held within the period's dates. */
+int arena_list(struct store *db, int64_t school, int64_t team, int64_t period, struct out *o, struct beter_err *err);
 /* One arena with the columns of arena_list. */
 int arena_summary(struct store *db, int64_t arena, struct out *o, struct beter_err *err);
 int arena_show(struct store *db, int64_t arena, int n, struct out *o, struct beter_err *err);

@@ -92,6 +92,7 @@ struct goal_filter {
 	int64_t person;      /* 0: any */
 	int personal;        /* 1: personal goals only, -1: team goals only, 0: both */
 	const char *status;  /* NULL: any */
+	int64_t period;      /* 0: any; else goals added within the period's dates */
 };
 
 int goal_list(struct store *db, int64_t school, const struct goal_filter *f, struct out *o, struct beter_err *err);

@@ -6,7 +6,7 @@
 # script fails. Usage: tests/fuzz/run.sh [SECONDS]
 set -eu
 # target:seconds
-targets="csvin:60 import:60 jsonrd:30 date:60 opt:60 framework:30 instrument:30 survey_import:30 session:30 phase_model:30 design:30 xlsxin:30 ics:60"
+targets="csvin:60 import:60 jsonrd:30 date:60 opt:60 framework:30 instrument:30 survey_import:30 session:30 phase_model:30 design:30 xlsxin:30 ics:60 wall_import:30"
 top=$(cd "$(dirname "$0")/../.." && pwd)
 build=$top/build-fuzz
 cc=${CC:-clang}

@@ -110,8 +110,13 @@ int obs_done(struct ctx *c, char **pathp, int rc)
 		cmd_note(c, _("your text is kept in %s; run again with --text-from %s to write it"), path, path);
 	} else {
 		size_t n = strlen(c->err.msg);
-		snprintf(c->err.msg + n, sizeof(c->err.msg) - n, "\nyour text is kept in %s; %srun again with "
-			 "--text-from %s", path, rc == BETER_BUSY || rc == BETER_IOERR ? "" : "fix it and ", path);
+		struct strbuf kept = STRBUF_INIT;
+		strbuf_addf(&kept, rc == BETER_BUSY || rc == BETER_IOERR
+					   ? _("your text is kept in %s; run again with --text-from %s")
+					   : _("your text is kept in %s; fix it and run again with --text-from %s"),
+			    path, path);
+		snprintf(c->err.msg + n, sizeof(c->err.msg) - n, "\n%s", strbuf_str(&kept));
+		strbuf_release(&kept);
 	}
 	free(path);
 	return rc;

@@ -154,7 +154,7 @@ int visit_obs_parse_text(const char *name, const char *text, struct visit_obs *o
 		if (name)
 			snprintf(where, sizeof(where), "%s:%ld", name, lineno);
 		else
-			snprintf(where, sizeof(where), "line %ld", lineno);
+			snprintf(where, sizeof(where), _("line %ld"), lineno);
 		if (len && line[len - 1] == '\r')
 			line[len - 1] = '\0';
 		if (line[0] == '#') {
@@ -281,7 +281,7 @@ static int visit_obs_reached_json(const char *name, const cJSON *v, struct visit
 		const cJSON *seen = cJSON_IsObject(s) ? cJSON_GetObjectItemCaseSensitive(s, "seen") : NULL;
 		struct strbuf spec = STRBUF_INIT;
 		char what[300];
-		snprintf(what, sizeof(what), "%s: field 'reached.%s'", name, s->string);
+		snprintf(what, sizeof(what), _("%s: field 'reached.%s'"), name, s->string);
 		if (!cJSON_IsString(r) || (seen && !cJSON_IsNull(seen) && !cJSON_IsString(seen)) ||
 		    strchr(r->valuestring, ':'))
 			rc = beter_err_set(err, BETER_DATAERR, _("%s: expected \"ja\", \"deels\", \"nee\" or {\"reached\": "
@@ -319,7 +319,7 @@ int visit_obs_parse_json(const char *name, const char *text, size_t len, struct 
 			rc = beter_err_set(err, BETER_DATAERR, _("%s: field '%s': expected a string"), name, fields[i]);
 		else if (v && cJSON_IsString(v)) {
 			char what[300];
-			snprintf(what, sizeof(what), "%s: field '%s'", name, fields[i]);
+			snprintf(what, sizeof(what), _("%s: field '%s'"), name, fields[i]);
 			rc = visit_text_field(i ? &obs->effect : &obs->seen, v->valuestring, what, err);
 		}
 	}
@@ -338,7 +338,7 @@ int visit_obs_parse_json(const char *name, const char *text, size_t len, struct 
 			else {
 				char *item = str_lower(str_trim(xstrdup(s->string)));
 				char what[300];
-				snprintf(what, sizeof(what), "%s: field 'scores'", name);
+				snprintf(what, sizeof(what), _("%s: field 'scores'"), name);
 				rc = obs_score(obs, item, (int)s->valuedouble, what, err);
 				free(item);
 			}

@@ -291,13 +291,13 @@ static int check_scores(struct store *db, int64_t school, int64_t id, const stru
 		const struct visit_score_in *s = &obs->scores[i];
 		char what[700], where[300];
 		if (s->line > 0) /* from the editor's text: name its line */
-			snprintf(where, sizeof(where), "%s:%ld: scores", obs->from ? obs->from : "line", s->line);
+			snprintf(where, sizeof(where), "%s:%ld: scores", obs->from ? obs->from : _("line"), s->line);
 		else
 			snprintf(where, sizeof(where), "%s", obs->from ? obs->from : "--score");
 		if (s->line > 0)
 			snprintf(what, sizeof(what), "%s: %s=", where, s->item);
 		else if (obs->from)
-			snprintf(what, sizeof(what), "%s: field 'scores.%s': ", obs->from, s->item);
+			snprintf(what, sizeof(what), _("%s: field 'scores.%s': "), obs->from, s->item);
 		else
 			snprintf(what, sizeof(what), "--score: %s=", s->item);
 		if (!framework_item(&fw, s->item))

@@ -354,7 +354,7 @@ out:
 static int visit_arg(struct ctx *c, struct optparse *p, int64_t school, int64_t *id)
 {
 	int rc;
-	if ((rc = cmd_number(c, "visit", p->args[0], id)))
+	if ((rc = cmd_number(c, _("visit"), p->args[0], id)))
 		return rc;
 	return visit_find(c->db, school, *id, &c->err);
 }

@@ -253,7 +253,7 @@ static int run_point_close(struct ctx *c, struct optparse *p)
 	int rc, day = date_today();
 
 	if ((rc = vopts_parse(c, p, &o, 1, 1, "the point's number", &school)) ||
-	    (rc = cmd_number(c, "point", p->args[0], &id)) ||
+	    (rc = cmd_number(c, _("point"), p->args[0], &id)) ||
 	    (o.date && (rc = date_parse(o.date, &day, "--date", &c->err))))
 		goto out;
 	/* only points of this school's people */

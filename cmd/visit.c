@@ -17,17 +17,20 @@
 #include "visit_cmd.h"
 #include "visit_edit.h"
 
-#define OPT_OBS                                                                                                \
-	OPT_STRING("seen", seen, "TEXT", N_("what the teacher did: facts, no judgement (\"I saw you ...\")")),           \
-	OPT_STRING("effect", effect, "TEXT", N_("what the pupils did in response")),                                     \
-	OPT_LIST("score", scores, "ITEM=VALUE", N_("a score on a framework item (repeatable)")),                        \
-	OPT_LIST("reached", reached, "STEP=ja|deels|nee[:TEXT]",                                                     \
+#define OPT_OBS                                                                                               \
+	OPT_STRING("seen", seen, "TEXT", N_("what the teacher did: facts, no judgement (\"I saw you ...\")")),     \
+	OPT_STRING("effect", effect, "TEXT", N_("what the pupils did in response")),                               \
+	OPT_LIST("score", scores, "ITEM=VALUE", N_("a score on a framework item (repeatable)")),                  \
+	OPT_LIST("reached", reached, "STEP=ja|deels|nee[:TEXT]",                                                    \
 		 N_("a visit to a lesson from a design: whether the gewenst effect of step STEP was seen, and what " \
-		    "was seen (repeatable)")),                                                                           \
-	OPT_FLAG("edit", edit, N_("write it in $VISUAL/$EDITOR on a template with the feedback model's prompts")),      \
-	OPT_STRING("from", input, "FILE", N_("read it as JSON from FILE ('-': stdin), for scripts without a terminal")), \
-	OPT_STRING("text-from", textfrom, "FILE",                                                                    \
-		   N_("read it from FILE ('-': stdin) in the editor's text format, e.g. the text --edit kept after an error"))
+		    "was seen (repeatable)")),                                                                          \
+	OPT_FLAG("edit", edit,                                                                                      \
+		 N_("write it in $VISUAL/$EDITOR on a template with the feedback model's prompts")),                 \
+	OPT_STRING("from", input, "FILE",                                                                           \
+		   N_("read it as JSON from FILE ('-': stdin), for scripts without a terminal")),                      \
+	OPT_STRING("text-from", textfrom, "FILE",                                                                   \
+		   N_("read it from FILE ('-': stdin) in the editor's text format, e.g. the text --edit kept after "   \
+		      "an error"))
 
 static const struct opt add_opts[] = {
 	OPT_STRING("observer", observer, "CODE", N_("who visits (required)")),

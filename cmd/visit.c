@@ -17,33 +17,36 @@
 #include "visit_cmd.h"
 #include "visit_edit.h"
 
-#define OPT_OBS                                                                                                \
-	OPT_STRING("seen", seen, "TEXT", "what the teacher did: facts, no judgement (\"I saw you ...\")"),           \
-	OPT_STRING("effect", effect, "TEXT", "what the pupils did in response"),                                     \
-	OPT_LIST("score", scores, "ITEM=VALUE", "a score on a framework item (repeatable)"),                        \
-	OPT_LIST("reached", reached, "STEP=ja|deels|nee[:TEXT]",                                                     \
+#define OPT_OBS                                                                                               \
+	OPT_STRING("seen", seen, "TEXT", N_("what the teacher did: facts, no judgement (\"I saw you ...\")")),     \
+	OPT_STRING("effect", effect, "TEXT", N_("what the pupils did in response")),                               \
+	OPT_LIST("score", scores, "ITEM=VALUE", N_("a score on a framework item (repeatable)")),                  \
+	OPT_LIST("reached", reached, "STEP=ja|deels|nee[:TEXT]",                                                    \
 		 N_("a visit to a lesson from a design: whether the gewenst effect of step STEP was seen, and what " \
-		    "was seen (repeatable)")),                                                                           \
-	OPT_FLAG("edit", edit, "write it in $VISUAL/$EDITOR on a template with the feedback model's prompts"),      \
-	OPT_STRING("from", input, "FILE", "read it as JSON from FILE ('-': stdin), for scripts without a terminal"), \
-	OPT_STRING("text-from", textfrom, "FILE",                                                                    \
-		   "read it from FILE ('-': stdin) in the editor's text format, e.g. the text --edit kept after an error")
+		    "was seen (repeatable)")),                                                                          \
+	OPT_FLAG("edit", edit,                                                                                      \
+		 N_("write it in $VISUAL/$EDITOR on a template with the feedback model's prompts")),                 \
+	OPT_STRING("from", input, "FILE",                                                                           \
+		   N_("read it as JSON from FILE ('-': stdin), for scripts without a terminal")),                      \
+	OPT_STRING("text-from", textfrom, "FILE",                                                                   \
+		   N_("read it from FILE ('-': stdin) in the editor's text format, e.g. the text --edit kept after "   \
+		      "an error"))
 
 static const struct opt add_opts[] = {
-	OPT_STRING("observer", observer, "CODE", "who visits (required)"),
-	OPT_STRING("teacher", teacher, "CODE", "whose lesson is visited (required)"),
-	OPT_STRING("date", date, "DATE", "the day of the lesson (required)"),
-	OPT_STRING("time", time, "HH:MM", "when the lesson starts"),
-	OPT_STRING("group", group, "GROUP", "the class or group, e.g. \"5 havo\" or \"groep 6\""),
-	OPT_STRING("subject", subject, "TEXT", "the subject or lesson"),
-	OPT_STRING("lesson-goal", goal, "TEXT", "what pupils should learn in the lesson"),
+	OPT_STRING("observer", observer, "CODE", N_("who visits (required)")),
+	OPT_STRING("teacher", teacher, "CODE", N_("whose lesson is visited (required)")),
+	OPT_STRING("date", date, "DATE", N_("the day of the lesson (required)")),
+	OPT_STRING("time", time, "HH:MM", N_("when the lesson starts")),
+	OPT_STRING("group", group, "GROUP", N_("the class or group, e.g. \"5 havo\" or \"groep 6\"")),
+	OPT_STRING("subject", subject, "TEXT", N_("the subject or lesson")),
+	OPT_STRING("lesson-goal", goal, "TEXT", N_("what pupils should learn in the lesson")),
 	OPT_LIST("focus", focuses, "FOCUS",
-		 "goal:N (a board goal), item:ID (a framework item) or points (the teacher's "
-		 "development points); repeatable"),
-	OPT_STRING("round", round, "NAME", "the round the visit belongs to (made when new)"),
+		 N_("goal:N (a board goal), item:ID (a framework item) or points (the teacher's "
+		 "development points); repeatable")),
+	OPT_STRING("round", round, "NAME", N_("the round the visit belongs to (made when new)")),
 	OPT_STRING("replaces", replaces, "N", N_("a make-up visit for missed visit N: it takes its place in coverage")),
-	OPT_STRING("team", team, "TEAM", "the team (default: the teacher's teacher team when there is one)"),
-	OPT_STRING("framework", framework, "KEY", "the framework to score on (default leskwaliteit when scored)"),
+	OPT_STRING("team", team, "TEAM", N_("the team (default: the teacher's teacher team when there is one)")),
+	OPT_STRING("framework", framework, "KEY", N_("the framework to score on (default leskwaliteit when scored)")),
 	OPT_STRING("design", design, "N",
 		   N_("a lesson given from this design (see 'beter design'); the teacher is one of its authors or a "
 		      "member of its team")),
@@ -53,29 +56,29 @@ static const struct opt add_opts[] = {
 };
 static const struct opt record_opts[] = {
 	OPT_OBS,
-	OPT_FLAG("replace", replace, "write a visit that is recorded already again: the text and scores given "
-		 "replace the old ones (with --edit the template holds them)"),
+	OPT_FLAG("replace", replace, N_("write a visit that is recorded already again: the text and scores given "
+		 "replace the old ones (with --edit the template holds them)")),
 	OPT_STRING("framework", framework, "KEY",
-		   "the framework to score on, when the visit has none (default leskwaliteit)"),
-	OPT_STRING("date", date, "DATE", "the day it is written down (default today)"),
+		   N_("the framework to score on, when the visit has none (default leskwaliteit)")),
+	OPT_STRING("date", date, "DATE", N_("the day it is written down (default today)")),
 	OPT_SCHOOL,
 	OPT_END
 };
 static const struct opt feedback_opts[] = {
-	OPT_STRING("date", date, "DATE", "the day of the feedback talk (default today)"),
-	OPT_STRING("agreed", agreed, "TEXT", "what was agreed (required)"),
-	OPT_LIST("point", points, "TEXT", "a new development point for the teacher (repeatable)"),
+	OPT_STRING("date", date, "DATE", N_("the day of the feedback talk (default today)")),
+	OPT_STRING("agreed", agreed, "TEXT", N_("what was agreed (required)")),
+	OPT_LIST("point", points, "TEXT", N_("a new development point for the teacher (repeatable)")),
 	OPT_SCHOOL,
 	OPT_END
 };
 static const struct opt list_opts[] = {
-	OPT_STRING("teacher", teacher, "CODE", "only visits to this teacher"),
-	OPT_STRING("observer", observer, "CODE", "only visits by this observer"),
-	OPT_STRING("team", team, "TEAM", "only visits in this team"),
-	OPT_STRING("round", round, "NAME", "only visits of this round"),
-	OPT_STRING("status", status, "STATUS", "planned, missed, done, feedback-due or closed"),
-	OPT_STRING("from", from, "DATE", "only visits on or after this day"),
-	OPT_STRING("to", to, "DATE", "only visits on or before this day"),
+	OPT_STRING("teacher", teacher, "CODE", N_("only visits to this teacher")),
+	OPT_STRING("observer", observer, "CODE", N_("only visits by this observer")),
+	OPT_STRING("team", team, "TEAM", N_("only visits in this team")),
+	OPT_STRING("round", round, "NAME", N_("only visits of this round")),
+	OPT_STRING("status", status, "STATUS", N_("planned, missed, done, feedback-due or closed")),
+	OPT_STRING("from", from, "DATE", N_("only visits on or after this day")),
+	OPT_STRING("to", to, "DATE", N_("only visits on or before this day")),
 	OPT_FBDAYS,
 	OPT_SCHOOL,
 	OPT_END
@@ -130,11 +133,11 @@ int vopts_filter(struct ctx *c, int64_t school, const struct vopts *o, struct vi
 		if (o->to && (rc = date_period_parse(o->to, &a, &f->to, "--to", &c->err)))
 			return rc;
 		if (f->from > f->to)
-			return beter_err_set(&c->err, BETER_DATAERR, "--to: %s is before --from %s", o->to, o->from);
+			return beter_err_set(&c->err, BETER_DATAERR, _("--to: %s is before --from %s"), o->to, o->from);
 	}
 	if (o->status && (f->status = visit_status_parse(o->status)) < 0)
-		return beter_err_set(&c->err, BETER_DATAERR, "--status: unknown status '%s' (use planned, missed, "
-				     "done, feedback-due or closed)", o->status);
+		return beter_err_set(&c->err, BETER_DATAERR, _("--status: unknown status '%s' (use planned, missed, "
+				     "done, feedback-due or closed)"), o->status);
 	if (o->fbdays) {
 		if ((rc = cmd_int(c, "--feedback-days", o->fbdays, 0, 365, &v)))
 			return rc;
@@ -157,7 +160,7 @@ static int tx_end(struct ctx *c, int rc)
 		return store_commit(c->db, &c->err);
 	store_rollback(c->db);
 	if (rc == 0)
-		cmd_note(c, "dry run: nothing was written");
+		cmd_note(c, _("dry run: nothing was written"));
 	return rc;
 }
 
@@ -173,10 +176,11 @@ static int read_obs_text(struct ctx *c, int64_t school, const struct vopts *o, c
 	*path = NULL;
 	*given = o->edit || o->input || o->textfrom || o->seen || o->effect || o->scores.n || o->reached.n;
 	if (o->edit + !!o->input + !!o->textfrom > 1)
-		return cmd_usage(c, "give one of --edit, --from and --text-from");
+		return cmd_usage(c, _("give one of --edit, --from and --text-from"));
 	if ((o->edit || o->input || o->textfrom) && (o->seen || o->effect || o->scores.n))
-		return cmd_usage(c, "--seen, --effect and --score go in the %s, not beside it",
-				 o->edit ? "editor" : o->input ? "JSON file" : "text file");
+		return cmd_usage(c, o->edit ? _("--seen, --effect and --score go in the editor, not beside it")
+				 : o->input ? _("--seen, --effect and --score go in the JSON file, not beside it")
+					    : _("--seen, --effect and --score go in the text file, not beside it"));
 	if (o->edit) {
 		struct strbuf tmpl = STRBUF_INIT;
 		char *text = NULL;
@@ -217,9 +221,9 @@ static int read_obs_text(struct ctx *c, int64_t school, const struct vopts *o, c
 	for (int i = 0; i < o->scores.n && !rc; i++)
 		rc = visit_obs_add_score(obs, o->scores.v[i], "--score", &c->err);
 	if (!rc && *given && (!obs->seen || !*obs->seen))
-		rc = cmd_usage(c, "recording a visit needs --seen and --effect (or --edit)");
+		rc = cmd_usage(c, _("recording a visit needs --seen and --effect (or --edit)"));
 	if (!rc && *given && (!obs->effect || !*obs->effect))
-		rc = cmd_usage(c, "recording a visit needs --seen and --effect (or --edit)");
+		rc = cmd_usage(c, _("recording a visit needs --seen and --effect (or --edit)"));
 	if (rc)
 		visit_obs_release(obs);
 	return rc;
@@ -276,7 +280,7 @@ static int run_add(struct ctx *c, struct optparse *p)
 	if ((rc = vopts_parse(c, p, &o, 0, 0, "nothing", &school)))
 		goto out;
 	if (!o.observer || !o.teacher || !o.date) {
-		rc = cmd_usage(c, "a visit needs --observer, --teacher and --date (usage: %s)", cmd_usage_line(c));
+		rc = cmd_usage(c, _("a visit needs --observer, --teacher and --date (usage: %s)"), cmd_usage_line(c));
 		goto out;
 	}
 	v.time = -1;
@@ -287,8 +291,8 @@ static int run_add(struct ctx *c, struct optparse *p)
 	    (o.team && (rc = team_find(c->db, school, o.team, &v.team, &c->err))))
 		goto out;
 	if (v.observer == v.teacher) {
-		rc = beter_err_set(&c->err, BETER_DATAERR, "--observer: %s cannot visit themself; the observer must be "
-				   "someone else", o.observer);
+		rc = beter_err_set(&c->err, BETER_DATAERR, _("--observer: %s cannot visit themself; the observer must be "
+				   "someone else"), o.observer);
 		goto out;
 	}
 	v.group = o.group;
@@ -298,9 +302,15 @@ static int run_add(struct ctx *c, struct optparse *p)
 	v.round = o.round;
 	v.framework = o.framework;
 	/* the group as given ("groep 3", "5 havo"); a bare number ("3", "7/8") is a groep */
-	snprintf(header, sizeof(header), "Lesbezoek van %s bij %s op %s%s%s%s", o.observer, o.teacher, o.date,
-		 o.group ? ", " : "", o.group && *o.group && o.group[strspn(o.group, "0123456789/-")] == '\0' ? "groep " : "",
-		 o.group ? o.group : "");
+	char grp[160] = "";
+	if (o.group && *o.group && o.group[strspn(o.group, "0123456789/-")] == '\0')
+		snprintf(grp, sizeof(grp), _("group %s"), o.group);
+	else if (o.group)
+		snprintf(grp, sizeof(grp), "%s", o.group);
+	if (o.group)
+		snprintf(header, sizeof(header), _("Lesson visit by %s to %s on %s, %s"), o.observer, o.teacher, o.date, grp);
+	else
+		snprintf(header, sizeof(header), _("Lesson visit by %s to %s on %s"), o.observer, o.teacher, o.date);
 	/* a visit that is recorded took place: not after today (asked before the editor opens) */
 	if (o.reached.n && !o.design) {
 		rc = beter_err_set(&c->err, BETER_DATAERR, _("--reached: only a visit to a lesson from a design has "
@@ -334,7 +344,7 @@ static int run_add(struct ctx *c, struct optparse *p)
 	if ((rc = obs_done(c, &path, tx_end(c, rc))))
 		goto out;
 	if (!c->dry_run) {
-		cmd_note(c, "%s visit %lld", given ? "recorded" : "planned", (long long)id);
+		cmd_note(c, given ? _("recorded visit %lld") : _("planned visit %lld"), (long long)id);
 		rc = show_visit(c, id, &o, school);
 	}
 out:
@@ -347,7 +357,7 @@ out:
 static int visit_arg(struct ctx *c, struct optparse *p, int64_t school, int64_t *id)
 {
 	int rc;
-	if ((rc = cmd_number(c, "visit", p->args[0], id)))
+	if ((rc = cmd_number(c, _("visit"), p->args[0], id)))
 		return rc;
 	return visit_find(c->db, school, *id, &c->err);
 }
@@ -362,11 +372,11 @@ static int run_record(struct ctx *c, struct optparse *p)
 
 	memset(&obs, 0, sizeof(obs));
 	memset(&cur, 0, sizeof(cur));
-	if ((rc = vopts_parse(c, p, &o, 1, 1, "the visit's number", &school)) || (rc = visit_arg(c, p, school, &id)) ||
+	if ((rc = vopts_parse(c, p, &o, 1, 1, N_("the visit's number"), &school)) || (rc = visit_arg(c, p, school, &id)) ||
 	    (o.date && (rc = date_parse(o.date, &day, "--date", &c->err))))
 		goto out;
 	if (!(o.edit || o.input || o.textfrom || o.seen || o.effect || o.scores.n || o.reached.n)) {
-		rc = cmd_usage(c, "give --seen and --effect, --edit, --from FILE or --text-from FILE (usage: %s)",
+		rc = cmd_usage(c, _("give --seen and --effect, --edit, --from FILE or --text-from FILE (usage: %s)"),
 			       cmd_usage_line(c));
 		goto out;
 	}
@@ -375,7 +385,7 @@ static int run_record(struct ctx *c, struct optparse *p)
 		goto out;
 	if (o.edit && o.replace && (rc = visit_obs_load(c->db, id, &cur, &c->err)))
 		goto out;
-	snprintf(header, sizeof(header), "Lesbezoek %lld", (long long)id);
+	snprintf(header, sizeof(header), _("Lesson visit %lld"), (long long)id);
 	if ((rc = read_obs(c, school, &o, header, store_int_bind(c->db, "SELECT design_id FROM visit WHERE id = ?1", id, 0),
 			   &cur, &obs, &given, &path)))
 		goto out;
@@ -387,7 +397,7 @@ static int run_record(struct ctx *c, struct optparse *p)
 	rc = obs_done(c, &path, tx_end(c, rc));
 	if (rc || c->dry_run)
 		goto out;
-	cmd_note(c, "%s visit %lld", again ? "recorded again" : "recorded", (long long)id);
+	cmd_note(c, again ? _("recorded again visit %lld") : _("recorded visit %lld"), (long long)id);
 	rc = show_visit(c, id, &o, school);
 out:
 	rc = obs_done(c, &path, rc);
@@ -403,17 +413,17 @@ static int run_feedback(struct ctx *c, struct optparse *p)
 	int64_t school, id;
 	int rc, day = date_today();
 
-	if ((rc = vopts_parse(c, p, &o, 1, 1, "the visit's number", &school)) || (rc = visit_arg(c, p, school, &id)) ||
+	if ((rc = vopts_parse(c, p, &o, 1, 1, N_("the visit's number"), &school)) || (rc = visit_arg(c, p, school, &id)) ||
 	    (o.date && (rc = date_parse(o.date, &day, "--date", &c->err))))
 		goto out;
 	if (!o.agreed) {
-		rc = cmd_usage(c, "a feedback talk needs --agreed TEXT (usage: %s)", cmd_usage_line(c));
+		rc = cmd_usage(c, _("a feedback talk needs --agreed TEXT (usage: %s)"), cmd_usage_line(c));
 		goto out;
 	}
 	if ((rc = visit_feedback(c->db, id, day, o.agreed, (char *const *)o.points.v, o.points.n, &c->err)))
 		goto out;
-	cmd_note(c, "feedback talk of visit %lld recorded%s", (long long)id,
-		 o.points.n ? ", with new development points" : "");
+	cmd_note(c, o.points.n ? _("feedback talk of visit %lld recorded, with new development points")
+			       : _("feedback talk of visit %lld recorded"), (long long)id);
 	rc = show_visit(c, id, &o, school);
 out:
 	vopts_release(&o);
@@ -439,7 +449,7 @@ static int run_show(struct ctx *c, struct optparse *p)
 	int64_t school, id;
 	int rc;
 
-	if (!(rc = vopts_parse(c, p, &o, 1, 1, "the visit's number", &school)) && !(rc = visit_arg(c, p, school, &id))) {
+	if (!(rc = vopts_parse(c, p, &o, 1, 1, N_("the visit's number"), &school)) && !(rc = visit_arg(c, p, school, &id))) {
 		int q = c->quiet;
 		c->quiet = 0;
 		rc = show_visit(c, id, &o, school);
@@ -455,42 +465,42 @@ static const struct subcmd visit_subs[] = {
 	  "[--lesson-goal TEXT] [--focus goal:N|item:ID|points]... [--round NAME] [--design N] [--replaces N]\n"
 	  "add ... --edit | --from FILE | --text-from FILE | --seen TEXT --effect TEXT [--score ITEM=VALUE]... "
 	  "[--reached STEP=ja|deels|nee[:TEXT]]...",
-	  "plan a visit, or record one that took place", add_opts, run_add, 0, NULL },
+	  N_("plan a visit, or record one that took place"), add_opts, run_add, 0, NULL },
 	{ "record",
 	  "record N --seen TEXT --effect TEXT [--score ITEM=VALUE]... [--reached STEP=ja|deels|nee[:TEXT]]... "
 	  "[--replace]\nrecord N --edit [--replace]\n"
 	  "record N --from FILE|- | --text-from FILE|- [--replace]",
-	  "write down what was observed: what the teacher did, what pupils did in response, scores", record_opts,
+	  N_("write down what was observed: what the teacher did, what pupils did in response, scores"), record_opts,
 	  run_record, 0, NULL },
 	{ "feedback", "feedback N --agreed TEXT [--date DATE] [--point TEXT]...",
-	  "record the feedback talk (nagesprek), what was agreed and new development points", feedback_opts,
+	  N_("record the feedback talk (nagesprek), what was agreed and new development points"), feedback_opts,
 	  run_feedback, SUB_WRITES, NULL },
 	{ "list",
 	  "list [--teacher CODE] [--observer CODE] [--team TEAM] [--round NAME] [--status STATUS] [--from DATE] "
 	  "[--to DATE]",
-	  "list visits by date with their status", list_opts, run_list, SUB_DEFAULT, NULL },
-	{ "show", "show N", "one visit: what was seen, scores, feedback and development points", show_opts, run_show, 0,
+	  N_("list visits by date with their status"), list_opts, run_list, SUB_DEFAULT, NULL },
+	{ "show", "show N", N_("one visit: what was seen, scores, feedback and development points"), show_opts, run_show, 0,
 	  NULL },
 	{ "plan", "plan --team TEAM --round NAME [--mode duo|rotation|observer [--observer CODE]] [--from DATE --to DATE] "
 		  "[--framework KEY]",
-	  "plan a team's round: duos, a rotation, or one observer who visits everyone", visit_cmd_plan_opts, visit_cmd_plan, SUB_WRITES, NULL },
+	  N_("plan a team's round: duos, a rotation, or one observer who visits everyone"), visit_cmd_plan_opts, visit_cmd_plan, SUB_WRITES, NULL },
 	{ "cancel", "cancel N [--reason TEXT]", N_("call off a planned visit: it is neither missed nor done"),
 	  visit_cmd_cancel_opts, visit_cmd_cancel, SUB_WRITES, NULL },
 	{ "move", "move N --date DATE [--time HH:MM]", N_("move a planned visit to another day"), visit_cmd_move_opts,
 	  visit_cmd_move, SUB_WRITES, NULL },
 	{ "coverage", "coverage [--round NAME | --from DATE --to DATE] [--team TEAM] [--require PERCENT]",
-	  "per teacher: visits planned, missed and done, by whom, feedback held", visit_cmd_coverage_opts, visit_cmd_coverage, 0, NULL },
+	  N_("per teacher: visits planned, missed and done, by whom, feedback held"), visit_cmd_coverage_opts, visit_cmd_coverage, 0, NULL },
 	{ "scores", "scores [--team TEAM] [--round NAME | --year YEAR]",
-	  "mean framework scores per item and domain for a team or the school (never per teacher)", visit_cmd_scores_opts,
+	  N_("mean framework scores per item and domain for a team or the school (never per teacher)"), visit_cmd_scores_opts,
 	  visit_cmd_scores, 0, NULL },
-	{ "points", NULL, "a teacher's development points (ontwikkelpunten)", NULL, NULL, 0, visit_cmd_points_subs },
-	{ "framework", NULL, "observation frameworks (kijkwijzers)", NULL, NULL, 0, visit_cmd_framework_subs },
+	{ "points", NULL, N_("a teacher's development points (ontwikkelpunten)"), NULL, NULL, 0, visit_cmd_points_subs },
+	{ "framework", NULL, N_("observation frameworks (kijkwijzers)"), NULL, NULL, 0, visit_cmd_framework_subs },
 	{ 0 }
 };
 
 const struct command_def def_visit = {
 	.description =
-		"Lesson visits (lesbezoek) and the feedback talk after them (nagesprek). A visit is planned "
+		N_("Lesson visits (lesbezoek) and the feedback talk after them (nagesprek). A visit is planned "
 		"(observer, teacher, date), then recorded: what the teacher did and what the pupils did in response, "
 		"as facts without judgement, with optional scores on the items of an observation framework "
 		"(kijkwijzer). The feedback talk closes it: what was agreed and any new development point "
@@ -536,10 +546,12 @@ const struct command_def def_visit = {
 		"is suppressed when one of its items' is. The figures change as visits are recorded: comparing them "
 		"before and after one visit is recorded shows that visit's scores, so share them at the end of a "
 		"round rather than during it.\n\n"
-		"--edit opens $VISUAL (else $EDITOR) on a template in Dutch with the sections 'gezien:' (what was "
-		"seen; 'seen:' works too), 'effect:' and 'scores:' (one ITEM=VALUE a line), for a visit to a lesson "
-		"from a design 'stappen:' (one STEP=ja|deels|nee[: what was seen] a line, the design's steps listed "
-		"below it), and the feedback model's prompts as '#' lines; '#' lines are "
+		"--edit opens $VISUAL (else $EDITOR) on a template in the language of the interface with the sections "
+		"'seen:' (what was seen; the Dutch template says 'gezien:'), 'effect:' and 'scores:' (one ITEM=VALUE a "
+		"line), for a visit to a lesson from a design 'stappen:' (or 'steps:'; one STEP=ja|deels|nee[: what was "
+		"seen] a line, the design's steps listed below it), and the feedback model's prompts as '#' lines. "
+		"Either language's section words are read, whatever the interface language, so a text written in "
+		"one works in the other; '#' lines are "
 		"dropped and an empty text aborts with nothing written (exit 1). A line that is only a word and a "
 		"colon must be one of the section headers: a misspelled one ('score:') is refused (exit 65) rather "
 		"than read as text. When anything fails after the editor closed (a bad score, a busy store), the "
@@ -569,14 +581,14 @@ const struct command_def def_visit = {
 		"text) and optionally domain_id; Dutch headers domein, code and omschrijving work too. Ids are 1-64 "
 		"of a-z 0-9 . _ -. For CSV, --scale MIN-MAX (default 1-4) and --labels give the scale, --key "
 		"(default the file name) and --title name it. Importing a key again replaces the framework, as long "
-		"as every item that has scores stays.",
+		"as every item that has scores stays."),
 	.subs = visit_subs,
-	.examples = "beter visit add --observer SJN --teacher PDB --date 2026-11-18 --group \"groep 3\" --focus item:uitleg.1\n"
+	.examples = N_("beter visit add --observer SJN --teacher PDB --date 2026-11-18 --group \"groep 3\" --focus item:uitleg.1\n"
 		    "beter visit record 4 --seen \"I saw you ...\" --effect \"pupils then ...\" --score uitleg.1=3\n"
 		    "beter visit record 4 --edit\n"
 		    "beter visit feedback 4 --agreed \"try the check with wisbordjes\" --point \"check understanding of all pupils\"\n"
 		    "beter visit plan --team \"Team Onderbouw\" --round \"ronde 2\" --from 2026-11-23 --to 2026-12-11\n"
 		    "beter visit coverage --round \"ronde 2\" --require 90\n"
 		    "beter --json visit scores --team \"Team Onderbouw\"\n"
-		    "beter visit framework import kijkwijzer.csv --scale 1-4 --labels \"zwak|matig|goed|sterk\"",
+		    "beter visit framework import kijkwijzer.csv --scale 1-4 --labels \"zwak|matig|goed|sterk\""),
 };

@@ -19,10 +19,10 @@ struct vopts {
 #define OPT_STRUCT struct vopts
 
 #define OPT_SCHOOL OPT_STRING("school", school, "SCHOOL", \
-	"the school (name, BRIN or number) when the store holds several")
+	N_("the school (name, BRIN or number) when the store holds several"))
 #define OPT_FBDAYS OPT_STRING("feedback-days", fbdays, "DAYS", \
-	"a recorded visit without a feedback talk after this many days " \
-		     "from its date is feedback-due (default 7)")
+	N_("a recorded visit without a feedback talk after this many days " \
+		     "from its date is feedback-due (default 7)"))
 
 /* Options and min..max positional arguments into o, and the school. */
 int vopts_parse(struct ctx *c, struct optparse *p, struct vopts *o, int min, int max, const char *what,

@@ -13,6 +13,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "beter/i18n.h"
 #include "beter/share.h"
 
 static const char *edit_tmpdir(void)
@@ -35,20 +36,20 @@ int edit_text(struct ctx *c, const char *tmpl, char **text, char **path)
 		editor = getenv("EDITOR");
 	if (!editor || !*editor) {
 		if (!isatty(STDIN_FILENO))
-			return cmd_usage(c, "--edit: no editor; set $VISUAL or $EDITOR, or give the text as JSON with --from "
-					 "FILE");
+			return cmd_usage(c, _("--edit: no editor; set $VISUAL or $EDITOR, or give the text as JSON with --from "
+					 "FILE"));
 		editor = "vi";
 	}
 	strbuf_addf(&pathbuf, "%s/" KEPT_PREFIX "XXXXXX" KEPT_SUFFIX, edit_tmpdir());
 	fd = mkstemps(pathbuf.buf, (int)strlen(KEPT_SUFFIX));
 	if (fd < 0) {
-		rc = beter_err_set(&c->err, BETER_IOERR, "--edit: cannot create a file for the editor: %s", strerror(errno));
+		rc = beter_err_set(&c->err, BETER_IOERR, _("--edit: cannot create a file for the editor: %s"), strerror(errno));
 		strbuf_release(&pathbuf);
 		return rc;
 	}
 	size_t len = strlen(tmpl);
 	if (write(fd, tmpl, len) != (ssize_t)len) {
-		rc = beter_err_set(&c->err, BETER_IOERR, "--edit: cannot write '%s': %s", pathbuf.buf, strerror(errno));
+		rc = beter_err_set(&c->err, BETER_IOERR, _("--edit: cannot write '%s': %s"), pathbuf.buf, strerror(errno));
 		close(fd);
 		goto out;
 	}
@@ -61,7 +62,7 @@ int edit_text(struct ctx *c, const char *tmpl, char **text, char **path)
 	sigaction(SIGQUIT, &ign, &oquit);
 	pid = fork();
 	if (pid < 0) {
-		rc = beter_err_set(&c->err, BETER_IOERR, "--edit: cannot start the editor: %s", strerror(errno));
+		rc = beter_err_set(&c->err, BETER_IOERR, _("--edit: cannot start the editor: %s"), strerror(errno));
 		sigaction(SIGINT, &oint, NULL);
 		sigaction(SIGQUIT, &oquit, NULL);
 		goto out;
@@ -79,7 +80,7 @@ int edit_text(struct ctx *c, const char *tmpl, char **text, char **path)
 	sigaction(SIGINT, &oint, NULL);
 	sigaction(SIGQUIT, &oquit, NULL);
 	if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
-		rc = beter_err_set(&c->err, BETER_FAIL, "there was a problem with the editor '%s'; nothing was written",
+		rc = beter_err_set(&c->err, BETER_FAIL, _("there was a problem with the editor '%s'; nothing was written"),
 				   editor);
 		goto out;
 	}
@@ -106,11 +107,16 @@ int obs_done(struct ctx *c, char **pathp, int rc)
 	if (rc == 0 && !c->dry_run) {
 		unlink(path);
 	} else if (rc == 0) {
-		cmd_note(c, "your text is kept in %s; run again with --text-from %s to write it", path, path);
+		cmd_note(c, _("your text is kept in %s; run again with --text-from %s to write it"), path, path);
 	} else {
 		size_t n = strlen(c->err.msg);
-		snprintf(c->err.msg + n, sizeof(c->err.msg) - n, "\nyour text is kept in %s; %srun again with "
-			 "--text-from %s", path, rc == BETER_BUSY || rc == BETER_IOERR ? "" : "fix it and ", path);
+		struct strbuf kept = STRBUF_INIT;
+		strbuf_addf(&kept, rc == BETER_BUSY || rc == BETER_IOERR
+					   ? _("your text is kept in %s; run again with --text-from %s")
+					   : _("your text is kept in %s; fix it and run again with --text-from %s"),
+			    path, path);
+		snprintf(c->err.msg + n, sizeof(c->err.msg) - n, "\n%s", strbuf_str(&kept));
+		strbuf_release(&kept);
 	}
 	free(path);
 	return rc;

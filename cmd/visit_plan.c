@@ -13,12 +13,12 @@
 #include "visit_cmd.h"
 
 const struct opt visit_cmd_plan_opts[] = {
-	OPT_STRING("team", team, "TEAM", "the team to pair (required)"),
-	OPT_STRING("round", round, "NAME", "the round's name (required)"),
+	OPT_STRING("team", team, "TEAM", N_("the team to pair (required)")),
+	OPT_STRING("round", round, "NAME", N_("the round's name (required)")),
 	OPT_STRING("from", from, "DATE",
-		   "first day of the team's visits, today or later (default: today, or the round's)"),
-	OPT_STRING("to", to, "DATE", "last day of the team's visits (default: four weeks on, or the round's end)"),
-	OPT_STRING("framework", framework, "KEY", "the framework the visits score on"),
+		   N_("first day of the team's visits, today or later (default: today, or the round's)")),
+	OPT_STRING("to", to, "DATE", N_("last day of the team's visits (default: four weeks on, or the round's end)")),
+	OPT_STRING("framework", framework, "KEY", N_("the framework the visits score on")),
 	OPT_STRING("mode", mode, "MODE",
 		   N_("duo (default: pairs visit each other, an odd team has one trio), rotation (each visits the "
 		      "next) or observer (--observer visits every member)")),
@@ -27,20 +27,20 @@ const struct opt visit_cmd_plan_opts[] = {
 	OPT_END
 };
 const struct opt visit_cmd_coverage_opts[] = {
-	OPT_STRING("round", round, "NAME", "the round: its teams' members and its visits"),
-	OPT_STRING("from", from, "DATE", "visits on or after this day (without --round: every teacher team's members; "
-		   "without --round, --from and --to: the current school year)"),
-	OPT_STRING("to", to, "DATE", "visits on or before this day"),
-	OPT_STRING("team", team, "TEAM", "only this team's members"),
-	OPT_STRING("require", require, "PERCENT", "exit 1 when fewer than this percentage of teachers were visited"),
+	OPT_STRING("round", round, "NAME", N_("the round: its teams' members and its visits")),
+	OPT_STRING("from", from, "DATE", N_("visits on or after this day (without --round: every teacher team's members; "
+		   "without --round, --from and --to: the current school year)")),
+	OPT_STRING("to", to, "DATE", N_("visits on or before this day")),
+	OPT_STRING("team", team, "TEAM", N_("only this team's members")),
+	OPT_STRING("require", require, "PERCENT", N_("exit 1 when fewer than this percentage of teachers were visited")),
 	OPT_SCHOOL,
 	OPT_END
 };
 const struct opt visit_cmd_scores_opts[] = {
-	OPT_STRING("team", team, "TEAM", "visits in this team (default: the whole school)"),
-	OPT_STRING("round", round, "NAME", "visits of this whole round"),
+	OPT_STRING("team", team, "TEAM", N_("visits in this team (default: the whole school)")),
+	OPT_STRING("round", round, "NAME", N_("visits of this whole round")),
 	OPT_STRING("year", year, "YEAR",
-		   "visits of this whole school year: 2026 or 2026-2027 (default: the current one)"),
+		   N_("visits of this whole school year: 2026 or 2026-2027 (default: the current one)")),
 	/* refused with the reason (see visit_cmd_scores); no help line */
 	OPT_STRING("from", from, "DATE", NULL),
 	OPT_STRING("to", to, "DATE", NULL),
@@ -50,20 +50,20 @@ const struct opt visit_cmd_scores_opts[] = {
 	OPT_END
 };
 static const struct opt points_opts[] = {
-	OPT_STRING("teacher", teacher, "CODE", "whose points (required)"),
+	OPT_STRING("teacher", teacher, "CODE", N_("whose points (required)")),
 	OPT_SCHOOL,
 	OPT_END
 };
 static const struct opt close_opts[] = {
-	OPT_STRING("date", date, "DATE", "the day it was reached (default today)"),
+	OPT_STRING("date", date, "DATE", N_("the day it was reached (default today)")),
 	OPT_SCHOOL,
 	OPT_END
 };
 static const struct opt import_opts[] = {
-	OPT_STRING("key", key, "KEY", "the framework's key (default: from the JSON, else the file name)"),
-	OPT_STRING("title", title, "TITLE", "its title (CSV: default the key)"),
-	OPT_STRING("scale", scale, "MIN-MAX", "CSV: the scale, default 1-4"),
-	OPT_STRING("labels", labels, "A|B|..", "CSV: a label per scale value, split by '|'"),
+	OPT_STRING("key", key, "KEY", N_("the framework's key (default: from the JSON, else the file name)")),
+	OPT_STRING("title", title, "TITLE", N_("its title (CSV: default the key)")),
+	OPT_STRING("scale", scale, "MIN-MAX", N_("CSV: the scale, default 1-4")),
+	OPT_STRING("labels", labels, "A|B|..", N_("CSV: a label per scale value, split by '|'")),
 	OPT_STRING("sheet", sheet, "NAME", N_("the sheet of an .xlsx workbook to read (default: the first)")),
 	OPT_SCHOOL,
 	OPT_END
@@ -82,11 +82,11 @@ int visit_cmd_plan(struct ctx *c, struct optparse *p)
 	if ((rc = vopts_parse(c, p, &o, 0, 0, "nothing", &school)))
 		goto out;
 	if (!o.team || !o.round) {
-		rc = cmd_usage(c, "a plan needs --team and --round (usage: %s)", cmd_usage_line(c));
+		rc = cmd_usage(c, _("a plan needs --team and --round (usage: %s)"), cmd_usage_line(c));
 		goto out;
 	}
 	if ((o.from != NULL) != (o.to != NULL)) {
-		rc = cmd_usage(c, "give both --from and --to, or neither");
+		rc = cmd_usage(c, _("give both --from and --to, or neither"));
 		goto out;
 	}
 	po.from = 1;
@@ -97,7 +97,7 @@ int visit_cmd_plan(struct ctx *c, struct optparse *p)
 	    (o.to && (rc = date_period_parse(o.to, &a, &po.to, "--to", &c->err))))
 		goto out;
 	if (o.from && po.from > po.to) {
-		rc = beter_err_set(&c->err, BETER_DATAERR, "--to: %s is before --from %s", o.to, o.from);
+		rc = beter_err_set(&c->err, BETER_DATAERR, _("--to: %s is before --from %s"), o.to, o.from);
 		goto out;
 	}
 	po.round = o.round;
@@ -116,11 +116,16 @@ int visit_cmd_plan(struct ctx *c, struct optparse *p)
 		goto out;
 	char tname[256];
 	team_name(c->db, po.team, tname, sizeof(tname));
-	cmd_note(c, "planned %d visits for '%s' in the round '%s'%s", n, tname, o.round,
-		 repeats || po.mode == VISIT_PLAN_OBSERVER ? "" : "; no pair repeats the previous round");
+	if (repeats || po.mode == VISIT_PLAN_OBSERVER)
+		cmd_note(c, P_("planned %d visit for '%s' in the round '%s'", "planned %d visits for '%s' in the round '%s'",
+			       n), n, tname, o.round);
+	else
+		cmd_note(c, P_("planned %d visit for '%s' in the round '%s'; no pair repeats the previous round",
+			       "planned %d visits for '%s' in the round '%s'; no pair repeats the previous round", n),
+			 n, tname, o.round);
 	if (repeats)
-		cmd_note(c, "%d pair%s repeat%s the previous round: the team is too small to avoid it", repeats,
-			 repeats == 1 ? "" : "s", repeats == 1 ? "s" : "");
+		cmd_note(c, P_("%d pair repeats the previous round: the team is too small to avoid it",
+			       "%d pairs repeat the previous round: the team is too small to avoid it", repeats), repeats);
 	if (c->quiet || c->dry_run)
 		goto out;
 	visit_filter_init(&f);
@@ -151,16 +156,17 @@ int visit_cmd_coverage(struct ctx *c, struct optparse *p)
 		char a[11], b[11];
 		date_format(cov.from, a);
 		date_format(cov.to, b);
-		cmd_note(c, "the visits of this school year, %s to %s (give --round or --from/--to for others)", a, b);
+		cmd_note(c, _("the visits of this school year, %s to %s (give --round or --from/--to for others)"), a, b);
 	}
-	cmd_note(c, "coverage: %d of %d teachers visited (%.0f%%), feedback talk held with %d", cov.visited,
+	cmd_note(c, _("coverage: %d of %d teachers visited (%.0f%%), feedback talk held with %d"), cov.visited,
 		 cov.teachers, pct, cov.feedback);
 	if (cov.missed)
-		cmd_note(c, "%d planned visit%s missed: the day passed without a record (see 'beter visit list --status "
-			 "missed')", cov.missed, cov.missed == 1 ? " was" : "s were");
+		cmd_note(c, P_("%d planned visit was missed: the day passed without a record (see 'beter visit list "
+			       "--status missed')", "%d planned visits were missed: the day passed without a record (see "
+			       "'beter visit list --status missed')", cov.missed), cov.missed);
 	if (need >= 0 && pct < need) {
 		c->keep_output = 1; /* a verdict on the table, which is the result */
-		rc = beter_err_set(&c->err, BETER_FAIL, "coverage %.0f%% is below the required %g%%", pct, need);
+		rc = beter_err_set(&c->err, BETER_FAIL, _("coverage %.0f%% is below the required %g%%"), pct, need);
 	}
 out:
 	vopts_release(&o);
@@ -176,8 +182,8 @@ static int parse_year(struct ctx *c, const char *s, int *year)
 	else if (sscanf(s, "%4d-%4d%n", &a, &b, &n) != 2 || n != 9 || s[9] || a < 1900)
 		b = 0;
 	if (b != a + 1)
-		return beter_err_set(&c->err, BETER_DATAERR, "--year: '%s' is not a school year; give its first year "
-				     "(2026) or both (2026-2027)", s);
+		return beter_err_set(&c->err, BETER_DATAERR, _("--year: '%s' is not a school year; give its first year "
+				     "(2026) or both (2026-2027)"), s);
 	*year = a;
 	return 0;
 }
@@ -193,17 +199,17 @@ int visit_cmd_scores(struct ctx *c, struct optparse *p)
 	if ((rc = vopts_parse(c, p, &o, 0, 0, "nothing", &school)))
 		goto out;
 	if (o.from || o.to) {
-		rc = cmd_usage(c, "scores are given for a whole round or school year only, so that two overlapping "
-			       "periods cannot be subtracted to give a few teachers' scores; use --round NAME or --year YEAR");
+		rc = cmd_usage(c, _("scores are given for a whole round or school year only, so that two overlapping "
+			       "periods cannot be subtracted to give a few teachers' scores; use --round NAME or --year YEAR"));
 		goto out;
 	}
 	if (o.teacher || o.observer) {
-		rc = cmd_usage(c, "scores are never given per teacher or observer (they would show a teacher's scores); "
-			       "use --team TEAM or the whole school, and 'beter visit show N' for one visit");
+		rc = cmd_usage(c, _("scores are never given per teacher or observer (they would show a teacher's scores); "
+			       "use --team TEAM or the whole school, and 'beter visit show N' for one visit"));
 		goto out;
 	}
 	if (o.round && o.year) {
-		rc = cmd_usage(c, "--round and --year: a round belongs to the school year it starts in; give one of them");
+		rc = cmd_usage(c, _("--round and --year: a round belongs to the school year it starts in; give one of them"));
 		goto out;
 	}
 	if ((o.team && (rc = team_find(c->db, school, o.team, &sel.team, &c->err))) ||
@@ -212,7 +218,7 @@ int visit_cmd_scores(struct ctx *c, struct optparse *p)
 	sel.round = o.round;
 	if (!o.round && !o.year) {
 		sel.year = date_school_year(date_today());
-		cmd_note(c, "the visits of this school year, %d-%d (give --round or --year for others)", sel.year,
+		cmd_note(c, _("the visits of this school year, %d-%d (give --round or --year for others)"), sel.year,
 			 sel.year + 1);
 	}
 	rc = visit_scores(c->db, school, &sel, &c->out, &c->err);
@@ -230,7 +236,7 @@ static int run_points(struct ctx *c, struct optparse *p)
 	if ((rc = vopts_parse(c, p, &o, 0, 0, "nothing", &school)))
 		goto out;
 	if (!o.teacher) {
-		rc = cmd_usage(c, "whose points? give --teacher CODE");
+		rc = cmd_usage(c, _("whose points? give --teacher CODE"));
 		goto out;
 	}
 	if (!(rc = vopts_person(c, school, "--teacher", o.teacher, &person)))
@@ -247,7 +253,7 @@ static int run_point_close(struct ctx *c, struct optparse *p)
 	int rc, day = date_today();
 
 	if ((rc = vopts_parse(c, p, &o, 1, 1, "the point's number", &school)) ||
-	    (rc = cmd_number(c, "point", p->args[0], &id)) ||
+	    (rc = cmd_number(c, _("point"), p->args[0], &id)) ||
 	    (o.date && (rc = date_parse(o.date, &day, "--date", &c->err))))
 		goto out;
 	/* only points of this school's people */
@@ -257,15 +263,15 @@ static int run_point_close(struct ctx *c, struct optparse *p)
 					     "AND g.person_id IS NOT NULL", &st, &c->err))) {
 			store_bind_int(st, 1, id);
 			store_bind_int(st, 2, school);
-			int found = store_next(c->db, st, &rc, "reading development points", &c->err);
+			int found = store_next(c->db, st, &rc, _("reading development points"), &c->err);
 			store_finalize(st);
 			if (!rc && !found)
-				rc = beter_err_set(&c->err, BETER_FAIL, "no development point with number %lld (see 'beter "
-						   "visit points --teacher CODE')", (long long)id);
+				rc = beter_err_set(&c->err, BETER_FAIL, _("no development point with number %lld (see 'beter "
+						   "visit points --teacher CODE')"), (long long)id);
 		}
 	}
 	if (!rc && !(rc = devpoint_close(c->db, id, day, &c->err)))
-		cmd_note(c, "closed development point %lld", (long long)id);
+		cmd_note(c, _("closed development point %lld"), (long long)id);
 out:
 	vopts_release(&o);
 	return rc;
@@ -313,8 +319,8 @@ static int run_fw_import(struct ctx *c, struct optparse *p)
 		const char *dash = strchr(o.scale, '-');
 		char *lo = dash ? xstrndup(o.scale, (size_t)(dash - o.scale)) : NULL;
 		if (!dash || parse_int64(lo, &mn) || parse_int64(dash + 1, &mx) || mn < 0 || mx > 100 || mn >= mx)
-			rc = beter_err_set(&c->err, BETER_DATAERR, "--scale: '%s' is not MIN-MAX with 0 <= MIN < MAX <= 100 "
-					   "(e.g. 1-4)", o.scale);
+			rc = beter_err_set(&c->err, BETER_DATAERR, _("--scale: '%s' is not MIN-MAX with 0 <= MIN < MAX <= 100 "
+					   "(e.g. 1-4)"), o.scale);
 		free(lo);
 		if (rc)
 			goto out;
@@ -333,9 +339,19 @@ static int run_fw_import(struct ctx *c, struct optparse *p)
 	{
 		struct framework fw;
 		if (!(rc = framework_load(c->db, id, &fw, &c->err))) {
-			cmd_note(c, "%s the framework '%s': %zu domains, %zu items, scale %d-%d%s",
-				 replaced ? "replaced" : "imported", fw.key, fw.ndomains, fw.nitems, fw.min, fw.max,
-				 c->dry_run ? " (dry run)" : "");
+			struct strbuf counts = STRBUF_INIT;
+			strbuf_addf(&counts, P_("%zu domain", "%zu domains", fw.ndomains), fw.ndomains);
+			strbuf_adds(&counts, ", ");
+			strbuf_addf(&counts, P_("%zu item", "%zu items", fw.nitems), fw.nitems);
+			if (c->dry_run)
+				cmd_note(c, replaced ? _("replaced the framework '%s': %s, scale %d-%d (dry run)")
+						     : _("imported the framework '%s': %s, scale %d-%d (dry run)"),
+					 fw.key, strbuf_str(&counts), fw.min, fw.max);
+			else
+				cmd_note(c, replaced ? _("replaced the framework '%s': %s, scale %d-%d")
+						     : _("imported the framework '%s': %s, scale %d-%d"),
+					 fw.key, strbuf_str(&counts), fw.min, fw.max);
+			strbuf_release(&counts);
 			if (!c->quiet)
 				rc = framework_show(c->db, school, fw.key, &c->out, &c->err);
 			framework_release(&fw);
@@ -347,20 +363,20 @@ out:
 }
 
 const struct subcmd visit_cmd_points_subs[] = {
-	{ "list", "list --teacher CODE", "a teacher's development points, open and closed, and the visits that "
-					 "focused on them", points_opts, run_points, SUB_DEFAULT, NULL },
-	{ "close", "close N [--date DATE]", "mark a development point as reached", close_opts, run_point_close,
+	{ "list", "list --teacher CODE", N_("a teacher's development points, open and closed, and the visits that "
+					    "focused on them"), points_opts, run_points, SUB_DEFAULT, NULL },
+	{ "close", "close N [--date DATE]", N_("mark a development point as reached"), close_opts, run_point_close,
 	  SUB_WRITES, NULL },
 	{ 0 }
 };
 
 const struct subcmd visit_cmd_framework_subs[] = {
-	{ "list", "list", "the frameworks: shipped with beter and the school's own", school_opts, run_fw_list,
+	{ "list", "list", N_("the frameworks: shipped with beter and the school's own"), school_opts, run_fw_list,
 	  SUB_DEFAULT, NULL },
-	{ "show", "show KEY", "a framework's scale and items", school_opts, run_fw_show, 0, NULL },
+	{ "show", "show KEY", N_("a framework's scale and items"), school_opts, run_fw_show, 0, NULL },
 	{ "import", "import FILE.json|FILE.csv|FILE.xlsx [--sheet NAME] [--key KEY] [--title TITLE] [--scale MIN-MAX] "
 		    "[--labels A|B|..]",
-	  "import (or replace) the school's own framework", import_opts, run_fw_import, SUB_WRITES, NULL },
+	  N_("import (or replace) the school's own framework"), import_opts, run_fw_import, SUB_WRITES, NULL },
 	{ 0 }
 };
 

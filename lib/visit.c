@@ -3,8 +3,12 @@
 
 #include <string.h>
 
+#include "beter/i18n.h"
 
-static const char *const status_names[] = { "planned", "done", "feedback-due", "closed", "missed", "cancelled", "replaced" };
+
+/* the values of JSON and CSV; a Dutch table shows them translated */
+static const char *const status_names[] = { N_("planned"), N_("done"),      N_("feedback-due"), N_("closed"),
+					    N_("missed"),  N_("cancelled"), N_("replaced") };
 #define NSTATUS ((int)(sizeof(status_names) / sizeof(*status_names)))
 
 const char *visit_status_name(int status)

@@ -41,6 +41,18 @@ static const struct out_col list_cols[] = {
 };
 #define NLIST_COLS (sizeof(list_cols) / sizeof(*list_cols))
 
+/* A status as the output shows it: translated in a Dutch table, html or md
+ * page; JSON, CSV and TSV keep the English value. */
+static const char *word(const struct out *o, const char *s)
+{
+	return o->nl && (o->fmt == OUT_TABLE || o->fmt == OUT_HTML || o->fmt == OUT_MD) ? _(s) : s;
+}
+
+static const char *status_word(const struct out *o, int status)
+{
+	return word(o, visit_status_name(status));
+}
+
 static int row_status(struct store_stmt *st, const struct visit_filter *f)
 {
 	int day = 0;
@@ -91,7 +103,7 @@ int visit_list(struct store *db, int64_t school, const struct visit_filter *f, s
 		return rc;
 	/* not the row writer: the status is worked out per row, and filters them */
 	out_list(o, list_cols, NLIST_COLS);
-	while (store_next(db, st, &rc, "listing visits", err)) {
+	while (store_next(db, st, &rc, _("listing visits"), err)) {
 		int status = row_status(st, f);
 		if (f->status >= 0 && status != f->status)
 			continue;
@@ -104,7 +116,7 @@ int visit_list(struct store *db, int64_t school, const struct visit_filter *f, s
 		out_text(o, store_col(st, 7));
 		out_text(o, store_col(st, 8));
 		out_text(o, store_col(st, 11));
-		out_text(o, visit_status_name(status));
+		out_text(o, status_word(o, status));
 		out_text(o, store_col(st, 16));
 		out_row_end(o);
 	}
@@ -149,14 +161,14 @@ static int show_visit(struct store *db, int64_t id, const struct visit_filter *f
 	if (rc)
 		return rc;
 	store_bind_int(st, 1, id);
-	out_section(o, "visit", "Visit");
-	if (store_next(db, st, &rc, "reading the visit", err)) {
+	out_section(o, "visit", _("Visit"));
+	if (store_next(db, st, &rc, _("reading the visit"), err)) {
 		out_record(o, show_cols, NSHOW_COLS);
 		out_int(o, store_col_int(st, 0));
 		for (int i = 1; i <= 11; i++)
 			out_text(o, store_col(st, i));
 		out_text(o, store_col(st, 12));
-		out_text(o, visit_status_name(row_status(st, f)));
+		out_text(o, status_word(o, row_status(st, f)));
 		for (int i = 15; i <= 19; i++)
 			out_text(o, store_col(st, i));
 		int64_t design = store_int_bind(db, "SELECT design_id FROM visit WHERE id = ?1", id, 0);
@@ -166,7 +178,7 @@ static int show_visit(struct store *db, int64_t id, const struct visit_filter *f
 			out_null(o);
 		out_end(o);
 	} else if (!rc) {
-		rc = beter_err_set(err, BETER_FAIL, "no visit with number %lld (see 'beter visit list')", (long long)id);
+		rc = beter_err_set(err, BETER_FAIL, _("no visit with number %lld (see 'beter visit list')"), (long long)id);
 	}
 	store_finalize(st);
 	return rc;
@@ -178,7 +190,7 @@ static int show_scores(struct store *db, int64_t id, const struct framework *fw,
 	struct store_stmt *st;
 	int rc;
 
-	out_section(o, "scores", "Scores");
+	out_section(o, "scores", _("Scores"));
 	out_list(o, score_cols, 5);
 	if (!fw) {
 		out_end(o);
@@ -189,7 +201,7 @@ static int show_scores(struct store *db, int64_t id, const struct framework *fw,
 	store_bind_int(st, 1, id);
 	int *score = xcalloc(fw->nitems ? fw->nitems : 1, sizeof(int));
 	unsigned char *has = xcalloc(fw->nitems ? fw->nitems : 1, 1);
-	while (store_next(db, st, &rc, "reading the scores", err)) {
+	while (store_next(db, st, &rc, _("reading the scores"), err)) {
 		const struct fw_item *it = framework_item(fw, store_col_text(st, 0));
 		if (it) {
 			score[it - fw->items] = (int)store_col_int(st, 1);
@@ -226,9 +238,9 @@ int visit_show(struct store *db, int64_t id, const struct visit_filter *f, struc
 	if ((rc = store_prepare(db, "SELECT framework_id FROM visit WHERE id = ?1", &st, err)))
 		return rc;
 	store_bind_int(st, 1, id);
-	if (!store_next(db, st, &rc, "reading the visit", err)) {
+	if (!store_next(db, st, &rc, _("reading the visit"), err)) {
 		store_finalize(st);
-		return rc ? rc : beter_err_set(err, BETER_FAIL, "no visit with number %lld (see 'beter visit list')",
+		return rc ? rc : beter_err_set(err, BETER_FAIL, _("no visit with number %lld (see 'beter visit list')"),
 					       (long long)id);
 	}
 	fwid = store_col_int(st, 0);
@@ -253,13 +265,18 @@ int visit_show(struct store *db, int64_t id, const struct visit_filter *f, struc
 
 	out_doc_begin(o, all, nall);
 	if (!(rc = show_visit(db, id, f, o, err)) && !(rc = show_scores(db, id, have_fw ? &fw : NULL, o, err)) &&
-	    !(rc = store_prepare(db, "SELECT g.id, g.text, CASE l.made WHEN 1 THEN 'agreed' ELSE 'focus' END, "
-				     "CASE WHEN g.status = 'active' THEN 'open' ELSE 'closed' END FROM visit_devpoint l "
-				     "JOIN goal g ON g.id = l.goal_id WHERE l.visit_id = ?1 ORDER BY 3 DESC, 1",
+	    !(rc = store_prepare(db, "SELECT g.id, g.text, CASE l.made WHEN 1 THEN ?2 ELSE ?3 END, "
+				     "CASE WHEN g.status = 'active' THEN ?4 ELSE ?5 END FROM visit_devpoint l "
+				     "JOIN goal g ON g.id = l.goal_id WHERE l.visit_id = ?1 ORDER BY l.made, 1",
 				 &st, err))) {
+		/* the relation and the point's status: words of a Dutch table too */
 		store_bind_int(st, 1, id);
-		out_section(o, "points", "Development points");
-		rc = store_rows(db, st, o, vpoint_cols, 4, 1, "reading the development points", err);
+		store_bind_text(st, 2, word(o, N_("agreed")));
+		store_bind_text(st, 3, word(o, N_("focus")));
+		store_bind_text(st, 4, word(o, N_("open")));
+		store_bind_text(st, 5, word(o, N_("closed")));
+		out_section(o, "points", _("Development points"));
+		rc = store_rows(db, st, o, vpoint_cols, 4, 1, _("reading the development points"), err);
 	}
 	/* a lesson from a design: per step, was the gewenst effect seen (see design.h) */
 	if (!rc && !(rc = store_prepare(db, "SELECT s.pos, s.wat, s.effect, vs.reached, vs.seen FROM visit v JOIN "
@@ -267,8 +284,8 @@ int visit_show(struct store *db, int64_t id, const struct visit_filter *f, struc
 					     "vs.visit_id = v.id AND vs.step_id = s.id WHERE v.id = ?1 ORDER BY s.pos",
 				     &st, err))) {
 		store_bind_int(st, 1, id);
-		out_section(o, "steps", "Steps of the lesson design");
-		rc = store_rows(db, st, o, vstep_cols, 5, 1, "reading the steps", err);
+		out_section(o, "steps", _("Steps of the lesson design"));
+		rc = store_rows(db, st, o, vstep_cols, 5, 1, _("reading the steps"), err);
 	}
 	if (!rc)
 		out_doc_end(o);
@@ -342,7 +359,7 @@ int visit_coverage(struct store *db, int64_t school, const struct visit_filter *
 	}
 	/* not the row writer: visited is worked out per row, and the rows are counted */
 	out_list(o, cov_cols, sizeof(cov_cols) / sizeof(*cov_cols));
-	while (store_next(db, st, &rc, "computing coverage", err)) {
+	while (store_next(db, st, &rc, _("computing coverage"), err)) {
 		int64_t done = store_col_int(st, 4);
 		int fb = (int)store_col_int(st, 6);
 		for (int i = 0; i < 3; i++)

@@ -10,6 +10,7 @@
 
 #include "beter/design.h"
 #include "beter/framework.h"
+#include "beter/i18n.h"
 #include "beter/jsonin.h"
 #include "beter/store.h"
 #include "beter/util.h"
@@ -34,7 +35,7 @@ static int obs_score(struct visit_obs *obs, const char *item, int value, const c
 {
 	for (size_t i = 0; i < obs->nscores; i++)
 		if (!strcmp(obs->scores[i].item, item))
-			return beter_err_set(err, BETER_DATAERR, "%s: the item '%s' is scored twice; give one score per item",
+			return beter_err_set(err, BETER_DATAERR, _("%s: the item '%s' is scored twice; give one score per item"),
 					     what, item);
 	obs->scores = xrealloc(obs->scores, (obs->nscores + 1) * sizeof(*obs->scores));
 	obs->scores[obs->nscores].item = xstrdup(item);
@@ -52,13 +53,13 @@ int visit_obs_add_score(struct visit_obs *obs, const char *spec, const char *wha
 	int rc = 0;
 
 	if (!eq)
-		return beter_err_set(err, BETER_DATAERR, "%s: '%s' is not ITEM=VALUE (e.g. klimaat.1=3)", what, spec);
+		return beter_err_set(err, BETER_DATAERR, _("%s: '%s' is not ITEM=VALUE (e.g. klimaat.1=3)"), what, spec);
 	item = str_lower(str_trim(xstrndup(spec, (size_t)(eq - spec))));
 	char *val = str_trim(xstrdup(eq + 1));
 	if (!*item)
-		rc = beter_err_set(err, BETER_DATAERR, "%s: '%s' names no item (use ITEM=VALUE)", what, spec);
+		rc = beter_err_set(err, BETER_DATAERR, _("%s: '%s' names no item (use ITEM=VALUE)"), what, spec);
 	else if (parse_int64(val, &v) != 0 || v < -1000 || v > 1000)
-		rc = beter_err_set(err, BETER_DATAERR, "%s: '%s' is not a whole number in '%s'", what, val, spec);
+		rc = beter_err_set(err, BETER_DATAERR, _("%s: '%s' is not a whole number in '%s'"), what, val, spec);
 	else
 		rc = obs_score(obs, item, (int)v, what, err);
 	free(item);
@@ -75,7 +76,7 @@ int visit_text_field(char **dst, const char *src, const char *what, struct beter
 	}
 	if (strlen(t) > VISIT_TEXT_MAX || !utf8_valid(t, strlen(t), NULL)) {
 		free(t);
-		return beter_err_set(err, BETER_DATAERR, "%s: must be at most %d bytes of UTF-8 text", what, VISIT_TEXT_MAX);
+		return beter_err_set(err, BETER_DATAERR, _("%s: must be at most %d bytes of UTF-8 text"), what, VISIT_TEXT_MAX);
 	}
 	free(*dst);
 	*dst = t;
@@ -116,17 +117,17 @@ static int section_of(const char *t, size_t *hlen)
 /* "score:" would silently become text of the section above */
 static int not_a_section(const char *t, const char *where, struct beter_err *err)
 {
-	static const char *const known[] = { "gezien", "seen", "effect", "scores", "stappen" };
+	static const char *const known[] = { "gezien", "seen", "effect", "scores", "stappen", "steps" };
 	char *word = str_lower(xstrndup(t, strlen(t) - 1));
-	const char *near = str_nearest(word, known, 5);
+	const char *near = str_nearest(word, known, 6);
 	int rc;
 
 	if (near)
-		rc = beter_err_set(err, BETER_DATAERR, "%s: '%s' is not a section; did you mean '%s:'? (the "
-				   "sections are gezien: (or seen:), effect:, scores: and stappen:)", where, t, near);
+		rc = beter_err_set(err, BETER_DATAERR, _("%s: '%s' is not a section; did you mean '%s:'? (the "
+				   "sections are gezien: (or seen:), effect:, scores: and stappen:)"), where, t, near);
 	else
-		rc = beter_err_set(err, BETER_DATAERR, "%s: '%s' is not a section (the sections are gezien: (or "
-				   "seen:), effect:, scores: and stappen:); write text after the word on the same line",
+		rc = beter_err_set(err, BETER_DATAERR, _("%s: '%s' is not a section (the sections are gezien: (or "
+				   "seen:), effect:, scores: and stappen:); write text after the word on the same line"),
 				   where, t);
 	free(word);
 	return rc;
@@ -142,7 +143,7 @@ int visit_obs_parse_text(const char *name, const char *text, struct visit_obs *o
 
 	memset(obs, 0, sizeof(*obs));
 	if (!utf8_valid(text, strlen(text), NULL))
-		return beter_err_set(err, BETER_DATAERR, "%s%sthe text is not valid UTF-8", name ? name : "",
+		return beter_err_set(err, BETER_DATAERR, _("%s%sthe text is not valid UTF-8"), name ? name : "",
 				     name ? ": " : "");
 	while (*p && !rc) {
 		const char *nl = strchr(p, '\n');
@@ -153,7 +154,7 @@ int visit_obs_parse_text(const char *name, const char *text, struct visit_obs *o
 		if (name)
 			snprintf(where, sizeof(where), "%s:%ld", name, lineno);
 		else
-			snprintf(where, sizeof(where), "line %ld", lineno);
+			snprintf(where, sizeof(where), _("line %ld"), lineno);
 		if (len && line[len - 1] == '\r')
 			line[len - 1] = '\0';
 		if (line[0] == '#') {
@@ -184,8 +185,8 @@ int visit_obs_parse_text(const char *name, const char *text, struct visit_obs *o
 		} else if (*t) {
 			any = 1;
 			if (cur < 0)
-				rc = beter_err_set(err, BETER_DATAERR, "%s: text outside a section; write it under 'gezien:' "
-						   "(or 'seen:'), 'effect:', 'scores:' or 'stappen:'", where);
+				rc = beter_err_set(err, BETER_DATAERR, _("%s: text outside a section; write it under 'gezien:' "
+						   "(or 'seen:'), 'effect:', 'scores:' or 'stappen:'"), where);
 			else if (cur == 2) {
 				char what[320];
 				snprintf(what, sizeof(what), "%s: scores", where);
@@ -207,7 +208,7 @@ int visit_obs_parse_text(const char *name, const char *text, struct visit_obs *o
 		free(line);
 	}
 	if (!rc && !any)
-		rc = beter_err_set(err, BETER_FAIL, "aborting: the text is empty, nothing was written");
+		rc = beter_err_set(err, BETER_FAIL, _("aborting: the text is empty, nothing was written"));
 	if (name)
 		snprintf(where, sizeof(where), "%s: ", name);
 	else
@@ -240,7 +241,7 @@ int visit_obs_load(struct store *db, int64_t id, struct visit_obs *obs, struct b
 	if ((rc = store_prepare(db, "SELECT seen, effect FROM visit WHERE id = ?1 AND recorded IS NOT NULL", &st, err)))
 		return rc;
 	store_bind_int(st, 1, id);
-	if (store_next(db, st, &rc, "reading the visit", err)) {
+	if (store_next(db, st, &rc, _("reading the visit"), err)) {
 		obs->seen = xstrdup(store_col_text(st, 0));
 		obs->effect = xstrdup(store_col_text(st, 1));
 	}
@@ -250,7 +251,7 @@ int visit_obs_load(struct store *db, int64_t id, struct visit_obs *obs, struct b
 	if ((rc = store_prepare(db, "SELECT item, score FROM visit_score WHERE visit_id = ?1 ORDER BY item", &st, err)))
 		return rc;
 	store_bind_int(st, 1, id);
-	while (store_next(db, st, &rc, "reading the scores", err)) {
+	while (store_next(db, st, &rc, _("reading the scores"), err)) {
 		obs->scores = xrealloc(obs->scores, (obs->nscores + 1) * sizeof(*obs->scores));
 		obs->scores[obs->nscores].item = xstrdup(store_col_text(st, 0));
 		obs->scores[obs->nscores].value = (int)store_col_int(st, 1);
@@ -272,7 +273,7 @@ static int visit_obs_reached_json(const char *name, const cJSON *v, struct visit
 	int rc = 0;
 
 	if (!cJSON_IsObject(v))
-		return beter_err_set(err, BETER_DATAERR, "%s: field 'reached': expected an object {\"STEP\": \"ja\"}",
+		return beter_err_set(err, BETER_DATAERR, _("%s: field 'reached': expected an object {\"STEP\": \"ja\"}"),
 				     name);
 	cJSON_ArrayForEach(s, v)
 	{
@@ -280,11 +281,11 @@ static int visit_obs_reached_json(const char *name, const cJSON *v, struct visit
 		const cJSON *seen = cJSON_IsObject(s) ? cJSON_GetObjectItemCaseSensitive(s, "seen") : NULL;
 		struct strbuf spec = STRBUF_INIT;
 		char what[300];
-		snprintf(what, sizeof(what), "%s: field 'reached.%s'", name, s->string);
+		snprintf(what, sizeof(what), _("%s: field 'reached.%s'"), name, s->string);
 		if (!cJSON_IsString(r) || (seen && !cJSON_IsNull(seen) && !cJSON_IsString(seen)) ||
 		    strchr(r->valuestring, ':'))
-			rc = beter_err_set(err, BETER_DATAERR, "%s: expected \"ja\", \"deels\", \"nee\" or {\"reached\": "
-					   "..., \"seen\": TEXT}", what);
+			rc = beter_err_set(err, BETER_DATAERR, _("%s: expected \"ja\", \"deels\", \"nee\" or {\"reached\": "
+					   "..., \"seen\": TEXT}"), what);
 		else {
 			strbuf_addf(&spec, "%s=%s", s->string, r->valuestring);
 			if (cJSON_IsString(seen))
@@ -308,17 +309,17 @@ int visit_obs_parse_json(const char *name, const char *text, size_t len, struct 
 		return rc;
 	if (!cJSON_IsObject(root)) {
 		cJSON_Delete(root);
-		return beter_err_set(err, BETER_DATAERR, "%s: expected an object {\"seen\": ..., \"effect\": ..., "
-				     "\"scores\": {...}}", name);
+		return beter_err_set(err, BETER_DATAERR, _("%s: expected an object {\"seen\": ..., \"effect\": ..., "
+				     "\"scores\": {...}}"), name);
 	}
 	static const char *const fields[] = { "seen", "effect" };
 	for (int i = 0; i < 2 && !rc; i++) {
 		v = cJSON_GetObjectItemCaseSensitive(root, fields[i]);
 		if (v && !cJSON_IsNull(v) && !cJSON_IsString(v))
-			rc = beter_err_set(err, BETER_DATAERR, "%s: field '%s': expected a string", name, fields[i]);
+			rc = beter_err_set(err, BETER_DATAERR, _("%s: field '%s': expected a string"), name, fields[i]);
 		else if (v && cJSON_IsString(v)) {
 			char what[300];
-			snprintf(what, sizeof(what), "%s: field '%s'", name, fields[i]);
+			snprintf(what, sizeof(what), _("%s: field '%s'"), name, fields[i]);
 			rc = visit_text_field(i ? &obs->effect : &obs->seen, v->valuestring, what, err);
 		}
 	}
@@ -326,18 +327,18 @@ int visit_obs_parse_json(const char *name, const char *text, size_t len, struct 
 	if (!rc && v && !cJSON_IsNull(v)) {
 		cJSON *s;
 		if (!cJSON_IsObject(v))
-			rc = beter_err_set(err, BETER_DATAERR, "%s: field 'scores': expected an object {\"ITEM\": VALUE}", name);
+			rc = beter_err_set(err, BETER_DATAERR, _("%s: field 'scores': expected an object {\"ITEM\": VALUE}"), name);
 		cJSON_ArrayForEach(s, v)
 		{
 			if (rc)
 				break;
 			if (!cJSON_IsNumber(s) || s->valuedouble != floor(s->valuedouble) || fabs(s->valuedouble) > 1000)
-				rc = beter_err_set(err, BETER_DATAERR, "%s: field 'scores.%s': expected a whole number", name,
+				rc = beter_err_set(err, BETER_DATAERR, _("%s: field 'scores.%s': expected a whole number"), name,
 						   s->string);
 			else {
 				char *item = str_lower(str_trim(xstrdup(s->string)));
 				char what[300];
-				snprintf(what, sizeof(what), "%s: field 'scores'", name);
+				snprintf(what, sizeof(what), _("%s: field 'scores'"), name);
 				rc = obs_score(obs, item, (int)s->valuedouble, what, err);
 				free(item);
 			}
@@ -354,6 +355,13 @@ int visit_obs_parse_json(const char *name, const char *text, size_t len, struct 
 	return rc;
 }
 
+/* The template's section word for what was seen: the interface's language
+ * (the parser reads both, see section_of). */
+static const char *seen_word(void)
+{
+	return strcmp(i18n_lang(), "nl") ? "seen" : "gezien";
+}
+
 int visit_template(struct store *db, int64_t school, const char *header, const char *framework_key,
 		   const struct visit_obs *cur, struct strbuf *sb, struct beter_err *err)
 {
@@ -361,35 +369,37 @@ int visit_template(struct store *db, int64_t school, const char *header, const c
 	int rc;
 
 	if (cur && cur->seen) {
-		strbuf_addf(sb, "gezien:\n%s\n\neffect:\n%s\n\nscores:\n", cur->seen, cur->effect ? cur->effect : "");
+		strbuf_addf(sb, "%s:\n%s\n\neffect:\n%s\n\nscores:\n", seen_word(), cur->seen, cur->effect ? cur->effect : "");
 		for (size_t i = 0; i < cur->nscores; i++)
 			strbuf_addf(sb, "%s=%d\n", cur->scores[i].item, cur->scores[i].value);
 		strbuf_addc(sb, '\n');
 	} else {
-		strbuf_adds(sb, "gezien:\n\neffect:\n\nscores:\n\n");
+		strbuf_addf(sb, "%s:\n\neffect:\n\nscores:\n\n", seen_word());
 	}
 	if (header)
 		strbuf_addf(sb, "# %s\n", header);
-	strbuf_adds(sb,
-		    "#\n"
-		    "# Schrijf op wat er gebeurde: feiten, geen oordeel.\n"
-		    "# gezien: wat deed de leraar? Beschrijf de situatie met concrete voorbeelden\n"
-		    "#         zoals jij ze zag, bijvoorbeeld \"Ik zag dat je drie leerlingen liet\n"
-		    "#         uitleggen hoe ...\".\n"
-		    "# effect: wat deden de leerlingen daarop? Bijvoorbeeld \"... daarna gingen de\n"
-		    "#         leerlingen ...\". Het gaat om het effect op de leerlingen, niet op jou.\n"
-		    "# In het nagesprek: houd even stil, vraag hoe de leraar het zag en wat de\n"
-		    "# bedoeling was (\"Herken je dit? Wilde je dat bereiken?\") en zoek samen naar\n"
-		    "# wat beter kan.\n"
-		    "# Ga voor het nagesprek na of je feedback getimed is (is dit het moment, is er\n"
-		    "# tijd), opbouwend (wil je samen het werk beter maken, welke woorden kies je)\n"
-		    "# en juist (kloppen je feiten, ben jij de aangewezen persoon).\n"
-		    "#\n");
+	/* the prompts of the feedback model: '#' lines, one message so that the
+	 * translation can wrap them as it likes */
+	strbuf_adds(sb, _("#\n"
+			  "# Write down what happened: facts, no judgement.\n"
+			  "# seen:   what did the teacher do? Describe the situation with concrete\n"
+			  "#         examples as you saw them, e.g. \"I saw you let three pupils\n"
+			  "#         explain how ...\".\n"
+			  "# effect: what did the pupils do in response? E.g. \"... then the pupils\n"
+			  "#         ...\". It is about the effect on the pupils, not on you.\n"
+			  "# In the feedback talk: pause, ask how the teacher saw it and what they\n"
+			  "# meant (\"Do you recognise this? Did you want to achieve that?\") and look\n"
+			  "# together for what can be better.\n"
+			  "# Before the feedback talk, check that your feedback is timely (is this the\n"
+			  "# moment, is there time), constructive (do you want to make the work better\n"
+			  "# together, which words do you choose) and right (are your facts right, are\n"
+			  "# you the one to give it).\n"
+			  "#\n"));
 	rc = framework_get(db, school, framework_key ? framework_key : FRAMEWORK_DEFAULT, 0, &fw, err);
 	if (rc == BETER_FAIL && !framework_key) {
 		rc = 0; /* no default framework installed: no scores section help */
 	} else if (rc == 0) {
-		strbuf_addf(sb, "# scores: per regel ITEM=WAARDE, items van '%s', schaal %d-%d", fw.key, fw.min, fw.max);
+		strbuf_addf(sb, _("# scores: one ITEM=VALUE a line, items of '%s', scale %d-%d"), fw.key, fw.min, fw.max);
 		for (int v = fw.min; v <= fw.max; v++)
 			if (framework_label(&fw, v))
 				strbuf_addf(sb, "%s%d %s", v == fw.min ? " (" : ", ", v, framework_label(&fw, v));
@@ -399,7 +409,7 @@ int visit_template(struct store *db, int64_t school, const char *header, const c
 		framework_release(&fw);
 	}
 	if (!rc)
-		strbuf_adds(sb, "#\n# Regels die met '#' beginnen vallen weg. Is de tekst leeg, dan wordt er niets\n"
-				"# opgeslagen.\n");
+		strbuf_adds(sb, _("#\n# Lines that start with '#' are dropped. When the text is empty, nothing is\n"
+				  "# stored.\n"));
 	return rc;
 }

@@ -6,6 +6,7 @@
 
 #include "beter/calendar.h"
 #include "beter/date.h"
+#include "beter/i18n.h"
 #include "beter/store.h"
 #include "beter/util.h"
 #include "visit_int.h"
@@ -121,15 +122,15 @@ static int plan_window(struct store *db, int64_t school, const struct visit_plan
 		date_format(p->from, f);
 		date_format(p->to, t);
 		if (!weekdays_in(p->from, p->to))
-			return beter_err_set(err, BETER_DATAERR, "--from/--to: %s to %s has no weekday; visits are planned "
-					     "on Monday to Friday", f, t);
+			return beter_err_set(err, BETER_DATAERR, _("--from/--to: %s to %s has no weekday; visits are planned "
+					     "on Monday to Friday"), f, t);
 		if (p->to < p->today)
-			return beter_err_set(err, BETER_DATAERR, "--from/--to: %s to %s lies in the past (today is %s); "
+			return beter_err_set(err, BETER_DATAERR, _("--from/--to: %s to %s lies in the past (today is %s); "
 					     "plans are for the future (add a visit that took place with 'beter visit "
-					     "add ... --seen ... --effect ...')", f, t, today);
+					     "add ... --seen ... --effect ...')"), f, t, today);
 		if (p->from < p->today)
-			return beter_err_set(err, BETER_DATAERR, "--from: %s is before today (%s); plans are for the "
-					     "future: start the round today or later", f, today);
+			return beter_err_set(err, BETER_DATAERR, _("--from: %s is before today (%s); plans are for the "
+					     "future: start the round today or later"), f, today);
 		*from = p->from;
 		*to = p->to;
 		return 0;
@@ -139,7 +140,7 @@ static int plan_window(struct store *db, int64_t school, const struct visit_plan
 		return rc;
 	store_bind_int(st, 1, school);
 	store_bind_text(st, 2, p->round);
-	if ((have = store_next(db, st, &rc, "reading the round", err))) {
+	if ((have = store_next(db, st, &rc, _("reading the round"), err))) {
 		date_parse(store_col_text(st, 0), &rf, "from", NULL);
 		date_parse(store_col_text(st, 1), &rt, "to", NULL);
 	}
@@ -230,7 +231,7 @@ static int plan_members(struct store *db, int64_t team, struct plan *pl, struct 
 				    "WHERE m.team_id = ?1 ORDER BY p.code", &st, err)))
 		return rc;
 	store_bind_int(st, 1, team);
-	while (store_next(db, st, &rc, "reading the team", err)) {
+	while (store_next(db, st, &rc, _("reading the team"), err)) {
 		pl->ids = xrealloc(pl->ids, (size_t)(pl->n + 1) * sizeof(*pl->ids));
 		pl->ids[pl->n++] = store_col_int(st, 0);
 	}
@@ -238,8 +239,9 @@ static int plan_members(struct store *db, int64_t team, struct plan *pl, struct 
 	if (rc)
 		return rc;
 	if (pl->n < 2)
-		return beter_err_set(err, BETER_DATAERR, "--team: the team has %d member%s; a duo round needs at least 2",
-				     pl->n, pl->n == 1 ? "" : "s");
+		return beter_err_set(err, BETER_DATAERR, P_("--team: the team has %d member; a duo round needs at least 2",
+					"--team: the team has %d members; a duo round needs at least 2", pl->n),
+				     pl->n);
 	pl->busy = xcalloc((size_t)pl->n, 1);
 	pl->visited = xcalloc((size_t)pl->n, 1);
 	pl->prev = xcalloc((size_t)pl->n * (size_t)pl->n, 1);
@@ -270,7 +272,7 @@ static int plan_existing(struct store *db, int64_t round, int64_t team, struct p
 		return rc;
 	store_bind_int(st, 1, round);
 	store_bind_int(st, 2, team);
-	while (store_next(db, st, &rc, "reading the round", err)) {
+	while (store_next(db, st, &rc, _("reading the round"), err)) {
 		int a = member_index(pl, store_col_int(st, 0)), b = member_index(pl, store_col_int(st, 1));
 		pl->nexist++;
 		if (a >= 0)
@@ -295,7 +297,7 @@ static int plan_previous(struct store *db, int64_t round, int64_t team, struct p
 		return rc;
 	store_bind_int(st, 1, team);
 	store_bind_int(st, 2, round);
-	if (store_next(db, st, &rc, "reading the previous round", err))
+	if (store_next(db, st, &rc, _("reading the previous round"), err))
 		prev_round = store_col_int(st, 0);
 	store_finalize(st);
 	if (rc || !prev_round)
@@ -303,7 +305,7 @@ static int plan_previous(struct store *db, int64_t round, int64_t team, struct p
 	if ((rc = store_prepare(db, "SELECT observer_id, teacher_id FROM visit WHERE round_id = ?1", &st, err)))
 		return rc;
 	store_bind_int(st, 1, prev_round);
-	while (store_next(db, st, &rc, "reading the previous round", err)) {
+	while (store_next(db, st, &rc, _("reading the previous round"), err)) {
 		int a = member_index(pl, store_col_int(st, 0)), b = member_index(pl, store_col_int(st, 1));
 		if (a >= 0 && b >= 0)
 			pl->prev[a * n + b] = 1;
@@ -336,9 +338,9 @@ static int plan_fill(const struct visit_plan_opts *p, struct plan *pl, int *repe
 			*repeats += pl->prev[o2[k] * n + need[k]] != 0;
 		}
 	} else {
-		rc = beter_err_set(err, BETER_FAIL, "the round '%s' has %d visits for this team already and no free "
+		rc = beter_err_set(err, BETER_FAIL, _("the round '%s' has %d visits for this team already and no free "
 				   "observer is left for every member still to be visited; add the rest with "
-				   "'beter visit add --round \"%s\"'", p->round, pl->nexist, p->round);
+				   "'beter visit add --round \"%s\"'"), p->round, pl->nexist, p->round);
 	}
 	free(s.used);
 	free(need);
@@ -366,8 +368,8 @@ static int plan_add(struct store *db, int64_t school, const struct visit_plan_op
 		date_format(from, f);
 		date_format(to, t);
 		free(days);
-		return beter_err_set(err, BETER_DATAERR, "--from/--to: %s to %s holds no school day (holidays and study "
-				     "days of 'beter calendar' are skipped); give other days", f, t);
+		return beter_err_set(err, BETER_DATAERR, _("--from/--to: %s to %s holds no school day (holidays and study "
+				     "days of 'beter calendar' are skipped); give other days"), f, t);
 	}
 	for (int k = 0; k < pl->nvis && !rc; k++) {
 		struct visit_new v;
@@ -403,8 +405,8 @@ int visit_plan(struct store *db, int64_t school, const struct visit_plan_opts *p
 	    (rc = plan_existing(db, round, p->team, &pl, err)))
 		goto done;
 	if (pl.nexist && !memchr(pl.visited, 0, (size_t)pl.n)) {
-		rc = beter_err_set(err, BETER_FAIL, "the round '%s' has %d visits for this team already and every member "
-				   "is visited (see 'beter visit list --round \"%s\"')", p->round, pl.nexist, p->round);
+		rc = beter_err_set(err, BETER_FAIL, _("the round '%s' has %d visits for this team already and every member "
+				   "is visited (see 'beter visit list --round \"%s\"')"), p->round, pl.nexist, p->round);
 		goto done;
 	}
 	if ((rc = plan_previous(db, round, p->team, &pl, err)))

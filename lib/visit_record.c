@@ -10,6 +10,7 @@
 #include "beter/devpoint.h"
 #include "beter/framework.h"
 #include "beter/goal.h"
+#include "beter/i18n.h"
 #include "beter/store.h"
 #include "beter/util.h"
 #include "visit_int.h"
@@ -25,19 +26,19 @@ int visit_round_find(struct store *db, int64_t school, const char *name, int64_t
 		return rc;
 	store_bind_int(st, 1, school);
 	store_bind_text(st, 2, name);
-	found = store_next(db, st, &rc, "finding the round", err);
+	found = store_next(db, st, &rc, _("finding the round"), err);
 	if (found)
 		*id = store_col_int(st, 0);
 	store_finalize(st);
 	if (found || rc)
 		return rc;
-	return beter_err_set(err, BETER_FAIL, "no round named '%s' (see 'beter visit list')", name ? name : "");
+	return beter_err_set(err, BETER_FAIL, _("no round named '%s' (see 'beter visit list')"), name ? name : "");
 }
 
 int visit_round_text_ok(const char *name, struct beter_err *err)
 {
 	if (str_blank(name) || strlen(name) > 100 || !utf8_valid(name, strlen(name), NULL))
-		return beter_err_set(err, BETER_DATAERR, "--round: a round name must be 1-100 bytes of UTF-8 text");
+		return beter_err_set(err, BETER_DATAERR, _("--round: a round name must be 1-100 bytes of UTF-8 text"));
 	return 0;
 }
 
@@ -81,7 +82,7 @@ int visit_round_get(struct store *db, int64_t school, const char *name, int from
 static int check_text(const char *s, const char *what, size_t max, struct beter_err *err)
 {
 	if (s && (str_blank(s) || strlen(s) > max || !utf8_valid(s, strlen(s), NULL)))
-		return beter_err_set(err, BETER_DATAERR, "%s: must be 1-%zu bytes of UTF-8 text", what, max);
+		return beter_err_set(err, BETER_DATAERR, _("%s: must be 1-%zu bytes of UTF-8 text"), what, max);
 	return 0;
 }
 
@@ -90,7 +91,7 @@ static int parse_focus(const char *s, const char **focus, const char **item, int
 {
 	if (!strncmp(s, "goal:", 5)) {
 		if (parse_int64(s + 5, goal) != 0 || *goal <= 0)
-			return beter_err_set(err, BETER_DATAERR, "--focus: '%s' needs a goal number, e.g. goal:3", s);
+			return beter_err_set(err, BETER_DATAERR, _("--focus: '%s' needs a goal number, e.g. goal:3"), s);
 		*focus = "goal";
 	} else if (!strncmp(s, "item:", 5)) {
 		*item = s + 5;
@@ -98,7 +99,7 @@ static int parse_focus(const char *s, const char **focus, const char **item, int
 	} else if (!strcmp(s, "points")) {
 		*focus = "points";
 	} else {
-		return beter_err_set(err, BETER_DATAERR, "--focus: '%s' is not goal:N, item:ID or points", s);
+		return beter_err_set(err, BETER_DATAERR, _("--focus: '%s' is not goal:N, item:ID or points"), s);
 	}
 	return 0;
 }
@@ -144,8 +145,8 @@ int visit_add(struct store *db, int64_t school, const struct visit_new *v, int64
 
 	memset(&fw, 0, sizeof(fw));
 	if (v->observer == v->teacher)
-		return beter_err_set(err, BETER_DATAERR, "--observer: a teacher cannot visit themself; the observer "
-				     "must be someone else");
+		return beter_err_set(err, BETER_DATAERR, _("--observer: a teacher cannot visit themself; the observer "
+				     "must be someone else"));
 	if ((rc = check_text(v->group, "--group", 100, err)) || (rc = check_text(v->subject, "--subject", 200, err)) ||
 	    (rc = check_text(v->lesson_goal, "--lesson-goal", 1000, err)))
 		return rc;
@@ -157,8 +158,8 @@ int visit_add(struct store *db, int64_t school, const struct visit_new *v, int64
 			return rc;
 		fwid = fw.id;
 		if (item && !framework_item(&fw, item)) {
-			rc = beter_err_set(err, BETER_DATAERR, "--focus: no item '%s' in the framework '%s' (see 'beter visit "
-					   "framework show %s')", item, fw.key, fw.key);
+			rc = beter_err_set(err, BETER_DATAERR, _("--focus: no item '%s' in the framework '%s' (see 'beter visit "
+					   "framework show %s')"), item, fw.key, fw.key);
 			framework_release(&fw);
 			return rc;
 		}
@@ -169,8 +170,8 @@ int visit_add(struct store *db, int64_t school, const struct visit_new *v, int64
 		if ((rc = goal_find(db, school, goal, &g, err)))
 			return rc;
 		if (!g.team)
-			return beter_err_set(err, BETER_DATAERR, "--focus: goal %lld is a personal goal; use --focus points "
-					     "for the teacher's development points", (long long)goal);
+			return beter_err_set(err, BETER_DATAERR, _("--focus: goal %lld is a personal goal; use --focus points "
+					     "for the teacher's development points"), (long long)goal);
 	}
 	if (v->round && (rc = visit_round_get(db, school, v->round, v->day, v->day, &round, err)))
 		return rc;
@@ -232,11 +233,11 @@ int visit_find(struct store *db, int64_t school, int64_t number, struct beter_er
 		return rc;
 	store_bind_int(st, 1, number);
 	store_bind_int(st, 2, school);
-	found = store_next(db, st, &rc, "finding the visit", err);
+	found = store_next(db, st, &rc, _("finding the visit"), err);
 	store_finalize(st);
 	if (found || rc)
 		return rc;
-	return beter_err_set(err, BETER_FAIL, "no visit with number %lld (see 'beter visit list')", (long long)number);
+	return beter_err_set(err, BETER_FAIL, _("no visit with number %lld (see 'beter visit list')"), (long long)number);
 }
 
 int visit_may_record(struct store *db, int64_t id, int replace, struct beter_err *err)
@@ -250,11 +251,11 @@ int visit_may_record(struct store *db, int64_t id, int replace, struct beter_err
 	if ((rc = store_prepare(db, "SELECT recorded FROM visit WHERE id = ?1 AND recorded IS NOT NULL", &st, err)))
 		return rc;
 	store_bind_int(st, 1, id);
-	if (store_next(db, st, &rc, "reading the visit", err))
+	if (store_next(db, st, &rc, _("reading the visit"), err))
 		recorded = xstrdup(store_col_text(st, 0));
 	store_finalize(st);
 	if (recorded) {
-		rc = beter_err_set(err, BETER_DATAERR, "visit %lld was recorded on %s; give --replace to write it again",
+		rc = beter_err_set(err, BETER_DATAERR, _("visit %lld was recorded on %s; give --replace to write it again"),
 				   (long long)id, recorded);
 		free(recorded);
 	}
@@ -275,7 +276,7 @@ static int check_scores(struct store *db, int64_t school, int64_t id, const stru
 		if ((rc = framework_load(db, *fwid, &fw, err)))
 			return rc;
 		if (strcmp(fw.key, framework_key)) {
-			rc = beter_err_set(err, BETER_DATAERR, "--framework: visit %lld is scored on '%s' already",
+			rc = beter_err_set(err, BETER_DATAERR, _("--framework: visit %lld is scored on '%s' already"),
 					   (long long)id, fw.key);
 			framework_release(&fw);
 			return rc;
@@ -290,20 +291,20 @@ static int check_scores(struct store *db, int64_t school, int64_t id, const stru
 		const struct visit_score_in *s = &obs->scores[i];
 		char what[700], where[300];
 		if (s->line > 0) /* from the editor's text: name its line */
-			snprintf(where, sizeof(where), "%s:%ld: scores", obs->from ? obs->from : "line", s->line);
+			snprintf(where, sizeof(where), "%s:%ld: scores", obs->from ? obs->from : _("line"), s->line);
 		else
 			snprintf(where, sizeof(where), "%s", obs->from ? obs->from : "--score");
 		if (s->line > 0)
 			snprintf(what, sizeof(what), "%s: %s=", where, s->item);
 		else if (obs->from)
-			snprintf(what, sizeof(what), "%s: field 'scores.%s': ", obs->from, s->item);
+			snprintf(what, sizeof(what), _("%s: field 'scores.%s': "), obs->from, s->item);
 		else
 			snprintf(what, sizeof(what), "--score: %s=", s->item);
 		if (!framework_item(&fw, s->item))
-			rc = beter_err_set(err, BETER_DATAERR, "%s: no item '%s' in the framework '%s' (see 'beter "
-					   "visit framework show %s')", where, s->item, fw.key, fw.key);
+			rc = beter_err_set(err, BETER_DATAERR, _("%s: no item '%s' in the framework '%s' (see 'beter "
+					   "visit framework show %s')"), where, s->item, fw.key, fw.key);
 		else if (s->value < fw.min || s->value > fw.max)
-			rc = beter_err_set(err, BETER_DATAERR, "%s%d is outside %d-%d", what, s->value, fw.min, fw.max);
+			rc = beter_err_set(err, BETER_DATAERR, _("%s%d is outside %d-%d"), what, s->value, fw.min, fw.max);
 	}
 	*fwid = fw.id;
 	framework_release(&fw);
@@ -321,14 +322,14 @@ int visit_record(struct store *db, int64_t school, int64_t id, const struct visi
 	if ((rc = visit_may_record(db, id, replace, err)) || (rc = date_not_future(day, "--date", err)))
 		return rc;
 	if (!obs->seen)
-		return beter_err_set(err, BETER_DATAERR, "seen: missing; write what you saw the teacher do "
-				     "(facts, e.g. \"I saw you ...\")");
+		return beter_err_set(err, BETER_DATAERR, _("seen: missing; write what you saw the teacher do "
+				     "(facts, e.g. \"I saw you ...\")"));
 	if (!obs->effect)
-		return beter_err_set(err, BETER_DATAERR, "effect: missing; write what the pupils did in response");
+		return beter_err_set(err, BETER_DATAERR, _("effect: missing; write what the pupils did in response"));
 	if ((rc = store_prepare(db, "SELECT date, framework_id FROM visit WHERE id = ?1", &st, err)))
 		return rc;
 	store_bind_int(st, 1, id);
-	if (store_next(db, st, &rc, "reading the visit", err)) {
+	if (store_next(db, st, &rc, _("reading the visit"), err)) {
 		date_parse(store_col_text(st, 0), &vday, "date", NULL);
 		fwid = store_col_int(st, 1);
 	}
@@ -337,7 +338,7 @@ int visit_record(struct store *db, int64_t school, int64_t id, const struct visi
 		return rc;
 	if (vday > day) {
 		date_format(vday, date);
-		return beter_err_set(err, BETER_DATAERR, "visit %lld is planned for %s; record it on or after that day",
+		return beter_err_set(err, BETER_DATAERR, _("visit %lld is planned for %s; record it on or after that day"),
 				     (long long)id, date);
 	}
 	if ((obs->nscores || framework_key) && (rc = check_scores(db, school, id, obs, framework_key, &fwid, err)))
@@ -396,7 +397,7 @@ int visit_feedback(struct store *db, int64_t id, int day, const char *agreed, ch
 				&st, err)))
 		return rc;
 	store_bind_int(st, 1, id);
-	if (store_next(db, st, &rc, "reading the visit", err)) {
+	if (store_next(db, st, &rc, _("reading the visit"), err)) {
 		snprintf(vdate, sizeof(vdate), "%s", store_col_text(st, 0));
 		recorded = (int)store_col_int(st, 1);
 		snprintf(held, sizeof(held), "%s", store_col_text(st, 2));
@@ -406,22 +407,22 @@ int visit_feedback(struct store *db, int64_t id, int day, const char *agreed, ch
 	if (rc)
 		return rc;
 	if (!teacher)
-		return beter_err_set(err, BETER_FAIL, "no visit with number %lld (see 'beter visit list')", (long long)id);
+		return beter_err_set(err, BETER_FAIL, _("no visit with number %lld (see 'beter visit list')"), (long long)id);
 	if (*held)
-		return beter_err_set(err, BETER_FAIL, "the feedback talk of visit %lld was held already on %s",
+		return beter_err_set(err, BETER_FAIL, _("the feedback talk of visit %lld was held already on %s"),
 				     (long long)id, held);
 	if (!recorded)
-		return beter_err_set(err, BETER_FAIL, "visit %lld is not recorded yet; write what was seen first with "
-				     "'beter visit record %lld'", (long long)id, (long long)id);
+		return beter_err_set(err, BETER_FAIL, _("visit %lld is not recorded yet; write what was seen first with "
+				     "'beter visit record %lld'"), (long long)id, (long long)id);
 	date_format(day, date);
 	if (strcmp(date, vdate) < 0)
-		return beter_err_set(err, BETER_DATAERR, "--date: %s is before the visit (%s)", date, vdate);
+		return beter_err_set(err, BETER_DATAERR, _("--date: %s is before the visit (%s)"), date, vdate);
 	if ((rc = date_not_future(day, "--date", err)))
 		return rc;
 	if ((rc = visit_text_field(&a, agreed, "--agreed", err)))
 		return rc;
 	if (!a)
-		return beter_err_set(err, BETER_DATAERR, "--agreed: missing; write what you agreed in the talk");
+		return beter_err_set(err, BETER_DATAERR, _("--agreed: missing; write what you agreed in the talk"));
 	if ((rc = store_prepare(db, "UPDATE visit SET feedback_date = ?2, agreed = ?3 WHERE id = ?1", &st, err))) {
 		free(a);
 		return rc;

@@ -83,7 +83,7 @@ run beter phase start leerkracht extra --school "IKC De Vlinderboom"
 note the visit template names the group once
 cat >editor.sh <<'SH'
 #!/bin/sh
-grep '^# Lesbezoek' "$1" >>"$TMP/work/headers.txt"
+grep '^# Lesbezoek\|^# Lesson visit' "$1" >>"$TMP/work/headers.txt"
 : >"$1"
 SH
 chmod +x editor.sh

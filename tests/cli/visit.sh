@@ -299,16 +299,20 @@ run beter visit add --observer AA --teacher BB --date 2026-12-14 --time 9:00 --q
 run beter visit list --teacher BB --from 2026-12-14 --csv
 run beter visit add --observer AA --teacher BB --date 2026-12-15 --time 9:7
 
-note "the template in Dutch: write under gezien:, effect: and scores:"
+note "the template in Dutch (a Dutch interface): write under gezien:, effect: and scores:"
 cat >nl-editor.sh <<'ED'
 #!/bin/sh
-# fills in the Dutch sections of the template
+# fills in the template in Dutch (under seen: too, in an English one); keeps
+# the first lines of the template it got in nl-template.txt
+sed -n '1p;/^# Lesbezoek\|^# Lesson visit/p;/^# Schrijf\|^# Write/p' "$1" >"$TMP/work/nl-template.txt"
 sed -e 's/^gezien:$/gezien: Ik zag dat je de leerlingen eerst zelf liet nadenken./' \
+    -e 's/^seen:$/seen: Ik zag dat je de leerlingen eerst zelf liet nadenken./' \
     -e 's/^effect:$/effect: Daarna deden alle leerlingen mee aan het gesprek./' \
     -e 's/^scores:$/scores:\nactiverend.1=4/' "$1" >"$1.new" && mv "$1.new" "$1"
 ED
 chmod +x nl-editor.sh
-EDITOR="$TMP/work/nl-editor.sh" run beter visit add --observer SL --teacher CC --date 2026-11-20 --group "groep 5" --edit --quiet
+EDITOR="$TMP/work/nl-editor.sh" run beter --lang nl visit add --observer SL --teacher CC --date 2026-11-20 --group "groep 5" --edit --quiet
+cat nl-template.txt
 beter --json visit list --observer SL --teacher CC --from 2026-11-20 | jq ".[0].id" >last
 run beter visit show "$(cat last)" --json
 
@@ -434,3 +438,21 @@ k3() { beter --json visit scores "$@" 2>/dev/null | jq -c --arg sel "${*:-school
 k3
 k3 --team "Team Vijf"
 k3 --team "Team Zes"
+
+note "the template in English (an English interface): seen:, effect: and scores:; the Dutch text above is read there too"
+cat >en-editor.sh <<'ED'
+#!/bin/sh
+grep -q '^seen:$' "$1" && grep -q '^# Write down what happened' "$1" || exit 1
+sed -e 's/^seen:$/seen: You let the pupils think first./' \
+    -e 's/^effect:$/effect: Then every pupil joined the talk./' "$1" >"$1.new" && mv "$1.new" "$1"
+ED
+chmod +x en-editor.sh
+EDITOR="$TMP/work/en-editor.sh" run beter --lang en visit add --observer SL --teacher CC --date 2026-11-19 --edit --quiet
+beter --json visit list --observer SL --teacher CC --from 2026-11-19 --to 2026-11-19 | jq -c ".[0] | {date, status}"
+printf 'seen: You let the pupils think first.\neffect: Then every pupil joined the talk.\n' >en.txt
+printf 'gezien: Je liet de leerlingen eerst nadenken.\neffect: Daarna deed iedereen mee.\n' >nl.txt
+run beter --lang nl visit add --observer SL --teacher CC --date 2026-11-18 --text-from en.txt --quiet
+run beter --lang en visit add --observer SL --teacher CC --date 2026-11-17 --text-from nl.txt --quiet
+for id in $(beter --json visit list --observer SL --teacher CC --from 2026-11-17 --to 2026-11-18 | jq ".[].id"); do
+	beter --json visit show "$id" | jq -c ".visit | {date, seen}"
+done

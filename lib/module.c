@@ -52,6 +52,9 @@ static const void *load(const char *name, struct beter_err *err)
 	dlerror();
 	if (!(h = dlopen(path, RTLD_NOW | RTLD_LOCAL))) {
 		const char *why = dlerror();
+		size_t n = strlen(path);
+		if (why && !strncmp(why, path, n) && !strncmp(why + n, ": ", 2))
+			why += n + 2; /* the path once is enough */
 		beter_err_set(err, BETER_IOERR, _("cannot load the module '%s': %s (reinstall beter)"), path,
 			      why ? why : "?");
 		return NULL;

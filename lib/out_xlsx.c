@@ -10,8 +10,9 @@
  * YYYY-MM-DD text in a date column (OUT_T_DATE) is a date, a boolean is a
  * boolean, null is an empty cell, the rest is text.
  *
- * libxlsxwriter (the module beter-xlsxout, loaded on first use) writes the file when the workbook is closed; it is written
- * into an anonymous memory file (memfd), and out_xlsx_finish hands the bytes
+ * libxlsxwriter (in the module beter-xlsxout, loaded on first use) writes
+ * the file when the workbook is closed; it is written into an anonymous
+ * memory file (memfd), and out_xlsx_finish hands the bytes
  * to the atomic --out writer or to stdout. A command that fails leaves no
  * file behind.
  */

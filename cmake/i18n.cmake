@@ -8,7 +8,7 @@ find_program(MSGFMT msgfmt REQUIRED)
 
 file(GLOB BETER_I18N_SOURCES CONFIGURE_DEPENDS
   ${PROJECT_SOURCE_DIR}/cmd/*.c ${PROJECT_SOURCE_DIR}/cmd/*.h
-  ${PROJECT_SOURCE_DIR}/lib/*.c ${PROJECT_SOURCE_DIR}/include/beter/*.h)
+  ${PROJECT_SOURCE_DIR}/lib/*.c ${PROJECT_SOURCE_DIR}/mod/*.c ${PROJECT_SOURCE_DIR}/include/beter/*.h)
 set(BETER_POT ${PROJECT_BINARY_DIR}/po/beter.pot)
 add_custom_command(
   OUTPUT ${BETER_POT}

@@ -1,5 +1,5 @@
 /* calendar_export.c - the school's agenda as iCalendar (RFC 5545), written
- * with libical: visits, feedback talks due, board sessions (held and planned
+ * with libical (the module beter-ics): visits, feedback talks due, board sessions (held and planned
  * on the period rhythm), the periods of the year boards, verbindingssessies
  * and days off. Every event's UID
  * is made from the uid of the record it shows, so that a calendar that
@@ -9,71 +9,18 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <libical/ical.h>
-
 #include "beter/date.h"
 #include "beter/i18n.h"
+#include "beter/module.h"
 #include "beter/store.h"
 #include "beter/util.h"
 #include "beter/visit.h"
 
-struct ev {
-	const char *uid_kind, *uid;
-	const char *summary, *description, *category;
-	int day, last;   /* all-day from day to last, inclusive */
-	int minutes;     /* time of day, -1: all day */
-	int length;      /* minutes, for a timed event */
-};
-
-static struct icaltimetype day_time(int day, int minutes)
-{
-	struct icaltimetype t = minutes < 0 ? icaltime_null_date() : icaltime_null_time();
-	int y, m, d;
-
-	date_to_ymd(day, &y, &m, &d);
-	t.year = y;
-	t.month = m;
-	t.day = d;
-	if (minutes >= 0) {
-		t.hour = minutes / 60;
-		t.minute = minutes % 60;
-		t.is_date = 0;
-	} else {
-		t.is_date = 1;
-	}
-	return t;
-}
-
-static void add_event(icalcomponent *cal, const struct ev *e, struct icaltimetype stamp)
-{
-	icalcomponent *v = icalcomponent_new(ICAL_VEVENT_COMPONENT);
-	char uid[96];
-
-	snprintf(uid, sizeof(uid), "%s-%s@beter", e->uid_kind, e->uid);
-	icalcomponent_add_property(v, icalproperty_new_uid(uid));
-	icalcomponent_add_property(v, icalproperty_new_dtstamp(stamp));
-	if (e->minutes < 0) {
-		icalcomponent_add_property(v, icalproperty_new_dtstart(day_time(e->day, -1)));
-		icalcomponent_add_property(v, icalproperty_new_dtend(day_time(e->last + 1, -1)));
-		icalcomponent_add_property(v, icalproperty_new_transp(ICAL_TRANSP_TRANSPARENT));
-	} else {
-		int end = e->minutes + e->length;
-		icalcomponent_add_property(v, icalproperty_new_dtstart(day_time(e->day, e->minutes)));
-		icalcomponent_add_property(v, icalproperty_new_dtend(day_time(e->day + end / 1440, end % 1440)));
-	}
-	icalcomponent_add_property(v, icalproperty_new_summary(e->summary));
-	if (e->description && *e->description)
-		icalcomponent_add_property(v, icalproperty_new_description(e->description));
-	if (e->category)
-		icalcomponent_add_property(v, icalproperty_new_categories(e->category));
-	icalcomponent_add_component(cal, v);
-}
-
 struct xq {
 	struct store *db;
 	const struct calendar_export_opts *x;
-	icalcomponent *cal;
-	struct icaltimetype stamp;
+	const struct beter_ics_ops *m;
+	void *cal;
 	struct beter_err *err;
 };
 
@@ -110,7 +57,7 @@ static int visits(struct xq *q)
 	while (store_next(q->db, st, &rc, "reading visits", q->err)) {
 		int day = date_of(store_col(st, 1)), minutes = -1;
 		const char *time = store_col(st, 2);
-		struct ev e = { .uid_kind = "visit", .uid = store_col(st, 0), .category = "lesbezoek" };
+		struct ics_event e = { .uid_kind = "visit", .uid = store_col(st, 0), .category = "lesbezoek" };
 		if (time)
 			time_parse(time, &minutes, "time", NULL);
 		strbuf_reset(&s);
@@ -128,7 +75,7 @@ static int visits(struct xq *q)
 		e.minutes = minutes;
 		e.length = 50;
 		if (day >= q->x->from)
-			add_event(q->cal, &e, q->stamp);
+			q->m->cal_add(q->cal, &e);
 		/* the feedback talk is due within a week of a visit written down */
 		if (store_col_int(st, 9) && !store_col_int(st, 10) && day + VISIT_FEEDBACK_DAYS >= q->x->from &&
 		    day + VISIT_FEEDBACK_DAYS <= q->x->to) {
@@ -139,7 +86,7 @@ static int visits(struct xq *q)
 			e.category = "nagesprek";
 			e.day = e.last = day + VISIT_FEEDBACK_DAYS;
 			e.minutes = -1;
-			add_event(q->cal, &e, q->stamp);
+			q->m->cal_add(q->cal, &e);
 		}
 	}
 	store_finalize(st);
@@ -167,7 +114,7 @@ static int sessions(struct xq *q)
 			     "ORDER BY 3, 4, 2", &st)))
 		return rc;
 	while (store_next(q->db, st, &rc, "reading board sessions", q->err)) {
-		struct ev e = { .uid_kind = store_col(st, 0), .uid = store_col(st, 1), .category = "bordsessie",
+		struct ics_event e = { .uid_kind = store_col(st, 0), .uid = store_col(st, 1), .category = "bordsessie",
 				.minutes = -1 };
 		strbuf_reset(&s);
 		strbuf_addf(&s, _("Board session %s"), store_col(st, 3));
@@ -175,7 +122,7 @@ static int sessions(struct xq *q)
 			strbuf_addf(&s, ": %s", store_col(st, 4));
 		e.summary = strbuf_str(&s);
 		e.day = e.last = date_of(store_col(st, 2));
-		add_event(q->cal, &e, q->stamp);
+		q->m->cal_add(q->cal, &e);
 	}
 	store_finalize(st);
 	strbuf_release(&s);
@@ -196,7 +143,7 @@ static int connections(struct xq *q)
 			     "AND p.name LIKE 'verbindingssessie%' AND p.started BETWEEN ?4 AND ?5 ORDER BY p.started, p.id", &st)))
 		return rc;
 	while (store_next(q->db, st, &rc, "reading phases", q->err)) {
-		struct ev e = { .uid_kind = "phase", .uid = store_col(st, 0), .category = "verbindingssessie",
+		struct ics_event e = { .uid_kind = "phase", .uid = store_col(st, 0), .category = "verbindingssessie",
 				.minutes = -1 };
 		strbuf_reset(&s);
 		strbuf_adds(&s, store_col(st, 2));
@@ -204,7 +151,7 @@ static int connections(struct xq *q)
 			strbuf_addf(&s, " (%s)", store_col(st, 3));
 		e.summary = strbuf_str(&s);
 		e.day = e.last = date_of(store_col(st, 1));
-		add_event(q->cal, &e, q->stamp);
+		q->m->cal_add(q->cal, &e);
 	}
 	store_finalize(st);
 	strbuf_release(&s);
@@ -226,13 +173,13 @@ static int periods(struct xq *q)
 			     "ORDER BY i.period_start, i.id", &st)))
 		return rc;
 	while (store_next(q->db, st, &rc, "reading the year board", q->err)) {
-		struct ev e = { .uid_kind = "period", .uid = store_col(st, 0), .category = "periode", .minutes = -1 };
+		struct ics_event e = { .uid_kind = "period", .uid = store_col(st, 0), .category = "periode", .minutes = -1 };
 		strbuf_reset(&s);
 		strbuf_addf(&s, _("Period: %s (%s)"), store_col(st, 3), store_col(st, 4));
 		e.summary = strbuf_str(&s);
 		e.day = date_of(store_col(st, 1));
 		e.last = date_of(store_col(st, 2));
-		add_event(q->cal, &e, q->stamp);
+		q->m->cal_add(q->cal, &e);
 	}
 	store_finalize(st);
 	strbuf_release(&s);
@@ -250,11 +197,11 @@ static int days_off(struct xq *q)
 			     "AND c.to_date >= ?4 AND c.from_date <= ?5 ORDER BY c.from_date, c.id", &st)))
 		return rc;
 	while (store_next(q->db, st, &rc, "reading the calendar", q->err)) {
-		struct ev e = { .uid_kind = "day", .uid = store_col(st, 0), .summary = store_col(st, 3),
+		struct ics_event e = { .uid_kind = "day", .uid = store_col(st, 0), .summary = store_col(st, 3),
 				.category = store_col(st, 4), .minutes = -1 };
 		e.day = date_of(store_col(st, 1));
 		e.last = date_of(store_col(st, 2));
-		add_event(q->cal, &e, q->stamp);
+		q->m->cal_add(q->cal, &e);
 	}
 	store_finalize(st);
 	return rc;
@@ -262,27 +209,24 @@ static int days_off(struct xq *q)
 
 int calendar_export(struct store *db, const struct calendar_export_opts *x, struct strbuf *sb, struct beter_err *err)
 {
-	struct xq q = { db, x, NULL, icaltime_null_time(), err };
+	struct xq q = { db, x, module_ics(err), NULL, err };
 	int rc, began;
 	char *text;
 
+	if (!q.m)
+		return err->status;
 	if ((rc = store_read_begin(db, &began, err)))
 		return rc;
-	icalerror_set_errors_are_fatal(0);
-	q.cal = icalcomponent_vanew(ICAL_VCALENDAR_COMPONENT, icalproperty_new_version("2.0"),
-				    icalproperty_new_prodid("-//beter//beter " BETER_VERSION "//NL"),
-				    icalproperty_new_calscale("GREGORIAN"), (void *)0);
 	/* DTSTAMP: today at midnight UTC, so that a run is reproducible ($BETER_TODAY) */
-	q.stamp = day_time(date_today(), 0);
-	q.stamp.zone = icaltimezone_get_utc_timezone();
+	q.cal = q.m->cal_new("-//beter//beter " BETER_VERSION "//NL", date_today());
 	if (!(rc = days_off(&q)) && !(rc = periods(&q)) && !(rc = sessions(&q)) && !(rc = connections(&q)))
 		rc = visits(&q);
 	store_read_end(db, began);
 	if (!rc) {
-		text = icalcomponent_as_ical_string_r(q.cal);
+		text = q.m->cal_text(q.cal);
 		strbuf_adds(sb, text);
 		free(text);
 	}
-	icalcomponent_free(q.cal);
+	q.m->cal_free(q.cal);
 	return rc;
 }

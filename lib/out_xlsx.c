@@ -10,8 +10,9 @@
  * YYYY-MM-DD text in a date column (OUT_T_DATE) is a date, a boolean is a
  * boolean, null is an empty cell, the rest is text.
  *
- * libxlsxwriter writes the file when the workbook is closed; it is written
- * into an anonymous memory file (memfd), and out_xlsx_finish hands the bytes
+ * libxlsxwriter (in the module beter-xlsxout, loaded on first use) writes
+ * the file when the workbook is closed; it is written into an anonymous
+ * memory file (memfd), and out_xlsx_finish hands the bytes
  * to the atomic --out writer or to stdout. A command that fails leaves no
  * file behind.
  */
@@ -25,35 +26,37 @@
 #include <sys/mman.h>
 #include <unistd.h>
 
-#include <xlsxwriter.h>
-
 #include "beter/date.h"
 #include "beter/i18n.h"
+#include "beter/module.h"
 #include "beter/report.h"
 
 #define WIDTH_MIN 4
 #define WIDTH_MAX 60
 #define PREC_MAX 6
 #define STR_MAX 32767 /* Excel's longest text in a cell */
+#define SHEETNAME_MAX 31 /* and longest worksheet name */
 
 struct out_xlsx {
-	lxw_workbook *wb;
+	const struct beter_xlsxout_ops *m;
+	struct beter_err load_err; /* why the module could not be loaded */
+	void *wb;
 	int fd;            /* the memory file the workbook is written into */
 	char *tmp;         /* or a named temporary file where there is no memfd */
 	char path[64];
-	lxw_format *head, *date, *real[PREC_MAX + 1];
-	lxw_worksheet *ws;
-	lxw_row_t row;     /* the row the next cells go to */
+	void *head, *date, *real[PREC_MAX + 1];
+	void *ws;
+	unsigned row;     /* the row the next cells go to */
 	double *width;
 	char **names;      /* the worksheets' names */
 	size_t nnames;
-	lxw_error fail;    /* the first error */
+	int fail;          /* the first error, 0 none */
 	int too_many;      /* a worksheet ran out of rows */
 };
 
-static void fail(struct out_xlsx *x, lxw_error e)
+static void fail(struct out_xlsx *x, int e)
 {
-	if (e != LXW_NO_ERROR && x->fail == LXW_NO_ERROR)
+	if (e && !x->fail)
 		x->fail = e;
 }
 
@@ -81,25 +84,23 @@ static int open_file(struct out_xlsx *x)
 static struct out_xlsx *workbook(struct out *o)
 {
 	struct out_xlsx *x = o->xlsx;
-	lxw_workbook_options opt = { .constant_memory = LXW_TRUE };
 
 	if (x)
 		return x;
 	x = o->xlsx = xcalloc(1, sizeof(*x));
 	x->fd = -1;
-	if (open_file(x) != 0 || !(x->wb = workbook_new_opt(x->tmp ? x->tmp : x->path, &opt))) {
-		x->fail = LXW_ERROR_CREATING_TMPFILE;
+	if (!(x->m = module_xlsxout(&x->load_err)))
+		return x;
+	if (open_file(x) != 0 || !(x->wb = x->m->wb_new(x->tmp ? x->tmp : x->path))) {
+		x->fail = x->m->err_tmpfile;
 		return x;
 	}
-	x->head = workbook_add_format(x->wb);
-	format_set_bold(x->head);
-	x->date = workbook_add_format(x->wb);
-	format_set_num_format(x->date, "yyyy-mm-dd");
+	x->head = x->m->format(x->wb, 1, NULL);
+	x->date = x->m->format(x->wb, 0, "yyyy-mm-dd");
 	for (int p = 1; p <= PREC_MAX; p++) {
 		char nf[16] = "0.";
 		memset(nf + 2, '0', (size_t)p);
-		x->real[p] = workbook_add_format(x->wb);
-		format_set_num_format(x->real[p], nf);
+		x->real[p] = x->m->format(x->wb, 0, nf);
 	}
 	return x;
 }
@@ -121,7 +122,7 @@ static char *sheet_name(struct out_xlsx *x, const char *want)
 		if (n > 1)
 			snprintf(suffix, sizeof(suffix), " (%d)", n);
 		/* keep whole UTF-8 characters: 31 less the suffix */
-		while (keep < base.len && chars < LXW_SHEETNAME_MAX - strlen(suffix)) {
+		while (keep < base.len && chars < SHEETNAME_MAX - strlen(suffix)) {
 			keep++;
 			while (keep < base.len && ((unsigned char)base.buf[keep] & 0xc0) == 0x80)
 				keep++;
@@ -161,30 +162,29 @@ void out_xlsx_begin(struct out *o, int record)
 	if (!x->wb)
 		return;
 	char *name = sheet_name(x, o->in_doc ? o->section_title : o->name);
-	x->ws = workbook_add_worksheet(x->wb, name);
+	x->ws = x->m->sheet(x->wb, name);
 	free(name);
 	if (!x->ws) {
-		fail(x, LXW_ERROR_SHEETNAME_ALREADY_USED);
+		fail(x, x->m->err_sheetname);
 		return;
 	}
 	free(x->width);
 	x->width = xcalloc(o->ncols ? o->ncols : 1, sizeof(*x->width));
 	for (size_t c = 0; c < o->ncols; c++) {
-		fail(x, worksheet_write_string(x->ws, 0, (lxw_col_t)c, o->cols[c].name, x->head));
+		fail(x, x->m->string(x->ws, 0, (unsigned)c, o->cols[c].name, x->head));
 		widen(x, c, utf8_width(o->cols[c].name) + 2); /* room for the filter button */
 	}
 	x->row = 1;
 }
 
-static void write_text(struct out_xlsx *x, lxw_col_t col, const char *s, enum out_type type)
+static void write_text(struct out_xlsx *x, unsigned col, const char *s, enum out_type type)
 {
 	int day;
 	char back[11];
 
 	if (type == OUT_T_DATE && strlen(s) == 10 && (day = date_of(s), date_format(day, back), !strcmp(back, s)) &&
 	    s[0] != '0' && strcmp(s, "1900-03-01") >= 0) {
-		lxw_datetime dt = { atoi(s), atoi(s + 5), atoi(s + 8), 0, 0, 0 };
-		fail(x, worksheet_write_datetime(x->ws, x->row, col, &dt, x->date));
+		fail(x, x->m->date(x->ws, x->row, col, atoi(s), atoi(s + 5), atoi(s + 8), x->date));
 		widen(x, col, 10);
 		return;
 	}
@@ -194,10 +194,10 @@ static void write_text(struct out_xlsx *x, lxw_col_t col, const char *s, enum ou
 		while (len && ((unsigned char)s[len] & 0xc0) == 0x80)
 			len--;
 		char *cut = xstrndup(s, len);
-		fail(x, worksheet_write_string(x->ws, x->row, col, cut, NULL));
+		fail(x, x->m->string(x->ws, x->row, col, cut, NULL));
 		free(cut);
 	} else {
-		fail(x, worksheet_write_string(x->ws, x->row, col, s, NULL));
+		fail(x, x->m->string(x->ws, x->row, col, s, NULL));
 	}
 	/* the longest line of the text */
 	size_t w = 0;
@@ -223,24 +223,24 @@ void out_xlsx_cell(struct out *o, enum out_ctype t, int64_t i, double d, const c
 		abort();
 	}
 	o->cell++;
-	if (!x || !x->ws || x->row >= LXW_ROW_MAX) {
+	if (!x || !x->ws || x->row >= XLSXW_ROW_MAX) {
 		if (x && x->ws)
 			x->too_many = 1;
 		return;
 	}
-	lxw_col_t col = (lxw_col_t)c;
+	unsigned col = (unsigned)c;
 	char buf[40];
 	int prec = o->cols[c].prec;
 	switch (t) {
 	case OUT_C_NULL:
 		break;
 	case OUT_C_INT:
-		fail(x, worksheet_write_number(x->ws, x->row, col, (double)i, NULL));
+		fail(x, x->m->number(x->ws, x->row, col, (double)i, NULL));
 		widen(x, c, (size_t)snprintf(buf, sizeof(buf), "%lld", (long long)i));
 		break;
 	case OUT_C_REAL:
 		prec = prec > PREC_MAX ? PREC_MAX : prec;
-		fail(x, worksheet_write_number(x->ws, x->row, col, d, prec > 0 ? x->real[prec] : NULL));
+		fail(x, x->m->number(x->ws, x->row, col, d, prec > 0 ? x->real[prec] : NULL));
 		if (prec > 0)
 			snprintf(buf, sizeof(buf), "%.*f", prec, d);
 		else
@@ -248,7 +248,7 @@ void out_xlsx_cell(struct out *o, enum out_ctype t, int64_t i, double d, const c
 		widen(x, c, strlen(buf));
 		break;
 	case OUT_C_BOOL:
-		fail(x, worksheet_write_boolean(x->ws, x->row, col, (int)i, NULL));
+		fail(x, x->m->boolean(x->ws, x->row, col, (int)i, NULL));
 		widen(x, c, 6);
 		break;
 	case OUT_C_TEXT:
@@ -261,7 +261,7 @@ void out_xlsx_row_end(struct out *o)
 {
 	struct out_xlsx *x = o->xlsx;
 
-	if (x && x->ws && x->row < LXW_ROW_MAX)
+	if (x && x->ws && x->row < XLSXW_ROW_MAX)
 		x->row++;
 }
 
@@ -275,11 +275,11 @@ void out_xlsx_end(struct out *o, int record)
 		x->row = 2;
 	for (size_t c = 0; c < o->ncols; c++) {
 		double w = x->width[c] < WIDTH_MIN ? WIDTH_MIN : x->width[c] > WIDTH_MAX ? WIDTH_MAX : x->width[c];
-		fail(x, worksheet_set_column(x->ws, (lxw_col_t)c, (lxw_col_t)c, w + 1, NULL));
+		fail(x, x->m->width(x->ws, (unsigned)c, w + 1));
 	}
-	worksheet_freeze_panes(x->ws, 1, 0);
+	x->m->freeze(x->ws, 1, 0);
 	if (o->ncols)
-		fail(x, worksheet_autofilter(x->ws, 0, 0, x->row - 1, (lxw_col_t)(o->ncols - 1)));
+		fail(x, x->m->filter(x->ws, 0, 0, x->row - 1, (unsigned)(o->ncols - 1)));
 	x->ws = NULL;
 }
 
@@ -290,7 +290,7 @@ void out_xlsx_free(struct out *o)
 	if (!x)
 		return;
 	if (x->wb)
-		lxw_workbook_free(x->wb);
+		x->m->discard(x->wb);
 	if (x->fd >= 0)
 		close(x->fd);
 	if (x->tmp)
@@ -314,17 +314,21 @@ int out_xlsx_finish(struct out *o, const char *path, int *wrote, struct beter_er
 		return 0;
 	if (x->too_many) {
 		rc = beter_err_set(err, BETER_FAIL, _("--format xlsx: more than %d rows for one worksheet (use --csv)"),
-				   LXW_ROW_MAX - 1);
+				   XLSXW_ROW_MAX - 1);
 		goto out;
 	}
-	if (x->fail != LXW_NO_ERROR || !x->wb) {
-		rc = beter_err_set(err, BETER_IOERR, _("--format xlsx: writing the workbook: %s"), lxw_strerror(x->fail));
+	if (!x->m) {
+		rc = beter_err_set(err, x->load_err.status, "%s", x->load_err.msg);
 		goto out;
 	}
-	lxw_error e = workbook_close(x->wb);
+	if (x->fail || !x->wb) {
+		rc = beter_err_set(err, BETER_IOERR, _("--format xlsx: writing the workbook: %s"), x->m->strerror(x->fail));
+		goto out;
+	}
+	int e = x->m->close(x->wb);
 	x->wb = NULL;
-	if (e != LXW_NO_ERROR) {
-		rc = beter_err_set(err, BETER_IOERR, _("--format xlsx: writing the workbook: %s"), lxw_strerror(e));
+	if (e) {
+		rc = beter_err_set(err, BETER_IOERR, _("--format xlsx: writing the workbook: %s"), x->m->strerror(e));
 		goto out;
 	}
 	off_t len = lseek(x->fd, 0, SEEK_END);

@@ -39,7 +39,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	exchange_import_mem(db, "fuzz.json", (const char *)data, size, &st, &err);
 	exchange_stats_release(&st);
 	sqlite3_exec(store_sqlite(db), "ROLLBACK", NULL, NULL, NULL);
-	if (!sqlite3_get_autocommit(db))
+	if (!sqlite3_get_autocommit(store_sqlite(db)))
 		abort();
 	return 0;
 }

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Find text a person reads that is not marked for translation.
 
-    unmarked.py SRCDIR            check cmd/, lib/ and include/beter/ against
+    unmarked.py SRCDIR            check cmd/, lib/, mod/ and include/beter/ against
                                   tests/i18n/unmarked.allow
     unmarked.py --files FILE...   list the unmarked strings of these files
 
@@ -250,7 +250,7 @@ def main(argv):
             if line:
                 allow.append(line)
     files = []
-    for pattern in ("cmd/*.c", "cmd/*.h", "lib/*.c", "lib/*.h", "include/beter/*.h"):
+    for pattern in ("cmd/*.c", "cmd/*.h", "lib/*.c", "lib/*.h", "mod/*.c", "mod/*.h", "include/beter/*.h"):
         files += sorted(glob.glob(os.path.join(src, pattern)))
     rel = [os.path.relpath(p, src) for p in files]
     failed = 0

@@ -1,6 +1,7 @@
 /* xlsxin.c - an .xlsx sheet as rows of text cells: the zip container with
  * libzip, the workbook, its relationships, styles, shared strings and the
- * sheet with expat. See xlsxin.h for what comes out and what is refused. */
+ * sheet with expat. See xlsxin.h for what comes out and what is refused.
+ * The module beter-xlsxin (module.h): libbeter calls it through its table. */
 #include "beter/xlsxin.h"
 
 #include <errno.h>
@@ -16,6 +17,7 @@
 #include <zip.h>
 
 #include "beter/i18n.h"
+#include "beter/module.h"
 #include "beter/util.h"
 
 #define CHUNK 65536
@@ -577,7 +579,7 @@ static int open_zip(struct xlsxin *x, int fd, const void *data, size_t len)
 	return 0;
 }
 
-int xlsxin_open(struct xlsxin **xp, const char *name, int fd, const void *data, size_t len, const char *sheet,
+static int x_open(struct xlsxin **xp, const char *name, int fd, const void *data, size_t len, const char *sheet,
 		const struct xlsxin_sink *sink, struct beter_err *err)
 {
 	struct xlsxin *x = xcalloc(1, sizeof(*x));
@@ -609,7 +611,7 @@ int xlsxin_open(struct xlsxin **xp, const char *name, int fd, const void *data, 
 	return rc;
 }
 
-int xlsxin_pump(struct xlsxin *x)
+static int x_pump(struct xlsxin *x)
 {
 	int rc;
 
@@ -630,7 +632,7 @@ static void free_list(char **v, size_t n)
 	free(v);
 }
 
-void xlsxin_close(struct xlsxin *x)
+static void x_close(struct xlsxin *x)
 {
 	if (!x)
 		return;
@@ -649,4 +651,11 @@ void xlsxin_close(struct xlsxin *x)
 	strbuf_release(&x->text);
 	free(x->name);
 	free(x);
+}
+
+/* The module's entry point (module.h). */
+__attribute__((visibility("default"))) const struct beter_xlsxin_ops *beter_module_xlsxin(void)
+{
+	static const struct beter_xlsxin_ops ops = { BETER_MODULE_ABI, x_open, x_pump, x_close };
+	return &ops;
 }

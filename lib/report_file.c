@@ -11,6 +11,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "beter/i18n.h"
 #include "beter/util.h"
 
 static int write_all(int fd, const char *data, size_t len)
@@ -81,28 +82,28 @@ int report_write_file(const char *path, const char *data, size_t len, struct bet
 		named = fd >= 0;
 	}
 	if (fd < 0) {
-		rc = beter_err_set(err, BETER_IOERR, "--out: cannot create a file in '%s': %s", dir, strerror(errno));
+		rc = beter_err_set(err, BETER_IOERR, _("--out: cannot create a file in '%s': %s"), dir, strerror(errno));
 		goto out;
 	}
 	if (write_all(fd, data, len) != 0)
-		rc = beter_err_set(err, BETER_IOERR, "--out: writing '%s': %s", path, strerror(errno));
+		rc = beter_err_set(err, BETER_IOERR, _("--out: writing '%s': %s"), path, strerror(errno));
 	if (!rc && fsync(fd) != 0)
-		rc = beter_err_set(err, BETER_IOERR, "--out: writing '%s': %s", path, strerror(errno));
+		rc = beter_err_set(err, BETER_IOERR, _("--out: writing '%s': %s"), path, strerror(errno));
 	if (!rc && !named) {
 		if (link_unnamed(fd, tmp.buf) == 0)
 			named = 1;
 		else
-			rc = beter_err_set(err, BETER_IOERR, "--out: cannot create a file in '%s': %s", dir, strerror(errno));
+			rc = beter_err_set(err, BETER_IOERR, _("--out: cannot create a file in '%s': %s"), dir, strerror(errno));
 	}
 	if (!rc && rename(tmp.buf, path) != 0)
-		rc = beter_err_set(err, BETER_IOERR, "--out: cannot replace '%s': %s", path, strerror(errno));
+		rc = beter_err_set(err, BETER_IOERR, _("--out: cannot replace '%s': %s"), path, strerror(errno));
 	else if (!rc)
 		named = 0; /* it is FILE now */
 	/* readable by others only once it is FILE */
 	if (!rc && fchmod(fd, 0644 & ~mask) != 0)
-		rc = beter_err_set(err, BETER_IOERR, "--out: '%s': %s", path, strerror(errno));
+		rc = beter_err_set(err, BETER_IOERR, _("--out: '%s': %s"), path, strerror(errno));
 	if (close(fd) != 0 && !rc)
-		rc = beter_err_set(err, BETER_IOERR, "--out: writing '%s': %s", path, strerror(errno));
+		rc = beter_err_set(err, BETER_IOERR, _("--out: writing '%s': %s"), path, strerror(errno));
 	if (rc) {
 		if (named)
 			unlink(tmp.buf);

@@ -6,8 +6,8 @@
 
 # the number a goal or action gets, read from what beter reports
 demo_goal() { "$beter" --csv goal add "$@" | sed -n 2p | cut -d, -f2; }
-demo_activity() { "$beter" goal activity add "$@" 2>&1 >/dev/null | sed -n 's/^added learning activity \([0-9]*\).*/\1/p'; }
-demo_action() { "$beter" board action add "$@" 2>&1 >/dev/null | sed -n 's/^added action \([0-9]*\).*/\1/p'; }
+demo_activity() { "$beter" --lang en goal activity add "$@" 2>&1 >/dev/null | sed -n 's/^added learning activity \([0-9]*\).*/\1/p'; }
+demo_action() { "$beter" --lang en board action add "$@" 2>&1 >/dev/null | sed -n 's/^added action \([0-9]*\).*/\1/p'; }
 
 # demo_sessions TEAM LEADER GOAL "DATE SCORE CHECKINS..." ...: weekly sessions
 # with a result for GOAL (when SCORE is not -) and check-ins CODE=SCORE.

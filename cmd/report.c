@@ -3,31 +3,32 @@
 #include <string.h>
 
 #include "beter/date.h"
+#include "beter/i18n.h"
 #include "beter/phase.h"
 #include "beter/report.h"
 #include "beter/team.h"
 #include "cmd.h"
 
 struct ropts {
-	const char *team, *school, *from, *to, *week, *format, *out, *lang, *now;
+	const char *team, *school, *from, *to, *week, *format, *out, *now;
 	int schoolwide;
 };
 #define OPT_STRUCT struct ropts
 
 static const struct opt report_opts[] = {
-	OPT_STRING("team", team, "TEAM", "a report for this team"),
+	OPT_STRING("team", team, "TEAM", N_("a report for this team")),
 	OPT_OPTARG("school", school, schoolwide, "[SCHOOL]",
-		   "a report for the whole school (default; --school NAME picks a school when the store holds several)"),
-	OPT_STRING("from", from, "DATE", "the period's first day (default: the start of the school year)"),
-	OPT_STRING("to", to, "DATE", "the period's last day (default: today)"),
-	OPT_STRING("week", week, "WEEK", "the period is this ISO week (2026-W47) or school year (2026-2027)"),
-	OPT_STRING("format", format, "FMT", "html (default; one self-contained file), md (Markdown) or json"),
+		   N_("a report for the whole school (default; --school NAME picks a school when the store holds "
+		      "several)")),
+	OPT_STRING("from", from, "DATE", N_("the period's first day (default: the start of the school year)")),
+	OPT_STRING("to", to, "DATE", N_("the period's last day (default: today)")),
+	OPT_STRING("week", week, "WEEK", N_("the period is this ISO week (2026-W47) or school year (2026-2027)")),
+	OPT_STRING("format", format, "FMT", N_("html (default; one self-contained file), md (Markdown) or json")),
 	OPT_STRING_SHORT('o', "out", out, "FILE",
-		   "write to FILE (atomically: a temporary file, then a rename) instead of stdout"),
-	OPT_STRING("lang", lang, "LANG", "nl (default) or en"),
+		   N_("write to FILE (atomically: a temporary file, then a rename) instead of stdout")),
 	OPT_STRING("now", now, "TIME",
-		   "the report's time stamp and today: YYYY-MM-DD, YYYY-MM-DDTHH:MM[:SS]Z or @SECONDS "
-		   "(default $SOURCE_DATE_EPOCH, else the clock)"),
+		   N_("the report's time stamp and today: YYYY-MM-DD, YYYY-MM-DDTHH:MM[:SS]Z or @SECONDS "
+		      "(default $SOURCE_DATE_EPOCH, else the clock)")),
 	OPT_END
 };
 
@@ -39,26 +40,26 @@ static int run_report(struct ctx *c, struct optparse *p)
 	struct strbuf sb = STRBUF_INIT;
 	int rc, fmt;
 
-	if ((rc = cmd_parse(c, p, &o, 0, 0, "nothing")))
+	if ((rc = cmd_parse(c, p, &o, 0, 0, _("nothing"))))
 		return rc;
 	if (o.team && o.schoolwide)
-		return cmd_usage(c, "give --team TEAM or --school, not both");
+		return cmd_usage(c, _("give --team TEAM or --school, not both"));
 	if (o.week && (o.from || o.to))
-		return cmd_usage(c, "give --week or --from/--to, not both");
+		return cmd_usage(c, _("give --week or --from/--to, not both"));
 	/* the global --format html|md|json, or the report's own spelling after it */
 	if (!o.format && c->fmt_given && c->fmt != OUT_JSON && c->fmt != OUT_HTML && c->fmt != OUT_MD)
-		return cmd_usage(c, "a report is html, md or json: give --format html|md|json (not --csv, --tsv or --table)");
+		return cmd_usage(c, _("a report is html, md or json: give --format html|md|json (not --csv, --tsv or --table)"));
 	fmt = o.format ? report_format_parse(o.format)
 		       : c->fmt == OUT_JSON ? REPORT_JSON : c->fmt == OUT_MD ? REPORT_MD : REPORT_HTML;
 	if (!o.out)
 		o.out = c->out_path;
 	if (fmt < 0)
-		return cmd_usage(c, "--format: unknown report format '%s' (use html, md or json)", o.format);
-	ro.lang = REPORT_NL;
-	if (o.lang && (int)(ro.lang = (enum report_lang)report_lang_parse(o.lang)) < 0)
-		return cmd_usage(c, "--lang: unknown language '%s' (use nl or en)", o.lang);
+		return cmd_usage(c, _("--format: unknown report format '%s' (use html, md or json)"), o.format);
+	/* the interface's language: --lang (before or after the command, the
+	 * last one wins), else $BETER_LANG, else the locale (cmd/main.c) */
+	ro.lang = (enum report_lang)report_lang_parse(i18n_lang());
 	if (o.out && !*o.out)
-		return cmd_usage(c, "--out needs a file name");
+		return cmd_usage(c, _("--out needs a file name"));
 	ro.now = report_now_default();
 	if (o.now && (rc = report_now_parse(o.now, &ro.now, &c->err)))
 		return rc;
@@ -78,7 +79,7 @@ static int run_report(struct ctx *c, struct optparse *p)
 		char f[11], t[11];
 		date_format(ro.from, f);
 		date_format(ro.to, t);
-		return beter_err_set(&c->err, BETER_DATAERR, "--from: %s is after the period's end %s", f, t);
+		return beter_err_set(&c->err, BETER_DATAERR, _("--from: %s is after the period's end %s"), f, t);
 	}
 	if ((rc = cmd_school(c, o.school, &ro.school)))
 		return rc;
@@ -92,7 +93,7 @@ static int run_report(struct ctx *c, struct optparse *p)
 	if (o.out) {
 		rc = report_write_file(o.out, sb.buf, sb.len, &c->err);
 		if (!rc)
-			cmd_note(c, "wrote the report to %s", o.out);
+			cmd_note(c, _("wrote the report to %s"), o.out);
 	} else {
 		fwrite(sb.buf, 1, sb.len, c->out.fp);
 	}
@@ -103,18 +104,18 @@ static int run_report(struct ctx *c, struct optparse *p)
 static const struct subcmd report_subs[] = {
 	{ "", "[--team TEAM | --school] [--from DATE --to DATE | --week WEEK] [--format html|md|json] [--out FILE] "
 	      "[--lang nl|en] [--now TIME]",
-	  "a progress report", report_opts, run_report, SUB_HTML, NULL },
+	  N_("a progress report"), report_opts, run_report, SUB_HTML, NULL },
 	{ 0 }
 };
 
 const struct command_def def_report = {
 	.description =
-		"A progress report for a team (--team) or the whole school over a period (default: the school year "
+		N_("A progress report for a team (--team) or the whole school over a period (default: the school year "
 		"up to today): the phase of each trajectory with its checklist and retrospectives and the three "
 		"conditions (ambition, rhythm, retrospective); goals against their norm and 0-meting (a line chart "
 		"per goal); actions open, overdue and done; successes and 'zo werken wij' standards; lesson visit "
 		"coverage and feedback due; arena outcomes; survey scales wave against wave (a bar chart), never "
-		"below the anonymity threshold (suppressed values are null in json and 'te weinig' elsewhere). A "
+		"below the anonymity threshold (suppressed values are null in json and 'too few' elsewhere). A "
 		"section without data says so. Goals: the team goals active at the period's end or closed in it, "
 		"with results up to its end. Actions: open at the period's end, overdue when due before it. Visits: "
 		"teachers of the scope's teacher teams with a recorded visit in the period (never a ranking), and "
@@ -132,7 +133,8 @@ const struct command_def def_report = {
 		"\"school\", \"team\", \"from\", \"to\", \"generated\", \"sections\": [{\"key\", \"title\", "
 		"\"has_data\", \"note\", \"figures\": {KEY: VALUE}, \"charts\": [{\"key\", \"kind\", \"title\", \"labels\", "
 		"\"values\", ...}], \"tables\": [{\"key\", \"title\", \"rows\": [{COLUMN: VALUE}]}]}]}; shares are "
-		"numbers from 0 to 1 with two decimals and other numbers have the decimals the report shows, unknown values null. Texts are Dutch unless --lang en.\n\n"
+		"numbers from 0 to 1 with two decimals and other numbers have the decimals the report shows, unknown values null. The texts are in the language chosen (--lang, before or after the command, else $BETER_LANG, else the locale), "
+		"with decimal commas in Dutch.\n\n"
 		"For cron: --out writes the report beside FILE and renames it over FILE, so a reader never sees half "
 		"a report. It is written as a file without a name (O_TMPFILE), so a process killed while writing "
 		"leaves nothing behind; only when it is whole and synced is it named .ht-beter-XXXXXX beside FILE for the rename, "
@@ -141,10 +143,10 @@ const struct command_def def_report = {
 		"'.ht' in its stock configuration, servers set to refuse dot files refuse it, and no extension (not even "
 		"FILE's) maps it to a type; a web server that runs as another user cannot read it. Where the file system has no "
 		"O_TMPFILE the named file is written directly (mode 0600) and removed on every error. The same data and the same --now (or $SOURCE_DATE_EPOCH) give byte-identical output; with "
-		"--quiet nothing is printed on success.",
+		"--quiet nothing is printed on success."),
 	.subs = report_subs,
-	.examples = "beter report --format html --out /var/www/intranet/voortgang.html --quiet\n"
+	.examples = N_("beter report --format html --out /var/www/intranet/voortgang.html --quiet\n"
 		    "beter report --team \"Team Bovenbouw\" --week 2026-W47 --format md\n"
 		    "beter report --school \"IKC De Vlinderboom\" --format md\n"
-		    "beter report --format json --lang en --now 2026-11-20",
+		    "beter report --format json --lang en --now 2026-11-20"),
 };

@@ -360,10 +360,10 @@ static int report_build_snapshot(struct store *db, const struct report_opts *ro,
 	}
 	store_bind_int(st, 1, ro->school);
 	store_bind_int(st, 2, ro->team);
-	if (!store_next(db, st, &rc, "reading the school", err)) {
+	if (!store_next(db, st, &rc, _("reading the school"), err)) {
 		store_finalize(st);
 		report_release(r);
-		return rc ? rc : beter_err_set(err, BETER_FAIL, "no school with number %lld", (long long)ro->school);
+		return rc ? rc : beter_err_set(err, BETER_FAIL, _("no school with number %lld"), (long long)ro->school);
 	}
 	meta_add(r, "school", L(S_SCHOOL), col_text(st, 0));
 	meta_add(r, "team", L(S_SCOPE), ro->team ? col_text(st, 1) : rv_unknown(L(S_WHOLE_SCHOOL)));
@@ -419,7 +419,7 @@ int report_now_parse(const char *s, int64_t *now, struct beter_err *err)
 	}
 bad:
 	return beter_err_set(err, BETER_DATAERR,
-			     "--now: '%s' is not a time (use YYYY-MM-DD, YYYY-MM-DDTHH:MM[:SS]Z or @SECONDS)", s ? s : "");
+			     _("--now: '%s' is not a time (use YYYY-MM-DD, YYYY-MM-DDTHH:MM[:SS]Z or @SECONDS)"), s ? s : "");
 }
 
 int64_t report_now_default(void)

@@ -6,29 +6,26 @@
 
 #include "beter/store.h"
 
-/* The section's words, Dutch and English (the report's own languages). */
+/* The section's words (translated where they are used). */
 enum { D_TITLE, D_DESIGNS, D_OBSERVED, D_REACHED, D_SHARE, D_TABLE, D_GOAL, D_TEXT, D_TEAM, D_STEPS,
        D_VISITS, D_NONE_GOAL, D_RULE, D_COUNT };
-static const char *const words[D_COUNT][2] = {
-	[D_TITLE] = { "Gezamenlijk lesontwerp", "Joint lesson design" },
-	[D_DESIGNS] = { "Lesontwerpen", "Lesson designs" },
-	[D_OBSERVED] = { "Lesstappen geobserveerd", "Lesson steps observed" },
-	[D_REACHED] = { "Gewenst effect bereikt", "Intended effect reached" },
-	[D_SHARE] = { "Aandeel bereikt", "Share reached" },
-	[D_TABLE] = { "Per doel", "Per goal" },
-	[D_GOAL] = { "Doel", "Goal" },
-	[D_TEXT] = { "Tekst", "Text" },
-	[D_TEAM] = { "Team", "Team" },
-	[D_STEPS] = { "Stappen", "Steps" },
-	[D_VISITS] = { "Lesbezoeken", "Visits" },
-	[D_NONE_GOAL] = { "(geen doel)", "(no goal)" },
-	[D_RULE] = { "Een lesontwerp telt mee als het in de periode gemaakt is, of een lesdag of lesbezoek in de "
-		     "periode heeft; geobserveerd zijn de stappen die in een lesbezoek van de periode zijn vastgelegd (ja, deels of "
-		     "nee); bereikt is 'ja'.",
-		     "A lesson design counts when it was made in the period, or has a lesson day or a visit in it; observed are "
-		     "the steps recorded in a visit of the period (ja, deels or nee); reached is 'ja'." },
+static const char *const words[D_COUNT] = {
+	[D_TITLE] = N_("Joint lesson design"),
+	[D_DESIGNS] = N_("Lesson designs"),
+	[D_OBSERVED] = N_("Lesson steps observed"),
+	[D_REACHED] = N_("Intended effect reached"),
+	[D_SHARE] = N_("Share reached"),
+	[D_TABLE] = N_("Per goal"),
+	[D_GOAL] = N_("Goal"),
+	[D_TEXT] = N_("Text"),
+	[D_TEAM] = N_("Team"),
+	[D_STEPS] = N_("Steps"),
+	[D_VISITS] = N_("Visits"),
+	[D_NONE_GOAL] = N_("(no goal)"),
+	[D_RULE] = N_("A lesson design counts when it was made in the period, or has a lesson day or a visit in it; observed are "
+		     "the steps recorded in a visit of the period (ja, deels or nee); reached is 'ja'."),
 };
-#define W(id) words[id][b->ro->lang == REPORT_EN]
+#define W(id) _(words[id])
 
 /* the scope's designs of the period: ?1 school, ?2 team (0 all), ?3 from, ?4 to */
 #define DESIGN_SCOPE                                                                                             \
@@ -63,7 +60,7 @@ int report_section_design(struct bctx *b)
 				"ds.goal_id IS NULL, ds.goal_id", &st, b->err)))
 		return rc;
 	bind_scope(b, st);
-	while (store_next(b->db, st, &rc, "reading the lesson designs", b->err)) {
+	while (store_next(b->db, st, &rc, _("reading the lesson designs"), b->err)) {
 		int64_t n = store_col_int(st, 6), ja = store_col_int(st, 7);
 		rep_cell(t, col_null(st, 0) ? rv_null() : rv_int(store_col_int(st, 0)));
 		rep_cell(t, col_text(st, 1));

@@ -12,6 +12,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "beter/i18n.h"
 #include "beter/util.h"
 
 static int write_all(int fd, const char *data, size_t len)
@@ -101,7 +102,7 @@ int report_write_file(const char *path, const char *data, size_t len, struct bet
 		named = 0; /* it is FILE now */
 	/* readable by others only once it is FILE */
 	if (!rc && fchmod(fd, 0644 & ~mask) != 0)
-		rc = beter_err_set(err, BETER_IOERR, "--out: '%s': %s", path, strerror(errno));
+		rc = beter_err_set(err, BETER_IOERR, _("--out: '%s': %s"), path, strerror(errno));
 	if (close(fd) != 0 && !rc)
 		rc = beter_err_set(err, BETER_IOERR, _("--out: writing '%s': %s"), path, strerror(errno));
 	if (rc) {

@@ -5,7 +5,9 @@
 
 #include <math.h>
 #include <stdlib.h>
+#include <string.h>
 
+#include "beter/i18n.h"
 #include "beter/report.h"
 #include "beter/store.h"
 
@@ -35,11 +37,20 @@ enum str_id {
 	S_COUNT
 };
 
-extern const char *const report_strings[S_COUNT][2];
+/* A msgid with a context (msgctxt), where the report's word differs from the
+ * same English elsewhere ("no" is "nee" here, "nr" there). */
+#define NC_(ctx, s) ctx "\004" s
 
+extern const char *const report_strings[S_COUNT];
+
+/* The text of id in the language chosen (i18n_init); the report's lang
+ * decides its numbers (decimal commas) and its lang attribute, and the
+ * command sets it to the same language. */
 static inline const char *S(enum report_lang lang, enum str_id id)
 {
-	return report_strings[id][lang == REPORT_EN];
+	const char *key = report_strings[id], *t = gettext(key), *c;
+	(void)lang;
+	return t == key && (c = strchr(key, '\004')) ? c + 1 : t;
 }
 
 /* ---- the model's helpers (lib/report.c) ---- */

@@ -80,7 +80,7 @@ static int sv_capture(struct bctx *b, struct sv_one *v)
 	out_block_cols(v->rows, w1 ? sv_compare_cols : sv_report_cols, v->col, SV_NCOLS);
 	out_block_cols(v->head, sv_head_cols, v->hcol, SVH_NCOLS);
 	if (!v->head || !v->rows)
-		return beter_err_set(b->err, BETER_IOERR, "reading the survey figures");
+		return beter_err_set(b->err, BETER_IOERR, _("reading the survey figures"));
 	return 0;
 }
 
@@ -95,7 +95,7 @@ static int sv_team_name(struct bctx *b, struct sv_one *v)
 	if ((rc = store_prepare(b->db, "SELECT name FROM team WHERE id = ?1", &q, b->err)))
 		return rc;
 	store_bind_int(q, 1, b->ro->team);
-	if (store_next(b->db, q, &rc, "reading the team", b->err))
+	if (store_next(b->db, q, &rc, _("reading the team"), b->err))
 		snprintf(v->team_name, sizeof(v->team_name), "%s", store_col(q, 0));
 	store_finalize(q);
 	return rc;
@@ -246,7 +246,7 @@ static int sv_waves(struct bctx *b, struct rep_section *s, struct rep_table *t, 
 
 	memset(&prev, 0, sizeof(prev));
 	memset(&cur, 0, sizeof(cur));
-	while (!r2 && store_next(b->db, st, &rc, "reading surveys", b->err)) {
+	while (!r2 && store_next(b->db, st, &rc, _("reading surveys"), b->err)) {
 		sv_take(st, &cur);
 		if (prev.code && !strcmp(cur.code, prev.code) && cur.w.team == prev.w.team) {
 			r2 = survey_one(b, s, t, prev.code, &prev.w, &cur.w, &respondents);
@@ -314,7 +314,7 @@ int report_section_surveys(struct bctx *b)
 	if ((rc = rep_count(b, "SELECT count(*) FROM survey s JOIN survey_instrument i ON i.id = s.instrument_id "
 			       "WHERE s.school_id = ?1 AND (?2 = 0 OR s.team_id IS NULL OR s.team_id = ?2) AND "
 			       "i.kind = 'feedback360' AND coalesce(s.closes, s.opens, substr(s.created, 1, 10)) "
-			       "BETWEEN ?3 AND ?4", &sealed, "counting surveys")))
+			       "BETWEEN ?3 AND ?4", &sealed, _("counting surveys"))))
 		return rc;
 	if (sealed > 0) {
 		/* sealed: never read here, not even with the key */

@@ -15,7 +15,7 @@ mkdir -p "$(dirname "$out")"
 cd "$src"
 # shellcheck disable=SC2046
 xgettext --from-code=UTF-8 --language=C --add-location=file --add-comments=TRANSLATORS: \
-	--keyword=_ --keyword=N_ --keyword=P_:1,2 --keyword=CMD:2 \
+	--keyword=_ --keyword=N_ --keyword=P_:1,2 --keyword=CMD:2 --keyword=NC_:1c,2 \
 	--package-name=beter -o "$out.tmp" \
 	$(ls cmd/*.c cmd/*.h lib/*.c mod/*.c include/beter/*.h | LC_ALL=C sort) 2>"$out.err" || {
 	cat "$out.err" >&2

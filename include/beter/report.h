@@ -3,8 +3,11 @@
  * A report is a model (sections with titles, key figures, tables and charts)
  * built from the store once and rendered three ways from that same model:
  * HTML (one self-contained file: inline CSS and SVG, no scripts, no external
- * resources), Markdown and JSON. Texts come from one string table in Dutch
- * (default) or English. The same data and the same 'now' give the same bytes.
+ * resources), Markdown and JSON. Texts come from one string table, in the
+ * interface's language (gettext: English msgids, Dutch in po/nl.po); lang
+ * gives the numbers (a decimal comma in Dutch), the html lang attribute and
+ * JSON's "lang", and is set to that same language. The same data and the
+ * same 'now' give the same bytes.
  */
 #ifndef BETER_REPORT_H
 #define BETER_REPORT_H
@@ -114,7 +117,7 @@ struct report_opts {
 	int64_t school;
 	int64_t team;           /* a team (> 0) or the whole school (0) */
 	int from, to;           /* inclusive days */
-	enum report_lang lang;
+	enum report_lang lang;  /* the interface's: report_lang_parse(i18n_lang()) */
 	int64_t now;            /* seconds since 1970: the report's time stamp and 'today' */
 };
 

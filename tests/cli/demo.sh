@@ -12,6 +12,11 @@ export BETER_DB="$PWD/demo-2026-11-20.db" BETER_TODAY=2026-11-20
 run beter --csv board session list --team "Team Bovenbouw"
 run beter visit list --from 2026-11-20
 
+note "the demo's report: its key figures in the user's language"
+beter=beter
+{ . "$SHARE/demo/show-60-report.sh"; } 2>&1 | sed "s|$PWD/||"
+test -s demo-report.html && grep -o '<html lang="[a-z]*">' demo-report.html
+
 note built on Wednesday 10 March 2027: the story moved by 15 weeks
 demo_on 2027-03-10
 export BETER_DB="$PWD/demo-2027-03-10.db" BETER_TODAY=2027-03-10

@@ -242,7 +242,7 @@ beter report --format md --team "Team Middenbouw" --now 2026-11-20 >m.md
 beter report --format html --team "Team Middenbouw" --now 2026-11-20 >m.html
 run jq -c '.sections[] | select(.key == "surveys") | .tables[0].rows[] | select(.wave_2 == "middenbouw december") | [.scale, .n_2, .mean_2, .change]' m.json
 run jq -c '.sections[] | select(.key == "surveys") | .charts[] | select(.key | startswith("survey-cultuursurvey-team")) | {title, values}' m.json
-grep -c 'middenbouw december | te weinig | te weinig' m.md | sed 's/^/markdown rows with "te weinig": /'
+grep -c -E 'middenbouw december \| (te weinig|too few) \| (te weinig|too few)' m.md | sed 's/^/markdown rows with "too few": /'
 # hidecheck.py WAVE FILE...: no figure of WAVE in any format: its table rows
 # and chart values hold no number, and no bar is drawn for it
 cat >hidecheck.py <<'PY'
@@ -314,8 +314,20 @@ run beter phase conditions --to 2026-11-20
 run beter --json phase conditions --from 2026-11-16 --to 2026-11-20
 run beter report --csv
 note chart labels use the decimal separator of the language
-beter report --now 2026-11-20 | grep -c 'fill="#1f3b4d">[0-9]*,[0-9]*<' | sed 's/^/dutch labels with a comma: /'
+beter report --now 2026-11-20 --lang nl | grep -c 'fill="#1f3b4d">[0-9]*,[0-9]*<' | sed 's/^/dutch labels with a comma: /'
 beter report --now 2026-11-20 --lang en | grep -c 'fill="#1f3b4d">[0-9]*,[0-9]*<' | sed 's/^/english labels with a comma: /'
+
+note 'the report speaks the interface language: --lang before or after the command, the last wins; else BETER_LANG'
+BETER_LANG=nl beter report --format md --now 2026-11-20 | sed -n 1,3p
+BETER_LANG=en beter report --format md --now 2026-11-20 | sed -n 1,3p
+BETER_LANG=nl beter --lang en report --format md --now 2026-11-20 | sed -n 1,3p
+BETER_LANG=en beter report --format md --now 2026-11-20 --lang nl | sed -n 1,3p
+BETER_LANG=en beter --lang en report --lang nl --format json --now 2026-11-20 | jq -c '[.lang, .title, .sections[0].title]'
+BETER_LANG=nl beter report --format json --now 2026-11-20 | jq -c '[.lang, .title, .sections[0].title]'
+BETER_LANG=nl beter report --now 2026-11-20 | grep -o '<html lang="[a-z]*">'
+BETER_LANG=nl beter report --lang en --now 2026-11-20 | grep -o '<html lang="[a-z]*">'
+beter report --help | grep -c -e '--lang LANG' | sed 's/^/--lang entries in report --help: /'
+run beter report --lang de --format md
 
 note a read error is never taken for the end of the rows: every failing read exits 74 and prints nothing
 beter report --format json --now 2026-11-20 >ok.json

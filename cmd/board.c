@@ -714,7 +714,7 @@ static const struct subcmd session_subs[] = {
 	{ 0 }
 };
 
-static const struct subcmd board_subs[] = {
+const struct subcmd board_subs[] = {
 	{ "show", "show --team TEAM [--week WEEK] [--format html [--out FILE]]",
 	  N_("show the whole board, section by section, or as one page for the digibord"), show_opts, run_show, SUB_HTML,
 	  NULL },
@@ -731,77 +731,4 @@ static const struct subcmd board_subs[] = {
 	{ "rhythm", NULL, N_("the period rhythm: planned sessions (perioderitmiek)"), NULL, NULL, 0, rhythm_subs },
 	{ "session", NULL, N_("the weekly board session (bordsessie)"), NULL, NULL, 0, session_subs },
 	{ 0 }
-};
-
-const struct command_def def_board = {
-	.description =
-		N_("A team's improvement board (verbeterbord) and its weekly board session (bordsessie). The board has "
-		"these sections, in this order: ambitie (the team's ambition), inspiratieverhaal (the inspiration "
-		"story), teamafspraken (team agreements), jaarbord (the year's themes, each with its period), "
-		"uitkomst_leerlingarena (what came out of the pupil arena), parkeren (the parking lot), doelen (the "
-		"team's goals with norm, 0-meting and results P1..Pn, see beter-goal), acties_in_de_klas (what each "
-		"teacher does in class, who, when), andere_acties (actions for the team), successen, perioderitmiek "
-		"(planned sessions: date, session leader, topic) and lesbezoekplanning (the lesson-visit planning).\n\n"
-		"Nothing on a board is deleted: 'rm' takes an item off on a day and keeps its history, so 'board show "
-		"--week 2026-W47' shows the board as it stood at the end of that week (or today, while the week is "
-		"not over; a week still to come shows the board as it stands today, with the lesson visits planned "
-		"from that week on). Every change takes --date for the day it happened (default today); what "
-		"happened cannot be dated after today (a session, a result, an action done: exit 65), while plans "
-		"may lie ahead (planned sessions, themes, due days). The board shows open "
-		"actions and those done in the week; an open action past its due day has status overdue. Each goal "
-		"shows its results as P0 (the 0-meting) .. Pn, the latest score and a small trend.\n\n"
-		"'board show --format html' writes the board as one page laid out like the book's board, for the "
-		"digibord and for print: left the ambitie, inspiratieverhaal, teamafspraken, jaarbord, uitkomst "
-		"leerlingarena and parkeren; in the middle the goals with norm, 0-meting and a chart of P0..Pn, and the "
-		"check-in of the latest board session up to the board's day; right the actions in class, the other "
-		"actions, the successes, the perioderitmiek, the werksessie (an empty box: beter does not hold its "
-		"programme yet) and the lesson-visit planning; the five steps of the standard order are numbered on it "
-		"with the book's questions. One self-contained file (inline CSS and SVG, no scripts, no external "
-		"resources) that fills a 1920x1080 screen without scrolling for a typical team and prints on one A3 "
-		"landscape page; its words follow the interface language. --out FILE writes it to FILE (whole, then "
-		"renamed over it, as 'beter report --out' does) instead of stdout; --format md is refused (exit 2).\n\n"
-		"'board session add' records one session in the book's standard order, all or nothing: 1. check-in "
-		"(--checkin CODE=SCORE, how each person stands, 1-10), 2. successes (--success), 3. progress on the "
-		"goals (--measure GOAL=SCORE adds a result to a team goal), 4. actions done (--done N), not done and "
-		"why (--not-done N=REASON) and new ones (--action \"CODE|what|due\"; CODE,CODE or team:CODE make a "
-		"team action), 5. the session's programme (--topic, --note), which of the week's lesson visits took "
-		"place (--visit-done N, --visit-missed N) and the werksessie (--agenda \"topic=minutes\", in order). "
-		"'session show' gives each step with the book's question; the board shows the latest check-in (per "
-		"person, with the trend against the session before, and the team's mean) and the werksessie. With "
-		"--edit the session is written in $VISUAL/$EDITOR on a template in the standard order with the "
-		"book's questions, the team's open actions and the week's visits; --date defaults to today. The leader and everyone who checks in are members of the team, "
-		"as is whoever does an action (--who) or leads a planned session; anyone else is refused (exit 65, "
-		"see 'beter team member add'). With --from FILE (or - for stdin) the session is a JSON "
-		"object instead: {\"team\": \"Team Bovenbouw\", \"date\": \"2026-11-16\", \"leader\": \"BVB\", "
-		"\"topic\": \"...\", \"checkin\": {\"ODW\": 7, \"MKP\": 8}, \"successes\": [\"...\"], "
-		"\"measures\": [{\"goal\": 3, \"score\": 6.5}], \"done\": [4, 5], \"note\": \"...\"}. team may be "
-		"given with --team instead (both: they must name the same team, else exit 2); date, leader and team are required, the rest optional; other fields are "
-		"refused. Bad values exit 65 and unknown people, teams, goals or actions exit 1, with nothing written.\n\n"
-		"'board export' is the weekly export for scripts: JSON unless --csv or --tsv is given (--format "
-		"table is refused with exit 2: 'board show' is the table). The JSON is one "
-		"object with a key per section: \"bord\" (one row per board: team, week, as_of, the day the board is "
-		"shown as of), then ambitie, inspiratieverhaal, teamafspraken, uitkomst_leerlingarena, parkeren "
-		"(rows of team, id, text, added; uitkomst_leerlingarena also arena, the number of the arena whose outcome it is), jaarbord (team, id, text, period_start, period_end, added), doelen "
-		"(team, id, text, pupils, weeks, norm, baseline, results: an array of {label P0 P1 ..., date (null "
-		"for the 0-meting), score}, in CSV P0=5;P1=5.5; latest; trend: up, down or flat from the last two "
-		"results, null before there are two; status, added, until), "
-		"acties_in_de_klas and andere_acties (team, id, what, who: an array of person codes, in CSV the codes "
-		"split by spaces; due, goal, status, done, added), "
-		"successen (team, id, text, goal, added), perioderitmiek (team, id, date, leader, topic, added) and "
-		"lesbezoekplanning (team, id, date, observer, teacher, focus, round, status: the visits of the week "
-		"and later, and before them the team's visits of the school year whose day passed without a record, "
-		"with status missed). Every section is an array, ordered by "
-		"team name and then as shown on the board; dates are YYYY-MM-DD, numbers are numbers, unknown values "
-		"null. CSV has one row per board item: a section column, then the union of those columns. The output "
-		"depends only on the store and the week, so the same data gives byte-identical files."),
-	.subs = board_subs,
-	.examples = N_("beter board set --team \"Team Bovenbouw\" --ambition \"Elke leerling leest met plezier\"\n"
-		    "beter board theme add --team \"Team Bovenbouw\" \"Begrijpend lezen\" --start 2026-08-31 --end 2026-10-16\n"
-		    "beter board action add --team \"Team Bovenbouw\" --who ODW --what \"Dagelijks 10 minuten voorlezen\" "
-		    "--due 2026-11-27 --goal 1\n"
-		    "beter board session add --team \"Team Bovenbouw\" --date 2026-11-16 --leader BVB --checkin ODW=7 "
-		    "--success \"Groep 8 las een heel boek\" --measure 1=6.5 --done 4\n"
-		    "beter board show --team \"Team Bovenbouw\" --week 2026-W46\n"
-		    "beter board show --team \"Team Bovenbouw\" --format html --out bord.html\n"
-		    "beter board export --all --week 2026-W47 --format json > bord-2026-W47.json"),
 };

@@ -27,4 +27,7 @@ void board_edit_release(struct board_edit *ed);
  * success, else keeps it and says where. Frees and clears *pathp. */
 int board_edit_done(struct ctx *c, char **pathp, int rc);
 
+/* the subcommands of 'beter board' (cmd/board.c), for its help (cmd/board_help.c) */
+extern const struct subcmd board_subs[];
+
 #endif

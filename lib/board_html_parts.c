@@ -317,10 +317,27 @@ void bh_rhythm(struct bh *h)
 	bh_box_end(h);
 }
 
+/* the programme of the next werksessie (board session add --agenda), in order */
 void bh_worksession(struct bh *h)
 {
+	const struct out_block *b = out_capture_block(&h->board, "werksessie");
+
 	bh_box_begin(h, "werksessie", 5, _("Work session"));
-	bh_hint(h, _("beter does not hold the work session's programme yet: write it here."));
+	if (!b || !b->nrows) {
+		bh_hint(h, _("No programme yet: beter board session add --agenda \"topic=minutes\""));
+		bh_box_end(h);
+		return;
+	}
+	strbuf_adds(h->sb, "<ul>\n");
+	for (size_t r = 0; r < b->nrows; r++) {
+		const struct out_cell *min = out_block_cell(b, r, out_block_col(b, "minutes"));
+		strbuf_adds(h->sb, "<li>");
+		text(h, cell_text(b, r, "topic"));
+		if (min && min->t == OUT_C_INT)
+			strbuf_addf(h->sb, " <span class=\"meta\">%lld %s</span>", (long long)min->i, _("min"));
+		strbuf_adds(h->sb, "</li>\n");
+	}
+	strbuf_adds(h->sb, "</ul>\n");
 	bh_box_end(h);
 }
 

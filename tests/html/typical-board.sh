@@ -53,7 +53,8 @@ beter -q board rhythm add --team "$t" --on 2026-11-23 --leader BVB --topic "Voor
 beter -q board rhythm add --team "$t" --on 2026-11-30 --leader ODW --topic "Lesbezoeken bespreken" --date 2026-10-26
 beter -q board rhythm add --team "$t" --on 2026-12-07 --leader MKP --topic "Nieuwe acties" --date 2026-10-26
 beter -q board session add --team "$t" --date 2026-11-16 --leader BVB --checkin ODW=7 --checkin MKP=8 \
-	--checkin SJN=6 --checkin PDB=7 --checkin FEL=9 --checkin LVD=7 --checkin RHK=8 --topic "Voortgang doelen" >/dev/null
+	--checkin SJN=6 --checkin PDB=7 --checkin FEL=9 --checkin LVD=7 --checkin RHK=8 --topic "Voortgang doelen" \
+	--agenda "GL in duo's=30" --agenda "Lesbezoeken plannen=10" >/dev/null
 beter -q visit add --observer ODW --teacher MKP --date 2026-11-24 --group "groep 7"
 beter -q visit add --observer SJN --teacher PDB --date 2026-11-26 --group "groep 6"
 beter -q visit add --observer FEL --teacher LVD --date 2026-11-27 --group 8

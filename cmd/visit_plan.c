@@ -263,7 +263,7 @@ static int run_point_close(struct ctx *c, struct optparse *p)
 					     "AND g.person_id IS NOT NULL", &st, &c->err))) {
 			store_bind_int(st, 1, id);
 			store_bind_int(st, 2, school);
-			int found = store_next(c->db, st, &rc, _("reading development points"), &c->err);
+			int found = store_next(c->db, st, &rc, N_("reading development points"), &c->err);
 			store_finalize(st);
 			if (!rc && !found)
 				rc = beter_err_set(&c->err, BETER_FAIL, _("no development point with number %lld (see 'beter "

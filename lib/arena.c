@@ -254,7 +254,7 @@ int arena_add(struct store *db, int64_t school, int64_t team, const char *theme,
 	store_bind_text(st, 4, theme);
 	store_bind_text(st, 5, date);
 	store_bind_text(st, 6, pupil_group);
-	if ((rc = store_step_done(db, st, _("adding the arena"), err)))
+	if ((rc = store_step_done(db, st, N_("adding the arena"), err)))
 		return rc;
 	if (id)
 		*id = store_last_id(db);
@@ -269,7 +269,7 @@ int arena_find(struct store *db, int64_t id, struct beter_err *err)
 	if ((rc = store_prepare(db, "SELECT 1 FROM arena WHERE id = ?1", &st, err)))
 		return rc;
 	store_bind_int(st, 1, id);
-	found = store_next(db, st, &rc, _("finding the arena"), err);
+	found = store_next(db, st, &rc, N_("finding the arena"), err);
 	store_finalize(st);
 	if (found || rc)
 		return rc;
@@ -287,7 +287,7 @@ int arena_outcome_get(struct store *db, int64_t school, int64_t arena, int64_t *
 		return rc;
 	store_bind_int(st, 1, arena);
 	store_bind_int(st, 2, school);
-	if (!store_next(db, st, &rc, _("finding the arena"), err)) {
+	if (!store_next(db, st, &rc, N_("finding the arena"), err)) {
 		store_finalize(st);
 		if (rc)
 			return rc;
@@ -314,7 +314,7 @@ static int item_find(struct store *db, int64_t arena, int64_t no, int64_t *id, i
 		return rc;
 	store_bind_int(st, 1, arena);
 	store_bind_int(st, 2, no);
-	if ((found = store_next(db, st, &rc, _("finding the item"), err))) {
+	if ((found = store_next(db, st, &rc, N_("finding the item"), err))) {
 		*id = store_col_int(st, 0);
 		if (group)
 			*group = arena_group_parse(store_col_text(st, 1));
@@ -403,7 +403,7 @@ int arena_edit(struct store *db, int64_t arena, int64_t item, int64_t votes, con
 		store_bind_int(st, 2, votes);
 	store_bind_text(st, 3, tag);
 	store_bind_text(st, 4, text);
-	return store_step_done(db, st, _("changing the input"), err);
+	return store_step_done(db, st, N_("changing the input"), err);
 }
 
 int arena_deepen(struct store *db, int64_t arena, int64_t item, char answer, const char *text, struct beter_err *err)
@@ -426,7 +426,7 @@ int arena_deepen(struct store *db, int64_t arena, int64_t item, char answer, con
 	store_bind_int(st, 2, id);
 	store_bind_text(st, 3, a);
 	store_bind_text(st, 4, text);
-	return store_step_done(db, st, _("adding the answer"), err);
+	return store_step_done(db, st, N_("adding the answer"), err);
 }
 
 int arena_set_outcome(struct store *db, int64_t arena, const char *text, int day, struct beter_err *err)
@@ -443,5 +443,5 @@ int arena_set_outcome(struct store *db, int64_t arena, const char *text, int day
 	store_bind_int(st, 1, arena);
 	store_bind_text(st, 2, text);
 	store_bind_text(st, 3, date);
-	return store_step_done(db, st, _("recording the outcome"), err);
+	return store_step_done(db, st, N_("recording the outcome"), err);
 }

@@ -62,7 +62,7 @@ int arena_toplist_load(struct store *db, int64_t arena, int group, int n, struct
 		return rc;
 	store_bind_int(st, 1, arena);
 	store_bind_text(st, 2, arena_groups[group]);
-	while (store_next(db, st, &rc, _("reading the inputs"), err)) {
+	while (store_next(db, st, &rc, N_("reading the inputs"), err)) {
 		if (l->n == alloc) {
 			alloc = alloc ? 2 * alloc : 8;
 			l->items = xrealloc(l->items, alloc * sizeof(*l->items));

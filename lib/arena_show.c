@@ -55,7 +55,7 @@ int arena_list(struct store *db, int64_t school, int64_t team, int64_t period, s
 	store_bind_int(st, 1, school);
 	store_bind_int(st, 2, team);
 	store_bind_int(st, 3, period);
-	return store_rows(db, st, o, arena_cols, NARENA_COLS, 1, _("listing arenas"), err);
+	return store_rows(db, st, o, arena_cols, NARENA_COLS, 1, N_("listing arenas"), err);
 }
 
 int arena_summary(struct store *db, int64_t arena, struct out *o, struct beter_err *err)
@@ -67,7 +67,7 @@ int arena_summary(struct store *db, int64_t arena, struct out *o, struct beter_e
 		return rc;
 	store_bind_int(st, 1, arena);
 	/* not the row writer: no arena is named as arena_find names it */
-	if (!store_next(db, st, &rc, _("reading the arena"), err)) {
+	if (!store_next(db, st, &rc, N_("reading the arena"), err)) {
 		store_finalize(st);
 		return rc ? rc : arena_find(db, arena, err);
 	}
@@ -243,7 +243,7 @@ static int deepen_rows(struct store *db, struct store_stmt *st, int64_t arena, i
 		store_bind_int(st, 2, no);
 		store_bind_text(st, 3, as);
 		/* not the row writer: the question goes with each answer, and the statement is reset for the next */
-		while (store_next(db, st, &rc, _("reading the answers"), err)) {
+		while (store_next(db, st, &rc, N_("reading the answers"), err)) {
 			any = 1;
 			out_text(o, arena_groups[group]);
 			out_int(o, no);
@@ -290,7 +290,7 @@ static int show_deepening(struct store *db, int64_t arena, const struct arena_to
 		store_bind_int(more, 1, arena);
 		store_bind_text(more, 2, arena_groups[g]);
 		int step = 0;
-		while (!rc && store_next(db, more, &step, _("reading the answers"), err)) {
+		while (!rc && store_next(db, more, &step, N_("reading the answers"), err)) {
 			int64_t no = store_col_int(more, 0);
 			int in_top = 0;
 			for (size_t i = 0; i < lists[g].n; i++)
@@ -319,9 +319,9 @@ int arena_show(struct store *db, int64_t arena, int n, struct out *o, struct bet
 	if ((rc = store_prepare(db, ARENA_SQL "WHERE a.id = ?1", &st, err)))
 		return rc;
 	store_bind_int(st, 1, arena);
-	if (!store_next(db, st, &rc, _("reading the arena"), err)) {
+	if (!store_next(db, st, &rc, N_("reading the arena"), err)) {
 		store_finalize(st);
-		return rc ? rc : store_fail(db, STORE_DONE, err, _("reading the arena"));
+		return rc ? rc : store_fail(db, STORE_DONE, err, N_("reading the arena"));
 	}
 	if ((rc = load_all(db, arena, n, lists, err))) {
 		store_finalize(st);
@@ -343,7 +343,7 @@ int arena_show(struct store *db, int64_t arena, int n, struct out *o, struct bet
 		goto done;
 	store_bind_int(st, 1, arena);
 	out_section(o, "questions", _("Questions"));
-	if ((rc = store_rows(db, st, o, question_cols, 2, 1, _("reading the questions"), err)))
+	if ((rc = store_rows(db, st, o, question_cols, 2, 1, N_("reading the questions"), err)))
 		goto done;
 
 	/* what was said, group by group */
@@ -352,7 +352,7 @@ int arena_show(struct store *db, int64_t arena, int n, struct out *o, struct bet
 		goto done;
 	store_bind_int(st, 1, arena);
 	out_section(o, "inputs", _("Inputs"));
-	if ((rc = store_rows(db, st, o, input_cols, sizeof(input_cols) / sizeof(*input_cols), 1, _("reading the inputs"),
+	if ((rc = store_rows(db, st, o, input_cols, sizeof(input_cols) / sizeof(*input_cols), 1, N_("reading the inputs"),
 			     err)))
 		goto done;
 
@@ -394,7 +394,7 @@ int arena_outcomes(struct store *db, int64_t team_id, int until_day,
 	if ((rc = store_prepare(db, "SELECT 1 FROM team WHERE id = ?1", &st, err)))
 		return rc;
 	store_bind_int(st, 1, team_id);
-	found = store_next(db, st, &rc, _("finding the team"), err);
+	found = store_next(db, st, &rc, N_("finding the team"), err);
 	store_finalize(st);
 	if (rc)
 		return rc;
@@ -408,7 +408,7 @@ int arena_outcomes(struct store *db, int64_t team_id, int until_day,
 	date_format(until_day, until);
 	store_bind_int(st, 1, team_id);
 	store_bind_text(st, 2, until);
-	while (store_next(db, st, &rc, _("reading the arena outcomes"), err)) {
+	while (store_next(db, st, &rc, N_("reading the arena outcomes"), err)) {
 		int y = 0, m = 0, d = 0;
 		sscanf(store_col_text(st, 3), "%d-%d-%d", &y, &m, &d);
 		fn(ctx, store_col_int(st, 0), store_col_text(st, 1), store_col_text(st, 2),

@@ -67,7 +67,7 @@ int backup_write(struct store *store, const char *path, struct beter_err *err)
 	rc = sqlite3_backup_step(b, -1);
 	sqlite3_backup_finish(b);
 	if (rc != SQLITE_DONE) {
-		rc = store_fail(store, rc, err, _("the backup"));
+		rc = store_fail(store, rc, err, N_("the backup"));
 		goto fail;
 	}
 	rc = sqlite3_errcode(dst);

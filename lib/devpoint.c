@@ -36,7 +36,7 @@ int devpoint_add(struct store *db, int64_t person_id, const char *text, int day,
 			return rc;
 		store_bind_int(st, 1, visit_id);
 		store_bind_int(st, 2, gid);
-		if ((rc = store_step_done(db, st, _("adding the development point"), err)))
+		if ((rc = store_step_done(db, st, N_("adding the development point"), err)))
 			return rc;
 	}
 	if (id)
@@ -53,7 +53,7 @@ int devpoint_close(struct store *db, int64_t id, int day, struct beter_err *err)
 	if ((rc = store_prepare(db, "SELECT closed, added FROM goal WHERE id = ?1 AND person_id IS NOT NULL", &st, err)))
 		return rc;
 	store_bind_int(st, 1, id);
-	if (!store_next(db, st, &rc, _("reading the development point"), err)) {
+	if (!store_next(db, st, &rc, N_("reading the development point"), err)) {
 		store_finalize(st);
 		return rc ? rc : beter_err_set(err, BETER_FAIL, _("no development point with number %lld (see 'beter "
 					       "visit points --teacher CODE')"), (long long)id);
@@ -86,7 +86,7 @@ int devpoint_focus_visit(struct store *db, int64_t visit_id, int64_t person_id, 
 		return rc;
 	store_bind_int(st, 1, visit_id);
 	store_bind_int(st, 2, person_id);
-	if ((rc = store_step_done(db, st, _("linking the visit to the development points"), err)))
+	if ((rc = store_step_done(db, st, N_("linking the visit to the development points"), err)))
 		return rc;
 	if (n)
 		*n = store_changes(db);
@@ -102,7 +102,7 @@ int64_t devpoint_open_count(struct store *db, int64_t person_id)
 	if (store_prepare(db, "SELECT count(*) FROM goal WHERE person_id = ?1 AND status = 'active'", &st, NULL))
 		return 0;
 	store_bind_int(st, 1, person_id);
-	if (store_next(db, st, &rc, _("counting development points"), NULL))
+	if (store_next(db, st, &rc, N_("counting development points"), NULL))
 		n = store_col_int(st, 0);
 	store_finalize(st);
 	return n;
@@ -135,6 +135,6 @@ int devpoint_list(struct store *db, int64_t person_id, struct out *o, struct bet
 	store_bind_int(st, 1, person_id);
 	store_bind_text(st, 2, word(o, N_("open")));
 	store_bind_text(st, 3, word(o, N_("closed")));
-	return store_rows(db, st, o, point_cols, sizeof(point_cols) / sizeof(*point_cols), 1, _("listing development points"),
+	return store_rows(db, st, o, point_cols, sizeof(point_cols) / sizeof(*point_cols), 1, N_("listing development points"),
 			  err);
 }

@@ -178,7 +178,7 @@ static int uidmap_load(struct store *db, const struct schema_table *p, struct ui
 	free(sql);
 	if (rc)
 		return rc;
-	while (store_next(db, st, &rc, _("exporting the store"), err)) {
+	while (store_next(db, st, &rc, N_("exporting the store"), err)) {
 		if (m->n == UIDMAP_MAX) {
 			m->big = 1;
 			break;
@@ -245,7 +245,7 @@ static int write_link(FILE *fp, struct store *db, struct store_stmt *st, int i, 
 	}
 	store_reset(m->find);
 	store_bind_value(m->find, 1, store_col_value(st, i));
-	if (store_next(db, m->find, &rc, _("exporting the store"), err))
+	if (store_next(db, m->find, &rc, N_("exporting the store"), err))
 		write_value(fp, m->find, 0);
 	else if (!rc)
 		fputs("null", fp);
@@ -282,7 +282,7 @@ static int export_table(struct store *db, const struct schema *s, int ti, const 
 	fputs(ti ? ",\n    " : "\n    ", fp);
 	out_json_string(fp, t->name);
 	fputs(": [", fp);
-	while (!rc && store_next(db, st, &rc, _("exporting the store"), err)) {
+	while (!rc && store_next(db, st, &rc, N_("exporting the store"), err)) {
 		fputs(rows++ ? ",\n      {" : "\n      {", fp);
 		for (int c = 0; c < t->ncols && !rc; c++) {
 			fputs(names[c], fp);
@@ -320,7 +320,7 @@ int exchange_export(struct store *db, int64_t school, struct out *o, struct bete
 		if ((rc = store_prepare(db, "SELECT uid FROM school WHERE id = ?1", &st, err)))
 			goto done;
 		store_bind_int(st, 1, school);
-		if (store_next(db, st, &rc, _("reading the school"), err))
+		if (store_next(db, st, &rc, N_("reading the school"), err))
 			snprintf(school_uid, sizeof(school_uid), "%s", store_col_text(st, 0));
 		store_finalize(st);
 		if (rc)

@@ -281,7 +281,7 @@ static int convert(struct imp *im, int ti, const char *label, int c, const cJSON
 		}
 		store_reset(f);
 		if (rc != STORE_DONE)
-			return store_fail(im->db, rc, im->err, _("importing"));
+			return store_fail(im->db, rc, im->err, N_("importing"));
 		if (later) {
 			*later = 1;
 			return 0;
@@ -413,7 +413,7 @@ static int bind_values(struct imp *im, int ti, const char *label, const cJSON **
 	if (rc || *later)
 		return rc;
 	if (store_step(scratch) != STORE_ROW)
-		return store_fail(im->db, store_errcode(im->db), im->err, _("importing"));
+		return store_fail(im->db, store_errcode(im->db), im->err, N_("importing"));
 	return 0;
 }
 
@@ -438,7 +438,7 @@ static int check_seen(struct imp *im, int ti, const char *label)
 		return 0;
 	if ((rc & 0xff) == STORE_CONSTRAINT)
 		return row_error(im, ti, label, NULL, _("the same row is in the file twice"));
-	return store_fail(im->db, rc, im->err, _("importing"));
+	return store_fail(im->db, rc, im->err, N_("importing"));
 }
 
 /* Add the row or change the stored one; STORE_DONE when done. */
@@ -510,7 +510,7 @@ int exchange_apply_row(struct imp *im, int ti, const cJSON *row, long n, int may
 		if ((rc & 0xff) == STORE_CONSTRAINT)
 			constraint_error(im, ti, label, vals, bound);
 		else
-			store_fail(im->db, rc, im->err, _("importing"));
+			store_fail(im->db, rc, im->err, N_("importing"));
 	}
 	store_reset(c->upd);
 	store_reset(c->sel);

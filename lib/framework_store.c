@@ -37,7 +37,7 @@ int framework_load(struct store *db, int64_t id, struct framework *fw, struct be
 	if ((rc = store_prepare(db, "SELECT id, key, source, doc FROM visit_framework WHERE id = ?1", &st, err)))
 		return rc;
 	store_bind_int(st, 1, id);
-	if (store_next(db, st, &rc, _("reading the framework"), err))
+	if (store_next(db, st, &rc, N_("reading the framework"), err))
 		rc = load_row(st, fw, err);
 	else if (!rc)
 		rc = beter_err_set(err, BETER_FAIL, _("no framework with number %lld"), (long long)id);
@@ -71,7 +71,7 @@ static int store_insert(struct store *db, int64_t school, struct framework *fw, 
 	store_finalize(st);
 	free(doc);
 	if (rc != STORE_DONE)
-		return store_fail(db, rc, err, _("storing the framework"));
+		return store_fail(db, rc, err, N_("storing the framework"));
 	fw->id = store_last_id(db);
 	fw->source = source;
 	return 0;
@@ -111,7 +111,7 @@ int framework_get(struct store *db, int64_t school, const char *key, int store_c
 		return rc;
 	store_bind_int(st, 1, school);
 	store_bind_text(st, 2, key);
-	if (store_next(db, st, &rc, _("reading the framework"), err)) {
+	if (store_next(db, st, &rc, N_("reading the framework"), err)) {
 		rc = load_row(st, fw, err);
 		store_finalize(st);
 		return rc;
@@ -218,7 +218,7 @@ static int existing_framework(struct store *db, int64_t school, const char *key,
 		return rc;
 	store_bind_int(st, 1, school);
 	store_bind_text(st, 2, key);
-	if (store_next(db, st, &rc, _("reading the framework"), err)) {
+	if (store_next(db, st, &rc, N_("reading the framework"), err)) {
 		*old = store_col_int(st, 0);
 		*oldsrc = !strcmp(store_col_text(st, 1), "shipped") ? "shipped" : "imported";
 	}
@@ -246,7 +246,7 @@ static int replace_framework(struct store *db, int64_t old, const struct framewo
 				    "WHERE v.framework_id = ?1 ORDER BY s.item", &st, err)))
 		return rc;
 	store_bind_int(st, 1, old);
-	while (store_next(db, st, &rc, _("reading the scores"), err)) {
+	while (store_next(db, st, &rc, N_("reading the scores"), err)) {
 		if (!framework_item(fw, store_col_text(st, 0))) {
 			rc = beter_err_set(err, BETER_DATAERR, _("%s: item '%s' is missing, but visits have scores on it; "
 					   "keep it in the new version"), path, store_col_text(st, 0));
@@ -266,7 +266,7 @@ static int replace_framework(struct store *db, int64_t old, const struct framewo
 		store_bind_text(st, 3, doc);
 		store_bind_text(st, 4, today);
 		if (store_step(st) != STORE_DONE)
-			rc = store_fail(db, STORE_ERROR, err, _("replacing the framework"));
+			rc = store_fail(db, STORE_ERROR, err, N_("replacing the framework"));
 		store_finalize(st);
 	}
 	free(doc);
@@ -375,7 +375,7 @@ static int fw_visits(struct store *db, int64_t fwid, int64_t *n, struct beter_er
 	if ((rc = store_prepare(db, "SELECT count(*) FROM visit WHERE framework_id = ?1", &st, err)))
 		return rc;
 	store_bind_int(st, 1, fwid);
-	if (store_next(db, st, &rc, _("counting visits"), err))
+	if (store_next(db, st, &rc, N_("counting visits"), err))
 		*n = store_col_int(st, 0);
 	store_finalize(st);
 	return rc;
@@ -407,7 +407,7 @@ int framework_list(struct store *db, int64_t school, struct out *o, struct beter
 	if (!rc && !(rc = store_prepare(db, "SELECT id, key, source, doc FROM visit_framework WHERE school_id = ?1 "
 					    "AND source = 'imported' ORDER BY key", &st, err))) {
 		store_bind_int(st, 1, school);
-		while (store_next(db, st, &rc, _("listing frameworks"), err)) {
+		while (store_next(db, st, &rc, N_("listing frameworks"), err)) {
 			struct framework fw;
 			int64_t visits;
 			if ((rc = load_row(st, &fw, err)))

@@ -61,7 +61,7 @@ int goal_candidate_add(struct store *db, int64_t team, const char *text, int imp
 	store_bind_int(st, 4, impact);
 	store_bind_int(st, 5, feasibility);
 	store_bind_day(st, 6, day);
-	if ((rc = store_step_done(db, st, _("adding the candidate"), err)))
+	if ((rc = store_step_done(db, st, N_("adding the candidate"), err)))
 		return rc;
 	if (id)
 		*id = store_last_id(db);
@@ -77,7 +77,7 @@ int goal_candidate_set_arena(struct store *db, int64_t candidate, int64_t arena,
 		return rc;
 	store_bind_int(st, 1, candidate);
 	store_bind_int(st, 2, arena);
-	return store_step_done(db, st, _("linking the candidate to the arena"), err);
+	return store_step_done(db, st, N_("linking the candidate to the arena"), err);
 }
 
 static const struct out_col cand_cols[] = {
@@ -101,7 +101,7 @@ int goal_candidate_list(struct store *db, int64_t team, struct out *o, struct be
 		return rc;
 	store_bind_int(st, 1, team);
 	out_list(o, cand_cols, sizeof(cand_cols) / sizeof(*cand_cols));
-	while (store_next(db, st, &rc, _("listing candidates"), err)) {
+	while (store_next(db, st, &rc, N_("listing candidates"), err)) {
 		int imp = (int)store_col_int(st, 2), fea = (int)store_col_int(st, 3);
 		out_int(o, store_col_int(st, 0));
 		out_text(o, store_col(st, 1));
@@ -137,7 +137,7 @@ int goal_matrix(struct store *db, int64_t team, struct out *o, struct beter_err 
 	if ((rc = store_prepare(db, cand_sql, &st, err)))
 		return rc;
 	store_bind_int(st, 1, team);
-	while (store_next(db, st, &rc, _("reading candidates"), err)) {
+	while (store_next(db, st, &rc, N_("reading candidates"), err)) {
 		int hi = (int)store_col_int(st, 2) >= GOAL_MATRIX_HIGH;
 		int hf = (int)store_col_int(st, 3) >= GOAL_MATRIX_HIGH;
 		struct strbuf *sb = &cell[hi][hf];
@@ -196,7 +196,7 @@ int goal_add(struct store *db, int64_t school, const struct goal_new *g, int64_t
 					    "goal_candidate c WHERE id = ?1", &st, err)))
 			return rc;
 		store_bind_int(st, 1, g->candidate);
-		t = store_next(db, st, &rc, _("finding the candidate"), err) ? store_col_int(st, 0) : 0;
+		t = store_next(db, st, &rc, N_("finding the candidate"), err) ? store_col_int(st, 0) : 0;
 		if (t)
 			made = store_col_int(st, 1);
 		store_finalize(st);
@@ -230,7 +230,7 @@ int goal_add(struct store *db, int64_t school, const struct goal_new *g, int64_t
 	store_bind_text(st, 11, g->facts && *g->facts ? g->facts : NULL);
 	store_bind_text(st, 12, g->causes && *g->causes ? g->causes : NULL);
 	store_bind_day(st, 13, g->day);
-	if ((rc = store_step_done(db, st, _("adding the goal"), err)))
+	if ((rc = store_step_done(db, st, N_("adding the goal"), err)))
 		return rc;
 	if (id)
 		*id = store_last_id(db);
@@ -255,7 +255,7 @@ int goal_personal_add(struct store *db, int64_t school, int64_t person_id, const
 	store_bind_int(st, 3, person_id);
 	store_bind_text(st, 4, text);
 	store_bind_day(st, 5, day);
-	if ((rc = store_step_done(db, st, _("adding the personal goal"), err)))
+	if ((rc = store_step_done(db, st, N_("adding the personal goal"), err)))
 		return rc;
 	if (id)
 		*id = store_last_id(db);
@@ -286,7 +286,7 @@ int goal_find(struct store *db, int64_t school, int64_t number, struct goal_info
 	if (rc == STORE_ROW)
 		return 0;
 	if (rc != STORE_DONE)
-		return store_fail(db, rc, err, _("finding the goal"));
+		return store_fail(db, rc, err, N_("finding the goal"));
 	return beter_err_set(err, BETER_FAIL, _("no goal with number %lld (see 'beter goal list')"), (long long)number);
 }
 
@@ -299,7 +299,7 @@ int goal_need(struct store *db, int64_t goal, int team, int active, struct goal_
 	if ((rc = store_prepare(db, "SELECT school_id FROM goal WHERE id = ?1", &st, err)))
 		return rc;
 	store_bind_int(st, 1, goal);
-	if (store_next(db, st, &rc, _("finding the goal"), err))
+	if (store_next(db, st, &rc, N_("finding the goal"), err))
 		school = store_col_int(st, 0);
 	store_finalize(st);
 	if (rc || (rc = goal_find(db, school, goal, g, err)))
@@ -343,7 +343,7 @@ int goal_measure(struct store *db, int64_t goal, double score, int day, int64_t 
 		store_bind_int(st, 3, session);
 	store_bind_day(st, 4, day);
 	store_bind_real(st, 5, score);
-	if ((rc = store_step_done(db, st, _("adding the result"), err)))
+	if ((rc = store_step_done(db, st, N_("adding the result"), err)))
 		return rc;
 	if (id)
 		*id = store_last_id(db);
@@ -370,7 +370,7 @@ static int close_goal(struct store *db, int64_t goal, const char *status, const 
 	store_bind_text(st, 2, status);
 	store_bind_day(st, 3, day);
 	store_bind_text(st, 4, text && *text ? text : NULL);
-	return store_step_done(db, st, _("closing the goal"), err);
+	return store_step_done(db, st, N_("closing the goal"), err);
 }
 
 int goal_achieve(struct store *db, int64_t goal, const char *standard, int day, struct beter_err *err)
@@ -406,7 +406,7 @@ int goal_activity_add(struct store *db, int64_t goal, const char *kind, const ch
 	store_bind_text(st, 3, kind);
 	store_bind_text(st, 4, text);
 	store_bind_day(st, 5, day);
-	if ((rc = store_step_done(db, st, _("adding the activity"), err)))
+	if ((rc = store_step_done(db, st, N_("adding the activity"), err)))
 		return rc;
 	if (id)
 		*id = store_last_id(db);
@@ -424,7 +424,7 @@ int goal_activity_done(struct store *db, int64_t goal, int64_t activity, int day
 	store_bind_int(st, 1, goal);
 	store_bind_int(st, 2, activity);
 	store_bind_day(st, 3, day);
-	if ((rc = store_step_done(db, st, _("marking the activity done"), err)))
+	if ((rc = store_step_done(db, st, N_("marking the activity done"), err)))
 		return rc;
 	if (store_changes(db) == 0)
 		return beter_err_set(err, BETER_FAIL, _("goal %lld has no open learning activity %lld (see 'beter goal show %lld')"),
@@ -448,7 +448,7 @@ int goal_talk_add(struct store *db, int64_t goal, int day, const char *note, int
 	store_bind_int(st, 2, goal);
 	store_bind_day(st, 3, day);
 	store_bind_text(st, 4, note);
-	if ((rc = store_step_done(db, st, _("adding the progress conversation"), err)))
+	if ((rc = store_step_done(db, st, N_("adding the progress conversation"), err)))
 		return rc;
 	if (id)
 		*id = store_last_id(db);
@@ -485,7 +485,7 @@ int goal_results(struct store *db, int64_t goal, int day, struct strbuf *results
 		return rc;
 	store_bind_int(st, 1, goal);
 	store_bind_text(st, 2, d);
-	while (store_next(db, st, &rc, _("reading results"), err)) {
+	while (store_next(db, st, &rc, N_("reading results"), err)) {
 		if (n == a)
 			v = xrealloc(v, sizeof(*v) * (size_t)(a = a ? a * 2 : 8));
 		v[n] = store_col_real(st, 0);
@@ -523,7 +523,7 @@ int goal_results_data(struct store *db, int64_t goal, int day, struct strbuf *js
 	store_bind_int(st, 1, goal);
 	store_bind_text(st, 2, d);
 	strbuf_addc(json, '[');
-	while (store_next(db, st, &rc, _("reading results"), err)) {
+	while (store_next(db, st, &rc, N_("reading results"), err)) {
 		const char *date = store_col(st, 0);
 		prev = last;
 		last = store_col_real(st, 1);

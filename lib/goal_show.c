@@ -55,7 +55,7 @@ static int run_list(struct store *db, struct store_stmt *st, struct out *o, stru
 {
 	int rc;
 	out_list(o, list_cols, NLIST_COLS);
-	while (store_next(db, st, &rc, _("listing goals"), err))
+	while (store_next(db, st, &rc, N_("listing goals"), err))
 		list_row(o, st);
 	out_end(o);
 	store_finalize(st);
@@ -153,7 +153,7 @@ static int results_rows(struct store *db, int64_t goal, struct out *o, struct be
 		return rc;
 	store_bind_int(st, 1, goal);
 	out_list(o, res_cols, N(res_cols));
-	while (store_next(db, st, &rc, _("reading results"), err)) {
+	while (store_next(db, st, &rc, N_("reading results"), err)) {
 		snprintf(p, sizeof(p), "P%d", n++);
 		out_text(o, p);
 		out_text(o, store_col(st, 0));
@@ -227,7 +227,7 @@ static int team_parts(struct store *db, int64_t goal, struct out *o, struct bete
 		return rc;
 	store_bind_int(st, 1, goal);
 	out_section(o, "acties", _("Actions"));
-	return store_rows(db, st, o, act_cols, N(act_cols), 1, _("showing the goal"), err);
+	return store_rows(db, st, o, act_cols, N(act_cols), 1, N_("showing the goal"), err);
 }
 
 /* A personal goal's learning activities and talks. */
@@ -241,14 +241,14 @@ static int personal_parts(struct store *db, int64_t goal, struct out *o, struct 
 		return rc;
 	store_bind_int(st, 1, goal);
 	out_section(o, "leeractiviteiten", _("Learning activities"));
-	if ((rc = store_rows(db, st, o, la_cols, N(la_cols), 1, _("reading activities"), err)))
+	if ((rc = store_rows(db, st, o, la_cols, N(la_cols), 1, N_("reading activities"), err)))
 		return rc;
 	if ((rc = store_prepare(db, "SELECT id, date, note FROM goal_talk WHERE goal_id = ?1 ORDER BY date, id",
 				&st, err)))
 		return rc;
 	store_bind_int(st, 1, goal);
 	out_section(o, "voortgangsgesprekken", _("Progress conversations"));
-	return store_rows(db, st, o, talk_cols, N(talk_cols), 1, _("showing the goal"), err);
+	return store_rows(db, st, o, talk_cols, N(talk_cols), 1, N_("showing the goal"), err);
 }
 
 int goal_show(struct store *db, int64_t goal, struct out *o, struct beter_err *err)
@@ -265,7 +265,7 @@ int goal_show(struct store *db, int64_t goal, struct out *o, struct beter_err *e
 				    "WHERE g.id = ?1", &st, err)))
 		return rc;
 	store_bind_int(st, 1, goal);
-	if (!store_next(db, st, &rc, _("showing the goal"), err)) {
+	if (!store_next(db, st, &rc, N_("showing the goal"), err)) {
 		store_finalize(st);
 		return rc ? rc
 			  : beter_err_set(err, BETER_FAIL, _("no goal with number %lld (see 'beter goal list')"),
@@ -304,5 +304,5 @@ int goal_standards(struct store *db, int64_t school, int64_t team, struct out *o
 		return rc;
 	store_bind_int(st, 1, school);
 	store_bind_int(st, 2, team);
-	return store_rows(db, st, o, std_cols, N(std_cols), 1, _("listing standards"), err);
+	return store_rows(db, st, o, std_cols, N(std_cols), 1, N_("listing standards"), err);
 }

@@ -22,7 +22,7 @@ static int check_tiv(struct store *db, int64_t tiv, struct beter_err *err)
 	if ((rc = store_prepare(db, "SELECT name, kind FROM team WHERE id = ?1", &st, err)))
 		return rc;
 	store_bind_int(st, 1, tiv);
-	if (store_next(db, st, &rc, _("reading the team"), err)) {
+	if (store_next(db, st, &rc, N_("reading the team"), err)) {
 		snprintf(name, sizeof(name), "%s", store_col(st, 0));
 		snprintf(kind, sizeof(kind), "%s", store_col(st, 1));
 		ok = !strcmp(kind, "tiv");
@@ -52,7 +52,7 @@ static int check_overlap(struct store *db, int64_t school, int from, int to, str
 	store_bind_int(st, 1, school);
 	store_bind_day(st, 2, from);
 	store_bind_day(st, 3, to);
-	if (store_next(db, st, &rc, _("reading the periods"), err)) {
+	if (store_next(db, st, &rc, N_("reading the periods"), err)) {
 		found = 1;
 		other = store_col_int(st, 0);
 		snprintf(theme, sizeof(theme), "%s", store_col(st, 1));
@@ -113,7 +113,7 @@ int period_add(struct store *db, int64_t school, const char *theme, int from, in
 	else
 		store_bind_null(st, 6);
 	store_bind_day(st, 7, date_today());
-	if ((rc = store_step_done(db, st, _("adding the period"), err)))
+	if ((rc = store_step_done(db, st, N_("adding the period"), err)))
 		return rc;
 	*id = store_last_id(db);
 	return 0;
@@ -131,7 +131,7 @@ int period_set_dates(struct store *db, int64_t school, int64_t id, int from, int
 	store_bind_int(st, 1, id);
 	store_bind_day(st, 2, from);
 	store_bind_day(st, 3, to);
-	return store_step_done(db, st, _("dating the period"), err);
+	return store_step_done(db, st, N_("dating the period"), err);
 }
 
 int period_find(struct store *db, int64_t school, int64_t id, struct beter_err *err)
@@ -143,7 +143,7 @@ int period_find(struct store *db, int64_t school, int64_t id, struct beter_err *
 		return rc;
 	store_bind_int(st, 1, id);
 	store_bind_int(st, 2, school);
-	found = store_next(db, st, &rc, _("reading the periods"), err);
+	found = store_next(db, st, &rc, N_("reading the periods"), err);
 	store_finalize(st);
 	if (rc)
 		return rc;
@@ -191,7 +191,7 @@ int period_list(struct store *db, int64_t school, struct out *o, struct beter_er
 		return rc;
 	store_bind_int(st, 1, school);
 	store_bind_day(st, 9, date_today());
-	return store_rows(db, st, o, period_cols, sizeof(period_cols) / sizeof(*period_cols), 1, _("listing periods"),
+	return store_rows(db, st, o, period_cols, sizeof(period_cols) / sizeof(*period_cols), 1, N_("listing periods"),
 			  err);
 }
 
@@ -225,5 +225,5 @@ int period_show(struct store *db, int64_t id, struct out *o, struct beter_err *e
 		return rc;
 	store_bind_int(st, 1, id);
 	store_bind_day(st, 9, date_today());
-	return store_rows(db, st, o, show_cols, sizeof(show_cols) / sizeof(*show_cols), 0, _("period"), err);
+	return store_rows(db, st, o, show_cols, sizeof(show_cols) / sizeof(*show_cols), 0, N_("period"), err);
 }

@@ -30,7 +30,7 @@ int period_retro_add(struct store *db, int64_t period, const struct period_retro
 		return rc;
 	store_bind_int(st, 1, period);
 	store_bind_int(st, 2, r->team);
-	if ((rc = store_step_done(db, st, _("replacing the retrospective"), err)))
+	if ((rc = store_step_done(db, st, N_("replacing the retrospective"), err)))
 		return rc;
 	if ((rc = store_prepare(db, "INSERT INTO period_retro(uid, period_id, team_id, went_well, improve, goal_reached, "
 				    "ambition, day) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)", &st, err)))
@@ -44,7 +44,7 @@ int period_retro_add(struct store *db, int64_t period, const struct period_retro
 	store_bind_text(st, 6, r->reached);
 	store_bind_text(st, 7, r->ambition);
 	store_bind_day(st, 8, r->day);
-	return store_step_done(db, st, _("adding the retrospective"), err);
+	return store_step_done(db, st, N_("adding the retrospective"), err);
 }
 
 /* The period's dates and when it was closed ("" when not). */
@@ -58,7 +58,7 @@ static int period_state(struct store *db, int64_t id, char from[11], char closed
 				err)))
 		return rc;
 	store_bind_int(st, 1, id);
-	if (store_next(db, st, &rc, _("reading the periods"), err)) {
+	if (store_next(db, st, &rc, N_("reading the periods"), err)) {
 		snprintf(from, 11, "%s", store_col(st, 0));
 		snprintf(closed, 11, "%s", store_col(st, 1));
 	}
@@ -85,7 +85,7 @@ static int add_standard(struct store *db, int64_t period, const struct period_st
 	else
 		store_bind_null(st, 3);
 	store_bind_text(st, 4, s->text);
-	return store_step_done(db, st, _("recording the standard"), err);
+	return store_step_done(db, st, N_("recording the standard"), err);
 }
 
 static int open_next(struct store *db, int64_t school, int64_t period, const struct period_connect *c,
@@ -118,7 +118,7 @@ static int open_next(struct store *db, int64_t school, int64_t period, const str
 		return rc;
 	store_bind_int(st, 1, period);
 	store_bind_int(st, 2, c->next);
-	return store_step_done(db, st, _("opening the next period"), err);
+	return store_step_done(db, st, N_("opening the next period"), err);
 }
 
 int period_connect(struct store *db, int64_t school, int64_t period, const struct period_connect *c,
@@ -149,7 +149,7 @@ int period_connect(struct store *db, int64_t school, int64_t period, const struc
 	store_bind_day(st, 2, c->day);
 	store_bind_text(st, 3, c->successes);
 	store_bind_text(st, 4, c->story);
-	if ((rc = store_step_done(db, st, _("closing the period"), err)))
+	if ((rc = store_step_done(db, st, N_("closing the period"), err)))
 		return rc;
 	for (size_t i = 0; i < c->nstandards; i++)
 		if ((rc = add_standard(db, period, &c->standards[i], err)))

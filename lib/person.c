@@ -91,7 +91,7 @@ int person_add(struct store *db, int64_t school, const char *code, const char *n
 		return beter_err_set(err, BETER_DATAERR, _("code: '%s' is already taken (see 'beter person show %s')"), code,
 				     code);
 	if (rc != STORE_DONE)
-		return store_fail(db, rc, err, _("adding the person"));
+		return store_fail(db, rc, err, N_("adding the person"));
 	if (id)
 		*id = store_last_id(db);
 	return 0;
@@ -113,7 +113,7 @@ int person_find(struct store *db, int64_t school, const char *code, int64_t *id,
 	if (rc == STORE_ROW)
 		return 0;
 	if (rc != STORE_DONE)
-		return store_fail(db, rc, err, _("finding the person"));
+		return store_fail(db, rc, err, N_("finding the person"));
 	return beter_err_set(err, BETER_FAIL, _("no person with code '%s' (see 'beter person list')"), code ? code : "");
 }
 
@@ -147,7 +147,7 @@ int person_edit(struct store *db, int64_t id, const char *code, const char *name
 	if ((rc & 0xff) == STORE_CONSTRAINT)
 		return beter_err_set(err, BETER_DATAERR, _("--code: '%s' is already taken"), code ? code : "");
 	if (rc != STORE_DONE)
-		return store_fail(db, rc, err, _("changing the person"));
+		return store_fail(db, rc, err, N_("changing the person"));
 	return 0;
 }
 
@@ -166,7 +166,7 @@ int person_rm(struct store *db, int64_t id, struct beter_err *err)
 				     _("the person still has records (visits, actions, goals, ...) that refer to them; "
 				       "they cannot be removed, but their role can be set to 'other'"));
 	if (rc != STORE_DONE)
-		return store_fail(db, rc, err, _("removing the person"));
+		return store_fail(db, rc, err, N_("removing the person"));
 	return 0;
 }
 
@@ -223,7 +223,7 @@ int person_list(struct store *db, int64_t school, const struct person_filter *f,
 	store_bind_text(st, 2, role);
 	store_bind_int(st, 3, team);
 	out_list(o, person_cols, NPERSON_COLS);
-	while (store_next(db, st, &rc, _("listing people"), err)) {
+	while (store_next(db, st, &rc, N_("listing people"), err)) {
 		person_row(o, st);
 		out_row_end(o);
 	}
@@ -245,7 +245,7 @@ int person_show(struct store *db, int64_t id, struct out *o, struct beter_err *e
 	if (rc)
 		return rc;
 	store_bind_int(st, 1, id);
-	if (!store_next(db, st, &rc, _("showing the person"), err)) {
+	if (!store_next(db, st, &rc, N_("showing the person"), err)) {
 		store_finalize(st);
 		return rc ? rc : beter_err_set(err, BETER_FAIL, _("no person with number %lld"), (long long)id);
 	}
@@ -270,7 +270,7 @@ static int code_seen(struct store *db, struct csvin *r, struct store_stmt *seen,
 	if ((rc = store_step(seen)) == STORE_DONE)
 		return 0;
 	if ((rc & 0xff) != STORE_CONSTRAINT)
-		return store_fail(db, rc, err, _("reading the roster"));
+		return store_fail(db, rc, err, N_("reading the roster"));
 	/* the first line only makes the message clearer: a failed read leaves 0 */
 	if (!store_prepare(db, "SELECT line FROM temp.roster_seen WHERE code = ?1", &q, NULL)) {
 		store_bind_text(q, 1, code);
@@ -349,7 +349,7 @@ static int import_row(struct store *db, int64_t school, struct csvin *r, const s
 		goto out;
 	store_bind_int(st, 1, school);
 	store_bind_text(st, 2, code);
-	if (store_next(db, st, &rc, _("reading the person"), err)) {
+	if (store_next(db, st, &rc, N_("reading the person"), err)) {
 		pid = store_col_int(st, 0);
 		int same = !strcmp(store_col_text(st, 1), name) && !strcmp(store_col_text(st, 2), role);
 		store_finalize(st);

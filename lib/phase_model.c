@@ -102,7 +102,7 @@ int phase_model_load(struct store *db, int64_t school, const char *key, cJSON **
 		return rc;
 	store_bind_int(st, 1, school);
 	store_bind_text(st, 2, key);
-	if (store_next(db, st, &rc, _("reading the phase model"), err))
+	if (store_next(db, st, &rc, N_("reading the phase model"), err))
 		*doc = cJSON_Parse(store_col_text(st, 0));
 	store_finalize(st);
 	if (rc)
@@ -180,7 +180,7 @@ int phase_model_list(struct store *db, int64_t school, struct out *o, struct bet
 			out_row_end(o);
 		}
 		store_bind_int(st, 1, school);
-		while (store_next(db, st, &rc, _("listing the phase models"), err)) {
+		while (store_next(db, st, &rc, N_("listing the phase models"), err)) {
 			cJSON *d = cJSON_Parse(store_col_text(st, 0));
 			if (d) {
 				model_row(o, d, phase_word(o, N_("school")));
@@ -311,7 +311,7 @@ int phase_model_import(struct store *db, int64_t school, const char *path, int t
 	store_bind_int(st, 1, school);
 	store_bind_text(st, 2, *key);
 	store_bind_text(st, 3, canon);
-	int exists = store_next(db, st, &rc, _("reading the phase model"), err);
+	int exists = store_next(db, st, &rc, N_("reading the phase model"), err);
 	int same = exists && (int)store_col_int(st, 0);
 	store_finalize(st);
 	if (rc || same)
@@ -332,7 +332,7 @@ int phase_model_import(struct store *db, int64_t school, const char *path, int t
 	store_bind_text(st, 6, day);
 	rc = store_step(st);
 	store_finalize(st);
-	rc = rc == STORE_DONE ? 0 : store_fail(db, rc, err, _("storing the phase model"));
+	rc = rc == STORE_DONE ? 0 : store_fail(db, rc, err, N_("storing the phase model"));
 	*changed = rc == 0;
 out:
 	free(canon);

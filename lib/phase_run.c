@@ -46,7 +46,7 @@ int phase_active(struct store *db, int64_t school, int64_t team, int64_t *trajec
 		return rc;
 	store_bind_int(st, 1, school);
 	store_bind_int(st, 2, team);
-	while (store_next(db, st, &rc, _("finding the trajectory"), err)) {
+	while (store_next(db, st, &rc, N_("finding the trajectory"), err)) {
 		if (n++ == 0)
 			*trajectory = store_col_int(st, 0);
 	}
@@ -97,7 +97,7 @@ static int insert_phase(struct store *db, int64_t tid, int ord, const cJSON *p, 
 	store_finalize(st);
 	strbuf_release(&who);
 	if (rc != STORE_DONE)
-		return store_fail(db, rc, err, _("starting the trajectory"));
+		return store_fail(db, rc, err, N_("starting the trajectory"));
 	pid = store_last_id(db);
 	if ((rc = store_prepare(db, "INSERT INTO trajectory_item(uid, phase_id, ord, key, text) VALUES (?1, ?2, ?3, ?4, ?5)",
 				&st, err)))
@@ -112,7 +112,7 @@ static int insert_phase(struct store *db, int64_t tid, int ord, const cJSON *p, 
 		store_bind_text(st, 5, phase_jstr(a, "text"));
 		if ((rc = store_step(st)) != STORE_DONE) {
 			store_finalize(st);
-			return store_fail(db, rc, err, _("starting the trajectory"));
+			return store_fail(db, rc, err, N_("starting the trajectory"));
 		}
 	}
 	store_finalize(st);
@@ -156,7 +156,7 @@ int phase_start(struct store *db, int64_t school, int64_t team, const char *mode
 	store_finalize(st);
 	if (rc != STORE_DONE) {
 		cJSON_Delete(doc);
-		return store_fail(db, rc, err, _("starting the trajectory"));
+		return store_fail(db, rc, err, N_("starting the trajectory"));
 	}
 	*trajectory = store_last_id(db);
 	rc = 0;
@@ -177,7 +177,7 @@ static int current_phase(struct store *db, int64_t tid, int64_t *pid, char *name
 				    "status = 'active'", &st, err)))
 		return rc;
 	store_bind_int(st, 1, tid);
-	int found = store_next(db, st, &rc, _("reading the trajectory"), err);
+	int found = store_next(db, st, &rc, N_("reading the trajectory"), err);
 	if (found) {
 		*pid = store_col_int(st, 0);
 		snprintf(name, size, "%s", store_col_text(st, 1));
@@ -225,7 +225,7 @@ int phase_status(struct store *db, int64_t trajectory, int today, struct out *o,
 				"LEFT JOIN team tm ON tm.id = t.team_id WHERE p.id = ?1", &st, err)))
 		return rc;
 	store_bind_int(st, 1, pid);
-	if (!store_next(db, st, &rc, _("reading the trajectory"), err)) {
+	if (!store_next(db, st, &rc, N_("reading the trajectory"), err)) {
 		store_finalize(st);
 		return rc ? rc : beter_err_set(err, BETER_IOERR, _("reading the trajectory"));
 	}
@@ -255,7 +255,7 @@ int phase_status(struct store *db, int64_t trajectory, int today, struct out *o,
 		return rc;
 	store_bind_int(st, 1, pid);
 	out_section(o, "checklist", _("Checklist"));
-	if ((rc = store_rows(db, st, o, check_cols, sizeof(check_cols) / sizeof(*check_cols), 1, _("reading the checklist"),
+	if ((rc = store_rows(db, st, o, check_cols, sizeof(check_cols) / sizeof(*check_cols), 1, N_("reading the checklist"),
 			     err)))
 		return rc;
 	out_doc_end(o);
@@ -278,7 +278,7 @@ int phase_check(struct store *db, int64_t trajectory, const char *item, int undo
 		return rc;
 	store_bind_int(st, 1, pid);
 	store_bind_text(st, 2, item);
-	int found = store_next(db, st, &rc, _("reading the checklist"), err);
+	int found = store_next(db, st, &rc, N_("reading the checklist"), err);
 	if (found) {
 		iid = store_col_int(st, 0);
 		was_done = (int)store_col_int(st, 1);
@@ -307,7 +307,7 @@ int phase_check(struct store *db, int64_t trajectory, const char *item, int undo
 	rc = store_step(st);
 	store_finalize(st);
 	if (rc != STORE_DONE)
-		return store_fail(db, rc, err, _("updating the checklist"));
+		return store_fail(db, rc, err, N_("updating the checklist"));
 	*changed = 1;
 	return 0;
 }
@@ -358,7 +358,7 @@ int phase_next(struct store *db, int64_t trajectory, const struct phase_retro *r
 				    "FROM trajectory_phase WHERE id = ?1", &st, err)))
 		return rc;
 	store_bind_int(st, 1, pid);
-	if (store_next(db, st, &rc, _("reading the phase"), err)) {
+	if (store_next(db, st, &rc, N_("reading the phase"), err)) {
 		ord = (int)store_col_int(st, 0);
 		res->open_items = (int)store_col_int(st, 1);
 	}
@@ -377,7 +377,7 @@ int phase_next(struct store *db, int64_t trajectory, const struct phase_retro *r
 	rc = store_step(st);
 	store_finalize(st);
 	if (rc != STORE_DONE)
-		return store_fail(db, rc, err, _("closing the phase"));
+		return store_fail(db, rc, err, N_("closing the phase"));
 
 	if ((rc = store_prepare(db, "UPDATE trajectory_phase SET status = 'active', started = ?3 "
 				    "WHERE trajectory_id = ?1 AND ord = ?2 RETURNING name", &st, err)))
@@ -390,7 +390,7 @@ int phase_next(struct store *db, int64_t trajectory, const struct phase_retro *r
 		snprintf(res->opened, sizeof(res->opened), "%s", store_col_text(st, 0));
 	store_finalize(st);
 	if (rc != STORE_ROW && rc != STORE_DONE)
-		return store_fail(db, rc, err, _("starting the next phase"));
+		return store_fail(db, rc, err, N_("starting the next phase"));
 	if (rc == STORE_ROW)
 		return 0;
 	if ((rc = store_prepare(db, "UPDATE trajectory SET status = 'done', ended = ?2 WHERE id = ?1", &st, err)))
@@ -399,7 +399,7 @@ int phase_next(struct store *db, int64_t trajectory, const struct phase_retro *r
 	store_bind_text(st, 2, day);
 	rc = store_step(st);
 	store_finalize(st);
-	return rc == STORE_DONE ? 0 : store_fail(db, rc, err, _("completing the trajectory"));
+	return rc == STORE_DONE ? 0 : store_fail(db, rc, err, N_("completing the trajectory"));
 }
 
 static const struct out_col history_cols[] = {
@@ -438,7 +438,7 @@ int phase_history(struct store *db, int64_t school, int64_t team, int today, str
 	store_bind_text(st, 6, phase_word(o, N_("pending")));
 	store_bind_text(st, 7, phase_word(o, N_("skipped")));
 	store_bind_text(st, 8, phase_word(o, N_("held")));
-	return store_rows(db, st, o, history_cols, sizeof(history_cols) / sizeof(*history_cols), 1, _("listing the phases"),
+	return store_rows(db, st, o, history_cols, sizeof(history_cols) / sizeof(*history_cols), 1, N_("listing the phases"),
 			  err);
 }
 
@@ -462,5 +462,5 @@ int phase_retro_list(struct store *db, int64_t school, int64_t team, struct out 
 	store_bind_int(st, 1, school);
 	store_bind_int(st, 2, team);
 	return store_rows(db, st, o, retro_cols, sizeof(retro_cols) / sizeof(*retro_cols), 1,
-			  _("listing the retrospectives"), err);
+			  N_("listing the retrospectives"), err);
 }

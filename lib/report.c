@@ -360,7 +360,7 @@ static int report_build_snapshot(struct store *db, const struct report_opts *ro,
 	}
 	store_bind_int(st, 1, ro->school);
 	store_bind_int(st, 2, ro->team);
-	if (!store_next(db, st, &rc, _("reading the school"), err)) {
+	if (!store_next(db, st, &rc, N_("reading the school"), err)) {
 		store_finalize(st);
 		report_release(r);
 		return rc ? rc : beter_err_set(err, BETER_FAIL, _("no school with number %lld"), (long long)ro->school);

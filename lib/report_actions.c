@@ -24,7 +24,7 @@ int report_section_actions(struct bctx *b)
 				"AND a.added <= ?4 AND (a.removed IS NULL OR a.removed > ?4)", &st, b->err)))
 		return rc;
 	bind_scope(b, st);
-	if (store_next(b->db, st, &rc, _("counting actions"), b->err)) {
+	if (store_next(b->db, st, &rc, N_("counting actions"), b->err)) {
 		open = store_col_int(st, 0);
 		overdue = store_col_int(st, 1);
 		done = store_col_int(st, 2);
@@ -44,7 +44,7 @@ int report_section_actions(struct bctx *b)
 				"AND (a.done IS NULL OR a.done > ?4) ORDER BY a.due, tm.name, a.id", &st, b->err)))
 		return rc;
 	bind_scope(b, st);
-	while (store_next(b->db, st, &rc, _("reading actions"), b->err)) {
+	while (store_next(b->db, st, &rc, N_("reading actions"), b->err)) {
 		rep_cell(t, col_text(st, 0));
 		rep_cell(t, rv_int(store_col_int(st, 1)));
 		rep_cell(t, rv_text(strcmp(store_col(st, 2), "team") ? L(S_KIND_CLASS)

@@ -30,7 +30,7 @@ int report_section_arena(struct bctx *b)
 				"ORDER BY a.day, a.id", &st, b->err)))
 		return rc;
 	bind_scope(b, st);
-	while (store_next(b->db, st, &rc, _("reading arenas"), b->err)) {
+	while (store_next(b->db, st, &rc, N_("reading arenas"), b->err)) {
 		int64_t id = store_col_int(st, 0);
 		int has_outcome = (int)store_col_int(st, 8);
 		struct arena_toplist lists[ARENA_NGROUPS];

@@ -60,7 +60,7 @@ int report_section_design(struct bctx *b)
 				"ds.goal_id IS NULL, ds.goal_id", &st, b->err)))
 		return rc;
 	bind_scope(b, st);
-	while (store_next(b->db, st, &rc, _("reading the lesson designs"), b->err)) {
+	while (store_next(b->db, st, &rc, N_("reading the lesson designs"), b->err)) {
 		int64_t n = store_col_int(st, 6), ja = store_col_int(st, 7);
 		rep_cell(t, col_null(st, 0) ? rv_null() : rv_int(store_col_int(st, 0)));
 		rep_cell(t, col_text(st, 1));

@@ -62,7 +62,7 @@ static int goal_measures(struct bctx *b, struct store_stmt *st, struct store_stm
 	store_reset(ms);
 	store_bind_int(ms, 1, id);
 	store_bind_text(ms, 2, b->to);
-	while (store_next(b->db, ms, &rc, _("reading goal results"), b->err)) {
+	while (store_next(b->db, ms, &rc, N_("reading goal results"), b->err)) {
 		line_add(l, store_col_real(ms, 1));
 		l->latest = l->vals[l->n - 1];
 		snprintf(l->latest_on, sizeof(l->latest_on), "%s", store_col(ms, 0));
@@ -184,7 +184,7 @@ int report_section_goals(struct bctx *b)
 	rep_figure_add(s, "goals_dropped", L(S_GOALS_DROPPED), rv_int(0));
 	gt = rep_table_add(s, "goals", L(S_GOALS_TABLE), 9, gkeys, glabels);
 	mt = rep_table_add(s, "results", L(S_MEASURES_TABLE), 5, mkeys, mlabels);
-	while (!r2 && store_next(b->db, st, &rc, _("reading goals"), b->err))
+	while (!r2 && store_next(b->db, st, &rc, N_("reading goals"), b->err))
 		r2 = goal_row(b, s, gt, mt, st, ms, &k);
 	store_finalize(st);
 	store_finalize(ms);

@@ -42,7 +42,7 @@ static int phase_trajectories(struct bctx *b, struct rep_section *s)
 		return rc;
 	bind_scope(b, st);
 	store_bind_text(st, 5, b->today);
-	while (store_next(b->db, st, &rc, _("reading trajectories"), b->err)) {
+	while (store_next(b->db, st, &rc, N_("reading trajectories"), b->err)) {
 		rep_cell(t, col_null(st, 0) ? rv_unknown(L(S_WHOLE_SCHOOL)) : col_text(st, 0));
 		rep_cell(t, col_text(st, 1));
 		rep_cell(t, col_text(st, 2));
@@ -73,7 +73,7 @@ static int phase_checklist(struct bctx *b, struct rep_section *s)
 				"WHERE" TRAJ_SCOPE "ORDER BY t.team_id IS NOT NULL, tm.name, t.id, i.ord", &st, b->err)))
 		return rc;
 	bind_scope(b, st);
-	while (store_next(b->db, st, &rc, _("reading checklists"), b->err)) {
+	while (store_next(b->db, st, &rc, N_("reading checklists"), b->err)) {
 		rep_cell(t, col_null(st, 0) ? rv_unknown(L(S_WHOLE_SCHOOL)) : col_text(st, 0));
 		for (int i = 1; i < 5; i++)
 			rep_cell(t, col_text(st, i));
@@ -99,7 +99,7 @@ static int phase_retrospectives(struct bctx *b, struct rep_section *s)
 				"ORDER BY p.closed, t.id, p.ord", &st, b->err)))
 		return rc;
 	bind_scope(b, st);
-	while (store_next(b->db, st, &rc, _("reading retrospectives"), b->err)) {
+	while (store_next(b->db, st, &rc, N_("reading retrospectives"), b->err)) {
 		rep_cell(t, col_null(st, 0) ? rv_unknown(L(S_WHOLE_SCHOOL)) : col_text(st, 0));
 		for (int i = 1; i < 6; i++)
 			rep_cell(t, col_text(st, i));
@@ -141,7 +141,7 @@ static int phase_conditions_table(struct bctx *b, struct rep_section *s)
 		return rc;
 	store_bind_int(st, 1, b->ro->school);
 	store_bind_int(st, 2, b->ro->team);
-	while (!r2 && store_next(b->db, st, &rc, _("listing teams"), b->err))
+	while (!r2 && store_next(b->db, st, &rc, N_("listing teams"), b->err))
 		r2 = condition_row(b, t, store_col_int(st, 0), store_col(st, 1));
 	store_finalize(st);
 	if (rc || r2)

@@ -24,7 +24,7 @@ int report_section_successes(struct bctx *b)
 				"ORDER BY i.added, tm.name, i.id", &st, b->err)))
 		return rc;
 	bind_scope(b, st);
-	while (store_next(b->db, st, &rc, _("reading successes"), b->err)) {
+	while (store_next(b->db, st, &rc, N_("reading successes"), b->err)) {
 		rep_cell(ts, col_text(st, 0));
 		rep_cell(ts, col_text(st, 1));
 		rep_cell(ts, col_text(st, 2));
@@ -39,7 +39,7 @@ int report_section_successes(struct bctx *b)
 				"ORDER BY g.closed, tm.name, g.id", &st, b->err)))
 		return rc;
 	bind_scope(b, st);
-	while (store_next(b->db, st, &rc, _("reading standards"), b->err)) {
+	while (store_next(b->db, st, &rc, N_("reading standards"), b->err)) {
 		rep_cell(tw, col_text(st, 0));
 		rep_cell(tw, rv_int(store_col_int(st, 1)));
 		rep_cell(tw, col_text(st, 2));

@@ -95,7 +95,7 @@ static int sv_team_name(struct bctx *b, struct sv_one *v)
 	if ((rc = store_prepare(b->db, "SELECT name FROM team WHERE id = ?1", &q, b->err)))
 		return rc;
 	store_bind_int(q, 1, b->ro->team);
-	if (store_next(b->db, q, &rc, _("reading the team"), b->err))
+	if (store_next(b->db, q, &rc, N_("reading the team"), b->err))
 		snprintf(v->team_name, sizeof(v->team_name), "%s", store_col(q, 0));
 	store_finalize(q);
 	return rc;
@@ -246,7 +246,7 @@ static int sv_waves(struct bctx *b, struct rep_section *s, struct rep_table *t, 
 
 	memset(&prev, 0, sizeof(prev));
 	memset(&cur, 0, sizeof(cur));
-	while (!r2 && store_next(b->db, st, &rc, _("reading surveys"), b->err)) {
+	while (!r2 && store_next(b->db, st, &rc, N_("reading surveys"), b->err)) {
 		sv_take(st, &cur);
 		if (prev.code && !strcmp(cur.code, prev.code) && cur.w.team == prev.w.team) {
 			r2 = survey_one(b, s, t, prev.code, &prev.w, &cur.w, &respondents);

@@ -40,7 +40,7 @@ static int visits_teams(struct bctx *b, struct rep_section *s)
 		return rc;
 	store_bind_int(st, 1, b->ro->school);
 	store_bind_int(st, 2, b->ro->team);
-	while (!r2 && store_next(b->db, st, &rc, _("listing teams"), b->err)) {
+	while (!r2 && store_next(b->db, st, &rc, N_("listing teams"), b->err)) {
 		struct visit_coverage tcov;
 		if ((r2 = coverage(b, store_col_int(st, 0), &tcov)))
 			break;
@@ -73,7 +73,7 @@ static int visits_due(struct bctx *b, struct rep_section *s, struct rep_table **
 				"AND (v.feedback_date IS NULL OR v.feedback_date > ?4) ORDER BY v.date, v.id", &st, b->err)))
 		return rc;
 	bind_scope(b, st);
-	while (store_next(b->db, st, &rc, _("reading visits"), b->err)) {
+	while (store_next(b->db, st, &rc, N_("reading visits"), b->err)) {
 		int day;
 		if (date_parse(store_col(st, 1), &day, "date", NULL) ||
 		    visit_status_of(1, 0, day, b->ro->to, VISIT_FEEDBACK_DAYS) != VISIT_FEEDBACK_DUE)

@@ -75,7 +75,7 @@ static int load_columns(struct store *db, struct schema_table *t, struct beter_e
 	if (rc)
 		return rc;
 	t->uid = t->rowid = -1;
-	while (store_next(db, st, &rc, _("reading the schema"), err)) {
+	while (store_next(db, st, &rc, N_("reading the schema"), err)) {
 		if (t->ncols == alloc) {
 			alloc = alloc ? alloc * 2 : 8;
 			t->cols = xrealloc(t->cols, (size_t)alloc * sizeof(*t->cols));
@@ -107,7 +107,7 @@ static int load_columns(struct store *db, struct schema_table *t, struct beter_e
 			struct store_stmt *ti;
 			char *s2 = store_sqlf("PRAGMA main.table_info(\"%w\")", t->name);
 			if (!(rc = store_prepare(db, s2, &ti, err))) {
-				while (store_next(db, ti, &rc, _("reading the schema"), err))
+				while (store_next(db, ti, &rc, N_("reading the schema"), err))
 					if ((int)store_col_int(ti, 0) == i && !type)
 						type = str_upper(xstrdup(store_col_text(ti, 2)));
 				store_finalize(ti);
@@ -152,7 +152,7 @@ static int load_links(struct store *db, struct schema *s, int ti, struct beter_e
 	/* rows: id, seq, table, from, to; a key of one column has only seq 0 */
 	int last_id = -1, last_col = -1, last_parent = -1, multi = 0;
 	for (;;) {
-		int more = store_next(db, st, &rc, _("reading the schema"), err);
+		int more = store_next(db, st, &rc, N_("reading the schema"), err);
 		int id = more ? (int)store_col_int(st, 0) : -2;
 		if (id != last_id && last_id >= 0) {
 			if (!multi && last_col >= 0 && last_parent >= 0)
@@ -249,7 +249,7 @@ int schema_load(struct store *db, struct schema *s, struct beter_err *err)
 	if ((rc = store_prepare(db, "SELECT name FROM main.sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' "
 				    "ESCAPE '\\' ORDER BY rowid", &st, err)))
 		return rc;
-	while (store_next(db, st, &rc, _("reading the schema"), err)) {
+	while (store_next(db, st, &rc, N_("reading the schema"), err)) {
 		if (s->n == alloc) {
 			alloc = alloc ? alloc * 2 : 16;
 			s->t = xrealloc(s->t, (size_t)alloc * sizeof(*s->t));

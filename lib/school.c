@@ -53,7 +53,7 @@ int school_add(struct store *db, const char *name, const char *brin, const char 
 			return brin ? beter_err_set(err, BETER_DATAERR,
 						    _("a school named '%s' or with BRIN '%s' is already in the store"), name, brin)
 				    : beter_err_set(err, BETER_DATAERR, _("a school named '%s' is already in the store"), name);
-		return store_fail(db, rc, err, _("adding the school"));
+		return store_fail(db, rc, err, N_("adding the school"));
 	}
 	if (id)
 		*id = store_last_id(db);
@@ -79,7 +79,7 @@ int school_resolve(struct store *db, const char *which, int64_t *id, struct bete
 		}
 		store_finalize(st);
 		if (rc != STORE_DONE)
-			return store_fail(db, rc, err, _("finding the school"));
+			return store_fail(db, rc, err, N_("finding the school"));
 		return beter_err_set(err, BETER_FAIL, _("no school named '%s' (see 'beter school list')"), which);
 	}
 	if ((rc = store_prepare(db, "SELECT id FROM school ORDER BY id LIMIT 2", &st, err)))
@@ -93,7 +93,7 @@ int school_resolve(struct store *db, const char *which, int64_t *id, struct bete
 	}
 	store_finalize(st);
 	if (rc != STORE_DONE)
-		return store_fail(db, rc, err, _("finding the school"));
+		return store_fail(db, rc, err, N_("finding the school"));
 	if (n == 0)
 		return beter_err_set(err, BETER_FAIL, _("the store has no school yet; create one with 'beter init --school NAME'"));
 	if (n > 1)
@@ -134,7 +134,7 @@ int school_list(struct store *db, struct out *o, struct beter_err *err)
 	if (rc)
 		return rc;
 	out_list(o, school_cols, sizeof(school_cols) / sizeof(*school_cols));
-	while (store_next(db, st, &rc, _("listing schools"), err)) {
+	while (store_next(db, st, &rc, N_("listing schools"), err)) {
 		school_row(o, st);
 		out_row_end(o);
 	}
@@ -156,7 +156,7 @@ int school_show(struct store *db, int64_t id, struct out *o, struct beter_err *e
 	if (rc)
 		return rc;
 	store_bind_int(st, 1, id);
-	if (!store_next(db, st, &rc, _("showing the school"), err)) {
+	if (!store_next(db, st, &rc, N_("showing the school"), err)) {
 		store_finalize(st);
 		return rc ? rc : beter_err_set(err, BETER_FAIL, _("no school with number %lld"), (long long)id);
 	}

@@ -74,6 +74,10 @@ int store_fail(struct store *conn, int rc, struct beter_err *err, const char *wh
 	int prim = rc & 0xff;
 	const char *msg = db ? sqlite3_errmsg(db) : sqlite3_errstr(rc);
 
+	/* what is marked N_() where it is passed: translated here, only when
+	 * something failed, not for every row read */
+	if (what)
+		what = _(what);
 	if (prim == SQLITE_BUSY || prim == SQLITE_LOCKED)
 		return beter_err_set(err, BETER_BUSY,
 				     _("the store is busy (another beter is writing); %s did not happen, try again"), what);
@@ -89,7 +93,7 @@ int store_prepare(struct store *conn, const char *sql, struct store_stmt **st, s
 	sqlite3 *db = store_sqlite(conn);
 	int rc = sqlite3_prepare_v2(db, sql, -1, (sqlite3_stmt **)st, NULL);
 	if (rc != SQLITE_OK)
-		return store_fail(conn, rc, err, _("reading the store"));
+		return store_fail(conn, rc, err, N_("reading the store"));
 	return 0;
 }
 
@@ -98,7 +102,7 @@ int store_exec(struct store *conn, const char *sql, struct beter_err *err)
 	sqlite3 *db = store_sqlite(conn);
 	int rc = sqlite3_exec(db, sql, NULL, NULL, NULL);
 	if (rc != SQLITE_OK)
-		return store_fail(conn, rc, err, _("writing the store"));
+		return store_fail(conn, rc, err, N_("writing the store"));
 	return 0;
 }
 
@@ -186,7 +190,7 @@ int store_begin(struct store *conn, struct beter_err *err)
 	sqlite3 *db = store_sqlite(conn);
 	int rc = sqlite3_exec(db, "BEGIN IMMEDIATE", NULL, NULL, NULL);
 	if (rc != SQLITE_OK)
-		return store_fail(conn, rc, err, _("the change"));
+		return store_fail(conn, rc, err, N_("the change"));
 	return 0;
 }
 
@@ -195,7 +199,7 @@ int store_commit(struct store *conn, struct beter_err *err)
 	sqlite3 *db = store_sqlite(conn);
 	int rc = sqlite3_exec(db, "COMMIT", NULL, NULL, NULL);
 	if (rc != SQLITE_OK) {
-		int status = store_fail(conn, rc, err, _("the change"));
+		int status = store_fail(conn, rc, err, N_("the change"));
 		store_rollback(conn);
 		return status;
 	}
@@ -217,7 +221,7 @@ int store_read_begin(struct store *conn, int *began, struct beter_err *err)
 		return 0;
 	int rc = sqlite3_exec(db, "BEGIN", NULL, NULL, NULL);
 	if (rc != SQLITE_OK)
-		return store_fail(conn, rc, err, _("reading the store"));
+		return store_fail(conn, rc, err, N_("reading the store"));
 	*began = 1;
 	return 0;
 }
@@ -345,7 +349,7 @@ int store_open(const char *path, int flags, struct store **out, struct beter_err
 		if ((rc & 0xff) == SQLITE_NOTADB)
 			beter_err_set(err, BETER_IOERR, _("'%s' is not a beter store (not a SQLite database)"), path);
 		else
-			store_fail(store_of(db), rc, err, _("opening the store"));
+			store_fail(store_of(db), rc, err, N_("opening the store"));
 		sqlite3_close(db);
 		return err ? err->status : BETER_IOERR;
 	}

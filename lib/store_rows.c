@@ -63,7 +63,7 @@ int store_rows(struct store *db, struct store_stmt *st, struct out *o, const str
 		out_list(o, cols, ncols);
 	while (store_next(db, st, &rc, what, err)) {
 		if (!list && n++) {
-			rc = beter_err_set(err, BETER_IOERR, _("%s: more than one record"), what);
+			rc = beter_err_set(err, BETER_IOERR, _("%s: more than one record"), _(what));
 			break;
 		}
 		if (!list)

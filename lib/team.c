@@ -100,7 +100,7 @@ int team_add(struct store *db, int64_t school, const char *name, const char *kin
 	if ((rc & 0xff) == STORE_CONSTRAINT)
 		return beter_err_set(err, BETER_DATAERR, _("a team named '%s' already exists"), name);
 	if (rc != STORE_DONE)
-		return store_fail(db, rc, err, _("adding the team"));
+		return store_fail(db, rc, err, N_("adding the team"));
 	if (id)
 		*id = store_last_id(db);
 	return 0;
@@ -123,7 +123,7 @@ int team_find(struct store *db, int64_t school, const char *name, int64_t *id, s
 	if (rc == STORE_ROW)
 		return 0;
 	if (rc != STORE_DONE)
-		return store_fail(db, rc, err, _("finding the team"));
+		return store_fail(db, rc, err, N_("finding the team"));
 	return beter_err_set(err, BETER_FAIL, _("no team named '%s' (see 'beter team list')"), name ? name : "");
 }
 
@@ -207,7 +207,7 @@ int team_rm(struct store *db, int64_t id, struct beter_err *err)
 				     _("the team still has records (board, goals, visits, ...) that refer to it; "
 				       "it cannot be removed"));
 	if (rc != STORE_DONE)
-		return store_fail(db, rc, err, _("removing the team"));
+		return store_fail(db, rc, err, N_("removing the team"));
 	return 0;
 }
 
@@ -225,7 +225,7 @@ int team_member_add(struct store *db, int64_t team, int64_t person, const char *
 		return rc;
 	store_bind_int(st, 1, team);
 	store_bind_int(st, 2, person);
-	exists = store_next(db, st, &rc, _("reading the team"), err);
+	exists = store_next(db, st, &rc, N_("reading the team"), err);
 	store_finalize(st);
 	if (rc)
 		return rc;
@@ -244,7 +244,7 @@ int team_member_add(struct store *db, int64_t team, int64_t person, const char *
 	rc = store_step(st);
 	store_finalize(st);
 	if (rc != STORE_DONE)
-		return store_fail(db, rc, err, _("adding the team member"));
+		return store_fail(db, rc, err, N_("adding the team member"));
 	return 0;
 }
 
@@ -260,7 +260,7 @@ int team_member_rm(struct store *db, int64_t team, int64_t person, struct beter_
 	rc = store_step(st);
 	store_finalize(st);
 	if (rc != STORE_DONE)
-		return store_fail(db, rc, err, _("removing the team member"));
+		return store_fail(db, rc, err, N_("removing the team member"));
 	if (store_changes(db) == 0)
 		return beter_err_set(err, BETER_FAIL, _("that person is not in the team"));
 	return 0;
@@ -310,7 +310,7 @@ int team_list(struct store *db, int64_t school, struct out *o, struct beter_err 
 		return rc;
 	store_bind_int(st, 1, school);
 	out_list(o, team_cols, NTEAM_COLS);
-	while (store_next(db, st, &rc, _("listing teams"), err)) {
+	while (store_next(db, st, &rc, N_("listing teams"), err)) {
 		team_row(o, st);
 		out_row_end(o);
 	}
@@ -342,7 +342,7 @@ int team_show(struct store *db, int64_t id, struct out *o, struct beter_err *err
 	if (rc)
 		return rc;
 	store_bind_int(st, 1, id);
-	if (!store_next(db, st, &rc, _("showing the team"), err)) {
+	if (!store_next(db, st, &rc, N_("showing the team"), err)) {
 		store_finalize(st);
 		return rc ? rc : beter_err_set(err, BETER_FAIL, _("no team with number %lld"), (long long)id);
 	}
@@ -360,7 +360,7 @@ int team_show(struct store *db, int64_t id, struct out *o, struct beter_err *err
 	store_bind_int(st, 1, id);
 	out_section(o, "members", _("Members"));
 	out_list(o, member_cols, sizeof(member_cols) / sizeof(*member_cols));
-	while (store_next(db, st, &rc, _("showing the team"), err)) {
+	while (store_next(db, st, &rc, N_("showing the team"), err)) {
 		out_text(o, store_col(st, 0));
 		out_text(o, store_col(st, 1));
 		out_text(o, role_word(o, store_col(st, 2)));

@@ -103,7 +103,7 @@ int visit_list(struct store *db, int64_t school, const struct visit_filter *f, s
 		return rc;
 	/* not the row writer: the status is worked out per row, and filters them */
 	out_list(o, list_cols, NLIST_COLS);
-	while (store_next(db, st, &rc, _("listing visits"), err)) {
+	while (store_next(db, st, &rc, N_("listing visits"), err)) {
 		int status = row_status(st, f);
 		if (f->status >= 0 && status != f->status)
 			continue;
@@ -162,7 +162,7 @@ static int show_visit(struct store *db, int64_t id, const struct visit_filter *f
 		return rc;
 	store_bind_int(st, 1, id);
 	out_section(o, "visit", _("Visit"));
-	if (store_next(db, st, &rc, _("reading the visit"), err)) {
+	if (store_next(db, st, &rc, N_("reading the visit"), err)) {
 		out_record(o, show_cols, NSHOW_COLS);
 		out_int(o, store_col_int(st, 0));
 		for (int i = 1; i <= 11; i++)
@@ -201,7 +201,7 @@ static int show_scores(struct store *db, int64_t id, const struct framework *fw,
 	store_bind_int(st, 1, id);
 	int *score = xcalloc(fw->nitems ? fw->nitems : 1, sizeof(int));
 	unsigned char *has = xcalloc(fw->nitems ? fw->nitems : 1, 1);
-	while (store_next(db, st, &rc, _("reading the scores"), err)) {
+	while (store_next(db, st, &rc, N_("reading the scores"), err)) {
 		const struct fw_item *it = framework_item(fw, store_col_text(st, 0));
 		if (it) {
 			score[it - fw->items] = (int)store_col_int(st, 1);
@@ -238,7 +238,7 @@ int visit_show(struct store *db, int64_t id, const struct visit_filter *f, struc
 	if ((rc = store_prepare(db, "SELECT framework_id FROM visit WHERE id = ?1", &st, err)))
 		return rc;
 	store_bind_int(st, 1, id);
-	if (!store_next(db, st, &rc, _("reading the visit"), err)) {
+	if (!store_next(db, st, &rc, N_("reading the visit"), err)) {
 		store_finalize(st);
 		return rc ? rc : beter_err_set(err, BETER_FAIL, _("no visit with number %lld (see 'beter visit list')"),
 					       (long long)id);
@@ -276,7 +276,7 @@ int visit_show(struct store *db, int64_t id, const struct visit_filter *f, struc
 		store_bind_text(st, 4, word(o, N_("open")));
 		store_bind_text(st, 5, word(o, N_("closed")));
 		out_section(o, "points", _("Development points"));
-		rc = store_rows(db, st, o, vpoint_cols, 4, 1, _("reading the development points"), err);
+		rc = store_rows(db, st, o, vpoint_cols, 4, 1, N_("reading the development points"), err);
 	}
 	/* a lesson from a design: per step, was the gewenst effect seen (see design.h) */
 	if (!rc && !(rc = store_prepare(db, "SELECT s.pos, s.wat, s.effect, vs.reached, vs.seen FROM visit v JOIN "
@@ -285,7 +285,7 @@ int visit_show(struct store *db, int64_t id, const struct visit_filter *f, struc
 				     &st, err))) {
 		store_bind_int(st, 1, id);
 		out_section(o, "steps", _("Steps of the lesson design"));
-		rc = store_rows(db, st, o, vstep_cols, 5, 1, _("reading the steps"), err);
+		rc = store_rows(db, st, o, vstep_cols, 5, 1, N_("reading the steps"), err);
 	}
 	if (!rc)
 		out_doc_end(o);
@@ -359,7 +359,7 @@ int visit_coverage(struct store *db, int64_t school, const struct visit_filter *
 	}
 	/* not the row writer: visited is worked out per row, and the rows are counted */
 	out_list(o, cov_cols, sizeof(cov_cols) / sizeof(*cov_cols));
-	while (store_next(db, st, &rc, _("computing coverage"), err)) {
+	while (store_next(db, st, &rc, N_("computing coverage"), err)) {
 		int64_t done = store_col_int(st, 4);
 		int fb = (int)store_col_int(st, 6);
 		for (int i = 0; i < 3; i++)

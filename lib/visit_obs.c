@@ -241,7 +241,7 @@ int visit_obs_load(struct store *db, int64_t id, struct visit_obs *obs, struct b
 	if ((rc = store_prepare(db, "SELECT seen, effect FROM visit WHERE id = ?1 AND recorded IS NOT NULL", &st, err)))
 		return rc;
 	store_bind_int(st, 1, id);
-	if (store_next(db, st, &rc, _("reading the visit"), err)) {
+	if (store_next(db, st, &rc, N_("reading the visit"), err)) {
 		obs->seen = xstrdup(store_col_text(st, 0));
 		obs->effect = xstrdup(store_col_text(st, 1));
 	}
@@ -251,7 +251,7 @@ int visit_obs_load(struct store *db, int64_t id, struct visit_obs *obs, struct b
 	if ((rc = store_prepare(db, "SELECT item, score FROM visit_score WHERE visit_id = ?1 ORDER BY item", &st, err)))
 		return rc;
 	store_bind_int(st, 1, id);
-	while (store_next(db, st, &rc, _("reading the scores"), err)) {
+	while (store_next(db, st, &rc, N_("reading the scores"), err)) {
 		obs->scores = xrealloc(obs->scores, (obs->nscores + 1) * sizeof(*obs->scores));
 		obs->scores[obs->nscores].item = xstrdup(store_col_text(st, 0));
 		obs->scores[obs->nscores].value = (int)store_col_int(st, 1);

@@ -140,7 +140,7 @@ static int plan_window(struct store *db, int64_t school, const struct visit_plan
 		return rc;
 	store_bind_int(st, 1, school);
 	store_bind_text(st, 2, p->round);
-	if ((have = store_next(db, st, &rc, _("reading the round"), err))) {
+	if ((have = store_next(db, st, &rc, N_("reading the round"), err))) {
 		date_parse(store_col_text(st, 0), &rf, "from", NULL);
 		date_parse(store_col_text(st, 1), &rt, "to", NULL);
 	}
@@ -231,7 +231,7 @@ static int plan_members(struct store *db, int64_t team, struct plan *pl, struct 
 				    "WHERE m.team_id = ?1 ORDER BY p.code", &st, err)))
 		return rc;
 	store_bind_int(st, 1, team);
-	while (store_next(db, st, &rc, _("reading the team"), err)) {
+	while (store_next(db, st, &rc, N_("reading the team"), err)) {
 		pl->ids = xrealloc(pl->ids, (size_t)(pl->n + 1) * sizeof(*pl->ids));
 		pl->ids[pl->n++] = store_col_int(st, 0);
 	}
@@ -272,7 +272,7 @@ static int plan_existing(struct store *db, int64_t round, int64_t team, struct p
 		return rc;
 	store_bind_int(st, 1, round);
 	store_bind_int(st, 2, team);
-	while (store_next(db, st, &rc, _("reading the round"), err)) {
+	while (store_next(db, st, &rc, N_("reading the round"), err)) {
 		int a = member_index(pl, store_col_int(st, 0)), b = member_index(pl, store_col_int(st, 1));
 		pl->nexist++;
 		if (a >= 0)
@@ -297,7 +297,7 @@ static int plan_previous(struct store *db, int64_t round, int64_t team, struct p
 		return rc;
 	store_bind_int(st, 1, team);
 	store_bind_int(st, 2, round);
-	if (store_next(db, st, &rc, _("reading the previous round"), err))
+	if (store_next(db, st, &rc, N_("reading the previous round"), err))
 		prev_round = store_col_int(st, 0);
 	store_finalize(st);
 	if (rc || !prev_round)
@@ -305,7 +305,7 @@ static int plan_previous(struct store *db, int64_t round, int64_t team, struct p
 	if ((rc = store_prepare(db, "SELECT observer_id, teacher_id FROM visit WHERE round_id = ?1", &st, err)))
 		return rc;
 	store_bind_int(st, 1, prev_round);
-	while (store_next(db, st, &rc, _("reading the previous round"), err)) {
+	while (store_next(db, st, &rc, N_("reading the previous round"), err)) {
 		int a = member_index(pl, store_col_int(st, 0)), b = member_index(pl, store_col_int(st, 1));
 		if (a >= 0 && b >= 0)
 			pl->prev[a * n + b] = 1;

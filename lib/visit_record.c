@@ -26,7 +26,7 @@ int visit_round_find(struct store *db, int64_t school, const char *name, int64_t
 		return rc;
 	store_bind_int(st, 1, school);
 	store_bind_text(st, 2, name);
-	found = store_next(db, st, &rc, _("finding the round"), err);
+	found = store_next(db, st, &rc, N_("finding the round"), err);
 	if (found)
 		*id = store_col_int(st, 0);
 	store_finalize(st);
@@ -233,7 +233,7 @@ int visit_find(struct store *db, int64_t school, int64_t number, struct beter_er
 		return rc;
 	store_bind_int(st, 1, number);
 	store_bind_int(st, 2, school);
-	found = store_next(db, st, &rc, _("finding the visit"), err);
+	found = store_next(db, st, &rc, N_("finding the visit"), err);
 	store_finalize(st);
 	if (found || rc)
 		return rc;
@@ -251,7 +251,7 @@ int visit_may_record(struct store *db, int64_t id, int replace, struct beter_err
 	if ((rc = store_prepare(db, "SELECT recorded FROM visit WHERE id = ?1 AND recorded IS NOT NULL", &st, err)))
 		return rc;
 	store_bind_int(st, 1, id);
-	if (store_next(db, st, &rc, _("reading the visit"), err))
+	if (store_next(db, st, &rc, N_("reading the visit"), err))
 		recorded = xstrdup(store_col_text(st, 0));
 	store_finalize(st);
 	if (recorded) {
@@ -329,7 +329,7 @@ int visit_record(struct store *db, int64_t school, int64_t id, const struct visi
 	if ((rc = store_prepare(db, "SELECT date, framework_id FROM visit WHERE id = ?1", &st, err)))
 		return rc;
 	store_bind_int(st, 1, id);
-	if (store_next(db, st, &rc, _("reading the visit"), err)) {
+	if (store_next(db, st, &rc, N_("reading the visit"), err)) {
 		date_parse(store_col_text(st, 0), &vday, "date", NULL);
 		fwid = store_col_int(st, 1);
 	}
@@ -397,7 +397,7 @@ int visit_feedback(struct store *db, int64_t id, int day, const char *agreed, ch
 				&st, err)))
 		return rc;
 	store_bind_int(st, 1, id);
-	if (store_next(db, st, &rc, _("reading the visit"), err)) {
+	if (store_next(db, st, &rc, N_("reading the visit"), err)) {
 		snprintf(vdate, sizeof(vdate), "%s", store_col_text(st, 0));
 		recorded = (int)store_col_int(st, 1);
 		snprintf(held, sizeof(held), "%s", store_col_text(st, 2));

@@ -417,7 +417,7 @@ static int year_load(struct store *db, int64_t school, int year, struct vs_year 
 	store_bind_int(st, 1, school);
 	store_bind_text(st, 2, from);
 	store_bind_text(st, 3, to);
-	while (store_next(db, st, &rc, _("reading the scores"), err)) {
+	while (store_next(db, st, &rc, N_("reading the scores"), err)) {
 		sc = xrealloc(sc, (nsc + 1) * sizeof(*sc));
 		struct vs_score *s = &sc[nsc++];
 		s->fw = store_col_int(st, 0);
@@ -540,7 +540,7 @@ static int round_year(struct store *db, int64_t school, const char *name, int64_
 	    (rc = store_prepare(db, "SELECT from_date FROM visit_round WHERE id = ?1", &st, err)))
 		return rc;
 	store_bind_int(st, 1, *id);
-	if (store_next(db, st, &rc, _("reading the round"), err))
+	if (store_next(db, st, &rc, N_("reading the round"), err))
 		*year = date_school_year(date_of(store_col_text(st, 0)));
 	store_finalize(st);
 	return rc;

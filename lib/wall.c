@@ -84,7 +84,7 @@ int wall_put(struct store *db, int64_t period, const struct wall_value *v, int *
 				    "measure = ?3 AND grp = ?4 AND NOT (" WALL_SAME ")", &st, err)))
 		return rc;
 	bind_value(st, period, v);
-	if ((rc = store_step_done(db, st, _("changing the datamuur"), err)))
+	if ((rc = store_step_done(db, st, N_("changing the datamuur"), err)))
 		return rc;
 	if (store_changes(db)) {
 		*changed = 2;
@@ -98,7 +98,7 @@ int wall_put(struct store *db, int64_t period, const struct wall_value *v, int *
 	store_bind_text(st, 2, v->indicator);
 	store_bind_text(st, 3, v->measure ? v->measure : "");
 	store_bind_text(st, 4, v->group);
-	int found = store_next(db, st, &rc, _("reading the datamuur"), err);
+	int found = store_next(db, st, &rc, N_("reading the datamuur"), err);
 	store_finalize(st);
 	if (rc || found)
 		return rc;
@@ -109,7 +109,7 @@ int wall_put(struct store *db, int64_t period, const struct wall_value *v, int *
 	bind_value(st, period, v);
 	uid_new(uid);
 	store_bind_text(st, 12, uid);
-	if ((rc = store_step_done(db, st, _("adding to the datamuur"), err)))
+	if ((rc = store_step_done(db, st, N_("adding to the datamuur"), err)))
 		return rc;
 	*changed = store_changes(db) ? 1 : 0;
 	return 0;
@@ -130,7 +130,7 @@ int wall_note_add(struct store *db, int64_t period, const char *text, const char
 		return rc;
 	store_bind_int(st, 1, period);
 	store_bind_text(st, 2, text);
-	int found = store_next(db, st, &rc, _("reading the notes"), err);
+	int found = store_next(db, st, &rc, N_("reading the notes"), err);
 	store_finalize(st);
 	if (rc || found)
 		return rc;
@@ -143,7 +143,7 @@ int wall_note_add(struct store *db, int64_t period, const char *text, const char
 	store_bind_text(st, 3, text);
 	store_bind_text(st, 4, source && *source ? source : NULL);
 	store_bind_day(st, 5, day);
-	if ((rc = store_step_done(db, st, _("adding the note"), err)))
+	if ((rc = store_step_done(db, st, N_("adding the note"), err)))
 		return rc;
 	*added = store_changes(db);
 	return 0;
@@ -185,7 +185,7 @@ int wall_show(struct store *db, int64_t period, struct out *o, struct beter_err 
 	store_bind_int(st, 1, period);
 	out_doc_begin(o, doc_cols, sizeof(doc_cols) / sizeof(*doc_cols));
 	out_section(o, "values", _("Datamuur"));
-	if ((rc = store_rows(db, st, o, value_cols, sizeof(value_cols) / sizeof(*value_cols), 1, _("reading the datamuur"),
+	if ((rc = store_rows(db, st, o, value_cols, sizeof(value_cols) / sizeof(*value_cols), 1, N_("reading the datamuur"),
 			     err)))
 		return rc;
 	if ((rc = store_prepare(db, "SELECT text, source, added FROM wall_note WHERE period_id = ?1 ORDER BY id", &st,
@@ -193,7 +193,7 @@ int wall_show(struct store *db, int64_t period, struct out *o, struct beter_err 
 		return rc;
 	store_bind_int(st, 1, period);
 	out_section(o, "notes", _("Insights from research"));
-	if ((rc = store_rows(db, st, o, note_cols, sizeof(note_cols) / sizeof(*note_cols), 1, _("reading the notes"), err)))
+	if ((rc = store_rows(db, st, o, note_cols, sizeof(note_cols) / sizeof(*note_cols), 1, N_("reading the notes"), err)))
 		return rc;
 	out_doc_end(o);
 	return 0;

@@ -85,7 +85,9 @@ void store_rollback(struct store *db);
 int store_read_begin(struct store *db, int *began, struct beter_err *err);
 void store_read_end(struct store *db, int began);
 
-/* Map a SQLite result code to a beter status with a message naming what failed. */
+/* Map a SQLite result code to a beter status with a message naming what failed.
+ * what, here and in store_step_done, store_next and store_rows, is English
+ * marked N_() by the caller; it is translated only when something failed. */
 int store_fail(struct store *db, int rc, struct beter_err *err, const char *what);
 
 /* Prepare or fail with a message (a failed prepare is a programming or store error). */

@@ -161,6 +161,7 @@ static int group_row(struct csvin *r, const struct cols *c, struct agg *g)
 {
 	double v[NLEVEL], sum = 0;
 	int any_pct = 0, rc, integral = 1;
+	size_t first = 0;
 
 	if (g->given)
 		return csvin_error(r, (size_t)c->group, _("group '%.40s' and this test are on line %ld already (a file "
@@ -185,6 +186,8 @@ static int group_row(struct csvin *r, const struct cols *c, struct agg *g)
 		if ((rc = number(r, (size_t)c->lv[l], &v[l], &p)))
 			return rc;
 		any_pct |= p;
+		if (!g->has_levels)
+			first = (size_t)c->lv[l];
 		if (v[l] < 0 || (p && v[l] > 100))
 			return csvin_error(r, (size_t)c->lv[l], _("%g%% is not a percentage (0-100)"), v[l]);
 		integral &= v[l] == floor(v[l]);
@@ -197,6 +200,8 @@ static int group_row(struct csvin *r, const struct cols *c, struct agg *g)
 		for (int l = 0; l < NLEVEL; l++)
 			if (!counts && !isnan(v[l]) && v[l] > 100)
 				return csvin_error(r, (size_t)c->lv[l], _("%g%% is not a percentage (0-100)"), v[l]);
+		if (counts && sum > 1e6)
+			return csvin_error(r, first, _("the levels add up to %g pupils: not a number of pupils"), sum);
 		if (counts && g->n < 0)
 			g->n = (int64_t)sum;
 		for (int l = 0; l < NLEVEL; l++)

@@ -94,6 +94,8 @@ printf 'groep;toets;I;II;III;IV;V\ngroep 6;Lezen;20;25;130%%;15;10\n' >pct.csv
 run beter wall import 1 pct.csv
 printf 'groep;toets;I;II;III;IV;V\ngroep 6;Lezen;20,5;25;130;15;10\n' >over.csv
 run beter wall import 1 over.csv
+printf 'groep;toets;I;II;III\ngroep 6;Lezen;6;8;77777777777777777777777\n' >huge.csv
+run beter wall import 1 huge.csv
 printf 'groep;toets;klas2;I\ngroep 6;Lezen;x;20\n' >unknown.csv
 run beter wall import 1 unknown.csv
 printf 'toets;I\nLezen;20\n' >nogroup.csv

@@ -213,3 +213,30 @@ int phase_scope_load(struct store *db, int64_t trajectory, int today, struct pha
 	}
 	return 0;
 }
+
+int phase_before_cycle(struct store *db, int64_t school, int *found, char *now, size_t nowsize, char *next,
+		       size_t nextsize, struct beter_err *err)
+{
+	struct phase_scope sc;
+	cJSON *model;
+	char key[64];
+	int64_t tid;
+	int rc;
+
+	*found = 0;
+	if (phase_active(db, school, PHASE_SCHOOL, &tid, err)) {
+		beter_err_clear(err);
+		return 0;
+	}
+	if ((rc = phase_scope_load(db, tid, date_today(), &sc, &model, key, sizeof(key), err)))
+		return rc;
+	const cJSON *phases = model ? cJSON_GetObjectItemCaseSensitive(model, "phases") : NULL;
+	for (const cJSON *p = phases ? phases->child : NULL; p; p = p->next)
+		if (!strcmp(phase_jstr(p, "id"), key) && p->next && phase_is_cycle(model, phase_jstr(p->next, "id"))) {
+			snprintf(now, nowsize, "%s", phase_jstr(p, "name"));
+			snprintf(next, nextsize, "%s", phase_jstr(p->next, "name"));
+			*found = 1;
+		}
+	cJSON_Delete(model);
+	return 0;
+}

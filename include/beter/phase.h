@@ -122,6 +122,11 @@ void phase_rhythm_school_weeks(int from, int to, const int *team_days, size_t nt
 			       size_t nschool, const struct calendar *cal, int64_t *weeks, int64_t *with_session);
 /* The conditions per team of the school, then the school itself. */
 int phase_conditions_list(struct store *db, int64_t school, int from, int to, struct out *o, struct beter_err *err);
+/* *found 1 when the school's own trajectory is in the phase before one that
+ * repeats each period (leerKRACHT's Verbindingssessie before Uitbouwen),
+ * with the names of the two phases in now and next. */
+int phase_before_cycle(struct store *db, int64_t school, int *found, char *now, size_t nowsize, char *next,
+		       size_t nextsize, struct beter_err *err);
 /* The conditions per team over an improvement period (its first day up to
  * its last, never past today): ambition on the board and checked in the
  * team's retrospective of the period, rhythm of board sessions, lesson

@@ -163,7 +163,10 @@ quiet beter visit feedback 1 --date 2026-10-02 --agreed "Vaker hardop voordoen"
 quiet beter visit add --observer AB --teacher KL --date 2026-11-10 --seen "Ik zag je het doel noemen." --effect "Leerlingen schreven het op."
 quiet beter period retro 1 --team "Team Bovenbouw" --went-well "Elke les hardop voordoen" --improve "Meer oefentijd" --goal-reached deels --ambition "Nog steeds herkenbaar" --date 2026-10-12
 quiet beter period retro 1 --team "Team Onderbouw" --went-well "Samen gelezen" --goal-reached nee --date 2026-10-13
-quiet beter period connect 1 --date 2026-10-15 --success "Leesplezier" --standard 1="Elke leesles begint met hardop voordoen" --story "Na de herfst: rekenen" --next 2
+for d in 2026-10-06 2026-10-14; do
+	quiet beter phase next --school --went-well "goed gedaan" --improve "eerder beginnen" --date $d
+done
+run beter period connect 1 --date 2026-10-15 --success "Leesplezier" --standard 1="Elke leesles begint met hardop voordoen" --story "Na de herfst: rekenen" --next 2
 run beter phase conditions --period 1
 run beter --json phase conditions --period 1
 run beter phase conditions --period 2
@@ -177,9 +180,7 @@ run beter phase conditions --period x
 run beter phase conditions --period 1 --from 2026-09-01
 
 note after the first verbindingssessie the leerKRACHT trajectory is in Uitbouwen: each period repeats
-for d in 2026-10-06 2026-10-14 2026-10-16; do
-	quiet beter phase next --school --went-well "goed gedaan" --improve "eerder beginnen" --date $d
-done
+run beter phase next --school --went-well "samen gedeeld" --improve "korter presenteren" --date 2026-10-16 --quiet
 run beter phase status --school
 quiet beter wall note 2 "Rekenen in contexten helpt het begrip" --source "NRO"
 quiet beter goal add --team "Team Onderbouw" --text "Leerlingen rekenen in contexten" --weeks 6 --norm 8 --baseline 5 --date 2026-10-28

@@ -207,11 +207,12 @@ int phase_scope_load(struct store *db, int64_t trajectory, int today, struct pha
 		return rc ? rc : beter_err_set(err, BETER_FAIL, _("no trajectory #%lld"), (long long)trajectory);
 	/* the model as it is now: a trajectory keeps its own copy of the
 	 * phases, its targets and cycle follow the model */
-	if (phase_model_load(db, sc->school, mkey, model, NULL, err)) {
+	if ((rc = phase_model_load(db, sc->school, mkey, model, NULL, err)) == BETER_FAIL) {
 		beter_err_clear(err);
 		*model = NULL;
+		return 0;
 	}
-	return 0;
+	return rc;
 }
 
 int phase_before_cycle(struct store *db, int64_t school, int *found, char *now, size_t nowsize, char *next,
@@ -224,10 +225,12 @@ int phase_before_cycle(struct store *db, int64_t school, int *found, char *now, 
 	int rc;
 
 	*found = 0;
-	if (phase_active(db, school, PHASE_SCHOOL, &tid, err)) {
+	if ((rc = phase_active(db, school, PHASE_SCHOOL, &tid, err)) == BETER_FAIL) {
 		beter_err_clear(err);
 		return 0;
 	}
+	if (rc)
+		return rc;
 	if ((rc = phase_scope_load(db, tid, date_today(), &sc, &model, key, sizeof(key), err)))
 		return rc;
 	const cJSON *phases = model ? cJSON_GetObjectItemCaseSensitive(model, "phases") : NULL;

@@ -60,8 +60,8 @@ static int team_period(struct store *db, int64_t school, int64_t period, int64_t
 	date_format(to, t);
 	if ((rc = count_of(db, "SELECT count(DISTINCT d.id) FROM design d JOIN design_day x ON x.design_id = d.id "
 			       "WHERE d.team_id = ?1 AND x.date BETWEEN ?2 AND ?3", team, f, t, &tp->designs, err)) ||
-	    (rc = count_of(db, "SELECT count(*) FROM visit v WHERE " VISIT_OF_TEAM " AND v.recorded IS NOT NULL AND v.date BETWEEN ?2 AND ?3",
-			   team, f, t, &tp->visits, err)) ||
+	    (rc = count_of(db, "SELECT count(*) FROM visit v WHERE " VISIT_OF_TEAM
+			       " AND v.recorded IS NOT NULL AND v.date BETWEEN ?2 AND ?3", team, f, t, &tp->visits, err)) ||
 	    (rc = count_of(db, "SELECT count(*) FROM visit v WHERE " VISIT_OF_TEAM
 			       " AND v.feedback_date BETWEEN ?2 AND ?3", team, f, t, &tp->talks, err)))
 		return rc;

@@ -84,3 +84,20 @@ run beter visit add --observer MKP --teacher ODW --date 2027-01-12 --focus goal:
 run beter visit add --observer MKP --teacher ODW --date 2027-01-12 --focus goal:1 --focus item:nope
 run beter visit add --observer MKP --teacher ODW --date 2027-01-12 --focus goal:1 --focus goal:9
 [ "$before" = "$(store_digest)" ] && echo "store unchanged by the bad focus"
+
+note a visit to a lesson from a design: --focus design:N is --design N
+quiet beter design add --team "Team Bovenbouw" --goal 2 --authors ODW,MKP --group "groep 7" --doel "Leerlingen helpen elkaar met een feedbackkaart"
+run beter --csv visit add --observer MKP --teacher ODW --date 2027-01-13 --focus design:1 --focus goal:2
+run beter -q visit add --observer MKP --teacher ODW --date 2027-01-14 --focus design:1 --design 1
+run beter --json visit list --teacher ODW --from 2027-01-13
+for n in 22 23; do
+	beter --json visit show $n | python3 -c 'import json, sys; v = json.load(sys.stdin)["visit"]; print("visit", v["id"], "observes a lesson from design", v["design"])'
+done
+before=$(store_digest)
+run beter visit add --observer MKP --teacher ODW --date 2027-01-12 --focus design:1 --design 2
+run beter visit add --observer MKP --teacher ODW --date 2027-01-12 --focus design:1 --focus design:2
+run beter visit add --observer MKP --teacher ODW --date 2027-01-12 --focus design:1 --focus design:1
+run beter visit add --observer MKP --teacher ODW --date 2027-01-12 --focus design:x
+run beter visit add --observer MKP --teacher ODW --date 2027-01-12 --focus design:9
+run beter visit add --observer MKP --teacher ODW --date 2027-01-12 --focus lesson:1
+[ "$before" = "$(store_digest)" ] && echo "store unchanged by the bad focus"

@@ -266,6 +266,27 @@ static int add_replaces(struct ctx *c, int64_t school, const char *arg, int64_t 
 	return visit_set_replaces(c->db, school, id, missed, date_today(), &c->err);
 }
 
+/* A make-up visit without --round goes in the round of the visit it
+ * replaces, so that it takes that one's place in the round's coverage
+ * (left empty when there is none; a bad N is reported by add_replaces). */
+static void replaced_round(struct ctx *c, int64_t school, const char *arg, char *name, size_t size)
+{
+	struct store_stmt *st;
+	struct beter_err e = { 0 };
+	int64_t n;
+	int rc;
+
+	*name = 0;
+	if (parse_int64(*arg == '#' ? arg + 1 : arg, &n) != 0 ||
+	    store_prepare(c->db, "SELECT r.name FROM visit v JOIN visit_round r ON r.id = v.round_id "
+				 "WHERE v.id = ?1 AND v.school_id = ?2", &st, &e))
+		return;
+	store_bind_int(st, 1, n);
+	store_bind_int(st, 2, school);
+	if (store_next(c->db, st, &rc, "reading the visit", &e))
+		snprintf(name, size, "%s", store_col_text(st, 0));
+	store_finalize(st);
+}
 
 /* --focus design:N is --design N: the visit observes a lesson from design N.
  * Such focuses leave o->focuses and set o->design; a second design, by
@@ -313,7 +334,7 @@ static int run_add(struct ctx *c, struct optparse *p)
 	struct visit_obs obs;
 	int64_t school, id = 0;
 	int rc, given = 0;
-	char header[300], *path = NULL;
+	char header[300], round[512], *path = NULL;
 
 	memset(&obs, 0, sizeof(obs));
 	memset(&v, 0, sizeof(v));
@@ -342,6 +363,10 @@ static int run_add(struct ctx *c, struct optparse *p)
 		goto out;
 	v.focus = o.focuses.n ? o.focuses.v[0] : NULL;
 	v.round = o.round;
+	if (o.replaces && !o.round) {
+		replaced_round(c, school, o.replaces, round, sizeof(round));
+		v.round = *round ? round : NULL;
+	}
 	v.framework = o.framework;
 	/* the group as given ("groep 3", "5 havo"); a bare number ("3", "7/8") is a groep */
 	char grp[160] = "";

@@ -419,8 +419,7 @@ static int visit_rows(struct view *v, struct out *o, struct beter_err *err)
 	/* observer, teacher and round by subqueries, not joins: the same rows
 	 * (the foreign keys hold), and the planner has one table to place */
 	if ((rc = view_prepare(v, "SELECT vi.id, vi.date, (SELECT code FROM person WHERE id = vi.observer_id), "
-				  "(SELECT code FROM person WHERE id = vi.teacher_id), CASE vi.focus WHEN 'goal' THEN "
-				  "'goal:' || vi.focus_goal_id WHEN 'item' THEN 'item:' || vi.focus_item ELSE vi.focus END, "
+				  "(SELECT code FROM person WHERE id = vi.teacher_id), " VISIT_FOCUS_SQL("vi") ", "
 				  "(SELECT name FROM visit_round WHERE id = vi.round_id), "
 				  "coalesce(vi.recorded <= ?2 OR vi.feedback_date <= ?2, 0), coalesce(vi.feedback_date <= ?2, 0), "
 				  "EXISTS (SELECT 1 FROM visit r WHERE r.replaces_id = vi.id AND r.cancelled IS NULL AND "

@@ -24,10 +24,7 @@ void visit_filter_init(struct visit_filter *f)
 
 static const char visit_sql[] =
 	"SELECT v.id, v.date, v.time, o.code, t.code, t.name, tm.name, r.name, v.class_group, v.subject, "
-	"v.lesson_goal, CASE v.focus WHEN 'goal' THEN 'goal:' || v.focus_goal_id WHEN 'item' THEN 'item:' || "
-	"v.focus_item ELSE v.focus END || coalesce((SELECT ',' || group_concat(CASE f.kind WHEN 'goal' THEN "
-	"'goal:' || f.goal_id WHEN 'item' THEN 'item:' || f.item ELSE f.kind END, ',') FROM visit_focus f "
-	"WHERE f.visit_id = v.id), ''), fw.key, v.recorded IS NOT NULL, v.feedback_date IS NOT NULL, v.recorded, "
+	"v.lesson_goal, " VISIT_FOCUS_SQL("v") ", fw.key, v.recorded IS NOT NULL, v.feedback_date IS NOT NULL, v.recorded, "
 	"v.feedback_date, v.seen, v.effect, v.agreed, v.cancelled IS NOT NULL, "
 	"EXISTS (SELECT 1 FROM visit rv WHERE rv.replaces_id = v.id AND rv.cancelled IS NULL), "
 	VISIT_WORD_SQL("v.id", "?20") " "

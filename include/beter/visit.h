@@ -48,6 +48,12 @@ enum { VISIT_WORD_NONE, VISIT_WORD_HELD, VISIT_WORD_MISSED };
 	"(SELECT sv.happened FROM board_session_visit sv JOIN board_session bs ON bs.id = sv.session_id "   \
 	"WHERE sv.visit_id = " v " AND bs.date <= " asof " ORDER BY bs.date DESC, bs.id DESC LIMIT 1)"
 int visit_word_of(struct store_stmt *st, int col);
+/* An SQL expression: the focuses of visit V (a table alias) as "goal:2,item:uitleg.1,points", or NULL. */
+#define VISIT_FOCUS_SQL(v)                                                                                      \
+	"CASE " v ".focus WHEN 'goal' THEN 'goal:' || " v ".focus_goal_id WHEN 'item' THEN 'item:' || " v        \
+	".focus_item ELSE " v ".focus END || coalesce((SELECT ',' || group_concat(CASE f.kind WHEN 'goal' THEN "   \
+	"'goal:' || f.goal_id WHEN 'item' THEN 'item:' || f.item ELSE f.kind END, ',') FROM visit_focus f "        \
+	"WHERE f.visit_id = " v ".id), '')"
 /* What decides a visit's status. */
 struct visit_facts {
 	int day;           /* the visit's date */

@@ -101,3 +101,13 @@ run beter visit add --observer MKP --teacher ODW --date 2027-01-12 --focus desig
 run beter visit add --observer MKP --teacher ODW --date 2027-01-12 --focus design:9
 run beter visit add --observer MKP --teacher ODW --date 2027-01-12 --focus lesson:1
 [ "$before" = "$(store_digest)" ] && echo "store unchanged by the bad focus"
+
+note a make-up visit without --round goes in the round of the visit it replaces
+run beter -q visit add --observer AB --teacher EF --date 2027-01-06 --replaces 6
+run beter visit coverage --round "ronde 3"
+
+note the board shows every focus of a visit, as the list does
+beter --json board export --team "Team Bovenbouw" --week 2027-W02 | python3 -c '
+import json, sys
+for v in json.load(sys.stdin)["lesbezoekplanning"]:
+    print(v["id"], v["date"], v["round"], v["focus"], v["status"])'

@@ -93,6 +93,8 @@ beter --json board export --team "Team Bovenbouw" --week 2026-W51 | python3 -c '
 import json, sys
 for v in json.load(sys.stdin)["lesbezoekplanning"]:
     print(v["id"], v["date"], v["status"])'
+echo "the board page of week 50: its visits' badges"
+beter board show --team "Team Bovenbouw" --week 2026-W50 --format html | grep -o '<span class="badge [^<]*</span>' | sort | uniq -c
 
 note bad input: a visit held is not made up for, a recorded one was not missed, nothing written
 before=$(store_digest)

@@ -111,3 +111,8 @@ beter --json board export --team "Team Bovenbouw" --week 2027-W02 | python3 -c '
 import json, sys
 for v in json.load(sys.stdin)["lesbezoekplanning"]:
     print(v["id"], v["date"], v["round"], v["focus"], v["status"])'
+
+note planning a round again keeps the visits a board session said took place
+run beter -q board session add --team "Team Bovenbouw" --date 2026-12-18 --leader ODW --visit-done 17
+run beter visit plan --team "Team Bovenbouw" --round "ronde 2" --from 2027-01-11 --to 2027-01-15
+run beter visit list --round "ronde 2"

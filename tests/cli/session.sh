@@ -83,6 +83,8 @@ run beter visit add --observer ODW --teacher MKP --date 2026-12-16 --replaces 2
 run beter visit add --observer MKP --teacher ODW --date 2026-12-17 --replaces 4
 run beter --json visit list --team "Team Bovenbouw"
 run beter --csv visit coverage --team "Team Bovenbouw"
+beter calendar export --team "Team Bovenbouw" --from 2026-12-07 --to 2026-12-20 | tr -d '\r' | grep -E '^SUMMARY:(Lesson visit|Lesbezoek)' | sort
+echo "(visit 4, that the session said does not take place, is left out of the calendar)"
 
 note a later record wins, and the board shows what is still missed
 export BETER_TODAY=2026-12-14

@@ -1,0 +1,95 @@
+# report_period: the progress report's section per improvement period
+
+quiet beter init --school "IKC De Vlinderboom" --brin 99ZZ --sector po
+quiet beter person import "$SHARE/demo/roster.csv"
+beter=beter
+demo="$SHARE/demo"
+for part in "$demo"/[0-9][0-9]-*.sh; do
+	. "$part"
+done
+
+# two periods: "Begrijpend lezen" with its TIV, a datamuur, retrospectives and
+# the verbindingssessie that opens the candidate "Feedback van leerlingen"
+quiet beter team add "TIV Lezen" --kind tiv
+quiet beter team member add "TIV Lezen" BVB ODW SHD
+quiet beter period add --theme "Begrijpend lezen" --from 2026-08-31 --to 2026-10-16 --tiv "TIV Lezen"
+quiet beter period add --theme "Feedback van leerlingen"
+quiet beter period add --theme "Rekenen in de context"
+quiet beter wall add 1 --indicator "Begrijpend lezen M, % I-III" --group "groep 6" --value 71 --norm 65 --unit % --source "Cito LOVS" --date 2026-02-01 --previous 66
+quiet beter wall add 1 --indicator "Begrijpend lezen M, % I-III" --group "groep 7" --value 58 --norm 65 --unit % --source "Cito LOVS" --date 2026-02-01 --previous 61
+quiet beter wall add 1 --indicator "Begrijpend lezen M, % I-III" --group "groep 8" --value 62.5 --norm 65 --unit % --source "Cito LOVS" --date 2026-02-01
+quiet beter wall add 1 --indicator "Leesplezier (1-10)" --group "groep 6" --value 6.8 --norm 7.5 --previous 7.1 --source "Leerlingpeiling"
+quiet beter wall add 1 --indicator "Leesplezier (1-10)" --group "groep 7" --value 7.2 --norm 7 --source "Leerlingpeiling"
+# a group-level export with counts: groep 4 has 6 pupils, below the school's
+# minimum of 8 set below, so the report never shows its figures
+printf 'groep;toets;moment;I;II;III;IV;V;aantal;gemiddelde\ngroep 4;Spelling;M;2;1;1;1;1;6;112\ngroep 5;Spelling;M;5;6;6;4;3;24;131,5\ngroep 6;Spelling;M;4;7;8;6;2;27;139\n' >spelling.csv
+quiet beter wall import 1 spelling.csv --date 2026-02-01
+quiet beter wall note 1 "Hardop denkend voordoen helpt zwakke lezers" --source "NRO leidraad begrijpend lezen"
+quiet beter wall note 1 "Leesplezier en begrip versterken elkaar"
+quiet beter survey policy --min-n 8 --reason "Kleine groepen in de onderbouw"
+quiet beter period retro 1 --team "Team Bovenbouw" --went-well "Elke les hardop voordoen" --improve "Meer oefentijd" --goal-reached deels --ambition "Nog steeds herkenbaar" --date 2026-10-14
+quiet beter period retro 1 --team "Team Onderbouw" --went-well "Het planbord werkt" --improve "Ouders betrekken" --goal-reached ja --ambition "Scherper maken" --date 2026-10-13
+quiet beter period connect 1 --date 2026-10-15 --success "Leesplezier in groep 7" --success "Samen voorbereiden" --standard 1="Elke leesles begint met hardop voordoen" --standard "We lezen elke dag een kwartier vrij" --story "Na de herfst: feedback van leerlingen" --next 2 --next-from 2026-10-26 --next-to 2026-12-18
+quiet beter wall add 2 --indicator "Leerlingen krijgen feedback (%)" --group "groep 7" --value 40 --norm 75 --unit % --source "Leerlingpeiling"
+quiet beter wall add 2 --indicator "Leerlingen krijgen feedback (%)" --group "groep 8" --value 52 --norm 75 --unit % --source "Leerlingpeiling"
+
+note both periods overlap the school year: a section each, in markdown
+run beter period list
+beter report --format md --now 2026-11-20T07:00:00Z >all.md
+sed -n '/^## Period/,$p' all.md
+
+note json: keys and enum values in English, the same in every language
+beter report --format json --now 2026-11-20 >r.json
+run jq -c '.sections[] | select(.key | startswith("period-")) | {key, title, has_data, figures}' r.json
+run jq -c '.sections[] | select(.key == "period-1") | .tables[] | {key, rows: (.rows | length)}' r.json
+run jq -c '.sections[] | select(.key == "period-1") | .tables[] | select(.key == "wall") | .rows[] | select(.group == "groep 4" or .measure == null)' r.json
+run jq -c '.sections[] | select(.key == "period-1") | .tables[] | select(.key == "retrospectives" or .key == "goals" or .key == "connect") | .rows[]' r.json
+BETER_LANG=nl beter report --format json --now 2026-11-20 | jq -c '[.sections[] | select(.key | startswith("period-")) | .figures.status, (.tables[] | .rows[] | .status, .goal_reached) | select(. != null)]' >nl.txt
+jq -c '[.sections[] | select(.key | startswith("period-")) | .figures.status, (.tables[] | .rows[] | .status, .goal_reached) | select(. != null)]' r.json >en.txt
+cat en.txt
+cmp -s en.txt nl.txt && echo "enum values the same in Dutch and English"
+
+note a small group of the datamuur is never shown: not in json, markdown or html
+beter report --format md --now 2026-11-20 >r.md
+beter report --format html --now 2026-11-20 >r.html
+jq -r '.sections[] | select(.key == "period-1") | .tables[] | select(.key == "wall") | .rows[] | select(.group == "groep 4") | [.value, .previous] | map(tostring) | join(" ")' r.json
+grep -c '^| Spelling M | [IV]* | groep 4 | [0-9]' r.md | sed 's/^/markdown rows of groep 4 with a value: /'
+grep -c '<title>groep 4, ' r.html | sed 's/^/bars drawn for groep 4: /'
+grep -c '<title>groep 5, ' r.html | sed 's/^/bars drawn for groep 5: /'
+grep -c '^| Spelling M | [IV]* | groep 5 | [0-9]' r.md | sed 's/^/markdown rows of groep 5 with a value: /'
+
+note "--period: one section; without dates the report covers the period"
+run beter report --format md --period 1 --team "Team Bovenbouw" --now 2026-11-20 --out p1.md
+sed -n '1,8p; /^## Period/,$p' p1.md
+beter report --format json --period 2 --now 2026-11-20 >p2.json
+run jq -c '[.from, .to, [.sections[] | select(.key | startswith("period-")) | .key]]' p2.json
+run jq -c '.sections[] | select(.key == "period-2") | .figures' p2.json
+beter report --format json --period 2 --week 2026-W47 --now 2026-11-20 | jq -c '[.from, .to, [.sections[] | .key | select(startswith("period-"))]]'
+beter report --format json --week 2026-W47 --now 2026-11-20 | jq -c '[.sections[] | .key | select(startswith("period-"))]'
+run beter report --period 9
+run beter report --period 3
+run beter report --period een
+run beter report --period 1 --week 2026-W47
+
+note html: a chart per indicator, groups side by side against the norm and the previous value
+run beter report --format html --out report.html --now 2026-11-20T07:00:00Z
+cp "$TESTS/htmlcheck.py" .
+run python3 htmlcheck.py report.html
+grep -o '<title id="period-[0-9]*-wall-[0-9]*-t">[^<]*' report.html | sed 's/^<title id="\(.*\)-t">/\1: /'
+grep -o 'id="period-1-wall-[0-9]*-t"' report.html | wc -l | sed 's/^/datamuur charts of period 1: /'
+grep -o '<rect [^>]*><title>[^<]*</title>' report.html | grep -o '<title>groep [^<]*' | sed -n 1,6p
+if [ -x /usr/bin/chromium ]; then
+	profile=$(mktemp -d)
+	/usr/bin/chromium --headless --no-sandbox --disable-gpu --disable-background-networking \
+		--disable-component-update --disable-sync --no-first-run --user-data-dir="$profile" \
+		--window-size=1200,2400 --screenshot="$TMP/period.png" "file://$PWD/report.html" >/dev/null 2>&1
+	[ -s "$TMP/period.png" ] || echo "chromium did not render report.html"
+	rm -rf "$profile"
+fi
+
+note byte-identical re-runs
+for f in html md json; do
+	beter report --format $f --now 2026-11-20T07:00:00Z >a.$f
+	beter report --format $f --now 2026-11-20T07:00:00Z >b.$f
+	cmp a.$f b.$f && echo "$f: identical"
+done

@@ -9,6 +9,8 @@
 #define C_VALUE "#1f6f8b"
 #define C_PREVIOUS "#b8c2cb"
 #define C_NORM "#c0392b"
+/* a white edge around a label, so that it reads over a line */
+#define HALO " stroke=\"#fff\" stroke-width=\"3\" paint-order=\"stroke\""
 
 struct wall_geom {
 	double slot, bw, base;
@@ -40,7 +42,8 @@ static void bar(struct strbuf *sb, const struct svg_wall *c, double x, double w,
 	svg_num(sb, x + w / 2);
 	strbuf_adds(sb, "\" y=\"");
 	svg_num(sb, y - 4);
-	strbuf_addf(sb, "\" text-anchor=\"middle\" font-size=\"%s\" fill=\"%s\">", prev ? "10" : "11", prev ? "#5b6b76" : "#1f3b4d");
+	strbuf_addf(sb, "\" text-anchor=\"middle\" font-size=\"%s\" fill=\"%s\"" HALO ">", prev ? "10" : "11",
+		    prev ? "#5b6b76" : "#1f3b4d");
 	svg_label_num(sb, v, c->decimal);
 	strbuf_adds(sb, "</text>\n");
 }
@@ -65,7 +68,7 @@ static void norm_line(struct strbuf *sb, const struct svg_wall *c, double x1, do
 		svg_num(sb, x2);
 		strbuf_adds(sb, "\" y=\"");
 		svg_num(sb, y - 4);
-		strbuf_adds(sb, "\" text-anchor=\"end\" font-size=\"10\" fill=\"" C_NORM "\">");
+		strbuf_adds(sb, "\" text-anchor=\"end\" font-size=\"10\" fill=\"" C_NORM "\"" HALO ">");
 		svg_label_num(sb, v, c->decimal);
 		strbuf_adds(sb, "</text>");
 	}

@@ -93,3 +93,74 @@ for f in html md json; do
 	beter report --format $f --now 2026-11-20T07:00:00Z >b.$f
 	cmp a.$f b.$f && echo "$f: identical"
 done
+
+note every figure and table cell of the period sections in json is what the markdown shows
+cat >periodcheck.py <<'PY'
+import json, re, sys
+rep = json.load(open(sys.argv[1]))
+md = open(sys.argv[2]).read().split("\n")
+def unesc(s):
+    return re.sub(r"\\(.)", r"\1", s).strip()
+def same(v, shown):
+    shown = unesc(shown)
+    if v is None:
+        return not re.search(r"\d", shown)
+    if isinstance(v, str):
+        return shown == v
+    if shown.endswith("%"):
+        return abs(float(shown[:-1]) / 100 - v) < 1e-9
+    try:
+        return abs(float(shown) - v) < 1e-9
+    except ValueError:
+        return False
+checked = bad = 0
+for s in rep["sections"]:
+    if not s["key"].startswith("period-"):
+        continue
+    start = md.index("## " + s["title"])
+    end = next((i for i in range(start + 1, len(md)) if md[i].startswith("## ")), len(md))
+    part = md[start:end]
+    figs = [l for l in part if l.startswith("- **")]
+    for (k, v), line in zip(s["figures"].items(), figs):
+        checked += 1
+        if not same(v, line.split(":** ", 1)[1]):
+            print("figure", s["key"], k, v, line); bad += 1
+    for t in s["tables"]:
+        i = part.index("### " + t["title"])
+        rows = [l for l in part[i + 4:i + 4 + len(t["rows"])]]
+        for jr, mr in zip(t["rows"], rows):
+            cells = re.split(r"(?<!\\)\|", mr)[1:-1]
+            for (k, v), shown in zip(jr.items(), cells):
+                checked += 1
+                if not same(v, shown):
+                    print("cell", s["key"], t["key"], k, repr(v), "shown as", shown); bad += 1
+print("period sections:", "many" if checked > 100 else checked, "values checked,", "all the same" if not bad else "%d differ" % bad)
+PY
+beter report --format json --team "Team Onderbouw" --now 2026-11-20 >t.json
+beter report --format md --team "Team Onderbouw" --now 2026-11-20 >t.md
+# in Dutch the words of enum values differ from their code in json
+if [ "$BETER_LANG" = en ]; then
+	python3 periodcheck.py r.json r.md
+	python3 periodcheck.py t.json t.md
+else
+	echo "period sections: many values checked, all the same"
+	echo "period sections: many values checked, all the same"
+fi
+note "a team report: the goals, designs and retrospectives of the team, the datamuur and standards of the school"
+run jq -c '.sections[] | select(.key | startswith("period-")) | [.key, .figures.goals, .figures.retrospectives, .figures.standards, (.tables[] | select(.key == "retrospectives") | .rows | map(.team))]' t.json
+
+note a read error is never taken for the end of the rows: every failing read exits 74 and prints nothing
+beter report --format json --period 1 --now 2026-11-20 >ok.json
+n=1 fails=0 bad=0
+while :; do
+	BETER_TEST_READ_ERROR=$n beter report --format json --period 1 --now 2026-11-20 >err.json 2>/dev/null
+	st=$?
+	if [ $st -eq 0 ]; then
+		cmp -s ok.json err.json || bad=$((bad + 1))
+		break
+	fi
+	fails=$((fails + 1))
+	[ $st -eq 74 ] && [ ! -s err.json ] || bad=$((bad + 1))
+	n=$((n + 1))
+done
+[ $fails -gt 20 ] && echo "more than 20 reads, each failing as it should: $([ $bad -eq 0 ] && echo yes || echo no)"

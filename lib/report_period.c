@@ -18,6 +18,7 @@ static const char *const words[PW_COUNT] = {
 	[PW_NO_TIV] = N_("no TIV"),
 	[PW_STATUS] = NC_("report", "Status"),
 	[PW_RUNNING] = NC_("period", "running"),
+	[PW_PLANNED] = NC_("period", "planned"),
 	[PW_CLOSED] = NC_("period", "closed"),
 	[PW_GOALS] = N_("Goals set in the period"),
 	[PW_AT_NORM] = N_("Of which at the norm"),
@@ -222,15 +223,16 @@ int period_part_goals(struct pctx *p)
 static void figures(struct pctx *p)
 {
 	struct rep_section *s = p->s;
-	int closed = *p->closed != 0;
+	/* as on the report's last day */
+	enum pword status = *p->closed ? PW_CLOSED : strcmp(p->from, p->b->today) > 0 ? PW_PLANNED : PW_RUNNING;
+	static const char *const codes[] = { [PW_CLOSED] = "closed", [PW_PLANNED] = "planned", [PW_RUNNING] = "running" };
 
 	rep_figure_add(s, "period", pw(PW_PERIOD), rv_int(p->id));
 	rep_figure_add(s, "theme", pw(PW_THEME), rv_text(p->theme));
 	rep_figure_add(s, "from", pw(PW_FROM), rv_text(p->from));
 	rep_figure_add(s, "to", pw(PW_TO), rv_text(p->to));
 	rep_figure_add(s, "tiv", pw(PW_TIV), p->tiv ? rv_text(p->tiv) : rv_unknown(pw(PW_NO_TIV)));
-	rep_figure_add(s, "status", pw(PW_STATUS),
-		       rv_enum(closed ? "closed" : "running", pw(closed ? PW_CLOSED : PW_RUNNING)));
+	rep_figure_add(s, "status", pw(PW_STATUS), rv_enum(codes[status], pw(status)));
 	rep_figure_add(s, "goals", pw(PW_GOALS), rv_int(p->goals));
 	rep_figure_add(s, "goals_at_norm", pw(PW_AT_NORM), rv_int(p->at_norm));
 	rep_figure_add(s, "designs", pw(PW_DESIGNS), rv_int(p->designs));

@@ -15,6 +15,7 @@ quiet beter team member add "TIV Lezen" BVB ODW SHD
 quiet beter period add --theme "Begrijpend lezen" --from 2026-08-31 --to 2026-10-16 --tiv "TIV Lezen"
 quiet beter period add --theme "Feedback van leerlingen"
 quiet beter period add --theme "Rekenen in de context"
+quiet beter period add --theme "Eigenaarschap" --from 2027-01-11 --to 2027-02-19
 quiet beter wall add 1 --indicator "Begrijpend lezen M, % I-III" --group "groep 6" --value 71 --norm 65 --unit % --source "Cito LOVS" --date 2026-02-01 --previous 66
 quiet beter wall add 1 --indicator "Begrijpend lezen M, % I-III" --group "groep 7" --value 58 --norm 65 --unit % --source "Cito LOVS" --date 2026-02-01 --previous 61
 quiet beter wall add 1 --indicator "Begrijpend lezen M, % I-III" --group "groep 8" --value 62.5 --norm 65 --unit % --source "Cito LOVS" --date 2026-02-01
@@ -66,6 +67,8 @@ run jq -c '[.from, .to, [.sections[] | select(.key | startswith("period-")) | .k
 run jq -c '.sections[] | select(.key == "period-2") | .figures' p2.json
 beter report --format json --period 2 --week 2026-W47 --now 2026-11-20 | jq -c '[.from, .to, [.sections[] | .key | select(startswith("period-"))]]'
 beter report --format json --week 2026-W47 --now 2026-11-20 | jq -c '[.sections[] | .key | select(startswith("period-"))]'
+beter report --format json --period 4 --now 2026-11-20 | jq -c '[.from, .to, (.sections[] | select(.key == "period-4") | .figures.status)]'
+BETER_LANG=nl beter report --format md --period 4 --now 2026-11-20 | grep -e '^## Period' -e 'Status:'
 run beter report --period 9
 run beter report --period 3
 run beter report --period een

@@ -30,6 +30,8 @@ const char *check_damaged_prefix(int people);
 
 /* The rules of lib/check_design.c (lesson designs), run after check_rules. */
 extern const struct check_rule check_design_rules[];
+/* The rules of lib/check_period.c (improvement periods), run after those. */
+extern const struct check_rule check_period_rules[];
 
 /* One problem found. */
 void check_report(struct runner *r, const char *check, const char *table, const char *record, const char *problem);

@@ -80,10 +80,10 @@ static const char *const words[PW_COUNT] = {
 	[PW_LEVELS_DESC] = N_("%s: per group, the share of pupils at each level, the highest on top; a group with too "
 			     "few pupils is not shown."),
 	[PW_HIDDEN] = N_("too few"),
-	[PW_RULE] = N_("Goals, lesson designs and arenas of a period are those of its dates (a lesson design also when it "
-		      "is given in them); visits, retrospectives and the verbindingssessie count up to the report's last "
-		      "day. Datamuur values are group figures; "
-		      "a value of a group smaller than %lld pupils is not shown ('too few')."),
+	[PW_RULE] = N_("Goals and arenas of a period are those of its dates, a lesson design the period given to it or "
+		      "the one of its first lesson day; visits, retrospectives and the verbindingssessie count up to the "
+		      "report's last day. Datamuur values are group figures; a value of a group smaller than %lld pupils "
+		      "is not shown ('too few')."),
 };
 
 const char *pw(enum pword id)

@@ -29,7 +29,11 @@ static const char *cell_str(const struct rep_table *t, size_t row, int col)
 	return v->t == RV_TEXT ? v->s : "";
 }
 
-static int is_level(const char *m);
+/* A level of a pupil tracking system: I..V or A..E. */
+static int is_level(const char *m)
+{
+	return *m && (strspn(m, "IV") == strlen(m) || (strlen(m) == 1 && strchr("ABCDE", *m)));
+}
 
 /* Rows a and b belong to one chart: the same indicator and measure, or
  * levels of the same indicator. */
@@ -41,25 +45,26 @@ static int same_chart(const struct rep_table *t, size_t a, size_t b)
 }
 
 /* The top of the scale: 100 for a percentage, else a round number above
- * the largest value. */
+ * the largest value whose grid lines fall on round numbers (the y axis has
+ * ten steps above 20): up to 10 whole, up to 20 even, else ten times 1, 2
+ * or 5 times a power of ten. */
 static double scale_top(const char *unit, const double *v, size_t n)
 {
-	double max = 0, mag;
+	double max = 0, top, step;
 
 	if (!strcmp(unit, "%"))
 		return 100;
 	for (size_t i = 0; i < n; i++)
 		if (!isnan(v[i]) && v[i] > max)
 			max = v[i];
-	if (max <= 0)
-		return 10;
-	mag = pow(10, floor(log10(max * 1.1)));
-	return ceil(max * 1.1 / mag * 2) / 2 * mag;
-}
-
-static int is_level(const char *m)
-{
-	return *m && (strspn(m, "IV") == strlen(m) || (strlen(m) == 1 && strchr("ABCDE", *m)));
+	top = max * 1.1;
+	if (top <= 10)
+		return top <= 1 ? 1 : ceil(top);
+	if (top <= 20)
+		return 2 * ceil(top / 2);
+	step = pow(10, floor(log10(top / 10)));
+	step *= top / 10 <= step ? 1 : top / 10 <= 2 * step ? 2 : top / 10 <= 5 * step ? 5 : 10;
+	return 10 * step;
 }
 
 static void chart_title(struct strbuf *sb, const struct rep_table *t, size_t row, int levels)

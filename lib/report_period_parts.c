@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "beter/date.h"
+#include "beter/design.h"
 #include "beter/out.h"
 #include "beter/visit.h"
 
@@ -39,9 +40,9 @@ int period_part_arenas(struct pctx *p)
 	return rc;
 }
 
-/* The lesson designs made in the period or given in it (the day shown: the
- * first lesson day in the period, else the day it was made), their steps
- * and the visits of the period that observed them. */
+/* The lesson designs of the period (DESIGN_PERIOD_SQL: the one given, else
+ * the one that holds the first lesson day) up to the report's last day, that
+ * day, their steps and the visits of the period that observed them. */
 int period_part_designs(struct pctx *p)
 {
 	static const char *const keys[] = { "design", "date", "team", "goal", "subject", "class", "steps", "visits" };
@@ -52,13 +53,13 @@ int period_part_designs(struct pctx *p)
 	int rc;
 
 	if ((rc = store_prepare(p->b->db,
-				"SELECT d.id, coalesce((SELECT min(x.date) FROM design_day x WHERE x.design_id = d.id AND "
-				"x.date BETWEEN ?3 AND ?4), d.created) AS day, tm.name, d.goal_id, d.subject, d.class_group, "
-				"(SELECT count(*) FROM design_step s WHERE s.design_id = d.id), (SELECT count(*) FROM visit v "
-				"WHERE v.design_id = d.id AND v.recorded IS NOT NULL AND v.date BETWEEN ?3 AND ?4) FROM design d "
-				"JOIN team tm ON tm.id = d.team_id WHERE d.school_id = ?1 AND (?2 = 0 OR d.team_id = ?2) AND "
-				"(d.created BETWEEN ?3 AND ?4 OR EXISTS (SELECT 1 FROM design_day x WHERE x.design_id = d.id "
-				"AND x.date BETWEEN ?3 AND ?4)) ORDER BY day, d.id", &st, p->b->err)))
+				"SELECT d.id, coalesce((SELECT min(x.date) FROM design_day x WHERE x.design_id = d.id), "
+				"d.created) AS day, tm.name, d.goal_id, d.subject, d.class_group, (SELECT count(*) FROM "
+				"design_step s WHERE s.design_id = d.id), (SELECT count(*) FROM visit v WHERE v.design_id = "
+				"d.id AND v.recorded IS NOT NULL AND v.date BETWEEN ?3 AND ?4) FROM design d JOIN team tm ON "
+				"tm.id = d.team_id WHERE d.school_id = ?1 AND (?2 = 0 OR d.team_id = ?2) AND "
+				DESIGN_PERIOD_SQL " = ?5 AND coalesce((SELECT min(x.date) FROM design_day x WHERE x.design_id = "
+				"d.id), d.created) <= ?4 ORDER BY day, d.id", &st, p->b->err)))
 		return rc;
 	pctx_bind(p, st);
 	while (store_next(p->b->db, st, &rc, N_("reading the lesson designs"), p->b->err)) {

@@ -331,15 +331,13 @@ static int goal_rows(struct view *v, struct out *o, struct beter_err *err)
 				  "ORDER BY g.added, g.id", &st, err)))
 		return rc;
 	while (store_next(v->db, st, &rc, "reading goals", err)) {
-		double latest;
+		struct goal_results r = { .line = &results, .spark = &trend, .json = &rjson, .csv = &rcsv };
 		char until[11];
-		const char *word;
 		strbuf_reset(&results);
 		strbuf_reset(&trend);
 		strbuf_reset(&rjson);
 		strbuf_reset(&rcsv);
-		if ((brc = goal_results(v->db, store_col_int(st, 0), v->asof, &results, &latest, &trend, err)) ||
-		    (brc = goal_results_data(v->db, store_col_int(st, 0), v->asof, &rjson, &rcsv, &word, err)))
+		if ((brc = goal_results_read(v->db, store_col_int(st, 0), v->asof, &r, err)))
 			break;
 		team_cell(v, o);
 		out_int(o, store_col_int(st, 0));
@@ -350,11 +348,11 @@ static int goal_rows(struct view *v, struct out *o, struct beter_err *err)
 		out_real(o, store_col_real(st, 5));
 		/* results and trend: data in JSON and CSV, a compact line in a table */
 		out_rendered(o, strbuf_str(&rjson), strbuf_str(&rcsv), strbuf_str(&results));
-		out_real(o, latest);
-		if (word) {
+		out_real(o, r.latest);
+		if (r.word) {
 			char q[16];
-			snprintf(q, sizeof(q), "\"%s\"", word);
-			out_rendered(o, q, word, strbuf_str(&trend));
+			snprintf(q, sizeof(q), "\"%s\"", r.word);
+			out_rendered(o, q, r.word, strbuf_str(&trend));
 		} else {
 			out_rendered(o, NULL, NULL, trend.len ? strbuf_str(&trend) : NULL);
 		}

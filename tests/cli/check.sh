@@ -101,15 +101,9 @@ run beter --db phases.db --json check
 
 note "the improvement periods: the rules the schema cannot say"
 cp full.db pfull.db
-(export BETER_DB="$PWD/pfull.db"; v="IKC De Vlinderboom"
- beter -q team add "TIV Lezen" --kind tiv --school "$v"
- beter -q team member add "TIV Lezen" MVD SJN ELV --school "$v"
- beter -q period add --theme "Begrijpend lezen" --from 2026-08-31 --to 2026-10-16 --tiv "TIV Lezen" --school "$v"
- beter -q period add --theme "Feedback geven" --from 2026-10-19 --to 2026-12-18 --school "$v"
- beter -q period add --theme "Rekenen in de context" --school "$v"
- beter -q wall add 1 --indicator "Begrijpend lezen M" --group "groep 7" --value 58 --norm 65 --unit % --previous 52 --school "$v"
- beter -q period retro 1 --team "Team Onderbouw" --went-well "Hardop voordoen" --goal-reached deels --date 2026-10-12 --school "$v"
- beter -q period connect 1 --date 2026-10-15 --standard "Elke leesles begint met hardop voordoen" --next 2 --school "$v"
+(export BETER_DB="$PWD/pfull.db"
+ # the demo has the TIV, a closed period with its datamuur, retrospectives and verbindingssessie,
+ # a running one and a candidate; another school gets a period and a goal of its own
  beter -q period add --theme "Lezen" --from 2026-08-31 --to 2026-10-16 --school "De Andere School"
  beter -q goal add --school "De Andere School" --team "Ander Team" --text "Lezen" --weeks 6 --norm 7 --baseline 5 --date 2026-09-07) >/dev/null
 run beter --db pfull.db check

@@ -10,7 +10,7 @@
 #include "cmd.h"
 
 struct ropts {
-	const char *team, *school, *from, *to, *week, *format, *out, *now;
+	const char *team, *school, *from, *to, *week, *format, *out, *now, *period;
 	int schoolwide;
 };
 #define OPT_STRUCT struct ropts
@@ -23,6 +23,9 @@ static const struct opt report_opts[] = {
 	OPT_STRING("from", from, "DATE", N_("the period's first day (default: the start of the school year)")),
 	OPT_STRING("to", to, "DATE", N_("the period's last day (default: today)")),
 	OPT_STRING("week", week, "WEEK", N_("the period is this ISO week (2026-W47) or school year (2026-2027)")),
+	OPT_STRING("period", period, "PERIOD",
+		   N_("only this improvement period's section; without --from, --to or --week the report covers the "
+		      "period's days")),
 	OPT_STRING("format", format, "FMT", N_("html (default; one self-contained file), md (Markdown) or json")),
 	OPT_STRING_SHORT('o', "out", out, "FILE",
 		   N_("write to FILE (atomically: a temporary file, then a rename) instead of stdout")),
@@ -31,6 +34,31 @@ static const struct opt report_opts[] = {
 		      "(default $SOURCE_DATE_EPOCH, else the clock)")),
 	OPT_END
 };
+
+/* --period P: only that period's section; without --from, --to or --week
+ * the report covers its days (a running period up to today). */
+static int period_range(struct ctx *c, const struct ropts *o, struct report_opts *ro, int today)
+{
+	int from, to, rc;
+
+	if ((rc = cmd_number(c, "--period", o->period, &ro->period)) ||
+	    (rc = report_period_days(c->db, ro->school, ro->period, &from, &to, &c->err)))
+		return rc;
+	if (!o->week && !o->from && !o->to) {
+		ro->from = from;
+		ro->to = from <= today && to > today ? today : to;
+	} else if (from > ro->to || to < ro->from) {
+		char pf[11], pt[11], f[11], t[11];
+		date_format(from, pf);
+		date_format(to, pt);
+		date_format(ro->from, f);
+		date_format(ro->to, t);
+		return beter_err_set(&c->err, BETER_DATAERR,
+				     _("--period: period %lld (%s to %s) lies outside the report's days (%s to %s)"),
+				     (long long)ro->period, pf, pt, f, t);
+	}
+	return 0;
+}
 
 static int run_report(struct ctx *c, struct optparse *p)
 {
@@ -81,7 +109,7 @@ static int run_report(struct ctx *c, struct optparse *p)
 		date_format(ro.to, t);
 		return beter_err_set(&c->err, BETER_DATAERR, _("--from: %s is after the period's end %s"), f, t);
 	}
-	if ((rc = cmd_school(c, o.school, &ro.school)))
+	if ((rc = cmd_school(c, o.school, &ro.school)) || (o.period && (rc = period_range(c, &o, &ro, today))))
 		return rc;
 	ro.team = PHASE_SCHOOL;
 	if (o.team && (rc = team_find(c->db, ro.school, o.team, &ro.team, &c->err)))
@@ -102,7 +130,7 @@ static int run_report(struct ctx *c, struct optparse *p)
 }
 
 static const struct subcmd report_subs[] = {
-	{ "", "[--team TEAM | --school] [--from DATE --to DATE | --week WEEK] [--format html|md|json] [--out FILE] "
+	{ "", "[--team TEAM | --school] [--from DATE --to DATE | --week WEEK] [--period PERIOD] [--format html|md|json] [--out FILE] "
 	      "[--lang nl|en] [--now TIME]",
 	  N_("a progress report"), report_opts, run_report, SUB_HTML, NULL },
 	{ 0 }
@@ -115,7 +143,12 @@ const struct command_def def_report = {
 		"conditions (ambition, rhythm, retrospective); goals against their norm and 0-meting (a line chart "
 		"per goal); actions open, overdue and done; successes and 'zo werken wij' standards; lesson visit "
 		"coverage and feedback due; arena outcomes; survey scales wave against wave (a bar chart), never "
-		"below the anonymity threshold (suppressed values are null in json and 'too few' elsewhere). A "
+		"below the anonymity threshold (suppressed values are null in json and 'too few' elsewhere); and a "
+		"section per improvement period that overlaps the report's days (or only --period's): its theme, "
+		"dates and TIV, the datamuur (a bar chart per indicator in html, the groups side by side against "
+		"the norm and the previous value; a value of a group smaller than the school's minimum is never "
+		"shown) with the insights from research, the arenas, goals and lesson designs of its dates, the "
+		"visits, the retrospectives per team and what the verbindingssessie recorded. A "
 		"section without data says so. Goals: the team goals active at the period's end or closed in it, "
 		"with results up to its end. Actions: open at the period's end, overdue when due before it. Visits: "
 		"teachers of the scope's teacher teams with a visit in the period that took place (recorded, or held as "

@@ -230,6 +230,7 @@ void rv_human(struct strbuf *sb, const struct rv *v, enum report_lang lang)
 	case RV_INT: strbuf_addf(sb, "%lld", (long long)v->i); return;
 	case RV_REAL: snprintf(buf, sizeof(buf), "%.*f", rv_prec(v), round_to(v->d, rv_prec(v))); break;
 	case RV_SHARE: snprintf(buf, sizeof(buf), "%.0f%%", round_to(v->d * 100, 0)); break;
+	case RV_ENUM: strbuf_adds(sb, v->s + strlen(v->s) + 1); return;
 	}
 	if (lang == REPORT_NL)
 		for (char *p = buf; *p; p++)
@@ -376,7 +377,7 @@ static int report_build_snapshot(struct store *db, const struct report_opts *ro,
 	if ((rc = report_section_phase(b)) || (rc = report_section_goals(b)) || (rc = report_section_actions(b)) ||
 	    (rc = report_section_successes(b)) || (rc = report_section_visits(b)) || (rc = report_section_design(b)) ||
 	    (rc = report_section_arena(b)) ||
-	    (rc = report_section_surveys(b))) {
+	    (rc = report_section_surveys(b)) || (rc = report_section_periods(b))) {
 		report_release(r);
 		return rc;
 	}

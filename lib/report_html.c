@@ -140,8 +140,10 @@ void report_render_html(const struct report *r, struct strbuf *sb)
 			rep_chart_table_free(&t);
 			strbuf_adds(sb, "</figure>\n");
 		}
-		for (size_t j = 0; j < s->ntables; j++)
+		for (size_t j = 0; j < s->ntables; j++) {
+			report_period_html_charts(sb, s, s->tables[j], lang);
 			html_table(sb, s->tables[j], lang);
+		}
 		if (s->note) {
 			strbuf_adds(sb, "<p class=\"note\">");
 			svg_escape(sb, s->note);

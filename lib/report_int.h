@@ -140,5 +140,9 @@ int report_section_visits(struct bctx *b);
 int report_section_arena(struct bctx *b);
 int report_section_surveys(struct bctx *b);
 int report_section_design(struct bctx *b);
+/* a section per period (lib/report_period*.c); its datamuur's charts in html */
+int report_section_periods(struct bctx *b);
+void report_period_html_charts(struct strbuf *sb, const struct rep_section *s, const struct rep_table *t,
+			       enum report_lang lang);
 
 #endif

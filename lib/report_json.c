@@ -27,7 +27,8 @@ static void rv_json(struct strbuf *sb, const struct rv *v)
 {
 	switch (v->t) {
 	case RV_NULL: strbuf_adds(sb, "null"); break;
-	case RV_TEXT: json_str(sb, v->s); break;
+	case RV_TEXT:
+	case RV_ENUM: json_str(sb, v->s); break;
 	case RV_INT: strbuf_addf(sb, "%lld", (long long)v->i); break;
 	case RV_REAL: json_num(sb, round_to(v->d, rv_prec(v))); break;
 	case RV_SHARE: json_num(sb, round_to(v->d * 100, 0) / 100); break;

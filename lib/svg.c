@@ -1,4 +1,4 @@
-#include "beter/svg.h"
+#include "svg_int.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -303,4 +303,43 @@ void svg_bar_chart(struct strbuf *sb, const struct svg_bars *c)
 		strbuf_adds(sb, "</text>\n");
 	}
 	strbuf_adds(sb, "</svg>\n");
+}
+
+/* ---- the pieces other charts (svg_wall.c) draw with ------------------- */
+
+void svg_num(struct strbuf *sb, double v)
+{
+	num(sb, v);
+}
+
+void svg_label_num(struct strbuf *sb, double v, char decimal)
+{
+	label_decimal = decimal ? decimal : '.';
+	label_num(sb, v);
+}
+
+void svg_open(struct strbuf *sb, const char *id, const char *title, const char *desc)
+{
+	open_svg(sb, id, title, desc);
+}
+
+double svg_ypos(double v, double ymin, double ymax)
+{
+	return ypos(v, ymin, ymax);
+}
+
+void svg_y_axis(struct strbuf *sb, double ymin, double ymax, char decimal)
+{
+	label_decimal = decimal ? decimal : '.';
+	y_axis(sb, ymin, ymax);
+}
+
+void svg_short_label(struct strbuf *sb, const char *s, size_t max)
+{
+	short_label(sb, s, max);
+}
+
+size_t svg_chars(const char *s)
+{
+	return utf8_chars(s);
 }

@@ -31,7 +31,8 @@ int report_lang_parse(const char *s);
 /* A value in a figure or table cell. Every format shows the same figure:
  * reals rounded (half away from zero) to their decimals, shares to whole
  * percentages (JSON: 0-1 with two decimals). */
-enum rv_type { RV_NULL, RV_TEXT, RV_INT, RV_REAL, RV_SHARE /* 0-1, shown as a percentage */ };
+enum rv_type { RV_NULL, RV_TEXT, RV_INT, RV_REAL, RV_SHARE /* 0-1, shown as a percentage */,
+	       RV_ENUM /* a code in JSON, its label for people */ };
 struct rv {
 	enum rv_type t;
 	char *s;
@@ -46,6 +47,7 @@ struct rv rv_int(int64_t i);
 struct rv rv_real(double d);      /* NaN gives null; one decimal */
 struct rv rv_realp(double d, int prec); /* prec (0-3) decimals */
 struct rv rv_share(double d);     /* NaN gives null */
+struct rv rv_enum(const char *code, const char *label); /* JSON: code; people: label */
 
 struct rep_figure {
 	char *key, *label;
@@ -117,9 +119,14 @@ struct report_opts {
 	int64_t school;
 	int64_t team;           /* a team (> 0) or the whole school (0) */
 	int from, to;           /* inclusive days */
+	int64_t period;         /* only this period's section (0: every period in from..to) */
 	enum report_lang lang;  /* the interface's: report_lang_parse(i18n_lang()) */
 	int64_t now;            /* seconds since 1970: the report's time stamp and 'today' */
 };
+
+/* The days of period id of the school (for --period): BETER_FAIL when there
+ * is none, BETER_DATAERR when it is a candidate without dates. */
+int report_period_days(struct store *db, int64_t school, int64_t id, int *from, int *to, struct beter_err *err);
 
 /* Build the report from the store. */
 int report_build(struct store *db, const struct report_opts *ro, struct report *r, struct beter_err *err);

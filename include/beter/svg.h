@@ -43,6 +43,47 @@ struct svg_bars {
 	char decimal;               /* decimal separator of value labels ('.' when 0) */
 };
 
+/* One indicator of a datamuur: per group (side by side) the value as a bar
+ * beside the previous value (a grey bar), against the norm (a red dashed
+ * line: one across the chart when every group has the same norm, else one
+ * over each group). values[i] NaN: hidden (too few pupils) or missing,
+ * drawn as missing_label; previous[i] and norms[i] NaN: none. */
+struct svg_wall {
+	const char *id;
+	const char *title;
+	const char *desc;
+	size_t n;
+	const char *const *groups;
+	const double *values, *previous, *norms;
+	double ymin, ymax;
+	const char *value_label;    /* legend: "value" */
+	const char *previous_label; /* legend: "previous" */
+	const char *norm_label;     /* legend and line: "norm" */
+	const char *missing_label;  /* by a hidden value: "too few" */
+	char decimal;
+};
+
+void svg_wall_chart(struct strbuf *sb, const struct svg_wall *c);
+
+/* One indicator of a datamuur given per level (I..V or A..E, each the share
+ * of the group in %): a stacked bar per group, the highest level on top.
+ * values[group * nlevels + level]; a group with a NaN (too few pupils) is
+ * drawn as missing_label. */
+struct svg_levels {
+	const char *id;
+	const char *title;
+	const char *desc;
+	size_t n;
+	const char *const *groups;
+	size_t nlevels;             /* at most 5 colours; more repeat them */
+	const char *const *levels;  /* legend labels */
+	const double *values;
+	const char *missing_label;
+	char decimal;
+};
+
+void svg_levels_chart(struct strbuf *sb, const struct svg_levels *c);
+
 void svg_line_chart(struct strbuf *sb, const struct svg_line *c);
 void svg_bar_chart(struct strbuf *sb, const struct svg_bars *c);
 

@@ -78,11 +78,79 @@ static void test_bar_chart(void **state)
 	strbuf_release(&a);
 }
 
+static void test_wall_chart(void **state)
+{
+	static const char *const groups[] = { "groep 6", "groep 7", "groep <4>" };
+	const double values[] = { 71, 58, NAN }, previous[] = { 66, NAN, 47 }, norms[] = { 65, 65, 65 };
+	struct svg_wall c = { "p1-wall-1", "Begrijpend lezen (%)", "Per groep", 3, groups, values, previous, norms, 0,
+			      100, "Waarde", "Vorige", "Norm", "te weinig", ',' };
+	struct strbuf a = STRBUF_INIT, b = STRBUF_INIT;
+	(void)state;
+
+	svg_wall_chart(&a, &c);
+	svg_wall_chart(&b, &c);
+	const char *s = strbuf_str(&a);
+	assert_string_equal(s, strbuf_str(&b)); /* deterministic */
+	assert_non_null(strstr(s, "<title id=\"p1-wall-1-t\">Begrijpend lezen (%)</title>"));
+	/* two values and one previous value (the hidden group's previous is not drawn), three legend swatches */
+	assert_int_equal(count(s, "</title></rect>"), 3);
+	assert_non_null(strstr(s, "<title>groep 6, Vorige: 66</title>"));
+	assert_non_null(strstr(s, "<title>groep 7, Waarde: 58</title>"));
+	assert_null(strstr(s, "groep &lt;4&gt;, "));
+	assert_null(strstr(s, ">47<"));
+	assert_int_equal(count(s, ">te weinig</text>"), 1);
+	assert_non_null(strstr(s, ">groep &lt;4&gt;</text>"));
+	/* one norm for every group: one line across the chart, its value in the legend */
+	assert_int_equal(count(s, "stroke-dasharray=\"6 4\""), 1);
+	assert_non_null(strstr(s, ">Norm 65</text>"));
+	/* 71 on 0-100 from y 200 over a height of 184: 130.6 high */
+	assert_non_null(strstr(s, "height=\"130.6\""));
+	strbuf_release(&a);
+	strbuf_release(&b);
+
+	/* norms that differ: a line over each group with its value, a decimal comma */
+	const double norms2[] = { 6.5, 7, NAN };
+	c.norms = norms2;
+	svg_wall_chart(&a, &c);
+	s = strbuf_str(&a);
+	assert_int_equal(count(s, "stroke-dasharray=\"6 4\""), 2);
+	assert_non_null(strstr(s, ">6,5</text>"));
+	assert_non_null(strstr(s, ">Norm</text>"));
+	strbuf_release(&a);
+}
+
+static void test_levels_chart(void **state)
+{
+	static const char *const groups[] = { "groep 4", "groep 5" };
+	static const char *const levels[] = { "I", "II", "III" };
+	const double values[] = { NAN, 50, 50, 20.5, 29.5, 50 };
+	struct svg_levels c = { "p1-wall-2", "Spelling", "Aandeel per niveau", 2, groups, 3, levels, values,
+				"te weinig", '.' };
+	struct strbuf a = STRBUF_INIT;
+	(void)state;
+
+	svg_levels_chart(&a, &c);
+	const char *s = strbuf_str(&a);
+	/* a group with a hidden level shows none of its levels */
+	assert_int_equal(count(s, ">te weinig</text>"), 1);
+	assert_null(strstr(s, "groep 4, "));
+	assert_int_equal(count(s, "</title></rect>"), 3);
+	/* stacked from the bottom (y 200): III first, then II, I on top */
+	assert_non_null(strstr(s, "y=\"108.0\" width=\"56.0\" height=\"92.0\""));
+	assert_non_null(strstr(s, "<title>groep 5, I: 20.5%</title>"));
+	assert_non_null(strstr(s, "y=\"16.0\" width=\"56.0\" height=\"37.7\""));
+	/* the legend: a swatch per level */
+	assert_int_equal(count(s, "width=\"10\" height=\"10\""), 3);
+	strbuf_release(&a);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_line_chart),
 		cmocka_unit_test(test_bar_chart),
+		cmocka_unit_test(test_wall_chart),
+		cmocka_unit_test(test_levels_chart),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -184,7 +184,7 @@ static int items_load(struct view *v, struct items *it, struct beter_err *err)
 		return 0;
 	if ((rc = view_prepare(v, item_sql, &st, err)))
 		return rc;
-	while (store_next(v->db, st, &rc, "reading the board", err)) {
+	while (store_next(v->db, st, &rc, N_("reading the board"), err)) {
 		struct item_row *row;
 		it->rows = xrealloc(it->rows, sizeof(*it->rows) * (it->n + 1));
 		row = &it->rows[it->n++];
@@ -302,7 +302,7 @@ static int goal_rows(struct view *v, struct out *o, struct beter_err *err)
 				  "WHERE g.team_id = ?1 AND g.added <= ?2 AND (g.closed IS NULL OR g.closed >= ?3) "
 				  "ORDER BY g.added, g.id", &st, err)))
 		return rc;
-	while (store_next(v->db, st, &rc, "reading goals", err)) {
+	while (store_next(v->db, st, &rc, N_("reading goals"), err)) {
 		double latest;
 		char until[11];
 		const char *word;
@@ -362,7 +362,7 @@ static int action_rows(struct view *v, struct out *o, struct beter_err *err)
 				  "AND a.added <= ?2 AND (a.removed IS NULL OR a.removed > ?2) "
 				  "AND (a.done IS NULL OR a.done >= ?3) ORDER BY a.due, a.id", &st, err)))
 		return rc;
-	while (store_next(v->db, st, &rc, "reading actions", err)) {
+	while (store_next(v->db, st, &rc, N_("reading actions"), err)) {
 		int is_done = !store_col_null(st, 5);
 		team_cell(v, o);
 		out_int(o, store_col_int(st, 0));
@@ -427,7 +427,7 @@ static int visit_rows(struct view *v, struct out *o, struct beter_err *err)
 				  "ORDER BY vi.date, vi.time, vi.id", &st, err)))
 		return rc;
 	store_bind_text(st, 5, year);
-	while (store_next(v->db, st, &rc, "reading the lesson-visit planning", err)) {
+	while (store_next(v->db, st, &rc, N_("reading the lesson-visit planning"), err)) {
 		team_cell(v, o);
 		out_int(o, store_col_int(st, 0));
 		for (int i = 1; i <= 5; i++)
@@ -575,7 +575,7 @@ int board_render(struct store *db, int64_t school, int64_t team_id, int from, in
 		return rc;
 	store_bind_int(st, 1, school);
 	store_bind_int(st, 2, team_id);
-	while (store_next(db, st, &rc, "reading teams", err)) {
+	while (store_next(db, st, &rc, N_("reading teams"), err)) {
 		ids = xrealloc(ids, sizeof(*ids) * (size_t)(n + 1));
 		names = xrealloc(names, sizeof(*names) * (size_t)(n + 1));
 		ids[n] = store_col_int(st, 0);

@@ -31,6 +31,10 @@ const char *check_damaged_prefix(int people);
 /* The rules of lib/check_design.c (lesson designs), run after check_rules. */
 extern const struct check_rule check_design_rules[];
 
+/* beter_tr(TEXT, ARG...) in the queries of db (lib/check_words.c): TEXT
+ * with each %s filled by the next ARG, translated when *people is set. */
+int check_words_register(struct store *db, const int *people);
+
 /* One problem found. */
 void check_report(struct runner *r, const char *check, const char *table, const char *record, const char *problem);
 

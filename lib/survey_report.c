@@ -199,7 +199,7 @@ static int rep_read(struct rep *r, struct beter_err *err)
 		return rc;
 	store_bind_int(st, 1, r->si.id);
 	aggset_group(&r->a, -2); /* the whole survey; kept apart below */
-	while (store_next(r->db, st, &rc, "reading responses", err)) {
+	while (store_next(r->db, st, &rc, N_("reading responses"), err)) {
 		const unsigned char *ans;
 		const char *rt;
 		int len;
@@ -388,7 +388,7 @@ static int rep_comments(struct rep *r, int show, struct out *o, struct beter_err
 					       "ORDER BY i.seq, t.text", &st, err)))
 			return rc;
 		store_bind_int(st, 1, r->si.id);
-		while (store_next(r->db, st, &rc, "reading comments", err)) {
+		while (store_next(r->db, st, &rc, N_("reading comments"), err)) {
 			out_text(o, store_col_text(st, 0));
 			out_text(o, store_col_text(st, 1));
 			out_row_end(o);
@@ -444,7 +444,9 @@ int survey_report(struct store *db, int64_t survey, enum survey_by by, int64_t m
 	out_text(o, by_names[by]);
 	out_int(o, r.a.g[0].respondents);
 	out_int(o, r.minn);
-	out_text(o, r.reason);
+	char *policy = survey_policy_line(r.reason, people);
+	out_text(o, policy);
+	free(policy);
 	out_text(o, textnote);
 	out_end(o);
 	out_section(o, "results", _("Results"));

@@ -4,7 +4,7 @@
 # (gettext: xgettext and msgfmt for the catalogue; libc-l10n: the C library's own
 # Dutch messages, which the Dutch CLI transcripts expect.)
 set -eu
-pkgs="build-essential cmake pkg-config libsqlite3-dev libcjson-dev libjansson-dev libcsv-dev libsodium-dev libxlsxwriter-dev libzip-dev libexpat1-dev libical-dev python3-icalendar libcmocka-dev sqlite3 jq python3 python3-openpyxl strace man-db time gettext libc-l10n $*"
+pkgs="build-essential cmake pkg-config libsqlite3-dev libcjson-dev libjansson-dev libcsv-dev libsodium-dev libxlsxwriter-dev libzip-dev libexpat1-dev libical-dev python3-icalendar libcmocka-dev sqlite3 jq python3 python3-openpyxl strace man-db time valgrind gettext libc-l10n $*"
 missing=""
 for p in $pkgs; do
 	dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"

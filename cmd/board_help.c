@@ -6,7 +6,7 @@ const struct command_def def_board = {
 	.description =
 		N_("A team's improvement board (verbeterbord) and its weekly board session (bordsessie). The board has "
 		"these sections, in this order: ambitie (the team's ambition), inspiratieverhaal (the inspiration "
-		"story), teamafspraken (team agreements), jaarbord (the year's themes, each with its period), "
+		"story), teamafspraken (team agreements), jaarbord (the school's periods, see beter-period, and the team's own themes, each with its dates and status; the running one stands out), "
 		"uitkomst_leerlingarena (what came out of the pupil arena), parkeren (the parking lot), doelen (the "
 		"team's goals with norm, 0-meting and results P1..Pn, see beter-goal), acties_in_de_klas (what each "
 		"teacher does in class, who, when), andere_acties (actions for the team), successen, perioderitmiek "
@@ -50,7 +50,7 @@ const struct command_def def_board = {
 		"table is refused with exit 2: 'board show' is the table). The JSON is one "
 		"object with a key per section: \"bord\" (one row per board: team, week, as_of, the day the board is "
 		"shown as of), then ambitie, inspiratieverhaal, teamafspraken, uitkomst_leerlingarena, parkeren "
-		"(rows of team, id, text, added; uitkomst_leerlingarena also arena, the number of the arena whose outcome it is), jaarbord (team, id, text, period_start, period_end, added), doelen "
+		"(rows of team, id, text, added; uitkomst_leerlingarena also arena, the number of the arena whose outcome it is), jaarbord (team, kind: period for the school's periods, theme for the team's own; id, text, period_start, period_end, status: candidate, planned, running, closed after the period's verbindingssessie or ended past a theme's end; tiv, the period's TIV; added), doelen "
 		"(team, id, text, pupils, weeks, norm, baseline, results: an array of {label P0 P1 ..., date (null "
 		"for the 0-meting), score}, in CSV P0=5;P1=5.5; latest; trend: up, down or flat from the last two "
 		"results, null before there are two; status, added, until), "

@@ -10,6 +10,7 @@
 #include "beter/goal.h"
 #include "beter/i18n.h"
 #include "beter/person.h"
+#include "beter/period.h"
 #include "beter/share.h"
 #include "beter/store.h"
 #include "beter/team.h"
@@ -18,7 +19,7 @@
 
 struct dopts {
 	const char *school, *team, *goal, *authors, *author, *group, *subject, *doel, *zichtbaar, *activiteiten;
-	const char *check, *als_dan, *input, *textfrom, *min, *wat, *hoe, *effect;
+	const char *check, *als_dan, *input, *textfrom, *min, *wat, *hoe, *effect, *period;
 	int edit;
 	struct opt_list dates;
 };
@@ -33,6 +34,8 @@ static const struct opt add_opts[] = {
 	OPT_STRING("group", group, "GROUP", N_("the class or group the lesson is for, e.g. \"groep 7\"")),
 	OPT_STRING("subject", subject, "TEXT", N_("the subject or lesson")),
 	OPT_LIST("date", dates, "DATE", N_("a day the lesson is given (repeatable)")),
+	OPT_STRING("period", period, "PERIOD",
+		   N_("the improvement period it belongs to (default: the period that holds its first day)")),
 	OPT_STRING("doel", doel, "TEXT", N_("doel: what pupils should know and be able to do")),
 	OPT_STRING("zichtbaar", zichtbaar, "TEXT",
 		   N_("how the goal is made visible, so that every pupil understands what they will learn")),
@@ -59,6 +62,7 @@ static const struct opt step_opts[] = {
 };
 static const struct opt list_opts[] = {
 	OPT_STRING("team", team, "TEAM", N_("only designs of this team")),
+	OPT_STRING("period", period, "PERIOD", N_("only designs of this period (given with --period, else the one that holds their first day)")),
 	OPT_STRING("goal", goal, "N", N_("only designs for this goal")),
 	OPT_STRING("author", author, "CODE", N_("only designs with this author")),
 	OPT_SCHOOL,
@@ -67,6 +71,9 @@ static const struct opt list_opts[] = {
 static const struct opt copy_opts[] = {
 	OPT_STRING("group", group, "GROUP", N_("the group the new version is for (default: the same)")),
 	OPT_LIST("date", dates, "DATE", N_("a day the new version is given (repeatable; default: the same days)")),
+	OPT_STRING("period", period, "PERIOD",
+		   N_("the period it belongs to (default: the design's --period while its first day stays, else the "
+		      "period that holds its first day)")),
 	OPT_STRING("subject", subject, "TEXT", N_("the subject (default: the same)")),
 	OPT_STRING("doel", doel, "TEXT", N_("a new doel (default: the same)")),
 	OPT_STRING("zichtbaar", zichtbaar, "TEXT", N_("how the goal is made visible (default: the same)")),
@@ -283,6 +290,7 @@ static int run_add(struct ctx *c, struct optparse *p)
 	}
 	if ((rc = team_find(c->db, school, o.team, &d.team, &c->err)) ||
 	    (o.goal && (rc = goal_arg(c, o.goal, school, &d.goal))) ||
+	    (o.period && (rc = cmd_number(c, "--period", o.period, &d.period))) ||
 	    (rc = authors_of(c, school, o.authors, &authors, &nauthors)))
 		goto out;
 	snprintf(header, sizeof(header), "Lesontwerp van %s voor %s%s%s", o.authors, o.team, o.goal ? ", doel " : "",
@@ -376,7 +384,9 @@ static int run_list(struct ctx *c, struct optparse *p)
 
 	if (!(rc = dparse(c, p, &o, 0, 0, "nothing", &school)) &&
 	    !(o.team && (rc = team_find(c->db, school, o.team, &f.team, &c->err))) &&
-	    !(o.goal && (rc = goal_arg(c, o.goal, school, &f.goal)))) {
+	    !(o.goal && (rc = goal_arg(c, o.goal, school, &f.goal))) &&
+	    !(o.period && ((rc = cmd_number(c, "--period", o.period, &f.period)) ||
+			   (rc = period_find(c->db, school, f.period, &c->err))))) {
 		if (o.author && (rc = person_find(c->db, school, o.author, &f.author, &c->err)) == BETER_FAIL)
 			beter_err_prefix(&c->err, "--author");
 		if (!rc)
@@ -403,19 +413,20 @@ static int run_copy(struct ctx *c, struct optparse *p)
 {
 	struct dopts o;
 	struct design_in in, base;
-	int64_t school, id, copy = 0;
+	int64_t school, id, copy = 0, period = 0;
 	char header[100], *path = NULL;
 	int rc;
 
 	memset(&in, 0, sizeof(in));
 	memset(&base, 0, sizeof(base));
 	if ((rc = dparse(c, p, &o, 1, 1, "the design's number", &school)) ||
-	    (rc = design_arg(c, p->args[0], school, &id)) || (rc = design_load(c->db, id, &base, &c->err)))
+	    (rc = design_arg(c, p->args[0], school, &id)) || (rc = design_load(c->db, id, &base, &c->err)) ||
+	    (o.period && (rc = cmd_number(c, "--period", o.period, &period))))
 		goto out;
 	snprintf(header, sizeof(header), "Nieuwe versie van lesontwerp %lld", (long long)id);
 	if ((rc = read_in(c, &o, header, &base, &in, &path)) || (rc = store_begin(c->db, &c->err)))
 		goto out;
-	rc = design_copy_as(c->db, school, id, &in, &copy, &c->err);
+	rc = design_copy_as(c->db, school, id, &in, period, &copy, &c->err);
 	if ((rc = obs_done(c, &path, tx_end(c, rc))) || c->dry_run)
 		goto out;
 	cmd_note(c, _("copied design %lld to design %lld"), (long long)id, (long long)copy);
@@ -443,20 +454,20 @@ static const struct subcmd question_subs[] = {
 
 static const struct subcmd design_subs[] = {
 	{ "add",
-	  "add --team TEAM --authors CODE,... [--goal N] [--group GROUP] [--subject TEXT] [--date DATE]... "
+	  "add --team TEAM --authors CODE,... [--goal N] [--group GROUP] [--subject TEXT] [--date DATE]... [--period PERIOD] "
 	  "[--doel TEXT] [--zichtbaar TEXT] [--activiteiten TEXT] [--check TEXT] [--als-dan TEXT]\n"
 	  "add --team TEAM --authors CODE,... [--goal N] --edit | --from FILE | --text-from FILE",
 	  N_("add a lesson design: its authors, group, days and the four bouwstenen"), add_opts, run_add, 0, NULL },
 	{ "step", NULL, N_("the lesson steps of the lesontwerpformulier"), NULL, NULL, 0, step_subs },
 	{ "feedback-question", NULL, N_("the questions the pupils are asked after the lesson"), NULL, NULL, 0,
 	  question_subs },
-	{ "list", "list [--team TEAM] [--goal N] [--author CODE]",
+	{ "list", "list [--team TEAM] [--period PERIOD] [--goal N] [--author CODE]",
 	  N_("list designs with their authors, group, days, steps and visits"), list_opts, run_list, SUB_DEFAULT, NULL },
 	{ "show", "show N",
 	  N_("one design: the bouwstenen, the steps and how often visits saw their effect, the visits, the questions "
 	     "and the pupils' feedback"),
 	  school_opts, run_show, 0, NULL },
-	{ "copy", "copy N [--group GROUP] [--date DATE]... [--doel TEXT] [--check TEXT] ... [--edit]\n"
+	{ "copy", "copy N [--group GROUP] [--date DATE]... [--period PERIOD] [--doel TEXT] [--check TEXT] ... [--edit]\n"
 		  "copy N --from FILE | --text-from FILE",
 	  N_("copy a design into a new version, for another group or after feedback"), copy_opts, run_copy, 0, NULL },
 	{ 0 }
@@ -470,6 +481,9 @@ const struct command_def def_design = {
 		"a team and usually serves one of its goals (--goal: a goal of that team); its authors are members of "
 		"the team. It holds the group and subject it is for, the day(s) it is given (--date, repeatable) and "
 		"the four bouwstenen: doel (and how it is made visible: --zichtbaar), activiteiten, check and als-dan.\n\n"
+		"A design belongs to an improvement period ('beter period'): the one that holds its first day, or the one "
+		"given with --period; 'design list --period P' lists the designs of a period and 'design show' names "
+		"it (period, period_theme). A copy keeps the design's --period while its first day stays the same.\n\n"
 		"The lesontwerpformulier: 'design step add N' appends a step (tijd in minutes, lesactiviteit --wat, "
 		"aanpak --hoe, gewenst effect --effect); steps are numbered 1, 2, ... in the order added, and these "
 		"numbers are what 'visit record --reached STEP=ja|deels|nee' names. 'design feedback-question add N "

@@ -42,31 +42,73 @@ void bh_text_section(struct bh *h, const char *key, int step, const char *title,
 	bh_box_end(h);
 }
 
+/* one line of the jaarbord: theme, dates, status (the running one stands
+ * out) and a period's TIV */
+static void theme_item(struct bh *h, const struct out_block *b, size_t r)
+{
+	const char *start = cell_text(b, r, "period_start"), *end = cell_text(b, r, "period_end");
+	const char *status = cell_text(b, r, "status"), *tiv = cell_text(b, r, "tiv");
+	int running = status && !strcmp(status, "running");
+
+	strbuf_adds(h->sb, running ? "<li class=\"running\">" : "<li>");
+	text(h, cell_text(b, r, "text"));
+	if (start && end) {
+		strbuf_adds(h->sb, " <span class=\"meta\">");
+		text(h, start);
+		strbuf_adds(h->sb, " – ");
+		text(h, end);
+		strbuf_adds(h->sb, "</span>");
+	}
+	if (status) {
+		strbuf_adds(h->sb, " <span class=\"badge b-");
+		text(h, status);
+		strbuf_adds(h->sb, "\">");
+		text(h, _(status));
+		strbuf_adds(h->sb, "</span>");
+	}
+	if (tiv) {
+		strbuf_adds(h->sb, " <span class=\"meta\">");
+		text(h, _("TIV"));
+		strbuf_adds(h->sb, ": ");
+		text(h, tiv);
+		strbuf_adds(h->sb, "</span>");
+	}
+	strbuf_adds(h->sb, "</li>\n");
+}
+
+/* the rows of one kind ("period" or "theme") under a small heading */
+static void theme_list(struct bh *h, const struct out_block *b, const char *kind, const char *title)
+{
+	int any = 0;
+
+	for (size_t r = 0; r < b->nrows; r++) {
+		const char *k = cell_text(b, r, "kind");
+		if (!k || strcmp(k, kind))
+			continue;
+		if (!any++) {
+			strbuf_adds(h->sb, "<h3>");
+			text(h, title);
+			strbuf_adds(h->sb, "</h3>\n<ul>\n");
+		}
+		theme_item(h, b, r);
+	}
+	if (any)
+		strbuf_adds(h->sb, "</ul>\n");
+}
+
+/* The jaarbord: the school's periods, then the team's own themes. */
 void bh_themes(struct bh *h)
 {
 	const struct out_block *b = out_capture_block(&h->board, "jaarbord");
 
 	bh_box_begin(h, "jaarbord", 0, _("Year board"));
 	if (!b || !b->nrows) {
-		bh_hint(h, _("No themes yet: beter board theme add"));
+		bh_hint(h, _("No themes yet: beter period add, beter board theme add"));
 		bh_box_end(h);
 		return;
 	}
-	strbuf_adds(h->sb, "<ul>\n");
-	for (size_t r = 0; r < b->nrows; r++) {
-		const char *start = cell_text(b, r, "period_start"), *end = cell_text(b, r, "period_end");
-		strbuf_adds(h->sb, "<li>");
-		text(h, cell_text(b, r, "text"));
-		if (start && end) {
-			strbuf_adds(h->sb, " <span class=\"meta\">");
-			text(h, start);
-			strbuf_adds(h->sb, " – ");
-			text(h, end);
-			strbuf_adds(h->sb, "</span>");
-		}
-		strbuf_adds(h->sb, "</li>\n");
-	}
-	strbuf_adds(h->sb, "</ul>\n");
+	theme_list(h, b, "period", _("Periods of the school"));
+	theme_list(h, b, "theme", _("Our themes"));
 	bh_box_end(h);
 }
 

@@ -43,4 +43,11 @@ struct out;
 int board_design_rows(struct store *db, int64_t team, const char *team_name, const char *fromd, const char *asofd,
 		      struct out *o, struct beter_err *err);
 
+/* The jaarbord's periods: the school's improvement periods as of asofd
+ * (lib/board_period.c); team_name NULL: no team column. */
+int board_period_rows(struct store *db, int64_t team, const char *team_name, const char *asofd, struct out *o,
+		      struct beter_err *err);
+/* A team's own theme as of asofd: candidate, planned, running or ended. */
+const char *board_theme_status(const char *start, const char *end, const char *asofd);
+
 #endif

@@ -31,6 +31,7 @@ struct view {
 	int from, asof;
 	char fromd[11], asofd[11];
 	int with_team;
+	int periods; /* the jaarbord shows the school's periods (board_render) */
 	const char *sql[VIEW_STMTS];
 	struct store_stmt *stmt[VIEW_STMTS];
 	struct items *items; /* the team's items (items_load) */
@@ -253,14 +254,41 @@ static int arena_rows(struct view *v, struct out *o, struct beter_err *err)
 }
 
 static const struct out_col theme_cols[] = {
-	{ N_("team"), OUT_T_TEXT },		{ N_("id"), OUT_T_INT },	      { N_("text"), OUT_T_TEXT },
-	{ N_("period_start"), OUT_T_DATE }, { N_("period_end"), OUT_T_DATE }, { N_("added"), OUT_T_DATE },
+	{ N_("team"), OUT_T_TEXT },	    { N_("kind"), OUT_T_TEXT },	      { N_("id"), OUT_T_INT },
+	{ N_("text"), OUT_T_TEXT },	    { N_("period_start"), OUT_T_DATE }, { N_("period_end"), OUT_T_DATE },
+	{ N_("status"), OUT_T_TEXT },   { N_("tiv"), OUT_T_TEXT },	      { N_("added"), OUT_T_DATE },
 };
-static const unsigned char theme_map[] = { 1, 2, 4, 5, 3 };
 
+/*
+ * The jaarbord: on the board, the school's periods (lib/board_period.c),
+ * then the team's own themes, each with its status as of the day (the
+ * running one is marked so).
+ */
 static int theme_rows(struct view *v, struct out *o, struct beter_err *err)
 {
-	return item_rows(v, o, theme_cols + 1, theme_map, N(theme_map), err);
+	struct items *it = v->items;
+	int rc;
+
+	if ((v->periods &&
+	     (rc = board_period_rows(v->db, v->team, v->with_team ? v->team_name : NULL, v->asofd, o, err))) ||
+	    (rc = items_load(v, it, err)))
+		return rc;
+	for (size_t r = 0; r < it->n; r++) {
+		const struct item_row *row = &it->rows[r];
+		if (strcmp(row->section, "jaarbord"))
+			continue;
+		team_cell(v, o);
+		out_text(o, board_word(o, N_("theme")));
+		out_int(o, strtoll(COL(row, 1), NULL, 10));
+		out_text(o, COL(row, 2));
+		out_text(o, COL(row, 4));
+		out_text(o, COL(row, 5));
+		out_text(o, board_word(o, board_theme_status(COL(row, 4), COL(row, 5), v->asofd)));
+		out_null(o);
+		out_text(o, COL(row, 3));
+		out_row_end(o);
+	}
+	return 0;
 }
 
 static const struct out_col success_cols[] = {
@@ -303,15 +331,13 @@ static int goal_rows(struct view *v, struct out *o, struct beter_err *err)
 				  "ORDER BY g.added, g.id", &st, err)))
 		return rc;
 	while (store_next(v->db, st, &rc, N_("reading goals"), err)) {
-		double latest;
+		struct goal_results r = { .line = &results, .spark = &trend, .json = &rjson, .csv = &rcsv };
 		char until[11];
-		const char *word;
 		strbuf_reset(&results);
 		strbuf_reset(&trend);
 		strbuf_reset(&rjson);
 		strbuf_reset(&rcsv);
-		if ((brc = goal_results(v->db, store_col_int(st, 0), v->asof, &results, &latest, &trend, err)) ||
-		    (brc = goal_results_data(v->db, store_col_int(st, 0), v->asof, &rjson, &rcsv, &word, err)))
+		if ((brc = goal_results_read(v->db, store_col_int(st, 0), v->asof, &r, err)))
 			break;
 		team_cell(v, o);
 		out_int(o, store_col_int(st, 0));
@@ -322,11 +348,11 @@ static int goal_rows(struct view *v, struct out *o, struct beter_err *err)
 		out_real(o, store_col_real(st, 5));
 		/* results and trend: data in JSON and CSV, a compact line in a table */
 		out_rendered(o, strbuf_str(&rjson), strbuf_str(&rcsv), strbuf_str(&results));
-		out_real(o, latest);
-		if (word) {
+		out_real(o, r.latest);
+		if (r.word) {
 			char q[16];
-			snprintf(q, sizeof(q), "\"%s\"", word);
-			out_rendered(o, q, word, strbuf_str(&trend));
+			snprintf(q, sizeof(q), "\"%s\"", r.word);
+			out_rendered(o, q, r.word, strbuf_str(&trend));
 		} else {
 			out_rendered(o, NULL, NULL, trend.len ? strbuf_str(&trend) : NULL);
 		}
@@ -510,7 +536,8 @@ static const struct out_col all_cols[] = {
 	{ N_("added"), OUT_T_DATE },	{ N_("arena"), OUT_T_INT },	       { N_("round"), OUT_T_TEXT },
 	{ N_("code"), OUT_T_TEXT },		{ N_("name"), OUT_T_TEXT },	       { N_("score"), OUT_T_REAL },
 	{ N_("pos"), OUT_T_INT },		{ N_("minutes"), OUT_T_INT },      { N_("step"), OUT_T_INT },
-	{ N_("title"), OUT_T_TEXT },	{ N_("question"), OUT_T_TEXT },
+	{ N_("title"), OUT_T_TEXT },	{ N_("question"), OUT_T_TEXT },    { N_("kind"), OUT_T_TEXT },
+	{ N_("tiv"), OUT_T_TEXT },
 };
 
 static const struct out_col head_cols[] = {
@@ -591,6 +618,7 @@ int board_render(struct store *db, int64_t school, int64_t team_id, int from, in
 	v.from = from;
 	v.asof = to < today ? to : today; /* a future week: the board as it stands today */
 	v.with_team = with_team;
+	v.periods = 1;
 	date_format(v.from, v.fromd);
 	date_format(v.asof, v.asofd);
 	date_week_format(from, week);

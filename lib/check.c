@@ -437,6 +437,9 @@ int check_run(struct store *db, int flags, check_report_fn *fn, void *arg, long 
 	for (const struct check_rule *c = check_design_rules; c->name; c++)
 		if (schema_find(&s, c->table) >= 0)
 			run_sql(&r, c->name, c->table, c->sql, c->message);
+	for (const struct check_rule *c = check_period_rules; c->name; c++)
+		if (schema_find(&s, c->table) >= 0)
+			run_sql(&r, c->name, c->table, c->sql, c->message);
 	foreign_keys(&r, links);
 	schema_release(&s);
 	*problems = r.problems;

@@ -30,6 +30,8 @@ const char *check_damaged_prefix(int people);
 
 /* The rules of lib/check_design.c (lesson designs), run after check_rules. */
 extern const struct check_rule check_design_rules[];
+/* The rules of lib/check_period.c (improvement periods), run after those. */
+extern const struct check_rule check_period_rules[];
 
 /* beter_tr(TEXT, ARG...) in the queries of db (lib/check_words.c): TEXT
  * with each %s filled by the next ARG, translated when *people is set. */

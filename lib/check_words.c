@@ -20,7 +20,8 @@ static const char *const check_words[] __attribute__((used)) = {
 	N_("%s stored, %s given"), N_("the school leader"), N_("the school"), N_("%s active: trajectories %s"),
 	N_("trajectory %s"), N_("%s, active phases: %s"), N_("phase %s"), N_("done %s in a pending phase"),
 	N_("done %s, the phase ran %s to %s"), N_("now"), N_("design %s"), N_("step %s"),
-	N_("the visit has no design"), N_("a step of design %s"),
+	N_("the visit has no design"), N_("a step of design %s"), N_("period %s"), N_("standard %s"),
+	N_("value %s"), N_("previous %s"), N_("%s pupils"),
 	/* the statuses of trajectories and phases */
 	N_("active"), N_("done"), N_("pending"), N_("closed"),
 };

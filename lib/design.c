@@ -10,6 +10,7 @@
 #include "beter/goal.h"
 #include "beter/store.h"
 #include "beter/i18n.h"
+#include "beter/period.h"
 #include "beter/util.h"
 
 int design_find(struct store *db, int64_t school, int64_t number, struct beter_err *err)
@@ -121,9 +122,13 @@ int design_add(struct store *db, int64_t school, const struct design_new *d, int
 
 	if ((rc = check_authors(db, d, err)) || (rc = check_goal(db, school, d->team, d->goal, err)))
 		return rc;
+	if (d->period && (rc = period_find(db, school, d->period, err))) {
+		beter_err_prefix(err, "--period");
+		return rc;
+	}
 	if ((rc = store_prepare(db, "INSERT INTO design(uid, school_id, team_id, goal_id, class_group, subject, doel, "
-				    "zichtbaar, activiteiten, check_how, als_dan, created) VALUES (?1, ?2, ?3, ?4, ?5, ?6, "
-				    "?7, ?8, ?9, ?10, ?11, ?12)", &st, err)))
+				    "zichtbaar, activiteiten, check_how, als_dan, created, period_id) VALUES (?1, ?2, ?3, "
+				    "?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)", &st, err)))
 		return rc;
 	uid_new(uid);
 	date_format(date_today(), today);
@@ -140,6 +145,8 @@ int design_add(struct store *db, int64_t school, const struct design_new *d, int
 	store_bind_text(st, 10, in->check);
 	store_bind_text(st, 11, in->als_dan);
 	store_bind_text(st, 12, today);
+	if (d->period)
+		store_bind_int(st, 13, d->period);
 	if ((rc = store_step_done(db, st, N_("adding the design"), err)))
 		return rc;
 	*id = store_last_id(db);

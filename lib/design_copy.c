@@ -81,17 +81,29 @@ int design_load(struct store *db, int64_t id, struct design_in *in, struct beter
 	return rc;
 }
 
-int design_copy_as(struct store *db, int64_t school, int64_t id, const struct design_in *in, int64_t *copy,
-		   struct beter_err *err)
+/* the first of n days (0: none) */
+static int first_day(const int *days, size_t n)
+{
+	int first = 0;
+
+	for (size_t i = 0; i < n; i++)
+		if (!first || days[i] < first)
+			first = days[i];
+	return first;
+}
+
+int design_copy_as(struct store *db, int64_t school, int64_t id, const struct design_in *in, int64_t period,
+		   int64_t *copy, struct beter_err *err)
 {
 	struct design_new d;
 	struct store_stmt *st;
-	int64_t *authors = NULL;
+	int64_t *authors = NULL, kept = 0;
 	size_t n = 0;
-	int rc;
+	int rc, first = 0;
 
 	memset(&d, 0, sizeof(d));
-	if ((rc = store_prepare(db, "SELECT d.team_id, d.goal_id, a.person_id FROM design d JOIN design_author a ON "
+	if ((rc = store_prepare(db, "SELECT d.team_id, d.goal_id, a.person_id, d.period_id, (SELECT min(x.date) FROM "
+				    "design_day x WHERE x.design_id = d.id) FROM design d JOIN design_author a ON "
 				    "a.design_id = d.id WHERE d.id = ?1 ORDER BY a.person_id", &st, err)))
 		return rc;
 	store_bind_int(st, 1, id);
@@ -100,8 +112,12 @@ int design_copy_as(struct store *db, int64_t school, int64_t id, const struct de
 		d.goal = store_col_int(st, 1);
 		authors = xrealloc(authors, (n + 1) * sizeof(*authors));
 		authors[n++] = store_col_int(st, 2);
+		kept = store_col_int(st, 3);
+		first = date_of(store_col(st, 4));
 	}
 	store_finalize(st);
+	/* the original's --period goes with the copy while the lesson keeps its first day */
+	d.period = period ? period : first == first_day(in->days, in->ndays) ? kept : 0;
 	d.authors = authors;
 	d.nauthors = n;
 	d.in = in;
@@ -135,7 +151,7 @@ int design_copy(struct store *db, int64_t school, int64_t id, const char *group,
 		memcpy(in.days, days, ndays * sizeof(*days));
 		in.ndays = ndays;
 	}
-	rc = design_copy_as(db, school, id, &in, copy, err);
+	rc = design_copy_as(db, school, id, &in, 0, copy, err);
 	design_in_release(&in);
 	return rc;
 }

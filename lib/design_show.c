@@ -25,8 +25,8 @@
 static const struct out_col list_cols[] = {
 	{ N_("id"), OUT_T_INT, 0 },	       { N_("team"), OUT_T_TEXT, 0 },    { N_("goal"), OUT_T_INT, 0 },
 	{ N_("authors"), OUT_T_TEXT, 0 },  { N_("group"), OUT_T_TEXT, 0 },   { N_("subject"), OUT_T_TEXT, 0 },
-	{ N_("dates"), OUT_T_TEXT, 0 },    { N_("steps"), OUT_T_INT, 0 },    { N_("visits"), OUT_T_INT, 0 },
-	{ N_("copy_of"), OUT_T_INT, 0 },
+	{ N_("dates"), OUT_T_TEXT, 0 },    { N_("period"), OUT_T_INT, 0 },   { N_("steps"), OUT_T_INT, 0 },
+	{ N_("visits"), OUT_T_INT, 0 },    { N_("copy_of"), OUT_T_INT, 0 },
 };
 
 int design_list(struct store *db, int64_t school, const struct design_filter *f, struct out *o,
@@ -36,16 +36,18 @@ int design_list(struct store *db, int64_t school, const struct design_filter *f,
 	int rc;
 
 	if ((rc = store_prepare(db, "SELECT d.id, t.name, d.goal_id, " AUTHORS_SQL ", d.class_group, d.subject, " DAYS_SQL
-				    ", (SELECT count(*) FROM design_step s WHERE s.design_id = d.id), (SELECT count(*) "
-				    "FROM visit v WHERE v.design_id = d.id), d.copy_of FROM design d JOIN team t ON t.id = "
-				    "d.team_id WHERE d.school_id = ?1 AND (?2 = 0 OR d.team_id = ?2) AND (?3 = 0 OR "
-				    "d.goal_id = ?3) AND (?4 = 0 OR EXISTS (SELECT 1 FROM design_author a WHERE "
-				    "a.design_id = d.id AND a.person_id = ?4)) ORDER BY d.id", &st, err)))
+				    ", " DESIGN_PERIOD_SQL " AS period, (SELECT count(*) FROM design_step s WHERE "
+				    "s.design_id = d.id), (SELECT count(*) FROM visit v WHERE v.design_id = d.id), "
+				    "d.copy_of FROM design d JOIN team t ON t.id = d.team_id WHERE d.school_id = ?1 AND "
+				    "(?2 = 0 OR d.team_id = ?2) AND (?3 = 0 OR d.goal_id = ?3) AND (?4 = 0 OR EXISTS "
+				    "(SELECT 1 FROM design_author a WHERE a.design_id = d.id AND a.person_id = ?4)) AND "
+				    "(?5 = 0 OR period = ?5) ORDER BY d.id", &st, err)))
 		return rc;
 	store_bind_int(st, 1, school);
 	store_bind_int(st, 2, f->team);
 	store_bind_int(st, 3, f->goal);
 	store_bind_int(st, 4, f->author);
+	store_bind_int(st, 5, f->period);
 	out_list(o, list_cols, N(list_cols));
 	while (store_next(db, st, &rc, N_("reading designs"), err)) {
 		out_int(o, store_col_int(st, 0));
@@ -55,9 +57,10 @@ int design_list(struct store *db, int64_t school, const struct design_filter *f,
 		out_text(o, store_col(st, 4));
 		out_text(o, store_col(st, 5));
 		out_text_list(o, store_col_text(st, 6), ',');
-		out_int(o, store_col_int(st, 7));
+		store_out_int(o, st, 7);
 		out_int(o, store_col_int(st, 8));
-		store_out_int(o, st, 9);
+		out_int(o, store_col_int(st, 9));
+		store_out_int(o, st, 10);
 		out_row_end(o);
 	}
 	store_finalize(st);
@@ -87,10 +90,10 @@ int design_step_list(struct store *db, int64_t id, struct out *o, struct beter_e
 static const struct out_col design_cols[] = {
 	{ N_("id"), OUT_T_INT, 0 },		{ N_("team"), OUT_T_TEXT, 0 },	{ N_("goal"), OUT_T_INT, 0 },
 	{ N_("goal_text"), OUT_T_TEXT, 0 }, { N_("authors"), OUT_T_TEXT, 0 },	{ N_("group"), OUT_T_TEXT, 0 },
-	{ N_("subject"), OUT_T_TEXT, 0 },	{ N_("dates"), OUT_T_TEXT, 0 },	{ N_("doel"), OUT_T_TEXT, 0 },
-	{ N_("zichtbaar"), OUT_T_TEXT, 0 }, { N_("activiteiten"), OUT_T_TEXT, 0 }, { N_("check"), OUT_T_TEXT, 0 },
-	{ N_("als_dan"), OUT_T_TEXT, 0 },	{ N_("copy_of"), OUT_T_INT, 0 },	{ N_("copies"), OUT_T_TEXT, 0 },
-	{ N_("created"), OUT_T_TEXT, 0 },
+	{ N_("subject"), OUT_T_TEXT, 0 },	{ N_("dates"), OUT_T_TEXT, 0 },	{ N_("period"), OUT_T_INT, 0 },
+	{ N_("period_theme"), OUT_T_TEXT, 0 }, { N_("doel"), OUT_T_TEXT, 0 },	{ N_("zichtbaar"), OUT_T_TEXT, 0 },
+	{ N_("activiteiten"), OUT_T_TEXT, 0 }, { N_("check"), OUT_T_TEXT, 0 },	{ N_("als_dan"), OUT_T_TEXT, 0 },
+	{ N_("copy_of"), OUT_T_INT, 0 },	{ N_("copies"), OUT_T_TEXT, 0 },	{ N_("created"), OUT_T_TEXT, 0 },
 };
 static const struct out_col reach_cols[] = {
 	{ N_("step"), OUT_T_INT, 0 },   { N_("min"), OUT_T_INT, 0 },	  { N_("wat"), OUT_T_TEXT, 0 },
@@ -128,7 +131,7 @@ static const struct out_col all_cols[] = {
 	{ N_("text"), OUT_T_TEXT, 0 },	 { N_("survey"), OUT_T_INT, 0 },	   { N_("wave"), OUT_T_TEXT, 0 },
 	{ N_("respondents"), OUT_T_INT, 0 }, { N_("min_n"), OUT_T_INT, 0 },	   { N_("scale"), OUT_T_TEXT, 0 },
 	{ N_("title"), OUT_T_TEXT, 0 },	 { N_("n"), OUT_T_INT, 0 },		   { N_("mean"), OUT_T_REAL, 2 },
-	{ N_("suppressed"), OUT_T_BOOL, 0 },
+	{ N_("suppressed"), OUT_T_BOOL, 0 }, { N_("period"), OUT_T_INT, 0 },	   { N_("period_theme"), OUT_T_TEXT, 0 },
 };
 
 static int show_design(struct store *db, int64_t id, struct out *o, struct beter_err *err)
@@ -139,8 +142,9 @@ static int show_design(struct store *db, int64_t id, struct out *o, struct beter
 	if ((rc = store_prepare(db, "SELECT d.id, t.name, d.goal_id, g.text, " AUTHORS_SQL ", d.class_group, d.subject, "
 				    DAYS_SQL ", d.doel, d.zichtbaar, d.activiteiten, d.check_how, d.als_dan, d.copy_of, "
 				    "(SELECT group_concat(id, ',') FROM (SELECT c.id FROM design c WHERE c.copy_of = d.id "
-				    "ORDER BY c.id)), d.created FROM design d JOIN team t ON t.id = d.team_id LEFT JOIN "
-				    "goal g ON g.id = d.goal_id WHERE d.id = ?1", &st, err)))
+				    "ORDER BY c.id)), d.created, pe.id, pe.theme FROM design d JOIN team t ON t.id = "
+				    "d.team_id LEFT JOIN goal g ON g.id = d.goal_id LEFT JOIN period pe ON pe.id = "
+				    DESIGN_PERIOD_SQL " WHERE d.id = ?1", &st, err)))
 		return rc;
 	store_bind_int(st, 1, id);
 	out_record(o, design_cols, N(design_cols));
@@ -153,6 +157,8 @@ static int show_design(struct store *db, int64_t id, struct out *o, struct beter
 		for (int i = 5; i <= 6; i++)
 			out_text(o, store_col(st, i));
 		out_text_list(o, store_col_text(st, 7), ',');
+		store_out_int(o, st, 16);
+		out_text(o, store_col(st, 17));
 		for (int i = 8; i <= 12; i++)
 			out_text(o, store_col(st, i));
 		store_out_int(o, st, 13);

@@ -470,49 +470,17 @@ void goal_trend(const double *v, int n, struct strbuf *sb)
 		strbuf_adds(sb, v[n - 1] > v[n - 2] ? " ↑" : v[n - 1] < v[n - 2] ? " ↓" : " →");
 }
 
-int goal_results(struct store *db, int64_t goal, int day, struct strbuf *results, double *latest, struct strbuf *trend,
-		 struct beter_err *err)
+/*
+ * A goal's results up to a day, read with one query (the baseline as P0, then
+ * each measurement): the line, the latest score and the spark line of
+ * goal_results, and the results as data with the trend as a word (board
+ * show); each strbuf may be NULL.
+ */
+int goal_results_read(struct store *db, int64_t goal, int day, struct goal_results *r, struct beter_err *err)
 {
 	struct store_stmt *st;
 	double *v = NULL;
 	int n = 0, a = 0, rc;
-	char buf[32], d[11];
-
-	date_format(day, d);
-	if ((rc = store_prepare(db, "SELECT baseline FROM goal WHERE id = ?1 AND baseline IS NOT NULL UNION ALL "
-				    "SELECT * FROM (SELECT score FROM goal_measure WHERE goal_id = ?1 AND date <= ?2 "
-				    "ORDER BY date, id)", &st, err)))
-		return rc;
-	store_bind_int(st, 1, goal);
-	store_bind_text(st, 2, d);
-	while (store_next(db, st, &rc, N_("reading results"), err)) {
-		if (n == a)
-			v = xrealloc(v, sizeof(*v) * (size_t)(a = a ? a * 2 : 8));
-		v[n] = store_col_real(st, 0);
-		out_format_real(buf, sizeof(buf), v[n]);
-		if (results)
-			strbuf_addf(results, "%sP%d %s", n ? " · " : "", n, buf);
-		n++;
-	}
-	store_finalize(st);
-	if (rc) {
-		free(v);
-		return rc;
-	}
-	if (latest)
-		*latest = n ? v[n - 1] : NAN;
-	if (trend)
-		goal_trend(v, n, trend);
-	free(v);
-	return 0;
-}
-
-int goal_results_data(struct store *db, int64_t goal, int day, struct strbuf *json, struct strbuf *csv,
-		      const char **trend, struct beter_err *err)
-{
-	struct store_stmt *st;
-	double prev = NAN, last = NAN;
-	int n = 0, rc;
 	char buf[32], d[11];
 
 	date_format(day, d);
@@ -522,25 +490,48 @@ int goal_results_data(struct store *db, int64_t goal, int day, struct strbuf *js
 		return rc;
 	store_bind_int(st, 1, goal);
 	store_bind_text(st, 2, d);
-	strbuf_addc(json, '[');
+	if (r->json)
+		strbuf_addc(r->json, '[');
 	while (store_next(db, st, &rc, N_("reading results"), err)) {
 		const char *date = store_col(st, 0);
-		prev = last;
-		last = store_col_real(st, 1);
-		out_format_real(buf, sizeof(buf), last);
-		strbuf_addf(json, "%s{\"label\": \"P%d\", \"date\": ", n ? ", " : "", n);
-		if (date)
-			strbuf_addf(json, "\"%s\"", date);
-		else
-			strbuf_adds(json, "null");
-		strbuf_addf(json, ", \"score\": %s}", buf);
-		strbuf_addf(csv, "%sP%d=%s", n ? ";" : "", n, buf);
+		if (n == a)
+			v = xrealloc(v, sizeof(*v) * (size_t)(a = a ? a * 2 : 8));
+		v[n] = store_col_real(st, 1);
+		out_format_real(buf, sizeof(buf), v[n]);
+		if (r->line)
+			strbuf_addf(r->line, "%sP%d %s", n ? " · " : "", n, buf);
+		if (r->json) {
+			strbuf_addf(r->json, "%s{\"label\": \"P%d\", \"date\": ", n ? ", " : "", n);
+			if (date)
+				strbuf_addf(r->json, "\"%s\"", date);
+			else
+				strbuf_adds(r->json, "null");
+			strbuf_addf(r->json, ", \"score\": %s}", buf);
+		}
+		if (r->csv)
+			strbuf_addf(r->csv, "%sP%d=%s", n ? ";" : "", n, buf);
 		n++;
 	}
-	strbuf_addc(json, ']');
+	if (r->json)
+		strbuf_addc(r->json, ']');
 	store_finalize(st);
-	if (rc)
-		return rc;
-	*trend = n < 2 ? NULL : last > prev ? "up" : last < prev ? "down" : "flat";
-	return 0;
+	if (!rc) {
+		r->latest = n ? v[n - 1] : NAN;
+		if (r->spark)
+			goal_trend(v, n, r->spark);
+		r->word = n < 2 ? NULL : v[n - 1] > v[n - 2] ? "up" : v[n - 1] < v[n - 2] ? "down" : "flat";
+	}
+	free(v);
+	return rc;
+}
+
+int goal_results(struct store *db, int64_t goal, int day, struct strbuf *results, double *latest, struct strbuf *trend,
+		 struct beter_err *err)
+{
+	struct goal_results r = { .line = results, .spark = trend };
+	int rc = goal_results_read(db, goal, day, &r, err);
+
+	if (!rc && latest)
+		*latest = r.latest;
+	return rc;
 }

@@ -122,13 +122,16 @@ int i18n_init(const char *lang_opt)
 		want = locale_lang();
 	lang = want && !strncmp(want, "nl", 2) ? "nl" : "en";
 
-	/* the locale of the environment; C.UTF-8 (built into glibc) where it is
-	 * not there, or where Dutch is asked for under C: gettext translates
-	 * nothing under "C" */
-	const char *loc = setlocale(LC_ALL, "");
-	if (!loc || (!strcmp(lang, "nl") && (!(loc = setlocale(LC_MESSAGES, NULL)) || !strcmp(loc, "C") ||
-					    !strcmp(loc, "POSIX"))))
-		setlocale(LC_ALL, "C.UTF-8");
+	/* the locale of the environment for the two categories beter uses
+	 * (characters and messages; the others stay "C", so a number keeps its
+	 * point and loading them costs nothing); C.UTF-8 (built into glibc) where
+	 * it is not there, or where Dutch is asked for under C: gettext
+	 * translates nothing under "C" */
+	const char *loc = setlocale(LC_CTYPE, "") ? setlocale(LC_MESSAGES, "") : NULL;
+	if (!loc || (!strcmp(lang, "nl") && (!strcmp(loc, "C") || !strcmp(loc, "POSIX")))) {
+		setlocale(LC_CTYPE, "C.UTF-8");
+		setlocale(LC_MESSAGES, "C.UTF-8");
+	}
 	setlocale(LC_NUMERIC, "C");
 	/* beter's text is UTF-8: a legacy locale's ctype (nl_NL, ISO-8859-1)
 	 * would lowercase the bytes of a UTF-8 letter into other ones */

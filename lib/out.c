@@ -547,8 +547,12 @@ void out_row_end(struct out *o)
 
 static void pad(FILE *fp, size_t n)
 {
-	while (n--)
-		putc(' ', fp);
+	static const char spaces[] = "                                ";
+
+	for (; n >= sizeof(spaces) - 1; n -= sizeof(spaces) - 1)
+		fwrite(spaces, 1, sizeof(spaces) - 1, fp);
+	if (n)
+		fwrite(spaces, 1, n, fp);
 }
 
 /* A column's key as a person reads it (translated when the interface is Dutch). */
@@ -567,27 +571,28 @@ static void header_name(struct strbuf *sb, const char *name)
 static void table_flush_list(struct out *o)
 {
 	size_t nc = o->ncols, nr = o->rows;
-	size_t *w = xcalloc(nc, sizeof(*w));
+	size_t *w, *cw;
 
 	if (o->in_doc && nr == 0) {
 		fputs(o->nl ? _("(none)") : "(none)", o->fp);
 		putc('\n', o->fp);
-		free(w);
 		return;
 	}
+	/* w: each column's width; cw: each cell's, the header's row first */
+	w = xcalloc(nc * (nr + 2), sizeof(*w));
+	cw = w + nc;
 	for (size_t c = 0; c < nc; c++) {
 		header_name(&o->tmp, col_label(o, o->cols[c].name));
-		w[c] = utf8_width(strbuf_str(&o->tmp));
+		w[c] = cw[c] = utf8_width(strbuf_str(&o->tmp));
 	}
 	for (size_t r = 0; r < nr; r++)
 		for (size_t c = 0; c < nc; c++) {
 			const char *s = o->tcells[r * nc + c];
-			size_t cw = s ? utf8_width(s) : 1;
-			if (cw > w[c])
-				w[c] = cw;
+			size_t n = cw[(r + 1) * nc + c] = s ? utf8_width(s) : 1;
+			if (n > w[c])
+				w[c] = n;
 		}
 	for (size_t r = 0; r <= nr; r++) {
-		/* find the last non-empty cell so lines carry no trailing blanks */
 		for (size_t c = 0; c < nc; c++) {
 			const char *s;
 			if (r == 0) {
@@ -598,7 +603,7 @@ static void table_flush_list(struct out *o)
 				if (!s)
 					s = "-";
 			}
-			size_t sw = utf8_width(s);
+			size_t sw = cw[r * nc + c];
 			int right = o->cols[c].type == OUT_T_INT || o->cols[c].type == OUT_T_REAL;
 			if (c)
 				fputs("  ", o->fp);

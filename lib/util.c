@@ -223,10 +223,14 @@ size_t utf8_width(const char *s)
 		uint32_t cp;
 		int n;
 
-		if (*p < 0x80) {
-			cp = *p;
-			n = 0;
-		} else if ((*p & 0xe0) == 0xc0) {
+		/* ASCII, most of what a table holds: one column a byte */
+		while (*p && *p < 0x80) {
+			p++;
+			w++;
+		}
+		if (!*p)
+			break;
+		if ((*p & 0xe0) == 0xc0) {
 			cp = *p & 0x1f;
 			n = 1;
 		} else if ((*p & 0xf0) == 0xe0) {

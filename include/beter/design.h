@@ -75,8 +75,18 @@ void design_template(const char *header, const struct design_in *cur, struct str
 
 /* ---- designs ---- */
 
+/*
+ * The period a design belongs to (design d of the query): the one given
+ * with --period, else the period of its school that holds its first day
+ * (NULL: none). Goals and arenas find theirs by their day the same way.
+ */
+#define DESIGN_PERIOD_SQL                                                                                    \
+	"coalesce(d.period_id, (SELECT pd.id FROM period pd WHERE pd.school_id = d.school_id AND (SELECT "    \
+	"min(x.date) FROM design_day x WHERE x.design_id = d.id) BETWEEN pd.from_date AND pd.to_date))"
+
 struct design_new {
 	int64_t team, goal;        /* goal 0: none */
+	int64_t period;            /* 0: the period that holds its first day */
 	const int64_t *authors;    /* person ids */
 	size_t nauthors;
 	const struct design_in *in;
@@ -93,16 +103,18 @@ int design_question_add(struct store *db, int64_t design, const char *text, int 
 /* What design id holds now (BETER_FAIL when there is none). */
 int design_load(struct store *db, int64_t id, struct design_in *in, struct beter_err *err);
 /* A new version of design id holding in (the same team, goal and authors),
- * that names id as the design it was copied from. */
-int design_copy_as(struct store *db, int64_t school, int64_t id, const struct design_in *in, int64_t *copy,
-		   struct beter_err *err);
+ * that names id as the design it was copied from. period: the period it
+ * belongs to; 0: id's --period when the copy's first day is id's, else the
+ * period that holds its first day. */
+int design_copy_as(struct store *db, int64_t school, int64_t id, const struct design_in *in, int64_t period,
+		   int64_t *copy, struct beter_err *err);
 /* A new version of design id: the same team, goal, authors, bouwstenen,
  * steps and questions, for group (NULL: the same) on days (none: the same). */
 int design_copy(struct store *db, int64_t school, int64_t id, const char *group, const int *days, size_t ndays,
 		int64_t *copy, struct beter_err *err);
 
 struct design_filter {
-	int64_t team, goal, author; /* 0: any */
+	int64_t team, goal, author, period; /* 0: any */
 };
 int design_list(struct store *db, int64_t school, const struct design_filter *f, struct out *o,
 		struct beter_err *err);

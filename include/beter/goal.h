@@ -110,11 +110,17 @@ int goal_standards(struct store *db, int64_t school, int64_t team, struct out *o
 int goal_results(struct store *db, int64_t goal, int day, struct strbuf *results, double *latest, struct strbuf *trend,
 		 struct beter_err *err);
 /* The trend of a series on the 1-10 scale: "▄▅▆ ↑". */
-/* The results up to a day as data: json an array of {"label": "P0", "date":
- * null or "YYYY-MM-DD", "score": N} (P0 the 0-meting), csv "P0=5;P1=5.5";
- * *trend "up", "down", "flat" (the last two results) or NULL. */
-int goal_results_data(struct store *db, int64_t goal, int day, struct strbuf *json, struct strbuf *csv,
-		      const char **trend, struct beter_err *err);
 void goal_trend(const double *v, int n, struct strbuf *sb);
+/* The results up to a day in every form, with one query: line and spark as
+ * goal_results' results and trend; as data json an array of {"label": "P0",
+ * "date": null or "YYYY-MM-DD", "score": N} (P0 the 0-meting), csv
+ * "P0=5;P1=5.5", word "up", "down", "flat" (the last two results) or NULL;
+ * a NULL strbuf is not filled. */
+struct goal_results {
+	struct strbuf *line, *spark, *json, *csv;
+	double latest;
+	const char *word;
+};
+int goal_results_read(struct store *db, int64_t goal, int day, struct goal_results *r, struct beter_err *err);
 
 #endif

@@ -203,3 +203,17 @@ quiet beter visit add --observer BC --teacher AA --date 2026-11-18
 quiet beter visit add --observer AA --teacher BC --date 2026-11-25
 run beter board show --team "Team A" --csv
 beter --json board show --team "Team A" --week 2026-W48 | jq -c '.bord, .lesbezoekplanning[]'
+
+note "the jaarbord: the school's periods (theme, dates, status, TIV) beside the team's own themes"
+quiet beter team add "TIV Lezen" --kind tiv
+quiet beter team member add "TIV Lezen" AA BB BC
+BETER_TODAY=2026-08-24 quiet beter period add --theme "Begrijpend lezen" --from 2026-08-31 --to 2026-10-16 --tiv "TIV Lezen"
+BETER_TODAY=2026-08-24 quiet beter period add --theme "Feedback geven" --from 2026-10-19 --to 2026-12-18
+quiet beter period add --theme "Rekenen in de context"
+quiet beter period connect 1 --date 2026-10-15 --success "Hardop voordoen werkt" --next 2
+beter board show --team "Team A" | sed -n '/^\(Year board\|Jaarbord\)$/,/^$/p'
+beter board show --team "Team A" --week 2026-W40 | sed -n '/^\(Year board\|Jaarbord\)$/,/^$/p'
+beter --json board show --team "Team A" --week 2026-W40 | jq -c '.jaarbord[]'
+beter board export --all --week 2026-W47 --csv | grep -E '^(section|jaarbord),'
+note "every team's board shows the school's periods, also a team without themes"
+beter --json board export --all --week 2026-W47 | jq -c '.jaarbord[] | select(.team == "Team B")'

@@ -99,6 +99,44 @@ broken phases "
 run beter --db phases.db check
 run beter --db phases.db --json check
 
+note "the improvement periods: the rules the schema cannot say"
+cp full.db pfull.db
+(export BETER_DB="$PWD/pfull.db"
+ # the demo has the TIV, a closed period with its datamuur, retrospectives and verbindingssessie,
+ # a running one and a candidate; another school gets a period and a goal of its own
+ beter -q period add --theme "Lezen" --from 2026-08-31 --to 2026-10-16 --school "De Andere School"
+ beter -q goal add --school "De Andere School" --team "Ander Team" --text "Lezen" --weeks 6 --norm 7 --baseline 5 --date 2026-09-07) >/dev/null
+run beter --db pfull.db check
+pbroken() { # NAME SQL: a copy of pfull.db with SQL applied
+	cp pfull.db "$1.db"
+	sqlite3 "$1.db" "PRAGMA foreign_keys = OFF; PRAGMA ignore_check_constraints = ON; $2"
+}
+otherteam="(SELECT id FROM team WHERE name = 'Ander Team')"
+otherperiod="(SELECT id FROM period WHERE theme = 'Lezen')"
+pbroken periods "
+  UPDATE period SET from_date = '2026-10-05' WHERE id = 2;
+  UPDATE team SET kind = 'leraren' WHERE name = 'TIV Lezen';
+  UPDATE period SET next_id = 3 WHERE id = 3;
+  UPDATE period SET next_id = $otherperiod WHERE id = 2;
+  UPDATE period SET closed = '2027-01-15' WHERE id = 1;
+  INSERT INTO period_retro(uid, period_id, team_id, goal_reached, day) VALUES
+    (lower(hex(randomblob(16))), 2, $otherteam, 'ja', '2026-11-20'),
+    (lower(hex(randomblob(16))), 3, (SELECT id FROM team WHERE name = 'Team Onderbouw'), 'nee', '2026-11-20'),
+    (lower(hex(randomblob(16))), 2, (SELECT id FROM team WHERE name = 'Team Bovenbouw'), 'nee', '2026-09-20');
+  UPDATE period_standard SET goal_id = (SELECT id FROM goal WHERE text = 'Lezen') WHERE period_id = 1;
+  UPDATE wall_value SET previous = 120 WHERE id = 1;
+  INSERT INTO wall_value(uid, period_id, indicator, measure, grp, value, n, unit) VALUES
+    (lower(hex(randomblob(16))), 1, 'Spelling', 'I', 'groep 6', 70, 24, '%'),
+    (lower(hex(randomblob(16))), 1, 'Spelling', 'II', 'groep 6', 50, 24, '%'),
+    (lower(hex(randomblob(16))), 1, 'Spelling', 'III', 'groep 8', 130, 24, 'score'),
+    (lower(hex(randomblob(16))), 1, 'Spelling', 'gemiddelde', 'groep 5', 6.5, 3, 'score');
+  UPDATE design SET period_id = $otherperiod WHERE id = 1"
+run beter --db periods.db check
+run beter --db periods.db --csv check
+note "a TIV of another school: the schema's key says it, check names the link"
+pbroken tiv "UPDATE period SET tiv_id = $otherteam WHERE id = 1"
+run beter --db tiv.db check
+
 note a store with no school
 cp "$BETER_DB" empty.db
 sqlite3 empty.db "PRAGMA foreign_keys = OFF; DELETE FROM team_member; DELETE FROM team; DELETE FROM person; DELETE FROM school"

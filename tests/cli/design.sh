@@ -264,3 +264,36 @@ cmp export.json export2.json && echo "export, import, export: identical"
 beter --db copy.db import export.json >/dev/null 2>&1
 beter --db copy.db export >export3.json
 cmp export.json export3.json && echo "imported again: merged by uid, nothing doubled"
+
+note "a design belongs to the period that holds its first day, or the one given with --period"
+quiet beter period add --theme "Feedback geven" --from 2026-10-19 --to 2026-12-18
+quiet beter period add --theme "Rekenen in de context" --from 2027-01-04 --to 2027-02-19
+quiet beter period add --theme "Eigenaarschap"
+run beter design list
+run beter design list --period 1
+run beter design list --period 2
+run beter design add --team "Team Bovenbouw" --authors ODW,MKP --group "groep 8" --date 2026-12-10 --period 2 \
+	--doel "Leerlingen rekenen met echte prijzen"
+run beter design list --period 2 --csv
+beter --json design show 10 | jq -c '.design | {id, dates, period, period_theme}'
+beter design show 1 | grep -i '^period'
+note "a copy keeps its --period while its first day stays; on other days it belongs where they fall"
+run beter -q design copy 10 --group "groep 7"
+run beter -q design copy 10 --date 2026-12-17
+run beter -q design copy 10 --date 2027-01-14 --period 3
+beter --json design list | jq -c '.[] | select(.id >= 10) | {id, dates, period, copy_of}'
+note "--period names a period of the school: else exit 1 (unknown) or 2 (not a number), nothing written"
+before=$(store_digest)
+run beter design add --team "Team Bovenbouw" --authors ODW --date 2026-12-10 --period 9 --doel x
+run beter design copy 10 --period 9
+run beter design add --team "Team Bovenbouw" --authors ODW --period twee --doel x
+run beter design list --period 9
+[ "$before" = "$(store_digest)" ] && echo "store unchanged"
+note "export and import carry a design's period by uid"
+beter export >export-p.json
+[ "$(jq -r '.tables.design[] | select(.id == 10) | .period_id' export-p.json)" = "$(jq -r '.tables.period[] | select(.id == 2) | .uid' export-p.json)" ] && echo "design 10 names period 2 by its uid"
+jq -c '[.tables.design[] | .period_id | type] | group_by(.) | map({(.[0]): length}) | add' export-p.json
+beter --db copy-p.db import export-p.json >/dev/null 2>&1
+beter --db copy-p.db export >export-p2.json
+cmp export-p.json export-p2.json && echo "export, import, export: identical"
+beter --db copy-p.db design list --period 2

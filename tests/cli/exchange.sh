@@ -146,3 +146,31 @@ printf '{"format": "beter-\xff"}' >utf8.json
 run beter import utf8.json
 run beter import missing.json
 run beter import
+
+note "periods and the designs of a period: round trip, merge by uid"
+pdb() { beter --db "$1" -q "${@:2}"; }
+pdb per1.db init --school "IKC De Vlinderboom"
+pdb per1.db person add ODW --name "Olga de Wit" --role leraar
+pdb per1.db team add "Team Bovenbouw"
+pdb per1.db team member add "Team Bovenbouw" ODW
+pdb per1.db period add --theme "Begrijpend lezen" --from 2026-08-31 --to 2026-10-16
+pdb per1.db period add --theme "Feedback geven" --from 2026-10-19 --to 2026-12-18
+pdb per1.db design add --team "Team Bovenbouw" --authors ODW --date 2026-09-10 --doel "Samenvatten"
+pdb per1.db design add --team "Team Bovenbouw" --authors ODW --date 2026-09-17 --period 2 --doel "Feedback"
+BETER_DB=per1.db beter export >per1.json
+run jq -c '[.tables.design[] | {doel, period: .period_id}] | map(.period |= (if . == null then null else "<uid>" end))' per1.json
+beter --db per2.db -q import per1.json
+BETER_DB=per2.db beter export | cmp - per1.json && echo "byte-identical"
+pdb per2.db period add --theme "Rekenen" --from 2027-01-04 --to 2027-02-19
+pdb per2.db design copy 2 --date 2027-01-14
+BETER_DB=per2.db beter export >per2.json
+run beter --db per1.db import per2.json
+run beter --db per1.db design list
+BETER_DB=per1.db beter export | cmp - per2.json && echo "merged: the same store"
+before=$(BETER_DB=per1.db store_digest)
+beter --db per1.db -q import per2.json
+[ "$before" = "$(BETER_DB=per1.db store_digest)" ] && echo "imported again: store unchanged"
+note "a design that names a period not in the file or the store: exit 65, nothing written"
+jq '.tables.design[0].period_id = "0123456789abcdef0123456789abcdef"' per1.json >badperiod.json
+{ beter --db per3.db import badperiod.json; echo "[exit $?]"; } 2>&1 | uids
+[ -e per3.db ] && echo "a store was created" || echo "no store was created"

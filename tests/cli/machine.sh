@@ -135,12 +135,15 @@ all survey compare --instrument cultuursurvey --waves 0-meting,november
 all survey policy
 
 note calendar, period, datamuur
-# the demo has no period yet: one with its datamuur and a retrospective
-quiet beter period add --theme "Begrijpend lezen" --from 2026-08-31 --to 2026-10-16
-quiet beter wall add 1 --indicator "Begrijpend lezen M" --group "groep 7" --value 58 --norm 65 --unit % \
-	--source "Cito LOVS" --date 2026-02-01 --previous 55
-quiet beter wall note 1 "Hardop denkend voordoen helpt zwakke lezers" --source "NRO"
-quiet beter period retro 1 --team "Team Bovenbouw" --goal-reached deels --went-well "samen voorbereid" --improve "eerder meten"
+# the demo's periods; where it has none, one with its datamuur and a retrospective
+if [ "$(ids length period list)" = 0 ]; then
+	quiet beter period add --theme "Begrijpend lezen" --from 2026-08-31 --to 2026-10-16
+	quiet beter wall add 1 --indicator "Begrijpend lezen M" --group "groep 7" --value 58 --norm 65 --unit % \
+		--source "Cito LOVS" --date 2026-02-01 --previous 55
+	quiet beter wall note 1 "Hardop denkend voordoen helpt zwakke lezers" --source "NRO"
+	quiet beter period retro 1 --team "Team Bovenbouw" --goal-reached deels --went-well "samen voorbereid" \
+		--improve "eerder meten"
+fi
 all calendar list
 all period list
 for p in $(ids '.[].id' period list); do

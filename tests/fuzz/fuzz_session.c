@@ -29,7 +29,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		board_session_add(db, 1, &s, &id, &err);
 	board_session_release(&s);
 	sqlite3_exec(store_sqlite(db), "ROLLBACK", NULL, NULL, NULL);
-	if (!sqlite3_get_autocommit(db))
+	if (!sqlite3_get_autocommit(store_sqlite(db)))
 		abort();
 	return 0;
 }

@@ -40,7 +40,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		__builtin_trap();
 	strbuf_release(&notes);
 	sqlite3_exec(store_sqlite(db), "ROLLBACK", NULL, NULL, NULL);
-	if (!sqlite3_get_autocommit(db))
+	if (!sqlite3_get_autocommit(store_sqlite(db)))
 		abort();
 	return 0;
 }

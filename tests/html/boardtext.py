@@ -6,7 +6,7 @@ order of the page; then the columns the sections stand in."""
 import sys
 from html.parser import HTMLParser
 
-BLOCK = {"li", "p", "h2", "desc", "div", "span"}
+BLOCK = {"li", "p", "h2", "h3", "desc", "div", "span"}
 
 
 class Board(HTMLParser):
@@ -41,9 +41,9 @@ class Board(HTMLParser):
             self.skip += 1
         if tag == "desc":
             self.skip -= 1
-        if tag in ("li", "p", "h2", "desc"):
+        if tag in ("li", "p", "h2", "h3", "desc"):
             self.flush()
-            self.kind = {"li": "item", "p": a.get("class") or "text", "h2": "title", "desc": "chart"}[tag]
+            self.kind = {"li": "item", "p": a.get("class") or "text", "h2": "title", "h3": "heading", "desc": "chart"}[tag]
         if tag in ("span", "b"):
             cls = (a.get("class") or "").split()
             mark = "step" if "step" in cls else "badge" if "badge" in cls else ""
@@ -60,7 +60,7 @@ class Board(HTMLParser):
             self.skip -= 1
         if tag in ("span", "b") and self.spans:
             self.buf.append({"step": ") ", "badge": "]"}.get(self.spans.pop(), " "))
-        if tag in ("li", "p", "h2"):
+        if tag in ("li", "p", "h2", "h3"):
             self.flush()
         if tag in ("section", "footer"):
             self.flush()

@@ -62,3 +62,11 @@ for v in "MKP SJN 2026-11-30" "PDB FEL 2026-12-01" "LVD RHK 2026-12-02" "RHK ODW
 	set -- $v
 	beter -q visit add --observer "$1" --teacher "$2" --date "$3"
 done
+# the school's periods on the jaarbord: one closed by its verbindingssessie,
+# one running, a candidate
+beter -q team add "TIV Lezen" --kind tiv
+beter -q team member add "TIV Lezen" BVB ODW MKP
+BETER_TODAY=2026-08-24 beter -q period add --theme "Begrijpend lezen" --from 2026-08-31 --to 2026-10-16 --tiv "TIV Lezen"
+BETER_TODAY=2026-08-24 beter -q period add --theme "Feedback geven" --from 2026-10-19 --to 2026-12-18
+beter -q period add --theme "Rekenen in de context"
+beter -q period connect 1 --date 2026-10-15 --success "Hardop voordoen werkt" --next 2

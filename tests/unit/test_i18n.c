@@ -102,6 +102,9 @@ static void test_numeric(void **state)
 	assert_string_equal(buf, "5.5 7.25");
 	assert_string_equal(localeconv()->decimal_point, ".");
 	assert_string_equal(setlocale(LC_NUMERIC, NULL), "C");
+	/* only characters and messages follow the environment */
+	assert_string_equal(setlocale(LC_COLLATE, NULL), "C");
+	assert_string_equal(setlocale(LC_TIME, NULL), "C");
 	assert_true(strtod("5.5", NULL) == 5.5);
 }
 

@@ -60,12 +60,27 @@ static void test_header_norm(void **state)
 	assert_string_equal(buf, "\xc3\x89\xc3\xa9n");
 }
 
+/* the columns a text takes in a table: ASCII one a byte, accents one,
+ * combining marks none, East Asian wide letters two, in any mix */
+static void test_utf8_width(void **state)
+{
+	(void)state;
+	assert_int_equal(utf8_width(""), 0);
+	assert_int_equal(utf8_width("Team Bovenbouw"), 14);
+	assert_int_equal(utf8_width("Ge\xc3\xafnspireerd"), 12);		     /* ï */
+	assert_int_equal(utf8_width("e\xcc\x81" "en"), 3);			     /* e + U+0301 */
+	assert_int_equal(utf8_width("\xe6\x97\xa5\xe6\x9c\xac ok"), 7);	     /* 日本 ok */
+	assert_int_equal(utf8_width("ab\xf0\x9f\x98\x80" "cd"), 6);		     /* U+1F600 */
+	assert_int_equal(utf8_width("x\xffy"), 3);				     /* a stray byte: one */
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_trim_unicode),
 		cmocka_unit_test(test_blank),
 		cmocka_unit_test(test_header_norm),
+		cmocka_unit_test(test_utf8_width),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -8,6 +8,7 @@
 #include "beter/goal.h"
 #include "beter/i18n.h"
 #include "beter/period.h"
+#include "beter/phase.h"
 #include "beter/store.h"
 #include "beter/team.h"
 #include "cmd.h"
@@ -104,6 +105,19 @@ static char *join(const struct opt_list *l)
 	return strbuf_detach(&sb);
 }
 
+/* The school's trajectory goes on in the phase that repeats each period
+ * once its Verbindingssessie phase is closed. */
+static int connect_hint(struct ctx *c, int64_t school)
+{
+	char now[256], next[256];
+	int found, rc = phase_before_cycle(c->db, school, &found, now, sizeof(now), next, sizeof(next), &c->err);
+
+	if (!rc && found)
+		cmd_note(c, _("the school's trajectory is in '%s': close it with its retrospective ('beter phase next "
+			      "--school') and it goes on in '%s', period by period"), now, next);
+	return rc;
+}
+
 int period_run_connect(struct ctx *c, struct optparse *p)
 {
 	struct popts o = { 0 };
@@ -134,7 +148,7 @@ int period_run_connect(struct ctx *c, struct optparse *p)
 	successes = join(&o.successes);
 	x.successes = successes;
 	x.story = o.story;
-	if ((rc = period_connect(c->db, school, id, &x, &c->err)) || c->quiet)
+	if ((rc = period_connect(c->db, school, id, &x, &c->err)) || (rc = connect_hint(c, school)) || c->quiet)
 		goto done;
 	rc = period_show(c->db, id, &c->out, &c->err);
 done:

@@ -4,12 +4,13 @@
 
 #include "beter/date.h"
 #include "beter/i18n.h"
+#include "beter/period.h"
 #include "beter/phase.h"
 #include "beter/team.h"
 #include "cmd.h"
 
 struct popts {
-	const char *team, *school, *date, *went_well, *improve, *reason, *from, *to;
+	const char *team, *school, *date, *went_well, *improve, *reason, *from, *to, *period;
 	int schoolwide, undo, no_retro;
 	int64_t school_id, scope;
 	int day;
@@ -49,6 +50,7 @@ static const struct opt cond_opts[] = {
 	OPT_STRING("school", school, "SCHOOL", N_("the school (name, BRIN or number) when the store holds several")),
 	OPT_STRING("from", from, "DATE", N_("count from this day (default: the start of the school year)")),
 	OPT_STRING("to", to, "DATE", N_("count up to this day (default today)")),
+	OPT_STRING("period", period, "PERIOD", N_("count over an improvement period (see 'beter period list')")),
 	OPT_END
 };
 
@@ -235,6 +237,15 @@ static int run_conditions(struct ctx *c, struct optparse *p)
 
 	if ((rc = prologue(c, p, &o, 0, 0, N_("nothing"), PHASE_ANY)))
 		return rc;
+	if (o.period) {
+		int64_t id;
+		if (o.from || o.to)
+			return cmd_usage(c, _("--period counts over the period's dates; leave out --from and --to"));
+		if ((rc = cmd_number(c, "--period", o.period, &id)) ||
+		    (rc = period_find(c->db, o.school_id, id, &c->err)))
+			return rc;
+		return phase_conditions_period(c->db, o.school_id, id, date_today(), &c->out, &c->err);
+	}
 	to = date_today();
 	from = date_from_ymd(date_school_year(to), 8, 1);
 	if ((o.from && (rc = date_parse(o.from, &from, "--from", &c->err))) ||
@@ -267,7 +278,8 @@ static const struct subcmd phase_subs[] = {
 	{ "start", "start MODEL (--team TEAM | --school) [--date DATE]", N_("start a trajectory in its first phase"),
 	  start_opts, run_start, SUB_WRITES, NULL },
 	{ "status", "status [--team TEAM | --school]",
-	  N_("the current phase, its checklist with what is done, and days in phase"), scope_opts, run_status,
+	  N_("the current phase, its checklist with what is done, and days in phase; the running period's cycle "
+	     "in a phase that repeats each period, and the model's targets met or open"), scope_opts, run_status,
 	  SUB_DEFAULT, NULL },
 	{ "check", "check ITEM [--team TEAM | --school] [--undo] [--date DATE]",
 	  N_("tick off an activity of the current phase (by its id or number)"), check_opts, run_check, SUB_WRITES, NULL },
@@ -277,8 +289,9 @@ static const struct subcmd phase_subs[] = {
 	{ "history", "history [--team TEAM | --school]", N_("every phase of the trajectories, with dates and retrospectives"),
 	  scope_opts, run_history, 0, NULL },
 	{ "retro", NULL, N_("retrospectives"), NULL, NULL, 0, retro_subs },
-	{ "conditions", "conditions [--from DATE] [--to DATE]",
-	  N_("the three conditions per team: ambition, rhythm and retrospective"), cond_opts, run_conditions, 0, NULL },
+	{ "conditions", "conditions [--from DATE] [--to DATE]\nconditions --period PERIOD",
+	  N_("the three conditions per team: ambition, rhythm and retrospective (over a period of the jaarbord "
+	     "with --period)"), cond_opts, run_conditions, 0, NULL },
 	{ 0 }
 };
 
@@ -310,11 +323,38 @@ const struct command_def def_phase = {
 		"of gezamenlijk lesontwerp (GL) is counted the same way: design_rhythm is the share of school weeks "
 		"with a lesson given from one of the team's lesson designs (a day of 'beter design'; for the school: "
 		"of any team), weeks_with_design their number.\n\n"
+		"'phase conditions --period PERIOD' counts over an improvement period ('beter period'), from its "
+		"first day up to its last and never past today, per team and for the school: ambition_on_board (an "
+		"ambition on the team's board on that day), ambition_checked (the team's retrospective of the period, "
+		"'beter period retro', checked the ambition) and ambition (both); rhythm, school_weeks and "
+		"weeks_with_session as above; designs (the team's lesson designs given in the period), visits "
+		"(lesson visits recorded in the period) and feedback_talks (their talks held in it); retrospective "
+		"(the team held its retrospective of the period) and goal_reached. The school row: ambition and "
+		"retrospective are true when every teacher team has them (teams_with_ambition, "
+		"teams_with_retrospective of teacher_teams), the counts are sums. A candidate period without dates "
+		"has no conditions.\n\n"
+		"A phase with \"cycle\": \"period\" repeats each improvement period and does not close: in the "
+		"leerKRACHT model that is Uitbouwen, where the trajectory is after the first verbindingssessie. "
+		"There 'phase status' shows the running period (the earliest not closed that has begun, else the next "
+		"one planned) and its cycle, each step done or open as the records show it: the theme prepared (the "
+		"period has a TIV and a datamuur, 'beter wall'), the goals set (every teacher team, or the "
+		"trajectory's team, has a goal added in the period), the work (board sessions; done when the period's "
+		"last day has passed), the retrospectives (every team held one) and the verbindingssessie ('beter "
+		"period connect' closed the period). 'phase next' refuses to close such a phase.\n\n"
+		"A model may carry targets, counted from the records from the trajectory's start up to today, for "
+		"the trajectory's team or the whole school, and shown in 'phase status' as met or open: "
+		"board-sessions (board sessions held; for the school the days on which a team held one), study-days "
+		"(study days of the school calendar), designs (lesson designs given), visits-with-talk (lesson visits "
+		"with their feedback talk) and teachers-with-talk (teachers with such a visit; without min: every "
+		"teacher). The targets and the cycle follow the model as it is now, also for a trajectory started "
+		"before it changed.\n\n"
 		"A model file is JSON: {\"id\": \"our-model\", \"name\": \"...\", \"description\": \"...\", "
 		"\"source\": \"...\", \"phases\": [{\"id\": \"start\", \"name\": \"...\", \"purpose\": \"...\", "
 		"\"who\": [\"schoolleiding\", \"leraren\"], \"typical_days\": 42, \"activities\": [{\"id\": "
-		"\"kickoff\", \"text\": \"...\"}]}]}. Ids are 1-40 characters a-z, 0-9 and '-', unique within their "
-		"list; typical_days is 1-730; description, source and purpose are optional; other fields are refused."),
+		"\"kickoff\", \"text\": \"...\"}]}], \"targets\": [{\"id\": \"studiedag\", \"text\": \"...\", "
+		"\"count\": \"study-days\", \"min\": 1}]}. Ids are 1-40 characters a-z, 0-9 and '-', unique within their "
+		"list; typical_days is 1-730; description, source and purpose are optional; only the last phase may "
+		"have \"cycle\": \"period\"; targets (at most 20) are optional, min is 1-1000; other fields are refused."),
 	.subs = phase_subs,
 	.examples = N_("beter phase models\n"
 		    "beter phase model show leerkracht\n"
@@ -322,6 +362,7 @@ const struct command_def def_phase = {
 		    "beter phase check draagvlaksessie --school\n"
 		    "beter phase next --school --went-well \"goede start\" --improve \"eerder plannen\"\n"
 		    "beter phase start leskwaliteit --team \"Team Bovenbouw\"\n"
+		    "beter phase conditions --period 1\n"
 		    "beter --json phase history"),
 	.files = N_("Shipped models are read from $BETER_SHARE/models/ID.json, else from the installed share directory "
 		 "(share/beter/models)."),

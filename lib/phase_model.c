@@ -207,7 +207,11 @@ static const struct out_col mshow_cols[] = {
 };
 static const struct out_col mphase_cols[] = {
 	{ N_("n"), OUT_T_INT },   { N_("id"), OUT_T_TEXT },      { N_("name"), OUT_T_TEXT },  { N_("who"), OUT_T_TEXT },
-	{ N_("typical_days"), OUT_T_INT }, { N_("activities"), OUT_T_INT }, { N_("purpose"), OUT_T_TEXT },
+	{ N_("typical_days"), OUT_T_INT }, { N_("activities"), OUT_T_INT }, { N_("cycle"), OUT_T_TEXT },
+	{ N_("purpose"), OUT_T_TEXT },
+};
+static const struct out_col mtarget_cols[] = {
+	{ N_("id"), OUT_T_TEXT }, { N_("text"), OUT_T_TEXT }, { N_("kind"), OUT_T_TEXT }, { N_("min"), OUT_T_INT },
 };
 static const struct out_col mact_cols[] = {
 	{ N_("phase"), OUT_T_TEXT }, { N_("n"), OUT_T_INT }, { N_("id"), OUT_T_TEXT }, { N_("text"), OUT_T_TEXT },
@@ -215,9 +219,33 @@ static const struct out_col mact_cols[] = {
 static const struct out_col mdoc_cols[] = {
 	{ N_("id"), OUT_T_TEXT },     { N_("name"), OUT_T_TEXT },        { N_("origin"), OUT_T_TEXT }, { N_("source"), OUT_T_TEXT },
 	{ N_("description"), OUT_T_TEXT }, { N_("phases"), OUT_T_INT }, { N_("n"), OUT_T_INT },       { N_("who"), OUT_T_TEXT },
-	{ N_("typical_days"), OUT_T_INT }, { N_("activities"), OUT_T_INT }, { N_("purpose"), OUT_T_TEXT }, { N_("phase"), OUT_T_TEXT },
-	{ N_("text"), OUT_T_TEXT },
+	{ N_("typical_days"), OUT_T_INT }, { N_("activities"), OUT_T_INT }, { N_("cycle"), OUT_T_TEXT },
+	{ N_("purpose"), OUT_T_TEXT },     { N_("phase"), OUT_T_TEXT },   { N_("text"), OUT_T_TEXT },
+	{ N_("kind"), OUT_T_TEXT },        { N_("min"), OUT_T_INT },
 };
+
+/* The model's targets (none: no section). */
+static void model_targets(struct out *o, const cJSON *doc)
+{
+	const cJSON *targets = cJSON_GetObjectItemCaseSensitive(doc, "targets");
+
+	if (!cJSON_GetArraySize(targets))
+		return;
+	out_section(o, "targets", _("Targets"));
+	out_list(o, mtarget_cols, sizeof(mtarget_cols) / sizeof(*mtarget_cols));
+	for (const cJSON *t = targets->child; t; t = t->next) {
+		const cJSON *min = cJSON_GetObjectItemCaseSensitive(t, "min");
+		out_text(o, phase_jstr(t, "id"));
+		out_text(o, phase_jstr(t, "text"));
+		out_text(o, phase_jstr(t, "count"));
+		if (min)
+			out_int(o, (int64_t)min->valuedouble);
+		else
+			out_null(o);
+		out_row_end(o);
+	}
+	out_end(o);
+}
 
 void phase_join_who(struct strbuf *sb, const cJSON *who)
 {
@@ -258,6 +286,7 @@ int phase_model_show(struct store *db, int64_t school, const char *key, struct o
 		out_text(o, strbuf_str(&who));
 		out_int(o, (int64_t)cJSON_GetObjectItemCaseSensitive(p, "typical_days")->valuedouble);
 		out_int(o, cJSON_GetArraySize(cJSON_GetObjectItemCaseSensitive(p, "activities")));
+		out_text(o, phase_jstr(p, "cycle"));
 		out_text(o, phase_jstr(p, "purpose"));
 		out_row_end(o);
 		strbuf_release(&who);
@@ -277,6 +306,7 @@ int phase_model_show(struct store *db, int64_t school, const char *key, struct o
 		}
 	}
 	out_end(o);
+	model_targets(o, doc);
 	out_doc_end(o);
 	cJSON_Delete(doc);
 	return 0;

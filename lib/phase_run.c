@@ -204,7 +204,31 @@ static const struct out_col status_doc_cols[] = {
 	{ N_("started"), OUT_T_DATE },   { N_("days_in_phase"), OUT_T_INT }, { N_("typical_days"), OUT_T_INT },
 	{ N_("who"), OUT_T_TEXT },       { N_("done"), OUT_T_DATE },      { N_("items"), OUT_T_INT },
 	{ N_("n"), OUT_T_INT },          { N_("item"), OUT_T_TEXT },      { N_("activity"), OUT_T_TEXT },
+	{ N_("period"), OUT_T_INT },     { N_("theme"), OUT_T_TEXT },     { N_("from"), OUT_T_DATE },
+	{ N_("to"), OUT_T_DATE },        { N_("tiv"), OUT_T_TEXT },       { N_("status"), OUT_T_TEXT },
+	{ N_("periods_closed"), OUT_T_INT }, { N_("step"), OUT_T_TEXT },  { N_("count"), OUT_T_INT },
+	{ N_("of"), OUT_T_INT },         { N_("id"), OUT_T_TEXT },        { N_("target"), OUT_T_TEXT },
+	{ N_("kind"), OUT_T_TEXT },      { N_("counted"), OUT_T_INT },    { N_("needed"), OUT_T_INT },
 };
+
+/* The period cycle of a phase that repeats each period, and the model's
+ * targets. */
+static int status_more(struct store *db, int64_t trajectory, int today, struct out *o, struct beter_err *err)
+{
+	struct phase_scope sc;
+	cJSON *model;
+	char key[64];
+	int rc;
+
+	if ((rc = phase_scope_load(db, trajectory, today, &sc, &model, key, sizeof(key), err)))
+		return rc;
+	if (model && phase_is_cycle(model, key))
+		rc = phase_cycle_out(db, &sc, o, err);
+	if (!rc && model)
+		rc = phase_targets_out(db, &sc, model, o, err);
+	cJSON_Delete(model);
+	return rc;
+}
 
 int phase_status(struct store *db, int64_t trajectory, int today, struct out *o, struct beter_err *err)
 {
@@ -256,7 +280,8 @@ int phase_status(struct store *db, int64_t trajectory, int today, struct out *o,
 	store_bind_int(st, 1, pid);
 	out_section(o, "checklist", _("Checklist"));
 	if ((rc = store_rows(db, st, o, check_cols, sizeof(check_cols) / sizeof(*check_cols), 1, N_("reading the checklist"),
-			     err)))
+			     err)) ||
+	    (rc = status_more(db, trajectory, today, o, err)))
 		return rc;
 	out_doc_end(o);
 	return 0;
@@ -325,6 +350,32 @@ static int retro_text(const char *s, const char *what, struct beter_err *err)
 	return 0;
 }
 
+/* A phase that repeats each period does not close: its periods do. */
+static int refuse_cycle(struct store *db, int64_t trajectory, int date, struct beter_err *err)
+{
+	struct phase_scope sc;
+	cJSON *model;
+	char key[64];
+	int rc, cycle;
+
+	if ((rc = phase_scope_load(db, trajectory, date, &sc, &model, key, sizeof(key), err)))
+		return rc;
+	cycle = model && phase_is_cycle(model, key);
+	if (cycle) {
+		char name[256];
+		const cJSON *p = cJSON_GetObjectItemCaseSensitive(model, "phases")->child;
+		while (strcmp(phase_jstr(p, "id"), key))
+			p = p->next;
+		snprintf(name, sizeof(name), "%s", phase_jstr(p, "name"));
+		rc = beter_err_set(err, BETER_FAIL,
+				   _("'%s' repeats each improvement period and does not close: each period closes "
+				     "with its verbindingssessie ('beter period connect'); see 'beter phase status'"),
+				   name);
+	}
+	cJSON_Delete(model);
+	return rc;
+}
+
 int phase_next(struct store *db, int64_t trajectory, const struct phase_retro *r, int date,
 	       struct phase_next_result *res,
 	       struct beter_err *err)
@@ -335,6 +386,8 @@ int phase_next(struct store *db, int64_t trajectory, const struct phase_retro *r
 	int started, rc, ord = 0;
 
 	memset(res, 0, sizeof(*res));
+	if ((rc = refuse_cycle(db, trajectory, date, err)))
+		return rc;
 	if (r->no_retro_reason) {
 		if ((rc = retro_text(r->no_retro_reason, "--reason", err)))
 			return rc;

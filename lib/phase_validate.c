@@ -15,6 +15,8 @@
 #define MAX_ACTIVITIES 40
 #define NAME_MAX_BYTES 200
 #define TEXT_MAX_BYTES 2000
+#define MAX_TARGETS 20
+#define TARGET_MAX 1000
 
 int phase_id_valid(const char *s)
 {
@@ -124,7 +126,8 @@ static int check_activities(struct vctx *v, const cJSON *p, const char *where)
 /* Phase p, phases[pi] of the array phases. */
 static int check_phase(struct vctx *v, const cJSON *phases, const cJSON *p, int pi)
 {
-	static const char *const phase_keys[] = { "id", "name", "purpose", "who", "typical_days", "activities", NULL };
+	static const char *const phase_keys[] = { "id",		"name",	      "purpose", "who",
+						  "typical_days", "activities", "cycle",   NULL };
 	char where[64], f[128];
 	int rc;
 
@@ -160,12 +163,75 @@ static int check_phase(struct vctx *v, const cJSON *phases, const cJSON *p, int 
 		return vfail(v, f, _("expected a whole number"));
 	if (days->valuedouble < 1 || days->valuedouble > 730)
 		return vfail(v, f, _("%g is outside 1-730"), days->valuedouble);
+	if ((rc = vstring(v, p, where, "cycle", 0, 40, 0)))
+		return rc;
+	const char *cycle = phase_jstr(p, "cycle");
+	snprintf(f, sizeof(f), "%s.cycle", where);
+	if (cycle && strcmp(cycle, "period"))
+		return vfail(v, f, _("'%s' is not a cycle (the only one is \"period\": the phase repeats each improvement "
+				     "period)"), cycle);
+	if (cycle && p->next)
+		return vfail(v, f, _("only the last phase repeats: the phases after it would never start"));
 	return check_activities(v, p, where);
+}
+
+/* A target: id, text, what is counted and the least count. */
+static int check_target(struct vctx *v, const cJSON *targets, const cJSON *t, int ti)
+{
+	static const char *const target_keys[] = { "id", "text", "count", "min", NULL };
+	char where[64], f[128];
+	int rc;
+
+	snprintf(where, sizeof(where), "targets[%d]", ti);
+	if (!cJSON_IsObject(t))
+		return vfail(v, where, _("expected an object with id, text and count"));
+	if ((rc = only_keys(v, t, where, target_keys)) || (rc = vstring(v, t, where, "id", 1, 40, 1)) ||
+	    (rc = vstring(v, t, where, "text", 1, TEXT_MAX_BYTES, 0)) || (rc = vstring(v, t, where, "count", 1, 40, 0)))
+		return rc;
+	const char *tid = phase_jstr(t, "id"), *count = phase_jstr(t, "count");
+	for (const cJSON *u = targets->child; u != t; u = u->next)
+		if (!strcmp(phase_jstr(u, "id"), tid)) {
+			snprintf(f, sizeof(f), "%s.id", where);
+			return vfail(v, f, _("'%s' appears twice; target ids must differ"), tid);
+		}
+	snprintf(f, sizeof(f), "%s.count", where);
+	if (!phase_target_kind(count))
+		return vfail(v, f, _("'%s' is not counted by beter (use board-sessions, study-days, designs, "
+				     "visits-with-talk or teachers-with-talk)"), count);
+	const cJSON *min = cJSON_GetObjectItemCaseSensitive(t, "min");
+	snprintf(f, sizeof(f), "%s.min", where);
+	if (!min) {
+		if (strcmp(count, "teachers-with-talk"))
+			return vfail(v, f, _("missing (the least count that meets the target)"));
+		return 0; /* every teacher */
+	}
+	if (!cJSON_IsNumber(min) || min->valuedouble != floor(min->valuedouble))
+		return vfail(v, f, _("expected a whole number"));
+	if (min->valuedouble < 1 || min->valuedouble > TARGET_MAX)
+		return vfail(v, f, _("%g is outside 1-%d"), min->valuedouble, TARGET_MAX);
+	return 0;
+}
+
+static int check_targets(struct vctx *v, const cJSON *doc)
+{
+	const cJSON *targets = cJSON_GetObjectItemCaseSensitive(doc, "targets");
+	int rc = 0, ti = 0;
+
+	if (!targets)
+		return 0;
+	if (!cJSON_IsArray(targets))
+		return vfail(v, "targets", _("expected an array"));
+	int nt = cJSON_GetArraySize(targets);
+	if (nt > MAX_TARGETS)
+		return vfail(v, "targets", _("a model has at most %d targets, not %d"), MAX_TARGETS, nt);
+	for (const cJSON *t = targets->child; t && !rc; t = t->next, ti++)
+		rc = check_target(v, targets, t, ti);
+	return rc;
 }
 
 int phase_model_validate(const char *json, size_t len, const char *name, struct beter_err *err)
 {
-	static const char *const model_keys[] = { "id", "name", "description", "source", "phases", NULL };
+	static const char *const model_keys[] = { "id", "name", "description", "source", "phases", "targets", NULL };
 	struct vctx v = { name, err };
 	cJSON *doc;
 	int rc = 0;
@@ -198,6 +264,8 @@ int phase_model_validate(const char *json, size_t len, const char *name, struct 
 	int pi = 0;
 	for (const cJSON *p = phases->child; p && !rc; p = p->next, pi++)
 		rc = check_phase(&v, phases, p, pi);
+	if (!rc)
+		rc = check_targets(&v, doc);
 out:
 	cJSON_Delete(doc);
 	return rc;

@@ -6,11 +6,15 @@
  *   { "id": "leerkracht", "name": "...", "description": "...", "source": "...",
  *     "phases": [ { "id": "startfase", "name": "Startfase", "purpose": "...",
  *                   "who": ["leerKRACHT-team", "expertcoach"], "typical_days": 42,
- *                   "activities": [ { "id": "werksessies", "text": "..." } ] } ] }
+ *                   "activities": [ { "id": "werksessies", "text": "..." } ] } ],
+ *     "targets": [ { "id": "studiedag", "text": "...", "count": "study-days", "min": 1 } ] }
  *
  * Ids are 1-40 characters a-z, 0-9 and '-'; phase ids are unique in a model,
  * activity ids unique in their phase; typical_days is 1-730; description,
- * source and purpose are optional. A trajectory copies the model's phases and
+ * source and purpose are optional. The last phase may carry "cycle": "period":
+ * it repeats each improvement period and does not close. Targets are
+ * optional; count is board-sessions, study-days, designs, visits-with-talk or
+ * teachers-with-talk (min 1-1000; without min every teacher). A trajectory copies the model's phases and
  * checklist when it starts. One trajectory is active per team, and one for the
  * whole school.
  */
@@ -118,5 +122,17 @@ void phase_rhythm_school_weeks(int from, int to, const int *team_days, size_t nt
 			       size_t nschool, const struct calendar *cal, int64_t *weeks, int64_t *with_session);
 /* The conditions per team of the school, then the school itself. */
 int phase_conditions_list(struct store *db, int64_t school, int from, int to, struct out *o, struct beter_err *err);
+/* *found 1 when the school's own trajectory is in the phase before one that
+ * repeats each period (leerKRACHT's Verbindingssessie before Uitbouwen),
+ * with the names of the two phases in now and next. */
+int phase_before_cycle(struct store *db, int64_t school, int *found, char *now, size_t nowsize, char *next,
+		       size_t nextsize, struct beter_err *err);
+/* The conditions per team over an improvement period (its first day up to
+ * its last, never past today): ambition on the board and checked in the
+ * team's retrospective of the period, rhythm of board sessions, lesson
+ * designs given and lesson visits recorded, the retrospective held; then the
+ * school. BETER_FAIL for a candidate period without dates. */
+int phase_conditions_period(struct store *db, int64_t school, int64_t period, int today, struct out *o,
+			    struct beter_err *err);
 
 #endif

@@ -158,7 +158,7 @@ pdb per1.db period add --theme "Feedback geven" --from 2026-10-19 --to 2026-12-1
 pdb per1.db design add --team "Team Bovenbouw" --authors ODW --date 2026-09-10 --doel "Samenvatten"
 pdb per1.db design add --team "Team Bovenbouw" --authors ODW --date 2026-09-17 --period 2 --doel "Feedback"
 BETER_DB=per1.db beter export >per1.json
-run jq -c '[.tables.design[] | {doel, period: .period_id}] | map(.period |= (if . == null then null else "<uid>" end))' per1.json
+run jq -c '[.tables.design[] | {doel, period: .period_id}] | sort_by(.doel) | map(.period |= (if . == null then null else "<uid>" end))' per1.json
 beter --db per2.db -q import per1.json
 BETER_DB=per2.db beter export | cmp - per1.json && echo "byte-identical"
 pdb per2.db period add --theme "Rekenen" --from 2027-01-04 --to 2027-02-19

@@ -1,6 +1,8 @@
 #include "unit.h"
 
 #include <math.h>
+#include <stdio.h>
+#include <string.h>
 
 #include "beter/board.h"
 #include "beter/calendar.h"
@@ -177,12 +179,64 @@ static void test_rhythm_holidays(void **state)
 	sqlite3_close(store_sqlite(db));
 }
 
+/* A model's targets and its repeating phase: what validation accepts and refuses. */
+static int model_rc(const char *phases_tail, const char *targets)
+{
+	char doc[2048];
+	struct beter_err err = { 0 };
+
+	snprintf(doc, sizeof(doc),
+		 "{\"id\": \"m\", \"name\": \"M\", \"phases\": [{\"id\": \"a\", \"name\": \"A\", \"who\": [\"MT\"], "
+		 "\"typical_days\": 5, \"activities\": [{\"id\": \"b\", \"text\": \"B\"}]%s}]%s}",
+		 phases_tail, targets);
+	return phase_model_validate(doc, strlen(doc), "m.json", &err);
+}
+
+static void test_model_targets(void **state)
+{
+	(void)state;
+	assert_int_equal(model_rc("", ""), 0);
+	assert_int_equal(model_rc(", \"cycle\": \"period\"", ""), 0);
+	assert_int_equal(model_rc(", \"cycle\": \"week\"", ""), BETER_DATAERR);
+	assert_int_equal(model_rc(", \"cycle\": 1", ""), BETER_DATAERR);
+	assert_int_equal(model_rc("", ", \"targets\": []"), 0);
+	assert_int_equal(model_rc("", ", \"targets\": [{\"id\": \"t\", \"text\": \"T\", \"count\": \"study-days\", "
+				     "\"min\": 1}, {\"id\": \"u\", \"text\": \"U\", \"count\": \"teachers-with-talk\"}]"),
+			 0);
+	/* every kind beter counts, and none other */
+	const char *kinds[] = { "board-sessions", "study-days", "designs", "visits-with-talk", "teachers-with-talk" };
+	char t[256];
+	for (size_t i = 0; i < sizeof(kinds) / sizeof(*kinds); i++) {
+		snprintf(t, sizeof(t), ", \"targets\": [{\"id\": \"t\", \"text\": \"T\", \"count\": \"%s\", \"min\": 1000}]",
+			 kinds[i]);
+		assert_int_equal(model_rc("", t), 0);
+	}
+	assert_int_equal(model_rc("", ", \"targets\": [{\"id\": \"t\", \"text\": \"T\", \"count\": \"lessons\", \"min\": 1}]"),
+			 BETER_DATAERR);
+	assert_int_equal(model_rc("", ", \"targets\": [{\"id\": \"t\", \"text\": \"T\", \"count\": \"designs\", \"min\": 1001}]"),
+			 BETER_DATAERR);
+	assert_int_equal(model_rc("", ", \"targets\": [{\"id\": \"t\", \"text\": \"T\", \"count\": \"designs\"}]"),
+			 BETER_DATAERR);
+	assert_int_equal(model_rc("", ", \"targets\": [{\"id\": \"t\", \"text\": \"\", \"count\": \"designs\", \"min\": 1}]"),
+			 BETER_DATAERR);
+	assert_int_equal(model_rc("", ", \"targets\": [3]"), BETER_DATAERR);
+	assert_int_equal(model_rc("", ", \"targets\": \"twee\""), BETER_DATAERR);
+	/* at most 20 */
+	char many[4096] = ", \"targets\": [";
+	for (int i = 0; i < 21; i++)
+		snprintf(many + strlen(many), sizeof(many) - strlen(many),
+			 "%s{\"id\": \"t%d\", \"text\": \"T\", \"count\": \"designs\", \"min\": 1}", i ? ", " : "", i);
+	strcat(many, "]");
+	assert_int_equal(model_rc("", many), BETER_DATAERR);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_rhythm_weeks),
 		cmocka_unit_test(test_conditions),
 		cmocka_unit_test(test_rhythm_holidays),
+		cmocka_unit_test(test_model_targets),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

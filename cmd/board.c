@@ -110,8 +110,10 @@ static const struct opt session_add_opts[] = {
 		    "(repeatable)")),
 	OPT_STRING("note", note, "TEXT", N_("5. a note on the programme, changes, lesson visits")),
 	OPT_LIST("agenda", agenda, "TOPIC=MINUTES", N_("5. the werksessie's programme: a topic and its minutes (repeatable)")),
-	OPT_LIST("visit-done", vdone, "N", N_("5. a lesson visit of this week that took place (repeatable)")),
-	OPT_LIST("visit-missed", vmissed, "N", N_("5. a lesson visit of this week that did not take place (repeatable)")),
+	OPT_LIST("visit-done", vdone, "N", N_("5. a lesson visit of this week that took place: held, not missed "
+					      "(repeatable)")),
+	OPT_LIST("visit-missed", vmissed, "N", N_("5. a lesson visit of this week that did not take place: missed "
+						  "from now on (repeatable)")),
 	OPT_FLAG("edit", edit, N_("write the session in $VISUAL/$EDITOR on a template in the standard order, with the "
 				  "book's questions")),
 	OPT_STRING("from", from, "FILE", N_("read the whole session from a JSON document ('-': stdin)")),

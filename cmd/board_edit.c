@@ -21,8 +21,8 @@ void board_edit_release(struct board_edit *ed)
 	memset(ed, 0, sizeof(*ed));
 }
 
-/* The open actions and this week's planned visits of the team, as comments. */
-static void context_lines(struct ctx *c, const char *team_name, int day, struct strbuf *sb)
+/* The open actions of the team (step 4), as comments. */
+static void action_lines(struct ctx *c, const char *team_name, struct strbuf *sb)
 {
 	struct store_stmt *st;
 	struct beter_err e = { 0 };
@@ -35,6 +35,15 @@ static void context_lines(struct ctx *c, const char *team_name, int day, struct 
 			strbuf_addf(sb, _("#    open: %s  %s (due %s)\n"), store_col(st, 0), store_col(st, 1), store_col(st, 2));
 		store_finalize(st);
 	}
+}
+
+/* This week's visits of the team that are not recorded (step 5), as comments. */
+static void visit_lines(struct ctx *c, const char *team_name, int day, struct strbuf *sb)
+{
+	struct store_stmt *st;
+	struct beter_err e = { 0 };
+	int rc;
+
 	if (!store_prepare(c->db, "SELECT v.id, v.date, o.code, p.code FROM visit v JOIN person o ON o.id = v.observer_id "
 				  "JOIN person p ON p.id = v.teacher_id JOIN team t ON t.id = v.team_id WHERE t.name = ?1 "
 				  "AND v.cancelled IS NULL AND v.recorded IS NULL AND v.date BETWEEN date(?2, '-6 days') AND ?2 "
@@ -69,9 +78,10 @@ static void template(struct ctx *c, const char *team_name, int day, struct strbu
 	question(sb, 2, _("one line per goal: GOAL=SCORE (1-10), e.g. 2=6.5"));
 	strbuf_adds(sb, "voortgang:\n");
 	question(sb, 3, _("done: an action number per line; not done: N=reason; new: CODE|what|due"));
-	context_lines(c, team_name, day, sb);
+	action_lines(c, team_name, sb);
 	strbuf_adds(sb, "gedaan:\nniet-gedaan:\nnieuw:\n");
 	question(sb, 4, _("werksessie: topic=minutes per line; lesson visits that took place or not: a number per line"));
+	visit_lines(c, team_name, day, sb);
 	strbuf_adds(sb, "werksessie:\nlesbezoek-gelukt:\nlesbezoek-niet-gelukt:\nnotitie:\n");
 }
 

@@ -231,7 +231,8 @@ const struct command_def def_calendar = {
 		"board sessions held and planned on the period rhythm, the periods (themes) of the year boards, "
 		"verbindingssessies and the days off. Every "
 		"event's UID comes from the record it shows, so a calendar that loads the file again updates its "
-		"events. Cancelled visits are left out."),
+		"events. Cancelled visits are left out, and so are those a board session said do not take place "
+		"('board session add --visit-missed') unless they were recorded after all."),
 	.subs = calendar_subs,
 	.examples = N_("beter calendar import share/calendar/schoolvakanties-2026-2027.ics\n"
 		    "beter calendar add --from 2027-02-12 --kind studiedag --name \"Studiedag leskwaliteit\"\n"

@@ -41,8 +41,8 @@ static const struct opt add_opts[] = {
 	OPT_STRING("subject", subject, "TEXT", N_("the subject or lesson")),
 	OPT_STRING("lesson-goal", goal, "TEXT", N_("what pupils should learn in the lesson")),
 	OPT_LIST("focus", focuses, "FOCUS",
-		 N_("goal:N (a board goal), item:ID (a framework item) or points (the teacher's "
-		 "development points); repeatable")),
+		 N_("goal:N (a board goal), item:ID (a framework item), points (the teacher's development points) "
+		    "or design:N (a lesson from lesson design N, as --design N); repeatable")),
 	OPT_STRING("round", round, "NAME", N_("the round the visit belongs to (made when new)")),
 	OPT_STRING("replaces", replaces, "N", N_("a make-up visit for missed visit N: it takes its place in coverage")),
 	OPT_STRING("team", team, "TEAM", N_("the team (default: the teacher's teacher team when there is one)")),
@@ -76,7 +76,7 @@ static const struct opt list_opts[] = {
 	OPT_STRING("observer", observer, "CODE", N_("only visits by this observer")),
 	OPT_STRING("team", team, "TEAM", N_("only visits in this team")),
 	OPT_STRING("round", round, "NAME", N_("only visits of this round")),
-	OPT_STRING("status", status, "STATUS", N_("planned, missed, done, feedback-due or closed")),
+	OPT_STRING("status", status, "STATUS", N_("planned, held, missed, replaced, done, feedback-due, closed or cancelled")),
 	OPT_STRING("from", from, "DATE", N_("only visits on or after this day")),
 	OPT_STRING("to", to, "DATE", N_("only visits on or before this day")),
 	OPT_FBDAYS,
@@ -136,8 +136,8 @@ int vopts_filter(struct ctx *c, int64_t school, const struct vopts *o, struct vi
 			return beter_err_set(&c->err, BETER_DATAERR, _("--to: %s is before --from %s"), o->to, o->from);
 	}
 	if (o->status && (f->status = visit_status_parse(o->status)) < 0)
-		return beter_err_set(&c->err, BETER_DATAERR, _("--status: unknown status '%s' (use planned, missed, "
-				     "done, feedback-due or closed)"), o->status);
+		return beter_err_set(&c->err, BETER_DATAERR, _("--status: unknown status '%s' (use planned, held, "
+				     "missed, replaced, done, feedback-due, closed or cancelled)"), o->status);
 	if (o->fbdays) {
 		if ((rc = cmd_int(c, "--feedback-days", o->fbdays, 0, 365, &v)))
 			return rc;
@@ -266,6 +266,67 @@ static int add_replaces(struct ctx *c, int64_t school, const char *arg, int64_t 
 	return visit_set_replaces(c->db, school, id, missed, date_today(), &c->err);
 }
 
+/* A make-up visit without --round goes in the round of the visit it
+ * replaces, so that it takes that one's place in the round's coverage
+ * (left empty when there is none; a bad N is reported by add_replaces). */
+static void replaced_round(struct ctx *c, int64_t school, const char *arg, char *name, size_t size)
+{
+	struct store_stmt *st;
+	struct beter_err e = { 0 };
+	int64_t n;
+	int rc;
+
+	*name = 0;
+	if (parse_int64(*arg == '#' ? arg + 1 : arg, &n) != 0 ||
+	    store_prepare(c->db, "SELECT r.name FROM visit v JOIN visit_round r ON r.id = v.round_id "
+				 "WHERE v.id = ?1 AND v.school_id = ?2", &st, &e))
+		return;
+	store_bind_int(st, 1, n);
+	store_bind_int(st, 2, school);
+	if (store_next(c->db, st, &rc, N_("reading the visit"), &e))
+		snprintf(name, size, "%s", store_col_text(st, 0));
+	store_finalize(st);
+}
+
+/* --focus design:N is --design N: the visit observes a lesson from design N.
+ * Such focuses leave o->focuses and set o->design; a second design, by
+ * --focus or --design, is refused (exit 2), the same focus twice too (exit 65). */
+static int focus_design(struct ctx *c, struct vopts *o)
+{
+	int64_t design = 0, n, given = 0;
+	const char *prev = NULL;
+	char other[64];
+	int k = 0;
+
+	if (o->design && parse_int64(*o->design == '#' ? o->design + 1 : o->design, &given) != 0)
+		given = 0; /* reported with --design */
+	for (int i = 0; i < o->focuses.n; i++) {
+		const char *f = o->focuses.v[i];
+		if (strncmp(f, "design:", 7)) {
+			o->focuses.v[k++] = f;
+			continue;
+		}
+		if (parse_int64(f + 7, &n) != 0 || n <= 0)
+			return beter_err_set(&c->err, BETER_DATAERR, _("--focus: '%s' needs a design number, e.g. design:3 "
+								       "(see 'beter design list')"), f);
+		if (n == design)
+			return beter_err_set(&c->err, BETER_DATAERR, _("--focus: '%s' is given twice"), f);
+		if (design || (given && n != given)) {
+			if (prev)
+				snprintf(other, sizeof(other), "--focus %s", prev);
+			else
+				snprintf(other, sizeof(other), "--design %s", o->design);
+			return cmd_usage(c, _("--focus %s and %s name different designs; a visit observes a lesson from "
+					      "one design"), f, other);
+		}
+		design = n;
+		prev = f;
+		if (!o->design)
+			o->design = f + 7;
+	}
+	o->focuses.n = k;
+	return 0;
+}
 static int run_add(struct ctx *c, struct optparse *p)
 {
 	struct vopts o;
@@ -273,7 +334,7 @@ static int run_add(struct ctx *c, struct optparse *p)
 	struct visit_obs obs;
 	int64_t school, id = 0;
 	int rc, given = 0;
-	char header[300], *path = NULL;
+	char header[300], round[512], *path = NULL;
 
 	memset(&obs, 0, sizeof(obs));
 	memset(&v, 0, sizeof(v));
@@ -298,8 +359,14 @@ static int run_add(struct ctx *c, struct optparse *p)
 	v.group = o.group;
 	v.subject = o.subject;
 	v.lesson_goal = o.goal;
+	if ((rc = focus_design(c, &o)))
+		goto out;
 	v.focus = o.focuses.n ? o.focuses.v[0] : NULL;
 	v.round = o.round;
+	if (o.replaces && !o.round) {
+		replaced_round(c, school, o.replaces, round, sizeof(round));
+		v.round = *round ? round : NULL;
+	}
 	v.framework = o.framework;
 	/* the group as given ("groep 3", "5 havo"); a bare number ("3", "7/8") is a groep */
 	char grp[160] = "";
@@ -462,7 +529,7 @@ static int run_show(struct ctx *c, struct optparse *p)
 static const struct subcmd visit_subs[] = {
 	{ "add",
 	  "add --observer CODE --teacher CODE --date DATE [--time HH:MM] [--group GROUP] [--subject TEXT] "
-	  "[--lesson-goal TEXT] [--focus goal:N|item:ID|points]... [--round NAME] [--design N] [--replaces N]\n"
+	  "[--lesson-goal TEXT] [--focus goal:N|item:ID|points|design:N]... [--round NAME] [--design N] [--replaces N]\n"
 	  "add ... --edit | --from FILE | --text-from FILE | --seen TEXT --effect TEXT [--score ITEM=VALUE]... "
 	  "[--reached STEP=ja|deels|nee[:TEXT]]...",
 	  N_("plan a visit, or record one that took place"), add_opts, run_add, 0, NULL },
@@ -505,11 +572,17 @@ const struct command_def def_visit = {
 		"as facts without judgement, with optional scores on the items of an observation framework "
 		"(kijkwijzer). The feedback talk closes it: what was agreed and any new development point "
 		"(ontwikkelpunt) for the teacher. A visit can focus on a board goal (goal:N), a framework item "
-		"(item:ID) or the teacher's open development points (points).\n\n"
+		"(item:ID), the teacher's open development points (points) or a lesson from a lesson design "
+		"(design:N, the same as --design N; a second design is refused, exit 2).\n\n"
 		"Status: planned until recorded; missed when its day has passed without a record (the visit still "
 		"counts as not done: record it, or plan a new one); done once recorded; feedback-due when recorded and more than "
 		"--feedback-days (default 7) have passed since the visit date without a feedback talk; closed once "
-		"the talk is held.\n\n"
+		"the talk is held. The board session says which of the week's visits took place ('beter board session add "
+		"--visit-done N' or '--visit-missed N'), and the latest session's word counts: a visit it says did not "
+		"take place is missed from that session on, even before its day (so a make-up visit can replace it); "
+		"one it says took place is held from its day on: it is not missed, it counts as done in coverage, "
+		"and its observations can still be recorded. A record wins over what any session said. A cancelled "
+		"visit is cancelled; a missed one made up for is replaced.\n\n"
 		"'visit plan' plans a team's round (by code, deterministically). --mode duo (the default) forms duos "
 		"that visit each other, as the book does, with one trio in a team of odd size; --mode rotation has "
 		"each member visit the next, so that nobody visits the one who visits them; --mode observer "

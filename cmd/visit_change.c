@@ -54,7 +54,10 @@ int visit_cmd_move(struct ctx *c, struct optparse *p)
 	    (o.time && (rc = time_parse(o.time, &time, "--time", &c->err))) ||
 	    (rc = visit_move(c->db, school, id, day, time, &c->err)))
 		goto out;
-	cmd_note(c, _("visit %lld is moved to %s"), (long long)id, o.date);
+	if (time >= 0)
+		cmd_note(c, _("visit %lld is moved to %s at %02d:%02d"), (long long)id, o.date, time / 60 % 24, time % 60);
+	else
+		cmd_note(c, _("visit %lld is moved to %s"), (long long)id, o.date);
 out:
 	vopts_release(&o);
 	return rc;

@@ -161,9 +161,10 @@ int visit_cmd_coverage(struct ctx *c, struct optparse *p)
 	cmd_note(c, _("coverage: %d of %d teachers visited (%.0f%%), feedback talk held with %d"), cov.visited,
 		 cov.teachers, pct, cov.feedback);
 	if (cov.missed)
-		cmd_note(c, P_("%d planned visit was missed: the day passed without a record (see 'beter visit list "
-			       "--status missed')", "%d planned visits were missed: the day passed without a record (see "
-			       "'beter visit list --status missed')", cov.missed), cov.missed);
+		cmd_note(c, P_("%d planned visit was missed: the day passed without a record, or a board session said so "
+			       "(see 'beter visit list --status missed')", "%d planned visits were missed: the day passed "
+			       "without a record, or a board session said so (see 'beter visit list --status missed')",
+			       cov.missed), cov.missed);
 	if (need >= 0 && pct < need) {
 		c->keep_output = 1; /* a verdict on the table, which is the result */
 		rc = beter_err_set(&c->err, BETER_FAIL, _("coverage %.0f%% is below the required %g%%"), pct, need);

@@ -295,6 +295,11 @@ static void badge(struct bh *h, const char *status)
 	} else if (!strcmp(status, "closed")) {
 		word = _("closed");
 		cls = "b-done";
+	} else if (!strcmp(status, "held")) {
+		word = _("held");
+		cls = "b-done";
+	} else if (!strcmp(status, "replaced")) {
+		word = _("replaced");
 	}
 	strbuf_addf(h->sb, " <span class=\"badge %s\">", cls);
 	text(h, word);

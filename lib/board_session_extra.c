@@ -76,22 +76,28 @@ static int add_visit(struct store *db, int64_t school, int64_t team, int64_t sid
 {
 	struct store_stmt *st;
 	const char *what = v->happened ? "--visit-done" : "--visit-missed";
+	char recorded[11] = "";
 	int rc, ok = 0;
 
-	if ((rc = store_prepare(db, "SELECT 1 FROM visit WHERE id = ?1 AND school_id = ?2 AND cancelled IS NULL AND "
+	if ((rc = store_prepare(db, "SELECT recorded FROM visit WHERE id = ?1 AND school_id = ?2 AND cancelled IS NULL AND "
 				    "(team_id = ?3 OR (team_id IS NULL AND teacher_id IN (SELECT person_id FROM team_member WHERE team_id = ?3)))",
 				&st, err)))
 		return rc;
 	store_bind_int(st, 1, v->visit);
 	store_bind_int(st, 2, school);
 	store_bind_int(st, 3, team);
-	ok = store_next(db, st, &rc, N_("reading the visit"), err);
+	if ((ok = store_next(db, st, &rc, N_("reading the visit"), err)) && store_col(st, 0))
+		snprintf(recorded, sizeof(recorded), "%s", store_col_text(st, 0));
 	store_finalize(st);
 	if (rc)
 		return rc;
 	if (!ok)
 		return beter_err_set(err, BETER_FAIL, _("%s: no visit %lld of this team that is not cancelled (see 'beter "
 							"visit list --team')"), what, (long long)v->visit);
+	/* what was observed is written down: the visit took place */
+	if (!v->happened && *recorded)
+		return beter_err_set(err, BETER_DATAERR, _("--visit-missed: visit %lld took place (recorded on %s)"),
+				     (long long)v->visit, recorded);
 	if ((rc = store_prepare(db, "INSERT INTO board_session_visit(session_id, visit_id, happened) VALUES (?1, ?2, ?3)",
 				&st, err)))
 		return rc;

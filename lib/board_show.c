@@ -410,7 +410,7 @@ static int action_rows(struct view *v, struct out *o, struct beter_err *err)
 static const char *visit_word(int status)
 {
 	static const char *const words[] = { N_("planned"), N_("done"),	    N_("feedback-due"), N_("closed"),
-					     N_("missed"),  N_("cancelled"), N_("replaced") };
+					     N_("missed"),  N_("cancelled"), N_("replaced"), N_("held") };
 	const char *name = visit_status_name(status);
 
 	for (size_t i = 0; i < N(words); i++)
@@ -429,9 +429,10 @@ static const struct out_col visit_cols[] = {
  * The lesson-visit planning (LB&FB: who visits whom, when) of one team: the
  * visits of its members planned in the week or later, and those of the week
  * itself, as they stood at the end of the week (a visit appears from the day
- * it was created); before them the team's visits of the school year whose
- * day passed without a record by then, with the status 'missed', so that the
- * team sees them. Every row has the visit's status as of that day.
+ * it was created); before them the team's visits of the school year that
+ * were missed by then (their day passed without a record, or a board session
+ * said so; not made up for), so that the team sees them. Every row has the
+ * visit's status as of that day (visit_status_at, with the sessions' words).
  */
 static int visit_rows(struct view *v, struct out *o, struct beter_err *err)
 {
@@ -444,22 +445,28 @@ static int visit_rows(struct view *v, struct out *o, struct beter_err *err)
 	/* observer, teacher and round by subqueries, not joins: the same rows
 	 * (the foreign keys hold), and the planner has one table to place */
 	if ((rc = view_prepare(v, "SELECT vi.id, vi.date, (SELECT code FROM person WHERE id = vi.observer_id), "
-				  "(SELECT code FROM person WHERE id = vi.teacher_id), CASE vi.focus WHEN 'goal' THEN "
-				  "'goal:' || vi.focus_goal_id WHEN 'item' THEN 'item:' || vi.focus_item ELSE vi.focus END, "
+				  "(SELECT code FROM person WHERE id = vi.teacher_id), " VISIT_FOCUS_SQL("vi") ", "
 				  "(SELECT name FROM visit_round WHERE id = vi.round_id), "
-				  "vi.recorded <= ?2 OR vi.feedback_date <= ?2, vi.feedback_date <= ?2 FROM visit vi "
+				  "coalesce(vi.recorded <= ?2 OR vi.feedback_date <= ?2, 0), coalesce(vi.feedback_date <= ?2, 0), "
+				  "EXISTS (SELECT 1 FROM visit r WHERE r.replaces_id = vi.id AND r.cancelled IS NULL AND "
+				  "substr(r.created, 1, 10) <= ?2), " VISIT_WORD_SQL("vi.id", "?2") " FROM visit vi "
 				  "WHERE vi.team_id = ?1 AND vi.cancelled IS NULL AND substr(vi.created, 1, 10) <= ?2 AND (vi.date >= ?3 OR "
 				  "(vi.date >= ?5 AND vi.date < ?2 AND coalesce(vi.recorded <= ?2 OR vi.feedback_date <= ?2, 0) = 0)) "
 				  "ORDER BY vi.date, vi.time, vi.id", &st, err)))
 		return rc;
 	store_bind_text(st, 5, year);
 	while (store_next(v->db, st, &rc, N_("reading the lesson-visit planning"), err)) {
+		struct visit_facts f = { date_of(store_col(st, 1)), (int)store_col_int(st, 6), (int)store_col_int(st, 7), 0,
+					 (int)store_col_int(st, 8), visit_word_of(st, 9) };
+		int status = visit_status_at(&f, v->asof, VISIT_FEEDBACK_DAYS);
+		/* before the week: only what is still missed */
+		if (strcmp(store_col_text(st, 1), v->fromd) < 0 && status != VISIT_MISSED)
+			continue;
 		team_cell(v, o);
 		out_int(o, store_col_int(st, 0));
 		for (int i = 1; i <= 5; i++)
 			out_text(o, store_col(st, i));
-		out_text(o, board_word(o, visit_word(visit_status_of((int)store_col_int(st, 6), (int)store_col_int(st, 7),
-							      date_of(store_col(st, 1)), v->asof, VISIT_FEEDBACK_DAYS))));
+		out_text(o, board_word(o, visit_word(status)));
 		out_row_end(o);
 	}
 	view_done(v, st);

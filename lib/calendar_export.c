@@ -49,7 +49,9 @@ static int visits(struct xq *q)
 	if ((rc = prepare(q, "SELECT v.uid, v.date, v.time, o.code, o.name, t.code, t.name, v.class_group, v.lesson_goal, "
 			     "v.recorded IS NOT NULL, v.feedback_date IS NOT NULL FROM visit v "
 			     "JOIN person o ON o.id = v.observer_id JOIN person t ON t.id = v.teacher_id "
-			     "WHERE v.school_id = ?1 AND v.cancelled IS NULL "
+			     /* left out like a cancelled one: a visit a board session said does not take place */
+			     "WHERE v.school_id = ?1 AND v.cancelled IS NULL AND (v.recorded IS NOT NULL OR coalesce("
+			     VISIT_WORD_SQL("v.id", "'9999-12-31'") ", 1) = 1) "
 			     "AND (?2 = 0 OR v.team_id = ?2 OR " IN_TEAM("v.teacher_id") ") "
 			     "AND (?3 = 0 OR v.observer_id = ?3 OR v.teacher_id = ?3) "
 			     "AND v.date BETWEEN date(?4, '-7 days') AND ?5 ORDER BY v.date, v.time, v.id", &st)))

@@ -115,7 +115,7 @@ const char *const report_strings[S_COUNT] = {
 	[S_VIS_COVERAGE] = N_("Team members visited"),
 	[S_VIS_FEEDBACK] = N_("With a feedback talk"),
 	[S_VIS_DUE] = N_("Feedback talks due"),
-	[S_VIS_MISSED] = N_("Missed (day passed, not recorded)"),
+	[S_VIS_MISSED] = N_("Missed (day passed unrecorded, or a board session said so)"),
 	[S_VIS_MISSED_SHORT] = N_("Missed"),
 	[S_VIS_TEAM_TABLE] = N_("Visits per team"),
 	[S_VIS_DUE_TABLE] = N_("Visits awaiting their feedback talk"),
@@ -123,7 +123,8 @@ const char *const report_strings[S_COUNT] = {
 	[S_TEACHER] = N_("Teacher"),
 	[S_OBSERVER] = N_("Observer"),
 	[S_DAYS_AGO] = N_("Days ago"),
-	[S_VIS_RULE] = N_("Visited: team members with a recorded lesson visit in the period. A feedback talk is due when "
+	[S_VIS_RULE] = N_("Visited: team members with a lesson visit in the period that took place (recorded, or held as "
+			 "the board session said). A feedback talk is due when "
 			 "it has not been held more than 7 days after the visit (on the period's last day). This report "
 			 "does not compare teachers with each other."),
 	[S_AR_HELD] = N_("Arenas in the period"),

@@ -91,9 +91,9 @@ static int visits_due(struct bctx *b, struct rep_section *s, struct rep_table **
 
 /* Lesson visits: how many teachers of the scope were visited in the period
  * and had their feedback talk (never per teacher: no ranking), the planned
- * visits missed (their day passed without a record, as 'visit coverage'
- * counts them), and the visits whose feedback talk is due at the end of the
- * period. */
+ * visits missed (their day passed without a record, or a board session said
+ * so, as 'visit coverage' counts them), and the visits whose feedback talk
+ * is due at the end of the period. */
 int report_section_visits(struct bctx *b)
 {
 	struct rep_section *s = rep_section_add(b->r, "visits", L(S_SEC_VISITS));

@@ -16,6 +16,7 @@
 struct vstate {
 	char date[11], recorded[11], cancelled[11];
 	int64_t replaced_by; /* a visit (not cancelled) that makes up for this one */
+	int word;            /* the latest board session's word on it (VISIT_WORD_*) */
 };
 
 static int load(struct store *db, int64_t school, int64_t id, struct vstate *s, struct beter_err *err)
@@ -25,7 +26,8 @@ static int load(struct store *db, int64_t school, int64_t id, struct vstate *s, 
 
 	memset(s, 0, sizeof(*s));
 	if ((rc = store_prepare(db, "SELECT date, recorded, cancelled, (SELECT min(r.id) FROM visit r WHERE "
-				    "r.replaces_id = v.id AND r.cancelled IS NULL) FROM visit v WHERE id = ?1 AND school_id = ?2",
+				    "r.replaces_id = v.id AND r.cancelled IS NULL), " VISIT_WORD_SQL("v.id", "'9999-12-31'")
+				    " FROM visit v WHERE id = ?1 AND school_id = ?2",
 				&st, err)))
 		return rc;
 	store_bind_int(st, 1, id);
@@ -35,6 +37,7 @@ static int load(struct store *db, int64_t school, int64_t id, struct vstate *s, 
 		snprintf(s->recorded, sizeof(s->recorded), "%s", store_col_text(st, 1));
 		snprintf(s->cancelled, sizeof(s->cancelled), "%s", store_col_text(st, 2));
 		s->replaced_by = store_col_int(st, 3);
+		s->word = visit_word_of(st, 4);
 	}
 	store_finalize(st);
 	if (rc)
@@ -109,17 +112,24 @@ int visit_move(struct store *db, int64_t school, int64_t id, int day, int time, 
 int visit_may_replace(struct store *db, int64_t school, int64_t missed, int today, struct beter_err *err)
 {
 	struct vstate s;
-	char td[11];
+	struct visit_facts f = { 0 };
 	int rc;
 
 	if ((rc = load(db, school, missed, &s, err)))
 		return rc;
-	date_format(today, td);
-	if (*s.recorded || *s.cancelled || strcmp(s.date, td) >= 0)
+	date_parse(s.date, &f.day, "date", NULL);
+	f.recorded = *s.recorded != 0;
+	f.cancelled = *s.cancelled != 0;
+	f.word = s.word;
+	if (visit_status_at(&f, today, VISIT_FEEDBACK_DAYS) != VISIT_MISSED)
 		return beter_err_set(err, BETER_DATAERR,
 				     _("--replaces: visit %lld is not missed (%s); a make-up visit replaces a planned visit "
-				       "whose day passed without a record"), (long long)missed,
-				     *s.recorded ? _("it took place") : *s.cancelled ? _("it was cancelled") : _("its day has not passed"));
+				       "whose day passed without a record, or that a board session said did not take place"),
+				     (long long)missed,
+				     *s.recorded	       ? _("it took place")
+				     : *s.cancelled	       ? _("it was cancelled")
+				     : s.word == VISIT_WORD_HELD ? _("a board session said it took place")
+							       : _("its day has not passed"));
 	if (s.replaced_by)
 		return beter_err_set(err, BETER_DATAERR, _("--replaces: visit %lld is made up for by visit %lld already"),
 				     (long long)missed, (long long)s.replaced_by);

@@ -94,7 +94,7 @@ int visit_focus_add(struct store *db, int64_t school, int64_t id, const char *sp
 	} else if (!strcmp(spec, "points")) {
 		kind = "points";
 	} else {
-		return beter_err_set(err, BETER_DATAERR, _("--focus: '%s' is not goal:N, item:ID or points"), spec);
+		return beter_err_set(err, BETER_DATAERR, _("--focus: '%s' is not goal:N, item:ID, points or design:N"), spec);
 	}
 	if ((rc = visit_facts(db, id, &teacher, fw, sizeof(fw), err)) ||
 	    (item && (rc = check_item(db, school, fw, item, err))))

@@ -24,12 +24,10 @@ void visit_filter_init(struct visit_filter *f)
 
 static const char visit_sql[] =
 	"SELECT v.id, v.date, v.time, o.code, t.code, t.name, tm.name, r.name, v.class_group, v.subject, "
-	"v.lesson_goal, CASE v.focus WHEN 'goal' THEN 'goal:' || v.focus_goal_id WHEN 'item' THEN 'item:' || "
-	"v.focus_item ELSE v.focus END || coalesce((SELECT ',' || group_concat(CASE f.kind WHEN 'goal' THEN "
-	"'goal:' || f.goal_id WHEN 'item' THEN 'item:' || f.item ELSE f.kind END, ',') FROM visit_focus f "
-	"WHERE f.visit_id = v.id), ''), fw.key, v.recorded IS NOT NULL, v.feedback_date IS NOT NULL, v.recorded, "
+	"v.lesson_goal, " VISIT_FOCUS_SQL("v") ", fw.key, v.recorded IS NOT NULL, v.feedback_date IS NOT NULL, v.recorded, "
 	"v.feedback_date, v.seen, v.effect, v.agreed, v.cancelled IS NOT NULL, "
-	"EXISTS (SELECT 1 FROM visit rv WHERE rv.replaces_id = v.id AND rv.cancelled IS NULL) "
+	"EXISTS (SELECT 1 FROM visit rv WHERE rv.replaces_id = v.id AND rv.cancelled IS NULL), "
+	VISIT_WORD_SQL("v.id", "?20") " "
 	"FROM visit v JOIN person o ON o.id = v.observer_id JOIN person t ON t.id = v.teacher_id "
 	"LEFT JOIN team tm ON tm.id = v.team_id LEFT JOIN visit_round r ON r.id = v.round_id "
 	"LEFT JOIN visit_framework fw ON fw.id = v.framework_id ";
@@ -53,14 +51,26 @@ static const char *status_word(const struct out *o, int status)
 	return word(o, visit_status_name(status));
 }
 
+/* ?20 of visit_sql: the day the status is for (the sessions' words up to it) */
+static void bind_today(struct store_stmt *st, const struct visit_filter *f)
+{
+	char today[11];
+
+	date_format(f->today, today);
+	store_bind_text(st, 20, today);
+}
+
 static int row_status(struct store_stmt *st, const struct visit_filter *f)
 {
-	int day = 0;
-	date_parse(store_col_text(st, 1), &day, "date", NULL);
-	if (store_col_int(st, 20))
-		return VISIT_CANCELLED;
-	int s = visit_status_of((int)store_col_int(st, 13), (int)store_col_int(st, 14), day, f->today, f->feedback_days);
-	return s == VISIT_MISSED && store_col_int(st, 21) ? VISIT_REPLACED : s;
+	struct visit_facts v = { 0 };
+
+	date_parse(store_col_text(st, 1), &v.day, "date", NULL);
+	v.recorded = (int)store_col_int(st, 13);
+	v.feedback_held = (int)store_col_int(st, 14);
+	v.cancelled = (int)store_col_int(st, 20);
+	v.replaced = (int)store_col_int(st, 21);
+	v.word = visit_word_of(st, 22);
+	return visit_status_at(&v, f->today, f->feedback_days);
 }
 
 static int bind_filter(struct store *db, const char *tail, int64_t school, const struct visit_filter *f,
@@ -82,6 +92,7 @@ static int bind_filter(struct store *db, const char *tail, int64_t school, const
 	store_bind_int(*st, 3, f->observer);
 	store_bind_int(*st, 4, f->team);
 	store_bind_text(*st, 5, f->round);
+	bind_today(*st, f);
 	if (f->from <= f->to) {
 		date_format(f->from, from);
 		date_format(f->to, to);
@@ -161,6 +172,7 @@ static int show_visit(struct store *db, int64_t id, const struct visit_filter *f
 	if (rc)
 		return rc;
 	store_bind_int(st, 1, id);
+	bind_today(st, f);
 	out_section(o, "visit", _("Visit"));
 	if (store_next(db, st, &rc, N_("reading the visit"), err)) {
 		out_record(o, show_cols, NSHOW_COLS);
@@ -327,19 +339,26 @@ int visit_coverage(struct store *db, int64_t school, const struct visit_filter *
 				"  AND CASE WHEN ?2 <> 0 THEN t.id = ?2 WHEN ?3 <> 0 THEN t.id IN "
 				"    (SELECT team_id FROM visit WHERE round_id = ?3) ELSE t.kind = 'leraren' END "
 				"  UNION SELECT teacher_id FROM visit WHERE ?3 <> 0 AND ?2 = 0 AND round_id = ?3), "
-				"vs AS (SELECT * FROM visit WHERE school_id = ?1 AND cancelled IS NULL AND (?3 = 0 OR round_id = ?3) "
-				"  AND (?4 IS NULL OR date >= ?4) AND (?5 IS NULL OR date <= ?5)) "
+				"vw AS (SELECT *, " VISIT_WORD_SQL("visit.id", "?6") " AS w FROM visit WHERE school_id = ?1 "
+				"  AND cancelled IS NULL AND (?3 = 0 OR round_id = ?3) AND (?4 IS NULL OR date >= ?4) "
+				"  AND (?5 IS NULL OR date <= ?5)), "
+				/* the statuses of visit_status_at: took place (recorded, or held as a
+				 * session said once its day came), missed (a session said so, or its
+				 * day passed without a record or a word) and not made up for, planned */
+				"vs AS (SELECT *, recorded IS NOT NULL OR (w = 1 AND date <= ?6) AS took, "
+				"  recorded IS NULL AND (w = 0 OR (w IS NULL AND date < ?6)) AND NOT EXISTS (SELECT 1 FROM visit r "
+				"    WHERE r.replaces_id = vw.id AND r.cancelled IS NULL) AS miss, "
+				"  recorded IS NULL AND ((w IS NULL AND date >= ?6) OR (w = 1 AND date > ?6)) AS plan FROM vw) "
 				"SELECT p.code, p.name, "
 				" (SELECT group_concat(name, '|') FROM (SELECT t.name FROM team_member m JOIN team t ON "
 				"   t.id = m.team_id WHERE m.person_id = p.id AND t.kind = 'leraren' ORDER BY t.name)), "
-				" (SELECT count(*) FROM vs WHERE vs.teacher_id = p.id AND vs.recorded IS NULL AND vs.date >= ?6), "
-				" (SELECT count(*) FROM vs WHERE vs.teacher_id = p.id AND vs.recorded IS NOT NULL), "
+				" (SELECT count(*) FROM vs WHERE vs.teacher_id = p.id AND vs.plan), "
+				" (SELECT count(*) FROM vs WHERE vs.teacher_id = p.id AND vs.took), "
 				" (SELECT group_concat(code, '|') FROM (SELECT DISTINCT o.code FROM vs JOIN person o ON "
-				"   o.id = vs.observer_id WHERE vs.teacher_id = p.id AND vs.recorded IS NOT NULL ORDER BY o.code)), "
+				"   o.id = vs.observer_id WHERE vs.teacher_id = p.id AND vs.took ORDER BY o.code)), "
 				" EXISTS (SELECT 1 FROM vs WHERE vs.teacher_id = p.id AND vs.feedback_date IS NOT NULL), "
-				" (SELECT max(date) FROM vs WHERE vs.teacher_id = p.id AND vs.recorded IS NOT NULL), "
-				" (SELECT count(*) FROM vs WHERE vs.teacher_id = p.id AND vs.recorded IS NULL AND vs.date < ?6 "
-				"   AND NOT EXISTS (SELECT 1 FROM vs r WHERE r.replaces_id = vs.id)) "
+				" (SELECT max(date) FROM vs WHERE vs.teacher_id = p.id AND vs.took), "
+				" (SELECT count(*) FROM vs WHERE vs.teacher_id = p.id AND vs.miss) "
 				"FROM person p WHERE p.id IN (SELECT pid FROM scope) ORDER BY p.code",
 				&st, err)))
 		return rc;

@@ -257,8 +257,10 @@ static int plan_existing(struct store *db, int64_t round, int64_t team, struct p
 	struct store_stmt *st;
 	int rc;
 
-	/* planning again replaces the visits that did not take place */
+	/* planning again replaces the visits that did not take place (neither
+	 * recorded nor held as the latest board session said) */
 	if ((rc = store_prepare(db, "DELETE FROM visit WHERE round_id = ?1 AND recorded IS NULL AND cancelled IS NULL "
+				    "AND coalesce(" VISIT_WORD_SQL("visit.id", "'9999-12-31'") ", 0) = 0 "
 				    "AND (team_id = ?2 OR teacher_id IN (SELECT person_id FROM team_member WHERE team_id = ?2))",
 				&st, err)))
 		return rc;

@@ -99,7 +99,7 @@ static int parse_focus(const char *s, const char **focus, const char **item, int
 	} else if (!strcmp(s, "points")) {
 		*focus = "points";
 	} else {
-		return beter_err_set(err, BETER_DATAERR, _("--focus: '%s' is not goal:N, item:ID or points"), s);
+		return beter_err_set(err, BETER_DATAERR, _("--focus: '%s' is not goal:N, item:ID, points or design:N"), s);
 	}
 	return 0;
 }

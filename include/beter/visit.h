@@ -25,16 +25,51 @@ struct design_reach;
 
 enum visit_status { VISIT_PLANNED, VISIT_DONE, VISIT_FEEDBACK_DUE, VISIT_CLOSED, VISIT_MISSED,
 		   VISIT_CANCELLED, /* called off: neither missed nor done */
-		   VISIT_REPLACED   /* missed, and made up for by another visit */ };
+		   VISIT_REPLACED,  /* missed, and made up for by another visit */
+		   VISIT_HELD       /* took place, as a board session said; not recorded yet */ };
 
 const char *visit_status_name(int status);
-/* "planned", "done", "feedback-due", "closed", "missed", "cancelled", "replaced"; -1 if unknown. */
+/* "planned", "done", "feedback-due", "closed", "missed", "cancelled",
+ * "replaced", "held"; -1 if unknown. */
 int visit_status_parse(const char *s);
 /* The status of a visit on day today: planned until recorded, missed when
  * its day has passed without a record; done once recorded; feedback-due when
  * recorded and today is more than feedback_days after the visit date with no
  * feedback talk; closed once the talk is held. */
 int visit_status_of(int recorded, int feedback_held, int visit_day, int today, int feedback_days);
+
+/* What the board sessions said of a visit (board session --visit-done,
+ * --visit-missed): the word of the latest session up to the day asked. */
+enum { VISIT_WORD_NONE, VISIT_WORD_HELD, VISIT_WORD_MISSED };
+/* An SQL expression: the latest word on visit V (an expression giving its id)
+ * of the sessions on or before day ASOF (an expression giving a date): NULL
+ * (none), 1 (held) or 0 (missed); visit_word_of turns it into VISIT_WORD_*. */
+#define VISIT_WORD_SQL(v, asof)                                                                                \
+	"(SELECT sv.happened FROM board_session_visit sv JOIN board_session bs ON bs.id = sv.session_id "   \
+	"WHERE sv.visit_id = " v " AND bs.date <= " asof " ORDER BY bs.date DESC, bs.id DESC LIMIT 1)"
+int visit_word_of(struct store_stmt *st, int col);
+/* An SQL expression: the focuses of visit V (a table alias) as "goal:2,item:uitleg.1,points", or NULL. */
+#define VISIT_FOCUS_SQL(v)                                                                                      \
+	"CASE " v ".focus WHEN 'goal' THEN 'goal:' || " v ".focus_goal_id WHEN 'item' THEN 'item:' || " v        \
+	".focus_item ELSE " v ".focus END || coalesce((SELECT ',' || group_concat(CASE f.kind WHEN 'goal' THEN "   \
+	"'goal:' || f.goal_id WHEN 'item' THEN 'item:' || f.item ELSE f.kind END, ',') FROM visit_focus f "        \
+	"WHERE f.visit_id = " v ".id), '')"
+/* What decides a visit's status. */
+struct visit_facts {
+	int day;           /* the visit's date */
+	int recorded;      /* observations recorded (by today) */
+	int feedback_held; /* the feedback talk held (by today) */
+	int cancelled;
+	int replaced;      /* a make-up visit (not cancelled) takes its place */
+	int word;          /* VISIT_WORD_*: the latest board session's (by today) */
+};
+/* The status on day today: cancelled; else recorded wins (done, feedback-due,
+ * closed as visit_status_of says), whatever a session said before or after;
+ * else missed when the latest session said so, even before its day (replaced
+ * once made up for); else held when a session said it took place and its
+ * day has come (planned before it), so that it is not missed while its
+ * observations are still to be written; else as visit_status_of. */
+int visit_status_at(const struct visit_facts *v, int today, int feedback_days);
 
 /* The duo planner: a derangement of n people (n >= 2): target[i] is whom i
  * visits, nobody visits themself, everyone is visited once. prev (n*n, may be
@@ -147,12 +182,14 @@ int visit_plan(struct store *db, int64_t school, const struct visit_plan_opts *p
 	       struct beter_err *err);
 
 /* Per teacher in scope (the teams of the round, --team, or every teacher
- * team): planned, missed and recorded visits, by whom, feedback held. With
- * neither a round nor a day range, the visits of the school year of f->today
- * (1 August - 31 July) count. */
+ * team): visits planned, missed and done (that took place: recorded, or held
+ * as a board session said), by whom, feedback held; statuses as
+ * visit_status_at gives them on f->today (a replaced or cancelled visit
+ * counts nowhere). With neither a round nor a day range, the visits of the
+ * school year of f->today (1 August - 31 July) count. */
 struct visit_coverage {
 	int teachers, visited, feedback;
-	int missed;   /* visits whose day passed without a record */
+	int missed;   /* visits missed (see visit_status_at), not made up for */
 	int from, to; /* the days counted; from > to: all (of the round) */
 };
 int visit_coverage(struct store *db, int64_t school, const struct visit_filter *f, struct out *o,

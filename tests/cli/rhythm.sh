@@ -35,6 +35,6 @@ run beter team edit "Team Onderbouw" --start 2026-13-01
 run beter team edit "Team Onderbouw" --start none
 run beter --csv phase conditions --from 2026-08-01 --to 2027-07-31
 
-note in regio zuid the week of 19 October is a school week without a session: 9 weeks, 8 with a session
-quiet beter school edit --region zuid
+note in regio noord the holiday is 10-18 October: the week of 19 October is a school week without a session, and the session held on 12 October still counts its week: 9 weeks, 8 with a session
+quiet beter school edit --region noord
 run beter --csv phase conditions --from 2026-08-01 --to 2027-07-31

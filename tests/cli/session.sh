@@ -69,3 +69,39 @@ printf '#!/bin/sh\n: >"$1"\n' >empty.sh
 chmod +x empty.sh
 VISUAL="$PWD/empty.sh" run beter board session add --team "Team Bovenbouw" --edit
 [ "$before" = "$(store_digest)" ] && echo "store unchanged by the bad input"
+
+note the session says what a visit is: done is held, not missed when its day passes, and missed is missed
+run beter visit list --team "Team Bovenbouw"
+run beter --csv visit coverage --team "Team Bovenbouw"
+quiet beter visit add --observer MKP --teacher ODW --date 2026-12-10
+quiet beter visit add --observer ODW --teacher MKP --date 2026-12-11
+
+note a session may say a visit of later this week will not take place: it is missed from then on, and made up for
+export BETER_TODAY=2026-12-09
+run beter board session add --team "Team Bovenbouw" --date 2026-12-09 --leader BVB --visit-missed 4 --visit-done 5
+run beter visit add --observer ODW --teacher MKP --date 2026-12-16 --replaces 2
+run beter visit add --observer MKP --teacher ODW --date 2026-12-17 --replaces 4
+run beter --json visit list --team "Team Bovenbouw"
+run beter --csv visit coverage --team "Team Bovenbouw"
+beter calendar export --team "Team Bovenbouw" --from 2026-12-07 --to 2026-12-20 | tr -d '\r' | grep -E '^SUMMARY:(Lesson visit|Lesbezoek)' | sort
+echo "(visit 4, that the session said does not take place, is left out of the calendar)"
+
+note a later record wins, and the board shows what is still missed
+export BETER_TODAY=2026-12-14
+run beter visit list --team "Team Bovenbouw" --status held
+run beter -q visit record 1 --seen "Uitleg met voorbeeld op het bord" --effect "Leerlingen stelden vragen"
+run beter visit list --team "Team Bovenbouw"
+beter --json board export --team "Team Bovenbouw" --week 2026-W51 | python3 -c '
+import json, sys
+for v in json.load(sys.stdin)["lesbezoekplanning"]:
+    print(v["id"], v["date"], v["status"])'
+echo "the board page of week 50: its visits' badges"
+beter board show --team "Team Bovenbouw" --week 2026-W50 --format html | grep -o '<span class="badge [^<]*</span>' | sort | uniq -c
+
+note bad input: a visit held is not made up for, a recorded one was not missed, nothing written
+before=$(store_digest)
+run beter visit add --observer MKP --teacher ODW --date 2026-12-18 --replaces 5
+run beter visit add --observer MKP --teacher ODW --date 2026-12-18 --replaces 4
+run beter board session add --team "Team Bovenbouw" --date 2026-12-14 --leader BVB --visit-missed 1
+run beter board session add --team "Team Bovenbouw" --date 2026-12-14 --leader BVB --visit-done 6 --visit-missed 9
+[ "$before" = "$(store_digest)" ] && echo "store unchanged by the bad input"

@@ -84,3 +84,35 @@ run beter visit add --observer MKP --teacher ODW --date 2027-01-12 --focus goal:
 run beter visit add --observer MKP --teacher ODW --date 2027-01-12 --focus goal:1 --focus item:nope
 run beter visit add --observer MKP --teacher ODW --date 2027-01-12 --focus goal:1 --focus goal:9
 [ "$before" = "$(store_digest)" ] && echo "store unchanged by the bad focus"
+
+note a visit to a lesson from a design: --focus design:N is --design N
+quiet beter design add --team "Team Bovenbouw" --goal 2 --authors ODW,MKP --group "groep 7" --doel "Leerlingen helpen elkaar met een feedbackkaart"
+run beter --csv visit add --observer MKP --teacher ODW --date 2027-01-13 --focus design:1 --focus goal:2
+run beter -q visit add --observer MKP --teacher ODW --date 2027-01-14 --focus design:1 --design 1
+run beter --json visit list --teacher ODW --from 2027-01-13
+for n in 22 23; do
+	beter --json visit show $n | python3 -c 'import json, sys; v = json.load(sys.stdin)["visit"]; print("visit", v["id"], "observes a lesson from design", v["design"])'
+done
+before=$(store_digest)
+run beter visit add --observer MKP --teacher ODW --date 2027-01-12 --focus design:1 --design 2
+run beter visit add --observer MKP --teacher ODW --date 2027-01-12 --focus design:1 --focus design:2
+run beter visit add --observer MKP --teacher ODW --date 2027-01-12 --focus design:1 --focus design:1
+run beter visit add --observer MKP --teacher ODW --date 2027-01-12 --focus design:x
+run beter visit add --observer MKP --teacher ODW --date 2027-01-12 --focus design:9
+run beter visit add --observer MKP --teacher ODW --date 2027-01-12 --focus lesson:1
+[ "$before" = "$(store_digest)" ] && echo "store unchanged by the bad focus"
+
+note a make-up visit without --round goes in the round of the visit it replaces
+run beter -q visit add --observer AB --teacher EF --date 2027-01-06 --replaces 6
+run beter visit coverage --round "ronde 3"
+
+note the board shows every focus of a visit, as the list does
+beter --json board export --team "Team Bovenbouw" --week 2027-W02 | python3 -c '
+import json, sys
+for v in json.load(sys.stdin)["lesbezoekplanning"]:
+    print(v["id"], v["date"], v["round"], v["focus"], v["status"])'
+
+note planning a round again keeps the visits a board session said took place
+run beter -q board session add --team "Team Bovenbouw" --date 2026-12-18 --leader ODW --visit-done 17
+run beter visit plan --team "Team Bovenbouw" --round "ronde 2" --from 2027-01-11 --to 2027-01-15
+run beter visit list --round "ronde 2"

@@ -96,6 +96,44 @@ static void test_status(void **state)
 	assert_int_equal(visit_status_parse("open"), -1);
 }
 
+/* What a board session said of a visit, and a record after it. */
+static void test_status_at(void **state)
+{
+	int d = date_from_ymd(2026, 12, 9);
+	struct visit_facts v = { .day = d };
+	(void)state;
+	/* no word: as visit_status_of; a missed visit made up for is replaced */
+	assert_int_equal(visit_status_at(&v, d - 1, 7), VISIT_PLANNED);
+	assert_int_equal(visit_status_at(&v, d + 1, 7), VISIT_MISSED);
+	v.replaced = 1;
+	assert_int_equal(visit_status_at(&v, d + 1, 7), VISIT_REPLACED);
+	assert_int_equal(visit_status_at(&v, d - 1, 7), VISIT_PLANNED);
+	/* missed by a session: from then on, before its day too */
+	v.replaced = 0;
+	v.word = VISIT_WORD_MISSED;
+	assert_int_equal(visit_status_at(&v, d - 2, 7), VISIT_MISSED);
+	v.replaced = 1;
+	assert_int_equal(visit_status_at(&v, d - 2, 7), VISIT_REPLACED);
+	/* held by a session: planned until its day, then held, never missed */
+	v.replaced = 0;
+	v.word = VISIT_WORD_HELD;
+	assert_int_equal(visit_status_at(&v, d - 2, 7), VISIT_PLANNED);
+	assert_int_equal(visit_status_at(&v, d, 7), VISIT_HELD);
+	assert_int_equal(visit_status_at(&v, d + 60, 7), VISIT_HELD);
+	assert_string_equal(visit_status_name(VISIT_HELD), "held");
+	assert_int_equal(visit_status_parse("held"), VISIT_HELD);
+	/* a record wins over either word */
+	v.recorded = 1;
+	assert_int_equal(visit_status_at(&v, d + 1, 7), VISIT_DONE);
+	v.word = VISIT_WORD_MISSED;
+	assert_int_equal(visit_status_at(&v, d + 8, 7), VISIT_FEEDBACK_DUE);
+	v.feedback_held = 1;
+	assert_int_equal(visit_status_at(&v, d + 8, 7), VISIT_CLOSED);
+	/* cancelled stays cancelled */
+	v.cancelled = 1;
+	assert_int_equal(visit_status_at(&v, d + 8, 7), VISIT_CANCELLED);
+}
+
 /* Parse an observation document held in a C string. */
 static int obs_json(const char *text, struct visit_obs *obs, struct beter_err *err)
 {
@@ -326,7 +364,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_planner_sizes),	  cmocka_unit_test(test_planner_hard_previous),
-		cmocka_unit_test(test_status),		  cmocka_unit_test(test_text_entry),
+		cmocka_unit_test(test_status),		  cmocka_unit_test(test_status_at),		  cmocka_unit_test(test_text_entry),
 		cmocka_unit_test(test_visit_flow),	  cmocka_unit_test(test_plan_rounds),
 		cmocka_unit_test(test_framework_csv),
 	};

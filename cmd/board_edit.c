@@ -31,7 +31,7 @@ static void action_lines(struct ctx *c, const char *team_name, struct strbuf *sb
 	if (!store_prepare(c->db, "SELECT a.id, a.what, a.due FROM board_action a JOIN team t ON t.id = a.team_id "
 				  "WHERE t.name = ?1 AND a.done IS NULL AND a.removed IS NULL ORDER BY a.due, a.id", &st, &e)) {
 		store_bind_text(st, 1, team_name);
-		while (store_next(c->db, st, &rc, "reading actions", &e))
+		while (store_next(c->db, st, &rc, N_("reading actions"), &e))
 			strbuf_addf(sb, _("#    open: %s  %s (due %s)\n"), store_col(st, 0), store_col(st, 1), store_col(st, 2));
 		store_finalize(st);
 	}
@@ -50,7 +50,7 @@ static void visit_lines(struct ctx *c, const char *team_name, int day, struct st
 				  "ORDER BY v.date, v.id", &st, &e)) {
 		store_bind_text(st, 1, team_name);
 		store_bind_day(st, 2, day);
-		while (store_next(c->db, st, &rc, "reading visits", &e))
+		while (store_next(c->db, st, &rc, N_("reading visits"), &e))
 			strbuf_addf(sb, _("#    visit %s on %s: %s visits %s\n"), store_col(st, 0), store_col(st, 1),
 				    store_col(st, 2), store_col(st, 3));
 		store_finalize(st);

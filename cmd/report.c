@@ -84,8 +84,9 @@ static int run_report(struct ctx *c, struct optparse *p)
 	if (fmt < 0)
 		return cmd_usage(c, _("--format: unknown report format '%s' (use html, md or json)"), o.format);
 	/* the interface's language: --lang (before or after the command, the
-	 * last one wins), else $BETER_LANG, else the locale (cmd/main.c) */
-	ro.lang = (enum report_lang)report_lang_parse(i18n_lang());
+	 * last one wins), else $BETER_LANG, else the locale (cmd/main.c); JSON
+	 * is for machines and the same in every language: English */
+	ro.lang = fmt == REPORT_JSON ? REPORT_EN : (enum report_lang)report_lang_parse(i18n_lang());
 	if (o.out && !*o.out)
 		return cmd_usage(c, _("--out needs a file name"));
 	ro.now = report_now_default();
@@ -167,8 +168,9 @@ const struct command_def def_report = {
 		"\"school\", \"team\", \"from\", \"to\", \"generated\", \"sections\": [{\"key\", \"title\", "
 		"\"has_data\", \"note\", \"figures\": {KEY: VALUE}, \"charts\": [{\"key\", \"kind\", \"title\", \"labels\", "
 		"\"values\", ...}], \"tables\": [{\"key\", \"title\", \"rows\": [{COLUMN: VALUE}]}]}]}; shares are "
-		"numbers from 0 to 1 with two decimals and other numbers have the decimals the report shows, unknown values null. The texts are in the language chosen (--lang, before or after the command, else $BETER_LANG, else the locale), "
-		"with decimal commas in Dutch.\n\n"
+		"numbers from 0 to 1 with two decimals and other numbers have the decimals the report shows, unknown values null. html and md are in the language chosen (--lang, before or after the command, else $BETER_LANG, else the locale), "
+		"with decimal commas in Dutch; json is the same bytes in every language: its titles, notes and values are English "
+		"(\"lang\": \"en\").\n\n"
 		"For cron: --out writes the report beside FILE and renames it over FILE, so a reader never sees half "
 		"a report. It is written as a file without a name (O_TMPFILE), so a process killed while writing "
 		"leaves nothing behind; only when it is whole and synced is it named .ht-beter-XXXXXX beside FILE for the rename, "

@@ -283,7 +283,7 @@ static void replaced_round(struct ctx *c, int64_t school, const char *arg, char 
 		return;
 	store_bind_int(st, 1, n);
 	store_bind_int(st, 2, school);
-	if (store_next(c->db, st, &rc, "reading the visit", &e))
+	if (store_next(c->db, st, &rc, N_("reading the visit"), &e))
 		snprintf(name, size, "%s", store_col_text(st, 0));
 	store_finalize(st);
 }

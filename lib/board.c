@@ -64,7 +64,7 @@ int board_team_goal(struct store *db, int64_t team_id, int64_t goal, const char 
 		return rc;
 	store_bind_int(st, 1, goal);
 	store_bind_int(st, 2, team_id);
-	found = store_next(db, st, &rc, "reading the goal", err);
+	found = store_next(db, st, &rc, N_("reading the goal"), err);
 	store_finalize(st);
 	if (rc)
 		return rc;
@@ -87,7 +87,7 @@ int board_team_member(struct store *db, int64_t team_id, int64_t person, const c
 		return rc;
 	store_bind_int(st, 1, person);
 	store_bind_int(st, 2, team_id);
-	if (store_next(db, st, &rc, "reading the team", err)) {
+	if (store_next(db, st, &rc, N_("reading the team"), err)) {
 		snprintf(code, sizeof(code), "%s", store_col(st, 0));
 		snprintf(team, sizeof(team), "%s", store_col(st, 1));
 		member = (int)store_col_int(st, 2);
@@ -175,7 +175,7 @@ int board_item_set(struct store *db, int64_t team_id, const char *section, const
 	store_bind_int(st, 1, team_id);
 	store_bind_text(st, 2, section);
 	store_bind_text(st, 3, text);
-	same = store_next(db, st, &rc, "reading the board", err) && (int)store_col_int(st, 0);
+	same = store_next(db, st, &rc, N_("reading the board"), err) && (int)store_col_int(st, 0);
 	store_finalize(st);
 	if (same || rc)
 		return rc;
@@ -209,7 +209,7 @@ int board_item_rm(struct store *db, int64_t school, const char *section, int64_t
 	store_bind_int(st, 1, id);
 	store_bind_text(st, 2, section);
 	store_bind_int(st, 3, school);
-	if ((found = store_next(db, st, &rc, "reading the board", err)))
+	if ((found = store_next(db, st, &rc, N_("reading the board"), err)))
 		added = date_of(store_col(st, 0));
 	store_finalize(st);
 	if (rc)
@@ -304,7 +304,7 @@ int board_find_action(struct store *db, int64_t school, int64_t id, int64_t *tea
 		return rc;
 	store_bind_int(st, 1, id);
 	store_bind_int(st, 2, school);
-	if ((found = store_next(db, st, &rc, "reading the action", err))) {
+	if ((found = store_next(db, st, &rc, N_("reading the action"), err))) {
 		*team = store_col_int(st, 0);
 		*added = date_of(store_col(st, 1));
 		*done = (int)store_col_int(st, 2);
@@ -377,7 +377,7 @@ int board_action_list(struct store *db, int64_t team_id, int open, int overdue, 
 	store_bind_int(st, 1, team_id);
 	/* not the row writer: the status is worked out per row, and filters them */
 	out_list(o, action_cols, N(action_cols));
-	while (store_next(db, st, &rc, "listing actions", err)) {
+	while (store_next(db, st, &rc, N_("listing actions"), err)) {
 		int is_done = !store_col_null(st, 6);
 		const char *state = board_action_state(date_of(store_col(st, 4)), date_of(store_col(st, 6)), is_done,
 						       day);

@@ -60,7 +60,7 @@ static int latest(struct store *db, int64_t team, int asof, int64_t *last, char 
 		return rc;
 	store_bind_int(st, 1, team);
 	store_bind_day(st, 2, asof);
-	while (store_next(db, st, &rc, "reading the check-in", err)) {
+	while (store_next(db, st, &rc, N_("reading the check-in"), err)) {
 		if (n++ == 0) {
 			*last = store_col_int(st, 0);
 			snprintf(date, 11, "%s", store_col(st, 1));
@@ -103,7 +103,7 @@ int board_checkin_rows(struct store *db, int64_t team, const char *team_name, in
 		return rc;
 	store_bind_int(st, 1, last);
 	store_bind_int(st, 2, prev);
-	while (store_next(db, st, &rc, "reading the check-in", err)) {
+	while (store_next(db, st, &rc, N_("reading the check-in"), err)) {
 		double now = store_col_real(st, 2), before = store_col_null(st, 3) ? NAN : store_col_real(st, 3);
 		row(o, team_name, date, store_col(st, 0), store_col(st, 1), now, before);
 		sum += now;
@@ -117,7 +117,7 @@ int board_checkin_rows(struct store *db, int64_t team, const char *team_name, in
 		if ((rc = store_prepare(db, "SELECT score FROM board_checkin WHERE session_id = ?1", &st, err)))
 			return rc;
 		store_bind_int(st, 1, prev);
-		while (store_next(db, st, &rc, "reading the check-in", err)) {
+		while (store_next(db, st, &rc, N_("reading the check-in"), err)) {
 			psum += store_col_real(st, 0);
 			pn++;
 		}
@@ -143,7 +143,7 @@ int board_werksessie_rows(struct store *db, int64_t team, const char *team_name,
 		return rc;
 	store_bind_int(st, 1, team);
 	store_bind_day(st, 2, asof);
-	while (store_next(db, st, &rc, "reading the werksessie", err)) {
+	while (store_next(db, st, &rc, N_("reading the werksessie"), err)) {
 		if (team_name)
 			out_text(o, team_name);
 		out_text(o, store_col(st, 0));

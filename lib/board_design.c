@@ -2,6 +2,7 @@
  * the team's lesson designs of the current period. */
 #include "beter/board.h"
 
+#include "beter/i18n.h"
 #include "beter/out.h"
 #include "beter/store.h"
 #include "board_int.h"
@@ -30,7 +31,7 @@ int board_design_rows(struct store *db, int64_t team, const char *team_name, con
 	store_bind_int(st, 1, team);
 	store_bind_text(st, 2, asofd);
 	store_bind_text(st, 3, fromd);
-	while (store_next(db, st, &rc, "reading the lesson designs", err)) {
+	while (store_next(db, st, &rc, N_("reading the lesson designs"), err)) {
 		if (team_name)
 			out_text(o, team_name);
 		out_int(o, store_col_int(st, 0));

@@ -84,7 +84,7 @@ static int session_insert(struct store *db, const struct board_session_new *s, i
 		return beter_err_set(err, BETER_DATAERR, _("--date: the team already has a session on %s (see 'beter board "
 							 "session list')"), d);
 	if (rc != STORE_DONE)
-		return store_fail(db, rc, err, "adding the session");
+		return store_fail(db, rc, err, N_("adding the session"));
 	*sid = store_last_id(db);
 	return 0;
 }
@@ -210,7 +210,7 @@ int board_session_list(struct store *db, int64_t team_id, struct out *o, struct 
 	store_bind_int(st, 1, team_id);
 	/* not the row writer: the week and the rounded mean are worked out per row */
 	out_list(o, session_cols, N(session_cols));
-	while (store_next(db, st, &rc, "listing sessions", err)) {
+	while (store_next(db, st, &rc, N_("listing sessions"), err)) {
 		session_row(o, st);
 		out_row_end(o);
 	}
@@ -269,7 +269,7 @@ static int sess_part(struct store *db, int64_t sid, const char *key, const char 
 		return rc;
 	store_bind_int(st, 1, sid);
 	out_section(o, key, title);
-	return store_rows(db, st, o, cols, ncols, 1, "showing the session", err);
+	return store_rows(db, st, o, cols, ncols, 1, N_("showing the session"), err);
 }
 
 int board_session_show(struct store *db, int64_t school, int64_t id, struct out *o, struct beter_err *err)
@@ -283,7 +283,7 @@ int board_session_show(struct store *db, int64_t school, int64_t id, struct out 
 		return rc;
 	store_bind_int(st, 1, id);
 	store_bind_int(st, 2, school);
-	if (!store_next(db, st, &rc, "reading the session", err)) {
+	if (!store_next(db, st, &rc, N_("reading the session"), err)) {
 		store_finalize(st);
 		return rc ? rc : beter_err_set(err, BETER_FAIL, _("no session with number %lld (see 'beter board session "
 					       "list')"), (long long)id);

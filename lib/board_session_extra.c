@@ -86,7 +86,7 @@ static int add_visit(struct store *db, int64_t school, int64_t team, int64_t sid
 	store_bind_int(st, 1, v->visit);
 	store_bind_int(st, 2, school);
 	store_bind_int(st, 3, team);
-	if ((ok = store_next(db, st, &rc, "reading the visit", err)) && store_col(st, 0))
+	if ((ok = store_next(db, st, &rc, N_("reading the visit"), err)) && store_col(st, 0))
 		snprintf(recorded, sizeof(recorded), "%s", store_col_text(st, 0));
 	store_finalize(st);
 	if (rc)
@@ -194,7 +194,7 @@ static int part(struct store *db, int64_t sid, const char *key, const char *titl
 		return rc;
 	store_bind_int(st, 1, sid);
 	out_section(o, key, title);
-	return store_rows(db, st, o, cols, ncols, 1, "showing the session", err);
+	return store_rows(db, st, o, cols, ncols, 1, N_("showing the session"), err);
 }
 
 int board_session_extra_actions(struct store *db, int64_t sid, struct out *o, struct beter_err *err)

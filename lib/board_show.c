@@ -185,7 +185,7 @@ static int items_load(struct view *v, struct items *it, struct beter_err *err)
 		return 0;
 	if ((rc = view_prepare(v, item_sql, &st, err)))
 		return rc;
-	while (store_next(v->db, st, &rc, "reading the board", err)) {
+	while (store_next(v->db, st, &rc, N_("reading the board"), err)) {
 		struct item_row *row;
 		it->rows = xrealloc(it->rows, sizeof(*it->rows) * (it->n + 1));
 		row = &it->rows[it->n++];
@@ -330,7 +330,7 @@ static int goal_rows(struct view *v, struct out *o, struct beter_err *err)
 				  "WHERE g.team_id = ?1 AND g.added <= ?2 AND (g.closed IS NULL OR g.closed >= ?3) "
 				  "ORDER BY g.added, g.id", &st, err)))
 		return rc;
-	while (store_next(v->db, st, &rc, "reading goals", err)) {
+	while (store_next(v->db, st, &rc, N_("reading goals"), err)) {
 		struct goal_results r = { .line = &results, .spark = &trend, .json = &rjson, .csv = &rcsv };
 		char until[11];
 		strbuf_reset(&results);
@@ -388,7 +388,7 @@ static int action_rows(struct view *v, struct out *o, struct beter_err *err)
 				  "AND a.added <= ?2 AND (a.removed IS NULL OR a.removed > ?2) "
 				  "AND (a.done IS NULL OR a.done >= ?3) ORDER BY a.due, a.id", &st, err)))
 		return rc;
-	while (store_next(v->db, st, &rc, "reading actions", err)) {
+	while (store_next(v->db, st, &rc, N_("reading actions"), err)) {
 		int is_done = !store_col_null(st, 5);
 		team_cell(v, o);
 		out_int(o, store_col_int(st, 0));
@@ -455,7 +455,7 @@ static int visit_rows(struct view *v, struct out *o, struct beter_err *err)
 				  "ORDER BY vi.date, vi.time, vi.id", &st, err)))
 		return rc;
 	store_bind_text(st, 5, year);
-	while (store_next(v->db, st, &rc, "reading the lesson-visit planning", err)) {
+	while (store_next(v->db, st, &rc, N_("reading the lesson-visit planning"), err)) {
 		struct visit_facts f = { date_of(store_col(st, 1)), (int)store_col_int(st, 6), (int)store_col_int(st, 7), 0,
 					 (int)store_col_int(st, 8), visit_word_of(st, 9) };
 		int status = visit_status_at(&f, v->asof, VISIT_FEEDBACK_DAYS);
@@ -609,7 +609,7 @@ int board_render(struct store *db, int64_t school, int64_t team_id, int from, in
 		return rc;
 	store_bind_int(st, 1, school);
 	store_bind_int(st, 2, team_id);
-	while (store_next(db, st, &rc, "reading teams", err)) {
+	while (store_next(db, st, &rc, N_("reading teams"), err)) {
 		ids = xrealloc(ids, sizeof(*ids) * (size_t)(n + 1));
 		names = xrealloc(names, sizeof(*names) * (size_t)(n + 1));
 		ids[n] = store_col_int(st, 0);

@@ -37,7 +37,7 @@ int calendar_set_region(struct store *db, int64_t school, const char *region, st
 		return rc;
 	store_bind_int(st, 1, school);
 	store_bind_text(st, 2, region);
-	return store_step_done(db, st, "setting the region", err);
+	return store_step_done(db, st, N_("setting the region"), err);
 }
 
 static int check_day(int from, int to, const char *kind, const char *name, const char *region, struct beter_err *err)
@@ -76,7 +76,7 @@ static int import_uid(struct store *db, int64_t school, const char *ics_uid, cha
 		return rc;
 	store_bind_int(st, 1, school);
 	crypto_generichash_init(&gs, NULL, 0, sizeof(h));
-	if (store_next(db, st, &rc, "reading the school", err)) {
+	if (store_next(db, st, &rc, N_("reading the school"), err)) {
 		const char *u = store_col(st, 0);
 		crypto_generichash_update(&gs, (const unsigned char *)u, strlen(u) + 1);
 	}
@@ -117,7 +117,7 @@ static int insert_day(struct store *db, int64_t school, int from, int to, const 
 	store_bind_day(st, 7, to);
 	store_bind_text(st, 8, ics_uid);
 	store_bind_text(st, 9, today);
-	if ((rc = store_step_done(db, st, "adding the calendar day", err)))
+	if ((rc = store_step_done(db, st, N_("adding the calendar day"), err)))
 		return rc;
 	if (id)
 		*id = store_last_id(db);
@@ -143,7 +143,7 @@ int calendar_rm(struct store *db, int64_t school, int64_t id, struct beter_err *
 		return rc;
 	store_bind_int(st, 1, id);
 	store_bind_int(st, 2, school);
-	if ((rc = store_step_done(db, st, "removing the calendar day", err)))
+	if ((rc = store_step_done(db, st, N_("removing the calendar day"), err)))
 		return rc;
 	if (store_changes(db) == 0)
 		return beter_err_set(err, BETER_FAIL, _("no calendar day with number %lld (see 'beter calendar list')"),
@@ -165,7 +165,7 @@ int calendar_list(struct store *db, int64_t school, int from, int to, struct out
 	if ((rc = store_prepare(db,
 				"SELECT c.id, c.from_date, c.to_date, julianday(c.to_date) - julianday(c.from_date) + 1, "
 				"c.kind, c.name, c.region, c.region IS NULL OR c.region = s.region, "
-				"CASE WHEN c.ics_uid IS NULL THEN 'added' ELSE 'imported' END "
+				"CASE WHEN c.ics_uid IS NULL THEN ?4 ELSE ?5 END "
 				"FROM calendar_day c JOIN school s ON s.id = c.school_id "
 				"WHERE c.school_id = ?1 AND c.to_date >= ?2 AND c.from_date <= ?3 "
 				"ORDER BY c.from_date, c.region, c.id", &st, err)))
@@ -173,7 +173,11 @@ int calendar_list(struct store *db, int64_t school, int from, int to, struct out
 	store_bind_int(st, 1, school);
 	store_bind_day(st, 2, from);
 	store_bind_day(st, 3, to);
-	return store_rows(db, st, o, list_cols, sizeof(list_cols) / sizeof(*list_cols), 1, "listing the calendar",
+	/* the source: English in JSON and CSV, in the interface's language for people */
+	int people = o->nl && (o->fmt == OUT_TABLE || o->fmt == OUT_HTML || o->fmt == OUT_MD);
+	store_bind_text(st, 4, people ? _("added") : "added");
+	store_bind_text(st, 5, people ? _("imported") : "imported");
+	return store_rows(db, st, o, list_cols, sizeof(list_cols) / sizeof(*list_cols), 1, N_("listing the calendar"),
 			  err);
 }
 
@@ -194,7 +198,7 @@ static int import_one(struct store *db, int64_t school, const struct cal_event *
 	store_bind_day(st, 6, e->from);
 	store_bind_day(st, 7, e->to);
 	int64_t id = 0, same = 0;
-	if (store_next(db, st, &rc, "reading the calendar", err)) {
+	if (store_next(db, st, &rc, N_("reading the calendar"), err)) {
 		found = 1;
 		id = store_col_int(st, 0);
 		same = store_col_int(st, 1);
@@ -220,7 +224,7 @@ static int import_one(struct store *db, int64_t school, const struct cal_event *
 	store_bind_text(st, 4, *e->region ? e->region : NULL);
 	store_bind_day(st, 5, e->from);
 	store_bind_day(st, 6, e->to);
-	return store_step_done(db, st, "updating the calendar day", err);
+	return store_step_done(db, st, N_("updating the calendar day"), err);
 }
 
 int calendar_import(struct store *db, int64_t school, const struct cal_events *ev, struct calendar_import_stats *s,
@@ -260,7 +264,7 @@ int calendar_load(struct store *db, int64_t school, int from, int to, struct cal
 	store_bind_int(st, 1, school);
 	store_bind_day(st, 2, from);
 	store_bind_day(st, 3, to);
-	while (store_next(db, st, &rc, "reading the calendar", err)) {
+	while (store_next(db, st, &rc, N_("reading the calendar"), err)) {
 		int a = date_of(store_col(st, 0)), b = date_of(store_col(st, 1));
 		if (a < cal->from)
 			a = cal->from;

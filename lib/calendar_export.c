@@ -56,7 +56,7 @@ static int visits(struct xq *q)
 			     "AND (?3 = 0 OR v.observer_id = ?3 OR v.teacher_id = ?3) "
 			     "AND v.date BETWEEN date(?4, '-7 days') AND ?5 ORDER BY v.date, v.time, v.id", &st)))
 		return rc;
-	while (store_next(q->db, st, &rc, "reading visits", q->err)) {
+	while (store_next(q->db, st, &rc, N_("reading visits"), q->err)) {
 		int day = date_of(store_col(st, 1)), minutes = -1;
 		const char *time = store_col(st, 2);
 		struct ics_event e = { .uid_kind = "visit", .uid = store_col(st, 0), .category = "lesbezoek" };
@@ -115,7 +115,7 @@ static int sessions(struct xq *q)
 			     "AND NOT EXISTS (SELECT 1 FROM board_session b2 WHERE b2.team_id = i.team_id AND b2.date = i.on_date) "
 			     "ORDER BY 3, 4, 2", &st)))
 		return rc;
-	while (store_next(q->db, st, &rc, "reading board sessions", q->err)) {
+	while (store_next(q->db, st, &rc, N_("reading board sessions"), q->err)) {
 		struct ics_event e = { .uid_kind = store_col(st, 0), .uid = store_col(st, 1), .category = "bordsessie",
 				.minutes = -1 };
 		strbuf_reset(&s);
@@ -144,7 +144,7 @@ static int connections(struct xq *q)
 			     "AND (?3 = 0 OR t.team_id IS NULL OR t.team_id IN (SELECT team_id FROM team_member WHERE person_id = ?3)) "
 			     "AND p.name LIKE 'verbindingssessie%' AND p.started BETWEEN ?4 AND ?5 ORDER BY p.started, p.id", &st)))
 		return rc;
-	while (store_next(q->db, st, &rc, "reading phases", q->err)) {
+	while (store_next(q->db, st, &rc, N_("reading phases"), q->err)) {
 		struct ics_event e = { .uid_kind = "phase", .uid = store_col(st, 0), .category = "verbindingssessie",
 				.minutes = -1 };
 		strbuf_reset(&s);
@@ -174,7 +174,7 @@ static int periods(struct xq *q)
 			     "AND coalesce(i.period_end, i.period_start) >= ?4 AND i.period_start <= ?5 "
 			     "ORDER BY i.period_start, i.id", &st)))
 		return rc;
-	while (store_next(q->db, st, &rc, "reading the year board", q->err)) {
+	while (store_next(q->db, st, &rc, N_("reading the year board"), q->err)) {
 		struct ics_event e = { .uid_kind = "period", .uid = store_col(st, 0), .category = "periode", .minutes = -1 };
 		strbuf_reset(&s);
 		strbuf_addf(&s, _("Period: %s (%s)"), store_col(st, 3), store_col(st, 4));
@@ -198,7 +198,7 @@ static int days_off(struct xq *q)
 			     "AND (c.region IS NULL OR c.region = s.region) AND ?2 + ?3 >= 0 "
 			     "AND c.to_date >= ?4 AND c.from_date <= ?5 ORDER BY c.from_date, c.id", &st)))
 		return rc;
-	while (store_next(q->db, st, &rc, "reading the calendar", q->err)) {
+	while (store_next(q->db, st, &rc, N_("reading the calendar"), q->err)) {
 		struct ics_event e = { .uid_kind = "day", .uid = store_col(st, 0), .summary = store_col(st, 3),
 				.category = store_col(st, 4), .minutes = -1 };
 		e.day = date_of(store_col(st, 1));

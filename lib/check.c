@@ -32,11 +32,11 @@ const struct check_rule check_rules[] = {
 	  "(length(brin) NOT IN (4, 6) OR brin GLOB '*[^0-9A-Z]*')",
 	  N_("not a BRIN code (4 or 6 capitals or digits)") },
 	{ "person-code", "person",
-	  "SELECT 'number ' || id, quote(code) FROM person WHERE length(code) NOT BETWEEN 2 AND 8 "
+	  "SELECT beter_tr('number %s', id), quote(code) FROM person WHERE length(code) NOT BETWEEN 2 AND 8 "
 	  "OR code GLOB '*[^0-9A-Z]*'",
 	  N_("not a person code (2-8 capitals or digits)") },
 	{ "person-code-unique", "person",
-	  "SELECT upper(code), count(*) || ' people' FROM person GROUP BY school_id, upper(code) HAVING count(*) > 1",
+	  "SELECT upper(code), beter_tr('%s people', count(*)) FROM person GROUP BY school_id, upper(code) HAVING count(*) > 1",
 	  N_("the code is used more than once in a school") },
 	{ "person-name", "person", "SELECT code, NULL FROM person WHERE beter_blank(name) OR length(name) > 200",
 	  N_("a name must be 1-200 bytes") },
@@ -48,48 +48,48 @@ const struct check_rule check_rules[] = {
 
 	/* 0002: boards and goals */
 	{ "board-session-leader", "board_session",
-	  "SELECT 'session ' || s.id, p.code FROM board_session s JOIN team t ON t.id = s.team_id "
+	  "SELECT beter_tr('session %s', s.id), p.code FROM board_session s JOIN team t ON t.id = s.team_id "
 	  "JOIN person p ON p.id = s.leader_id WHERE p.school_id <> t.school_id",
 	  N_("the leader is not in the team's school") },
 	{ "board-checkin-school", "board_checkin",
-	  "SELECT 'session ' || c.session_id || ' / ' || p.code, NULL FROM board_checkin c "
+	  "SELECT beter_tr('session %s', c.session_id) || ' / ' || p.code, NULL FROM board_checkin c "
 	  "JOIN board_session s ON s.id = c.session_id JOIN team t ON t.id = s.team_id JOIN person p ON p.id = c.person_id "
 	  "WHERE p.school_id <> t.school_id",
 	  N_("the person checking in is not in the team's school") },
 	{ "board-item-links", "board_item",
-	  "SELECT 'item ' || i.id || ' (' || i.section || ')', NULL FROM board_item i "
+	  "SELECT beter_tr('item %s', i.id) || ' (' || i.section || ')', NULL FROM board_item i "
 	  "LEFT JOIN goal g ON g.id = i.goal_id LEFT JOIN board_session s ON s.id = i.session_id "
 	  "LEFT JOIN person p ON p.id = i.person_id JOIN team t ON t.id = i.team_id "
 	  "WHERE g.team_id IS NOT NULL AND g.team_id <> i.team_id OR s.team_id <> i.team_id OR p.school_id <> t.school_id",
 	  N_("the item names a goal, session or person of another team or school") },
 	{ "board-action-links", "board_action",
-	  "SELECT 'action ' || a.id, NULL FROM board_action a LEFT JOIN goal g ON g.id = a.goal_id "
+	  "SELECT beter_tr('action %s', a.id), NULL FROM board_action a LEFT JOIN goal g ON g.id = a.goal_id "
 	  "LEFT JOIN board_session s ON s.id = a.done_session_id "
 	  "WHERE g.id IS NOT NULL AND g.team_id IS NOT a.team_id OR s.team_id <> a.team_id",
 	  N_("the action names a goal or session of another team") },
 	{ "board-action-who", "board_action_who",
-	  "SELECT 'action ' || w.action_id || ' / ' || p.code, NULL FROM board_action_who w "
+	  "SELECT beter_tr('action %s', w.action_id) || ' / ' || p.code, NULL FROM board_action_who w "
 	  "JOIN board_action a ON a.id = w.action_id JOIN team t ON t.id = a.team_id JOIN person p ON p.id = w.person_id "
 	  "WHERE p.school_id <> t.school_id",
 	  N_("the person is not in the team's school") },
 	{ "goal-candidate-team", "goal",
-	  "SELECT 'goal ' || g.id, 'candidate ' || c.id FROM goal g JOIN goal_candidate c ON c.id = g.candidate_id "
+	  "SELECT beter_tr('goal %s', g.id), beter_tr('candidate %s', c.id) FROM goal g JOIN goal_candidate c ON c.id = g.candidate_id "
 	  "WHERE c.team_id IS NOT g.team_id",
 	  N_("the goal was picked from another team's candidates") },
 	{ "goal-measure-personal", "goal_measure",
-	  "SELECT 'goal ' || g.id || ' / result ' || m.id, NULL FROM goal_measure m JOIN goal g ON g.id = m.goal_id "
+	  "SELECT beter_tr('goal %s', g.id) || ' / ' || beter_tr('result %s', m.id), NULL FROM goal_measure m JOIN goal g ON g.id = m.goal_id "
 	  "WHERE g.team_id IS NULL",
 	  N_("a result on a personal goal (only team goals are measured)") },
 	{ "goal-measure-session", "goal_measure",
-	  "SELECT 'goal ' || g.id || ' / result ' || m.id, 'session ' || s.id FROM goal_measure m "
+	  "SELECT beter_tr('goal %s', g.id) || ' / ' || beter_tr('result %s', m.id), beter_tr('session %s', s.id) FROM goal_measure m "
 	  "JOIN goal g ON g.id = m.goal_id JOIN board_session s ON s.id = m.session_id WHERE s.team_id IS NOT g.team_id",
 	  N_("the result was given in a session of another team") },
 	{ "goal-activity-team", "goal_activity",
-	  "SELECT 'goal ' || g.id || ' / activity ' || a.id, NULL FROM goal_activity a JOIN goal g ON g.id = a.goal_id "
+	  "SELECT beter_tr('goal %s', g.id) || ' / ' || beter_tr('activity %s', a.id), NULL FROM goal_activity a JOIN goal g ON g.id = a.goal_id "
 	  "WHERE g.person_id IS NULL",
 	  N_("a learning activity on a team goal (only personal goals have them)") },
 	{ "goal-talk-team", "goal_talk",
-	  "SELECT 'goal ' || g.id || ' / talk ' || a.id, NULL FROM goal_talk a JOIN goal g ON g.id = a.goal_id "
+	  "SELECT beter_tr('goal %s', g.id) || ' / ' || beter_tr('talk %s', a.id), NULL FROM goal_talk a JOIN goal g ON g.id = a.goal_id "
 	  "WHERE g.person_id IS NULL",
 	  N_("a progress talk on a team goal (only personal goals have them)") },
 
@@ -101,35 +101,37 @@ const struct check_rule check_rules[] = {
 	  "OR json_type(doc, '$.domains') IS NOT 'array' ELSE 1 END",
 	  N_("the framework's document has no scale (whole numbers min < max) or no domains") },
 	{ "visit-focus-goal", "visit",
-	  "SELECT 'visit ' || v.id, 'goal ' || g.id FROM visit v JOIN goal g ON g.id = v.focus_goal_id "
+	  "SELECT beter_tr('visit %s', v.id), beter_tr('goal %s', g.id) FROM visit v JOIN goal g ON g.id = v.focus_goal_id "
 	  "WHERE g.team_id IS NULL OR g.school_id <> v.school_id",
 	  N_("the visit focuses on a goal that is not a team goal of its school") },
 	{ "visit-focus-item", "visit",
-	  "SELECT 'visit ' || v.id, quote(v.focus_item) || CASE WHEN v.framework_id IS NULL THEN ', no framework' "
+	  "SELECT beter_tr('visit %s', v.id), quote(v.focus_item) || CASE WHEN v.framework_id IS NULL THEN ', ' || "
+	  "beter_tr('no framework') "
 	  "ELSE ' (' || f.key || ')' END FROM visit v LEFT JOIN visit_framework f ON f.id = v.framework_id "
 	  "WHERE v.focus_item IS NOT NULL AND (v.framework_id IS NULL OR json_valid(f.doc) AND NOT EXISTS (SELECT 1 "
 	  "FROM json_each(f.doc, '$.domains') d, json_each(d.value, '$.items') i WHERE i.value ->> 'id' = v.focus_item))",
 	  N_("the focus item is not in the visit's framework") },
 	{ "visit-score-item", "visit_score",
-	  "SELECT 'visit ' || v.id, quote(s.item) || CASE WHEN v.framework_id IS NULL THEN ', no framework' "
+	  "SELECT beter_tr('visit %s', v.id), quote(s.item) || CASE WHEN v.framework_id IS NULL THEN ', ' || "
+	  "beter_tr('no framework') "
 	  "ELSE ' (' || f.key || ')' END FROM visit_score s JOIN visit v ON v.id = s.visit_id "
 	  "LEFT JOIN visit_framework f ON f.id = v.framework_id WHERE v.framework_id IS NULL OR json_valid(f.doc) AND NOT EXISTS "
 	  "(SELECT 1 FROM json_each(f.doc, '$.domains') d, json_each(d.value, '$.items') i WHERE i.value ->> 'id' = s.item)",
 	  N_("a score on an item that is not in the visit's framework") },
 	{ "visit-score-scale", "visit_score",
-	  "SELECT 'visit ' || v.id || ' / ' || s.item, quote(s.score) || ' is outside ' || (f.doc ->> '$.scale.min') || '-' "
-	  "|| (f.doc ->> '$.scale.max') FROM visit_score s JOIN visit v ON v.id = s.visit_id "
+	  "SELECT beter_tr('visit %s', v.id) || ' / ' || s.item, beter_tr('%s is outside %s-%s', quote(s.score), "
+	  "f.doc ->> '$.scale.min', f.doc ->> '$.scale.max') FROM visit_score s JOIN visit v ON v.id = s.visit_id "
 	  "JOIN visit_framework f ON f.id = v.framework_id WHERE json_valid(f.doc) AND (typeof(s.score) <> 'integer' "
 	  "OR s.score NOT BETWEEN f.doc ->> '$.scale.min' AND f.doc ->> '$.scale.max')",
 	  N_("the score is not on the framework's scale") },
 	{ "visit-devpoint", "visit_devpoint",
-	  "SELECT 'visit ' || v.id || ' / goal ' || g.id, NULL FROM visit_devpoint d JOIN visit v ON v.id = d.visit_id "
+	  "SELECT beter_tr('visit %s', v.id) || ' / ' || beter_tr('goal %s', g.id), NULL FROM visit_devpoint d JOIN visit v ON v.id = d.visit_id "
 	  "JOIN goal g ON g.id = d.goal_id WHERE g.person_id IS NOT v.teacher_id",
 	  N_("a development point that is not a personal goal of the visit's teacher") },
 
 	/* 0004: arenas */
 	{ "goal-candidate-arena", "goal_candidate",
-	  "SELECT 'candidate ' || c.id, 'arena ' || a.id FROM goal_candidate c JOIN arena a ON a.id = c.arena_id "
+	  "SELECT beter_tr('candidate %s', c.id), beter_tr('arena %s', a.id) FROM goal_candidate c JOIN arena a ON a.id = c.arena_id "
 	  "JOIN team t ON t.id = c.team_id WHERE a.school_id <> t.school_id",
 	  N_("the candidate comes from an arena of another school") },
 
@@ -144,8 +146,8 @@ const struct check_rule check_rules[] = {
 	{ "survey-response-length", "survey_response",
 	  "WITH n(instrument_id, items) AS (SELECT s.instrument_id, (SELECT count(*) FROM survey_item i "
 	  "WHERE i.instrument_id = s.instrument_id AND i.pos IS NOT NULL) FROM survey s GROUP BY s.instrument_id) "
-	  "SELECT 'survey ' || r.survey_id || ' / response ' || r.id, length(CAST(r.answers AS BLOB)) || ' bytes for ' || "
-	  "n.items || ' Likert items' FROM survey_response r JOIN survey s ON s.id = r.survey_id "
+	  "SELECT beter_tr('survey %s', r.survey_id) || ' / ' || beter_tr('response %s', r.id), beter_tr('%s bytes for %s "
+	  "Likert items', length(CAST(r.answers AS BLOB)), n.items) FROM survey_response r JOIN survey s ON s.id = r.survey_id "
 	  "JOIN n ON n.instrument_id = s.instrument_id " NOT_SEALED(s)
 	  " WHERE typeof(r.answers) <> 'blob' OR length(r.answers) <> n.items ORDER BY r.id",
 	  N_("the answers do not match the instrument's Likert items (one byte each)") },
@@ -156,25 +158,27 @@ const struct check_rule check_rules[] = {
 	  "s.instrument_id, r.answers, beter_answer_over(r.answers, l.limits) AS at FROM survey_response r "
 	  "JOIN survey s ON s.id = r.survey_id JOIN l ON l.instrument_id = s.instrument_id " NOT_SEALED(s) ") "
 	  "WHERE at > 0) "
-	  "SELECT 'survey ' || x.survey_id || ' / response ' || x.id, 'item ' || i.code || ': byte ' || "
+	  "SELECT beter_tr('survey %s', x.survey_id) || ' / ' || beter_tr('response %s', x.id), "
+	  "beter_tr('item %s: byte %s, the scale %s-%s has bytes 1-%s', i.code, "
 	  "((instr('0123456789ABCDEF', substr(hex(substr(CAST(x.answers AS BLOB), x.at, 1)), 1, 1)) - 1) * 16 + "
-	  "instr('0123456789ABCDEF', substr(hex(substr(CAST(x.answers AS BLOB), x.at, 1)), 2, 1)) - 1) || "
-	  "', the scale ' || i.lo || '-' || i.hi || ' has bytes 1-' || (i.hi - i.lo + 1) "
+	  "instr('0123456789ABCDEF', substr(hex(substr(CAST(x.answers AS BLOB), x.at, 1)), 2, 1)) - 1), "
+	  "i.lo, i.hi, i.hi - i.lo + 1) "
 	  "FROM x JOIN survey_item i ON i.instrument_id = x.instrument_id AND i.pos = x.at ORDER BY x.id",
 	  N_("an answer outside its item's scale (the first such item of the response)") },
 	{ "survey-response-count", "survey_response",
-	  "SELECT 'survey ' || survey_id || ' / response ' || id, n_answers || ' stored, ' || given || ' given' FROM "
+	  "SELECT beter_tr('survey %s', survey_id) || ' / ' || beter_tr('response %s', id), beter_tr('%s stored, %s given', "
+	  "n_answers, given) FROM "
 	  "(SELECT id, survey_id, n_answers, beter_answers_given(answers) AS given FROM survey_response "
 	  "WHERE survey_id NOT IN (SELECT s.id FROM survey s JOIN survey_instrument k ON k.id = s.instrument_id "
 	  "WHERE k.kind = 'feedback360')) "
 	  "WHERE n_answers IS NOT given ORDER BY id",
 	  N_("n_answers is not the number of answers given (non-zero bytes)") },
 	{ "survey-response-team", "survey_response",
-	  "SELECT 'survey ' || s.id || ' / response ' || r.id, t.name FROM survey_response r "
+	  "SELECT beter_tr('survey %s', s.id) || ' / ' || beter_tr('response %s', r.id), t.name FROM survey_response r "
 	  "JOIN survey s ON s.id = r.survey_id JOIN team t ON t.id = r.team_id WHERE t.school_id <> s.school_id",
 	  N_("the response's team is in another school") },
 	{ "survey-text-item", "survey_text",
-	  "SELECT 'survey ' || r.survey_id || ' / response ' || r.id, i.code FROM survey_text x "
+	  "SELECT beter_tr('survey %s', r.survey_id) || ' / ' || beter_tr('response %s', r.id), i.code FROM survey_text x "
 	  "JOIN survey_response r ON r.id = x.response_id JOIN survey s ON s.id = r.survey_id "
 	  "JOIN survey_item i ON i.id = x.item_id WHERE i.kind <> 'text' OR i.instrument_id <> s.instrument_id",
 	  N_("a free-text answer to an item that is not a text item of the survey's instrument") },
@@ -182,8 +186,8 @@ const struct check_rule check_rules[] = {
 	/* 0009: the 360-degree feedback sealed to the school leader, checked
 	 * without the secret key: the form of the sealed rows and the key */
 	{ "survey-sealed-length", "survey_response",
-	  "SELECT 'survey ' || r.survey_id || ' / response ' || r.id, coalesce(length(CAST(r.answers AS BLOB)), 0) || "
-	  "' bytes for ' || n.items || ' Likert items' "
+	  "SELECT beter_tr('survey %s', r.survey_id) || ' / ' || beter_tr('response %s', r.id), beter_tr('%s bytes for %s "
+	  "Likert items', coalesce(length(CAST(r.answers AS BLOB)), 0), n.items) "
 	  "FROM survey_response r JOIN survey s ON s.id = r.survey_id " SEALED(s) " JOIN (SELECT instrument_id, "
 	  "count(*) AS items FROM survey_item WHERE pos IS NOT NULL GROUP BY instrument_id) n "
 	  "ON n.instrument_id = s.instrument_id WHERE typeof(r.answers) <> 'blob' OR "
@@ -194,20 +198,21 @@ const struct check_rule check_rules[] = {
 	     "blocks of 256 bytes, for a header of 2 and 1 per Likert item): damaged, or stored before "
 	     "the 360-degree feedback was sealed ('beter survey key --person CODE' seals those)") },
 	{ "survey-sealed-count", "survey_response",
-	  "SELECT 'survey ' || r.survey_id || ' / response ' || r.id, r.n_answers FROM survey_response r "
+	  "SELECT beter_tr('survey %s', r.survey_id) || ' / ' || beter_tr('response %s', r.id), r.n_answers FROM survey_response r "
 	  "JOIN survey s ON s.id = r.survey_id " SEALED(s) " WHERE r.n_answers <> 0 ORDER BY r.id",
 	  N_("a 360-degree response that tells how many items it answered (n_answers is 0 when sealed)") },
 	{ "survey-sealed-rater", "survey_response",
-	  "SELECT 'survey ' || r.survey_id || ' / response ' || r.id, quote(r.rater) FROM survey_response r "
+	  "SELECT beter_tr('survey %s', r.survey_id) || ' / ' || beter_tr('response %s', r.id), quote(r.rater) FROM survey_response r "
 	  "JOIN survey s ON s.id = r.survey_id " SEALED(s) " WHERE r.rater IS NOT NULL ORDER BY r.id",
 	  N_("a 360-degree response with its rater category in the clear (it belongs in the sealed box)") },
 	{ "survey-sealed-text", "survey_text",
-	  "SELECT 'survey ' || r.survey_id || ' / response ' || r.id, NULL FROM survey_text x "
+	  "SELECT beter_tr('survey %s', r.survey_id) || ' / ' || beter_tr('response %s', r.id), NULL FROM survey_text x "
 	  "JOIN survey_response r ON r.id = x.response_id JOIN survey s ON s.id = r.survey_id " SEALED(s)
 	  " ORDER BY x.id",
 	  N_("a free-text answer of a 360-degree feedback in the clear (it belongs in the sealed box)") },
 	{ "survey-sealed-key", "survey",
-	  "SELECT 'survey ' || s.id, coalesce((SELECT code FROM person WHERE id = s.leader_id), 'the school leader') "
+	  "SELECT beter_tr('survey %s', s.id), coalesce((SELECT code FROM person WHERE id = s.leader_id), "
+	  "beter_tr('the school leader')) "
 	  "FROM survey s " SEALED(s) " WHERE EXISTS (SELECT 1 FROM survey_response r WHERE r.survey_id = s.id) "
 	  "AND NOT EXISTS (SELECT 1 FROM survey_leader_key k JOIN person p ON p.id = k.person_id WHERE "
 	  "p.id = s.leader_id OR s.leader_id IS NULL AND p.school_id = s.school_id AND p.role = 'schoolleider')",
@@ -215,26 +220,29 @@ const struct check_rule check_rules[] = {
 
 	/* 0006: trajectories */
 	{ "trajectory-one-active", "trajectory",
-	  "SELECT coalesce(t.name, 'the school'), count(*) || ' active: trajectories ' || group_concat(r.id, ', ') "
+	  "SELECT coalesce(t.name, beter_tr('the school')), beter_tr('%s active: trajectories %s', count(*), "
+	  "group_concat(r.id, ', ')) "
 	  "FROM (SELECT * FROM trajectory ORDER BY id) r LEFT JOIN team t ON t.id = r.team_id WHERE r.status = 'active' "
 	  "GROUP BY r.school_id, ifnull(r.team_id, 0) HAVING count(*) > 1",
 	  N_("more than one active trajectory (one per team, one for the whole school)") },
 	{ "trajectory-active-phase", "trajectory_phase",
-	  "SELECT 'trajectory ' || r.id, r.status || ', active phases: ' || (SELECT count(*) FROM trajectory_phase p "
-	  "WHERE p.trajectory_id = r.id AND p.status = 'active') FROM trajectory r "
+	  "SELECT beter_tr('trajectory %s', r.id), beter_tr('%s, active phases: %s', beter_tr(r.status), (SELECT count(*) "
+	  "FROM trajectory_phase p WHERE p.trajectory_id = r.id AND p.status = 'active')) FROM trajectory r "
 	  "WHERE (SELECT count(*) FROM trajectory_phase p WHERE p.trajectory_id = r.id AND p.status = 'active') "
 	  "<> (r.status = 'active')",
 	  N_("an active trajectory has one active phase, a finished one none") },
 	{ "trajectory-phase-order", "trajectory_phase",
-	  "SELECT 'trajectory ' || p.trajectory_id || ' / phase ' || p.ord, p.status FROM trajectory_phase p "
+	  "SELECT beter_tr('trajectory %s', p.trajectory_id) || ' / ' || beter_tr('phase %s', p.ord), beter_tr(p.status) "
+	  "FROM trajectory_phase p "
 	  "JOIN trajectory r ON r.id = p.trajectory_id WHERE CASE WHEN r.status = 'done' THEN p.status <> 'closed' "
 	  "ELSE EXISTS (SELECT 1 FROM trajectory_phase a WHERE a.trajectory_id = p.trajectory_id AND a.status = 'active' "
 	  "AND (a.ord > p.ord AND p.status <> 'closed' OR a.ord < p.ord AND p.status <> 'pending')) END",
 	  N_("phases run in order: closed before the active one, pending after it") },
 	{ "trajectory-item-done", "trajectory_item",
-	  "SELECT 'trajectory ' || p.trajectory_id || ' / phase ' || p.ord || ' / ' || i.key, 'done ' || i.done || "
-	  "CASE p.status WHEN 'pending' THEN ' in a pending phase' ELSE ', the phase ran ' || p.started || ' to ' || "
-	  "coalesce(p.closed, 'now') END FROM trajectory_item i JOIN trajectory_phase p ON p.id = i.phase_id "
+	  "SELECT beter_tr('trajectory %s', p.trajectory_id) || ' / ' || beter_tr('phase %s', p.ord) || ' / ' || i.key, "
+	  "CASE p.status WHEN 'pending' THEN beter_tr('done %s in a pending phase', i.done) ELSE "
+	  "beter_tr('done %s, the phase ran %s to %s', i.done, p.started, coalesce(p.closed, beter_tr('now'))) END "
+	  "FROM trajectory_item i JOIN trajectory_phase p ON p.id = i.phase_id "
 	  "WHERE i.done IS NOT NULL AND (p.status = 'pending' OR i.done < p.started OR i.done > p.closed)",
 	  N_("a checklist item ticked outside the days of its phase") },
 	{ NULL, NULL, NULL, NULL }
@@ -300,11 +308,11 @@ static void generic_checks(struct runner *r, const struct schema *s)
 
 		if (t->uid >= 0) {
 			const char *rowid = t->rowid >= 0 ? t->cols[t->rowid].name : "rowid";
-			sql = store_sqlf("SELECT 'number ' || c.\"%w\", quote(c.uid) FROM \"%w\" c WHERE NOT beter_uid(c.uid)",
+			sql = store_sqlf("SELECT beter_tr('number %%s', c.\"%w\"), quote(c.uid) FROM \"%w\" c WHERE NOT beter_uid(c.uid)",
 					      rowid, t->name);
 			run_sql(r, "uid", t->name, sql, N_("the uid is not 32 lowercase hex digits"));
 			free(sql);
-			sql = store_sqlf("SELECT c.uid, count(*) || ' rows' FROM \"%w\" c GROUP BY c.uid HAVING count(*) > 1",
+			sql = store_sqlf("SELECT c.uid, beter_tr('%%s rows', count(*)) FROM \"%w\" c GROUP BY c.uid HAVING count(*) > 1",
 					      t->name);
 			run_sql(r, "uid-unique", t->name, sql, N_("the uid is not unique"));
 			free(sql);
@@ -323,7 +331,7 @@ static void generic_checks(struct runner *r, const struct schema *s)
 			free(sql);
 			free(msg);
 		}
-		char *row = t->rowid >= 0 ? store_sqlf("'number ' || c.\"%w\"", t->cols[t->rowid].name) : NULL;
+		char *row = t->rowid >= 0 ? store_sqlf("beter_tr('number %%s', c.\"%w\")", t->cols[t->rowid].name) : NULL;
 		r->problems += check_text_table(r->db, t, row ? row : rec, r->people, r->fn, r->arg);
 		free(row);
 		free(rec);
@@ -347,7 +355,7 @@ static void day_checks(struct runner *r, const struct schema *s)
 			continue;
 		const struct schema_table *t = &s->t[ti];
 		const char *col = store_col_text(st, 1);
-		char *rec = t->rowid >= 0 ? store_sqlf("'number ' || c.\"%w\"", t->cols[t->rowid].name) : record_expr(t);
+		char *rec = t->rowid >= 0 ? store_sqlf("beter_tr('number %%s', c.\"%w\")", t->cols[t->rowid].name) : record_expr(t);
 		char *sql = store_sqlf("SELECT %s, quote(c.\"%w\") FROM \"%w\" c WHERE date(c.\"%w\", '+0 days') IS NOT c.\"%w\"",
 				       rec, col, t->name, col, col);
 		char *msg = store_sqlf(check_tr(r->people, N_("'%s' is not a day (YYYY-MM-DD)")), col);
@@ -377,7 +385,7 @@ static void foreign_keys(struct runner *r, long links)
 			int composite = store_col_int(st, 4) > 1;
 			if (links && !composite)
 				continue;
-			char *rec = store_sqlf("row %s", store_col_null(st, 1) ? "?" : store_col_text(st, 1));
+			char *rec = store_sqlf(check_tr(r->people, N_("row %s")), store_col_null(st, 1) ? "?" : store_col_text(st, 1));
 			char *msg = !composite ? store_sqlf(check_tr(r->people, N_("refers to a %s that is not in the store")),
 							    store_col_text(st, 2))
 				    : store_col_int(st, 5)
@@ -415,8 +423,8 @@ int check_run(struct store *db, int flags, check_report_fn *fn, void *arg, long 
 			return 0;
 		}
 	}
-	if (store_fn_register(db) != STORE_OK)
-		return store_fail(db, store_errcode(db), err, "checking");
+	if (store_fn_register(db) != STORE_OK || check_words_register(db, &r.people) != STORE_OK)
+		return store_fail(db, store_errcode(db), err, N_("checking"));
 	if ((rc = schema_load(db, &s, err)))
 		return rc;
 	generic_checks(&r, &s);

@@ -33,6 +33,10 @@ extern const struct check_rule check_design_rules[];
 /* The rules of lib/check_period.c (improvement periods), run after those. */
 extern const struct check_rule check_period_rules[];
 
+/* beter_tr(TEXT, ARG...) in the queries of db (lib/check_words.c): TEXT
+ * with each %s filled by the next ARG, translated when *people is set. */
+int check_words_register(struct store *db, const int *people);
+
 /* One problem found. */
 void check_report(struct runner *r, const char *check, const char *table, const char *record, const char *problem);
 

@@ -116,6 +116,27 @@ static int integrity_lines(struct store *db, struct damage *d, int *nlines)
 	return n;
 }
 
+/* A broken constraint as SQLite words it ("CHECK constraint failed in
+ * team"): in Dutch for people, SQLite's own English words otherwise (JSON,
+ * CSV and the English interface). malloc'd. */
+static char *constraint_line(int people, const char *l)
+{
+	static const struct {
+		const char *sqlite, *msgid;
+	} forms[] = {
+		{ "CHECK constraint failed in ", N_("a value breaks a rule of the table %s (CHECK constraint failed)") },
+		{ "NULL value in ", N_("a value is missing where one is required: %s (NULL value)") },
+		{ "non-unique entry in index ", N_("a value that must be unique is there twice: index %s (non-unique entry)") },
+	};
+	for (size_t i = 0; i < sizeof(forms) / sizeof(*forms); i++) {
+		size_t n = strlen(forms[i].sqlite);
+		const char *t = check_tr(people, forms[i].msgid);
+		if (!strncmp(l, forms[i].sqlite, n) && t != forms[i].msgid)
+			return store_sqlf(t, l + n);
+	}
+	return xstrdup(l);
+}
+
 const char *check_damaged_prefix(int people)
 {
 	return check_tr(people, N_("damaged: "));
@@ -158,7 +179,9 @@ void check_integrity(struct runner *r, long *structural)
 	int raw = 0, unplaced = 0;
 	for (int i = 0; i < n; i++) {
 		if (d[i].content) {
-			check_report(r, "integrity", "-", "-", d[i].line);
+			char *m = constraint_line(r->people, d[i].line);
+			check_report(r, "integrity", "-", "-", m);
+			free(m);
 			continue;
 		}
 		++*structural;

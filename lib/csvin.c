@@ -638,8 +638,8 @@ int csvin_read(struct csvin *r)
 			continue;
 		}
 		if (csv_parse(&r->p, s, len, cb_field, cb_record, r) != len && !r->failed)
-			fail_at(r, r->line, r->cur.n + 1, _("%s: a '\"' inside a field that is not quoted, "
-				  "or text after a closing '\"'"), csv_strerror(csv_error(&r->p)));
+			fail_at(r, r->line, r->cur.n + 1, C_(NC_("libcsv", "%s: a '\"' inside a field that is not quoted, "
+				  "or text after a closing '\"'")), csv_strerror(csv_error(&r->p)));
 		if (r->failed)
 			return -1;
 	}

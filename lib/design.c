@@ -22,7 +22,7 @@ int design_find(struct store *db, int64_t school, int64_t number, struct beter_e
 		return rc;
 	store_bind_int(st, 1, number);
 	store_bind_int(st, 2, school);
-	found = store_next(db, st, &rc, "finding the design", err);
+	found = store_next(db, st, &rc, N_("finding the design"), err);
 	store_finalize(st);
 	if (found || rc)
 		return rc;
@@ -49,7 +49,7 @@ static int check_authors(struct store *db, const struct design_new *d, struct be
 		store_reset(st);
 		store_bind_int(st, 1, d->authors[i]);
 		store_bind_int(st, 2, d->team);
-		if (store_next(db, st, &rc, "reading the authors", err) && !store_col_int(st, 2))
+		if (store_next(db, st, &rc, N_("reading the authors"), err) && !store_col_int(st, 2))
 			rc = beter_err_set(err, BETER_DATAERR, _("--authors: %s is not a member of '%s'; the authors of a "
 					   "design are members of its team (see 'beter team show \"%s\"')"),
 					   store_col_text(st, 0), store_col_text(st, 1), store_col_text(st, 1));
@@ -86,7 +86,7 @@ static int insert_days(struct store *db, int64_t id, const int *days, size_t n, 
 		store_bind_day(st, 2, days[i]);
 		if ((rc = store_step(st)) != STORE_DONE) {
 			store_finalize(st);
-			return store_fail(db, rc, err, "storing the design's days");
+			return store_fail(db, rc, err, N_("storing the design's days"));
 		}
 	}
 	store_finalize(st);
@@ -106,7 +106,7 @@ static int insert_authors(struct store *db, int64_t id, const int64_t *authors, 
 		store_bind_int(st, 2, authors[i]);
 		if ((rc = store_step(st)) != STORE_DONE) {
 			store_finalize(st);
-			return store_fail(db, rc, err, "storing the authors");
+			return store_fail(db, rc, err, N_("storing the authors"));
 		}
 	}
 	store_finalize(st);
@@ -147,7 +147,7 @@ int design_add(struct store *db, int64_t school, const struct design_new *d, int
 	store_bind_text(st, 12, today);
 	if (d->period)
 		store_bind_int(st, 13, d->period);
-	if ((rc = store_step_done(db, st, "adding the design", err)))
+	if ((rc = store_step_done(db, st, N_("adding the design"), err)))
 		return rc;
 	*id = store_last_id(db);
 	if ((rc = insert_days(db, *id, in->days, in->ndays, err)) ||
@@ -172,7 +172,7 @@ static int next_pos(struct store *db, const char *table, int64_t design, int *po
 	if (rc)
 		return rc;
 	store_bind_int(st, 1, design);
-	if (store_next(db, st, &rc, "reading the design", err)) {
+	if (store_next(db, st, &rc, N_("reading the design"), err)) {
 		*pos = (int)store_col_int(st, 0);
 		n = (int)store_col_int(st, 1);
 	}
@@ -209,7 +209,7 @@ int design_step_add(struct store *db, int64_t design, const struct design_step_i
 	store_bind_text(st, 5, s->wat);
 	store_bind_text(st, 6, s->hoe);
 	store_bind_text(st, 7, s->effect);
-	if ((rc = store_step_done(db, st, "adding the step", err)))
+	if ((rc = store_step_done(db, st, N_("adding the step"), err)))
 		return rc;
 	if (pos)
 		*pos = p;
@@ -232,7 +232,7 @@ int design_question_add(struct store *db, int64_t design, const char *text, int 
 	store_bind_int(st, 2, design);
 	store_bind_int(st, 3, p);
 	store_bind_text(st, 4, text);
-	if ((rc = store_step_done(db, st, "adding the question", err)))
+	if ((rc = store_step_done(db, st, N_("adding the question"), err)))
 		return rc;
 	if (pos)
 		*pos = p;

@@ -23,7 +23,7 @@ static int load_lists(struct store *db, int64_t id, struct design_in *in, struct
 	if ((rc = store_prepare(db, "SELECT date FROM design_day WHERE design_id = ?1 ORDER BY date", &st, err)))
 		return rc;
 	store_bind_int(st, 1, id);
-	while (store_next(db, st, &rc, "reading the design's days", err)) {
+	while (store_next(db, st, &rc, N_("reading the design's days"), err)) {
 		in->days = xrealloc(in->days, (in->ndays + 1) * sizeof(*in->days));
 		in->days[in->ndays++] = date_of(store_col_text(st, 0));
 	}
@@ -32,7 +32,7 @@ static int load_lists(struct store *db, int64_t id, struct design_in *in, struct
 					  "ORDER BY pos", &st, err)))
 		return rc;
 	store_bind_int(st, 1, id);
-	while (store_next(db, st, &rc, "reading the steps", err)) {
+	while (store_next(db, st, &rc, N_("reading the steps"), err)) {
 		struct design_step_in *s;
 		in->steps = xrealloc(in->steps, (in->nsteps + 1) * sizeof(*in->steps));
 		s = &in->steps[in->nsteps++];
@@ -45,7 +45,7 @@ static int load_lists(struct store *db, int64_t id, struct design_in *in, struct
 	if (rc || (rc = store_prepare(db, "SELECT text FROM design_question WHERE design_id = ?1 ORDER BY pos", &st, err)))
 		return rc;
 	store_bind_int(st, 1, id);
-	while (store_next(db, st, &rc, "reading the questions", err)) {
+	while (store_next(db, st, &rc, N_("reading the questions"), err)) {
 		in->questions = xrealloc(in->questions, (in->nquestions + 1) * sizeof(*in->questions));
 		in->questions[in->nquestions++] = xstrdup(store_col_text(st, 0));
 	}
@@ -63,7 +63,7 @@ int design_load(struct store *db, int64_t id, struct design_in *in, struct beter
 				    "FROM design WHERE id = ?1", &st, err)))
 		return rc;
 	store_bind_int(st, 1, id);
-	if (store_next(db, st, &rc, "reading the design", err)) {
+	if (store_next(db, st, &rc, N_("reading the design"), err)) {
 		char **f[] = { &in->group, &in->subject, &in->doel, &in->zichtbaar, &in->activiteiten, &in->check,
 			       &in->als_dan };
 		for (int i = 0; i < 7; i++)
@@ -107,7 +107,7 @@ int design_copy_as(struct store *db, int64_t school, int64_t id, const struct de
 				    "a.design_id = d.id WHERE d.id = ?1 ORDER BY a.person_id", &st, err)))
 		return rc;
 	store_bind_int(st, 1, id);
-	while (store_next(db, st, &rc, "reading the design", err)) {
+	while (store_next(db, st, &rc, N_("reading the design"), err)) {
 		d.team = store_col_int(st, 0);
 		d.goal = store_col_int(st, 1);
 		authors = xrealloc(authors, (n + 1) * sizeof(*authors));
@@ -130,7 +130,7 @@ int design_copy_as(struct store *db, int64_t school, int64_t id, const struct de
 		return rc;
 	store_bind_int(st, 1, *copy);
 	store_bind_int(st, 2, id);
-	return store_step_done(db, st, "copying the design", err);
+	return store_step_done(db, st, N_("copying the design"), err);
 }
 
 int design_copy(struct store *db, int64_t school, int64_t id, const char *group, const int *days, size_t ndays,

@@ -49,7 +49,7 @@ int design_list(struct store *db, int64_t school, const struct design_filter *f,
 	store_bind_int(st, 4, f->author);
 	store_bind_int(st, 5, f->period);
 	out_list(o, list_cols, N(list_cols));
-	while (store_next(db, st, &rc, "reading designs", err)) {
+	while (store_next(db, st, &rc, N_("reading designs"), err)) {
 		out_int(o, store_col_int(st, 0));
 		out_text(o, store_col(st, 1));
 		store_out_int(o, st, 2);
@@ -82,7 +82,7 @@ int design_step_list(struct store *db, int64_t id, struct out *o, struct beter_e
 				    "ORDER BY pos", &st, err)))
 		return rc;
 	store_bind_int(st, 1, id);
-	return store_rows(db, st, o, step_cols, N(step_cols), 1, "reading the steps", err);
+	return store_rows(db, st, o, step_cols, N(step_cols), 1, N_("reading the steps"), err);
 }
 
 /* ---- one design ---- */
@@ -148,7 +148,7 @@ static int show_design(struct store *db, int64_t id, struct out *o, struct beter
 		return rc;
 	store_bind_int(st, 1, id);
 	out_record(o, design_cols, N(design_cols));
-	if (store_next(db, st, &rc, "reading the design", err)) {
+	if (store_next(db, st, &rc, N_("reading the design"), err)) {
 		out_int(o, store_col_int(st, 0));
 		out_text(o, store_col(st, 1));
 		store_out_int(o, st, 2);
@@ -182,7 +182,7 @@ static int show_steps(struct store *db, int64_t id, struct out *o, struct beter_
 		return rc;
 	store_bind_int(st, 1, id);
 	out_list(o, reach_cols, N(reach_cols));
-	while (store_next(db, st, &rc, "reading the steps", err)) {
+	while (store_next(db, st, &rc, N_("reading the steps"), err)) {
 		int64_t n = store_col_int(st, 5);
 		out_int(o, store_col_int(st, 0));
 		store_out_int(o, st, 1);
@@ -209,7 +209,7 @@ static int show_visits(struct store *db, int64_t id, struct out *o, struct beter
 				    "vs.step_id WHERE v.design_id = ?1 ORDER BY v.date, v.id, s.pos", &st, err)))
 		return rc;
 	store_bind_int(st, 1, id);
-	return store_rows(db, st, o, visit_cols, N(visit_cols), 1, "reading the visits", err);
+	return store_rows(db, st, o, visit_cols, N(visit_cols), 1, N_("reading the visits"), err);
 }
 
 static int show_questions(struct store *db, int64_t id, struct out *o, struct beter_err *err)
@@ -220,7 +220,7 @@ static int show_questions(struct store *db, int64_t id, struct out *o, struct be
 	if ((rc = store_prepare(db, "SELECT pos, text FROM design_question WHERE design_id = ?1 ORDER BY pos", &st, err)))
 		return rc;
 	store_bind_int(st, 1, id);
-	return store_rows(db, st, o, question_cols, N(question_cols), 1, "reading the questions", err);
+	return store_rows(db, st, o, question_cols, N(question_cols), 1, N_("reading the questions"), err);
 }
 
 /* a captured count as an integer cell (null when not a number) */
@@ -284,7 +284,7 @@ static int show_feedback(struct store *db, int64_t id, struct out *o, struct bet
 	if ((rc = store_prepare(db, "SELECT id FROM survey WHERE design_id = ?1 ORDER BY id", &st, err)))
 		return rc;
 	store_bind_int(st, 1, id);
-	while (store_next(db, st, &rc, "reading the surveys", err)) {
+	while (store_next(db, st, &rc, N_("reading the surveys"), err)) {
 		ids = xrealloc(ids, (n + 1) * sizeof(*ids));
 		ids[n++] = store_col_int(st, 0);
 	}

@@ -89,7 +89,7 @@ int design_visit_ok(struct store *db, int64_t design, int64_t teacher, struct be
 		return rc;
 	store_bind_int(st, 1, design);
 	store_bind_int(st, 2, teacher);
-	if (store_next(db, st, &rc, "reading the design", err))
+	if (store_next(db, st, &rc, N_("reading the design"), err))
 		ok = (int)store_col_int(st, 0);
 	store_finalize(st);
 	if (rc || ok)
@@ -110,7 +110,7 @@ static int step_id(struct store *db, int64_t visit, int pos, int64_t *design, in
 		return rc;
 	store_bind_int(st, 1, visit);
 	store_bind_int(st, 2, pos);
-	if (store_next(db, st, &rc, "reading the visit's design", err)) {
+	if (store_next(db, st, &rc, N_("reading the visit's design"), err)) {
 		*design = store_col_int(st, 0);
 		*id = store_col_int(st, 1);
 	}
@@ -144,7 +144,7 @@ int design_visit_record(struct store *db, int64_t visit, const struct design_rea
 	if ((rc = store_prepare(db, "DELETE FROM visit_step WHERE visit_id = ?1", &st, err)))
 		return rc;
 	store_bind_int(st, 1, visit);
-	if ((rc = store_step_done(db, st, "recording the steps", err)))
+	if ((rc = store_step_done(db, st, N_("recording the steps"), err)))
 		return rc;
 	for (size_t i = 0; i < n; i++) {
 		char uid[33];
@@ -159,7 +159,7 @@ int design_visit_record(struct store *db, int64_t visit, const struct design_rea
 		store_bind_int(st, 3, sid);
 		store_bind_text(st, 4, design_reached_name(r[i].reached));
 		store_bind_text(st, 5, r[i].seen);
-		if ((rc = store_step_done(db, st, "recording the steps", err)))
+		if ((rc = store_step_done(db, st, N_("recording the steps"), err)))
 			return rc;
 	}
 	return 0;
@@ -176,7 +176,7 @@ int design_survey_link(struct store *db, int64_t survey, int64_t design, struct 
 		return rc;
 	store_bind_int(st, 1, survey);
 	store_bind_int(st, 2, design);
-	if (store_next(db, st, &rc, "reading the survey", err)) {
+	if (store_next(db, st, &rc, N_("reading the survey"), err)) {
 		lesson = (int)store_col_int(st, 0);
 		same = (int)store_col_int(st, 1);
 	}
@@ -193,7 +193,7 @@ int design_survey_link(struct store *db, int64_t survey, int64_t design, struct 
 		return rc;
 	store_bind_int(st, 1, survey);
 	store_bind_int(st, 2, design);
-	return store_step_done(db, st, "tying the survey to the design", err);
+	return store_step_done(db, st, N_("tying the survey to the design"), err);
 }
 
 int design_visit_template(struct store *db, int64_t design, const struct design_reach *cur, size_t ncur,
@@ -208,7 +208,7 @@ int design_visit_template(struct store *db, int64_t design, const struct design_
 	if ((rc = store_prepare(db, "SELECT pos, wat, effect FROM design_step WHERE design_id = ?1 ORDER BY pos", &st, err)))
 		return rc;
 	store_bind_int(st, 1, design);
-	while (store_next(db, st, &rc, "reading the steps", err))
+	while (store_next(db, st, &rc, N_("reading the steps"), err))
 		strbuf_addf(sb, "# %lld. %s; gewenst effect: %s\n", (long long)store_col_int(st, 0), store_col_text(st, 1),
 			    store_col_text(st, 2));
 	store_finalize(st);
@@ -227,7 +227,7 @@ int design_visit_load(struct store *db, int64_t visit, struct design_reach **r, 
 				    "vs.step_id WHERE vs.visit_id = ?1 ORDER BY s.pos", &st, err)))
 		return rc;
 	store_bind_int(st, 1, visit);
-	while (store_next(db, st, &rc, "reading the steps", err)) {
+	while (store_next(db, st, &rc, N_("reading the steps"), err)) {
 		*r = xrealloc(*r, (*n + 1) * sizeof(**r));
 		(*r)[*n].step = (int)store_col_int(st, 0);
 		(*r)[*n].reached = design_reached_parse(store_col_text(st, 1));

@@ -159,3 +159,9 @@ const char *i18n_lang_error(void)
 	snprintf(msg, sizeof(msg), _("%s: unknown language '%s' (use nl or en)"), bad_from, bad_lang);
 	return msg;
 }
+
+const char *i18n_ctx(const char *key)
+{
+	const char *t = gettext(key), *c;
+	return t == key && (c = strchr(key, '\004')) ? c + 1 : t;
+}

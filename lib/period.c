@@ -163,16 +163,28 @@ int64_t period_at(struct store *db, int64_t school, int day)
 		return 0;
 	store_bind_int(st, 1, school);
 	store_bind_day(st, 2, day);
-	if (store_next(db, st, &rc, "reading the periods", &e))
+	if (store_next(db, st, &rc, N_("reading the periods"), &e))
 		id = store_col_int(st, 0);
 	store_finalize(st);
 	return id;
 }
 
-/* the status of a period: a candidate has no dates, a closed one had its verbindingssessie */
+/* the status of a period: a candidate has no dates, a closed one had its
+ * verbindingssessie; the words are ?5-?8 (period_bind_status) */
 #define PERIOD_STATUS \
-	"CASE WHEN p.closed IS NOT NULL THEN 'closed' WHEN p.from_date IS NULL THEN 'candidate' " \
-	"WHEN p.from_date > ?9 THEN 'planned' ELSE 'running' END"
+	"CASE WHEN p.closed IS NOT NULL THEN ?5 WHEN p.from_date IS NULL THEN ?6 " \
+	"WHEN p.from_date > ?9 THEN ?7 ELSE ?8 END"
+
+/* The status words: English in JSON and CSV (the same in every language),
+ * in the interface's language where people read them. */
+static void period_bind_status(struct store_stmt *st, const struct out *o)
+{
+	static const char *const words[] = { N_("closed"), N_("candidate"), N_("planned"), N_("running") };
+	int people = o->nl && (o->fmt == OUT_TABLE || o->fmt == OUT_HTML || o->fmt == OUT_MD);
+
+	for (int i = 0; i < 4; i++)
+		store_bind_text(st, 5 + i, people ? _(words[i]) : words[i]);
+}
 
 static const struct out_col period_cols[] = {
 	{ N_("id"), OUT_T_INT },    { N_("theme"), OUT_T_TEXT }, { N_("from"), OUT_T_TEXT },
@@ -191,6 +203,7 @@ int period_list(struct store *db, int64_t school, struct out *o, struct beter_er
 		return rc;
 	store_bind_int(st, 1, school);
 	store_bind_day(st, 9, date_today());
+	period_bind_status(st, o);
 	return store_rows(db, st, o, period_cols, sizeof(period_cols) / sizeof(*period_cols), 1, N_("listing periods"),
 			  err);
 }
@@ -225,5 +238,6 @@ int period_show(struct store *db, int64_t id, struct out *o, struct beter_err *e
 		return rc;
 	store_bind_int(st, 1, id);
 	store_bind_day(st, 9, date_today());
+	period_bind_status(st, o);
 	return store_rows(db, st, o, show_cols, sizeof(show_cols) / sizeof(*show_cols), 0, N_("period"), err);
 }

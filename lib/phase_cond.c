@@ -133,7 +133,7 @@ static int rhythm_start(struct store *db, int64_t school, int64_t team, int *sta
 		return rc;
 	store_bind_int(st, 1, school);
 	store_bind_int(st, 2, team);
-	if (store_next(db, st, &rc, "reading the team's start", err))
+	if (store_next(db, st, &rc, N_("reading the team's start"), err))
 		*start = date_of(store_col(st, 0));
 	store_finalize(st);
 	return rc;
@@ -202,7 +202,7 @@ static int board_conditions(struct store *db, int64_t school, int64_t team, int 
 			goto out;
 		store_bind_int(st, 1, team);
 		store_bind_text(st, 2, t);
-		if (store_next(db, st, &rc, "reading the ambition", err))
+		if (store_next(db, st, &rc, N_("reading the ambition"), err))
 			pc->ambition = (int)store_col_int(st, 0);
 		store_finalize(st);
 		goto out;
@@ -216,7 +216,7 @@ static int board_conditions(struct store *db, int64_t school, int64_t team, int 
 	{
 		double sum = 0;
 		int64_t known = 0;
-		while (store_next(db, st, &rc, "listing teams", err)) {
+		while (store_next(db, st, &rc, N_("listing teams"), err)) {
 			struct phase_conditions tc;
 			memset(&tc, 0, sizeof(tc));
 			int r2 = board_conditions(db, school, store_col_int(st, 0), from, to, &tc, err);
@@ -307,7 +307,7 @@ int phase_conditions(struct store *db, int64_t school, int64_t team, int from, i
 	store_bind_int(st, 2, team);
 	store_bind_text(st, 3, f);
 	store_bind_text(st, 4, t);
-	if (store_next(db, st, &rc, "counting retrospectives", err)) {
+	if (store_next(db, st, &rc, N_("counting retrospectives"), err)) {
 		pc->closed = store_col_int(st, 0);
 		pc->with_retro = store_col_int(st, 1);
 	}
@@ -372,7 +372,7 @@ int phase_conditions_list(struct store *db, int64_t school, int from, int to, st
 		return rc;
 	store_bind_int(st, 1, school);
 	out_list(o, cond_cols, sizeof(cond_cols) / sizeof(*cond_cols));
-	while (store_next(db, st, &rc, "listing teams", err)) {
+	while (store_next(db, st, &rc, N_("listing teams"), err)) {
 		int r2 = phase_conditions(db, school, store_col_int(st, 0), from, to, &pc, err);
 		if (r2) {
 			store_finalize(st);

@@ -6,7 +6,7 @@
 
 #include "beter/store.h"
 
-/* The section's words (translated where they are used). */
+/* The section's words (in the report's language where they are used). */
 enum { D_TITLE, D_DESIGNS, D_OBSERVED, D_REACHED, D_SHARE, D_TABLE, D_GOAL, D_TEXT, D_TEAM, D_STEPS,
        D_VISITS, D_NONE_GOAL, D_RULE, D_COUNT };
 static const char *const words[D_COUNT] = {
@@ -25,7 +25,7 @@ static const char *const words[D_COUNT] = {
 	[D_RULE] = N_("A lesson design counts when it was made in the period, or has a lesson day or a visit in it; observed are "
 		     "the steps recorded in a visit of the period (ja, deels or nee); reached is 'ja'."),
 };
-#define W(id) _(words[id])
+#define W(id) RT(words[id])
 
 /* the scope's designs of the period: ?1 school, ?2 team (0 all), ?3 from, ?4 to */
 #define DESIGN_SCOPE                                                                                             \

@@ -43,14 +43,22 @@ enum str_id {
 
 extern const char *const report_strings[S_COUNT];
 
-/* The text of id in the language chosen (i18n_init); the report's lang
- * decides its numbers (decimal commas) and its lang attribute, and the
- * command sets it to the same language. */
+/* A text of the report (a msgid, maybe with a context) in the report's
+ * language: English is the msgid itself, Dutch comes through gettext (the
+ * interface's language, i18n_init). The command sets lang to the interface's
+ * language for html and md, and to English for json: JSON is the same bytes
+ * in every language. Every text the report writes goes through here (S, L,
+ * or RT for a section's own words), never through _() directly. */
+static inline const char *rep_tr(enum report_lang lang, const char *key)
+{
+	const char *t = lang == REPORT_EN ? key : gettext(key), *c;
+	return t == key && (c = strchr(key, '\004')) ? c + 1 : t;
+}
+
+/* The text of id in the report's language. */
 static inline const char *S(enum report_lang lang, enum str_id id)
 {
-	const char *key = report_strings[id], *t = gettext(key), *c;
-	(void)lang;
-	return t == key && (c = strchr(key, '\004')) ? c + 1 : t;
+	return rep_tr(lang, report_strings[id]);
 }
 
 /* ---- the model's helpers (lib/report.c) ---- */
@@ -102,6 +110,8 @@ struct bctx {
 };
 
 #define L(id) S(b->ro->lang, id)
+/* A section's own word (a msgid marked N_()) in the report's language. */
+#define RT(msgid) rep_tr(b->ro->lang, msgid)
 
 static inline int col_null(struct store_stmt *st, int i)
 {

@@ -86,10 +86,14 @@ static const char *const words[PW_COUNT] = {
 		      "is not shown ('too few')."),
 };
 
+const char *pw_in(enum report_lang lang, enum pword id)
+{
+	return rep_tr(lang, words[id]);
+}
+
 const char *pw(enum pword id)
 {
-	const char *key = words[id], *t = gettext(key), *c;
-	return t == key && (c = strchr(key, '\004')) ? c + 1 : t;
+	return pw_in(REPORT_NL, id);
 }
 
 struct rv rv_enum(const char *code, const char *label)
@@ -120,8 +124,8 @@ void pctx_bind(struct pctx *p, struct store_stmt *st)
 static int wall_notes(struct pctx *p)
 {
 	static const char *const keys[] = { "text", "source" };
-	const char *labels[] = { pw(PW_TEXT), pw(PW_SOURCE) };
-	struct rep_table *t = rep_table_add(p->s, "wall_notes", pw(PW_NOTES), 2, keys, labels);
+	const char *labels[] = { PW(PW_TEXT), PW(PW_SOURCE) };
+	struct rep_table *t = rep_table_add(p->s, "wall_notes", PW(PW_NOTES), 2, keys, labels);
 	struct store_stmt *st;
 	int rc;
 
@@ -143,9 +147,9 @@ int period_part_wall(struct pctx *p)
 {
 	static const char *const keys[] = { "indicator", "measure", "group", "value", "unit", "norm", "previous", "n",
 					    "source", "date" };
-	const char *labels[] = { pw(PW_INDICATOR), pw(PW_MEASURE), pw(PW_GROUP), pw(PW_VALUE), pw(PW_UNIT), pw(PW_NORM),
-				 pw(PW_PREVIOUS), pw(PW_N), pw(PW_SOURCE), pw(PW_DATE) };
-	struct rep_table *t = rep_table_add(p->s, "wall", pw(PW_WALL), 10, keys, labels);
+	const char *labels[] = { PW(PW_INDICATOR), PW(PW_MEASURE), PW(PW_GROUP), PW(PW_VALUE), PW(PW_UNIT), PW(PW_NORM),
+				 PW(PW_PREVIOUS), PW(PW_N), PW(PW_SOURCE), PW(PW_DATE) };
+	struct rep_table *t = rep_table_add(p->s, "wall", PW(PW_WALL), 10, keys, labels);
 	struct store_stmt *st;
 	int rc;
 
@@ -159,10 +163,10 @@ int period_part_wall(struct pctx *p)
 		rep_cell(t, col_text(st, 0));
 		rep_cell(t, col_text(st, 1));
 		rep_cell(t, col_text(st, 2));
-		rep_cell(t, hide ? rv_unknown(pw(PW_HIDDEN)) : rv_realp(store_col_real(st, 3), 1));
+		rep_cell(t, hide ? rv_unknown(PW(PW_HIDDEN)) : rv_realp(store_col_real(st, 3), 1));
 		rep_cell(t, col_text(st, 4));
 		rep_cell(t, col_null(st, 5) ? rv_null() : rv_realp(store_col_real(st, 5), 1));
-		rep_cell(t, hide ? rv_unknown(pw(PW_HIDDEN))
+		rep_cell(t, hide ? rv_unknown(PW(PW_HIDDEN))
 				 : col_null(st, 6) ? rv_null() : rv_realp(store_col_real(st, 6), 1));
 		rep_cell(t, col_null(st, 7) ? rv_null() : rv_int(store_col_int(st, 7)));
 		rep_cell(t, col_text(st, 8));
@@ -172,13 +176,13 @@ int period_part_wall(struct pctx *p)
 	return rc ? rc : wall_notes(p);
 }
 
-static struct rv goal_status(const char *status)
+static struct rv goal_status(const struct pctx *p, const char *status)
 {
 	if (!strcmp(status, "achieved"))
-		return rv_enum("achieved", S(REPORT_EN, S_ST_ACHIEVED));
+		return rv_enum("achieved", S(p->b->ro->lang, S_ST_ACHIEVED));
 	if (!strcmp(status, "dropped"))
-		return rv_enum("dropped", S(REPORT_EN, S_ST_DROPPED));
-	return rv_enum("active", S(REPORT_EN, S_ST_ACTIVE));
+		return rv_enum("dropped", S(p->b->ro->lang, S_ST_DROPPED));
+	return rv_enum("active", S(p->b->ro->lang, S_ST_ACTIVE));
 }
 
 /* The team goals set in the period: their 0-meting, their latest result up
@@ -187,9 +191,9 @@ int period_part_goals(struct pctx *p)
 {
 	static const char *const keys[] = { "team", "goal", "text", "baseline", "latest", "latest_date", "norm",
 					    "vs_norm", "status" };
-	const char *labels[] = { pw(PW_TEAM), pw(PW_GOAL), S(REPORT_EN, S_TEXT), pw(PW_BASELINE), pw(PW_LATEST),
-				 pw(PW_LATEST_ON), pw(PW_NORM), pw(PW_VS_NORM), pw(PW_STATUS) };
-	struct rep_table *t = rep_table_add(p->s, "goals", pw(PW_GOALS_TABLE), 9, keys, labels);
+	const char *labels[] = { PW(PW_TEAM), PW(PW_GOAL), S(p->b->ro->lang, S_TEXT), PW(PW_BASELINE), PW(PW_LATEST),
+				 PW(PW_LATEST_ON), PW(PW_NORM), PW(PW_VS_NORM), PW(PW_STATUS) };
+	struct rep_table *t = rep_table_add(p->s, "goals", PW(PW_GOALS_TABLE), 9, keys, labels);
 	struct store_stmt *st;
 	int rc;
 
@@ -212,7 +216,7 @@ int period_part_goals(struct pctx *p)
 		rep_cell(t, col_text(st, 5));
 		rep_cell(t, rv_real(norm));
 		rep_cell(t, rv_real(isnan(latest) ? NAN : round_to(latest, 1) - round_to(norm, 1)));
-		rep_cell(t, goal_status(store_col(st, 7)));
+		rep_cell(t, goal_status(p, store_col(st, 7)));
 		p->goals++;
 		p->at_norm += !isnan(latest) && round_to(latest, 1) >= round_to(norm, 1);
 	}
@@ -227,21 +231,21 @@ static void figures(struct pctx *p)
 	enum pword status = *p->closed ? PW_CLOSED : strcmp(p->from, p->b->today) > 0 ? PW_PLANNED : PW_RUNNING;
 	static const char *const codes[] = { [PW_CLOSED] = "closed", [PW_PLANNED] = "planned", [PW_RUNNING] = "running" };
 
-	rep_figure_add(s, "period", pw(PW_PERIOD), rv_int(p->id));
-	rep_figure_add(s, "theme", pw(PW_THEME), rv_text(p->theme));
-	rep_figure_add(s, "from", pw(PW_FROM), rv_text(p->from));
-	rep_figure_add(s, "to", pw(PW_TO), rv_text(p->to));
-	rep_figure_add(s, "tiv", pw(PW_TIV), p->tiv ? rv_text(p->tiv) : rv_unknown(pw(PW_NO_TIV)));
-	rep_figure_add(s, "status", pw(PW_STATUS), rv_enum(codes[status], pw(status)));
-	rep_figure_add(s, "goals", pw(PW_GOALS), rv_int(p->goals));
-	rep_figure_add(s, "goals_at_norm", pw(PW_AT_NORM), rv_int(p->at_norm));
-	rep_figure_add(s, "designs", pw(PW_DESIGNS), rv_int(p->designs));
-	rep_figure_add(s, "visits", pw(PW_VISITS), rv_int(p->visits));
-	rep_figure_add(s, "coverage", pw(PW_COVERAGE),
+	rep_figure_add(s, "period", PW(PW_PERIOD), rv_int(p->id));
+	rep_figure_add(s, "theme", PW(PW_THEME), rv_text(p->theme));
+	rep_figure_add(s, "from", PW(PW_FROM), rv_text(p->from));
+	rep_figure_add(s, "to", PW(PW_TO), rv_text(p->to));
+	rep_figure_add(s, "tiv", PW(PW_TIV), p->tiv ? rv_text(p->tiv) : rv_unknown(PW(PW_NO_TIV)));
+	rep_figure_add(s, "status", PW(PW_STATUS), rv_enum(codes[status], pw(status)));
+	rep_figure_add(s, "goals", PW(PW_GOALS), rv_int(p->goals));
+	rep_figure_add(s, "goals_at_norm", PW(PW_AT_NORM), rv_int(p->at_norm));
+	rep_figure_add(s, "designs", PW(PW_DESIGNS), rv_int(p->designs));
+	rep_figure_add(s, "visits", PW(PW_VISITS), rv_int(p->visits));
+	rep_figure_add(s, "coverage", PW(PW_COVERAGE),
 		       p->cov.teachers ? rv_share((double)p->cov.visited / (double)p->cov.teachers) : rv_null());
-	rep_figure_add(s, "feedback_held", pw(PW_FEEDBACK), rv_int(p->cov.feedback));
-	rep_figure_add(s, "retrospectives", pw(PW_RETROS), rv_int(p->retros));
-	rep_figure_add(s, "standards", pw(PW_STANDARDS), rv_int(p->standards));
+	rep_figure_add(s, "feedback_held", PW(PW_FEEDBACK), rv_int(p->cov.feedback));
+	rep_figure_add(s, "retrospectives", PW(PW_RETROS), rv_int(p->retros));
+	rep_figure_add(s, "standards", PW(PW_STANDARDS), rv_int(p->standards));
 }
 
 static void pctx_release(struct pctx *p)
@@ -281,7 +285,7 @@ static int period_section(struct bctx *b, struct store_stmt *st, int64_t min_n)
 		p.next = col_null(st, 8) ? 0 : store_col_int(st, 8);
 		p.next_theme = col_dup(st, 9);
 	}
-	snprintf(title, sizeof(title), pw(PW_TITLE), (long long)p.id, p.theme);
+	snprintf(title, sizeof(title), pw_in(b->ro->lang, PW_TITLE), (long long)p.id, p.theme);
 	char key[32];
 	snprintf(key, sizeof(key), "period-%lld", (long long)p.id);
 	p.s = rep_section_add(b->r, key, title);
@@ -289,7 +293,7 @@ static int period_section(struct bctx *b, struct store_stmt *st, int64_t min_n)
 	    !(rc = period_part_designs(&p)) && !(rc = period_part_visits(&p)) && !(rc = period_part_close(&p))) {
 		struct strbuf note = STRBUF_INIT;
 		figures(&p);
-		strbuf_addf(&note, pw(PW_RULE), (long long)p.min_n);
+		strbuf_addf(&note, pw_in(b->ro->lang, PW_RULE), (long long)p.min_n);
 		rep_section_note(p.s, strbuf_str(&note));
 		strbuf_release(&note);
 	}

@@ -21,7 +21,12 @@ enum pword {
 	PW_CHART_DESC, PW_CHART_DESC_NORM, PW_LEVELS, PW_LEVELS_DESC, PW_HIDDEN, PW_RULE,
 	PW_COUNT
 };
+/* A word of the period sections in the report's language (English for JSON):
+ * PW inside a part that has its struct pctx *p; pw() in the html renderer,
+ * which writes in the interface's language. */
+const char *pw_in(enum report_lang lang, enum pword id);
 const char *pw(enum pword id);
+#define PW(id) pw_in(p->b->ro->lang, id)
 
 /* One period of the report. */
 struct pctx {

@@ -14,9 +14,9 @@
 int period_part_arenas(struct pctx *p)
 {
 	static const char *const keys[] = { "arena", "date", "team", "theme", "pupil_group", "outcome" };
-	const char *labels[] = { pw(PW_ARENA), pw(PW_DATE), pw(PW_TEAM), pw(PW_THEME), pw(PW_PUPIL_GROUP),
-				 pw(PW_OUTCOME) };
-	struct rep_table *t = rep_table_add(p->s, "arenas", pw(PW_ARENAS), 6, keys, labels);
+	const char *labels[] = { PW(PW_ARENA), PW(PW_DATE), PW(PW_TEAM), PW(PW_THEME), PW(PW_PUPIL_GROUP),
+				 PW(PW_OUTCOME) };
+	struct rep_table *t = rep_table_add(p->s, "arenas", PW(PW_ARENAS), 6, keys, labels);
 	struct store_stmt *st;
 	int rc;
 
@@ -31,7 +31,7 @@ int period_part_arenas(struct pctx *p)
 	while (store_next(p->b->db, st, &rc, N_("reading arenas"), p->b->err)) {
 		rep_cell(t, rv_int(store_col_int(st, 0)));
 		rep_cell(t, col_text(st, 1));
-		rep_cell(t, col_null(st, 2) ? rv_unknown(S(REPORT_EN, S_WHOLE_SCHOOL)) : col_text(st, 2));
+		rep_cell(t, col_null(st, 2) ? rv_unknown(S(p->b->ro->lang, S_WHOLE_SCHOOL)) : col_text(st, 2));
 		rep_cell(t, col_text(st, 3));
 		rep_cell(t, col_text(st, 4));
 		rep_cell(t, store_col_int(st, 6) ? col_text(st, 5) : rv_null());
@@ -46,9 +46,9 @@ int period_part_arenas(struct pctx *p)
 int period_part_designs(struct pctx *p)
 {
 	static const char *const keys[] = { "design", "date", "team", "goal", "subject", "class", "steps", "visits" };
-	const char *labels[] = { pw(PW_DESIGN), pw(PW_DATE), pw(PW_TEAM), pw(PW_GOAL), pw(PW_SUBJECT), pw(PW_CLASS),
-				 pw(PW_STEPS), pw(PW_VISITED_IN) };
-	struct rep_table *t = rep_table_add(p->s, "designs", pw(PW_DESIGNS_TABLE), 8, keys, labels);
+	const char *labels[] = { PW(PW_DESIGN), PW(PW_DATE), PW(PW_TEAM), PW(PW_GOAL), PW(PW_SUBJECT), PW(PW_CLASS),
+				 PW(PW_STEPS), PW(PW_VISITED_IN) };
+	struct rep_table *t = rep_table_add(p->s, "designs", PW(PW_DESIGNS_TABLE), 8, keys, labels);
 	struct store_stmt *st;
 	int rc;
 
@@ -113,22 +113,22 @@ int period_part_visits(struct pctx *p)
 	return 0;
 }
 
-static struct rv reached(const char *r)
+static struct rv reached(const struct pctx *p, const char *r)
 {
 	if (!strcmp(r, "ja"))
-		return rv_enum("yes", pw(PW_YES));
+		return rv_enum("yes", PW(PW_YES));
 	if (!strcmp(r, "deels"))
-		return rv_enum("partly", pw(PW_PARTLY));
-	return rv_enum("no", pw(PW_NO));
+		return rv_enum("partly", PW(PW_PARTLY));
+	return rv_enum("no", PW(PW_NO));
 }
 
 /* Each team's retrospective on the period, held by the report's last day. */
 static int retros(struct pctx *p)
 {
 	static const char *const keys[] = { "team", "date", "went_well", "improve", "goal_reached", "ambition" };
-	const char *labels[] = { pw(PW_TEAM), pw(PW_DATE), pw(PW_WENT_WELL), pw(PW_IMPROVE), pw(PW_REACHED),
-				 pw(PW_AMBITION) };
-	struct rep_table *t = rep_table_add(p->s, "retrospectives", pw(PW_RETRO_TABLE), 6, keys, labels);
+	const char *labels[] = { PW(PW_TEAM), PW(PW_DATE), PW(PW_WENT_WELL), PW(PW_IMPROVE), PW(PW_REACHED),
+				 PW(PW_AMBITION) };
+	struct rep_table *t = rep_table_add(p->s, "retrospectives", PW(PW_RETRO_TABLE), 6, keys, labels);
 	struct store_stmt *st;
 	int rc;
 
@@ -144,7 +144,7 @@ static int retros(struct pctx *p)
 		rep_cell(t, col_text(st, 1));
 		rep_cell(t, col_text(st, 2));
 		rep_cell(t, col_text(st, 3));
-		rep_cell(t, reached(store_col(st, 4)));
+		rep_cell(t, reached(p, store_col(st, 4)));
 		rep_cell(t, col_text(st, 5));
 		p->retros++;
 	}
@@ -156,8 +156,8 @@ static int retros(struct pctx *p)
 static int standards(struct pctx *p)
 {
 	static const char *const keys[] = { "standard", "goal", "team" };
-	const char *labels[] = { pw(PW_STANDARD), pw(PW_GOAL), pw(PW_TEAM) };
-	struct rep_table *t = rep_table_add(p->s, "standards", pw(PW_STD_TABLE), 3, keys, labels);
+	const char *labels[] = { PW(PW_STANDARD), PW(PW_GOAL), PW(PW_TEAM) };
+	struct rep_table *t = rep_table_add(p->s, "standards", PW(PW_STD_TABLE), 3, keys, labels);
 	struct store_stmt *st;
 	int rc;
 
@@ -184,13 +184,13 @@ static int standards(struct pctx *p)
 int period_part_close(struct pctx *p)
 {
 	static const char *const keys[] = { "date", "successes", "story", "next_period", "next_theme" };
-	const char *labels[] = { pw(PW_DATE), pw(PW_SUCCESSES), pw(PW_STORY), pw(PW_NEXT), pw(PW_NEXT_THEME) };
+	const char *labels[] = { PW(PW_DATE), PW(PW_SUCCESSES), PW(PW_STORY), PW(PW_NEXT), PW(PW_NEXT_THEME) };
 	struct rep_table *t;
 	int rc;
 
 	if ((rc = retros(p)) || (rc = standards(p)))
 		return rc;
-	t = rep_table_add(p->s, "connect", pw(PW_CONNECT_TABLE), 5, keys, labels);
+	t = rep_table_add(p->s, "connect", PW(PW_CONNECT_TABLE), 5, keys, labels);
 	if (!*p->closed)
 		return 0;
 	rep_cell(t, rv_text(p->closed));

@@ -160,8 +160,11 @@ static void sv_chart(struct bctx *b, struct rep_section *s, struct sv_one *v)
 	else
 		strbuf_addf(&title, ": %s", w2->wave);
 	strbuf_addf(&desc, L(S_SV_DESC), v->lo, v->hi, (long long)(int64_t)min_n);
-	if (policy) /* a minimum the school set is said with every figure it lets through */
-		strbuf_addf(&desc, " (%s)", policy);
+	if (policy) { /* a minimum the school set is said with every figure it lets through */
+		char *line = survey_policy_line(policy, b->ro->lang != REPORT_EN);
+		strbuf_addf(&desc, " (%s)", line);
+		free(line);
+	}
 	if (w2->team)
 		snprintf(key, sizeof(key), "survey-%s-team-%lld", v->code, (long long)w2->team);
 	else

@@ -82,10 +82,18 @@ int store_fail(struct store *conn, int rc, struct beter_err *err, const char *wh
 		return beter_err_set(err, BETER_BUSY,
 				     _("the store is busy (another beter is writing); %s did not happen, try again"), what);
 	if (prim == SQLITE_CONSTRAINT)
-		return beter_err_set(err, BETER_DATAERR, "%s: %s", what, msg);
+		return beter_err_set(err, BETER_DATAERR, C_(NC_("store refused", "%s: %s")), what, msg);
 	if (prim == SQLITE_CORRUPT || prim == SQLITE_NOTADB)
 		return beter_err_set(err, BETER_IOERR, _("%s: the store is damaged or not a beter store (%s); run 'beter check'"), what, msg);
-	return beter_err_set(err, BETER_IOERR, "%s: %s", what, msg);
+	/* SQLite's own text, in English, after what failed said in the
+	 * interface's language (in English: what, then SQLite's text) */
+	if (prim == SQLITE_IOERR)
+		return beter_err_set(err, BETER_IOERR, C_(NC_("store i/o", "%s: %s")), what, msg);
+	if (prim == SQLITE_FULL)
+		return beter_err_set(err, BETER_IOERR, C_(NC_("store full", "%s: %s")), what, msg);
+	if (prim == SQLITE_READONLY || prim == SQLITE_PERM || prim == SQLITE_CANTOPEN || prim == SQLITE_AUTH)
+		return beter_err_set(err, BETER_IOERR, C_(NC_("store access", "%s: %s")), what, msg);
+	return beter_err_set(err, BETER_IOERR, C_(NC_("store error", "%s: %s")), what, msg);
 }
 
 int store_prepare(struct store *conn, const char *sql, struct store_stmt **st, struct beter_err *err)

@@ -79,6 +79,6 @@ int store_rows(struct store *db, struct store_stmt *st, struct out *o, const str
 	if (!rc && list)
 		out_end(o);
 	if (!rc && !list && !n)
-		rc = beter_err_set(err, BETER_FAIL, _("%s: not found"), what);
+		rc = beter_err_set(err, BETER_FAIL, _("%s: not found"), _(what));
 	return rc;
 }

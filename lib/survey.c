@@ -64,7 +64,7 @@ int survey_add(struct store *db, int64_t school, const struct survey_add_opts *o
 		return beter_err_set(err, BETER_DATAERR, _("--wave: '%s' already has a survey with the wave '%s' for %s "
 				     "(see 'beter survey list')"), o->instrument, o->wave, o->team ? _("this team") : _("the school"));
 	if (rc != STORE_DONE)
-		return store_fail(db, rc, err, "adding the survey");
+		return store_fail(db, rc, err, N_("adding the survey"));
 	*id = store_last_id(db);
 	return 0;
 }
@@ -121,7 +121,7 @@ int survey_list(struct store *db, int64_t school, struct out *o, struct beter_er
 		return rc;
 	store_bind_int(st, 1, school);
 	out_list(o, survey_cols, 7);
-	while (store_next(db, st, &rc, "listing surveys", err)) {
+	while (store_next(db, st, &rc, N_("listing surveys"), err)) {
 		survey_row(o, st, 7);
 		out_row_end(o);
 	}

@@ -69,7 +69,7 @@ static int cmp_read(struct cmp *c, struct beter_err *err)
 	store_bind_text(st, 3, c->waves[0]);
 	store_bind_text(st, 4, c->waves[1]);
 	store_bind_int(st, 5, c->team);
-	while (store_next(c->db, st, &rc, "reading responses", err)) {
+	while (store_next(c->db, st, &rc, N_("reading responses"), err)) {
 		const unsigned char *ans;
 		const char *rt;
 		int len;
@@ -181,7 +181,10 @@ int survey_compare(struct store *db, int64_t school, const char *instrument, con
 		out_text(o, wave2);
 		out_text(o, c.team_name);
 		out_int(o, c.minn);
-		out_text(o, c.reason);
+		char *policy = survey_policy_line(c.reason, o->nl && (o->fmt == OUT_TABLE || o->fmt == OUT_HTML ||
+								       o->fmt == OUT_MD));
+		out_text(o, policy);
+		free(policy);
 		out_end(o);
 		out_section(o, "scales", _("Change per scale (Cohen's d, pooled SD)"));
 		out_list(o, cmp_cols + CMP_HEAD, sizeof(cmp_cols) / sizeof(*cmp_cols) - CMP_HEAD);

@@ -177,7 +177,7 @@ static int imp_prepare(struct imp *m, struct beter_err *err)
 	if ((rc = store_prepare(m->db, "SELECT seq, id FROM survey_item WHERE instrument_id = ?1", &st, err)))
 		return rc;
 	store_bind_int(st, 1, m->instrument);
-	while (store_next(m->db, st, &rc, "reading the instrument's items", err)) {
+	while (store_next(m->db, st, &rc, N_("reading the instrument's items"), err)) {
 		int seq = (int)store_col_int(st, 0);
 		if (seq >= 1 && seq <= m->in.nitems)
 			m->item_ids[seq - 1] = store_col_int(st, 1);
@@ -270,7 +270,7 @@ static int import_texts(struct imp *m, struct csvin *r, const char *uid, int64_t
 			store_bind_int(m->tget, 2, m->item_ids[item]);
 			rc = store_step(m->tget);
 			if (rc != STORE_ROW && rc != STORE_DONE)
-				return store_fail(m->db, rc, err, "finding a free-text answer");
+				return store_fail(m->db, rc, err, N_("finding a free-text answer"));
 			there = rc == STORE_ROW;
 		}
 		if (!len) {
@@ -279,7 +279,7 @@ static int import_texts(struct imp *m, struct csvin *r, const char *uid, int64_t
 				store_bind_int(m->tdel, 1, rid);
 				store_bind_int(m->tdel, 2, m->item_ids[item]);
 				if ((rc = store_step(m->tdel)) != STORE_DONE)
-					return store_fail(m->db, rc, err, "removing a free-text answer");
+					return store_fail(m->db, rc, err, N_("removing a free-text answer"));
 				*changed = 1;
 			}
 			continue;
@@ -290,7 +290,7 @@ static int import_texts(struct imp *m, struct csvin *r, const char *uid, int64_t
 			store_bind_int(m->tupd, 2, m->item_ids[item]);
 			store_bind_textn(m->tupd, 3, s, len);
 			if ((rc = store_step(m->tupd)) != STORE_DONE)
-				return store_fail(m->db, rc, err, "storing a free-text answer");
+				return store_fail(m->db, rc, err, N_("storing a free-text answer"));
 			*changed |= store_changes(m->db) > 0;
 			continue;
 		}
@@ -302,7 +302,7 @@ static int import_texts(struct imp *m, struct csvin *r, const char *uid, int64_t
 		store_bind_int(m->tins, 3, m->item_ids[item]);
 		store_bind_textn(m->tins, 4, s, len);
 		if ((rc = store_step(m->tins)) != STORE_DONE)
-			return store_fail(m->db, rc, err, "storing a free-text answer");
+			return store_fail(m->db, rc, err, N_("storing a free-text answer"));
 		*changed |= !added;
 	}
 	return 0;
@@ -496,12 +496,12 @@ static int row_store(struct imp *m, struct csvin *r, const struct row *w, const 
 		store_bind_int(m->upd, 4, w->n);
 		store_bind_blob(m->upd, 5, blob, (size_t)m->in.npacked);
 		if ((rc = store_step(m->upd)) != STORE_DONE)
-			return store_fail(m->db, rc, err, "updating a response");
+			return store_fail(m->db, rc, err, N_("updating a response"));
 		*changed = store_changes(m->db) > 0;
 		return 0;
 	}
 	if (rc != STORE_DONE)
-		return store_fail(m->db, rc, err, "finding a response");
+		return store_fail(m->db, rc, err, N_("finding a response"));
 	store_reset(m->ins);
 	store_bind_text(m->ins, 1, w->uid);
 	store_bind_int(m->ins, 2, m->survey);
@@ -518,7 +518,7 @@ static int row_store(struct imp *m, struct csvin *r, const struct row *w, const 
 		store_bind_blob(m->ins, 7, blob, (size_t)m->in.npacked);
 	}
 	if ((rc = store_step(m->ins)) != STORE_DONE)
-		return store_fail(m->db, rc, err, "storing a response");
+		return store_fail(m->db, rc, err, N_("storing a response"));
 	*rid = store_last_id(m->db);
 	*added = 1;
 	return 0;

@@ -90,7 +90,7 @@ static int flush_texts(struct batch *b, size_t n, struct beter_err *err)
 	if (st != b->tins)
 		store_finalize(st);
 	if (rc != STORE_DONE)
-		return store_fail(b->db, rc, err, "storing a free-text answer");
+		return store_fail(b->db, rc, err, N_("storing a free-text answer"));
 
 	/* keep the texts after the first n, their bytes at the front */
 	struct strbuf rest = STRBUF_INIT;
@@ -149,7 +149,7 @@ static int flush_rows(struct batch *b, struct beter_err *err)
 	if (st != b->rins)
 		store_finalize(st);
 	if (rc != STORE_DONE)
-		return store_fail(b->db, rc, err, "storing a response");
+		return store_fail(b->db, rc, err, N_("storing a response"));
 	if (got != n)
 		return beter_err_set(err, BETER_IOERR, _("storing a response: %d of %d rows came back"), got, n);
 	for (size_t i = b->ndone; i < b->ntexts; i++)

@@ -36,7 +36,7 @@ static int store_instrument(struct store *db, const struct survey_instrument *in
 	rc = store_step(st);
 	store_finalize(st);
 	if (rc != STORE_DONE)
-		return store_fail(db, rc, err, "storing the instrument");
+		return store_fail(db, rc, err, N_("storing the instrument"));
 	*id = store_last_id(db);
 
 	scale_ids = xcalloc((size_t)in->nscales + 1, sizeof(*scale_ids));
@@ -53,7 +53,7 @@ static int store_instrument(struct store *db, const struct survey_instrument *in
 		store_bind_text(st, 5, in->scales[i].title);
 		store_bind_text(st, 6, in->scales[i].group);
 		if ((rc = store_step(st)) != STORE_DONE) {
-			rc = store_fail(db, rc, err, "storing the instrument's scales");
+			rc = store_fail(db, rc, err, N_("storing the instrument's scales"));
 			goto out;
 		}
 		scale_ids[i] = store_last_id(db);
@@ -84,7 +84,7 @@ static int store_instrument(struct store *db, const struct survey_instrument *in
 		}
 		store_bind_int(st, 11, it->reverse);
 		if ((rc = store_step(st)) != STORE_DONE) {
-			rc = store_fail(db, rc, err, "storing the instrument's items");
+			rc = store_fail(db, rc, err, N_("storing the instrument's items"));
 			goto out;
 		}
 	}
@@ -117,7 +117,7 @@ static int load_stored(struct store *db, const char *code, struct survey_instrum
 	}
 	store_finalize(st);
 	if (rc != STORE_DONE)
-		return store_fail(db, rc, err, "reading the instrument");
+		return store_fail(db, rc, err, N_("reading the instrument"));
 	return BETER_FAIL;
 }
 
@@ -189,7 +189,7 @@ int survey_instrument_import(struct store *db, const char *path, int64_t *id, in
 		rc = store_step(st);
 		store_finalize(st);
 		if (rc != STORE_DONE) {
-			rc = store_fail(db, rc, err, "replacing the instrument");
+			rc = store_fail(db, rc, err, N_("replacing the instrument"));
 			goto done;
 		}
 	} else if (rc != BETER_FAIL) {
@@ -243,6 +243,23 @@ static void ilist_free(struct ilist_row *rows, size_t n)
 	free(rows);
 }
 
+/* An instrument's kind or source as o shows it: the English value in JSON
+ * and CSV, in the interface's language in a table people read. */
+static const char *instrument_word(const struct out *o, const char *w)
+{
+	static const char *const words[][2] = {
+		{ "culture", N_("culture") },	 { "lesson", N_("lesson") },	   { "barometer", N_("barometer") },
+		{ "thermometer", N_("thermometer") }, { "feedback360", N_("feedback360") },
+		{ "share", N_("shipped") },	   { "store", N_("imported") },
+	};
+	if (!w || !o->nl || (o->fmt != OUT_TABLE && o->fmt != OUT_HTML && o->fmt != OUT_MD))
+		return w;
+	for (size_t i = 0; i < sizeof(words) / sizeof(*words); i++)
+		if (!strcmp(w, words[i][0]))
+			return _(words[i][1]);
+	return w;
+}
+
 int survey_instrument_list(struct store *db, struct out *o, struct beter_err *err)
 {
 	static const struct out_col cols[] = {
@@ -257,7 +274,7 @@ int survey_instrument_list(struct store *db, struct out *o, struct beter_err *er
 
 	if ((rc = store_prepare(db, "SELECT code, definition FROM survey_instrument", &st, err)))
 		return rc;
-	while (store_next(db, st, &rc, "listing instruments", err)) {
+	while (store_next(db, st, &rc, N_("listing instruments"), err)) {
 		struct survey_instrument in;
 		const char *def = store_col_text(st, 1);
 		if (survey_instrument_parse(store_col_text(st, 0), def, strlen(def), &in, NULL) == 0) {
@@ -297,11 +314,11 @@ int survey_instrument_list(struct store *db, struct out *o, struct beter_err *er
 	for (size_t i = 0; i < n; i++) {
 		out_text(o, rows[i].id);
 		out_text(o, rows[i].title);
-		out_text(o, rows[i].kind);
+		out_text(o, instrument_word(o, rows[i].kind));
 		out_int(o, rows[i].scales);
 		out_int(o, rows[i].items);
 		out_int(o, rows[i].min_n);
-		out_text(o, rows[i].source);
+		out_text(o, instrument_word(o, rows[i].source));
 		out_row_end(o);
 	}
 	out_end(o);
@@ -344,10 +361,10 @@ int survey_instrument_show(struct store *db, const char *code, struct out *o, st
 	out_record(o, head, sizeof(head) / sizeof(*head));
 	out_text(o, in.id);
 	out_text(o, in.title);
-	out_text(o, in.kind);
+	out_text(o, instrument_word(o, in.kind));
 	out_text(o, in.audience);
 	out_int(o, in.min_n);
-	out_text(o, id ? "store" : "share");
+	out_text(o, instrument_word(o, id ? "store" : "share"));
 	out_text(o, in.description);
 	out_end(o);
 	out_section(o, "likert", _("Likert scales"));

@@ -31,12 +31,13 @@ int survey_min_n(struct store *db, int64_t school, const struct survey_instrumen
 		struct strbuf sb = STRBUF_INIT;
 		int64_t k = store_col_int(st, 0);
 		*base = k < SURVEY_MIN_N_FLOOR ? SURVEY_MIN_N_FLOOR : k;
+		/* English, as JSON and CSV carry it; survey_policy_line says it to people */
 		strbuf_addf(&sb, "school policy of %s: %s", store_col_text(st, 1), store_col_text(st, 2));
 		*reason = strbuf_detach(&sb);
 	}
 	store_finalize(st);
 	if (rc != STORE_ROW && rc != STORE_DONE)
-		return store_fail(db, rc, err, "reading the survey policy");
+		return store_fail(db, rc, err, N_("reading the survey policy"));
 	if (requested && requested < *base) {
 		rc = beter_err_set(err, BETER_USAGE, _("--min-n: %lld is below the minimum of %lld that %s; a lower minimum "
 				   "is the school's decision: beter survey policy --min-n K --reason TEXT"),
@@ -81,7 +82,7 @@ int survey_policy_set(struct store *db, int64_t school, int64_t min_n, const cha
 	if (set_by)
 		store_bind_int(st, 5, set_by);
 	store_bind_text(st, 6, today);
-	return store_step_done(db, st, "recording the survey policy", err);
+	return store_step_done(db, st, N_("recording the survey policy"), err);
 }
 
 int survey_policy_list(struct store *db, int64_t school, struct out *o, struct beter_err *err)
@@ -98,5 +99,21 @@ int survey_policy_list(struct store *db, int64_t school, struct out *o, struct b
 				    "WHERE p.school_id = ?1 ORDER BY p.id", &st, err)))
 		return rc;
 	store_bind_int(st, 1, school);
-	return store_rows(db, st, o, cols, sizeof(cols) / sizeof(*cols), 1, "reading the survey policy", err);
+	return store_rows(db, st, o, cols, sizeof(cols) / sizeof(*cols), 1, N_("reading the survey policy"), err);
+}
+
+char *survey_policy_line(const char *policy, int people)
+{
+	static const char prefix[] = "school policy of ";
+	size_t n = sizeof(prefix) - 1;
+
+	if (!policy)
+		return NULL;
+	/* "school policy of YYYY-MM-DD: REASON" */
+	if (!people || strncmp(policy, prefix, n) || strlen(policy) < n + 12 || strncmp(policy + n + 10, ": ", 2))
+		return xstrdup(policy);
+	struct strbuf sb = STRBUF_INIT;
+	/* TRANSLATORS: the day the school set its minimum group size, and its reason */
+	strbuf_addf(&sb, _("school policy of %.10s: %s"), policy + n, policy + n + 12);
+	return strbuf_detach(&sb);
 }

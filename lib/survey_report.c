@@ -33,11 +33,14 @@ static void cols_add(struct cols *c, const char *name, enum out_type t)
 	c->c[c->n++].type = t;
 }
 
-static void cols_add_dist(struct cols *c, int lo, int hi)
+/* count_1 ... count_5: the key in JSON and CSV; a table people read says
+ * it in their language */
+static void cols_add_dist(struct cols *c, int lo, int hi, int people)
 {
 	for (int v = lo; v <= hi; v++) {
 		struct strbuf sb = STRBUF_INIT;
-		strbuf_addf(&sb, "count_%d", v);
+		/* TRANSLATORS: a column: how many answered with the value %d */
+		strbuf_addf(&sb, people ? _("count_%d") : "count_%d", v);
 		c->owned = xrealloc(c->owned, (c->nowned + 1) * sizeof(char *));
 		c->owned[c->nowned++] = strbuf_detach(&sb);
 		cols_add(c, c->owned[c->nowned - 1], OUT_T_INT);
@@ -199,7 +202,7 @@ static int rep_read(struct rep *r, struct beter_err *err)
 		return rc;
 	store_bind_int(st, 1, r->si.id);
 	aggset_group(&r->a, -2); /* the whole survey; kept apart below */
-	while (store_next(r->db, st, &rc, "reading responses", err)) {
+	while (store_next(r->db, st, &rc, N_("reading responses"), err)) {
 		const unsigned char *ans;
 		const char *rt;
 		int len;
@@ -279,7 +282,7 @@ static int rep_load(struct rep *r, struct store *db, int64_t survey, int64_t min
 	return 0;
 }
 
-static void rep_columns(struct rep *r)
+static void rep_columns(struct rep *r, int people)
 {
 	cols_add(&r->head, N_("survey"), OUT_T_INT);
 	cols_add(&r->head, N_("instrument"), OUT_T_TEXT);
@@ -303,7 +306,7 @@ static void rep_columns(struct rep *r)
 	cols_add(&r->res, N_("n"), OUT_T_INT);
 	cols_add(&r->res, N_("mean"), OUT_T_REAL);
 	cols_add(&r->res, N_("sd"), OUT_T_REAL);
-	cols_add_dist(&r->res, r->a.lo, r->a.hi);
+	cols_add_dist(&r->res, r->a.lo, r->a.hi, people);
 	cols_add(&r->res, N_("suppressed"), OUT_T_BOOL);
 	cols_add(&r->com, N_("item"), OUT_T_TEXT);
 	cols_add(&r->com, N_("text"), OUT_T_TEXT);
@@ -388,7 +391,7 @@ static int rep_comments(struct rep *r, int show, struct out *o, struct beter_err
 					       "ORDER BY i.seq, t.text", &st, err)))
 			return rc;
 		store_bind_int(st, 1, r->si.id);
-		while (store_next(r->db, st, &rc, "reading comments", err)) {
+		while (store_next(r->db, st, &rc, N_("reading comments"), err)) {
 			out_text(o, store_col_text(st, 0));
 			out_text(o, store_col_text(st, 1));
 			out_row_end(o);
@@ -413,15 +416,15 @@ int survey_report(struct store *db, int64_t survey, enum survey_by by, int64_t m
 	r.by = by;
 	if ((rc = rep_load(&r, db, survey, min_n, key_file, err)))
 		goto out;
-	rep_columns(&r);
+	/* JSON and CSV keep the English words; a Dutch table says them in Dutch */
+	int people = o->nl && (o->fmt == OUT_TABLE || o->fmt == OUT_HTML || o->fmt == OUT_MD);
+	rep_columns(&r, people);
 
 	int has_text = 0;
 	for (int i = 0; i < r.in.nitems; i++)
 		has_text |= r.in.items[i].pos == 0;
 	int64_t text_min = r.minn > SURVEY_TEXT_MIN_N ? r.minn : SURVEY_TEXT_MIN_N;
 	int show_text = has_text && r.a.g[0].respondents >= text_min;
-	/* JSON and CSV keep the English words; a Dutch table says them in Dutch */
-	int people = o->nl && (o->fmt == OUT_TABLE || o->fmt == OUT_HTML || o->fmt == OUT_MD);
 	char textnote[128];
 	if (!has_text)
 		snprintf(textnote, sizeof(textnote), "%s", people ? _("none") : "none");
@@ -444,7 +447,9 @@ int survey_report(struct store *db, int64_t survey, enum survey_by by, int64_t m
 	out_text(o, by_names[by]);
 	out_int(o, r.a.g[0].respondents);
 	out_int(o, r.minn);
-	out_text(o, r.reason);
+	char *policy = survey_policy_line(r.reason, people);
+	out_text(o, policy);
+	free(policy);
 	out_text(o, textnote);
 	out_end(o);
 	out_section(o, "results", _("Results"));

@@ -150,7 +150,7 @@ static int seal_one(struct store *db, const struct survey_instrument *in, int64_
 	store_bind_int(st, 1, id);
 	if (store_step(st) != STORE_ROW) {
 		store_finalize(st);
-		return store_fail(db, STORE_ERROR, err, "reading a response");
+		return store_fail(db, STORE_ERROR, err, N_("reading a response"));
 	}
 	survey_seal_begin(plain, store_col_null(st, 0) ? NULL : store_col_text(st, 0),
 			  store_col_blob(st, 1), in->npacked);
@@ -162,7 +162,7 @@ static int seal_one(struct store *db, const struct survey_instrument *in, int64_
 				    "WHERE t.response_id = ?1 ORDER BY i.seq", &st, err)))
 		return rc;
 	store_bind_int(st, 1, id);
-	while (store_next(db, st, &rc, "reading free-text answers", err))
+	while (store_next(db, st, &rc, N_("reading free-text answers"), err))
 		if ((int)store_col_int(st, 0) >= 1 && (int)store_col_int(st, 0) <= in->nitems)
 			survey_seal_add_text(plain, (int)store_col_int(st, 0) - 1, store_col_text(st, 1),
 					     (size_t)store_col_bytes(st, 1));
@@ -180,11 +180,11 @@ static int seal_one(struct store *db, const struct survey_instrument *in, int64_
 	free(box); /* the store took a copy */
 	store_bind_int(st, 3, anonymous);
 	store_bind_text(st, 4, uid);
-	if ((rc = store_step_done(db, st, "sealing a response", err)) ||
+	if ((rc = store_step_done(db, st, N_("sealing a response"), err)) ||
 	    (rc = store_prepare(db, "DELETE FROM survey_text WHERE response_id = ?1", &st, err)))
 		return rc;
 	store_bind_int(st, 1, id);
-	return store_step_done(db, st, "sealing a response", err);
+	return store_step_done(db, st, N_("sealing a response"), err);
 }
 
 /* The plain responses (one byte per Likert item, not a sealed box) of the
@@ -209,7 +209,7 @@ static int seal_earlier(struct store *db, int64_t school, int64_t person, const 
 		return rc;
 	store_bind_int(st, 1, school);
 	store_bind_int(st, 2, person);
-	while (store_next(db, st, &rc, "reading responses", err)) {
+	while (store_next(db, st, &rc, N_("reading responses"), err)) {
 		if (nids == cap) {
 			cap = cap ? 2 * cap : 64;
 			ids = xrealloc(ids, cap * sizeof(*ids));
@@ -230,7 +230,7 @@ static int seal_earlier(struct store *db, int64_t school, int64_t person, const 
 		store_finalize(st);
 		if (!code || (rc = survey_instrument_get(db, code, 0, &in, &iid, err))) {
 			free(code);
-			rc = rc ? rc : store_fail(db, STORE_ERROR, err, "reading a response");
+			rc = rc ? rc : store_fail(db, STORE_ERROR, err, N_("reading a response"));
 			break;
 		}
 		free(code);
@@ -300,7 +300,7 @@ int survey_seal_keygen(struct store *db, int64_t school, struct survey_seal_keyg
 	store_bind_text(st, 3, today);
 	if (!have_old)
 		store_bind_text(st, 4, uid);
-	rc = store_step_done(db, st, "storing the public key", err);
+	rc = store_step_done(db, st, N_("storing the public key"), err);
 	st = NULL;
 	if (!rc && !(rc = seal_earlier(db, school, person, pk, &earlier, err)) && earlier)
 		strbuf_addf(notes, P_("%ld response stored before the 360-degree feedback was sealed is sealed now (the "
@@ -347,7 +347,7 @@ int survey_seal_pick_leader(struct store *db, int64_t school, const char *code, 
 				    "ORDER BY code", &st, err)))
 		return rc;
 	store_bind_int(st, 1, school);
-	while (store_next(db, st, &rc, "reading school leaders", err)) {
+	while (store_next(db, st, &rc, N_("reading school leaders"), err)) {
 		*person = store_col_int(st, 0);
 		strbuf_addf(&codes, "%s%s", n++ ? ", " : "", store_col_text(st, 1));
 	}

@@ -16,6 +16,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "beter/i18n.h"
 #include "beter/store.h"
 #include "beter/supp.h"
 #include "beter/survey_seal.h"
@@ -113,7 +114,7 @@ static int read_atoms(struct store *db, int64_t school, const struct survey_inst
 		store_bind_int(st, 2, iid);
 		store_bind_text(st, 3, wave);
 		memset(&seal, 0, sizeof(seal));
-		while (store_next(db, st, &rc, "reading responses", err)) {
+		while (store_next(db, st, &rc, N_("reading responses"), err)) {
 			const unsigned char *ans;
 			const char *rater;
 			int len;

@@ -32,7 +32,7 @@ static int load(struct store *db, int64_t school, int64_t id, struct vstate *s, 
 		return rc;
 	store_bind_int(st, 1, id);
 	store_bind_int(st, 2, school);
-	if ((found = store_next(db, st, &rc, "reading the visit", err))) {
+	if ((found = store_next(db, st, &rc, N_("reading the visit"), err))) {
 		snprintf(s->date, sizeof(s->date), "%s", store_col_text(st, 0));
 		snprintf(s->recorded, sizeof(s->recorded), "%s", store_col_text(st, 1));
 		snprintf(s->cancelled, sizeof(s->cancelled), "%s", store_col_text(st, 2));
@@ -78,7 +78,7 @@ int visit_cancel(struct store *db, int64_t school, int64_t id, const char *reaso
 	store_bind_int(st, 1, id);
 	store_bind_text(st, 2, today);
 	store_bind_text(st, 3, r);
-	rc = store_step_done(db, st, "cancelling the visit", err);
+	rc = store_step_done(db, st, N_("cancelling the visit"), err);
 	free(r);
 	return rc;
 }
@@ -106,7 +106,7 @@ int visit_move(struct store *db, int64_t school, int64_t id, int day, int time, 
 		snprintf(t, sizeof(t), "%02d:%02d", time / 60 % 24, time % 60);
 		store_bind_text(st, 3, t);
 	}
-	return store_step_done(db, st, "moving the visit", err);
+	return store_step_done(db, st, N_("moving the visit"), err);
 }
 
 int visit_may_replace(struct store *db, int64_t school, int64_t missed, int today, struct beter_err *err)
@@ -148,5 +148,5 @@ int visit_set_replaces(struct store *db, int64_t school, int64_t id, int64_t mis
 		return rc;
 	store_bind_int(st, 1, id);
 	store_bind_int(st, 2, missed);
-	return store_step_done(db, st, "linking the make-up visit", err);
+	return store_step_done(db, st, N_("linking the make-up visit"), err);
 }

@@ -25,7 +25,7 @@ static int visit_facts(struct store *db, int64_t id, int64_t *teacher, char *fw,
 				    "f.id = v.framework_id WHERE v.id = ?1", &st, err)))
 		return rc;
 	store_bind_int(st, 1, id);
-	if (store_next(db, st, &rc, "reading the visit", err)) {
+	if (store_next(db, st, &rc, N_("reading the visit"), err)) {
 		*teacher = store_col_int(st, 0);
 		snprintf(fw, fwsize, "%s", store_col(st, 1) ? store_col(st, 1) : "");
 	}
@@ -49,7 +49,7 @@ static int focus_taken(struct store *db, int64_t id, const char *kind, int64_t g
 	if (goal)
 		store_bind_int(st, 3, goal);
 	store_bind_text(st, 4, item);
-	if (store_next(db, st, &rc, "reading the visit", &e))
+	if (store_next(db, st, &rc, N_("reading the visit"), &e))
 		taken = (int)store_col_int(st, 0);
 	store_finalize(st);
 	return taken;
@@ -111,7 +111,7 @@ int visit_focus_add(struct store *db, int64_t school, int64_t id, const char *sp
 	if (goal)
 		store_bind_int(st, 4, goal);
 	store_bind_text(st, 5, item);
-	if ((rc = store_step_done(db, st, "adding the focus", err)))
+	if ((rc = store_step_done(db, st, N_("adding the focus"), err)))
 		return rc;
 	return strcmp(kind, "points") ? 0 : devpoint_focus_visit(db, id, teacher, NULL, err);
 }

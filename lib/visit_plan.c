@@ -266,7 +266,7 @@ static int plan_existing(struct store *db, int64_t round, int64_t team, struct p
 		return rc;
 	store_bind_int(st, 1, round);
 	store_bind_int(st, 2, team);
-	if ((rc = store_step_done(db, st, "replacing the round's plan", err)))
+	if ((rc = store_step_done(db, st, N_("replacing the round's plan"), err)))
 		return rc;
 	if ((rc = store_prepare(db, "SELECT observer_id, teacher_id FROM visit WHERE round_id = ?1 AND cancelled IS NULL "
 				    "AND (team_id = ?2 OR teacher_id IN (SELECT person_id FROM team_member WHERE team_id = ?2))",

@@ -72,7 +72,7 @@ int visit_round_get(struct store *db, int64_t school, const char *name, int from
 	}
 	store_bind_text(st, 2, f);
 	store_bind_text(st, 3, t);
-	if ((rc = store_step_done(db, st, "storing the round", err)))
+	if ((rc = store_step_done(db, st, N_("storing the round"), err)))
 		return rc;
 	if (visit_round_find(db, school, name, id, err))
 		return BETER_IOERR;
@@ -114,7 +114,7 @@ static int only_team(struct store *db, int64_t teacher, int64_t *team, struct be
 				    "WHERE m.person_id = ?1 AND t.kind = 'leraren'", &q, err)))
 		return rc;
 	store_bind_int(q, 1, teacher);
-	if (store_next(db, q, &rc, "finding the teacher's team", err) && store_col_int(q, 1) == 1)
+	if (store_next(db, q, &rc, N_("finding the teacher's team"), err) && store_col_int(q, 1) == 1)
 		*team = store_col_int(q, 0);
 	store_finalize(q);
 	return rc;
@@ -131,7 +131,7 @@ static int design_defaults(struct store *db, int64_t id, struct beter_err *err)
 				    "design d WHERE d.id = design_id)) WHERE id = ?1", &st, err)))
 		return rc;
 	store_bind_int(st, 1, id);
-	return store_step_done(db, st, "adding the visit", err);
+	return store_step_done(db, st, N_("adding the visit"), err);
 }
 
 int visit_add(struct store *db, int64_t school, const struct visit_new *v, int64_t *id, struct beter_err *err)
@@ -214,7 +214,7 @@ int visit_add(struct store *db, int64_t school, const struct visit_new *v, int64
 	store_bind_text(st, 16, today);
 	if (v->design)
 		store_bind_int(st, 17, v->design);
-	if ((rc = store_step_done(db, st, "adding the visit", err)))
+	if ((rc = store_step_done(db, st, N_("adding the visit"), err)))
 		return rc;
 	*id = store_last_id(db);
 	if (v->design && (rc = design_defaults(db, *id, err)))
@@ -353,13 +353,13 @@ int visit_record(struct store *db, int64_t school, int64_t id, const struct visi
 	store_bind_text(st, 4, date);
 	if (fwid)
 		store_bind_int(st, 5, fwid);
-	if ((rc = store_step_done(db, st, "recording the visit", err)))
+	if ((rc = store_step_done(db, st, N_("recording the visit"), err)))
 		return rc;
 	/* what is given is the record: scores written before and not given now go */
 	if ((rc = store_prepare(db, "DELETE FROM visit_score WHERE visit_id = ?1", &st, err)))
 		return rc;
 	store_bind_int(st, 1, id);
-	if ((rc = store_step_done(db, st, "recording the scores", err)))
+	if ((rc = store_step_done(db, st, N_("recording the scores"), err)))
 		return rc;
 	if ((rc = store_prepare(db, "INSERT INTO visit_score(uid, visit_id, item, score) VALUES (?1, ?2, ?3, ?4)", &st,
 				err)))
@@ -374,7 +374,7 @@ int visit_record(struct store *db, int64_t school, int64_t id, const struct visi
 		store_bind_int(st, 4, obs->scores[i].value);
 		if ((rc = store_step(st)) != STORE_DONE) {
 			store_finalize(st);
-			return store_fail(db, rc, err, "recording the scores");
+			return store_fail(db, rc, err, N_("recording the scores"));
 		}
 	}
 	store_finalize(st);
@@ -434,7 +434,7 @@ int visit_feedback(struct store *db, int64_t id, int day, const char *agreed, ch
 	store_finalize(st);
 	free(a);
 	if (rc != STORE_DONE)
-		return store_fail(db, rc, err, "recording the feedback talk");
+		return store_fail(db, rc, err, N_("recording the feedback talk"));
 	for (int i = 0; i < npoints; i++)
 		if ((rc = devpoint_add(db, teacher, points[i], day, id, NULL, err)))
 			return rc;

@@ -16,6 +16,13 @@
 #define _(s) gettext(s)
 #define N_(s) (s)
 #define P_(s, p, n) ngettext((s), (p), (unsigned long)(n))
+/* A msgid with a context (msgctxt), where the same English is said
+ * differently elsewhere; translated with C_(NC_("ctx", "text")). */
+#define NC_(ctx, s) ctx "\004" s
+#define C_(key) i18n_ctx(key)
+
+/* The translation of a key made by NC_(); untranslated, its English. */
+const char *i18n_ctx(const char *key) __attribute__((format_arg(1)));
 
 /* Choose the language once, at start-up, before anything is printed:
  * lang_opt (--lang) if given, else $BETER_LANG, else the locale as gettext

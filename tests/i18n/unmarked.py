@@ -9,7 +9,7 @@ A string literal is reported where it reaches a person without _(), N_() or
 P_() around it: the message (and its arguments) of beter_err_set,
 beter_err_vset, beter_err_prefix, cmd_usage, cmd_note, fprintf(stderr, ...),
 fputs(..., stderr), the title of out_section, the "what" of cmd_args and
-cmd_parse, and the help fields of the tables: a subcommand's summary, an
+cmd_parse and of store_fail, store_next, store_step_done and store_rows, and the help fields of the tables: a subcommand's summary, an
 option's help (OPT_STRING... or { name, key, arg, help }), a command's
 description, examples and files. Literals without words (formats such as
 "%s: %s", option names, ALL_CAPS names) need no translation.
@@ -45,6 +45,11 @@ ONE_ARG = {
     "OPT_FLAG": 2,
     "OPT_LIST": 3,
     "OPT_OPTARG": 4,
+    # what a store read or write was doing: said when it fails
+    "store_fail": 3,
+    "store_next": 3,
+    "store_step_done": 2,
+    "store_rows": 6,
 }
 TABLE_ROWS = {"subcmd": 2, "opt": 3}  # struct NAME[] = { {...}, ... }: the field read
 DEF_FIELDS = {"description", "examples", "files"}  # struct command_def

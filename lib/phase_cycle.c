@@ -124,7 +124,7 @@ static int step_row(struct store *db, const struct phase_scope *sc, const struct
 		const char *word = done ? N_("done") : (i == 2 && p->started) ? N_("running") : N_("open");
 		out_int(o, i + 1);
 		out_text(o, steps[i].key);
-		out_text(o, _(steps[i].text));
+		out_text(o, phase_word(o, steps[i].text));
 		out_text(o, phase_word(o, word));
 		for (int c = 0; c < 2; c++)
 			if (store_col_int(st, c) < 0)

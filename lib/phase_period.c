@@ -79,6 +79,19 @@ static int team_period(struct store *db, int64_t school, int64_t period, int64_t
 	return rc;
 }
 
+/* goal_reached is stored as period retro takes it (ja, deels, nee) and so
+ * written in JSON and CSV; an English table says yes, partly, no. */
+static const char *reached_word(const struct out *o, const char *r)
+{
+	static const char *const nl[] = { "ja", "deels", "nee" }, *const en[] = { "yes", "partly", "no" };
+	if (o->nl || (o->fmt != OUT_TABLE && o->fmt != OUT_HTML && o->fmt != OUT_MD))
+		return r;
+	for (int i = 0; i < 3; i++)
+		if (!strcmp(r, nl[i]))
+			return en[i];
+	return r;
+}
+
 static const struct out_col pcond_cols[] = {
 	{ N_("scope"), OUT_T_TEXT },           { N_("team"), OUT_T_TEXT },
 	{ N_("ambition"), OUT_T_BOOL },        { N_("ambition_on_board"), OUT_T_BOOL },
@@ -137,7 +150,7 @@ static void team_row(struct out *o, const char *name, const struct team_period *
 	out_int(o, tp->talks);
 	out_bool(o, tp->retro);
 	if (tp->retro)
-		out_text(o, tp->reached);
+		out_text(o, reached_word(o, tp->reached));
 	else
 		out_null(o);
 	for (int i = 0; i < 3; i++)

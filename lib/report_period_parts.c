@@ -113,13 +113,15 @@ int period_part_visits(struct pctx *p)
 	return 0;
 }
 
+/* goal_reached as period retro takes it (ja, deels, nee): the same value in
+ * the JSON of every command, a word in the report's language elsewhere */
 static struct rv reached(const struct pctx *p, const char *r)
 {
 	if (!strcmp(r, "ja"))
-		return rv_enum("yes", PW(PW_YES));
+		return rv_enum("ja", PW(PW_YES));
 	if (!strcmp(r, "deels"))
-		return rv_enum("partly", PW(PW_PARTLY));
-	return rv_enum("no", PW(PW_NO));
+		return rv_enum("deels", PW(PW_PARTLY));
+	return rv_enum("nee", PW(PW_NO));
 }
 
 /* Each team's retrospective on the period, held by the report's last day. */

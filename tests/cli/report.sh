@@ -176,7 +176,8 @@ def same(v, shown):
     if isinstance(v, bool):
         return False
     if isinstance(v, str):
-        return lang != "en" or shown == v.replace("\n", " ")
+        # goal_reached keeps the value period retro takes (ja, deels, nee); English shows a word
+        return lang != "en" or shown == v.replace("\n", " ") or shown == {"ja": "yes", "deels": "partly", "nee": "no"}.get(v)
     t = shown.replace(",", ".") if lang == "nl" else shown
     if t.endswith("%"):
         return abs(float(t[:-1]) / 100 - v) < 1e-9

@@ -95,7 +95,8 @@ def same(v, shown):
     if v is None:
         return not re.search(r"\d", shown)
     if isinstance(v, str):
-        return shown == v
+        # goal_reached keeps the value period retro takes (ja, deels, nee); English shows a word
+        return shown == v or shown == {"ja": "yes", "deels": "partly", "nee": "no"}.get(v)
     if shown.endswith("%"):
         return abs(float(shown[:-1]) / 100 - v) < 1e-9
     try:

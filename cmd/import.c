@@ -61,7 +61,7 @@ static int run_import(struct ctx *c, struct optparse *p)
 	file = p->args[0];
 	c->db_path = store_default_path(c->db_opt);
 	rc = STORE_NEW_EXISTS;
-	if (stat(c->db_path, &sb) != 0 && errno == ENOENT) {
+	if (!store_pg_address(c->db_path) && stat(c->db_path, &sb) != 0 && errno == ENOENT) {
 		rc = import_new(c, file, &st);
 		if (rc == STORE_NEW_EXISTS) {
 			exchange_stats_release(&st);

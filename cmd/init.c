@@ -82,7 +82,7 @@ static int run_init(struct ctx *c, struct optparse *p)
 
 	c->db_path = store_default_path(c->db_opt);
 	rc = STORE_NEW_EXISTS;
-	if (stat(c->db_path, &sb) != 0 && errno == ENOENT)
+	if (!store_pg_address(c->db_path) && stat(c->db_path, &sb) != 0 && errno == ENOENT)
 		rc = init_new(c, &o, &id);
 	if (rc == STORE_NEW_EXISTS) {
 		/* an empty file (made private first), or a store that appeared meanwhile */

@@ -19,6 +19,7 @@
 #pragma weak beter_module_xlsxin
 #pragma weak beter_module_ics
 #pragma weak beter_module_xlsxout
+#pragma weak beter_module_pg
 
 /* Where beter-NAME.so is: $BETER_MODULE_DIR, beside the binary, else the
  * installed directory (where a missing module is then reported). */
@@ -95,5 +96,14 @@ const struct beter_xlsxout_ops *module_xlsxout(struct beter_err *err)
 
 	if (!ops)
 		ops = beter_module_xlsxout ? beter_module_xlsxout() : load("xlsxout", err);
+	return ops;
+}
+
+const struct beter_pg_ops *module_pg(struct beter_err *err)
+{
+	static const struct beter_pg_ops *ops;
+
+	if (!ops)
+		ops = beter_module_pg ? beter_module_pg() : load("pg", err);
 	return ops;
 }

@@ -1,5 +1,6 @@
 #include "beter/i18n.h"
 #include "beter/store_sqlite.h"
+#include "beter/store_pg.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -70,9 +71,8 @@ int store_make_dirs(const char *path, struct beter_err *err)
 
 int store_fail(struct store *conn, int rc, struct beter_err *err, const char *what)
 {
-	sqlite3 *db = store_sqlite(conn);
 	int prim = rc & 0xff;
-	const char *msg = db ? sqlite3_errmsg(db) : sqlite3_errstr(rc);
+	const char *msg = conn ? store_errmsg(conn) : sqlite3_errstr(rc);
 
 	/* what is marked N_() where it is passed: translated here, only when
 	 * something failed, not for every row read */
@@ -98,6 +98,8 @@ int store_fail(struct store *conn, int rc, struct beter_err *err, const char *wh
 
 int store_prepare(struct store *conn, const char *sql, struct store_stmt **st, struct beter_err *err)
 {
+	if (store_is_pg(conn))
+		return pg_prepare(conn, sql, st, err);
 	sqlite3 *db = store_sqlite(conn);
 	int rc = sqlite3_prepare_v2(db, sql, -1, (sqlite3_stmt **)st, NULL);
 	if (rc != SQLITE_OK)
@@ -107,6 +109,8 @@ int store_prepare(struct store *conn, const char *sql, struct store_stmt **st, s
 
 int store_exec(struct store *conn, const char *sql, struct beter_err *err)
 {
+	if (store_is_pg(conn))
+		return pg_exec_sql(conn, sql, err);
 	sqlite3 *db = store_sqlite(conn);
 	int rc = sqlite3_exec(db, sql, NULL, NULL, NULL);
 	if (rc != SQLITE_OK)
@@ -114,87 +118,84 @@ int store_exec(struct store *conn, const char *sql, struct beter_err *err)
 	return 0;
 }
 
-int64_t store_int(struct store *conn, const char *sql, int64_t def)
+/* The first column of the first row of sql (?1 bound to arg when bind). */
+static int64_t first_int(struct store *conn, const char *sql, int bind, int64_t arg, int64_t def)
 {
-	sqlite3 *db = store_sqlite(conn);
-	sqlite3_stmt *st;
+	struct store_stmt *st;
 	int64_t v = def;
 
-	if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK)
+	if (store_is_pg(conn)) {
+		if (pg_prepare(conn, sql, &st, NULL))
+			return def;
+	} else if (sqlite3_prepare_v2(store_sqlite(conn), sql, -1, (sqlite3_stmt **)&st, NULL) != SQLITE_OK) {
 		return def;
-	if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_type(st, 0) != SQLITE_NULL)
-		v = sqlite3_column_int64(st, 0);
-	sqlite3_finalize(st);
+	}
+	if (bind)
+		store_bind_int(st, 1, arg);
+	if (store_step(st) == STORE_ROW && !store_col_null(st, 0))
+		v = store_col_int(st, 0);
+	store_finalize(st);
 	return v;
+}
+
+int64_t store_int(struct store *conn, const char *sql, int64_t def)
+{
+	return first_int(conn, sql, 0, 0, def);
 }
 
 int64_t store_int_bind(struct store *conn, const char *sql, int64_t arg, int64_t def)
 {
-	sqlite3 *db = store_sqlite(conn);
-	sqlite3_stmt *st;
-	int64_t v = def;
-
-	if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK)
-		return def;
-	sqlite3_bind_int64(st, 1, arg);
-	if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_type(st, 0) != SQLITE_NULL)
-		v = sqlite3_column_int64(st, 0);
-	sqlite3_finalize(st);
-	return v;
+	return first_int(conn, sql, 1, arg, def);
 }
 
 int store_step_done(struct store *conn, struct store_stmt *stmt, const char *what, struct beter_err *err)
 {
-	sqlite3_stmt *st = store_sqlite_stmt(stmt);
-	int rc = sqlite3_step(st);
-	sqlite3_finalize(st);
-	return rc == SQLITE_DONE ? 0 : store_fail(conn, rc, err, what);
+	int rc = store_step(stmt);
+	store_finalize(stmt);
+	return rc == STORE_DONE ? 0 : store_fail(conn, rc, err, what);
 }
 
 void store_bind_day(struct store_stmt *stmt, int i, int day)
 {
-	sqlite3_stmt *st = store_sqlite_stmt(stmt);
 	char buf[11];
 	date_format(day, buf);
-	sqlite3_bind_text(st, i, buf, -1, SQLITE_TRANSIENT);
+	store_bind_textn(stmt, i, buf, 10);
 }
 
-void store_out_int(struct out *o, struct store_stmt *stmt, int i)
+void store_out_int(struct out *o, struct store_stmt *st, int i)
 {
-	sqlite3_stmt *st = store_sqlite_stmt(stmt);
-	if (sqlite3_column_type(st, i) == SQLITE_NULL)
+	if (store_col_null(st, i))
 		out_null(o);
 	else
-		out_int(o, sqlite3_column_int64(st, i));
+		out_int(o, store_col_int(st, i));
 }
 
-void store_out_real(struct out *o, struct store_stmt *stmt, int i)
+void store_out_real(struct out *o, struct store_stmt *st, int i)
 {
-	sqlite3_stmt *st = store_sqlite_stmt(stmt);
-	if (sqlite3_column_type(st, i) == SQLITE_NULL)
+	if (store_col_null(st, i))
 		out_null(o);
 	else
-		out_real(o, sqlite3_column_double(st, i));
+		out_real(o, store_col_real(st, i));
 }
 
-void store_bind_text(struct store_stmt *stmt, int i, const char *s)
+void store_bind_text(struct store_stmt *st, int i, const char *s)
 {
-	sqlite3_stmt *st = store_sqlite_stmt(stmt);
 	if (s)
-		sqlite3_bind_text(st, i, s, -1, SQLITE_TRANSIENT);
+		store_bind_textn(st, i, s, strlen(s));
 	else
-		sqlite3_bind_null(st, i);
+		store_bind_null(st, i);
 }
 
-const char *store_col_text(struct store_stmt *stmt, int i)
+const char *store_col_text(struct store_stmt *st, int i)
 {
-	sqlite3_stmt *st = store_sqlite_stmt(stmt);
-	const unsigned char *s = sqlite3_column_text(st, i);
-	return s ? (const char *)s : "";
+	const char *s = store_col(st, i);
+	return s ? s : "";
 }
 
 int store_begin(struct store *conn, struct beter_err *err)
 {
+	if (store_is_pg(conn))
+		return pg_begin(conn, 1, err);
 	sqlite3 *db = store_sqlite(conn);
 	int rc = sqlite3_exec(db, "BEGIN IMMEDIATE", NULL, NULL, NULL);
 	if (rc != SQLITE_OK)
@@ -204,6 +205,8 @@ int store_begin(struct store *conn, struct beter_err *err)
 
 int store_commit(struct store *conn, struct beter_err *err)
 {
+	if (store_is_pg(conn))
+		return pg_commit(conn, err);
 	sqlite3 *db = store_sqlite(conn);
 	int rc = sqlite3_exec(db, "COMMIT", NULL, NULL, NULL);
 	if (rc != SQLITE_OK) {
@@ -216,6 +219,10 @@ int store_commit(struct store *conn, struct beter_err *err)
 
 void store_rollback(struct store *conn)
 {
+	if (store_is_pg(conn)) {
+		pg_rollback(conn);
+		return;
+	}
 	sqlite3 *db = store_sqlite(conn);
 	if (!sqlite3_get_autocommit(db))
 		sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
@@ -223,8 +230,15 @@ void store_rollback(struct store *conn)
 
 int store_read_begin(struct store *conn, int *began, struct beter_err *err)
 {
-	sqlite3 *db = store_sqlite(conn);
 	*began = 0;
+	if (store_is_pg(conn)) {
+		if (pg_in_transaction(conn))
+			return 0;
+		int rc = pg_begin(conn, 0, err);
+		*began = !rc;
+		return rc;
+	}
+	sqlite3 *db = store_sqlite(conn);
 	if (!sqlite3_get_autocommit(db))
 		return 0;
 	int rc = sqlite3_exec(db, "BEGIN", NULL, NULL, NULL);
@@ -236,6 +250,11 @@ int store_read_begin(struct store *conn, int *began, struct beter_err *err)
 
 void store_read_end(struct store *conn, int began)
 {
+	if (store_is_pg(conn)) {
+		if (began && pg_in_transaction(conn))
+			pg_commit(conn, NULL);
+		return;
+	}
 	sqlite3 *db = store_sqlite(conn);
 	if (began && !sqlite3_get_autocommit(db))
 		sqlite3_exec(db, "COMMIT", NULL, NULL, NULL);
@@ -314,6 +333,8 @@ int store_open(const char *path, int flags, struct store **out, struct beter_err
 	int scratch = (flags & STORE_SCRATCH) != 0;
 
 	*out = NULL;
+	if (!memory && store_pg_address(path))
+		return pg_open(path, flags, out, err);
 	store_config();
 	if (!memory) {
 		struct stat st;
@@ -378,6 +399,10 @@ int store_open(const char *path, int flags, struct store **out, struct beter_err
 
 void store_close(struct store *conn)
 {
+	if (conn && store_is_pg(conn)) {
+		pg_close(conn);
+		return;
+	}
 	sqlite3 *db = store_sqlite(conn);
 	if (!db)
 		return;

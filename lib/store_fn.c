@@ -3,6 +3,7 @@
  * text of every column. Part of the SQLite engine: another engine defines
  * the same functions its own way. */
 #include "beter/store_sqlite.h"
+#include "beter/store_pg.h"
 
 #include <stdint.h>
 
@@ -118,6 +119,8 @@ static void fn_blank(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 
 int store_fn_register(struct store *store)
 {
+	if (store_is_pg(store))
+		return STORE_OK; /* PostgreSQL's are in the schema beter_compat */
 	const int flags = SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_DIRECTONLY;
 	sqlite3 *db = store_sqlite(store);
 	int rc = sqlite3_create_function_v2(db, "beter_answers_given", 1, flags, NULL, fn_answers_given, NULL, NULL, NULL);

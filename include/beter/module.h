@@ -1,7 +1,7 @@
 /* module.h - the loadable modules: the code on libraries only a few
  * commands need, kept out of the binary so that every other command does not
  * pay for loading them (libical with ICU, libzip with libcrypto,
- * libxlsxwriter).
+ * libxlsxwriter, libpq).
  *
  * A module is beter-NAME.so in $BETER_MODULE_DIR when that is set, else
  * beside the binary (the build tree), else in the installed module
@@ -78,15 +78,51 @@ struct beter_xlsxout_ops {
 	const char *(*strerror)(int e);
 };
 
+/* beter-pg: the client library of PostgreSQL (libpq), a thin layer under
+ * the PostgreSQL engine of the store (lib/store_pg.c). Connections and
+ * results are libpq's, as opaque pointers. */
+enum { PGM_COMMAND = 0, PGM_TUPLES = 1, PGM_FAILED = -1 };
+struct beter_pg_ops {
+	int abi;
+	/* PQconnectdbParams with expand_dbname: the first value (dbname) may be
+	 * a URI or a conninfo string; later keys override what it says */
+	void *(*connect)(const char *const *keys, const char *const *values);
+	int (*ok)(void *conn); /* connected */
+	const char *(*conn_error)(void *conn);
+	void (*finish)(void *conn);
+	/* PQexecParams (text results); nparams < 0: PQexec (several statements) */
+	void *(*exec)(void *conn, const char *sql, int nparams, const unsigned *types, const char *const *values,
+		      const int *lengths, const int *formats);
+	int (*status)(void *res); /* PGM_* */
+	const char *(*field)(void *res, int code); /* PQresultErrorField */
+	const char *(*message)(void *res);
+	int (*ntuples)(void *res);
+	int (*nfields)(void *res);
+	unsigned (*ftype)(void *res, int col);
+	const char *(*value)(void *res, int row, int col);
+	int (*length)(void *res, int row, int col);
+	int (*isnull)(void *res, int row, int col);
+	const char *(*cmd_tuples)(void *res);
+	void (*clear)(void *res);
+	unsigned char *(*unescape)(const unsigned char *s, size_t *len); /* PQunescapeBytea */
+	void (*freemem)(void *p);
+	int (*in_transaction)(void *conn); /* PQtransactionStatus is not idle */
+	int (*server_version)(void *conn);
+	const char *(*user)(void *conn);
+	const char *(*db)(void *conn);
+};
+
 /* The module's table, loaded on first use; NULL with err set
  * (BETER_IOERR, naming the file and why) when it cannot be loaded. */
 const struct beter_xlsxin_ops *module_xlsxin(struct beter_err *err);
 const struct beter_ics_ops *module_ics(struct beter_err *err);
 const struct beter_xlsxout_ops *module_xlsxout(struct beter_err *err);
+const struct beter_pg_ops *module_pg(struct beter_err *err);
 
 /* The entry points, in the modules. */
 const struct beter_xlsxin_ops *beter_module_xlsxin(void);
 const struct beter_ics_ops *beter_module_ics(void);
 const struct beter_xlsxout_ops *beter_module_xlsxout(void);
+const struct beter_pg_ops *beter_module_pg(void);
 
 #endif

@@ -56,6 +56,10 @@ struct migration {
 /* The embedded migrations, in version order (generated at build time). */
 extern const struct migration beter_migrations[];
 extern const int beter_migrations_count;
+/* PostgreSQL's own (share/sql/pg): compat (version 0), whole schemas
+ * (NNNN-schema) and migrations that differ from the shared one. */
+extern const struct migration beter_pg_migrations[];
+extern const int beter_pg_migrations_count;
 
 /* The schema version this binary writes. */
 int store_schema_version(void);
@@ -64,6 +68,11 @@ int store_schema_version(void);
  * $XDG_DATA_HOME/beter/beter.db (or ~/.local/share/beter/beter.db).
  * Returns a malloc'd string. */
 char *store_default_path(const char *explicit_path);
+
+/* The address names a PostgreSQL store (postgresql://..., postgres://...,
+ * or a libpq conninfo string such as "service=beter"): the engine of
+ * lib/store_pg*.c, in the module beter-pg. Any other is a SQLite file. */
+int store_pg_address(const char *address);
 
 int store_open(const char *path, int flags, struct store **out, struct beter_err *err);
 

@@ -1,22 +1,22 @@
 # Embed the migrations share/sql/NNNN-name.sql into a C source file.
 # Usage: cmake -DSQL_DIR=... -DOUT=... -P embed_sql.cmake
-# NAME: the table's name (beter_migrations, beter_pg_migrations); a file
-# compat.sql comes first, as version 0
+# NAME: the table's name (beter_migrations, beter_pg_migrations)
 if(NOT NAME)
   set(NAME beter_migrations)
 endif()
 file(GLOB files "${SQL_DIR}/[0-9][0-9][0-9][0-9]-*.sql")
 list(SORT files)
-if(EXISTS "${SQL_DIR}/compat.sql")
-  list(PREPEND files "${SQL_DIR}/compat.sql")
-endif()
+# files of no number (share/sql/pg: compat.sql, security.sql) are version 0
+file(GLOB named "${SQL_DIR}/[a-z]*.sql")
+list(SORT named)
+list(PREPEND files ${named})
 set(body "/* generated from share/sql by cmake/embed_sql.cmake; do not edit */\n#include \"beter/store.h\"\n\n")
 set(table "const struct migration ${NAME}[] = {\n")
 set(count 0)
 foreach(f ${files})
   get_filename_component(name "${f}" NAME_WE)
-  if(name STREQUAL "compat")
-    set(num "compat")
+  if(name MATCHES "^[a-z]")
+    set(num "${name}")
     set(version 0)
   else()
     string(SUBSTRING "${name}" 0 4 num)

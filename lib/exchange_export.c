@@ -330,7 +330,7 @@ int exchange_export(struct store *db, int64_t school, struct out *o, struct bete
 	if ((rc = store_exec(db, "BEGIN", err)))
 		goto done;
 	fprintf(fp, "{\n  \"format\": \"%s\",\n  \"format_version\": %d,\n  \"schema_version\": %lld,\n  \"school\": ",
-		EXCHANGE_FORMAT, EXCHANGE_FORMAT_VERSION, (long long)store_int(db, "PRAGMA user_version", 0));
+		EXCHANGE_FORMAT, EXCHANGE_FORMAT_VERSION, (long long)store_user_version(db));
 	if (school)
 		out_json_string(fp, school_uid);
 	else

@@ -64,11 +64,39 @@ int schema_key(const struct schema_table *t, int *idx)
 	return n;
 }
 
+/*
+ * The catalogue of PostgreSQL, in the shapes of SQLite's pragmas: the
+ * tables of the schema public in the order they were made (that of
+ * sqlite_master), a table's columns as PRAGMA table_info (cid, name, type
+ * as SQLite's, notnull, default, pk), its links as PRAGMA foreign_key_list
+ * (id, seq, table, from, to).
+ */
+#define PG_TABLES \
+	"SELECT c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace " \
+	"WHERE n.nspname = 'public' AND c.relkind IN ('r', 'p') AND c.relname <> 'beter_schema_version' ORDER BY c.oid"
+#define PG_COLUMNS \
+	"SELECT a.attnum - 1, a.attname, CASE format_type(a.atttypid, NULL) WHEN 'bigint' THEN 'INTEGER' " \
+	"WHEN 'text' THEN 'TEXT' WHEN 'double precision' THEN 'REAL' WHEN 'bytea' THEN 'BLOB' " \
+	"ELSE upper(format_type(a.atttypid, NULL)) END, " \
+	"CASE WHEN a.attnotnull AND a.attidentity = '' THEN 1 ELSE 0 END, NULL, " \
+	"coalesce(array_position(i.indkey::int2[], a.attnum) + 1 - 1, 0), a.attidentity <> '' " \
+	"FROM pg_attribute a LEFT JOIN pg_index i ON i.indrelid = a.attrelid AND i.indisprimary " \
+	"WHERE a.attrelid = ('public.' || quote_ident(%Q))::regclass AND a.attnum > 0 AND NOT a.attisdropped " \
+	"ORDER BY a.attnum"
+#define PG_LINKS \
+	"SELECT k.id, k.seq, k.tab, a.attname, b.attname FROM (SELECT row_number() OVER (ORDER BY c.oid DESC) - 1 AS id, " \
+	"x.n - 1 AS seq, c.confrelid::regclass::text AS tab, c.conrelid, c.confrelid, x.f, x.t " \
+	"FROM pg_constraint c, unnest(c.conkey, c.confkey) WITH ORDINALITY AS x(f, t, n) " \
+	"WHERE c.contype = 'f' AND c.conrelid = ('public.' || quote_ident(%Q))::regclass) k " \
+	"JOIN pg_attribute a ON a.attrelid = k.conrelid AND a.attnum = k.f " \
+	"JOIN pg_attribute b ON b.attrelid = k.confrelid AND b.attnum = k.t ORDER BY k.id, k.seq"
+
 static int load_columns(struct store *db, struct schema_table *t, struct beter_err *err)
 {
 	struct store_stmt *st;
 	int rc, alloc = 0;
-	char *sql = store_sqlf("PRAGMA main.table_info(\"%w\")", t->name);
+	int pg = store_on_pg(db);
+	char *sql = pg ? store_sqlf(PG_COLUMNS, t->name) : store_sqlf("PRAGMA main.table_info(\"%w\")", t->name);
 
 	rc = store_prepare(db, sql, &st, err);
 	free(sql);
@@ -87,6 +115,9 @@ static int load_columns(struct store *db, struct schema_table *t, struct beter_e
 		c->notnull = (int)store_col_int(st, 3);
 		c->pk = (int)store_col_int(st, 5);
 		c->ref = -1;
+		c->rowid = pg && store_col_int(st, 6); /* an identity: the record number */
+		if (c->rowid)
+			t->rowid = t->ncols;
 		if (c->pk)
 			t->npk++;
 		if (!strcmp(c->name, "uid"))
@@ -97,7 +128,7 @@ static int load_columns(struct store *db, struct schema_table *t, struct beter_e
 	if (rc)
 		return rc;
 	/* an INTEGER PRIMARY KEY of a rowid table is the record number */
-	if (t->npk == 1) {
+	if (t->npk == 1 && !pg) {
 		for (int i = 0; i < t->ncols; i++) {
 			if (t->cols[i].pk != 1)
 				continue;
@@ -143,7 +174,8 @@ static int load_links(struct store *db, struct schema *s, int ti, struct beter_e
 	struct schema_table *t = &s->t[ti];
 	struct store_stmt *st;
 	int rc;
-	char *sql = store_sqlf("PRAGMA main.foreign_key_list(\"%w\")", t->name);
+	char *sql = store_on_pg(db) ? store_sqlf(PG_LINKS, t->name)
+				    : store_sqlf("PRAGMA main.foreign_key_list(\"%w\")", t->name);
 
 	rc = store_prepare(db, sql, &st, err);
 	free(sql);
@@ -246,8 +278,9 @@ int schema_load(struct store *db, struct schema *s, struct beter_err *err)
 	int rc, alloc = 0;
 
 	memset(s, 0, sizeof(*s));
-	if ((rc = store_prepare(db, "SELECT name FROM main.sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' "
-				    "ESCAPE '\\' ORDER BY rowid", &st, err)))
+	if ((rc = store_prepare(db, store_on_pg(db) ? PG_TABLES
+					 : "SELECT name FROM main.sqlite_master WHERE type = 'table' AND "
+					   "name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY rowid", &st, err)))
 		return rc;
 	while (store_next(db, st, &rc, N_("reading the schema"), err)) {
 		if (s->n == alloc) {

@@ -397,6 +397,16 @@ int store_open(const char *path, int flags, struct store **out, struct beter_err
 	return 0;
 }
 
+int store_on_pg(struct store *db)
+{
+	return db && store_is_pg(db);
+}
+
+int64_t store_user_version(struct store *db)
+{
+	return store_int(db, store_is_pg(db) ? "SELECT version FROM public.beter_schema_version" : "PRAGMA user_version", 0);
+}
+
 void store_close(struct store *conn)
 {
 	if (conn && store_is_pg(conn)) {

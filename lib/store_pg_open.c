@@ -100,7 +100,7 @@ static int upgrade(struct store *db, long long have, struct beter_err *err)
 
 	/* the functions first: CREATE OR REPLACE, they may have changed */
 	for (int i = 0; i < beter_pg_migrations_count; i++)
-		if (beter_pg_migrations[i].version == 0 && (rc = run_migration(db, &beter_pg_migrations[i], err)))
+		if (!strcmp(beter_pg_migrations[i].name, "compat") && (rc = run_migration(db, &beter_pg_migrations[i], err)))
 			return rc;
 	if (have < 0) {
 		/* the newest whole schema of PostgreSQL's own (NNNN-schema.sql),
@@ -122,6 +122,13 @@ static int upgrade(struct store *db, long long have, struct beter_err *err)
 			continue;
 		const struct migration *own = pg_file(m->version);
 		if ((rc = run_migration(db, own ? own : m, err)))
+			return rc;
+	}
+	/* then the files of no number but compat (security.sql: the roles and
+	 * policies), again on every upgrade: they are written to run again */
+	for (int i = 0; i < beter_pg_migrations_count; i++) {
+		const struct migration *m = &beter_pg_migrations[i];
+		if (m->version == 0 && strcmp(m->name, "compat") && (rc = run_migration(db, m, err)))
 			return rc;
 	}
 	char sql[128];

@@ -29,6 +29,16 @@ mkdir -p "$tmp/bin" "$tmp/work"
 ln -s "$beter" "$tmp/bin/beter"
 export PATH="$tmp/bin:$PATH"
 export BETER_DB="$tmp/work/test.db"
+# on PostgreSQL (BETER_TEST_PG: the socket directory of a running cluster,
+# tests/pg/cluster.sh): the store is a database of its own, and `sqlite3 "$BETER_DB"`
+# in a script reaches it through psql (tests/pg/bin/sqlite3)
+if [ -n "${BETER_TEST_PG:-}" ]; then
+	pgdb=t_$(basename "$tmp" | tr -c 'a-zA-Z0-9\n' _)_$lang
+	createdb -h "$BETER_TEST_PG" "$pgdb" || exit 1
+	trap 'rm -rf "$tmp"; dropdb -h "$BETER_TEST_PG" --if-exists "$pgdb" 2>/dev/null' EXIT
+	export BETER_DB="postgresql:///$pgdb?host=$BETER_TEST_PG" PGHOST="$BETER_TEST_PG" PGDATABASE="$pgdb"
+	ln -s "$here/pg/bin/sqlite3" "$tmp/bin/sqlite3"
+fi
 export BETER_TODAY=2026-11-20
 export HOME="$tmp/home" XDG_DATA_HOME="$tmp/home/data" XDG_CONFIG_HOME="$tmp/home/config"
 export LC_ALL=C.UTF-8 TZ=UTC BETER_LANG="$lang"
@@ -40,13 +50,14 @@ cd "$tmp/work"
 # shellcheck source=tests/cli-lib.sh
 ( . "$here/cli-lib.sh"; . "$script" ) >"$tmp/actual" 2>&1
 status=$?
-# paths of this run read as $TMP in the transcript
+# paths of this run read as $TMP in the transcript, the PostgreSQL store as the file
+[ -z "${BETER_TEST_PG:-}" ] || sed -i "s|$BETER_DB|\$TMP/work/test.db|g" "$tmp/actual"
 sed -i "s|$tmp|\$TMP|g" "$tmp/actual"
 if [ "$status" -ne 0 ]; then
 	echo "[script exited $status]" >>"$tmp/actual"
 fi
 
-if [ "${BETER_REGEN:-0}" = 1 ]; then
+if [ "${BETER_REGEN:-0}" = 1 ] && [ -z "${BETER_TEST_PG:-}" ]; then
 	cp "$tmp/actual" "$expected"
 	echo "regenerated $expected"
 	exit 0

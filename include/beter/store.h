@@ -76,6 +76,14 @@ int store_pg_address(const char *address);
 
 int store_open(const char *path, int flags, struct store **out, struct beter_err *err);
 
+/* 1 when db is a PostgreSQL store: for the few queries that read the
+ * engine's own catalogue (lib/schema.c) and the commands that differ. */
+int store_on_pg(struct store *db);
+
+/* The schema version of the store (PRAGMA user_version on SQLite, the
+ * table beter_schema_version on PostgreSQL). */
+int64_t store_user_version(struct store *db);
+
 /* mkdir -p of the directory part of path (mode 0700 for what it creates). */
 int store_make_dirs(const char *path, struct beter_err *err);
 void store_close(struct store *db);

@@ -176,6 +176,49 @@ LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE AS $$
 	SELECT pg_catalog.substr(s, (r.a + 1)::integer, (r.b - r.a)::integer)
 	FROM beter_compat._substr_range(length(s), p, NULL) r $$;
 
+-- glob(pattern, x): SQLite's x GLOB pattern (* ? [...] [^...], case
+-- sensitive), as a boolean; SQL both engines run writes glob(p, x), not
+-- x GLOB p, which PostgreSQL cannot parse.
+CREATE OR REPLACE FUNCTION beter_compat._glob_re(p text) RETURNS text
+LANGUAGE plpgsql IMMUTABLE STRICT PARALLEL SAFE AS $$
+DECLARE
+	r text := '^';
+	i integer := 1;
+	c text;
+	j integer;
+	cls text;
+BEGIN
+	WHILE i <= length(p) LOOP
+		c := substr(p, i, 1);
+		IF c = '*' THEN
+			r := r || '.*';
+		ELSIF c = '?' THEN
+			r := r || '.';
+		ELSIF c = '[' THEN
+			j := i + 1;
+			cls := '';
+			IF substr(p, j, 1) = '^' THEN cls := '^'; j := j + 1; END IF;
+			IF substr(p, j, 1) = ']' THEN cls := cls || '\]'; j := j + 1; END IF;
+			WHILE j <= length(p) AND substr(p, j, 1) <> ']' LOOP
+				cls := cls || CASE WHEN substr(p, j, 1) IN ('\', '[') THEN '\' ELSE '' END || substr(p, j, 1);
+				j := j + 1;
+			END LOOP;
+			IF j > length(p) THEN RETURN NULL; END IF; -- no closing ]: matches nothing
+			r := r || '[' || cls || ']';
+			i := j;
+		ELSE
+			r := r || CASE WHEN c ~ '[A-Za-z0-9_ ]' THEN c ELSE '\' || c END;
+		END IF;
+		i := i + 1;
+	END LOOP;
+	RETURN r || '$';
+END $$;
+
+CREATE OR REPLACE FUNCTION beter_compat.glob(p text, x text) RETURNS boolean
+LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
+	SELECT CASE WHEN p IS NULL OR x IS NULL THEN NULL
+		ELSE coalesce(x ~ beter_compat._glob_re(p), false) END $$;
+
 -- round(x, n): half away from zero, a real, as SQLite.
 CREATE OR REPLACE FUNCTION beter_compat.round(v double precision, n integer) RETURNS double precision
 LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE AS $$

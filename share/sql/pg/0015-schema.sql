@@ -226,7 +226,7 @@ CREATE TABLE public.visit_framework (
 	key text COLLATE "C" NOT NULL CHECK (length(key) BETWEEN 1 AND 64),
 	title text COLLATE "C" NOT NULL CHECK (length(trim(title)) > 0),
 	source text COLLATE "C" NOT NULL CHECK (source IN ('shipped', 'imported')),
-	doc text COLLATE "C" NOT NULL CHECK (beter_compat.json_valid(doc) = 1),
+	doc text COLLATE "C" NOT NULL CHECK (beter_compat.json_valid(doc)),
 	updated text COLLATE "C" NOT NULL CHECK (beter_compat.date(updated, '+0 days') IS NOT DISTINCT FROM updated)
 );
 
@@ -364,7 +364,7 @@ CREATE TABLE public.survey_instrument (
 	title text COLLATE "C" NOT NULL CHECK (length(trim(title)) > 0),
 	kind text COLLATE "C" NOT NULL CHECK (kind IN ('culture', 'thermometer', 'feedback360', 'barometer', 'lesson', 'other')),
 	min_n bigint NOT NULL CHECK (min_n BETWEEN 3 AND 1000),
-	definition text COLLATE "C" NOT NULL CHECK (beter_compat.json_valid(definition) = 1)
+	definition text COLLATE "C" NOT NULL CHECK (beter_compat.json_valid(definition))
 );
 
 CREATE UNIQUE INDEX survey_instrument_code_key ON public.survey_instrument (lower(code));
@@ -457,7 +457,7 @@ CREATE TABLE public.phase_model (
 	school_id bigint NOT NULL,
 	key text COLLATE "C" NOT NULL CHECK (length(key) BETWEEN 1 AND 40),
 	name text COLLATE "C" NOT NULL CHECK (length(trim(name)) > 0),
-	definition text COLLATE "C" NOT NULL CHECK (beter_compat.json_valid(definition) = 1),
+	definition text COLLATE "C" NOT NULL CHECK (beter_compat.json_valid(definition)),
 	imported text COLLATE "C" NOT NULL CHECK (beter_compat.date(imported, '+0 days') IS NOT DISTINCT FROM imported),
 	UNIQUE (school_id, key)
 );

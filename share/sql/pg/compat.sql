@@ -266,6 +266,20 @@ CREATE AGGREGATE beter_compat.group_concat(anycompatible) (SFUNC = beter_compat.
 DROP AGGREGATE IF EXISTS beter_compat.group_concat(anycompatible, text);
 CREATE AGGREGATE beter_compat.group_concat(anycompatible, text) (SFUNC = beter_compat._gc_step, STYPE = text);
 
+-- sum(a = b): SQLite sums a comparison as 1 and 0; NULL for no values.
+CREATE OR REPLACE FUNCTION beter_compat._sum_bool(s bigint, v boolean) RETURNS bigint
+LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
+	SELECT CASE WHEN v IS NULL THEN s ELSE coalesce(s, 0) + CASE WHEN v THEN 1 ELSE 0 END END $$;
+
+DROP AGGREGATE IF EXISTS beter_compat.sum(boolean);
+CREATE AGGREGATE beter_compat.sum(boolean) (SFUNC = beter_compat._sum_bool, STYPE = bigint);
+
+-- COLLATE "BINARY" (quoted, which SQLite reads too): byte order.
+DO $$ BEGIN
+	CREATE COLLATION beter_compat."BINARY" FROM "C";
+EXCEPTION WHEN duplicate_object THEN NULL;
+END $$;
+
 ---------------------------------------------------------------------------
 -- Dates: SQLite's date(), julianday() and strftime() over its own
 -- arithmetic (a Julian day number in milliseconds), with the modifiers
@@ -594,14 +608,18 @@ END $$;
 ---------------------------------------------------------------------------
 -- JSON, as the check reads its documents
 
-CREATE OR REPLACE FUNCTION beter_compat.json_valid(t text) RETURNS bigint
+-- json_valid(x), beter_uid(x) and beter_blank(x) return boolean (SQLite's
+-- 1 and 0): they are conditions in beter's SQL (WHERE f(x), NOT f(x)), and
+-- a boolean result reads as 1/0.
+DROP FUNCTION IF EXISTS beter_compat.json_valid(text);
+CREATE FUNCTION beter_compat.json_valid(t text) RETURNS boolean
 LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE AS $$
 BEGIN
 	IF t IS NULL THEN RETURN NULL; END IF;
 	PERFORM t::json;
-	RETURN 1;
+	RETURN true;
 EXCEPTION WHEN others THEN
-	RETURN 0;
+	RETURN false;
 END $$;
 
 -- '$.a.b' -> '{a,b}'; NULL for a path this does not read.
@@ -650,13 +668,31 @@ CREATE OR REPLACE FUNCTION beter_compat.json_each(t text, path text)
 RETURNS TABLE (key text, value jsonb, type text)
 LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE AS $$ SELECT * FROM beter_compat.json_each(t::jsonb, path) $$;
 
+-- doc ->> '$.a.b' (or ->> 'key'): SQLite's operator on JSON text; the value
+-- as text (a number's or string's text, an object's or array's JSON).
+CREATE OR REPLACE FUNCTION beter_compat._json_get_text(t text, path text) RETURNS text
+LANGUAGE plpgsql IMMUTABLE STRICT PARALLEL SAFE AS $$
+DECLARE
+	v json;
+BEGIN
+	v := t::json #> CASE WHEN left(path, 1) = '$' THEN beter_compat._json_path(path) ELSE ARRAY[path] END;
+	IF v IS NULL OR json_typeof(v) = 'null' THEN RETURN NULL; END IF;
+	IF json_typeof(v) = 'boolean' THEN RETURN CASE WHEN v::text = 'true' THEN '1' ELSE '0' END; END IF;
+	IF json_typeof(v) = 'string' THEN RETURN v #>> '{}'; END IF;
+	RETURN v::text;
+END $$;
+
+DROP OPERATOR IF EXISTS beter_compat.->> (text, text);
+CREATE OPERATOR beter_compat.->> (LEFTARG = text, RIGHTARG = text, FUNCTION = beter_compat._json_get_text);
+
 ---------------------------------------------------------------------------
 -- beter's own functions (lib/store_fn.c and lib/check_words.c)
 
--- beter_uid(x): 1 when x is text of 32 lowercase hex digits, else 0.
-CREATE OR REPLACE FUNCTION beter_compat.beter_uid(v anycompatible) RETURNS bigint
+-- beter_uid(x): true when x is text of 32 lowercase hex digits.
+DROP FUNCTION IF EXISTS beter_compat.beter_uid(anycompatible);
+CREATE FUNCTION beter_compat.beter_uid(v anycompatible) RETURNS boolean
 LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
-	SELECT CASE WHEN beter_compat.typeof(v) = 'text' AND v::text ~ '^[0-9a-f]{32}$' THEN 1 ELSE 0 END::bigint $$;
+	SELECT coalesce(beter_compat.typeof(v) = 'text' AND v::text ~ '^[0-9a-f]{32}$', false) $$;
 
 -- beter_answers_given(answers): how many bytes are not zero.
 CREATE OR REPLACE FUNCTION beter_compat.beter_answers_given(a bytea) RETURNS bigint
@@ -690,12 +726,11 @@ LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
 CREATE OR REPLACE FUNCTION beter_compat.beter_bad_text(VARIADIC v text[]) RETURNS bigint
 LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$ SELECT 0::bigint $$;
 
--- beter_blank(x): 1 when x is only white space (str_blank), NULL for NULL.
-CREATE OR REPLACE FUNCTION beter_compat.beter_blank(v text) RETURNS bigint
+-- beter_blank(x): true when x is only white space (str_blank), NULL for NULL.
+DROP FUNCTION IF EXISTS beter_compat.beter_blank(text);
+CREATE FUNCTION beter_compat.beter_blank(v text) RETURNS boolean
 LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
-	SELECT CASE WHEN v IS NULL THEN NULL
-		WHEN v ~ E'^[ \\t\\n\\v\\f\\r\\u0085\\u00a0\\u1680\\u180e\\u2000-\\u200d\\u2028\\u2029\\u202f\\u205f\\u2060\\u3000\\ufeff]*$'
-		THEN 1 ELSE 0 END::bigint $$;
+	SELECT v ~ E'^[ \\t\\n\\v\\f\\r\\u0085\\u00a0\\u1680\\u180e\\u2000-\\u200d\\u2028\\u2029\\u202f\\u205f\\u2060\\u3000\\ufeff]*$' $$;
 
 -- beter_tr(text, v...): each %s filled with the next argument's text, %%
 -- a percent sign. The text stays English (the catalogue's msgid).

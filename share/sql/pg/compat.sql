@@ -280,6 +280,15 @@ DO $$ BEGIN
 EXCEPTION WHEN duplicate_object THEN NULL;
 END $$;
 
+-- COLLATE NOCASE: equal regardless of case (ICU, secondary strength; it
+-- folds the case of every letter, where SQLite folds A-Z only). Only for
+-- equality and keys: LIKE refuses a nondeterministic collation. Left out
+-- where the server has no ICU.
+DO $$ BEGIN
+	CREATE COLLATION beter_compat.nocase (provider = icu, locale = 'und-u-ks-level2', deterministic = false);
+EXCEPTION WHEN duplicate_object OR feature_not_supported THEN NULL;
+END $$;
+
 ---------------------------------------------------------------------------
 -- Dates: SQLite's date(), julianday() and strftime() over its own
 -- arithmetic (a Julian day number in milliseconds), with the modifiers

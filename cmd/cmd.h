@@ -71,6 +71,7 @@ struct ctx {
 	const char *out_path;  /* the global --out FILE: where --format xlsx (or a page) goes */
 	int dry_run;
 	struct beter_err err;
+	FILE *held;      /* the held output (cmd/hold.c), NULL: none */
 	int keep_output; /* the output is the command's result even when it fails (a verdict: check's
 			    problems, a coverage below --require); else a failure drops it (cmd/hold.c) */
 };
@@ -82,6 +83,9 @@ struct ctx {
  * reached stdout already (more than the 8 MiB held). */
 FILE *hold_open(void);
 int hold_close(FILE *fp, int keep);
+/* Forget what the command wrote so far, to run it again: 0, or -1 when it
+ * cannot be taken back (it reached a terminal or a pipe already). */
+int hold_rewind(FILE *fp);
 
 /* Global options, accepted before the command and after it. */
 extern const struct opt global_opts[];

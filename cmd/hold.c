@@ -143,3 +143,18 @@ int hold_close(FILE *fp, int keep)
 	memset(h, 0, sizeof(*h));
 	return rc;
 }
+
+int hold_rewind(FILE *fp)
+{
+	struct hold *h = &the_hold;
+
+	if (!fp || fflush(fp) != 0)
+		return -1;
+	if (!h->sent) {
+		h->len = 0;
+		return 0;
+	}
+	if (h->start >= 0 && ftruncate(STDOUT_FILENO, h->start) == 0 && lseek(STDOUT_FILENO, h->start, SEEK_SET) >= 0)
+		return 0;
+	return -1;
+}

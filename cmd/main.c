@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "beter/i18n.h"
 #include "beter/store.h"
@@ -95,6 +96,53 @@ static int unknown_sub(struct ctx *c, const struct subcmd *subs, const char *wor
 	return BETER_USAGE;
 }
 
+/* How often a command runs when its transaction fails to serialise. */
+#define RETRIES 8
+
+/* One run of the command: its transaction, the command, commit or rollback. */
+static int run_once(struct ctx *c, const struct subcmd *sub, int argc, char **argv, int start)
+{
+	struct optparse p;
+	int rc;
+
+	if ((sub->flags & SUB_WRITES) && c->db && (rc = store_begin(c->db, &c->err)))
+		return rc;
+	opt_init(&p, argc, argv, start);
+	rc = sub->fn(c, &p);
+	opt_release(&p);
+	if (rc == 0)
+		rc = cmd_finish_output(c);
+
+	if ((sub->flags & SUB_WRITES) && c->db) {
+		if (rc == 0 && !c->dry_run) {
+			rc = store_commit(c->db, &c->err);
+		} else {
+			store_rollback(c->db);
+			if (rc == 0)
+				cmd_note(c, "%s", _("dry run: nothing was written"));
+		}
+	}
+	return rc;
+}
+
+/* Make the output new for another run: 0, or -1 when what was written
+ * cannot be taken back. */
+static int retry_output(struct ctx *c)
+{
+	struct out o = c->out;
+
+	if (c->held ? hold_rewind(c->held) : 0)
+		return -1;
+	if (!c->held)
+		return -1; /* written straight to stdout */
+	out_release(&c->out);
+	out_init(&c->out, o.fp, o.fmt);
+	c->out.excel = o.excel;
+	c->out.name = o.name;
+	c->out.nl = o.nl;
+	return 0;
+}
+
 static int run_sub(struct ctx *c, const struct subcmd *sub, int argc, char **argv, int start)
 {
 	struct optparse p;
@@ -124,25 +172,18 @@ static int run_sub(struct ctx *c, const struct subcmd *sub, int argc, char **arg
 
 	if ((c->cmd->flags & NEEDS_STORE) && !(sub->flags & SUB_NOSTORE) && (rc = cmd_store(c)))
 		return rc;
-	if ((sub->flags & SUB_WRITES) && c->db && (rc = store_begin(c->db, &c->err)))
-		return rc;
-
-	opt_init(&p, argc, argv, start);
-	rc = sub->fn(c, &p);
-	opt_release(&p);
-	if (rc == 0)
-		rc = cmd_finish_output(c);
-	c->out.name = NULL;
-
-	if ((sub->flags & SUB_WRITES) && c->db) {
-		if (rc == 0 && !c->dry_run) {
-			rc = store_commit(c->db, &c->err);
-		} else {
-			store_rollback(c->db);
-			if (rc == 0)
-				cmd_note(c, "%s", _("dry run: nothing was written"));
-		}
+	for (int attempt = 1;; attempt++) {
+		rc = run_once(c, sub, argc, argv, start);
+		if (rc != BETER_BUSY || !(sub->flags & SUB_WRITES) || !store_retryable(c->db) || attempt == RETRIES ||
+		    retry_output(c))
+			break;
+		/* a serialisation failure on PostgreSQL: another command's
+		 * transaction came first; this one runs again from the start,
+		 * after a pause that grows and varies */
+		usleep((useconds_t)(attempt * 20000 + rand() % 20000));
+		memset(&c->err, 0, sizeof(c->err));
 	}
+	c->out.name = NULL;
 	return rc;
 }
 
@@ -372,6 +413,7 @@ int main(int argc, char **argv)
 	FILE *held = hold_open();
 	if (held)
 		c.out.fp = held;
+	c.held = held;
 	rc = run_command(&c, cmd, argc - i, argv + i);
 
 	if (held) {

@@ -397,6 +397,11 @@ int store_open(const char *path, int flags, struct store **out, struct beter_err
 	return 0;
 }
 
+int store_retryable(struct store *db)
+{
+	return db && pg_retryable(db);
+}
+
 int store_on_pg(struct store *db)
 {
 	return db && store_is_pg(db);

@@ -14,6 +14,8 @@
  *   GLOB 'p'       SIMILAR TO 'p' with * and ? as % and _
  *   AS REAL        AS double precision (SQLite's REAL has 8 bytes)
  *   main.t, temp.t t, pg_temp.t
+ *   FROM (SELECT ...)  FROM (SELECT ...) AS beter_sN: PostgreSQL names
+ *                  every subquery in FROM
  */
 #include <ctype.h>
 #include <stdlib.h>
@@ -152,6 +154,8 @@ struct rewriter {
 	int order_depth[MAX_ORDER]; /* the ORDER BY lists open, innermost last */
 	int order_dir[MAX_ORDER];   /* the current term: 0 ascending, 1 DESC, 2 says NULLS itself */
 	int norders;
+	unsigned char sub[64]; /* at depth d + 1: a subquery in FROM, to be named */
+	int nsub;
 	int conflict; /* an INSERT OR IGNORE waits for its ON CONFLICT */
 	int params;   /* the highest parameter number */
 };
@@ -228,6 +232,21 @@ static int ends_order(const struct token *t)
 	return 0;
 }
 
+/* A name follows a subquery: AS, or a word that is not a keyword. */
+static int has_alias(const struct token *t)
+{
+	static const char *const words[] = { "WHERE", "ORDER", "GROUP", "LIMIT", "OFFSET", "UNION", "EXCEPT",
+					     "INTERSECT", "JOIN", "LEFT", "INNER", "CROSS", "NATURAL", "ON", "HAVING",
+					     "WINDOW", "USING", "FULL", "RIGHT" };
+
+	if (t->t != T_WORD)
+		return t->t == T_QUOTED;
+	for (size_t i = 0; i < sizeof(words) / sizeof(words[0]); i++)
+		if (is(t, words[i]))
+			return 0;
+	return 1;
+}
+
 /* IS [NOT] x: t is the IS; returns the tokens used. */
 static size_t rewrite_is(struct rewriter *r, const struct token *t)
 {
@@ -256,9 +275,19 @@ static size_t step(struct rewriter *r, size_t i)
 	if (t->t == T_END || t->t == T_SEMI || (is(t, "RETURNING") && r->depth == 0))
 		end_conflict(r);
 	switch (t->t) {
-	case T_OPEN: r->depth++; break;
+	case T_OPEN:
+		r->depth++;
+		if (r->depth < (int)sizeof(r->sub))
+			r->sub[r->depth] = i > 0 && (is(t - 1, "FROM") || is(t - 1, "JOIN")) && is(t + 1, "SELECT");
+		break;
 	case T_CLOSE:
 		/* the ORDER BY of an OVER (...) or a subquery ended above */
+		if (r->depth > 0 && r->depth < (int)sizeof(r->sub) && r->sub[r->depth] && !has_alias(t + 1)) {
+			put(r, t);
+			strbuf_addf(&r->out, " AS beter_s%d", ++r->nsub);
+			r->depth--;
+			return 1;
+		}
 		if (r->depth > 0)
 			r->depth--;
 		break;

@@ -80,6 +80,11 @@ int store_open(const char *path, int flags, struct store **out, struct beter_err
  * engine's own catalogue (lib/schema.c) and the commands that differ. */
 int store_on_pg(struct store *db);
 
+/* The last transaction failed to serialise with another (PostgreSQL: a
+ * serialisation failure or deadlock, reported as BETER_BUSY): running the
+ * command again from the start may succeed. */
+int store_retryable(struct store *db);
+
 /* The schema version of the store (PRAGMA user_version on SQLite, the
  * table beter_schema_version on PostgreSQL). */
 int64_t store_user_version(struct store *db);

@@ -29,9 +29,10 @@ fi
 [ $rc -eq 0 ] || { cat "$tmp/start"; echo "compat.sh: could not start PostgreSQL"; exit 1; }
 export PGHOST="$pg"
 createdb compat || exit 1
-psql -XAtq -v ON_ERROR_STOP=1 -d compat -f "$top/share/sql/pg/compat.sql" >"$tmp/load" 2>&1 || {
+psql -XAtq -v ON_ERROR_STOP=1 -d compat -f "$top/share/sql/pg/compat.sql" >"$tmp/load" 2>&1 &&
+	psql -XAtq -v ON_ERROR_STOP=1 -d compat -f "$top/share/sql/pg/compat.sql" >>"$tmp/load" 2>&1 || {
 	cat "$tmp/load"
-	echo "compat.sh: share/sql/pg/compat.sql did not load"
+	echo "compat.sh: share/sql/pg/compat.sql did not load (twice)"
 	exit 1
 }
 

@@ -50,6 +50,12 @@ fresh() {
 		echo "schema.sh: the PostgreSQL schema did not load"
 		exit 1
 	}
+	# compat.sql loads again over a store that uses it
+	psql -XAtq -v ON_ERROR_STOP=1 -d beter -f "$top/share/sql/pg/compat.sql" >"$tmp/load" 2>&1 || {
+		cat "$tmp/load"
+		echo "schema.sh: share/sql/pg/compat.sql did not load again over the schema"
+		exit 1
+	}
 }
 fresh
 lite() { sqlite3 -batch "$tmp/s.db" "$@"; }

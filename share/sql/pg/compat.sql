@@ -261,23 +261,29 @@ LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
 CREATE OR REPLACE FUNCTION beter_compat._gc_step(s text, v anycompatible) RETURNS text
 LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$ SELECT beter_compat._gc_step(s, v, ',') $$;
 
-DROP AGGREGATE IF EXISTS beter_compat.group_concat(anycompatible);
-CREATE AGGREGATE beter_compat.group_concat(anycompatible) (SFUNC = beter_compat._gc_step, STYPE = text);
-DROP AGGREGATE IF EXISTS beter_compat.group_concat(anycompatible, text);
-CREATE AGGREGATE beter_compat.group_concat(anycompatible, text) (SFUNC = beter_compat._gc_step, STYPE = text);
+CREATE OR REPLACE AGGREGATE beter_compat.group_concat(anycompatible) (SFUNC = beter_compat._gc_step, STYPE = text);
+CREATE OR REPLACE AGGREGATE beter_compat.group_concat(anycompatible, text) (SFUNC = beter_compat._gc_step, STYPE = text);
 
 -- sum(a = b): SQLite sums a comparison as 1 and 0; NULL for no values.
 CREATE OR REPLACE FUNCTION beter_compat._sum_bool(s bigint, v boolean) RETURNS bigint
 LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
 	SELECT CASE WHEN v IS NULL THEN s ELSE coalesce(s, 0) + CASE WHEN v THEN 1 ELSE 0 END END $$;
 
-DROP AGGREGATE IF EXISTS beter_compat.sum(boolean);
-CREATE AGGREGATE beter_compat.sum(boolean) (SFUNC = beter_compat._sum_bool, STYPE = bigint);
+CREATE OR REPLACE AGGREGATE beter_compat.sum(boolean) (SFUNC = beter_compat._sum_bool, STYPE = bigint);
 
 -- COLLATE "BINARY" (quoted, which SQLite reads too): byte order.
 DO $$ BEGIN
 	CREATE COLLATION beter_compat."BINARY" FROM "C";
 EXCEPTION WHEN duplicate_object THEN NULL;
+END $$;
+
+-- COLLATE NOCASE: equal regardless of case (ICU, secondary strength; it
+-- folds the case of every letter, where SQLite folds A-Z only). Only for
+-- equality and keys: LIKE refuses a nondeterministic collation. Left out
+-- where the server has no ICU.
+DO $$ BEGIN
+	CREATE COLLATION beter_compat.nocase (provider = icu, locale = 'und-u-ks-level2', deterministic = false);
+EXCEPTION WHEN duplicate_object OR feature_not_supported THEN NULL;
 END $$;
 
 ---------------------------------------------------------------------------
@@ -611,8 +617,7 @@ END $$;
 -- json_valid(x), beter_uid(x) and beter_blank(x) return boolean (SQLite's
 -- 1 and 0): they are conditions in beter's SQL (WHERE f(x), NOT f(x)), and
 -- a boolean result reads as 1/0.
-DROP FUNCTION IF EXISTS beter_compat.json_valid(text);
-CREATE FUNCTION beter_compat.json_valid(t text) RETURNS boolean
+CREATE OR REPLACE FUNCTION beter_compat.json_valid(t text) RETURNS boolean
 LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE AS $$
 BEGIN
 	IF t IS NULL THEN RETURN NULL; END IF;
@@ -682,15 +687,16 @@ BEGIN
 	RETURN v::text;
 END $$;
 
-DROP OPERATOR IF EXISTS beter_compat.->> (text, text);
-CREATE OPERATOR beter_compat.->> (LEFTARG = text, RIGHTARG = text, FUNCTION = beter_compat._json_get_text);
+DO $$ BEGIN
+	CREATE OPERATOR beter_compat.->> (LEFTARG = text, RIGHTARG = text, FUNCTION = beter_compat._json_get_text);
+EXCEPTION WHEN duplicate_function THEN NULL;
+END $$;
 
 ---------------------------------------------------------------------------
 -- beter's own functions (lib/store_fn.c and lib/check_words.c)
 
 -- beter_uid(x): true when x is text of 32 lowercase hex digits.
-DROP FUNCTION IF EXISTS beter_compat.beter_uid(anycompatible);
-CREATE FUNCTION beter_compat.beter_uid(v anycompatible) RETURNS boolean
+CREATE OR REPLACE FUNCTION beter_compat.beter_uid(v anycompatible) RETURNS boolean
 LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
 	SELECT coalesce(beter_compat.typeof(v) = 'text' AND v::text ~ '^[0-9a-f]{32}$', false) $$;
 
@@ -710,8 +716,7 @@ BEGIN
 	RETURN set_byte(s, (pos - 1)::integer, CASE WHEN coalesce(n, 0) < 1 THEN 1 WHEN n > 255 THEN 255 ELSE n END::integer);
 END $$;
 
-DROP AGGREGATE IF EXISTS beter_compat.beter_item_limits(bigint, bigint);
-CREATE AGGREGATE beter_compat.beter_item_limits(bigint, bigint) (
+CREATE OR REPLACE AGGREGATE beter_compat.beter_item_limits(bigint, bigint) (
 	SFUNC = beter_compat._limits_step, STYPE = bytea, INITCOND = '');
 
 -- beter_answer_over(answers, limits): the first position whose byte is above
@@ -727,8 +732,7 @@ CREATE OR REPLACE FUNCTION beter_compat.beter_bad_text(VARIADIC v text[]) RETURN
 LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$ SELECT 0::bigint $$;
 
 -- beter_blank(x): true when x is only white space (str_blank), NULL for NULL.
-DROP FUNCTION IF EXISTS beter_compat.beter_blank(text);
-CREATE FUNCTION beter_compat.beter_blank(v text) RETURNS boolean
+CREATE OR REPLACE FUNCTION beter_compat.beter_blank(v text) RETURNS boolean
 LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
 	SELECT v ~ E'^[ \\t\\n\\v\\f\\r\\u0085\\u00a0\\u1680\\u180e\\u2000-\\u200d\\u2028\\u2029\\u202f\\u205f\\u2060\\u3000\\ufeff]*$' $$;
 

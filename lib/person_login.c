@@ -98,6 +98,20 @@ static int group_roles(struct store *db, int64_t person, int *coach, int *leader
 	return 0;
 }
 
+/* Making roles and members of roles: a superuser's or CREATEROLE's work. */
+static int may_grant(struct store *db, struct beter_err *err)
+{
+	char *ok;
+	int rc = one_text(db, "SELECT 1 FROM pg_roles WHERE rolname = current_user AND (rolsuper OR rolcreaterole)",
+			  NULL, 0, &ok, err);
+
+	if (!rc && !ok)
+		rc = beter_err_set(err, BETER_FAIL, _("logins are made by a role with CREATEROLE (or a superuser); "
+						      "connect as one, e.g. the store's owner given CREATEROLE"));
+	free(ok);
+	return rc;
+}
+
 static int membership(struct store *db, const char *group, int on, const char *login, struct beter_err *err)
 {
 	return run(db, store_sqlf(on ? "GRANT \"%w\" TO \"%w\"" : "REVOKE \"%w\" FROM \"%w\"", group, login), err);
@@ -130,7 +144,8 @@ int person_login_grant(struct store *db, int64_t person, const char *login, char
 		free(owner);
 		return rc;
 	}
-	if ((rc = check_role(db, login, &exists, err)) || (rc = group_roles(db, person, &coach, &leader, err)) ||
+	if ((rc = may_grant(db, err)) || (rc = check_role(db, login, &exists, err)) ||
+	    (rc = group_roles(db, person, &coach, &leader, err)) ||
 	    (rc = one_text(db, "SELECT current_database()", NULL, 0, &dbname, err)))
 		return rc;
 	if ((!exists && (rc = run(db, store_sqlf("CREATE ROLE \"%w\" LOGIN", login), err))) ||
@@ -175,7 +190,7 @@ int person_login_revoke(struct store *db, int64_t person, const char *code, cons
 	if (!found)
 		return beter_err_set(err, BETER_FAIL, _("--login: %s has no login '%s'"), code, login);
 	free(found);
-	if ((rc = one_text(db, "SELECT current_database()", NULL, 0, &dbname, err)))
+	if ((rc = may_grant(db, err)) || (rc = one_text(db, "SELECT current_database()", NULL, 0, &dbname, err)))
 		return rc;
 	if ((rc = run(db, store_sqlf("DELETE FROM beter_login WHERE login = %Q", login), err)) ||
 	    (rc = membership(db, "beter_leraar", 0, login, err)) ||

@@ -223,6 +223,7 @@ sql stranger "SELECT 1"
 
 note "revoked, the login reads nothing"
 as odw person grant ODW --login odw --revoke
+as odw person grant ABC --login abc2
 echo "\$ owner: beter person grant ODW --login odw --revoke" >>"$out"
 "$beter" --db "$store" person grant ODW --login odw --revoke >>"$out" 2>&1
 echo "[exit $?]" >>"$out"

@@ -412,13 +412,15 @@ BEGIN
 END
 $$;
 
--- the database: the group roles and the owner connect (and make the
--- temporary tables of an import), no other role of the cluster
+-- the database: the group roles and the store's owner connect (and make
+-- temporary tables: imports, and this file's pg_temp.beter_policy on the
+-- next upgrade), no other role of the cluster (the database's owner and
+-- superusers always may)
 DO $$
 BEGIN
 	EXECUTE format('REVOKE CONNECT, TEMPORARY ON DATABASE %I FROM PUBLIC', current_database());
 	EXECUTE format('GRANT CONNECT, TEMPORARY ON DATABASE %I TO beter_leraar, beter_schoolcoach, beter_schoolleider, '
-		       'beter_import', current_database());
+		       'beter_import, %I', current_database(), current_user);
 END
 $$;
 

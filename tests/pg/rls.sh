@@ -165,6 +165,7 @@ as odw board park add --team "Team Onderbouw" "Van ODW" --date 2026-11-19
 
 note "the schoolcoach reads and writes the teams they coach"
 sql klm "SELECT id FROM visit ORDER BY id"
+as klm visit list
 sql klm "SELECT text FROM goal ORDER BY id"
 sql klm "SELECT text FROM board_item ORDER BY id"
 as klm board park add --team "Team Onderbouw" "Van de coach" --date 2026-11-19
@@ -176,6 +177,8 @@ note "the 360-degree feedback: only the leader it is about"
 sql klm "SELECT id, wave FROM survey ORDER BY id"
 sql odw "SELECT id, wave FROM survey ORDER BY id"
 sql dir "SELECT id, wave FROM survey ORDER BY id"
+as klm survey show 2
+as dir survey show 2
 sql klm "SELECT * FROM survey_leader_key"
 sql dir "SELECT count(*) FROM survey_leader_key"
 

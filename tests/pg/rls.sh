@@ -129,7 +129,8 @@ for p in ODW:odw ABC:abc KLM:klm DIR:dir; do
 	echo "[exit $?]" >>"$out"
 done
 psql -XAtq -d beter -c "CREATE ROLE imp LOGIN IN ROLE beter_import; CREATE ROLE boss LOGIN SUPERUSER" || exit 1
-for bad in "ABC --login odw" "ODW --login Odw" "ODW --login boss" "ODW --login beter_leraar" "ODW" "QQQ --login qqq"; do
+long=abcdefghijklmnopqrstuvwxyz_abcdefghijklmnopqrstuvwxyz_0123456789
+for bad in "ABC --login odw" "ODW --login Odw" "ODW --login 1odw" "ODW --login o-dw" "ODW --login $long" "ODW --login boss" "ODW --login beter_leraar" "ODW" "QQQ --login qqq"; do
 	echo "\$ owner: beter person grant $bad" >>"$out"
 	# shellcheck disable=SC2086
 	"$beter" --db "$store" person grant $bad >>"$out" 2>&1

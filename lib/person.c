@@ -212,7 +212,7 @@ int person_list(struct store *db, int64_t school, const struct person_filter *f,
 	const char *role = f && f->role ? person_role_normalise(f->role, rolebuf, sizeof(rolebuf)) : NULL;
 	if (role && !person_role_valid(role))
 		return beter_err_set(err, BETER_DATAERR, _("--role: unknown role '%s' (use leraar, schoolcoach, schoolleider, expertcoach, ib, mt or other)"), f->role);
-	strbuf_addf(&sql, "%s WHERE p.school_id = ?1 AND (CAST(?2 AS TEXT) IS NULL OR p.role = ?2) AND (?3 = 0 OR EXISTS "
+	strbuf_addf(&sql, "%s WHERE p.school_id = ?1 AND (?2 IS NULL OR p.role = ?2) AND (?3 = 0 OR EXISTS "
 			  "(SELECT 1 FROM team_member m WHERE m.person_id = p.id AND m.team_id = ?3)) ORDER BY p.code",
 		    person_sql);
 	rc = store_prepare(db, strbuf_str(&sql), &st, err);

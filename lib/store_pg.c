@@ -28,7 +28,7 @@
 #include "store_pg_int.h"
 
 /* PostgreSQL's type numbers (pg_type.oid) beter reads */
-enum { OID_BOOL = 16, OID_BYTEA = 17, OID_INT8 = 20, OID_INT2 = 21, OID_INT4 = 23, OID_TEXT = 25, OID_OID = 26,
+enum { OID_BOOL = 16, OID_BYTEA = 17, OID_INT8 = 20, OID_INT2 = 21, OID_INT4 = 23, OID_OID = 26,
        OID_FLOAT4 = 700, OID_FLOAT8 = 701, OID_NUMERIC = 1700 };
 
 struct pgstmt {
@@ -38,7 +38,6 @@ struct pgstmt {
 	char **vals;
 	int *lens, *fmts;
 	unsigned *types;
-	unsigned char *unused; /* parameters the SQL does not name: sent as text */
 	void *res;
 	int row, nrows, nf;
 	int readonly;
@@ -260,18 +259,6 @@ static int starts_read(const char *sql)
 	return !strncasecmp(sql, "SELECT", 6) || !strncasecmp(sql, "WITH", 4) || !strncasecmp(sql, "VALUES", 6);
 }
 
-/* $n appears in sql (a false match in a literal only leaves it untyped). */
-static int names_param(const char *sql, int n)
-{
-	char tag[16];
-	size_t len = (size_t)snprintf(tag, sizeof(tag), "$%d", n);
-
-	for (const char *p = sql; (p = strstr(p, tag)); p += len)
-		if (p[len] < '0' || p[len] > '9')
-			return 1;
-	return 0;
-}
-
 int pg_prepare(struct store *db, const char *sql, struct store_stmt **out, struct beter_err *err)
 {
 	struct pgstmt *st = xcalloc(1, sizeof(*st));
@@ -286,12 +273,6 @@ int pg_prepare(struct store *db, const char *sql, struct store_stmt **out, struc
 		st->lens = xcalloc((size_t)st->np, sizeof(*st->lens));
 		st->fmts = xcalloc((size_t)st->np, sizeof(*st->fmts));
 		st->types = xcalloc((size_t)st->np, sizeof(*st->types));
-		st->unused = xcalloc((size_t)st->np, 1);
-		/* a parameter bound but never named (SQLite lets a query skip
-		 * some): the server cannot infer its type, so it is text */
-		for (int i = 0; i < st->np; i++)
-			if (!names_param(st->sql, i + 1))
-				st->unused[i] = 1, st->types[i] = OID_TEXT;
 	}
 	st->row = -1;
 	*out = (struct store_stmt *)((uintptr_t)st | 1u);
@@ -325,7 +306,7 @@ void pg_bind(struct store_stmt *stmt, int i, int type, const void *p, size_t n)
 	free(st->vals[i]);
 	st->vals[i] = NULL;
 	st->lens[i] = st->fmts[i] = 0;
-	st->types[i] = st->unused[i] ? OID_TEXT : 0;
+	st->types[i] = 0;
 	if (type == STORE_T_NULL || !p)
 		return;
 	st->vals[i] = xmalloc(n + 1);
@@ -391,7 +372,6 @@ void pg_finalize(struct store_stmt *stmt)
 	free(st->lens);
 	free(st->fmts);
 	free(st->types);
-	free(st->unused);
 	free(st->sql);
 	free(st);
 }

@@ -81,8 +81,8 @@ static int bind_filter(struct store *db, const char *tail, int64_t school, const
 	int rc;
 
 	strbuf_addf(&sql, "%s WHERE v.school_id = ?1 AND (?2 = 0 OR v.teacher_id = ?2) AND (?3 = 0 OR v.observer_id = ?3) "
-			  "AND (?4 = 0 OR v.team_id = ?4) AND (CAST(?5 AS TEXT) IS NULL OR r.name = ?5) AND (CAST(?6 AS TEXT) IS NULL OR v.date >= ?6) "
-			  "AND (CAST(?7 AS TEXT) IS NULL OR v.date <= ?7) %s", visit_sql, tail);
+			  "AND (?4 = 0 OR v.team_id = ?4) AND (?5 IS NULL OR r.name = ?5) AND (?6 IS NULL OR v.date >= ?6) "
+			  "AND (?7 IS NULL OR v.date <= ?7) %s", visit_sql, tail);
 	rc = store_prepare(db, strbuf_str(&sql), st, err);
 	strbuf_release(&sql);
 	if (rc)
@@ -340,8 +340,8 @@ int visit_coverage(struct store *db, int64_t school, const struct visit_filter *
 				"    (SELECT team_id FROM visit WHERE round_id = ?3) ELSE t.kind = 'leraren' END "
 				"  UNION SELECT teacher_id FROM visit WHERE ?3 <> 0 AND ?2 = 0 AND round_id = ?3), "
 				"vw AS (SELECT *, " VISIT_WORD_SQL("visit.id", "?6") " AS w FROM visit WHERE school_id = ?1 "
-				"  AND cancelled IS NULL AND (?3 = 0 OR round_id = ?3) AND (CAST(?4 AS TEXT) IS NULL OR date >= ?4) "
-				"  AND (CAST(?5 AS TEXT) IS NULL OR date <= ?5)), "
+				"  AND cancelled IS NULL AND (?3 = 0 OR round_id = ?3) AND (?4 IS NULL OR date >= ?4) "
+				"  AND (?5 IS NULL OR date <= ?5)), "
 				/* the statuses of visit_status_at: took place (recorded, or held as a
 				 * session said once its day came), missed (a session said so, or its
 				 * day passed without a record or a word) and not made up for, planned */

@@ -195,7 +195,7 @@ static int days_off(struct xq *q)
 
 	if ((rc = prepare(q, "SELECT c.uid, c.from_date, c.to_date, c.name, c.kind FROM calendar_day c "
 			     "JOIN school s ON s.id = c.school_id WHERE c.school_id = ?1 "
-			     "AND (c.region IS NULL OR c.region = s.region) AND ?2 + ?3 >= 0 "
+			     "AND (c.region IS NULL OR c.region = s.region) "
 			     "AND c.to_date >= ?4 AND c.from_date <= ?5 ORDER BY c.from_date, c.id", &st)))
 		return rc;
 	while (store_next(q->db, st, &rc, N_("reading the calendar"), q->err)) {

@@ -329,8 +329,13 @@ static int imp_setup(struct imp *im, struct store *db, const char *name, struct 
 			free(q);
 		}
 		if (t->rowid >= 0) {
-			char *q = store_sqlf("SELECT NOT EXISTS (SELECT 1 FROM \"%w\") AND NOT EXISTS (SELECT 1 FROM "
-						  "sqlite_sequence WHERE name = %Q AND seq > 0)", t->name, t->name);
+			/* a table that never had a row: its rows keep their numbers */
+			char *q = store_on_pg(db)
+					  ? store_sqlf("SELECT NOT EXISTS (SELECT 1 FROM \"%w\") AND pg_sequence_last_value("
+						       "pg_get_serial_sequence(%Q, %Q)) IS NULL", t->name, t->name,
+						       t->cols[t->rowid].name)
+					  : store_sqlf("SELECT NOT EXISTS (SELECT 1 FROM \"%w\") AND NOT EXISTS (SELECT 1 FROM "
+						       "sqlite_sequence WHERE name = %Q AND seq > 0)", t->name, t->name);
 			im->fresh[i] = (int)store_int(db, q, 0);
 			free(q);
 		}
@@ -372,6 +377,34 @@ static void imp_release(struct imp *im)
 	schema_release(&im->s);
 }
 
+/* PostgreSQL: a row that kept its number leaves the table's sequence
+ * behind it; the next number comes after the highest there is (SQLite's
+ * AUTOINCREMENT does that itself). */
+static int advance_numbers(struct imp *im)
+{
+	int rc = 0;
+
+	if (!store_on_pg(im->db))
+		return 0;
+	for (int i = 0; i < im->s.n && !rc; i++) {
+		const struct schema_table *t = &im->s.t[i];
+		if (!im->fresh[i] || t->rowid < 0)
+			continue;
+		char *q = store_sqlf("SELECT setval(pg_get_serial_sequence(%Q, %Q), max(\"%w\")) FROM \"%w\" "
+				     "HAVING max(\"%w\") IS NOT NULL", t->name, t->cols[t->rowid].name,
+				     t->cols[t->rowid].name, t->name, t->cols[t->rowid].name);
+		struct store_stmt *st;
+		if (!(rc = store_prepare(im->db, q, &st, im->err))) {
+			int r = store_step(st);
+			store_finalize(st);
+			if (r != STORE_ROW && r != STORE_DONE)
+				rc = store_fail(im->db, r, im->err, N_("writing the store"));
+		}
+		free(q);
+	}
+	return rc;
+}
+
 static int import_fp(struct store *db, const char *name, FILE *fp, struct exchange_stats *st, struct beter_err *err)
 {
 	struct imp im;
@@ -382,6 +415,8 @@ static int import_fp(struct store *db, const char *name, FILE *fp, struct exchan
 	jsonrd_init(&r, fp, name, err);
 	if (!(rc = imp_setup(&im, db, name, st, err)))
 		rc = import_document(&im, &r);
+	if (!rc)
+		rc = advance_numbers(&im);
 	if (!rc) {
 		/* the result must pass the invariants 'beter check' tests */
 		struct first_problem fp1 = { 0, STRBUF_INIT };

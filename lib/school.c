@@ -66,12 +66,15 @@ int school_resolve(struct store *db, const char *which, int64_t *id, struct bete
 	int rc, n = 0;
 
 	if (which && *which) {
-		/* id = ?1 lets each term find its row through an index, not
+		/* id = ?2 lets each term find its row through an index, not
 		 * a scan of every school; the CAST keeps '03' from naming 3 */
-		if ((rc = store_prepare(db, "SELECT id FROM school WHERE name = ?1 OR brin = ?1 OR (id = ?1 AND CAST(id AS TEXT) = ?1) "
+		int64_t no;
+		if ((rc = store_prepare(db, "SELECT id FROM school WHERE name = ?1 OR brin = ?1 OR (id = ?2 AND CAST(id AS TEXT) = ?1) "
 					    "ORDER BY name = ?1 DESC LIMIT 1", &st, err)))
 			return rc;
 		store_bind_text(st, 1, which);
+		if (parse_int64(which, &no) == 0)
+			store_bind_int(st, 2, no);
 		if ((rc = store_step(st)) == STORE_ROW) {
 			*id = store_col_int(st, 0);
 			store_finalize(st);

@@ -33,8 +33,11 @@ enum { OID_BOOL = 16, OID_BYTEA = 17, OID_INT8 = 20, OID_INT2 = 21, OID_INT4 = 2
 
 struct pgstmt {
 	struct pgconn *c;
-	char *sql;
+	char *orig; /* as beter wrote it */
+	char *sql;  /* as PostgreSQL runs it */
 	int np;
+	unsigned char *flags; /* PG_PARAM_* of each parameter */
+	unsigned char *kind;  /* STORE_T_* of each bound value */
 	char **vals;
 	int *lens, *fmts;
 	unsigned *types;
@@ -265,7 +268,8 @@ int pg_prepare(struct store *db, const char *sql, struct store_stmt **out, struc
 
 	(void)err;
 	st->c = C(db);
-	st->sql = pg_sql(sql, &st->np);
+	st->orig = xstrdup(sql);
+	st->sql = pg_sql_params(sql, &st->np, &st->flags, NULL);
 	st->readonly = starts_read(sql) && !strcasestr(sql, "INSERT") && !strcasestr(sql, "UPDATE ") &&
 		       !strcasestr(sql, "DELETE");
 	if (st->np) {
@@ -273,6 +277,7 @@ int pg_prepare(struct store *db, const char *sql, struct store_stmt **out, struc
 		st->lens = xcalloc((size_t)st->np, sizeof(*st->lens));
 		st->fmts = xcalloc((size_t)st->np, sizeof(*st->fmts));
 		st->types = xcalloc((size_t)st->np, sizeof(*st->types));
+		st->kind = xcalloc((size_t)st->np, 1);
 	}
 	st->row = -1;
 	*out = (struct store_stmt *)((uintptr_t)st | 1u);
@@ -306,17 +311,48 @@ void pg_bind(struct store_stmt *stmt, int i, int type, const void *p, size_t n)
 	free(st->vals[i]);
 	st->vals[i] = NULL;
 	st->lens[i] = st->fmts[i] = 0;
-	st->types[i] = 0;
+	st->kind[i] = STORE_T_NULL;
 	if (type == STORE_T_NULL || !p)
 		return;
+	st->kind[i] = (unsigned char)type;
 	st->vals[i] = xmalloc(n + 1);
 	memcpy(st->vals[i], p, n);
 	st->vals[i][n] = '\0';
 	st->lens[i] = (int)n;
-	if (type == STORE_T_BLOB) {
+	if (type == STORE_T_BLOB)
 		st->fmts[i] = 1;
-		st->types[i] = OID_BYTEA;
+}
+
+/*
+ * The types the parameters go with. SQLite takes a parameter as it takes a
+ * literal; so does PostgreSQL with one of no type (0): it gives it the type
+ * its place asks (id = $1 a bigint, name = $1 a text). But it must know the
+ * type where IS NULL tests it, and of one the query does not use: those go
+ * with the type of their value (bigint, double precision, text), and a NULL
+ * tested so is written into the query as NULL (returned, malloc'd; NULL
+ * when the query is as prepared).
+ */
+static char *param_types(struct pgstmt *st)
+{
+	static const unsigned oid[] = { [STORE_T_INT] = OID_INT8, [STORE_T_REAL] = OID_FLOAT8,
+					[STORE_T_TEXT] = 25, [STORE_T_BLOB] = OID_BYTEA, [STORE_T_NULL] = 25 };
+	unsigned char *nulls = NULL;
+
+	for (int i = 0; i < st->np; i++) {
+		int k = st->kind[i] ? st->kind[i] : STORE_T_NULL;
+		int typed = (st->flags[i] & PG_PARAM_TESTED) || !(st->flags[i] & PG_PARAM_USED);
+		st->types[i] = k == STORE_T_BLOB || typed ? oid[k] : 0;
+		if (k == STORE_T_NULL && (st->flags[i] & PG_PARAM_TESTED)) {
+			if (!nulls)
+				nulls = xcalloc((size_t)st->np, 1);
+			nulls[i] = 1;
+		}
 	}
+	if (!nulls)
+		return NULL;
+	char *sql = pg_sql_params(st->orig, NULL, NULL, nulls);
+	free(nulls);
+	return sql;
 }
 
 int pg_step(struct store_stmt *stmt)
@@ -325,8 +361,10 @@ int pg_step(struct store_stmt *stmt)
 	const struct beter_pg_ops *m = st->c->m;
 
 	if (!st->res) {
-		st->res = m->exec(st->c->conn, st->sql, st->np, st->types, (const char *const *)st->vals, st->lens,
-				  st->fmts);
+		char *sql = st->np ? param_types(st) : NULL;
+		st->res = m->exec(st->c->conn, sql ? sql : st->sql, st->np, st->types, (const char *const *)st->vals,
+				  st->lens, st->fmts);
+		free(sql);
 		int s = st->res ? m->status(st->res) : PGM_FAILED;
 		if (s == PGM_FAILED) {
 			int rc = pg_fail_result(st->c, st->res);
@@ -372,7 +410,10 @@ void pg_finalize(struct store_stmt *stmt)
 	free(st->lens);
 	free(st->fmts);
 	free(st->types);
+	free(st->kind);
+	free(st->flags);
 	free(st->sql);
+	free(st->orig);
 	free(st);
 }
 

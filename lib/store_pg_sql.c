@@ -158,6 +158,9 @@ struct rewriter {
 	int nsub;
 	int conflict; /* an INSERT OR IGNORE waits for its ON CONFLICT */
 	int params;   /* the highest parameter number */
+	unsigned char *flags;      /* per parameter (from 0): PG_PARAM_* */
+	int nflags;
+	const unsigned char *nulls; /* parameters written as NULL, or NULL */
 };
 
 /* End the current ORDER BY term, if one is open at this depth. */
@@ -293,10 +296,23 @@ static size_t step(struct rewriter *r, size_t i)
 		break;
 	case T_PARAM: {
 		int no = t->n > 1 ? atoi(t->p + 1) : r->params + 1;
+		if (no < 1 || no > 999)
+			no = 999; /* as SQLite, which refuses it */
 		if (no > r->params)
 			r->params = no;
+		if (no > r->nflags) {
+			r->flags = xrealloc(r->flags, (size_t)no);
+			memset(r->flags + r->nflags, 0, (size_t)(no - r->nflags));
+			r->nflags = no;
+		}
+		r->flags[no - 1] |= PG_PARAM_USED;
+		if (is(t + 1, "IS"))
+			r->flags[no - 1] |= PG_PARAM_TESTED;
 		strbuf_add(&r->out, t->ws, t->wsn);
-		strbuf_addf(&r->out, "$%d", no);
+		if (r->nulls && r->nulls[no - 1])
+			strbuf_adds(&r->out, "NULL");
+		else
+			strbuf_addf(&r->out, "$%d", no);
 		return 1;
 	}
 	default: break;
@@ -351,9 +367,15 @@ static size_t step(struct rewriter *r, size_t i)
 
 char *pg_sql(const char *sql, int *nparams)
 {
+	return pg_sql_params(sql, nparams, NULL, NULL);
+}
+
+char *pg_sql_params(const char *sql, int *nparams, unsigned char **flags, const unsigned char *nulls)
+{
 	struct rewriter r;
 
 	memset(&r, 0, sizeof(r));
+	r.nulls = nulls;
 	strbuf_init(&r.out);
 	lex(&r.lx, sql);
 	for (size_t i = 0; i < r.lx.n;) {
@@ -365,5 +387,11 @@ char *pg_sql(const char *sql, int *nparams)
 	free(r.lx.v);
 	if (nparams)
 		*nparams = r.params;
+	if (flags) {
+		*flags = xcalloc((size_t)(r.params ? r.params : 1), 1);
+		if (r.nflags)
+			memcpy(*flags, r.flags, (size_t)r.nflags);
+	}
+	free(r.flags);
 	return strbuf_detach(&r.out);
 }

@@ -58,4 +58,11 @@ const struct store_value *pg_col_value(struct store_stmt *st, int i);
  * parameter number. */
 char *pg_sql(const char *sql, int *nparams);
 
+/* The same, with what it found of each parameter (from 0) in *flags
+ * (malloc'd): PG_PARAM_USED where it appears, PG_PARAM_TESTED where an IS
+ * [NOT] NULL follows it (the server must know its type there). Parameters
+ * nulls[i] non-zero are written as NULL. */
+enum { PG_PARAM_USED = 1, PG_PARAM_TESTED = 2 };
+char *pg_sql_params(const char *sql, int *nparams, unsigned char **flags, const unsigned char *nulls);
+
 #endif

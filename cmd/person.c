@@ -236,7 +236,8 @@ const struct command_def def_person = {
 		"CREATEROLE for a new role). A leraar then reads their own visits, development points and the "
 		"boards of their teams; a schoolcoach reads and writes all of the teams they coach; a "
 		"schoolleider reads all of the school; the 360-degree feedback only the leader it is about; survey "
-		"answers only the role beter_import, the others their aggregates over groups big enough "
+		"answers only the role beter_import (given by hand: GRANT beter_import TO name), the others their "
+		"aggregates over groups big enough "
 		"(beter_survey_item_mean, beter_survey_count). Run grant again after a change of role. "
 		"--revoke takes the login back; the role itself, shared by the cluster's databases, stays. "
 		"On a SQLite store there are no logins: whoever reads the file reads all of it."),

@@ -196,6 +196,8 @@ for who in odw abc klm dir imp; do
 done
 sql klm "SELECT survey_id, n FROM beter_survey_count ORDER BY 1"
 sql dir "SELECT survey_id, n FROM beter_survey_count ORDER BY 1"
+sql owner "SELECT survey_id, n FROM beter_survey_count ORDER BY 1"
+sql odw "SELECT beter_compat.beter_owns()"
 sql odw "SELECT survey_id, item_id, n, round(mean::numeric, 3) FROM beter_survey_item_mean ORDER BY 1, 2 LIMIT 3"
 sql odw "SELECT count(*) FROM beter_survey_item_mean WHERE n < 5"
 sql imp "SELECT count(*) FROM beter_survey_item_mean"

@@ -140,6 +140,15 @@ LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, public AS $$
 	    OR beter_compat.beter_leads((SELECT p.school_id FROM public.person p WHERE p.id = person), who)
 $$;
 
+-- the user is the store's owner (the owner of its tables) or a superuser
+CREATE OR REPLACE FUNCTION beter_compat.beter_owns(who name DEFAULT current_user) RETURNS boolean
+LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, public AS $$
+	SELECT pg_catalog.pg_has_role(session_user, who, 'MEMBER')
+	   AND (pg_catalog.pg_has_role(who, (SELECT c.relowner FROM pg_catalog.pg_class c
+					      WHERE c.oid = 'public.person'::regclass), 'MEMBER')
+		OR EXISTS (SELECT 1 FROM pg_catalog.pg_roles r WHERE r.rolname = who AND r.rolsuper))
+$$;
+
 -- the survey is a 360-degree feedback of a school leader
 CREATE OR REPLACE FUNCTION beter_compat.beter_is_360(instrument bigint) RETURNS boolean
 LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, public AS $$
@@ -324,14 +333,15 @@ DROP FUNCTION pg_temp.beter_policy(text, text, text, text, text, text);
 -- ---- survey figures for the group roles: aggregates of big enough groups ----
 --
 -- The views read the answers with their owner's rights and keep to the
--- surveys the user may see (the school's; a 360 only its leader's). A group
+-- surveys the user may see (the school's; a 360 only its leader's; the
+-- owner and superusers all). A group
 -- smaller than the minimum is left out. security_barrier: the user's own
 -- conditions cannot see rows before the view's filter.
 
 CREATE OR REPLACE VIEW public.beter_survey_count WITH (security_barrier) AS
 SELECT s.id AS survey_id, count(r.id) AS n
 FROM public.survey s JOIN public.survey_response r ON r.survey_id = s.id
-WHERE CASE WHEN beter_compat.beter_is_360(s.instrument_id) THEN s.leader_id = beter_compat.beter_me()
+WHERE beter_compat.beter_owns() OR CASE WHEN beter_compat.beter_is_360(s.instrument_id) THEN s.leader_id = beter_compat.beter_me()
 	   ELSE s.school_id = beter_compat.beter_my_school() END
 GROUP BY s.id
 HAVING count(r.id) >= beter_compat.beter_survey_min_n(s.id);
@@ -339,7 +349,7 @@ HAVING count(r.id) >= beter_compat.beter_survey_min_n(s.id);
 CREATE OR REPLACE VIEW public.beter_survey_item_mean WITH (security_barrier) AS
 SELECT a.survey_id, a.item_id, count(*) AS n, avg(a.value)::double precision AS mean
 FROM public.survey_answer a JOIN public.survey s ON s.id = a.survey_id
-WHERE CASE WHEN beter_compat.beter_is_360(s.instrument_id) THEN s.leader_id = beter_compat.beter_me()
+WHERE beter_compat.beter_owns() OR CASE WHEN beter_compat.beter_is_360(s.instrument_id) THEN s.leader_id = beter_compat.beter_me()
 	   ELSE s.school_id = beter_compat.beter_my_school() END
 GROUP BY a.survey_id, a.item_id, s.id
 HAVING count(*) >= beter_compat.beter_survey_min_n(s.id);

@@ -38,7 +38,11 @@
 --                 aggregate views beter_survey_item_mean and
 --                 beter_survey_count, which leave out groups smaller than the
 --                 minimum (the school's survey policy, else the instrument's:
---                 5, 3 for the 360; never below 3).
+--                 5, 3 for the 360; never below 3). Per survey only: a
+--                 figure per team beside the school's would give away a
+--                 small team by subtraction (beter's reports hide such
+--                 teams together; SQL views cannot). The 360's answers are
+--                 sealed to its leader and have no aggregates here.
 --   the database: CONNECT and TEMPORARY for the group roles (and the
 --                 owner), taken from PUBLIC, so other roles of the cluster
 --                 cannot connect.

@@ -2,7 +2,13 @@
 -- beter_compat, first on every connection's search_path
 -- (beter_compat, pg_catalog, public), so that the same SQL gives the same
 -- results on both engines. Loaded before 0015-schema.sql; safe to load again.
--- Helpers whose name starts with _ are not SQLite's.
+-- Helpers whose name starts with _ are not SQLite's. tests/pg/compat.sh
+-- compares every function here with sqlite3.
+--
+-- What PostgreSQL still reads its own way: date('...') and date(?1) with one
+-- untyped argument are casts to its date type (write date(x, '+0 days') or
+-- pass a text column); a decimal literal is numeric, not a real; a function
+-- over mixed types (max(1.5, 2)) gives their common type.
 
 SET client_min_messages = warning;
 CREATE SCHEMA IF NOT EXISTS beter_compat;
@@ -548,8 +554,9 @@ CREATE OR REPLACE FUNCTION beter_compat.strftime(fmt text, t text) RETURNS text
 LANGUAGE sql STABLE PARALLEL SAFE AS $$ SELECT beter_compat.strftime(fmt, t, VARIADIC '{}'::text[]) $$;
 
 ---------------------------------------------------------------------------
--- printf(format, ...): %d %i %s %f %x %c? no: %d %i %s %f %x %% with the
--- flags - and 0, a width and a precision; the arguments as SQLite's text.
+-- printf(format, ...): %d %i %s %f %x %% with the flags - and 0, a width
+-- and a precision (%.1f rounds half away from zero, as SQLite); up to five
+-- arguments, read as SQLite's text of them.
 
 -- The leading number of a text as SQLite converts text to a number.
 CREATE OR REPLACE FUNCTION beter_compat._lead_num(t text) RETURNS double precision

@@ -345,6 +345,9 @@ static void day_checks(struct runner *r, const struct schema *s)
 {
 	struct store_stmt *st;
 
+	if (store_on_pg(r->db))
+		return; /* PostgreSQL holds every row to its CHECKs */
+
 	if (store_prepare(r->db, "SELECT m.name, c.name FROM sqlite_schema m JOIN pragma_table_info(m.name) c "
 				 "WHERE m.type = 'table' AND instr(m.sql, 'CHECK (date(' || c.name || ', ''+0 days'') IS ' "
 				 "|| c.name || ')') ORDER BY m.rowid, c.cid", &st, NULL) != STORE_OK)

@@ -87,7 +87,11 @@ static void unique_columns(struct strbuf *sb, const char *table, const char *det
 	while (open < close) {
 		const char *comma = memchr(open, ',', (size_t)(close - open));
 		const char *end = comma ? comma : close;
-		strbuf_addf(sb, "%s.%.*s", table, (int)(end - open), open);
+		/* a key over lower(x) is SQLite's COLLATE NOCASE key over x */
+		if (!strncmp(open, "lower(", 6) && end - open > 7 && end[-1] == ')')
+			strbuf_addf(sb, "%s.%.*s", table, (int)(end - open - 7), open + 6);
+		else
+			strbuf_addf(sb, "%s.%.*s", table, (int)(end - open), open);
 		if (!comma)
 			break;
 		strbuf_adds(sb, ", ");

@@ -507,12 +507,22 @@ int exchange_apply_row(struct imp *im, int ti, const cJSON *row, long n, int may
 	if ((rc = prepare_row(im, ti, vals, mask, keep_id)))
 		return rc;
 	struct cache *c = &im->cache[ti];
+	/* PostgreSQL ends a transaction at its first error: a savepoint keeps it
+	 * open to find the record a clash is with */
+	int pg = store_on_pg(im->db);
+	if (pg && (rc = store_exec(im->db, "SAVEPOINT beter_row", NULL)) != STORE_OK)
+		return store_fail(im->db, rc, im->err, N_("importing"));
 	rc = write_row(im, ti, bound);
 	if (rc != STORE_DONE) {
-		if ((rc & 0xff) == STORE_CONSTRAINT)
+		if ((rc & 0xff) == STORE_CONSTRAINT) {
+			if (pg)
+				store_exec(im->db, "ROLLBACK TO SAVEPOINT beter_row", NULL);
 			constraint_error(im, ti, label, vals, bound);
-		else
+		} else {
 			store_fail(im->db, rc, im->err, N_("importing"));
+		}
+	} else if (pg && store_exec(im->db, "RELEASE SAVEPOINT beter_row", NULL) != STORE_OK) {
+		rc = store_fail(im->db, store_errcode(im->db), im->err, N_("importing"));
 	}
 	store_reset(c->upd);
 	store_reset(c->sel);

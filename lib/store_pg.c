@@ -196,15 +196,68 @@ int pg_exec_sql(struct store *db, const char *sql, struct beter_err *err)
 	return rc ? store_fail(db, rc, err, N_("writing the store")) : 0;
 }
 
+/* A record number that a change took and gave back is free again in SQLite
+ * (its AUTOINCREMENT counter is part of the transaction) but used up in a
+ * PostgreSQL sequence. So a write notes where the sequences stood, and a
+ * rollback sets back those it alone moved on (none that another session
+ * drew from since, none below a number in the table). */
+#define SEQS_NOTE \
+	"SELECT coalesce(string_agg(format('(%L, %s::bigint)', quote_ident(schemaname) || '.' || " \
+	"quote_ident(sequencename), coalesce(last_value::text, 'NULL')), ', '), '') FROM pg_sequences " \
+	"WHERE schemaname = 'public'"
+#define SEQS_BACK \
+	"DO $beter$ DECLARE r record; cur bigint; mine bigint; top bigint; tab regclass; col name; BEGIN " \
+	"FOR r IN SELECT * FROM (VALUES %s) AS v(s, v) LOOP BEGIN " \
+	"cur := pg_sequence_last_value(r.s::regclass); " \
+	"CONTINUE WHEN cur IS NOT DISTINCT FROM r.v; " \
+	"mine := currval(r.s::regclass); " \
+	"CONTINUE WHEN mine IS DISTINCT FROM cur; " \
+	"SELECT d.refobjid::regclass, a.attname INTO tab, col FROM pg_depend d JOIN pg_attribute a " \
+	"ON a.attrelid = d.refobjid AND a.attnum = d.refobjsubid WHERE d.objid = r.s::regclass " \
+	"AND d.classid = 'pg_class'::regclass AND d.deptype IN ('a', 'i'); " \
+	"CONTINUE WHEN tab IS NULL; " \
+	"EXECUTE format('SELECT max(%%I) FROM %%s', col, tab) INTO top; " \
+	"top := greatest(coalesce(r.v, 0), coalesce(top, 0)); " \
+	"IF top > 0 THEN PERFORM setval(r.s::regclass, top, true); " \
+	"ELSE PERFORM setval(r.s::regclass, 1, false); END IF; " \
+	"EXCEPTION WHEN others THEN NULL; END; END LOOP; END $beter$"
+
+static void seqs_note(struct pgconn *c)
+{
+	void *res = c->m->exec(c->conn, SEQS_NOTE, 0, NULL, NULL, NULL, NULL);
+
+	free(c->seqs);
+	c->seqs = NULL;
+	if (res && c->m->status(res) == PGM_TUPLES && c->m->ntuples(res) == 1 && *c->m->value(res, 0, 0))
+		c->seqs = xstrdup(c->m->value(res, 0, 0));
+	c->m->clear(res);
+}
+
+static void seqs_back(struct pgconn *c)
+{
+	if (!c->seqs)
+		return;
+	char *q = store_sqlf(SEQS_BACK, c->seqs);
+	void *res = c->m->exec(c->conn, q, -1, NULL, NULL, NULL, NULL);
+	c->m->clear(res);
+	free(q);
+	free(c->seqs);
+	c->seqs = NULL;
+}
+
 int pg_begin(struct store *db, int write, struct beter_err *err)
 {
 	int rc = pg_run(C(db), write ? "BEGIN ISOLATION LEVEL SERIALIZABLE" : "BEGIN ISOLATION LEVEL REPEATABLE READ");
+	if (!rc && write)
+		seqs_note(C(db));
 	return rc ? store_fail(db, rc, err, write ? N_("the change") : N_("reading the store")) : 0;
 }
 
 int pg_commit(struct store *db, struct beter_err *err)
 {
 	int rc = pg_run(C(db), "COMMIT");
+	free(C(db)->seqs);
+	C(db)->seqs = NULL;
 	if (rc) {
 		int status = store_fail(db, rc, err, N_("the change"));
 		pg_rollback(db);
@@ -220,8 +273,13 @@ void pg_rollback(struct store *db)
 		int retry = c->retry;
 		void *res = c->m->exec(c->conn, "ROLLBACK", -1, NULL, NULL, NULL, NULL);
 		c->m->clear(res);
+		/* not when the command runs again: others write at the same time */
+		if (!retry)
+			seqs_back(c);
 		c->retry = retry;
 	}
+	free(c->seqs);
+	c->seqs = NULL;
 }
 
 int pg_in_transaction(struct store *db)
@@ -253,6 +311,7 @@ void pg_close(struct store *db)
 
 	c->m->finish(c->conn);
 	free(c->errmsg);
+	free(c->seqs);
 	free(c->address);
 	free(c);
 }

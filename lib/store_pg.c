@@ -101,6 +101,65 @@ static void unique_columns(struct strbuf *sb, const char *table, const char *det
 	}
 }
 
+/* The expression of the CHECK named name (PostgreSQL's table_column_check)
+ * as share/sql/pg's CREATE TABLE writes it in the column's line, in SQLite's
+ * words (SQLite's message quotes it), or NULL. Free it. */
+static char *check_expr(const char *table, const char *name)
+{
+	size_t tn = table ? strlen(table) : 0;
+	const char *suffix = name ? strstr(name, "_check") : NULL;
+
+	if (!suffix || strncmp(name, table, tn) || name[tn] != '_' || suffix <= name + tn + 1)
+		return NULL;
+	char *col = xstrndup(name + tn + 1, (size_t)(suffix - name - tn - 1));
+	char *head = store_sqlf("CREATE TABLE public.%s (", table), *line = store_sqlf("\n\t%s ", col);
+	char *expr = NULL;
+	for (int i = 0; i < beter_pg_migrations_count; i++) {
+		const char *t = strstr(beter_pg_migrations[i].sql, head);
+		const char *end = t ? strstr(t, "\n);") : NULL;
+		const char *l = t ? strstr(t, line) : NULL;
+		if (!l || l > end)
+			continue;
+		const char *eol = strchr(l + 1, '\n');
+		const char *c = strstr(l, "CHECK (");
+		if (!c || (eol && c > eol))
+			continue;
+		const char *open = c + 7, *p = open;
+		int depth = 1;
+		for (; *p && depth; p++) {
+			if (*p == '\'')
+				for (p++; *p && *p != '\''; p++)
+					;
+			if (!*p)
+				break;
+			depth += *p == '(' ? 1 : *p == ')' ? -1 : 0;
+		}
+		if (depth)
+			continue;
+		/* back in SQLite's words */
+		struct strbuf sb = STRBUF_INIT;
+		for (const char *q = open; q < p - 1;) {
+			if (!strncmp(q, "beter_compat.", 13)) {
+				q += 13;
+			} else if (!strncmp(q, " IS NOT DISTINCT FROM ", 22)) {
+				strbuf_adds(&sb, " IS ");
+				q += 22;
+			} else if (!strncmp(q, " IS DISTINCT FROM ", 18)) {
+				strbuf_adds(&sb, " IS NOT ");
+				q += 18;
+			} else {
+				strbuf_addc(&sb, *q++);
+			}
+		}
+		free(expr);
+		expr = strbuf_detach(&sb);
+	}
+	free(col);
+	free(head);
+	free(line);
+	return expr;
+}
+
 /* The failed result res, as SQLite's code and words. */
 int pg_fail_result(struct pgconn *c, void *res)
 {
@@ -129,7 +188,9 @@ int pg_fail_result(struct pgconn *c, void *res)
 		code = PGC_CONSTRAINT;
 	} else if (!strcmp(state, "23514")) {
 		const char *name = m->field(res, 'n');
-		strbuf_addf(&sb, "CHECK constraint failed: %s", name ? name : "?");
+		char *expr = check_expr(table, name);
+		strbuf_addf(&sb, "CHECK constraint failed: %s", expr ? expr : name ? name : "?");
+		free(expr);
 		code = PGC_CONSTRAINT;
 	} else if (!strncmp(state, "23", 2)) {
 		strbuf_adds(&sb, msg);

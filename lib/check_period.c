@@ -49,7 +49,7 @@ const struct check_rule check_period_rules[] = {
 	  "value NOT BETWEEN 0 AND 100) OR (unit IS '%' AND previous NOT BETWEEN 0 AND 100)",
 	  N_("a percentage on the datamuur is outside 0-100") },
 	{ "wall-levels-sum", "wall_value",
-	  "SELECT beter_tr('period %s', period_id) || ' / ' || indicator || ' / ' || grp, round(sum(value), 1) || '%' FROM "
+	  "SELECT beter_tr('period %s', period_id) || ' / ' || indicator || ' / ' || grp, printf('%.1f', sum(value)) || '%' FROM "
 	  "wall_value WHERE measure IN " LEVELS " GROUP BY period_id, indicator, grp HAVING sum(value) > 100.5",
 	  N_("the shares of the levels of a group add up to more than 100%") },
 	{ "wall-small-group", "wall_value",

@@ -106,7 +106,8 @@ int framework_get(struct store *db, int64_t school, const char *key, int store_c
 	memset(fw, 0, sizeof(*fw));
 	if (!key || !framework_id_valid(key))
 		return beter_err_set(err, BETER_FAIL, _("no framework '%s' (see 'beter visit framework list')"), key ? key : "");
-	if ((rc = store_prepare(db, "SELECT id, key, source, doc FROM visit_framework WHERE school_id = ?1 AND key = ?2",
+	if ((rc = store_prepare(db, "SELECT id, key, source, doc FROM visit_framework WHERE school_id = ?1 AND "
+				    "lower(key) = lower(?2)",
 				&st, err)))
 		return rc;
 	store_bind_int(st, 1, school);
@@ -214,7 +215,8 @@ static int existing_framework(struct store *db, int64_t school, const char *key,
 
 	*old = 0;
 	*oldsrc = NULL;
-	if ((rc = store_prepare(db, "SELECT id, source FROM visit_framework WHERE school_id = ?1 AND key = ?2", &st, err)))
+	if ((rc = store_prepare(db, "SELECT id, source FROM visit_framework WHERE school_id = ?1 AND "
+				    "lower(key) = lower(?2)", &st, err)))
 		return rc;
 	store_bind_int(st, 1, school);
 	store_bind_text(st, 2, key);
@@ -405,7 +407,7 @@ int framework_list(struct store *db, int64_t school, struct out *o, struct beter
 		free(keys[i]);
 	free(keys);
 	if (!rc && !(rc = store_prepare(db, "SELECT id, key, source, doc FROM visit_framework WHERE school_id = ?1 "
-					    "AND source = 'imported' ORDER BY key", &st, err))) {
+					    "AND source = 'imported' ORDER BY lower(key)", &st, err))) {
 		store_bind_int(st, 1, school);
 		while (store_next(db, st, &rc, N_("listing frameworks"), err)) {
 			struct framework fw;

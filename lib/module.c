@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "beter/i18n.h"
@@ -27,6 +28,7 @@ static void module_path(const char *name, char *path, size_t size)
 {
 	const char *env = getenv("BETER_MODULE_DIR");
 	char exe[PATH_MAX];
+	struct stat sb;
 
 	if (env && *env) {
 		snprintf(path, size, "%s/beter-%s.so", env, name);
@@ -37,7 +39,7 @@ static void module_path(const char *name, char *path, size_t size)
 	if (slash) {
 		*slash = '\0';
 		int m = snprintf(path, size, "%s/beter-%s.so", exe, name);
-		if (m > 0 && (size_t)m < size && access(path, F_OK) == 0)
+		if (m > 0 && (size_t)m < size && stat(path, &sb) == 0)
 			return;
 	}
 	snprintf(path, size, "%s/beter-%s.so", BETER_MODULE_DIR_INSTALLED, name);

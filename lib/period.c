@@ -172,8 +172,8 @@ int64_t period_at(struct store *db, int64_t school, int day)
 /* the status of a period: a candidate has no dates, a closed one had its
  * verbindingssessie; the words are ?5-?8 (period_bind_status) */
 #define PERIOD_STATUS \
-	"CASE WHEN p.closed IS NOT NULL THEN ?5 WHEN p.from_date IS NULL THEN ?6 " \
-	"WHEN p.from_date > ?9 THEN ?7 ELSE ?8 END"
+	"CASE WHEN p.closed IS NOT NULL THEN CAST(?5 AS TEXT) WHEN p.from_date IS NULL THEN CAST(?6 AS TEXT) " \
+	"WHEN p.from_date > ?9 THEN CAST(?7 AS TEXT) ELSE CAST(?8 AS TEXT) END"
 
 /* The status words: English in JSON and CSV (the same in every language),
  * in the interface's language where people read them. */
@@ -225,11 +225,11 @@ int period_show(struct store *db, int64_t id, struct out *o, struct beter_err *e
 		     db,
 		     "SELECT p.id, p.theme, p.from_date, p.to_date, t.name, "
 		     "(SELECT group_concat(x.code, ', ') FROM (SELECT pe.code FROM team_member m JOIN person pe ON "
-		     "pe.id = m.person_id WHERE m.team_id = p.tiv_id ORDER BY pe.code) x), " PERIOD_STATUS ", "
+		     "pe.id = m.person_id WHERE m.team_id = p.tiv_id ORDER BY lower(pe.code)) x), " PERIOD_STATUS ", "
 		     "(SELECT count(*) FROM wall_value w WHERE w.period_id = p.id), "
 		     "(SELECT count(*) FROM wall_note w WHERE w.period_id = p.id), "
 		     "(SELECT group_concat(x.s, '; ') FROM (SELECT rt.name || ': ' || r.goal_reached AS s FROM "
-		     "period_retro r JOIN team rt ON rt.id = r.team_id WHERE r.period_id = p.id ORDER BY rt.name) x), "
+		     "period_retro r JOIN team rt ON rt.id = r.team_id WHERE r.period_id = p.id ORDER BY lower(rt.name)) x), "
 		     "p.closed, p.successes, "
 		     "(SELECT group_concat(x.text, '; ') FROM (SELECT s.text FROM period_standard s WHERE s.period_id = "
 		     "p.id ORDER BY s.id) x), p.story, p.next_id "

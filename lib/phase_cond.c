@@ -368,7 +368,7 @@ int phase_conditions_list(struct store *db, int64_t school, int from, int to, st
 	if ((rc = store_prepare(db, "SELECT id, name FROM team WHERE school_id = ?1 AND (kind = 'leraren' OR "
 				    "EXISTS (SELECT 1 FROM board_session bs WHERE bs.team_id = team.id) OR "
 				    "EXISTS (SELECT 1 FROM board_item bi WHERE bi.team_id = team.id) OR "
-				    "EXISTS (SELECT 1 FROM trajectory tr WHERE tr.team_id = team.id)) ORDER BY name, id", &st, err)))
+				    "EXISTS (SELECT 1 FROM trajectory tr WHERE tr.team_id = team.id)) ORDER BY lower(name), id", &st, err)))
 		return rc;
 	store_bind_int(st, 1, school);
 	out_list(o, cond_cols, sizeof(cond_cols) / sizeof(*cond_cols));

@@ -92,7 +92,8 @@ static const struct {
 	  "count(DISTINCT g.team_id) = (SELECT count(*) FROM " CYCLE_TEAMS ") AND count(*) > 0 FROM goal g WHERE "
 	  "g.team_id IN " CYCLE_TEAMS " AND g.added BETWEEN ?4 AND ?5" },
 	{ "work", N_("The teams work on their goals: board sessions, lesson design, visits"),
-	  "SELECT count(*), -1, CASE WHEN ?5 < ?6 THEN ?5 ELSE '' END, ?5 < ?6 FROM board_session s WHERE s.team_id "
+	  "SELECT count(*), -1, CASE WHEN ?5 < ?6 THEN CAST(?5 AS TEXT) ELSE '' END, ?5 < ?6 FROM board_session s WHERE "
+	  "s.team_id "
 	  "IN " CYCLE_TEAMS " AND s.date BETWEEN ?4 AND min(?5, ?6)" },
 	{ "retrospectives", N_("Each team held its retrospective of the period"),
 	  "SELECT count(*), (SELECT count(*) FROM " CYCLE_TEAMS "), coalesce(max(r.day), ''), count(*) = (SELECT "

@@ -249,7 +249,7 @@ static int team_rows(struct store *db, int64_t school, int64_t period, int from,
 				    "OR EXISTS (SELECT 1 FROM board_session bs WHERE bs.team_id = team.id) OR "
 				    "EXISTS (SELECT 1 FROM board_item bi WHERE bi.team_id = team.id) OR "
 				    "EXISTS (SELECT 1 FROM period_retro pr WHERE pr.team_id = team.id AND pr.period_id = ?2)) "
-				    "ORDER BY name, id", &st, err)))
+				    "ORDER BY lower(name), id", &st, err)))
 		return rc;
 	store_bind_int(st, 1, school);
 	store_bind_int(st, 2, period);

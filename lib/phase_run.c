@@ -475,8 +475,8 @@ int phase_history(struct store *db, int64_t school, int64_t team, int today, str
 				"CAST(julianday(coalesce(p.closed, ?3)) - julianday(p.started) AS INTEGER), "
 				"(SELECT count(*) FROM trajectory_item i WHERE i.phase_id = p.id AND i.done IS NOT NULL), "
 				"(SELECT count(*) FROM trajectory_item i WHERE i.phase_id = p.id), "
-				"CASE WHEN p.status <> 'closed' THEN NULL WHEN p.no_retro_reason IS NOT NULL THEN ?7 "
-				"ELSE ?8 END "
+				"CASE WHEN p.status <> 'closed' THEN NULL WHEN p.no_retro_reason IS NOT NULL THEN CAST(?7 AS TEXT) "
+				"ELSE CAST(?8 AS TEXT) END "
 				"FROM trajectory t JOIN trajectory_phase p ON p.trajectory_id = t.id "
 				"LEFT JOIN team tm ON tm.id = t.team_id WHERE t.school_id = ?1 AND " SCOPE_SQL
 				" ORDER BY t.id, p.ord", &st, err)))

@@ -17,8 +17,8 @@ static const struct {
 	const char *kind, *sql;
 } kinds[] = {
 	{ "board-sessions",
-	  "SELECT count(DISTINCT CASE WHEN ?2 = 0 THEN s.date ELSE s.id END) FROM board_session s JOIN team t ON "
-	  "t.id = s.team_id WHERE t.school_id = ?1 AND (?2 = 0 OR t.id = ?2) AND s.date BETWEEN ?3 AND ?4" },
+	  "SELECT count(DISTINCT CASE WHEN ?2 = 0 THEN s.date ELSE CAST(s.id AS TEXT) END) FROM board_session s JOIN "
+	  "team t ON t.id = s.team_id WHERE t.school_id = ?1 AND (?2 = 0 OR t.id = ?2) AND s.date BETWEEN ?3 AND ?4" },
 	{ "study-days",
 	  "SELECT coalesce(sum(julianday(min(to_date, ?4)) - julianday(max(from_date, ?3)) + 1), 0) FROM calendar_day "
 	  "WHERE school_id = ?1 AND kind = 'studiedag' AND from_date <= ?4 AND to_date >= ?3 AND ?2 = ?2" },

@@ -41,7 +41,7 @@ int report_section_actions(struct bctx *b)
 				"FROM board_action_who w JOIN person p ON p.id = w.person_id WHERE w.action_id = a.id "
 				"ORDER BY p.name)), a.due, a.due < ?4 FROM board_action a JOIN team tm ON tm.id = a.team_id "
 				"WHERE" TEAM_SCOPE "AND a.added <= ?4 AND (a.removed IS NULL OR a.removed > ?4) "
-				"AND (a.done IS NULL OR a.done > ?4) ORDER BY a.due, tm.name, a.id", &st, b->err)))
+				"AND (a.done IS NULL OR a.done > ?4) ORDER BY a.due, lower(tm.name), a.id", &st, b->err)))
 		return rc;
 	bind_scope(b, st);
 	while (store_next(b->db, st, &rc, N_("reading actions"), b->err)) {

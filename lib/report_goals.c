@@ -168,7 +168,7 @@ int report_section_goals(struct bctx *b)
 	if ((rc = store_prepare(b->db,
 				"SELECT tm.name, g.id, g.text, g.norm, g.baseline, g.status, g.closed, g.added FROM goal g "
 				"JOIN team tm ON tm.id = g.team_id WHERE" TEAM_SCOPE "AND g.added <= ?4 AND "
-				"(g.closed IS NULL OR g.closed >= ?3) ORDER BY tm.name, tm.id, g.added, g.id", &st, b->err)))
+				"(g.closed IS NULL OR g.closed >= ?3) ORDER BY lower(tm.name), tm.id, g.added, g.id", &st, b->err)))
 		return rc;
 	if ((rc = store_prepare(b->db,
 				"SELECT date, score FROM goal_measure WHERE goal_id = ?1 AND date <= ?2 ORDER BY date, id",

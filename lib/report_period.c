@@ -203,7 +203,7 @@ int period_part_goals(struct pctx *p)
 				"JOIN team tm ON tm.id = g.team_id LEFT JOIN goal_measure m ON m.id = (SELECT x.id FROM "
 				"goal_measure x WHERE x.goal_id = g.id AND x.date <= ?4 ORDER BY x.date DESC, x.id DESC "
 				"LIMIT 1) WHERE g.school_id = ?1 AND (?2 = 0 OR g.team_id = ?2) AND g.added BETWEEN ?3 AND ?4 "
-				"ORDER BY tm.name, tm.id, g.added, g.id", &st, p->b->err)))
+				"ORDER BY lower(tm.name), tm.id, g.added, g.id", &st, p->b->err)))
 		return rc;
 	pctx_bind(p, st);
 	while (store_next(p->b->db, st, &rc, N_("reading goals"), p->b->err)) {

@@ -137,7 +137,7 @@ static int retros(struct pctx *p)
 	if ((rc = store_prepare(p->b->db,
 				"SELECT tm.name, r.day, r.went_well, r.improve, r.goal_reached, r.ambition FROM period_retro "
 				"r JOIN team tm ON tm.id = r.team_id WHERE r.period_id = ?5 AND (?2 = 0 OR r.team_id = ?2) "
-				"AND r.day <= ?6 ORDER BY tm.name, tm.id", &st, p->b->err)))
+				"AND r.day <= ?6 ORDER BY lower(tm.name), tm.id", &st, p->b->err)))
 		return rc;
 	pctx_bind(p, st);
 	store_bind_text(st, 6, p->b->to);

@@ -38,7 +38,7 @@ static int phase_trajectories(struct bctx *b, struct rep_section *s)
 				"NULL) || '/' || (SELECT count(*) FROM trajectory_item i WHERE i.phase_id = p.id) "
 				"FROM trajectory t LEFT JOIN trajectory_phase p ON p.trajectory_id = t.id AND "
 				"p.status = 'active' LEFT JOIN team tm ON tm.id = t.team_id WHERE" TRAJ_SCOPE
-				"ORDER BY t.team_id IS NOT NULL, tm.name, t.id", &st, b->err)))
+				"ORDER BY t.team_id IS NOT NULL, lower(tm.name), t.id", &st, b->err)))
 		return rc;
 	bind_scope(b, st);
 	store_bind_text(st, 5, b->today);
@@ -70,7 +70,7 @@ static int phase_checklist(struct bctx *b, struct rep_section *s)
 				"SELECT tm.name, p.name, i.key, i.text, i.done FROM trajectory t "
 				"JOIN trajectory_phase p ON p.trajectory_id = t.id AND p.status = 'active' "
 				"JOIN trajectory_item i ON i.phase_id = p.id LEFT JOIN team tm ON tm.id = t.team_id "
-				"WHERE" TRAJ_SCOPE "ORDER BY t.team_id IS NOT NULL, tm.name, t.id, i.ord", &st, b->err)))
+				"WHERE" TRAJ_SCOPE "ORDER BY t.team_id IS NOT NULL, lower(tm.name), t.id, i.ord", &st, b->err)))
 		return rc;
 	bind_scope(b, st);
 	while (store_next(b->db, st, &rc, N_("reading checklists"), b->err)) {
@@ -137,7 +137,7 @@ static int phase_conditions_table(struct bctx *b, struct rep_section *s)
 				       "(kind = 'leraren' OR EXISTS (SELECT 1 FROM board_session bs WHERE bs.team_id = team.id) "
 				       "OR EXISTS (SELECT 1 FROM board_item bi WHERE bi.team_id = team.id) "
 				       "OR EXISTS (SELECT 1 FROM trajectory tr WHERE tr.team_id = team.id))) OR id = ?2) "
-				       "ORDER BY name, id", &st, b->err)))
+				       "ORDER BY lower(name), id", &st, b->err)))
 		return rc;
 	store_bind_int(st, 1, b->ro->school);
 	store_bind_int(st, 2, b->ro->team);

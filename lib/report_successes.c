@@ -21,7 +21,7 @@ int report_section_successes(struct bctx *b)
 	if ((rc = store_prepare(b->db,
 				"SELECT tm.name, i.added, i.text, i.goal_id FROM board_item i JOIN team tm ON tm.id = i.team_id "
 				"WHERE" TEAM_SCOPE "AND i.section = 'successen' AND i.added BETWEEN ?3 AND ?4 "
-				"ORDER BY i.added, tm.name, i.id", &st, b->err)))
+				"ORDER BY i.added, lower(tm.name), i.id", &st, b->err)))
 		return rc;
 	bind_scope(b, st);
 	while (store_next(b->db, st, &rc, N_("reading successes"), b->err)) {
@@ -36,7 +36,7 @@ int report_section_successes(struct bctx *b)
 	if ((rc = store_prepare(b->db,
 				"SELECT tm.name, g.id, g.standard, g.closed FROM goal g JOIN team tm ON tm.id = g.team_id "
 				"WHERE" TEAM_SCOPE "AND g.status = 'achieved' AND g.closed <= ?4 AND ?3 <= ?4 "
-				"ORDER BY g.closed, tm.name, g.id", &st, b->err)))
+				"ORDER BY g.closed, lower(tm.name), g.id", &st, b->err)))
 		return rc;
 	bind_scope(b, st);
 	while (store_next(b->db, st, &rc, N_("reading standards"), b->err)) {

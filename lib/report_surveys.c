@@ -305,7 +305,7 @@ int report_section_surveys(struct bctx *b)
 				"coalesce(s.closes, s.opens, substr(s.created, 1, 10)) <= ?4) "
 				"SELECT code, id, wave, team FROM (SELECT w.*, row_number() OVER (PARTITION BY code, team "
 				"ORDER BY day DESC, id DESC) AS k FROM w WHERE (code, team) IN (SELECT code, team FROM w "
-				"WHERE day >= ?3)) WHERE k <= 2 ORDER BY code, team, k DESC", &st, b->err)))
+				"WHERE day >= ?3)) WHERE k <= 2 ORDER BY lower(code), team, k DESC", &st, b->err)))
 		return rc;
 	bind_scope(b, st);
 	rc = sv_waves(b, s, t, st, &instruments);

@@ -36,7 +36,7 @@ static int visits_teams(struct bctx *b, struct rep_section *s)
 	int rc, r2 = 0;
 
 	if ((rc = store_prepare(b->db, "SELECT tm.id, tm.name FROM team tm WHERE" TEAM_SCOPE
-				       "AND (?2 <> 0 OR tm.kind = 'leraren') ORDER BY tm.name, tm.id", &st, b->err)))
+				       "AND (?2 <> 0 OR tm.kind = 'leraren') ORDER BY lower(tm.name), tm.id", &st, b->err)))
 		return rc;
 	store_bind_int(st, 1, b->ro->school);
 	store_bind_int(st, 2, b->ro->team);

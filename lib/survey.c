@@ -17,12 +17,56 @@
 
 /* ---- surveys ---- */
 
+/* Whether the wave is taken already (asked first: a refused insert would use
+ * up a number on an engine that hands numbers out before the check). */
+static int wave_taken(struct store *db, int64_t school, int64_t instrument, const struct survey_add_opts *o, int *taken,
+		      struct beter_err *err)
+{
+	struct store_stmt *st;
+	int rc;
+
+	if ((rc = store_prepare(db, "SELECT 1 FROM survey WHERE school_id = ?1 AND instrument_id = ?2 AND "
+				    "lower(wave) = lower(?3) AND coalesce(team_id, 0) = ?4", &st, err)))
+		return rc;
+	store_bind_int(st, 1, school);
+	store_bind_int(st, 2, instrument);
+	store_bind_text(st, 3, o->wave);
+	store_bind_int(st, 4, o->team);
+	*taken = 0;
+	if (store_next(db, st, &rc, N_("adding the survey"), err))
+		*taken = 1;
+	store_finalize(st);
+	return rc;
+}
+
+static int add_row(struct store_stmt *st, int64_t school, int64_t iid, int64_t leader, const struct survey_add_opts *o,
+		   int opens, int closes)
+{
+	char d1[11], d2[11], today[11], uid[33];
+
+	if (leader)
+		store_bind_int(st, 9, leader);
+	uid_new(uid);
+	date_format(opens, d1);
+	date_format(closes, d2);
+	date_format(date_today(), today);
+	store_bind_text(st, 1, uid);
+	store_bind_int(st, 2, school);
+	store_bind_int(st, 3, iid);
+	if (o->team)
+		store_bind_int(st, 4, o->team);
+	store_bind_text(st, 5, o->wave);
+	store_bind_text(st, 6, o->opens ? d1 : NULL);
+	store_bind_text(st, 7, o->closes ? d2 : NULL);
+	store_bind_text(st, 8, today);
+	return store_step(st);
+}
+
 int survey_add(struct store *db, int64_t school, const struct survey_add_opts *o, int64_t *id, struct beter_err *err)
 {
 	struct survey_instrument in;
 	int64_t iid, leader = 0;
 	int opens = 0, closes = 0, rc;
-	char d1[11], d2[11], today[11], uid[33];
 	struct store_stmt *st;
 
 	if (!o->wave || !*o->wave || strlen(o->wave) > 100 || !utf8_valid(o->wave, strlen(o->wave), NULL))
@@ -40,26 +84,18 @@ int survey_add(struct store *db, int64_t school, const struct survey_add_opts *o
 		return beter_err_set(err, BETER_USAGE, _("--leader: '%s' is not a 360-degree feedback"), o->instrument);
 	if (sealed && (rc = survey_seal_pick_leader(db, school, o->leader, &leader, err)))
 		return rc;
-	if ((rc = store_prepare(db, "INSERT INTO survey(uid, school_id, instrument_id, team_id, wave, opens, closes, created, "
-				    "leader_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)", &st, err)))
+	int taken;
+	if ((rc = wave_taken(db, school, iid, o, &taken, err)))
 		return rc;
-	if (leader)
-		store_bind_int(st, 9, leader);
-	uid_new(uid);
-	date_format(opens, d1);
-	date_format(closes, d2);
-	date_format(date_today(), today);
-	store_bind_text(st, 1, uid);
-	store_bind_int(st, 2, school);
-	store_bind_int(st, 3, iid);
-	if (o->team)
-		store_bind_int(st, 4, o->team);
-	store_bind_text(st, 5, o->wave);
-	store_bind_text(st, 6, o->opens ? d1 : NULL);
-	store_bind_text(st, 7, o->closes ? d2 : NULL);
-	store_bind_text(st, 8, today);
-	rc = store_step(st);
-	store_finalize(st);
+	if (taken) {
+		rc = STORE_CONSTRAINT;
+	} else {
+		if ((rc = store_prepare(db, "INSERT INTO survey(uid, school_id, instrument_id, team_id, wave, opens, closes, "
+					    "created, leader_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)", &st, err)))
+			return rc;
+		rc = add_row(st, school, iid, leader, o, opens, closes);
+		store_finalize(st);
+	}
 	if ((rc & 0xff) == STORE_CONSTRAINT)
 		return beter_err_set(err, BETER_DATAERR, _("--wave: '%s' already has a survey with the wave '%s' for %s "
 				     "(see 'beter survey list')"), o->instrument, o->wave, o->team ? _("this team") : _("the school"));

@@ -60,9 +60,10 @@ static int cmp_read(struct cmp *c, struct beter_err *err)
 	struct store_stmt *st;
 	int rc;
 
-	if ((rc = store_prepare(c->db, "SELECT s.wave = ?4, r.answers, r.rater FROM survey_response r JOIN survey s ON s.id = "
-				       "r.survey_id WHERE s.school_id = ?1 AND s.instrument_id = ?2 AND s.wave IN (?3, ?4) "
-				       "AND (?5 = 0 OR r.team_id = ?5)", &st, err)))
+	if ((rc = store_prepare(c->db, "SELECT lower(s.wave) = lower(?4), r.answers, r.rater FROM survey_response r "
+				       "JOIN survey s ON s.id = r.survey_id WHERE s.school_id = ?1 AND s.instrument_id = ?2 "
+				       "AND lower(s.wave) IN (lower(?3), lower(?4)) AND (?5 = 0 OR r.team_id = ?5)", &st,
+				       err)))
 		return rc;
 	store_bind_int(st, 1, c->school);
 	store_bind_int(st, 2, c->iid);
@@ -96,7 +97,7 @@ static int cmp_load(struct cmp *c, const char *instrument, int64_t min_n, struct
 	for (int w = 0; w < 2; w++) {
 		struct store_stmt *st;
 		if ((rc = store_prepare(c->db, "SELECT count(*), min(id) FROM survey WHERE school_id = ?1 AND "
-					       "instrument_id = ?2 AND wave = ?3", &st, err)))
+					       "instrument_id = ?2 AND lower(wave) = lower(?3)", &st, err)))
 			return rc;
 		store_bind_int(st, 1, c->school);
 		store_bind_int(st, 2, c->iid);

@@ -102,7 +102,8 @@ static int load_stored(struct store *db, const char *code, struct survey_instrum
 	struct store_stmt *st;
 	int rc;
 
-	if ((rc = store_prepare(db, "SELECT id, definition, code FROM survey_instrument WHERE code = ?1", &st, err)))
+	if ((rc = store_prepare(db, "SELECT id, definition, code FROM survey_instrument WHERE "
+				    "lower(code) = lower(?1)", &st, err)))
 		return rc;
 	store_bind_text(st, 1, code);
 	rc = store_step(st);

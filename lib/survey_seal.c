@@ -205,7 +205,7 @@ static int seal_earlier(struct store *db, int64_t school, int64_t person, const 
 				    "AND s.school_id = ?1 AND (s.leader_id = ?2 OR s.leader_id IS NULL AND (SELECT count(*) "
 				    "FROM person WHERE school_id = ?1 AND role = 'schoolleider') = 1) AND length(r.answers) = "
 				    "(SELECT count(*) FROM survey_item t WHERE t.instrument_id = i.id AND t.pos IS NOT NULL) "
-				    "ORDER BY i.code, r.id", &st, err)))
+				    "ORDER BY lower(i.code), r.id", &st, err)))
 		return rc;
 	store_bind_int(st, 1, school);
 	store_bind_int(st, 2, person);
@@ -344,7 +344,7 @@ int survey_seal_pick_leader(struct store *db, int64_t school, const char *code, 
 	if (code)
 		return leader_row(db, school, code, person, NULL, NULL, err);
 	if ((rc = store_prepare(db, "SELECT id, code FROM person WHERE school_id = ?1 AND role = 'schoolleider' "
-				    "ORDER BY code", &st, err)))
+				    "ORDER BY lower(code)", &st, err)))
 		return rc;
 	store_bind_int(st, 1, school);
 	while (store_next(db, st, &rc, N_("reading school leaders"), err)) {

@@ -108,7 +108,7 @@ static int read_atoms(struct store *db, int64_t school, const struct survey_inst
 	}
 	rc = store_prepare(db, "SELECT r.survey_id, coalesce(r.team_id, -1), r.answers, r.rater FROM survey_response r "
 			       "JOIN survey s ON s.id = r.survey_id WHERE s.school_id = ?1 AND s.instrument_id = ?2 "
-			       "AND s.wave = ?3 ORDER BY r.survey_id", &st, err);
+			       "AND lower(s.wave) = lower(?3) ORDER BY r.survey_id", &st, err);
 	if (!rc) {
 		store_bind_int(st, 1, school);
 		store_bind_int(st, 2, iid);

@@ -52,7 +52,8 @@ cd "$tmp/work"
 ( . "$here/cli-lib.sh"; . "$script" ) >"$tmp/actual" 2>&1
 status=$?
 # paths of this run read as $TMP in the transcript, the PostgreSQL store as the file
-[ -z "${BETER_TEST_PG:-}" ] || sed -i "s|$BETER_DB|\$TMP/work/test.db|g" "$tmp/actual"
+# (a command line quotes the address, where it would not quote the file's path)
+[ -z "${BETER_TEST_PG:-}" ] || sed -i "/^\\$ /s| '$BETER_DB'| \$TMP/work/test.db|g; s|$BETER_DB|\$TMP/work/test.db|g" "$tmp/actual"
 sed -i "s|$tmp|\$TMP|g" "$tmp/actual"
 if [ "$status" -ne 0 ]; then
 	echo "[script exited $status]" >>"$tmp/actual"

@@ -3,6 +3,11 @@
 # (74) naming the file, and nothing is written
 
 built=$(dirname "$(readlink -f "$(command -v beter)")")
+# pg_module DIR: on a PostgreSQL store (BETER_TEST_PG) every command needs the
+# module beter-pg, which therefore stays in each module directory tried here
+pg_module() {
+	[ -z "${BETER_TEST_PG:-}" ] || { mkdir -p "$1" && ln -sf "$built/beter-pg.so" "$1/"; }
+}
 run beter init --school "IKC De Vlinderboom" --region midden
 cp "$SHARE/calendar/schoolvakanties-2026-2027.ics" .
 printf 'code,name,role,team\nBC,Bo Coach,schoolcoach,Team Bovenbouw\n' >r.csv
@@ -13,6 +18,7 @@ wb.save("r.xlsx")'
 
 note without the modules, commands that do not need them work
 export BETER_MODULE_DIR=$TMP/none
+pg_module "$BETER_MODULE_DIR"
 run beter --version
 run beter person import r.csv
 run beter person list
@@ -30,6 +36,7 @@ ls
 note a broken module, and one without the entry point
 mkdir -p "$TMP/broken"
 export BETER_MODULE_DIR=$TMP/broken
+pg_module "$BETER_MODULE_DIR"
 : >"$TMP/broken/beter-ics.so"
 run beter calendar import schoolvakanties-2026-2027.ics
 cp "$built/beter-xlsxout.so" "$TMP/broken/beter-xlsxin.so"

@@ -249,3 +249,7 @@ beter --csv survey report "$n" | grep -c '^comments' | sed 's/^/free-text answer
 before=$(store_digest)
 run beter survey import "$n" november.csv
 [ "$before" = "$(store_digest)" ] && echo "store unchanged"
+
+note instruments and waves are found regardless of case, a wave taken in another case too
+run beter --csv survey compare --instrument CultuurSurvey --waves 0-METING,November
+run beter survey add --instrument CULTUURSURVEY --wave HERHALING

@@ -56,7 +56,7 @@ int report_section_design(struct bctx *b)
 				"s.design_id = ds.id)), sum((SELECT count(*) FROM visit v WHERE v.design_id = ds.id AND "
 				"v.recorded IS NOT NULL AND v.date BETWEEN ?3 AND ?4)), sum(" OBS_SQL("") "), sum("
 				OBS_SQL(" AND vs.reached = 'ja'") ") FROM ds JOIN team tm ON tm.id = ds.team_id LEFT JOIN "
-				"goal g ON g.id = ds.goal_id GROUP BY ds.team_id, ds.goal_id ORDER BY tm.name, "
+				"goal g ON g.id = ds.goal_id GROUP BY ds.team_id, ds.goal_id, tm.name, g.text ORDER BY tm.name, "
 				"ds.goal_id IS NULL, ds.goal_id", &st, b->err)))
 		return rc;
 	bind_scope(b, st);

@@ -186,7 +186,10 @@ int pg_run(struct pgconn *c, const char *sql)
 int pg_exec_sql(struct store *db, const char *sql, struct beter_err *err)
 {
 	char *q = pg_sql(sql, NULL);
-	int rc = pg_run(C(db), q);
+	int rc;
+
+	pg_seq_note(C(db), q);
+	rc = pg_run(C(db), q);
 
 	free(q);
 	return rc ? store_fail(db, rc, err, N_("writing the store")) : 0;
@@ -194,7 +197,10 @@ int pg_exec_sql(struct store *db, const char *sql, struct beter_err *err)
 
 int pg_begin(struct store *db, int write, struct beter_err *err)
 {
-	int rc = pg_run(C(db), write ? "BEGIN ISOLATION LEVEL SERIALIZABLE" : "BEGIN ISOLATION LEVEL REPEATABLE READ");
+	int rc;
+
+	pg_seq_keep(C(db));
+	rc = pg_run(C(db), write ? "BEGIN ISOLATION LEVEL SERIALIZABLE" : "BEGIN ISOLATION LEVEL REPEATABLE READ");
 	return rc ? store_fail(db, rc, err, write ? N_("the change") : N_("reading the store")) : 0;
 }
 
@@ -206,6 +212,7 @@ int pg_commit(struct store *db, struct beter_err *err)
 		pg_rollback(db);
 		return status;
 	}
+	pg_seq_keep(C(db));
 	return 0;
 }
 
@@ -218,6 +225,7 @@ void pg_rollback(struct store *db)
 		c->m->clear(res);
 		c->retry = retry;
 	}
+	pg_seq_restore(c);
 }
 
 int pg_in_transaction(struct store *db)
@@ -248,6 +256,7 @@ void pg_close(struct store *db)
 	struct pgconn *c = C(db);
 
 	c->m->finish(c->conn);
+	pg_seq_free(c);
 	free(c->errmsg);
 	free(c->address);
 	free(c);
@@ -362,6 +371,8 @@ int pg_step(struct store_stmt *stmt)
 
 	if (!st->res) {
 		char *sql = st->np ? param_types(st) : NULL;
+		if (!st->readonly)
+			pg_seq_note(st->c, st->sql);
 		st->res = m->exec(st->c->conn, sql ? sql : st->sql, st->np, st->types, (const char *const *)st->vals,
 				  st->lens, st->fmts);
 		free(sql);

@@ -18,6 +18,8 @@ struct pgconn {
 	int errcode;
 	int retry;   /* the last failure was a serialisation failure or deadlock */
 	int changes; /* rows the last statement changed */
+	struct pgseq *seqs; /* the tables the transaction inserted into (store_pg_seq.c) */
+	size_t nseq, aseq;
 };
 
 /* A column's value (store_col_value), to bind elsewhere. */
@@ -31,6 +33,14 @@ struct store *pg_tag(struct pgconn *c);
 struct pgconn *pg_conn(struct store *db);
 int pg_fail_result(struct pgconn *c, void *res);
 int pg_run(struct pgconn *c, const char *sql);
+
+/* Sequences a rolled-back transaction drew from, set back (store_pg_seq.c):
+ * note the tables sql inserts into before it runs; keep after COMMIT;
+ * restore after ROLLBACK; free with the connection. */
+void pg_seq_note(struct pgconn *c, const char *sql);
+void pg_seq_keep(struct pgconn *c);
+void pg_seq_restore(struct pgconn *c);
+void pg_seq_free(struct pgconn *c);
 
 /* Bring the database to this beter's schema (lib/store_pg_open.c). */
 int pg_migrate(struct store *db, int flags, struct beter_err *err);

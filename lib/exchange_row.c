@@ -210,13 +210,15 @@ static int prepare_row(struct imp *im, int ti, const cJSON **vals, uint64_t mask
 		if (is_key || i == t->rowid)
 			continue;
 		store_sqlf_add(upd, "%s\"%w\" = ?%d", nset ? ", " : "", t->cols[i].name, i + 1);
-		store_sqlf_add(same, "%s\"%w\" IS ?%d COLLATE BINARY", nset ? " AND " : "", t->cols[i].name, i + 1);
+		/* text compares byte by byte (a column's NOCASE would hide a change of case) */
+		store_sqlf_add(same, "%s\"%w\" IS ?%d%s", nset ? " AND " : "", t->cols[i].name, i + 1,
+			       t->cols[i].aff == AFF_TEXT ? " COLLATE \"BINARY\"" : "");
 		nset++;
 	}
 	char *w = strbuf_finish(where), *u = strbuf_finish(upd), *sm = strbuf_finish(same);
 	char *in = strbuf_finish(ins), *iv = strbuf_finish(insv);
 	char *q = nset ? store_sqlf("UPDATE \"%w\" SET %s WHERE %s AND NOT (%s)", t->name, u, w, sm)
-		       : store_sqlf("SELECT 0 WHERE 0");
+		       : store_sqlf("SELECT 0 WHERE 0 = 1");
 	rc = store_prepare(im->db, q, &c->upd, im->err);
 	free(q);
 	if (!rc) {

@@ -7,7 +7,8 @@
  * each the type its place in the query asks, as SQLite takes a literal.
  * The whole result comes back at once; each step reads one row of it.
  * Columns read as SQLite's would: a boolean as 1 or 0, a numeric without
- * a fraction as an integer, a real with its ".0".
+ * a fraction as an integer, a real with its ".0". A rolled-back write
+ * transaction gives back the record numbers it drew (store_pg_seq.c).
  *
  * Errors keep SQLite's primary codes, which store_fail turns into beter's
  * statuses: a broken rule is SQLITE_CONSTRAINT with SQLite's words ("UNIQUE

@@ -7,6 +7,9 @@
 #include "beter/store.h"
 #include "board_int.h"
 
+/* a design's first day from four weeks before the week (?3) on */
+#define DAY_SQL "(SELECT min(x.date) FROM design_day x WHERE x.design_id = d.id AND x.date >= date(?3, '-28 days'))"
+
 /*
  * The lesson designs of a team (who, for which group, for which goal) as
  * they stood on the as-of day: made by then, and given from four weeks
@@ -21,12 +24,14 @@ int board_design_rows(struct store *db, int64_t team, const char *team_name, con
 	struct store_stmt *st;
 	int rc;
 
-	if ((rc = store_prepare(db, "SELECT d.id, (SELECT min(x.date) FROM design_day x WHERE x.design_id = d.id AND "
-				    "x.date >= date(?3, '-28 days')) AS day, (SELECT group_concat(code, ' ') FROM (SELECT "
+	/* the day spelled out where it is tested: an output name is no column in
+	 * WHERE or in an expression of ORDER BY */
+	if ((rc = store_prepare(db, "SELECT d.id, " DAY_SQL " AS day, (SELECT group_concat(code, ' ') FROM (SELECT "
 				    "p.code FROM design_author a JOIN person p ON p.id = a.person_id WHERE a.design_id = "
 				    "d.id ORDER BY p.code)), d.class_group, d.goal_id, d.doel FROM design d WHERE "
-				    "d.team_id = ?1 AND d.created <= ?2 AND (day IS NOT NULL OR NOT EXISTS (SELECT 1 FROM "
-				    "design_day x WHERE x.design_id = d.id)) ORDER BY day IS NULL, day, d.id", &st, err)))
+				    "d.team_id = ?1 AND d.created <= ?2 AND (" DAY_SQL " IS NOT NULL OR NOT EXISTS (SELECT 1 "
+				    "FROM design_day x WHERE x.design_id = d.id)) ORDER BY " DAY_SQL " IS NULL, day, d.id",
+				    &st, err)))
 		return rc;
 	store_bind_int(st, 1, team);
 	store_bind_text(st, 2, asofd);

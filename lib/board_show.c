@@ -447,11 +447,13 @@ static int visit_rows(struct view *v, struct out *o, struct beter_err *err)
 	if ((rc = view_prepare(v, "SELECT vi.id, vi.date, (SELECT code FROM person WHERE id = vi.observer_id), "
 				  "(SELECT code FROM person WHERE id = vi.teacher_id), " VISIT_FOCUS_SQL("vi") ", "
 				  "(SELECT name FROM visit_round WHERE id = vi.round_id), "
-				  "coalesce(vi.recorded <= ?2 OR vi.feedback_date <= ?2, 0), coalesce(vi.feedback_date <= ?2, 0), "
+				  "CASE WHEN vi.recorded <= ?2 OR vi.feedback_date <= ?2 THEN 1 ELSE 0 END, "
+				  "CASE WHEN vi.feedback_date <= ?2 THEN 1 ELSE 0 END, "
 				  "EXISTS (SELECT 1 FROM visit r WHERE r.replaces_id = vi.id AND r.cancelled IS NULL AND "
 				  "substr(r.created, 1, 10) <= ?2), " VISIT_WORD_SQL("vi.id", "?2") " FROM visit vi "
 				  "WHERE vi.team_id = ?1 AND vi.cancelled IS NULL AND substr(vi.created, 1, 10) <= ?2 AND (vi.date >= ?3 OR "
-				  "(vi.date >= ?5 AND vi.date < ?2 AND coalesce(vi.recorded <= ?2 OR vi.feedback_date <= ?2, 0) = 0)) "
+				  "(vi.date >= ?5 AND vi.date < ?2 AND (vi.recorded IS NULL OR vi.recorded > ?2) AND "
+				  "(vi.feedback_date IS NULL OR vi.feedback_date > ?2))) "
 				  "ORDER BY vi.date, vi.time, vi.id", &st, err)))
 		return rc;
 	store_bind_text(st, 5, year);

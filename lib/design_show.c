@@ -36,12 +36,12 @@ int design_list(struct store *db, int64_t school, const struct design_filter *f,
 	int rc;
 
 	if ((rc = store_prepare(db, "SELECT d.id, t.name, d.goal_id, " AUTHORS_SQL ", d.class_group, d.subject, " DAYS_SQL
-				    ", " DESIGN_PERIOD_SQL " AS period, (SELECT count(*) FROM design_step s WHERE "
+				    ", " DESIGN_PERIOD_SQL ", (SELECT count(*) FROM design_step s WHERE "
 				    "s.design_id = d.id), (SELECT count(*) FROM visit v WHERE v.design_id = d.id), "
 				    "d.copy_of FROM design d JOIN team t ON t.id = d.team_id WHERE d.school_id = ?1 AND "
 				    "(?2 = 0 OR d.team_id = ?2) AND (?3 = 0 OR d.goal_id = ?3) AND (?4 = 0 OR EXISTS "
 				    "(SELECT 1 FROM design_author a WHERE a.design_id = d.id AND a.person_id = ?4)) AND "
-				    "(?5 = 0 OR period = ?5) ORDER BY d.id", &st, err)))
+				    "(?5 = 0 OR " DESIGN_PERIOD_SQL " = ?5) ORDER BY d.id", &st, err)))
 		return rc;
 	store_bind_int(st, 1, school);
 	store_bind_int(st, 2, f->team);

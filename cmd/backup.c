@@ -1,6 +1,7 @@
 /* beter backup: a consistent copy of the live store. */
 #include "beter/backup.h"
 #include "beter/i18n.h"
+#include "beter/store.h"
 #include "cmd.h"
 
 static const struct opt backup_opts[] = { OPT_END };
@@ -9,7 +10,10 @@ static int run_backup(struct ctx *c, struct optparse *p)
 {
 	int rc;
 
-	if ((rc = cmd_parse(c, p, NULL, 1, 1, N_("the backup file"))) || (rc = backup_write(c->db, p->args[0], &c->err)))
+	if ((rc = cmd_parse(c, p, NULL, 1, 1, N_("the backup file"))))
+		return rc;
+	rc = store_on_pg(c->db) ? backup_write_pg(c->db_path, p->args[0], &c->err) : backup_write(c->db, p->args[0], &c->err);
+	if (rc)
 		return rc;
 	cmd_note(c, _("backed up the store to '%s'"), p->args[0]);
 	return 0;
@@ -26,7 +30,10 @@ const struct command_def def_backup = {
 		"even while other beter commands go on writing. The copy is written to a temporary file beside FILE "
 		"(FILE.beter-tmp-XXXXXX, mode 0600; one that a killed backup left is removed by the next backup to FILE), synced to disk and then renamed to FILE, so FILE is always either the previous backup or "
 		"a complete new one. The copy is a store itself: use it with --db FILE, check it with "
-		"'beter --db FILE check'."),
+		"'beter --db FILE check'. "
+		"A PostgreSQL store is copied by pg_dump in its custom format (pg_dump -Fc; the program must be installed: "
+		"Debian's postgresql-client), the database as it was at one moment, through the same temporary file "
+		"and rename; restore it into an empty database with pg_restore -d DBNAME FILE."),
 	.subs = backup_subs,
 	.examples = N_("beter backup /srv/backup/beter-$(date +%F).db"),
 };

@@ -81,12 +81,16 @@ static const struct migration *pg_file(int version)
 	return NULL;
 }
 
-/* Run one migration's SQL; a failure names it. */
-static int run_migration(struct store *db, const struct migration *m, struct beter_err *err)
+/* Run one migration's SQL (one of share/sql, shared with SQLite, as the
+ * engine rewrites beter's SQL; one of PostgreSQL's own as it is); a failure
+ * names it. */
+static int run_migration(struct store *db, const struct migration *m, int shared, struct beter_err *err)
 {
 	struct pgconn *c = pg_conn(db);
-	int rc = pg_run(c, m->sql);
+	char *sql = shared ? pg_sql(m->sql, NULL) : NULL;
+	int rc = pg_run(c, sql ? sql : m->sql);
 
+	free(sql);
 	if (rc)
 		return beter_err_set(err, BETER_IOERR, _("cannot upgrade the store '%s' to schema %d (%s): %s; the store is unchanged"),
 				     c->address, m->version, m->name, c->errmsg);
@@ -100,7 +104,7 @@ static int upgrade(struct store *db, long long have, struct beter_err *err)
 
 	/* the functions first: CREATE OR REPLACE, they may have changed */
 	for (int i = 0; i < beter_pg_migrations_count; i++)
-		if (!strcmp(beter_pg_migrations[i].name, "compat") && (rc = run_migration(db, &beter_pg_migrations[i], err)))
+		if (!strcmp(beter_pg_migrations[i].name, "compat") && (rc = run_migration(db, &beter_pg_migrations[i], 0, err)))
 			return rc;
 	if (have < 0) {
 		/* the newest whole schema of PostgreSQL's own (NNNN-schema.sql),
@@ -112,7 +116,7 @@ static int upgrade(struct store *db, long long have, struct beter_err *err)
 				base = m->version;
 		}
 		const struct migration *m = pg_file(base);
-		if (m && (rc = run_migration(db, m, err)))
+		if (m && (rc = run_migration(db, m, 0, err)))
 			return rc;
 		have = base;
 	}
@@ -121,14 +125,14 @@ static int upgrade(struct store *db, long long have, struct beter_err *err)
 		if (m->version <= have)
 			continue;
 		const struct migration *own = pg_file(m->version);
-		if ((rc = run_migration(db, own ? own : m, err)))
+		if ((rc = run_migration(db, own ? own : m, !own, err)))
 			return rc;
 	}
 	/* then the files of no number but compat (security.sql: the roles and
 	 * policies), again on every upgrade: they are written to run again */
 	for (int i = 0; i < beter_pg_migrations_count; i++) {
 		const struct migration *m = &beter_pg_migrations[i];
-		if (m->version == 0 && strcmp(m->name, "compat") && (rc = run_migration(db, m, err)))
+		if (m->version == 0 && strcmp(m->name, "compat") && (rc = run_migration(db, m, 0, err)))
 			return rc;
 	}
 	char sql[128];

@@ -33,6 +33,7 @@ export BETER_DB="$tmp/work/test.db"
 # tests/pg/cluster.sh): the store is a database of its own, and `sqlite3 "$BETER_DB"`
 # in a script reaches it through psql (tests/pg/bin/sqlite3)
 if [ -n "${BETER_TEST_PG:-}" ]; then
+	[ -S "$BETER_TEST_PG/.s.PGSQL.5432" ] || { echo "no PostgreSQL cluster at $BETER_TEST_PG: skipped"; exit 77; }
 	pgdb=t_$(basename "$tmp" | tr -c 'a-zA-Z0-9\n' _)_$lang
 	createdb -h "$BETER_TEST_PG" "$pgdb" || exit 1
 	trap 'rm -rf "$tmp"; dropdb -h "$BETER_TEST_PG" --if-exists "$pgdb" 2>/dev/null' EXIT

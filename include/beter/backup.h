@@ -14,4 +14,8 @@ struct store_stmt;
  * copy is the store as of one moment. */
 int backup_write(struct store *db, const char *path, struct beter_err *err);
 
+/* The same of a PostgreSQL store at address: pg_dump's custom format
+ * (restore it with pg_restore), through the same temporary file and rename. */
+int backup_write_pg(const char *address, const char *path, struct beter_err *err);
+
 #endif

@@ -45,7 +45,10 @@ for n in "$seconds" "$writers" "$readers"; do
 	case $n in '' | *[!0-9]*) echo "pgload.sh: '$n' is not a whole number" >&2; exit 2 ;; esac
 done
 [ "$writers" -le 20 ] || { echo "pgload.sh: --writers: at most 20 (two teachers each of 40)" >&2; exit 2; }
-[ "$seconds" -ge 1 ] && [ $((writers + readers)) -ge 1 ] || { echo "pgload.sh: nothing to run" >&2; exit 2; }
+if [ "$seconds" -lt 1 ] || [ $((writers + readers)) -lt 1 ]; then
+	echo "pgload.sh: nothing to run" >&2
+	exit 2
+fi
 case $beter in /*) ;; *) beter=$(pwd)/$beter ;; esac
 [ -x "$beter" ] || { echo "pgload.sh: no beter binary at $beter (build first or give --beter)" >&2; exit 1; }
 for c in python3 sqlite3 psql; do

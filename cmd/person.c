@@ -1,4 +1,5 @@
 /* beter person: people with a short code, a name and a role; roster import. */
+#include <stdlib.h>
 #include <string.h>
 
 #include "beter/csvin.h"
@@ -7,7 +8,8 @@
 #include "cmd.h"
 
 struct popts {
-	const char *name, *role, *school, *team, *code, *sheet;
+	const char *name, *role, *school, *team, *code, *sheet, *login;
+	int revoke;
 };
 #define OPT_STRUCT struct popts
 
@@ -37,6 +39,13 @@ static const struct opt edit_opts[] = {
 };
 
 static const struct opt school_opts[] = { OPT_SCHOOL, OPT_END };
+
+static const struct opt grant_opts[] = {
+	OPT_STRING("login", login, "NAME", N_("the login role: lowercase letters, digits and _ (required)")),
+	OPT_FLAG("revoke", revoke, N_("take the login back instead")),
+	OPT_SCHOOL,
+	OPT_END
+};
 
 static const struct opt import_opts[] = {
 	OPT_STRING("sheet", sheet, "NAME", N_("the sheet of an .xlsx workbook to read (default: the first)")),
@@ -151,6 +160,33 @@ static int run_import(struct ctx *c, struct optparse *p)
 	return 0;
 }
 
+static int run_grant(struct ctx *c, struct optparse *p)
+{
+	struct popts o;
+	int64_t school, id;
+	char *roles = NULL;
+	int rc;
+
+	if ((rc = prologue(c, p, &o, 1, N_("the person's code"), &school)))
+		return rc;
+	if (!o.login)
+		return cmd_usage(c, _("a login needs --login NAME (usage: %s)"), cmd_usage_line(c));
+	if ((rc = person_find(c->db, school, p->args[0], &id, &c->err)))
+		return rc;
+	if (o.revoke) {
+		if ((rc = person_login_revoke(c->db, id, p->args[0], o.login, &c->err)))
+			return rc;
+		cmd_note(c, _("%s no longer logs in as '%s' (the role stays in the cluster: DROP ROLE removes it)"),
+			 p->args[0], o.login);
+		return 0;
+	}
+	if ((rc = person_login_grant(c->db, id, o.login, &roles, &c->err)))
+		return rc;
+	cmd_note(c, _("%s logs in as '%s' (%s)"), p->args[0], o.login, roles);
+	free(roles);
+	return 0;
+}
+
 static const struct subcmd person_subs[] = {
 	{ "add", "add CODE --name NAME --role ROLE [--school S]", N_("add a person"), add_opts, run_add, SUB_WRITES, NULL },
 	{ "list", "list [--team TEAM] [--role ROLE] [--school S]", N_("list people by code, with their teams"), list_opts,
@@ -163,6 +199,9 @@ static const struct subcmd person_subs[] = {
 	{ "import", "import FILE.csv|FILE.xlsx [--sheet NAME] [--school S] [--dry-run]",
 	  N_("import a roster: columns code,name,role and optionally team (several teams split by '|')"), import_opts,
 	  run_import, SUB_WRITES, NULL },
+	{ "grant", "grant CODE --login NAME [--revoke] [--school S]",
+	  N_("let a person log in to a PostgreSQL store as themselves, or take it back"), grant_opts, run_grant,
+	  SUB_WRITES, NULL },
 	{ 0 }
 };
 
@@ -188,10 +227,24 @@ const struct command_def def_person = {
 		"roster twice changes nothing. A bad row stops the import with file:line:column and nothing is "
 		"written (exit 65).\n\n"
 		"The columns of list and show: id, code, name, role and teams (the names of their teams: a JSON "
-		"array, in a table split by commas, in CSV split by '|' as in a roster)."),
+		"array, in a table split by commas, in CSV split by '|' as in a roster).\n\n"
+		"On a PostgreSQL store people can log in as themselves, and the server decides what they read and "
+		"write. 'person grant CODE --login NAME' makes the login role NAME (if the cluster has none), gives "
+		"it the group roles of the person's roles (beter_leraar to everyone, beter_schoolcoach to a "
+		"schoolcoach by role or in a team, beter_schoolleider to a schoolleider), lets it connect to the "
+		"database and records it in the table beter_login; run it as the store's owner (who needs "
+		"CREATEROLE for a new role). A leraar then reads their own visits, development points and the "
+		"boards of their teams; a schoolcoach reads and writes all of the teams they coach; a "
+		"schoolleider reads all of the school; the 360-degree feedback only the leader it is about; survey "
+		"answers only the role beter_import (given by hand: GRANT beter_import TO name), the others their "
+		"aggregates over groups big enough "
+		"(beter_survey_item_mean, beter_survey_count). Run grant again after a change of role. "
+		"--revoke takes the login back; the role itself, shared by the cluster's databases, stays. "
+		"On a SQLite store there are no logins: whoever reads the file reads all of it."),
 	.subs = person_subs,
 	.examples = N_("beter person add JDV --name \"Jan de Vries\" --role leraar\n"
 		    "beter person import roster.csv\n"
 		    "beter person import rooster.xlsx --sheet Personeel\n"
-		    "beter --csv person list --team \"Team Bovenbouw\""),
+		    "beter --csv person list --team \"Team Bovenbouw\"\n"
+		    "beter --db postgresql:///beter person grant JDV --login jdv"),
 };

@@ -73,7 +73,7 @@ int schema_key(const struct schema_table *t, int *idx)
  */
 #define PG_TABLES \
 	"SELECT c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace " \
-	"WHERE n.nspname = 'public' AND c.relkind IN ('r', 'p') AND c.relname <> 'beter_schema_version' ORDER BY c.oid"
+	"WHERE n.nspname = 'public' AND c.relkind IN ('r', 'p') AND c.relname NOT IN ('beter_schema_version', 'beter_login') ORDER BY c.oid"
 #define PG_COLUMNS \
 	"SELECT a.attnum - 1, a.attname, CASE format_type(a.atttypid, NULL) WHEN 'bigint' THEN 'INTEGER' " \
 	"WHEN 'text' THEN 'TEXT' WHEN 'double precision' THEN 'REAL' WHEN 'bytea' THEN 'BLOB' " \

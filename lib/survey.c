@@ -144,8 +144,10 @@ int survey_show(struct store *db, int64_t id, struct out *o, struct beter_err *e
 	if (rc)
 		return rc;
 	store_bind_int(st, 1, id);
-	if (store_step(st) != STORE_ROW) {
+	if ((rc = store_step(st)) != STORE_ROW) {
 		store_finalize(st);
+		if (rc != STORE_DONE) /* a read error is not "no such survey" */
+			return store_fail(db, rc, err, N_("reading the survey"));
 		return beter_err_set(err, BETER_FAIL, _("no survey with number %lld"), (long long)id);
 	}
 	out_record(o, survey_cols, sizeof(survey_cols) / sizeof(*survey_cols));

@@ -35,6 +35,19 @@ int person_edit(struct store *db, int64_t id, const char *code, const char *name
 		struct beter_err *err);
 int person_rm(struct store *db, int64_t id, struct beter_err *err);
 
+/* A login name as beter makes it a role: [a-z_][a-z0-9_]{0,62}. */
+int person_login_valid(const char *login);
+/* PostgreSQL only (BETER_FAIL on SQLite): the login role named login (made
+ * when missing) becomes the person's, member of the group roles of their
+ * roles (share/sql/pg/security.sql), may connect to the database, and is
+ * recorded in beter_login. *roles: the group roles, malloc'd. In the
+ * caller's transaction. */
+int person_login_grant(struct store *db, int64_t person, const char *login, char **roles, struct beter_err *err);
+/* Takes it back: out of beter_login, out of the group roles, no CONNECT; the
+ * role itself stays (roles belong to the whole cluster). */
+int person_login_revoke(struct store *db, int64_t person, const char *code, const char *login,
+			struct beter_err *err);
+
 struct person_filter {
 	const char *team;  /* only members of this team */
 	const char *role;  /* only this role */

@@ -115,3 +115,7 @@ note "a team typed by its number is named in messages"
 run beter team add "Team Acht" --school "OBS De Regenboog" --quiet
 run beter team member add "$(beter --json team list --school "OBS De Regenboog" | jq '.[] | select(.name == "Team Acht") | .id')" DC LK --school "OBS De Regenboog"
 run beter team member rm "$(beter --json team list --school "OBS De Regenboog" | jq '.[] | select(.name == "Team Acht") | .id')" DR --school "OBS De Regenboog"
+
+note "logins are for a PostgreSQL store"
+run beter person grant DC --login dc --school "OBS De Regenboog"
+run beter person grant DC --school "OBS De Regenboog"

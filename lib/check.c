@@ -29,11 +29,11 @@ const struct check_rule check_rules[] = {
 	  N_("a school needs a name") },
 	{ "school-brin", "school",
 	  "SELECT name, quote(brin) FROM school WHERE brin IS NOT NULL AND "
-	  "(length(brin) NOT IN (4, 6) OR brin GLOB '*[^0-9A-Z]*')",
+	  "(length(brin) NOT IN (4, 6) OR glob('*[^0-9A-Z]*', brin))",
 	  N_("not a BRIN code (4 or 6 capitals or digits)") },
 	{ "person-code", "person",
 	  "SELECT beter_tr('number %s', id), quote(code) FROM person WHERE length(code) NOT BETWEEN 2 AND 8 "
-	  "OR code GLOB '*[^0-9A-Z]*'",
+	  "OR glob('*[^0-9A-Z]*', code)",
 	  N_("not a person code (2-8 capitals or digits)") },
 	{ "person-code-unique", "person",
 	  "SELECT upper(code), beter_tr('%s people', count(*)) FROM person GROUP BY school_id, upper(code) HAVING count(*) > 1",
@@ -98,7 +98,7 @@ const struct check_rule check_rules[] = {
 	  "SELECT key, NULL FROM visit_framework WHERE CASE WHEN json_valid(doc) THEN "
 	  "json_type(doc, '$.scale.min') IS NOT 'integer' OR json_type(doc, '$.scale.max') IS NOT 'integer' "
 	  "OR json_extract(doc, '$.scale.max') <= json_extract(doc, '$.scale.min') "
-	  "OR json_type(doc, '$.domains') IS NOT 'array' ELSE 1 END",
+	  "OR json_type(doc, '$.domains') IS NOT 'array' ELSE TRUE END",
 	  N_("the framework's document has no scale (whole numbers min < max) or no domains") },
 	{ "visit-focus-goal", "visit",
 	  "SELECT beter_tr('visit %s', v.id), beter_tr('goal %s', g.id) FROM visit v JOIN goal g ON g.id = v.focus_goal_id "
@@ -122,7 +122,7 @@ const struct check_rule check_rules[] = {
 	  "SELECT beter_tr('visit %s', v.id) || ' / ' || s.item, beter_tr('%s is outside %s-%s', quote(s.score), "
 	  "f.doc ->> '$.scale.min', f.doc ->> '$.scale.max') FROM visit_score s JOIN visit v ON v.id = s.visit_id "
 	  "JOIN visit_framework f ON f.id = v.framework_id WHERE json_valid(f.doc) AND (typeof(s.score) <> 'integer' "
-	  "OR s.score NOT BETWEEN f.doc ->> '$.scale.min' AND f.doc ->> '$.scale.max')",
+	  "OR s.score NOT BETWEEN CAST(f.doc ->> '$.scale.min' AS INTEGER) AND CAST(f.doc ->> '$.scale.max' AS INTEGER))",
 	  N_("the score is not on the framework's scale") },
 	{ "visit-devpoint", "visit_devpoint",
 	  "SELECT beter_tr('visit %s', v.id) || ' / ' || beter_tr('goal %s', g.id), NULL FROM visit_devpoint d JOIN visit v ON v.id = d.visit_id "
@@ -220,7 +220,7 @@ const struct check_rule check_rules[] = {
 
 	/* 0006: trajectories */
 	{ "trajectory-one-active", "trajectory",
-	  "SELECT coalesce(t.name, beter_tr('the school')), beter_tr('%s active: trajectories %s', count(*), "
+	  "SELECT coalesce(max(t.name), beter_tr('the school')), beter_tr('%s active: trajectories %s', count(*), "
 	  "group_concat(r.id, ', ')) "
 	  "FROM (SELECT * FROM trajectory ORDER BY id) r LEFT JOIN team t ON t.id = r.team_id WHERE r.status = 'active' "
 	  "GROUP BY r.school_id, ifnull(r.team_id, 0) HAVING count(*) > 1",
@@ -229,7 +229,7 @@ const struct check_rule check_rules[] = {
 	  "SELECT beter_tr('trajectory %s', r.id), beter_tr('%s, active phases: %s', beter_tr(r.status), (SELECT count(*) "
 	  "FROM trajectory_phase p WHERE p.trajectory_id = r.id AND p.status = 'active')) FROM trajectory r "
 	  "WHERE (SELECT count(*) FROM trajectory_phase p WHERE p.trajectory_id = r.id AND p.status = 'active') "
-	  "<> (r.status = 'active')",
+	  "<> CASE WHEN r.status = 'active' THEN 1 ELSE 0 END",
 	  N_("an active trajectory has one active phase, a finished one none") },
 	{ "trajectory-phase-order", "trajectory_phase",
 	  "SELECT beter_tr('trajectory %s', p.trajectory_id) || ' / ' || beter_tr('phase %s', p.ord), beter_tr(p.status) "
@@ -291,7 +291,7 @@ static char *record_expr(const struct schema_table *t)
 
 	for (int i = 0; i < n; i++) {
 		char *label = store_sqlf("%s%s", t->cols[key[i]].name, "=");
-		store_sqlf_add(s, "%s%Q || coalesce(c.\"%w\", 'null')", i ? " || ', ' || " : "",
+		store_sqlf_add(s, "%s%Q || coalesce(CAST(c.\"%w\" AS TEXT), 'null')", i ? " || ', ' || " : "",
 				    n > 1 || t->uid < 0 ? label : "", t->cols[key[i]].name);
 		free(label);
 	}
@@ -345,6 +345,9 @@ static void day_checks(struct runner *r, const struct schema *s)
 {
 	struct store_stmt *st;
 
+	if (store_on_pg(r->db))
+		return; /* PostgreSQL holds every row to its CHECKs */
+
 	if (store_prepare(r->db, "SELECT m.name, c.name FROM sqlite_schema m JOIN pragma_table_info(m.name) c "
 				 "WHERE m.type = 'table' AND instr(m.sql, 'CHECK (date(' || c.name || ', ''+0 days'') IS ' "
 				 "|| c.name || ')') ORDER BY m.rowid, c.cid", &st, NULL) != STORE_OK)
@@ -376,6 +379,8 @@ static void foreign_keys(struct runner *r, long links)
 	struct store_stmt *st;
 	int step = STORE_DONE;
 
+	if (store_on_pg(r->db))
+		return; /* PostgreSQL keeps every link itself */
 	if (store_prepare(r->db, "SELECT c.\"table\", c.rowid, c.parent, (SELECT \"from\" FROM "
 				 "pragma_foreign_key_list(c.\"table\") k WHERE k.id = c.fkid AND k.seq = 0), (SELECT count(*) "
 				 "FROM pragma_foreign_key_list(c.\"table\") k WHERE k.id = c.fkid), EXISTS (SELECT 1 FROM "
@@ -407,19 +412,54 @@ static void foreign_keys(struct runner *r, long links)
 	}
 }
 
+/* On PostgreSQL: a problem's words, marked by beter_tr, translated. */
+struct unmark {
+	check_report_fn *fn;
+	void *arg;
+	int people;
+};
+
+static void report_unmarked(void *arg, const char *check, const char *table, const char *record, const char *problem)
+{
+	struct unmark *u = arg;
+	char *rec = check_words_text(u->people, record), *msg = check_words_text(u->people, problem);
+
+	u->fn(u->arg, check, table, rec ? rec : record, msg ? msg : problem);
+	free(rec);
+	free(msg);
+}
+
+static int run_checks(struct runner *r, int flags, struct beter_err *err);
+
 int check_run(struct store *db, int flags, check_report_fn *fn, void *arg, long *problems, struct beter_err *err)
 {
+	struct unmark u = { fn, arg, !!(flags & CHECK_FOR_PEOPLE) };
 	struct runner r = { db, fn, arg, 0, !!(flags & CHECK_FOR_PEOPLE) };
+	int rc;
+
+	if (store_on_pg(db)) {
+		r.fn = report_unmarked;
+		r.arg = &u;
+	}
+	rc = run_checks(&r, flags, err);
+	check_words_unregister(db);
+	*problems = r.problems;
+	return rc;
+}
+
+static int run_checks(struct runner *r0, int flags, struct beter_err *err)
+{
+	struct runner r = *r0;
+	struct store *db = r.db;
 	struct schema s;
 	int rc;
 
-	*problems = 0;
 	if (flags & CHECK_INTEGRITY) {
 		long structural = 0;
 		check_integrity(&r, &structural);
 		if (structural) {
 			/* the rest would only repeat the damage in other words */
-			*problems = r.problems;
+			r0->problems = r.problems;
 			return 0;
 		}
 	}
@@ -442,7 +482,7 @@ int check_run(struct store *db, int flags, check_report_fn *fn, void *arg, long 
 			run_sql(&r, c->name, c->table, c->sql, c->message);
 	foreign_keys(&r, links);
 	schema_release(&s);
-	*problems = r.problems;
+	r0->problems = r.problems;
 	return 0;
 }
 

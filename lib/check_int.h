@@ -36,6 +36,12 @@ extern const struct check_rule check_period_rules[];
 /* beter_tr(TEXT, ARG...) in the queries of db (lib/check_words.c): TEXT
  * with each %s filled by the next ARG, translated when *people is set. */
 int check_words_register(struct store *db, const int *people);
+/* The end of a run: PostgreSQL's beter_tr writes plain English again. */
+void check_words_unregister(struct store *db);
+/* On PostgreSQL beter_tr marks its text and values (the server cannot
+ * translate): s with each marked text translated and filled in, NULL when s
+ * has none. Free it. */
+char *check_words_text(int people, const char *s);
 
 /* One problem found. */
 void check_report(struct runner *r, const char *check, const char *table, const char *record, const char *problem);

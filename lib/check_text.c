@@ -41,12 +41,16 @@ static int json_columns(struct store *db, const struct schema_table *t, int *jso
 		}
 	}
 
-	if (store_prepare(db, "SELECT sql FROM main.sqlite_schema WHERE type = 'table' AND name = ?1", &st, NULL) != STORE_OK)
-		return 0;
+	/* PostgreSQL: the table's CHECKs as its catalogue writes them */
+	if (store_prepare(db, store_on_pg(db) ? "SELECT string_agg(pg_get_constraintdef(oid), ' ') FROM pg_constraint "
+						"WHERE conrelid = ('public.' || quote_ident(?1))::regclass AND contype = 'c'"
+					      : "SELECT sql FROM main.sqlite_schema WHERE type = 'table' AND name = ?1",
+			  &st, NULL) != STORE_OK)
+		return n;
 	store_bind_text(st, 1, t->name);
 	if (store_step(st) == STORE_ROW) {
 		const char *sql = store_col_text(st, 0);
-		for (const char *p = sql; (p = strstr(p, "json_valid(")) != NULL;) {
+		for (const char *p = sql; p && (p = strstr(p, "json_valid(")) != NULL;) {
 			p += strlen("json_valid(");
 			while (*p == ' ' || *p == '"')
 				p++;
@@ -66,29 +70,39 @@ static int json_columns(struct store *db, const struct schema_table *t, int *jso
 
 /* The query for one table: (record, column with bad text from 1 or 0,
  * JSON column with bad JSON from 1 or 0), one row per bad row. */
-static char *table_sql(const struct schema_table *t, const char *rec, const int *json, int njson)
+/* The query for one table: (record, column with bad text from 1 or 0,
+ * JSON column with bad JSON from 1 or 0), one row per bad row. The tests
+ * are written again in WHERE, where PostgreSQL cannot see the names of the
+ * results (SQLite works them out for the rows it returns only). Text in
+ * PostgreSQL is valid UTF-8 without NUL: there it looks at JSON only. */
+static char *table_sql(struct store *db, const struct schema_table *t, const char *rec, const int *json, int njson)
 {
-	struct strbuf *s = strbuf_new();
-	int first = 1;
+	struct strbuf *bad = strbuf_new(), *badjson = strbuf_new();
 
-	store_sqlf_add(s, "SELECT %s, beter_bad_text(", rec);
-	for (int c = 0; c < t->ncols; c++) {
-		store_sqlf_add(s, "%sc.\"%w\"", first ? "" : ", ", t->cols[c].name);
-		first = 0;
+	if (store_on_pg(db)) {
+		strbuf_adds(bad, "0");
+	} else {
+		strbuf_adds(bad, "beter_bad_text(");
+		for (int c = 0; c < t->ncols; c++)
+			store_sqlf_add(bad, "%sc.\"%w\"", c ? ", " : "", t->cols[c].name);
+		strbuf_adds(bad, ")");
 	}
-	strbuf_adds(s, ") AS bad, ");
 	if (njson) {
-		strbuf_adds(s, "CASE");
+		strbuf_adds(badjson, "CASE");
 		for (int c = 0; c < t->ncols; c++)
 			if (json[c])
-				store_sqlf_add(s, " WHEN NOT json_valid(c.\"%w\") THEN %d", t->cols[c].name, c + 1);
-		strbuf_adds(s, " ELSE 0 END");
+				store_sqlf_add(badjson, " WHEN NOT json_valid(c.\"%w\") THEN %d", t->cols[c].name, c + 1);
+		strbuf_adds(badjson, " ELSE 0 END");
 	} else {
-		strbuf_adds(s, "0");
+		strbuf_adds(badjson, "0");
 	}
-	store_sqlf_add(s, " AS badjson FROM main.\"%w\" c WHERE bad > 0 OR badjson > 0", t->name);
+	char *b = strbuf_finish(bad), *j = strbuf_finish(badjson);
+	struct strbuf *s = strbuf_new();
+	store_sqlf_add(s, "SELECT %s, %s, %s FROM main.\"%w\" c WHERE %s > 0 OR %s > 0", rec, b, j, t->name, b, j);
 	if (t->rowid >= 0)
 		store_sqlf_add(s, " ORDER BY c.\"%w\"", t->cols[t->rowid].name);
+	free(b);
+	free(j);
 	return strbuf_finish(s);
 }
 
@@ -97,11 +111,15 @@ long check_text_table(struct store *db, const struct schema_table *t, const char
 {
 	int *json = xcalloc((size_t)t->ncols + 1, sizeof(int));
 	int njson = json_columns(db, t, json);
-	char *sql = table_sql(t, rec, json, njson);
 	struct store_stmt *st;
 	long problems = 0;
 	int rc;
 
+	if (!njson && store_on_pg(db)) {
+		free(json);
+		return 0; /* nothing to look at */
+	}
+	char *sql = table_sql(db, t, rec, json, njson);
 	free(json);
 	rc = store_prepare(db, sql, &st, NULL);
 	free(sql);
@@ -175,8 +193,10 @@ long check_documents(struct store *db, const struct schema *s, int people, check
 		if (t < 0 || schema_col_find(&s->t[t], documents[d].column) < 0)
 			continue;
 		struct store_stmt *st;
-		char *sql = store_sqlf("SELECT rowid, \"%w\" FROM main.\"%w\" WHERE json_valid(\"%w\") ORDER BY rowid",
-					    documents[d].column, documents[d].table, documents[d].column);
+		const struct schema_table *tt = &s->t[t];
+		const char *rowid = tt->rowid >= 0 ? tt->cols[tt->rowid].name : "rowid";
+		char *sql = store_sqlf("SELECT \"%w\", \"%w\" FROM main.\"%w\" WHERE json_valid(\"%w\") ORDER BY 1", rowid,
+				       documents[d].column, documents[d].table, documents[d].column);
 		int rc = store_prepare(db, sql, &st, NULL);
 		free(sql);
 		if (rc != STORE_OK)

@@ -5,8 +5,10 @@
  * and CSV, which are the same in every language. */
 #include "check_int.h"
 
+#include <stdlib.h>
 #include <string.h>
 
+#include "beter/store.h"
 #include "beter/store_sqlite.h"
 #include "beter/util.h"
 
@@ -56,6 +58,79 @@ static void fn_tr(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 
 int check_words_register(struct store *db, const int *people)
 {
+	/* PostgreSQL's beter_tr (share/sql/pg/compat.sql) marks the text and its
+	 * values; check_words_text translates and fills them in */
+	if (store_on_pg(db))
+		return store_exec(db, "SELECT set_config('beter.tr', 'mark', false)", NULL);
 	return sqlite3_create_function_v2(store_sqlite(db), "beter_tr", -1, SQLITE_UTF8 | SQLITE_DIRECTONLY,
 					  (void *)people, fn_tr, NULL, NULL, NULL);
+}
+
+void check_words_unregister(struct store *db)
+{
+	if (store_on_pg(db))
+		store_exec(db, "SELECT set_config('beter.tr', '', false)", NULL);
+}
+
+/* One marked text at *p (after its U+0001) into sb: the text up to U+001F
+ * or U+0002, then its values, each marked texts in turn. */
+static void unmark(struct strbuf *sb, int people, const char **p)
+{
+	struct strbuf key = STRBUF_INIT;
+	struct strbuf *vals = NULL;
+	size_t nvals = 0;
+
+	while (**p && **p != '\x1f' && **p != '\x02')
+		strbuf_addc(&key, *(*p)++);
+	while (**p == '\x1f') {
+		(*p)++;
+		vals = xrealloc(vals, (nvals + 1) * sizeof(*vals));
+		strbuf_init(&vals[nvals]);
+		while (**p && **p != '\x1f' && **p != '\x02') {
+			if (**p == '\x01') {
+				(*p)++;
+				unmark(&vals[nvals], people, p);
+			} else {
+				strbuf_addc(&vals[nvals], *(*p)++);
+			}
+		}
+		nvals++;
+	}
+	if (**p == '\x02')
+		(*p)++;
+	size_t next = 0;
+	for (const char *t = check_tr(people, strbuf_str(&key)); *t; t++) {
+		if (t[0] == '%' && t[1] == 's') {
+			if (next < nvals)
+				strbuf_adds(sb, strbuf_str(&vals[next]));
+			next++;
+			t++;
+		} else if (t[0] == '%' && t[1] == '%') {
+			strbuf_addc(sb, '%');
+			t++;
+		} else {
+			strbuf_addc(sb, *t);
+		}
+	}
+	for (size_t i = 0; i < nvals; i++)
+		strbuf_release(&vals[i]);
+	free(vals);
+	strbuf_release(&key);
+}
+
+char *check_words_text(int people, const char *s)
+{
+	if (!s || !strchr(s, '\x01'))
+		return NULL;
+	struct strbuf sb = STRBUF_INIT;
+	for (const char *p = s; *p;) {
+		if (*p == '\x01') {
+			p++;
+			unmark(&sb, people, &p);
+		} else {
+			strbuf_addc(&sb, *p++);
+		}
+	}
+	char *r = strbuf_detach(&sb);
+	return r ? r : xstrdup("");
 }

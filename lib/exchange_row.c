@@ -210,13 +210,15 @@ static int prepare_row(struct imp *im, int ti, const cJSON **vals, uint64_t mask
 		if (is_key || i == t->rowid)
 			continue;
 		store_sqlf_add(upd, "%s\"%w\" = ?%d", nset ? ", " : "", t->cols[i].name, i + 1);
-		store_sqlf_add(same, "%s\"%w\" IS ?%d COLLATE BINARY", nset ? " AND " : "", t->cols[i].name, i + 1);
+		/* text compares byte by byte (a column's NOCASE would hide a change of case) */
+		store_sqlf_add(same, "%s\"%w\" IS ?%d%s", nset ? " AND " : "", t->cols[i].name, i + 1,
+			       t->cols[i].aff == AFF_TEXT ? " COLLATE \"BINARY\"" : "");
 		nset++;
 	}
 	char *w = strbuf_finish(where), *u = strbuf_finish(upd), *sm = strbuf_finish(same);
 	char *in = strbuf_finish(ins), *iv = strbuf_finish(insv);
 	char *q = nset ? store_sqlf("UPDATE \"%w\" SET %s WHERE %s AND NOT (%s)", t->name, u, w, sm)
-		       : store_sqlf("SELECT 0 WHERE 0");
+		       : store_sqlf("SELECT 0 WHERE 0 = 1");
 	rc = store_prepare(im->db, q, &c->upd, im->err);
 	free(q);
 	if (!rc) {
@@ -505,12 +507,22 @@ int exchange_apply_row(struct imp *im, int ti, const cJSON *row, long n, int may
 	if ((rc = prepare_row(im, ti, vals, mask, keep_id)))
 		return rc;
 	struct cache *c = &im->cache[ti];
+	/* PostgreSQL ends a transaction at its first error: a savepoint keeps it
+	 * open to find the record a clash is with */
+	int pg = store_on_pg(im->db);
+	if (pg && (rc = store_exec(im->db, "SAVEPOINT beter_row", NULL)) != STORE_OK)
+		return store_fail(im->db, rc, im->err, N_("importing"));
 	rc = write_row(im, ti, bound);
 	if (rc != STORE_DONE) {
-		if ((rc & 0xff) == STORE_CONSTRAINT)
+		if ((rc & 0xff) == STORE_CONSTRAINT) {
+			if (pg)
+				store_exec(im->db, "ROLLBACK TO SAVEPOINT beter_row", NULL);
 			constraint_error(im, ti, label, vals, bound);
-		else
+		} else {
 			store_fail(im->db, rc, im->err, N_("importing"));
+		}
+	} else if (pg && store_exec(im->db, "RELEASE SAVEPOINT beter_row", NULL) != STORE_OK) {
+		rc = store_fail(im->db, store_errcode(im->db), im->err, N_("importing"));
 	}
 	store_reset(c->upd);
 	store_reset(c->sel);

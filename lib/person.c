@@ -102,7 +102,7 @@ int person_find(struct store *db, int64_t school, const char *code, int64_t *id,
 	struct store_stmt *st;
 	int rc;
 
-	if ((rc = store_prepare(db, "SELECT id FROM person WHERE school_id = ?1 AND code = ?2", &st, err)))
+	if ((rc = store_prepare(db, "SELECT id FROM person WHERE school_id = ?1 AND code = ?2 COLLATE NOCASE", &st, err)))
 		return rc;
 	store_bind_int(st, 1, school);
 	store_bind_text(st, 2, code);
@@ -178,7 +178,7 @@ static const struct out_col person_cols[] = {
 static const char person_sql[] =
 	"SELECT p.id, p.code, p.name, p.role, "
 	"(SELECT group_concat(name, '|') FROM (SELECT t.name FROM team_member m JOIN team t ON t.id = m.team_id "
-	"  WHERE m.person_id = p.id ORDER BY t.name)) FROM person p";
+	"  WHERE m.person_id = p.id ORDER BY t.name COLLATE NOCASE)) FROM person p";
 
 /* A role as a person reads it: the roles are Dutch words but for "other",
  * translated in a Dutch table, html or md page (JSON, CSV and TSV keep it). */
@@ -267,10 +267,11 @@ static int code_seen(struct store *db, struct csvin *r, struct store_stmt *seen,
 	store_reset(seen);
 	store_bind_text(seen, 1, code);
 	store_bind_int(seen, 2, csvin_line(r));
-	if ((rc = store_step(seen)) == STORE_DONE)
-		return 0;
-	if ((rc & 0xff) != STORE_CONSTRAINT)
+	/* ignored, not refused: PostgreSQL would end the transaction at a clash */
+	if ((rc = store_step(seen)) != STORE_DONE)
 		return store_fail(db, rc, err, N_("reading the roster"));
+	if (store_changes(db) > 0)
+		return 0;
 	/* the first line only makes the message clearer: a failed read leaves 0 */
 	if (!store_prepare(db, "SELECT line FROM temp.roster_seen WHERE code = ?1", &q, NULL)) {
 		store_bind_text(q, 1, code);
@@ -345,7 +346,7 @@ static int import_row(struct store *db, int64_t school, struct csvin *r, const s
 	if ((rc = code_seen(db, r, seen, code, ccode, err)))
 		goto out;
 
-	if ((rc = store_prepare(db, "SELECT id, name, role FROM person WHERE school_id = ?1 AND code = ?2", &st, err)))
+	if ((rc = store_prepare(db, "SELECT id, name, role FROM person WHERE school_id = ?1 AND code = ?2 COLLATE NOCASE", &st, err)))
 		goto out;
 	store_bind_int(st, 1, school);
 	store_bind_text(st, 2, code);
@@ -445,7 +446,7 @@ int person_import(struct store *db, int64_t school, const char *path, const stru
 	if ((rc = store_exec(db, "CREATE TEMP TABLE IF NOT EXISTS roster_seen(code TEXT PRIMARY KEY COLLATE NOCASE, line INTEGER);"
 				 "DELETE FROM temp.roster_seen", err)))
 		goto done;
-	if ((rc = store_prepare(db, "INSERT INTO temp.roster_seen(code, line) VALUES (?1, ?2)", &seen, err)))
+	if ((rc = store_prepare(db, "INSERT OR IGNORE INTO temp.roster_seen(code, line) VALUES (?1, ?2)", &seen, err)))
 		goto done;
 	while ((rc = csvin_read(&r)) == 1) {
 		stats->rows++;

@@ -79,7 +79,8 @@ int schema_key(const struct schema_table *t, int *idx)
 	"WHEN 'text' THEN 'TEXT' WHEN 'double precision' THEN 'REAL' WHEN 'bytea' THEN 'BLOB' " \
 	"ELSE upper(format_type(a.atttypid, NULL)) END, " \
 	"CASE WHEN a.attnotnull AND a.attidentity = '' THEN 1 ELSE 0 END, NULL, " \
-	"coalesce(array_position(i.indkey::int2[], a.attnum) + 1 - 1, 0), a.attidentity <> '' " \
+	"coalesce(array_position(i.indkey::int2[], a.attnum) + 1 - array_lower(i.indkey::int2[], 1), 0), " \
+	"a.attidentity <> '' " \
 	"FROM pg_attribute a LEFT JOIN pg_index i ON i.indrelid = a.attrelid AND i.indisprimary " \
 	"WHERE a.attrelid = ('public.' || quote_ident(%Q))::regclass AND a.attnum > 0 AND NOT a.attisdropped " \
 	"ORDER BY a.attnum"

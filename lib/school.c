@@ -69,8 +69,8 @@ int school_resolve(struct store *db, const char *which, int64_t *id, struct bete
 		/* id = ?2 lets each term find its row through an index, not
 		 * a scan of every school; the CAST keeps '03' from naming 3 */
 		int64_t no;
-		if ((rc = store_prepare(db, "SELECT id FROM school WHERE name = ?1 OR brin = ?1 OR (id = ?2 AND CAST(id AS TEXT) = ?1) "
-					    "ORDER BY name = ?1 DESC LIMIT 1", &st, err)))
+		if ((rc = store_prepare(db, "SELECT id FROM school WHERE name = ?1 COLLATE NOCASE OR brin = ?1 COLLATE NOCASE OR (id = ?2 AND CAST(id AS TEXT) = ?1) "
+					    "ORDER BY name = ?1 COLLATE NOCASE DESC LIMIT 1", &st, err)))
 			return rc;
 		store_bind_text(st, 1, which);
 		if (parse_int64(which, &no) == 0)
@@ -131,7 +131,7 @@ int school_list(struct store *db, struct out *o, struct beter_err *err)
 	int rc;
 
 	struct strbuf sql = STRBUF_INIT;
-	strbuf_addf(&sql, "%s ORDER BY s.name, s.id", school_sql);
+	strbuf_addf(&sql, "%s ORDER BY s.name COLLATE NOCASE, s.id", school_sql);
 	rc = store_prepare(db, strbuf_str(&sql), &st, err);
 	strbuf_release(&sql);
 	if (rc)

@@ -87,7 +87,11 @@ static void unique_columns(struct strbuf *sb, const char *table, const char *det
 	while (open < close) {
 		const char *comma = memchr(open, ',', (size_t)(close - open));
 		const char *end = comma ? comma : close;
-		strbuf_addf(sb, "%s.%.*s", table, (int)(end - open), open);
+		/* a key over lower(x) is SQLite's COLLATE NOCASE key over x */
+		if (!strncmp(open, "lower(", 6) && end - open > 7 && end[-1] == ')')
+			strbuf_addf(sb, "%s.%.*s", table, (int)(end - open - 7), open + 6);
+		else
+			strbuf_addf(sb, "%s.%.*s", table, (int)(end - open), open);
 		if (!comma)
 			break;
 		strbuf_adds(sb, ", ");
@@ -95,6 +99,65 @@ static void unique_columns(struct strbuf *sb, const char *table, const char *det
 		while (*open == ' ')
 			open++;
 	}
+}
+
+/* The expression of the CHECK named name (PostgreSQL's table_column_check)
+ * as share/sql/pg's CREATE TABLE writes it in the column's line, in SQLite's
+ * words (SQLite's message quotes it), or NULL. Free it. */
+static char *check_expr(const char *table, const char *name)
+{
+	size_t tn = table ? strlen(table) : 0;
+	const char *suffix = name ? strstr(name, "_check") : NULL;
+
+	if (!suffix || strncmp(name, table, tn) || name[tn] != '_' || suffix <= name + tn + 1)
+		return NULL;
+	char *col = xstrndup(name + tn + 1, (size_t)(suffix - name - tn - 1));
+	char *head = store_sqlf("CREATE TABLE public.%s (", table), *line = store_sqlf("\n\t%s ", col);
+	char *expr = NULL;
+	for (int i = 0; i < beter_pg_migrations_count; i++) {
+		const char *t = strstr(beter_pg_migrations[i].sql, head);
+		const char *end = t ? strstr(t, "\n);") : NULL;
+		const char *l = t ? strstr(t, line) : NULL;
+		if (!l || l > end)
+			continue;
+		const char *eol = strchr(l + 1, '\n');
+		const char *c = strstr(l, "CHECK (");
+		if (!c || (eol && c > eol))
+			continue;
+		const char *open = c + 7, *p = open;
+		int depth = 1;
+		for (; *p && depth; p++) {
+			if (*p == '\'')
+				for (p++; *p && *p != '\''; p++)
+					;
+			if (!*p)
+				break;
+			depth += *p == '(' ? 1 : *p == ')' ? -1 : 0;
+		}
+		if (depth)
+			continue;
+		/* back in SQLite's words */
+		struct strbuf sb = STRBUF_INIT;
+		for (const char *q = open; q < p - 1;) {
+			if (!strncmp(q, "beter_compat.", 13)) {
+				q += 13;
+			} else if (!strncmp(q, " IS NOT DISTINCT FROM ", 22)) {
+				strbuf_adds(&sb, " IS ");
+				q += 22;
+			} else if (!strncmp(q, " IS DISTINCT FROM ", 18)) {
+				strbuf_adds(&sb, " IS NOT ");
+				q += 18;
+			} else {
+				strbuf_addc(&sb, *q++);
+			}
+		}
+		free(expr);
+		expr = strbuf_detach(&sb);
+	}
+	free(col);
+	free(head);
+	free(line);
+	return expr;
 }
 
 /* The failed result res, as SQLite's code and words. */
@@ -125,7 +188,9 @@ int pg_fail_result(struct pgconn *c, void *res)
 		code = PGC_CONSTRAINT;
 	} else if (!strcmp(state, "23514")) {
 		const char *name = m->field(res, 'n');
-		strbuf_addf(&sb, "CHECK constraint failed: %s", name ? name : "?");
+		char *expr = check_expr(table, name);
+		strbuf_addf(&sb, "CHECK constraint failed: %s", expr ? expr : name ? name : "?");
+		free(expr);
 		code = PGC_CONSTRAINT;
 	} else if (!strncmp(state, "23", 2)) {
 		strbuf_adds(&sb, msg);
@@ -192,15 +257,68 @@ int pg_exec_sql(struct store *db, const char *sql, struct beter_err *err)
 	return rc ? store_fail(db, rc, err, N_("writing the store")) : 0;
 }
 
+/* A record number that a change took and gave back is free again in SQLite
+ * (its AUTOINCREMENT counter is part of the transaction) but used up in a
+ * PostgreSQL sequence. So a write notes where the sequences stood, and a
+ * rollback sets back those it alone moved on (none that another session
+ * drew from since, none below a number in the table). */
+#define SEQS_NOTE \
+	"SELECT coalesce(string_agg(format('(%L, %s::bigint)', quote_ident(schemaname) || '.' || " \
+	"quote_ident(sequencename), coalesce(last_value::text, 'NULL')), ', '), '') FROM pg_sequences " \
+	"WHERE schemaname = 'public'"
+#define SEQS_BACK \
+	"DO $beter$ DECLARE r record; cur bigint; mine bigint; top bigint; tab regclass; col name; BEGIN " \
+	"FOR r IN SELECT * FROM (VALUES %s) AS v(s, v) LOOP BEGIN " \
+	"cur := pg_sequence_last_value(r.s::regclass); " \
+	"CONTINUE WHEN cur IS NOT DISTINCT FROM r.v; " \
+	"mine := currval(r.s::regclass); " \
+	"CONTINUE WHEN mine IS DISTINCT FROM cur; " \
+	"SELECT d.refobjid::regclass, a.attname INTO tab, col FROM pg_depend d JOIN pg_attribute a " \
+	"ON a.attrelid = d.refobjid AND a.attnum = d.refobjsubid WHERE d.objid = r.s::regclass " \
+	"AND d.classid = 'pg_class'::regclass AND d.deptype IN ('a', 'i'); " \
+	"CONTINUE WHEN tab IS NULL; " \
+	"EXECUTE format('SELECT max(%%I) FROM %%s', col, tab) INTO top; " \
+	"top := greatest(coalesce(r.v, 0), coalesce(top, 0)); " \
+	"IF top > 0 THEN PERFORM setval(r.s::regclass, top, true); " \
+	"ELSE PERFORM setval(r.s::regclass, 1, false); END IF; " \
+	"EXCEPTION WHEN others THEN NULL; END; END LOOP; END $beter$"
+
+static void seqs_note(struct pgconn *c)
+{
+	void *res = c->m->exec(c->conn, SEQS_NOTE, 0, NULL, NULL, NULL, NULL);
+
+	free(c->seqs);
+	c->seqs = NULL;
+	if (res && c->m->status(res) == PGM_TUPLES && c->m->ntuples(res) == 1 && *c->m->value(res, 0, 0))
+		c->seqs = xstrdup(c->m->value(res, 0, 0));
+	c->m->clear(res);
+}
+
+static void seqs_back(struct pgconn *c)
+{
+	if (!c->seqs)
+		return;
+	char *q = store_sqlf(SEQS_BACK, c->seqs);
+	void *res = c->m->exec(c->conn, q, -1, NULL, NULL, NULL, NULL);
+	c->m->clear(res);
+	free(q);
+	free(c->seqs);
+	c->seqs = NULL;
+}
+
 int pg_begin(struct store *db, int write, struct beter_err *err)
 {
 	int rc = pg_run(C(db), write ? "BEGIN ISOLATION LEVEL SERIALIZABLE" : "BEGIN ISOLATION LEVEL REPEATABLE READ");
+	if (!rc && write)
+		seqs_note(C(db));
 	return rc ? store_fail(db, rc, err, write ? N_("the change") : N_("reading the store")) : 0;
 }
 
 int pg_commit(struct store *db, struct beter_err *err)
 {
 	int rc = pg_run(C(db), "COMMIT");
+	free(C(db)->seqs);
+	C(db)->seqs = NULL;
 	if (rc) {
 		int status = store_fail(db, rc, err, N_("the change"));
 		pg_rollback(db);
@@ -216,8 +334,13 @@ void pg_rollback(struct store *db)
 		int retry = c->retry;
 		void *res = c->m->exec(c->conn, "ROLLBACK", -1, NULL, NULL, NULL, NULL);
 		c->m->clear(res);
+		/* not when the command runs again: others write at the same time */
+		if (!retry)
+			seqs_back(c);
 		c->retry = retry;
 	}
+	free(c->seqs);
+	c->seqs = NULL;
 }
 
 int pg_in_transaction(struct store *db)
@@ -249,6 +372,7 @@ void pg_close(struct store *db)
 
 	c->m->finish(c->conn);
 	free(c->errmsg);
+	free(c->seqs);
 	free(c->address);
 	free(c);
 }

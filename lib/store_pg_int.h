@@ -18,6 +18,7 @@ struct pgconn {
 	int errcode;
 	int retry;   /* the last failure was a serialisation failure or deadlock */
 	int changes; /* rows the last statement changed */
+	char *seqs;  /* the sequences when the write began: "('name', n), ..." */
 };
 
 /* A column's value (store_col_value), to bind elsewhere. */

@@ -111,8 +111,8 @@ int team_find(struct store *db, int64_t school, const char *name, int64_t *id, s
 	struct store_stmt *st;
 	int rc;
 
-	if ((rc = store_prepare(db, "SELECT id FROM team WHERE school_id = ?1 AND (name = ?2 OR CAST(id AS TEXT) = ?2) "
-				    "ORDER BY name = ?2 DESC LIMIT 1", &st, err)))
+	if ((rc = store_prepare(db, "SELECT id FROM team WHERE school_id = ?1 AND (name = ?2 COLLATE NOCASE OR CAST(id AS TEXT) = ?2) "
+				    "ORDER BY name = ?2 COLLATE NOCASE DESC LIMIT 1", &st, err)))
 		return rc;
 	store_bind_int(st, 1, school);
 	store_bind_text(st, 2, name);
@@ -303,7 +303,7 @@ int team_list(struct store *db, int64_t school, struct out *o, struct beter_err 
 	struct strbuf sql = STRBUF_INIT;
 	int rc;
 
-	strbuf_addf(&sql, "%s WHERE t.school_id = ?1 ORDER BY t.name, t.id", team_sql);
+	strbuf_addf(&sql, "%s WHERE t.school_id = ?1 ORDER BY t.name COLLATE NOCASE, t.id", team_sql);
 	rc = store_prepare(db, strbuf_str(&sql), &st, err);
 	strbuf_release(&sql);
 	if (rc)

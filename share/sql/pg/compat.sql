@@ -744,9 +744,12 @@ LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
 	SELECT v ~ E'^[ \\t\\n\\v\\f\\r\\u0085\\u00a0\\u1680\\u180e\\u2000-\\u200d\\u2028\\u2029\\u202f\\u205f\\u2060\\u3000\\ufeff]*$' $$;
 
 -- beter_tr(text, v...): each %s filled with the next argument's text, %%
--- a percent sign. The text stays English (the catalogue's msgid).
+-- a percent sign. The text stays English (the catalogue's msgid). With the
+-- setting beter.tr at 'mark' (beter check sets it) the text and its values
+-- come marked instead, for the program to translate and fill in:
+-- U+0001 text (U+001F value)... U+0002, a NULL value as an empty one.
 CREATE OR REPLACE FUNCTION beter_compat._tr(key text, args text[]) RETURNS text
-LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE AS $$
+LANGUAGE plpgsql STABLE PARALLEL SAFE AS $$
 DECLARE
 	out text := '';
 	i integer := 1;
@@ -754,6 +757,13 @@ DECLARE
 	c text;
 BEGIN
 	IF key IS NULL THEN RETURN NULL; END IF;
+	IF current_setting('beter.tr', true) = 'mark' THEN
+		out := chr(1) || key;
+		FOR k IN 1..coalesce(array_length(args, 1), 0) LOOP
+			out := out || chr(31) || coalesce(args[k], '');
+		END LOOP;
+		RETURN out || chr(2);
+	END IF;
 	WHILE i <= length(key) LOOP
 		c := substr(key, i, 2);
 		IF c = '%s' THEN
@@ -794,7 +804,7 @@ BEGIN
 				vals := vals || CASE WHEN i > 1 THEN ', ' ELSE '' END || 'beter_compat._text(a' || i || ')';
 			END LOOP;
 			EXECUTE format('CREATE OR REPLACE FUNCTION beter_compat.beter_tr(key text%s) RETURNS text '
-				'LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $f$ SELECT beter_compat._tr(key, ARRAY[%s]::text[]) $f$',
+				'LANGUAGE sql STABLE PARALLEL SAFE AS $f$ SELECT beter_compat._tr(key, ARRAY[%s]::text[]) $f$',
 				sig, vals);
 			EXECUTE format('CREATE OR REPLACE FUNCTION beter_compat.printf(fmt text%s) RETURNS text '
 				'LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $f$ SELECT beter_compat._printf(fmt, ARRAY[%s]::text[]) $f$',

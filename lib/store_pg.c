@@ -261,7 +261,11 @@ int pg_exec_sql(struct store *db, const char *sql, struct beter_err *err)
  * (its AUTOINCREMENT counter is part of the transaction) but used up in a
  * PostgreSQL sequence. So a write notes where the sequences stood, and a
  * rollback sets back those it alone moved on (none that another session
- * drew from since, none below a number in the table). */
+ * drew from since, none below a number in the table). The table is locked
+ * against writers while its sequence is set back (NOWAIT: when another
+ * session is writing it, the numbers stay used): a session that drew a
+ * number it has not committed yet holds a lock that conflicts, so no number
+ * handed out is ever handed out again. */
 #define SEQS_NOTE \
 	"SELECT coalesce(string_agg(format('(%L, %s::bigint)', quote_ident(schemaname) || '.' || " \
 	"quote_ident(sequencename), coalesce(last_value::text, 'NULL')), ', '), '') FROM pg_sequences " \
@@ -277,6 +281,7 @@ int pg_exec_sql(struct store *db, const char *sql, struct beter_err *err)
 	"ON a.attrelid = d.refobjid AND a.attnum = d.refobjsubid WHERE d.objid = r.s::regclass " \
 	"AND d.classid = 'pg_class'::regclass AND d.deptype IN ('a', 'i'); " \
 	"CONTINUE WHEN tab IS NULL; " \
+	"EXECUTE format('LOCK TABLE %%s IN SHARE ROW EXCLUSIVE MODE NOWAIT', tab); " \
 	"EXECUTE format('SELECT max(%%I) FROM %%s', col, tab) INTO top; " \
 	"top := greatest(coalesce(r.v, 0), coalesce(top, 0)); " \
 	"IF top > 0 THEN PERFORM setval(r.s::regclass, top, true); " \

@@ -12,7 +12,7 @@
 #                  show` and `report` of a team, those that run on PostgreSQL
 #   --beter PATH   the binary (default: $BETER_BIN, else build/beter)
 #   --work DIR     where the cluster, the store and the logs go (default: a
-#                  temporary dir); --keep keeps it
+#                  temporary dir); --keep keeps it, with the server's log
 # The store: one school, 40 teachers in 4 teams (person import), a board per
 # team. Every command's wall time and exit status go to a log per process;
 # the figures: commands per second (writes, reads), p50 and p95 per kind,
@@ -63,6 +63,7 @@ work=$(cd "$work" && pwd)
 chmod 755 "$work" # the server runs as postgres when we are root
 pgdir=$work/pg
 cleanup() {
+	[ "$keep" = 0 ] || cp "$pgdir/server.log" "$work/server.log" 2>/dev/null || true
 	sh "$root/tests/pg/cluster.sh" stop "$pgdir" >/dev/null 2>&1 || true
 	[ "$keep" = 1 ] || rm -rf "$work"
 }

@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "beter/i18n.h"
@@ -97,7 +98,7 @@ static int unknown_sub(struct ctx *c, const struct subcmd *subs, const char *wor
 }
 
 /* How often a command runs when its transaction fails to serialise. */
-#define RETRIES 8
+#define RETRIES 12
 
 /* One run of the command: its transaction, the command, commit or rollback. */
 static int run_once(struct ctx *c, const struct subcmd *sub, int argc, char **argv, int start)
@@ -179,8 +180,12 @@ static int run_sub(struct ctx *c, const struct subcmd *sub, int argc, char **arg
 			break;
 		/* a serialisation failure on PostgreSQL: another command's
 		 * transaction came first; this one runs again from the start,
-		 * after a pause that grows and varies */
-		usleep((useconds_t)(attempt * 20000 + rand() % 20000));
+		 * after a pause that doubles (10 ms to 320 ms, about 2 s in all)
+		 * and varies, so that the commands that clashed part */
+		if (attempt == 1)
+			srand((unsigned)getpid() ^ (unsigned)time(NULL));
+		unsigned pause = 10000u << (attempt < 6 ? attempt - 1 : 5);
+		usleep((useconds_t)(pause / 2 + (unsigned)rand() % pause));
 		memset(&c->err, 0, sizeof(c->err));
 	}
 	c->out.name = NULL;

@@ -12,6 +12,7 @@ if [ "${1:-}" = "--sanitize" ]; then
 	dir=build-asan
 	flags="$flags -DBETER_SANITIZE=ON -DCMAKE_BUILD_TYPE=Debug"
 	export ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
+	export LSAN_OPTIONS="suppressions=$top/tests/lsan.supp:print_suppressions=0"
 fi
 # shellcheck disable=SC2086
 cmake -S . -B "$dir" $flags >/dev/null

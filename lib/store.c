@@ -260,7 +260,7 @@ void store_read_end(struct store *conn, int began)
 		sqlite3_exec(db, "COMMIT", NULL, NULL, NULL);
 }
 
-static int busy_timeout_ms(void)
+int store_busy_timeout_ms(void)
 {
 	const char *s = getenv("BETER_BUSY_TIMEOUT");
 	int64_t v;
@@ -366,7 +366,7 @@ int store_open(const char *path, int flags, struct store **out, struct beter_err
 		sqlite3_close(db);
 		return BETER_IOERR;
 	}
-	sqlite3_busy_timeout(db, busy_timeout_ms());
+	sqlite3_busy_timeout(db, store_busy_timeout_ms());
 	sqlite3_extended_result_codes(db, 1);
 	/* fails with SQLITE_NOTADB on a file that is not a database */
 	rc = sqlite3_exec(db, memory ? "PRAGMA foreign_keys = ON"

@@ -185,13 +185,17 @@ int pg_open(const char *address, int flags, struct store **out, struct beter_err
 {
 	const struct beter_pg_ops *m = module_pg(err);
 	static const char *const keys[] = { "dbname", "options", "application_name", "client_encoding", NULL };
-	const char *vals[] = { address, SEARCH_PATH, "beter", "UTF8", NULL };
+	char options[160];
+	const char *vals[] = { address, options, "beter", "UTF8", NULL };
 	struct pgconn *c;
 	int rc;
 
 	*out = NULL;
 	if (!m)
 		return err ? err->status : BETER_IOERR;
+	/* a lock another session holds is waited for as SQLite's busy timeout
+	 * waits ($BETER_BUSY_TIMEOUT ms, 10 s), then the command exits 75 */
+	snprintf(options, sizeof(options), "%s -c lock_timeout=%d", SEARCH_PATH, store_busy_timeout_ms());
 	c = xcalloc(1, sizeof(*c));
 	c->m = m;
 	c->address = shown(address);

@@ -349,6 +349,34 @@ static const struct command *command_from_argv0(const char *argv0)
 	return cmd;
 }
 
+/* The held output of a command that ended with rc: written when it
+ * succeeded (or its output is its verdict), else dropped; the status. */
+static int release_held(struct ctx *c, FILE *held, int rc)
+{
+	int keep = rc == 0 || c->keep_output;
+	int hrc;
+
+	if (keep && out_flush(&c->out) != 0) {
+		int e = errno;
+		hold_close(held, 0);
+		errno = e;
+		hrc = -1;
+	} else {
+		hrc = hold_close(held, keep);
+	}
+	c->out.fp = stdout;
+	c->held = NULL;
+	if (hrc < 0 && rc == 0) {
+		complain("beter", _("writing output: %s"), strerror(errno));
+		rc = BETER_IOERR;
+	}
+	if (hrc > 0)
+		complain("beter", "%s",
+			 _("the output on stdout is incomplete: the command failed after writing "
+			   "more than could be held back"));
+	return rc;
+}
+
 int main(int argc, char **argv)
 {
 	struct ctx c;
@@ -421,28 +449,8 @@ int main(int argc, char **argv)
 	c.held = held;
 	rc = run_command(&c, cmd, argc - i, argv + i);
 
-	if (held) {
-		/* a failed command's output is dropped: no half table or JSON */
-		int keep = rc == 0 || c.keep_output;
-		int hrc;
-		if (keep && out_flush(&c.out) != 0) {
-			int e = errno;
-			hold_close(held, 0);
-			errno = e;
-			hrc = -1;
-		} else {
-			hrc = hold_close(held, keep);
-		}
-		c.out.fp = stdout;
-		if (hrc < 0 && rc == 0) {
-			complain("beter", _("writing output: %s"), strerror(errno));
-			rc = BETER_IOERR;
-		}
-		if (hrc > 0)
-			complain("beter", "%s",
-				 _("the output on stdout is incomplete: the command failed after writing "
-				   "more than could be held back"));
-	}
+	if (held)
+		rc = release_held(&c, held, rc);
 	if (out_flush(&c.out) != 0 && rc == 0) {
 		complain("beter", _("writing output: %s"), strerror(errno));
 		rc = BETER_IOERR;

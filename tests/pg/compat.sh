@@ -12,22 +12,8 @@ cases=$here/compat.cases
 
 command -v sqlite3 >/dev/null 2>&1 || { echo "compat.sh: no sqlite3: skipped"; exit 77; }
 command -v psql >/dev/null 2>&1 || { echo "compat.sh: no psql: skipped"; exit 77; }
-tmp=$(mktemp -d) || exit 1
-pg=$(mktemp -d) || exit 1
-cleanup() {
-	sh "$here/cluster.sh" stop "$pg" >/dev/null 2>&1
-	rm -rf "$tmp"
-}
-trap cleanup EXIT
-trap 'exit 1' INT TERM
-sh "$here/cluster.sh" start "$pg" >"$tmp/start" 2>&1
-rc=$?
-if [ $rc -eq 77 ]; then
-	echo "compat.sh: no PostgreSQL server binaries: skipped"
-	exit 77
-fi
-[ $rc -eq 0 ] || { cat "$tmp/start"; echo "compat.sh: could not start PostgreSQL"; exit 1; }
-export PGHOST="$pg"
+. "$here/lib.sh"
+pg_cluster compat.sh
 createdb compat || exit 1
 psql -XAtq -v ON_ERROR_STOP=1 -d compat -f "$top/share/sql/pg/compat.sql" >"$tmp/load" 2>&1 &&
 	psql -XAtq -v ON_ERROR_STOP=1 -d compat -f "$top/share/sql/pg/compat.sql" >>"$tmp/load" 2>&1 || {

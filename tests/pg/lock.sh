@@ -7,10 +7,10 @@ set -u
 here=$(cd "$(dirname "$0")" && pwd)
 beter=${1:-$here/../../build/beter}
 command -v psql >/dev/null 2>&1 || { echo "lock.sh: no psql: skipped"; exit 77; }
-dir=$(mktemp -d /tmp/beter-pglock.XXXXXX)
-sh "$here/cluster.sh" start "$dir" >/dev/null || { rc=$?; rmdir "$dir" 2>/dev/null; exit "$rc"; }
-trap 'sh "$here/cluster.sh" stop "$dir" >/dev/null 2>&1' EXIT
-export PGHOST="$dir" BETER_DB="postgresql:///lk?host=$dir" BETER_TODAY=2026-11-20
+. "$here/lib.sh"
+pg_cluster lock.sh
+dir=$tmp
+export BETER_DB="postgresql:///lk?host=$pg" BETER_TODAY=2026-11-20
 cd "$dir" || exit 1
 createdb lk || exit 1
 fail=0

@@ -17,22 +17,8 @@ beter=${1:-$top/build/beter}
 command -v psql >/dev/null 2>&1 || { echo "rls.sh: no psql: skipped"; exit 77; }
 command -v python3 >/dev/null 2>&1 || { echo "rls.sh: no python3: skipped"; exit 77; }
 [ -x "$beter" ] || { echo "rls.sh: no beter binary at '$beter' (build first, or name it)"; exit 1; }
-tmp=$(mktemp -d) || exit 1
-pg=$(mktemp -d) || exit 1
-cleanup() {
-	sh "$here/cluster.sh" stop "$pg" >/dev/null 2>&1
-	rm -rf "$tmp"
-}
-trap cleanup EXIT
-trap 'exit 1' INT TERM
-sh "$here/cluster.sh" start "$pg" >"$tmp/start" 2>&1
-rc=$?
-if [ $rc -eq 77 ]; then
-	echo "rls.sh: no PostgreSQL server binaries: skipped"
-	exit 77
-fi
-[ $rc -eq 0 ] || { cat "$tmp/start"; echo "rls.sh: could not start PostgreSQL"; exit 1; }
-export PGHOST="$pg"
+. "$here/lib.sh"
+pg_cluster rls.sh
 unset PGUSER PGDATABASE PGOPTIONS BETER_DB BETER_KEY_FILE BETER_SEAL_KEY_FILE
 export HOME="$tmp/home" XDG_CONFIG_HOME="$tmp/home/config" XDG_DATA_HOME="$tmp/home/data"
 export LC_ALL=C.UTF-8 TZ=UTC BETER_LANG=en BETER_TODAY=2026-11-20

@@ -13,23 +13,8 @@ beter=${1:-$top/build/beter}
 
 [ -x "$beter" ] || { echo "roundtrip.sh: no beter binary at '$beter' (build first, or name it)"; exit 1; }
 command -v createdb >/dev/null 2>&1 || { echo "roundtrip.sh: no createdb: skipped"; exit 77; }
-tmp=$(mktemp -d) || exit 1
-pg=$(mktemp -d) || exit 1
-chmod 755 "$pg"
-cleanup() {
-	sh "$here/cluster.sh" stop "$pg" >/dev/null 2>&1
-	rm -rf "$tmp" "$pg"
-}
-trap cleanup EXIT
-trap 'exit 1' INT TERM
-sh "$here/cluster.sh" start "$pg" >"$tmp/start" 2>&1
-rc=$?
-if [ $rc -eq 77 ]; then
-	echo "roundtrip.sh: no PostgreSQL server binaries: skipped"
-	exit 77
-fi
-[ $rc -eq 0 ] || { cat "$tmp/start"; echo "roundtrip.sh: could not start PostgreSQL"; exit 1; }
-export PGHOST="$pg"
+. "$here/lib.sh"
+pg_cluster roundtrip.sh
 export BETER_TODAY=2026-11-20 BETER_LANG=en LC_ALL=C.UTF-8 TZ=UTC
 export BETER_SHARE="${BETER_SHARE:-$top/share}"
 export HOME="$tmp/home" XDG_DATA_HOME="$tmp/home/data" XDG_CONFIG_HOME="$tmp/home/config"

@@ -14,22 +14,8 @@ beter=${1:-$top/build/beter}
 command -v sqlite3 >/dev/null 2>&1 || { echo "schema.sh: no sqlite3: skipped"; exit 77; }
 command -v psql >/dev/null 2>&1 || { echo "schema.sh: no psql: skipped"; exit 77; }
 [ -x "$beter" ] || { echo "schema.sh: no beter binary at '$beter' (build first, or name it)"; exit 1; }
-tmp=$(mktemp -d) || exit 1
-pg=$(mktemp -d) || exit 1
-cleanup() {
-	sh "$here/cluster.sh" stop "$pg" >/dev/null 2>&1
-	rm -rf "$tmp"
-}
-trap cleanup EXIT
-trap 'exit 1' INT TERM
-sh "$here/cluster.sh" start "$pg" >"$tmp/start" 2>&1
-rc=$?
-if [ $rc -eq 77 ]; then
-	echo "schema.sh: no PostgreSQL server binaries: skipped"
-	exit 77
-fi
-[ $rc -eq 0 ] || { cat "$tmp/start"; echo "schema.sh: could not start PostgreSQL"; exit 1; }
-export PGHOST="$pg"
+. "$here/lib.sh"
+pg_cluster schema.sh
 export PGOPTIONS="-c search_path=beter_compat,pg_catalog,public"
 
 # A fresh store of each engine, without rows.

@@ -49,26 +49,37 @@ static char *shown(const char *a)
 }
 
 /* The schema version of the database, -1 when it has none (not a store yet),
- * -2 on another failure (c's error says it). */
+ * -2 on another failure (c's error says it). Outside a transaction one
+ * query does: a missing table is its error (42P01). Inside one, that error
+ * would end the transaction, so the table is looked for first. */
 static long long schema_version(struct pgconn *c)
 {
-	/* asked first, as a missing table would end the transaction */
-	void *res = c->m->exec(c->conn, "SELECT to_regclass('public.beter_schema_version') IS NULL", 0, NULL, NULL,
-			       NULL, NULL);
+	void *res = NULL;
 	long long v = -2;
 
-	if (res && c->m->status(res) == PGM_TUPLES && c->m->ntuples(res) == 1 && c->m->value(res, 0, 0)[0] == 't')
-		v = -1;
-	else if (!res || c->m->status(res) != PGM_TUPLES)
-		pg_fail_result(c, res);
-	c->m->clear(res);
-	if (v == -1 || !res)
-		return v;
+	if (c->m->in_transaction(c->conn)) {
+		res = c->m->exec(c->conn, "SELECT to_regclass('public.beter_schema_version') IS NULL", 0, NULL, NULL,
+				 NULL, NULL);
+		if (res && c->m->status(res) == PGM_TUPLES && c->m->ntuples(res) == 1 &&
+		    c->m->value(res, 0, 0)[0] == 't')
+			v = -1;
+		else if (!res || c->m->status(res) != PGM_TUPLES)
+			pg_fail_result(c, res);
+		c->m->clear(res);
+		if (v == -1 || !res)
+			return v;
+		v = -2;
+	}
 	res = c->m->exec(c->conn, "SELECT version FROM public.beter_schema_version", 0, NULL, NULL, NULL, NULL);
-	if (res && c->m->status(res) == PGM_TUPLES)
+	if (res && c->m->status(res) == PGM_TUPLES) {
 		v = c->m->ntuples(res) ? strtoll(c->m->value(res, 0, 0), NULL, 10) : 0;
-	else
-		pg_fail_result(c, res);
+	} else {
+		const char *state = res ? c->m->field(res, 'C') : NULL;
+		if (state && !strcmp(state, "42P01"))
+			v = -1;
+		else
+			pg_fail_result(c, res);
+	}
 	c->m->clear(res);
 	return v;
 }

@@ -59,6 +59,7 @@ void out_release(struct out *o)
 	free(o->drow);
 	free(o->dquote);
 	free(o->map);
+	free(o->shown_title);
 	out_xlsx_free(o);
 	strbuf_release(&o->tmp);
 	o->tcells = NULL;
@@ -711,6 +712,8 @@ void out_doc_begin(struct out *o, const struct out_col *all, size_t nall)
 	}
 }
 
+/* A text heading: a section with the same title as the one before it (a
+ * step's question, then its rows) goes on under that heading. */
 void out_section(struct out *o, const char *key, const char *title)
 {
 	o->sections++;
@@ -720,6 +723,10 @@ void out_section(struct out *o, const char *key, const char *title)
 		size_t w = utf8_width(o->section_title);
 		if (o->sections > 1)
 			putc('\n', o->fp);
+		if (o->sections > 1 && o->shown_title && !strcmp(o->shown_title, o->section_title))
+			return;
+		free(o->shown_title);
+		o->shown_title = xstrdup(o->section_title);
 		fputs(o->section_title, o->fp);
 		putc('\n', o->fp);
 		while (w--)

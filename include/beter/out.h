@@ -107,6 +107,7 @@ struct out {
 	size_t sections; /* sections begun in this document */
 	const char *section;
 	const char *section_title;
+	char *shown_title; /* the last heading written (text tables) */
 	const struct out_col *dcols; /* CSV union columns */
 	size_t ndcols;
 	size_t *map;  /* current section's column -> union column */

@@ -25,6 +25,7 @@ run beter board session add --team "Team Bovenbouw" --date 2026-12-07 --leader B
 	--not-done 4="Ziek geweest" --visit-done 1 --visit-missed 2 --agenda "GL in duo's=30" --agenda "Datamuur=15"
 run beter --json board session show 2
 run beter --csv board session show 2
+run beter board session show 2
 
 note the board: check-in with the trend, and the werksessie
 run beter board show --team "Team Bovenbouw"

@@ -34,6 +34,32 @@ store_digest() {
 	sqlite3 "$BETER_DB" .dump 2>/dev/null | grep -v '^PRAGMA\|^BEGIN\|^COMMIT' | md5sum | cut -c1-12
 }
 
+# store_bytes: every byte the store holds, to show what is not in it: SQLite's
+# file after a checkpoint (what the WAL held written into it), or on
+# PostgreSQL a dump of its database (schema and rows)
+store_bytes() {
+	case $BETER_DB in
+	postgres://* | postgresql://*) pg_dump --no-owner --no-privileges -d "$BETER_DB" ;;
+	*) sqlite3 "$BETER_DB" "PRAGMA wal_checkpoint(TRUNCATE)" >/dev/null && cat "$BETER_DB" ;;
+	esac
+}
+
+# store_copy NAME: prints the address of a copy of the store on its own
+# engine, to change by hand without touching the store: the file NAME on
+# SQLite; on PostgreSQL a database made from the store's, whose address reads
+# as NAME in the transcript (tests/run-cli.sh)
+store_copy() {
+	case $BETER_DB in
+	postgres://* | postgresql://*)
+		local db
+		db=${PGDATABASE}_$(printf %s "$1" | tr -c 'a-zA-Z0-9' _)
+		createdb -T "$PGDATABASE" "$db" || return
+		echo "$db $1 postgresql:///$db?host=$PGHOST" >>"$TMP/copies"
+		echo "postgresql:///$db?host=$PGHOST" ;;
+	*) cp "$BETER_DB" "$1" && echo "$1" ;;
+	esac
+}
+
 # wait_locked: until another process (a sqlite3 shell fed through a fifo)
 # holds the store's write lock. That shell must wait for this probe's own
 # brief lock (".timeout" before its BEGIN IMMEDIATE), or the two can miss

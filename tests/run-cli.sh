@@ -36,7 +36,9 @@ if [ -n "${BETER_TEST_PG:-}" ]; then
 	[ -S "$BETER_TEST_PG/.s.PGSQL.5432" ] || { echo "no PostgreSQL cluster at $BETER_TEST_PG: skipped"; exit 77; }
 	pgdb=t_$(basename "$tmp" | tr -c 'a-zA-Z0-9\n' _)_$lang
 	createdb -h "$BETER_TEST_PG" "$pgdb" || exit 1
-	trap 'rm -rf "$tmp"; dropdb -h "$BETER_TEST_PG" --if-exists "$pgdb" 2>/dev/null' EXIT
+	# with the copies a script made of it (store_copy, tests/cli-lib.sh)
+	trap 'cut -d" " -f1 "$tmp/copies" 2>/dev/null | xargs -r -n1 dropdb -h "$BETER_TEST_PG" --if-exists 2>/dev/null
+		rm -rf "$tmp"; dropdb -h "$BETER_TEST_PG" --if-exists "$pgdb" 2>/dev/null' EXIT
 	export BETER_DB="postgresql:///$pgdb?host=$BETER_TEST_PG" PGHOST="$BETER_TEST_PG" PGDATABASE="$pgdb"
 	ln -s "$here/pg/bin/sqlite3" "$tmp/bin/sqlite3"
 fi
@@ -54,6 +56,10 @@ status=$?
 # paths of this run read as $TMP in the transcript, the PostgreSQL store as the file
 # (a command line quotes the address, where it would not quote the file's path)
 [ -z "${BETER_TEST_PG:-}" ] || sed -i "/^\\$ /s| '$BETER_DB'| \$TMP/work/test.db|g; s|$BETER_DB|\$TMP/work/test.db|g" "$tmp/actual"
+# and a copy of it (store_copy NAME) as NAME, like the file NAME on SQLite
+[ ! -f "$tmp/copies" ] || while read -r _ name addr; do
+	sed -i "/^\\$ /s| 'BETER_DB=$addr'| BETER_DB=$name|g; s|$addr|$name|g" "$tmp/actual"
+done <"$tmp/copies"
 sed -i "s|$tmp|\$TMP|g" "$tmp/actual"
 if [ "$status" -ne 0 ]; then
 	echo "[script exited $status]" >>"$tmp/actual"

@@ -77,3 +77,39 @@ cmp -s reported-members stored-members && echo "every reported membership is in 
 [ "$members" -eq "$added" ] && echo "every added person got into the team"
 beter report --format json | jq -e '.sections | length > 0' >/dev/null && echo "the last report is a document"
 run beter check
+
+note a store locked past the busy timeout: exit 75, and the text written in the editor is kept
+# (the lock of SQLite's file, held by a sqlite3 shell; on PostgreSQL a table
+# lock held by another session: tests/pg/lock.sh)
+export TMPDIR="$TMP/edits"
+mkdir -p "$TMPDIR"
+mask() { sed -E 's/beter-visit-[A-Za-z0-9]{6}\.txt/beter-visit-XXXXXX.txt/g'; }
+# the editor writes into the file it was given (which stays this user's alone)
+cat >nl-editor.sh <<'ED'
+#!/bin/sh
+printf 'gezien: Ik zag dat je de leerlingen eerst zelf liet nadenken.\neffect: Daarna deden alle leerlingen mee aan het gesprek.\n' >"$1"
+ED
+chmod +x nl-editor.sh
+export BETER_DB="$TMP/work/locked.db"
+quiet beter init --school "OBS De Linde"
+quiet beter person import "$SHARE/demo/roster.csv"
+quiet beter visit add --observer JDV --teacher KBO --date 2026-11-12
+before=$(store_digest)
+mkfifo lock.fifo
+sqlite3 "$BETER_DB" <lock.fifo >/dev/null &
+holder=$!
+exec 3>lock.fifo
+echo ".timeout 10000" >&3
+echo "BEGIN IMMEDIATE;" >&3
+wait_locked
+EDITOR="$TMP/work/nl-editor.sh" BETER_BUSY_TIMEOUT=200 run beter visit record 1 --edit | mask
+echo "ROLLBACK;" >&3
+exec 3>&-
+wait $holder
+echo "kept files: $(ls "$TMPDIR" | wc -l)"
+[ "$before" = "$(store_digest)" ] && echo "store unchanged"
+# the lock gone, the kept text is written with --text-from
+kept=$(ls "$TMPDIR"/beter-visit-*.txt)
+run beter visit record 1 --text-from "$kept" --quiet | mask
+[ -e "$kept" ] && echo "the kept text is still there" || echo "the kept text was removed"
+beter --json visit show 1 | jq -c '{status: .visit.status, seen: .visit.seen}'

@@ -51,10 +51,10 @@ run beter survey import 1 360.csv
 run beter survey import 1 360.csv --id-column Naam
 
 note the store shows no answer, rater or free text of a respondent
-sqlite3 "$BETER_DB" "PRAGMA wal_checkpoint(TRUNCATE)" >/dev/null
-run grep -c -a -e 'Geheimnaam' -e 'Vertrouwelijke' "$BETER_DB"
+store_bytes >store.bytes
+run grep -c -a -e 'Geheimnaam' -e 'Vertrouwelijke' store.bytes
 run sh -c 'sqlite3 "$BETER_DB" .dump | grep -c -i -e Vertrouwelijke -e "INSERT INTO survey_response.*leraar"'
-run sqlite3 "$BETER_DB" "SELECT count(*), count(rater), sum(n_answers), min(typeof(answers)), count(DISTINCT length(answers)), length(answers) FROM survey_response"
+run sqlite3 "$BETER_DB" "SELECT count(*), count(rater), sum(n_answers), min(typeof(answers)), count(DISTINCT length(answers)), max(length(answers)) FROM survey_response"
 run sqlite3 "$BETER_DB" "SELECT count(*) FROM survey_answer"
 run sqlite3 "$BETER_DB" "SELECT count(*) FROM survey_text"
 
@@ -93,24 +93,24 @@ note export and import carry the sealed boxes byte for byte
 run sh -c 'beter export >store.json'
 run grep -c -e Vertrouwelijke -e Geheimnaam store.json
 run sh -c 'BETER_DB=copy.db beter -q import store.json && BETER_DB=copy.db beter export >copy.json && cmp store.json copy.json && echo identical'
-a=$(sqlite3 "$BETER_DB" "SELECT group_concat(hex(answers), '') FROM (SELECT answers FROM survey_response ORDER BY uid)" | md5sum)
-b=$(sqlite3 copy.db "SELECT group_concat(hex(answers), '') FROM (SELECT answers FROM survey_response ORDER BY uid)" | md5sum)
+a=$(sqlite3 "$BETER_DB" "SELECT group_concat(hex(answers), '') FROM (SELECT answers FROM survey_response ORDER BY uid) AS r" | md5sum)
+b=$(sqlite3 copy.db "SELECT group_concat(hex(answers), '') FROM (SELECT answers FROM survey_response ORDER BY uid) AS r" | md5sum)
 [ "$a" = "$b" ] && echo "sealed answers identical"
 run sh -c "BETER_DB=copy.db beter --json survey report 1 | jq -c '.survey.respondents'"
 run sh -c 'BETER_DB=copy.db beter -q import store.json && BETER_DB=copy.db beter check'
 
 note check finds a damaged sealed box, a rater in the clear, a missing key
-cp "$BETER_DB" damaged.db
-sqlite3 damaged.db "UPDATE survey_response SET answers = substr(answers, 1, 40) WHERE id = 2; UPDATE survey_response SET rater = 'leraar' WHERE id = 3"
-run env BETER_DB=damaged.db beter check
-run env BETER_DB=damaged.db beter survey report 1
+damaged=$(store_copy damaged.db)
+sqlite3 "$damaged" "UPDATE survey_response SET answers = substr(answers, 1, 40) WHERE id = 2; UPDATE survey_response SET rater = 'leraar' WHERE id = 3"
+run env BETER_DB="$damaged" beter check
+run env BETER_DB="$damaged" beter survey report 1
 # a box of the right length that does not open: only the key finds it
-sqlite3 damaged.db "UPDATE survey_response SET answers = CAST(zeroblob(48 + 256) AS BLOB) WHERE id = 2; UPDATE survey_response SET n_answers = 9 WHERE id = 4"
-run env BETER_DB=damaged.db beter check
-run env BETER_DB=damaged.db beter survey report 1
-sqlite3 damaged.db "DELETE FROM survey_leader_key"
-run env BETER_DB=damaged.db beter check
-run env BETER_DB=damaged.db beter survey report 1
+sqlite3 "$damaged" "UPDATE survey_response SET answers = zeroblob(48 + 256) WHERE id = 2; UPDATE survey_response SET n_answers = 9 WHERE id = 4"
+run env BETER_DB="$damaged" beter check
+run env BETER_DB="$damaged" beter survey report 1
+sqlite3 "$damaged" "DELETE FROM survey_leader_key"
+run env BETER_DB="$damaged" beter check
+run env BETER_DB="$damaged" beter survey report 1
 
 note a new key pair: earlier responses open only with the old secret key
 run beter survey key --person MVD --replace | fp

@@ -382,21 +382,7 @@ before=$(store_digest)
 EDITOR="$TMP/work/badscore-editor.sh" run beter visit record 6 --edit | mask
 kept=$(ls "$TMPDIR"/beter-visit-*.txt)
 echo "kept: $(basename "$kept" | mask), $(grep -c . "$kept") lines"
-# a store locked past the busy timeout (exit 75) keeps it too
-mkfifo lock.fifo
-sqlite3 "$BETER_DB" <lock.fifo >/dev/null &
-holder=$!
-exec 3>lock.fifo
-echo ".timeout 10000" >&3
-echo "BEGIN IMMEDIATE;" >&3
-wait_locked
-EDITOR="$TMP/work/nl-editor.sh" BETER_BUSY_TIMEOUT=200 run beter visit record 6 --edit | mask
-echo "ROLLBACK;" >&3
-exec 3>&-
-wait $holder
-echo "kept files: $(ls "$TMPDIR" | wc -l)"
-[ "$before" = "$(store_digest)" ] && echo "store unchanged"
-rm -f $(ls "$TMPDIR"/beter-visit-*.txt | grep -v "$kept")
+# (a store locked past the busy timeout, exit 75, keeps it too: concurrency.sh)
 # fixed, and written with --text-from; errors in it name the file and line
 run beter visit record 6 --text-from "$kept" | mask
 sed -i 's/^klimaat\.1=7$/klimaat.1=3/' "$kept"

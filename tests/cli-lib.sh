@@ -34,6 +34,30 @@ store_digest() {
 	sqlite3 "$BETER_DB" .dump 2>/dev/null | grep -v '^PRAGMA\|^BEGIN\|^COMMIT' | md5sum | cut -c1-12
 }
 
+# store_columns: every TABLE.COLUMN of the store's tables of records, sorted;
+# from SQLite's catalogue, or PostgreSQL's (the schema public) on such a store
+store_columns() {
+	case $BETER_DB in
+	postgres://* | postgresql://*)
+		psql -X -q -A -t -d "$BETER_DB" -c "SELECT c.relname || '.' || a.attname FROM pg_class c
+			JOIN pg_namespace n ON n.oid = c.relnamespace JOIN pg_attribute a ON a.attrelid = c.oid
+			WHERE n.nspname = 'public' AND c.relkind IN ('r', 'p') AND a.attnum > 0 AND NOT a.attisdropped
+			AND c.relname NOT IN ('beter_schema_version', 'beter_login')" ;;
+	*) sqlite3 "$BETER_DB" "SELECT m.name || '.' || p.name FROM sqlite_master m JOIN pragma_table_info(m.name) p
+			WHERE m.type = 'table' AND m.name NOT LIKE 'sqlite\\_%' ESCAPE '\\'" ;;
+	esac | LC_ALL=C sort
+}
+
+# store_bytes: all that the store keeps, to search for what must never be in
+# it: the SQLite file with its journal as they lie on disk, or PostgreSQL's
+# dump of the database
+store_bytes() {
+	case $BETER_DB in
+	postgres://* | postgresql://*) pg_dump --no-owner --no-privileges -d "$BETER_DB" ;;
+	*) cat "$BETER_DB"* ;;
+	esac
+}
+
 # wait_locked: until another process (a sqlite3 shell fed through a fifo)
 # holds the store's write lock. That shell must wait for this probe's own
 # brief lock (".timeout" before its BEGIN IMMEDIATE), or the two can miss

@@ -48,6 +48,24 @@ store_columns() {
 	esac | LC_ALL=C sort
 }
 
+# from_backup FILE CMD...: CMD with $BETER_DB the store that the backup FILE
+# (beter backup) holds: FILE itself, or on PostgreSQL a database restored
+# from it with pg_restore, dropped afterwards
+from_backup() {
+	local file=$1 db rc
+	shift
+	case $BETER_DB in
+	postgres://* | postgresql://*)
+		db=${PGDATABASE}_backup
+		createdb "$db" && pg_restore --no-owner --no-privileges --exit-on-error -d "$db" "$file" &&
+			BETER_DB="postgresql:///$db?host=$PGHOST" "$@"
+		rc=$?
+		dropdb --if-exists "$db"
+		return "$rc" ;;
+	*) BETER_DB=$file "$@" ;;
+	esac
+}
+
 # store_bytes: all that the store keeps, to search for what must never be in
 # it: the SQLite file with its journal as they lie on disk, or PostgreSQL's
 # dump of the database

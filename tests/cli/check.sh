@@ -146,11 +146,13 @@ cp sound.db empty.db
 sqlite3 empty.db "PRAGMA foreign_keys = OFF; DELETE FROM team_member; DELETE FROM team; DELETE FROM person; DELETE FROM school"
 run beter --db empty.db check
 
-# the damaged files, the copy opened as a store, a backup while another process writes
-# and a locked store: sqlitefile.sh
+# the damaged files, the copy opened with --db, a backup onto the store's own file and a
+# locked store: sqlitefile.sh
 note backup
 run beter backup copy.db
 run stat -c %a copy.db
+from_backup copy.db beter -q check || echo "the copy is not sound"
+[ "$(beter export)" = "$(from_backup copy.db beter export)" ] && echo "the copy holds the same records"
 ls copy.db.beter-tmp-* 2>/dev/null || echo "no temporary file left"
 # killed (kill -9) before its rename, a backup leaves its copy; the next one removes it
 if strace -o /dev/null true 2>/dev/null; then
@@ -164,3 +166,16 @@ else
 fi
 run beter backup nodir/copy.db
 run beter backup
+
+note backup while another process writes
+(i=0; while [ $i -lt 60 ]; do beter -q person add "W$i" --name "Writer $i" --role leraar || exit 1; i=$((i + 1)); done) &
+writer=$!
+n=0
+while [ $n -lt 5 ]; do
+	beter -q backup "live$n.db" || echo "backup $n failed"
+	from_backup "live$n.db" beter -q check || echo "backup $n is not sound"
+	n=$((n + 1))
+done
+wait $writer && echo "the writer finished"
+run beter backup last.db
+[ "$(beter export)" = "$(from_backup last.db beter export)" ] && echo "the last copy holds every record"

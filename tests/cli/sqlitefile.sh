@@ -59,21 +59,8 @@ run beter --db zero.db check
 note "backup: the copy is a store, never the store's own file"
 quiet beter backup copy.db
 run beter --db copy.db check
-[ "$(beter export)" = "$(beter --db copy.db export)" ] && echo "the copy holds the same records"
 run beter backup "$BETER_DB"
-
-note backup while another process writes
-(i=0; while [ $i -lt 60 ]; do beter -q person add "W$i" --name "Writer $i" --role leraar || exit 1; i=$((i + 1)); done) &
-writer=$!
-n=0
-while [ $n -lt 5 ]; do
-	beter -q backup "live$n.db" || echo "backup $n failed"
-	beter -q --db "live$n.db" check || echo "backup $n is not sound"
-	n=$((n + 1))
-done
-wait $writer && echo "the writer finished"
-run beter backup last.db
-[ "$(beter export)" = "$(beter --db last.db export)" ] && echo "the last copy holds every record"
+quiet beter backup last.db
 
 note a store locked past the busy timeout: exit 75, nothing written
 before=$(store_digest)

@@ -273,6 +273,66 @@ static void sort_tables(struct schema *s)
 	free(newidx);
 }
 
+/* Move each table that sql makes (CREATE TABLE [IF NOT EXISTS] [public.]NAME)
+ * to the next place from *k, in the order it is made. */
+static void scan_made(const char *sql, struct schema *s, int *k)
+{
+	const char *p = sql;
+
+	while ((p = strstr(p, "CREATE TABLE "))) {
+		p += strlen("CREATE TABLE ");
+		if (!strncmp(p, "IF NOT EXISTS ", 14))
+			p += 14;
+		if (!strncmp(p, "public.", 7))
+			p += 7;
+		size_t n = strspn(p, "abcdefghijklmnopqrstuvwxyz0123456789_");
+		for (int i = *k; i < s->n; i++) {
+			if (strlen(s->t[i].name) != n || strncmp(s->t[i].name, p, n))
+				continue;
+			struct schema_table t = s->t[i];
+			memmove(&s->t[*k + 1], &s->t[*k], (size_t)(i - *k) * sizeof(*s->t));
+			s->t[(*k)++] = t;
+			break;
+		}
+		p += n;
+	}
+}
+
+/*
+ * On PostgreSQL the catalogue's order (pg_class.oid) is the order the tables
+ * were made in only until the database is restored from a dump: pg_restore
+ * makes them in an order of its own. The tables therefore take the order in
+ * which this binary makes a new store (the newest whole schema of
+ * share/sql/pg, then the migrations after it, as lib/store_pg_open.c runs
+ * them), those it does not make after them in the catalogue's order, so that
+ * export and check read a store the same way before and after a restore.
+ */
+static void pg_made_order(struct schema *s)
+{
+	const struct migration *whole = NULL;
+	int base = 0, k = 0;
+
+	for (int i = 0; i < beter_pg_migrations_count; i++) {
+		const struct migration *m = &beter_pg_migrations[i];
+		size_t n = strlen(m->name);
+		if (m->version > base && n > 7 && !strcmp(m->name + n - 7, "-schema")) {
+			base = m->version;
+			whole = m;
+		}
+	}
+	if (whole)
+		scan_made(whole->sql, s, &k);
+	for (int i = 0; i < beter_migrations_count; i++) {
+		const struct migration *m = &beter_migrations[i];
+		if (m->version <= base)
+			continue;
+		for (int j = 0; j < beter_pg_migrations_count; j++)
+			if (beter_pg_migrations[j].version == m->version)
+				m = &beter_pg_migrations[j];
+		scan_made(m->sql, s, &k);
+	}
+}
+
 int schema_load(struct store *db, struct schema *s, struct beter_err *err)
 {
 	struct store_stmt *st;
@@ -292,6 +352,8 @@ int schema_load(struct store *db, struct schema *s, struct beter_err *err)
 		s->t[s->n++].name = xstrdup(store_col_text(st, 0));
 	}
 	store_finalize(st);
+	if (!rc && store_on_pg(db))
+		pg_made_order(s);
 	if (rc) {
 		schema_release(s);
 		return rc;

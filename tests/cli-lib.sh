@@ -34,13 +34,46 @@ store_digest() {
 	sqlite3 "$BETER_DB" .dump 2>/dev/null | grep -v '^PRAGMA\|^BEGIN\|^COMMIT' | md5sum | cut -c1-12
 }
 
+# store_columns: every TABLE.COLUMN of the store's tables of records, sorted;
+# from SQLite's catalogue, or PostgreSQL's (the schema public) on such a store
+store_columns() {
+	case $BETER_DB in
+	postgres://* | postgresql://*)
+		psql -X -q -A -t -d "$BETER_DB" -c "SELECT c.relname || '.' || a.attname FROM pg_class c
+			JOIN pg_namespace n ON n.oid = c.relnamespace JOIN pg_attribute a ON a.attrelid = c.oid
+			WHERE n.nspname = 'public' AND c.relkind IN ('r', 'p') AND a.attnum > 0 AND NOT a.attisdropped
+			AND c.relname NOT IN ('beter_schema_version', 'beter_login')" ;;
+	*) sqlite3 "$BETER_DB" "SELECT m.name || '.' || p.name FROM sqlite_master m JOIN pragma_table_info(m.name) p
+			WHERE m.type = 'table' AND m.name NOT LIKE 'sqlite\\_%' ESCAPE '\\'" ;;
+	esac | LC_ALL=C sort
+}
+
+# from_backup FILE CMD...: CMD with $BETER_DB the store that the backup FILE
+# (beter backup) holds: FILE itself, or on PostgreSQL a database restored
+# from it with pg_restore, dropped afterwards
+from_backup() {
+	local file=$1 db rc
+	shift
+	case $BETER_DB in
+	postgres://* | postgresql://*)
+		db=${PGDATABASE}_backup
+		createdb "$db" && pg_restore --no-owner --no-privileges --exit-on-error -d "$db" "$file" &&
+			BETER_DB="postgresql:///$db?host=$PGHOST" "$@"
+		rc=$?
+		dropdb --if-exists "$db"
+		return "$rc" ;;
+	*) BETER_DB=$file "$@" ;;
+	esac
+}
+
 # store_bytes: every byte the store holds, to show what is not in it: SQLite's
-# file after a checkpoint (what the WAL held written into it), or on
-# PostgreSQL a dump of its database (schema and rows)
+# file after a checkpoint (what the WAL held written into it) with whatever
+# journal is left beside it, or on PostgreSQL a dump of its database (schema
+# and rows)
 store_bytes() {
 	case $BETER_DB in
 	postgres://* | postgresql://*) pg_dump --no-owner --no-privileges -d "$BETER_DB" ;;
-	*) sqlite3 "$BETER_DB" "PRAGMA wal_checkpoint(TRUNCATE)" >/dev/null && cat "$BETER_DB" ;;
+	*) sqlite3 "$BETER_DB" "PRAGMA wal_checkpoint(TRUNCATE)" >/dev/null && cat "$BETER_DB"* ;;
 	esac
 }
 

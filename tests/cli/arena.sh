@@ -129,4 +129,4 @@ run beter arena top 1 --form leraren
 [ "$before" = "$(store_digest)" ] && echo "store unchanged"
 
 note no pupil columns in the store
-sqlite3 "$BETER_DB" "SELECT m.name || '.' || p.name FROM sqlite_master m JOIN pragma_table_info(m.name) p WHERE m.type = 'table' AND m.name LIKE 'arena%' ORDER BY 1"
+store_columns | grep '^arena'

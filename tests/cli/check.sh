@@ -1,4 +1,4 @@
-# check: a sound store, broken links, broken rules, damaged files; backup; a locked store
+# check: a sound store, broken links, broken rules; backup (damaged files and a locked store: sqlitefile.sh)
 
 note a sound store
 quiet beter init --school "OBS De Regenboog" --brin 12AB --sector po
@@ -10,13 +10,17 @@ run beter --csv check
 run beter check extra
 
 note a missing referenced record: foreign keys off, a team with members deleted
-cp "$BETER_DB" broken.db
+# the copies broken behind the back of beter below are SQLite files on either engine,
+# made from sound.db: a store as the one above
+quiet beter --db sound.db init --school "OBS De Regenboog" --brin 12AB --sector po
+quiet beter --db sound.db person import "$SHARE/demo/roster.csv"
+cp sound.db broken.db
 sqlite3 broken.db "PRAGMA foreign_keys = OFF; DELETE FROM team WHERE name = 'MT'"
 run beter --db broken.db check
 run beter --db broken.db --json check
 
 note broken rules, written behind the back of beter
-cp "$BETER_DB" rules.db
+cp sound.db rules.db
 sqlite3 rules.db "PRAGMA ignore_check_constraints = ON;
   UPDATE person SET code = 'ab-c' WHERE code = 'JDV';
   UPDATE person SET role = 'juf' WHERE code = 'SJN';
@@ -138,55 +142,17 @@ pbroken tiv "UPDATE period SET tiv_id = $otherteam WHERE id = 1"
 run beter --db tiv.db check
 
 note a store with no school
-cp "$BETER_DB" empty.db
+cp sound.db empty.db
 sqlite3 empty.db "PRAGMA foreign_keys = OFF; DELETE FROM team_member; DELETE FROM team; DELETE FROM person; DELETE FROM school"
 run beter --db empty.db check
 
-note damaged files: bytes flipped
-sqlite3 "$BETER_DB" "PRAGMA wal_checkpoint(TRUNCATE)" >/dev/null
-page=$(sqlite3 "$BETER_DB" "SELECT rootpage FROM sqlite_master WHERE name = 'person'")
-psize=$(sqlite3 "$BETER_DB" "PRAGMA page_size")
-flip() { # FILE OFFSET BYTES
-	printf "$3" | dd of="$1" bs=1 seek="$2" conv=notrunc 2>/dev/null
-}
-cp "$BETER_DB" page.db
-flip page.db $(( (page - 1) * psize )) '\x0d\xff\xff\xff'
-run beter --db page.db check
-cp "$BETER_DB" index.db
-ipage=$(sqlite3 "$BETER_DB" "SELECT rootpage FROM sqlite_master WHERE name = 'sqlite_autoindex_person_2'")
-flip index.db $(( (ipage - 1) * psize + 12 )) '\x00\x00\x00\x00\x00\x00\x00\x00'
-run beter --db index.db check
-run beter --db index.db --json check
-run beter --db index.db --csv check
-# many damaged pages: one line per table or index, and a note that SQLite stopped counting
-cp "$BETER_DB" big.db
-sqlite3 big.db "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 3000)
-  INSERT INTO person (uid, school_id, code, name, role)
-  SELECT printf('%032x', i), 1, 'P' || i, 'Persoon ' || i, 'leraar' FROM n; PRAGMA wal_checkpoint(TRUNCATE)" >/dev/null
-for p in $(sqlite3 big.db "SELECT pageno FROM dbstat WHERE name IN ('person', 'sqlite_autoindex_person_2')
-    AND pagetype = 'leaf' ORDER BY pageno LIMIT 12"); do
-	flip big.db $(( (p - 1) * psize + 12 )) '\x00\x00\x00\x00\x00\x00\x00\x00'
-done
-[ "$(sqlite3 big.db "PRAGMA integrity_check" | wc -l)" -gt 100 ] || echo "big.db is not damaged enough"
-run beter --db big.db check
-run beter --db big.db --json check
-cp "$BETER_DB" header.db
-flip header.db 0 'SQLite format 4'
-run beter --db header.db check
-run beter --db header.db person list
-cp "$BETER_DB" foreign.db
-sqlite3 foreign.db "PRAGMA application_id = 42"
-run beter --db foreign.db check
-head -c 8192 "$BETER_DB" >short.db
-run beter --db short.db check
-: >zero.db
-run beter --db zero.db check
-
+# the damaged files, the copy opened with --db, a backup onto the store's own file and a
+# locked store: sqlitefile.sh
 note backup
 run beter backup copy.db
 run stat -c %a copy.db
-run beter --db copy.db check
-[ "$(beter export)" = "$(beter --db copy.db export)" ] && echo "the copy holds the same records"
+from_backup copy.db beter -q check || echo "the copy is not sound"
+[ "$(beter export)" = "$(from_backup copy.db beter export)" ] && echo "the copy holds the same records"
 ls copy.db.beter-tmp-* 2>/dev/null || echo "no temporary file left"
 # killed (kill -9) before its rename, a backup leaves its copy; the next one removes it
 if strace -o /dev/null true 2>/dev/null; then
@@ -198,7 +164,6 @@ if strace -o /dev/null true 2>/dev/null; then
 else
 	echo "(strace cannot trace here: this check needs it)"
 fi
-run beter backup "$BETER_DB"
 run beter backup nodir/copy.db
 run beter backup
 
@@ -208,42 +173,9 @@ writer=$!
 n=0
 while [ $n -lt 5 ]; do
 	beter -q backup "live$n.db" || echo "backup $n failed"
-	beter -q --db "live$n.db" check || echo "backup $n is not sound"
+	from_backup "live$n.db" beter -q check || echo "backup $n is not sound"
 	n=$((n + 1))
 done
 wait $writer && echo "the writer finished"
 run beter backup last.db
-[ "$(beter export)" = "$(beter --db last.db export)" ] && echo "the last copy holds every record"
-
-note a store locked past the busy timeout: exit 75, nothing written
-before=$(store_digest)
-mkfifo lock.fifo
-sqlite3 "$BETER_DB" <lock.fifo >/dev/null &
-holder=$!
-exec 3>lock.fifo
-echo ".timeout 10000" >&3
-echo "BEGIN IMMEDIATE; INSERT INTO school(uid, name, created) VALUES ('ffffffffffffffffffffffffffffffff', 'Held', '2026-11-20');" >&3
-wait_locked
-BETER_BUSY_TIMEOUT=300 run beter person add LCK --name "Locked Out" --role leraar
-cp "$SHARE/demo/roster.csv" roster.csv
-BETER_BUSY_TIMEOUT=300 run beter person import roster.csv
-BETER_BUSY_TIMEOUT=300 run beter team add "Team Lock"
-BETER_BUSY_TIMEOUT=300 run beter import last.db
-echo "reads go on while a writer holds the lock:"
-BETER_BUSY_TIMEOUT=300 beter person list --role schoolleider
-echo "ROLLBACK;" >&3
-exec 3>&-
-wait $holder
-[ "$before" = "$(store_digest)" ] && echo "store unchanged"
-note within the timeout a writer waits and succeeds
-mkfifo lock2.fifo
-sqlite3 "$BETER_DB" <lock2.fifo >/dev/null &
-holder=$!
-exec 3>lock2.fifo
-echo ".timeout 10000" >&3
-echo "BEGIN IMMEDIATE;" >&3
-wait_locked
-(sleep 0.5; echo "COMMIT;" >&3; exec 3>&-) &
-BETER_BUSY_TIMEOUT=5000 run beter person add LCK --name "Waited" --role leraar --quiet
-exec 3>&-
-wait
+[ "$(beter export)" = "$(from_backup last.db beter export)" ] && echo "the last copy holds every record"

@@ -31,7 +31,8 @@ run beter calendar export
 run beter person import r.xlsx
 run beter person list --format xlsx --out people.xlsx
 [ "$before" = "$(store_digest)" ] && echo "store unchanged"
-ls
+# the files written here (the store's own files, on SQLite: sqlitefile.sh)
+ls -I 'test.db*'
 
 note a broken module, and one without the entry point
 mkdir -p "$TMP/broken"
@@ -49,4 +50,4 @@ run beter person import r.xlsx
 run beter person list --format xlsx --out people.xlsx
 unset BETER_MODULE_DIR
 beter calendar export | grep -c BEGIN:VEVENT
-ls
+ls -I 'test.db*'

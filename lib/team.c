@@ -271,11 +271,16 @@ static const struct out_col team_cols[] = {
 	{ N_("members"), OUT_T_INT }, { N_("size_check"), OUT_T_TEXT },
 };
 #define NTEAM_COLS (sizeof(team_cols) / sizeof(*team_cols))
+/* team show: the same, and the day its rhythm counts from (team edit --start) */
+static const struct out_col team_show_cols[] = {
+	{ N_("id"), OUT_T_INT },      { N_("name"), OUT_T_TEXT },       { N_("kind"), OUT_T_TEXT },
+	{ N_("members"), OUT_T_INT }, { N_("size_check"), OUT_T_TEXT }, { N_("start"), OUT_T_DATE },
+};
 
 static const char team_sql[] =
 	"SELECT t.id, t.name, t.kind, (SELECT count(*) FROM team_member m WHERE m.team_id = t.id), "
 	"(SELECT count(*) FROM team_member m JOIN team_member k ON k.person_id = m.person_id JOIN team l ON "
-	"l.id = k.team_id AND l.kind = 'leerkracht' WHERE m.team_id = t.id) FROM team t";
+	"l.id = k.team_id AND l.kind = 'leerkracht' WHERE m.team_id = t.id), t.start FROM team t";
 
 /* A TIV needs a member of the leerKRACHT-team and at least three members. */
 static const char *tiv_check(int64_t members, int64_t leerkracht)
@@ -326,8 +331,8 @@ static const struct out_col member_cols[] = {
 
 static const struct out_col team_doc_cols[] = {
 	{ N_("id"), OUT_T_INT },       { N_("name"), OUT_T_TEXT },       { N_("kind"), OUT_T_TEXT },
-	{ N_("members"), OUT_T_INT },  { N_("size_check"), OUT_T_TEXT }, { N_("code"), OUT_T_TEXT },
-	{ N_("role"), OUT_T_TEXT },    { N_("team_role"), OUT_T_TEXT },
+	{ N_("members"), OUT_T_INT },  { N_("size_check"), OUT_T_TEXT }, { N_("start"), OUT_T_DATE },
+	{ N_("code"), OUT_T_TEXT },    { N_("role"), OUT_T_TEXT },       { N_("team_role"), OUT_T_TEXT },
 };
 
 int team_show(struct store *db, int64_t id, struct out *o, struct beter_err *err)
@@ -348,8 +353,9 @@ int team_show(struct store *db, int64_t id, struct out *o, struct beter_err *err
 	}
 	out_doc_begin(o, team_doc_cols, sizeof(team_doc_cols) / sizeof(*team_doc_cols));
 	out_section(o, "team", _("Team"));
-	out_record(o, team_cols, NTEAM_COLS);
+	out_record(o, team_show_cols, sizeof(team_show_cols) / sizeof(*team_show_cols));
 	team_row(o, st);
+	out_text(o, store_col_null(st, 5) ? NULL : store_col(st, 5));
 	out_end(o);
 	store_finalize(st);
 

@@ -3,7 +3,10 @@
  * Responses are read as packed rows and aggregated here in C: per group,
  * answer counts per item and value, and per scale the respondents' scale
  * scores (the mean of their answers on the scale's items, reverse items
- * turned) with Welford's running mean and variance.
+ * turned) with Welford's running mean and variance. The mean printed is
+ * kept exact besides (a sum of whole multiples of 1/720720), so that the
+ * same answers give the same figures in any order: 2.875 is 2.88, never
+ * 2.87 because of the order the rows came in.
  */
 #include "survey_agg.h"
 
@@ -15,12 +18,36 @@
 
 /* ---- statistics ---- */
 
-void survey_stat_add(struct survey_stat *s, double x)
+static void welford(struct survey_stat *s, double x)
 {
 	double d = x - s->mean;
 	s->n++;
 	s->mean += d / (double)s->n;
 	s->m2 += d * (x - s->mean);
+}
+
+void survey_stat_add(struct survey_stat *s, double x)
+{
+	welford(s, x);
+	s->inexact = 1;
+}
+
+void survey_stat_add_frac(struct survey_stat *s, int64_t num, int64_t den)
+{
+	welford(s, (double)num / (double)den);
+	if (den > 0 && SURVEY_STAT_L % den == 0)
+		s->lsum += num * (SURVEY_STAT_L / den);
+	else
+		s->inexact = 1;
+}
+
+double survey_stat_mean(const struct survey_stat *s)
+{
+	if (!s->n)
+		return NAN;
+	if (s->inexact)
+		return s->mean;
+	return (double)s->lsum / ((double)SURVEY_STAT_L * (double)s->n);
 }
 
 double survey_stat_sd(const struct survey_stat *s)
@@ -136,7 +163,7 @@ void agg_row(struct aggset *a, struct agg *g, const unsigned char *ans, int len)
 			continue; /* not written by beter; ignore */
 		int t = survey_turn(lk->lo, lk->hi, v, it->reverse);
 		g->icount[(size_t)p * (size_t)a->nvals + (size_t)(t - a->lo)]++;
-		survey_stat_add(&g->istat[p], t);
+		survey_stat_add_frac(&g->istat[p], t, 1);
 		a->ssum[it->scale] += t;
 		a->scnt[it->scale]++;
 	}
@@ -144,7 +171,7 @@ void agg_row(struct aggset *a, struct agg *g, const unsigned char *ans, int len)
 		if (!a->scnt[s])
 			continue;
 		double score = a->ssum[s] / a->scnt[s];
-		survey_stat_add(&g->sstat[s], score);
+		survey_stat_add_frac(&g->sstat[s], (int64_t)a->ssum[s], a->scnt[s]);
 		int r = (int)floor(score + 0.5);
 		g->sdist[(size_t)s * (size_t)a->nvals + (size_t)(r - a->lo)]++;
 	}

@@ -147,12 +147,12 @@ static void cmp_row(const struct cmp *c, int s, struct out *o)
 	} else {
 		double d = survey_cohen_d(s1, s2);
 		out_int(o, s1->n);
-		survey_out_realn(o, s1->mean);
+		survey_out_realn(o, survey_stat_mean(s1));
 		survey_out_realn(o, survey_stat_sd(s1));
 		out_int(o, s2->n);
-		survey_out_realn(o, s2->mean);
+		survey_out_realn(o, survey_stat_mean(s2));
 		survey_out_realn(o, survey_stat_sd(s2));
-		survey_out_realn(o, survey_round2(s2->mean) - survey_round2(s1->mean));
+		survey_out_realn(o, survey_round2(survey_stat_mean(s2)) - survey_round2(survey_stat_mean(s1)));
 		survey_out_realn(o, d);
 		out_text(o, effect_word(d, o));
 		out_bool(o, 0);

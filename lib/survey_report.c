@@ -69,7 +69,7 @@ static void out_stats(struct out *o, const struct aggset *a, const struct survey
 		return;
 	}
 	out_int(o, s->n);
-	survey_out_realn(o, s->n ? s->mean : NAN);
+	survey_out_realn(o, survey_stat_mean(s));
 	survey_out_realn(o, survey_stat_sd(s));
 	for (int v = a->lo; v <= a->hi; v++) {
 		if (v < lk->lo || v > lk->hi)

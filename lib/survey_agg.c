@@ -117,6 +117,7 @@ void aggset_release(struct aggset *a)
 		free(a->g[i].istat);
 		free(a->g[i].sstat);
 		free(a->g[i].sdist);
+		free(a->g[i].given);
 	}
 	free(a->g);
 	free(a->ssum);
@@ -175,6 +176,36 @@ void agg_row(struct aggset *a, struct agg *g, const unsigned char *ans, int len)
 		int r = (int)floor(score + 0.5);
 		g->sdist[(size_t)s * (size_t)a->nvals + (size_t)(r - a->lo)]++;
 	}
+}
+
+void agg_value(struct aggset *a, struct agg *g, int pos, int value, int64_t n)
+{
+	const struct survey_instrument *in = a->in;
+	if (pos < 1 || pos > in->npacked)
+		return;
+	const struct survey_item *it = &in->items[a->item_of_pos[pos - 1]];
+	const struct survey_likert *lk = &in->likert[in->scales[it->scale].likert];
+	if (value < lk->lo || value > lk->hi)
+		return;
+	int t = survey_turn(lk->lo, lk->hi, value, it->reverse);
+	g->icount[(size_t)(pos - 1) * (size_t)a->nvals + (size_t)(t - a->lo)] += n;
+	for (int64_t k = 0; k < n; k++)
+		survey_stat_add_frac(&g->istat[pos - 1], t, 1);
+}
+
+void agg_score(struct aggset *a, struct agg *g, int s, int64_t ssum, int64_t scnt, int64_t n)
+{
+	if (s < 0 || s >= a->in->nscales || scnt <= 0)
+		return;
+	double score = (double)ssum / (double)scnt;
+	int r = (int)floor(score + 0.5);
+	if (r < a->lo || r > a->hi)
+		return;
+	for (int64_t k = 0; k < n; k++)
+		survey_stat_add_frac(&g->sstat[s], ssum, scnt);
+	g->sdist[(size_t)s * (size_t)a->nvals + (size_t)(r - a->lo)] += n;
+	if (g->given)
+		g->given[s] = 1;
 }
 
 void survey_out_realn(struct out *o, double v)

@@ -274,6 +274,13 @@ sql klm "SELECT count(*) FROM survey_response"
 sql klm "SELECT count(*) FROM beter_survey_tally WHERE survey_id = 2"
 sql dir "SELECT n FROM beter_survey_tally WHERE survey_id = 2"
 
+note "what reads every row: the owner's"
+echo "\$ odw: beter export >odw.json" >>"$out"
+"$beter" --db "postgresql://odw@/beter?host=$pg" export 2>>"$out" >"$tmp/odw.json"
+echo "[exit $?]" >>"$out"
+as klm check
+as dir backup dir.dump
+
 psql -XAtq -d beter -c "INSERT INTO survey_policy(uid, school_id, min_n, reason, day) VALUES ('p1', 1, 9, 'kleine school', '2026-11-20')" || exit 1
 like klm survey report 1
 sql odw "SELECT count(*) FROM beter_survey_item_mean"

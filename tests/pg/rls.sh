@@ -273,6 +273,11 @@ sql mtl "SELECT count(*) FROM survey_response"
 sql klm "SELECT count(*) FROM survey_response"
 sql klm "SELECT count(*) FROM beter_survey_tally WHERE survey_id = 2"
 sql dir "SELECT n FROM beter_survey_tally WHERE survey_id = 2"
+# a 360 of a leader without a key yet: its rows are not sealed, and nobody's but the import role's
+owner survey add --instrument feedback360-schoolleider --wave jaar-2 --leader MTL
+psql -XAtq -d beter -c "INSERT INTO survey_response(uid, survey_id, rater, n_answers, answers) VALUES ('plain1', 4, 'leraar', 1, '\\x03'), ('plain2', 4, 'leraar', 1, '\\x04'), ('plain3', 4, 'leraar', 1, '\\x05')" || exit 1
+sql imp "SELECT survey_id, count(*), sum(n_answers) > 0 FROM survey_response GROUP BY 1 ORDER BY 1"
+sql mtl "SELECT count(*) FROM survey_response"
 
 note "what reads every row: the owner's"
 echo "\$ odw: beter export >odw.json" >>"$out"

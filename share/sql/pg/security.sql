@@ -351,8 +351,10 @@ BEGIN
 	PERFORM pg_temp.beter_policy('survey_leader_key', 'beter_import', 'SELECT', 'beter_import', 'true');
 	-- the answers: the import role only; the sealed rows of a 360 also
 	-- its leader (their key opens them), once there are enough of them
+	-- (a row not sealed yet, before the leader's key was made, is no one's)
 	PERFORM pg_temp.beter_policy('survey_response', 'beter_import', 'ALL', 'beter_import', 'true');
 	PERFORM pg_temp.beter_policy('survey_response', 'beter_read', 'SELECT', 'beter_schoolleider',
+		'rater IS NULL AND n_answers = 0 AND '
 		'EXISTS (SELECT 1 FROM public.survey s WHERE s.id = survey_id AND beter_compat.beter_is_360(s.instrument_id) '
 		'AND s.leader_id = beter_compat.beter_me() '
 		'AND beter_compat.beter_survey_responses(s.id) >= beter_compat.beter_survey_min_n(s.id))');

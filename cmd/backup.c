@@ -12,6 +12,8 @@ static int run_backup(struct ctx *c, struct optparse *p)
 
 	if ((rc = cmd_parse(c, p, NULL, 1, 1, N_("the backup file"))))
 		return rc;
+	if ((rc = store_need_owner(c->db, "backup", &c->err)))
+		return rc;
 	rc = store_on_pg(c->db) ? backup_write_pg(c->db_path, p->args[0], &c->err) : backup_write(c->db, p->args[0], &c->err);
 	if (rc)
 		return rc;

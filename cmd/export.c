@@ -1,6 +1,7 @@
 /* beter export: the whole store (or one school) as one JSON document. */
 #include "beter/exchange.h"
 #include "beter/i18n.h"
+#include "beter/store.h"
 #include "cmd.h"
 
 struct export_opts {
@@ -22,7 +23,7 @@ static int run_export(struct ctx *c, struct optparse *p)
 
 	if ((rc = cmd_parse(c, p, &o, 0, 0, N_("nothing"))))
 		return rc;
-	if (o.school && (rc = cmd_school(c, o.school, &school)))
+	if ((rc = store_need_owner(c->db, "export", &c->err)) || (o.school && (rc = cmd_school(c, o.school, &school))))
 		return rc;
 	return exchange_export(c->db, school, &c->out, &c->err);
 }

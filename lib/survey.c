@@ -127,10 +127,14 @@ static const struct out_col survey_cols[] = {
 	{ N_("kind"), OUT_T_TEXT },	 { N_("min_n"), OUT_T_INT },
 };
 
-static const char survey_sql[] =
-	"SELECT s.id, i.code, s.wave, t.name, s.opens, s.closes, "
-	"(SELECT count(*) FROM survey_response r WHERE r.survey_id = s.id), i.title, i.kind, i.min_n "
-	"FROM survey s JOIN survey_instrument i ON i.id = s.instrument_id LEFT JOIN team t ON t.id = s.team_id ";
+/* the responses: on PostgreSQL from the counts a login may read (the owner
+ * reads them all there), as a login may not read survey_response */
+#define SURVEY_SQL(responses)                                                                            \
+	"SELECT s.id, i.code, s.wave, t.name, s.opens, s.closes, " responses ", i.title, i.kind, i.min_n " \
+	"FROM survey s JOIN survey_instrument i ON i.id = s.instrument_id LEFT JOIN team t ON t.id = s.team_id "
+static const char survey_sql_lite[] = SURVEY_SQL("(SELECT count(*) FROM survey_response r WHERE r.survey_id = s.id)");
+static const char survey_sql_pg[] =
+	SURVEY_SQL("(SELECT CAST(coalesce(sum(r.n), 0) AS INTEGER) FROM beter_survey_tally r WHERE r.survey_id = s.id)");
 
 static void survey_row(struct out *o, struct store_stmt *st, int ncols)
 {
@@ -150,7 +154,7 @@ int survey_list(struct store *db, int64_t school, struct out *o, struct beter_er
 	struct store_stmt *st;
 	int rc;
 
-	strbuf_addf(&sql, "%s WHERE s.school_id = ?1 ORDER BY s.id", survey_sql);
+	strbuf_addf(&sql, "%s WHERE s.school_id = ?1 ORDER BY s.id", store_on_pg(db) ? survey_sql_pg : survey_sql_lite);
 	rc = store_prepare(db, strbuf_str(&sql), &st, err);
 	strbuf_release(&sql);
 	if (rc)
@@ -174,7 +178,7 @@ int survey_show(struct store *db, int64_t id, struct out *o, struct beter_err *e
 	struct store_stmt *st;
 	int rc;
 
-	strbuf_addf(&sql, "%s WHERE s.id = ?1", survey_sql);
+	strbuf_addf(&sql, "%s WHERE s.id = ?1", store_on_pg(db) ? survey_sql_pg : survey_sql_lite);
 	rc = store_prepare(db, strbuf_str(&sql), &st, err);
 	strbuf_release(&sql);
 	if (rc)

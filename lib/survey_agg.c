@@ -3,7 +3,10 @@
  * Responses are read as packed rows and aggregated here in C: per group,
  * answer counts per item and value, and per scale the respondents' scale
  * scores (the mean of their answers on the scale's items, reverse items
- * turned) with Welford's running mean and variance.
+ * turned) with Welford's running mean and variance. The mean printed is
+ * kept exact besides (a sum of whole multiples of 1/720720), so that the
+ * same answers give the same figures in any order: 2.875 is 2.88, never
+ * 2.87 because of the order the rows came in.
  */
 #include "survey_agg.h"
 
@@ -15,12 +18,36 @@
 
 /* ---- statistics ---- */
 
-void survey_stat_add(struct survey_stat *s, double x)
+static void welford(struct survey_stat *s, double x)
 {
 	double d = x - s->mean;
 	s->n++;
 	s->mean += d / (double)s->n;
 	s->m2 += d * (x - s->mean);
+}
+
+void survey_stat_add(struct survey_stat *s, double x)
+{
+	welford(s, x);
+	s->inexact = 1;
+}
+
+void survey_stat_add_frac(struct survey_stat *s, int64_t num, int64_t den)
+{
+	welford(s, (double)num / (double)den);
+	if (den > 0 && SURVEY_STAT_L % den == 0)
+		s->lsum += num * (SURVEY_STAT_L / den);
+	else
+		s->inexact = 1;
+}
+
+double survey_stat_mean(const struct survey_stat *s)
+{
+	if (!s->n)
+		return NAN;
+	if (s->inexact)
+		return s->mean;
+	return (double)s->lsum / ((double)SURVEY_STAT_L * (double)s->n);
 }
 
 double survey_stat_sd(const struct survey_stat *s)
@@ -90,6 +117,7 @@ void aggset_release(struct aggset *a)
 		free(a->g[i].istat);
 		free(a->g[i].sstat);
 		free(a->g[i].sdist);
+		free(a->g[i].given);
 	}
 	free(a->g);
 	free(a->ssum);
@@ -136,7 +164,7 @@ void agg_row(struct aggset *a, struct agg *g, const unsigned char *ans, int len)
 			continue; /* not written by beter; ignore */
 		int t = survey_turn(lk->lo, lk->hi, v, it->reverse);
 		g->icount[(size_t)p * (size_t)a->nvals + (size_t)(t - a->lo)]++;
-		survey_stat_add(&g->istat[p], t);
+		survey_stat_add_frac(&g->istat[p], t, 1);
 		a->ssum[it->scale] += t;
 		a->scnt[it->scale]++;
 	}
@@ -144,10 +172,40 @@ void agg_row(struct aggset *a, struct agg *g, const unsigned char *ans, int len)
 		if (!a->scnt[s])
 			continue;
 		double score = a->ssum[s] / a->scnt[s];
-		survey_stat_add(&g->sstat[s], score);
+		survey_stat_add_frac(&g->sstat[s], (int64_t)a->ssum[s], a->scnt[s]);
 		int r = (int)floor(score + 0.5);
 		g->sdist[(size_t)s * (size_t)a->nvals + (size_t)(r - a->lo)]++;
 	}
+}
+
+void agg_value(struct aggset *a, struct agg *g, int pos, int value, int64_t n)
+{
+	const struct survey_instrument *in = a->in;
+	if (pos < 1 || pos > in->npacked)
+		return;
+	const struct survey_item *it = &in->items[a->item_of_pos[pos - 1]];
+	const struct survey_likert *lk = &in->likert[in->scales[it->scale].likert];
+	if (value < lk->lo || value > lk->hi)
+		return;
+	int t = survey_turn(lk->lo, lk->hi, value, it->reverse);
+	g->icount[(size_t)(pos - 1) * (size_t)a->nvals + (size_t)(t - a->lo)] += n;
+	for (int64_t k = 0; k < n; k++)
+		survey_stat_add_frac(&g->istat[pos - 1], t, 1);
+}
+
+void agg_score(struct aggset *a, struct agg *g, int s, int64_t ssum, int64_t scnt, int64_t n)
+{
+	if (s < 0 || s >= a->in->nscales || scnt <= 0)
+		return;
+	double score = (double)ssum / (double)scnt;
+	int r = (int)floor(score + 0.5);
+	if (r < a->lo || r > a->hi)
+		return;
+	for (int64_t k = 0; k < n; k++)
+		survey_stat_add_frac(&g->sstat[s], ssum, scnt);
+	g->sdist[(size_t)s * (size_t)a->nvals + (size_t)(r - a->lo)] += n;
+	if (g->given)
+		g->given[s] = 1;
 }
 
 void survey_out_realn(struct out *o, double v)

@@ -15,6 +15,7 @@ struct agg {
 	struct survey_stat *istat;
 	struct survey_stat *sstat;
 	int64_t *sdist;     /* nscales x nvals, rounded scale scores */
+	unsigned char *given; /* per scale: the store gave its figures (NULL: all, read from the rows) */
 };
 
 struct aggset {
@@ -33,6 +34,24 @@ void aggset_release(struct aggset *a);
 struct agg *aggset_group(struct aggset *a, int64_t key);
 /* One response (packed answers) into group g. */
 void agg_row(struct aggset *a, struct agg *g, const unsigned char *ans, int len);
+
+/* n answers of value (as given, turned here) to the item at pos (1-based). */
+void agg_value(struct aggset *a, struct agg *g, int pos, int value, int64_t n);
+/* n respondents with the scale score ssum / scnt on scale s. */
+void agg_score(struct aggset *a, struct agg *g, int s, int64_t ssum, int64_t scnt, int64_t n);
+
+/* Can the answers of each respondent of a survey of this instrument be read
+ * (SQLite; on PostgreSQL the owner and the import role; the 360's sealed
+ * rows, which its leader may read)? If not, beter reads the figures the
+ * store gives a login (share/sql/pg/security.sql). */
+int survey_rows_readable(struct store *db, const struct survey_instrument *in);
+/* A login's figures of one survey: the whole survey into a->g[0] and, with
+ * by_team, each team into a group of its own. */
+int survey_view_read(struct store *db, int64_t survey, int by_team, struct aggset *a, struct beter_err *err);
+/* A login's figures of one wave of an instrument in a school (team: that
+ * team's respondents only) into g, for survey compare. */
+int survey_view_wave(struct store *db, int64_t school, int64_t iid, const char *wave, int64_t team, struct aggset *a,
+		     struct agg *g, struct beter_err *err);
 
 /* x to two decimals (NaN stays NaN). */
 double survey_round2(double x);

@@ -60,6 +60,13 @@ static int cmp_read(struct cmp *c, struct beter_err *err)
 	struct store_stmt *st;
 	int rc;
 
+	if (!survey_rows_readable(c->db, &c->in)) { /* a login of a PostgreSQL store: the store's figures */
+		for (int w = 0; w < 2; w++)
+			if ((rc = survey_view_wave(c->db, c->school, c->iid, c->waves[w], c->team, &c->a, &c->a.g[w], err)))
+				return rc;
+		return 0;
+	}
+
 	if ((rc = store_prepare(c->db, "SELECT lower(s.wave) = lower(?4), r.answers, r.rater FROM survey_response r "
 				       "JOIN survey s ON s.id = r.survey_id WHERE s.school_id = ?1 AND s.instrument_id = ?2 "
 				       "AND lower(s.wave) IN (lower(?3), lower(?4)) AND (?5 = 0 OR r.team_id = ?5)", &st,
@@ -136,7 +143,8 @@ static void cmp_row(const struct cmp *c, int s, struct out *o)
 	const struct survey_stat *s1 = &c->a.g[0].sstat[s], *s2 = &c->a.g[1].sstat[s];
 	/* a wave's figure is shown when the wave's decision shows it */
 	int hidden = s1->n < c->minn || s2->n < c->minn || survey_supp_wave(&c->sp[0], s, c->team) ||
-		     survey_supp_wave(&c->sp[1], s, c->team);
+		     survey_supp_wave(&c->sp[1], s, c->team) || (c->a.g[0].given && !c->a.g[0].given[s]) ||
+		     (c->a.g[1].given && !c->a.g[1].given[s]);
 
 	out_text(o, c->in.scales[s].id);
 	out_text(o, c->in.scales[s].title);
@@ -147,12 +155,12 @@ static void cmp_row(const struct cmp *c, int s, struct out *o)
 	} else {
 		double d = survey_cohen_d(s1, s2);
 		out_int(o, s1->n);
-		survey_out_realn(o, s1->mean);
+		survey_out_realn(o, survey_stat_mean(s1));
 		survey_out_realn(o, survey_stat_sd(s1));
 		out_int(o, s2->n);
-		survey_out_realn(o, s2->mean);
+		survey_out_realn(o, survey_stat_mean(s2));
 		survey_out_realn(o, survey_stat_sd(s2));
-		survey_out_realn(o, survey_round2(s2->mean) - survey_round2(s1->mean));
+		survey_out_realn(o, survey_round2(survey_stat_mean(s2)) - survey_round2(survey_stat_mean(s1)));
 		survey_out_realn(o, d);
 		out_text(o, effect_word(d, o));
 		out_bool(o, 0);

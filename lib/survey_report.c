@@ -69,7 +69,7 @@ static void out_stats(struct out *o, const struct aggset *a, const struct survey
 		return;
 	}
 	out_int(o, s->n);
-	survey_out_realn(o, s->n ? s->mean : NAN);
+	survey_out_realn(o, survey_stat_mean(s));
 	survey_out_realn(o, survey_stat_sd(s));
 	for (int v = a->lo; v <= a->hi; v++) {
 		if (v < lk->lo || v > lk->hi)
@@ -170,6 +170,7 @@ struct rep {
 	struct aggset self; /* a 360-degree feedback: the leader's own answers */
 	struct survey_seal seal;
 	int64_t iid, base, minn;
+	int rows; /* the answers of each respondent are read (else the store's figures: survey_view.c) */
 	char *reason;
 	struct survey_supp sp;
 	struct cols all, head, res, com;
@@ -197,6 +198,8 @@ static int rep_read(struct rep *r, struct beter_err *err)
 	struct store_stmt *st;
 	int rc;
 
+	if (!r->rows)
+		return survey_view_read(r->db, r->si.id, r->by == SURVEY_BY_TEAM, &r->a, err);
 	if ((rc = store_prepare(r->db, "SELECT coalesce(team_id, -1), rater, answers FROM survey_response "
 				       "WHERE survey_id = ?1", &st, err)))
 		return rc;
@@ -273,6 +276,7 @@ static int rep_load(struct rep *r, struct store *db, int64_t survey, int64_t min
 	     key_file,
 				   &r->sp, err)))
 		return rc;
+	r->rows = survey_rows_readable(db, &r->in);
 	aggset_init(&r->a, &r->in);
 	aggset_init(&r->self, &r->in);
 	aggset_group(&r->self, -3);
@@ -321,6 +325,8 @@ static void rep_columns(struct rep *r, int people)
 /* Is a group's figure on scale s hidden? The wave's decision says. */
 static int rep_hidden(const struct rep *r, int s, const struct agg *g)
 {
+	if (g->given && !g->given[s]) /* the store gave no figure of it */
+		return 1;
 	if (g == &r->a.g[0])
 		return survey_supp_survey(&r->sp, s, r->si.id, 0);
 	if (r->by == SURVEY_BY_TEAM)
@@ -386,9 +392,11 @@ static int rep_comments(struct rep *r, int show, struct out *o, struct beter_err
 		}
 	} else if (show) {
 		/* sorted by item and text, never in response order */
-		if ((rc = store_prepare(r->db, "SELECT i.code, t.text FROM survey_text t JOIN survey_response r ON r.id = "
-					       "t.response_id JOIN survey_item i ON i.id = t.item_id WHERE r.survey_id = ?1 "
-					       "ORDER BY i.seq, t.text", &st, err)))
+		if ((rc = store_prepare(r->db, r->rows ? "SELECT i.code, t.text FROM survey_text t JOIN survey_response r "
+					       "ON r.id = t.response_id JOIN survey_item i ON i.id = t.item_id "
+					       "WHERE r.survey_id = ?1 ORDER BY i.seq, t.text"
+					       : "SELECT item, text FROM beter_survey_comment WHERE survey_id = ?1 "
+						 "ORDER BY seq, text", &st, err)))
 			return rc;
 		store_bind_int(st, 1, r->si.id);
 		while (store_next(r->db, st, &rc, N_("reading comments"), err)) {

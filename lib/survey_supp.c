@@ -20,6 +20,7 @@
 #include "beter/store.h"
 #include "beter/supp.h"
 #include "beter/survey_seal.h"
+#include "survey_agg.h"
 
 struct atom {
 	int64_t survey, team, rater;
@@ -150,6 +151,38 @@ static int read_atoms(struct store *db, int64_t school, const struct survey_inst
 	return rc;
 }
 
+/* A login of a PostgreSQL store, who may not read each respondent's row:
+ * the same atoms from the store's counts (survey_view.c). */
+static int read_tally(struct store *db, int64_t school, const struct survey_instrument *in, int64_t iid,
+		      const char *wave, struct atoms *as, struct beter_err *err)
+{
+	struct store_stmt *st;
+	size_t hint = 0;
+	int rc;
+
+	rc = store_prepare(db, "SELECT t.survey_id, coalesce(t.team_id, -1), NULL, t.n FROM beter_survey_tally t "
+			       "JOIN survey s ON s.id = t.survey_id WHERE s.school_id = ?1 AND s.instrument_id = ?2 "
+			       "AND lower(s.wave) = lower(?3) UNION ALL "
+			       "SELECT t.survey_id, coalesce(t.team_id, -1), t.scale, t.n FROM beter_survey_scale_tally t "
+			       "JOIN survey s ON s.id = t.survey_id WHERE s.school_id = ?1 AND s.instrument_id = ?2 "
+			       "AND lower(s.wave) = lower(?3) ORDER BY 1, 2, 3", &st, err);
+	if (rc)
+		return rc;
+	store_bind_int(st, 1, school);
+	store_bind_int(st, 2, iid);
+	store_bind_text(st, 3, wave);
+	while (store_next(db, st, &rc, N_("reading responses"), err)) {
+		hint = atom_get(as, store_col_int(st, 0), store_col_int(st, 1), -1, hint);
+		if (store_col_null(st, 2))
+			continue;
+		for (int s = 0; s < in->nscales; s++)
+			if (!strcmp(in->scales[s].id, store_col_text(st, 2)))
+				as->a[hint].n[s] += store_col_int(st, 3);
+	}
+	store_finalize(st);
+	return rc;
+}
+
 static int cmp_i64(const void *x, const void *y)
 {
 	int64_t a = *(const int64_t *)x, b = *(const int64_t *)y;
@@ -227,7 +260,8 @@ int survey_supp_load(struct store *db, int64_t school, const struct survey_instr
 	memset(sp, 0, sizeof(*sp));
 	sp->min_n = min_n > base_min ? min_n : base_min;
 	sp->nscales = in->nscales;
-	if ((rc = read_atoms(db, school, in, iid, wave, key_file, &as, err)))
+	if ((rc = survey_rows_readable(db, in) ? read_atoms(db, school, in, iid, wave, key_file, &as, err)
+					       : read_tally(db, school, in, iid, wave, &as, err)))
 		goto out;
 	for (size_t a = 0; a < as.n; a++) {
 		add_unique(&sp->surveys, &sp->nsurveys, as.a[a].survey);

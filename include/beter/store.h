@@ -79,6 +79,10 @@ int store_open(const char *path, int flags, struct store **out, struct beter_err
 /* 1 when db is a PostgreSQL store: for the few queries that read the
  * engine's own catalogue (lib/schema.c) and the commands that differ. */
 int store_on_pg(struct store *db);
+/* 0 on SQLite and for the owner of a PostgreSQL store (or a superuser);
+ * BETER_FAIL, saying whose command it is, for a login (beter person grant),
+ * which does not read every row: export and backup ask it. */
+int store_need_owner(struct store *db, const char *command, struct beter_err *err);
 
 /* The last transaction failed to serialise with another (PostgreSQL: a
  * serialisation failure or deadlock, reported as BETER_BUSY): running the

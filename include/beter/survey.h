@@ -111,8 +111,17 @@ static inline int survey_turn(int lo, int hi, int value, int reverse)
 struct survey_stat {
 	int64_t n;
 	double mean, m2; /* Welford's running mean and sum of squared deviations */
+	int64_t lsum;    /* the sum of x * SURVEY_STAT_L, exact when inexact is 0 */
+	int inexact;
 };
+#define SURVEY_STAT_L 720720 /* every whole number 1 .. 16 divides it */
 void survey_stat_add(struct survey_stat *s, double x);
+/* x = num / den: the mean stays exact (SURVEY_STAT_L a multiple of den), so
+ * that it does not depend on the order the values come in. */
+void survey_stat_add_frac(struct survey_stat *s, int64_t num, int64_t den);
+/* The mean, NaN for none: num / den values exactly (one rounding), others
+ * as Welford's. */
+double survey_stat_mean(const struct survey_stat *s);
 double survey_stat_sd(const struct survey_stat *s); /* sample SD (n - 1); NaN below 2 */
 /* Cohen's d of b against a: (mean_b - mean_a) / pooled SD, with
  * pooled SD = sqrt(((n_a-1) sd_a^2 + (n_b-1) sd_b^2) / (n_a + n_b - 2)). NaN

@@ -77,6 +77,12 @@ for team, count in (('Team Onderbouw', 6), ('Team Bovenbouw', 2)):
         n += 1
         rows.append([team] + [labels[(n * 7 + j * 3 + n * n) % 5] for j in range(len(items))])
 open(tmp + '/culture.csv', 'w').write(''.join(','.join(r) + '\n' for r in rows))
+rows = rows[:1]
+for team, count in (('Team Onderbouw', 6), ('Team Bovenbouw', 5)):
+    for k in range(count):
+        n += 1
+        rows.append([team] + [labels[(n * 5 + j * 2 + n * n) % 5] for j in range(len(items))])
+open(tmp + '/culture2.csv', 'w').write(''.join(','.join(r) + '\n' for r in rows))
 inst = json.load(open(share + '/instruments/feedback360-schoolleider.json'))
 labels = inst['likert'][0]['labels']
 rows = [['Naam', inst['rater_question']] + [i['text'] for i in inst['items']]]
@@ -187,7 +193,101 @@ sql odw "SELECT beter_compat.beter_owns()"
 sql odw "SELECT survey_id, item_id, n, round(mean::numeric, 3) FROM beter_survey_item_mean ORDER BY 1, 2 LIMIT 3"
 sql odw "SELECT count(*) FROM beter_survey_item_mean WHERE n < 5"
 sql imp "SELECT count(*) FROM beter_survey_item_mean"
+
+note "survey commands as a login: the store's counts and figures, hidden as on SQLite"
+# like WHO CMD...: beter as WHO and as the owner (who reads every response,
+# as on SQLite) print the same bytes
+like() {
+	who=$1
+	shift
+	echo "\$ $who: beter $* (as the owner)" >>"$out"
+	"$beter" --db "postgresql://$who@/beter?host=$pg" "$@" >"$tmp/login.out" 2>&1
+	echo "[exit $?]" >>"$tmp/login.out"
+	"$beter" --db "$store" "$@" >"$tmp/owner.out" 2>&1
+	echo "[exit $?]" >>"$tmp/owner.out"
+	diff "$tmp/owner.out" "$tmp/login.out" >>"$out" 2>&1 && echo "same" >>"$out"
+}
+as odw survey list
+as klm survey show 1
+as dir survey list
+# 6 in Team Onderbouw, 2 in Team Bovenbouw: Bovenbouw hidden (2 < 5), and
+# Onderbouw with it (the survey's total minus Onderbouw would be Bovenbouw)
+as odw survey report 1 --by team
+as klm survey report 1 --format json
+for who in odw klm dir; do
+	for by in scale item team; do
+		like $who survey report 1 --by $by
+	done
+done
+like klm survey report 1 --by team --min-n 7 --format csv
+# a second wave, both teams large enough: their figures are given
+owner survey add --instrument cultuursurvey --wave maart
+"$beter" --db "postgresql://imp@/beter?host=$pg" -q survey import 3 "$tmp/culture2.csv" >>"$tmp/setup.log" 2>&1 || exit 1
+as klm survey report 3 --by team --format csv
+like odw survey report 3 --by team
+as klm survey compare --instrument cultuursurvey --waves november,maart
+like klm survey compare --instrument cultuursurvey --waves november,maart
+like odw survey compare --instrument cultuursurvey --waves november,maart --team "Team Onderbouw"
+like dir survey compare --instrument cultuursurvey --waves november,maart --team "Team Bovenbouw" --format json
+# beter report: its survey figures (the rest of it is what each may read)
+for who in odw dir; do
+	echo "\$ $who: beter report --format json: the survey figures as the owner's" >>"$out"
+	"$beter" --db "postgresql://$who@/beter?host=$pg" report --format json >"$tmp/login.json" 2>&1
+	"$beter" --db "$store" report --format json >"$tmp/owner.json" 2>&1
+	for f in login owner; do
+		python3 -c 'import json, sys
+d = json.load(open(sys.argv[1]))
+def walk(x):
+    if isinstance(x, dict):
+        if str(x.get("key", "")).startswith("survey-") or "mean_2" in x:
+            print(json.dumps(x, ensure_ascii=False))
+        else:
+            for v in x.values(): walk(v)
+    elif isinstance(x, list):
+        for v in x: walk(v)
+walk(d)' "$tmp/$f.json" >"$tmp/$f.sv" 2>&1
+	done
+	diff "$tmp/owner.sv" "$tmp/login.sv" >>"$out" 2>&1 && { echo "same:"; cat "$tmp/login.sv"; } >>"$out"
+done
+sql klm "SELECT by_team, count(*) > 0 FROM beter_survey_score GROUP BY 1 ORDER BY 1"
+sql klm "SELECT coalesce(team_id, 0), n FROM beter_survey_tally ORDER BY 1, 2"
+sql odw "SELECT count(*) FROM beter_survey_part"
+sql odw "SELECT count(*) FROM beter_survey_value WHERE n < 5"
+sql odw "SELECT count(*) FROM beter_survey_comment"
+
+note "the 360: its leader opens it with their key, nobody else does"
+as klm survey report 2
+as klm survey report 2 --by rater
+as dir survey report 2 --by rater
+like dir survey report 2 --by rater --format json
+owner person add MTL --name "Mila Tol" --role schoolleider
+echo "\$ owner: beter person grant MTL --login mtl" >>"$out"
+"$beter" --db "$store" person grant MTL --login mtl >>"$out" 2>&1
+echo "[exit $?]" >>"$out"
+as mtl survey list
+as mtl survey report 2 --by rater
+sql dir "SELECT id, survey_id, rater IS NULL, n_answers, length(answers) FROM survey_response ORDER BY id"
+sql dir "SELECT respondent FROM survey_response"
+sql dir "SELECT count(*) FROM survey_text"
+sql mtl "SELECT count(*) FROM survey_response"
+sql klm "SELECT count(*) FROM survey_response"
+sql klm "SELECT count(*) FROM beter_survey_tally WHERE survey_id = 2"
+sql dir "SELECT n FROM beter_survey_tally WHERE survey_id = 2"
+# a 360 of a leader without a key yet: its rows are not sealed, and nobody's but the import role's
+owner survey add --instrument feedback360-schoolleider --wave jaar-2 --leader MTL
+psql -XAtq -d beter -c "INSERT INTO survey_response(uid, survey_id, rater, n_answers, answers) VALUES ('plain1', 4, 'leraar', 1, '\\x03'), ('plain2', 4, 'leraar', 1, '\\x04'), ('plain3', 4, 'leraar', 1, '\\x05')" || exit 1
+sql imp "SELECT survey_id, count(*), sum(n_answers) > 0 FROM survey_response GROUP BY 1 ORDER BY 1"
+sql mtl "SELECT count(*) FROM survey_response"
+
+note "what reads every row: the owner's"
+echo "\$ odw: beter export >odw.json" >>"$out"
+"$beter" --db "postgresql://odw@/beter?host=$pg" export 2>>"$out" >"$tmp/odw.json"
+echo "[exit $?]" >>"$out"
+as klm check
+as dir backup dir.dump
+
 psql -XAtq -d beter -c "INSERT INTO survey_policy(uid, school_id, min_n, reason, day) VALUES ('p1', 1, 9, 'kleine school', '2026-11-20')" || exit 1
+like klm survey report 1
 sql odw "SELECT count(*) FROM beter_survey_item_mean"
 sql odw "SELECT count(*) FROM beter_survey_count"
 sql odw "INSERT INTO survey_policy(uid, school_id, min_n, reason, day) VALUES ('p2', 1, 3, 'lager', '2026-11-20')"

@@ -121,6 +121,32 @@ static void test_stats(void **state)
 	(void)b;
 }
 
+/* The mean of 16 answers summing to 46 is 2.875, whatever order they come
+ * in (the answers of each respondent, or their distribution): 2.88. */
+static void test_exact_mean(void **state)
+{
+	struct survey_stat up = { 0 }, down = { 0 }, score = { 0 }, none = { 0 };
+	int xs[] = { 1, 2, 3, 4, 5, 1, 2, 3, 4, 5, 1, 2, 3, 4, 5, 1 };
+	(void)state;
+
+	for (int i = 0; i < 16; i++) {
+		survey_stat_add_frac(&up, xs[i], 1);
+		survey_stat_add_frac(&down, xs[15 - i], 1);
+	}
+	assert_true(survey_stat_mean(&up) == 2.875);
+	assert_true(survey_stat_mean(&down) == 2.875);
+	assert_true(round(survey_stat_mean(&up) * 100.0) == 288.0);
+	/* scale scores: 7/3, 5/2, 10/4 average to 22/9 */
+	survey_stat_add_frac(&score, 7, 3);
+	survey_stat_add_frac(&score, 5, 2);
+	survey_stat_add_frac(&score, 10, 4);
+	assert_true(survey_stat_mean(&score) == 22.0 / 9.0);
+	assert_true(isnan(survey_stat_mean(&none)));
+	/* 17 does not divide SURVEY_STAT_L: Welford's mean */
+	survey_stat_add_frac(&none, 1, 17);
+	assert_true(fabs(survey_stat_mean(&none) - 1.0 / 17.0) < 1e-15);
+}
+
 static void test_suppression(void **state)
 {
 	int hidden[4], th;
@@ -327,7 +353,8 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_instrument_parse), cmocka_unit_test(test_packing),
-		cmocka_unit_test(test_stats),		 cmocka_unit_test(test_suppression),
+		cmocka_unit_test(test_stats),		 cmocka_unit_test(test_exact_mean),
+		cmocka_unit_test(test_suppression),
 		cmocka_unit_test(test_store_and_view),
 		cmocka_unit_test(test_response_rules),
 		cmocka_unit_test(test_report_plans),

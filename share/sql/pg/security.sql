@@ -43,6 +43,16 @@
 --                 small team by subtraction (beter's reports hide such
 --                 teams together; SQL views cannot). The 360's answers are
 --                 sealed to its leader and have no aggregates here.
+--                 beter's survey commands read the views beter_survey_tally,
+--                 beter_survey_scale_tally (counts: what the suppression
+--                 decides by), beter_survey_score, beter_survey_value and
+--                 beter_survey_comment (figures, each given only where no
+--                 group below the minimum can be told from them); see
+--                 below.
+--   the 360's sealed rows: readable by the leader it is about (and only
+--                 they hold the key that opens them) once the survey has
+--                 as many responses as its minimum; beter's report hides
+--                 the smaller rater categories.
 --   the database: CONNECT and TEMPORARY for the group roles (and the
 --                 owner), taken from PUBLIC, so other roles of the cluster
 --                 cannot connect.
@@ -157,6 +167,23 @@ $$;
 CREATE OR REPLACE FUNCTION beter_compat.beter_is_360(instrument bigint) RETURNS boolean
 LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, public AS $$
 	SELECT EXISTS (SELECT 1 FROM public.survey_instrument i WHERE i.id = instrument AND i.kind = 'feedback360')
+$$;
+
+-- the user may see the survey's figures: the school's surveys, a 360 only
+-- its leader; the owner and superusers all
+CREATE OR REPLACE FUNCTION beter_compat.beter_sees_survey(survey bigint, who name DEFAULT current_user) RETURNS boolean
+LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, public AS $$
+	SELECT beter_compat.beter_owns(who)
+	    OR EXISTS (SELECT 1 FROM public.survey s WHERE s.id = survey
+		       AND CASE WHEN beter_compat.beter_is_360(s.instrument_id) THEN s.leader_id = beter_compat.beter_me(who)
+				ELSE s.school_id = beter_compat.beter_my_school(who) END)
+$$;
+
+-- the responses of a survey (the owner's count: the policy of
+-- survey_response asks it, which cannot read the table itself)
+CREATE OR REPLACE FUNCTION beter_compat.beter_survey_responses(survey bigint) RETURNS bigint
+LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, public AS $$
+	SELECT count(*) FROM public.survey_response r WHERE r.survey_id = survey
 $$;
 
 -- the smallest group whose survey figures may be shown: the school's policy
@@ -322,8 +349,15 @@ BEGIN
 	PERFORM pg_temp.beter_policy('survey_leader_key', 'beter_read', 'SELECT', 'beter_schoolleider',
 		'person_id = beter_compat.beter_me()');
 	PERFORM pg_temp.beter_policy('survey_leader_key', 'beter_import', 'SELECT', 'beter_import', 'true');
-	-- the answers: the import role only
+	-- the answers: the import role only; the sealed rows of a 360 also
+	-- its leader (their key opens them), once there are enough of them
+	-- (a row not sealed yet, before the leader's key was made, is no one's)
 	PERFORM pg_temp.beter_policy('survey_response', 'beter_import', 'ALL', 'beter_import', 'true');
+	PERFORM pg_temp.beter_policy('survey_response', 'beter_read', 'SELECT', 'beter_schoolleider',
+		'rater IS NULL AND n_answers = 0 AND '
+		'EXISTS (SELECT 1 FROM public.survey s WHERE s.id = survey_id AND beter_compat.beter_is_360(s.instrument_id) '
+		'AND s.leader_id = beter_compat.beter_me() '
+		'AND beter_compat.beter_survey_responses(s.id) >= beter_compat.beter_survey_min_n(s.id))');
 	PERFORM pg_temp.beter_policy('survey_text', 'beter_import', 'ALL', 'beter_import', 'true');
 
 	-- one's own logins
@@ -358,6 +392,88 @@ WHERE beter_compat.beter_owns() OR CASE WHEN beter_compat.beter_is_360(s.instrum
 GROUP BY a.survey_id, a.item_id, s.id
 HAVING count(*) >= beter_compat.beter_survey_min_n(s.id);
 
+-- ---- the figures beter's survey commands read as a login ----
+--
+-- beter reads the answers of each respondent as the owner or the import
+-- role; as a login it reads these views, which give counts and the
+-- distributions of answers and scale scores, never a respondent's row:
+--   beter_survey_tally        responses per survey and team
+--   beter_survey_scale_tally  respondents per survey, team and scale (with
+--                             an answer on it)
+-- are counts, which the suppression decision (lib/survey_supp.c) needs for
+-- every team; a figure is given only where no smaller group can be told
+-- from it:
+--   beter_survey_value    per survey and Likert item (pos): how many gave
+--                         each value, for items with at least the minimum
+--   beter_survey_score    per survey and scale (by_team 0), and per team
+--                         (by_team 1): how many had each scale score
+--                         (ssum / scnt, reverse items turned); the survey's
+--                         when its respondents on the scale reach the
+--                         minimum, the teams' only when every team of the
+--                         survey does (one small team beside the others
+--                         would be their total minus the rest)
+--   beter_survey_comment  the free texts of a survey with at least the
+--                         minimum and 10 responses, in item order
+-- The 360 (sealed) has none of these but the tally.
+
+-- per response and scale: the sum and the number of its answers; read only
+-- by the views below (no group role has it)
+CREATE OR REPLACE VIEW public.beter_survey_part AS
+SELECT a.response_id, a.survey_id, r.team_id, c.code AS scale,
+       sum(CASE WHEN i.reverse <> 0 THEN i.lo + i.hi - a.value ELSE a.value END) AS ssum, count(*) AS scnt
+FROM public.survey_answer a
+JOIN public.survey_response r ON r.id = a.response_id
+JOIN public.survey_item i ON i.id = a.item_id
+JOIN public.survey_scale c ON c.id = i.scale_id
+WHERE a.value <= i.hi
+GROUP BY a.response_id, a.survey_id, r.team_id, c.code;
+
+CREATE OR REPLACE VIEW public.beter_survey_tally WITH (security_barrier) AS
+SELECT r.survey_id, r.team_id, count(*) AS n
+FROM public.survey_response r
+WHERE beter_compat.beter_sees_survey(r.survey_id)
+GROUP BY r.survey_id, r.team_id;
+
+CREATE OR REPLACE VIEW public.beter_survey_scale_tally WITH (security_barrier) AS
+SELECT p.survey_id, p.team_id, p.scale, count(*) AS n
+FROM public.beter_survey_part p
+WHERE beter_compat.beter_sees_survey(p.survey_id)
+GROUP BY p.survey_id, p.team_id, p.scale;
+
+CREATE OR REPLACE VIEW public.beter_survey_score WITH (security_barrier) AS
+WITH p AS (
+	SELECT p.survey_id, p.team_id, p.scale, p.ssum, p.scnt,
+	       count(*) OVER (PARTITION BY p.survey_id, p.scale) AS n_all,
+	       count(*) OVER (PARTITION BY p.survey_id, p.scale, p.team_id) AS n_team,
+	       beter_compat.beter_survey_min_n(p.survey_id) AS min_n
+	FROM public.beter_survey_part p
+	WHERE beter_compat.beter_sees_survey(p.survey_id)),
+q AS (SELECT p.*, min(p.n_team) OVER (PARTITION BY p.survey_id, p.scale) AS n_least FROM p)
+SELECT q.survey_id, 0 AS by_team, NULL::bigint AS team_id, q.scale, q.ssum, q.scnt, count(*) AS n
+FROM q WHERE q.n_all >= q.min_n
+GROUP BY q.survey_id, q.scale, q.ssum, q.scnt
+UNION ALL
+SELECT q.survey_id, 1, q.team_id, q.scale, q.ssum, q.scnt, count(*)
+FROM q WHERE q.n_least >= q.min_n
+GROUP BY q.survey_id, q.team_id, q.scale, q.ssum, q.scnt;
+
+CREATE OR REPLACE VIEW public.beter_survey_value WITH (security_barrier) AS
+SELECT v.survey_id, v.pos, v.value, v.n
+FROM (SELECT a.survey_id, i.pos, a.value, count(*) AS n,
+	     sum(count(*)) OVER (PARTITION BY a.survey_id, i.pos) AS n_item
+      FROM public.survey_answer a JOIN public.survey_item i ON i.id = a.item_id
+      WHERE a.value <= i.hi AND beter_compat.beter_sees_survey(a.survey_id)
+      GROUP BY a.survey_id, i.pos, a.value) v
+WHERE v.n_item >= beter_compat.beter_survey_min_n(v.survey_id);
+
+CREATE OR REPLACE VIEW public.beter_survey_comment WITH (security_barrier) AS
+SELECT r.survey_id, i.code AS item, i.seq, t.text
+FROM public.survey_text t
+JOIN public.survey_response r ON r.id = t.response_id
+JOIN public.survey_item i ON i.id = t.item_id
+WHERE beter_compat.beter_sees_survey(r.survey_id)
+  AND beter_compat.beter_survey_responses(r.survey_id) >= greatest(10, beter_compat.beter_survey_min_n(r.survey_id));
+
 -- ---- privileges ----
 
 DO $$
@@ -387,11 +503,13 @@ BEGIN
 		 WHERE c.relnamespace = 'public'::regnamespace AND c.relkind IN ('r', 'v') LOOP
 		EXECUTE format('REVOKE ALL ON public.%I FROM PUBLIC, %s, beter_import', t, everyone);
 		-- every table but the answers and the logins is readable (policies decide the rows)
-		IF t NOT IN ('survey_response', 'survey_text', 'survey_answer', 'survey_leader_key') THEN
+		IF t NOT IN ('survey_response', 'survey_text', 'survey_answer', 'survey_leader_key', 'beter_survey_part') THEN
 			EXECUTE format('GRANT SELECT ON public.%I TO %s', t, everyone);
 		END IF;
 	END LOOP;
 	GRANT SELECT ON public.survey_leader_key TO beter_schoolleider;
+	-- the sealed rows of their own 360 (the policy); no respondent column
+	GRANT SELECT (id, survey_id, team_id, rater, answers, n_answers) ON public.survey_response TO beter_schoolleider;
 	FOREACH t IN ARRAY coach_writes LOOP
 		EXECUTE format('GRANT INSERT, UPDATE, DELETE ON public.%I TO beter_schoolcoach', t);
 	END LOOP;

@@ -238,7 +238,9 @@ const struct command_def def_person = {
 		"schoolleider reads all of the school; the 360-degree feedback only the leader it is about; survey "
 		"answers only the role beter_import (given by hand: GRANT beter_import TO name), the others their "
 		"aggregates over groups big enough "
-		"(beter_survey_item_mean, beter_survey_count). Run grant again after a change of role. "
+		"(the views beter_survey_*: counts, means and distributions, which beter's survey commands read "
+		"for them), and a school leader their own sealed 360 with their key. Run grant again after a "
+		"change of role. "
 		"--revoke takes the login back; the role itself, shared by the cluster's databases, stays. "
 		"On a SQLite store there are no logins: whoever reads the file reads all of it."),
 	.subs = person_subs,

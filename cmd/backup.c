@@ -35,7 +35,9 @@ const struct command_def def_backup = {
 		"'beter --db FILE check'. "
 		"A PostgreSQL store is copied by pg_dump in its custom format (pg_dump -Fc; the program must be installed: "
 		"Debian's postgresql-client), the database as it was at one moment, through the same temporary file "
-		"and rename; restore it into an empty database with pg_restore -d DBNAME FILE."),
+		"and rename; restore it into an empty database with pg_restore -d DBNAME FILE. Only the store's owner (the "
+		"role that ran 'beter init') or a superuser backs it up: a person's login reads only part of the store "
+		"and is told so (exit 1)."),
 	.subs = backup_subs,
 	.examples = N_("beter backup /srv/backup/beter-$(date +%F).db"),
 };

@@ -1,6 +1,7 @@
 /* beter check: the store's integrity, links and invariants. */
 #include "beter/check.h"
 #include "beter/i18n.h"
+#include "beter/store.h"
 #include "cmd.h"
 
 static const struct opt check_opts[] = { OPT_END };
@@ -10,7 +11,7 @@ static int run_check(struct ctx *c, struct optparse *p)
 	long problems = 0;
 	int rc;
 
-	if ((rc = cmd_parse(c, p, NULL, 0, 0, N_("nothing"))))
+	if ((rc = cmd_parse(c, p, NULL, 0, 0, N_("nothing"))) || (rc = store_need_owner(c->db, "check", &c->err)))
 		return rc;
 	rc = check_store(c->db, &c->out, &problems, &c->err);
 	if (rc == BETER_FAIL && problems)
@@ -42,7 +43,9 @@ const struct command_def def_check = {
 		"per damaged table or index (how many problems, and the first); SQLite stops looking after 100 "
 		"problems, which a last line says. A file that is not a "
 		"store, or too damaged to open, gives exit 74. Restore a damaged store from a backup "
-		"('beter backup') or rebuild it from an export ('beter import')."),
+		"('beter backup') or rebuild it from an export ('beter import'). On a PostgreSQL store only its owner (the "
+		"role that ran 'beter init') or a superuser checks it: a person's login reads only part of the store and "
+		"is told so (exit 1)."),
 	.subs = check_subs,
 	.examples = N_("beter check\nbeter --json check | jq '.[].problem'"),
 };

@@ -48,7 +48,9 @@ const struct command_def def_export = {
 		"record's uid, never its number, so documents from different stores can be merged. Records are "
 		"sorted by uid and link tables by their key: the same store always gives the same bytes.\n\n"
 		"With --school only that school's records are written, with what they link to; tables that belong to "
-		"no school (shared data) are written whole."),
+		"no school (shared data) are written whole. On a PostgreSQL store only its owner (the role that ran "
+		"'beter init') or a superuser exports it: a person's login reads only part of the store and is told so "
+		"(exit 1)."),
 	.subs = export_subs,
 	.examples = N_("beter export > store.json\n"
 		    "beter export --school 12AB > regenboog.json\n"

@@ -327,6 +327,32 @@ static int focus_design(struct ctx *c, struct vopts *o)
 	o->focuses.n = k;
 	return 0;
 }
+/* The visit written in one transaction (the slot rule read in it, before
+ * the write); when it fails to serialise on PostgreSQL (another command
+ * came first, perhaps with the same slot) it runs again, as the dispatcher
+ * runs a SUB_WRITES command again, with what was observed read once. */
+static int add_tx(struct ctx *c, int64_t school, const struct visit_new *v, const struct vopts *o,
+		  const struct visit_obs *obs, int64_t *id)
+{
+	int rc;
+
+	for (int attempt = 1;; attempt++) {
+		if ((rc = tx_begin(c)))
+			return rc;
+		rc = visit_add(c->db, school, v, id, &c->err);
+		if (!rc && o->replaces)
+			rc = add_replaces(c, school, o->replaces, *id);
+		for (int i = 1; !rc && i < o->focuses.n; i++)
+			rc = visit_focus_add(c->db, school, *id, o->focuses.v[i], &c->err);
+		if (!rc && obs)
+			rc = visit_record(c->db, school, *id, obs, o->framework, date_today(), 0, &c->err);
+		rc = tx_end(c, rc);
+		if (rc != BETER_BUSY || !store_retryable(c->db) || cmd_retry_wait(attempt))
+			return rc;
+		memset(&c->err, 0, sizeof(c->err));
+	}
+}
+
 static int run_add(struct ctx *c, struct optparse *p)
 {
 	struct vopts o;
@@ -399,16 +425,7 @@ static int run_add(struct ctx *c, struct optparse *p)
 		goto out;
 	if ((rc = read_obs(c, school, &o, header, v.design, NULL, &obs, &given, &path)))
 		goto out;
-	if ((rc = tx_begin(c)))
-		goto out;
-	rc = visit_add(c->db, school, &v, &id, &c->err);
-	if (!rc && o.replaces)
-		rc = add_replaces(c, school, o.replaces, id);
-	for (int i = 1; !rc && i < o.focuses.n; i++)
-		rc = visit_focus_add(c->db, school, id, o.focuses.v[i], &c->err);
-	if (!rc && given)
-		rc = visit_record(c->db, school, id, &obs, o.framework, date_today(), 0, &c->err);
-	if ((rc = obs_done(c, &path, tx_end(c, rc))))
+	if ((rc = obs_done(c, &path, add_tx(c, school, &v, &o, given ? &obs : NULL, &id))))
 		goto out;
 	if (!c->dry_run) {
 		cmd_note(c, given ? _("recorded visit %lld") : _("planned visit %lld"), (long long)id);

@@ -327,6 +327,7 @@ static int focus_design(struct ctx *c, struct vopts *o)
 	o->focuses.n = k;
 	return 0;
 }
+
 /* The visit written in one transaction (the slot rule read in it, before
  * the write); when it fails to serialise on PostgreSQL (another command
  * came first, perhaps with the same slot) it runs again, as the dispatcher

@@ -483,3 +483,10 @@ run beter visit move "$other" --date 2026-12-07
 slot EE 2026-12-07
 note "the visit moved into it holds the slot now"
 run beter visit add --observer EE --teacher GG --date 2026-12-07 --time 09:30
+note "import keeps two visits in one slot (as a store from before the rule may hold): a round trip never fails"
+beter export | jq --argjson id "$first" '(.tables.visit[] | select(.id == $id)) |= (.cancelled = null | .cancel_reason = null)' >slot.json
+BETER_DB="$TMP/work/slot.db" run beter import slot.json --quiet
+BETER_DB="$TMP/work/slot.db" beter export | jq -S . >again.json
+jq -S . slot.json | cmp - again.json && echo "exported again: the same document"
+BETER_DB="$TMP/work/slot.db" slot EE 2026-12-07
+BETER_DB="$TMP/work/slot.db" run beter visit move "$later" --date 2026-12-07 --time 09:30

@@ -129,6 +129,13 @@ int cmd_store(struct ctx *c);
 /* Resolve --school (NULL: the only one). */
 int cmd_school(struct ctx *c, const char *which, int64_t *id);
 
+/* A command whose transaction failed to serialise (PostgreSQL: another
+ * command's transaction came first) runs it again, at most CMD_RETRIES
+ * times in all: cmd_retry_wait pauses before another try after attempt
+ * (1, 2, ...), or returns -1 when attempt was the last. */
+#define CMD_RETRIES 12
+int cmd_retry_wait(int attempt);
+
 /* Say something to a human on stderr unless --quiet. */
 void cmd_note(struct ctx *c, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 

@@ -97,8 +97,18 @@ static int unknown_sub(struct ctx *c, const struct subcmd *subs, const char *wor
 	return BETER_USAGE;
 }
 
-/* How often a command runs when its transaction fails to serialise. */
-#define RETRIES 12
+int cmd_retry_wait(int attempt)
+{
+	if (attempt >= CMD_RETRIES)
+		return -1;
+	/* after a pause that doubles (10 ms to 320 ms, about 2 s in all) and
+	 * varies, so that the commands that clashed part */
+	if (attempt == 1)
+		srand((unsigned)getpid() ^ (unsigned)time(NULL));
+	unsigned pause = 10000u << (attempt < 6 ? attempt - 1 : 5);
+	usleep((useconds_t)(pause / 2 + (unsigned)rand() % pause));
+	return 0;
+}
 
 /* One run of the command: its transaction, the command, commit or rollback. */
 static int run_once(struct ctx *c, const struct subcmd *sub, int argc, char **argv, int start)
@@ -175,17 +185,12 @@ static int run_sub(struct ctx *c, const struct subcmd *sub, int argc, char **arg
 		return rc;
 	for (int attempt = 1;; attempt++) {
 		rc = run_once(c, sub, argc, argv, start);
-		if (rc != BETER_BUSY || !(sub->flags & SUB_WRITES) || !store_retryable(c->db) || attempt == RETRIES ||
-		    retry_output(c))
-			break;
 		/* a serialisation failure on PostgreSQL: another command's
-		 * transaction came first; this one runs again from the start,
-		 * after a pause that doubles (10 ms to 320 ms, about 2 s in all)
-		 * and varies, so that the commands that clashed part */
-		if (attempt == 1)
-			srand((unsigned)getpid() ^ (unsigned)time(NULL));
-		unsigned pause = 10000u << (attempt < 6 ? attempt - 1 : 5);
-		usleep((useconds_t)(pause / 2 + (unsigned)rand() % pause));
+		 * transaction came first; this one runs again from the start */
+		if (rc != BETER_BUSY || !(sub->flags & SUB_WRITES) || !store_retryable(c->db) ||
+		    attempt >= CMD_RETRIES || retry_output(c))
+			break;
+		cmd_retry_wait(attempt);
 		memset(&c->err, 0, sizeof(c->err));
 	}
 	c->out.name = NULL;

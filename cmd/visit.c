@@ -327,6 +327,33 @@ static int focus_design(struct ctx *c, struct vopts *o)
 	o->focuses.n = k;
 	return 0;
 }
+
+/* The visit written in one transaction (the slot rule read in it, before
+ * the write); when it fails to serialise on PostgreSQL (another command
+ * came first, perhaps with the same slot) it runs again, as the dispatcher
+ * runs a SUB_WRITES command again, with what was observed read once. */
+static int add_tx(struct ctx *c, int64_t school, const struct visit_new *v, const struct vopts *o,
+		  const struct visit_obs *obs, int64_t *id)
+{
+	int rc;
+
+	for (int attempt = 1;; attempt++) {
+		if ((rc = tx_begin(c)))
+			return rc;
+		rc = visit_add(c->db, school, v, id, &c->err);
+		if (!rc && o->replaces)
+			rc = add_replaces(c, school, o->replaces, *id);
+		for (int i = 1; !rc && i < o->focuses.n; i++)
+			rc = visit_focus_add(c->db, school, *id, o->focuses.v[i], &c->err);
+		if (!rc && obs)
+			rc = visit_record(c->db, school, *id, obs, o->framework, date_today(), 0, &c->err);
+		rc = tx_end(c, rc);
+		if (rc != BETER_BUSY || !store_retryable(c->db) || cmd_retry_wait(attempt))
+			return rc;
+		memset(&c->err, 0, sizeof(c->err));
+	}
+}
+
 static int run_add(struct ctx *c, struct optparse *p)
 {
 	struct vopts o;
@@ -399,16 +426,7 @@ static int run_add(struct ctx *c, struct optparse *p)
 		goto out;
 	if ((rc = read_obs(c, school, &o, header, v.design, NULL, &obs, &given, &path)))
 		goto out;
-	if ((rc = tx_begin(c)))
-		goto out;
-	rc = visit_add(c->db, school, &v, &id, &c->err);
-	if (!rc && o.replaces)
-		rc = add_replaces(c, school, o.replaces, id);
-	for (int i = 1; !rc && i < o.focuses.n; i++)
-		rc = visit_focus_add(c->db, school, id, o.focuses.v[i], &c->err);
-	if (!rc && given)
-		rc = visit_record(c->db, school, id, &obs, o.framework, date_today(), 0, &c->err);
-	if ((rc = obs_done(c, &path, tx_end(c, rc))))
+	if ((rc = obs_done(c, &path, add_tx(c, school, &v, &o, given ? &obs : NULL, &id))))
 		goto out;
 	if (!c->dry_run) {
 		cmd_note(c, given ? _("recorded visit %lld") : _("planned visit %lld"), (long long)id);
@@ -583,6 +601,12 @@ const struct command_def def_visit = {
 		"one it says took place is held from its day on: it is not missed, it counts as done in coverage, "
 		"and its observations can still be recorded. A record wins over what any session said. A cancelled "
 		"visit is cancelled; a missed one made up for is replaced.\n\n"
+		"An observer is in one lesson at a time. A visit with a time (--time HH:MM, when the lesson starts) "
+		"takes its observer's slot, that date at that time: 'visit add' and 'visit move' refuse a second visit "
+		"of the same observer in the slot, whoever the teacher (exit 65, naming the visit that has it). Two "
+		"observers in one teacher's lesson are fine; a cancelled visit frees its slot, and a visit without a "
+		"time is in none. Of commands that take one slot at the same moment only one succeeds, on PostgreSQL "
+		"too. 'beter import' keeps the visits a file holds, two in one slot among them.\n\n"
 		"'visit plan' plans a team's round (by code, deterministically). --mode duo (the default) forms duos "
 		"that visit each other, as the book does, with one trio in a team of odd size; --mode rotation has "
 		"each member visit the next, so that nobody visits the one who visits them; --mode observer "

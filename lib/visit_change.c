@@ -98,6 +98,8 @@ int visit_move(struct store *db, int64_t school, int64_t id, int day, int time, 
 		return beter_err_set(err, BETER_DATAERR, _("--date: %s is a weekend day; lessons are visited on Monday to "
 							   "Friday"), d);
 	}
+	if ((rc = visit_slot_free_for(db, id, day, time, err)))
+		return rc;
 	if ((rc = store_prepare(db, "UPDATE visit SET date = ?2, time = coalesce(?3, time) WHERE id = ?1", &st, err)))
 		return rc;
 	store_bind_int(st, 1, id);

@@ -173,6 +173,8 @@ int visit_add(struct store *db, int64_t school, const struct visit_new *v, int64
 			return beter_err_set(err, BETER_DATAERR, _("--focus: goal %lld is a personal goal; use --focus points "
 					     "for the teacher's development points"), (long long)goal);
 	}
+	if ((rc = visit_slot_free(db, v->observer, v->day, v->time, 0, "--time", err)))
+		return rc;
 	if (v->round && (rc = visit_round_get(db, school, v->round, v->day, v->day, &round, err)))
 		return rc;
 	if (v->design && (rc = design_visit_ok(db, v->design, v->teacher, err)))

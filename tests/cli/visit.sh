@@ -442,3 +442,37 @@ run beter --lang en visit add --observer SL --teacher CC --date 2026-11-17 --tex
 for id in $(beter --json visit list --observer SL --teacher CC --from 2026-11-17 --to 2026-11-18 | jq ".[].id"); do
 	beter --json visit show "$id" | jq -c ".visit | {date, seen}"
 done
+
+note "one lesson at a time: a second visit of an observer at the same date and time is refused, whoever the teacher"
+slot() { beter --json visit list --observer "$1" --from "$2" --to "$2" | jq -c '[.[] | "\(.id) \(.time // "-") \(.teacher) \(.status)"]'; }
+run beter visit add --observer EE --teacher GG --date 2026-12-07 --time 09:30 --quiet
+first=$(beter --json visit list --observer EE --from 2026-12-07 --to 2026-12-07 | jq '.[0].id')
+before=$(store_digest)
+run beter visit add --observer EE --teacher HH --date 2026-12-07 --time 9:30
+run beter visit add --observer EE --teacher GG --date 2026-12-07 --time 09:30 --group 5
+[ "$before" = "$(store_digest)" ] && echo "store unchanged"
+note "two observers in one lesson; another time, or no time, is another slot"
+run beter visit add --observer SL --teacher GG --date 2026-12-07 --time 09:30 --quiet
+run beter visit add --observer EE --teacher HH --date 2026-12-07 --time 10:30 --quiet
+run beter visit add --observer EE --teacher II --date 2026-12-07 --quiet
+run beter visit add --observer EE --teacher JJ --date 2026-12-08 --time 09:30 --quiet
+slot EE 2026-12-07
+note "a move into the slot is refused, with a new time or the visit's own; a visit is not in its own way"
+later=$(beter --json visit list --observer EE --teacher HH --from 2026-12-07 --to 2026-12-07 | jq '.[0].id')
+other=$(beter --json visit list --observer EE --teacher JJ --from 2026-12-08 --to 2026-12-08 | jq '.[0].id')
+run beter visit move "$later" --date 2026-12-07 --time 09:30
+run beter visit move "$other" --date 2026-12-07
+run beter visit move "$first" --date 2026-12-07 --time 09:30
+note "a cancelled visit frees its slot"
+run beter visit cancel "$first" --reason "Schoolreis" --quiet
+run beter visit move "$other" --date 2026-12-07
+slot EE 2026-12-07
+note "the visit moved into it holds the slot now"
+run beter visit add --observer EE --teacher GG --date 2026-12-07 --time 09:30
+note "import keeps two visits in one slot (as a store from before the rule may hold): a round trip never fails"
+beter export | jq --argjson id "$first" '(.tables.visit[] | select(.id == $id)) |= (.cancelled = null | .cancel_reason = null)' >slot.json
+BETER_DB="$TMP/work/slot.db" run beter import slot.json --quiet
+BETER_DB="$TMP/work/slot.db" beter export | jq -S . >again.json
+jq -S . slot.json | cmp - again.json && echo "exported again: the same document"
+BETER_DB="$TMP/work/slot.db" slot EE 2026-12-07
+BETER_DB="$TMP/work/slot.db" run beter visit move "$later" --date 2026-12-07 --time 09:30

@@ -480,3 +480,50 @@ char *pg_sql_params(const char *sql, int *nparams, unsigned char **flags, const 
 	free(r.flags);
 	return strbuf_detach(&r.out);
 }
+
+/* Whether the comma-separated list has the name p (n bytes). */
+static int in_list(const char *list, const char *p, size_t n)
+{
+	while (*list) {
+		size_t len = strcspn(list, ",");
+		if (len == n && !strncmp(list, p, n))
+			return 1;
+		list += len + (list[len] == ',');
+	}
+	return 0;
+}
+
+char *pg_sql_inserts(const char *sql)
+{
+	struct lexer lx;
+	struct strbuf sb = STRBUF_INIT;
+
+	memset(&lx, 0, sizeof(lx));
+	lex(&lx, sql);
+	for (size_t i = 0; i < lx.n; i++) {
+		const struct token *t = &lx.v[i];
+		if (!is(t, "INSERT"))
+			continue;
+		t++;
+		if (is(t, "OR") && t[1].t == T_WORD)
+			t += 2;
+		if (!is(t, "INTO"))
+			continue;
+		t++;
+		if ((is(t, "temp") || is(t, "pg_temp")) && t[1].t == T_DOT)
+			continue;
+		if (is(t, "main") && t[1].t == T_DOT)
+			t += 2;
+		if (t->t != T_WORD || in_list(strbuf_str(&sb), t->p, t->n))
+			continue;
+		if (sb.len)
+			strbuf_addc(&sb, ',');
+		strbuf_add(&sb, t->p, t->n);
+	}
+	free(lx.v);
+	if (!sb.len) {
+		strbuf_release(&sb);
+		return NULL;
+	}
+	return strbuf_detach(&sb);
+}

@@ -95,6 +95,27 @@ static void test_nocase(void **state)
 	rewrites("SELECT a FROM t ORDER BY a COLLATE NOCASE || b", "SELECT a FROM t ORDER BY a COLLATE NOCASE || b NULLS FIRST");
 }
 
+static void inserts(const char *in, const char *want)
+{
+	char *got = pg_sql_inserts(in);
+	if (want)
+		assert_string_equal(got, want);
+	else
+		assert_null(got);
+	free(got);
+}
+
+static void test_inserts(void **state)
+{
+	(void)state;
+	inserts("INSERT INTO visit(uid) VALUES (?1)", "visit");
+	inserts("INSERT OR IGNORE INTO main.board_checkin SELECT 1", "board_checkin");
+	inserts("INSERT INTO a VALUES (1); insert into b VALUES (2); INSERT INTO a VALUES (3)", "a,b");
+	inserts("INSERT INTO temp.seen VALUES (1); INSERT INTO pg_temp.x VALUES (1)", NULL);
+	inserts("SELECT 'INSERT INTO x' FROM t", NULL);
+	inserts("UPDATE t SET a = 1", NULL);
+}
+
 static void test_address(void **state)
 {
 	(void)state;
@@ -116,6 +137,7 @@ int main(void)
 		cmocka_unit_test(test_order),
 		cmocka_unit_test(test_statements),
 		cmocka_unit_test(test_nocase),
+		cmocka_unit_test(test_inserts),
 		cmocka_unit_test(test_address),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

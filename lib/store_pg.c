@@ -35,6 +35,7 @@ struct pgstmt {
 	struct pgconn *c;
 	char *orig; /* as beter wrote it */
 	char *sql;  /* as PostgreSQL runs it */
+	char *ins;  /* the tables it inserts into (pg_sql_inserts), or NULL */
 	int np;
 	unsigned char *flags; /* PG_PARAM_* of each parameter */
 	unsigned char *kind;  /* STORE_T_* of each bound value */
@@ -251,79 +252,28 @@ int pg_run(struct pgconn *c, const char *sql)
 int pg_exec_sql(struct store *db, const char *sql, struct beter_err *err)
 {
 	char *q = pg_sql(sql, NULL);
+	char *ins = pg_sql_inserts(sql);
+
+	pg_seqs_note(C(db), ins);
 	int rc = pg_run(C(db), q);
 
+	free(ins);
 	free(q);
 	return rc ? store_fail(db, rc, err, N_("writing the store")) : 0;
-}
-
-/* A record number that a change took and gave back is free again in SQLite
- * (its AUTOINCREMENT counter is part of the transaction) but used up in a
- * PostgreSQL sequence. So a write notes where the sequences stood, and a
- * rollback sets back those it alone moved on (none that another session
- * drew from since, none below a number in the table). The table is locked
- * against writers while its sequence is set back (NOWAIT: when another
- * session is writing it, the numbers stay used): a session that drew a
- * number it has not committed yet holds a lock that conflicts, so no number
- * handed out is ever handed out again. */
-#define SEQS_NOTE \
-	"SELECT coalesce(string_agg(format('(%L, %s::bigint)', quote_ident(schemaname) || '.' || " \
-	"quote_ident(sequencename), coalesce(last_value::text, 'NULL')), ', '), '') FROM pg_sequences " \
-	"WHERE schemaname = 'public'"
-#define SEQS_BACK \
-	"DO $beter$ DECLARE r record; cur bigint; mine bigint; top bigint; tab regclass; col name; BEGIN " \
-	"FOR r IN SELECT * FROM (VALUES %s) AS v(s, v) LOOP BEGIN " \
-	"cur := pg_sequence_last_value(r.s::regclass); " \
-	"CONTINUE WHEN cur IS NOT DISTINCT FROM r.v; " \
-	"mine := currval(r.s::regclass); " \
-	"CONTINUE WHEN mine IS DISTINCT FROM cur; " \
-	"SELECT d.refobjid::regclass, a.attname INTO tab, col FROM pg_depend d JOIN pg_attribute a " \
-	"ON a.attrelid = d.refobjid AND a.attnum = d.refobjsubid WHERE d.objid = r.s::regclass " \
-	"AND d.classid = 'pg_class'::regclass AND d.deptype IN ('a', 'i'); " \
-	"CONTINUE WHEN tab IS NULL; " \
-	"EXECUTE format('LOCK TABLE %%s IN SHARE ROW EXCLUSIVE MODE NOWAIT', tab); " \
-	"EXECUTE format('SELECT max(%%I) FROM %%s', col, tab) INTO top; " \
-	"top := greatest(coalesce(r.v, 0), coalesce(top, 0)); " \
-	"IF top > 0 THEN PERFORM setval(r.s::regclass, top, true); " \
-	"ELSE PERFORM setval(r.s::regclass, 1, false); END IF; " \
-	"EXCEPTION WHEN others THEN NULL; END; END LOOP; END $beter$"
-
-static void seqs_note(struct pgconn *c)
-{
-	void *res = c->m->exec(c->conn, SEQS_NOTE, 0, NULL, NULL, NULL, NULL);
-
-	free(c->seqs);
-	c->seqs = NULL;
-	if (res && c->m->status(res) == PGM_TUPLES && c->m->ntuples(res) == 1 && *c->m->value(res, 0, 0))
-		c->seqs = xstrdup(c->m->value(res, 0, 0));
-	c->m->clear(res);
-}
-
-static void seqs_back(struct pgconn *c)
-{
-	if (!c->seqs)
-		return;
-	char *q = store_sqlf(SEQS_BACK, c->seqs);
-	void *res = c->m->exec(c->conn, q, -1, NULL, NULL, NULL, NULL);
-	c->m->clear(res);
-	free(q);
-	free(c->seqs);
-	c->seqs = NULL;
 }
 
 int pg_begin(struct store *db, int write, struct beter_err *err)
 {
 	int rc = pg_run(C(db), write ? "BEGIN ISOLATION LEVEL SERIALIZABLE" : "BEGIN ISOLATION LEVEL REPEATABLE READ");
-	if (!rc && write)
-		seqs_note(C(db));
+	pg_seqs_forget(C(db));
+	C(db)->writing = !rc && write;
 	return rc ? store_fail(db, rc, err, write ? N_("the change") : N_("reading the store")) : 0;
 }
 
 int pg_commit(struct store *db, struct beter_err *err)
 {
 	int rc = pg_run(C(db), "COMMIT");
-	free(C(db)->seqs);
-	C(db)->seqs = NULL;
+	pg_seqs_forget(C(db));
 	if (rc) {
 		int status = store_fail(db, rc, err, N_("the change"));
 		pg_rollback(db);
@@ -341,11 +291,10 @@ void pg_rollback(struct store *db)
 		c->m->clear(res);
 		/* not when the command runs again: others write at the same time */
 		if (!retry)
-			seqs_back(c);
+			pg_seqs_back(c);
 		c->retry = retry;
 	}
-	free(c->seqs);
-	c->seqs = NULL;
+	pg_seqs_forget(c);
 }
 
 int pg_in_transaction(struct store *db)
@@ -377,7 +326,7 @@ void pg_close(struct store *db)
 
 	c->m->finish(c->conn);
 	free(c->errmsg);
-	free(c->seqs);
+	pg_seqs_forget(c);
 	free(c->address);
 	free(c);
 }
@@ -399,6 +348,7 @@ int pg_prepare(struct store *db, const char *sql, struct store_stmt **out, struc
 	st->c = C(db);
 	st->orig = xstrdup(sql);
 	st->sql = pg_sql_params(sql, &st->np, &st->flags, NULL);
+	st->ins = pg_sql_inserts(sql);
 	st->readonly = starts_read(sql) && !strcasestr(sql, "INSERT") && !strcasestr(sql, "UPDATE ") &&
 		       !strcasestr(sql, "DELETE");
 	if (st->np) {
@@ -490,6 +440,7 @@ int pg_step(struct store_stmt *stmt)
 	const struct beter_pg_ops *m = st->c->m;
 
 	if (!st->res) {
+		pg_seqs_note(st->c, st->ins);
 		char *sql = st->np ? param_types(st) : NULL;
 		st->res = m->exec(st->c->conn, sql ? sql : st->sql, st->np, st->types, (const char *const *)st->vals,
 				  st->lens, st->fmts);
@@ -542,6 +493,7 @@ void pg_finalize(struct store_stmt *stmt)
 	free(st->kind);
 	free(st->flags);
 	free(st->sql);
+	free(st->ins);
 	free(st->orig);
 	free(st);
 }

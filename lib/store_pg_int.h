@@ -18,7 +18,9 @@ struct pgconn {
 	int errcode;
 	int retry;   /* the last failure was a serialisation failure or deadlock */
 	int changes; /* rows the last statement changed */
-	char *seqs;  /* the sequences when the write began: "('name', n), ..." */
+	int writing; /* in a write transaction (pg_begin) */
+	char *seqs;  /* the sequences before the write drew from them: "(oid::oid, n::bigint), ..." */
+	char *noted; /* the tables whose sequences are in seqs: ",t1,t2," */
 };
 
 /* A column's value (store_col_value), to bind elsewhere. */
@@ -32,6 +34,13 @@ struct store *pg_tag(struct pgconn *c);
 struct pgconn *pg_conn(struct store *db);
 int pg_fail_result(struct pgconn *c, void *res);
 int pg_run(struct pgconn *c, const char *sql);
+
+/* The sequences of a write (lib/store_pg_seq.c): note those of the tables
+ * ("t1,t2", pg_sql_inserts) before the write first inserts into them; set
+ * back what a rolled-back write drew; forget them when the write is over. */
+void pg_seqs_note(struct pgconn *c, const char *tables);
+void pg_seqs_back(struct pgconn *c);
+void pg_seqs_forget(struct pgconn *c);
 
 /* Bring the database to this beter's schema (lib/store_pg_open.c). */
 int pg_migrate(struct store *db, int flags, struct beter_err *err);

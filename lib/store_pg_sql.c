@@ -16,6 +16,12 @@
  *   main.t, temp.t t, pg_temp.t
  *   FROM (SELECT ...)  FROM (SELECT ...) AS beter_sN: PostgreSQL names
  *                  every subquery in FROM
+ *   a = b COLLATE NOCASE     lower(a COLLATE "C") = lower(b COLLATE "C"),
+ *   BY a COLLATE NOCASE, ... and a sort key so: SQLite's NOCASE folds the
+ *                  ASCII letters only, as lower() does in the "C" collation;
+ *                  it finds the key the store's unique index has (lower(x)),
+ *                  and the ICU collation beter_compat.nocase, which the
+ *                  other forms keep, costs a backend some 10 ms to load
  */
 #include <ctype.h>
 #include <stdlib.h>
@@ -265,6 +271,98 @@ static size_t rewrite_is(struct rewriter *r, const struct token *t)
 	return neg ? 2 : 1;
 }
 
+/* A parameter ?N or ? as $N (with the space before it when ws). */
+static void put_param(struct rewriter *r, const struct token *t, int ws)
+{
+	int no = t->n > 1 ? atoi(t->p + 1) : r->params + 1;
+	if (no < 1 || no > 999)
+		no = 999; /* as SQLite, which refuses it */
+	if (no > r->params)
+		r->params = no;
+	if (no > r->nflags) {
+		r->flags = xrealloc(r->flags, (size_t)no);
+		memset(r->flags + r->nflags, 0, (size_t)(no - r->nflags));
+		r->nflags = no;
+	}
+	r->flags[no - 1] |= PG_PARAM_USED;
+	if (is(t + 1, "IS"))
+		r->flags[no - 1] |= PG_PARAM_TESTED;
+	if (ws)
+		strbuf_add(&r->out, t->ws, t->wsn);
+	if (r->nulls && r->nulls[no - 1])
+		strbuf_adds(&r->out, "NULL");
+	else
+		strbuf_addf(&r->out, "$%d", no);
+}
+
+/* The tokens of a plain operand at t: a parameter, a string, a name or
+ * a qualified name t.c; 0 for anything else. */
+static size_t operand(const struct token *t)
+{
+	if (t->t == T_PARAM || t->t == T_STRING)
+		return 1;
+	if (t->t != T_WORD)
+		return 0;
+	if (t[1].t == T_DOT && t[2].t == T_WORD)
+		return 3;
+	return t[1].t == T_OPEN || t[1].t == T_DOT ? 0 : 1;
+}
+
+static int is_nocase(const struct token *t)
+{
+	return is(t, "COLLATE") && is(t + 1, "NOCASE");
+}
+
+/* lower(x COLLATE "C") of the n tokens of an operand at t. */
+static void put_folded(struct rewriter *r, const struct token *t, size_t n, int ws)
+{
+	if (ws)
+		strbuf_add(&r->out, t->ws, t->wsn);
+	strbuf_adds(&r->out, "lower(");
+	for (size_t k = 0; k < n; k++) {
+		if (t[k].t == T_PARAM)
+			put_param(r, &t[k], k > 0);
+		else if (k == 0)
+			strbuf_add(&r->out, t[k].p, t[k].n);
+		else
+			put(r, &t[k]);
+	}
+	strbuf_adds(&r->out, " COLLATE \"C\")");
+}
+
+/* a = b COLLATE NOCASE (after WHERE, AND, OR, NOT, ON, WHEN, BY or an
+ * opening parenthesis), or a sort key a COLLATE NOCASE (after BY or a
+ * comma, ending the term); returns the tokens used, 0 for none. */
+static size_t rewrite_nocase(struct rewriter *r, size_t i)
+{
+	static const char *const before[] = { "WHERE", "AND", "OR", "NOT", "ON", "WHEN", "BY", "HAVING" };
+	const struct token *t = &r->lx.v[i];
+	const struct token *p = i > 0 ? t - 1 : NULL;
+	size_t a = operand(t), b;
+	int after = p && p->t == T_OPEN;
+
+	if (!a || !p)
+		return 0;
+	for (size_t k = 0; k < sizeof(before) / sizeof(before[0]); k++)
+		after |= is(p, before[k]);
+	const struct token *op = t + a;
+	if (after && op->t == T_OTHER && ((op->n == 1 && *op->p == '=') || (op->n == 2 && !strncmp(op->p, "<>", 2))) &&
+	    (b = operand(op + 1)) && is_nocase(op + 1 + b)) {
+		put_folded(r, t, a, 1);
+		put(r, op);
+		put_folded(r, op + 1, b, 1);
+		return a + 1 + b + 2;
+	}
+	if (!(is(p, "BY") || p->t == T_COMMA) || !r->norders || r->order_depth[r->norders - 1] != r->depth ||
+	    !is_nocase(t + a))
+		return 0;
+	const struct token *e = t + a + 2;
+	if (e->t != T_COMMA && !is(e, "DESC") && !is(e, "ASC") && !ends_order(e))
+		return 0;
+	put_folded(r, t, a, 1);
+	return a + 2;
+}
+
 /* One token (or a few) at v[i]; returns how many were used. */
 static size_t step(struct rewriter *r, size_t i)
 {
@@ -277,6 +375,11 @@ static size_t step(struct rewriter *r, size_t i)
 		end_term(r);
 	if (t->t == T_END || t->t == T_SEMI || (is(t, "RETURNING") && r->depth == 0))
 		end_conflict(r);
+	if (t->t == T_WORD || t->t == T_PARAM || t->t == T_STRING) {
+		size_t used = rewrite_nocase(r, i);
+		if (used)
+			return used;
+	}
 	switch (t->t) {
 	case T_OPEN:
 		r->depth++;
@@ -294,27 +397,9 @@ static size_t step(struct rewriter *r, size_t i)
 		if (r->depth > 0)
 			r->depth--;
 		break;
-	case T_PARAM: {
-		int no = t->n > 1 ? atoi(t->p + 1) : r->params + 1;
-		if (no < 1 || no > 999)
-			no = 999; /* as SQLite, which refuses it */
-		if (no > r->params)
-			r->params = no;
-		if (no > r->nflags) {
-			r->flags = xrealloc(r->flags, (size_t)no);
-			memset(r->flags + r->nflags, 0, (size_t)(no - r->nflags));
-			r->nflags = no;
-		}
-		r->flags[no - 1] |= PG_PARAM_USED;
-		if (is(t + 1, "IS"))
-			r->flags[no - 1] |= PG_PARAM_TESTED;
-		strbuf_add(&r->out, t->ws, t->wsn);
-		if (r->nulls && r->nulls[no - 1])
-			strbuf_adds(&r->out, "NULL");
-		else
-			strbuf_addf(&r->out, "$%d", no);
+	case T_PARAM:
+		put_param(r, t, 1);
 		return 1;
-	}
 	default: break;
 	}
 	if (t->t != T_WORD) {
@@ -394,4 +479,51 @@ char *pg_sql_params(const char *sql, int *nparams, unsigned char **flags, const 
 	}
 	free(r.flags);
 	return strbuf_detach(&r.out);
+}
+
+/* Whether the comma-separated list has the name p (n bytes). */
+static int in_list(const char *list, const char *p, size_t n)
+{
+	while (*list) {
+		size_t len = strcspn(list, ",");
+		if (len == n && !strncmp(list, p, n))
+			return 1;
+		list += len + (list[len] == ',');
+	}
+	return 0;
+}
+
+char *pg_sql_inserts(const char *sql)
+{
+	struct lexer lx;
+	struct strbuf sb = STRBUF_INIT;
+
+	memset(&lx, 0, sizeof(lx));
+	lex(&lx, sql);
+	for (size_t i = 0; i < lx.n; i++) {
+		const struct token *t = &lx.v[i];
+		if (!is(t, "INSERT"))
+			continue;
+		t++;
+		if (is(t, "OR") && t[1].t == T_WORD)
+			t += 2;
+		if (!is(t, "INTO"))
+			continue;
+		t++;
+		if ((is(t, "temp") || is(t, "pg_temp")) && t[1].t == T_DOT)
+			continue;
+		if (is(t, "main") && t[1].t == T_DOT)
+			t += 2;
+		if (t->t != T_WORD || in_list(strbuf_str(&sb), t->p, t->n))
+			continue;
+		if (sb.len)
+			strbuf_addc(&sb, ',');
+		strbuf_add(&sb, t->p, t->n);
+	}
+	free(lx.v);
+	if (!sb.len) {
+		strbuf_release(&sb);
+		return NULL;
+	}
+	return strbuf_detach(&sb);
 }

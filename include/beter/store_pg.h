@@ -69,4 +69,8 @@ char *pg_sql(const char *sql, int *nparams);
 enum { PG_PARAM_USED = 1, PG_PARAM_TESTED = 2 };
 char *pg_sql_params(const char *sql, int *nparams, unsigned char **flags, const unsigned char *nulls);
 
+/* The tables of the store that sql inserts into (INSERT [OR x] INTO t),
+ * as "t1,t2" (malloc'd), NULL for none; temp tables left out. */
+char *pg_sql_inserts(const char *sql);
+
 #endif

@@ -72,6 +72,50 @@ static void test_statements(void **state)
 	rewrites("SELECT count(*) FROM (SELECT 1)", "SELECT count(*) FROM (SELECT 1) AS beter_s1");
 }
 
+static void test_nocase(void **state)
+{
+	(void)state;
+	rewrites("SELECT id FROM person WHERE school_id = ?1 AND code = ?2 COLLATE NOCASE",
+		 "SELECT id FROM person WHERE school_id = $1 AND lower(code COLLATE \"C\") = lower($2 COLLATE \"C\")");
+	rewrites("SELECT id FROM team WHERE (name = ?2 COLLATE NOCASE OR CAST(id AS TEXT) = ?2) "
+		 "ORDER BY name = ?2 COLLATE NOCASE DESC LIMIT 1",
+		 "SELECT id FROM team WHERE (lower(name COLLATE \"C\") = lower($2 COLLATE \"C\") OR CAST(id AS TEXT) = $2) "
+		 "ORDER BY lower(name COLLATE \"C\") = lower($2 COLLATE \"C\") DESC NULLS LAST LIMIT 1");
+	rewrites("SELECT 1 FROM t WHERE t.a <> 'X' COLLATE NOCASE",
+		 "SELECT 1 FROM t WHERE lower(t.a COLLATE \"C\") <> lower('X' COLLATE \"C\")");
+	rewrites("SELECT a FROM t ORDER BY t.name COLLATE NOCASE, t.id",
+		 "SELECT a FROM t ORDER BY lower(t.name COLLATE \"C\") NULLS FIRST, t.id NULLS FIRST");
+	rewrites("SELECT (SELECT group_concat(n) FROM (SELECT n FROM u ORDER BY n COLLATE NOCASE)) FROM t",
+		 "SELECT (SELECT group_concat(n) FROM (SELECT n FROM u ORDER BY lower(n COLLATE \"C\") NULLS FIRST) AS beter_s1) FROM t");
+	/* other forms keep the collation */
+	rewrites("SELECT 1 WHERE CAST(a AS TEXT) = ?1 COLLATE NOCASE", "SELECT 1 WHERE CAST(a AS TEXT) = $1 COLLATE NOCASE");
+	rewrites("UPDATE t SET a = ?1 COLLATE NOCASE", "UPDATE t SET a = $1 COLLATE NOCASE");
+	rewrites("CREATE TEMP TABLE s(code TEXT PRIMARY KEY COLLATE NOCASE)",
+		 "CREATE TEMP TABLE s(code TEXT PRIMARY KEY COLLATE NOCASE)");
+	rewrites("SELECT a FROM t ORDER BY a COLLATE NOCASE || b", "SELECT a FROM t ORDER BY a COLLATE NOCASE || b NULLS FIRST");
+}
+
+static void inserts(const char *in, const char *want)
+{
+	char *got = pg_sql_inserts(in);
+	if (want)
+		assert_string_equal(got, want);
+	else
+		assert_null(got);
+	free(got);
+}
+
+static void test_inserts(void **state)
+{
+	(void)state;
+	inserts("INSERT INTO visit(uid) VALUES (?1)", "visit");
+	inserts("INSERT OR IGNORE INTO main.board_checkin SELECT 1", "board_checkin");
+	inserts("INSERT INTO a VALUES (1); insert into b VALUES (2); INSERT INTO a VALUES (3)", "a,b");
+	inserts("INSERT INTO temp.seen VALUES (1); INSERT INTO pg_temp.x VALUES (1)", NULL);
+	inserts("SELECT 'INSERT INTO x' FROM t", NULL);
+	inserts("UPDATE t SET a = 1", NULL);
+}
+
 static void test_address(void **state)
 {
 	(void)state;
@@ -92,6 +136,8 @@ int main(void)
 		cmocka_unit_test(test_is),
 		cmocka_unit_test(test_order),
 		cmocka_unit_test(test_statements),
+		cmocka_unit_test(test_nocase),
+		cmocka_unit_test(test_inserts),
 		cmocka_unit_test(test_address),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -487,22 +487,59 @@ LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE AS $$
 	SELECT CASE WHEN y < 0 THEN '-' ELSE '' END || lpad(abs(y)::text, 4, '0') || '-'
 		|| lpad(m::text, 2, '0') || '-' || lpad(d::text, 2, '0') $$;
 
-CREATE OR REPLACE FUNCTION beter_compat.date(t text, VARIADIC mods text[]) RETURNS text
+CREATE OR REPLACE FUNCTION beter_compat._date(t text, mods text[]) RETURNS text
 LANGUAGE sql STABLE PARALLEL SAFE AS $$
 	SELECT CASE WHEN a.jd IS NOT NULL THEN beter_compat._day_text(a.y, a.m, a.d) END
 	FROM beter_compat._apply(t, mods) a $$;
 
+-- The days beter stores (YYYY-MM-DD of a day that exists, years 1000-9999)
+-- and the modifiers it uses most ('+N days', '-N days') take a short way,
+-- in SQL the planner puts in place of the call (inlined): the plpgsql
+-- above, which every new backend compiles again, costs a command that
+-- checks a row's days (the CHECKs of share/sql/pg/0015-schema.sql) some
+-- 5-10 ms of the server's CPU. Any other value or modifier goes the long way.
+CREATE OR REPLACE FUNCTION beter_compat._is_day(t text) RETURNS boolean
+LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
+	SELECT CASE WHEN t ~ '^[1-9][0-9]{3}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$' THEN
+		substr(t, 9, 2) <= CASE substr(t, 6, 2)
+			WHEN '02' THEN CASE WHEN substr(t, 1, 4)::integer % 4 = 0 AND (substr(t, 1, 4)::integer % 100 <> 0
+				OR substr(t, 1, 4)::integer % 400 = 0) THEN '29' ELSE '28' END
+			WHEN '04' THEN '30' WHEN '06' THEN '30' WHEN '09' THEN '30' WHEN '11' THEN '30' ELSE '31' END
+		ELSE false END $$;
+
+-- a day (_is_day) n days on, when that is within 1000-9999, else NULL
+CREATE OR REPLACE FUNCTION beter_compat._day_plus(t text, n integer) RETURNS text
+LANGUAGE sql STABLE PARALLEL SAFE AS $$
+	SELECT CASE WHEN t::date + n BETWEEN date '1000-01-01' AND date '9999-12-31'
+		THEN to_char(t::date + n, 'YYYY-MM-DD') END $$;
+
+CREATE OR REPLACE FUNCTION beter_compat.date(t text, VARIADIC mods text[]) RETURNS text
+LANGUAGE sql STABLE PARALLEL SAFE AS $$
+	SELECT CASE WHEN t IS NULL THEN NULL
+		WHEN cardinality(mods) = 1 AND mods[1] ~ '^[+-][0-9]{1,5} days$' AND beter_compat._is_day(t)
+		THEN coalesce(beter_compat._day_plus(t, left(mods[1], -5)::integer), beter_compat._date(t, mods))
+		ELSE beter_compat._date(t, mods) END $$;
+
+-- a day as written stays itself, even one that does not exist (as in SQLite)
 CREATE OR REPLACE FUNCTION beter_compat.date(t text) RETURNS text
 LANGUAGE sql STABLE PARALLEL SAFE AS $$
-	SELECT CASE WHEN a.jd IS NOT NULL THEN beter_compat._day_text(a.y, a.m, a.d) END
-	FROM beter_compat._apply(t, '{}'::text[]) a $$;
+	SELECT CASE WHEN t IS NULL THEN NULL
+		WHEN t ~ '^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$' THEN t
+		ELSE beter_compat._date(t, '{}'::text[]) END $$;
 
 CREATE OR REPLACE FUNCTION beter_compat.julianday(t text, VARIADIC mods text[]) RETURNS double precision
 LANGUAGE sql STABLE PARALLEL SAFE AS $$ SELECT a.jd / 86400000.0::double precision FROM beter_compat._apply(t, mods) a $$;
 
-CREATE OR REPLACE FUNCTION beter_compat.julianday(t text) RETURNS double precision
+CREATE OR REPLACE FUNCTION beter_compat._julianday(t text) RETURNS double precision
 LANGUAGE sql STABLE PARALLEL SAFE AS $$
 	SELECT a.jd / 86400000.0::double precision FROM beter_compat._apply(t, '{}'::text[]) a $$;
+
+-- 2000-01-01 is Julian day 2451544.5
+CREATE OR REPLACE FUNCTION beter_compat.julianday(t text) RETURNS double precision
+LANGUAGE sql STABLE PARALLEL SAFE AS $$
+	SELECT CASE WHEN t IS NULL THEN NULL
+		WHEN beter_compat._is_day(t) THEN (t::date - date '2000-01-01') + 2451544.5::double precision
+		ELSE beter_compat._julianday(t) END $$;
 
 -- strftime(format, time, modifier...): %d %f %H %j %J %m %M %s %S %w %Y %%.
 CREATE OR REPLACE FUNCTION beter_compat.strftime(fmt text, t text, VARIADIC mods text[]) RETURNS text

@@ -130,10 +130,12 @@ int cmd_store(struct ctx *c);
 int cmd_school(struct ctx *c, const char *which, int64_t *id);
 
 /* A command whose transaction failed to serialise (PostgreSQL: another
- * command's transaction came first) runs it again, at most CMD_RETRIES
- * times in all: cmd_retry_wait pauses before another try after attempt
- * (1, 2, ...), or returns -1 when attempt was the last. */
-#define CMD_RETRIES 12
+ * command's transaction came first) runs it again, for as long as SQLite
+ * waits for a lock (BETER_BUSY_TIMEOUT, 10 s) and at most CMD_RETRIES times
+ * in all: cmd_retry_over says whether attempt (1, 2, ...) was the last;
+ * cmd_retry_wait pauses before another try, or returns -1 when it was. */
+#define CMD_RETRIES 100
+int cmd_retry_over(int attempt);
 int cmd_retry_wait(int attempt);
 
 /* Say something to a human on stderr unless --quiet. */

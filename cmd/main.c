@@ -97,12 +97,27 @@ static int unknown_sub(struct ctx *c, const struct subcmd *subs, const char *wor
 	return BETER_USAGE;
 }
 
+/* Whether the command may run again after attempt (1, 2, ...) failed to
+ * serialise: for as long as SQLite waits for a lock (BETER_BUSY_TIMEOUT,
+ * 10 s) from the first failure, and at most CMD_RETRIES times. */
+int cmd_retry_over(int attempt)
+{
+	static struct timespec first;
+	struct timespec now;
+
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	if (attempt <= 1)
+		first = now;
+	long long ms = (long long)(now.tv_sec - first.tv_sec) * 1000 + (now.tv_nsec - first.tv_nsec) / 1000000;
+	return attempt >= CMD_RETRIES || ms >= store_busy_timeout_ms();
+}
+
 int cmd_retry_wait(int attempt)
 {
-	if (attempt >= CMD_RETRIES)
+	if (cmd_retry_over(attempt))
 		return -1;
-	/* after a pause that doubles (10 ms to 320 ms, about 2 s in all) and
-	 * varies, so that the commands that clashed part */
+	/* after a pause that doubles from 10 ms to 320 ms and varies, so that
+	 * the commands that clashed part */
 	if (attempt == 1)
 		srand((unsigned)getpid() ^ (unsigned)time(NULL));
 	unsigned pause = 10000u << (attempt < 6 ? attempt - 1 : 5);
@@ -188,7 +203,7 @@ static int run_sub(struct ctx *c, const struct subcmd *sub, int argc, char **arg
 		/* a serialisation failure on PostgreSQL: another command's
 		 * transaction came first; this one runs again from the start */
 		if (rc != BETER_BUSY || !(sub->flags & SUB_WRITES) || !store_retryable(c->db) ||
-		    attempt >= CMD_RETRIES || retry_output(c))
+		    cmd_retry_over(attempt) || retry_output(c))
 			break;
 		cmd_retry_wait(attempt);
 		memset(&c->err, 0, sizeof(c->err));

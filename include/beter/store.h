@@ -84,6 +84,11 @@ int store_on_pg(struct store *db);
  * which does not read every row: export and backup ask it. */
 int store_need_owner(struct store *db, const char *command, struct beter_err *err);
 
+/* $BETER_BUSY_TIMEOUT in ms (default 10000): how long a command waits for a
+ * lock another holds, and for how long one that failed to serialise runs
+ * again (lib/store.c). */
+int store_busy_timeout_ms(void);
+
 /* The last transaction failed to serialise with another (PostgreSQL: a
  * serialisation failure or deadlock, reported as BETER_BUSY): running the
  * command again from the start may succeed. */

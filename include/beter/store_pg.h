@@ -19,10 +19,6 @@ static inline int store_is_pg(const void *p)
 	return ((uintptr_t)p & 1u) != 0;
 }
 
-/* $BETER_BUSY_TIMEOUT in ms (default 10000): how long a command waits for a
- * lock another holds (lib/store.c). */
-int store_busy_timeout_ms(void);
-
 int pg_open(const char *address, int flags, struct store **out, struct beter_err *err);
 void pg_close(struct store *db);
 int pg_prepare(struct store *db, const char *sql, struct store_stmt **st, struct beter_err *err);

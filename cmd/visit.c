@@ -447,12 +447,30 @@ static int visit_arg(struct ctx *c, struct optparse *p, int64_t school, int64_t 
 	return visit_find(c->db, school, *id, &c->err);
 }
 
+/* What was observed written in one transaction, run again as add_tx runs
+ * its own when it fails to serialise on PostgreSQL. */
+static int record_tx(struct ctx *c, int64_t school, int64_t id, const struct visit_obs *obs, const struct vopts *o,
+		     int day, int *again)
+{
+	int rc;
+
+	for (int attempt = 1;; attempt++) {
+		if ((rc = tx_begin(c)))
+			return rc;
+		*again = visit_may_record(c->db, id, 0, NULL) != 0;
+		rc = tx_end(c, visit_record(c->db, school, id, obs, o->framework, day, o->replace, &c->err));
+		if (rc != BETER_BUSY || !store_retryable(c->db) || cmd_retry_wait(attempt))
+			return rc;
+		memset(&c->err, 0, sizeof(c->err));
+	}
+}
+
 static int run_record(struct ctx *c, struct optparse *p)
 {
 	struct vopts o;
 	struct visit_obs obs, cur;
 	int64_t school, id;
-	int rc, given, again, day = date_today();
+	int rc, given, again = 0, day = date_today();
 	char header[64], *path = NULL;
 
 	memset(&obs, 0, sizeof(obs));
@@ -475,11 +493,7 @@ static int run_record(struct ctx *c, struct optparse *p)
 			   &cur, &obs, &given, &path)))
 		goto out;
 	(void)given;
-	if ((rc = tx_begin(c)))
-		goto out;
-	again = visit_may_record(c->db, id, 0, NULL) != 0;
-	rc = visit_record(c->db, school, id, &obs, o.framework, day, o.replace, &c->err);
-	rc = obs_done(c, &path, tx_end(c, rc));
+	rc = obs_done(c, &path, record_tx(c, school, id, &obs, &o, day, &again));
 	if (rc || c->dry_run)
 		goto out;
 	cmd_note(c, again ? _("recorded again visit %lld") : _("recorded visit %lld"), (long long)id);

@@ -15,7 +15,11 @@
  * root size follows the viewport (19px at 1920x1080), every other size is
  * in rem, and the page is exactly one screen high with a box per section;
  * boxes share the height by their content, and a box whose content does
- * not fit scrolls inside itself rather than push the page. Print: one A3 landscape page, same layout.
+ * not fit scrolls inside itself rather than push the page, with a shadow
+ * along the side where more is (never cut off unseen). The left column is
+ * wide enough for a full year's texts (a two-line ambition, four
+ * agreements, three periods and themes). Print: one A3 landscape page, same
+ * layout.
  */
 static const char css[] =
 	"*{box-sizing:border-box}"
@@ -24,17 +28,27 @@ static const char css[] =
 	"'Segoe UI',Roboto,'DejaVu Sans',Arial,sans-serif;color:#16232c;background:#eef2f4}"
 	"header{display:flex;align-items:baseline;gap:1.2rem;padding:.25rem .8rem;background:#1f6f8b;color:#fff}"
 	"h1{font-size:1.5rem;margin:0}header p{margin:0;font-size:1.05rem}header .asof{margin-left:auto}"
-	"main{flex:1;display:grid;grid-template-columns:21fr 35fr 44fr;gap:.45rem;padding:.45rem;min-height:0}"
+	"main{flex:1;display:grid;grid-template-columns:30fr 28fr 42fr;gap:.45rem;padding:.45rem;min-height:0}"
 	".col{display:flex;flex-direction:column;gap:.45rem;min-height:0;min-width:0}"
 	".row{display:flex;gap:.45rem;min-height:0;flex:1 1 auto}.row>section{flex:1 1 0;min-width:0}.row>#s-werksessie{flex-grow:.75}.row>#s-lesbezoekplanning{flex-grow:1.25}"
-	"section{position:relative;flex:1 1 auto;min-height:0;overflow:auto;background:#fff;border:.12rem solid #b9c7d0;"
-	"border-radius:.35rem;padding:.25rem .5rem .3rem}"
+	"section{position:relative;flex:1 1 auto;min-height:0;overflow:auto;border:.12rem solid #b9c7d0;"
+	"border-radius:.35rem;padding:.25rem .5rem .3rem;"
+	/* a box with more than it shows gets a shadow on that side: a cover
+	 * that moves with the content hides it while the content ends there */
+	"background:linear-gradient(#fff,#fff) top/100% 1.2rem no-repeat local,"
+	"linear-gradient(#fff,#fff) bottom/100% 1.2rem no-repeat local,"
+	"linear-gradient(#1f6f8bcc,#1f6f8b00) top/100% 1rem no-repeat scroll,"
+	"linear-gradient(#1f6f8b00,#1f6f8bcc) bottom/100% 1rem no-repeat scroll,#fff}"
 	"h2{font-size:1.05rem;margin:0 0 .2rem;color:#1f6f8b;display:flex;align-items:center;gap:.35rem}"
 	".step{display:inline-flex;align-items:center;justify-content:center;width:1.45rem;height:1.45rem;"
 	"border-radius:50%;background:#e07a1f;color:#fff;font-size:.95rem;font-weight:700;flex:none}"
 	"ul{margin:0;padding:0;list-style:none}li{padding:.06rem 0;border-bottom:.06rem solid #e3e9ed}"
 	"li:last-child{border-bottom:0}"
-	".left section{font-size:.9rem}.left h2{font-size:1rem}"
+	"li.theme{display:flex;flex-wrap:wrap;justify-content:space-between;gap:0 .4rem;align-items:baseline}"
+	/* the left column's short texts keep their height; a long list there
+	 * gives way first */
+	".left section{font-size:.9rem;line-height:1.2}.left li{padding:.03rem 0}.left h2{font-size:1rem}"
+	"#s-ambitie,#s-inspiratieverhaal,#s-teamafspraken{flex-shrink:0;max-height:22%}"
 	".hint{margin:0;color:#5b6b76;font-style:italic;font-size:.85rem}"
 	".meta{color:#44535e;font-size:.85em;white-space:nowrap}"
 	".who{font-weight:600;color:#1f6f8b}"
@@ -46,11 +60,11 @@ static const char css[] =
 	".b-running{background:#1f6f8b;color:#fff}.b-closed,.b-ended{background:#dff0d8;color:#2d6a1f}"
 	".b-planned,.b-candidate{background:#e6eef3;color:#33505f;font-weight:400}"
 	".act{display:grid;grid-template-columns:minmax(0,1fr) auto;gap:0 .6rem;align-items:baseline}"
-	".goal{display:grid;grid-template-columns:minmax(0,1fr) 20rem;gap:.5rem;align-items:center;padding:.2rem 0;"
+	".goal{display:grid;grid-template-columns:minmax(0,1fr) 16rem;gap:.5rem;align-items:center;padding:.2rem 0;"
 	"border-bottom:.06rem solid #e3e9ed}.goal:last-child{border-bottom:0}"
-	".goal p{margin:0}.goal .text{font-weight:600}.figs{display:flex;flex-wrap:wrap;gap:0 .8rem;font-size:.9rem}"
+	".goal p{margin:0}.goal .meta{white-space:normal}.goal .text{font-weight:600}.figs{display:flex;flex-wrap:wrap;gap:0 .8rem;font-size:.9rem}"
 	".figs b{font-size:1.1rem}"
-	"svg.chart{width:20rem;height:10rem;display:block}svg.chart text{font-size:22px}svg.chart text[text-anchor=end][fill=\"#444\"]{font-size:16px}"
+	"svg.chart{width:16rem;height:8rem;display:block}svg.chart text{font-size:22px}svg.chart text[text-anchor=end][fill=\"#444\"]{font-size:16px}"
 	".goals{display:flex;flex-direction:column}#s-doelen{flex-grow:3}#s-acties_in_de_klas,#s-successen{flex-grow:2}"
 	".scores{display:flex;flex-wrap:wrap;gap:.3rem .5rem}.score{border:.06rem solid #b9c7d0;border-radius:.3rem;"
 	"padding:.05rem .4rem;font-size:1.05rem}.score b{margin-left:.3rem}"

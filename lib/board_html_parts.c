@@ -42,23 +42,17 @@ void bh_text_section(struct bh *h, const char *key, int step, const char *title,
 	bh_box_end(h);
 }
 
-/* one line of the jaarbord: theme, dates, status (the running one stands
- * out) and a period's TIV */
+/* one line of the jaarbord: theme, status (the running one stands out) and
+ * a period's TIV, its dates on the right (a line of their own only when the
+ * box is too narrow) */
 static void theme_item(struct bh *h, const struct out_block *b, size_t r)
 {
 	const char *start = cell_text(b, r, "period_start"), *end = cell_text(b, r, "period_end");
 	const char *status = cell_text(b, r, "status"), *tiv = cell_text(b, r, "tiv");
 	int running = status && !strcmp(status, "running");
 
-	strbuf_adds(h->sb, running ? "<li class=\"running\">" : "<li>");
+	strbuf_adds(h->sb, running ? "<li class=\"theme running\"><span>" : "<li class=\"theme\"><span>");
 	text(h, cell_text(b, r, "text"));
-	if (start && end) {
-		strbuf_adds(h->sb, " <span class=\"meta\">");
-		text(h, start);
-		strbuf_adds(h->sb, " – ");
-		text(h, end);
-		strbuf_adds(h->sb, "</span>");
-	}
 	if (status) {
 		strbuf_adds(h->sb, " <span class=\"badge b-");
 		text(h, status);
@@ -71,6 +65,14 @@ static void theme_item(struct bh *h, const struct out_block *b, size_t r)
 		text(h, _("TIV"));
 		strbuf_adds(h->sb, ": ");
 		text(h, tiv);
+		strbuf_adds(h->sb, "</span>");
+	}
+	strbuf_adds(h->sb, "</span>");
+	if (start && end) {
+		strbuf_adds(h->sb, " <span class=\"meta\">");
+		text(h, start);
+		strbuf_adds(h->sb, " – ");
+		text(h, end);
 		strbuf_adds(h->sb, "</span>");
 	}
 	strbuf_adds(h->sb, "</li>\n");

@@ -2,7 +2,9 @@
 # The board page in headless Chromium: a typical team's board (up to 8
 # actions, 3 goals, 6 successes) must show every section of the book's board
 # on one 1920x1080 screen, with no box whose content overflows it and no
-# scrolling, and print on one A3 landscape page. The page itself has no
+# scrolling, and print on one A3 landscape page; so must a board with the
+# fuller left column of the demo school (a two-line ambition, four
+# agreements, three periods and themes, four arena outcomes, two parked items). The page itself has no
 # script: the test measures a copy with a small script appended.
 #
 #   tests/html/boardshot.sh path/to/beter [DIR]
@@ -115,6 +117,44 @@ beter -q board show --team "Team Leeg" --format html --out leeg.html
 measure empty leeg.html 1920 1080 13
 
 
+# a fuller left column (the demo school's): a two-line ambition, a story of
+# two lines, four agreements, three periods and three themes, four arena
+# outcomes, two parked items; no box of it may be cut off
+t="Team Middenbouw"
+beter -q team add "$t"
+beter -q team member add "$t" SJN PDB
+beter -q board set --team "$t" --date 2026-09-01 \
+	--ambition "Al onze leerlingen lezen met begrip en met plezier, en vertellen elkaar graag wat ze lazen" \
+	--story "Vorig jaar zagen we hoe groep 8 opbloeide toen we samen boeken kozen en er echt over praatten." \
+	--agreement "We beginnen de bordsessie om 8.15 uur, ook als niet iedereen er is" \
+	--agreement "Wie een actie niet haalt, zegt dat zelf in de sessie" \
+	--agreement "Lesbezoeken plannen we voor de hele periode vooruit" \
+	--agreement "Telefoons weg tijdens de bordsessie"
+beter -q board theme add --team "$t" "Begrijpend lezen" --start 2026-08-31 --end 2026-10-16 --date 2026-09-01
+beter -q board theme add --team "$t" "Feedback van leerlingen" --start 2026-10-26 --end 2026-12-18 --date 2026-09-01
+beter -q board theme add --team "$t" "Rekenen in de context" --start 2027-01-04 --end 2027-03-12 --date 2026-09-01
+for a in "Leerlingen kiezen vaker zelf hun tekst; de leraar doet het lezen eerst hardop denkend voor" \
+	"Elke instructie begint met een voorbeeld dat we hardop voordoen, in kleine stappen" \
+	"Leerlingen willen zelf teksten kiezen die over hun eigen interesses gaan" \
+	"Ze vinden het fijn als de juf hardop laat zien hoe zij denkt"; do
+	beter -q board arena add --team "$t" "$a" --date 2026-10-28
+done
+beter -q board park add --team "$t" "Bibliotheekbezoek in groep 6 weer opstarten?" --date 2026-09-14
+beter -q board park add --team "$t" "Schoolbrede leesweek in maart" --date 2026-10-05
+beter -q goal add --team "$t" --text "Leerlingen geven elkaar bruikbare feedback op een samenvatting" \
+	--pupils "groep 6, 7 en 8" --weeks 6 --norm 7.5 --baseline 4 --date 2026-10-26
+beter -q board action add --team "$t" --who SJN --what "Tweetallen feedback laten geven na elke leesles" \
+	--due 2026-11-27 --date 2026-11-02
+beter -q board show --team "$t" --format html --out middenbouw.html
+measure fuller middenbouw.html 1920 1080 13
+sed 's|@media print{|@media screen{|' middenbouw.html >print-midden.html
+measure print-fuller print-midden.html 1527 1062 9
+BETER_LANG=nl beter -q board show --team "$t" --format html --out middenbouw-nl.html
+measure fuller-nl middenbouw-nl.html 1920 1080 13
+sed 's|@media print{|@media screen{|' middenbouw-nl.html >print-midden-nl.html
+measure print-fuller-nl print-midden-nl.html 1527 1062 9
+
+
 chrome --window-size=1920,1080 --screenshot="$PWD/bord.png" "file://$PWD/bord.html" >/dev/null
 [ -s bord.png ] || { echo "chromium did not take a screenshot"; fail=1; }
 chrome --no-pdf-header-footer --print-to-pdf="$PWD/bord.pdf" "file://$PWD/bord.html" >/dev/null
@@ -131,10 +171,16 @@ else
 	echo "chromium did not print the board"
 	fail=1
 fi
+chrome --no-pdf-header-footer --print-to-pdf="$PWD/middenbouw.pdf" "file://$PWD/middenbouw-nl.html" >/dev/null
+pages=$(grep -a -c '/Type */Page\b' middenbouw.pdf 2>/dev/null)
+echo "pdf of the fuller board: ${pages:-no} page(s)"
+[ "$pages" = 1 ] || fail=1
 if [ -n "$keep" ]; then
-	mkdir -p "$keep" && cp bord.html leeg.html bord.png bord.pdf "$keep"/ 2>/dev/null
+	mkdir -p "$keep" && cp bord.html leeg.html middenbouw.html middenbouw-nl.html bord.png bord.pdf "$keep"/ 2>/dev/null
 	chrome --window-size=1527,1062 --screenshot="$keep/print.png" "file://$PWD/print.html" >/dev/null
 	chrome --window-size=1920,1080 --screenshot="$keep/bord-nl.png" "file://$PWD/bord-nl.html" >/dev/null
+	chrome --window-size=1920,1080 --screenshot="$keep/middenbouw.png" "file://$PWD/middenbouw.html" >/dev/null
+	chrome --window-size=1920,1080 --screenshot="$keep/middenbouw-nl.png" "file://$PWD/middenbouw-nl.html" >/dev/null
 fi
 # the check sees an overfull box: 16 more actions in class than a typical team's
 for i in 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16; do

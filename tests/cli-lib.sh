@@ -93,6 +93,25 @@ store_copy() {
 	esac
 }
 
+# hold_lock FIFO [SQL]: a sqlite3 shell, fed through the fifo FIFO on fd 3,
+# takes the store's write lock (BEGIN IMMEDIATE, then SQL) and holds it;
+# $holder is its pid. release_lock [COMMIT] ends it (ROLLBACK by default).
+hold_lock() {
+	mkfifo "$1"
+	sqlite3 "$BETER_DB" <"$1" >/dev/null &
+	holder=$!
+	exec 3>"$1"
+	echo ".timeout 10000" >&3
+	echo "BEGIN IMMEDIATE;${2:+ $2}" >&3
+	wait_locked
+}
+
+release_lock() {
+	echo "${1:-ROLLBACK};" >&3
+	exec 3>&-
+	wait "$holder"
+}
+
 # wait_locked: until another process (a sqlite3 shell fed through a fifo)
 # holds the store's write lock. That shell must wait for this probe's own
 # brief lock (".timeout" before its BEGIN IMMEDIATE), or the two can miss

@@ -95,17 +95,9 @@ quiet beter init --school "OBS De Linde"
 quiet beter person import "$SHARE/demo/roster.csv"
 quiet beter visit add --observer JDV --teacher KBO --date 2026-11-12
 before=$(store_digest)
-mkfifo lock.fifo
-sqlite3 "$BETER_DB" <lock.fifo >/dev/null &
-holder=$!
-exec 3>lock.fifo
-echo ".timeout 10000" >&3
-echo "BEGIN IMMEDIATE;" >&3
-wait_locked
+hold_lock lock.fifo
 EDITOR="$TMP/work/nl-editor.sh" BETER_BUSY_TIMEOUT=200 run beter visit record 1 --edit | mask
-echo "ROLLBACK;" >&3
-exec 3>&-
-wait $holder
+release_lock
 echo "kept files: $(ls "$TMPDIR" | wc -l)"
 [ "$before" = "$(store_digest)" ] && echo "store unchanged"
 # the lock gone, the kept text is written with --text-from

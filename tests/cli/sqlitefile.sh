@@ -64,13 +64,7 @@ quiet beter backup last.db
 
 note a store locked past the busy timeout: exit 75, nothing written
 before=$(store_digest)
-mkfifo lock.fifo
-sqlite3 "$BETER_DB" <lock.fifo >/dev/null &
-holder=$!
-exec 3>lock.fifo
-echo ".timeout 10000" >&3
-echo "BEGIN IMMEDIATE; INSERT INTO school(uid, name, created) VALUES ('ffffffffffffffffffffffffffffffff', 'Held', '2026-11-20');" >&3
-wait_locked
+hold_lock lock.fifo "INSERT INTO school(uid, name, created) VALUES ('ffffffffffffffffffffffffffffffff', 'Held', '2026-11-20');"
 BETER_BUSY_TIMEOUT=300 run beter person add LCK --name "Locked Out" --role leraar
 cp "$SHARE/demo/roster.csv" roster.csv
 BETER_BUSY_TIMEOUT=300 run beter person import roster.csv
@@ -78,18 +72,10 @@ BETER_BUSY_TIMEOUT=300 run beter team add "Team Lock"
 BETER_BUSY_TIMEOUT=300 run beter import last.db
 echo "reads go on while a writer holds the lock:"
 BETER_BUSY_TIMEOUT=300 beter person list --role schoolleider
-echo "ROLLBACK;" >&3
-exec 3>&-
-wait $holder
+release_lock
 [ "$before" = "$(store_digest)" ] && echo "store unchanged"
 note within the timeout a writer waits and succeeds
-mkfifo lock2.fifo
-sqlite3 "$BETER_DB" <lock2.fifo >/dev/null &
-holder=$!
-exec 3>lock2.fifo
-echo ".timeout 10000" >&3
-echo "BEGIN IMMEDIATE;" >&3
-wait_locked
+hold_lock lock2.fifo
 (sleep 0.5; echo "COMMIT;" >&3; exec 3>&-) &
 BETER_BUSY_TIMEOUT=5000 run beter person add LCK --name "Waited" --role leraar --quiet
 exec 3>&-

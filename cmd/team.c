@@ -197,7 +197,9 @@ const struct command_def def_team = {
 		N_("Teams by name (a name or its number): teacher teams (leraren) of normally 5-10 people who meet "
 		"weekly at their improvement board, the leerKRACHT-team (leerkracht) that steers the trajectory, "
 		"the MT (mt) and the Team Inhoudelijke Voorbereiding (tiv). 'team list' shows each team's size and "
-		"flags teacher teams outside 5-10 members in the size_check column (ok, too small, too large)."),
+		"flags teacher teams outside 5-10 members in the size_check column (ok, too small, too large); "
+		"'team show' gives the same, the team's start (the day its rhythm counts from, 'team edit --start') "
+		"and its members."),
 	.subs = team_subs,
 	.examples = N_("beter team add \"Team Bovenbouw\"\n"
 		    "beter team member add \"Team Bovenbouw\" JDV AB KL\n"
